@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+// Every setting is declared once here with its type, default and description; the README table is
+// generated from this list (`npx gongdan config`), and bad values stop the process at start.
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+export const settings = {
+  PORT: { schema: z.coerce.number().int().min(0).max(65535), default: '3000', description: 'HTTP port to listen on' },
+  HOST: { schema: z.string(), default: '0.0.0.0', description: 'Interface to bind the HTTP server to' },
+  DATA_DIR: { schema: z.string(), default: './data', description: 'Folder for the embedded PGlite database and local files' },
+  DATABASE_URL: {
+    schema: z.string().url().or(z.literal('')),
+    default: '',
+    description: 'postgres://… of a real PostgreSQL 15+ server; empty means embedded PGlite in DATA_DIR',
+  },
+  DATABASE_POOL_SIZE: { schema: z.coerce.number().int().min(1).max(500), default: '20', description: 'Connections in the PostgreSQL pool' },
+  DATABASE_APP_ROLE: {
+    schema: z.string().regex(/^[a-z_][a-z0-9_]*$/),
+    default: 'gongdan_app',
+    description: 'Non-superuser role the application switches to; row-level security applies to it',
+  },
+  FILES_DIR: { schema: z.string(), default: '', description: 'Where attachments are stored (default: DATA_DIR/files)' },
+  ADMIN_EMAIL: { schema: z.string().email().or(z.literal('')), default: '', description: 'Administrator created on first start (default admin@example.com)' },
+  ADMIN_PASSWORD: { schema: z.string(), default: '', description: 'Password of that administrator; when empty a generated one is printed once' },
+  TENANT_NAME: { schema: z.string().min(1), default: '默认租户', description: 'Name of the initial tenant created on first start' },
+  OPERATOR_TOKEN: { schema: z.string(), default: '', description: 'Bearer token for the operator API (/api/v1/operator/*); empty disables it' },
+  SESSION_TTL_HOURS: { schema: z.coerce.number().positive(), default: '168', description: 'Lifetime of a sign-in session' },
+  BODY_LIMIT_BYTES: { schema: z.coerce.number().int().positive(), default: '1048576', description: 'Largest JSON request body' },
+  ATTACHMENT_MAX_BYTES: { schema: z.coerce.number().int().positive(), default: '26214400', description: 'Largest attachment (25 MiB)' },
+  ATTACHMENT_TYPES: {
+    schema: z.string(),
+    default: 'image/*,application/pdf,text/plain,text/csv,application/zip,application/msword,application/vnd.*,audio/*,video/mp4',
+    description: 'Allowed attachment media types (comma separated, * wildcards)',
+  },
+  LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), default: 'info', description: 'Log level' },
+  COOKIE_SECURE: { schema: bool, default: 'false', description: 'Mark the session cookie Secure (set true behind HTTPS)' },
+  OUTBOX_POLL_MS: { schema: z.coerce.number().int().positive(), default: '500', description: 'How often the outbox dispatcher looks for new events' },
+} as const;
+
+type Settings = typeof settings;
+export type Config = { [K in keyof Settings]: z.output<Settings[K]['schema']> };
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const out: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, def] of Object.entries(settings)) {
+    const raw = env[key] ?? def.default;
+    const parsed = (def.schema as z.ZodType).safeParse(raw);
+    if (parsed.success) out[key] = parsed.data;
+    else problems.push(`${key}=${JSON.stringify(raw)}: ${parsed.error.issues[0]?.message ?? 'invalid'} (${def.description})`);
+  }
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  return out as Config;
+}
+
+export function settingsTable(): string {
+  const rows = Object.entries(settings).map(([k, d]) => `| \`${k}\` | \`${d.default}\` | ${d.description} |`);
+  return ['| setting | default | meaning |', '|---|---|---|', ...rows].join('\n');
+}

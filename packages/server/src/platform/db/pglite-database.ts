@@ -1,0 +1,60 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { Database, OwnerQueryable, Queryable } from './database';
+import { SYSTEM_PRELUDE, tenantPrelude } from './database';
+
+export interface PgliteOptions {
+  dataDir?: string;
+  loadDataDir?: Blob | File;
+  appRole: string;
+}
+
+export async function openPglite(opts: PgliteOptions): Promise<PgliteDatabase> {
+  const pg = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir, extensions: { pg_trgm } });
+  return new PgliteDatabase(pg, opts.appRole);
+}
+
+export class PgliteDatabase implements Database {
+  readonly kind = 'pglite' as const;
+  constructor(readonly pg: PGlite, private readonly appRole: string) {}
+
+  /** Switches the single session to the application role; called after migrations. */
+  async useAppRole(): Promise<void> {
+    await this.pg.exec(`SET ROLE ${this.appRole}`);
+  }
+
+  async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.pg.query<T>(sql, params)).rows;
+  }
+
+  tenant<T>(tenantId: string, fn: (q: Queryable) => Promise<T>): Promise<T> {
+    const prelude = tenantPrelude(tenantId);
+    return this.pg.transaction(async (tx) => {
+      await tx.exec(prelude);
+      return fn({ query: async (s, p = []) => (await tx.query<any>(s, p)).rows });
+    });
+  }
+
+  system<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+    return this.pg.transaction(async (tx) => {
+      await tx.exec(SYSTEM_PRELUDE);
+      return fn({ query: async (s, p = []) => (await tx.query<any>(s, p)).rows });
+    });
+  }
+
+  owner<T>(fn: (q: OwnerQueryable) => Promise<T>): Promise<T> {
+    return this.pg.transaction(async (tx) => {
+      await tx.exec('SET LOCAL ROLE NONE');
+      return fn({
+        query: async (s, p = []) => (await tx.query<any>(s, p)).rows,
+        script: async (s) => {
+          await tx.exec(s);
+        },
+      });
+    });
+  }
+
+  async close(): Promise<void> {
+    if (!this.pg.closed) await this.pg.close();
+  }
+}

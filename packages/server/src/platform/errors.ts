@@ -1,0 +1,61 @@
+// Domain errors carry a stable code; the HTTP layer maps codes to statuses in one place.
+export type ErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'MALFORMED_JSON'
+  | 'BODY_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'UNAUTHENTICATED'
+  | 'INVALID_CREDENTIALS'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INVALID_TRANSITION'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'ATTACHMENT_TOO_LARGE'
+  | 'ATTACHMENT_TYPE_NOT_ALLOWED'
+  | 'RATE_LIMITED'
+  | 'INTERNAL';
+
+export interface FieldIssue {
+  field: string;
+  code: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly field?: string;
+  readonly details?: FieldIssue[];
+  constructor(code: ErrorCode, message: string, opts: { field?: string; details?: FieldIssue[] } = {}) {
+    super(message);
+    this.code = code;
+    this.field = opts.field;
+    this.details = opts.details;
+  }
+}
+
+export const notFound = (what: string, field?: string) =>
+  new AppError('NOT_FOUND', `${what} not found`, { field });
+
+export const forbidden = (message = 'You are not allowed to do this') => new AppError('FORBIDDEN', message);
+
+export const invalid = (field: string, message: string, code = 'invalid') =>
+  new AppError('VALIDATION_FAILED', message, { field, details: [{ field, code, message }] });
+
+export const httpStatusOf: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  BODY_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_TRANSITION: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  ATTACHMENT_TOO_LARGE: 413,
+  ATTACHMENT_TYPE_NOT_ALLOWED: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
