@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import { systemClock, type Clock } from './platform/clock';
+import type { Config } from './platform/config';
+import type { Database } from './platform/db/database';
+import type { Deps } from './platform/deps';
+import type { FileStore } from './platform/files/file-store';
+import { localFileStore } from './platform/files/local-file-store';
+import { buildServer, type RouteModule } from './platform/http/build-server';
+import { identityRoutes } from './modules/identity/routes';
+import { ticketRoutes } from './modules/tickets/routes';
+
+export const VERSION = '0.1.0';
+
+/** Every feature module's HTTP routes, in one list. */
+export const ROUTE_MODULES: RouteModule[] = [identityRoutes, ticketRoutes];
+
+export function makeDeps(config: Config, db: Database, opts: { clock?: Clock; files?: FileStore } = {}): Deps {
+  return {
+    db,
+    clock: opts.clock ?? systemClock,
+    files: opts.files ?? localFileStore(config.DATA_DIR, config.FILES_DIR),
+    limits: {
+      attachmentMaxBytes: config.ATTACHMENT_MAX_BYTES,
+      attachmentTypes: config.ATTACHMENT_TYPES.split(',').map((s) => s.trim()).filter(Boolean),
+      sessionTtlHours: config.SESSION_TTL_HOURS,
+    },
+    cookieSecure: config.COOKIE_SECURE,
+  };
+}
+
+export function buildApp(config: Config, deps: Deps): Promise<FastifyInstance> {
+  return buildServer(deps, { logLevel: config.LOG_LEVEL, bodyLimit: config.BODY_LIMIT_BYTES, version: VERSION }, ROUTE_MODULES);
+}

@@ -1,0 +1,35 @@
+import { buildApp, makeDeps } from './app';
+import { ConfigError, loadConfig } from './platform/config';
+import { openDatabase } from './platform/db/open-database';
+import { bootstrapFirstTenant } from './modules/identity/bootstrap-first-tenant';
+
+// `npm start`: open (and migrate) the database, create the first tenant on an empty one, serve HTTP.
+async function main() {
+  const config = loadConfig();
+  const db = await openDatabase(config);
+  const deps = makeDeps(config, db);
+  const boot = await bootstrapFirstTenant(db, { tenantName: config.TENANT_NAME, adminEmail: config.ADMIN_EMAIL, adminPassword: config.ADMIN_PASSWORD });
+  const app = await buildApp(config, deps);
+  if (boot.created) {
+    app.log.info({ tenant: boot.tenantSlug, email: boot.email }, 'created the initial tenant and its administrator');
+    if (boot.generatedPassword)
+      // printed once: it is not stored anywhere in clear
+      console.log(`\n  Administrator: ${boot.email}\n  Password (shown once): ${boot.generatedPassword}\n`);
+  }
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.PORT, host: config.HOST });
+  app.log.info({ database: db.kind }, `Gongdan is listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`);
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) console.error(err.message);
+  else console.error(err);
+  process.exit(1);
+});

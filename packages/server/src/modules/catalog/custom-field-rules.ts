@@ -1,0 +1,83 @@
+import type { FieldIssue } from '../../platform/errors';
+
+export const FIELD_KINDS = ['text', 'number', 'date', 'select', 'multiselect'] as const;
+export type FieldKind = (typeof FIELD_KINDS)[number];
+
+export interface FieldOption {
+  value: string;
+  label_zh: string;
+  label_en?: string;
+}
+
+export interface FieldDefinition {
+  key: string;
+  kind: FieldKind;
+  label_zh: string;
+  label_en: string;
+  required: boolean;
+  options: FieldOption[];
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkOne(def: FieldDefinition, value: unknown): { value?: unknown; issue?: string } {
+  const values = def.options.map((o) => o.value);
+  switch (def.kind) {
+    case 'text':
+      if (typeof value !== 'string') return { issue: 'must be text' };
+      if (value.length > 10_000) return { issue: 'must be at most 10000 characters' };
+      return { value: value.trim() };
+    case 'number': {
+      const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+      if (typeof n !== 'number' || !Number.isFinite(n)) return { issue: 'must be a number' };
+      return { value: n };
+    }
+    case 'date':
+      if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value))) return { issue: 'must be a date YYYY-MM-DD' };
+      return { value };
+    case 'select':
+      if (typeof value !== 'string' || !values.includes(value)) return { issue: `must be one of: ${values.join(', ')}` };
+      return { value };
+    case 'multiselect':
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || !values.includes(v)))
+        return { issue: `must be a list of: ${values.join(', ')}` };
+      return { value: [...new Set(value as string[])] };
+  }
+}
+
+const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+
+/**
+ * Checks custom field values against the definitions of the ticket's type.
+ * `partial` (updates) only checks the keys given; creates also require the required ones.
+ */
+export function validateCustomFields(
+  defs: FieldDefinition[],
+  values: Record<string, unknown>,
+  partial = false,
+): { values: Record<string, unknown>; issues: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  const out: Record<string, unknown> = {};
+  const byKey = new Map(defs.map((d) => [d.key, d]));
+  for (const [key, value] of Object.entries(values)) {
+    const def = byKey.get(key);
+    const field = `customFields.${key}`;
+    if (!def) {
+      issues.push({ field, code: 'unknown_field', message: `No custom field "${key}" for this ticket type` });
+      continue;
+    }
+    if (isEmpty(value)) {
+      if (def.required) issues.push({ field, code: 'required', message: `${def.label_zh} (${def.label_en || key}) is required` });
+      else out[key] = null;
+      continue;
+    }
+    const r = checkOne(def, value);
+    if (r.issue) issues.push({ field, code: 'invalid', message: `${def.label_zh} (${def.label_en || key}) ${r.issue}` });
+    else out[key] = r.value;
+  }
+  if (!partial)
+    for (const def of defs)
+      if (def.required && isEmpty(values[def.key]) && !issues.some((i) => i.field === `customFields.${def.key}`))
+        issues.push({ field: `customFields.${def.key}`, code: 'required', message: `${def.label_zh} (${def.label_en || def.key}) is required` });
+  return { values: out, issues };
+}

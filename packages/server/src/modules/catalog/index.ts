@@ -1,0 +1,6 @@
+// Catalog: how a tenant classifies work — the category tree, ticket types and their custom fields.
+// Other modules use only this surface.
+export { catalogRepository } from './catalog-repository';
+export type { CategoryRow, TicketTypeRow, CustomFieldRow } from './catalog-repository';
+export { validateCustomFields, FIELD_KINDS } from './custom-field-rules';
+export type { FieldDefinition, FieldOption, FieldKind } from './custom-field-rules';

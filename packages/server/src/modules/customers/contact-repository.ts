@@ -1,0 +1,91 @@
+import type { Queryable } from '../../platform/db/database';
+
+export const IDENTITY_KINDS = ['email', 'phone', 'wechat', 'wecom', 'dingtalk', 'feishu', 'device', 'other'] as const;
+export type IdentityKind = (typeof IDENTITY_KINDS)[number];
+
+export interface Identity {
+  kind: IdentityKind;
+  value: string;
+}
+
+export interface ContactRow {
+  id: string;
+  organization_id: string | null;
+  name: string;
+  tier: string | null;
+  notes: string;
+  created_at: Date;
+  updated_at: Date;
+  identities: Identity[];
+  organization_name?: string | null;
+  organization_tier?: string | null;
+}
+
+const SELECT = `SELECT c.id, c.organization_id, c.name, c.tier, c.notes, c.created_at, c.updated_at,
+  o.name AS organization_name, o.tier AS organization_tier,
+  coalesce((SELECT jsonb_agg(jsonb_build_object('kind', i.kind, 'value', i.value) ORDER BY i.created_at)
+            FROM contact_identities i WHERE i.contact_id = c.id), '[]') AS identities
+  FROM contacts c LEFT JOIN organizations o ON o.id = c.organization_id`;
+
+export const contactRepository = {
+  async byId(q: Queryable, id: string): Promise<ContactRow | undefined> {
+    const [row] = await q.query<ContactRow>(`${SELECT} WHERE c.id = $1`, [id]);
+    return row;
+  },
+  /** The contacts owning any of these identities, best match first (email before phone before others). */
+  async byIdentities(q: Queryable, ids: Identity[]): Promise<{ contact_id: string; organization_id: string | null; kind: string }[]> {
+    if (!ids.length) return [];
+    return q.query(
+      `SELECT i.contact_id, c.organization_id, i.kind FROM contact_identities i JOIN contacts c ON c.id = i.contact_id
+       WHERE (i.kind, i.value) IN (SELECT * FROM unnest($1::text[], $2::text[]))
+       ORDER BY array_position(ARRAY['email','phone'], i.kind) NULLS LAST`,
+      [ids.map((i) => i.kind), ids.map((i) => i.value)],
+    );
+  },
+  async insert(q: Queryable, c: { id: string; tenantId: string; name: string; organizationId: string | null; tier: string | null; notes?: string }) {
+    await q.query('INSERT INTO contacts (id, tenant_id, organization_id, name, tier, notes) VALUES ($1,$2,$3,$4,$5,$6)', [
+      c.id,
+      c.tenantId,
+      c.organizationId,
+      c.name,
+      c.tier,
+      c.notes ?? '',
+    ]);
+  },
+  /** Adds identities; returns those already owned by another contact (left untouched). */
+  async addIdentities(q: Queryable, tenantId: string, contactId: string, ids: Identity[], newId: () => string): Promise<Identity[]> {
+    const taken: Identity[] = [];
+    for (const i of ids) {
+      const rows = await q.query(
+        `INSERT INTO contact_identities (id, tenant_id, contact_id, kind, value) VALUES ($1,$2,$3,$4,$5)
+         ON CONFLICT (tenant_id, kind, value) DO NOTHING RETURNING id`,
+        [newId(), tenantId, contactId, i.kind, i.value],
+      );
+      if (!rows.length) {
+        const [owner] = await q.query<{ contact_id: string }>('SELECT contact_id FROM contact_identities WHERE kind = $1 AND value = $2', [i.kind, i.value]);
+        if (owner?.contact_id !== contactId) taken.push(i);
+      }
+    }
+    return taken;
+  },
+  async removeIdentity(q: Queryable, contactId: string, i: Identity): Promise<boolean> {
+    return (await q.query('DELETE FROM contact_identities WHERE contact_id = $1 AND kind = $2 AND value = $3 RETURNING id', [contactId, i.kind, i.value])).length > 0;
+  },
+  async update(q: Queryable, id: string, p: { name?: string; organizationId?: string | null; tier?: string | null; notes?: string }): Promise<boolean> {
+    const rows = await q.query(
+      `UPDATE contacts SET name = coalesce($2, name), organization_id = CASE WHEN $3 THEN $4::uuid ELSE organization_id END,
+         tier = CASE WHEN $5 THEN $6 ELSE tier END, notes = coalesce($7, notes), updated_at = now() WHERE id = $1 RETURNING id`,
+      [id, p.name ?? null, p.organizationId !== undefined, p.organizationId ?? null, p.tier !== undefined, p.tier ?? null, p.notes ?? null],
+    );
+    return rows.length > 0;
+  },
+  async list(q: Queryable, f: { q?: string; organizationId?: string; limit: number; offset: number }): Promise<ContactRow[]> {
+    return q.query<ContactRow>(
+      `${SELECT} WHERE ($1::uuid IS NULL OR c.organization_id = $1)
+         AND ($2::text IS NULL OR c.name ILIKE '%' || $2 || '%'
+              OR EXISTS (SELECT 1 FROM contact_identities i WHERE i.contact_id = c.id AND i.value ILIKE '%' || $2 || '%'))
+       ORDER BY c.name, c.id LIMIT $3 OFFSET $4`,
+      [f.organizationId ?? null, f.q ?? null, f.limit, f.offset],
+    );
+  },
+};

@@ -1,0 +1,28 @@
+// Who is acting: a signed-in user, an integration's API key, a customer contact, or the system itself.
+export type Role = 'admin' | 'supervisor' | 'agent' | 'engineer' | 'customer';
+export type Scope = 'own' | 'team' | 'all';
+export const ROLES: Role[] = ['admin', 'supervisor', 'agent', 'engineer', 'customer'];
+export const SCOPES: Scope[] = ['own', 'team', 'all'];
+
+export interface Actor {
+  tenantId: string;
+  type: 'user' | 'api_key' | 'system';
+  id: string | null;
+  name: string;
+  role: Role;
+  /** For agents and engineers: which tickets they may see. Admins and supervisors always see all. */
+  scope: Scope;
+  teamIds: string[];
+  /** For customers: the contact whose tickets they may see. */
+  contactId: string | null;
+  /** The session or key that authenticated the request. */
+  credentialId?: string;
+}
+
+export const isStaff = (a: Actor) => a.role !== 'customer';
+export const isManager = (a: Actor) => a.role === 'admin' || a.role === 'supervisor';
+export const effectiveScope = (a: Actor): Scope => (isManager(a) || a.type === 'system' ? 'all' : a.scope);
+
+export function systemActor(tenantId: string, name = 'system'): Actor {
+  return { tenantId, type: 'system', id: null, name, role: 'admin', scope: 'all', teamIds: [], contactId: null };
+}

@@ -1,0 +1,94 @@
+import type { Deps } from '../../platform/deps';
+import { AppError, invalid, notFound } from '../../platform/errors';
+import { isUniqueViolation } from '../../platform/db/database';
+import { uuidv7 } from '../../platform/ids';
+import type { Actor, Role, Scope } from './actor';
+import { hashPassword, passwordProblem } from './passwords';
+import { requireRole } from './require-role';
+import { teamRepository } from './team-repository';
+import { userRepository, type UserRow } from './user-repository';
+
+export interface CreateUserInput {
+  email: string;
+  name: string;
+  role: Role;
+  scope?: Scope;
+  phone?: string;
+  password?: string;
+  locale?: string;
+  teamIds?: string[];
+  contactId?: string;
+}
+
+export async function createUser(deps: Deps, actor: Actor, input: CreateUserInput): Promise<UserRow> {
+  requireRole(actor, ['admin']);
+  if (input.password) {
+    const problem = passwordProblem(input.password);
+    if (problem) throw invalid('password', problem, 'weak_password');
+  }
+  if (input.role === 'customer' && !input.contactId) throw invalid('contactId', 'A customer user needs the contact it signs in as', 'required');
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  try {
+    return await deps.db.tenant(actor.tenantId, async (q) => {
+      const teamIds = input.teamIds ?? [];
+      const known = await teamRepository.existingIds(q, teamIds);
+      const missing = teamIds.find((t) => !known.includes(t));
+      if (missing) throw notFound(`Team ${missing}`, 'teamIds');
+      const user = await userRepository.insert(q, {
+        id: uuidv7(),
+        tenant_id: actor.tenantId,
+        email: input.email.trim().toLowerCase(),
+        name: input.name,
+        phone: input.phone ?? null,
+        role: input.role,
+        scope: input.scope ?? (input.role === 'engineer' ? 'own' : 'all'),
+        password_hash: passwordHash,
+        locale: input.locale ?? 'zh-CN',
+        contact_id: input.contactId ?? null,
+      });
+      for (const teamId of teamIds)
+        await q.query('INSERT INTO team_members (tenant_id, team_id, user_id) VALUES ($1,$2,$3)', [actor.tenantId, teamId, user.id]);
+      return { ...user, team_ids: teamIds };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('CONFLICT', `A user with email ${input.email} already exists`, { field: 'email' });
+    throw err;
+  }
+}
+
+export interface UpdateUserInput {
+  name?: string;
+  phone?: string;
+  role?: Role;
+  scope?: Scope;
+  locale?: string;
+  active?: boolean;
+  password?: string;
+}
+
+export async function updateUser(deps: Deps, actor: Actor, id: string, input: UpdateUserInput): Promise<UserRow> {
+  const self = actor.type === 'user' && actor.id === id;
+  const adminOnly = input.role !== undefined || input.scope !== undefined || input.active !== undefined;
+  if (!self || adminOnly) requireRole(actor, ['admin']);
+  if (input.password) {
+    const problem = passwordProblem(input.password);
+    if (problem) throw invalid('password', problem, 'weak_password');
+  }
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  const row = await deps.db.tenant(actor.tenantId, (q) => userRepository.update(q, id, { ...input, password_hash: passwordHash }));
+  if (!row) throw notFound('User');
+  return row;
+}
+
+export async function listUsers(deps: Deps, actor: Actor, f: { role?: Role; q?: string; limit?: number; offset?: number }): Promise<UserRow[]> {
+  requireRole(actor, ['admin', 'supervisor', 'agent', 'engineer']);
+  return deps.db.tenant(actor.tenantId, (q) => userRepository.list(q, { role: f.role, q: f.q, limit: f.limit ?? 100, offset: f.offset ?? 0 }));
+}
+
+export async function getUser(deps: Deps, actor: Actor, id: string): Promise<UserRow> {
+  const self = actor.type === 'user' && actor.id === id;
+  if (!self) requireRole(actor, ['admin', 'supervisor', 'agent', 'engineer']);
+  const row = await deps.db.tenant(actor.tenantId, (q) => userRepository.byId(q, id));
+  if (!row) throw notFound('User');
+  return row;
+}

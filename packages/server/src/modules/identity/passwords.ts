@@ -1,0 +1,47 @@
+import { randomBytes, scrypt, timingSafeEqual, createHash } from 'node:crypto';
+
+// scrypt is memory-hard (N=2^15, r=8 → 32 MiB per hash) and built into Node.
+const N = 2 ** 15;
+const R = 8;
+const P = 1;
+const KEYLEN = 32;
+const MAXMEM = 64 * 1024 * 1024;
+
+function derive(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    scrypt(password.normalize('NFKC'), salt, KEYLEN, { N: n, r, p, maxmem: MAXMEM }, (err, key) => (err ? reject(err) : resolve(key))),
+  );
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await derive(password, salt, N, R, P);
+  return `scrypt$${N}$${R}$${P}$${salt.toString('base64url')}$${key.toString('base64url')}`;
+}
+
+export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
+  if (!stored) {
+    await derive(password, randomBytes(16), N, R, P); // same cost whether or not the user exists
+    return false;
+  }
+  const [alg, n, r, p, salt, hash] = stored.split('$');
+  if (alg !== 'scrypt') return false;
+  const key = await derive(password, Buffer.from(salt, 'base64url'), Number(n), Number(r), Number(p));
+  const expected = Buffer.from(hash, 'base64url');
+  return key.length === expected.length && timingSafeEqual(key, expected);
+}
+
+/** Password policy: at least 8 characters with letters and digits. Returns the problem or null. */
+export function passwordProblem(password: string): string | null {
+  if (password.length < 8) return 'Password must be at least 8 characters';
+  if (!/[A-Za-z]/.test(password) || !/[0-9]/.test(password)) return 'Password must contain letters and digits';
+  return null;
+}
+
+export function generatePassword(): string {
+  return `Gd-${randomBytes(12).toString('base64url')}9`;
+}
+
+/** Tokens and API keys are high-entropy, so a fast hash is enough to store them safely. */
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+export const newToken = (prefix: string) => `${prefix}_${randomBytes(32).toString('base64url')}`;

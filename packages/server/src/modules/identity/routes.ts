@@ -1,0 +1,155 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../platform/deps';
+import { actorOf, SESSION_COOKIE } from '../../platform/http/auth';
+import { created, IdParams, Limit, ok, Uuid } from '../../platform/http/schemas';
+import { ROLES, SCOPES } from './actor';
+import { signOut } from './authenticate';
+import { createApiKey, listApiKeys, revokeApiKey } from './manage-api-keys';
+import { createTeam, listTeams, updateTeam } from './manage-teams';
+import { createUser, getUser, listUsers, updateUser } from './manage-users';
+import { getCurrentTenant, updateCurrentTenant } from './manage-tenant';
+import { signIn } from './sign-in';
+import type { UserRow } from './user-repository';
+import type { TeamRow } from './team-repository';
+
+const Role = z.enum(ROLES);
+const Scope = z.enum(SCOPES);
+const userView = (u: UserRow) => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  phone: u.phone,
+  role: u.role,
+  scope: u.scope,
+  locale: u.locale,
+  active: u.active,
+  contactId: u.contact_id,
+  teamIds: u.team_ids ?? [],
+  createdAt: u.created_at.toISOString(),
+});
+const teamView = (t: TeamRow) => ({ id: t.id, name: t.name, description: t.description, skills: t.skills, memberIds: t.member_ids, createdAt: t.created_at.toISOString() });
+const Locale = z.enum(['zh-CN', 'en-US']);
+
+export function identityRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/v1/auth/login', {
+    config: { public: true },
+    schema: {
+      tags: ['auth'],
+      summary: 'Sign in: sets a session cookie and returns a bearer token',
+      body: z.strictObject({ email: z.string().min(3).max(320), password: z.string().min(1).max(1024), tenant: z.string().max(64).optional() }),
+      response: ok(),
+    },
+    handler: async (req, reply) => {
+      const res = await signIn(deps, req.body);
+      reply.setCookie(SESSION_COOKIE, res.token, { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.cookieSecure, expires: res.expiresAt });
+      return { token: res.token, expiresAt: res.expiresAt.toISOString(), user: res.user };
+    },
+  });
+
+  r.post('/api/v1/auth/logout', { schema: { tags: ['auth'], summary: 'Sign out (ends the session)' } }, async (req, reply) => {
+    if (req.authToken?.startsWith('gds_')) await signOut(deps, req.authToken);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  r.get('/api/v1/auth/me', { schema: { tags: ['auth'], summary: 'Who am I' } }, async (req) => {
+    const a = actorOf(req);
+    return { type: a.type, id: a.id, name: a.name, role: a.role, scope: a.scope, teamIds: a.teamIds, contactId: a.contactId, tenantId: a.tenantId };
+  });
+
+  r.get('/api/v1/tenant', { schema: { tags: ['tenant'], summary: 'The current tenant (slug, name, settings)' } }, async (req) => getCurrentTenant(deps, actorOf(req)));
+  r.patch('/api/v1/tenant', {
+    schema: {
+      tags: ['tenant'],
+      summary: 'Update tenant name and settings (admin)',
+      body: z.strictObject({
+        name: z.string().min(1).max(200).optional(),
+        settings: z
+          .strictObject({
+            timeZone: z.string().max(64).optional(),
+            languages: z.array(Locale).min(1).optional(),
+            defaultLanguage: Locale.optional(),
+            logoUrl: z.url().max(2000).optional(),
+          })
+          .optional(),
+      }),
+    },
+    handler: async (req) => updateCurrentTenant(deps, actorOf(req), req.body),
+  });
+
+  r.get('/api/v1/users', {
+    schema: { tags: ['users'], querystring: z.strictObject({ role: Role.optional(), q: z.string().max(200).optional(), limit: Limit(500, 100), offset: z.coerce.number().int().min(0).default(0) }) },
+    handler: async (req) => ({ items: (await listUsers(deps, actorOf(req), req.query)).map(userView) }),
+  });
+  r.post('/api/v1/users', {
+    schema: {
+      tags: ['users'],
+      summary: 'Create a user (admin)',
+      body: z.strictObject({
+        email: z.email().max(320),
+        name: z.string().min(1).max(200),
+        role: Role,
+        scope: Scope.optional(),
+        phone: z.string().max(40).optional(),
+        password: z.string().max(1024).optional(),
+        locale: Locale.optional(),
+        teamIds: z.array(Uuid).max(50).optional(),
+        contactId: Uuid.optional(),
+      }),
+      response: created(),
+    },
+    handler: async (req, reply) => reply.status(201).send(userView(await createUser(deps, actorOf(req), req.body))),
+  });
+  r.get('/api/v1/users/:id', { schema: { tags: ['users'], params: IdParams } }, async (req) => userView(await getUser(deps, actorOf(req), req.params.id)));
+  r.patch('/api/v1/users/:id', {
+    schema: {
+      tags: ['users'],
+      params: IdParams,
+      body: z.strictObject({
+        name: z.string().min(1).max(200).optional(),
+        phone: z.string().max(40).optional(),
+        role: Role.optional(),
+        scope: Scope.optional(),
+        locale: Locale.optional(),
+        active: z.boolean().optional(),
+        password: z.string().max(1024).optional(),
+      }),
+    },
+    handler: async (req) => userView(await updateUser(deps, actorOf(req), req.params.id, req.body)),
+  });
+
+  const TeamBody = {
+    name: z.string().min(1).max(200),
+    description: z.string().max(2000).optional(),
+    skills: z.array(z.string().min(1).max(64)).max(100).optional(),
+    memberIds: z.array(Uuid).max(1000).optional(),
+  };
+  r.get('/api/v1/teams', { schema: { tags: ['teams'] } }, async (req) => ({ items: (await listTeams(deps, actorOf(req))).map(teamView) }));
+  r.post('/api/v1/teams', { schema: { tags: ['teams'], summary: 'Create a team / skill group (admin)', body: z.strictObject(TeamBody) } }, async (req, reply) =>
+    reply.status(201).send(teamView(await createTeam(deps, actorOf(req), req.body))),
+  );
+  r.patch('/api/v1/teams/:id', { schema: { tags: ['teams'], params: IdParams, body: z.strictObject(TeamBody).partial() } }, async (req) =>
+    teamView(await updateTeam(deps, actorOf(req), req.params.id, req.body)),
+  );
+
+  r.get('/api/v1/api-keys', { schema: { tags: ['api-keys'] } }, async (req) => ({ items: await listApiKeys(deps, actorOf(req)) }));
+  r.post('/api/v1/api-keys', {
+    schema: {
+      tags: ['api-keys'],
+      summary: 'Create an API key (admin); the key is shown once',
+      body: z.strictObject({ name: z.string().min(1).max(200), role: z.enum(['admin', 'supervisor', 'agent']).default('agent') }),
+    },
+    handler: async (req, reply) => {
+      const k = await createApiKey(deps, actorOf(req), req.body);
+      return reply.status(201).send({ id: k.id, name: k.name, prefix: k.prefix, role: k.role, createdAt: k.created_at, key: k.key });
+    },
+  });
+  r.delete('/api/v1/api-keys/:id', { schema: { tags: ['api-keys'], params: IdParams } }, async (req, reply) => {
+    await revokeApiKey(deps, actorOf(req), req.params.id);
+    return reply.status(204).send();
+  });
+}

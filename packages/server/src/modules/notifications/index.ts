@@ -1,0 +1,5 @@
+// Notifications: the in-app notification center (mentions, assignments, later SLA warnings).
+// Rows are written in the transaction of the change that caused them.
+export { notificationRepository } from './notification-repository';
+export type { NotificationRow } from './notification-repository';
+export { listNotifications, markNotificationsRead } from './manage-notifications';

@@ -1,0 +1,52 @@
+import type { Queryable } from '../../platform/db/database';
+import { uuidv7 } from '../../platform/ids';
+
+export interface NotificationRow {
+  id: string;
+  user_id: string;
+  kind: string;
+  ticket_id: string | null;
+  data: Record<string, unknown>;
+  read_at: Date | null;
+  created_at: Date;
+}
+
+export const notificationRepository = {
+  /** One notification per user; users that are not active staff of this tenant are skipped. */
+  async insertMany(q: Queryable, tenantId: string, userIds: string[], n: { kind: string; ticketId: string | null; data: Record<string, unknown>; at: Date }): Promise<string[]> {
+    if (!userIds.length) return [];
+    const ids = userIds.map(() => uuidv7(n.at.getTime()));
+    const rows = await q.query<{ user_id: string }>(
+      `WITH n AS (
+         INSERT INTO notifications (id, tenant_id, user_id, kind, ticket_id, data, created_at)
+         SELECT x.id, $1, x.user_id, $4, $5, $6, $7 FROM unnest($2::uuid[], $3::uuid[]) AS x(id, user_id)
+         JOIN users u ON u.id = x.user_id AND u.active AND u.role <> 'customer'
+         RETURNING id, user_id),
+       o AS (
+         INSERT INTO outbox (tenant_id, event_id, topic, payload, created_at, available_at)
+         SELECT $1, n.id, 'notification.created', jsonb_build_object('userId', n.user_id, 'kind', $4::text, 'ticketId', $5::uuid), $7, $7 FROM n)
+       SELECT user_id FROM n`,
+      [tenantId, ids, userIds, n.kind, n.ticketId, JSON.stringify(n.data), n.at],
+    );
+    return rows.map((r) => r.user_id);
+  },
+  async list(q: Queryable, userId: string, f: { unread: boolean; before?: string; limit: number }): Promise<NotificationRow[]> {
+    return q.query<NotificationRow>(
+      `SELECT id, user_id, kind, ticket_id, data, read_at, created_at FROM notifications
+       WHERE tenant_id = current_tenant_id() AND user_id = $1 AND (NOT $2 OR read_at IS NULL) AND ($3::uuid IS NULL OR id < $3)
+       ORDER BY id DESC LIMIT $4`,
+      [userId, f.unread, f.before ?? null, f.limit],
+    );
+  },
+  async unreadCount(q: Queryable, userId: string): Promise<number> {
+    const [r] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL', [userId]);
+    return r.n;
+  },
+  async markRead(q: Queryable, userId: string, ids: string[] | 'all', at: Date): Promise<number> {
+    const rows = await q.query(
+      `UPDATE notifications SET read_at = $3 WHERE user_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2)) RETURNING id`,
+      [userId, ids === 'all' ? null : ids, at],
+    );
+    return rows.length;
+  },
+};

@@ -1,0 +1,116 @@
+import type { Deps } from '../../platform/deps';
+import { AppError, forbidden, notFound } from '../../platform/errors';
+import { uuidv7 } from '../../platform/ids';
+import { plainText, sanitizeRichText } from '../../platform/text/sanitize';
+import type { Actor } from '../identity/actor';
+import { notificationRepository } from '../notifications';
+import { eventRepository } from './event-repository';
+import { ticketRepository } from './ticket-repository';
+import { mentionedEmails, statusAfterCustomerReply, statusTimestamps, transitionProblem, type Channel, type Status } from './ticket-rules';
+import { assertVisible } from './visibility';
+
+export interface AddCommentInput {
+  body: string;
+  internal?: boolean;
+  /** Users mentioned by the editor's @ autocomplete; @email in the text works as well. */
+  mentions?: string[];
+  attachmentIds?: string[];
+  /** Reply and change status in one step (e.g. reply and set to pending). */
+  status?: Status;
+  channel?: Channel;
+}
+
+export interface CommentView {
+  id: string;
+  ticketId: string;
+  body: string;
+  internal: boolean;
+  channel: string;
+  author: { type: string; id: string | null; name: string };
+  mentions: string[];
+  attachmentIds: string[];
+  createdAt: string;
+}
+
+/** A customer-visible reply or an internal note, with mentions notified and watchers told. */
+export async function addComment(deps: Deps, actor: Actor, ticketId: string, input: AddCommentInput): Promise<CommentView> {
+  const internal = input.internal ?? false;
+  if (actor.role === 'customer' && (internal || input.mentions?.length)) throw forbidden('Customers cannot write internal notes or mention staff');
+  const body = sanitizeRichText(input.body);
+  const text = plainText(body).trim();
+  if (!text && !input.attachmentIds?.length) throw new AppError('VALIDATION_FAILED', 'The comment is empty', { field: 'body', details: [{ field: 'body', code: 'empty', message: 'Write something or attach a file' }] });
+  const now = deps.clock.now();
+  const channel = input.channel ?? (actor.role === 'customer' ? 'portal' : 'web');
+  return deps.db.tenant(actor.tenantId, async (q) => {
+    const t = assertVisible(actor, await ticketRepository.byId(q, ticketId, { forUpdate: true }));
+    const id = uuidv7(now.getTime());
+    await q.query(
+      `INSERT INTO comments (id, tenant_id, ticket_id, author_type, author_id, body_html, body_text, internal, channel, created_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+      [id, actor.tenantId, ticketId, actor.type === 'user' && actor.role === 'customer' ? 'contact' : actor.type, actor.role === 'customer' ? actor.contactId : actor.id, body, text, internal, channel, now],
+    );
+    const attachmentIds = input.attachmentIds ?? [];
+    if (attachmentIds.length) {
+      const linked = await q.query('UPDATE attachments SET comment_id = $1, internal = $2 WHERE id = ANY($3::uuid[]) AND ticket_id = $4 AND comment_id IS NULL RETURNING id', [
+        id,
+        internal,
+        attachmentIds,
+        ticketId,
+      ]);
+      if (linked.length !== attachmentIds.length) throw notFound('Attachment', 'attachmentIds');
+    }
+    // mentions: ids from the editor plus @email in the text, resolved to staff of this tenant
+    const emails = mentionedEmails(text);
+    const byEmail = emails.length
+      ? (await q.query<{ id: string }>(`SELECT id FROM users WHERE lower(email) = ANY($1::text[]) AND role <> 'customer'`, [emails])).map((r) => r.id)
+      : [];
+    const mentionIds = [...new Set([...(input.mentions ?? []), ...byEmail])].filter((u) => u !== actor.id);
+    const notified = await notificationRepository.insertMany(q, actor.tenantId, mentionIds, {
+      kind: 'mention',
+      ticketId,
+      data: { number: Number(t.number), title: t.title, by: actor.name, commentId: id, excerpt: text.slice(0, 140), internal },
+      at: now,
+    });
+    const missing = mentionIds.filter((m) => !notified.includes(m));
+    if (missing.length) throw notFound(`Mentioned user ${missing[0]}`, 'mentions');
+    const watchers = (await q.query<{ user_id: string }>('SELECT user_id FROM watchers WHERE ticket_id = $1', [ticketId]))
+      .map((w) => w.user_id)
+      .filter((w) => w !== actor.id && !notified.includes(w));
+    await notificationRepository.insertMany(q, actor.tenantId, watchers, {
+      kind: 'watched_ticket_comment',
+      ticketId,
+      data: { number: Number(t.number), title: t.title, by: actor.name, commentId: id, excerpt: text.slice(0, 140), internal },
+      at: now,
+    });
+    await eventRepository.append(q, {
+      ticketId,
+      kind: internal ? 'note.added' : 'reply.added',
+      actor,
+      channel,
+      at: now,
+      internal,
+      data: { commentId: id, body, mentions: notified, attachmentIds },
+    });
+    // status follows the conversation: customer replies reopen, staff may set a status with the reply
+    const next = actor.role === 'customer' ? statusAfterCustomerReply(t.status) : (input.status ?? t.status);
+    if (next !== t.status) {
+      const problem = transitionProblem(t.status, next, actor.role === 'customer' ? { role: 'agent' } : actor);
+      if (problem) throw new AppError('INVALID_TRANSITION', problem, { field: 'status' });
+      await ticketRepository.update(q, ticketId, { status: next, updated_at: now, ...statusTimestamps(next, now) }, null);
+      await eventRepository.append(q, { ticketId, kind: 'ticket.updated', actor, channel, at: now, data: { changes: { status: { from: t.status, to: next } } } });
+    } else {
+      await ticketRepository.update(q, ticketId, { updated_at: now }, null);
+    }
+    return {
+      id,
+      ticketId,
+      body,
+      internal,
+      channel,
+      author: { type: actor.type, id: actor.id, name: actor.name },
+      mentions: notified,
+      attachmentIds,
+      createdAt: now.toISOString(),
+    };
+  });
+}

@@ -1,0 +1,116 @@
+import type { Deps } from '../../platform/deps';
+import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
+import { uuidv7 } from '../../platform/ids';
+import { plainText, sanitizeRichText } from '../../platform/text/sanitize';
+import { toIndexText } from '../../platform/text/segment';
+import { catalogRepository, validateCustomFields } from '../catalog';
+import { resolveRequester, type RequesterInput } from '../customers';
+import type { Actor } from '../identity/actor';
+import { eventRepository } from './event-repository';
+import { claimIdempotencyKey, storeIdempotentResult, type IdempotencyClaim } from './idempotency';
+import { ticketRepository } from './ticket-repository';
+import { normalizeTags, type Channel, type Priority, type Status } from './ticket-rules';
+import { toTicketView, type TicketView } from './ticket-view';
+import { assertVisible } from './visibility';
+
+export interface CreateTicketInput {
+  title: string;
+  description: string;
+  requester?: RequesterInput;
+  priority?: Priority;
+  status?: Extract<Status, 'new' | 'open' | 'pending' | 'on_hold'>;
+  channel?: Channel;
+  typeId?: string;
+  categoryId?: string;
+  teamId?: string;
+  assigneeId?: string;
+  parentId?: string;
+  tags?: string[];
+  customFields?: Record<string, unknown>;
+}
+
+const STAFF_ONLY = ['status', 'teamId', 'assigneeId', 'parentId'] as const;
+
+export function searchText(title: string, descriptionText: string, tags: string[]): string {
+  return toIndexText(`${title}\n${descriptionText}\n${tags.join(' ')}`);
+}
+
+/** Creates a ticket with its requester, custom fields and creation event in one transaction. */
+export async function createTicket(
+  deps: Deps,
+  actor: Actor,
+  input: CreateTicketInput,
+  idempotency?: IdempotencyClaim,
+): Promise<{ ticket: TicketView; replayed: boolean }> {
+  if (actor.role === 'customer') {
+    const field = STAFF_ONLY.find((f) => input[f] !== undefined);
+    if (field) throw forbidden(`A customer cannot set ${field}`);
+  } else if (!input.requester) throw invalid('requester', 'A ticket needs a requester (name, email or phone)', 'required');
+  const now = deps.clock.now();
+  const description = sanitizeRichText(input.description);
+  const tags = normalizeTags(input.tags ?? []);
+
+  return deps.db.tenant(actor.tenantId, async (q) => {
+    if (idempotency) {
+      const prior = await claimIdempotencyKey<TicketView>(q, actor.tenantId, idempotency);
+      if (prior) return { ticket: prior.replay, replayed: true };
+    }
+    const checks: [string, 'users' | 'teams' | 'categories' | 'ticket_types', string | undefined][] = [
+      ['typeId', 'ticket_types', input.typeId],
+      ['categoryId', 'categories', input.categoryId],
+      ['teamId', 'teams', input.teamId],
+    ];
+    for (const [field, table, id] of checks) if (id && !(await ticketRepository.existing(q, table, id))) throw notFound(field, field);
+    if (input.assigneeId) {
+      const [u] = await q.query<{ role: string; active: boolean }>('SELECT role, active FROM users WHERE id = $1', [input.assigneeId]);
+      if (!u) throw notFound('assigneeId', 'assigneeId');
+      if (u.role === 'customer' || !u.active) throw invalid('assigneeId', 'Tickets can only be assigned to active staff', 'not_assignable');
+    }
+    if (input.parentId) assertVisible(actor, await ticketRepository.byId(q, input.parentId));
+
+    const defs = await catalogRepository.fieldsForType(q, input.typeId ?? null);
+    const custom = validateCustomFields(defs, input.customFields ?? {});
+    if (custom.issues.length) throw new AppError('VALIDATION_FAILED', custom.issues[0].message, { field: custom.issues[0].field, details: custom.issues });
+
+    const requester =
+      actor.role === 'customer'
+        ? { contactId: actor.contactId!, organizationId: null as string | null }
+        : await resolveRequester(q, actor.tenantId, input.requester!);
+    if (actor.role === 'customer') {
+      const [c] = await q.query<{ organization_id: string | null }>('SELECT organization_id FROM contacts WHERE id = $1', [actor.contactId]);
+      requester.organizationId = c?.organization_id ?? null;
+    }
+
+    const row = await ticketRepository.insert(q, {
+      id: uuidv7(now.getTime()),
+      tenant_id: actor.tenantId,
+      title: input.title.trim(),
+      description,
+      status: input.status ?? 'new',
+      priority: input.priority ?? 'normal',
+      channel: input.channel ?? (actor.role === 'customer' ? 'portal' : 'api'),
+      type_id: input.typeId ?? null,
+      category_id: input.categoryId ?? null,
+      team_id: input.teamId ?? null,
+      assignee_id: input.assigneeId ?? null,
+      requester_id: requester.contactId,
+      organization_id: requester.organizationId,
+      parent_id: input.parentId ?? null,
+      tags,
+      custom_fields: custom.values,
+      created_by: actor.id,
+      created_at: now,
+      updated_at: now,
+      resolved_at: null,
+      closed_at: null,
+      search_text: searchText(input.title, plainText(description), tags),
+    });
+    const ticket = toTicketView(row);
+    const { description: _d, ...snapshot } = ticket;
+    await eventRepository.append(q, { ticketId: row.id, kind: 'ticket.created', actor, channel: row.channel, at: now, data: { after: snapshot } });
+    if (row.parent_id)
+      await eventRepository.append(q, { ticketId: row.parent_id, kind: 'subtask.added', actor, channel: row.channel, at: now, data: { childId: row.id, number: ticket.number } });
+    if (idempotency) await storeIdempotentResult(q, idempotency, 201, ticket);
+    return { ticket, replayed: false };
+  });
+}

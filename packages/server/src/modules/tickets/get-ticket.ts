@@ -1,0 +1,23 @@
+import type { Deps } from '../../platform/deps';
+import { notFound } from '../../platform/errors';
+import { isUuid } from '../../platform/ids';
+import type { Actor } from '../identity/actor';
+import { ticketRepository } from './ticket-repository';
+import { toTicketView, type TicketView } from './ticket-view';
+import { assertVisible } from './visibility';
+
+/** One ticket by id or by its number, with its sub-task progress and watchers. */
+export async function getTicket(deps: Deps, actor: Actor, idOrNumber: string): Promise<TicketView> {
+  return deps.db.tenant(actor.tenantId, async (q) => {
+    const row = isUuid(idOrNumber)
+      ? await ticketRepository.byId(q, idOrNumber)
+      : /^\d{1,15}$/.test(idOrNumber)
+        ? await ticketRepository.byNumber(q, Number(idOrNumber))
+        : undefined;
+    if (!row) throw notFound('Ticket');
+    const t = assertVisible(actor, row);
+    const subtasks = await ticketRepository.childProgress(q, t.id);
+    const watchers = (await q.query<{ user_id: string }>('SELECT user_id FROM watchers WHERE ticket_id = $1 ORDER BY created_at', [t.id])).map((w) => w.user_id);
+    return toTicketView(t, { subtasks, watcherIds: actor.role === 'customer' ? [] : watchers });
+  });
+}

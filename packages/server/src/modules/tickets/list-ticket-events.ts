@@ -1,0 +1,30 @@
+import type { Deps } from '../../platform/deps';
+import { isUuid } from '../../platform/ids';
+import { invalid } from '../../platform/errors';
+import type { Actor } from '../identity/actor';
+import { eventRepository } from './event-repository';
+import { ticketRepository } from './ticket-repository';
+import { assertVisible } from './visibility';
+
+/** The ticket's timeline and audit trail, oldest first, paged by event id; customers never see internal events. */
+export async function listTicketEvents(deps: Deps, actor: Actor, ticketId: string, f: { after?: string; limit?: number }) {
+  if (f.after && !isUuid(f.after)) throw invalid('after', 'after must be an event id', 'invalid_cursor');
+  const limit = f.limit ?? 100;
+  return deps.db.tenant(actor.tenantId, async (q) => {
+    assertVisible(actor, await ticketRepository.byId(q, ticketId));
+    const rows = await eventRepository.list(q, ticketId, { after: f.after, limit: limit + 1, includeInternal: actor.role !== 'customer' });
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        actor: { type: e.actor_type, id: e.actor_id, name: e.actor_name },
+        channel: e.channel,
+        internal: e.internal,
+        data: e.data,
+        createdAt: e.created_at.toISOString(),
+      })),
+      nextCursor: rows.length > limit ? page[page.length - 1].id : null,
+    };
+  });
+}

@@ -1,0 +1,78 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../platform/deps';
+import { invalid } from '../../platform/errors';
+import { actorOf } from '../../platform/http/auth';
+import { created, IdParams, Limit, ok, Uuid } from '../../platform/http/schemas';
+import { addComment } from './add-comment';
+import { createTicket } from './create-ticket';
+import { getTicket } from './get-ticket';
+import { requestHash } from './idempotency';
+import { countTickets, listTickets } from './list-tickets';
+import { listTicketEvents } from './list-ticket-events';
+import { CommentBody, CommentSchema, CreateTicketBody, EventPage, ListTicketsQuery, TicketPage, TicketSchema, UpdateTicketBody } from './schemas';
+import { updateTicket } from './update-ticket';
+
+const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() });
+
+export function ticketRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/v1/tickets', {
+    schema: {
+      tags: ['tickets'],
+      summary: 'Create a ticket (Idempotency-Key header makes retries safe)',
+      headers: IdempotencyHeaders,
+      body: CreateTicketBody,
+      response: created(TicketSchema),
+    },
+    handler: async (req, reply) => {
+      const actor = actorOf(req);
+      const key = req.headers['idempotency-key'];
+      const claim = key ? { key, principal: actor.credentialId ?? actor.id ?? 'anonymous', requestHash: requestHash(req.body) } : undefined;
+      const { ticket, replayed } = await createTicket(deps, actor, req.body, claim);
+      if (replayed) reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send(ticket);
+    },
+  });
+
+  r.get('/api/v1/tickets', {
+    schema: { tags: ['tickets'], summary: 'List tickets: filters, text search (Chinese and English), sort, cursor paging', querystring: ListTicketsQuery, response: ok(TicketPage) },
+    handler: async (req) => listTickets(deps, actorOf(req), req.query),
+  });
+
+  r.get('/api/v1/tickets/count', {
+    schema: { tags: ['tickets'], summary: 'Count tickets matching the same filters as the list', querystring: ListTicketsQuery.omit({ sort: true, cursor: true, limit: true }), response: ok(z.object({ count: z.number() })) },
+    handler: async (req) => ({ count: await countTickets(deps, actorOf(req), req.query) }),
+  });
+
+  r.get('/api/v1/tickets/:id', {
+    schema: { tags: ['tickets'], summary: 'One ticket, by id or number', params: z.strictObject({ id: z.string().max(64) }), response: ok(TicketSchema) },
+    handler: async (req) => getTicket(deps, actorOf(req), req.params.id),
+  });
+
+  r.patch('/api/v1/tickets/:id', {
+    schema: { tags: ['tickets'], summary: 'Change fields, status, assignment (with transfer reason)', params: IdParams, body: UpdateTicketBody, response: ok(TicketSchema) },
+    handler: async (req) => {
+      if (!Object.keys(req.body).length) throw invalid('body', 'Nothing to change: give at least one field', 'empty');
+      return updateTicket(deps, actorOf(req), req.params.id, req.body);
+    },
+  });
+
+  r.get('/api/v1/tickets/:id/events', {
+    schema: {
+      tags: ['tickets'],
+      summary: 'Timeline and audit trail of a ticket, oldest first',
+      params: IdParams,
+      querystring: z.strictObject({ after: Uuid.optional(), limit: Limit(500, 100) }),
+      response: ok(EventPage),
+    },
+    handler: async (req) => listTicketEvents(deps, actorOf(req), req.params.id, req.query),
+  });
+
+  r.post('/api/v1/tickets/:id/comments', {
+    schema: { tags: ['tickets'], summary: 'Reply to the customer or add an internal note (internal: true)', params: IdParams, body: CommentBody, response: created(CommentSchema) },
+    handler: async (req, reply) => reply.status(201).send(await addComment(deps, actorOf(req), req.params.id, req.body)),
+  });
+}

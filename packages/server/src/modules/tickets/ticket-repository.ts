@@ -1,0 +1,218 @@
+import type { Queryable } from '../../platform/db/database';
+import type { Priority, Status } from './ticket-rules';
+
+export interface TicketRow {
+  id: string;
+  number: number;
+  title: string;
+  description: string;
+  status: Status;
+  priority: Priority;
+  channel: string;
+  type_id: string | null;
+  category_id: string | null;
+  team_id: string | null;
+  assignee_id: string | null;
+  requester_id: string | null;
+  organization_id: string | null;
+  parent_id: string | null;
+  tags: string[];
+  custom_fields: Record<string, unknown>;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+  resolved_at: Date | null;
+  closed_at: Date | null;
+  requester_name?: string | null;
+  assignee_name?: string | null;
+  team_name?: string | null;
+}
+
+export type TicketInsert = Omit<TicketRow, 'number' | 'requester_name' | 'assignee_name' | 'team_name'> & { tenant_id: string; search_text: string };
+
+const COLUMNS = `t.id, t.number, t.title, t.description, t.status, t.priority, t.channel, t.type_id, t.category_id, t.team_id,
+  t.assignee_id, t.requester_id, t.organization_id, t.parent_id, t.tags, t.custom_fields, t.created_by, t.created_at,
+  t.updated_at, t.resolved_at, t.closed_at`;
+const NAMES = `(SELECT c.name FROM contacts c WHERE c.id = t.requester_id) AS requester_name,
+  (SELECT u.name FROM users u WHERE u.id = t.assignee_id) AS assignee_name,
+  (SELECT tm.name FROM teams tm WHERE tm.id = t.team_id) AS team_name`;
+
+export interface VisibilityScope {
+  /** all: no restriction; own: assigned to userId; team: the teams' tickets or own; requester: the contact's tickets */
+  kind: 'all' | 'own' | 'team' | 'requester';
+  userId?: string | null;
+  teamIds?: string[];
+  contactId?: string | null;
+}
+
+export interface TicketFilter {
+  status?: Status[];
+  priority?: Priority[];
+  categoryIds?: string[];
+  teamId?: string | null;
+  assigneeId?: string | null;
+  requesterId?: string;
+  organizationId?: string;
+  typeId?: string;
+  channel?: string[];
+  parentId?: string;
+  tag?: string[];
+  createdFrom?: Date;
+  createdTo?: Date;
+  updatedFrom?: Date;
+  updatedTo?: Date;
+  text?: string;
+}
+
+export type SortKey = 'created_at' | 'updated_at' | 'number' | 'priority';
+/** The columns of each keyset, all sorted in one direction. */
+export const SORT_COLUMNS: Record<SortKey, string[]> = {
+  created_at: ['t.created_at', 't.id'],
+  updated_at: ['t.updated_at', 't.id'],
+  number: ['t.number'],
+  priority: ['t.priority_rank', 't.updated_at', 't.id'],
+};
+
+class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+}
+
+function scopeSql(s: VisibilityScope, p: Params): string | null {
+  switch (s.kind) {
+    case 'all':
+      return null;
+    case 'own':
+      return `t.assignee_id = ${p.add(s.userId)}`;
+    case 'team':
+      return `(t.team_id = ANY(${p.add(s.teamIds ?? [])}::uuid[]) OR t.assignee_id = ${p.add(s.userId)})`;
+    case 'requester':
+      return `t.requester_id = ${p.add(s.contactId ?? '00000000-0000-0000-0000-000000000000')}`;
+  }
+}
+
+function filterSql(f: TicketFilter, p: Params): string[] {
+  const w: string[] = [];
+  if (f.status?.length) w.push(f.status.length === 1 ? `t.status = ${p.add(f.status[0])}` : `t.status = ANY(${p.add(f.status)}::text[])`);
+  if (f.priority?.length) w.push(`t.priority = ANY(${p.add(f.priority)}::text[])`);
+  if (f.categoryIds) w.push(`t.category_id = ANY(${p.add(f.categoryIds)}::uuid[])`);
+  if (f.teamId !== undefined) w.push(f.teamId === null ? 't.team_id IS NULL' : `t.team_id = ${p.add(f.teamId)}`);
+  if (f.assigneeId !== undefined) w.push(f.assigneeId === null ? 't.assignee_id IS NULL' : `t.assignee_id = ${p.add(f.assigneeId)}`);
+  if (f.requesterId) w.push(`t.requester_id = ${p.add(f.requesterId)}`);
+  if (f.organizationId) w.push(`t.organization_id = ${p.add(f.organizationId)}`);
+  if (f.typeId) w.push(`t.type_id = ${p.add(f.typeId)}`);
+  if (f.channel?.length) w.push(`t.channel = ANY(${p.add(f.channel)}::text[])`);
+  if (f.parentId) w.push(`t.parent_id = ${p.add(f.parentId)}`);
+  if (f.tag?.length) w.push(`t.tags @> ${p.add(f.tag)}::text[]`);
+  if (f.createdFrom) w.push(`t.created_at >= ${p.add(f.createdFrom)}`);
+  if (f.createdTo) w.push(`t.created_at < ${p.add(f.createdTo)}`);
+  if (f.updatedFrom) w.push(`t.updated_at >= ${p.add(f.updatedFrom)}`);
+  if (f.updatedTo) w.push(`t.updated_at < ${p.add(f.updatedTo)}`);
+  if (f.text) w.push(`t.search @@ plainto_tsquery('simple', ${p.add(f.text)})`);
+  return w;
+}
+
+export const ticketRepository = {
+  async insert(q: Queryable, t: TicketInsert): Promise<TicketRow> {
+    const [row] = await q.query<TicketRow>(
+      `INSERT INTO tickets AS t (id, tenant_id, number, title, description, status, priority, channel, type_id, category_id, team_id,
+         assignee_id, requester_id, organization_id, parent_id, tags, custom_fields, created_by, created_at, updated_at, search)
+       SELECT $1, $2, n, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18,
+         to_tsvector('simple', $19 || ' ' || n::text)
+       FROM next_ticket_number() AS n
+       RETURNING ${COLUMNS}`,
+      [
+        t.id,
+        t.tenant_id,
+        t.title,
+        t.description,
+        t.status,
+        t.priority,
+        t.channel,
+        t.type_id,
+        t.category_id,
+        t.team_id,
+        t.assignee_id,
+        t.requester_id,
+        t.organization_id,
+        t.parent_id,
+        t.tags,
+        JSON.stringify(t.custom_fields),
+        t.created_by,
+        t.created_at,
+        t.search_text,
+      ],
+    );
+    return row;
+  },
+
+  async byId(q: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<TicketRow | undefined> {
+    const [row] = await q.query<TicketRow>(
+      opts.forUpdate
+        ? `SELECT ${COLUMNS} FROM tickets t WHERE t.id = $1 FOR UPDATE`
+        : `SELECT ${COLUMNS}, ${NAMES} FROM tickets t WHERE t.id = $1`,
+      [id],
+    );
+    return row;
+  },
+
+  async byNumber(q: Queryable, number: number): Promise<TicketRow | undefined> {
+    const [row] = await q.query<TicketRow>(`SELECT ${COLUMNS}, ${NAMES} FROM tickets t WHERE t.tenant_id = current_tenant_id() AND t.number = $1`, [number]);
+    return row;
+  },
+
+  /** A page of tickets in keyset order: rows strictly after `after` (the sort values of the last row seen). */
+  async list(
+    q: Queryable,
+    o: { scope: VisibilityScope; filter: TicketFilter; sort: SortKey; desc: boolean; after?: unknown[]; limit: number },
+  ): Promise<TicketRow[]> {
+    const p = new Params();
+    const where = ['t.tenant_id = current_tenant_id()'];
+    const scope = scopeSql(o.scope, p);
+    if (scope) where.push(scope);
+    where.push(...filterSql(o.filter, p));
+    const cols = SORT_COLUMNS[o.sort];
+    if (o.after) where.push(`(${cols.join(', ')}) ${o.desc ? '<' : '>'} (${o.after.map((v) => p.add(v)).join(', ')})`);
+    const order = cols.map((c) => `${c} ${o.desc ? 'DESC' : 'ASC'}`).join(', ');
+    return q.query<TicketRow>(
+      `SELECT ${COLUMNS}, t.priority_rank, ${NAMES} FROM tickets t WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${p.add(o.limit)}`,
+      p.values,
+    );
+  },
+
+  async count(q: Queryable, o: { scope: VisibilityScope; filter: TicketFilter }): Promise<number> {
+    const p = new Params();
+    const where = ['t.tenant_id = current_tenant_id()'];
+    const scope = scopeSql(o.scope, p);
+    if (scope) where.push(scope);
+    where.push(...filterSql(o.filter, p));
+    const [r] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM tickets t WHERE ${where.join(' AND ')}`, p.values);
+    return r.n;
+  },
+
+  async update(q: Queryable, id: string, set: Record<string, unknown>, searchText: string | null): Promise<TicketRow> {
+    const p = new Params();
+    const idParam = p.add(id);
+    const assignments = Object.entries(set).map(([col, v]) => `${col} = ${p.add(col === 'custom_fields' ? JSON.stringify(v) : v)}`);
+    if (searchText !== null) assignments.push(`search = to_tsvector('simple', ${p.add(searchText)} || ' ' || number::text)`);
+    const [row] = await q.query<TicketRow>(`UPDATE tickets t SET ${assignments.join(', ')} WHERE t.id = ${idParam} RETURNING ${COLUMNS}`, p.values);
+    return row;
+  },
+
+  /** Progress of a parent's sub-tasks. */
+  async childProgress(q: Queryable, parentId: string): Promise<{ total: number; done: number }> {
+    const [r] = await q.query<{ total: number; done: number }>(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE status IN ('resolved','closed'))::int AS done
+       FROM tickets WHERE tenant_id = current_tenant_id() AND parent_id = $1`,
+      [parentId],
+    );
+    return r;
+  },
+
+  async existing(q: Queryable, table: 'users' | 'teams' | 'categories' | 'ticket_types' | 'tickets', id: string): Promise<boolean> {
+    return (await q.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id])).length > 0;
+  },
+};

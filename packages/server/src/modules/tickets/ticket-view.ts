@@ -1,0 +1,34 @@
+import type { TicketRow } from './ticket-repository';
+
+// The API shape of a ticket (camelCase), built from a row.
+export function toTicketView(t: TicketRow, extra: Record<string, unknown> = {}) {
+  return {
+    id: t.id,
+    number: Number(t.number),
+    title: t.title,
+    description: t.description,
+    status: t.status,
+    priority: t.priority,
+    channel: t.channel,
+    typeId: t.type_id,
+    categoryId: t.category_id,
+    teamId: t.team_id,
+    teamName: t.team_name ?? null,
+    assigneeId: t.assignee_id,
+    assigneeName: t.assignee_name ?? null,
+    requesterId: t.requester_id,
+    requesterName: t.requester_name ?? null,
+    organizationId: t.organization_id,
+    parentId: t.parent_id,
+    tags: t.tags,
+    customFields: t.custom_fields,
+    createdBy: t.created_by,
+    createdAt: t.created_at.toISOString(),
+    updatedAt: t.updated_at.toISOString(),
+    resolvedAt: t.resolved_at?.toISOString() ?? null,
+    closedAt: t.closed_at?.toISOString() ?? null,
+    ...extra,
+  };
+}
+
+export type TicketView = ReturnType<typeof toTicketView>;

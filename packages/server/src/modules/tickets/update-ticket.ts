@@ -1,0 +1,129 @@
+import type { Deps } from '../../platform/deps';
+import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
+import { plainText, sanitizeRichText } from '../../platform/text/sanitize';
+import { catalogRepository, validateCustomFields } from '../catalog';
+import type { Actor } from '../identity/actor';
+import { notificationRepository } from '../notifications';
+import { searchText } from './create-ticket';
+import { eventRepository } from './event-repository';
+import { ticketRepository, type TicketRow } from './ticket-repository';
+import { normalizeTags, statusTimestamps, transitionProblem, type Channel, type Priority, type Status } from './ticket-rules';
+import { toTicketView, type TicketView } from './ticket-view';
+import { assertVisible } from './visibility';
+
+export interface UpdateTicketInput {
+  title?: string;
+  description?: string;
+  status?: Status;
+  priority?: Priority;
+  typeId?: string | null;
+  categoryId?: string | null;
+  teamId?: string | null;
+  assigneeId?: string | null;
+  parentId?: string | null;
+  tags?: string[];
+  addTags?: string[];
+  removeTags?: string[];
+  customFields?: Record<string, unknown>;
+  /** Why the ticket changes hands (转派原因); recorded on the timeline. */
+  transferReason?: string;
+}
+
+const COLUMN: Record<string, keyof TicketRow> = {
+  title: 'title',
+  description: 'description',
+  status: 'status',
+  priority: 'priority',
+  typeId: 'type_id',
+  categoryId: 'category_id',
+  teamId: 'team_id',
+  assigneeId: 'assignee_id',
+  parentId: 'parent_id',
+};
+
+type Changes = Record<string, { from: unknown; to: unknown }>;
+
+async function checkReferences(q: Parameters<typeof ticketRepository.existing>[0], actor: Actor, t: TicketRow, input: UpdateTicketInput) {
+  const refs: [keyof UpdateTicketInput, 'ticket_types' | 'categories' | 'teams'][] = [
+    ['typeId', 'ticket_types'],
+    ['categoryId', 'categories'],
+    ['teamId', 'teams'],
+  ];
+  for (const [field, table] of refs) {
+    const id = input[field] as string | null | undefined;
+    if (id && !(await ticketRepository.existing(q, table, id))) throw notFound(field, field);
+  }
+  if (input.assigneeId) {
+    const [u] = await q.query<{ role: string; active: boolean }>('SELECT role, active FROM users WHERE id = $1', [input.assigneeId]);
+    if (!u) throw notFound('assigneeId', 'assigneeId');
+    if (u.role === 'customer' || !u.active) throw invalid('assigneeId', 'Tickets can only be assigned to active staff', 'not_assignable');
+  }
+  if (input.parentId) {
+    if (input.parentId === t.id) throw invalid('parentId', 'A ticket cannot be its own parent', 'cycle');
+    const parent = assertVisible(actor, await ticketRepository.byId(q, input.parentId));
+    if (parent.parent_id === t.id) throw invalid('parentId', 'The parent is a sub-task of this ticket', 'cycle');
+  }
+}
+
+/** Changes fields, status (transitions enforced) and assignment, recording before → after on the timeline. */
+export async function updateTicket(deps: Deps, actor: Actor, id: string, input: UpdateTicketInput, channel: Channel = 'web'): Promise<TicketView> {
+  if (actor.role === 'customer' && Object.keys(input).some((k) => k !== 'status')) throw forbidden('A customer can only reopen or close a resolved ticket');
+  const now = deps.clock.now();
+  return deps.db.tenant(actor.tenantId, async (q) => {
+    const t = assertVisible(actor, await ticketRepository.byId(q, id, { forUpdate: true }));
+    await checkReferences(q, actor, t, input);
+    const set: Record<string, unknown> = {};
+    const changes: Changes = {};
+    for (const [field, col] of Object.entries(COLUMN)) {
+      let value = input[field as keyof UpdateTicketInput];
+      if (value === undefined) continue;
+      if (field === 'description') value = sanitizeRichText(value as string);
+      if (field === 'title') value = (value as string).trim();
+      if (value === t[col]) continue;
+      set[col] = value;
+      changes[field] = { from: field === 'description' ? undefined : t[col], to: field === 'description' ? undefined : value };
+    }
+    if (input.status && input.status !== t.status) {
+      const problem = transitionProblem(t.status, input.status, actor);
+      if (problem) throw new AppError('INVALID_TRANSITION', problem, { field: 'status' });
+      Object.assign(set, statusTimestamps(input.status, now));
+    }
+    let tags = input.tags ? normalizeTags(input.tags) : [...t.tags];
+    if (input.addTags) tags = normalizeTags([...tags, ...input.addTags]);
+    if (input.removeTags) {
+      const drop = new Set(normalizeTags(input.removeTags));
+      tags = tags.filter((x) => !drop.has(x));
+    }
+    if (tags.join('\u0000') !== t.tags.join('\u0000')) {
+      set.tags = tags;
+      changes.tags = { from: t.tags, to: tags };
+    }
+    if (input.customFields || input.typeId !== undefined) {
+      const defs = await catalogRepository.fieldsForType(q, (set.type_id as string | null | undefined) ?? t.type_id);
+      const checked = validateCustomFields(defs, input.customFields ?? {}, true);
+      if (checked.issues.length) throw new AppError('VALIDATION_FAILED', checked.issues[0].message, { field: checked.issues[0].field, details: checked.issues });
+      const merged = { ...t.custom_fields, ...checked.values };
+      if (JSON.stringify(merged) !== JSON.stringify(t.custom_fields)) {
+        set.custom_fields = merged;
+        changes.customFields = { from: t.custom_fields, to: merged };
+      }
+    }
+    if (!Object.keys(changes).length) return toTicketView((await ticketRepository.byId(q, id))!);
+    set.updated_at = now;
+    const textChanged = 'title' in set || 'description' in set || 'tags' in set;
+    const after = { ...t, ...set } as TicketRow;
+    const updated = await ticketRepository.update(q, id, set, textChanged ? searchText(after.title, plainText(after.description), after.tags) : null);
+    const reason = input.transferReason?.trim() || undefined;
+    await eventRepository.append(q, { ticketId: id, kind: 'ticket.updated', actor, channel, at: now, data: { changes, ...(reason ? { reason } : {}) } });
+    if (changes.assigneeId && updated.assignee_id && updated.assignee_id !== actor.id)
+      await notificationRepository.insertMany(q, actor.tenantId, [updated.assignee_id], {
+        kind: 'assigned',
+        ticketId: id,
+        data: { number: Number(updated.number), title: updated.title, by: actor.name, reason },
+        at: now,
+      });
+    if (changes.status && updated.parent_id)
+      await eventRepository.append(q, { ticketId: updated.parent_id, kind: 'subtask.status_changed', actor, channel, at: now, data: { childId: id, number: Number(updated.number), changes: { status: changes.status } } });
+    return toTicketView((await ticketRepository.byId(q, id))!);
+  });
+}

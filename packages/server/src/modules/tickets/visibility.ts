@@ -1,0 +1,31 @@
+import { notFound } from '../../platform/errors';
+import { effectiveScope, type Actor } from '../identity/actor';
+import type { TicketRow, VisibilityScope } from './ticket-repository';
+
+// Role scopes, checked in the use cases: agents limited to own or team tickets, customers to their own.
+export function visibilityOf(actor: Actor): VisibilityScope {
+  if (actor.role === 'customer') return { kind: 'requester', contactId: actor.contactId };
+  const scope = effectiveScope(actor);
+  if (scope === 'all') return { kind: 'all' };
+  return { kind: scope, userId: actor.id, teamIds: actor.teamIds };
+}
+
+export function canSee(actor: Actor, t: Pick<TicketRow, 'assignee_id' | 'team_id' | 'requester_id'>): boolean {
+  const v = visibilityOf(actor);
+  switch (v.kind) {
+    case 'all':
+      return true;
+    case 'own':
+      return t.assignee_id === v.userId;
+    case 'team':
+      return t.assignee_id === v.userId || (t.team_id !== null && (v.teamIds ?? []).includes(t.team_id));
+    case 'requester':
+      return !!v.contactId && t.requester_id === v.contactId;
+  }
+}
+
+/** A ticket the actor may not see is reported exactly like one that does not exist. */
+export function assertVisible<T extends Pick<TicketRow, 'assignee_id' | 'team_id' | 'requester_id'>>(actor: Actor, t: T | undefined): T {
+  if (!t || !canSee(actor, t)) throw notFound('Ticket');
+  return t;
+}

@@ -1,0 +1,12 @@
+import type { Clock } from './clock';
+import type { Database } from './db/database';
+import type { FileStore } from './files/file-store';
+
+/** What use cases depend on: passed in, never imported, so tests can swap the clock or the files. */
+export interface Deps {
+  db: Database;
+  clock: Clock;
+  files: FileStore;
+  limits: { attachmentMaxBytes: number; attachmentTypes: string[]; sessionTtlHours: number };
+  cookieSecure: boolean;
+}

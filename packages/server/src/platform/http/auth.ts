@@ -1,0 +1,50 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Deps } from '../deps';
+import { AppError } from '../errors';
+import { authenticate } from '../../modules/identity/authenticate';
+import type { Actor } from '../../modules/identity/actor';
+
+export const SESSION_COOKIE = 'gongdan_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    authToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /** Routes are authenticated unless marked public. */
+    public?: boolean;
+  }
+}
+
+function tokenOf(req: FastifyRequest): { token: string; viaCookie: boolean } | null {
+  const h = req.headers.authorization;
+  if (h?.startsWith('Bearer ')) return { token: h.slice(7).trim(), viaCookie: false };
+  const c = req.cookies?.[SESSION_COOKIE];
+  return c ? { token: c, viaCookie: true } : null;
+}
+
+/** Resolves the actor of every request; routes not marked public answer 401 without one. */
+export function registerAuth(app: FastifyInstance, deps: Deps) {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('authToken', null);
+  app.addHook('preHandler', async (req) => {
+    const t = tokenOf(req);
+    if (t) {
+      req.actor = await authenticate(deps, t.token);
+      req.authToken = req.actor ? t.token : null;
+      // browsers: a cookie-authenticated change must come from our own origin (defence in depth with SameSite)
+      if (req.actor && t.viaCookie && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
+        const origin = req.headers.origin;
+        if (origin && new URL(origin).host !== req.headers.host) throw new AppError('FORBIDDEN', 'Cross-site request refused');
+      }
+    }
+    if (!req.actor && !req.routeOptions.config?.public && req.url.startsWith('/api/v1/'))
+      throw new AppError('UNAUTHENTICATED', 'Sign in or send an API key as "Authorization: Bearer …"');
+  });
+}
+
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new AppError('UNAUTHENTICATED', 'Sign in or send an API key as "Authorization: Bearer …"');
+  return req.actor;
+}

@@ -1,0 +1,70 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Deps } from '../deps';
+import { registerAuth } from './auth';
+import { errorHandler } from './error-handler';
+import { registerMetrics } from './metrics';
+
+export interface ServerOptions {
+  logLevel: string;
+  bodyLimit: number;
+  version: string;
+}
+
+export type RouteModule = (app: FastifyInstance, deps: Deps) => void;
+
+/** The HTTP transport: validation, auth, errors, OpenAPI, metrics; routes come from the feature modules. */
+export async function buildServer(deps: Deps, opts: ServerOptions, modules: RouteModule[]): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel },
+    bodyLimit: opts.bodyLimit,
+    disableRequestLogging: opts.logLevel !== 'debug' && opts.logLevel !== 'trace',
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) =>
+    reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` } }),
+  );
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Gongdan API', description: 'Gongdan (工单) ticket and field-service system', version: opts.version },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'A session token from /api/v1/auth/login or an API key' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'gongdan_session' },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  registerAuth(app, deps);
+  registerMetrics(app);
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await deps.db.system((q) => q.query('SELECT 1'));
+      return { status: 'ok', database: deps.db.kind };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', database: deps.db.kind });
+    }
+  });
+
+  for (const register of modules) register(app, deps);
+  return app;
+}

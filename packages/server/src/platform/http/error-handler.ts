@@ -1,0 +1,58 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, httpStatusOf, type FieldIssue } from '../errors';
+
+// The one place where errors become HTTP: {"error": {"code", "message", "field", "details"}}.
+type ZodIssueish = { keyword: string; instancePath: string; message: string; params: Record<string, unknown> };
+
+function fieldIssues(context: string | undefined, issues: ZodIssueish[]): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  for (const i of issues) {
+    const path = i.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    if (i.keyword === 'unrecognized_keys') {
+      for (const k of (i.params.keys as string[]) ?? [])
+        out.push({ field: path ? `${path}.${k}` : k, code: 'unknown_field', message: `Unknown field "${k}"${context === 'querystring' ? ' in the query' : ''}; remove it` });
+      continue;
+    }
+    const expected = i.params.expected ? ` (expected ${String(i.params.expected)})` : '';
+    out.push({ field: path || context || 'body', code: i.keyword, message: `${path || context}: ${i.message}${expected}` });
+  }
+  return out;
+}
+
+export function toErrorBody(err: AppError) {
+  return { error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(err.details ? { details: err.details } : {}) } };
+}
+
+export function mapError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const e = err as FastifyError & { validationContext?: string };
+  if (hasZodFastifySchemaValidationErrors(e)) {
+    const details = fieldIssues(e.validationContext, e.validation as unknown as ZodIssueish[]);
+    return new AppError('VALIDATION_FAILED', details[0]?.message ?? 'Invalid request', { field: details[0]?.field, details });
+  }
+  switch (e.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new AppError('MALFORMED_JSON', 'The request body is not valid JSON', { field: 'body' });
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('MALFORMED_JSON', 'The request body is empty; send a JSON object', { field: 'body' });
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('BODY_TOO_LARGE', 'The request body is too large', { field: 'body' });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json', { field: 'content-type' });
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return new AppError('ATTACHMENT_TOO_LARGE', 'The file is too large', { field: 'file' });
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Upload files as multipart/form-data', { field: 'content-type' });
+  }
+  if (e instanceof SyntaxError && e.statusCode === 400) return new AppError('MALFORMED_JSON', 'The request body is not valid JSON', { field: 'body' });
+  if (e.statusCode === 429) return new AppError('RATE_LIMITED', 'Too many requests; slow down');
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return new AppError('VALIDATION_FAILED', e.message);
+  return new AppError('INTERNAL', 'Something went wrong on our side; the request was not applied');
+}
+
+export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply) {
+  const mapped = mapError(err);
+  if (mapped.code === 'INTERNAL') req.log.error({ err }, 'unhandled error');
+  reply.status(httpStatusOf[mapped.code]).send(toErrorBody(mapped));
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+// Shared request/response pieces; the same zod schemas validate requests and generate the OpenAPI document.
+export const Uuid = z.uuid({ message: 'must be a UUID' });
+export const IdParams = z.strictObject({ id: Uuid });
+
+/** A query parameter given as a list: repeated (?s=a&s=b) or comma separated (?s=a,b). */
+export function listParam<T extends z.ZodType>(item: T) {
+  return z.preprocess((v) => {
+    if (v === undefined) return undefined;
+    const arr = Array.isArray(v) ? v : [v];
+    return arr.flatMap((x) => String(x).split(',')).map((x) => x.trim()).filter(Boolean);
+  }, z.array(item).min(1).optional());
+}
+
+export const Limit = (max: number, dflt: number) => z.coerce.number().int().min(1).max(max).default(dflt);
+export const DateParam = z.coerce.date({ message: 'must be an ISO-8601 date or date-time' });
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    field: z.string().optional(),
+    details: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+export const errorResponses = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody };
+
+/** A documented-elsewhere object response (keeps typing open where no schema is declared yet). */
+export const AnyObject = z.looseObject({});
+export const ok = (schema: z.ZodType = AnyObject) => ({ 200: schema, ...errorResponses });
+export const created = (schema: z.ZodType = AnyObject) => ({ 201: schema, ...errorResponses });
