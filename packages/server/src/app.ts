@@ -6,13 +6,26 @@ import type { Deps } from './platform/deps';
 import type { FileStore } from './platform/files/file-store';
 import { localFileStore } from './platform/files/local-file-store';
 import { buildServer, type RouteModule } from './platform/http/build-server';
+import { catalogRoutes } from './modules/catalog/routes';
+import { customerRoutes } from './modules/customers/routes';
 import { identityRoutes } from './modules/identity/routes';
+import { notificationRoutes } from './modules/notifications/routes';
+import { operatorRoutes } from './modules/operator/routes';
+import { collaborationRoutes } from './modules/tickets/collaboration-routes';
 import { ticketRoutes } from './modules/tickets/routes';
 
 export const VERSION = '0.1.0';
 
 /** Every feature module's HTTP routes, in one list. */
-export const ROUTE_MODULES: RouteModule[] = [identityRoutes, ticketRoutes];
+export const ROUTE_MODULES: RouteModule[] = [
+  identityRoutes,
+  ticketRoutes,
+  collaborationRoutes,
+  customerRoutes,
+  catalogRoutes,
+  notificationRoutes,
+  operatorRoutes,
+];
 
 export function makeDeps(config: Config, db: Database, opts: { clock?: Clock; files?: FileStore } = {}): Deps {
   return {

@@ -1,0 +1,5 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../platform/deps';
+
+// Routes of this module are being written; nothing is registered yet.
+export function operatorRoutes(_app: FastifyInstance, _deps: Deps) {}
