@@ -38,6 +38,7 @@ export function makeDeps(config: Config, db: Database, opts: { clock?: Clock; fi
       sessionTtlHours: config.SESSION_TTL_HOURS,
     },
     cookieSecure: config.COOKIE_SECURE,
+    operatorToken: config.OPERATOR_TOKEN,
   };
 }
 

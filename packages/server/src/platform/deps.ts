@@ -9,4 +9,6 @@ export interface Deps {
   files: FileStore;
   limits: { attachmentMaxBytes: number; attachmentTypes: string[]; sessionTtlHours: number };
   cookieSecure: boolean;
+  /** Bearer token of the platform operator API; empty disables it. */
+  operatorToken: string;
 }
