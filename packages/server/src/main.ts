@@ -2,6 +2,7 @@ import { buildApp, makeDeps } from './app';
 import { ConfigError, loadConfig } from './platform/config';
 import { openDatabase } from './platform/db/open-database';
 import { bootstrapFirstTenant } from './modules/identity/bootstrap-first-tenant';
+import { OutboxDispatcher } from './platform/outbox/outbox-dispatcher';
 
 // `npm start`: open (and migrate) the database, create the first tenant on an empty one, serve HTTP.
 async function main() {
@@ -16,9 +17,13 @@ async function main() {
       // printed once: it is not stored anywhere in clear
       console.log(`\n  Administrator: ${boot.email}\n  Password (shown once): ${boot.generatedPassword}\n`);
   }
+  // consumers of later modules (automation, notifications, webhooks, live updates) subscribe here
+  const outbox = new OutboxDispatcher(db, deps.clock, { log: app.log });
+  outbox.start(config.OUTBOX_POLL_MS);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await outbox.stop();
     await db.close();
     process.exit(0);
   };

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OutboxDispatcher } from '../../src/platform/outbox/outbox-dispatcher';
+import type { OutboxMessage } from '../../src/platform/outbox/outbox-repository';
+import { startTestApp, type TestApp, type TestTenant } from '../support/test-app';
+
+describe('transactional outbox', () => {
+  let t: TestApp;
+  let acme: TestTenant;
+  beforeAll(async () => {
+    t = await startTestApp({ clock: true });
+    acme = await t.tenant('出站测试');
+  });
+  afterAll(() => t.close());
+
+  const create = (title: string) => t.api(acme.adminToken, 'POST', '/api/v1/tickets', { title, description: '内容', requester: { email: 'o@example.cn' } });
+
+  it('delivers each committed event once per consumer, in order, retrying only the failed consumer', async () => {
+    const d = new OutboxDispatcher(t.db, t.clock);
+    const seen: OutboxMessage[] = [];
+    let flaky = 0;
+    const flakySeen: string[] = [];
+    d.subscribe('recorder', ['ticket.*'], async (m) => {
+      seen.push(m);
+    });
+    d.subscribe('flaky', ['ticket.created'], async (m) => {
+      if (flaky++ === 0) throw new Error('downstream unavailable');
+      flakySeen.push(m.eventId);
+    });
+    const a = (await create('第一张')).json();
+    await t.api(acme.adminToken, 'PATCH', `/api/v1/tickets/${a.id}`, { priority: 'high' });
+    await create('第二张');
+    await d.drain();
+    expect(seen.map((m) => m.topic)).toEqual(['ticket.created', 'ticket.updated', 'ticket.created']);
+    expect(seen[0].payload).toMatchObject({ ticketId: a.id });
+    expect(flakySeen).toHaveLength(1); // first attempt failed, the message waits for its backoff
+    t.clock.advance(60_000);
+    await d.drain();
+    expect(flakySeen).toHaveLength(2);
+    expect(seen).toHaveLength(3); // the recorder was not run again for the retried message
+  });
+
+  it('announces nothing for a request that failed', async () => {
+    const d = new OutboxDispatcher(t.db, t.clock);
+    const seen: string[] = [];
+    d.subscribe('recorder', ['*'], async (m) => {
+      seen.push(m.topic);
+    });
+    await d.drain();
+    const bad = await t.api(acme.adminToken, 'POST', '/api/v1/tickets', { title: '坏的', description: 'x', requester: { email: 'o@example.cn' }, categoryId: '00000000-0000-4000-8000-000000000000' });
+    expect(bad.statusCode).toBe(404);
+    await d.drain();
+    expect(seen).toEqual([]);
+  });
+});
