@@ -57,7 +57,7 @@ export const credentialRepository = {
     return row;
   },
   async touchApiKey(q: Queryable, id: string, now: Date) {
-    await q.query(`UPDATE api_keys SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $2 - interval '1 minute')`, [id, now]);
+    await q.query(`UPDATE api_keys SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $2::timestamptz - interval '1 minute')`, [id, now]);
   },
   async insertApiKey(q: Queryable, k: { id: string; tenantId: string; name: string; prefix: string; keyHash: string; role: Role; createdBy: string | null }): Promise<ApiKeyRow> {
     const [row] = await q.query<ApiKeyRow>(
