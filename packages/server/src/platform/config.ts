@@ -56,6 +56,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 export function settingsTable(): string {
-  const rows = Object.entries(settings).map(([k, d]) => `| \`${k}\` | \`${d.default}\` | ${d.description} |`);
+  const rows = Object.entries(settings).map(([k, d]) => `| \`${k}\` | ${d.default ? `\`${d.default}\`` : '*(empty)*'} | ${d.description} |`);
   return ['| setting | default | meaning |', '|---|---|---|', ...rows].join('\n');
 }

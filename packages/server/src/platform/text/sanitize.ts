@@ -20,5 +20,5 @@ export function sanitizeRichText(input: string): string {
 export function plainText(html: string): string {
   if (!needsParsing(html)) return html;
   const text = sanitizeHtml(html.replace(/<(br|\/p|\/li|\/h\d)\s*\/?>/gi, '\n$&'), { allowedTags: [], allowedAttributes: {} });
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim();
 }

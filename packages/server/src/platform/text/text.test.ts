@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { plainText, sanitizeRichText } from './sanitize';
+import { indexTokens, queryTokens, toQueryText } from './segment';
+
+describe('Chinese segmentation', () => {
+  it('segments words, not characters, and keeps sub-words for indexing', () => {
+    expect(queryTokens('打印机无法连接网络')).toEqual(['打印机', '无法', '连接', '网络']);
+    expect(indexTokens('打印机无法连接')).toEqual(expect.arrayContaining(['打印', '打印机', '无法', '连接']));
+  });
+  it('drops punctuation, lowercases Latin and keeps codes', () => {
+    expect(queryTokens('Printer 报错 E21！')).toEqual(['printer', '报错', 'e21']);
+  });
+  it('cannot smuggle tsquery syntax', () => {
+    expect(toQueryText("a & b | !c:* 'x'")).toBe('a b c x');
+  });
+});
+
+describe('rich text', () => {
+  it('removes script, event handlers and javascript: links', () => {
+    const out = sanitizeRichText('<p onclick="x()">你好<script>alert(1)</script><a href="javascript:alert(1)">链接</a><img src=x onerror=alert(1)></p>');
+    expect(out).not.toMatch(/script|onclick|onerror|javascript/i);
+    expect(out).toContain('你好');
+  });
+  it('keeps plain text as it is and extracts text from HTML', () => {
+    expect(sanitizeRichText('温度 5 度，湿度高')).toBe('温度 5 度，湿度高');
+    expect(plainText('<p>第一行</p><p>a &amp; b &lt; c</p>')).toBe('第一行\na & b < c');
+  });
+});
