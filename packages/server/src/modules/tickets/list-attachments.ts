@@ -1,0 +1,15 @@
+import type { Deps } from '../../platform/deps';
+import type { Actor } from '../identity/actor';
+import { attachmentRepository } from './attachment-repository';
+import { toAttachmentView, type AttachmentView } from './attachment-view';
+import { ticketRepository } from './ticket-repository';
+import { assertVisible } from './visibility';
+
+/** The files of a ticket, oldest first; customers never see internal ones. */
+export async function listAttachments(deps: Deps, actor: Actor, ticketId: string): Promise<AttachmentView[]> {
+  return deps.db.tenant(actor.tenantId, async (q) => {
+    assertVisible(actor, await ticketRepository.byId(q, ticketId));
+    const rows = await attachmentRepository.forTicket(q, ticketId, { includeInternal: actor.role !== 'customer' });
+    return rows.map(toAttachmentView);
+  });
+}

@@ -1,0 +1,86 @@
+import type { Readable } from 'node:stream';
+import type { Deps } from '../../platform/deps';
+import { AppError, forbidden, invalid } from '../../platform/errors';
+import { FileTooLargeError, type StoredFile } from '../../platform/files/file-store';
+import { uuidv7 } from '../../platform/ids';
+import type { Actor } from '../identity/actor';
+import { attachmentRepository } from './attachment-repository';
+import { attachmentTypeProblem, cleanFilename, mediaTypeOf } from './attachment-rules';
+import { toAttachmentView, type AttachmentView } from './attachment-view';
+import { eventRepository } from './event-repository';
+import { ticketRepository } from './ticket-repository';
+import { assertVisible } from './visibility';
+
+export interface UploadAttachmentInput {
+  filename: string;
+  /** The media type the client declared for the file. */
+  contentType: string;
+  /** The bytes; `truncated` is set by parsers that stop reading at their own limit. */
+  body: Readable & { truncated?: boolean };
+  /** The form's other fields; those sent after the file are only known once the file has been read. */
+  fields: () => Promise<{ internal?: boolean }>;
+}
+
+const tooLarge = (max: number) => new AppError('ATTACHMENT_TOO_LARGE', `The file is larger than the limit of ${max} bytes`, { field: 'file' });
+
+/**
+ * Streams a file to storage and records it on the ticket. The row and its 'attachment.added' event commit
+ * together; whenever the upload fails after the bytes were stored, the stored file is removed again.
+ */
+export async function uploadAttachment(deps: Deps, actor: Actor, ticketId: string, input: UploadAttachmentInput): Promise<AttachmentView> {
+  const filename = cleanFilename(input.filename);
+  if (!filename) throw invalid('file', 'The file needs a name', 'filename_required');
+  const contentType = mediaTypeOf(input.contentType);
+  const problem = attachmentTypeProblem(filename, contentType, deps.limits.attachmentTypes);
+  if (problem || !contentType) throw new AppError('ATTACHMENT_TYPE_NOT_ALLOWED', problem ?? 'The file has no valid media type', { field: 'file' });
+  // nothing is written for a ticket the actor cannot see
+  await deps.db.tenant(actor.tenantId, async (q) => assertVisible(actor, await ticketRepository.byId(q, ticketId)));
+
+  const now = deps.clock.now();
+  const id = uuidv7(now.getTime());
+  const key = `${actor.tenantId}/${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${id}`;
+  const max = deps.limits.attachmentMaxBytes;
+  let stored: StoredFile;
+  try {
+    stored = await deps.files.put(key, input.body, max);
+  } catch (err) {
+    if (err instanceof FileTooLargeError) throw tooLarge(max);
+    throw err;
+  }
+  try {
+    if (input.body.truncated) throw tooLarge(max);
+    const { internal = false } = await input.fields();
+    if (internal && actor.role === 'customer') throw forbidden('Customers cannot add internal attachments');
+    return await deps.db.tenant(actor.tenantId, async (q) => {
+      assertVisible(actor, await ticketRepository.byId(q, ticketId, { forUpdate: true }));
+      const row = await attachmentRepository.insert(q, {
+        id,
+        tenant_id: actor.tenantId,
+        ticket_id: ticketId,
+        comment_id: null,
+        filename,
+        content_type: contentType,
+        size: stored.size,
+        sha256: stored.sha256,
+        storage_key: stored.key,
+        internal,
+        uploaded_by: actor.id,
+        created_at: now,
+      });
+      await eventRepository.append(q, {
+        ticketId,
+        kind: 'attachment.added',
+        actor,
+        channel: actor.role === 'customer' ? 'portal' : 'web',
+        at: now,
+        internal,
+        data: { attachmentId: id, filename, contentType, size: stored.size },
+      });
+      await ticketRepository.update(q, ticketId, { updated_at: now }, null);
+      return toAttachmentView(row);
+    });
+  } catch (err) {
+    await deps.files.remove(stored.key).catch(() => undefined);
+    throw err;
+  }
+}
