@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/database';
+import { likePattern } from './like-pattern';
 
 export const IDENTITY_KINDS = ['email', 'phone', 'wechat', 'wecom', 'dingtalk', 'feishu', 'device', 'other'] as const;
 export type IdentityKind = (typeof IDENTITY_KINDS)[number];
@@ -30,6 +31,14 @@ const SELECT = `SELECT c.id, c.organization_id, c.name, c.tier, c.notes, c.creat
 export const contactRepository = {
   async byId(q: Queryable, id: string): Promise<ContactRow | undefined> {
     const [row] = await q.query<ContactRow>(`${SELECT} WHERE c.id = $1`, [id]);
+    return row;
+  },
+  /** The contact owning exactly this identity (the call-center caller lookup). */
+  async byIdentity(q: Queryable, i: Identity): Promise<ContactRow | undefined> {
+    const [row] = await q.query<ContactRow>(
+      `${SELECT} WHERE c.id = (SELECT contact_id FROM contact_identities WHERE kind = $1 AND value = $2)`,
+      [i.kind, i.value],
+    );
     return row;
   },
   /** The contacts owning any of these identities, best match first (email before phone before others). */
@@ -79,13 +88,54 @@ export const contactRepository = {
     );
     return rows.length > 0;
   },
-  async list(q: Queryable, f: { q?: string; organizationId?: string; limit: number; offset: number }): Promise<ContactRow[]> {
+  /** Contacts by name or any identity value (substring, case-insensitive); `alt` is a second form of q (a normalized phone). */
+  async list(q: Queryable, f: { q?: string; alt?: string; organizationId?: string; limit: number; offset: number }): Promise<ContactRow[]> {
     return q.query<ContactRow>(
       `${SELECT} WHERE ($1::uuid IS NULL OR c.organization_id = $1)
-         AND ($2::text IS NULL OR c.name ILIKE '%' || $2 || '%'
-              OR EXISTS (SELECT 1 FROM contact_identities i WHERE i.contact_id = c.id AND i.value ILIKE '%' || $2 || '%'))
+         AND ($2::text IS NULL OR c.name ILIKE $2
+              OR EXISTS (SELECT 1 FROM contact_identities i WHERE i.contact_id = c.id AND (i.value ILIKE $2 OR i.value ILIKE $5)))
        ORDER BY c.name, c.id LIMIT $3 OFFSET $4`,
-      [f.organizationId ?? null, f.q ?? null, f.limit, f.offset],
+      [f.organizationId ?? null, f.q ? likePattern(f.q) : null, f.limit, f.offset, f.alt ? likePattern(f.alt) : null],
     );
+  },
+  /** The contact owning exactly this identity. */
+  async ownerOf(q: Queryable, i: Identity): Promise<{ id: string; name: string } | undefined> {
+    const [row] = await q.query<{ id: string; name: string }>(
+      'SELECT c.id, c.name FROM contact_identities i JOIN contacts c ON c.id = i.contact_id WHERE i.kind = $1 AND i.value = $2',
+      [i.kind, i.value],
+    );
+    return row;
+  },
+  /** Locks contacts for a change that must not interleave with another (a merge). */
+  async lock(q: Queryable, ids: string[]): Promise<string[]> {
+    return (await q.query<{ id: string }>('SELECT id FROM contacts WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [ids])).map((r) => r.id);
+  },
+
+  // merging a duplicate into the contact that stays
+  async moveIdentities(q: Queryable, fromId: string, toId: string): Promise<number> {
+    return (await q.query('UPDATE contact_identities SET contact_id = $2 WHERE contact_id = $1 RETURNING id', [fromId, toId])).length;
+  },
+  /** Re-points the tickets the duplicate asked; tickets without an organization take the new requester's. */
+  async moveTickets(
+    q: Queryable,
+    fromId: string,
+    toId: string,
+    organizationId: string | null,
+    at: Date,
+  ): Promise<{ id: string; channel: string; old_organization_id: string | null; organization_id: string | null }[]> {
+    return q.query(
+      `WITH old AS (SELECT id, organization_id FROM tickets WHERE requester_id = $1 FOR UPDATE)
+       UPDATE tickets t SET requester_id = $2, organization_id = coalesce(t.organization_id, $3::uuid), updated_at = $4
+       FROM old WHERE t.id = old.id
+       RETURNING t.id, t.channel, old.organization_id AS old_organization_id, t.organization_id`,
+      [fromId, toId, organizationId, at],
+    );
+  },
+  /** Portal sign-ins of the duplicate now act as the contact that stays. */
+  async moveUsers(q: Queryable, fromId: string, toId: string): Promise<number> {
+    return (await q.query('UPDATE users SET contact_id = $2, updated_at = now() WHERE contact_id = $1 RETURNING id', [fromId, toId])).length;
+  },
+  async delete(q: Queryable, id: string): Promise<boolean> {
+    return (await q.query('DELETE FROM contacts WHERE id = $1 RETURNING id', [id])).length > 0;
   },
 };

@@ -1,0 +1,25 @@
+import type { Deps } from '../../platform/deps';
+import { AppError, notFound } from '../../platform/errors';
+import { uuidv7 } from '../../platform/ids';
+import type { Actor } from '../identity/actor';
+import { requireRole } from '../identity/require-role';
+import { CUSTOMER_WRITERS } from './access';
+import { contactRepository, type Identity } from './contact-repository';
+import { identityTaken } from './identity-conflict';
+import { identityProblem, normalizeIdentity } from './identity-rules';
+import { toContactView, type ContactView } from './views';
+
+/** Adds one identity to a contact (a no-op when the contact already has it). */
+export async function addContactIdentity(deps: Deps, actor: Actor, contactId: string, input: Identity): Promise<ContactView> {
+  requireRole(actor, CUSTOMER_WRITERS);
+  const identity = normalizeIdentity(input);
+  const problem = identityProblem(identity);
+  if (problem) throw new AppError('VALIDATION_FAILED', `${identity.kind}: ${problem}`, { field: 'value', details: [{ field: 'value', code: 'invalid', message: problem }] });
+  return deps.db.tenant(actor.tenantId, async (q) => {
+    if (!(await contactRepository.byId(q, contactId))) throw notFound('Contact');
+    const taken = await contactRepository.addIdentities(q, actor.tenantId, contactId, [identity], uuidv7);
+    if (taken.length) throw await identityTaken(q, identity, 'value');
+    await contactRepository.update(q, contactId, {});
+    return toContactView((await contactRepository.byId(q, contactId))!);
+  });
+}
