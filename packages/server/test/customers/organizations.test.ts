@@ -60,7 +60,9 @@ describe('organizations over HTTP', () => {
     const seen: string[] = [];
     let offset: number | null = 0;
     while (offset !== null) {
-      const page = (await t.api(agent, 'GET', `/api/v1/organizations?q=${encodeURIComponent('分页公司')}&limit=2&offset=${offset}`)).json();
+      const page: { items: { name: string }[]; nextOffset: number | null } = (
+        await t.api(agent, 'GET', `/api/v1/organizations?q=${encodeURIComponent('分页公司')}&limit=2&offset=${offset}`)
+      ).json();
       seen.push(...page.items.map((o: { name: string }) => o.name));
       offset = page.nextOffset;
     }
