@@ -25,6 +25,8 @@ export async function buildServer(deps: Deps, opts: ServerOptions, modules: Rout
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
   });
+  // the API speaks JSON (and multipart for uploads); a text body is refused with 415, not half-parsed
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASSWORD, startTestApp, type TestApp, type TestTenant } from '../support/test-app';
+
+describe('sign-in, sessions and API keys', () => {
+  let t: TestApp;
+  let acme: TestTenant;
+  beforeAll(async () => {
+    t = await startTestApp();
+    acme = await t.tenant('登录测试');
+  });
+  afterAll(() => t.close());
+
+  it('sets an httpOnly session cookie that authenticates browser requests, and signs out', async () => {
+    const res = await t.api(null, 'POST', '/api/v1/auth/login', { email: acme.adminEmail.toUpperCase(), password: PASSWORD });
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'gongdan_session')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { gongdan_session: cookie.value } });
+    expect(me.json()).toMatchObject({ role: 'admin', tenantId: acme.id });
+    // a cookie-authenticated change from another site is refused
+    const csrf = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/tickets',
+      cookies: { gongdan_session: cookie.value },
+      headers: { origin: 'https://evil.example.com', 'content-type': 'application/json' },
+      payload: JSON.stringify({ title: 'x', description: 'y', requester: { email: 'a@b.cn' } }),
+    });
+    expect(csrf.statusCode).toBe(403);
+    const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', cookies: { gongdan_session: cookie.value } });
+    expect(out.statusCode).toBe(204);
+    const after = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { gongdan_session: cookie.value } });
+    expect(after.statusCode).toBe(401);
+  });
+
+  it('answers a wrong password and an unknown email the same way', async () => {
+    const wrong = await t.api(null, 'POST', '/api/v1/auth/login', { email: acme.adminEmail, password: 'nope12345' });
+    const unknown = await t.api(null, 'POST', '/api/v1/auth/login', { email: 'nobody@example.com', password: 'nope12345' });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.json()).toEqual(wrong.json());
+  });
+
+  it('throttles password guessing per email', async () => {
+    const email = 'guess@example.com';
+    for (let i = 0; i < 10; i++) expect((await t.api(null, 'POST', '/api/v1/auth/login', { email, password: `x${i}` })).statusCode).toBe(401);
+    const blocked = await t.api(null, 'POST', '/api/v1/auth/login', { email, password: 'x' });
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().error.code).toBe('RATE_LIMITED');
+  });
+
+  it('shows an API key once, stores only its hash, and stops accepting it when revoked', async () => {
+    const created = await t.api(acme.adminToken, 'POST', '/api/v1/api-keys', { name: '呼叫中心集成', role: 'agent' });
+    expect(created.statusCode).toBe(201);
+    const { key, id } = created.json();
+    expect(key).toMatch(/^gdk_/);
+    const list = await t.api(acme.adminToken, 'GET', '/api/v1/api-keys');
+    expect(JSON.stringify(list.json())).not.toContain(key);
+    const stored = await t.db.tenant(acme.id, (q) => q.query<{ key_hash: string }>('SELECT key_hash FROM api_keys WHERE id = $1', [id]));
+    expect(stored[0].key_hash).not.toContain(key.slice(4));
+    expect((await t.api(key, 'GET', '/api/v1/tickets')).statusCode).toBe(200);
+    expect((await t.api(acme.adminToken, 'DELETE', `/api/v1/api-keys/${id}`)).statusCode).toBe(204);
+    expect((await t.api(key, 'GET', '/api/v1/tickets')).statusCode).toBe(401);
+  });
+
+  it('stores passwords with a memory-hard hash and enforces the password policy', async () => {
+    const rows = await t.db.tenant(acme.id, (q) => q.query<{ password_hash: string }>('SELECT password_hash FROM users LIMIT 1'));
+    expect(rows[0].password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    const weak = await t.api(acme.adminToken, 'POST', '/api/v1/users', { email: 'weak@acme.cn', name: '弱密码', role: 'agent', password: '123' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error.field).toBe('password');
+  });
+});
