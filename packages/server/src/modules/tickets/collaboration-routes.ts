@@ -16,6 +16,7 @@ import {
   LinkView,
   SubtaskList,
   UnlinkQuery,
+  UploadBody,
   UploadFields,
   WatcherList,
   WatcherParams,
@@ -65,7 +66,11 @@ async function fileOf(req: FastifyRequest): Promise<{ part: MultipartFile; field
     }
     const fields = async () => {
       for (;;) {
-        const more = await parts.next();
+        const more = await parts.next().catch((err: { code?: string }) => {
+          if (err?.code === 'FST_FILES_LIMIT') throw invalid('file', 'Send one file per request', 'too_many_files');
+          if (err?.code === 'FST_FIELDS_LIMIT' || err?.code === 'FST_PARTS_LIMIT') throw invalid('body', 'The form has too many fields', 'too_many_fields');
+          throw err;
+        });
         if (more.done) return uploadFields(raw);
         if (more.value.type === 'file') {
           more.value.file.resume();
@@ -155,6 +160,7 @@ export function collaborationRoutes(app: FastifyInstance, deps: Deps) {
         summary: 'Upload a file (multipart/form-data: field "file", optional field "internal" = true|false)',
         consumes: ['multipart/form-data'],
         params: IdParams,
+        body: UploadBody,
         response: { ...created(AttachmentSchema), 415: ErrorBody },
       },
       handler: async (req, reply) => {

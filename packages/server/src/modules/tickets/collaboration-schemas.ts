@@ -70,3 +70,11 @@ export const AttachmentSchema = z
   })
   .meta({ id: 'Attachment' });
 export const AttachmentList = z.object({ items: z.array(AttachmentSchema) });
+
+/** For the API description only: multipart bodies are read as a stream by the route, not validated as a whole. */
+export const UploadBody = z
+  .object({
+    file: z.unknown().meta({ type: 'string', format: 'binary', description: 'The file; its declared Content-Type is checked against the allowed types' }),
+    internal: UploadFields.shape.internal,
+  })
+  .nullish();
