@@ -69,6 +69,14 @@ export const catalogRepository = {
     );
   },
 
+  /**
+   * Serializes changes of one kind within a tenant, for the rest of the transaction: two concurrent
+   * category moves could otherwise close a loop, two custom fields could take clashing keys.
+   */
+  async lock(q: Queryable, what: 'categories' | 'custom_fields'): Promise<void> {
+    await q.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext(current_tenant_id()::text))', [`gongdan.${what}`]);
+  },
+
   // ticket types
   async insertType(q: Queryable, t: TicketTypeRow & { tenant_id: string }): Promise<TicketTypeRow> {
     const [row] = await q.query<TicketTypeRow>(
@@ -112,6 +120,25 @@ export const catalogRepository = {
          options = coalesce($5::jsonb, options), position = coalesce($6, position)
        WHERE id = $1 RETURNING id, ticket_type_id, key, kind, label_zh, label_en, required, options, position`,
       [id, p.label_zh ?? null, p.label_en ?? null, p.required ?? null, p.options ? JSON.stringify(p.options) : null, p.position ?? null],
+    );
+    return row;
+  },
+  async fieldById(q: Queryable, id: string): Promise<CustomFieldRow | undefined> {
+    const [row] = await q.query<CustomFieldRow>(
+      'SELECT id, ticket_type_id, key, kind, label_zh, label_en, required, options, position FROM custom_fields WHERE id = $1',
+      [id],
+    );
+    return row;
+  },
+  /**
+   * A field that would clash with this key: for a global field, any field with the key; for a type's
+   * field, a global one or one of the same type (a ticket sees global and type fields together).
+   */
+  async clashingField(q: Queryable, key: string, typeId: string | null): Promise<{ id: string; ticket_type_id: string | null } | undefined> {
+    const [row] = await q.query<{ id: string; ticket_type_id: string | null }>(
+      `SELECT id, ticket_type_id FROM custom_fields WHERE key = $1 AND ($2::uuid IS NULL OR ticket_type_id IS NULL OR ticket_type_id = $2)
+       ORDER BY ticket_type_id NULLS FIRST LIMIT 1`,
+      [key, typeId],
     );
     return row;
   },

@@ -81,3 +81,25 @@ export function validateCustomFields(
         issues.push({ field: `customFields.${def.key}`, code: 'required', message: `${def.label_zh} (${def.label_en || def.key}) is required` });
   return { values: out, issues };
 }
+
+/** Keys of custom fields: lowercase identifiers (they are the keys of ticket.customFields). */
+export const FIELD_KEY = /^[a-z][a-z0-9_]{0,63}$/;
+export const hasOptions = (kind: FieldKind) => kind === 'select' || kind === 'multiselect';
+
+/**
+ * Checks a definition's options against its kind: select and multiselect need at least one option,
+ * other kinds take none; option values are unique.
+ */
+export function optionProblems(kind: FieldKind, options: FieldOption[] | undefined): FieldIssue[] {
+  if (!hasOptions(kind)) {
+    if (options?.length) return [{ field: 'options', code: 'not_allowed', message: `A ${kind} field has no options; options are only for select and multiselect` }];
+    return [];
+  }
+  if (!options?.length) return [{ field: 'options', code: 'required', message: `A ${kind} field needs at least one option` }];
+  const issues: FieldIssue[] = [];
+  options.forEach((o, i) => {
+    if (options.findIndex((p) => p.value === o.value) < i)
+      issues.push({ field: `options.${i}.value`, code: 'duplicate', message: `The option value "${o.value}" is used twice` });
+  });
+  return issues;
+}

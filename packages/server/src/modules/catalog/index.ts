@@ -4,3 +4,4 @@ export { catalogRepository } from './catalog-repository';
 export type { CategoryRow, TicketTypeRow, CustomFieldRow } from './catalog-repository';
 export { validateCustomFields, FIELD_KINDS } from './custom-field-rules';
 export type { FieldDefinition, FieldOption, FieldKind } from './custom-field-rules';
+export { MAX_CATEGORY_DEPTH } from './category-rules';

@@ -1,0 +1,13 @@
+import type { Deps } from '../../platform/deps';
+import { notFound } from '../../platform/errors';
+import type { Actor } from '../identity/actor';
+import { requireRole } from '../identity/require-role';
+import { CATALOG_WRITERS } from './access';
+import { catalogRepository } from './catalog-repository';
+
+/** Removes a custom field definition; values already stored on tickets stay as they are. */
+export async function deleteCustomField(deps: Deps, actor: Actor, id: string): Promise<void> {
+  requireRole(actor, CATALOG_WRITERS);
+  const deleted = await deps.db.tenant(actor.tenantId, (q) => catalogRepository.deleteField(q, id));
+  if (!deleted) throw notFound('Custom field');
+}
