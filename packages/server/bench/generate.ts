@@ -1,0 +1,527 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { loadConfig } from '../src/platform/config';
+import type { Database, OwnerQueryable, Queryable } from '../src/platform/db/database';
+import { openDatabase } from '../src/platform/db/open-database';
+import type { PgliteDatabase } from '../src/platform/db/pglite-database';
+import { catalogRepository } from '../src/modules/catalog';
+import { createTenant } from '../src/modules/identity/create-tenant';
+import { teamRepository } from '../src/modules/identity/team-repository';
+import { userRepository } from '../src/modules/identity/user-repository';
+import { searchText } from '../src/modules/tickets/create-ticket';
+import { normalizeTags } from '../src/modules/tickets/ticket-rules';
+import { plainText, sanitizeRichText } from '../src/platform/text/sanitize';
+import { uuidv7 } from '../src/platform/ids';
+import { BENCH_ADMIN, emit, freshDatabase, log, postgresServerUrl, removeDir, round } from './lib/server';
+import { DETAILS, DEVICES, PLACES, PROBLEMS, RARE_WORD, TAGS, pick, personName, seededRng, type Rng } from './lib/texts';
+
+// The million-ticket generator. One tenant is created through the normal createTenant use case,
+// teams, users and the category tree through their repositories; then contacts, tickets and their
+// events are loaded with batched INSERT … SELECT FROM unnest(…) statements in owner transactions.
+// Each ticket's `search` is built exactly like the product builds it:
+//   to_tsvector('simple', searchText(title, plainText(description), tags) || ' ' || number)
+// with the jieba tokens of a few hundred (title, description) templates × tag sets segmented once.
+//
+// Speed-ups a bulk load may take and the product does not: secondary indexes of tickets and
+// ticket_events are dropped before the load and re-created from their own definitions afterwards
+// (only on an empty database), and foreign-key triggers are skipped for the loading transactions
+// (session_replication_role = replica; the generated rows reference existing rows by construction).
+// Events are written without outbox rows (a generated history must not be dispatched again).
+
+export interface GenerateOptions {
+  db: 'pglite' | 'postgres';
+  tickets: number;
+  eventsPerTicket: number;
+  dataDir: string;
+  databaseUrl?: string;
+  dbName: string;
+  batch: number;
+  workers: number;
+}
+
+export interface BenchMeta {
+  db: 'pglite' | 'postgres';
+  tickets: number;
+  tenantId: string;
+  admin: { email: string; password: string };
+  teamIds: string[];
+  agentIds: string[];
+  rootCategoryIds: string[];
+  tags: string[];
+  commonWord: string;
+  rareWord: string;
+  heavyTicketId: string;
+  heavyTicketEvents: number;
+  heavyRequesterId: string;
+  typicalRequesterId: string;
+  createdRange: { from: string; to: string };
+  firstNumber: number;
+  lastNumber: number;
+}
+
+export const metaPath = (o: { db: 'pglite' | 'postgres'; dataDir: string; dbName: string }) =>
+  o.db === 'pglite' ? join(o.dataDir, 'bench-meta.json') : join(tmpdir(), `gongdan-bench-meta-${o.dbName}.json`);
+
+const DAY = 86_400_000;
+const CONTACTS = 50_000;
+const ORGS = 400;
+const HEAVY_EVENTS = 500;
+const HEAVY_MARK = '时间线压测';
+const CHANNELS = ['web', 'email', 'phone', 'wechat', 'api', 'portal', 'wecom', 'dingtalk'];
+
+/** UUID v7 for a given time (the product's uuidv7 is monotonic per process, so past times need this). */
+function uuidAt(ms: number, rnd: Buffer, off: number): string {
+  const b = Buffer.allocUnsafe(16);
+  rnd.copy(b, 0, off, off + 16);
+  b[0] = Math.floor(ms / 2 ** 40) & 0xff;
+  b[1] = Math.floor(ms / 2 ** 32) & 0xff;
+  b[2] = (ms >>> 24) & 0xff;
+  b[3] = (ms >>> 16) & 0xff;
+  b[4] = (ms >>> 8) & 0xff;
+  b[5] = ms & 0xff;
+  b[6] = 0x70 | (b[6] & 0x0f);
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+class Ids {
+  private buf = randomBytes(16 * 4096);
+  private off = 0;
+  at(ms: number): string {
+    if (this.off + 16 > this.buf.length) {
+      this.buf = randomBytes(16 * 4096);
+      this.off = 0;
+    }
+    const id = uuidAt(Math.floor(ms), this.buf, this.off);
+    this.off += 16;
+    return id;
+  }
+}
+
+interface Template {
+  title: string;
+  description: string;
+  plain: string;
+}
+
+/** A few hundred (title, description) pairs, sanitised once like the product does. */
+function templates(rng: Rng, n: number): Template[] {
+  const out: Template[] = [];
+  for (let i = 0; i < n; i++) {
+    const title = `${pick(rng, PLACES)}的${pick(rng, DEVICES)}${pick(rng, PROBLEMS)}`;
+    const raw = `${pick(rng, DETAILS)}${rng() < 0.5 ? pick(rng, DETAILS) : ''}`;
+    const description = sanitizeRichText(raw);
+    out.push({ title, description, plain: plainText(description) });
+  }
+  return out;
+}
+
+/** Tag sets: most tickets have none or one; a handful of combinations. */
+function tagSets(rng: Rng): string[][] {
+  const sets: string[][] = [[]];
+  for (const t of TAGS) sets.push([t]);
+  for (let i = 0; i < 30; i++) sets.push(normalizeTags([pick(rng, TAGS), pick(rng, TAGS), ...(i % 3 === 0 ? [pick(rng, TAGS)] : [])]));
+  return sets;
+}
+
+function pickTagSet(rng: Rng, sets: string[][]): number {
+  const r = rng();
+  if (r < 0.4) return 0;
+  if (r < 0.8) return 1 + Math.floor(rng() * TAGS.length);
+  return 1 + TAGS.length + Math.floor(rng() * (sets.length - 1 - TAGS.length));
+}
+
+function statusFor(rng: Rng, ageDays: number): string {
+  const r = rng();
+  if (ageDays > 60) return r < 0.8 ? 'closed' : r < 0.95 ? 'resolved' : r < 0.97 ? 'open' : r < 0.99 ? 'pending' : 'on_hold';
+  return r < 0.2 ? 'new' : r < 0.55 ? 'open' : r < 0.75 ? 'pending' : r < 0.8 ? 'on_hold' : r < 0.95 ? 'resolved' : 'closed';
+}
+
+function priorityFor(rng: Rng): string {
+  const r = rng();
+  return r < 0.2 ? 'low' : r < 0.75 ? 'normal' : r < 0.95 ? 'high' : 'urgent';
+}
+
+/** Where the load runs: parallel pooled transactions on PostgreSQL, the one session on PGlite. */
+async function bulk<T>(db: Database, fn: (q: Queryable) => Promise<T>): Promise<T> {
+  return db.system(async (q) => {
+    await q.query(`SET LOCAL session_replication_role = replica`);
+    await q.query(`SET LOCAL synchronous_commit = off`);
+    return fn(q);
+  });
+}
+
+/** Runs a statement outside a transaction block as the owner (VACUUM). */
+async function outsideTx(db: Database, url: string | undefined, sql: string): Promise<void> {
+  if (db.kind === 'postgres') {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  } else {
+    const p = (db as PgliteDatabase).pg;
+    await p.exec('RESET ROLE');
+    await p.exec(sql); // alone: several statements in one exec form one implicit transaction
+    await p.exec('SET ROLE gongdan_app');
+  }
+}
+
+export async function generate(o: GenerateOptions): Promise<BenchMeta> {
+  const t0 = performance.now();
+  const seconds = () => round((performance.now() - t0) / 1000, 1);
+  let url = '';
+  if (o.db === 'postgres') {
+    const server = await postgresServerUrl(o.databaseUrl);
+    url = await freshDatabase(server, o.dbName);
+    log(`generate: PostgreSQL database ${url}`);
+  } else {
+    if (existsSync(o.dataDir) && readdirSync(o.dataDir).length && !existsSync(join(o.dataDir, 'pglite')))
+      throw new Error(`${o.dataDir} is not empty and holds no PGlite database: refusing to delete it`);
+    removeDir(o.dataDir);
+    mkdirSync(o.dataDir, { recursive: true });
+    log(`generate: PGlite in ${o.dataDir}`);
+  }
+  const config = loadConfig({ DATA_DIR: o.dataDir, DATABASE_URL: url, DATABASE_POOL_SIZE: String(Math.max(2, o.workers + 1)), LOG_LEVEL: 'warn' });
+  const db = await openDatabase(config);
+  const workers = db.kind === 'pglite' ? 1 : Math.max(1, o.workers);
+  const rng = seededRng(20260302);
+  const ids = new Ids();
+  const now = Date.now();
+  const start = now - 730 * DAY;
+
+  // ── tenant, teams, people, categories: the product's use case and repositories ───────────────
+  const { tenant, admin } = await createTenant(db, { name: '压测租户', slug: 'bench', adminEmail: BENCH_ADMIN.email, adminPassword: BENCH_ADMIN.password, adminName: '压测管理员' });
+  const tenantId = tenant.id;
+  const teamNames = ['一线支持', '二线支持', '网络组', '硬件维修', '软件应用', '现场服务', '财务系统', 'VIP服务'];
+  const teamIds: string[] = [];
+  const agents: { id: string; name: string; team: number }[] = [];
+  const rootCategoryIds: string[] = [];
+  const categoryIds: string[] = [];
+  await db.tenant(tenantId, async (q) => {
+    for (const name of teamNames) {
+      const id = uuidv7();
+      await teamRepository.insert(q, { id, tenantId, name, description: `${name}团队`, skills: [] });
+      teamIds.push(id);
+    }
+    for (let i = 0; i < 48; i++) {
+      const name = `${personName(rng)}${i}`;
+      const u = await userRepository.insert(q, {
+        id: uuidv7(),
+        tenant_id: tenantId,
+        email: `agent${i}@bench.example.com`,
+        name,
+        phone: null,
+        role: i % 12 === 0 ? 'supervisor' : 'agent',
+        scope: 'all',
+        password_hash: null,
+        locale: 'zh-CN',
+        contact_id: null,
+      });
+      agents.push({ id: u.id, name, team: i % teamIds.length });
+    }
+    for (let t = 0; t < teamIds.length; t++)
+      await teamRepository.setMembers(q, tenantId, teamIds[t], agents.filter((a) => a.team === t).map((a) => a.id));
+    const roots = ['IT设备', '网络与通信', '办公软件', '楼宇设施', '财务与报销', '人事服务'];
+    for (const [ri, root] of roots.entries()) {
+      const r = await catalogRepository.insertCategory(q, { id: uuidv7(), tenant_id: tenantId, parent_id: null, name_zh: root, name_en: '', position: ri, active: true });
+      rootCategoryIds.push(r.id);
+      categoryIds.push(r.id);
+      for (let c = 0; c < 4; c++) {
+        const child = await catalogRepository.insertCategory(q, { id: uuidv7(), tenant_id: tenantId, parent_id: r.id, name_zh: `${root}-子类${c + 1}`, name_en: '', position: c, active: true });
+        categoryIds.push(child.id);
+        for (let g = 0; g < 2; g++) {
+          const leaf = await catalogRepository.insertCategory(q, { id: uuidv7(), tenant_id: tenantId, parent_id: child.id, name_zh: `${root}-子类${c + 1}-${g + 1}`, name_en: '', position: g, active: true });
+          categoryIds.push(leaf.id);
+        }
+      }
+    }
+  });
+  log(`generate: tenant ${tenant.slug} with ${teamIds.length} teams, ${agents.length} staff, ${categoryIds.length} categories (${seconds()} s)`);
+
+  // ── organisations and contacts (each with an email identity) ──────────────────────────────────
+  const orgIds = Array.from({ length: ORGS }, () => ids.at(start - 30 * DAY));
+  const contactIds: string[] = [];
+  const contactOrg: (string | null)[] = [];
+  const contactNames: string[] = [];
+  await bulk(db, (q) =>
+    q.query(`INSERT INTO organizations (id, tenant_id, name, tier) SELECT u.id, $1, u.name, 'standard' FROM unnest($2::uuid[], $3::text[]) AS u(id, name)`, [
+      tenantId,
+      orgIds,
+      orgIds.map((_, i) => `${pick(rng, ['华东', '华南', '华北', '西南'])}客户${i}有限公司`),
+    ]),
+  );
+  for (let i = 0; i < CONTACTS; i++) {
+    contactIds.push(ids.at(start - 30 * DAY + i));
+    contactOrg.push(rng() < 0.6 ? orgIds[Math.floor(rng() * ORGS)] : null);
+    contactNames.push(personName(rng));
+  }
+  for (let i = 0; i < CONTACTS; i += 10_000) {
+    const sl = (a: unknown[]) => a.slice(i, i + 10_000);
+    const ci = sl(contactIds) as string[];
+    await bulk(db, async (q) => {
+      await q.query(
+        `INSERT INTO contacts (id, tenant_id, organization_id, name) SELECT u.id, $1, u.org, u.name FROM unnest($2::uuid[], $3::uuid[], $4::text[]) AS u(id, org, name)`,
+        [tenantId, ci, sl(contactOrg), sl(contactNames)],
+      );
+      await q.query(
+        `INSERT INTO contact_identities (id, tenant_id, contact_id, kind, value) SELECT u.id, $1, u.contact, 'email', u.email FROM unnest($2::uuid[], $3::uuid[], $4::text[]) AS u(id, contact, email)`,
+        [tenantId, ci.map(() => ids.at(start - 30 * DAY)), ci, ci.map((_, k) => `kehu${i + k}@example.cn`)],
+      );
+    });
+  }
+  log(`generate: ${ORGS} organisations, ${CONTACTS} contacts (${seconds()} s)`);
+
+  // ── defer secondary indexes of the bulk tables (re-created from their own definitions) ───────
+  const deferred = await db.owner(async (q: OwnerQueryable) => {
+    const [{ n }] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM tickets');
+    if (n > 0) return [] as { name: string; def: string }[];
+    const rows = await q.query<{ name: string; def: string }>(
+      `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def FROM pg_index i
+       WHERE i.indrelid IN ('tickets'::regclass, 'ticket_events'::regclass)
+         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`,
+    );
+    for (const r of rows) await q.query(`DROP INDEX ${r.name}`);
+    return rows;
+  });
+  log(`generate: deferred ${deferred.length} indexes: ${deferred.map((d) => d.name).join(', ')}`);
+
+  // ── tickets and events ────────────────────────────────────────────────────────────────────────
+  const tpl = templates(rng, 400);
+  const rareTpl: Template = { title: `实验室${RARE_WORD}压力报警`, description: `${RARE_WORD}的压力表读数异常，请安排人员检查阀门。`, plain: '' };
+  rareTpl.plain = plainText(rareTpl.description);
+  const heavyTpl: Template = { title: `${HEAVY_MARK}：北京总部的服务器突然死机`, description: '这个工单有很长的处理记录，用来测量时间线。', plain: '' };
+  heavyTpl.plain = plainText(heavyTpl.description);
+  const allTpl = [...tpl, rareTpl, heavyTpl];
+  const sets = tagSets(rng);
+  const indexCache = new Map<number, string>();
+  const indexText = (ti: number, si: number) => {
+    const key = ti * 1000 + si;
+    let v = indexCache.get(key);
+    if (v === undefined) {
+      const t = allTpl[ti];
+      v = searchText(t.title, t.plain, sets[si]);
+      indexCache.set(key, v);
+    }
+    return v;
+  };
+  const heavyIndex = Math.floor(o.tickets / 2);
+  const firstNumber = 10001;
+  const span = now - start - DAY;
+  const adminActor = { id: admin.id, name: admin.name };
+  let heavyTicketId = '';
+  const requesterCount = new Map<number, number>();
+
+  const TICKET_SQL = `INSERT INTO tickets (id, tenant_id, number, title, description, status, priority, channel, category_id, team_id, assignee_id,
+      requester_id, organization_id, tags, custom_fields, search, created_by, created_at, updated_at, resolved_at, closed_at)
+    SELECT u.id, $1, u.number, ($2::text[])[u.ti], ($3::text[])[u.ti], u.status, u.priority, u.channel, u.category, u.team, u.assignee,
+      u.requester, u.org, ($4::text[])[u.si]::text[], '{}', to_tsvector('simple', ($5::text[])[u.xi] || ' ' || u.number::text), $6,
+      u.created, u.updated, u.resolved, u.closed
+    FROM unnest($7::uuid[], $8::bigint[], $9::int[], $10::int[], $11::int[], $12::text[], $13::text[], $14::text[], $15::uuid[], $16::uuid[],
+      $17::uuid[], $18::uuid[], $19::uuid[], $20::timestamptz[], $21::timestamptz[], $22::timestamptz[], $23::timestamptz[])
+      AS u(id, number, ti, si, xi, status, priority, channel, category, team, assignee, requester, org, created, updated, resolved, closed)`;
+  const EVENT_SQL = `INSERT INTO ticket_events (id, tenant_id, ticket_id, kind, actor_type, actor_id, actor_name, channel, internal, data, created_at)
+    SELECT u.id, $1, u.ticket, u.kind, 'user', u.actor, u.actor_name, u.channel, u.internal, u.data::jsonb, u.at
+    FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::text[], $8::boolean[], $9::text[], $10::timestamptz[])
+      AS u(id, ticket, kind, actor, actor_name, channel, internal, data, at)`;
+  const titles = allTpl.map((t) => t.title);
+  const descriptions = allTpl.map((t) => t.description);
+  const tagLiterals = sets.map((s) => `{${s.map((t) => `"${t}"`).join(',')}}`);
+
+  const teamMembers = teamIds.map((_, t) => agents.filter((a) => a.team === t));
+  function buildBatch(from: number, to: number) {
+    const T = {
+      id: [] as string[], number: [] as number[], ti: [] as number[], si: [] as number[], xi: [] as number[], status: [] as string[], priority: [] as string[],
+      channel: [] as string[], category: [] as string[], team: [] as (string | null)[], assignee: [] as (string | null)[], requester: [] as string[],
+      org: [] as (string | null)[], created: [] as string[], updated: [] as string[], resolved: [] as (string | null)[], closed: [] as (string | null)[],
+    };
+    const E = { id: [] as string[], ticket: [] as string[], kind: [] as string[], actor: [] as string[], actorName: [] as string[], channel: [] as string[], internal: [] as boolean[], data: [] as string[], at: [] as string[] };
+    const texts: string[] = [];
+    const textIdx = new Map<string, number>();
+    for (let i = from; i < to; i++) {
+      const number = firstNumber + i;
+      const created = start + (i / o.tickets) * span + rng() * 60_000;
+      const ageDays = (now - created) / DAY;
+      const heavy = i === heavyIndex;
+      const ti = heavy ? allTpl.length - 1 : rng() < 1 / 20_000 ? allTpl.length - 2 : Math.floor(rng() * tpl.length);
+      const si = pickTagSet(rng, sets);
+      const x = indexText(ti, si);
+      let xi = textIdx.get(x);
+      if (xi === undefined) {
+        texts.push(x);
+        xi = texts.length;
+        textIdx.set(x, xi);
+      }
+      const status = statusFor(rng, ageDays);
+      const teamNo = rng() < 0.1 ? -1 : Math.floor(rng() * teamIds.length);
+      const members = teamNo >= 0 ? teamMembers[teamNo] : agents;
+      const agent = status === 'new' && rng() < 0.7 ? null : rng() < 0.08 ? null : members[Math.floor(rng() * members.length)];
+      const r = rng();
+      const contact = Math.floor(CONTACTS * r * r);
+      requesterCount.set(contact, (requesterCount.get(contact) ?? 0) + 1);
+      const channel = CHANNELS[Math.floor(rng() * CHANNELS.length)];
+      const id = ids.at(created);
+      if (heavy) heavyTicketId = id;
+      // events: created, then updates / replies spread over the ticket's life
+      const extra = heavy ? HEAVY_EVENTS - 1 : Math.max(0, Math.round((o.eventsPerTicket - 1) * 2 * rng()));
+      const lifeMs = Math.min(now - created - 1000, (ageDays > 60 ? 10 : Math.max(0.1, ageDays / 4)) * DAY);
+      const who = agent ?? agents[0];
+      let at = created;
+      E.id.push(ids.at(at));
+      E.ticket.push(id);
+      E.kind.push('ticket.created');
+      E.actor.push(adminActor.id);
+      E.actorName.push(adminActor.name);
+      E.channel.push(channel);
+      E.internal.push(false);
+      E.data.push(JSON.stringify({ after: { number, title: allTpl[ti].title, status: 'new', priority: 'normal', channel, tags: sets[si] } }));
+      E.at.push(new Date(at).toISOString());
+      for (let k = 0; k < extra; k++) {
+        at += (lifeMs / (extra + 1)) * (0.5 + rng());
+        at = Math.min(at, now - 1000);
+        const reply = rng() < 0.5;
+        E.id.push(ids.at(at));
+        E.ticket.push(id);
+        E.kind.push(reply ? 'reply.added' : 'ticket.updated');
+        E.actor.push(who.id);
+        E.actorName.push(who.name);
+        E.channel.push(reply ? channel : 'web');
+        E.internal.push(reply && rng() < 0.2);
+        E.data.push(
+          JSON.stringify(
+            reply
+              ? { commentId: ids.at(at), body: pick(rng, DETAILS), mentions: [], attachmentIds: [] }
+              : { changes: k === extra - 1 && (status === 'resolved' || status === 'closed') ? { status: { from: 'open', to: status } } : { assigneeId: { from: null, to: who.id } } },
+          ),
+        );
+        E.at.push(new Date(at).toISOString());
+      }
+      const updated = Math.max(at, created);
+      T.id.push(id);
+      T.number.push(number);
+      T.ti.push(ti + 1);
+      T.si.push(si + 1);
+      T.xi.push(xi);
+      T.status.push(status);
+      T.priority.push(priorityFor(rng));
+      T.channel.push(channel);
+      T.category.push(categoryIds[Math.floor(rng() * categoryIds.length)]);
+      T.team.push(teamNo >= 0 ? teamIds[teamNo] : null);
+      T.assignee.push(agent?.id ?? null);
+      T.requester.push(contactIds[contact]);
+      T.org.push(contactOrg[contact]);
+      T.created.push(new Date(created).toISOString());
+      T.updated.push(new Date(updated).toISOString());
+      T.resolved.push(status === 'resolved' || status === 'closed' ? new Date(updated).toISOString() : null);
+      T.closed.push(status === 'closed' ? new Date(updated).toISOString() : null);
+    }
+    return { T, E, texts, events: E.id.length };
+  }
+
+  let next = 0;
+  let doneTickets = 0;
+  let doneEvents = 0;
+  let lastReport = performance.now();
+  const loadStart = performance.now();
+  async function worker() {
+    for (;;) {
+      const from = next;
+      if (from >= o.tickets) return;
+      const to = Math.min(o.tickets, from + o.batch);
+      next = to;
+      const { T, E, texts, events } = buildBatch(from, to);
+      await bulk(db, async (q) => {
+        await q.query(TICKET_SQL, [
+          tenantId, titles, descriptions, tagLiterals, texts, admin.id,
+          T.id, T.number, T.ti, T.si, T.xi, T.status, T.priority, T.channel, T.category, T.team, T.assignee, T.requester, T.org, T.created, T.updated, T.resolved, T.closed,
+        ]);
+        for (let k = 0; k < E.id.length; k += 20_000) {
+          const s = <V>(a: V[]) => a.slice(k, k + 20_000);
+          await q.query(EVENT_SQL, [tenantId, s(E.id), s(E.ticket), s(E.kind), s(E.actor), s(E.actorName), s(E.channel), s(E.internal), s(E.data), s(E.at)]);
+        }
+      });
+      doneTickets += to - from;
+      doneEvents += events;
+      if (performance.now() - lastReport > 5000 || doneTickets === o.tickets) {
+        lastReport = performance.now();
+        const rate = doneTickets / ((performance.now() - loadStart) / 1000);
+        log(`generate: ${doneTickets.toLocaleString('en')} tickets, ${doneEvents.toLocaleString('en')} events (${Math.round(rate)} tickets/s, ${seconds()} s)`);
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: workers }, worker));
+  const loadSeconds = round((performance.now() - loadStart) / 1000, 1);
+
+  // ── numbers continue after the generated ones; indexes back; statistics ───────────────────────
+  const lastNumber = firstNumber + o.tickets - 1;
+  const idxStart = performance.now();
+  await db.owner(async (q) => {
+    await q.query(`SELECT setval(format('ticket_number_%s', replace($1::text, '-', ''))::regclass, $2)`, [tenantId, lastNumber]);
+  });
+  for (const d of deferred) {
+    const s = performance.now();
+    await db.owner(async (q) => {
+      await q.script(`SET LOCAL maintenance_work_mem = '512MB'`);
+      await q.script(d.def);
+    });
+    log(`generate: index ${d.name} (${round((performance.now() - s) / 1000, 1)} s)`);
+  }
+  const indexSeconds = round((performance.now() - idxStart) / 1000, 1);
+  const vacStart = performance.now();
+  await outsideTx(db, url, 'VACUUM ANALYZE');
+  const vacuumSeconds = round((performance.now() - vacStart) / 1000, 1);
+
+  const [sizes] = await db.system((q) =>
+    q.query<{ tickets: number; events: number; bytes: string }>(
+      `SELECT (SELECT count(*)::int FROM tickets) AS tickets, (SELECT count(*)::int FROM ticket_events) AS events, pg_size_pretty(pg_database_size(current_database())) AS bytes`,
+    ),
+  );
+  let heavyRequester = 0;
+  for (const [c, n] of requesterCount) if (n > (requesterCount.get(heavyRequester) ?? 0)) heavyRequester = c;
+  const typical = [...requesterCount.entries()].find(([, n]) => n >= 5 && n <= 30)?.[0] ?? heavyRequester;
+  const meta: BenchMeta = {
+    db: o.db,
+    tickets: o.tickets,
+    tenantId,
+    admin: { ...BENCH_ADMIN },
+    teamIds,
+    agentIds: agents.map((a) => a.id),
+    rootCategoryIds,
+    tags: TAGS,
+    commonWord: '打印机',
+    rareWord: RARE_WORD,
+    heavyTicketId,
+    heavyTicketEvents: HEAVY_EVENTS,
+    heavyRequesterId: contactIds[heavyRequester],
+    typicalRequesterId: contactIds[typical],
+    createdRange: { from: new Date(start + 200 * DAY).toISOString(), to: new Date(start + 230 * DAY).toISOString() },
+    firstNumber,
+    lastNumber,
+  };
+  writeFileSync(metaPath(o), JSON.stringify(meta, null, 2));
+  await db.close();
+  emit({
+    bench: 'generate',
+    db: o.db,
+    tickets: sizes.tickets,
+    events: sizes.events,
+    contacts: CONTACTS,
+    workers,
+    batch: o.batch,
+    load_s: loadSeconds,
+    tickets_per_s: Math.round(o.tickets / loadSeconds),
+    index_s: indexSeconds,
+    vacuum_analyze_s: vacuumSeconds,
+    seconds: seconds(),
+    database_size: sizes.bytes,
+    heavy_requester_tickets: requesterCount.get(heavyRequester),
+    meta: metaPath(o),
+  });
+  return meta;
+}

@@ -1,0 +1,60 @@
+import { benchCreate } from './create';
+import { generate } from './generate';
+import { benchList } from './list';
+import { log, parseArgs } from './lib/server';
+
+// `npm run bench -- <name> [options]` from the repository root. Results are JSON lines on stdout
+// (one object per measurement); progress goes to stderr.
+//
+//   create    [--db pglite|postgres] [--connections 200] [--duration 20] [--warmup 3] [--pool 5000] [--database-url URL] [--keep]
+//   generate  [--db pglite|postgres] [--tickets 1000000] [--events-per-ticket 3] [--data-dir DIR | --database-url URL] [--db-name NAME]
+//   list      [--db pglite|postgres] [--data-dir DIR | --database-url URL] [--db-name NAME] [--runs 200] [--warmup 20] [--explain]
+//   all       [--db pglite|postgres] [--tickets N] …: create, then generate, then list
+//
+// PostgreSQL: --database-url (or BENCH_DATABASE_URL) names a server where the scripts may create
+// databases; without one a private cluster is started with scripts/pg-cluster.sh in
+// /tmp/gongdan-bench-pg on port 55433. `generate` drops and re-creates the database --db-name
+// (default gongdan_bench_gen) and `list` runs against it. PGlite: `generate` fills --data-dir
+// (default /tmp/gongdan-bench-pglite) and `list` starts the server on that directory.
+
+const USAGE = 'usage: npm run bench -- create|generate|list|all [--db pglite|postgres] [options] (see bench/run.ts)';
+
+async function main() {
+  const { positional, opts } = parseArgs(process.argv.slice(2));
+  const name = positional[0] ?? 'create';
+  const db = (opts.db ?? 'postgres') as 'pglite' | 'postgres';
+  if (db !== 'pglite' && db !== 'postgres') throw new Error(`--db must be pglite or postgres\n${USAGE}`);
+  const num = (k: string, d: number) => (opts[k] !== undefined ? Number(opts[k]) : d);
+  const common = {
+    db,
+    databaseUrl: opts['database-url'],
+    dbName: opts['db-name'] ?? 'gongdan_bench_gen',
+    dataDir: opts['data-dir'] ?? '/tmp/gongdan-bench-pglite',
+  };
+  const create = () =>
+    benchCreate({ db, connections: num('connections', 200), duration: num('duration', 20), warmup: num('warmup', 3), pool: num('pool', 5000), databaseUrl: opts['database-url'], keep: opts.keep === 'true' });
+  const gen = () => generate({ ...common, tickets: num('tickets', 1_000_000), eventsPerTicket: num('events-per-ticket', 3), batch: num('batch', 5000), workers: num('workers', 2) });
+  const list = () => benchList({ ...common, runs: num('runs', 200), warmup: name === 'list' ? num('warmup', 20) : num('list-warmup', 20), explain: opts.explain === 'true' });
+  switch (name) {
+    case 'create':
+      return create();
+    case 'generate':
+      return gen();
+    case 'list':
+      return list();
+    case 'all':
+      await create();
+      await gen();
+      return list();
+    default:
+      throw new Error(`unknown benchmark ${name}\n${USAGE}`);
+  }
+}
+
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (err) => {
+    log(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    process.exit(1);
+  },
+);
