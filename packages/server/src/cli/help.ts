@@ -1,0 +1,90 @@
+import { DEMO_DEFAULTS } from '../demo/defaults';
+
+// Every help text, in a module without dependencies so `--help` and usage errors answer at once.
+
+export const USAGE = `Usage: gongdan <command> [options]
+
+Gongdan (工单) command line. Works on the configured database: DATABASE_URL (PostgreSQL) or the
+embedded PGlite database in DATA_DIR (default ./data; stop the server first, only one process may
+open it). Migrations are applied on open.
+
+Commands:
+  tenant create   Create a tenant and its first administrator
+  tenant list     List tenants (JSON lines)
+  demo load       Create a demo tenant with realistic tickets, users and customers
+  config          Print every setting with its default, as a markdown table
+  migrate         Apply pending database migrations and print which were applied
+
+Options:
+  -h, --help      Show help; "gongdan <command> --help" shows the options of a command
+
+Exit codes: 0 done, 1 failed (message on stderr), 2 wrong usage.`;
+
+export const TENANT_HELP = `Usage: gongdan tenant <command> [options]
+
+Manage tenants (platform operator work) in the configured database.
+
+Commands:
+  create    Create a tenant and its first administrator
+  list      List tenants, one JSON object per line
+
+Run "gongdan tenant <command> --help" for the options of a command.`;
+
+export const TENANT_CREATE_HELP = `Usage: gongdan tenant create --name NAME --admin-email EMAIL --admin-password PASSWORD [options]
+
+Creates a tenant with its first administrator and prints {id, slug, name, adminEmail} as JSON.
+
+Options:
+  --name NAME               Tenant name, e.g. "华东电梯维保有限公司" (required)
+  --admin-email EMAIL       Email of the first administrator (required)
+  --admin-password PASSWORD At least 8 characters with letters and digits (required)
+  --slug SLUG               1–40 lowercase letters, digits or dashes; sign-in uses it when an
+                            email belongs to several tenants (default: derived from the name)
+  --admin-name NAME         Display name of the administrator (default: 管理员)
+  --time-zone TZ            IANA time zone (default: Asia/Shanghai)
+  -h, --help                Show this help
+
+Example:
+  gongdan tenant create --name "华东电梯" --slug huadong --admin-email admin@huadong.example.com --admin-password 'Kaishi2026'`;
+
+export const TENANT_LIST_HELP = `Usage: gongdan tenant list
+
+Prints every tenant as one JSON object per line: {id, slug, name, timeZone, users, tickets, createdAt}.
+
+Options:
+  -h, --help   Show this help`;
+
+export const CONFIG_HELP = `Usage: gongdan config
+
+Prints every setting (environment variable) with its default and meaning, as a markdown table.
+
+Options:
+  -h, --help   Show this help`;
+
+export const MIGRATE_HELP = `Usage: gongdan migrate
+
+Applies pending SQL migrations to the configured database (DATABASE_URL, or PGlite in DATA_DIR)
+and prints {"database", "applied": [...]} as JSON. The server also migrates when it starts; with
+embedded PGlite stop the server first (only one process may open DATA_DIR).
+
+Options:
+  -h, --help   Show this help`;
+
+export const DEMO_HELP = `Usage: gongdan demo load [options]
+
+Creates a demo tenant full of realistic data: skill groups (一线客服组, 硬件维修组, 网络运维组, 电梯维保组,
+VIP服务组), users of every role, organizations and contacts, categories, ticket types with custom
+fields, and tickets (mostly Chinese, about 20% English) with replies, internal notes, sub-tasks and
+links, spread over the last 60 days. Everything goes through the real use cases. Prints a JSON
+summary with the sign-in emails and the password. Refuses if the tenant slug exists.
+
+Options:
+  --tenant-slug SLUG    Slug of the demo tenant (default: ${DEMO_DEFAULTS.slug})
+  --tickets N           How many tickets, 0–5000; sub-tasks come on top (default: ${DEMO_DEFAULTS.tickets})
+  --admin-email EMAIL   Email of the demo administrator (default: ${DEMO_DEFAULTS.adminEmail})
+  --password PASSWORD   Password of every demo user (default: ${DEMO_DEFAULTS.password})
+  --seed N              Random seed; the same seed gives the same data (default: ${DEMO_DEFAULTS.seed})
+  -h, --help            Show this help
+
+Example:
+  DATA_DIR=/tmp/gongdan-demo npx gongdan demo load --tickets 300`;
