@@ -68,6 +68,10 @@ describe('merging duplicate contacts', () => {
     expect(me.contactId).toBe(target.id);
     const theirTickets = (await t.api(portal.token, 'GET', '/api/v1/tickets')).json().items;
     expect(theirTickets).toHaveLength(3);
+    // the merge event is internal: staff see it, the customer does not
+    expect(ev.internal).toBe(true);
+    const customerEvents = (await t.api(portal.token, 'GET', `/api/v1/tickets/${t1.id}/events`)).json().items;
+    expect(customerEvents.map((e: { kind: string }) => e.kind)).toEqual(['ticket.created']);
   });
 
   it('refuses a self-merge, missing contacts, bad input and non-managers', async () => {

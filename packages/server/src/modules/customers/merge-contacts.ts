@@ -16,7 +16,7 @@ export interface MergeResult {
  * Merges a duplicate contact (source) into the one that stays (target), in one transaction: the
  * source's identities, tickets and portal sign-ins move to the target, the target takes the
  * source's organization, tier and notes where it has none, and the source is deleted. Each moved
- * ticket gets a requester.merged event.
+ * ticket gets an internal requester.merged event.
  */
 export async function mergeContacts(deps: Deps, actor: Actor, targetId: string, sourceId: string): Promise<MergeResult> {
   requireRole(actor, CUSTOMER_MERGERS);
@@ -48,6 +48,7 @@ export async function mergeContacts(deps: Deps, actor: Actor, targetId: string, 
         actor,
         channel: 'web',
         at: now,
+        internal: true, // staff housekeeping: contact ids are not the customer's business
         data: { changes, from: { id: source.id, name: source.name }, to: { id: target.id, name: target.name } },
       });
     }
