@@ -1,7 +1,8 @@
+import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
 import { createTicketBody, seededRng } from './lib/texts';
-import { adminApiKey, adminQuery, api, emit, freshDatabase, log, postgresServerUrl, removeDir, round, startServer, tempDir } from './lib/server';
+import { adminApiKey, adminQuery, api, emit, freshDatabase, log, postgresCpuSampler, postgresServerUrl, processCpuMs, removeDir, round, startServer, tempDir } from './lib/server';
 
 // Ticket creation through HTTP: N concurrent connections POST /api/v1/tickets with distinct bodies
 // (random Chinese titles, requesters from a pool of ~5,000 emails: the first ticket of a person creates
@@ -59,11 +60,23 @@ export async function benchCreate(o: CreateOptions): Promise<void> {
       warmUnanswered = w.unanswered;
     }
     log(`create: measuring ${o.duration} s at ${o.connections} connections`);
+    const pgCpu = databaseUrl ? await postgresCpuSampler(databaseUrl).catch(() => null) : null;
+    const cpu0 = { server: processCpuMs(server.proc.pid!), pg: pgCpu?.() ?? NaN, client: process.cpuUsage() };
     const { result: r, created, unanswered } = await load(server.url, key, { connections: o.connections, duration: o.duration, pool: o.pool, seed: 2 });
+    const clientCpu = process.cpuUsage(cpu0.client);
+    // CPU per ticket does not depend on what else runs on the machine: 1000 / (server + db ms) is
+    // what one core each could sustain
+    const perTicket = (ms: number) => (Number.isFinite(ms) && created ? round(ms / created, 3) : null);
+    const cpu = {
+      server_ms_per_ticket: perTicket(processCpuMs(server.proc.pid!) - cpu0.server),
+      db_ms_per_ticket: o.db === 'postgres' ? perTicket((pgCpu?.() ?? NaN) - cpu0.pg) : 'in the server process',
+      load_generator_ms_per_ticket: perTicket((clientCpu.user + clientCpu.system) / 1000),
+    };
     const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([k, v]) => [k, (v as { count: number }).count]));
     emit({
       bench: 'create',
       db: o.db,
+      load_avg_1m: round(loadavg()[0], 1),
       connections: o.connections,
       duration_s: round(r.duration, 1),
       requests: r.requests.total,
@@ -74,6 +87,7 @@ export async function benchCreate(o: CreateOptions): Promise<void> {
       non2xx: r.non2xx,
       errors: r.errors,
       timeouts: r.timeouts,
+      cpu,
     });
     await new Promise((r) => setTimeout(r, 1000)); // let the requests cut off at the deadline finish
     const count = await api<{ count: number }>(server.url, key, 'GET', '/api/v1/tickets/count');

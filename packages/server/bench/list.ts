@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
 import { loadConfig } from '../src/platform/config';
 import type { Database, Queryable } from '../src/platform/db/database';
@@ -103,6 +104,7 @@ export async function benchList(o: ListOptions): Promise<void> {
       emit({
         bench: 'list',
         db: o.db,
+        load_avg_1m: round(loadavg()[0], 1),
         tickets: meta.tickets,
         shape: s.name,
         runs: o.runs,

@@ -1,5 +1,5 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -53,7 +53,9 @@ export async function startServer(o: StartOptions): Promise<ServerHandle> {
     DATABASE_URL: o.databaseUrl ?? '',
     ...o.env,
   };
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: SERVER_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // e.g. BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the server only
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], { cwd: SERVER_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const keep = (b: Buffer) => {
     out = (out + b.toString()).slice(-20_000);
@@ -189,3 +191,48 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
+
+// ── CPU accounting from /proc (Linux): noise from other processes does not change CPU per request ──
+const TICK_MS = 10; // USER_HZ = 100
+
+export function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * TICK_MS; // utime + stime
+  } catch {
+    return NaN;
+  }
+}
+
+/** CPU of a local PostgreSQL: the postmaster's children (backends, walwriter, checkpointer…). */
+export async function postgresCpuSampler(databaseUrl: string): Promise<(() => number) | null> {
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  let dir: string;
+  try {
+    dir = (await c.query<{ d: string }>(`SELECT current_setting('data_directory') AS d`)).rows[0].d;
+  } finally {
+    await c.end();
+  }
+  let postmaster: number;
+  try {
+    postmaster = Number(readFileSync(join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return null; // not on this machine, or not readable
+  }
+  return () => {
+    let ms = processCpuMs(postmaster);
+    for (const d of readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      try {
+        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (Number(f[1]) === postmaster) ms += (Number(f[11]) + Number(f[12])) * TICK_MS;
+      } catch {
+        /* exited */
+      }
+    }
+    return ms;
+  };
+}
