@@ -42,7 +42,7 @@ export async function resolveRequester(q: Queryable, tenantId: string, r: Reques
   if (taken.length) {
     // lost a race with another first contact from the same address: use theirs, drop ours
     const [winner] = await contactRepository.byIdentities(q, taken);
-    await q.query('DELETE FROM contacts WHERE id = $1', [contactId]);
+    await contactRepository.delete(q, contactId);
     return { contactId: winner.contact_id, organizationId: winner.organization_id };
   }
   return { contactId, organizationId: r.organizationId ?? null };

@@ -2,6 +2,7 @@ import type { Deps } from '../../platform/deps';
 import { AppError, invalid, notFound } from '../../platform/errors';
 import { isUniqueViolation } from '../../platform/db/database';
 import { uuidv7 } from '../../platform/ids';
+import { contactRepository } from '../customers';
 import type { Actor, Role, Scope } from './actor';
 import { hashPassword, passwordProblem } from './passwords';
 import { requireRole } from './require-role';
@@ -30,6 +31,7 @@ export async function createUser(deps: Deps, actor: Actor, input: CreateUserInpu
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   try {
     return await deps.db.tenant(actor.tenantId, async (q) => {
+      if (input.contactId && !(await contactRepository.byId(q, input.contactId))) throw notFound('Contact', 'contactId');
       const teamIds = input.teamIds ?? [];
       const known = await teamRepository.existingIds(q, teamIds);
       const missing = teamIds.find((t) => !known.includes(t));
@@ -47,7 +49,7 @@ export async function createUser(deps: Deps, actor: Actor, input: CreateUserInpu
         contact_id: input.contactId ?? null,
       });
       for (const teamId of teamIds)
-        await q.query('INSERT INTO team_members (tenant_id, team_id, user_id) VALUES ($1,$2,$3)', [actor.tenantId, teamId, user.id]);
+        await teamRepository.addMember(q, actor.tenantId, teamId, user.id);
       return { ...user, team_ids: teamIds };
     });
   } catch (err) {

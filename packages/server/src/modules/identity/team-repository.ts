@@ -23,6 +23,9 @@ export const teamRepository = {
     );
     return rows.length > 0;
   },
+  async addMember(q: Queryable, tenantId: string, teamId: string, userId: string): Promise<void> {
+    await q.query('INSERT INTO team_members (tenant_id, team_id, user_id) VALUES ($1,$2,$3) ON CONFLICT DO NOTHING', [tenantId, teamId, userId]);
+  },
   async setMembers(q: Queryable, tenantId: string, teamId: string, userIds: string[]): Promise<void> {
     await q.query('DELETE FROM team_members WHERE team_id = $1', [teamId]);
     if (userIds.length)

@@ -49,6 +49,17 @@ export const userRepository = {
       [email, tenantSlug ?? null],
     );
   },
+  /** Active staff of the tenant with these emails (for @mentions). */
+  async staffIdsByEmails(q: Queryable, emails: string[]): Promise<string[]> {
+    const rows = await q.query<{ id: string }>(`SELECT id FROM users WHERE lower(email) = ANY($1::text[]) AND role <> 'customer' AND active`, [emails]);
+    return rows.map((r) => r.id);
+  },
+  /** Whether a user can be given tickets: exists, active, not a customer. */
+  async assignability(q: Queryable, id: string): Promise<'ok' | 'missing' | 'not_assignable'> {
+    const [u] = await q.query<{ role: string; active: boolean }>('SELECT role, active FROM users WHERE id = $1', [id]);
+    if (!u) return 'missing';
+    return u.role === 'customer' || !u.active ? 'not_assignable' : 'ok';
+  },
   async list(q: Queryable, f: { role?: Role; q?: string; limit: number; offset: number }): Promise<UserRow[]> {
     return q.query<UserRow>(
       `${SELECT} WHERE ($1::text IS NULL OR u.role = $1)

@@ -4,7 +4,10 @@ import { uuidv7 } from '../../platform/ids';
 import { plainText, sanitizeRichText } from '../../platform/text/sanitize';
 import type { Actor } from '../identity/actor';
 import { notificationRepository } from '../notifications';
+import { userRepository } from '../identity';
+import { commentRepository } from './comment-repository';
 import { eventRepository } from './event-repository';
+import { watcherRepository } from './watcher-repository';
 import { ticketRepository } from './ticket-repository';
 import { mentionedEmails, statusAfterCustomerReply, statusTimestamps, transitionProblem, type Channel, type Status } from './ticket-rules';
 import { assertVisible } from './visibility';
@@ -44,26 +47,27 @@ export async function addComment(deps: Deps, actor: Actor, ticketId: string, inp
   return deps.db.tenant(actor.tenantId, async (q) => {
     const t = assertVisible(actor, await ticketRepository.byId(q, ticketId, { forUpdate: true }));
     const id = uuidv7(now.getTime());
-    await q.query(
-      `INSERT INTO comments (id, tenant_id, ticket_id, author_type, author_id, body_html, body_text, internal, channel, created_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-      [id, actor.tenantId, ticketId, actor.type === 'user' && actor.role === 'customer' ? 'contact' : actor.type, actor.role === 'customer' ? actor.contactId : actor.id, body, text, internal, channel, now],
-    );
-    const attachmentIds = input.attachmentIds ?? [];
+    const customer = actor.role === 'customer';
+    await commentRepository.insert(q, {
+      id,
+      tenantId: actor.tenantId,
+      ticketId,
+      authorType: customer ? 'contact' : actor.type,
+      authorId: customer ? actor.contactId : actor.id,
+      bodyHtml: body,
+      bodyText: text,
+      internal,
+      channel,
+      at: now,
+    });
+    const attachmentIds = [...new Set(input.attachmentIds ?? [])];
     if (attachmentIds.length) {
-      const linked = await q.query('UPDATE attachments SET comment_id = $1, internal = $2 WHERE id = ANY($3::uuid[]) AND ticket_id = $4 AND comment_id IS NULL RETURNING id', [
-        id,
-        internal,
-        attachmentIds,
-        ticketId,
-      ]);
-      if (linked.length !== attachmentIds.length) throw notFound('Attachment', 'attachmentIds');
+      const linked = await commentRepository.attachFiles(q, { commentId: id, ticketId, ids: attachmentIds, internal, uploadedBy: customer ? actor.id : undefined });
+      if (linked !== attachmentIds.length) throw notFound('Attachment (uploaded to this ticket, not yet used, and not internal for a public reply)', 'attachmentIds');
     }
     // mentions: ids from the editor plus @email in the text, resolved to staff of this tenant
     const emails = mentionedEmails(text);
-    const byEmail = emails.length
-      ? (await q.query<{ id: string }>(`SELECT id FROM users WHERE lower(email) = ANY($1::text[]) AND role <> 'customer'`, [emails])).map((r) => r.id)
-      : [];
+    const byEmail = emails.length ? await userRepository.staffIdsByEmails(q, emails) : [];
     const mentionIds = [...new Set([...(input.mentions ?? []), ...byEmail])].filter((u) => u !== actor.id);
     const notified = await notificationRepository.insertMany(q, actor.tenantId, mentionIds, {
       kind: 'mention',
@@ -73,7 +77,7 @@ export async function addComment(deps: Deps, actor: Actor, ticketId: string, inp
     });
     const missing = mentionIds.filter((m) => !notified.includes(m));
     if (missing.length) throw notFound(`Mentioned user ${missing[0]}`, 'mentions');
-    const watchers = (await q.query<{ user_id: string }>('SELECT user_id FROM watchers WHERE ticket_id = $1', [ticketId]))
+    const watchers = (await watcherRepository.list(q, ticketId))
       .map((w) => w.user_id)
       .filter((w) => w !== actor.id && !notified.includes(w));
     await notificationRepository.insertMany(q, actor.tenantId, watchers, {

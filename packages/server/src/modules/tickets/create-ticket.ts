@@ -1,17 +1,17 @@
 import type { Deps } from '../../platform/deps';
-import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
+import { AppError, forbidden, invalid } from '../../platform/errors';
 import { uuidv7 } from '../../platform/ids';
 import { plainText, sanitizeRichText } from '../../platform/text/sanitize';
 import { toIndexText } from '../../platform/text/segment';
 import { catalogRepository, validateCustomFields } from '../catalog';
-import { resolveRequester, type RequesterInput } from '../customers';
-import type { Actor } from '../identity/actor';
+import { contactRepository, resolveRequester, type RequesterInput } from '../customers';
+import type { Actor } from '../identity';
+import { checkReferences } from './check-references';
 import { eventRepository } from './event-repository';
-import { claimIdempotencyKey, storeIdempotentResult, type IdempotencyClaim } from './idempotency';
+import { claimIdempotencyKey, storeIdempotentResult, type IdempotencyClaim } from './idempotency-repository';
 import { ticketRepository } from './ticket-repository';
 import { normalizeTags, type Channel, type Priority, type Status } from './ticket-rules';
 import { toTicketView, type TicketView } from './ticket-view';
-import { assertVisible } from './visibility';
 
 export interface CreateTicketInput {
   title: string;
@@ -55,18 +55,7 @@ export async function createTicket(
       const prior = await claimIdempotencyKey<TicketView>(q, actor.tenantId, idempotency);
       if (prior) return { ticket: prior.replay, replayed: true };
     }
-    const checks: [string, 'users' | 'teams' | 'categories' | 'ticket_types', string | undefined][] = [
-      ['typeId', 'ticket_types', input.typeId],
-      ['categoryId', 'categories', input.categoryId],
-      ['teamId', 'teams', input.teamId],
-    ];
-    for (const [field, table, id] of checks) if (id && !(await ticketRepository.existing(q, table, id))) throw notFound(field, field);
-    if (input.assigneeId) {
-      const [u] = await q.query<{ role: string; active: boolean }>('SELECT role, active FROM users WHERE id = $1', [input.assigneeId]);
-      if (!u) throw notFound('assigneeId', 'assigneeId');
-      if (u.role === 'customer' || !u.active) throw invalid('assigneeId', 'Tickets can only be assigned to active staff', 'not_assignable');
-    }
-    if (input.parentId) assertVisible(actor, await ticketRepository.byId(q, input.parentId));
+    await checkReferences(q, actor, input);
 
     const defs = await catalogRepository.fieldsForType(q, input.typeId ?? null);
     const custom = validateCustomFields(defs, input.customFields ?? {});
@@ -76,10 +65,7 @@ export async function createTicket(
       actor.role === 'customer'
         ? { contactId: actor.contactId!, organizationId: null as string | null }
         : await resolveRequester(q, actor.tenantId, input.requester!);
-    if (actor.role === 'customer') {
-      const [c] = await q.query<{ organization_id: string | null }>('SELECT organization_id FROM contacts WHERE id = $1', [actor.contactId]);
-      requester.organizationId = c?.organization_id ?? null;
-    }
+    if (actor.role === 'customer') requester.organizationId = (await contactRepository.byId(q, actor.contactId!))?.organization_id ?? null;
 
     const row = await ticketRepository.insert(q, {
       id: uuidv7(now.getTime()),

@@ -3,6 +3,7 @@ import { notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Actor } from '../identity/actor';
 import { ticketRepository } from './ticket-repository';
+import { watcherRepository } from './watcher-repository';
 import { toTicketView, type TicketView } from './ticket-view';
 import { assertVisible } from './visibility';
 
@@ -17,7 +18,7 @@ export async function getTicket(deps: Deps, actor: Actor, idOrNumber: string): P
     if (!row) throw notFound('Ticket');
     const t = assertVisible(actor, row);
     const subtasks = await ticketRepository.childProgress(q, t.id);
-    const watchers = (await q.query<{ user_id: string }>('SELECT user_id FROM watchers WHERE ticket_id = $1 ORDER BY created_at', [t.id])).map((w) => w.user_id);
+    const watchers = (await watcherRepository.list(q, t.id)).map((w) => w.user_id);
     return toTicketView(t, { subtasks, watcherIds: actor.role === 'customer' ? [] : watchers });
   });
 }

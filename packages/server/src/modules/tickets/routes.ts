@@ -8,7 +8,7 @@ import { created, IdParams, Limit, ok, Uuid } from '../../platform/http/schemas'
 import { addComment } from './add-comment';
 import { createTicket } from './create-ticket';
 import { getTicket } from './get-ticket';
-import { requestHash } from './idempotency';
+import { requestHash } from './idempotency-repository';
 import { countTickets, listTickets } from './list-tickets';
 import { listTicketEvents } from './list-ticket-events';
 import { CommentBody, CommentSchema, CreateTicketBody, EventPage, ListTicketsQuery, TicketPage, TicketSchema, UpdateTicketBody } from './schemas';

@@ -212,6 +212,17 @@ export const ticketRepository = {
     return r;
   },
 
+  /** The parent, grandparent … of a ticket (to refuse cycles), at most 50 levels. */
+  async ancestorIds(q: Queryable, id: string): Promise<string[]> {
+    const rows = await q.query<{ id: string }>(
+      `WITH RECURSIVE up AS (SELECT parent_id AS id, 1 AS depth FROM tickets WHERE id = $1
+         UNION ALL SELECT t.parent_id, up.depth + 1 FROM tickets t JOIN up ON t.id = up.id WHERE up.depth < 50)
+       SELECT id FROM up WHERE id IS NOT NULL`,
+      [id],
+    );
+    return rows.map((r) => r.id);
+  },
+
   async existing(q: Queryable, table: 'users' | 'teams' | 'categories' | 'ticket_types' | 'tickets', id: string): Promise<boolean> {
     return (await q.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id])).length > 0;
   },

@@ -1,8 +1,9 @@
 import type { Deps } from '../../platform/deps';
-import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
+import { AppError, forbidden } from '../../platform/errors';
 import { plainText, sanitizeRichText } from '../../platform/text/sanitize';
 import { catalogRepository, validateCustomFields } from '../catalog';
-import type { Actor } from '../identity/actor';
+import type { Actor } from '../identity';
+import { checkReferences } from './check-references';
 import { notificationRepository } from '../notifications';
 import { searchText } from './create-ticket';
 import { eventRepository } from './event-repository';
@@ -43,35 +44,13 @@ const COLUMN: Record<string, keyof TicketRow> = {
 
 type Changes = Record<string, { from: unknown; to: unknown }>;
 
-async function checkReferences(q: Parameters<typeof ticketRepository.existing>[0], actor: Actor, t: TicketRow, input: UpdateTicketInput) {
-  const refs: [keyof UpdateTicketInput, 'ticket_types' | 'categories' | 'teams'][] = [
-    ['typeId', 'ticket_types'],
-    ['categoryId', 'categories'],
-    ['teamId', 'teams'],
-  ];
-  for (const [field, table] of refs) {
-    const id = input[field] as string | null | undefined;
-    if (id && !(await ticketRepository.existing(q, table, id))) throw notFound(field, field);
-  }
-  if (input.assigneeId) {
-    const [u] = await q.query<{ role: string; active: boolean }>('SELECT role, active FROM users WHERE id = $1', [input.assigneeId]);
-    if (!u) throw notFound('assigneeId', 'assigneeId');
-    if (u.role === 'customer' || !u.active) throw invalid('assigneeId', 'Tickets can only be assigned to active staff', 'not_assignable');
-  }
-  if (input.parentId) {
-    if (input.parentId === t.id) throw invalid('parentId', 'A ticket cannot be its own parent', 'cycle');
-    const parent = assertVisible(actor, await ticketRepository.byId(q, input.parentId));
-    if (parent.parent_id === t.id) throw invalid('parentId', 'The parent is a sub-task of this ticket', 'cycle');
-  }
-}
-
 /** Changes fields, status (transitions enforced) and assignment, recording before → after on the timeline. */
 export async function updateTicket(deps: Deps, actor: Actor, id: string, input: UpdateTicketInput, channel: Channel = 'web'): Promise<TicketView> {
   if (actor.role === 'customer' && Object.keys(input).some((k) => k !== 'status')) throw forbidden('A customer can only reopen or close a resolved ticket');
   const now = deps.clock.now();
   return deps.db.tenant(actor.tenantId, async (q) => {
     const t = assertVisible(actor, await ticketRepository.byId(q, id, { forUpdate: true }));
-    await checkReferences(q, actor, t, input);
+    await checkReferences(q, actor, input, t.id);
     const set: Record<string, unknown> = {};
     const changes: Changes = {};
     for (const [field, col] of Object.entries(COLUMN)) {

@@ -1,0 +1,11 @@
+// Identity & access: tenants, users and roles, teams, sessions and API keys.
+// Other modules use only this surface.
+export type { Actor, Role, Scope } from './actor';
+export { ROLES, SCOPES, isStaff, isManager, effectiveScope, systemActor } from './actor';
+export { requireRole, STAFF } from './require-role';
+export { userRepository } from './user-repository';
+export type { UserRow } from './user-repository';
+export { teamRepository } from './team-repository';
+export { createTenant } from './create-tenant';
+export { createUser } from './manage-users';
+export { createTeam } from './manage-teams';
