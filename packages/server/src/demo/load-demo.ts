@@ -412,7 +412,8 @@ export async function loadDemo(makeDeps: (clock: Clock) => Deps, opts: DemoOptio
     const steps: { off: number; what: string; run: () => Promise<void> }[] = [];
     let off = 0;
     const quick = priority === 'urgent' ? 0.1 : priority === 'high' ? 0.4 : priority === 'low' ? 2.5 : 1;
-    const next = (minMs: number, maxMs: number) => (off += rng.between(minMs, maxMs) * quick);
+    // our side answers faster for urgent work; customers and the close-out take their own time
+    const next = (minMs: number, maxMs: number, ours = true) => (off += rng.between(minMs, maxMs) * (ours ? quick : 1));
     const step = (what: string, run: () => Promise<void>) => steps.push({ off, what, run });
     let current = assignee;
 
@@ -501,7 +502,7 @@ export async function loadDemo(makeDeps: (clock: Clock) => Deps, opts: DemoOptio
       });
     };
     const customerWrites = (text: string) => {
-      next(20 * MINUTE, 20 * HOUR);
+      next(20 * MINUTE, 20 * HOUR, false);
       const body = html(text);
       step('customer reply', async () => {
         await addComment(deps, customer(), id(), { body, channel: customerChannel });
@@ -557,8 +558,10 @@ export async function loadDemo(makeDeps: (clock: Clock) => Deps, opts: DemoOptio
             customerWrites(english ? 'Unfortunately the problem is back.' : '问题又出现了，麻烦再看一下。');
             resolve(false);
           }
-          next(DAY, 3 * DAY);
-          const closer: () => Actor = contact?.portalUserId && rng.chance(0.6) ? customer : () => systemActor(tenantId, '自动关闭（已解决 72 小时）');
+          const byCustomer = !!contact?.portalUserId && rng.chance(0.6);
+          if (byCustomer) next(2 * HOUR, 2 * DAY, false);
+          else next(3 * DAY, 3 * DAY + 30 * MINUTE, false);
+          const closer: () => Actor = byCustomer ? customer : () => systemActor(tenantId, '自动关闭（已解决 3 天）');
           step('close', async () => {
             await updateTicket(deps, closer(), id(), { status: 'closed' }, contact?.portalUserId ? 'portal' : 'web');
           });
