@@ -1,4 +1,4 @@
-import type { Role } from '../modules/identity/actor';
+import type { Role } from '../modules/identity';
 
 // The fixed part of the demo: skill groups, staff, customers and the catalog.
 

@@ -8,17 +8,13 @@ import { createTicketType } from '../modules/catalog/create-ticket-type';
 import { createContact } from '../modules/customers/create-contact';
 import { createOrganization } from '../modules/customers/create-organization';
 import type { RequesterInput } from '../modules/customers';
-import { systemActor, type Actor } from '../modules/identity/actor';
+import { createTeam, createTenant, createUser, systemActor, type Actor, type UserRow } from '../modules/identity';
 import { createApiKey } from '../modules/identity/manage-api-keys';
-import { createTeam } from '../modules/identity/manage-teams';
-import { createUser } from '../modules/identity/manage-users';
-import { createTenant } from '../modules/identity/create-tenant';
-import type { UserRow } from '../modules/identity/user-repository';
 import { addComment } from '../modules/tickets/add-comment';
 import { createTicket } from '../modules/tickets/create-ticket';
 import { linkTickets } from '../modules/tickets/link-tickets';
 import type { Channel, LinkKind, Priority, Status } from '../modules/tickets/ticket-rules';
-import { updateTicket, type UpdateTicketInput } from '../modules/tickets/update-ticket';
+import { updateTicket } from '../modules/tickets/update-ticket';
 import {
   ADMIN_NAME,
   CATEGORIES,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps';
 import { invalid } from '../../platform/errors';
-import { createTenant } from '../identity/create-tenant';
+import { createTenant } from '../identity';
 
 export interface ProvisionTenantInput {
   name: string;
