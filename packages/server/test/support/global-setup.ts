@@ -36,12 +36,13 @@ export default async function setup(project: TestProject) {
     await admin.end();
   }
   project.provide('pgTemplate', template);
+  project.provide('pgRunPrefix', `gongdan_t${process.pid}_`);
 
   return async () => {
     if (url && template) {
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
-      const dbs = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'gongdan_t_%' OR datname = $1`, [template]);
+      const dbs = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE $2 OR datname = $1`, [template, `gongdan_t${process.pid}\\_%`]);
       for (const r of dbs.rows) await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
       await admin.end();
     }
@@ -52,5 +53,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string;
     pgTemplate: string;
+    pgRunPrefix: string;
   }
 }

@@ -13,7 +13,7 @@ export const testDbKind = () => (process.env.GONGDAN_TEST_DB === 'postgres' ? 'p
 export async function createTestDatabase(): Promise<Database & { url?: string }> {
   if (testDbKind() === 'postgres') {
     const url = process.env.TEST_DATABASE_URL!;
-    const name = `gongdan_t_${randomBytes(5).toString('hex')}`;
+    const name = `${inject('pgRunPrefix')}${randomBytes(5).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);

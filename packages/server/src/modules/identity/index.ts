@@ -7,5 +7,7 @@ export { userRepository } from './user-repository';
 export type { UserRow } from './user-repository';
 export { teamRepository } from './team-repository';
 export { createTenant } from './create-tenant';
+export type { CreateTenantInput } from './create-tenant';
+export { createApiKey } from './manage-api-keys';
 export { createUser } from './manage-users';
 export { createTeam } from './manage-teams';

@@ -1,16 +1,9 @@
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps';
 import { invalid } from '../../platform/errors';
-import { createTenant } from '../identity';
+import { createTenant, type CreateTenantInput } from '../identity';
 
-export interface ProvisionTenantInput {
-  name: string;
-  slug?: string;
-  adminEmail: string;
-  adminPassword: string;
-  adminName?: string;
-  timeZone?: string;
-}
+export type ProvisionTenantInput = CreateTenantInput;
 
 export interface ProvisionedTenant {
   id: string;
