@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database, OwnerQueryable, Queryable } from './database';
 import { SYSTEM_PRELUDE, tenantPrelude } from './database';
@@ -9,6 +10,22 @@ export interface PostgresOptions {
   url: string;
   poolSize: number;
   appRole: string;
+}
+
+/**
+ * Writes are sent as named prepared statements: PostgreSQL parses and plans them once per connection.
+ * Reads stay unnamed so their plans always see the actual filter values.
+ */
+const WRITE = /^\s*(INSERT|UPDATE|DELETE|WITH)\b/i;
+const names = new Map<string, string>();
+export function statementFor(text: string, values: unknown[] | undefined): pg.QueryConfig {
+  if (!values?.length || !WRITE.test(text)) return { text, values };
+  let name = names.get(text);
+  if (!name) {
+    name = `gd_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    if (names.size < 5000) names.set(text, name);
+  }
+  return { name, text, values };
 }
 
 export class PostgresDatabase implements Database {
@@ -42,7 +59,7 @@ export class PostgresDatabase implements Database {
     let broken = false;
     try {
       await client.query(`BEGIN; ${prelude}`);
-      const result = await fn({ query: async (s, p) => (await client.query(s, p as unknown[])).rows });
+      const result = await fn({ query: async (s, p) => (await client.query(statementFor(s, p as unknown[]))).rows });
       await client.query('COMMIT');
       return result;
     } catch (err) {
