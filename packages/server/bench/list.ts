@@ -9,7 +9,7 @@ import { listTicketEvents } from '../src/modules/tickets/list-ticket-events';
 import { listTickets } from '../src/modules/tickets/list-tickets';
 import { ListTicketsQuery } from '../src/modules/tickets/schemas';
 import { metaPath, type BenchMeta } from './generate';
-import { adminApiKey, emit, log, percentile, postgresServerUrl, round, startServer, withDatabase } from './lib/server';
+import { adminApiKey, emit, log, percentile, postgresCpuSampler, postgresServerUrl, processCpuMs, round, startServer, withDatabase } from './lib/server';
 
 // The ticket list and timeline on a generated database (see generate.ts): a fixed set of query
 // shapes, each requested `runs` times one after the other after `warmup` requests, through HTTP
@@ -84,10 +84,13 @@ export async function benchList(o: ListOptions): Promise<void> {
       cursors.push(r.body.nextCursor);
       path = `/api/v1/tickets?cursor=${r.body.nextCursor}`;
     }
+    const pgCpu = databaseUrl ? await postgresCpuSampler(databaseUrl).catch(() => null) : null;
     for (const s of shapes(meta, { page2: cursors[0], page5: cursors[3] })) {
       const times: number[] = [];
       let items = 0;
+      let cpu0 = { server: 0, db: 0 };
       for (let i = 0; i < o.warmup + o.runs; i++) {
+        if (i === o.warmup) cpu0 = { server: processCpuMs(server.proc.pid!), db: pgCpu?.() ?? NaN };
         const url = server.url + s.paths[i % s.paths.length];
         const t = performance.now();
         const r = await getJson(url, key);
@@ -98,6 +101,8 @@ export async function benchList(o: ListOptions): Promise<void> {
           items += r.body.items.length;
         }
       }
+      const serverCpu = (processCpuMs(server.proc.pid!) - cpu0.server) / o.runs;
+      const dbCpu = ((pgCpu?.() ?? NaN) - cpu0.db) / o.runs;
       times.sort((a, b) => a - b);
       const p95 = round(percentile(times, 95));
       results.push({ shape: s.name, path: s.paths[0], p95 });
@@ -110,6 +115,8 @@ export async function benchList(o: ListOptions): Promise<void> {
         runs: o.runs,
         latency_ms: { p50: round(percentile(times, 50)), p95, p99: round(percentile(times, 99)), max: round(times[times.length - 1]), mean: round(times.reduce((a, b) => a + b, 0) / times.length) },
         items_per_page: round(items / o.runs, 1),
+        // CPU per request (10 ms ticks averaged over the runs): what the request costs without the noise
+        cpu_ms_per_request: { server: round(serverCpu), db: o.db === 'postgres' ? round(dbCpu) : 'in the server process' },
         ok: p95 <= TARGET_P95_MS,
       });
     }

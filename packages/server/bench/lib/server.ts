@@ -42,6 +42,8 @@ export interface StartOptions {
 /** `node --import tsx src/main.ts` on a free port; resolves once /healthz answers 200. */
 export async function startServer(o: StartOptions): Promise<ServerHandle> {
   const port = await freePort();
+  // PostgreSQL still needs a DATA_DIR for local files: a temporary one, removed when the server stops
+  const ownDir = o.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'gongdan-srv-'));
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     PORT: String(port),
@@ -49,7 +51,7 @@ export async function startServer(o: StartOptions): Promise<ServerHandle> {
     LOG_LEVEL: 'warn',
     ADMIN_EMAIL: BENCH_ADMIN.email,
     ADMIN_PASSWORD: BENCH_ADMIN.password,
-    DATA_DIR: o.dataDir ?? mkdtempSync(join(tmpdir(), 'gongdan-srv-')),
+    DATA_DIR: o.dataDir ?? ownDir!,
     DATABASE_URL: o.databaseUrl ?? '',
     ...o.env,
   };
@@ -62,7 +64,12 @@ export async function startServer(o: StartOptions): Promise<ServerHandle> {
   };
   proc.stdout!.on('data', keep);
   proc.stderr!.on('data', keep);
-  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+  const exited = new Promise<void>((r) =>
+    proc.once('exit', () => {
+      if (ownDir) rmSync(ownDir, { recursive: true, force: true });
+      r();
+    }),
+  );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + (o.timeoutMs ?? 120_000);
   for (;;) {
