@@ -2,19 +2,10 @@ import { z } from 'zod';
 import { fixedClock, type Clock } from '../platform/clock';
 import type { Deps } from '../platform/deps';
 import { AppError, invalid } from '../platform/errors';
-import { createCategory } from '../modules/catalog/create-category';
-import { createCustomField } from '../modules/catalog/create-custom-field';
-import { createTicketType } from '../modules/catalog/create-ticket-type';
-import { createContact } from '../modules/customers/create-contact';
-import { createOrganization } from '../modules/customers/create-organization';
-import type { RequesterInput } from '../modules/customers';
-import { createTeam, createTenant, createUser, systemActor, type Actor, type UserRow } from '../modules/identity';
-import { createApiKey } from '../modules/identity/manage-api-keys';
-import { addComment } from '../modules/tickets/add-comment';
-import { createTicket } from '../modules/tickets/create-ticket';
-import { linkTickets } from '../modules/tickets/link-tickets';
-import type { Channel, LinkKind, Priority, Status } from '../modules/tickets/ticket-rules';
-import { updateTicket } from '../modules/tickets/update-ticket';
+import { createCategory, createCustomField, createTicketType } from '../modules/catalog';
+import { createContact, createOrganization, type RequesterInput } from '../modules/customers';
+import { createTeam, createTenant, createUser, systemActor, type Actor, type UserRow, createApiKey } from '../modules/identity';
+import { addComment, createTicket, linkTickets, type Channel, type LinkKind, type Priority, type Status, updateTicket } from '../modules/tickets';
 import {
   ADMIN_NAME,
   CATEGORIES,

@@ -1,4 +1,4 @@
-import type { Channel, Priority } from '../modules/tickets/ticket-rules';
+import type { Channel, Priority } from '../modules/tickets';
 import type { CategoryKey, OrgKey, TeamKey, TypeKey } from './data';
 
 // Ticket scripts: what a kind of request says, who usually asks, and how staff and customers answer.

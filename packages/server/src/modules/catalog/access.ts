@@ -1,4 +1,4 @@
-import type { Role } from '../identity/actor';
+import type { Role } from '../identity';
 
 // The catalog is configured by admins; staff read all of it, customers what is active.
 export const CATALOG_WRITERS: Role[] = ['admin'];

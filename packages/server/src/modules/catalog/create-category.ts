@@ -1,8 +1,8 @@
 import type { Deps } from '../../platform/deps';
 import { AppError, invalid, notFound } from '../../platform/errors';
 import { uuidv7 } from '../../platform/ids';
-import type { Actor } from '../identity/actor';
-import { requireRole } from '../identity/require-role';
+import type { Actor } from '../identity';
+import { requireRole } from '../identity';
 import { CATALOG_WRITERS } from './access';
 import { catalogRepository } from './catalog-repository';
 import { placementProblem, siblingNameTaken } from './category-rules';

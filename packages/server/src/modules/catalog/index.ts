@@ -5,3 +5,6 @@ export type { CategoryRow, TicketTypeRow, CustomFieldRow } from './catalog-repos
 export { validateCustomFields, FIELD_KINDS } from './custom-field-rules';
 export type { FieldDefinition, FieldOption, FieldKind } from './custom-field-rules';
 export { MAX_CATEGORY_DEPTH } from './category-rules';
+export { createCategory } from './create-category';
+export { createTicketType } from './create-ticket-type';
+export { createCustomField } from './create-custom-field';

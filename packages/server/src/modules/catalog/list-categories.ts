@@ -1,6 +1,6 @@
 import type { Deps } from '../../platform/deps';
-import type { Actor } from '../identity/actor';
-import { requireRole, STAFF } from '../identity/require-role';
+import type { Actor } from '../identity';
+import { requireRole, STAFF } from '../identity';
 import { catalogRepository } from './catalog-repository';
 import { activeBranches, buildTree, sortCategories, type CategoryTree } from './category-rules';
 import { toCategoryView, type CategoryView } from './views';

@@ -1,7 +1,7 @@
 import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
-import type { Actor } from '../identity/actor';
-import { requireRole, STAFF } from '../identity/require-role';
+import type { Actor } from '../identity';
+import { requireRole, STAFF } from '../identity';
 import { catalogRepository } from './catalog-repository';
 import { toCustomFieldView, type CustomFieldView } from './views';
 

@@ -1,7 +1,7 @@
 import type { Deps } from '../../platform/deps';
 import { invalid, notFound } from '../../platform/errors';
-import type { Actor } from '../identity/actor';
-import { requireRole } from '../identity/require-role';
+import type { Actor } from '../identity';
+import { requireRole } from '../identity';
 import { CATALOG_WRITERS } from './access';
 import { catalogRepository } from './catalog-repository';
 import { optionsInvalid, type CreateCustomFieldInput } from './create-custom-field';

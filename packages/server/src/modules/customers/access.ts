@@ -1,5 +1,5 @@
-import type { Role } from '../identity/actor';
-import { STAFF } from '../identity/require-role';
+import type { Role } from '../identity';
+import { STAFF } from '../identity';
 
 // Who may do what with organizations and contacts.
 export const CUSTOMER_READERS: Role[] = STAFF;

@@ -1,8 +1,8 @@
 import type { Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { uuidv7 } from '../../platform/ids';
-import type { Actor } from '../identity/actor';
-import { requireRole } from '../identity/require-role';
+import type { Actor } from '../identity';
+import { requireRole } from '../identity';
 import { CUSTOMER_WRITERS } from './access';
 import { contactRepository, type Identity } from './contact-repository';
 import { identityTaken } from './identity-conflict';

@@ -1,7 +1,7 @@
 import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
-import type { Actor } from '../identity/actor';
-import { requireRole } from '../identity/require-role';
+import type { Actor } from '../identity';
+import { requireRole } from '../identity';
 import { CUSTOMER_READERS } from './access';
 import { contactRepository } from './contact-repository';
 import { toContactView, type ContactView } from './views';

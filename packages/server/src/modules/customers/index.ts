@@ -9,3 +9,5 @@ export type { OrganizationRow } from './organization-repository';
 export { maskEmail, maskPhone, normalizePhone, normalizeEmail, normalizeIdentity } from './identity-rules';
 export { CUSTOMER_TIERS, effectiveTier } from './tiers';
 export type { CustomerTier } from './tiers';
+export { createOrganization } from './create-organization';
+export { createContact } from './create-contact';

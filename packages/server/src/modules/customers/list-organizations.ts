@@ -1,6 +1,6 @@
 import type { Deps } from '../../platform/deps';
-import type { Actor } from '../identity/actor';
-import { requireRole } from '../identity/require-role';
+import type { Actor } from '../identity';
+import { requireRole } from '../identity';
 import { CUSTOMER_READERS } from './access';
 import { organizationRepository } from './organization-repository';
 import type { CustomerTier } from './tiers';

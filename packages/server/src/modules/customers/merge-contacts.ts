@@ -1,8 +1,8 @@
 import type { Deps } from '../../platform/deps';
 import { invalid, notFound } from '../../platform/errors';
-import type { Actor } from '../identity/actor';
-import { requireRole } from '../identity/require-role';
-import { eventRepository } from '../tickets/event-repository';
+import type { Actor } from '../identity';
+import { requireRole } from '../identity';
+import { eventRepository } from '../tickets';
 import { CUSTOMER_MERGERS } from './access';
 import { contactRepository } from './contact-repository';
 import { toContactView, type ContactView } from './views';

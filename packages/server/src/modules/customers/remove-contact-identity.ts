@@ -1,7 +1,7 @@
 import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
-import type { Actor } from '../identity/actor';
-import { requireRole } from '../identity/require-role';
+import type { Actor } from '../identity';
+import { requireRole } from '../identity';
 import { CUSTOMER_WRITERS } from './access';
 import { contactRepository, type Identity } from './contact-repository';
 import { normalizeIdentity } from './identity-rules';

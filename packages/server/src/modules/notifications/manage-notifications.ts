@@ -1,6 +1,6 @@
 import type { Deps } from '../../platform/deps';
 import { forbidden } from '../../platform/errors';
-import type { Actor } from '../identity/actor';
+import type { Actor } from '../identity';
 import { notificationRepository } from './notification-repository';
 
 function userOf(actor: Actor): string {

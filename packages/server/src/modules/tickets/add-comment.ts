@@ -2,7 +2,7 @@ import type { Deps } from '../../platform/deps';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import { uuidv7 } from '../../platform/ids';
 import { plainText, sanitizeRichText } from '../../platform/text/sanitize';
-import type { Actor } from '../identity/actor';
+import type { Actor } from '../identity';
 import { notificationRepository } from '../notifications';
 import { userRepository } from '../identity';
 import { commentRepository } from './comment-repository';

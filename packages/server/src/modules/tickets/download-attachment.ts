@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
-import type { Actor } from '../identity/actor';
+import type { Actor } from '../identity';
 import { attachmentRepository } from './attachment-repository';
 import { toAttachmentView, type AttachmentView } from './attachment-view';
 import { ticketRepository } from './ticket-repository';

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../platform/db/database';
 import { uuidv7 } from '../../platform/ids';
-import type { Actor } from '../identity/actor';
+import type { Actor } from '../identity';
 
 export interface TicketEventRow {
   id: string;

@@ -1,7 +1,7 @@
 import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
-import type { Actor } from '../identity/actor';
+import type { Actor } from '../identity';
 import { ticketRepository } from './ticket-repository';
 import { watcherRepository } from './watcher-repository';
 import { toTicketView, type TicketView } from './ticket-view';

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
-import type { Actor } from '../identity/actor';
+import type { Actor } from '../identity';
 import { eventRepository } from './event-repository';
 import { linkRepository, type StoredLinkRow } from './link-repository';
 import { inverseKind, storedLink, type LinkViewKind } from './link-rules';

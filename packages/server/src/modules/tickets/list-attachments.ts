@@ -1,5 +1,5 @@
 import type { Deps } from '../../platform/deps';
-import type { Actor } from '../identity/actor';
+import type { Actor } from '../identity';
 import { attachmentRepository } from './attachment-repository';
 import { toAttachmentView, type AttachmentView } from './attachment-view';
 import { ticketRepository } from './ticket-repository';

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
-import type { Actor } from '../identity/actor';
+import type { Actor } from '../identity';
 import { linkRepository } from './link-repository';
 import { inverseKind, type LinkViewKind } from './link-rules';
 import { ticketRepository } from './ticket-repository';

@@ -1,5 +1,5 @@
 import type { Deps } from '../../platform/deps';
-import type { Actor } from '../identity/actor';
+import type { Actor } from '../identity';
 import { ticketRepository } from './ticket-repository';
 import { assertVisible, visibilityOf } from './visibility';
 

@@ -1,7 +1,7 @@
 import type { Deps } from '../../platform/deps';
 import { isUuid } from '../../platform/ids';
 import { invalid } from '../../platform/errors';
-import type { Actor } from '../identity/actor';
+import type { Actor } from '../identity';
 import { eventRepository } from './event-repository';
 import { ticketRepository } from './ticket-repository';
 import { assertVisible } from './visibility';

@@ -3,7 +3,7 @@ import type { Deps } from '../../platform/deps';
 import { invalid } from '../../platform/errors';
 import { toQueryText } from '../../platform/text/segment';
 import { catalogRepository } from '../catalog';
-import type { Actor } from '../identity/actor';
+import type { Actor } from '../identity';
 import { SORT_COLUMNS, ticketRepository, type SortKey, type TicketFilter, type TicketRow } from './ticket-repository';
 import { toTicketView, type TicketView } from './ticket-view';
 import { visibilityOf } from './visibility';

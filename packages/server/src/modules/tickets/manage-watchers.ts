@@ -1,7 +1,7 @@
 import type { Queryable } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
 import { forbidden, invalid, notFound } from '../../platform/errors';
-import type { Actor } from '../identity/actor';
+import type { Actor } from '../identity';
 import { notificationRepository } from '../notifications';
 import { eventRepository } from './event-repository';
 import { ticketRepository, type TicketRow } from './ticket-repository';

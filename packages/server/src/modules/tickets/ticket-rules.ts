@@ -1,4 +1,4 @@
-import type { Actor } from '../identity/actor';
+import type { Actor } from '../identity';
 
 // Pure rules of the ticket lifecycle: statuses, allowed transitions, priorities, link kinds.
 export const STATUSES = ['new', 'open', 'pending', 'on_hold', 'resolved', 'closed'] as const;

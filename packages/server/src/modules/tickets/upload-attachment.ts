@@ -3,7 +3,7 @@ import type { Deps } from '../../platform/deps';
 import { AppError, forbidden, invalid } from '../../platform/errors';
 import { FileTooLargeError, type StoredFile } from '../../platform/files/file-store';
 import { uuidv7 } from '../../platform/ids';
-import type { Actor } from '../identity/actor';
+import type { Actor } from '../identity';
 import { attachmentRepository } from './attachment-repository';
 import { attachmentTypeProblem, cleanFilename, mediaTypeOf } from './attachment-rules';
 import { toAttachmentView, type AttachmentView } from './attachment-view';

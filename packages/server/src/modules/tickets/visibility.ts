@@ -1,5 +1,5 @@
 import { notFound } from '../../platform/errors';
-import { effectiveScope, type Actor } from '../identity/actor';
+import { effectiveScope, type Actor } from '../identity';
 import type { TicketRow, VisibilityScope } from './ticket-repository';
 
 // Role scopes, checked in the use cases: agents limited to own or team tickets, customers to their own.

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/database';
-import type { Role, Scope } from '../identity/actor';
+import type { Role, Scope } from '../identity';
 
 export interface WatcherRow {
   user_id: string;
