@@ -43,5 +43,5 @@ export function makeDeps(config: Config, db: Database, opts: { clock?: Clock; fi
 }
 
 export function buildApp(config: Config, deps: Deps): Promise<FastifyInstance> {
-  return buildServer(deps, { logLevel: config.LOG_LEVEL, bodyLimit: config.BODY_LIMIT_BYTES, version: VERSION }, ROUTE_MODULES);
+  return buildServer(deps, { logLevel: config.LOG_LEVEL, bodyLimit: config.BODY_LIMIT_BYTES, version: VERSION, validateResponses: !!process.env.VITEST }, ROUTE_MODULES);
 }

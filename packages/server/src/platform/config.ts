@@ -13,7 +13,7 @@ export const settings = {
     default: '',
     description: 'postgres://… of a real PostgreSQL 15+ server; empty means embedded PGlite in DATA_DIR',
   },
-  DATABASE_POOL_SIZE: { schema: z.coerce.number().int().min(1).max(500), default: '20', description: 'Connections in the PostgreSQL pool' },
+  DATABASE_POOL_SIZE: { schema: z.coerce.number().int().min(1).max(500), default: '8', description: 'Connections in the PostgreSQL pool (about 3-4 per database core is fastest)' },
   DATABASE_APP_ROLE: {
     schema: z.string().regex(/^[a-z_][a-z0-9_]*$/),
     default: 'gongdan_app',

@@ -8,6 +8,7 @@ import { requireRole } from '../identity';
 import { CATALOG_WRITERS } from './access';
 import { catalogRepository } from './catalog-repository';
 import { optionProblems, type FieldKind } from './custom-field-rules';
+import { forgetFieldDefinitions } from './field-definitions';
 import { toCustomFieldView, toOptionRow, type CustomFieldView, type OptionView } from './views';
 
 export interface CreateCustomFieldInput {
@@ -41,7 +42,7 @@ export async function createCustomField(deps: Deps, actor: Actor, input: CreateC
   if (bad) throw bad;
   const typeId = input.ticketTypeId ?? null;
   try {
-    return await deps.db.tenant(actor.tenantId, async (q) => {
+    const view = await deps.db.tenant(actor.tenantId, async (q) => {
       if (typeId && !(await catalogRepository.typeById(q, typeId))) throw notFound('Ticket type', 'ticketTypeId');
       await catalogRepository.lock(q, 'custom_fields');
       await checkKeyFree(q, input.key, typeId);
@@ -59,6 +60,8 @@ export async function createCustomField(deps: Deps, actor: Actor, input: CreateC
       });
       return toCustomFieldView(row);
     });
+    forgetFieldDefinitions(actor.tenantId);
+    return view;
   } catch (err) {
     if (isUniqueViolation(err)) throw keyTaken(input.key, typeId === null);
     throw err;

@@ -8,3 +8,4 @@ export { MAX_CATEGORY_DEPTH } from './category-rules';
 export { createCategory } from './create-category';
 export { createTicketType } from './create-ticket-type';
 export { createCustomField } from './create-custom-field';
+export { fieldDefinitionsFor } from './field-definitions';

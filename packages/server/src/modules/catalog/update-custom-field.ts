@@ -5,6 +5,7 @@ import { requireRole } from '../identity';
 import { CATALOG_WRITERS } from './access';
 import { catalogRepository } from './catalog-repository';
 import { optionsInvalid, type CreateCustomFieldInput } from './create-custom-field';
+import { forgetFieldDefinitions } from './field-definitions';
 import { toCustomFieldView, toOptionRow, type CustomFieldView } from './views';
 
 export interface UpdateCustomFieldInput {
@@ -19,7 +20,7 @@ export interface UpdateCustomFieldInput {
 export async function updateCustomField(deps: Deps, actor: Actor, id: string, input: UpdateCustomFieldInput): Promise<CustomFieldView> {
   requireRole(actor, CATALOG_WRITERS);
   if (!Object.keys(input).length) throw invalid('body', 'Nothing to change: give at least one field', 'empty');
-  return deps.db.tenant(actor.tenantId, async (q) => {
+  const view = await deps.db.tenant(actor.tenantId, async (q) => {
     const current = await catalogRepository.fieldById(q, id);
     if (!current) throw notFound('Custom field');
     if (input.options !== undefined) {
@@ -35,4 +36,6 @@ export async function updateCustomField(deps: Deps, actor: Actor, id: string, in
     });
     return toCustomFieldView(row!);
   });
+  forgetFieldDefinitions(actor.tenantId);
+  return view;
 }

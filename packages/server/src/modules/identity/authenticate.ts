@@ -7,7 +7,8 @@ import { hashToken } from './passwords';
 // or signing out clears it here at once; other processes notice within CACHE_MS.
 const CACHE_MS = 5_000;
 const CACHE_MAX = 10_000;
-const cache = new Map<string, { principal: Principal; until: number }>();
+// Entries hold the lookup's promise, so a burst of requests with one key makes a single lookup.
+const cache = new Map<string, { principal: Promise<Principal | undefined>; until: number }>();
 
 export function forgetCredential(tokenHash: string) {
   cache.delete(tokenHash);
@@ -19,18 +20,22 @@ export async function authenticate(deps: Deps, token: string): Promise<Actor | n
   const tokenHash = hashToken(token);
   const now = deps.clock.now();
   const hit = cache.get(tokenHash);
-  let principal = hit && hit.until > now.getTime() ? hit.principal : undefined;
-  if (!principal) {
-    principal = await deps.db.system(async (q) => {
+  let lookup = hit && hit.until > now.getTime() ? hit.principal : undefined;
+  if (!lookup) {
+    lookup = deps.db.system(async (q) => {
       if (token.startsWith('gds_')) return credentialRepository.sessionPrincipal(q, tokenHash, now);
       const p = await credentialRepository.apiKeyPrincipal(q, tokenHash);
       if (p) await credentialRepository.touchApiKey(q, p.credential_id, now);
       return p;
     });
-    if (!principal) return null;
     if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
-    cache.set(tokenHash, { principal, until: now.getTime() + CACHE_MS });
+    const entry = { principal: lookup, until: now.getTime() + CACHE_MS };
+    cache.set(tokenHash, entry);
+    const drop = () => cache.get(tokenHash) === entry && cache.delete(tokenHash);
+    lookup.then((p) => p ?? drop(), drop);
   }
+  const principal = await lookup;
+  if (!principal) return null;
   const isKey = token.startsWith('gdk_');
   return {
     tenantId: principal.tenant_id,

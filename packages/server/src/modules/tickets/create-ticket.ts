@@ -3,7 +3,7 @@ import { AppError, forbidden, invalid } from '../../platform/errors';
 import { uuidv7 } from '../../platform/ids';
 import { plainText, sanitizeRichText } from '../../platform/text/sanitize';
 import { toIndexText } from '../../platform/text/segment';
-import { catalogRepository, validateCustomFields } from '../catalog';
+import { fieldDefinitionsFor, validateCustomFields } from '../catalog';
 import { contactRepository, resolveRequester, type RequesterInput } from '../customers';
 import type { Actor } from '../identity';
 import { checkReferences } from './check-references';
@@ -57,7 +57,7 @@ export async function createTicket(
     }
     await checkReferences(q, actor, input);
 
-    const defs = await catalogRepository.fieldsForType(q, input.typeId ?? null);
+    const defs = await fieldDefinitionsFor(q, actor.tenantId, input.typeId ?? null);
     const custom = validateCustomFields(defs, input.customFields ?? {});
     if (custom.issues.length) throw new AppError('VALIDATION_FAILED', custom.issues[0].message, { field: custom.issues[0].field, details: custom.issues });
 

@@ -1,7 +1,7 @@
 import type { Deps } from '../../platform/deps';
 import { AppError, forbidden } from '../../platform/errors';
 import { plainText, sanitizeRichText } from '../../platform/text/sanitize';
-import { catalogRepository, validateCustomFields } from '../catalog';
+import { fieldDefinitionsFor, validateCustomFields } from '../catalog';
 import type { Actor } from '../identity';
 import { checkReferences } from './check-references';
 import { notificationRepository } from '../notifications';
@@ -78,7 +78,7 @@ export async function updateTicket(deps: Deps, actor: Actor, id: string, input: 
       changes.tags = { from: t.tags, to: tags };
     }
     if (input.customFields || input.typeId !== undefined) {
-      const defs = await catalogRepository.fieldsForType(q, (set.type_id as string | null | undefined) ?? t.type_id);
+      const defs = await fieldDefinitionsFor(q, actor.tenantId, (set.type_id as string | null | undefined) ?? t.type_id);
       const checked = validateCustomFields(defs, input.customFields ?? {}, true);
       if (checked.issues.length) throw new AppError('VALIDATION_FAILED', checked.issues[0].message, { field: checked.issues[0].field, details: checked.issues });
       const merged = { ...t.custom_fields, ...checked.values };

@@ -12,6 +12,8 @@ export interface ServerOptions {
   logLevel: string;
   bodyLimit: number;
   version: string;
+  /** Validate every response against its schema (tests). */
+  validateResponses: boolean;
 }
 
 export type RouteModule = (app: FastifyInstance, deps: Deps) => void;
@@ -28,7 +30,9 @@ export async function buildServer(deps: Deps, opts: ServerOptions, modules: Rout
   // the API speaks JSON (and multipart for uploads); a text body is refused with 415, not half-parsed
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Responses are checked against their schemas under test; in production they are only serialised
+  // (the schemas still document them), which keeps zod off the hot path.
+  app.setSerializerCompiler(opts.validateResponses ? serializerCompiler : () => (data) => JSON.stringify(data));
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) =>
     reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` } }),
