@@ -41,6 +41,9 @@ describe('tickets over HTTP', () => {
     expect(bySubword.json().items).toHaveLength(1);
     const none = await t.api(acme.adminToken, 'GET', `/api/v1/tickets?q=${encodeURIComponent('空调')}`);
     expect(none.json().items).toHaveLength(0);
+    await t.api(acme.adminToken, 'POST', '/api/v1/tickets', { title: '收不到短信验证码，无法登录', description: 'SMS code never arrives', requester: { email: 'sms@example.cn' } });
+    for (const partial of ['收不', '验证', 'SMS never', '短信 登录'])
+      expect((await t.api(acme.adminToken, 'GET', `/api/v1/tickets?q=${encodeURIComponent(partial)}`)).json().items.map((x: { title: string }) => x.title), partial).toEqual(['收不到短信验证码，无法登录']);
     const byNumber = await t.api(acme.adminToken, 'GET', '/api/v1/tickets?q=10001');
     expect(byNumber.json().items[0].number).toBe(10001);
   });

@@ -9,7 +9,7 @@ import type { Actor } from '../identity';
 import { checkReferences } from './check-references';
 import { eventRepository } from './event-repository';
 import { claimIdempotencyKey, storeIdempotentResult, type IdempotencyClaim } from './idempotency-repository';
-import { ticketRepository } from './ticket-repository';
+import { ticketRepository, type TicketInsert } from './ticket-repository';
 import { normalizeTags, type Channel, type Priority, type Status } from './ticket-rules';
 import { toTicketView, type TicketView } from './ticket-view';
 
@@ -67,7 +67,7 @@ export async function createTicket(
         : await resolveRequester(q, actor.tenantId, input.requester!);
     if (actor.role === 'customer') requester.organizationId = (await contactRepository.byId(q, actor.contactId!))?.organization_id ?? null;
 
-    const row = await ticketRepository.insert(q, {
+    const insert: TicketInsert = {
       id: uuidv7(now.getTime()),
       tenant_id: actor.tenantId,
       title: input.title.trim(),
@@ -90,10 +90,12 @@ export async function createTicket(
       resolved_at: null,
       closed_at: null,
       search_text: searchText(input.title, plainText(description), tags),
-    });
+    };
+    // the creation event's snapshot; the statement fills in the number it draws
+    const { description: _d, ...snapshot } = toTicketView({ ...insert, number: 0 });
+    const event = { kind: 'ticket.created', actor, channel: insert.channel, at: now };
+    const row = await ticketRepository.insert(q, insert, { event, eventId: uuidv7(now.getTime()), snapshot });
     const ticket = toTicketView(row);
-    const { description: _d, ...snapshot } = ticket;
-    await eventRepository.append(q, { ticketId: row.id, kind: 'ticket.created', actor, channel: row.channel, at: now, data: { after: snapshot } });
     if (row.parent_id)
       await eventRepository.append(q, { ticketId: row.parent_id, kind: 'subtask.added', actor, channel: row.channel, at: now, data: { childId: row.id, number: ticket.number } });
     if (idempotency) await storeIdempotentResult(q, idempotency, 201, ticket);

@@ -27,30 +27,32 @@ export interface NewEvent {
 
 // The event log is the audit trail, the timeline and the outbox feed: each event row and its outbox
 // message are written by one statement inside the transaction that made the change.
+
+/**
+ * The CTEs writing one event and its outbox message. `ticketId` and `data` are SQL expressions (so a
+ * ticket being inserted in the same statement can be referenced); the other values are parameters
+ * $first … $first+9, in the order of eventParams.
+ */
+export function eventWriteCtes(from: string, ticketId: string, data: string, first: number): string {
+  const p = (i: number) => `$${first + i}`;
+  return `ev AS (
+      INSERT INTO ticket_events (id, tenant_id, ticket_id, kind, actor_type, actor_id, actor_name, channel, internal, data, created_at)
+      SELECT ${p(0)}::uuid, ${p(1)}::uuid, ${ticketId}, ${p(2)}, ${p(3)}, ${p(4)}::uuid, ${p(5)}, ${p(6)}, ${p(7)}::boolean, ${data}, ${p(8)}::timestamptz FROM ${from}
+      RETURNING id, tenant_id, ticket_id, kind, channel, internal, data, created_at),
+    ob AS (
+      INSERT INTO outbox (tenant_id, event_id, topic, payload, created_at, available_at)
+      SELECT tenant_id, id, kind, jsonb_build_object('ticketId', ticket_id, 'actor', ${p(9)}::jsonb, 'channel', channel, 'internal', internal, 'data', data),
+        created_at, created_at FROM ev)`;
+}
+
+export function eventParams(e: Omit<NewEvent, 'ticketId' | 'data'>, id: string): unknown[] {
+  return [id, e.actor.tenantId, e.kind, e.actor.type, e.actor.id, e.actor.name, e.channel, e.internal ?? false, e.at, JSON.stringify({ type: e.actor.type, id: e.actor.id })];
+}
+
 export const eventRepository = {
   async append(q: Queryable, e: NewEvent): Promise<string> {
     const id = uuidv7(e.at.getTime());
-    await q.query(
-      `WITH ev AS (
-         INSERT INTO ticket_events (id, tenant_id, ticket_id, kind, actor_type, actor_id, actor_name, channel, internal, data, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id, tenant_id, kind)
-       INSERT INTO outbox (tenant_id, event_id, topic, payload, created_at, available_at)
-       SELECT tenant_id, id, kind, $12::jsonb, $11, $11 FROM ev`,
-      [
-        id,
-        e.actor.tenantId,
-        e.ticketId,
-        e.kind,
-        e.actor.type,
-        e.actor.id,
-        e.actor.name,
-        e.channel,
-        e.internal ?? false,
-        JSON.stringify(e.data),
-        e.at,
-        JSON.stringify({ ticketId: e.ticketId, actor: { type: e.actor.type, id: e.actor.id }, channel: e.channel, internal: e.internal ?? false, data: e.data }),
-      ],
-    );
+    await q.query(`WITH ${eventWriteCtes('(SELECT 1) AS one', '$1::uuid', '$2::jsonb', 3)} SELECT 1`, [e.ticketId, JSON.stringify(e.data), ...eventParams(e, id)]);
     return id;
   },
   async list(q: Queryable, ticketId: string, f: { after?: string; limit: number; includeInternal: boolean }): Promise<TicketEventRow[]> {

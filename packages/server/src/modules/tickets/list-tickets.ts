@@ -1,7 +1,7 @@
 import type { Queryable } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
 import { invalid } from '../../platform/errors';
-import { toQueryText } from '../../platform/text/segment';
+import { toTsQuery } from '../../platform/text/segment';
 import { catalogRepository } from '../catalog';
 import type { Actor } from '../identity';
 import { SORT_COLUMNS, ticketRepository, type SortKey, type TicketFilter, type TicketRow } from './ticket-repository';
@@ -67,7 +67,7 @@ export async function listTickets(deps: Deps, actor: Actor, input: ListTicketsIn
   const { key, desc } = parseSort(input.sort);
   const after = input.cursor ? decodeCursor(input.cursor, key) : undefined;
   const limit = input.limit ?? 25;
-  const text = input.q ? toQueryText(input.q) : undefined;
+  const text = input.q ? toTsQuery(input.q) : undefined;
   return deps.db.tenant(actor.tenantId, async (q) => {
     if (input.q && !text) return { items: [], nextCursor: null };
     const filter = await buildFilter(q, actor, input, text);
@@ -80,7 +80,7 @@ export async function listTickets(deps: Deps, actor: Actor, input: ListTicketsIn
 
 /** How many tickets match (for view counts); the same filters and scope as the list. */
 export async function countTickets(deps: Deps, actor: Actor, input: ListTicketsInput): Promise<number> {
-  const text = input.q ? toQueryText(input.q) : undefined;
+  const text = input.q ? toTsQuery(input.q) : undefined;
   return deps.db.tenant(actor.tenantId, async (q) => {
     if (input.q && !text) return 0;
     const filter = await buildFilter(q, actor, input, text);

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/database';
+import { eventParams, eventWriteCtes, type NewEvent } from './event-repository';
 import type { Priority, Status } from './ticket-rules';
 
 export interface TicketRow {
@@ -111,40 +112,50 @@ function filterSql(f: TicketFilter, p: Params): string[] {
   if (f.createdTo) w.push(`t.created_at < ${p.add(f.createdTo)}`);
   if (f.updatedFrom) w.push(`t.updated_at >= ${p.add(f.updatedFrom)}`);
   if (f.updatedTo) w.push(`t.updated_at < ${p.add(f.updatedTo)}`);
-  if (f.text) w.push(`t.search @@ plainto_tsquery('simple', ${p.add(f.text)})`);
+  if (f.text) w.push(`t.search @@ to_tsquery('simple', ${p.add(f.text)})`);
   return w;
 }
 
 export const ticketRepository = {
-  async insert(q: Queryable, t: TicketInsert): Promise<TicketRow> {
+  /**
+   * Inserts a ticket with the next number of its tenant and, in the same statement, its creation event
+   * (whose `after` snapshot receives the number).
+   */
+  async insert(q: Queryable, t: TicketInsert, created: { event: Omit<NewEvent, 'ticketId' | 'data'>; eventId: string; snapshot: Record<string, unknown> }): Promise<TicketRow> {
+    const values = [
+      t.id,
+      t.tenant_id,
+      t.title,
+      t.description,
+      t.status,
+      t.priority,
+      t.channel,
+      t.type_id,
+      t.category_id,
+      t.team_id,
+      t.assignee_id,
+      t.requester_id,
+      t.organization_id,
+      t.parent_id,
+      t.tags,
+      JSON.stringify(t.custom_fields),
+      t.created_by,
+      t.created_at,
+      t.search_text,
+      JSON.stringify({ after: created.snapshot }),
+      ...eventParams(created.event, created.eventId),
+    ];
     const [row] = await q.query<TicketRow>(
-      `INSERT INTO tickets AS t (id, tenant_id, number, title, description, status, priority, channel, type_id, category_id, team_id,
-         assignee_id, requester_id, organization_id, parent_id, tags, custom_fields, created_by, created_at, updated_at, search)
-       SELECT $1, $2, n, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18,
-         to_tsvector('simple', $19 || ' ' || n::text)
-       FROM next_ticket_number() AS n
-       RETURNING ${COLUMNS}`,
-      [
-        t.id,
-        t.tenant_id,
-        t.title,
-        t.description,
-        t.status,
-        t.priority,
-        t.channel,
-        t.type_id,
-        t.category_id,
-        t.team_id,
-        t.assignee_id,
-        t.requester_id,
-        t.organization_id,
-        t.parent_id,
-        t.tags,
-        JSON.stringify(t.custom_fields),
-        t.created_by,
-        t.created_at,
-        t.search_text,
-      ],
+      `WITH t AS (
+         INSERT INTO tickets AS t (id, tenant_id, number, title, description, status, priority, channel, type_id, category_id, team_id,
+           assignee_id, requester_id, organization_id, parent_id, tags, custom_fields, created_by, created_at, updated_at, search)
+         SELECT $1, $2, n, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18,
+           to_tsvector('simple', $19 || ' ' || n::text)
+         FROM next_ticket_number() AS n
+         RETURNING ${COLUMNS}),
+       ${eventWriteCtes('t', 't.id', "jsonb_set($20::jsonb, '{after,number}', to_jsonb(t.number))", 21)}
+       SELECT * FROM t`,
+      values,
     );
     return row;
   },

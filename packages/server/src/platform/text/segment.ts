@@ -27,7 +27,28 @@ export function queryTokens(text: string): string[] {
 
 /** Text prepared for to_tsvector('simple', …): tokens joined by spaces, tsquery syntax removed. */
 export const toIndexText = (text: string) => indexTokens(text).map(stripTsSyntax).filter(Boolean).join(' ');
-export const toQueryText = (text: string) => queryTokens(text).map(stripTsSyntax).filter(Boolean).join(' ');
+const CJK_CHAR = /^\p{Script=Han}$/u;
+
+/**
+ * A to_tsquery('simple', …) expression: every token must match as a prefix, so a partly typed word
+ * finds the whole one (打印 → 打印机). Runs of single Chinese characters that jieba could not group
+ * (收不 from 收不到) are joined back and matched as a prefix too. Empty when nothing searchable is left.
+ */
+export function toTsQuery(text: string): string {
+  const merged: string[] = [];
+  let run = '';
+  for (const t of queryTokens(text).map(stripTsSyntax).filter(Boolean)) {
+    if (CJK_CHAR.test(t)) {
+      run += t;
+      continue;
+    }
+    if (run) merged.push(run);
+    run = '';
+    merged.push(t);
+  }
+  if (run) merged.push(run);
+  return merged.map((t) => `'${t}':*`).join(' & ');
+}
 
 function stripTsSyntax(t: string): string {
   return t.replace(/[&|!():*<>'\\]/g, '');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plainText, sanitizeRichText } from './sanitize';
-import { indexTokens, queryTokens, toQueryText } from './segment';
+import { indexTokens, queryTokens, toTsQuery } from './segment';
 
 describe('Chinese segmentation', () => {
   it('segments words, not characters, and keeps sub-words for indexing', () => {
@@ -11,7 +11,11 @@ describe('Chinese segmentation', () => {
     expect(queryTokens('Printer 报错 E21！')).toEqual(['printer', '报错', 'e21']);
   });
   it('cannot smuggle tsquery syntax', () => {
-    expect(toQueryText("a & b | !c:* 'x'")).toBe('a b c x');
+    expect(toTsQuery("a & b | !c:* 'x'")).toBe("'a':* & 'b':* & 'c':* & 'x':*");
+  });
+  it('matches partly typed words as prefixes, joining stray single characters', () => {
+    expect(toTsQuery('打印机 E21')).toBe("'打印机':* & 'e21':*");
+    expect(toTsQuery('收不')).toBe("'收不':*");
   });
 });
 
