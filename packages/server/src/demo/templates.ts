@@ -2,7 +2,7 @@ import type { Channel, Priority } from '../modules/tickets';
 import type { CategoryKey, OrgKey, TeamKey, TypeKey } from './data';
 
 // Ticket scripts: what a kind of request says, who usually asks, and how staff and customers answer.
-// Placeholders in {braces} are filled per ticket (see load-demo.ts).
+// Placeholders in {braces} are filled per ticket (see ticket-content.ts).
 
 export type Requesters = OrgKey[] | 'consumer' | 'english' | 'device' | 'any';
 
