@@ -14,6 +14,11 @@ export async function openPglite(opts: PgliteOptions): Promise<PgliteDatabase> {
   return new PgliteDatabase(pg, opts.appRole);
 }
 
+// PGlite runs in this thread and answers through promises only: queued transactions would run back to
+// back in microtasks and keep the event loop from reading requests and sending answers. Each
+// transaction first yields to the event loop, so I/O and waiting requests are served in turn.
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export class PgliteDatabase implements Database {
   readonly kind = 'pglite' as const;
   constructor(readonly pg: PGlite, private readonly appRole: string) {}
@@ -27,15 +32,17 @@ export class PgliteDatabase implements Database {
     return (await this.pg.query<T>(sql, params)).rows;
   }
 
-  tenant<T>(tenantId: string, fn: (q: Queryable) => Promise<T>): Promise<T> {
+  async tenant<T>(tenantId: string, fn: (q: Queryable) => Promise<T>): Promise<T> {
     const prelude = tenantPrelude(tenantId);
+    await yieldToEventLoop();
     return this.pg.transaction(async (tx) => {
       await tx.exec(prelude);
       return fn({ query: async (s, p = []) => (await tx.query<any>(s, p)).rows });
     });
   }
 
-  system<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+  async system<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+    await yieldToEventLoop();
     return this.pg.transaction(async (tx) => {
       await tx.exec(SYSTEM_PRELUDE);
       return fn({ query: async (s, p = []) => (await tx.query<any>(s, p)).rows });
