@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { systemClock, type Clock } from './platform/clock';
 import type { Config } from './platform/config';
+import { TransactionCoalescer } from './platform/db/coalesced-transactions';
 import type { Database } from './platform/db/database';
 import type { Deps } from './platform/deps';
 import type { FileStore } from './platform/files/file-store';
@@ -30,6 +31,8 @@ export const ROUTE_MODULES: RouteModule[] = [
 export function makeDeps(config: Config, db: Database, opts: { clock?: Clock; files?: FileStore } = {}): Deps {
   return {
     db,
+    // PGlite has one session; PostgreSQL leaves half of the pool to everything else
+    writes: new TransactionCoalescer(db, { maxBatch: 50, maxConcurrent: db.kind === 'pglite' ? 1 : Math.max(1, config.DATABASE_POOL_SIZE - 2) }),
     clock: opts.clock ?? systemClock,
     files: opts.files ?? localFileStore(config.DATA_DIR, config.FILES_DIR),
     limits: {

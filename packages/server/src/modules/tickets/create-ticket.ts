@@ -50,7 +50,8 @@ export async function createTicket(
   const description = sanitizeRichText(input.description);
   const tags = normalizeTags(input.tags ?? []);
 
-  return deps.db.tenant(actor.tenantId, async (q) => {
+  // concurrent creates of a tenant share transactions (each one still all or nothing)
+  return deps.writes.run(actor.tenantId, async (q) => {
     if (idempotency) {
       const prior = await claimIdempotencyKey<TicketView>(q, actor.tenantId, idempotency);
       if (prior) return { ticket: prior.replay, replayed: true };
