@@ -46,10 +46,6 @@ export const catalogRepository = {
   async listCategories(q: Queryable): Promise<CategoryRow[]> {
     return q.query<CategoryRow>('SELECT id, parent_id, name_zh, name_en, position, active FROM categories ORDER BY position, name_zh');
   },
-  async categoryById(q: Queryable, id: string): Promise<CategoryRow | undefined> {
-    const [row] = await q.query<CategoryRow>('SELECT id, parent_id, name_zh, name_en, position, active FROM categories WHERE id = $1', [id]);
-    return row;
-  },
   /** The category and every category below it. */
   async categorySubtree(q: Queryable, id: string): Promise<string[]> {
     const rows = await q.query<{ id: string }>(
@@ -58,15 +54,6 @@ export const catalogRepository = {
       [id],
     );
     return rows.map((r) => r.id);
-  },
-  /** The ancestors of a category, root first (to refuse cycles and to show a path). */
-  async categoryPath(q: Queryable, id: string): Promise<CategoryRow[]> {
-    return q.query<CategoryRow>(
-      `WITH RECURSIVE up AS (SELECT c.*, 0 AS depth FROM categories c WHERE id = $1
-         UNION ALL SELECT c.*, up.depth + 1 FROM categories c JOIN up ON c.id = up.parent_id WHERE up.depth < 20)
-       SELECT id, parent_id, name_zh, name_en, position, active FROM up ORDER BY depth DESC`,
-      [id],
-    );
   },
 
   /**

@@ -37,10 +37,6 @@ export const userRepository = {
     if (!ids.length) return [];
     return q.query<UserRow>(`${SELECT} WHERE u.id = ANY($1::uuid[])`, [ids]);
   },
-  async byEmail(q: Queryable, email: string): Promise<UserRow | undefined> {
-    const [row] = await q.query<UserRow>(`${SELECT} WHERE lower(u.email) = lower($1)`, [email]);
-    return row;
-  },
   /** System transaction: sign-in candidates across tenants, optionally narrowed to one tenant slug. */
   async signInCandidates(q: Queryable, email: string, tenantSlug?: string): Promise<(UserRow & { tenant_slug: string })[]> {
     return q.query(

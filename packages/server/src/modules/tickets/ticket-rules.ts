@@ -20,8 +20,6 @@ const TRANSITIONS: Record<Status, Status[]> = {
   closed: ['open'],
 };
 
-export const allowedTransitions = (from: Status): Status[] => TRANSITIONS[from];
-
 /** Null when allowed, else the reason. Customers may only confirm (close) or reopen a resolved ticket. */
 export function transitionProblem(from: Status, to: Status, actor: Pick<Actor, 'role'>): string | null {
   if (from === to) return null;
@@ -30,8 +28,6 @@ export function transitionProblem(from: Status, to: Status, actor: Pick<Actor, '
     return 'A customer can only reopen or close a resolved ticket';
   return null;
 }
-
-export const isDone = (s: Status) => s === 'resolved' || s === 'closed';
 
 /** Timestamps that follow a status change. */
 export function statusTimestamps(to: Status, now: Date): { resolved_at?: Date | null; closed_at?: Date | null } {

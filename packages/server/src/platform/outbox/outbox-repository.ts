@@ -64,8 +64,4 @@ export const outboxRepository = {
     );
     return rows.length;
   },
-  async pendingCount(q: Queryable): Promise<number> {
-    const [r] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE processed_at IS NULL');
-    return r.n;
-  },
 };
