@@ -42,6 +42,10 @@ export const forbidden = (message = 'You are not allowed to do this') => new App
 export const invalid = (field: string, message: string, code = 'invalid') =>
   new AppError('VALIDATION_FAILED', message, { field, details: [{ field, code, message }] });
 
+/** Validation failed on these fields; the first one leads the message. */
+export const fieldsInvalid = (issues: FieldIssue[]) =>
+  new AppError('VALIDATION_FAILED', issues[0].message, { field: issues[0].field, details: issues });
+
 export const httpStatusOf: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,

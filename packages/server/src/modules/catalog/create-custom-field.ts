@@ -1,6 +1,6 @@
 import type { Queryable } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError, fieldsInvalid, notFound } from '../../platform/errors';
 import { isUniqueViolation } from '../../platform/db/database';
 import { uuidv7 } from '../../platform/ids';
 import type { Actor } from '../identity';
@@ -24,7 +24,7 @@ export interface CreateCustomFieldInput {
 
 export function optionsInvalid(kind: FieldKind, options: CreateCustomFieldInput['options']): AppError | null {
   const issues = optionProblems(kind, options?.map(toOptionRow));
-  return issues.length ? new AppError('VALIDATION_FAILED', issues[0].message, { field: issues[0].field, details: issues }) : null;
+  return issues.length ? fieldsInvalid(issues) : null;
 }
 
 const keyTaken = (key: string, global: boolean) =>

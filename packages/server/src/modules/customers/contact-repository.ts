@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/database';
-import { likePattern } from './like-pattern';
+import { likePattern } from '../../platform/db/like-pattern';
 
 export const IDENTITY_KINDS = ['email', 'phone', 'wechat', 'wecom', 'dingtalk', 'feishu', 'device', 'other'] as const;
 export type IdentityKind = (typeof IDENTITY_KINDS)[number];

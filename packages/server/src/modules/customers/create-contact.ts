@@ -1,5 +1,5 @@
 import type { Deps } from '../../platform/deps';
-import { AppError, notFound } from '../../platform/errors';
+import { fieldsInvalid, notFound } from '../../platform/errors';
 import { uuidv7 } from '../../platform/ids';
 import type { Actor } from '../identity';
 import { requireRole } from '../identity';
@@ -23,7 +23,7 @@ export interface CreateContactInput {
 export async function createContact(deps: Deps, actor: Actor, input: CreateContactInput): Promise<ContactView> {
   requireRole(actor, CUSTOMER_WRITERS);
   const { identities, issues } = checkIdentities(input.identities ?? []);
-  if (issues.length) throw new AppError('VALIDATION_FAILED', issues[0].message, { field: issues[0].field, details: issues });
+  if (issues.length) throw fieldsInvalid(issues);
   const id = uuidv7();
   return deps.db.tenant(actor.tenantId, async (q) => {
     if (input.organizationId && !(await organizationRepository.exists(q, input.organizationId))) throw notFound('Organization', 'organizationId');

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/database';
-import { likePattern } from './like-pattern';
+import { likePattern } from '../../platform/db/like-pattern';
 
 export interface OrganizationRow {
   id: string;

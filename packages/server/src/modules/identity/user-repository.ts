@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/database';
+import { likePattern } from '../../platform/db/like-pattern';
 import type { Role, Scope } from './actor';
 
 export interface UserRow {
@@ -59,9 +60,9 @@ export const userRepository = {
   async list(q: Queryable, f: { role?: Role; q?: string; limit: number; offset: number }): Promise<UserRow[]> {
     return q.query<UserRow>(
       `${SELECT} WHERE ($1::text IS NULL OR u.role = $1)
-         AND ($2::text IS NULL OR u.name ILIKE '%' || $2 || '%' OR u.email ILIKE '%' || $2 || '%')
+         AND ($2::text IS NULL OR u.name ILIKE $2 OR u.email ILIKE $2)
        ORDER BY u.name LIMIT $3 OFFSET $4`,
-      [f.role ?? null, f.q ?? null, f.limit, f.offset],
+      [f.role ?? null, f.q ? likePattern(f.q) : null, f.limit, f.offset],
     );
   },
   async update(q: Queryable, id: string, p: Partial<Pick<UserRow, 'name' | 'phone' | 'role' | 'scope' | 'locale' | 'active' | 'password_hash'>>): Promise<UserRow | undefined> {

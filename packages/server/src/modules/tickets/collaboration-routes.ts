@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps';
-import { AppError, invalid } from '../../platform/errors';
+import { fieldsInvalid, invalid } from '../../platform/errors';
 import { actorOf } from '../../platform/http/auth';
 import { created, ErrorBody, IdParams, ok } from '../../platform/http/schemas';
 import { contentDisposition } from './attachment-rules';
@@ -39,7 +39,7 @@ function uploadFields(raw: Record<string, string>): { internal?: boolean } {
       const field = i.code === 'unrecognized_keys' ? i.keys[0] : String(i.path[0] ?? 'body');
       return { field, code: i.code === 'unrecognized_keys' ? 'unknown_field' : i.code, message: i.code === 'unrecognized_keys' ? `Unknown form field "${field}"; remove it` : `${field}: ${i.message}` };
     });
-    throw new AppError('VALIDATION_FAILED', details[0].message, { field: details[0].field, details });
+    throw fieldsInvalid(details);
   }
   return parsed.data.internal === undefined ? {} : { internal: parsed.data.internal === 'true' };
 }

@@ -1,11 +1,11 @@
 import type { Deps } from '../../platform/deps';
-import { AppError, forbidden, invalid } from '../../platform/errors';
+import { forbidden, invalid } from '../../platform/errors';
 import { uuidv7 } from '../../platform/ids';
 import { plainText, sanitizeRichText } from '../../platform/text/sanitize';
 import { toIndexText } from '../../platform/text/segment';
-import { fieldDefinitionsFor, validateCustomFields } from '../catalog';
 import { contactRepository, resolveRequester, type RequesterInput } from '../customers';
 import type { Actor } from '../identity';
+import { checkCustomFields } from './check-custom-fields';
 import { checkReferences } from './check-references';
 import { eventRepository } from './event-repository';
 import { claimIdempotencyKey, storeIdempotentResult, type IdempotencyClaim } from './idempotency-repository';
@@ -58,9 +58,7 @@ export async function createTicket(
     }
     await checkReferences(q, actor, input);
 
-    const defs = await fieldDefinitionsFor(q, actor.tenantId, input.typeId ?? null);
-    const custom = validateCustomFields(defs, input.customFields ?? {});
-    if (custom.issues.length) throw new AppError('VALIDATION_FAILED', custom.issues[0].message, { field: custom.issues[0].field, details: custom.issues });
+    const customFields = await checkCustomFields(q, actor.tenantId, input.typeId ?? null, input.customFields ?? {}, false);
 
     const requester =
       actor.role === 'customer'
@@ -84,7 +82,7 @@ export async function createTicket(
       organization_id: requester.organizationId,
       parent_id: input.parentId ?? null,
       tags,
-      custom_fields: custom.values,
+      custom_fields: customFields,
       created_by: actor.id,
       created_at: now,
       updated_at: now,

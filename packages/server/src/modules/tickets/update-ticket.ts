@@ -1,8 +1,8 @@
 import type { Deps } from '../../platform/deps';
 import { AppError, forbidden } from '../../platform/errors';
 import { plainText, sanitizeRichText } from '../../platform/text/sanitize';
-import { fieldDefinitionsFor, validateCustomFields } from '../catalog';
 import type { Actor } from '../identity';
+import { checkCustomFields } from './check-custom-fields';
 import { checkReferences } from './check-references';
 import { notificationRepository } from '../notifications';
 import { searchText } from './create-ticket';
@@ -78,10 +78,8 @@ export async function updateTicket(deps: Deps, actor: Actor, id: string, input: 
       changes.tags = { from: t.tags, to: tags };
     }
     if (input.customFields || input.typeId !== undefined) {
-      const defs = await fieldDefinitionsFor(q, actor.tenantId, (set.type_id as string | null | undefined) ?? t.type_id);
-      const checked = validateCustomFields(defs, input.customFields ?? {}, true);
-      if (checked.issues.length) throw new AppError('VALIDATION_FAILED', checked.issues[0].message, { field: checked.issues[0].field, details: checked.issues });
-      const merged = { ...t.custom_fields, ...checked.values };
+      const typeId = (set.type_id as string | null | undefined) ?? t.type_id;
+      const merged = { ...t.custom_fields, ...(await checkCustomFields(q, actor.tenantId, typeId, input.customFields ?? {}, true)) };
       if (JSON.stringify(merged) !== JSON.stringify(t.custom_fields)) {
         set.custom_fields = merged;
         changes.customFields = { from: t.custom_fields, to: merged };
