@@ -32,26 +32,22 @@ export class PgliteDatabase implements Database {
     return (await this.pg.query<T>(sql, params)).rows;
   }
 
-  async tenant<T>(tenantId: string, fn: (q: Queryable) => Promise<T>): Promise<T> {
-    const prelude = tenantPrelude(tenantId);
-    await yieldToEventLoop();
-    return this.pg.transaction(async (tx) => {
-      await tx.exec(prelude);
-      return fn({ query: async (s, p = []) => (await tx.query<any>(s, p)).rows });
-    });
+  tenant<T>(tenantId: string, fn: (q: Queryable) => Promise<T>): Promise<T> {
+    return this.tx(tenantPrelude(tenantId), fn);
   }
 
-  async system<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
-    await yieldToEventLoop();
-    return this.pg.transaction(async (tx) => {
-      await tx.exec(SYSTEM_PRELUDE);
-      return fn({ query: async (s, p = []) => (await tx.query<any>(s, p)).rows });
-    });
+  system<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+    return this.tx(SYSTEM_PRELUDE, fn);
   }
 
   owner<T>(fn: (q: OwnerQueryable) => Promise<T>): Promise<T> {
+    return this.tx('SET LOCAL ROLE NONE', fn);
+  }
+
+  private async tx<T>(prelude: string, fn: (q: OwnerQueryable) => Promise<T>): Promise<T> {
+    await yieldToEventLoop();
     return this.pg.transaction(async (tx) => {
-      await tx.exec('SET LOCAL ROLE NONE');
+      await tx.exec(prelude);
       return fn({
         query: async (s, p = []) => (await tx.query<any>(s, p)).rows,
         script: async (s) => {
