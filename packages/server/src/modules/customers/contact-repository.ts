@@ -9,6 +9,20 @@ export interface Identity {
   value: string;
 }
 
+export interface IdentityOwner extends Identity {
+  contact_id: string;
+  organization_id: string | null;
+}
+
+export interface NewContact {
+  id: string;
+  tenantId: string;
+  name: string;
+  organizationId: string | null;
+  tier: string | null;
+  notes?: string;
+}
+
 export interface ContactRow {
   id: string;
   organization_id: string | null;
@@ -41,41 +55,45 @@ export const contactRepository = {
     );
     return row;
   },
-  /** The contacts owning any of these identities, best match first (email before phone before others). */
-  async byIdentities(q: Queryable, ids: Identity[]): Promise<{ contact_id: string; organization_id: string | null; kind: string }[]> {
+  /** Who owns each of these identities (kind, value → contact), where someone does. */
+  async identityOwners(q: Queryable, ids: Identity[]): Promise<IdentityOwner[]> {
     if (!ids.length) return [];
-    return q.query(
-      `SELECT i.contact_id, c.organization_id, i.kind FROM contact_identities i JOIN contacts c ON c.id = i.contact_id
-       WHERE (i.kind, i.value) IN (SELECT * FROM unnest($1::text[], $2::text[]))
-       ORDER BY array_position(ARRAY['email','phone'], i.kind) NULLS LAST`,
+    return q.query<IdentityOwner>(
+      `SELECT i.kind, i.value, i.contact_id, c.organization_id FROM contact_identities i JOIN contacts c ON c.id = i.contact_id
+       WHERE (i.kind, i.value) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
       [ids.map((i) => i.kind), ids.map((i) => i.value)],
     );
   },
-  async insert(q: Queryable, c: { id: string; tenantId: string; name: string; organizationId: string | null; tier: string | null; notes?: string }) {
-    await q.query('INSERT INTO contacts (id, tenant_id, organization_id, name, tier, notes) VALUES ($1,$2,$3,$4,$5,$6)', [
-      c.id,
-      c.tenantId,
-      c.organizationId,
-      c.name,
-      c.tier,
-      c.notes ?? '',
-    ]);
+  async insert(q: Queryable, c: NewContact) {
+    await contactRepository.insertMany(q, [c]);
   },
-  /** Adds identities; returns those already owned by another contact (left untouched). */
+  async insertMany(q: Queryable, list: NewContact[]) {
+    if (!list.length) return;
+    await q.query(
+      `INSERT INTO contacts (id, tenant_id, organization_id, name, tier, notes)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[])`,
+      [list.map((c) => c.id), list.map((c) => c.tenantId), list.map((c) => c.organizationId), list.map((c) => c.name), list.map((c) => c.tier), list.map((c) => c.notes ?? '')],
+    );
+  },
+  /** Adds identities to a contact; returns those already owned by another contact (left untouched). */
   async addIdentities(q: Queryable, tenantId: string, contactId: string, ids: Identity[], newId: () => string): Promise<Identity[]> {
-    const taken: Identity[] = [];
-    for (const i of ids) {
-      const rows = await q.query(
-        `INSERT INTO contact_identities (id, tenant_id, contact_id, kind, value) VALUES ($1,$2,$3,$4,$5)
-         ON CONFLICT (tenant_id, kind, value) DO NOTHING RETURNING id`,
-        [newId(), tenantId, contactId, i.kind, i.value],
-      );
-      if (!rows.length) {
-        const [owner] = await q.query<{ contact_id: string }>('SELECT contact_id FROM contact_identities WHERE kind = $1 AND value = $2', [i.kind, i.value]);
-        if (owner?.contact_id !== contactId) taken.push(i);
-      }
-    }
-    return taken;
+    return contactRepository.addIdentitiesMany(q, tenantId, ids.map((i) => ({ ...i, contactId })), newId);
+  },
+  /** Adds identities to contacts in one statement; returns those owned by another contact (left untouched). */
+  async addIdentitiesMany(q: Queryable, tenantId: string, list: (Identity & { contactId: string })[], newId: () => string): Promise<(Identity & { contactId: string })[]> {
+    if (!list.length) return [];
+    const inserted = await q.query<Identity>(
+      `INSERT INTO contact_identities (id, tenant_id, contact_id, kind, value)
+       SELECT id, $1::uuid, contact_id, kind, value FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[]) AS u(id, contact_id, kind, value)
+       ON CONFLICT (tenant_id, kind, value) DO NOTHING RETURNING kind, value`,
+      [tenantId, list.map(() => newId()), list.map((i) => i.contactId), list.map((i) => i.kind), list.map((i) => i.value)],
+    );
+    if (inserted.length === list.length) return [];
+    const key = (i: Identity) => `${i.kind}\u0000${i.value}`;
+    const fresh = new Set(inserted.map(key));
+    const rest = list.filter((i) => !fresh.has(key(i)));
+    const owners = new Map((await contactRepository.identityOwners(q, rest)).map((o) => [key(o), o.contact_id]));
+    return rest.filter((i) => owners.get(key(i)) !== i.contactId);
   },
   async removeIdentity(q: Queryable, contactId: string, i: Identity): Promise<boolean> {
     return (await q.query('DELETE FROM contact_identities WHERE contact_id = $1 AND kind = $2 AND value = $3 RETURNING id', [contactId, i.kind, i.value])).length > 0;

@@ -1,7 +1,7 @@
 // Customers: organizations, contacts and their identities across channels (email, phone, WeChat…).
 // Other modules use only this surface.
-export { resolveRequester } from './resolve-requester';
-export type { RequesterInput } from './resolve-requester';
+export { resolveRequester, resolveRequesters } from './resolve-requesters';
+export type { RequesterInput, RequesterOutcome, ResolvedRequester } from './resolve-requesters';
 export { contactRepository, IDENTITY_KINDS } from './contact-repository';
 export type { ContactRow, Identity, IdentityKind } from './contact-repository';
 export { organizationRepository } from './organization-repository';

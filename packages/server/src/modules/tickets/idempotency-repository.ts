@@ -33,3 +33,8 @@ export async function claimIdempotencyKey<T>(q: Queryable, tenantId: string, c: 
 export async function storeIdempotentResult(q: Queryable, c: IdempotencyClaim, status: number, response: unknown): Promise<void> {
   await q.query('UPDATE idempotency_keys SET status = $3, response = $4 WHERE principal = $1 AND key = $2', [c.principal, c.key, status, JSON.stringify(response)]);
 }
+
+/** Gives a key back when its request was refused after the claim (the transaction still commits others). */
+export async function releaseIdempotencyKey(q: Queryable, c: IdempotencyClaim): Promise<void> {
+  await q.query('DELETE FROM idempotency_keys WHERE principal = $1 AND key = $2 AND response IS NULL', [c.principal, c.key]);
+}

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/database';
-import { eventParams, eventWriteCtes, type NewEvent } from './event-repository';
+import type { Actor } from '../identity';
 import type { Priority, Status } from './ticket-rules';
 
 export interface TicketRow {
@@ -30,6 +30,9 @@ export interface TicketRow {
 }
 
 export type TicketInsert = Omit<TicketRow, 'number' | 'requester_name' | 'assignee_name' | 'team_name'> & { tenant_id: string; search_text: string };
+
+/** A ticket to insert with its creation event: who created it, its event id, the event's snapshot. */
+export type NewTicketRow = TicketInsert & { event_id: string; actor: Pick<Actor, 'type' | 'id' | 'name'>; snapshot: Record<string, unknown> };
 
 const COLUMNS = `t.id, t.number, t.title, t.description, t.status, t.priority, t.channel, t.type_id, t.category_id, t.team_id,
   t.assignee_id, t.requester_id, t.organization_id, t.parent_id, t.tags, t.custom_fields, t.created_by, t.created_at,
@@ -118,46 +121,71 @@ function filterSql(f: TicketFilter, p: Params): string[] {
 
 export const ticketRepository = {
   /**
-   * Inserts a ticket with the next number of its tenant and, in the same statement, its creation event
-   * (whose `after` snapshot receives the number).
+   * Inserts tickets, each with the next number of its tenant, and in the same statement their creation
+   * events (whose `after` snapshot receives the number) and outbox rows. Rows come back in input order.
    */
-  async insert(q: Queryable, t: TicketInsert, created: { event: Omit<NewEvent, 'ticketId' | 'data'>; eventId: string; snapshot: Record<string, unknown> }): Promise<TicketRow> {
-    const values = [
-      t.id,
-      t.tenant_id,
-      t.title,
-      t.description,
-      t.status,
-      t.priority,
-      t.channel,
-      t.type_id,
-      t.category_id,
-      t.team_id,
-      t.assignee_id,
-      t.requester_id,
-      t.organization_id,
-      t.parent_id,
-      t.tags,
-      JSON.stringify(t.custom_fields),
-      t.created_by,
-      t.created_at,
-      t.search_text,
-      JSON.stringify({ after: created.snapshot }),
-      ...eventParams(created.event, created.eventId),
-    ];
-    const [row] = await q.query<TicketRow>(
-      `WITH t AS (
+  async insertMany(q: Queryable, tenantId: string, list: NewTicketRow[]): Promise<TicketRow[]> {
+    if (!list.length) return [];
+    const col = <K extends keyof NewTicketRow>(k: K, f: (v: NewTicketRow[K]) => unknown = (v) => v) => list.map((t) => f(t[k]));
+    const json = (v: unknown) => JSON.stringify(v);
+    const rows = await q.query<TicketRow>(
+      `WITH input AS (
+         SELECT u.*, next_ticket_number() AS number
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::uuid[], $10::uuid[],
+           $11::uuid[], $12::uuid[], $13::uuid[], $14::uuid[], $15::jsonb[], $16::jsonb[], $17::uuid[], $18::timestamptz[], $19::text[],
+           $20::jsonb[], $21::uuid[], $22::text[], $23::uuid[], $24::text[])
+           AS u(id, title, description, status, priority, channel, type_id, category_id, team_id, assignee_id, requester_id,
+             organization_id, parent_id, tags, custom_fields, created_by, created_at, search_text, snapshot, event_id, actor_type,
+             actor_id, actor_name)),
+       t AS (
          INSERT INTO tickets AS t (id, tenant_id, number, title, description, status, priority, channel, type_id, category_id, team_id,
            assignee_id, requester_id, organization_id, parent_id, tags, custom_fields, created_by, created_at, updated_at, search)
-         SELECT $1, $2, n, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18,
-           to_tsvector('simple', $19 || ' ' || n::text)
-         FROM next_ticket_number() AS n
+         SELECT id, $1::uuid, number, title, description, status, priority, channel, type_id, category_id, team_id, assignee_id,
+           requester_id, organization_id, parent_id, ARRAY(SELECT jsonb_array_elements_text(tags)), custom_fields, created_by,
+           created_at, created_at, to_tsvector('simple', search_text || ' ' || number::text)
+         FROM input
          RETURNING ${COLUMNS}),
-       ${eventWriteCtes('t', 't.id', "jsonb_set($20::jsonb, '{after,number}', to_jsonb(t.number))", 21)}
+       ev AS (
+         INSERT INTO ticket_events (id, tenant_id, ticket_id, kind, actor_type, actor_id, actor_name, channel, internal, data, created_at)
+         SELECT i.event_id, $1::uuid, t.id, 'ticket.created', i.actor_type, i.actor_id, i.actor_name, t.channel, false,
+           jsonb_set(i.snapshot, '{after,number}', to_jsonb(t.number)), t.created_at
+         FROM t JOIN input i ON i.id = t.id
+         RETURNING id, tenant_id, ticket_id, kind, actor_type, actor_id, channel, internal, data, created_at),
+       ob AS (
+         INSERT INTO outbox (tenant_id, event_id, topic, payload, created_at, available_at)
+         SELECT tenant_id, id, kind, jsonb_build_object('ticketId', ticket_id, 'actor', jsonb_build_object('type', actor_type, 'id', actor_id),
+           'channel', channel, 'internal', internal, 'data', data), created_at, created_at
+         FROM ev)
        SELECT * FROM t`,
-      values,
+      [
+        tenantId,
+        col('id'),
+        col('title'),
+        col('description'),
+        col('status'),
+        col('priority'),
+        col('channel'),
+        col('type_id'),
+        col('category_id'),
+        col('team_id'),
+        col('assignee_id'),
+        col('requester_id'),
+        col('organization_id'),
+        col('parent_id'),
+        col('tags', json),
+        col('custom_fields', json),
+        col('created_by'),
+        col('created_at'),
+        col('search_text'),
+        col('snapshot', (v) => json({ after: v })),
+        col('event_id'),
+        list.map((t) => t.actor.type),
+        list.map((t) => t.actor.id),
+        list.map((t) => t.actor.name),
+      ],
     );
-    return row;
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return list.map((t) => byId.get(t.id)!);
   },
 
   async byId(q: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<TicketRow | undefined> {

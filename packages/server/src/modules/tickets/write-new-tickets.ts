@@ -1,0 +1,106 @@
+import type { BatchWriter, UnitOutcome } from '../../platform/db/coalesced-transactions';
+import type { Queryable } from '../../platform/db/database';
+import { AppError } from '../../platform/errors';
+import { contactRepository, resolveRequesters, type RequesterOutcome, type ResolvedRequester } from '../customers';
+import type { Actor } from '../identity';
+import { checkCustomFields } from './check-custom-fields';
+import { checkReferences } from './check-references';
+import type { CreateTicketInput } from './create-ticket';
+import { eventRepository } from './event-repository';
+import { claimIdempotencyKey, releaseIdempotencyKey, storeIdempotentResult, type IdempotencyClaim } from './idempotency-repository';
+import { ticketRepository, type NewTicketRow, type TicketInsert } from './ticket-repository';
+import { toTicketView, type TicketView } from './ticket-view';
+
+export interface NewTicketUnit {
+  actor: Actor;
+  input: CreateTicketInput;
+  /** the ticket as prepared without the database; requester and custom fields are settled here */
+  draft: Omit<TicketInsert, 'requester_id' | 'organization_id'>;
+  idempotency?: IdempotencyClaim;
+  eventId: string;
+}
+
+type Created = { ticket: TicketView; replayed: boolean };
+
+/**
+ * Writes new tickets of one tenant, many at a time: per unit only the checks its input calls for
+ * (references, custom fields, an Idempotency-Key), then one batch of requester lookups and new
+ * contacts, and one statement for all tickets with their events and outbox rows. A unit whose input
+ * is refused fails alone; the others are written.
+ */
+export const newTicketWriter: BatchWriter<NewTicketUnit, Created> = {
+  name: 'tickets.create',
+  async many(q, units) {
+    const outcomes: (UnitOutcome<Created> | undefined)[] = new Array(units.length);
+    const fields: Record<string, unknown>[] = [];
+    for (const [i, u] of units.entries())
+      await refusing(outcomes, i, async () => {
+        await checkReferences(q, u.actor, u.input);
+        fields[i] = await checkCustomFields(q, u.actor.tenantId, u.draft.type_id, u.input.customFields ?? {}, false);
+      });
+
+    const claimed = new Set<number>();
+    for (const [i, u] of units.entries()) {
+      if (outcomes[i] || !u.idempotency) continue;
+      await refusing(outcomes, i, async () => {
+        const prior = await claimIdempotencyKey<TicketView>(q, u.actor.tenantId, u.idempotency!);
+        if (!prior) return void claimed.add(i);
+        // claimed by another unit of this very batch and not finished yet: wait for it, alone
+        outcomes[i] = prior.replay ? { ok: true, value: { ticket: prior.replay, replayed: true } } : { ok: false, alone: true };
+      });
+    }
+
+    const requesters = await settleRequesters(q, units, outcomes);
+    const rows: NewTicketRow[] = [];
+    const at: number[] = [];
+    for (const [i, u] of units.entries()) {
+      const r = requesters[i];
+      if (r instanceof AppError && !outcomes[i]) outcomes[i] = { ok: false, error: r };
+      if (outcomes[i]) {
+        if (claimed.has(i) && !outcomes[i]!.ok) await releaseIdempotencyKey(q, u.idempotency!);
+        continue;
+      }
+      const { contactId, organizationId } = r as ResolvedRequester;
+      const ticket = { ...u.draft, custom_fields: fields[i], requester_id: contactId, organization_id: organizationId };
+      // the creation event's snapshot; the statement fills in the number it draws
+      const { description: _d, ...snapshot } = toTicketView({ ...ticket, number: 0 });
+      rows.push({ ...ticket, event_id: u.eventId, actor: u.actor, snapshot });
+      at.push(i);
+    }
+
+    const inserted = await ticketRepository.insertMany(q, units[0].actor.tenantId, rows);
+    for (const [k, row] of inserted.entries()) {
+      const u = units[at[k]];
+      const ticket = toTicketView(row);
+      if (row.parent_id)
+        await eventRepository.append(q, { ticketId: row.parent_id, kind: 'subtask.added', actor: u.actor, channel: row.channel, at: row.created_at, data: { childId: row.id, number: ticket.number } });
+      if (u.idempotency) await storeIdempotentResult(q, u.idempotency, 201, ticket);
+      outcomes[at[k]] = { ok: true, value: { ticket, replayed: false } };
+    }
+    return outcomes as UnitOutcome<Created>[];
+  },
+};
+
+/** Runs a unit's checks; a refusal (AppError) becomes that unit's outcome, anything else fails the batch. */
+async function refusing(outcomes: (UnitOutcome<Created> | undefined)[], i: number, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    outcomes[i] = { ok: false, error: err };
+  }
+}
+
+/** Staff name the requester (found or created, all units at once); a customer is their own requester. */
+async function settleRequesters(q: Queryable, units: NewTicketUnit[], outcomes: (UnitOutcome<Created> | undefined)[]): Promise<(RequesterOutcome | undefined)[]> {
+  const out: (RequesterOutcome | undefined)[] = new Array(units.length);
+  const staff = units.map((u, i) => i).filter((i) => !outcomes[i] && units[i].actor.role !== 'customer');
+  const found = await resolveRequesters(q, units[0].actor.tenantId, staff.map((i) => units[i].input.requester!));
+  staff.forEach((i, k) => (out[i] = found[k]));
+  for (const [i, u] of units.entries()) {
+    if (outcomes[i] || u.actor.role !== 'customer') continue;
+    const contact = await contactRepository.byId(q, u.actor.contactId!);
+    out[i] = { contactId: u.actor.contactId!, organizationId: contact?.organization_id ?? null };
+  }
+  return out;
+}
