@@ -1,0 +1,235 @@
+// Shapes of the public API's responses (see /api/openapi.json), as the console uses them.
+
+export const STATUSES = ['new', 'open', 'pending', 'on_hold', 'resolved', 'closed'] as const;
+export type Status = (typeof STATUSES)[number];
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export const CHANNELS = ['web', 'email', 'phone', 'chat', 'api', 'portal', 'wechat', 'wecom', 'dingtalk', 'feishu', 'iot', 'sms'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const OPEN_STATUSES: Status[] = ['new', 'open', 'pending', 'on_hold'];
+
+export interface Me {
+  type: string;
+  id: string;
+  name: string;
+  role: 'admin' | 'supervisor' | 'agent' | 'engineer' | 'customer';
+  scope: string;
+  teamIds: string[];
+  contactId: string | null;
+  tenantId: string;
+}
+
+export interface Ticket {
+  id: string;
+  number: number;
+  title: string;
+  description: string;
+  status: Status;
+  priority: Priority;
+  channel: string;
+  typeId: string | null;
+  categoryId: string | null;
+  teamId: string | null;
+  teamName: string | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  requesterId: string | null;
+  requesterName: string | null;
+  organizationId: string | null;
+  parentId: string | null;
+  tags: string[];
+  customFields: Record<string, unknown>;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  subtasks?: { total: number; done: number };
+  watcherIds?: string[];
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface Actor {
+  type: string;
+  id: string | null;
+  name: string;
+}
+
+export interface TicketEvent {
+  id: string;
+  kind: string;
+  actor: Actor;
+  channel: string;
+  internal: boolean;
+  data: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  phone: string | null;
+  role: Me['role'];
+  scope: string;
+  locale: string;
+  active: boolean;
+  teamIds: string[];
+}
+
+export interface Team {
+  id: string;
+  name: string;
+  description: string;
+  skills: string[];
+  memberIds: string[];
+}
+
+export interface Category {
+  id: string;
+  parentId: string | null;
+  nameZh: string;
+  nameEn: string;
+  position: number;
+  active: boolean;
+  children?: Category[];
+}
+
+export interface TicketType {
+  id: string;
+  key: string;
+  nameZh: string;
+  nameEn: string;
+  active: boolean;
+}
+
+export type FieldKind = 'text' | 'number' | 'date' | 'select' | 'multiselect';
+export interface CustomField {
+  id: string;
+  ticketTypeId: string | null;
+  key: string;
+  kind: FieldKind;
+  labelZh: string;
+  labelEn: string;
+  required: boolean;
+  options: { value: string; labelZh: string; labelEn: string }[];
+  position: number;
+}
+
+export interface Organization {
+  id: string;
+  name: string;
+  tier: string;
+}
+
+export interface Contact {
+  id: string;
+  name: string;
+  organizationId: string | null;
+  organization: Organization | null;
+  tier: string | null;
+  effectiveTier: string;
+  notes: string;
+  identities: { kind: string; value: string }[];
+}
+
+export interface Watcher {
+  userId: string;
+  name: string;
+  email: string;
+  role: string;
+}
+
+export interface TicketLink {
+  id: string;
+  number: number;
+  title: string;
+  status: Status;
+  kind: 'duplicate_of' | 'duplicated_by' | 'caused_by' | 'caused' | 'related';
+  direction: 'outgoing' | 'incoming';
+}
+
+export interface Subtask {
+  id: string;
+  number: number;
+  title: string;
+  status: Status;
+  priority: string;
+  assigneeName: string | null;
+  teamName: string | null;
+}
+
+export interface Attachment {
+  id: string;
+  ticketId: string;
+  commentId: string | null;
+  filename: string;
+  contentType: string;
+  size: number;
+  internal: boolean;
+  createdAt: string;
+}
+
+export interface Notification {
+  id: string;
+  kind: string;
+  ticketId: string | null;
+  data: Record<string, unknown>;
+  readAt: string | null;
+  createdAt: string;
+}
+
+/** The GET /tickets query parameters a view or the filter bar can set. */
+export interface TicketFilters {
+  q?: string;
+  status?: Status[];
+  priority?: Priority[];
+  channel?: Channel[];
+  tag?: string[];
+  categoryId?: string;
+  typeId?: string;
+  team?: string;
+  assignee?: string;
+  requesterId?: string;
+  organizationId?: string;
+  createdFrom?: string;
+  createdTo?: string;
+  updatedFrom?: string;
+  updatedTo?: string;
+}
+
+export interface SavedView {
+  id: string;
+  name: string;
+  filters: TicketFilters;
+  columns: string[];
+  sort: string;
+  shared: boolean;
+  ownerId?: string;
+}
+
+export interface ReplyTemplate {
+  id: string;
+  name: string;
+  body: string;
+  categoryId?: string | null;
+}
+
+export interface BulkChanges {
+  status?: Status;
+  priority?: Priority;
+  categoryId?: string;
+  teamId?: string;
+  assigneeId?: string | null;
+  addTags?: string[];
+  transferReason?: string;
+}
+
+export interface BulkResult {
+  updated: string[];
+  failed: { id: string; error: { code: string; message: string } }[];
+}

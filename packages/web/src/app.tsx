@@ -1,0 +1,87 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import { AuthProvider, useAuth } from './auth/auth-context';
+import { LiveProvider } from './common/live-context';
+import { LookupsProvider } from './common/lookups';
+import { PageLoading } from './common/page-loading';
+import { i18n } from './i18n';
+import { AppLayout } from './layout/app-layout';
+
+// Providers and routes. Every page is its own chunk (React.lazy), loaded when first visited.
+
+const SignInPage = lazy(() => import('./auth/sign-in-page'));
+const TicketListPage = lazy(() => import('./tickets/list/ticket-list-page'));
+const TicketDetailPage = lazy(() => import('./tickets/detail/ticket-detail-page'));
+const CreateTicketPage = lazy(() => import('./tickets/create/create-ticket-page'));
+const PlaceholderPage = lazy(() => import('./pages/placeholder-page'));
+const NotFoundPage = lazy(() => import('./pages/not-found-page'));
+
+function RequireSignIn() {
+  const { me, loading } = useAuth();
+  const location = useLocation();
+  if (loading) return <PageLoading />;
+  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return (
+    <LookupsProvider>
+      <LiveProvider>
+        <Outlet />
+      </LiveProvider>
+    </LookupsProvider>
+  );
+}
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Routes>
+        <Route path="/login" element={<SignInPage />} />
+        <Route element={<RequireSignIn />}>
+          <Route element={<AppLayout />}>
+            <Route index element={<Navigate to="/tickets" replace />} />
+            <Route path="/tickets" element={<TicketListPage />} />
+            <Route path="/tickets/new" element={<CreateTicketPage />} />
+            <Route path="/tickets/:ticketRef" element={<TicketDetailPage />} />
+            <Route path="/customers/*" element={<PlaceholderPage area="customers" />} />
+            <Route path="/admin/*" element={<PlaceholderPage area="admin" />} />
+            <Route path="/notifications" element={<PlaceholderPage area="notifications" />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
+
+/** Ant Design follows the interface language; two-character Chinese buttons keep no inserted space. */
+function Themed({ children }: { children: React.ReactNode }) {
+  const { i18n: inst } = useTranslation();
+  return (
+    <ConfigProvider locale={inst.language === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function Providers({ children }: { children: React.ReactNode }) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <Themed>
+        <AuthProvider>{children}</AuthProvider>
+      </Themed>
+    </I18nextProvider>
+  );
+}
+
+export function App() {
+  return (
+    <Providers>
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
+    </Providers>
+  );
+}

@@ -1,0 +1,68 @@
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { api, ApiError } from '../api/client';
+import { i18n } from '../i18n';
+import SaveViewModalHost from './api-errors.fixture';
+import { renderUi, stubFetch } from '../test/render';
+import { mapErrorToFields } from './api-errors';
+
+const t = i18n.t.bind(i18n);
+
+describe('API errors → form fields', () => {
+  it('reads the error body of a failed request', async () => {
+    stubFetch({
+      'POST /api/v1/tickets': () => ({
+        status: 400,
+        body: { error: { code: 'VALIDATION_FAILED', message: 'title: must not be empty', field: 'title', details: [{ field: 'title', code: 'too_small', message: 'title: must not be empty' }] } },
+      }),
+    });
+    const err = await api.post('/tickets', { title: '' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).code).toBe('VALIDATION_FAILED');
+    expect((err as ApiError).field).toBe('title');
+    expect((err as ApiError).status).toBe(400);
+  });
+
+  it('puts each issue under its field, in plain Chinese', () => {
+    const err = new ApiError(400, 'VALIDATION_FAILED', 'requester.phone: must be a phone number', 'requester.phone', [
+      { field: 'requester.phone', code: 'invalid_format', message: 'requester.phone: must be a phone number' },
+      { field: 'title', code: 'too_small', message: 'title: must not be empty' },
+    ]);
+    const { fields, general } = mapErrorToFields(err, t, ['title', 'requester.phone']);
+    expect(fields).toEqual([
+      { name: ['requester', 'phone'], errors: ['格式不正确'] },
+      { name: ['title'], errors: ['不能为空或太短'] },
+    ]);
+    expect(general).toBeNull();
+  });
+
+  it('maps coded errors on a field (e.g. a not found assignee) and keeps the rest general', () => {
+    const err = new ApiError(404, 'NOT_FOUND', 'User not found', 'assigneeId');
+    expect(mapErrorToFields(err, t, ['assigneeId']).fields).toEqual([{ name: ['assigneeId'], errors: ['找不到该内容，可能已被删除'] }]);
+    const other = mapErrorToFields(new ApiError(409, 'CONFLICT', 'x', 'somethingElse'), t, ['title']);
+    expect(other.fields).toEqual([]);
+    expect(other.general).toBe('与已有数据冲突');
+  });
+
+  it('turns a network failure into plain words', async () => {
+    globalThis.fetch = (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch;
+    const err = await api.get('/tickets').catch((e: unknown) => e);
+    expect(mapErrorToFields(err, t, []).general).toBe('网络连接失败，请检查网络后重试');
+  });
+
+  it('shows the server’s field error next to the field in a form', async () => {
+    stubFetch({
+      'POST /api/v1/views': () => ({ status: 400, body: { error: { code: 'VALIDATION_FAILED', message: 'name: Too big', field: 'name', details: [{ field: 'name', code: 'too_big', message: 'name: Too big' }] } } }),
+    });
+    renderUi(<SaveViewModalHost />);
+    fireEvent.change(await screen.findByTestId('save-view-name'), { target: { value: '我的紧急工单' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('save-view-ok'));
+    });
+    await waitFor(() => expect(screen.getByText('内容太长')).toBeTruthy());
+    // the message sits in the form item of the name field
+    expect(screen.getByText('内容太长').closest('.ant-form-item')?.querySelector('[data-testid="save-view-name"]')).toBeTruthy();
+  });
+});

@@ -1,0 +1,53 @@
+import type { TFunction } from 'i18next';
+import { ApiError, type FieldIssue } from '../api/client';
+
+// Turns API errors into plain words: a message per form field at fault, the rest as one line.
+
+export interface FormFieldError {
+  name: (string | number)[];
+  errors: string[];
+}
+
+/** The sentence for an error as a whole, in the interface language. */
+export function errorMessage(err: unknown, t: TFunction): string {
+  if (err instanceof ApiError) {
+    const key = `errors.${err.code}`;
+    return t(key, { defaultValue: err.message || t('errors.generic') });
+  }
+  return (err as Error)?.message || t('errors.generic');
+}
+
+/** The words for one field issue: validation keywords and error codes have translations; else the server's message. */
+export function issueMessage(issue: FieldIssue, t: TFunction): string {
+  const byIssue = t(`errors.issue.${issue.code}`, { defaultValue: '' });
+  if (byIssue) return byIssue;
+  const byCode = t(`errors.${issue.code}`, { defaultValue: '' });
+  if (byCode && issue.code !== 'VALIDATION_FAILED') return byCode;
+  // the server's message starts with "path: " for validation issues; the field already says where
+  return issue.message.replace(/^[\w.]+: /, '');
+}
+
+export const fieldPath = (field: string): (string | number)[] => field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+
+/**
+ * Splits an error into messages for the form's fields (known: the form's field paths, as "a.b") and
+ * a general message for anything else.
+ */
+export function mapErrorToFields(err: unknown, t: TFunction, known: string[]): { fields: FormFieldError[]; general: string | null } {
+  if (!(err instanceof ApiError)) return { fields: [], general: errorMessage(err, t) };
+  const fields: FormFieldError[] = [];
+  let unplaced = false;
+  for (const issue of err.fieldIssues()) {
+    const target = known.find((k) => issue.field === k || issue.field.startsWith(`${k}.`));
+    if (!target) {
+      unplaced = true;
+      continue;
+    }
+    const existing = fields.find((f) => f.name.join('.') === target);
+    const msg = issueMessage(issue, t);
+    if (existing) existing.errors.push(msg);
+    else fields.push({ name: fieldPath(target), errors: [msg] });
+  }
+  const general = !fields.length || unplaced ? errorMessage(err, t) : null;
+  return { fields, general };
+}

@@ -1,0 +1,21 @@
+import { useEffect, useState, type RefObject } from 'react';
+
+/** The height from an element's top to the bottom of the window, kept current on resize. */
+export function useAvailableHeight(ref: RefObject<HTMLElement | null>, bottomGap = 16, min = 240): number {
+  const [h, setH] = useState(480);
+  useEffect(() => {
+    const measure = () => {
+      const top = ref.current?.getBoundingClientRect().top ?? 0;
+      setH(Math.max(min, window.innerHeight - top - bottomGap));
+    };
+    measure();
+    window.addEventListener('resize', measure);
+    const ro = typeof ResizeObserver !== 'undefined' && ref.current ? new ResizeObserver(measure) : null;
+    if (ro && ref.current?.parentElement) ro.observe(ref.current.parentElement);
+    return () => {
+      window.removeEventListener('resize', measure);
+      ro?.disconnect();
+    };
+  }, [ref, bottomGap, min]);
+  return h;
+}

@@ -1,0 +1,39 @@
+import dayjs from 'dayjs';
+import { currentLanguage, type Language } from './index';
+
+// Dates, numbers, sizes and durations written the way the interface language writes them.
+
+const intlLocale = (lng: Language) => (lng === 'en' ? 'en-US' : 'zh-CN');
+
+export function formatDateTime(iso: string | null | undefined, lng: Language = currentLanguage()): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(intlLocale(lng), { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
+}
+
+/** "3 分钟前" / "3 minutes ago"; dayjs follows the interface language (set in setLanguage). */
+export function formatRelative(iso: string | null | undefined): string {
+  return iso ? dayjs(iso).fromNow() : '';
+}
+
+export function formatNumber(n: number, lng: Language = currentLanguage()): string {
+  return new Intl.NumberFormat(intlLocale(lng)).format(n);
+}
+
+export function formatBytes(n: number, lng: Language = currentLanguage()): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let v = n;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${new Intl.NumberFormat(intlLocale(lng), { maximumFractionDigits: u ? 1 : 0 }).format(v)} ${units[u]}`;
+}
+
+/** A duration in the largest whole unit that fits: "2 小时" / "2 h", "3 天" / "3 d". */
+export function formatDuration(ms: number, lng: Language = currentLanguage()): string {
+  const minutes = Math.round(ms / 60_000);
+  const unit = minutes >= 1440 ? 'day' : minutes >= 60 ? 'hour' : 'minute';
+  const value = unit === 'day' ? Math.floor(minutes / 1440) : unit === 'hour' ? Math.floor(minutes / 60) : minutes;
+  return new Intl.NumberFormat(intlLocale(lng), { style: 'unit', unit, unitDisplay: lng === 'en' ? 'short' : 'long' }).format(value);
+}

@@ -1,0 +1,51 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import relativeTime from 'dayjs/plugin/relativeTime';
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en';
+import { zhCN } from './zh-CN';
+
+// Interface language: zh-CN by default, English second; the choice is kept in localStorage and
+// switches i18next, dayjs and (in app.tsx) Ant Design together.
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const LANGUAGE_KEY = 'gongdan.language';
+
+dayjs.extend(relativeTime);
+
+export function storedLanguage(): Language {
+  try {
+    const v = localStorage.getItem(LANGUAGE_KEY);
+    return (LANGUAGES as readonly string[]).includes(v ?? '') ? (v as Language) : 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+export const dayjsLocale = (lng: Language) => (lng === 'en' ? 'en' : 'zh-cn');
+
+export const i18n = i18next.createInstance();
+const initial = storedLanguage();
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  lng: initial,
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+});
+dayjs.locale(dayjsLocale(initial));
+
+export function setLanguage(lng: Language) {
+  try {
+    localStorage.setItem(LANGUAGE_KEY, lng);
+  } catch {
+    /* private mode: the choice lasts for this page only */
+  }
+  dayjs.locale(dayjsLocale(lng));
+  document.documentElement.lang = lng === 'en' ? 'en' : 'zh-CN';
+  void i18n.changeLanguage(lng);
+}
+
+export const currentLanguage = (): Language => (i18n.language === 'en' ? 'en' : 'zh-CN');

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { zhCN } from './zh-CN';
+
+function keys(o: object, prefix = ''): string[] {
+  return Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
+
+function leaves(o: object): string[] {
+  return Object.values(o).flatMap((v) => (typeof v === 'object' && v ? leaves(v) : [v as string]));
+}
+
+describe('interface texts', () => {
+  it('zh-CN and en have exactly the same keys', () => {
+    const zh = keys(zhCN).sort();
+    const eng = keys(en).sort();
+    expect(eng.filter((k) => !zh.includes(k))).toEqual([]);
+    expect(zh.filter((k) => !eng.includes(k))).toEqual([]);
+  });
+
+  it('no text is empty, and both use the same {{placeholders}}', () => {
+    for (const v of [...leaves(zhCN), ...leaves(en)]) expect(v.trim()).not.toBe('');
+    const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    const zhMap = new Map(keys(zhCN).map((k, i) => [k, leaves(zhCN)[i]]));
+    const enMap = new Map(keys(en).map((k, i) => [k, leaves(en)[i]]));
+    for (const [k, v] of zhMap) expect([k, placeholders(enMap.get(k) ?? '')]).toEqual([k, placeholders(v)]);
+  });
+
+  it('uses the words Chinese service teams say', () => {
+    expect(zhCN.status).toEqual({ new: '待受理', open: '处理中', pending: '待客户反馈', on_hold: '挂起', resolved: '已解决', closed: '已关闭' });
+    expect(zhCN.timeline.internal).toBe('内部备注');
+    expect(zhCN.field.watchers).toBe('关注人');
+  });
+});

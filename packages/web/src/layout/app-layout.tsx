@@ -1,0 +1,94 @@
+import { AppstoreOutlined, GlobalOutlined, LogoutOutlined, PlusOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Avatar, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
+import { Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useAuth, useMe } from '../auth/auth-context';
+import { useLiveState } from '../common/live-context';
+import { PageLoading } from '../common/page-loading';
+import { currentLanguage, setLanguage } from '../i18n';
+import { NotificationBell } from './notification-bell';
+
+// The frame of every signed-in page: navigation on the left (collapses on tablets), the bell,
+// the language switch and the user menu on top.
+
+export function LanguageSwitch() {
+  const { t } = useTranslation();
+  const lng = currentLanguage();
+  return (
+    <Dropdown
+      menu={{
+        selectedKeys: [lng],
+        items: [
+          { key: 'zh-CN', label: '简体中文', 'data-testid': 'lang-zh' } as never,
+          { key: 'en', label: 'English', 'data-testid': 'lang-en' } as never,
+        ],
+        onClick: ({ key }) => setLanguage(key as 'zh-CN' | 'en'),
+      }}
+    >
+      <Button type="text" icon={<GlobalOutlined />} data-testid="language-switch" aria-label={t('app.language')}>
+        {lng === 'en' ? 'EN' : '中文'}
+      </Button>
+    </Dropdown>
+  );
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { signOut } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const live = useLiveState();
+  const [collapsed, setCollapsed] = useState(false);
+  // warn about a lost connection only once there was one (the server may not offer the socket)
+  const [everOpen, setEverOpen] = useState(false);
+  useEffect(() => {
+    if (live === 'open') setEverOpen(true);
+  }, [live]);
+  const section = location.pathname === '/tickets/new' ? 'new' : location.pathname.split('/')[1] || 'tickets';
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider breakpoint="lg" collapsible collapsed={collapsed} onCollapse={setCollapsed} theme="light" width={180} style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+        <div style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', fontWeight: 600, fontSize: 18 }}>{collapsed ? '工' : t('app.name')}</div>
+        <Menu
+          mode="inline"
+          selectedKeys={[section]}
+          data-testid="main-nav"
+          onClick={({ key }) => navigate(key === 'new' ? '/tickets/new' : `/${key}`)}
+          items={[
+            { key: 'tickets', icon: <AppstoreOutlined />, label: t('nav.tickets'), 'data-testid': 'nav-tickets' } as never,
+            { key: 'new', icon: <PlusOutlined />, label: t('nav.newTicket'), 'data-testid': 'nav-new-ticket' } as never,
+            { key: 'customers', icon: <TeamOutlined />, label: t('nav.customers'), 'data-testid': 'nav-customers' } as never,
+            { key: 'admin', icon: <SettingOutlined />, label: t('nav.admin'), 'data-testid': 'nav-admin' } as never,
+          ]}
+          style={{ borderInlineEnd: 'none' }}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', padding: '0 16px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 8, borderBottom: '1px solid #f0f0f0', height: 56 }}>
+          <NotificationBell />
+          <LanguageSwitch />
+          <Dropdown
+            menu={{
+              items: [{ key: 'signout', icon: <LogoutOutlined />, label: t('nav.signOut'), 'data-testid': 'sign-out' } as never],
+              onClick: () => void signOut().then(() => navigate('/login')),
+            }}
+          >
+            <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
+              <Avatar size="small" icon={<UserOutlined />} />
+              <Typography.Text>{me.name}</Typography.Text>
+            </Space>
+          </Dropdown>
+        </Layout.Header>
+        {everOpen && live !== 'open' && <Alert type="warning" banner title={t('app.liveOffline')} data-testid="live-offline" />}
+        <Layout.Content style={{ padding: 16, minWidth: 0 }}>
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

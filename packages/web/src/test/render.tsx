@@ -1,0 +1,34 @@
+import { render } from '@testing-library/react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import type { ReactElement } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { i18n } from '../i18n';
+
+/** Renders with the console's i18n (zh-CN) and Ant Design providers. */
+export function renderUi(ui: ReactElement) {
+  return render(
+    <I18nextProvider i18n={i18n}>
+      <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }}>
+        <AntApp>{ui}</AntApp>
+      </ConfigProvider>
+    </I18nextProvider>,
+  );
+}
+
+/** A fetch stub answering by "METHOD path" with a JSON body and status. */
+export function stubFetch(routes: Record<string, (body: unknown) => { status: number; body?: unknown }>) {
+  const calls: { method: string; url: string; body: unknown }[] = [];
+  const fn = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    const method = init?.method ?? 'GET';
+    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : init?.body;
+    calls.push({ method, url, body });
+    const path = url.split('?')[0];
+    const handler = routes[`${method} ${path}`];
+    const res = handler ? handler(body) : { status: 404, body: { error: { code: 'NOT_FOUND', message: 'no route' } } };
+    return new Response(res.body === undefined ? null : JSON.stringify(res.body), { status: res.status, headers: { 'content-type': 'application/json' } });
+  };
+  globalThis.fetch = fn as typeof fetch;
+  return calls;
+}

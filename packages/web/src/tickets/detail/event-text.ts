@@ -1,0 +1,106 @@
+import type { TFunction } from 'i18next';
+import type { TicketEvent } from '../../api/types';
+
+// Plain-words lines for system events on the timeline: field changes as "from → to" with names
+// instead of ids wherever the console knows them.
+
+export interface NameResolver {
+  category: (id: string) => string | undefined;
+  team: (id: string) => string | undefined;
+  user: (id: string) => string | undefined;
+  ticketType: (id: string) => string | undefined;
+}
+
+const FIELD_LABEL: Record<string, string> = {
+  title: 'field.title',
+  status: 'field.status',
+  priority: 'field.priority',
+  categoryId: 'field.category',
+  typeId: 'field.type',
+  teamId: 'field.team',
+  assigneeId: 'field.assignee',
+  parentId: 'field.parent',
+  tags: 'field.tags',
+};
+
+export function fieldValue(field: string, v: unknown, t: TFunction, names: NameResolver): string {
+  if (v === null || v === undefined || v === '' || (Array.isArray(v) && !v.length)) return t('app.none');
+  const id = String(v);
+  switch (field) {
+    case 'status':
+      return t(`status.${id}`, { defaultValue: id });
+    case 'priority':
+      return t(`priority.${id}`, { defaultValue: id });
+    case 'categoryId':
+      return names.category(id) ?? t('app.unknown');
+    case 'teamId':
+      return names.team(id) ?? t('app.unknown');
+    case 'assigneeId':
+      return names.user(id) ?? t('app.unknown');
+    case 'typeId':
+      return names.ticketType(id) ?? t('app.unknown');
+    case 'tags':
+      return Array.isArray(v) ? v.join('、') : id;
+    default:
+      return Array.isArray(v) ? v.join('、') : id;
+  }
+}
+
+const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && !v.length);
+
+/** One line per changed field. */
+export function changeLines(changes: Record<string, { from?: unknown; to?: unknown }>, t: TFunction, names: NameResolver): string[] {
+  const lines: string[] = [];
+  for (const [field, c] of Object.entries(changes ?? {})) {
+    if (field === 'description') {
+      lines.push(t('timeline.descriptionChanged'));
+      continue;
+    }
+    if (field === 'customFields') {
+      lines.push(t('timeline.customFieldsChanged'));
+      continue;
+    }
+    const label = t(FIELD_LABEL[field] ?? field, { defaultValue: field });
+    const from = fieldValue(field, c?.from, t, names);
+    const to = fieldValue(field, c?.to, t, names);
+    if (isEmpty(c?.from)) lines.push(t('timeline.set', { field: label, to }));
+    else if (isEmpty(c?.to)) lines.push(t('timeline.cleared', { field: label, from }));
+    else lines.push(t('timeline.changed', { field: label, from, to }));
+  }
+  return lines;
+}
+
+/** The headline and detail lines of a non-comment event. */
+export function describeEvent(e: TicketEvent, t: TFunction, names: NameResolver): { title: string; lines: string[] } {
+  const d = e.data as Record<string, unknown>;
+  const linkKind = () => t(`detail.linkKind.${String(d.kind)}`, { defaultValue: String(d.kind ?? '') });
+  switch (e.kind) {
+    case 'ticket.created':
+      return { title: t('timeline.created'), lines: [] };
+    case 'ticket.updated': {
+      const lines = changeLines((d.changes ?? {}) as Record<string, { from?: unknown; to?: unknown }>, t, names);
+      if (typeof d.reason === 'string' && d.reason) lines.push(t('timeline.reason', { reason: d.reason }));
+      return { title: t('timeline.updated'), lines };
+    }
+    case 'attachment.added':
+      return { title: t('timeline.attachmentAdded'), lines: [] };
+    case 'link.added':
+      return { title: t('timeline.linkAdded', { number: d.number, kind: linkKind() }), lines: [] };
+    case 'link.removed':
+      return { title: t('timeline.linkRemoved', { number: d.number, kind: linkKind() }), lines: [] };
+    case 'watcher.added':
+      return { title: t('timeline.watcherAdded', { name: d.name ?? '' }), lines: [] };
+    case 'watcher.removed':
+      return { title: t('timeline.watcherRemoved', { name: d.name ?? '' }), lines: [] };
+    case 'subtask.added':
+      return { title: t('timeline.subtaskAdded', { number: d.number }), lines: [] };
+    case 'subtask.status_changed': {
+      const s = ((d.changes as Record<string, { from?: unknown; to?: unknown }>) ?? {}).status ?? {};
+      return { title: t('timeline.subtaskStatus', { number: d.number, from: fieldValue('status', s.from, t, names), to: fieldValue('status', s.to, t, names) }), lines: [] };
+    }
+    default:
+      return { title: t('timeline.other', { kind: e.kind }), lines: [] };
+  }
+}
+
+export const isComment = (e: TicketEvent) => e.kind === 'reply.added' || e.kind === 'note.added';

@@ -1,0 +1,210 @@
+import { DownOutlined, MessageOutlined, PaperClipOutlined, SendOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Dropdown, Input, List, Mentions, Popover, Segmented, Space, Tag, Typography, Upload } from 'antd';
+import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { peopleApi, templatesApi, ticketsApi } from '../../api/endpoints';
+import type { ReplyTemplate, Status, Ticket } from '../../api/types';
+import { mapErrorToFields } from '../../common/api-errors';
+import { allowedStatuses } from '../ticket-tags';
+import { activeMentions, htmlToText, textToHtml, useDraft } from './draft';
+
+// Writing to the customer or to colleagues: reply / internal note, @mentions, files, templates,
+// "send and set status". The draft survives reloads and failed requests.
+
+export interface ReplyBoxHandle {
+  focus: (internal: boolean) => void;
+}
+
+interface Props {
+  ticket: Ticket;
+  onSent: () => void;
+}
+
+function Templates({ onPick }: { onPick: (t: ReplyTemplate) => void }) {
+  const { t } = useTranslation();
+  const [items, setItems] = useState<ReplyTemplate[] | null>(null);
+  const [open, setOpen] = useState(false);
+  const search = (q: string) =>
+    templatesApi
+      .list(q || undefined)
+      .then((r) => setItems(r.items))
+      .catch(() => setItems([]));
+  return (
+    <Popover
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        if (o && items === null) void search('');
+      }}
+      trigger="click"
+      placement="topLeft"
+      content={
+        <div style={{ width: 320 }} data-testid="template-picker">
+          <Input.Search placeholder={t('reply.templateSearch')} onSearch={search} allowClear size="small" />
+          <List
+            size="small"
+            loading={items === null}
+            locale={{ emptyText: t('reply.noTemplates') }}
+            dataSource={items ?? []}
+            style={{ maxHeight: 280, overflow: 'auto' }}
+            renderItem={(tpl) => (
+              <List.Item
+                style={{ cursor: 'pointer' }}
+                onClick={() => {
+                  onPick(tpl);
+                  setOpen(false);
+                }}
+              >
+                <List.Item.Meta title={tpl.name} description={<Typography.Text ellipsis>{htmlToText(tpl.body)}</Typography.Text>} />
+              </List.Item>
+            )}
+          />
+        </div>
+      }
+    >
+      <Button icon={<MessageOutlined />} data-testid="templates-button">
+        {t('reply.templates')}
+      </Button>
+    </Popover>
+  );
+}
+
+export const ReplyBox = forwardRef<ReplyBoxHandle, Props>(function ReplyBox({ ticket, onSent }, ref) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { draft, setDraft, clear } = useDraft(ticket.id);
+  const [people, setPeople] = useState<{ id: string; name: string }[]>([]);
+  const [sending, setSending] = useState(false);
+  const [uploading, setUploading] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const textRef = useRef<{ focus: () => void } | null>(null);
+
+  useImperativeHandle(ref, () => ({
+    focus: (internal: boolean) => {
+      setDraft({ internal });
+      setTimeout(() => textRef.current?.focus(), 0);
+    },
+  }));
+
+  const searchPeople = (q: string) =>
+    peopleApi
+      .users(q || undefined, 10)
+      .then((r) => setPeople(r.items.filter((u) => u.role !== 'customer' && u.active).map((u) => ({ id: u.id, name: u.name }))))
+      .catch(() => setPeople([]));
+
+  const send = async (status?: Status) => {
+    if (!draft.body.trim()) {
+      setError(t('reply.empty'));
+      return;
+    }
+    setSending(true);
+    setError(null);
+    try {
+      await ticketsApi.comment(ticket.id, {
+        body: textToHtml(draft.body),
+        internal: draft.internal,
+        mentions: activeMentions(draft).map((m) => m.id),
+        attachmentIds: draft.files.map((f) => f.id),
+        ...(status && status !== ticket.status ? { status } : {}),
+      });
+      clear();
+      message.success(t('reply.sent'));
+      onSent();
+    } catch (err) {
+      const { fields, general } = mapErrorToFields(err, t, ['body', 'mentions', 'attachmentIds', 'status']);
+      setError([...fields.flatMap((f) => f.errors), general].filter(Boolean).join('；') + ` — ${t('errors.draftKept')}`);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const statuses = allowedStatuses(ticket.status).filter((s) => s !== ticket.status);
+  return (
+    <div
+      data-testid="reply-box"
+      style={{ border: `1px solid ${draft.internal ? '#ffe58f' : '#d9d9d9'}`, background: draft.internal ? '#fffbe6' : '#fff', borderRadius: 8, padding: 12 }}
+    >
+      <Space style={{ marginBottom: 8 }} wrap>
+        <Segmented
+          data-testid="reply-mode"
+          value={draft.internal ? 'internal' : 'public'}
+          onChange={(v) => setDraft({ internal: v === 'internal' })}
+          options={[
+            { value: 'public', label: t('reply.public') },
+            { value: 'internal', label: t('reply.internal') },
+          ]}
+        />
+        {draft.body && <Typography.Text type="secondary">{t('reply.draftSaved')}</Typography.Text>}
+      </Space>
+      <Mentions
+        ref={textRef as never}
+        data-testid="reply-text"
+        autoSize={{ minRows: 3, maxRows: 12 }}
+        placeholder={draft.internal ? t('reply.internalPlaceholder') : t('reply.placeholder')}
+        value={draft.body}
+        onChange={(body) => setDraft({ body })}
+        onSearch={(q) => void searchPeople(q)}
+        onSelect={(opt) => {
+          const p = people.find((x) => x.name === opt.value);
+          if (p) setDraft((d) => ({ ...d, mentions: [...d.mentions.filter((m) => m.id !== p.id), p] }));
+        }}
+        options={people.map((p) => ({ value: p.name, key: p.id, label: p.name }))}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void send();
+        }}
+      />
+      {draft.files.length > 0 && (
+        <Space wrap style={{ marginTop: 8 }}>
+          {draft.files.map((f) => (
+            <Tag key={f.id} closable onClose={() => setDraft((d) => ({ ...d, files: d.files.filter((x) => x.id !== f.id) }))} icon={<PaperClipOutlined />}>
+              {f.filename}
+            </Tag>
+          ))}
+        </Space>
+      )}
+      {error && <Alert data-testid="reply-error" style={{ marginTop: 8 }} type="error" showIcon title={error} />}
+      <Space style={{ marginTop: 8, justifyContent: 'space-between', width: '100%' }} wrap>
+        <Space wrap>
+          <Upload
+            multiple
+            showUploadList={false}
+            customRequest={({ file, onSuccess, onError }) => {
+              setUploading((n) => n + 1);
+              ticketsApi
+                .upload(ticket.id, file as File, draft.internal)
+                .then((a) => {
+                  setDraft((d) => ({ ...d, files: [...d.files, { id: a.id, filename: a.filename }] }));
+                  onSuccess?.(a);
+                })
+                .catch((err) => {
+                  const { fields, general } = mapErrorToFields(err, t, ['file']);
+                  setError([...fields.flatMap((f) => f.errors), general].filter(Boolean).join('；'));
+                  onError?.(err);
+                })
+                .finally(() => setUploading((n) => n - 1));
+            }}
+          >
+            <Button icon={<PaperClipOutlined />} loading={uploading > 0} data-testid="attach-button">
+              {uploading > 0 ? t('reply.uploading') : t('reply.attach')}
+            </Button>
+          </Upload>
+          <Templates onPick={(tpl) => setDraft((d) => ({ ...d, body: d.body ? `${d.body}\n${htmlToText(tpl.body)}` : htmlToText(tpl.body) }))} />
+        </Space>
+        <Space.Compact>
+          <Button type="primary" icon={<SendOutlined />} loading={sending} disabled={uploading > 0} onClick={() => void send()} data-testid="reply-send">
+            {t('reply.send')}
+          </Button>
+          <Dropdown
+            disabled={sending || uploading > 0}
+            menu={{
+              items: statuses.map((s) => ({ key: s, label: `${t('reply.sendAndStatus')} ${t(`status.${s}`)}` })),
+              onClick: ({ key }) => void send(key as Status),
+            }}
+          >
+            <Button type="primary" icon={<DownOutlined />} data-testid="reply-send-status" aria-label={t('reply.sendAndStatus')} />
+          </Dropdown>
+        </Space.Compact>
+      </Space>
+    </div>
+  );
+});

@@ -1,0 +1,186 @@
+import { Divider, Form, Input, Modal, Select, TreeSelect, Typography } from 'antd';
+import { forwardRef, useEffect, useImperativeHandle, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { catalogApi, ticketsApi } from '../../api/endpoints';
+import { PRIORITIES, type CustomField, type Me, type Ticket } from '../../api/types';
+import { mapErrorToFields } from '../../common/api-errors';
+import { useCategoryTree, useLocalName, useLookups } from '../../common/lookups';
+import { resolveStaff, searchStaff } from '../../common/people-search';
+import { RemoteSelect } from '../../common/remote-select';
+import { CustomFieldInput, fieldsForType } from '../custom-field-input';
+import { allowedStatuses } from '../ticket-tags';
+import { LinksAndSubtasks, RequesterTickets, Watchers } from './related-panels';
+
+// The ticket's properties, each saved as soon as it is changed; errors appear under the field.
+// Changing an existing assignee asks for the transfer reason (转派原因), kept on the timeline.
+
+export interface SidePanelHandle {
+  assign: (userId: string) => void;
+}
+
+interface Props {
+  ticket: Ticket;
+  me: Me;
+  version: number;
+  onUpdated: (t: Ticket) => void;
+}
+
+const FIELDS = ['status', 'priority', 'categoryId', 'typeId', 'teamId', 'assigneeId', 'tags', 'customFields', 'transferReason'];
+
+export const SidePanel = forwardRef<SidePanelHandle, Props>(function SidePanel({ ticket, me, version, onUpdated }, ref) {
+  const { t } = useTranslation();
+  const { teams, ticketTypes } = useLookups();
+  const categoryTree = useCategoryTree();
+  const name = useLocalName();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState<string | null>(null);
+  const [fields, setFields] = useState<CustomField[]>([]);
+  const [transfer, setTransfer] = useState<{ to: string; reason: string } | null>(null);
+
+  useEffect(() => {
+    catalogApi
+      .customFields(ticket.typeId ?? undefined)
+      .then((r) => setFields(fieldsForType(r.items, ticket.typeId)))
+      .catch(() => setFields([]));
+  }, [ticket.typeId]);
+
+  const save = async (patch: Record<string, unknown>, field: string) => {
+    setSaving(field);
+    setErrors((e) => ({ ...e, [field]: '' }));
+    try {
+      onUpdated(await ticketsApi.update(ticket.id, patch));
+      return true;
+    } catch (err) {
+      const { fields: fe, general } = mapErrorToFields(err, t, FIELDS);
+      const next: Record<string, string> = {};
+      for (const f of fe) next[String(f.name[0]) === 'customFields' && f.name[1] ? `cf.${f.name[1]}` : String(f.name[0])] = f.errors.join('；');
+      if (general) next[field] = general;
+      setErrors((e) => ({ ...e, ...next }));
+      return false;
+    } finally {
+      setSaving(null);
+    }
+  };
+
+  const assign = (to: string | null) => {
+    if (to === ticket.assigneeId) return;
+    if (ticket.assigneeId && to) setTransfer({ to, reason: '' });
+    else void save({ assigneeId: to }, 'assigneeId');
+  };
+  useImperativeHandle(ref, () => ({ assign }));
+
+  const item = (field: string, label: string, node: React.ReactNode) => (
+    <Form.Item label={label} validateStatus={errors[field] ? 'error' : saving === field ? 'validating' : undefined} help={errors[field] || undefined} style={{ marginBottom: 12 }}>
+      {node}
+    </Form.Item>
+  );
+
+  return (
+    <div data-testid="side-panel">
+      <Typography.Title level={5}>{t('detail.properties')}</Typography.Title>
+      <Form layout="vertical" size="middle">
+        {item(
+          'status',
+          t('field.status'),
+          <Select
+            data-testid="field-status"
+            value={ticket.status}
+            onChange={(v) => void save({ status: v }, 'status')}
+            options={allowedStatuses(ticket.status).map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          />,
+        )}
+        {item(
+          'priority',
+          t('field.priority'),
+          <Select data-testid="field-priority" value={ticket.priority} onChange={(v) => void save({ priority: v }, 'priority')} options={PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))} />,
+        )}
+        {item(
+          'categoryId',
+          t('field.category'),
+          <TreeSelect
+            data-testid="field-category"
+            allowClear
+            showSearch={{ treeNodeFilterProp: 'title' }}
+            value={ticket.categoryId ?? undefined}
+            treeData={categoryTree}
+            onChange={(v) => void save({ categoryId: v ?? null }, 'categoryId')}
+            popupMatchSelectWidth={false}
+          />,
+        )}
+        {item(
+          'typeId',
+          t('field.type'),
+          <Select data-testid="field-type" allowClear value={ticket.typeId ?? undefined} onChange={(v) => void save({ typeId: v ?? null }, 'typeId')} options={ticketTypes.map((x) => ({ value: x.id, label: name(x) }))} />,
+        )}
+        {item(
+          'teamId',
+          t('field.team'),
+          <Select data-testid="field-team" allowClear value={ticket.teamId ?? undefined} onChange={(v) => void save({ teamId: v ?? null }, 'teamId')} options={teams.map((x) => ({ value: x.id, label: x.name }))} />,
+        )}
+        {item(
+          'assigneeId',
+          t('field.assignee'),
+          <RemoteSelect
+            testId="field-assignee"
+            value={ticket.assigneeId ?? undefined}
+            onChange={(v) => assign(v ?? null)}
+            search={searchStaff}
+            resolve={async (id) => (id === ticket.assigneeId && ticket.assigneeName ? { value: id, label: ticket.assigneeName } : resolveStaff(id))}
+            extra={ticket.assigneeId === me.id ? [] : [{ value: me.id, label: `${me.name}（${t('list.assigneeMe')}）` }]}
+            style={{ width: '100%' }}
+          />,
+        )}
+        {item(
+          'tags',
+          t('field.tags'),
+          <Select data-testid="field-tags" mode="tags" value={ticket.tags} onChange={(v: string[]) => void save({ tags: v }, 'tags')} open={false} placeholder={t('list.tagPlaceholder')} />,
+        )}
+        {fields.map((f) => (
+          <div key={f.id}>
+            {item(
+              `cf.${f.key}`,
+              name(f) + (f.required ? ' *' : ''),
+              <CustomFieldInput field={f} value={ticket.customFields[f.key]} onChange={(v) => void save({ customFields: { [f.key]: v } }, `cf.${f.key}`)} />,
+            )}
+          </div>
+        ))}
+      </Form>
+      <Divider style={{ margin: '12px 0' }} />
+      <Typography.Title level={5}>{t('field.watchers')}</Typography.Title>
+      <Watchers ticket={ticket} me={me} />
+      <LinksAndSubtasks ticket={ticket} version={version} />
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('detail.requesterTickets')}
+      </Typography.Title>
+      <RequesterTickets ticket={ticket} />
+      <Modal
+        open={!!transfer}
+        title={t('detail.transferTitle')}
+        okText={t('app.confirm')}
+        cancelText={t('app.cancel')}
+        okButtonProps={{ 'data-testid': 'transfer-ok', loading: saving === 'assigneeId' } as never}
+        onCancel={() => setTransfer(null)}
+        onOk={async () => {
+          if (!transfer) return;
+          const ok = await save({ assigneeId: transfer.to, ...(transfer.reason.trim() ? { transferReason: transfer.reason.trim() } : {}) }, 'assigneeId');
+          if (ok) setTransfer(null);
+        }}
+        destroyOnHidden
+      >
+        <Form layout="vertical">
+          <Form.Item label={t('detail.transferReason')} validateStatus={errors.transferReason ? 'error' : undefined} help={errors.transferReason || errors.assigneeId || undefined}>
+            <Input.TextArea
+              data-testid="transfer-reason"
+              autoFocus
+              rows={3}
+              maxLength={1000}
+              placeholder={t('detail.transferReasonPlaceholder')}
+              value={transfer?.reason}
+              onChange={(e) => setTransfer((x) => (x ? { ...x, reason: e.target.value } : x))}
+            />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </div>
+  );
+});

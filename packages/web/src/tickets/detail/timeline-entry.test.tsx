@@ -1,0 +1,63 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { TicketEvent } from '../../api/types';
+import { renderUi } from '../../test/render';
+import type { NameResolver } from './event-text';
+import { INTERNAL_BG, TimelineEntry } from './timeline-entry';
+
+const names: NameResolver = {
+  category: (id) => ({ c1: '网络故障', c2: '打印机' })[id],
+  team: (id) => ({ t1: '桌面支持组' })[id],
+  user: (id) => ({ u1: '王芳', u2: '李强' })[id],
+  ticketType: () => undefined,
+};
+
+const base = { actor: { type: 'user', id: 'u1', name: '王芳' }, channel: 'web', createdAt: '2026-11-22T08:00:00.000Z' };
+const ev = (e: Partial<TicketEvent>): TicketEvent => ({ id: 'e1', kind: 'reply.added', internal: false, data: {}, ...base, ...e });
+
+describe('timeline entries', () => {
+  it('show an internal note on yellow with the 内部备注 label', () => {
+    renderUi(<TimelineEntry event={ev({ kind: 'note.added', internal: true, data: { body: '<p>客户情绪激动，注意措辞</p>' } })} names={names} attachments={new Map()} />);
+    const entry = screen.getByTestId('entry-note');
+    expect(entry.style.background).toBe(INTERNAL_BG.replace(/^#/, '#'));
+    expect(screen.getByTestId('internal-label').textContent).toContain('内部备注');
+    expect(entry.textContent).toContain('客户情绪激动，注意措辞');
+  });
+
+  it('show a reply to the customer without the internal label or background', () => {
+    renderUi(<TimelineEntry event={ev({ kind: 'reply.added', channel: 'email', data: { body: '<p>您好，已为您处理</p>' } })} names={names} attachments={new Map()} />);
+    const entry = screen.getByTestId('entry-reply');
+    expect(entry.getAttribute('data-internal')).toBe('false');
+    expect(screen.queryByTestId('internal-label')).toBeNull();
+    expect(entry.style.background).not.toBe(INTERNAL_BG);
+    expect(screen.getByTestId('entry-channel').textContent).toBe('来自邮件');
+  });
+
+  it('write field changes with names, not ids, and the transfer reason', () => {
+    renderUi(
+      <TimelineEntry
+        event={ev({
+          kind: 'ticket.updated',
+          data: {
+            changes: { status: { from: 'new', to: 'open' }, categoryId: { from: 'c1', to: 'c2' }, assigneeId: { from: 'u1', to: 'u2' }, teamId: { from: null, to: 't1' } },
+            reason: '需要打印机专家',
+          },
+        })}
+        names={names}
+        attachments={new Map()}
+      />,
+    );
+    const lines = screen.getAllByTestId('entry-change').map((l) => l.textContent);
+    expect(lines).toEqual(['状态：待受理 → 处理中', '分类：网络故障 → 打印机', '处理人：王芳 → 李强', '技能组：设为 桌面支持组', '原因：需要打印机专家']);
+  });
+
+  it('show an image attachment as a preview and other files as links', () => {
+    const attachments = new Map([
+      ['a1', { id: 'a1', ticketId: 't', commentId: 'c', filename: '现场照片.jpg', contentType: 'image/jpeg', size: 2048, internal: false, createdAt: base.createdAt }],
+      ['a2', { id: 'a2', ticketId: 't', commentId: 'c', filename: '日志.txt', contentType: 'text/plain', size: 10, internal: false, createdAt: base.createdAt }],
+    ]);
+    renderUi(<TimelineEntry event={ev({ data: { body: '<p>见附件</p>', attachmentIds: ['a1', 'a2'] } })} names={names} attachments={attachments} />);
+    expect(screen.getByTestId('entry-reply').querySelector('img')?.getAttribute('src')).toBe('/api/v1/attachments/a1');
+    expect(screen.getByTestId('attachment-file').textContent).toContain('日志.txt');
+  });
+});

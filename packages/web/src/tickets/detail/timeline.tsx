@@ -1,0 +1,100 @@
+import { VerticalAlignBottomOutlined } from '@ant-design/icons';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Alert, Button, Empty, Flex, Spin, Typography } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Attachment, TicketEvent } from '../../api/types';
+import { errorMessage } from '../../common/api-errors';
+import { useLocalName, useLookups } from '../../common/lookups';
+import type { NameResolver } from './event-text';
+import { TimelineEntry } from './timeline-entry';
+
+// The virtualised timeline: only the entries in view are rendered, so a ticket with hundreds of
+// entries scrolls like one with ten; the next page loads as the end comes into view.
+
+interface Props {
+  events: TicketEvent[];
+  hasMore: boolean;
+  loading: boolean;
+  error: unknown;
+  onLoadMore: () => void;
+  attachments: Map<string, Attachment>;
+  height: number;
+}
+
+export function useNameResolver(): NameResolver {
+  const { categoryById, teamById, userById, ticketTypes } = useLookups();
+  const name = useLocalName();
+  return useMemo(
+    () => ({
+      category: (id) => (categoryById.has(id) ? name(categoryById.get(id)) : undefined),
+      team: (id) => teamById.get(id)?.name,
+      user: (id) => userById.get(id)?.name,
+      ticketType: (id) => {
+        const tt = ticketTypes.find((x) => x.id === id);
+        return tt ? name(tt) : undefined;
+      },
+    }),
+    [categoryById, teamById, userById, ticketTypes, name],
+  );
+}
+
+export function Timeline({ events, hasMore, loading, error, onLoadMore, attachments, height }: Props) {
+  const { t } = useTranslation();
+  const names = useNameResolver();
+  const scroller = useRef<HTMLDivElement>(null);
+  const [following, setFollowing] = useState(false);
+  const virtualizer = useVirtualizer({
+    count: events.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 96,
+    overscan: 6,
+    getItemKey: (i) => events[i].id,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items[items.length - 1]?.index ?? -1;
+
+  useEffect(() => {
+    if (hasMore && !loading && !error && lastIndex >= events.length - 10) onLoadMore();
+  }, [lastIndex, events.length, hasMore, loading, error, onLoadMore]);
+
+  // "jump to latest": keep loading pages, then scroll to the last entry
+  useEffect(() => {
+    if (!following) return;
+    if (hasMore) {
+      if (!loading && !error) onLoadMore();
+      return;
+    }
+    if (events.length) virtualizer.scrollToIndex(events.length - 1, { align: 'end' });
+    setFollowing(false);
+  }, [following, hasMore, loading, error, events.length, onLoadMore, virtualizer]);
+
+  if (!events.length && !loading && !error) return <Empty description={t('timeline.empty')} />;
+  return (
+    <div style={{ position: 'relative' }}>
+      <div ref={scroller} data-testid="timeline" style={{ height, overflowY: 'auto', contain: 'strict' }}>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
+          {items.map((v) => (
+            <div key={v.key} data-index={v.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${v.start}px)`, paddingBottom: 8 }}>
+              <TimelineEntry event={events[v.index]} names={names} attachments={attachments} />
+            </div>
+          ))}
+        </div>
+        <Flex justify="center" style={{ padding: 8 }}>
+          {loading ? <Spin size="small" tip={t('detail.loadingMore')} /> : !hasMore && events.length > 0 && <Typography.Text type="secondary">{t('detail.timelineEnd')}</Typography.Text>}
+        </Flex>
+        {error != null && <Alert type="error" showIcon title={errorMessage(error, t)} action={<Button onClick={onLoadMore}>{t('app.retry')}</Button>} />}
+      </div>
+      <Button
+        size="small"
+        shape="round"
+        icon={<VerticalAlignBottomOutlined />}
+        onClick={() => setFollowing(true)}
+        style={{ position: 'absolute', right: 16, bottom: 12 }}
+        data-testid="jump-latest"
+      >
+        {t('detail.jumpLatest')}
+      </Button>
+    </div>
+  );
+}

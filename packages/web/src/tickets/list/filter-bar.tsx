@@ -1,0 +1,205 @@
+import { ClearOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
+import { Button, Checkbox, DatePicker, Dropdown, Input, Select, Space, Tooltip, TreeSelect } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PRIORITIES, STATUSES, type TicketFilters } from '../../api/types';
+import { useCategoryTree, useLookups } from '../../common/lookups';
+import { resolveContact, resolveStaff, searchContacts, searchStaff } from '../../common/people-search';
+import { RemoteSelect } from '../../common/remote-select';
+import { COLUMNS, SORTS, type Column } from './list-state';
+
+// Filters on every field the list API supports, the full-text box, sort and the column chooser.
+
+interface Props {
+  filters: TicketFilters;
+  sort: string;
+  columns: Column[];
+  onFilters: (f: TicketFilters) => void;
+  onSort: (s: string) => void;
+  onColumns: (c: Column[]) => void;
+  onRefresh: () => void;
+}
+
+const SORT_LABEL: Record<string, string> = {
+  '-updated_at': 'list.sortUpdatedDesc',
+  updated_at: 'list.sortUpdatedAsc',
+  '-created_at': 'list.sortCreatedDesc',
+  created_at: 'list.sortCreatedAsc',
+  '-priority': 'list.sortPriorityDesc',
+  '-number': 'list.sortNumberDesc',
+};
+
+const COLUMN_LABEL: Record<Column, string> = {
+  number: 'field.number',
+  title: 'field.title',
+  status: 'field.status',
+  priority: 'field.priority',
+  requester: 'field.requester',
+  assignee: 'field.assignee',
+  team: 'field.team',
+  category: 'field.category',
+  channel: 'field.channel',
+  tags: 'field.tags',
+  createdAt: 'field.createdAt',
+  updatedAt: 'field.updatedAt',
+};
+export const columnLabelKey = (c: Column) => COLUMN_LABEL[c];
+
+type Range = [Dayjs | null, Dayjs | null] | null;
+const toRange = (from?: string, to?: string): Range => (from || to ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : null);
+const fromRange = (r: Range) => ({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') });
+
+export function FilterBar({ filters, sort, columns, onFilters, onSort, onColumns, onRefresh }: Props) {
+  const { t } = useTranslation();
+  const { teams } = useLookups();
+  const categoryTree = useCategoryTree();
+  const [q, setQ] = useState(filters.q ?? '');
+  useEffect(() => setQ(filters.q ?? ''), [filters.q]);
+  const set = (patch: Partial<TicketFilters>) => onFilters({ ...filters, ...patch });
+  const w = { width: 150 };
+
+  return (
+    <Space wrap size={[8, 8]} data-testid="filter-bar">
+      <Input.Search
+        data-testid="filter-q"
+        allowClear
+        placeholder={t('list.search')}
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        onSearch={(v) => set({ q: v.trim() || undefined })}
+        style={{ width: 280 }}
+      />
+      <Select
+        data-testid="filter-status"
+        mode="multiple"
+        allowClear
+        maxTagCount="responsive"
+        placeholder={t('field.status')}
+        value={filters.status ?? []}
+        onChange={(v) => set({ status: v })}
+        options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        style={{ width: 200 }}
+      />
+      <Select
+        data-testid="filter-priority"
+        mode="multiple"
+        allowClear
+        maxTagCount="responsive"
+        placeholder={t('field.priority')}
+        value={filters.priority ?? []}
+        onChange={(v) => set({ priority: v })}
+        options={PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))}
+        style={w}
+      />
+      <TreeSelect
+        data-testid="filter-category"
+        allowClear
+        showSearch={{ treeNodeFilterProp: 'title' }}
+        placeholder={t('field.category')}
+        value={filters.categoryId}
+        onChange={(v) => set({ categoryId: v ?? undefined })}
+        treeData={categoryTree}
+        style={{ width: 180 }}
+        popupMatchSelectWidth={false}
+      />
+      <Select
+        data-testid="filter-team"
+        allowClear
+        placeholder={t('field.team')}
+        value={filters.team}
+        onChange={(v) => set({ team: v ?? undefined })}
+        options={[{ value: 'none', label: t('list.teamNone') }, ...teams.map((tm) => ({ value: tm.id, label: tm.name }))]}
+        style={w}
+      />
+      <RemoteSelect
+        testId="filter-assignee"
+        placeholder={t('field.assignee')}
+        value={filters.assignee}
+        onChange={(v) => set({ assignee: v })}
+        search={searchStaff}
+        resolve={resolveStaff}
+        extra={[
+          { value: 'me', label: t('list.assigneeMe') },
+          { value: 'none', label: t('list.assigneeNone') },
+        ]}
+        style={w}
+      />
+      <RemoteSelect
+        testId="filter-requester"
+        placeholder={t('list.requesterPlaceholder')}
+        value={filters.requesterId}
+        onChange={(v) => set({ requesterId: v })}
+        search={searchContacts}
+        resolve={resolveContact}
+        style={w}
+      />
+      <Select
+        data-testid="filter-tag"
+        mode="tags"
+        allowClear
+        maxTagCount="responsive"
+        placeholder={t('field.tags')}
+        value={filters.tag ?? []}
+        onChange={(v: string[]) => set({ tag: v })}
+        open={false}
+        suffixIcon={null}
+        style={w}
+      />
+      <DatePicker.RangePicker
+        data-testid="filter-created"
+        allowEmpty={[true, true]}
+        placeholder={[t('list.createdRange'), t('list.createdRange')]}
+        value={toRange(filters.createdFrom, filters.createdTo)}
+        onChange={(r) => {
+          const { from, to } = fromRange(r as Range);
+          set({ createdFrom: from, createdTo: to });
+        }}
+        style={{ width: 240 }}
+      />
+      <DatePicker.RangePicker
+        data-testid="filter-updated"
+        allowEmpty={[true, true]}
+        placeholder={[t('list.updatedRange'), t('list.updatedRange')]}
+        value={toRange(filters.updatedFrom, filters.updatedTo)}
+        onChange={(r) => {
+          const { from, to } = fromRange(r as Range);
+          set({ updatedFrom: from, updatedTo: to });
+        }}
+        style={{ width: 240 }}
+      />
+      <Select
+        data-testid="sort"
+        value={sort}
+        onChange={onSort}
+        options={SORTS.map((s) => ({ value: s, label: t(SORT_LABEL[s]) }))}
+        style={{ width: 160 }}
+        prefix={t('list.sort')}
+      />
+      <Dropdown
+        trigger={['click']}
+        popupRender={() => (
+          <div style={{ background: 'var(--ant-color-bg-elevated, #fff)', padding: 12, borderRadius: 8, boxShadow: '0 6px 16px rgba(0,0,0,.12)' }}>
+            <Checkbox.Group
+              data-testid="column-chooser"
+              value={columns}
+              onChange={(v) => onColumns(COLUMNS.filter((c) => (v as string[]).includes(c)))}
+              style={{ display: 'grid', gap: 6 }}
+              options={COLUMNS.map((c) => ({ value: c, label: t(COLUMN_LABEL[c]), disabled: c === 'number' || c === 'title' }))}
+            />
+          </div>
+        )}
+      >
+        <Button icon={<SettingOutlined />} data-testid="columns-button">
+          {t('list.columns')}
+        </Button>
+      </Dropdown>
+      <Tooltip title={t('list.clearFilters')}>
+        <Button icon={<ClearOutlined />} onClick={() => onFilters({})} data-testid="clear-filters" aria-label={t('list.clearFilters')} />
+      </Tooltip>
+      <Tooltip title={t('list.refresh')}>
+        <Button icon={<ReloadOutlined />} onClick={onRefresh} data-testid="refresh" aria-label={t('list.refresh')} />
+      </Tooltip>
+    </Space>
+  );
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_COLUMNS, parseListState, savedViewState, toSearchParams, type ListState } from './list-state';
+
+const me = { teamIds: ['0190a0a0-0000-7000-8000-000000000001'] };
+
+describe('ticket list state ↔ URL', () => {
+  it('opens "my open tickets" when the URL says nothing', () => {
+    const s = parseListState(new URLSearchParams(''), me);
+    expect(s.view).toBe('mine');
+    expect(s.filters).toEqual({ assignee: 'me', status: ['new', 'open', 'pending', 'on_hold'] });
+    expect(s.columns).toEqual(DEFAULT_COLUMNS);
+  });
+
+  it('takes a built-in view’s filters from its key alone', () => {
+    expect(parseListState(new URLSearchParams('view=unassigned'), me).filters.assignee).toBe('none');
+    expect(parseListState(new URLSearchParams('view=myTeam'), me).filters.team).toBe(me.teamIds[0]);
+    // without a team, "my team" falls back to all tickets
+    expect(parseListState(new URLSearchParams('view=myTeam'), { teamIds: [] }).filters).toEqual({});
+  });
+
+  it('round-trips every filter, the sort and the columns', () => {
+    const state: ListState = {
+      view: 'all',
+      filters: {
+        q: '打印机 无法连接',
+        status: ['open', 'pending'],
+        priority: ['urgent'],
+        tag: ['vip', '网络'],
+        categoryId: '0190a0a0-0000-7000-8000-0000000000c1',
+        team: 'none',
+        assignee: 'me',
+        requesterId: '0190a0a0-0000-7000-8000-0000000000a1',
+        createdFrom: '2026-11-01',
+        createdTo: '2026-11-30',
+        updatedFrom: '2026-11-20',
+      },
+      sort: '-priority',
+      columns: ['number', 'title', 'tags'],
+    };
+    const url = toSearchParams(state).toString();
+    expect(url).toContain('status=open%2Cpending');
+    expect(url).toContain('sort=-priority');
+    expect(parseListState(new URLSearchParams(url), me)).toEqual(state);
+  });
+
+  it('drops unknown statuses, sorts and columns from a hand-edited URL', () => {
+    const s = parseListState(new URLSearchParams('view=all&status=open,bogus&sort=title&cols=number,secret'), me);
+    expect(s.filters.status).toEqual(['open']);
+    expect(s.sort).toBe('-updated_at');
+    expect(s.columns).toEqual(['number']);
+  });
+
+  it('leaves defaults out of the URL', () => {
+    const p = toSearchParams({ view: 'recent', filters: { q: '  ' }, sort: '-updated_at', columns: DEFAULT_COLUMNS });
+    expect(p.toString()).toBe('view=recent');
+  });
+
+  it('opens a saved view with its filters, sort and columns', () => {
+    const s = savedViewState({ id: 'v1', name: '紧急', filters: { priority: ['urgent'], q: '' }, columns: ['title', 'nope'], sort: '-created_at', shared: true });
+    expect(s).toEqual({ view: 'v1', filters: { priority: ['urgent'] }, sort: '-created_at', columns: ['title'] });
+  });
+});

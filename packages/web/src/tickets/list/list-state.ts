@@ -1,0 +1,106 @@
+import { CHANNELS, OPEN_STATUSES, PRIORITIES, STATUSES, type Me, type SavedView, type TicketFilters } from '../../api/types';
+
+// The state of the ticket list — view, filters, sort, columns — and its round trip through the
+// URL, so a filtered list can be reloaded, bookmarked and shared.
+
+export const COLUMNS = ['number', 'title', 'status', 'priority', 'requester', 'assignee', 'team', 'category', 'channel', 'tags', 'createdAt', 'updatedAt'] as const;
+export type Column = (typeof COLUMNS)[number];
+export const DEFAULT_COLUMNS: Column[] = ['number', 'title', 'status', 'priority', 'requester', 'assignee', 'team', 'updatedAt'];
+export const SORTS = ['-updated_at', 'updated_at', '-created_at', 'created_at', '-priority', '-number'] as const;
+export const DEFAULT_SORT = '-updated_at';
+
+export interface ListState {
+  /** A built-in view key or a saved view id; only highlights the view the filters came from. */
+  view: string;
+  filters: TicketFilters;
+  sort: string;
+  columns: Column[];
+}
+
+const LIST_KEYS = ['status', 'priority', 'channel', 'tag'] as const;
+const SCALAR_KEYS = ['q', 'categoryId', 'typeId', 'team', 'assignee', 'requesterId', 'organizationId', 'createdFrom', 'createdTo', 'updatedFrom', 'updatedTo'] as const;
+const ALLOWED: Partial<Record<(typeof LIST_KEYS)[number], readonly string[]>> = { status: STATUSES, priority: PRIORITIES, channel: CHANNELS };
+
+export type BuiltinViewKey = 'mine' | 'unassigned' | 'myTeam' | 'all' | 'recent';
+export const BUILTIN_VIEWS: BuiltinViewKey[] = ['mine', 'unassigned', 'myTeam', 'all', 'recent'];
+
+/** The filters and sort of a built-in view for this user; null when it does not apply (no team). */
+export function builtinView(key: BuiltinViewKey, me: Pick<Me, 'teamIds'>): { filters: TicketFilters; sort: string } | null {
+  switch (key) {
+    case 'mine':
+      return { filters: { assignee: 'me', status: [...OPEN_STATUSES] }, sort: '-updated_at' };
+    case 'unassigned':
+      return { filters: { assignee: 'none', status: [...OPEN_STATUSES] }, sort: 'created_at' };
+    case 'myTeam':
+      return me.teamIds.length ? { filters: { team: me.teamIds[0], status: [...OPEN_STATUSES] }, sort: '-updated_at' } : null;
+    case 'all':
+      return { filters: {}, sort: '-created_at' };
+    case 'recent':
+      return { filters: {}, sort: '-updated_at' };
+  }
+}
+
+export const isBuiltin = (view: string): view is BuiltinViewKey => (BUILTIN_VIEWS as string[]).includes(view);
+
+/** Drops empty values so equal filters compare (and serialise) equally. */
+export function cleanFilters(f: TicketFilters): TicketFilters {
+  const out: Record<string, unknown> = {};
+  for (const k of LIST_KEYS) {
+    const v = f[k];
+    if (v && v.length) out[k] = [...v];
+  }
+  for (const k of SCALAR_KEYS) {
+    const v = f[k]?.trim();
+    if (v) out[k] = v;
+  }
+  return out as TicketFilters;
+}
+
+export function parseListState(params: URLSearchParams, me: Pick<Me, 'teamIds'>): ListState {
+  const view = params.get('view') ?? '';
+  const hasFilters = [...LIST_KEYS, ...SCALAR_KEYS].some((k) => params.has(k));
+  const f: Record<string, unknown> = {};
+  for (const k of LIST_KEYS) {
+    const raw = params.get(k);
+    if (!raw) continue;
+    const allowed = ALLOWED[k];
+    const values = raw.split(',').map((s) => s.trim()).filter((s) => s && (!allowed || allowed.includes(s)));
+    if (values.length) f[k] = values;
+  }
+  for (const k of SCALAR_KEYS) {
+    const v = params.get(k);
+    if (v) f[k] = v;
+  }
+  const cols = (params.get('cols') ?? '').split(',').filter((c): c is Column => (COLUMNS as readonly string[]).includes(c));
+  const sortParam = params.get('sort');
+  const sort = sortParam && (SORTS as readonly string[]).includes(sortParam) ? sortParam : null;
+  // a bare built-in view (?view=mine, or no parameters at all) takes the view's own filters
+  if (!hasFilters && (isBuiltin(view) || !view)) {
+    const key: BuiltinViewKey = isBuiltin(view) ? view : 'mine';
+    const b = builtinView(key, me) ?? builtinView('all', me)!;
+    return { view: key, filters: b.filters, sort: sort ?? b.sort, columns: cols.length ? cols : DEFAULT_COLUMNS };
+  }
+  return { view, filters: cleanFilters(f as TicketFilters), sort: sort ?? DEFAULT_SORT, columns: cols.length ? cols : DEFAULT_COLUMNS };
+}
+
+export function toSearchParams(s: ListState): URLSearchParams {
+  const p = new URLSearchParams();
+  if (s.view) p.set('view', s.view);
+  const f = cleanFilters(s.filters);
+  for (const k of LIST_KEYS) if (f[k]) p.set(k, f[k]!.join(','));
+  for (const k of SCALAR_KEYS) if (f[k]) p.set(k, f[k]!);
+  if (s.sort !== DEFAULT_SORT) p.set('sort', s.sort);
+  if (s.columns.join(',') !== DEFAULT_COLUMNS.join(',')) p.set('cols', s.columns.join(','));
+  return p;
+}
+
+/** The list state a saved view opens with. */
+export function savedViewState(v: SavedView): ListState {
+  const cols = v.columns.filter((c): c is Column => (COLUMNS as readonly string[]).includes(c));
+  return { view: v.id, filters: cleanFilters(v.filters), sort: v.sort || DEFAULT_SORT, columns: cols.length ? cols : DEFAULT_COLUMNS };
+}
+
+export function builtinViewState(key: BuiltinViewKey, me: Pick<Me, 'teamIds'>, columns: Column[]): ListState | null {
+  const b = builtinView(key, me);
+  return b ? { view: key, filters: b.filters, sort: b.sort, columns } : null;
+}

@@ -1,0 +1,95 @@
+import { Empty, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Ticket } from '../../api/types';
+import { formatDateTime, formatRelative } from '../../i18n/format';
+import { useLocalName, useLookups } from '../../common/lookups';
+import { PriorityTag, StatusTag } from '../ticket-tags';
+import { columnLabelKey } from './filter-bar';
+import type { Column } from './list-state';
+
+// The queue itself: a virtual table (only the rows on screen are in the DOM), multi-select, and
+// the next page asked for when the user scrolls near the end.
+
+interface Props {
+  items: Ticket[];
+  columns: Column[];
+  loading: boolean;
+  hasMore: boolean;
+  height: number;
+  selected: string[];
+  onSelect: (ids: string[]) => void;
+  onLoadMore: () => void;
+  onOpen: (t: Ticket) => void;
+}
+
+const WIDTH: Record<Column, number> = {
+  number: 90,
+  title: 320,
+  status: 110,
+  priority: 90,
+  requester: 130,
+  assignee: 110,
+  team: 120,
+  category: 140,
+  channel: 90,
+  tags: 160,
+  createdAt: 150,
+  updatedAt: 130,
+};
+
+export function TicketTable({ items, columns, loading, hasMore, height, selected, onSelect, onLoadMore, onOpen }: Props) {
+  const { t } = useTranslation();
+  const { categoryById } = useLookups();
+  const name = useLocalName();
+
+  const cols = useMemo<ColumnsType<Ticket>>(() => {
+    const render: Record<Column, (r: Ticket) => React.ReactNode> = {
+      number: (r) => (
+        <Link to={`/tickets/${r.number}`} data-testid="ticket-link" onClick={(e) => e.stopPropagation()}>
+          #{r.number}
+        </Link>
+      ),
+      title: (r) => (
+        <Typography.Text ellipsis={{ tooltip: r.title }} style={{ maxWidth: '100%' }}>
+          {r.title}
+        </Typography.Text>
+      ),
+      status: (r) => <StatusTag status={r.status} />,
+      priority: (r) => <PriorityTag priority={r.priority} />,
+      requester: (r) => r.requesterName ?? '',
+      assignee: (r) => r.assigneeName ?? <Typography.Text type="secondary">{t('list.assigneeNone')}</Typography.Text>,
+      team: (r) => r.teamName ?? '',
+      category: (r) => (r.categoryId ? name(categoryById.get(r.categoryId)) : ''),
+      channel: (r) => t(`channel.${r.channel}`, { defaultValue: r.channel }),
+      tags: (r) => r.tags.map((tag) => <Tag key={tag}>{tag}</Tag>),
+      createdAt: (r) => formatDateTime(r.createdAt),
+      updatedAt: (r) => <span title={formatDateTime(r.updatedAt)}>{formatRelative(r.updatedAt)}</span>,
+    };
+    return columns.map((c) => ({ key: c, title: t(columnLabelKey(c)), width: WIDTH[c], ellipsis: c !== 'tags', render: (_: unknown, r: Ticket) => render[c](r) }));
+  }, [columns, t, categoryById, name]);
+
+  const scrollX = columns.reduce((s, c) => s + WIDTH[c], 60);
+  return (
+    <Table<Ticket>
+      data-testid="ticket-table"
+      virtual
+      rowKey="id"
+      size="middle"
+      columns={cols}
+      dataSource={items}
+      loading={loading && !items.length}
+      pagination={false}
+      scroll={{ x: scrollX, y: height }}
+      locale={{ emptyText: loading ? ' ' : <Empty description={t('list.empty')} /> }}
+      rowSelection={{ selectedRowKeys: selected, onChange: (keys) => onSelect(keys as string[]), columnWidth: 48 }}
+      onRow={(r) => ({ onClick: () => onOpen(r), style: { cursor: 'pointer' }, 'data-testid': `ticket-row-${r.number}` }) as React.HTMLAttributes<HTMLElement>}
+      onScroll={(e) => {
+        const el = e.currentTarget;
+        if (hasMore && !loading && el.scrollHeight - el.scrollTop - el.clientHeight < 300) onLoadMore();
+      }}
+    />
+  );
+}
