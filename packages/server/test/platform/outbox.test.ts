@@ -1,6 +1,8 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxDispatcher } from '../../src/platform/outbox/outbox-dispatcher';
 import type { OutboxMessage } from '../../src/platform/outbox/outbox-repository';
+import { testDbKind } from '../support/test-db';
 import { startTestApp, type TestApp, type TestTenant } from '../support/test-app';
 
 describe('transactional outbox', () => {
@@ -50,5 +52,40 @@ describe('transactional outbox', () => {
     expect(bad.statusCode).toBe(404);
     await d.drain();
     expect(seen).toEqual([]);
+  });
+
+  it('lets one process at a time advance a consumer, and the next one carry on where it stopped', async () => {
+    const seen: string[] = [];
+    const first = new OutboxDispatcher(t.db, t.clock);
+    const second = new OutboxDispatcher(t.db, t.clock);
+    for (const d of [first, second]) d.subscribe('archiver', ['ticket.created'], async (m) => void seen.push(m.eventId));
+    await create('进程一');
+    await first.drain();
+    await create('进程二');
+    await second.drain();
+    expect(seen).toHaveLength(2 + 2); // the two tickets of the first test, and these two, each once
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  // A transaction that began earlier but commits later must not fall behind a consumer's cursor.
+  it.skipIf(testDbKind() !== 'postgres')('delivers a message committed late, after the ones of transactions that began after it', async () => {
+    const d = new OutboxDispatcher(t.db, t.clock);
+    const seen: string[] = [];
+    d.subscribe('late-watcher', ['probe.*'], async (m) => void seen.push(m.topic));
+    await d.drain();
+    const slow = new pg.Client({ connectionString: (t.db as { url?: string }).url });
+    await slow.connect();
+    try {
+      await slow.query('BEGIN');
+      await slow.query(`INSERT INTO outbox (tenant_id, event_id, topic, payload) VALUES ($1, gen_random_uuid(), 'probe.slow', '{}')`, [acme.id]);
+      await t.db.system((q) => q.query(`INSERT INTO outbox (tenant_id, event_id, topic, payload) VALUES ($1, gen_random_uuid(), 'probe.fast', '{}')`, [acme.id]));
+      await d.drain();
+      expect(seen).toEqual([]); // the fast one waits while an older transaction is still open
+      await slow.query('COMMIT');
+      await d.drain();
+      expect(seen).toEqual(['probe.slow', 'probe.fast']);
+    } finally {
+      await slow.end();
+    }
   });
 });

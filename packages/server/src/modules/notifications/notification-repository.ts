@@ -23,8 +23,8 @@ export const notificationRepository = {
          JOIN users u ON u.id = x.user_id AND u.active AND u.role <> 'customer'
          RETURNING id, user_id),
        o AS (
-         INSERT INTO outbox (tenant_id, event_id, topic, payload, created_at, available_at)
-         SELECT $1, n.id, 'notification.created', jsonb_build_object('userId', n.user_id, 'kind', $4::text, 'ticketId', $5::uuid), $7, $7 FROM n)
+         INSERT INTO outbox (tenant_id, event_id, topic, payload, created_at)
+         SELECT $1, n.id, 'notification.created', jsonb_build_object('userId', n.user_id, 'kind', $4::text, 'ticketId', $5::uuid), $7 FROM n)
        SELECT user_id FROM n`,
       [tenantId, ids, userIds, n.kind, n.ticketId, JSON.stringify(n.data), n.at],
     );

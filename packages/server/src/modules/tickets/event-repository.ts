@@ -40,9 +40,9 @@ export function eventWriteCtes(from: string, ticketId: string, data: string, fir
       SELECT ${p(0)}::uuid, ${p(1)}::uuid, ${ticketId}, ${p(2)}, ${p(3)}, ${p(4)}::uuid, ${p(5)}, ${p(6)}, ${p(7)}::boolean, ${data}, ${p(8)}::timestamptz FROM ${from}
       RETURNING id, tenant_id, ticket_id, kind, channel, internal, data, created_at),
     ob AS (
-      INSERT INTO outbox (tenant_id, event_id, topic, payload, created_at, available_at)
+      INSERT INTO outbox (tenant_id, event_id, topic, payload, created_at)
       SELECT tenant_id, id, kind, jsonb_build_object('ticketId', ticket_id, 'actor', ${p(9)}::jsonb, 'channel', channel, 'internal', internal, 'data', data),
-        created_at, created_at FROM ev)`;
+        created_at FROM ev)`;
 }
 
 export function eventParams(e: Omit<NewEvent, 'ticketId' | 'data'>, id: string): unknown[] {

@@ -152,9 +152,9 @@ export const ticketRepository = {
          FROM t JOIN input i ON i.id = t.id
          RETURNING id, tenant_id, ticket_id, kind, actor_type, actor_id, channel, internal, data, created_at),
        ob AS (
-         INSERT INTO outbox (tenant_id, event_id, topic, payload, created_at, available_at)
+         INSERT INTO outbox (tenant_id, event_id, topic, payload, created_at)
          SELECT tenant_id, id, kind, jsonb_build_object('ticketId', ticket_id, 'actor', jsonb_build_object('type', actor_type, 'id', actor_id),
-           'channel', channel, 'internal', internal, 'data', data), created_at, created_at
+           'channel', channel, 'internal', internal, 'data', data), created_at
          FROM ev)
        SELECT * FROM t`,
       [

@@ -1,6 +1,8 @@
 import type { Clock } from '../clock';
 import type { Database } from '../db/database';
-import { outboxRepository, type OutboxMessage } from './outbox-repository';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { outboxRepository, type OutboxCursor, type OutboxMessage } from './outbox-repository';
 
 export type OutboxHandler = (message: OutboxMessage) => Promise<void>;
 
@@ -11,7 +13,9 @@ interface Subscription {
 }
 
 export interface DispatcherOptions {
+  /** messages per consumer per round */
   batchSize?: number;
+  /** how long a process may hold a consumer's cursor before another may take it over */
   leaseMs?: number;
   retentionMs?: number;
   maxBackoffMs?: number;
@@ -25,11 +29,14 @@ export function backoffMs(attempts: number, maxMs: number): number {
 
 /**
  * Delivers committed events to in-process consumers (notifications, webhooks, live updates, SLA…).
- * At least once: a consumer is recorded as done per message, so a crash or a failing neighbour
- * repeats only what did not finish; consumers must be idempotent. Several processes may run it.
+ * Each consumer reads the outbox log from its own cursor, in commit order, under a lease so that one
+ * process at a time advances it; delivering writes nothing per message. At least once: a crash
+ * before the cursor moves repeats the batch, so consumers must be idempotent. A message a consumer
+ * fails on is retried for that consumer alone with backoff, while the cursor moves on.
  */
 export class OutboxDispatcher {
   private readonly subs: Subscription[] = [];
+  private readonly owner = `${hostname()}:${process.pid}:${randomUUID()}`;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
   private stopped = true;
@@ -40,38 +47,52 @@ export class OutboxDispatcher {
     private readonly opts: DispatcherOptions = {},
   ) {}
 
-  /** `topics`: exact topics, or prefixes ending in '*' (e.g. 'ticket.*'). */
+  /** `topics`: exact topics, or prefixes ending in '*' (e.g. 'ticket.*'). One subscription per consumer name. */
   subscribe(consumer: string, topics: string[], handler: OutboxHandler): void {
+    if (this.subs.some((s) => s.consumer === consumer)) throw new Error(`outbox consumer ${consumer} is already subscribed`);
     const match = (topic: string) => topics.some((t) => (t.endsWith('*') ? topic.startsWith(t.slice(0, -1)) : t === topic));
     this.subs.push({ consumer, topics: match, handler });
   }
 
-  /** Processes one batch; returns how many messages were leased. */
+  /** One round: each consumer's due retries and next batch; returns how many messages were handled. */
   async runOnce(): Promise<number> {
-    const now = this.clock.now();
-    const batch = await this.db.system((q) => outboxRepository.lease(q, now, this.opts.leaseMs ?? 30_000, this.opts.batchSize ?? 200));
-    if (!batch.length) return 0;
-    const done = await this.db.system((q) => outboxRepository.doneConsumers(q, batch.map((m) => m.id)));
-    const processed: number[] = [];
-    for (const message of batch) {
-      let failed: unknown = null;
-      for (const sub of this.subs) {
-        if (!sub.topics(message.topic) || done.has(`${message.id}:${sub.consumer}`)) continue;
-        try {
-          await sub.handler(message);
-          await this.db.system((q) => outboxRepository.markConsumerDone(q, message.id, sub.consumer));
-        } catch (err) {
-          failed = err;
-          this.opts.log?.error({ err, consumer: sub.consumer, outboxId: message.id }, 'outbox consumer failed');
-        }
+    let n = 0;
+    for (const sub of this.subs) n += await this.runConsumer(sub);
+    return n;
+  }
+
+  private async runConsumer(sub: Subscription): Promise<number> {
+    const leaseMs = this.opts.leaseMs ?? 30_000;
+    const limit = this.opts.batchSize ?? 500;
+    const cursor = await this.db.system((q) => outboxRepository.leaseCursor(q, sub.consumer, this.owner, this.clock.now(), leaseMs));
+    if (!cursor) return 0; // another process is at it
+    let to: OutboxCursor | null = null;
+    try {
+      const retries = await this.db.system((q) => outboxRepository.dueRetries(q, sub.consumer, this.clock.now(), limit));
+      for (const m of retries) if (await this.deliver(sub, m)) await this.db.system((q) => outboxRepository.retried(q, sub.consumer, m.id));
+      const batch = await this.db.system((q) => outboxRepository.after(q, cursor, limit));
+      for (const m of batch) {
+        if (sub.topics(m.topic)) await this.deliver(sub, m);
+        to = m.cursor;
       }
-      if (failed) {
-        const retryAt = new Date(this.clock.now().getTime() + backoffMs(message.attempts, this.opts.maxBackoffMs ?? 300_000));
-        await this.db.system((q) => outboxRepository.reschedule(q, message.id, retryAt, String((failed as Error)?.message ?? failed)));
-      } else processed.push(message.id);
+      return retries.length + batch.length;
+    } finally {
+      await this.db.system((q) => outboxRepository.releaseCursor(q, sub.consumer, this.owner, to));
     }
-    await this.db.system((q) => outboxRepository.markProcessed(q, processed, this.clock.now()));
-    return batch.length;
+  }
+
+  /** Runs the handler; a failure schedules a retry for this consumer. True when it succeeded. */
+  private async deliver(sub: Subscription, m: OutboxMessage): Promise<boolean> {
+    try {
+      await sub.handler(m);
+      return true;
+    } catch (err) {
+      this.opts.log?.error({ err, consumer: sub.consumer, outboxId: m.id }, 'outbox consumer failed');
+      const attempts = m.attempts + 1;
+      const at = new Date(this.clock.now().getTime() + backoffMs(attempts, this.opts.maxBackoffMs ?? 300_000));
+      await this.db.system((q) => outboxRepository.scheduleRetry(q, sub.consumer, m.id, attempts, at, String((err as Error)?.message ?? err)));
+      return false;
+    }
   }
 
   /** Drains until nothing is due (tests and shutdown). */

@@ -7,17 +7,25 @@ export interface OutboxMessage {
   topic: string;
   payload: Record<string, unknown>;
   createdAt: Date;
+  /** earlier failed deliveries of this message to this consumer */
   attempts: number;
 }
 
-interface OutboxRow {
+/** A consumer's place in the log: the (transaction, id) of the last message it has passed. */
+export interface OutboxCursor {
+  tx: string;
   id: number;
+}
+
+interface OutboxRow {
+  id: string;
+  tx: string;
   tenant_id: string;
   event_id: string;
   topic: string;
   payload: Record<string, unknown>;
   created_at: Date;
-  attempts: number;
+  attempts?: number;
 }
 
 const toMessage = (r: OutboxRow): OutboxMessage => ({
@@ -27,41 +35,62 @@ const toMessage = (r: OutboxRow): OutboxMessage => ({
   topic: r.topic,
   payload: r.payload,
   createdAt: r.created_at,
-  attempts: r.attempts,
+  attempts: r.attempts ?? 0,
 });
 
 // Cross-tenant platform work: always used inside db.system transactions.
 export const outboxRepository = {
-  /** Leases a batch of due messages, oldest first; a crashed worker's lease simply expires. */
-  async lease(q: Queryable, now: Date, leaseMs: number, limit: number): Promise<OutboxMessage[]> {
+  /** Takes a consumer's cursor for `leaseMs` (creating it at the start of the log); null if another process holds it. */
+  async leaseCursor(q: Queryable, consumer: string, owner: string, now: Date, leaseMs: number): Promise<OutboxCursor | null> {
+    await q.query('INSERT INTO outbox_cursors (consumer) VALUES ($1) ON CONFLICT DO NOTHING', [consumer]);
+    const [row] = await q.query<{ tx: string; id: string }>(
+      `UPDATE outbox_cursors SET leased_until = $3::timestamptz + make_interval(secs => $4::float8 / 1000), lease_owner = $2
+       WHERE consumer = $1 AND (leased_until IS NULL OR leased_until < $3 OR lease_owner = $2)
+       RETURNING tx::text AS tx, id`,
+      [consumer, owner, now, leaseMs],
+    );
+    return row ? { tx: row.tx, id: Number(row.id) } : null;
+  },
+  /** Moves the cursor (when given) and gives the lease back. */
+  async releaseCursor(q: Queryable, consumer: string, owner: string, to: OutboxCursor | null): Promise<void> {
+    await q.query(
+      `UPDATE outbox_cursors SET tx = coalesce($3::xid8, tx), id = coalesce($4::bigint, id), leased_until = NULL, lease_owner = NULL
+       WHERE consumer = $1 AND lease_owner = $2`,
+      [consumer, owner, to?.tx ?? null, to?.id ?? null],
+    );
+  },
+  /** Messages after the cursor written by transactions that have all ended, in log order. */
+  async after(q: Queryable, cursor: OutboxCursor, limit: number): Promise<(OutboxMessage & { cursor: OutboxCursor })[]> {
     const rows = await q.query<OutboxRow>(
-      `UPDATE outbox SET available_at = $1::timestamptz + ($2 || ' milliseconds')::interval, attempts = attempts + 1
-       WHERE id IN (SELECT id FROM outbox WHERE processed_at IS NULL AND available_at <= $1 ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
-       RETURNING id, tenant_id, event_id, topic, payload, created_at, attempts`,
-      [now, String(leaseMs), limit],
+      `SELECT id, tx::text AS tx, tenant_id, event_id, topic, payload, created_at FROM outbox
+       WHERE (tx, id) > ($1::xid8, $2::bigint) AND tx < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY tx, id LIMIT $3`,
+      [cursor.tx, cursor.id, limit],
     );
-    return rows.map(toMessage).sort((a, b) => a.id - b.id);
+    return rows.map((r) => ({ ...toMessage(r), cursor: { tx: r.tx, id: Number(r.id) } }));
   },
-  async doneConsumers(q: Queryable, ids: number[]): Promise<Set<string>> {
-    if (!ids.length) return new Set();
-    const rows = await q.query<{ outbox_id: number; consumer: string }>('SELECT outbox_id, consumer FROM outbox_consumer_done WHERE outbox_id = ANY($1::bigint[])', [ids]);
-    return new Set(rows.map((r) => `${r.outbox_id}:${r.consumer}`));
+  /** Failed messages of a consumer whose backoff has passed. */
+  async dueRetries(q: Queryable, consumer: string, now: Date, limit: number): Promise<OutboxMessage[]> {
+    const rows = await q.query<OutboxRow>(
+      `SELECT o.id, o.tx::text AS tx, o.tenant_id, o.event_id, o.topic, o.payload, o.created_at, r.attempts FROM outbox_retries r
+       JOIN outbox o ON o.id = r.outbox_id WHERE r.consumer = $1 AND r.available_at <= $2 ORDER BY o.tx, o.id LIMIT $3`,
+      [consumer, now, limit],
+    );
+    return rows.map(toMessage);
   },
-  async markConsumerDone(q: Queryable, id: number, consumer: string): Promise<void> {
-    await q.query('INSERT INTO outbox_consumer_done (outbox_id, consumer) VALUES ($1, $2) ON CONFLICT DO NOTHING', [id, consumer]);
+  async scheduleRetry(q: Queryable, consumer: string, id: number, attempts: number, at: Date, error: string): Promise<void> {
+    await q.query(
+      `INSERT INTO outbox_retries (consumer, outbox_id, attempts, available_at, last_error) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (consumer, outbox_id) DO UPDATE SET attempts = excluded.attempts, available_at = excluded.available_at, last_error = excluded.last_error`,
+      [consumer, id, attempts, at, error.slice(0, 2000)],
+    );
   },
-  async markProcessed(q: Queryable, ids: number[], now: Date): Promise<void> {
-    if (ids.length) await q.query('UPDATE outbox SET processed_at = $2, last_error = NULL WHERE id = ANY($1::bigint[])', [ids, now]);
+  async retried(q: Queryable, consumer: string, id: number): Promise<void> {
+    await q.query('DELETE FROM outbox_retries WHERE consumer = $1 AND outbox_id = $2', [consumer, id]);
   },
-  async reschedule(q: Queryable, id: number, at: Date, error: string): Promise<void> {
-    await q.query('UPDATE outbox SET available_at = $2, last_error = $3 WHERE id = $1', [id, at, error.slice(0, 2000)]);
-  },
-  /** Drops processed messages past the retention, a bounded batch per call. */
+  /** Drops messages past the retention, a bounded batch per call. */
   async purge(q: Queryable, before: Date, limit: number): Promise<number> {
-    const rows = await q.query(
-      'DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE processed_at < $1 ORDER BY id LIMIT $2) RETURNING id',
-      [before, limit],
-    );
+    const rows = await q.query('DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE created_at < $1 LIMIT $2) RETURNING id', [before, limit]);
     return rows.length;
   },
 };
