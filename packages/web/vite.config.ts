@@ -9,7 +9,21 @@ export default defineConfig({
   plugins: [react()],
   server: {
     port: 5173,
-    proxy: { '/api': { target: api, changeOrigin: true, ws: true } },
+    proxy: {
+      '/api': {
+        target: api,
+        changeOrigin: true,
+        ws: true,
+        // the server refuses cookie requests whose Origin is not its own host: present them as same-origin
+        configure: (proxy) => {
+          const sameOrigin = (req: { getHeader: (n: string) => unknown; setHeader: (n: string, v: string) => void }) => {
+            if (req.getHeader('origin')) req.setHeader('origin', new URL(api).origin);
+          };
+          proxy.on('proxyReq', sameOrigin);
+          proxy.on('proxyReqWs', sameOrigin);
+        },
+      },
+    },
   },
   build: {
     outDir: 'dist',

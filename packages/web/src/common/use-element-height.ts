@@ -1,7 +1,7 @@
 import { useEffect, useState, type RefObject } from 'react';
 
 /** The height from an element's top to the bottom of the window, kept current on resize. */
-export function useAvailableHeight(ref: RefObject<HTMLElement | null>, bottomGap = 16, min = 240): number {
+export function useAvailableHeight(ref: RefObject<HTMLElement | null>, bottomGap = 16, min = 240, remeasureKey: unknown = null): number {
   const [h, setH] = useState(480);
   useEffect(() => {
     const measure = () => {
@@ -16,6 +16,6 @@ export function useAvailableHeight(ref: RefObject<HTMLElement | null>, bottomGap
       window.removeEventListener('resize', measure);
       ro?.disconnect();
     };
-  }, [ref, bottomGap, min]);
+  }, [ref, bottomGap, min, remeasureKey]);
   return h;
 }

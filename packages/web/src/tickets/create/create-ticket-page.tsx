@@ -125,7 +125,8 @@ export default function CreateTicketPage() {
       navigate(`/tickets/${created.number}`);
     } catch (err) {
       const { fields: fe, general: g } = mapErrorToFields(err, t, KNOWN);
-      form.setFields(fe as never);
+      // "requester" as a whole (none given) is shown under the name of a new requester
+      form.setFields(fe.map((f) => (f.name.join('.') === 'requester' ? { ...f, name: ['requester', 'name'] } : f)) as never);
       setGeneral(g);
       // a validation answer means nothing was stored: the same key may be used again with new content
       if (err instanceof ApiError && err.status < 500 && err.status !== 0) setIdempotencyKey(newKey());

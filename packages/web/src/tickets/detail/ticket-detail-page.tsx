@@ -45,8 +45,11 @@ export default function TicketDetailPage() {
   const reply = useRef<ReplyBoxHandle>(null);
   const panel = useRef<SidePanelHandle>(null);
   const timelineBox = useRef<HTMLDivElement>(null);
-  const timelineHeight = useAvailableHeight(timelineBox, 260, 320);
+  const [ready, setReady] = useState(false);
+  const timelineHeight = useAvailableHeight(timelineBox, 250, 320, ready);
   const timeline = useTimeline(ticket?.id);
+
+  useEffect(() => setReady(!!ticket), [ticket]);
 
   const loadTicket = useCallback(() => {
     ticketsApi

@@ -1,5 +1,5 @@
 import { DeleteOutlined, ShareAltOutlined } from '@ant-design/icons';
-import { Badge, Button, Menu, Popconfirm, Tooltip } from 'antd';
+import { Button, Menu, Popconfirm, Tooltip, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ticketsApi } from '../../api/endpoints';
@@ -50,7 +50,11 @@ export function ViewsPanel({ me, active, saved, refreshKey, onBuiltin, onSaved, 
   );
   const counts = useCounts(entries, refreshKey);
   const count = (key: string) =>
-    counts[key] === undefined ? null : <Badge count={formatNumber(counts[key])} showZero color="#8c8c8c" style={{ boxShadow: 'none' }} data-testid={`view-count-${key}`} />;
+    counts[key] === undefined ? null : (
+      <Typography.Text type="secondary" data-testid={`view-count-${key}`}>
+        {formatNumber(counts[key])}
+      </Typography.Text>
+    );
 
   const label = (text: string, key: string) => (
     <span style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8 }}>
