@@ -77,7 +77,9 @@ export const SidePanel = forwardRef<SidePanelHandle, Props>(function SidePanel({
 
   return (
     <div data-testid="side-panel">
-      <Typography.Title level={5}>{t('detail.properties')}</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 0 }}>
+        {t('detail.properties')}
+      </Typography.Title>
       <Form layout="vertical" size="middle">
         {item(
           'status',

@@ -50,6 +50,23 @@ type Range = [Dayjs | null, Dayjs | null] | null;
 const toRange = (from?: string, to?: string): Range => (from || to ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : null);
 const fromRange = (r: Range) => ({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') });
 
+/** A from–to date filter; either end may stay open. */
+function DateRange({ testId, label, from, to, onChange }: { testId: string; label: string; from?: string; to?: string; onChange: (from?: string, to?: string) => void }) {
+  return (
+    <DatePicker.RangePicker
+      data-testid={testId}
+      allowEmpty={[true, true]}
+      placeholder={[label, label]}
+      value={toRange(from, to)}
+      onChange={(r) => {
+        const v = fromRange(r as Range);
+        onChange(v.from, v.to);
+      }}
+      style={{ width: 240 }}
+    />
+  );
+}
+
 export function FilterBar({ filters, sort, columns, onFilters, onSort, onColumns, onRefresh }: Props) {
   const { t } = useTranslation();
   const { teams } = useLookups();
@@ -146,28 +163,8 @@ export function FilterBar({ filters, sort, columns, onFilters, onSort, onColumns
         suffixIcon={null}
         style={w}
       />
-      <DatePicker.RangePicker
-        data-testid="filter-created"
-        allowEmpty={[true, true]}
-        placeholder={[t('list.createdRange'), t('list.createdRange')]}
-        value={toRange(filters.createdFrom, filters.createdTo)}
-        onChange={(r) => {
-          const { from, to } = fromRange(r as Range);
-          set({ createdFrom: from, createdTo: to });
-        }}
-        style={{ width: 240 }}
-      />
-      <DatePicker.RangePicker
-        data-testid="filter-updated"
-        allowEmpty={[true, true]}
-        placeholder={[t('list.updatedRange'), t('list.updatedRange')]}
-        value={toRange(filters.updatedFrom, filters.updatedTo)}
-        onChange={(r) => {
-          const { from, to } = fromRange(r as Range);
-          set({ updatedFrom: from, updatedTo: to });
-        }}
-        style={{ width: 240 }}
-      />
+      <DateRange testId="filter-created" label={t('list.createdRange')} from={filters.createdFrom} to={filters.createdTo} onChange={(from, to) => set({ createdFrom: from, createdTo: to })} />
+      <DateRange testId="filter-updated" label={t('list.updatedRange')} from={filters.updatedFrom} to={filters.updatedTo} onChange={(from, to) => set({ updatedFrom: from, updatedTo: to })} />
       <Select
         data-testid="sort"
         value={sort}
