@@ -10,6 +10,7 @@ import { buildServer, type RouteModule } from './platform/http/build-server';
 import { catalogRoutes } from './modules/catalog/routes';
 import { customerRoutes } from './modules/customers/routes';
 import { identityRoutes } from './modules/identity/routes';
+import { liveRoutes } from './modules/live';
 import { notificationRoutes } from './modules/notifications/routes';
 import { operatorRoutes } from './modules/operator/routes';
 import { collaborationRoutes } from './modules/tickets/collaboration-routes';
@@ -26,6 +27,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   catalogRoutes,
   notificationRoutes,
   operatorRoutes,
+  liveRoutes,
 ];
 
 export function makeDeps(config: Config, db: Database, opts: { clock?: Clock; files?: FileStore } = {}): Deps {

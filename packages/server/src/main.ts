@@ -2,6 +2,7 @@ import { buildApp, makeDeps } from './app';
 import { ConfigError, loadConfig } from './platform/config';
 import { openDatabase } from './platform/db/open-database';
 import { bootstrapFirstTenant } from './modules/identity/bootstrap-first-tenant';
+import { connectLiveUpdates } from './modules/live';
 import { OutboxDispatcher } from './platform/outbox/outbox-dispatcher';
 
 // `npm start`: open (and migrate) the database, create the first tenant on an empty one, serve HTTP.
@@ -17,13 +18,15 @@ async function main() {
       // printed once: it is not stored anywhere in clear
       console.log(`\n  Administrator: ${boot.email}\n  Password (shown once): ${boot.generatedPassword}\n`);
   }
-  // consumers of later modules (automation, notifications, webhooks, live updates) subscribe here
+  // consumers of later modules (automation, notifications, webhooks) subscribe here
   const outbox = new OutboxDispatcher(db, deps.clock, { log: app.log });
+  const live = connectLiveUpdates(app, deps, outbox, { databaseUrl: config.DATABASE_URL });
   outbox.start(config.OUTBOX_POLL_MS);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
     await outbox.stop();
+    await live.close();
     await db.close();
     process.exit(0);
   };

@@ -11,3 +11,4 @@ export type { CreateTenantInput } from './create-tenant';
 export { createApiKey } from './manage-api-keys';
 export { createUser } from './manage-users';
 export { createTeam } from './manage-teams';
+export { authenticate } from './authenticate';

@@ -3,3 +3,5 @@
 export { notificationRepository } from './notification-repository';
 export type { NotificationRow } from './notification-repository';
 export { listNotifications, markNotificationsRead } from './manage-notifications';
+export { getNotificationsForFeed } from './get-notifications-for-feed';
+export type { NotificationView } from './notification-view';

@@ -5,7 +5,7 @@ import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/auth';
 import { ok, Uuid } from '../../platform/http/schemas';
 import { listNotifications, markNotificationsRead } from './manage-notifications';
-import type { NotificationRow } from './notification-repository';
+import { toNotificationView as view } from './notification-view';
 
 const Iso = z.string().describe('ISO-8601 date-time');
 const NotificationsQuery = z.strictObject({
@@ -31,15 +31,6 @@ const NotificationPage = z.object({
 });
 const MarkReadBody = z.strictObject({ ids: z.array(Uuid).min(1).max(500) });
 const MarkReadResult = z.object({ updated: z.number().int().describe('Notifications newly marked read') });
-
-const view = (n: NotificationRow) => ({
-  id: n.id,
-  kind: n.kind,
-  ticketId: n.ticket_id,
-  data: n.data,
-  readAt: n.read_at?.toISOString() ?? null,
-  createdAt: n.created_at.toISOString(),
-});
 
 /** The notification center of the signed-in user (API keys have none). */
 export function notificationRoutes(app: FastifyInstance, deps: Deps) {

@@ -3,6 +3,7 @@ import { isUuid } from '../../platform/ids';
 import { invalid } from '../../platform/errors';
 import type { Actor } from '../identity';
 import { eventRepository } from './event-repository';
+import { toEventView } from './event-view';
 import { ticketRepository } from './ticket-repository';
 import { assertVisible } from './visibility';
 
@@ -15,15 +16,7 @@ export async function listTicketEvents(deps: Deps, actor: Actor, ticketId: strin
     const rows = await eventRepository.list(q, ticketId, { after: f.after, limit: limit + 1, includeInternal: actor.role !== 'customer' });
     const page = rows.slice(0, limit);
     return {
-      items: page.map((e) => ({
-        id: e.id,
-        kind: e.kind,
-        actor: { type: e.actor_type, id: e.actor_id, name: e.actor_name },
-        channel: e.channel,
-        internal: e.internal,
-        data: e.data,
-        createdAt: e.created_at.toISOString(),
-      })),
+      items: page.map(toEventView),
       nextCursor: rows.length > limit ? page[page.length - 1].id : null,
     };
   });

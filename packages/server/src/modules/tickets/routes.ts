@@ -6,12 +6,13 @@ import { invalid } from '../../platform/errors';
 import { actorOf } from '../../platform/http/auth';
 import { created, IdParams, Limit, ok, Uuid } from '../../platform/http/schemas';
 import { addComment } from './add-comment';
+import { bulkUpdateTickets } from './bulk-update-tickets';
 import { createTicket } from './create-ticket';
 import { getTicket } from './get-ticket';
 import { requestHash } from './idempotency-repository';
 import { countTickets, listTickets } from './list-tickets';
 import { listTicketEvents } from './list-ticket-events';
-import { CommentBody, CommentSchema, CreateTicketBody, EventPage, ListTicketsQuery, TicketPage, TicketSchema, UpdateTicketBody } from './schemas';
+import { BulkResultSchema, BulkUpdateBody, CommentBody, CommentSchema, CreateTicketBody, EventPage, ListTicketsQuery, TicketPage, TicketSchema, UpdateTicketBody } from './schemas';
 import { updateTicket } from './update-ticket';
 
 const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() });
@@ -58,6 +59,16 @@ export function ticketRoutes(app: FastifyInstance, deps: Deps) {
       if (!Object.keys(req.body).length) throw invalid('body', 'Nothing to change: give at least one field', 'empty');
       return updateTicket(deps, actorOf(req), req.params.id, req.body);
     },
+  });
+
+  r.post('/api/v1/tickets/bulk', {
+    schema: {
+      tags: ['tickets'],
+      summary: 'Change many tickets at once (status, priority, category, team, assignee, add tags); each ticket is checked and recorded on its own, failures are reported per id',
+      body: BulkUpdateBody,
+      response: ok(BulkResultSchema),
+    },
+    handler: async (req) => bulkUpdateTickets(deps, actorOf(req), req.body),
   });
 
   r.get('/api/v1/tickets/:id/events', {

@@ -57,6 +57,26 @@ export const UpdateTicketBody = z.strictObject({
   transferReason: z.string().max(1000).optional(),
 });
 
+export const BulkUpdateBody = z.strictObject({
+  ids: z.array(Uuid).min(1).max(500).describe('Tickets to change (at most 500; duplicates are ignored)'),
+  changes: z.strictObject({
+    status: Status.optional(),
+    priority: Priority.optional(),
+    categoryId: Uuid.nullable().optional(),
+    teamId: Uuid.nullable().optional(),
+    assigneeId: Uuid.nullable().optional(),
+    addTags: z.array(Tag).min(1).max(50).optional(),
+    transferReason: z.string().max(1000).optional().describe('Why the tickets change hands (转派原因), with teamId / assigneeId'),
+  }),
+});
+
+export const BulkResultSchema = z.object({
+  updated: z.array(Uuid).describe('Tickets changed (or already as requested), each with its own timeline event'),
+  failed: z
+    .array(z.object({ id: Uuid, error: z.object({ code: z.string(), message: z.string() }) }))
+    .describe('Tickets left unchanged, with the reason (NOT_FOUND for tickets you may not see, INVALID_TRANSITION, …)'),
+});
+
 const AssigneeParam = z.union([z.literal('me'), z.literal('none'), Uuid]);
 export const ListTicketsQuery = z.strictObject({
   q: z.string().max(500).optional(),

@@ -29,3 +29,9 @@ export function assertVisible<T extends Pick<TicketRow, 'assignee_id' | 'team_id
   if (!t || !canSee(actor, t)) throw notFound('Ticket');
   return t;
 }
+
+/** Whether a live-feed event reaches this actor: the same rule as GET /tickets/{id}/events. */
+export function canSeeFeedEvent(actor: Actor, e: { ticket: { assigneeId: string | null; teamId: string | null; requesterId: string | null }; event: { internal: boolean } }): boolean {
+  if (e.event.internal && actor.role === 'customer') return false;
+  return canSee(actor, { assignee_id: e.ticket.assigneeId, team_id: e.ticket.teamId, requester_id: e.ticket.requesterId });
+}

@@ -14,6 +14,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes are authenticated unless marked public. */
     public?: boolean;
+    /** Also accept the token as ?token= (WebSocket clients that cannot set a header); never logged elsewhere. */
+    tokenInQuery?: boolean;
   }
 }
 
@@ -21,7 +23,9 @@ function tokenOf(req: FastifyRequest): { token: string; viaCookie: boolean } | n
   const h = req.headers.authorization;
   if (h?.startsWith('Bearer ')) return { token: h.slice(7).trim(), viaCookie: false };
   const c = req.cookies?.[SESSION_COOKIE];
-  return c ? { token: c, viaCookie: true } : null;
+  if (c) return { token: c, viaCookie: true };
+  const q = req.routeOptions.config?.tokenInQuery ? (req.query as { token?: unknown } | undefined)?.token : undefined;
+  return typeof q === 'string' && q ? { token: q, viaCookie: false } : null;
 }
 
 /** Resolves the actor of every request; routes not marked public answer 401 without one. */
@@ -33,8 +37,10 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
     if (t) {
       req.actor = await authenticate(deps, t.token);
       req.authToken = req.actor ? t.token : null;
-      // browsers: a cookie-authenticated change must come from our own origin (defence in depth with SameSite)
-      if (req.actor && t.viaCookie && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
+      // browsers: a cookie-authenticated change, or WebSocket (which browsers open cross-site with
+      // cookies), must come from our own origin (defence in depth with SameSite)
+      const upgrade = req.headers.upgrade?.toLowerCase() === 'websocket';
+      if (req.actor && t.viaCookie && (upgrade || !['GET', 'HEAD', 'OPTIONS'].includes(req.method))) {
         const origin = req.headers.origin;
         if (origin && new URL(origin).host !== req.headers.host) throw new AppError('FORBIDDEN', 'Cross-site request refused');
       }
