@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // antd reads these browser APIs that happy-dom leaves out.
@@ -13,6 +13,9 @@ if (!window.matchMedia)
     removeEventListener: () => undefined,
     dispatchEvent: () => false,
   })) as unknown as typeof window.matchMedia;
+
+// pages load lazily; when the whole suite shares the CPU with the server tests that can take seconds
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => {
   cleanup();

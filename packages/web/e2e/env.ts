@@ -1,0 +1,32 @@
+// What the global setup hands to the browser tests (vitest provide / inject).
+
+export interface Account {
+  email: string;
+  password: string;
+  name: string;
+  id: string;
+}
+
+export interface E2eEnv {
+  /** Why the suite cannot run (no Chromium); the tests fail with this message. */
+  problem: string | null;
+  chromium: string;
+  /** Where the browser opens the console. */
+  baseURL: string;
+  /** The Gongdan server itself (API). */
+  serverURL: string;
+  /** Whether the server serves the console at / itself (README: it does). */
+  serverServesConsole: boolean;
+  artifacts: string;
+  admin: Account;
+  /** Agents with scope "all", members of the seeded team. */
+  agent: Account;
+  agent2: Account;
+  team: { id: string; name: string };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    e2e: E2eEnv;
+  }
+}
