@@ -17,7 +17,18 @@ const SignInPage = lazy(() => import('./auth/sign-in-page'));
 const TicketListPage = lazy(() => import('./tickets/list/ticket-list-page'));
 const TicketDetailPage = lazy(() => import('./tickets/detail/ticket-detail-page'));
 const CreateTicketPage = lazy(() => import('./tickets/create/create-ticket-page'));
-const PlaceholderPage = lazy(() => import('./pages/placeholder-page'));
+const OrganizationsPage = lazy(() => import('./customers/organizations-page'));
+const OrganizationDetailPage = lazy(() => import('./customers/organization-detail-page'));
+const ContactsPage = lazy(() => import('./customers/contacts-page'));
+const ContactDetailPage = lazy(() => import('./customers/contact-detail-page'));
+const AdminLayout = lazy(() => import('./admin/admin-layout'));
+const UsersPage = lazy(() => import('./admin/users-page'));
+const TeamsPage = lazy(() => import('./admin/teams-page'));
+const CategoriesPage = lazy(() => import('./admin/categories-page'));
+const TicketTypesPage = lazy(() => import('./admin/ticket-types-page'));
+const ApiKeysPage = lazy(() => import('./admin/api-keys-page'));
+const TenantPage = lazy(() => import('./admin/tenant-page'));
+const NotificationsPage = lazy(() => import('./notifications/notifications-page'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page'));
 
 function RequireSignIn() {
@@ -45,9 +56,20 @@ export function AppRoutes() {
             <Route path="/tickets" element={<TicketListPage />} />
             <Route path="/tickets/new" element={<CreateTicketPage />} />
             <Route path="/tickets/:ticketRef" element={<TicketDetailPage />} />
-            <Route path="/customers/*" element={<PlaceholderPage area="customers" />} />
-            <Route path="/admin/*" element={<PlaceholderPage area="admin" />} />
-            <Route path="/notifications" element={<PlaceholderPage area="notifications" />} />
+            <Route path="/customers" element={<Navigate to="/customers/organizations" replace />} />
+            <Route path="/customers/organizations" element={<OrganizationsPage />} />
+            <Route path="/customers/organizations/:id" element={<OrganizationDetailPage />} />
+            <Route path="/customers/contacts" element={<ContactsPage />} />
+            <Route path="/customers/contacts/:id" element={<ContactDetailPage />} />
+            <Route path="/admin" element={<AdminLayout />}>
+              <Route path="users" element={<UsersPage />} />
+              <Route path="teams" element={<TeamsPage />} />
+              <Route path="categories" element={<CategoriesPage />} />
+              <Route path="ticket-types" element={<TicketTypesPage />} />
+              <Route path="api-keys" element={<ApiKeysPage />} />
+              <Route path="tenant" element={<TenantPage />} />
+            </Route>
+            <Route path="/notifications" element={<NotificationsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

@@ -1,6 +1,13 @@
 import { api, ApiError, request } from './client';
 import type {
+  ApiKey,
   Attachment,
+  CreatedApiKey,
+  Identity,
+  NotificationPage,
+  OffsetPage,
+  Tenant,
+  TenantSettings,
   BulkChanges,
   BulkResult,
   Category,
@@ -88,28 +95,117 @@ export const ticketsApi = {
 
 export const attachmentUrl = (id: string) => `/api/v1/attachments/${id}`;
 
+export interface UserInput {
+  email?: string;
+  name?: string;
+  role?: User['role'];
+  scope?: string;
+  phone?: string;
+  password?: string;
+  locale?: string;
+  active?: boolean;
+  teamIds?: string[];
+  contactId?: string;
+}
+
+export interface TeamInput {
+  name?: string;
+  description?: string;
+  skills?: string[];
+  memberIds?: string[];
+}
+
 export const peopleApi = {
-  users: (q?: string, limit = 20) => api.get<Items<User>>('/users', { q, limit }),
+  users: (q?: string, limit = 20, extra?: { role?: string; offset?: number }) => api.get<Items<User>>('/users', { q, limit, ...extra }),
   user: (id: string) => api.get<User>(`/users/${id}`),
+  createUser: (body: UserInput) => api.post<User>('/users', body),
+  updateUser: (id: string, body: UserInput) => api.patch<User>(`/users/${id}`, body),
   teams: () => api.get<Items<Team>>('/teams'),
+  createTeam: (body: TeamInput) => api.post<Team>('/teams', body),
+  updateTeam: (id: string, body: TeamInput) => api.patch<Team>(`/teams/${id}`, body),
 };
+
+export interface CategoryInput {
+  nameZh?: string;
+  nameEn?: string;
+  parentId?: string | null;
+  position?: number;
+  active?: boolean;
+}
+
+export interface CustomFieldInput {
+  ticketTypeId?: string | null;
+  key?: string;
+  kind?: CustomField['kind'];
+  labelZh?: string;
+  labelEn?: string;
+  required?: boolean;
+  options?: CustomField['options'];
+  position?: number;
+}
 
 export const catalogApi = {
   categories: () => api.get<Items<Category>>('/categories', { tree: true }),
+  createCategory: (body: CategoryInput) => api.post<Category>('/categories', body),
+  updateCategory: (id: string, body: CategoryInput) => api.patch<Category>(`/categories/${id}`, body),
   ticketTypes: () => api.get<Items<TicketType>>('/ticket-types', { active: true }),
+  /** Active and inactive ticket types (administration). */
+  allTicketTypes: () => api.get<Items<TicketType>>('/ticket-types'),
+  createTicketType: (body: { key: string; nameZh: string; nameEn?: string; active?: boolean }) => api.post<TicketType>('/ticket-types', body),
+  updateTicketType: (id: string, body: { nameZh?: string; nameEn?: string; active?: boolean }) => api.patch<TicketType>(`/ticket-types/${id}`, body),
   customFields: (ticketTypeId?: string) => api.get<Items<CustomField>>('/custom-fields', { ticketTypeId }),
+  createCustomField: (body: CustomFieldInput) => api.post<CustomField>('/custom-fields', body),
+  updateCustomField: (id: string, body: CustomFieldInput) => api.patch<CustomField>(`/custom-fields/${id}`, body),
+  deleteCustomField: (id: string) => api.delete<void>(`/custom-fields/${id}`),
 };
+
+export interface OrganizationInput {
+  name?: string;
+  tier?: string;
+  domain?: string | null;
+  notes?: string;
+}
+
+export interface ContactInput {
+  name?: string;
+  organizationId?: string | null;
+  tier?: string | null;
+  notes?: string;
+  identities?: Identity[];
+}
+
+export const CUSTOMER_PAGE = 50;
 
 export const customersApi = {
   lookup: (by: { phone?: string; email?: string }) => api.get<Contact>('/contacts/lookup', by),
   search: (q: string) => api.get<Items<Contact>>('/contacts', { q, limit: 20 }),
+  contacts: (q: { q?: string; organizationId?: string; offset?: number; limit?: number }, signal?: AbortSignal) =>
+    api.get<OffsetPage<Contact>>('/contacts', { limit: CUSTOMER_PAGE, ...q }, signal),
   contact: (id: string) => api.get<Contact>(`/contacts/${id}`),
+  createContact: (body: ContactInput) => api.post<Contact>('/contacts', body),
+  updateContact: (id: string, body: ContactInput) => api.patch<Contact>(`/contacts/${id}`, body),
+  addIdentity: (id: string, identity: Identity) => api.post<Contact>(`/contacts/${id}/identities`, identity),
+  removeIdentity: (id: string, identity: Identity) => api.delete<void>(`/contacts/${id}/identities`, { kind: identity.kind, value: identity.value }),
+  merge: (id: string, sourceId: string) => api.post<{ contact: Contact; moved: { identities: number; tickets: number; users: number } }>(`/contacts/${id}/merge`, { sourceId }),
+  organizations: (q: { q?: string; tier?: string; offset?: number; limit?: number }, signal?: AbortSignal) =>
+    api.get<OffsetPage<Organization>>('/organizations', { limit: CUSTOMER_PAGE, ...q }, signal),
   organization: (id: string) => api.get<Organization>(`/organizations/${id}`),
+  createOrganization: (body: OrganizationInput) => api.post<Organization>('/organizations', body),
+  updateOrganization: (id: string, body: OrganizationInput) => api.patch<Organization>(`/organizations/${id}`, body),
 };
 
 export const notificationsApi = {
-  list: (unread?: boolean) => api.get<{ items: Notification[]; unread: number }>('/notifications', { unread: unread ? 'true' : undefined, limit: 20 }),
+  list: (unread?: boolean, before?: string, limit = 20) => api.get<NotificationPage>('/notifications', { unread: unread ? 'true' : undefined, before, limit }),
+  read: (ids: string[]) => api.post<{ updated: number }>('/notifications/read', { ids }),
   readAll: () => api.post<{ updated: number }>('/notifications/read-all'),
+};
+
+export const adminApi = {
+  apiKeys: () => api.get<Items<ApiKey>>('/api-keys'),
+  createApiKey: (body: { name: string; role: string }) => api.post<CreatedApiKey>('/api-keys', body),
+  revokeApiKey: (id: string) => api.delete<void>(`/api-keys/${id}`),
+  tenant: () => api.get<Tenant>('/tenant'),
+  updateTenant: (body: { name?: string; settings?: TenantSettings }) => api.patch<Tenant>('/tenant', body),
 };
 
 export const viewsApi = {

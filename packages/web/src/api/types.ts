@@ -69,6 +69,9 @@ export interface TicketEvent {
   createdAt: string;
 }
 
+export const ROLES = ['admin', 'supervisor', 'agent', 'engineer', 'customer'] as const;
+export const SCOPES = ['own', 'team', 'all'] as const;
+
 export interface User {
   id: string;
   email: string;
@@ -79,6 +82,8 @@ export interface User {
   locale: string;
   active: boolean;
   teamIds: string[];
+  contactId?: string | null;
+  createdAt?: string;
 }
 
 export interface Team {
@@ -120,21 +125,84 @@ export interface CustomField {
   position: number;
 }
 
+export const TIERS = ['standard', 'vip', 'svip', 'key_account'] as const;
+export type Tier = (typeof TIERS)[number];
+export const IDENTITY_KINDS = ['email', 'phone', 'wechat', 'wecom', 'dingtalk', 'feishu', 'device', 'other'] as const;
+export type IdentityKind = (typeof IDENTITY_KINDS)[number];
+
 export interface Organization {
   id: string;
   name: string;
   tier: string;
+  domain?: string | null;
+  notes?: string;
+  contactCount?: number;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+export interface Identity {
+  kind: string;
+  value: string;
 }
 
 export interface Contact {
   id: string;
   name: string;
   organizationId: string | null;
-  organization: Organization | null;
+  organization: Pick<Organization, 'id' | 'name' | 'tier'> | null;
   tier: string | null;
   effectiveTier: string;
   notes: string;
-  identities: { kind: string; value: string }[];
+  identities: Identity[];
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+/** A page of an offset-paged list (organizations, contacts). */
+export interface OffsetPage<T> {
+  items: T[];
+  nextOffset: number | null;
+}
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  prefix: string;
+  role: 'admin' | 'supervisor' | 'agent';
+  createdBy?: string | null;
+  created_by?: string | null;
+  createdAt?: string;
+  created_at?: string;
+  lastUsedAt?: string | null;
+  last_used_at?: string | null;
+  revokedAt?: string | null;
+  revoked_at?: string | null;
+}
+
+/** The answer to creating an API key: the only time the key itself is shown. */
+export interface CreatedApiKey {
+  id: string;
+  name: string;
+  prefix: string;
+  role: string;
+  createdAt: string;
+  key: string;
+}
+
+export interface TenantSettings {
+  timeZone?: string;
+  languages?: string[];
+  defaultLanguage?: string;
+  logoUrl?: string | null;
+}
+
+export interface Tenant {
+  id: string;
+  slug?: string;
+  name: string;
+  settings?: TenantSettings;
+  createdAt?: string;
 }
 
 export interface Watcher {
@@ -181,6 +249,12 @@ export interface Notification {
   data: Record<string, unknown>;
   readAt: string | null;
   createdAt: string;
+}
+
+export interface NotificationPage {
+  items: Notification[];
+  unread: number;
+  nextBefore?: string | null;
 }
 
 /** The GET /tickets query parameters a view or the filter bar can set. */

@@ -33,7 +33,13 @@ export const fieldPath = (field: string): (string | number)[] => field.split('.'
  * Splits an error into messages for the form's fields (known: the form's field paths, as "a.b") and
  * a general message for anything else.
  */
-export function mapErrorToFields(err: unknown, t: TFunction, known: string[]): { fields: FormFieldError[]; general: string | null } {
+export function mapErrorToFields(
+  err: unknown,
+  t: TFunction,
+  known: string[],
+  /** Words of the form's own for an issue (e.g. an identity that belongs to someone else); null: the usual words. */
+  describe?: (issue: FieldIssue) => string | null,
+): { fields: FormFieldError[]; general: string | null } {
   if (!(err instanceof ApiError)) return { fields: [], general: errorMessage(err, t) };
   const fields: FormFieldError[] = [];
   let unplaced = false;
@@ -44,7 +50,7 @@ export function mapErrorToFields(err: unknown, t: TFunction, known: string[]): {
       continue;
     }
     const existing = fields.find((f) => f.name.join('.') === target);
-    const msg = issueMessage(issue, t);
+    const msg = describe?.(issue) ?? issueMessage(issue, t);
     if (existing) existing.errors.push(msg);
     else fields.push({ name: fieldPath(target), errors: [msg] });
   }

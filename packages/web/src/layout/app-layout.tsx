@@ -7,6 +7,7 @@ import { useAuth, useMe } from '../auth/auth-context';
 import { useLiveState } from '../common/live-context';
 import { PageLoading } from '../common/page-loading';
 import { currentLanguage, setLanguage } from '../i18n';
+import { canSeeAdmin } from '../admin/access';
 import { NotificationBell } from './notification-bell';
 
 // The frame of every signed-in page: navigation on the left (collapses on tablets), the bell,
@@ -61,7 +62,7 @@ export function AppLayout() {
             { key: 'tickets', icon: <AppstoreOutlined />, label: t('nav.tickets'), 'data-testid': 'nav-tickets' } as never,
             { key: 'new', icon: <PlusOutlined />, label: t('nav.newTicket'), 'data-testid': 'nav-new-ticket' } as never,
             { key: 'customers', icon: <TeamOutlined />, label: t('nav.customers'), 'data-testid': 'nav-customers' } as never,
-            { key: 'admin', icon: <SettingOutlined />, label: t('nav.admin'), 'data-testid': 'nav-admin' } as never,
+            ...(canSeeAdmin(me) ? [{ key: 'admin', icon: <SettingOutlined />, label: t('nav.admin'), 'data-testid': 'nav-admin' } as never] : []),
           ]}
           style={{ borderInlineEnd: 'none' }}
         />

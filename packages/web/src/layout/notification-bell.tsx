@@ -1,5 +1,5 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Dropdown, Empty, List, Typography } from 'antd';
+import { Badge, Button, Dropdown, Empty, Flex, List, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -7,8 +7,9 @@ import { notificationsApi } from '../api/endpoints';
 import type { Notification } from '../api/types';
 import { useLiveMessages } from '../common/live-context';
 import { formatRelative } from '../i18n/format';
+import { mergeNotifications, notificationLink, notificationsChanged, notificationText, onNotificationsChanged } from '../notifications/notification-text';
 
-// The bell: unread count (live), the latest notifications; the full notification center comes later.
+// The bell: unread count (live), the latest notifications, and the way to the notification center.
 
 export function NotificationBell() {
   const { t } = useTranslation();
@@ -27,16 +28,13 @@ export function NotificationBell() {
     [],
   );
   useEffect(() => void load(), [load]);
+  // the notification center marked something read
+  useEffect(() => onNotificationsChanged(() => void load()), [load]);
   useLiveMessages((m) => {
     if (m.type !== 'notification') return;
-    setItems((prev) => [m.notification, ...prev].slice(0, 10));
-    setUnread((n) => n + 1);
+    if (!items.some((x) => x.id === m.notification.id) && !m.notification.readAt) setUnread((n) => n + 1);
+    setItems((prev) => mergeNotifications(prev, [m.notification]).slice(0, 10));
   });
-
-  const text = (n: Notification) => {
-    const d = n.data as { number?: number; title?: string; by?: string; excerpt?: string };
-    return `${d.by ? `${d.by} · ` : ''}#${d.number ?? ''} ${d.title ?? ''}`;
-  };
 
   return (
     <Dropdown
@@ -49,19 +47,31 @@ export function NotificationBell() {
               size="small"
               dataSource={items}
               renderItem={(n) => (
-                <List.Item style={{ cursor: n.data.number ? 'pointer' : undefined, opacity: n.readAt ? 0.6 : 1 }} onClick={() => n.data.number && navigate(`/tickets/${String(n.data.number)}`)}>
-                  <List.Item.Meta title={<Typography.Text ellipsis>{text(n)}</Typography.Text>} description={formatRelative(n.createdAt)} />
+                <List.Item
+                  style={{ cursor: notificationLink(n) ? 'pointer' : undefined, opacity: n.readAt ? 0.6 : 1 }}
+                  onClick={() => {
+                    const to = notificationLink(n);
+                    if (!n.readAt) void notificationsApi.read([n.id]).then(() => notificationsChanged(), () => undefined);
+                    if (to) navigate(to);
+                  }}
+                >
+                  <List.Item.Meta title={<Typography.Text ellipsis>{notificationText(n, t)}</Typography.Text>} description={formatRelative(n.createdAt)} />
                 </List.Item>
               )}
             />
           ) : (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('nav.noNotifications')} />
           )}
-          {unread > 0 && (
-            <Button block type="link" onClick={() => notificationsApi.readAll().then(load)} data-testid="notifications-read-all">
-              {t('nav.markAllRead')}
+          <Flex justify="space-between">
+            <Button type="link" onClick={() => navigate('/notifications')} data-testid="notifications-view-all">
+              {t('notifications.viewAll')}
             </Button>
-          )}
+            {unread > 0 && (
+              <Button type="link" onClick={() => notificationsApi.readAll().then(() => notificationsChanged())} data-testid="notifications-read-all">
+                {t('nav.markAllRead')}
+              </Button>
+            )}
+          </Flex>
         </div>
       )}
     >

@@ -1,0 +1,13 @@
+import type { Me } from '../api/types';
+
+// What each part of administration offers to whom (the server decides; the console offers only what it allows).
+export type AdminSection = 'users' | 'teams' | 'categories' | 'ticket-types' | 'api-keys' | 'tenant';
+export const ADMIN_SECTIONS: AdminSection[] = ['users', 'teams', 'categories', 'ticket-types', 'api-keys', 'tenant'];
+
+const SUPERVISOR_SEES: AdminSection[] = ['users', 'teams', 'categories', 'ticket-types'];
+
+export const canSeeAdmin = (me: Me) => me.role === 'admin' || me.role === 'supervisor';
+export const sectionsFor = (me: Me): AdminSection[] => (me.role === 'admin' ? ADMIN_SECTIONS : me.role === 'supervisor' ? SUPERVISOR_SEES : []);
+export const isAdmin = (me: Me) => me.role === 'admin';
+/** Supervisors may change a team's members and description; only admins create teams. */
+export const canEditTeams = (me: Me) => me.role === 'admin' || me.role === 'supervisor';

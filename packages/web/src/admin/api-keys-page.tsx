@@ -1,0 +1,209 @@
+import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { adminApi } from '../api/endpoints';
+import type { ApiKey, CreatedApiKey } from '../api/types';
+import { errorMessage, mapErrorToFields } from '../common/api-errors';
+import { formatDateTime } from '../i18n/format';
+
+// API keys for integrations: create (the key is shown once, to copy now), list, revoke.
+
+const KEY_ROLES = ['agent', 'supervisor', 'admin'] as const;
+
+/** The list answers in the database's words for now (created_at…); either spelling is read. */
+export function normalizeApiKey(k: ApiKey) {
+  return {
+    id: k.id,
+    name: k.name,
+    prefix: k.prefix,
+    role: k.role,
+    createdAt: k.createdAt ?? k.created_at ?? null,
+    lastUsedAt: k.lastUsedAt ?? k.last_used_at ?? null,
+    revokedAt: k.revokedAt ?? k.revoked_at ?? null,
+  };
+}
+type KeyRow = ReturnType<typeof normalizeApiKey>;
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The new key, once: copy it now; closing forgets it. */
+export function NewKeyModal({ created, onClose }: { created: CreatedApiKey | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [copied, setCopied] = useState(false);
+  useEffect(() => setCopied(false), [created]);
+  return (
+    <Modal
+      open={!!created}
+      title={t('admin.keys.createdTitle', { name: created?.name ?? '' })}
+      onCancel={onClose}
+      maskClosable={false}
+      keyboard={false}
+      destroyOnHidden
+      footer={
+        <Button type="primary" onClick={onClose} data-testid="api-key-done">
+          {copied ? t('admin.keys.done') : t('admin.keys.doneWithoutCopy')}
+        </Button>
+      }
+    >
+      <Alert type="warning" showIcon title={t('admin.keys.onceWarning')} style={{ marginBottom: 12 }} data-testid="api-key-warning" />
+      <Flex gap={8}>
+        <Input readOnly value={created?.key ?? ''} data-testid="api-key-secret" style={{ fontFamily: 'monospace' }} onFocus={(e) => e.target.select()} />
+        <Button
+          icon={<CopyOutlined />}
+          data-testid="api-key-copy"
+          onClick={async () => {
+            if (created && (await copyText(created.key))) {
+              setCopied(true);
+              message.success(t('admin.keys.copied'));
+            } else message.warning(t('admin.keys.copyFailed'));
+          }}
+        >
+          {t('admin.keys.copy')}
+        </Button>
+      </Flex>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+        {t('admin.keys.usage')}
+        <Typography.Text code>Authorization: Bearer {created ? `${created.prefix}…` : ''}</Typography.Text>
+      </Typography.Paragraph>
+    </Modal>
+  );
+}
+
+export default function ApiKeysPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [keys, setKeys] = useState<KeyRow[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<CreatedApiKey | null>(null);
+  const [form] = Form.useForm<{ name: string; role: string }>();
+  const [busy, setBusy] = useState(false);
+  const [general, setGeneral] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    setLoading(true);
+    adminApi
+      .apiKeys()
+      .then((r) => setKeys(r.items.map(normalizeApiKey)))
+      .catch((e: unknown) => setError(e))
+      .finally(() => setLoading(false));
+  }, []);
+  useEffect(load, [load]);
+
+  const create = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    setGeneral(null);
+    try {
+      const k = await adminApi.createApiKey({ name: v.name.trim(), role: v.role });
+      setCreating(false);
+      setCreated(k);
+      // the list keeps only what the server lists: never the key itself
+      setKeys((prev) => [normalizeApiKey({ id: k.id, name: k.name, prefix: k.prefix, role: k.role as ApiKey['role'], createdAt: k.createdAt }), ...prev]);
+    } catch (err) {
+      const { fields, general: g } = mapErrorToFields(err, t, ['name', 'role']);
+      form.setFields(fields as never);
+      setGeneral(g);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const revoke = async (k: KeyRow) => {
+    try {
+      await adminApi.revokeApiKey(k.id);
+      message.success(t('admin.keys.revoked', { name: k.name }));
+      load();
+    } catch (err) {
+      message.error(errorMessage(err, t));
+    }
+  };
+
+  return (
+    <div data-testid="admin-api-keys">
+      <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 12 }}>
+        <Typography.Text type="secondary">{t('admin.keys.help')}</Typography.Text>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="api-key-new">
+          {t('admin.keys.create')}
+        </Button>
+      </Flex>
+      {!!error && <Alert type="error" showIcon title={errorMessage(error, t)} style={{ marginBottom: 12 }} />}
+      <Table<KeyRow>
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        dataSource={keys}
+        pagination={false}
+        scroll={{ x: 760 }}
+        data-testid="api-keys-table"
+        locale={{ emptyText: t('admin.keys.empty') }}
+        columns={[
+          { key: 'name', title: t('admin.keys.name'), render: (_, k) => <Typography.Text delete={!!k.revokedAt}>{k.name}</Typography.Text> },
+          { key: 'prefix', title: t('admin.keys.prefix'), width: 150, render: (_, k) => <Typography.Text code>{k.prefix}…</Typography.Text> },
+          { key: 'role', title: t('admin.users.role'), width: 100, render: (_, k) => <Tag>{t(`role.${k.role}`)}</Tag> },
+          { key: 'created', title: t('field.createdAt'), width: 150, render: (_, k) => formatDateTime(k.createdAt) },
+          { key: 'used', title: t('admin.keys.lastUsed'), width: 150, render: (_, k) => (k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t('admin.keys.neverUsed')) },
+          {
+            key: 'actions',
+            title: '',
+            width: 110,
+            render: (_, k) =>
+              k.revokedAt ? (
+                <Tag data-testid="api-key-revoked">{t('admin.keys.revokedTag')}</Tag>
+              ) : (
+                <Popconfirm
+                  title={t('admin.keys.confirmRevoke', { name: k.name })}
+                  description={t('admin.keys.revokeHelp')}
+                  okText={t('admin.keys.revoke')}
+                  cancelText={t('app.cancel')}
+                  okButtonProps={{ danger: true, 'data-testid': 'api-key-revoke-ok' } as never}
+                  onConfirm={() => revoke(k)}
+                >
+                  <Button size="small" danger data-testid={`api-key-revoke-${k.name}`}>
+                    {t('admin.keys.revoke')}
+                  </Button>
+                </Popconfirm>
+              ),
+          },
+        ]}
+      />
+      <Modal
+        open={creating}
+        title={t('admin.keys.create')}
+        okText={t('admin.keys.createOk')}
+        cancelText={t('app.cancel')}
+        onOk={create}
+        onCancel={() => setCreating(false)}
+        confirmLoading={busy}
+        okButtonProps={{ 'data-testid': 'api-key-create-ok' } as never}
+        destroyOnHidden
+        afterOpenChange={(o) => {
+          if (!o) return;
+          setGeneral(null);
+          form.setFieldsValue({ name: '', role: 'agent' });
+        }}
+      >
+        <Form form={form} layout="vertical" preserve={false}>
+          <Form.Item name="name" label={t('admin.keys.name')} extra={t('admin.keys.nameHelp')} rules={[{ required: true, whitespace: true, message: t('customers.nameRequired') }]}>
+            <Input data-testid="api-key-name" maxLength={200} />
+          </Form.Item>
+          <Form.Item name="role" label={t('admin.users.role')}>
+            <Select data-testid="api-key-role" options={KEY_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+          </Form.Item>
+        </Form>
+        {general && <Alert type="error" showIcon title={general} />}
+      </Modal>
+      <NewKeyModal created={created} onClose={() => setCreated(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,213 @@
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Flex, Form, Input, InputNumber, Modal, Switch, Table, Tag, TreeSelect, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { catalogApi, type CategoryInput } from '../api/endpoints';
+import type { Category } from '../api/types';
+import { useMe } from '../auth/auth-context';
+import { errorMessage, mapErrorToFields } from '../common/api-errors';
+import { useLocalName, useLookups } from '../common/lookups';
+import { isAdmin } from './access';
+
+// The category tree (up to five levels): add a top-level or child category, rename, move under
+// another parent, reorder, (de)activate. Admins change; supervisors read.
+
+interface Values {
+  nameZh: string;
+  nameEn?: string;
+  parentId?: string | null;
+  position?: number;
+  active: boolean;
+}
+
+/** Where a category may move: anywhere but under itself or its own descendants. */
+export function moveTargets(nodes: Category[], moving: string | null, name: (c: Category) => string): { value: string; title: string; disabled?: boolean; children?: ReturnType<typeof moveTargets> }[] {
+  return nodes
+    .filter((n) => n.id !== moving)
+    .map((n) => ({ value: n.id, title: name(n), children: n.children?.length ? moveTargets(n.children, moving, name) : undefined }));
+}
+
+type Editing = { mode: 'create'; parentId: string | null } | { mode: 'edit'; category: Category };
+
+function CategoryModal({ editing, tree, onClose, onSaved }: { editing: Editing | null; tree: Category[]; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const name = useLocalName();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [general, setGeneral] = useState<string | null>(null);
+  const moving = editing?.mode === 'edit' ? editing.category.id : null;
+  const targets = useMemo(() => moveTargets(tree, moving, name), [tree, moving, name]);
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    setGeneral(null);
+    const body: CategoryInput = { nameZh: v.nameZh.trim(), nameEn: v.nameEn?.trim() ?? '', parentId: v.parentId ?? null, active: v.active, ...(v.position != null ? { position: v.position } : {}) };
+    try {
+      if (editing?.mode === 'edit') await catalogApi.updateCategory(editing.category.id, body);
+      else await catalogApi.createCategory(body);
+      onSaved();
+    } catch (err) {
+      const { fields, general: g } = mapErrorToFields(err, t, ['nameZh', 'nameEn', 'parentId', 'position', 'active']);
+      form.setFields(fields as never);
+      setGeneral(g);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={!!editing}
+      title={editing?.mode === 'edit' ? t('admin.categories.edit') : t('admin.categories.create')}
+      okText={t('app.save')}
+      cancelText={t('app.cancel')}
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={busy}
+      okButtonProps={{ 'data-testid': 'category-form-ok' } as never}
+      destroyOnHidden
+      afterOpenChange={(o) => {
+        if (!o || !editing) return;
+        setGeneral(null);
+        form.setFieldsValue(
+          editing.mode === 'edit'
+            ? { nameZh: editing.category.nameZh, nameEn: editing.category.nameEn, parentId: editing.category.parentId, position: editing.category.position, active: editing.category.active }
+            : { nameZh: '', nameEn: '', parentId: editing.parentId, active: true },
+        );
+      }}
+    >
+      <Form form={form} layout="vertical" preserve={false} data-testid="category-form">
+        <Form.Item name="nameZh" label={t('admin.nameZh')} rules={[{ required: true, whitespace: true, message: t('customers.nameRequired') }]}>
+          <Input data-testid="category-name-zh" maxLength={200} />
+        </Form.Item>
+        <Form.Item name="nameEn" label={t('admin.nameEn')}>
+          <Input data-testid="category-name-en" maxLength={200} />
+        </Form.Item>
+        <Form.Item name="parentId" label={t('admin.categories.parent')} extra={t('admin.categories.parentHelp')}>
+          <TreeSelect data-testid="category-parent" allowClear treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} treeData={targets} placeholder={t('admin.categories.topLevel')} popupMatchSelectWidth={false} />
+        </Form.Item>
+        <Flex gap={12} wrap>
+          <Form.Item name="position" label={t('admin.position')} extra={t('admin.positionHelp')} style={{ flex: 1, minWidth: 160 }}>
+            <InputNumber data-testid="category-position" min={0} max={1_000_000} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="active" label={t('admin.active')} valuePropName="checked" extra={t('admin.categories.activeHelp')} style={{ flex: 1, minWidth: 160 }}>
+            <Switch data-testid="category-active" />
+          </Form.Item>
+        </Flex>
+      </Form>
+      {general && <Alert type="error" showIcon title={general} />}
+    </Modal>
+  );
+}
+
+export default function CategoriesPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const me = useMe();
+  const admin = isAdmin(me);
+  const lookups = useLookups();
+  const [tree, setTree] = useState<Category[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
+
+  const load = useCallback(() => {
+    setLoading(true);
+    catalogApi
+      .categories()
+      .then((r) => setTree(r.items))
+      .catch((e: unknown) => setError(e))
+      .finally(() => setLoading(false));
+  }, []);
+  useEffect(load, [load]);
+
+  const toggle = async (c: Category, active: boolean) => {
+    try {
+      await catalogApi.updateCategory(c.id, { active });
+      load();
+      lookups.reload();
+    } catch (err) {
+      message.error(errorMessage(err, t));
+    }
+  };
+
+  // Table wants no empty children arrays (they would show an expander)
+  const rows = useMemo(() => {
+    const strip = (nodes: Category[]): Category[] => nodes.map((n) => ({ ...n, children: n.children?.length ? strip(n.children) : undefined }));
+    return strip(tree);
+  }, [tree]);
+
+  return (
+    <div data-testid="admin-categories">
+      <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 12 }}>
+        <Typography.Text type="secondary">{t('admin.categories.help')}</Typography.Text>
+        {admin && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create', parentId: null })} data-testid="category-new">
+            {t('admin.categories.createTop')}
+          </Button>
+        )}
+      </Flex>
+      {!!error && <Alert type="error" showIcon title={errorMessage(error, t)} style={{ marginBottom: 12 }} />}
+      {!loading && (
+        <Table<Category>
+          rowKey="id"
+          size="small"
+          dataSource={rows}
+          pagination={false}
+          expandable={{ defaultExpandAllRows: true }}
+          scroll={{ x: 640 }}
+          data-testid="categories-table"
+          locale={{ emptyText: t('admin.categories.empty') }}
+          columns={[
+            {
+              key: 'nameZh',
+              title: t('admin.nameZh'),
+              render: (_, c) => (
+                <Typography.Text type={c.active ? undefined : 'secondary'} data-testid={`category-${c.nameZh}`}>
+                  {c.nameZh} {!c.active && <Tag>{t('admin.inactive')}</Tag>}
+                </Typography.Text>
+              ),
+            },
+            { key: 'nameEn', title: t('admin.nameEn'), width: 200, render: (_, c) => c.nameEn },
+            { key: 'position', title: t('admin.position'), width: 80, render: (_, c) => c.position },
+            {
+              key: 'active',
+              title: t('admin.active'),
+              width: 80,
+              render: (_, c) => <Switch size="small" checked={c.active} disabled={!admin} onChange={(v) => void toggle(c, v)} />,
+            },
+            ...(admin
+              ? [
+                  {
+                    key: 'actions',
+                    title: '',
+                    width: 170,
+                    render: (_: unknown, c: Category) => (
+                      <Flex gap={4}>
+                        <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create', parentId: c.id })} data-testid={`category-add-child-${c.nameZh}`}>
+                          {t('admin.categories.addChild')}
+                        </Button>
+                        <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('app.edit')} onClick={() => setEditing({ mode: 'edit', category: c })} data-testid={`category-edit-${c.nameZh}`} />
+                      </Flex>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      )}
+      <CategoryModal
+        editing={editing}
+        tree={tree}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          message.success(t('detail.saved'));
+          load();
+          lookups.reload();
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Flex, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { peopleApi } from '../api/endpoints';
+import type { Team } from '../api/types';
+import { useMe } from '../auth/auth-context';
+import { mapErrorToFields } from '../common/api-errors';
+import { useLookups } from '../common/lookups';
+import { canEditTeams, isAdmin } from './access';
+
+// Skill groups: name, description, skills, members. Admins create; admins and supervisors change.
+
+interface Values {
+  name: string;
+  description?: string;
+  skills: string[];
+  memberIds: string[];
+}
+
+function TeamModal({ team, open, onClose, onSaved }: { team: Team | null; open: boolean; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const { users } = useLookups();
+  const [busy, setBusy] = useState(false);
+  const [general, setGeneral] = useState<string | null>(null);
+  const staff = users.filter((u) => u.role !== 'customer' && (u.active || team?.memberIds.includes(u.id)));
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    setGeneral(null);
+    const body = { name: v.name.trim(), description: v.description ?? '', skills: v.skills ?? [], memberIds: v.memberIds ?? [] };
+    try {
+      if (team) await peopleApi.updateTeam(team.id, body);
+      else await peopleApi.createTeam(body);
+      onSaved();
+    } catch (err) {
+      const { fields, general: g } = mapErrorToFields(err, t, ['name', 'description', 'skills', 'memberIds']);
+      form.setFields(fields as never);
+      setGeneral(g);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={team ? t('admin.teams.edit') : t('admin.teams.create')}
+      okText={t('app.save')}
+      cancelText={t('app.cancel')}
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={busy}
+      okButtonProps={{ 'data-testid': 'team-form-ok' } as never}
+      destroyOnHidden
+      afterOpenChange={(o) => {
+        if (!o) return;
+        setGeneral(null);
+        form.setFieldsValue({ name: team?.name ?? '', description: team?.description ?? '', skills: team?.skills ?? [], memberIds: team?.memberIds ?? [] });
+      }}
+    >
+      <Form form={form} layout="vertical" preserve={false} data-testid="team-form">
+        <Form.Item name="name" label={t('admin.teams.name')} rules={[{ required: true, whitespace: true, message: t('customers.nameRequired') }]}>
+          <Input data-testid="team-name" maxLength={200} />
+        </Form.Item>
+        <Form.Item name="description" label={t('admin.teams.description')}>
+          <Input.TextArea data-testid="team-description" rows={2} maxLength={2000} />
+        </Form.Item>
+        <Form.Item name="skills" label={t('admin.teams.skills')}>
+          <Select data-testid="team-skills" mode="tags" open={false} placeholder={t('list.tagPlaceholder')} />
+        </Form.Item>
+        <Form.Item name="memberIds" label={t('admin.teams.members')}>
+          <Select data-testid="team-members" mode="multiple" allowClear optionFilterProp="label" options={staff.map((u) => ({ value: u.id, label: `${u.name}（${u.email}）` }))} />
+        </Form.Item>
+      </Form>
+      {general && <Alert type="error" showIcon title={general} />}
+    </Modal>
+  );
+}
+
+export default function TeamsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const me = useMe();
+  const { teams, userById, reload } = useLookups();
+  const [editing, setEditing] = useState<Team | null | 'new'>(null);
+  const editable = canEditTeams(me);
+
+  return (
+    <div data-testid="admin-teams">
+      <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 12 }}>
+        <Typography.Text type="secondary">{t('admin.teams.help')}</Typography.Text>
+        {isAdmin(me) && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="team-new">
+            {t('admin.teams.create')}
+          </Button>
+        )}
+      </Flex>
+      {!teams.length && <Alert type="info" showIcon title={t('admin.teams.empty')} />}
+      <Table<Team>
+        rowKey="id"
+        size="middle"
+        dataSource={teams}
+        pagination={false}
+        scroll={{ x: 720 }}
+        data-testid="teams-table"
+        columns={[
+          { key: 'name', title: t('admin.teams.name'), width: 160, render: (_, x) => <Typography.Text strong>{x.name}</Typography.Text> },
+          { key: 'description', title: t('admin.teams.description'), ellipsis: true, render: (_, x) => x.description },
+          { key: 'skills', title: t('admin.teams.skills'), width: 200, render: (_, x) => x.skills.map((s) => <Tag key={s}>{s}</Tag>) },
+          {
+            key: 'members',
+            title: t('admin.teams.members'),
+            width: 240,
+            render: (_, x) => (
+              <Typography.Text ellipsis={{ tooltip: true }} style={{ maxWidth: 230 }}>
+                {x.memberIds.map((id) => userById.get(id)?.name ?? '…').join('、') || t('app.none')}
+              </Typography.Text>
+            ),
+          },
+          ...(editable
+            ? [
+                {
+                  key: 'actions',
+                  title: '',
+                  width: 60,
+                  render: (_: unknown, x: Team) => <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('app.edit')} onClick={() => setEditing(x)} data-testid={`team-edit-${x.name}`} />,
+                },
+              ]
+            : []),
+        ]}
+      />
+      <TeamModal
+        open={editing !== null}
+        team={editing === 'new' ? null : editing}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          message.success(t('detail.saved'));
+          reload();
+        }}
+      />
+    </div>
+  );
+}

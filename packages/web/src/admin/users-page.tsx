@@ -1,0 +1,309 @@
+import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Flex, Form, Input, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { peopleApi, type UserInput } from '../api/endpoints';
+import { ROLES, SCOPES, type Team, type User } from '../api/types';
+import { useMe } from '../auth/auth-context';
+import { errorMessage, mapErrorToFields } from '../common/api-errors';
+import { useLookups } from '../common/lookups';
+import { resolveContact, searchContacts } from '../common/people-search';
+import { RemoteSelect } from '../common/remote-select';
+import { isAdmin } from './access';
+
+// Users: role, visibility scope (agents and engineers), skill groups, active; create, change,
+// reset a password. Admins change; supervisors read.
+
+interface Values {
+  email: string;
+  name: string;
+  role: User['role'];
+  scope: string;
+  phone?: string;
+  password?: string;
+  locale: string;
+  teamIds: string[];
+  contactId?: string;
+}
+
+const KNOWN = ['email', 'name', 'role', 'scope', 'phone', 'password', 'locale', 'teamIds', 'contactId'];
+/** Admins and supervisors always see every ticket; the scope matters for the others. */
+const scoped = (role: string | undefined) => role === 'agent' || role === 'engineer';
+
+/** Team memberships are kept on teams: the teams whose member lists change when a user's teams do. */
+export function membershipChanges(userId: string, teams: Team[], wanted: string[]): { id: string; memberIds: string[] }[] {
+  return teams.flatMap((team) => {
+    const has = team.memberIds.includes(userId);
+    const wants = wanted.includes(team.id);
+    if (has === wants) return [];
+    return [{ id: team.id, memberIds: wants ? [...team.memberIds, userId] : team.memberIds.filter((m) => m !== userId) }];
+  });
+}
+
+function UserModal({ user, open, onClose, onSaved }: { user: User | null; open: boolean; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const { teams, reload } = useLookups();
+  const [busy, setBusy] = useState(false);
+  const [general, setGeneral] = useState<string | null>(null);
+  const role = Form.useWatch('role', form);
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    setGeneral(null);
+    try {
+      if (user) {
+        const body: UserInput = { name: v.name.trim(), phone: v.phone?.trim() ?? '', role: v.role, scope: v.scope, locale: v.locale };
+        await peopleApi.updateUser(user.id, body);
+        const fresh = (await peopleApi.teams()).items;
+        for (const change of membershipChanges(user.id, fresh, v.teamIds ?? [])) await peopleApi.updateTeam(change.id, { memberIds: change.memberIds });
+      } else {
+        const body: UserInput = {
+          email: v.email.trim(),
+          name: v.name.trim(),
+          role: v.role,
+          scope: v.scope,
+          locale: v.locale,
+          teamIds: v.teamIds ?? [],
+          ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}),
+          ...(v.password ? { password: v.password } : {}),
+          ...(v.role === 'customer' && v.contactId ? { contactId: v.contactId } : {}),
+        };
+        await peopleApi.createUser(body);
+      }
+      reload();
+      onSaved();
+    } catch (err) {
+      const { fields, general: g } = mapErrorToFields(err, t, KNOWN);
+      form.setFields(fields as never);
+      setGeneral(g);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={user ? t('admin.users.edit') : t('admin.users.create')}
+      okText={t('app.save')}
+      cancelText={t('app.cancel')}
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={busy}
+      okButtonProps={{ 'data-testid': 'user-form-ok' } as never}
+      destroyOnHidden
+      afterOpenChange={(o) => {
+        if (!o) return;
+        setGeneral(null);
+        form.setFieldsValue(
+          user
+            ? { email: user.email, name: user.name, role: user.role, scope: user.scope, phone: user.phone ?? '', locale: user.locale, teamIds: user.teamIds }
+            : { role: 'agent', scope: 'team', locale: 'zh-CN', teamIds: [] },
+        );
+      }}
+    >
+      <Form form={form} layout="vertical" preserve={false} data-testid="user-form">
+        <Form.Item name="email" label={t('auth.email')} rules={[{ required: true, type: 'email', message: t('admin.users.emailInvalid') }]}>
+          <Input data-testid="user-email" disabled={!!user} maxLength={320} />
+        </Form.Item>
+        <Form.Item name="name" label={t('admin.users.name')} rules={[{ required: true, whitespace: true, message: t('customers.nameRequired') }]}>
+          <Input data-testid="user-name" maxLength={200} />
+        </Form.Item>
+        <Flex gap={12} wrap>
+          <Form.Item name="role" label={t('admin.users.role')} style={{ flex: 1, minWidth: 160 }}>
+            <Select
+              data-testid="user-role"
+              options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+              onChange={(r: string) => form.setFieldValue('scope', r === 'engineer' ? 'own' : r === 'agent' ? 'team' : 'all')}
+            />
+          </Form.Item>
+          <Form.Item name="scope" label={t('admin.users.scope')} style={{ flex: 1, minWidth: 160 }} extra={scoped(role) ? undefined : t('admin.users.scopeManagers')}>
+            <Select data-testid="user-scope" disabled={!scoped(role)} options={SCOPES.map((s) => ({ value: s, label: t(`scope.${s}`) }))} />
+          </Form.Item>
+        </Flex>
+        {role === 'customer' && !user && (
+          <Form.Item name="contactId" label={t('admin.users.contact')} rules={[{ required: true, message: t('admin.users.contactRequired') }]}>
+            <RemoteSelect testId="user-contact" search={searchContacts} resolve={resolveContact} style={{ width: '100%' }} />
+          </Form.Item>
+        )}
+        <Form.Item name="teamIds" label={t('admin.users.teams')}>
+          <Select data-testid="user-teams" mode="multiple" allowClear optionFilterProp="label" options={teams.map((x) => ({ value: x.id, label: x.name }))} />
+        </Form.Item>
+        <Flex gap={12} wrap>
+          <Form.Item name="phone" label={t('admin.users.phone')} style={{ flex: 1, minWidth: 160 }}>
+            <Input data-testid="user-phone" maxLength={40} />
+          </Form.Item>
+          <Form.Item name="locale" label={t('app.language')} style={{ flex: 1, minWidth: 160 }}>
+            <Select data-testid="user-locale" options={[{ value: 'zh-CN', label: '简体中文' }, { value: 'en-US', label: 'English' }]} />
+          </Form.Item>
+        </Flex>
+        {!user && (
+          <Form.Item name="password" label={t('admin.users.initialPassword')} extra={t('admin.users.passwordHelp')}>
+            <Input.Password data-testid="user-password" autoComplete="new-password" maxLength={1024} />
+          </Form.Item>
+        )}
+      </Form>
+      {general && <Alert type="error" showIcon title={general} data-testid="user-form-error" />}
+    </Modal>
+  );
+}
+
+function PasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ password: string; confirm: string }>();
+  const [busy, setBusy] = useState(false);
+  const [general, setGeneral] = useState<string | null>(null);
+  const submit = async () => {
+    const v = await form.validateFields();
+    if (!user) return;
+    setBusy(true);
+    setGeneral(null);
+    try {
+      await peopleApi.updateUser(user.id, { password: v.password });
+      message.success(t('admin.users.passwordReset'));
+      onClose();
+    } catch (err) {
+      const { fields, general: g } = mapErrorToFields(err, t, ['password']);
+      form.setFields(fields as never);
+      setGeneral(g);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open={!!user}
+      title={t('admin.users.resetPasswordFor', { name: user?.name ?? '' })}
+      okText={t('app.save')}
+      cancelText={t('app.cancel')}
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={busy}
+      okButtonProps={{ 'data-testid': 'password-ok' } as never}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" preserve={false}>
+        <Form.Item name="password" label={t('admin.users.newPassword')} extra={t('admin.users.passwordHelp')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
+          <Input.Password data-testid="password-new" autoComplete="new-password" maxLength={1024} />
+        </Form.Item>
+        <Form.Item
+          name="confirm"
+          label={t('admin.users.confirmPassword')}
+          dependencies={['password']}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: (_, v: string) => (v === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('admin.users.passwordMismatch')))),
+            }),
+          ]}
+        >
+          <Input.Password data-testid="password-confirm" autoComplete="new-password" maxLength={1024} />
+        </Form.Item>
+      </Form>
+      {general && <Alert type="error" showIcon title={general} />}
+    </Modal>
+  );
+}
+
+export default function UsersPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const me = useMe();
+  const admin = isAdmin(me);
+  const { teamById } = useLookups();
+  const [q, setQ] = useState('');
+  const [role, setRole] = useState<string | undefined>();
+  const [users, setUsers] = useState<User[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+  const [editing, setEditing] = useState<User | null | 'new'>(null);
+  const [resetting, setResetting] = useState<User | null>(null);
+
+  const load = useCallback(() => {
+    setLoading(true);
+    setError(null);
+    peopleApi
+      .users(q || undefined, 500, { role })
+      .then((r) => setUsers(r.items))
+      .catch((e: unknown) => setError(e))
+      .finally(() => setLoading(false));
+  }, [q, role]);
+  useEffect(load, [load]);
+
+  const toggleActive = async (u: User, active: boolean) => {
+    try {
+      const updated = await peopleApi.updateUser(u.id, { active });
+      setUsers((prev) => prev.map((x) => (x.id === u.id ? { ...x, ...updated } : x)));
+      message.success(active ? t('admin.users.activated', { name: u.name }) : t('admin.users.deactivated', { name: u.name }));
+    } catch (err) {
+      message.error(errorMessage(err, t));
+    }
+  };
+
+  return (
+    <div data-testid="admin-users">
+      <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 12 }}>
+        <Flex gap={8} wrap>
+          <Input.Search allowClear placeholder={t('admin.users.search')} onSearch={(v) => setQ(v.trim())} style={{ width: 260 }} data-testid="users-search" />
+          <Select allowClear placeholder={t('admin.users.allRoles')} value={role} onChange={setRole} style={{ width: 150 }} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} data-testid="users-role" />
+        </Flex>
+        {admin && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="user-new">
+            {t('admin.users.create')}
+          </Button>
+        )}
+      </Flex>
+      {!!error && <Alert type="error" showIcon title={errorMessage(error, t)} style={{ marginBottom: 12 }} />}
+      <Table<User>
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        dataSource={users}
+        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+        scroll={{ x: 860 }}
+        data-testid="users-table"
+        columns={[
+          { key: 'name', title: t('admin.users.name'), width: 140, render: (_, u) => <Typography.Text delete={!u.active}>{u.name}</Typography.Text> },
+          { key: 'email', title: t('auth.email'), ellipsis: true, render: (_, u) => u.email },
+          { key: 'role', title: t('admin.users.role'), width: 100, render: (_, u) => <Tag>{t(`role.${u.role}`)}</Tag> },
+          { key: 'scope', title: t('admin.users.scope'), width: 140, render: (_, u) => (scoped(u.role) ? t(`scope.${u.scope}`, { defaultValue: u.scope }) : t('scope.all')) },
+          { key: 'teams', title: t('admin.users.teams'), width: 180, render: (_, u) => u.teamIds.map((id) => <Tag key={id}>{teamById.get(id)?.name ?? '…'}</Tag>) },
+          {
+            key: 'active',
+            title: t('admin.users.active'),
+            width: 90,
+            render: (_, u) => <Switch size="small" checked={u.active} disabled={!admin || u.id === me.id} onChange={(v) => void toggleActive(u, v)} data-testid={`user-active-${u.email}`} />,
+          },
+          ...(admin
+            ? [
+                {
+                  key: 'actions',
+                  title: '',
+                  width: 100,
+                  render: (_: unknown, u: User) => (
+                    <Flex gap={4}>
+                      <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('app.edit')} onClick={() => setEditing(u)} data-testid={`user-edit-${u.email}`} />
+                      <Button size="small" type="text" icon={<KeyOutlined />} aria-label={t('admin.users.resetPassword')} title={t('admin.users.resetPassword')} onClick={() => setResetting(u)} data-testid={`user-password-${u.email}`} />
+                    </Flex>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <UserModal
+        open={editing !== null}
+        user={editing === 'new' ? null : editing}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          message.success(t('detail.saved'));
+          load();
+        }}
+      />
+      <PasswordModal user={resetting} onClose={() => setResetting(null)} />
+    </div>
+  );
+}

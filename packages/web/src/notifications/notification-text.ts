@@ -1,0 +1,40 @@
+import type { TFunction } from 'i18next';
+import type { Notification } from '../api/types';
+
+// What a notification says, in the interface language: who did what on which ticket.
+
+export interface NotificationData {
+  number?: number;
+  title?: string;
+  by?: string;
+  excerpt?: string;
+  reason?: string;
+}
+
+export function notificationText(n: Notification, t: TFunction): string {
+  const d = n.data as NotificationData;
+  const vars = { by: d.by ?? t('timeline.system'), number: d.number ?? '', title: d.title ?? '' };
+  return t(`notifications.kind.${n.kind}`, { ...vars, defaultValue: t('notifications.kind.other', vars) });
+}
+
+export const notificationLink = (n: Notification): string | null => {
+  const d = n.data as NotificationData;
+  if (d.number) return `/tickets/${d.number}`;
+  return n.ticketId ? `/tickets/${n.ticketId}` : null;
+};
+
+/** New notifications first, each once (a live one may also arrive in a re-fetched page). */
+export function mergeNotifications(current: Notification[], incoming: Notification[]): Notification[] {
+  const seen = new Set<string>();
+  return [...incoming, ...current]
+    .filter((n) => (seen.has(n.id) ? false : (seen.add(n.id), true)))
+    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1));
+}
+
+// The bell and the notification center each show the unread count; a change in one tells the other.
+const listeners = new Set<() => void>();
+export const onNotificationsChanged = (fn: () => void) => {
+  listeners.add(fn);
+  return () => void listeners.delete(fn);
+};
+export const notificationsChanged = () => listeners.forEach((fn) => fn());
