@@ -13,8 +13,10 @@ import { identityRoutes } from './modules/identity/routes';
 import { liveRoutes } from './modules/live';
 import { notificationRoutes } from './modules/notifications/routes';
 import { operatorRoutes } from './modules/operator/routes';
+import { replyTemplateRoutes } from './modules/reply-templates';
 import { collaborationRoutes } from './modules/tickets/collaboration-routes';
 import { ticketRoutes } from './modules/tickets/routes';
+import { viewRoutes } from './modules/views';
 
 export const VERSION = '0.1.0';
 
@@ -28,6 +30,8 @@ export const ROUTE_MODULES: RouteModule[] = [
   notificationRoutes,
   operatorRoutes,
   liveRoutes,
+  viewRoutes,
+  replyTemplateRoutes,
 ];
 
 export function makeDeps(config: Config, db: Database, opts: { clock?: Clock; files?: FileStore } = {}): Deps {

@@ -46,6 +46,10 @@ export const catalogRepository = {
   async listCategories(q: Queryable): Promise<CategoryRow[]> {
     return q.query<CategoryRow>('SELECT id, parent_id, name_zh, name_en, position, active FROM categories ORDER BY position, name_zh');
   },
+  /** Whether the category exists in this tenant (row-level security hides other tenants'). */
+  async categoryExists(q: Queryable, id: string): Promise<boolean> {
+    return (await q.query('SELECT 1 FROM categories WHERE id = $1', [id])).length > 0;
+  },
   /** The category and every category below it. */
   async categorySubtree(q: Queryable, id: string): Promise<string[]> {
     const rows = await q.query<{ id: string }>(

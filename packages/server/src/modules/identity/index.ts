@@ -12,3 +12,4 @@ export { createApiKey } from './manage-api-keys';
 export { createUser } from './manage-users';
 export { createTeam } from './manage-teams';
 export { authenticate } from './authenticate';
+export { canonicalTimeZone } from './tenant-settings';

@@ -10,6 +10,7 @@ import { createApiKey, listApiKeys, revokeApiKey } from './manage-api-keys';
 import { createTeam, listTeams, updateTeam } from './manage-teams';
 import { createUser, getUser, listUsers, updateUser } from './manage-users';
 import { getCurrentTenant, updateCurrentTenant } from './manage-tenant';
+import { LANGUAGES } from './tenant-settings';
 import { signIn } from './sign-in';
 import type { UserRow } from './user-repository';
 import type { TeamRow } from './team-repository';
@@ -31,6 +32,22 @@ const userView = (u: UserRow) => ({
 });
 const teamView = (t: TeamRow) => ({ id: t.id, name: t.name, description: t.description, skills: t.skills, memberIds: t.member_ids, createdAt: t.created_at.toISOString() });
 const Locale = z.enum(['zh-CN', 'en-US']);
+const Language = z.enum(LANGUAGES);
+const LogoUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2000);
+const TenantSchema = z
+  .object({
+    id: Uuid,
+    slug: z.string(),
+    name: z.string(),
+    settings: z.object({
+      timeZone: z.string().describe('IANA time zone'),
+      languages: z.array(Language),
+      defaultLanguage: Language,
+      logoUrl: z.string().nullable(),
+    }),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Tenant' });
 
 export function identityRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -61,22 +78,26 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
     return { type: a.type, id: a.id, name: a.name, role: a.role, scope: a.scope, teamIds: a.teamIds, contactId: a.contactId, tenantId: a.tenantId };
   });
 
-  r.get('/api/v1/tenant', { schema: { tags: ['tenant'], summary: 'The current tenant (slug, name, settings)' } }, async (req) => getCurrentTenant(deps, actorOf(req)));
+  r.get('/api/v1/tenant', {
+    schema: { tags: ['tenant'], summary: 'The current tenant: slug, name and settings (defaults filled in)', response: ok(TenantSchema) },
+    handler: async (req) => getCurrentTenant(deps, actorOf(req)),
+  });
   r.patch('/api/v1/tenant', {
     schema: {
       tags: ['tenant'],
-      summary: 'Update tenant name and settings (admin)',
+      summary: 'Rename the tenant or change its settings (admin); settings not given stay as they are',
       body: z.strictObject({
-        name: z.string().min(1).max(200).optional(),
+        name: z.string().trim().min(1).max(200).optional(),
         settings: z
           .strictObject({
-            timeZone: z.string().max(64).optional(),
-            languages: z.array(Locale).min(1).optional(),
-            defaultLanguage: Locale.optional(),
-            logoUrl: z.url().max(2000).optional(),
+            timeZone: z.string().max(64).optional().describe('IANA time zone, e.g. Asia/Shanghai'),
+            languages: z.array(Language).min(1).max(LANGUAGES.length).optional().describe('Languages the console and portal offer'),
+            defaultLanguage: Language.optional().describe('One of languages'),
+            logoUrl: LogoUrl.nullable().optional().describe('http(s) URL of the logo; null removes it'),
           })
           .optional(),
       }),
+      response: ok(TenantSchema),
     },
     handler: async (req) => updateCurrentTenant(deps, actorOf(req), req.body),
   });

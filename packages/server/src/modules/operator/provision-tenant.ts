@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps';
 import { invalid } from '../../platform/errors';
-import { createTenant, type CreateTenantInput } from '../identity';
+import { canonicalTimeZone, createTenant, type CreateTenantInput } from '../identity';
 
 export type ProvisionTenantInput = CreateTenantInput;
 
@@ -14,15 +14,6 @@ export interface ProvisionedTenant {
 
 const Email = z.email();
 
-export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Platform operator: a new tenant with its first administrator (CLI `gongdan tenant create` and
  * POST /api/v1/operator/tenants). Checks what createTenant leaves to its callers (name, email, time zone).
@@ -33,9 +24,9 @@ export async function provisionTenant(deps: Pick<Deps, 'db'>, input: ProvisionTe
   if (name.length > 200) throw invalid('name', 'The tenant name must be at most 200 characters', 'too_long');
   const adminEmail = input.adminEmail.trim().toLowerCase();
   if (!Email.safeParse(adminEmail).success) throw invalid('adminEmail', `"${input.adminEmail}" is not an email address`, 'invalid_email');
-  if (input.timeZone !== undefined && !isTimeZone(input.timeZone))
-    throw invalid('timeZone', `"${input.timeZone}" is not an IANA time zone (e.g. Asia/Shanghai)`, 'invalid_time_zone');
+  const timeZone = input.timeZone === undefined ? undefined : canonicalTimeZone(input.timeZone);
+  if (timeZone === null) throw invalid('timeZone', `"${input.timeZone}" is not an IANA time zone (e.g. Asia/Shanghai)`, 'invalid_time_zone');
   const adminName = input.adminName?.trim() || undefined;
-  const { tenant, admin } = await createTenant(deps.db, { name, slug: input.slug, adminEmail, adminPassword: input.adminPassword, adminName, timeZone: input.timeZone });
+  const { tenant, admin } = await createTenant(deps.db, { name, slug: input.slug, adminEmail, adminPassword: input.adminPassword, adminName, timeZone });
   return { id: tenant.id, slug: tenant.slug, name: tenant.name, adminEmail: admin.email };
 }
