@@ -40,9 +40,11 @@ export function NewKeyModal({ created, onClose }: { created: CreatedApiKey | nul
   const { message } = App.useApp();
   const [copied, setCopied] = useState(false);
   useEffect(() => setCopied(false), [created]);
+  // rendered only while there is a key: closing removes it from the page at once (no closing animation keeps it)
+  if (!created) return null;
   return (
     <Modal
-      open={!!created}
+      open
       title={t('admin.keys.createdTitle', { name: created?.name ?? '' })}
       onCancel={onClose}
       maskClosable={false}
@@ -101,7 +103,8 @@ export default function ApiKeysPage() {
   useEffect(load, [load]);
 
   const create = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     setGeneral(null);
     try {
@@ -187,13 +190,9 @@ export default function ApiKeysPage() {
         confirmLoading={busy}
         okButtonProps={{ 'data-testid': 'api-key-create-ok' } as never}
         destroyOnHidden
-        afterOpenChange={(o) => {
-          if (!o) return;
-          setGeneral(null);
-          form.setFieldsValue({ name: '', role: 'agent' });
-        }}
+        afterClose={() => setGeneral(null)}
       >
-        <Form form={form} layout="vertical" preserve={false}>
+        <Form form={form} initialValues={{ name: '', role: 'agent' }} layout="vertical" preserve={false}>
           <Form.Item name="name" label={t('admin.keys.name')} extra={t('admin.keys.nameHelp')} rules={[{ required: true, whitespace: true, message: t('customers.nameRequired') }]}>
             <Input data-testid="api-key-name" maxLength={200} />
           </Form.Item>

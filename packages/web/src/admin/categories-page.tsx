@@ -39,7 +39,8 @@ function CategoryModal({ editing, tree, onClose, onSaved }: { editing: Editing |
   const targets = useMemo(() => moveTargets(tree, moving, name), [tree, moving, name]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     setGeneral(null);
     const body: CategoryInput = { nameZh: v.nameZh.trim(), nameEn: v.nameEn?.trim() ?? '', parentId: v.parentId ?? null, active: v.active, ...(v.position != null ? { position: v.position } : {}) };
@@ -67,17 +68,11 @@ function CategoryModal({ editing, tree, onClose, onSaved }: { editing: Editing |
       confirmLoading={busy}
       okButtonProps={{ 'data-testid': 'category-form-ok' } as never}
       destroyOnHidden
-      afterOpenChange={(o) => {
-        if (!o || !editing) return;
-        setGeneral(null);
-        form.setFieldsValue(
-          editing.mode === 'edit'
-            ? { nameZh: editing.category.nameZh, nameEn: editing.category.nameEn, parentId: editing.category.parentId, position: editing.category.position, active: editing.category.active }
-            : { nameZh: '', nameEn: '', parentId: editing.parentId, active: true },
-        );
-      }}
+      afterClose={() => setGeneral(null)}
     >
-      <Form form={form} layout="vertical" preserve={false} data-testid="category-form">
+      <Form form={form} initialValues={editing?.mode === 'edit'
+            ? { nameZh: editing.category.nameZh, nameEn: editing.category.nameEn, parentId: editing.category.parentId, position: editing.category.position, active: editing.category.active }
+            : { nameZh: '', nameEn: '', parentId: editing?.mode === 'create' ? editing.parentId : null, active: true }} layout="vertical" preserve={false} data-testid="category-form">
         <Form.Item name="nameZh" label={t('admin.nameZh')} rules={[{ required: true, whitespace: true, message: t('customers.nameRequired') }]}>
           <Input data-testid="category-name-zh" maxLength={200} />
         </Form.Item>

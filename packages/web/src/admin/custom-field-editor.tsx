@@ -39,7 +39,8 @@ export function CustomFieldEditor({ open, field, ticketTypeId, nextPosition = 0,
   const kind = Form.useWatch('kind', form);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     setGeneral(null);
     const options = hasOptions(v.kind)
@@ -74,17 +75,11 @@ export function CustomFieldEditor({ open, field, ticketTypeId, nextPosition = 0,
       confirmLoading={busy}
       okButtonProps={{ 'data-testid': 'field-form-ok' } as never}
       destroyOnHidden
-      afterOpenChange={(o) => {
-        if (!o) return;
-        setGeneral(null);
-        form.setFieldsValue(
-          field
-            ? { key: field.key, kind: field.kind, labelZh: field.labelZh, labelEn: field.labelEn, required: field.required, position: field.position, options: field.options }
-            : { key: '', kind: 'text', labelZh: '', labelEn: '', required: false, position: nextPosition, options: [] },
-        );
-      }}
+      afterClose={() => setGeneral(null)}
     >
-      <Form form={form} layout="vertical" preserve={false} data-testid="field-form">
+      <Form form={form} initialValues={field
+            ? { key: field.key, kind: field.kind, labelZh: field.labelZh, labelEn: field.labelEn, required: field.required, position: field.position, options: field.options }
+            : { key: '', kind: 'text', labelZh: '', labelEn: '', required: false, position: nextPosition, options: [] }} layout="vertical" preserve={false} data-testid="field-form">
         <Flex gap={12} wrap>
           <Form.Item
             name="key"

@@ -27,7 +27,8 @@ function TeamModal({ team, open, onClose, onSaved }: { team: Team | null; open: 
   const staff = users.filter((u) => u.role !== 'customer' && (u.active || team?.memberIds.includes(u.id)));
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     setGeneral(null);
     const body = { name: v.name.trim(), description: v.description ?? '', skills: v.skills ?? [], memberIds: v.memberIds ?? [] };
@@ -55,13 +56,9 @@ function TeamModal({ team, open, onClose, onSaved }: { team: Team | null; open: 
       confirmLoading={busy}
       okButtonProps={{ 'data-testid': 'team-form-ok' } as never}
       destroyOnHidden
-      afterOpenChange={(o) => {
-        if (!o) return;
-        setGeneral(null);
-        form.setFieldsValue({ name: team?.name ?? '', description: team?.description ?? '', skills: team?.skills ?? [], memberIds: team?.memberIds ?? [] });
-      }}
+      afterClose={() => setGeneral(null)}
     >
-      <Form form={form} layout="vertical" preserve={false} data-testid="team-form">
+      <Form form={form} initialValues={{ name: team?.name ?? '', description: team?.description ?? '', skills: team?.skills ?? [], memberIds: team?.memberIds ?? [] }} layout="vertical" preserve={false} data-testid="team-form">
         <Form.Item name="name" label={t('admin.teams.name')} rules={[{ required: true, whitespace: true, message: t('customers.nameRequired') }]}>
           <Input data-testid="team-name" maxLength={200} />
         </Form.Item>

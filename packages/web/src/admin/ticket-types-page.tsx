@@ -21,7 +21,8 @@ function TicketTypeModal({ type, open, onClose, onSaved }: { type: TicketType | 
   const [busy, setBusy] = useState(false);
   const [general, setGeneral] = useState<string | null>(null);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     setGeneral(null);
     try {
@@ -46,13 +47,9 @@ function TicketTypeModal({ type, open, onClose, onSaved }: { type: TicketType | 
       confirmLoading={busy}
       okButtonProps={{ 'data-testid': 'type-form-ok' } as never}
       destroyOnHidden
-      afterOpenChange={(o) => {
-        if (!o) return;
-        setGeneral(null);
-        form.setFieldsValue({ key: type?.key ?? '', nameZh: type?.nameZh ?? '', nameEn: type?.nameEn ?? '' });
-      }}
+      afterClose={() => setGeneral(null)}
     >
-      <Form form={form} layout="vertical" preserve={false} data-testid="type-form">
+      <Form form={form} initialValues={{ key: type?.key ?? '', nameZh: type?.nameZh ?? '', nameEn: type?.nameEn ?? '' }} layout="vertical" preserve={false} data-testid="type-form">
         <Form.Item
           name="key"
           label={t('admin.types.key')}

@@ -49,7 +49,8 @@ function UserModal({ user, open, onClose, onSaved }: { user: User | null; open: 
   const role = Form.useWatch('role', form);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     setGeneral(null);
     try {
@@ -94,17 +95,11 @@ function UserModal({ user, open, onClose, onSaved }: { user: User | null; open: 
       confirmLoading={busy}
       okButtonProps={{ 'data-testid': 'user-form-ok' } as never}
       destroyOnHidden
-      afterOpenChange={(o) => {
-        if (!o) return;
-        setGeneral(null);
-        form.setFieldsValue(
-          user
-            ? { email: user.email, name: user.name, role: user.role, scope: user.scope, phone: user.phone ?? '', locale: user.locale, teamIds: user.teamIds }
-            : { role: 'agent', scope: 'team', locale: 'zh-CN', teamIds: [] },
-        );
-      }}
+      afterClose={() => setGeneral(null)}
     >
-      <Form form={form} layout="vertical" preserve={false} data-testid="user-form">
+      <Form form={form} initialValues={user
+            ? { email: user.email, name: user.name, role: user.role, scope: user.scope, phone: user.phone ?? '', locale: user.locale, teamIds: user.teamIds }
+            : { role: 'agent', scope: 'team', locale: 'zh-CN', teamIds: [] }} layout="vertical" preserve={false} data-testid="user-form">
         <Form.Item name="email" label={t('auth.email')} rules={[{ required: true, type: 'email', message: t('admin.users.emailInvalid') }]}>
           <Input data-testid="user-email" disabled={!!user} maxLength={320} />
         </Form.Item>
@@ -157,7 +152,8 @@ function PasswordModal({ user, onClose }: { user: User | null; onClose: () => vo
   const [busy, setBusy] = useState(false);
   const [general, setGeneral] = useState<string | null>(null);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     if (!user) return;
     setBusy(true);
     setGeneral(null);
@@ -184,6 +180,7 @@ function PasswordModal({ user, onClose }: { user: User | null; onClose: () => vo
       confirmLoading={busy}
       okButtonProps={{ 'data-testid': 'password-ok' } as never}
       destroyOnHidden
+      afterClose={() => setGeneral(null)}
     >
       <Form form={form} layout="vertical" preserve={false}>
         <Form.Item name="password" label={t('admin.users.newPassword')} extra={t('admin.users.passwordHelp')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>

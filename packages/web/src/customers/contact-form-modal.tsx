@@ -38,7 +38,8 @@ export function ContactFormModal({ open, contact, organizationId, onClose, onSav
   const [general, setGeneral] = useState<string | null>(null);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     setGeneral(null);
     const identities = (v.identities ?? []).filter((i) => i?.value?.trim()).map((i) => ({ kind: i.kind, value: i.value.trim() }));
@@ -74,19 +75,15 @@ export function ContactFormModal({ open, contact, organizationId, onClose, onSav
       confirmLoading={busy}
       okButtonProps={{ 'data-testid': 'contact-form-ok' } as never}
       destroyOnHidden
-      afterOpenChange={(o) => {
-        if (!o) return;
-        setGeneral(null);
-        form.setFieldsValue({
+      afterClose={() => setGeneral(null)}
+    >
+      <Form form={form} initialValues={{
           name: contact?.name ?? '',
           organizationId: contact?.organizationId ?? organizationId,
           tier: contact?.tier ?? INHERIT,
           notes: contact?.notes ?? '',
           identities: contact ? [] : [{ kind: 'phone', value: '' }],
-        });
-      }}
-    >
-      <Form form={form} layout="vertical" preserve={false} data-testid="contact-form">
+        }} layout="vertical" preserve={false} data-testid="contact-form">
         <Form.Item name="name" label={t('customers.contactName')} rules={[{ required: true, whitespace: true, message: t('customers.nameRequired') }]}>
           <Input data-testid="contact-name" maxLength={200} />
         </Form.Item>

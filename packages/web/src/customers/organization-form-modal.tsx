@@ -28,7 +28,8 @@ export function OrganizationFormModal({ open, organization, onClose, onSaved }: 
   const [general, setGeneral] = useState<string | null>(null);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     setGeneral(null);
     const body = { name: v.name.trim(), tier: v.tier, domain: v.domain?.trim() ? v.domain.trim() : null, notes: v.notes ?? '' };
@@ -54,13 +55,9 @@ export function OrganizationFormModal({ open, organization, onClose, onSaved }: 
       confirmLoading={busy}
       okButtonProps={{ 'data-testid': 'organization-form-ok' } as never}
       destroyOnHidden
-      afterOpenChange={(o) => {
-        if (!o) return;
-        setGeneral(null);
-        form.setFieldsValue({ name: organization?.name ?? '', tier: organization?.tier ?? 'standard', domain: organization?.domain ?? '', notes: organization?.notes ?? '' });
-      }}
+      afterClose={() => setGeneral(null)}
     >
-      <Form form={form} layout="vertical" preserve={false} data-testid="organization-form">
+      <Form form={form} initialValues={{ name: organization?.name ?? '', tier: organization?.tier ?? 'standard', domain: organization?.domain ?? '', notes: organization?.notes ?? '' }} layout="vertical" preserve={false} data-testid="organization-form">
         <Form.Item name="name" label={t('customers.organizationName')} rules={[{ required: true, whitespace: true, message: t('customers.nameRequired') }]}>
           <Input data-testid="organization-name" maxLength={200} />
         </Form.Item>

@@ -1,6 +1,6 @@
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Dropdown, Empty, Flex, List, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { notificationsApi } from '../api/endpoints';
@@ -16,11 +16,14 @@ export function NotificationBell() {
   const navigate = useNavigate();
   const [items, setItems] = useState<Notification[]>([]);
   const [unread, setUnread] = useState(0);
+  // ids shown or counted already: a notification delivered twice counts once
+  const known = useRef(new Set<string>());
   const load = useCallback(
     () =>
       notificationsApi
         .list()
         .then((r) => {
+          for (const x of r.items) known.current.add(x.id);
           setItems(r.items.slice(0, 10));
           setUnread(r.unread);
         })
@@ -32,7 +35,9 @@ export function NotificationBell() {
   useEffect(() => onNotificationsChanged(() => void load()), [load]);
   useLiveMessages((m) => {
     if (m.type !== 'notification') return;
-    if (!items.some((x) => x.id === m.notification.id) && !m.notification.readAt) setUnread((n) => n + 1);
+    if (known.current.has(m.notification.id)) return;
+    known.current.add(m.notification.id);
+    if (!m.notification.readAt) setUnread((n) => n + 1);
     setItems((prev) => mergeNotifications(prev, [m.notification]).slice(0, 10));
   });
 

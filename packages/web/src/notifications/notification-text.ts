@@ -32,9 +32,11 @@ export function mergeNotifications(current: Notification[], incoming: Notificati
 }
 
 // The bell and the notification center each show the unread count; a change in one tells the other.
-const listeners = new Set<() => void>();
-export const onNotificationsChanged = (fn: () => void) => {
+// `from` names who changed them, so it does not re-fetch its own change.
+type ChangeListener = (from: unknown) => void;
+const listeners = new Set<ChangeListener>();
+export const onNotificationsChanged = (fn: ChangeListener) => {
   listeners.add(fn);
   return () => void listeners.delete(fn);
 };
-export const notificationsChanged = () => listeners.forEach((fn) => fn());
+export const notificationsChanged = (from?: unknown) => listeners.forEach((fn) => fn(from));

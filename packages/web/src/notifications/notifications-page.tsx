@@ -27,6 +27,9 @@ export default function NotificationsPage() {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
   const seq = useRef(0);
+  const self = useRef({});
+  // ids shown or counted already: a notification delivered twice counts once
+  const known = useRef(new Set<string>());
   const live = useLiveState();
 
   const load = useCallback(
@@ -37,6 +40,7 @@ export default function NotificationsPage() {
       try {
         const page = await notificationsApi.list(unreadOnly, before, PAGE);
         if (n !== seq.current) return;
+        for (const x of page.items) known.current.add(x.id);
         setItems((prev) => (before ? mergeNotifications(prev, page.items) : page.items));
         setUnread(page.unread);
         setNextBefore(page.nextBefore ?? (page.items.length === PAGE ? page.items[page.items.length - 1].id : null));
@@ -50,7 +54,7 @@ export default function NotificationsPage() {
   );
   useEffect(() => void load(), [load]);
   // the bell marked something read: show the same
-  useEffect(() => onNotificationsChanged(() => void load()), [load]);
+  useEffect(() => onNotificationsChanged((from) => from !== self.current && void load()), [load]);
   // after a reconnect, what came meanwhile is fetched again
   const wasOpen = useRef(live === 'open');
   useEffect(() => {
@@ -60,9 +64,10 @@ export default function NotificationsPage() {
 
   useLiveMessages((m) => {
     if (m.type !== 'notification') return;
-    const isNew = !items.some((x) => x.id === m.notification.id);
+    if (known.current.has(m.notification.id)) return;
+    known.current.add(m.notification.id);
     setItems((prev) => mergeNotifications(prev, [m.notification]));
-    if (isNew && !m.notification.readAt) setUnread((u) => u + 1);
+    if (!m.notification.readAt) setUnread((u) => u + 1);
   });
 
   const markRead = async (ids: string[]) => {
@@ -71,7 +76,7 @@ export default function NotificationsPage() {
       await notificationsApi.read(ids);
       setItems((prev) => (unreadOnly ? prev.filter((x) => !ids.includes(x.id)) : prev.map((x) => (ids.includes(x.id) && !x.readAt ? { ...x, readAt: now } : x))));
       setUnread((u) => Math.max(0, u - items.filter((x) => ids.includes(x.id) && !x.readAt).length));
-      notificationsChanged();
+      notificationsChanged(self.current);
     } catch (err) {
       message.error(errorMessage(err, t));
     }
@@ -84,7 +89,7 @@ export default function NotificationsPage() {
       setItems((prev) => (unreadOnly ? [] : prev.map((x) => (x.readAt ? x : { ...x, readAt: now }))));
       setUnread(0);
       setNextBefore(unreadOnly ? null : nextBefore);
-      notificationsChanged();
+      notificationsChanged(self.current);
     } catch (err) {
       message.error(errorMessage(err, t));
     }

@@ -1,0 +1,40 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { renderUi, stubFetch } from '../test/render';
+import ApiKeysPage from './api-keys-page';
+
+const SECRET = 'gdk_3q2+7w9Zk1mN5pL0sXvB8rT4uY6aE2cF';
+
+describe('API keys', () => {
+  it('shows a new key once, copies it, and forgets it when closed', async () => {
+    const existing = { id: 'k0', name: '旧系统', prefix: 'gdk_a1b2c3', role: 'agent', created_by: null, created_at: '2026-11-20T08:00:00Z', last_used_at: null, revoked_at: null };
+    const calls = stubFetch({
+      'GET /api/v1/api-keys': () => ({ status: 200, body: { items: [existing] } }),
+      'POST /api/v1/api-keys': (b) => ({ status: 201, body: { id: 'k1', name: (b as { name: string }).name, prefix: SECRET.slice(0, 10), role: 'agent', createdAt: '2026-11-22T08:00:00Z', key: SECRET } }),
+    });
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    renderUi(<ApiKeysPage />);
+    await screen.findByText('旧系统');
+    fireEvent.click(screen.getByTestId('api-key-new'));
+    fireEvent.change(await screen.findByTestId('api-key-name'), { target: { value: '呼叫中心对接' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('api-key-create-ok'));
+    });
+    const secret = (await screen.findByTestId('api-key-secret')) as HTMLInputElement;
+    expect(secret.value).toBe(SECRET);
+    expect(screen.getByTestId('api-key-warning').textContent).toContain('只显示这一次');
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ name: '呼叫中心对接', role: 'agent' });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('api-key-copy'));
+    });
+    expect(writeText).toHaveBeenCalledWith(SECRET);
+    // the new key is listed by name and prefix only
+    const table = screen.getByTestId('api-keys-table');
+    expect(within(table).getByText('呼叫中心对接')).toBeTruthy();
+    expect(table.textContent).not.toContain(SECRET);
+    fireEvent.click(screen.getByTestId('api-key-done'));
+    await waitFor(() => expect(screen.queryByTestId('api-key-secret')).toBeNull());
+    expect(document.body.innerHTML).not.toContain(SECRET);
+  });
+});
