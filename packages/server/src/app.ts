@@ -7,6 +7,7 @@ import type { Deps } from './platform/deps';
 import type { FileStore } from './platform/files/file-store';
 import { localFileStore } from './platform/files/local-file-store';
 import { buildServer, type RouteModule } from './platform/http/build-server';
+import { webDistDir } from './platform/http/web-app';
 import { catalogRoutes } from './modules/catalog/routes';
 import { customerRoutes } from './modules/customers/routes';
 import { identityRoutes } from './modules/identity/routes';
@@ -52,5 +53,9 @@ export function makeDeps(config: Config, db: Database, opts: { clock?: Clock; fi
 }
 
 export function buildApp(config: Config, deps: Deps): Promise<FastifyInstance> {
-  return buildServer(deps, { logLevel: config.LOG_LEVEL, bodyLimit: config.BODY_LIMIT_BYTES, version: VERSION, validateResponses: !!process.env.VITEST }, ROUTE_MODULES);
+  return buildServer(
+    deps,
+    { logLevel: config.LOG_LEVEL, bodyLimit: config.BODY_LIMIT_BYTES, version: VERSION, validateResponses: !!process.env.VITEST, webDistDir: webDistDir(config.WEB_DIST_DIR) },
+    ROUTE_MODULES,
+  );
 }

@@ -35,6 +35,7 @@ export const settings = {
   LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), default: 'info', description: 'Log level' },
   COOKIE_SECURE: { schema: bool, default: 'false', description: 'Mark the session cookie Secure (set true behind HTTPS)' },
   OUTBOX_POLL_MS: { schema: z.coerce.number().int().positive(), default: '500', description: 'How often the outbox dispatcher looks for new events' },
+  WEB_DIST_DIR: { schema: z.string(), default: '', description: 'Folder of the built web console served at / (default: packages/web/dist of this repository)' },
 } as const;
 
 type Settings = typeof settings;

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { connect as tcpConnect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectLiveUpdates, type LiveUpdates } from '../../src/modules/live';
 import { OutboxDispatcher } from '../../src/platform/outbox/outbox-dispatcher';
@@ -121,6 +122,22 @@ describe('live updates over WebSocket', () => {
     await expect(connect('', { cookie: `gongdan_session=${agent.token}`, origin: 'https://evil.example.com' })).rejects.toMatchObject({ statusCode: 403 });
     // a plain GET is not a WebSocket
     expect((await t.api(agent.token, 'GET', '/api/v1/live')).statusCode).toBe(404);
+  });
+
+  it('answers an upgrade to any other route like a plain request, and closes that connection', async () => {
+    const { port } = t.app.server.address() as AddressInfo;
+    for (const [path, status] of [['/api/v1/tickets', '401'], ['/api/v1/nowhere', '401'], ['/healthz', '200']]) {
+      const answer = await new Promise<string>((resolve) => {
+        const s = tcpConnect(port, '127.0.0.1', () =>
+          s.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`),
+        );
+        let got = '';
+        s.on('data', (d) => (got += d));
+        const timer = setTimeout(() => (s.destroy(), resolve(`still open: ${got}`)), 5000);
+        s.on('close', () => (clearTimeout(timer), resolve(got)));
+      });
+      expect(answer.split('\r\n')[0], path).toBe(`HTTP/1.1 ${status} ${status === '200' ? 'OK' : 'Unauthorized'}`);
+    }
   });
 
   it('closes the socket with 4401 once the session is signed out', async () => {

@@ -20,6 +20,15 @@ declare module 'fastify' {
 export function liveRoutes(app: FastifyInstance, deps: Deps) {
   const hub = Object.assign(new LiveHub(), { timings: { ...DEFAULT_TIMINGS } });
   app.decorate('live', hub);
+  // The plugin listens for every upgrade request on the server and routes it: an upgrade to any other
+  // route gets that route's answer, after which its socket (detached from the HTTP server) is closed.
+  app.addHook('onResponse', async (req) => {
+    // node marks requests it handed to the 'upgrade' listener (not in its typings)
+    if (!(req.raw as { upgrade?: boolean }).upgrade) return;
+    const socket = req.raw.socket;
+    socket.end();
+    setTimeout(() => socket.destroy(), 1000).unref();
+  });
   // the WebSocket plugin's hooks stay inside this context, away from every other route
   app.register(async (scope) => {
     await scope.register(websocket, { options: { maxPayload: 4096 } });

@@ -7,6 +7,7 @@ import type { Deps } from '../deps';
 import { registerAuth } from './auth';
 import { errorHandler } from './error-handler';
 import { registerMetrics } from './metrics';
+import { registerWebApp } from './web-app';
 
 export interface ServerOptions {
   logLevel: string;
@@ -14,11 +15,13 @@ export interface ServerOptions {
   version: string;
   /** Validate every response against its schema (tests). */
   validateResponses: boolean;
+  /** The built web console, served at / (see web-app.ts). */
+  webDistDir: string;
 }
 
 export type RouteModule = (app: FastifyInstance, deps: Deps) => void;
 
-/** The HTTP transport: validation, auth, errors, OpenAPI, metrics; routes come from the feature modules. */
+/** The HTTP transport: validation, auth, errors, OpenAPI, metrics, the web console; routes come from the feature modules. */
 export async function buildServer(deps: Deps, opts: ServerOptions, modules: RouteModule[]): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel },
@@ -73,5 +76,6 @@ export async function buildServer(deps: Deps, opts: ServerOptions, modules: Rout
   });
 
   for (const register of modules) register(app, deps);
+  await registerWebApp(app, opts.webDistDir);
   return app;
 }

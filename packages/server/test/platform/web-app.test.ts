@@ -1,0 +1,92 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_WEB_DIST_DIR, webDistDir } from '../../src/platform/http/web-app';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+// The built web console at /: files, the SPA fallback and cache headers; a hint when it is not built.
+describe('serving the web console', () => {
+  let t: TestApp;
+  let bare: TestApp;
+  const dist = mkdtempSync(join(tmpdir(), 'gongdan-web-'));
+  const INDEX = '<!doctype html><html lang="zh-CN"><head><title>工单控制台</title></head><body><div id="root"></div></body></html>';
+  beforeAll(async () => {
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'index.html'), INDEX);
+    writeFileSync(join(dist, 'assets', 'index-3fa9c1d2.js'), 'console.log("工单")');
+    writeFileSync(join(dist, 'assets', 'index-77b0e4aa.css'), 'body{margin:0}');
+    writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    writeFileSync(join(dist, '.build-stamp'), 'secret-hash');
+    writeFileSync(join(tmpdir(), 'gongdan-outside.txt'), 'outside');
+    t = await startTestApp({ env: { WEB_DIST_DIR: dist } });
+    bare = await startTestApp({ env: { WEB_DIST_DIR: join(dist, 'not-built') } });
+  });
+  afterAll(async () => {
+    await t.close();
+    await bare.close();
+  });
+
+  const get = (app: TestApp, url: string, method: 'GET' | 'HEAD' | 'POST' = 'GET') => app.app.inject({ method, url });
+
+  it('serves index.html at / and for the console routes, never cached without revalidation', async () => {
+    for (const url of ['/', '/tickets', '/tickets/10001?tab=timeline', '/views/我的待办', '/.build-stamp', '/assets']) {
+      const res = await get(t, url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type'], url).toContain('text/html');
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+      expect(res.body, url).toBe(INDEX);
+    }
+    expect((await get(t, '/', 'HEAD')).statusCode).toBe(200);
+    const etag = (await get(t, '/')).headers.etag as string;
+    expect((await t.app.inject({ method: 'GET', url: '/', headers: { 'if-none-match': etag } })).statusCode).toBe(304);
+  });
+
+  it('serves hashed assets for a year and other files with revalidation', async () => {
+    const js = await get(t, '/assets/index-3fa9c1d2.js');
+    expect(js.statusCode).toBe(200);
+    expect(js.headers['content-type']).toContain('javascript');
+    expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(js.body).toBe('console.log("工单")');
+    expect((await get(t, '/assets/index-77b0e4aa.css')).headers['content-type']).toContain('text/css');
+    const icon = await get(t, '/favicon.svg');
+    expect(icon.headers['content-type']).toContain('image/svg+xml');
+    expect(icon.headers['cache-control']).toBe('no-cache');
+    // an asset of an older build is a 404, not the page
+    expect((await get(t, '/assets/index-00000000.js')).statusCode).toBe(404);
+  });
+
+  it('never answers the server’s own paths with the console, nor anything outside the folder', async () => {
+    expect((await get(t, '/api/v1/nothing-here')).statusCode).toBe(401);
+    const token = (await t.tenant()).adminToken;
+    const api = await t.api(token, 'GET', '/api/v1/nothing-here');
+    expect(api.statusCode).toBe(404);
+    expect(api.json().error.code).toBe('NOT_FOUND');
+    expect((await get(t, '/api/nothing')).json().error.code).toBe('NOT_FOUND');
+    expect((await get(t, '/api')).statusCode).toBe(404);
+    expect((await get(t, '/healthz')).json().status).toBe('ok');
+    expect((await get(t, '/metrics')).body).toContain('gongdan_http_requests_total');
+    expect((await get(t, '/somewhere', 'POST')).statusCode).toBe(404);
+    for (const url of ['/../gongdan-outside.txt', '/%2e%2e/gongdan-outside.txt', '/assets/%2e%2e/%2e%2e/gongdan-outside.txt', '/..%2fgongdan-outside.txt']) {
+      const res = await get(t, url);
+      expect(res.body, url).not.toContain('outside');
+    }
+    expect((await get(t, '/.build-stamp')).body).not.toContain('secret-hash');
+  });
+
+  it('says how to build the console when there is none', async () => {
+    const res = await get(bare, '/');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.body).toContain('npm run build:web');
+    expect(res.body).toContain('WEB_DIST_DIR');
+    expect((await get(bare, '/tickets')).statusCode).toBe(404);
+    expect((await get(bare, '/healthz')).statusCode).toBe(200);
+  });
+
+  it('finds packages/web/dist of the repository by default', () => {
+    expect(DEFAULT_WEB_DIST_DIR).toMatch(/packages[/\\]web[/\\]dist$/);
+    expect(webDistDir('')).toBe(DEFAULT_WEB_DIST_DIR);
+    expect(webDistDir('/srv/gongdan/web')).toBe('/srv/gongdan/web');
+  });
+});
