@@ -8,15 +8,13 @@ export interface Account {
 }
 
 export interface E2eEnv {
-  /** Why the suite cannot run (no Chromium); the tests fail with this message. */
+  /** Why the suite cannot run (no Chromium, no console served); the tests fail with this message. */
   problem: string | null;
   chromium: string;
-  /** Where the browser opens the console. */
+  /** Where the browser opens the console: the server itself, which serves it at /. */
   baseURL: string;
-  /** The Gongdan server itself (API). */
+  /** The server, for the API. */
   serverURL: string;
-  /** Whether the server serves the console at / itself (README: it does). */
-  serverServesConsole: boolean;
   artifacts: string;
   admin: Account;
   /** Agents with scope "all", members of the seeded team. */

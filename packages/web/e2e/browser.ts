@@ -1,0 +1,104 @@
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import type { Account, E2eEnv } from './env';
+
+// One Chromium (Debian's, never a downloaded one) for the suite; a context per person; screenshots
+// into test-artifacts/e2e at the key steps and of every open page when a flow fails.
+
+// Playwright starts Chromium with a new empty --user-data-dir of its own (and --headless /
+// --no-sandbox from the options below); the rest keeps it off the network and quiet.
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export const TIMEOUT = 30_000; // one condition on a loaded 2-core machine
+const NAV_TIMEOUT = 60_000;
+
+export async function launch(env: E2eEnv): Promise<Browser> {
+  const browser = await chromium.launch({ executablePath: env.chromium, headless: true, chromiumSandbox: false, args: ARGS, timeout: 120_000 });
+  // should vitest be killed, its worker (this process) is orphaned: close the browser and leave
+  const parent = process.ppid;
+  const guard = setInterval(() => {
+    if (process.ppid !== parent) void browser.close().finally(() => process.exit(1));
+  }, 1000);
+  guard.unref();
+  browser.on('disconnected', () => clearInterval(guard));
+  return browser;
+}
+
+/** A new browser session (its own cookies and localStorage), signed in through the API when an account is given. */
+export async function session(browser: Browser, env: E2eEnv, account?: Account): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: env.baseURL, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  context.setDefaultTimeout(TIMEOUT);
+  context.setDefaultNavigationTimeout(NAV_TIMEOUT);
+  if (account) {
+    const res = await context.request.post('/api/v1/auth/login', { data: { email: account.email, password: account.password } });
+    if (!res.ok()) throw new Error(`sign-in of ${account.email} failed: ${res.status()} ${await res.text()}`);
+  }
+  return { context, page: await context.newPage() };
+}
+
+/** Waits (up to 5 s) for finite CSS animations and transitions to end, so a screenshot shows the settled page. */
+async function settled(page: Page) {
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity), undefined, { timeout: 5000 })
+    .catch(() => undefined);
+}
+
+/** expect.poll with this suite's patience (vitest's default gives up after one second). */
+export const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: TIMEOUT, interval: 200 });
+
+let shots = 0;
+export async function shot(env: E2eEnv, page: Page, name: string) {
+  shots += 1;
+  await settled(page);
+  await page.screenshot({ path: join(env.artifacts, `${String(shots).padStart(2, '0')}-${name}.png`), timeout: TIMEOUT });
+}
+
+/** One flow of the suite: a test that, when it fails, leaves a screenshot of every open page. */
+export function flow(browser: () => Browser | null, env: E2eEnv, id: string, title: string, fn: () => Promise<void>) {
+  test(`${id} ${title}`, async () => {
+    try {
+      await fn();
+    } catch (err) {
+      const b = browser();
+      let i = 0;
+      for (const page of b?.contexts().flatMap((c) => c.pages()) ?? [])
+        await page.screenshot({ path: join(env.artifacts, `FAILED-${id}-${++i}.png`), timeout: 10_000 }).catch(() => undefined);
+      throw err;
+    }
+  });
+}
+
+/** Records the live socket of a page (GET /api/v1/live): its hello, and every frame after. */
+export function watchLive(page: Page) {
+  const state = { open: 0, hello: 0, frames: [] as string[] };
+  page.on('websocket', (ws) => {
+    if (!ws.url().includes('/api/v1/live')) return;
+    state.open += 1;
+    ws.on('framereceived', (f) => {
+      const text = String(f.payload);
+      state.frames.push(text);
+      if (text.includes('"type":"hello"')) state.hello += 1;
+    });
+    ws.on('close', () => (state.open -= 1));
+  });
+  return state;
+}
+
+/** Opens an Ant Design select and picks the option with exactly this label (typing first for a searched one). */
+export async function choose(page: Page, testId: string, label: string, opts: { type?: string } = {}) {
+  const select = page.getByTestId(testId);
+  await select.click();
+  if (opts.type) await select.locator('input').fill(opts.type);
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${escapeRe(label)}$`) });
+  await option.first().click();
+}
+
+/** The text an Ant Design select shows as its value. */
+export const selected = (page: Page, testId: string): Locator => page.getByTestId(testId).locator('.ant-select-content');
+
+/** The message Ant Design shows under the form field that holds this control. */
+export const fieldError = (page: Page, testId: string): Locator =>
+  page.locator('.ant-form-item', { has: page.getByTestId(testId) }).locator('.ant-form-item-explain-error');
+
+export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
