@@ -133,7 +133,8 @@ describe('web console in Chromium', () => {
     const search = page.getByTestId('filter-q').locator('input');
     await search.fill('转接头');
     await search.press('Enter');
-    await page.waitForURL((u) => u.searchParams.get('q') === '转接头');
+    // the words are searched in 全部 (no assignee or status filter carried over from 我的待办)
+    await page.waitForURL((u) => u.searchParams.get('q') === '转接头' && !u.searchParams.has('assignee') && !u.searchParams.has('status'));
     await page.getByTestId(`ticket-row-${ticket.number}`).waitFor();
     await page.getByTestId('ticket-table').getByText('财务部打印机卡纸').waitFor({ state: 'detached' });
     await poll(() => page.locator('[data-testid^="ticket-row-"]').count()).toBe(1);
