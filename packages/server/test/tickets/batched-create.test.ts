@@ -36,6 +36,9 @@ describe('creating tickets concurrently', () => {
     const res = await Promise.all([...people, ...people].map((requester) => create({ requester })));
     expect(res.map((r) => r.statusCode)).toEqual(res.map(() => 201));
     const requesterOf = res.map((r) => r.json().requesterId as string);
+    // the answer names the requester as GET does, also for a contact created by this very request
+    expect(res[4].json().requesterName).toBe('韩梅梅');
+    expect(res[5].json().requesterName).toBe('无名氏');
     // the same person (by email or phone, however written) is one contact
     expect(new Set([requesterOf[0], requesterOf[1], requesterOf[6], requesterOf[7]]).size).toBe(1);
     expect(new Set([requesterOf[2], requesterOf[3], requesterOf[8], requesterOf[9]]).size).toBe(1);

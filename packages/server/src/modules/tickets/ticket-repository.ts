@@ -144,7 +144,7 @@ export const ticketRepository = {
            requester_id, organization_id, parent_id, ARRAY(SELECT jsonb_array_elements_text(tags)), custom_fields, created_by,
            created_at, created_at, to_tsvector('simple', search_text || ' ' || number::text)
          FROM input
-         RETURNING ${COLUMNS}),
+         RETURNING ${COLUMNS}, ${NAMES}),
        ev AS (
          INSERT INTO ticket_events (id, tenant_id, ticket_id, kind, actor_type, actor_id, actor_name, channel, internal, data, created_at)
          SELECT i.event_id, $1::uuid, t.id, 'ticket.created', i.actor_type, i.actor_id, i.actor_name, t.channel, false,
