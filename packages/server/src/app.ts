@@ -38,8 +38,8 @@ export const ROUTE_MODULES: RouteModule[] = [
 export function makeDeps(config: Config, db: Database, opts: { clock?: Clock; files?: FileStore } = {}): Deps {
   return {
     db,
-    // PGlite has one session; PostgreSQL leaves half of the pool to everything else
-    writes: new TransactionCoalescer(db, { maxBatch: 50, maxConcurrent: db.kind === 'pglite' ? 1 : Math.max(1, config.DATABASE_POOL_SIZE - 2) }),
+    // PGlite has one session; on PostgreSQL a few batches in flight keep two cores busy (more only add contention)
+    writes: new TransactionCoalescer(db, { maxBatch: 100, maxConcurrent: db.kind === 'pglite' ? 1 : Math.min(3, Math.max(1, config.DATABASE_POOL_SIZE - 2)) }),
     clock: opts.clock ?? systemClock,
     files: opts.files ?? localFileStore(config.DATA_DIR, config.FILES_DIR),
     limits: {
