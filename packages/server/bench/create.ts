@@ -2,6 +2,7 @@ import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
 import { createTicketBody, seededRng } from './lib/texts';
+import { routeHistogram, shareOver } from './lib/server-latency';
 import { adminApiKey, adminQuery, api, emit, freshDatabase, log, postgresCpuSampler, postgresServerUrl, processCpuMs, removeDir, round, startServer, tempDir } from './lib/server';
 
 // Ticket creation through HTTP: N concurrent connections POST /api/v1/tickets with distinct bodies
@@ -61,6 +62,7 @@ export async function benchCreate(o: CreateOptions): Promise<void> {
     }
     log(`create: measuring ${o.duration} s at ${o.connections} connections`);
     const pgCpu = databaseUrl ? await postgresCpuSampler(databaseUrl).catch(() => null) : null;
+    const hist0 = await routeHistogram(server.url, 'POST', '/api/v1/tickets');
     const cpu0 = { server: processCpuMs(server.proc.pid!), pg: pgCpu?.() ?? NaN, client: process.cpuUsage() };
     const { result: r, created, unanswered } = await load(server.url, key, { connections: o.connections, duration: o.duration, pool: o.pool, seed: 2 });
     const clientCpu = process.cpuUsage(cpu0.client);
@@ -72,6 +74,7 @@ export async function benchCreate(o: CreateOptions): Promise<void> {
       db_ms_per_ticket: o.db === 'postgres' ? perTicket((pgCpu?.() ?? NaN) - cpu0.pg) : 'in the server process',
       load_generator_ms_per_ticket: perTicket((clientCpu.user + clientCpu.system) / 1000),
     };
+    const inServer = shareOver(hist0, await routeHistogram(server.url, 'POST', '/api/v1/tickets'));
     const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([k, v]) => [k, (v as { count: number }).count]));
     emit({
       bench: 'create',
@@ -88,6 +91,8 @@ export async function benchCreate(o: CreateOptions): Promise<void> {
       errors: r.errors,
       timeouts: r.timeouts,
       cpu,
+      // the same requests as the server timed them itself (its /metrics histogram)
+      server_side: Object.fromEntries(Object.entries(inServer).filter(([k]) => /over_(50|100|250)ms/.test(k))),
     });
     await new Promise((r) => setTimeout(r, 1000)); // let the requests cut off at the deadline finish
     const count = await api<{ count: number }>(server.url, key, 'GET', '/api/v1/tickets/count');
