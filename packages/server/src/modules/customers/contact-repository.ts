@@ -38,7 +38,7 @@ export interface ContactRow {
 
 const SELECT = `SELECT c.id, c.organization_id, c.name, c.tier, c.notes, c.created_at, c.updated_at,
   o.name AS organization_name, o.tier AS organization_tier,
-  coalesce((SELECT jsonb_agg(jsonb_build_object('kind', i.kind, 'value', i.value) ORDER BY i.created_at)
+  coalesce((SELECT jsonb_agg(jsonb_build_object('kind', i.kind, 'value', i.value) ORDER BY i.created_at, i.id)
             FROM contact_identities i WHERE i.contact_id = c.id), '[]') AS identities
   FROM contacts c LEFT JOIN organizations o ON o.id = c.organization_id`;
 
@@ -82,11 +82,14 @@ export const contactRepository = {
   /** Adds identities to contacts in one statement; returns those owned by another contact (left untouched). */
   async addIdentitiesMany(q: Queryable, tenantId: string, list: (Identity & { contactId: string })[], newId: () => string): Promise<(Identity & { contactId: string })[]> {
     if (!list.length) return [];
+    // ids in the order given (identities are listed by id); rows written in one order for every writer,
+    // so two batches adding the same new identities wait for each other, never deadlock
+    const rows = list.map((i) => ({ ...i, id: newId() })).sort((a, b) => (a.kind === b.kind ? (a.value < b.value ? -1 : a.value > b.value ? 1 : 0) : a.kind < b.kind ? -1 : 1));
     const inserted = await q.query<Identity>(
       `INSERT INTO contact_identities (id, tenant_id, contact_id, kind, value)
        SELECT id, $1::uuid, contact_id, kind, value FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[]) AS u(id, contact_id, kind, value)
        ON CONFLICT (tenant_id, kind, value) DO NOTHING RETURNING kind, value`,
-      [tenantId, list.map(() => newId()), list.map((i) => i.contactId), list.map((i) => i.kind), list.map((i) => i.value)],
+      [tenantId, rows.map((i) => i.id), rows.map((i) => i.contactId), rows.map((i) => i.kind), rows.map((i) => i.value)],
     );
     if (inserted.length === list.length) return [];
     const key = (i: Identity) => `${i.kind}\u0000${i.value}`;
