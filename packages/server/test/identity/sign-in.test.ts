@@ -61,6 +61,28 @@ describe('sign-in, sessions and API keys', () => {
     expect((await t.api(key, 'GET', '/api/v1/tickets')).statusCode).toBe(401);
   });
 
+  it('lists API keys in the same camelCase shape as the create answer, without the key', async () => {
+    const created = (await t.api(acme.adminToken, 'POST', '/api/v1/api-keys', { name: '工单同步脚本', role: 'supervisor' })).json();
+    expect(created).toMatchObject({ name: '工单同步脚本', role: 'supervisor', lastUsedAt: null, revokedAt: null });
+    expect((await t.api(created.key, 'GET', '/api/v1/tickets')).statusCode).toBe(200);
+    expect((await t.api(acme.adminToken, 'DELETE', `/api/v1/api-keys/${created.id}`)).statusCode).toBe(204);
+    const list = await t.api(acme.adminToken, 'GET', '/api/v1/api-keys');
+    expect(list.statusCode).toBe(200);
+    const item = list.json().items.find((k: { id: string }) => k.id === created.id);
+    const { key: _secret, ...withoutKey } = created;
+    expect(Object.keys(item).sort()).toEqual(Object.keys(withoutKey).sort());
+    expect(Object.keys(item).sort()).toEqual(['createdAt', 'createdBy', 'id', 'lastUsedAt', 'name', 'prefix', 'revokedAt', 'role']);
+    expect(item).toMatchObject({ name: '工单同步脚本', prefix: created.prefix, role: 'supervisor', createdAt: created.createdAt, createdBy: created.createdBy });
+    expect(item.createdBy).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Date(item.lastUsedAt).toISOString()).toBe(item.lastUsedAt);
+    expect(new Date(item.revokedAt).toISOString()).toBe(item.revokedAt);
+    expect(JSON.stringify(list.json())).not.toContain(created.key);
+    // only admins list keys
+    const agent = (await t.api(acme.adminToken, 'POST', '/api/v1/users', { email: 'keys-agent@acme.cn', name: '坐席小王', role: 'agent', password: PASSWORD })).json();
+    expect(agent.id).toBeTruthy();
+    expect((await t.api(await t.login('keys-agent@acme.cn', PASSWORD), 'GET', '/api/v1/api-keys')).statusCode).toBe(403);
+  });
+
   it('stores passwords with a memory-hard hash and enforces the password policy', async () => {
     const rows = await t.db.tenant(acme.id, (q) => q.query<{ password_hash: string }>('SELECT password_hash FROM users LIMIT 1'));
     expect(rows[0].password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);

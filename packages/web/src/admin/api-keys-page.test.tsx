@@ -7,15 +7,20 @@ const SECRET = 'gdk_3q2+7w9Zk1mN5pL0sXvB8rT4uY6aE2cF';
 
 describe('API keys', () => {
   it('shows a new key once, copies it, and forgets it when closed', async () => {
-    const existing = { id: 'k0', name: '旧系统', prefix: 'gdk_a1b2c3', role: 'agent', created_by: null, created_at: '2026-11-20T08:00:00Z', last_used_at: null, revoked_at: null };
+    const existing = { id: 'k0', name: '旧系统', prefix: 'gdk_a1b2c3', role: 'agent', createdBy: null, createdAt: '2026-11-20T08:00:00Z', lastUsedAt: null, revokedAt: null };
+    const revoked = { id: 'k2', name: '已停用集成', prefix: 'gdk_z9y8x7', role: 'admin', createdBy: 'u1', createdAt: '2026-11-01T08:00:00Z', lastUsedAt: '2026-11-02T08:00:00Z', revokedAt: '2026-11-03T08:00:00Z' };
     const calls = stubFetch({
-      'GET /api/v1/api-keys': () => ({ status: 200, body: { items: [existing] } }),
-      'POST /api/v1/api-keys': (b) => ({ status: 201, body: { id: 'k1', name: (b as { name: string }).name, prefix: SECRET.slice(0, 10), role: 'agent', createdAt: '2026-11-22T08:00:00Z', key: SECRET } }),
+      'GET /api/v1/api-keys': () => ({ status: 200, body: { items: [existing, revoked] } }),
+      'POST /api/v1/api-keys': (b) => ({ status: 201, body: { id: 'k1', name: (b as { name: string }).name, prefix: SECRET.slice(0, 10), role: 'agent', createdBy: 'u1', createdAt: '2026-11-22T08:00:00Z', lastUsedAt: null, revokedAt: null, key: SECRET } }),
     });
     const writeText = vi.fn(async () => undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     renderUi(<ApiKeysPage />);
     await screen.findByText('旧系统');
+    // the list is read in camelCase: the revoked key is marked, the unused one says so
+    expect(screen.getAllByTestId('api-key-revoked')).toHaveLength(1);
+    expect(screen.getByTestId('api-key-revoke-旧系统')).toBeTruthy();
+    expect(screen.getByTestId('api-keys-table').textContent).toContain('2026');
     fireEvent.click(screen.getByTestId('api-key-new'));
     fireEvent.change(await screen.findByTestId('api-key-name'), { target: { value: '呼叫中心对接' } });
     await act(async () => {

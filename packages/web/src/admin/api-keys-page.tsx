@@ -11,20 +11,6 @@ import { formatDateTime } from '../i18n/format';
 
 const KEY_ROLES = ['agent', 'supervisor', 'admin'] as const;
 
-/** The list answers in the database's words for now (created_at…); either spelling is read. */
-export function normalizeApiKey(k: ApiKey) {
-  return {
-    id: k.id,
-    name: k.name,
-    prefix: k.prefix,
-    role: k.role,
-    createdAt: k.createdAt ?? k.created_at ?? null,
-    lastUsedAt: k.lastUsedAt ?? k.last_used_at ?? null,
-    revokedAt: k.revokedAt ?? k.revoked_at ?? null,
-  };
-}
-type KeyRow = ReturnType<typeof normalizeApiKey>;
-
 async function copyText(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
@@ -83,7 +69,7 @@ export function NewKeyModal({ created, onClose }: { created: CreatedApiKey | nul
 export default function ApiKeysPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [keys, setKeys] = useState<KeyRow[]>([]);
+  const [keys, setKeys] = useState<ApiKey[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
   const [creating, setCreating] = useState(false);
@@ -96,7 +82,7 @@ export default function ApiKeysPage() {
     setLoading(true);
     adminApi
       .apiKeys()
-      .then((r) => setKeys(r.items.map(normalizeApiKey)))
+      .then((r) => setKeys(r.items))
       .catch((e: unknown) => setError(e))
       .finally(() => setLoading(false));
   }, []);
@@ -112,7 +98,8 @@ export default function ApiKeysPage() {
       setCreating(false);
       setCreated(k);
       // the list keeps only what the server lists: never the key itself
-      setKeys((prev) => [normalizeApiKey({ id: k.id, name: k.name, prefix: k.prefix, role: k.role as ApiKey['role'], createdAt: k.createdAt }), ...prev]);
+      const { key: _secret, ...listed } = k;
+      setKeys((prev) => [listed, ...prev]);
     } catch (err) {
       const { fields, general: g } = mapErrorToFields(err, t, ['name', 'role']);
       form.setFields(fields as never);
@@ -122,7 +109,7 @@ export default function ApiKeysPage() {
     }
   };
 
-  const revoke = async (k: KeyRow) => {
+  const revoke = async (k: ApiKey) => {
     try {
       await adminApi.revokeApiKey(k.id);
       message.success(t('admin.keys.revoked', { name: k.name }));
@@ -141,7 +128,7 @@ export default function ApiKeysPage() {
         </Button>
       </Flex>
       {!!error && <Alert type="error" showIcon title={errorMessage(error, t)} style={{ marginBottom: 12 }} />}
-      <Table<KeyRow>
+      <Table<ApiKey>
         rowKey="id"
         size="middle"
         loading={loading}

@@ -170,23 +170,14 @@ export interface ApiKey {
   name: string;
   prefix: string;
   role: 'admin' | 'supervisor' | 'agent';
-  createdBy?: string | null;
-  created_by?: string | null;
-  createdAt?: string;
-  created_at?: string;
-  lastUsedAt?: string | null;
-  last_used_at?: string | null;
-  revokedAt?: string | null;
-  revoked_at?: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
 }
 
-/** The answer to creating an API key: the only time the key itself is shown. */
-export interface CreatedApiKey {
-  id: string;
-  name: string;
-  prefix: string;
-  role: string;
-  createdAt: string;
+/** The answer to creating an API key: the listed shape plus the only time the key itself is shown. */
+export interface CreatedApiKey extends ApiKey {
   key: string;
 }
 

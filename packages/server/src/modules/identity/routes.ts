@@ -14,6 +14,7 @@ import { LANGUAGES } from './tenant-settings';
 import { signIn } from './sign-in';
 import type { UserRow } from './user-repository';
 import type { TeamRow } from './team-repository';
+import type { ApiKeyRow } from './credential-repository';
 
 const Role = z.enum(ROLES);
 const Scope = z.enum(SCOPES);
@@ -31,6 +32,30 @@ const userView = (u: UserRow) => ({
   createdAt: u.created_at.toISOString(),
 });
 const teamView = (t: TeamRow) => ({ id: t.id, name: t.name, description: t.description, skills: t.skills, memberIds: t.member_ids, createdAt: t.created_at.toISOString() });
+const Iso = z.string().describe('ISO-8601 date-time');
+const ApiKeySchema = z
+  .object({
+    id: Uuid,
+    name: z.string(),
+    prefix: z.string().describe('The first characters of the key, to recognise it'),
+    role: z.enum(['admin', 'supervisor', 'agent']),
+    createdBy: Uuid.nullable().describe('The user who created the key'),
+    createdAt: Iso,
+    lastUsedAt: Iso.nullable(),
+    revokedAt: Iso.nullable(),
+  })
+  .meta({ id: 'ApiKey' });
+const CreatedApiKeySchema = ApiKeySchema.extend({ key: z.string().describe('The key itself: shown this once, only its hash is stored') }).meta({ id: 'CreatedApiKey' });
+const apiKeyView = (k: ApiKeyRow) => ({
+  id: k.id,
+  name: k.name,
+  prefix: k.prefix,
+  role: k.role as 'admin' | 'supervisor' | 'agent',
+  createdBy: k.created_by,
+  createdAt: k.created_at.toISOString(),
+  lastUsedAt: k.last_used_at?.toISOString() ?? null,
+  revokedAt: k.revoked_at?.toISOString() ?? null,
+});
 const Locale = z.enum(['zh-CN', 'en-US']);
 const Language = z.enum(LANGUAGES);
 const LogoUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2000);
@@ -157,16 +182,20 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
     teamView(await updateTeam(deps, actorOf(req), req.params.id, req.body)),
   );
 
-  r.get('/api/v1/api-keys', { schema: { tags: ['api-keys'] } }, async (req) => ({ items: await listApiKeys(deps, actorOf(req)) }));
+  r.get('/api/v1/api-keys', {
+    schema: { tags: ['api-keys'], summary: 'The API keys of the tenant, newest first, revoked ones included (admin); never the keys themselves', response: ok(z.object({ items: z.array(ApiKeySchema) })) },
+    handler: async (req) => ({ items: (await listApiKeys(deps, actorOf(req))).map(apiKeyView) }),
+  });
   r.post('/api/v1/api-keys', {
     schema: {
       tags: ['api-keys'],
       summary: 'Create an API key (admin); the key is shown once',
       body: z.strictObject({ name: z.string().min(1).max(200), role: z.enum(['admin', 'supervisor', 'agent']).default('agent') }),
+      response: created(CreatedApiKeySchema),
     },
     handler: async (req, reply) => {
       const k = await createApiKey(deps, actorOf(req), req.body);
-      return reply.status(201).send({ id: k.id, name: k.name, prefix: k.prefix, role: k.role, createdAt: k.created_at, key: k.key });
+      return reply.status(201).send({ ...apiKeyView(k), key: k.key });
     },
   });
   r.delete('/api/v1/api-keys/:id', { schema: { tags: ['api-keys'], params: IdParams } }, async (req, reply) => {
