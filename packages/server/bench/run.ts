@@ -1,3 +1,4 @@
+import { benchConsole } from './console';
 import { benchCreate } from './create';
 import { generate } from './generate';
 import { benchList } from './list';
@@ -9,15 +10,17 @@ import { log, parseArgs } from './lib/server';
 //   create    [--db pglite|postgres] [--connections 200] [--duration 20] [--warmup 3] [--pool 5000] [--database-url URL] [--keep]
 //   generate  [--db pglite|postgres] [--tickets 1000000] [--events-per-ticket 3] [--data-dir DIR | --database-url URL] [--db-name NAME]
 //   list      [--db pglite|postgres] [--data-dir DIR | --database-url URL] [--db-name NAME] [--runs 200] [--warmup 20] [--explain]
+//   console   [--db pglite|postgres] [--data-dir DIR | --database-url URL] [--db-name NAME] [--runs 10] [--chromium /usr/bin/chromium]
 //   all       [--db pglite|postgres] [--tickets N] …: create, then generate, then list
 //
 // PostgreSQL: --database-url (or BENCH_DATABASE_URL) names a server where the scripts may create
 // databases; without one a private cluster is started with scripts/pg-cluster.sh in
 // /tmp/gongdan-bench-pg on port 55433. `generate` drops and re-creates the database --db-name
 // (default gongdan_bench_gen) and `list` runs against it. PGlite: `generate` fills --data-dir
-// (default /tmp/gongdan-bench-pglite) and `list` starts the server on that directory.
+// (default /tmp/gongdan-bench-pglite) and `list` starts the server on that directory. `console`
+// drives the web console in headless Chromium against the same generated data.
 
-const USAGE = 'usage: npm run bench -- create|generate|list|all [--db pglite|postgres] [options] (see bench/run.ts)';
+const USAGE = 'usage: npm run bench -- create|generate|list|console|all [--db pglite|postgres] [options] (see bench/run.ts)';
 
 async function main() {
   const { positional, opts } = parseArgs(process.argv.slice(2));
@@ -42,6 +45,8 @@ async function main() {
       return gen();
     case 'list':
       return list();
+    case 'console':
+      return benchConsole({ ...common, runs: num('runs', 10), chromium: opts.chromium ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
     case 'all':
       await create();
       await gen();

@@ -3,7 +3,7 @@ import { Alert, App, Button, Flex, Form, Input, Modal, Select, Switch, Table, Ta
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { peopleApi, type UserInput } from '../api/endpoints';
-import { ROLES, SCOPES, type Team, type User } from '../api/types';
+import { ROLES, SCOPES, type User } from '../api/types';
 import { useMe } from '../auth/auth-context';
 import { errorMessage, mapErrorToFields } from '../common/api-errors';
 import { useLookups } from '../common/lookups';
@@ -30,16 +30,6 @@ const KNOWN = ['email', 'name', 'role', 'scope', 'phone', 'password', 'locale', 
 /** Admins and supervisors always see every ticket; the scope matters for the others. */
 const scoped = (role: string | undefined) => role === 'agent' || role === 'engineer';
 
-/** Team memberships are kept on teams: the teams whose member lists change when a user's teams do. */
-export function membershipChanges(userId: string, teams: Team[], wanted: string[]): { id: string; memberIds: string[] }[] {
-  return teams.flatMap((team) => {
-    const has = team.memberIds.includes(userId);
-    const wants = wanted.includes(team.id);
-    if (has === wants) return [];
-    return [{ id: team.id, memberIds: wants ? [...team.memberIds, userId] : team.memberIds.filter((m) => m !== userId) }];
-  });
-}
-
 function UserModal({ user, open, onClose, onSaved }: { user: User | null; open: boolean; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
@@ -55,10 +45,9 @@ function UserModal({ user, open, onClose, onSaved }: { user: User | null; open: 
     setGeneral(null);
     try {
       if (user) {
-        const body: UserInput = { name: v.name.trim(), phone: v.phone?.trim() ?? '', role: v.role, scope: v.scope, locale: v.locale };
+        // the user's teams change with the rest, in one request (one transaction on the server)
+        const body: UserInput = { name: v.name.trim(), phone: v.phone?.trim() ?? '', role: v.role, scope: v.scope, locale: v.locale, teamIds: v.teamIds ?? [] };
         await peopleApi.updateUser(user.id, body);
-        const fresh = (await peopleApi.teams()).items;
-        for (const change of membershipChanges(user.id, fresh, v.teamIds ?? [])) await peopleApi.updateTeam(change.id, { memberIds: change.memberIds });
       } else {
         const body: UserInput = {
           email: v.email.trim(),

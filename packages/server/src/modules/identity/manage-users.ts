@@ -32,10 +32,8 @@ export async function createUser(deps: Deps, actor: Actor, input: CreateUserInpu
   try {
     return await deps.db.tenant(actor.tenantId, async (q) => {
       if (input.contactId && !(await contactRepository.byId(q, input.contactId))) throw notFound('Contact', 'contactId');
-      const teamIds = input.teamIds ?? [];
-      const known = await teamRepository.existingIds(q, teamIds);
-      const missing = teamIds.find((t) => !known.includes(t));
-      if (missing) throw notFound(`Team ${missing}`, 'teamIds');
+      const teamIds = [...new Set(input.teamIds ?? [])];
+      await checkTeams(q, teamIds);
       const user = await userRepository.insert(q, {
         id: uuidv7(),
         tenant_id: actor.tenantId,
@@ -66,20 +64,36 @@ export interface UpdateUserInput {
   locale?: string;
   active?: boolean;
   password?: string;
+  /** The user's teams, replacing the memberships they have. */
+  teamIds?: string[];
+}
+
+/** Teams of the tenant with these ids, or NOT_FOUND naming the first unknown one. */
+async function checkTeams(q: Parameters<typeof teamRepository.existingIds>[0], teamIds: string[]): Promise<void> {
+  const known = await teamRepository.existingIds(q, teamIds);
+  const missing = teamIds.find((t) => !known.includes(t));
+  if (missing) throw notFound(`Team ${missing}`, 'teamIds');
 }
 
 export async function updateUser(deps: Deps, actor: Actor, id: string, input: UpdateUserInput): Promise<UserRow> {
   const self = actor.type === 'user' && actor.id === id;
-  const adminOnly = input.role !== undefined || input.scope !== undefined || input.active !== undefined;
+  const adminOnly = input.role !== undefined || input.scope !== undefined || input.active !== undefined || input.teamIds !== undefined;
   if (!self || adminOnly) requireRole(actor, ['admin']);
   if (input.password) {
     const problem = passwordProblem(input.password);
     if (problem) throw invalid('password', problem, 'weak_password');
   }
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-  const row = await deps.db.tenant(actor.tenantId, (q) => userRepository.update(q, id, { ...input, password_hash: passwordHash }));
-  if (!row) throw notFound('User');
-  return row;
+  const { teamIds, ...fields } = input;
+  return deps.db.tenant(actor.tenantId, async (q) => {
+    if (!(await userRepository.update(q, id, { ...fields, password_hash: passwordHash }))) throw notFound('User');
+    if (teamIds) {
+      const wanted = [...new Set(teamIds)];
+      await checkTeams(q, wanted);
+      await teamRepository.setUserTeams(q, actor.tenantId, id, wanted);
+    }
+    return (await userRepository.byId(q, id))!;
+  });
 }
 
 export async function listUsers(deps: Deps, actor: Actor, f: { role?: Role; q?: string; limit?: number; offset?: number }): Promise<UserRow[]> {

@@ -163,6 +163,7 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
         locale: Locale.optional(),
         active: z.boolean().optional(),
         password: z.string().max(1024).optional(),
+        teamIds: z.array(Uuid).max(50).optional().describe("The user's teams, replacing the current memberships (admin)"),
       }),
     },
     handler: async (req) => userView(await updateUser(deps, actorOf(req), req.params.id, req.body)),

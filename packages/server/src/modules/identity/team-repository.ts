@@ -31,6 +31,12 @@ export const teamRepository = {
     if (userIds.length)
       await q.query('INSERT INTO team_members (tenant_id, team_id, user_id) SELECT $1, $2, unnest($3::uuid[])', [tenantId, teamId, userIds]);
   },
+  /** Replaces the teams a user belongs to. */
+  async setUserTeams(q: Queryable, tenantId: string, userId: string, teamIds: string[]): Promise<void> {
+    await q.query('DELETE FROM team_members WHERE user_id = $1 AND NOT (team_id = ANY($2::uuid[]))', [userId, teamIds]);
+    if (teamIds.length)
+      await q.query('INSERT INTO team_members (tenant_id, team_id, user_id) SELECT $1, unnest($3::uuid[]), $2 ON CONFLICT DO NOTHING', [tenantId, userId, teamIds]);
+  },
   async byId(q: Queryable, id: string): Promise<TeamRow | undefined> {
     const [row] = await q.query<TeamRow>(`${SELECT} WHERE t.id = $1`, [id]);
     return row;
