@@ -73,6 +73,10 @@ describe('ticket list ↔ URL', () => {
     // the default view is "my open tickets"
     await waitFor(() => expect(listCalls(calls)[0]?.get('assignee')).toBe('me'));
     await waitFor(() => expect(screen.getByTestId('view-count-mine').textContent).toBe('1,234'));
+    // 全部 and 最近更新 have the same filters: one count request serves both
+    await waitFor(() => expect(screen.getByTestId('view-count-recent').textContent).toBe('1,234'));
+    const countQueries = calls.filter((c) => c.url.startsWith('/api/v1/tickets/count')).map((c) => c.url);
+    expect(new Set(countQueries).size).toBe(countQueries.length);
     fireEvent.click(screen.getByTestId('view-unassigned'));
     await waitFor(() => expect(window.location.search).toContain('view=unassigned'));
     await waitFor(() => expect(listCalls(calls).at(-1)?.get('assignee')).toBe('none'));

@@ -1,6 +1,6 @@
 import { DeleteOutlined, ShareAltOutlined } from '@ant-design/icons';
 import { Button, Menu, Popconfirm, Tooltip, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ticketsApi } from '../../api/endpoints';
 import type { Me, SavedView, TicketFilters } from '../../api/types';
@@ -20,19 +20,38 @@ interface Props {
   onDelete: (v: SavedView) => void;
 }
 
+/** Live events and bulk changes ask for counts again at most this often (each is a count over the queue). */
+export const COUNT_REFRESH_MS = 10_000;
+
 function useCounts(entries: { key: string; filters: TicketFilters }[], refreshKey: number) {
   const [counts, setCounts] = useState<Record<string, number>>({});
+  const [tick, setTick] = useState(0);
+  const last = useRef(0);
   const sig = JSON.stringify(entries);
+  // a burst of live events asks once, at most every COUNT_REFRESH_MS
   useEffect(() => {
+    const wait = last.current + COUNT_REFRESH_MS - Date.now();
+    if (wait <= 0) return setTick(refreshKey);
+    const timer = setTimeout(() => setTick(refreshKey), wait);
+    return () => clearTimeout(timer);
+  }, [refreshKey]);
+  useEffect(() => {
+    last.current = Date.now();
     const ctrl = new AbortController();
-    for (const e of entries)
+    // views with the same filters (全部 and 最近更新 differ only in their sort) share one request
+    const byFilters = new Map<string, string[]>();
+    for (const e of entries) {
+      const f = JSON.stringify(e.filters);
+      byFilters.set(f, [...(byFilters.get(f) ?? []), e.key]);
+    }
+    for (const [f, keys] of byFilters)
       ticketsApi
-        .count(e.filters, ctrl.signal)
-        .then((r) => setCounts((c) => ({ ...c, [e.key]: r.count })))
+        .count(JSON.parse(f) as TicketFilters, ctrl.signal)
+        .then((r) => setCounts((c) => ({ ...c, ...Object.fromEntries(keys.map((k) => [k, r.count])) })))
         .catch(() => undefined);
     return () => ctrl.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [sig, refreshKey]);
+  }, [sig, tick]);
   return counts;
 }
 
