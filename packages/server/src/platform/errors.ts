@@ -20,6 +20,9 @@ export interface FieldIssue {
   field: string;
   code: string;
   message: string;
+  /** identity_taken: the contact that already has the identity (only for those who may see contacts) */
+  ownerId?: string;
+  ownerName?: string;
 }
 
 export class AppError extends Error {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { identityTaken } from '../../src/modules/customers/identity-conflict';
 import { PASSWORD, startTestApp, type TestApp, type TestTenant } from '../support/test-app';
 
 async function userToken(t: TestApp, tenant: TestTenant, role: string, extra: Record<string, unknown> = {}): Promise<string> {
@@ -65,10 +66,28 @@ describe('contacts over HTTP', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'CONFLICT', field: 'identities.1.value' });
     expect(res.json().error.message).toContain(first.id);
+    // the owner comes with the issue, so the console can open or merge it
+    expect(res.json().error.details).toEqual([
+      { field: 'identities.1.value', code: 'identity_taken', message: res.json().error.message, ownerId: first.id, ownerName: '李娜' },
+    ]);
     // nothing of the refused contact was kept
     const list = (await t.api(agent, 'GET', `/api/v1/contacts?q=${encodeURIComponent('李娜')}`)).json();
     expect(list.items.map((x: { id: string }) => x.id)).toEqual([first.id]);
     expect((await t.api(agent, 'GET', '/api/v1/contacts/lookup?email=lina2@example.cn')).statusCode).toBe(404);
+  });
+
+  it('names the owner of a taken identity only to those who may see contacts', async () => {
+    const owner = (await t.api(agent, 'POST', '/api/v1/contacts', { name: '钱多多', identities: [{ kind: 'wechat', value: 'wx_qianduoduo' }] })).json();
+    const identity = { kind: 'wechat' as const, value: 'wx_qianduoduo' };
+    const asRole = (role: 'agent' | 'customer') => ({ tenantId: acme.id, type: 'user' as const, id: null, name: '测试', role, scope: 'all' as const, teamIds: [], contactId: null });
+    const [staff, customer] = await t.db.tenant(acme.id, async (q) => [
+      await identityTaken(q, asRole('agent'), identity, 'value'),
+      await identityTaken(q, asRole('customer'), identity, 'value'),
+    ]);
+    expect(staff.details).toEqual([expect.objectContaining({ code: 'identity_taken', ownerId: owner.id, ownerName: '钱多多' })]);
+    expect(customer.details).toEqual([{ field: 'value', code: 'identity_taken', message: customer.message }]);
+    expect(customer.message).not.toContain(owner.id);
+    expect(customer.message).not.toContain('钱多多');
   });
 
   it('refuses bad input', async () => {
@@ -140,6 +159,7 @@ describe('contacts over HTTP', () => {
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error).toMatchObject({ code: 'CONFLICT', field: 'value' });
     expect(taken.json().error.message).toContain(other.id);
+    expect(taken.json().error.details).toEqual([{ field: 'value', code: 'identity_taken', message: taken.json().error.message, ownerId: other.id, ownerName: '郑敏' }]);
     const bad = await t.api(agent, 'POST', `/api/v1/contacts/${c.id}/identities`, { kind: 'email', value: 'nope' });
     expect(bad.json().error.field).toBe('value');
     const unknown = await t.api(agent, 'POST', `/api/v1/contacts/${c.id}/identities`, { kind: 'email', value: 'wq@example.cn', verified: true });

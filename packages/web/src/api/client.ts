@@ -4,6 +4,9 @@ export interface FieldIssue {
   field: string;
   code: string;
   message: string;
+  /** identity_taken: the contact that already has the identity (sent to staff who may see contacts) */
+  ownerId?: string;
+  ownerName?: string;
 }
 
 /** An error answered by the API ({"error": {code, message, field, details}}) or a network failure. */

@@ -27,6 +27,7 @@ export default function ContactDetailPage() {
   const { record: contact, setRecord, error, loading, reload } = useRecord(customersApi.contact, id);
   const [editing, setEditing] = useState(false);
   const [merging, setMerging] = useState(false);
+  const [mergeSource, setMergeSource] = useState<string | undefined>();
   const [ticketsVersion, setTicketsVersion] = useState(0);
 
   if (!contact) return <DetailState loading={loading} error={error} onRetry={reload} back="/customers/contacts" />;
@@ -55,7 +56,14 @@ export default function ContactDetailPage() {
         </Flex>
         <Flex gap={8}>
           {canMergeContacts(me) && (
-            <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(true)} data-testid="contact-merge">
+            <Button
+              icon={<MergeCellsOutlined />}
+              onClick={() => {
+                setMergeSource(undefined);
+                setMerging(true);
+              }}
+              data-testid="contact-merge"
+            >
               {t('customers.merge')}
             </Button>
           )}
@@ -120,7 +128,18 @@ export default function ContactDetailPage() {
             />
             {writable && (
               <div style={{ marginTop: 12 }}>
-                <IdentityForm contactId={contact.id} onAdded={setRecord} />
+                <IdentityForm
+                  contactId={contact.id}
+                  onAdded={setRecord}
+                  onMergeOwner={
+                    canMergeContacts(me)
+                      ? (ownerId) => {
+                          setMergeSource(ownerId);
+                          setMerging(true);
+                        }
+                      : undefined
+                  }
+                />
               </div>
             )}
           </Card>
@@ -143,6 +162,7 @@ export default function ContactDetailPage() {
       <MergeContactModal
         open={merging}
         target={contact}
+        initialSourceId={mergeSource}
         onClose={() => setMerging(false)}
         onMerged={(c, moved) => {
           setMerging(false);

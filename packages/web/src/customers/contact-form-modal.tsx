@@ -6,7 +6,8 @@ import { customersApi, type ContactInput } from '../api/endpoints';
 import { IDENTITY_KINDS, TIERS, type Contact } from '../api/types';
 import { mapErrorToFields } from '../common/api-errors';
 import { RemoteSelect } from '../common/remote-select';
-import { describeIdentityIssue, identityProblem } from './identity-rules';
+import { IdentityOwnerNotice } from './identity-owner-notice';
+import { describeIdentityIssue, identityOwner, identityProblem, type IdentityOwner } from './identity-rules';
 import { resolveOrganization, searchOrganizations } from './organization-search';
 
 // Creates a contact (with identities) or changes one (name, organization, tier, notes; identities
@@ -36,12 +37,14 @@ export function ContactFormModal({ open, contact, organizationId, onClose, onSav
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [general, setGeneral] = useState<string | null>(null);
+  const [owner, setOwner] = useState<IdentityOwner | null>(null);
 
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
     setBusy(true);
     setGeneral(null);
+    setOwner(null);
     const identities = (v.identities ?? []).filter((i) => i?.value?.trim()).map((i) => ({ kind: i.kind, value: i.value.trim() }));
     const body: ContactInput = {
       name: v.name.trim(),
@@ -59,6 +62,7 @@ export function ContactFormModal({ open, contact, organizationId, onClose, onSav
       const { fields, general: g } = mapErrorToFields(err, t, known, describeIdentityIssue(t, kindAt));
       form.setFields(fields as never);
       setGeneral(g);
+      setOwner(identityOwner(err));
     } finally {
       setBusy(false);
     }
@@ -75,7 +79,10 @@ export function ContactFormModal({ open, contact, organizationId, onClose, onSav
       confirmLoading={busy}
       okButtonProps={{ 'data-testid': 'contact-form-ok' } as never}
       destroyOnHidden
-      afterClose={() => setGeneral(null)}
+      afterClose={() => {
+        setGeneral(null);
+        setOwner(null);
+      }}
     >
       <Form form={form} initialValues={{
           name: contact?.name ?? '',
@@ -133,6 +140,8 @@ export function ContactFormModal({ open, contact, organizationId, onClose, onSav
         </Form.Item>
       </Form>
       {general && <Alert type="error" showIcon title={general} data-testid="contact-form-error" />}
+      {/* a new contact whose phone or email someone already has: open that contact instead */}
+      {owner && <IdentityOwnerNotice owner={owner} />}
     </Modal>
   );
 }

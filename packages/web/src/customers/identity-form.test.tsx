@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { MemoryRouter } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
 import { renderUi, stubFetch } from '../test/render';
 import { ContactFormModal } from './contact-form-modal';
 import { IdentityForm } from './identity-form';
@@ -51,6 +52,30 @@ describe('adding an identity', () => {
     expect(screen.queryByTestId('identity-error')).toBeNull();
   });
 
+  it('links to the contact that has the identity and offers to merge it when the server names it', async () => {
+    const OWNER = '0190a0a0-0000-7000-8000-0000000000c2';
+    const message = `phone 13912345678 already belongs to another contact (李四, ${OWNER}); merge the contacts instead`;
+    stubFetch({
+      [`POST /api/v1/contacts/${CONTACT}/identities`]: () => ({
+        status: 409,
+        body: { error: { code: 'CONFLICT', message, field: 'value', details: [{ field: 'value', code: 'identity_taken', message, ownerId: OWNER, ownerName: '李四' }] } },
+      }),
+    });
+    const onMergeOwner = vi.fn();
+    renderUi(
+      <MemoryRouter>
+        <IdentityForm contactId={CONTACT} onAdded={() => undefined} onMergeOwner={onMergeOwner} />
+      </MemoryRouter>,
+    );
+    fireEvent.change(screen.getByTestId('identity-value'), { target: { value: '13912345678' } });
+    await submit('identity-add');
+    const notice = await screen.findByTestId('identity-owner');
+    expect(notice.textContent).toContain('该联系方式已属于联系人“李四”');
+    expect(screen.getByTestId('identity-owner-link').getAttribute('href')).toBe(`/customers/contacts/${OWNER}`);
+    fireEvent.click(screen.getByTestId('identity-owner-merge'));
+    expect(onMergeOwner).toHaveBeenCalledWith(OWNER);
+  });
+
   it('hands the updated contact back when the server accepts', async () => {
     stubFetch({ [`POST /api/v1/contacts/${CONTACT}/identities`]: (b) => ({ status: 201, body: { ...contact, identities: [...contact.identities, b] } }) });
     let added: typeof contact | null = null;
@@ -62,6 +87,29 @@ describe('adding an identity', () => {
 });
 
 describe('creating a contact with identities', () => {
+  it('links to the contact that already has the phone', async () => {
+    const OWNER = '0190a0a0-0000-7000-8000-0000000000c3';
+    const message = `phone 13800000001 already belongs to another contact (李娜, ${OWNER}); merge the contacts instead`;
+    stubFetch({
+      'POST /api/v1/contacts': () => ({
+        status: 409,
+        body: { error: { code: 'CONFLICT', message, field: 'identities.0.value', details: [{ field: 'identities.0.value', code: 'identity_taken', message, ownerId: OWNER, ownerName: '李娜' }] } },
+      }),
+    });
+    renderUi(
+      <MemoryRouter>
+        <ContactFormModal open onClose={() => undefined} onSaved={() => undefined} />
+      </MemoryRouter>,
+    );
+    fireEvent.change(await screen.findByTestId('contact-name'), { target: { value: '李娜（重复）' } });
+    fireEvent.change(screen.getByTestId('contact-identity-value-0'), { target: { value: '13800000001' } });
+    await submit('contact-form-ok');
+    await waitFor(() => expect(screen.getByText('已属于另一位联系人，如是同一人请合并联系人')).toBeTruthy());
+    expect(screen.getByTestId('identity-owner-link').getAttribute('href')).toBe(`/customers/contacts/${OWNER}`);
+    expect(screen.getByTestId('identity-owner-link').textContent).toBe('查看“李娜”');
+    expect(screen.queryByTestId('identity-owner-merge')).toBeNull();
+  });
+
   it('puts the server’s issue for the second identity under that identity', async () => {
     stubFetch({
       'POST /api/v1/contacts': () => ({

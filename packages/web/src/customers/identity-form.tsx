@@ -5,25 +5,29 @@ import { useTranslation } from 'react-i18next';
 import { customersApi } from '../api/endpoints';
 import { IDENTITY_KINDS, type Contact } from '../api/types';
 import { mapErrorToFields } from '../common/api-errors';
-import { describeIdentityIssue, identityProblem } from './identity-rules';
+import { IdentityOwnerNotice } from './identity-owner-notice';
+import { describeIdentityIssue, identityOwner, identityProblem, type IdentityOwner } from './identity-rules';
 
 // Adds one identity (email, phone, WeChat id…) to a contact; what the server refuses (a malformed
-// value, an identity of another contact) is shown under the value.
+// value, an identity of another contact) is shown under the value; for an identity of another contact
+// the server names, a link to that contact and (onMergeOwner) merging it into this one are offered.
 
 interface Values {
   kind: string;
   value: string;
 }
 
-export function IdentityForm({ contactId, onAdded }: { contactId: string; onAdded: (c: Contact) => void }) {
+export function IdentityForm({ contactId, onAdded, onMergeOwner }: { contactId: string; onAdded: (c: Contact) => void; onMergeOwner?: (ownerId: string) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [general, setGeneral] = useState<string | null>(null);
+  const [owner, setOwner] = useState<IdentityOwner | null>(null);
 
   const submit = async (v: Values) => {
     setBusy(true);
     setGeneral(null);
+    setOwner(null);
     try {
       const c = await customersApi.addIdentity(contactId, { kind: v.kind, value: v.value.trim() });
       form.resetFields(['value']);
@@ -32,6 +36,7 @@ export function IdentityForm({ contactId, onAdded }: { contactId: string; onAdde
       const { fields, general: g } = mapErrorToFields(err, t, ['value', 'kind'], describeIdentityIssue(t, () => v.kind));
       form.setFields(fields as never);
       setGeneral(g);
+      setOwner(identityOwner(err));
     } finally {
       setBusy(false);
     }
@@ -70,6 +75,7 @@ export function IdentityForm({ contactId, onAdded }: { contactId: string; onAdde
         </Form.Item>
       </Form>
       {general && <Alert type="error" showIcon title={general} style={{ marginTop: 8 }} data-testid="identity-error" />}
+      {owner && owner.id !== contactId && <IdentityOwnerNotice owner={owner} onMerge={onMergeOwner} />}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { FieldIssue } from '../api/client';
+import { ApiError, type FieldIssue } from '../api/client';
 
 // What the server accepts as an identity, checked before sending so mistakes show at the field at
 // once; the server checks again (and knows whether another contact has it already).
@@ -23,6 +23,18 @@ export function identityProblem(kind: string, raw: string | undefined): string |
   if (kind === 'email' && !EMAIL.test(value.toLowerCase())) return 'customers.identityInvalid.email';
   if (kind === 'phone' && !PHONE.test(normalizePhone(value))) return 'customers.identityInvalid.phone';
   return null;
+}
+
+export interface IdentityOwner {
+  id: string;
+  name: string;
+}
+
+/** The contact that already has the identity, when the server says so (409 identity_taken with its owner). */
+export function identityOwner(err: unknown): IdentityOwner | null {
+  if (!(err instanceof ApiError)) return null;
+  const issue = err.details.find((i) => i.code === 'identity_taken' && i.ownerId);
+  return issue?.ownerId ? { id: issue.ownerId, name: issue.ownerName ?? '' } : null;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Contact } from '../api/types';
 import { errorMessage } from '../common/api-errors';
 import { searchContacts } from '../common/people-search';
 import { RemoteSelect } from '../common/remote-select';
+import { resolveContact } from '../common/people-search';
 import { IdentitySummary } from './identity-list';
 
 // Merges a duplicate contact into this one: pick the duplicate, see what it has, confirm. Its
@@ -16,14 +17,20 @@ interface Props {
   target: Contact;
   onClose: () => void;
   onMerged: (c: Contact, moved: { identities: number; tickets: number; users: number }) => void;
+  /** The duplicate to offer at once (e.g. the owner of an identity the server refused). */
+  initialSourceId?: string;
 }
 
-export function MergeContactModal({ open, target, onClose, onMerged }: Props) {
+export function MergeContactModal({ open, target, onClose, onMerged, initialSourceId }: Props) {
   const { t } = useTranslation();
   const [sourceId, setSourceId] = useState<string | undefined>();
   const [source, setSource] = useState<Contact | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (open && initialSourceId && initialSourceId !== target.id) setSourceId(initialSourceId);
+  }, [open, initialSourceId, target.id]);
 
   useEffect(() => {
     setSource(null);
@@ -72,7 +79,7 @@ export function MergeContactModal({ open, target, onClose, onMerged }: Props) {
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{t('customers.mergeHelp')}</Typography.Paragraph>
-      <RemoteSelect testId="merge-source" value={sourceId} onChange={setSourceId} search={search} placeholder={t('customers.mergeSearch')} style={{ width: '100%' }} />
+      <RemoteSelect testId="merge-source" value={sourceId} onChange={setSourceId} search={search} resolve={resolveContact} placeholder={t('customers.mergeSearch')} style={{ width: '100%' }} />
       {source && (
         <div data-testid="merge-preview" style={{ marginTop: 12 }}>
           <Descriptions size="small" column={1} bordered>

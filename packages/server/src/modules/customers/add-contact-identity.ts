@@ -18,7 +18,7 @@ export async function addContactIdentity(deps: Deps, actor: Actor, contactId: st
   return deps.db.tenant(actor.tenantId, async (q) => {
     if (!(await contactRepository.byId(q, contactId))) throw notFound('Contact');
     const taken = await contactRepository.addIdentities(q, actor.tenantId, contactId, [identity], uuidv7);
-    if (taken.length) throw await identityTaken(q, identity, 'value');
+    if (taken.length) throw await identityTaken(q, actor, identity, 'value');
     await contactRepository.update(q, contactId, {});
     return toContactView((await contactRepository.byId(q, contactId))!);
   });

@@ -38,7 +38,7 @@ export async function createContact(deps: Deps, actor: Actor, input: CreateConta
     const taken = await contactRepository.addIdentities(q, actor.tenantId, id, identities, uuidv7);
     if (taken.length) {
       const first = identities.find((i) => i.kind === taken[0].kind && i.value === taken[0].value)!;
-      throw await identityTaken(q, taken[0], `identities.${first.index}.value`);
+      throw await identityTaken(q, actor, taken[0], `identities.${first.index}.value`);
     }
     return toContactView((await contactRepository.byId(q, id))!);
   });

@@ -21,7 +21,17 @@ export const ErrorBody = z.object({
     code: z.string(),
     message: z.string(),
     field: z.string().optional(),
-    details: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
+    details: z
+      .array(
+        z.object({
+          field: z.string(),
+          code: z.string(),
+          message: z.string(),
+          ownerId: z.string().optional().describe('identity_taken: id of the contact that has the identity'),
+          ownerName: z.string().optional().describe('identity_taken: name of that contact'),
+        }),
+      )
+      .optional(),
   }),
 });
 
