@@ -55,11 +55,12 @@ export const eventRepository = {
     await q.query(`WITH ${eventWriteCtes('(SELECT 1) AS one', '$1::uuid', '$2::jsonb', 3)} SELECT 1`, [e.ticketId, JSON.stringify(e.data), ...eventParams(e, id)]);
     return id;
   },
-  async list(q: Queryable, ticketId: string, f: { after?: string; limit: number; includeInternal: boolean }): Promise<TicketEventRow[]> {
+  /** A page of a ticket's events in id order (ascending, or newest first with desc), strictly after the event `after` in that order. */
+  async list(q: Queryable, ticketId: string, f: { after?: string; limit: number; includeInternal: boolean; desc?: boolean }): Promise<TicketEventRow[]> {
     return q.query<TicketEventRow>(
       `SELECT id, ticket_id, kind, actor_type, actor_id, actor_name, channel, internal, data, created_at FROM ticket_events
-       WHERE tenant_id = current_tenant_id() AND ticket_id = $1 AND ($2::uuid IS NULL OR id > $2) AND ($3 OR NOT internal)
-       ORDER BY id LIMIT $4`,
+       WHERE tenant_id = current_tenant_id() AND ticket_id = $1 AND ($2::uuid IS NULL OR id ${f.desc ? '<' : '>'} $2) AND ($3 OR NOT internal)
+       ORDER BY id ${f.desc ? 'DESC' : 'ASC'} LIMIT $4`,
       [ticketId, f.after ?? null, f.includeInternal, f.limit],
     );
   },

@@ -7,13 +7,16 @@ import { toEventView } from './event-view';
 import { ticketRepository } from './ticket-repository';
 import { assertVisible } from './visibility';
 
-/** The ticket's timeline and audit trail, oldest first, paged by event id; customers never see internal events. */
-export async function listTicketEvents(deps: Deps, actor: Actor, ticketId: string, f: { after?: string; limit?: number }) {
+/**
+ * The ticket's timeline and audit trail, oldest first (or newest first with order 'desc'), paged by event
+ * id: `after` is the last event of the previous page. Customers never see internal events.
+ */
+export async function listTicketEvents(deps: Deps, actor: Actor, ticketId: string, f: { after?: string; limit?: number; order?: 'asc' | 'desc' }) {
   if (f.after && !isUuid(f.after)) throw invalid('after', 'after must be an event id', 'invalid_cursor');
   const limit = f.limit ?? 100;
   return deps.db.tenant(actor.tenantId, async (q) => {
     assertVisible(actor, await ticketRepository.byId(q, ticketId));
-    const rows = await eventRepository.list(q, ticketId, { after: f.after, limit: limit + 1, includeInternal: actor.role !== 'customer' });
+    const rows = await eventRepository.list(q, ticketId, { after: f.after, limit: limit + 1, includeInternal: actor.role !== 'customer', desc: f.order === 'desc' });
     const page = rows.slice(0, limit);
     return {
       items: page.map(toEventView),

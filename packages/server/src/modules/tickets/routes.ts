@@ -74,9 +74,13 @@ export function ticketRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/v1/tickets/:id/events', {
     schema: {
       tags: ['tickets'],
-      summary: 'Timeline and audit trail of a ticket, oldest first',
+      summary: 'Timeline and audit trail of a ticket, oldest first (order=desc: newest first)',
       params: IdParams,
-      querystring: z.strictObject({ after: Uuid.optional(), limit: Limit(500, 100) }),
+      querystring: z.strictObject({
+        after: Uuid.optional().describe('The last event of the previous page (its nextCursor), in the same order'),
+        order: z.enum(['asc', 'desc']).default('asc').describe('asc: oldest first (default); desc: newest first'),
+        limit: Limit(500, 100),
+      }),
       response: ok(EventPage),
     },
     handler: async (req) => listTicketEvents(deps, actorOf(req), req.params.id, req.query),
