@@ -257,7 +257,8 @@ export interface TicketFilters {
   tag?: string[];
   categoryId?: string;
   typeId?: string;
-  team?: string;
+  /** team ids and/or 'none' */
+  team?: string[];
   assignee?: string;
   requesterId?: string;
   organizationId?: string;

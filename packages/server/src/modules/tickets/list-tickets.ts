@@ -8,13 +8,13 @@ import { SORT_COLUMNS, ticketRepository, type SortKey, type TicketFilter, type T
 import { toTicketView, type TicketView } from './ticket-view';
 import { visibilityOf } from './visibility';
 
-export interface ListTicketsInput extends Omit<TicketFilter, 'categoryIds' | 'text' | 'assigneeId' | 'teamId'> {
+export interface ListTicketsInput extends Omit<TicketFilter, 'categoryIds' | 'text' | 'assigneeId' | 'teams'> {
   q?: string;
   categoryId?: string;
   /** a user id, 'me' or 'none' */
   assignee?: string;
-  /** a team id or 'none' */
-  team?: string;
+  /** team ids and/or 'none' */
+  team?: string[];
   /** a sort key, '-' in front for descending (default -updated_at) */
   sort?: string;
   cursor?: string;
@@ -58,7 +58,7 @@ async function buildFilter(q: Queryable, actor: Actor, input: ListTicketsInput, 
   const filter: TicketFilter = { ...rest, text: text || undefined };
   if (categoryId) filter.categoryIds = await catalogRepository.categorySubtree(q, categoryId);
   if (assignee) filter.assigneeId = assignee === 'me' ? actor.id : assignee === 'none' ? null : assignee;
-  if (team) filter.teamId = team === 'none' ? null : team;
+  if (team?.length) filter.teams = { ids: [...new Set(team.filter((x) => x !== 'none'))], withoutTeam: team.includes('none') };
   return filter;
 }
 

@@ -86,7 +86,7 @@ export const ListTicketsQuery = z.strictObject({
   tag: listParam(Tag),
   categoryId: Uuid.optional(),
   typeId: Uuid.optional(),
-  team: z.union([z.literal('none'), Uuid]).optional(),
+  team: listParam(z.union([z.literal('none'), Uuid])).describe('Team ids, comma separated or repeated; none: tickets without a team'),
   assignee: AssigneeParam.optional(),
   requesterId: Uuid.optional(),
   organizationId: Uuid.optional(),

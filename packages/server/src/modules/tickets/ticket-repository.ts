@@ -53,7 +53,8 @@ export interface TicketFilter {
   status?: Status[];
   priority?: Priority[];
   categoryIds?: string[];
-  teamId?: string | null;
+  /** tickets of these teams; withoutTeam: also (or only, with no ids) tickets without a team */
+  teams?: { ids: string[]; withoutTeam: boolean };
   assigneeId?: string | null;
   requesterId?: string;
   organizationId?: string;
@@ -103,7 +104,11 @@ function filterSql(f: TicketFilter, p: Params): string[] {
   if (f.status?.length) w.push(f.status.length === 1 ? `t.status = ${p.add(f.status[0])}` : `t.status = ANY(${p.add(f.status)}::text[])`);
   if (f.priority?.length) w.push(`t.priority = ANY(${p.add(f.priority)}::text[])`);
   if (f.categoryIds) w.push(`t.category_id = ANY(${p.add(f.categoryIds)}::uuid[])`);
-  if (f.teamId !== undefined) w.push(f.teamId === null ? 't.team_id IS NULL' : `t.team_id = ${p.add(f.teamId)}`);
+  if (f.teams) {
+    const { ids, withoutTeam } = f.teams;
+    const byId = !ids.length ? null : ids.length === 1 ? `t.team_id = ${p.add(ids[0])}` : `t.team_id = ANY(${p.add(ids)}::uuid[])`;
+    w.push(byId && withoutTeam ? `(${byId} OR t.team_id IS NULL)` : (byId ?? 't.team_id IS NULL'));
+  }
   if (f.assigneeId !== undefined) w.push(f.assigneeId === null ? 't.assignee_id IS NULL' : `t.assignee_id = ${p.add(f.assigneeId)}`);
   if (f.requesterId) w.push(`t.requester_id = ${p.add(f.requesterId)}`);
   if (f.organizationId) w.push(`t.organization_id = ${p.add(f.organizationId)}`);

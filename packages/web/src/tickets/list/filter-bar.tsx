@@ -122,10 +122,12 @@ export function FilterBar({ filters, sort, columns, onFilters, onSort, onColumns
       />
       <Select
         data-testid="filter-team"
+        mode="multiple"
         allowClear
+        maxTagCount="responsive"
         placeholder={t('field.team')}
-        value={filters.team}
-        onChange={(v) => set({ team: v ?? undefined })}
+        value={filters.team ?? []}
+        onChange={(v) => set({ team: v })}
         options={[{ value: 'none', label: t('list.teamNone') }, ...teams.map((tm) => ({ value: tm.id, label: tm.name }))]}
         style={w}
       />

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SavedView } from '../../api/types';
 import { DEFAULT_COLUMNS, parseListState, savedViewState, toSearchParams, type ListState } from './list-state';
 
 const me = { teamIds: ['0190a0a0-0000-7000-8000-000000000001'] };
@@ -13,7 +14,12 @@ describe('ticket list state ↔ URL', () => {
 
   it('takes a built-in view’s filters from its key alone', () => {
     expect(parseListState(new URLSearchParams('view=unassigned'), me).filters.assignee).toBe('none');
-    expect(parseListState(new URLSearchParams('view=myTeam'), me).filters.team).toBe(me.teamIds[0]);
+    expect(parseListState(new URLSearchParams('view=myTeam'), me).filters.team).toEqual(me.teamIds);
+    // 我的团队 covers every team of the user
+    const two = { teamIds: [...me.teamIds, '0190a0a0-0000-7000-8000-000000000002'] };
+    expect(parseListState(new URLSearchParams('view=myTeam'), two).filters.team).toEqual(two.teamIds);
+    expect(toSearchParams(parseListState(new URLSearchParams('view=myTeam'), two)).get('view')).toBe('myTeam');
+    expect(parseListState(new URLSearchParams(`team=${two.teamIds.join(',')},none`), two).filters.team).toEqual([...two.teamIds, 'none']);
     // without a team, "my team" falls back to all tickets
     expect(parseListState(new URLSearchParams('view=myTeam'), { teamIds: [] }).filters).toEqual({});
   });
@@ -27,7 +33,7 @@ describe('ticket list state ↔ URL', () => {
         priority: ['urgent'],
         tag: ['vip', '网络'],
         categoryId: '0190a0a0-0000-7000-8000-0000000000c1',
-        team: 'none',
+        team: ['0190a0a0-0000-7000-8000-0000000000f1', 'none'],
         assignee: 'me',
         requesterId: '0190a0a0-0000-7000-8000-0000000000a1',
         createdFrom: '2026-11-01',
@@ -40,6 +46,7 @@ describe('ticket list state ↔ URL', () => {
     const url = toSearchParams(state).toString();
     expect(url).toContain('status=open%2Cpending');
     expect(url).toContain('sort=-priority');
+    expect(url).toContain('team=0190a0a0-0000-7000-8000-0000000000f1%2Cnone');
     expect(parseListState(new URLSearchParams(url), me)).toEqual(state);
   });
 
@@ -58,5 +65,10 @@ describe('ticket list state ↔ URL', () => {
   it('opens a saved view with its filters, sort and columns', () => {
     const s = savedViewState({ id: 'v1', name: '紧急', filters: { priority: ['urgent'], q: '' }, columns: ['title', 'nope'], sort: '-created_at', shared: true });
     expect(s).toEqual({ view: 'v1', filters: { priority: ['urgent'] }, sort: '-created_at', columns: ['title'] });
+  });
+
+  it('reads a team saved as one string as a list of one', () => {
+    const filters = { team: '0190a0a0-0000-7000-8000-0000000000f1' } as unknown as SavedView['filters'];
+    expect(savedViewState({ id: 'v2', name: '网络组', filters, columns: [], sort: '', shared: false }).filters).toEqual({ team: ['0190a0a0-0000-7000-8000-0000000000f1'] });
   });
 });

@@ -17,14 +17,14 @@ export interface ListState {
   columns: Column[];
 }
 
-const LIST_KEYS = ['status', 'priority', 'channel', 'tag'] as const;
-const SCALAR_KEYS = ['q', 'categoryId', 'typeId', 'team', 'assignee', 'requesterId', 'organizationId', 'createdFrom', 'createdTo', 'updatedFrom', 'updatedTo'] as const;
+const LIST_KEYS = ['status', 'priority', 'channel', 'tag', 'team'] as const;
+const SCALAR_KEYS = ['q', 'categoryId', 'typeId', 'assignee', 'requesterId', 'organizationId', 'createdFrom', 'createdTo', 'updatedFrom', 'updatedTo'] as const;
 const ALLOWED: Partial<Record<(typeof LIST_KEYS)[number], readonly string[]>> = { status: STATUSES, priority: PRIORITIES, channel: CHANNELS };
 
 export type BuiltinViewKey = 'mine' | 'unassigned' | 'myTeam' | 'all' | 'recent';
 export const BUILTIN_VIEWS: BuiltinViewKey[] = ['mine', 'unassigned', 'myTeam', 'all', 'recent'];
 
-/** The filters and sort of a built-in view for this user; null when it does not apply (no team). */
+/** The filters and sort of a built-in view for this user; null when it does not apply (no team). 我的团队 covers all the user's teams. */
 export function builtinView(key: BuiltinViewKey, me: Pick<Me, 'teamIds'>): { filters: TicketFilters; sort: string } | null {
   switch (key) {
     case 'mine':
@@ -32,7 +32,7 @@ export function builtinView(key: BuiltinViewKey, me: Pick<Me, 'teamIds'>): { fil
     case 'unassigned':
       return { filters: { assignee: 'none', status: [...OPEN_STATUSES] }, sort: 'created_at' };
     case 'myTeam':
-      return me.teamIds.length ? { filters: { team: me.teamIds[0], status: [...OPEN_STATUSES] }, sort: '-updated_at' } : null;
+      return me.teamIds.length ? { filters: { team: [...me.teamIds], status: [...OPEN_STATUSES] }, sort: '-updated_at' } : null;
     case 'all':
       return { filters: {}, sort: '-created_at' };
     case 'recent':
@@ -46,8 +46,11 @@ export const isBuiltin = (view: string): view is BuiltinViewKey => (BUILTIN_VIEW
 export function cleanFilters(f: TicketFilters): TicketFilters {
   const out: Record<string, unknown> = {};
   for (const k of LIST_KEYS) {
-    const v = f[k];
-    if (v && v.length) out[k] = [...v];
+    const v: unknown = f[k];
+    // a list, or one value as a string (a view saved before the server took several teams)
+    const list = Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : [];
+    const values = list.map((x) => String(x).trim()).filter(Boolean);
+    if (values.length) out[k] = values;
   }
   for (const k of SCALAR_KEYS) {
     const v = f[k]?.trim();
