@@ -63,4 +63,28 @@ describe('users: teams set on the user', () => {
     expect((await t.api(token, 'PATCH', `/api/v1/users/${sup.id}`, { name: '赵主管' })).statusCode).toBe(200);
     expect((await t.api(acme.adminToken, 'GET', `/api/v1/users/${sup.id}`)).json().teamIds).toEqual([]);
   });
+
+  it('lists users by ids, all of them whatever the limit, other filters still applying', async () => {
+    const made: { id: string; name: string }[] = [];
+    for (const name of ['甲一', '乙二', '丙三', '丁四'])
+      made.push((await t.api(acme.adminToken, 'POST', '/api/v1/users', { email: `ids-${made.length}@acme.cn`, name, role: 'agent' })).json());
+    const foreign = (await t.api(other.adminToken, 'POST', '/api/v1/users', { email: 'ids-foreign@other.cn', name: '外人', role: 'agent' })).json();
+    const wanted = [made[0].id, made[2].id, made[3].id, foreign.id, '0195f0c2-0000-7000-8000-000000000000'];
+    const res = await t.api(acme.adminToken, 'GET', `/api/v1/users?ids=${wanted.join(',')}&limit=1`);
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items as { id: string; name: string; teamIds: string[] }[];
+    expect(items.map((u) => u.id).sort()).toEqual([made[0].id, made[2].id, made[3].id].sort());
+    expect(items.every((u) => Array.isArray(u.teamIds))).toBe(true);
+    // repeated, with a role filter still applied
+    const adminId = (await t.api(acme.adminToken, 'GET', '/api/v1/auth/me')).json().id;
+    const repeated = await t.api(acme.adminToken, 'GET', `/api/v1/users?ids=${made[1].id}&ids=${made[1].id}&ids=${adminId}&role=agent`);
+    expect((repeated.json().items as { id: string }[]).map((u) => u.id)).toEqual([made[1].id]);
+
+    const tooMany = Array.from({ length: 201 }, (_, i) => `0195f0c2-0000-7000-8000-${String(i).padStart(12, '0')}`);
+    const refused = await t.api(acme.adminToken, 'GET', `/api/v1/users?ids=${tooMany.join(',')}`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.field).toBe('ids');
+    expect((await t.api(acme.adminToken, 'GET', `/api/v1/users?ids=${tooMany.slice(0, 200).join(',')}`)).statusCode).toBe(200);
+    expect((await t.api(acme.adminToken, 'GET', '/api/v1/users?ids=甲一')).statusCode).toBe(400);
+  });
 });

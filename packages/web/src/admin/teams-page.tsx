@@ -1,12 +1,12 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { peopleApi } from '../api/endpoints';
-import type { Team } from '../api/types';
+import type { Team, User } from '../api/types';
 import { useMe } from '../auth/auth-context';
 import { mapErrorToFields } from '../common/api-errors';
-import { useLookups } from '../common/lookups';
+import { useLookups, useUserNames } from '../common/lookups';
 import { canEditTeams, isAdmin } from './access';
 
 // Skill groups: name, description, skills, members. Admins create; admins and supervisors change.
@@ -21,10 +21,27 @@ interface Values {
 function TeamModal({ team, open, onClose, onSaved }: { team: Team | null; open: boolean; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const { users } = useLookups();
   const [busy, setBusy] = useState(false);
   const [general, setGeneral] = useState<string | null>(null);
+  // the staff to choose from; members are shown by name even when not among them
+  const [users, setUsers] = useState<User[]>([]);
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    peopleApi
+      .users(undefined, 500)
+      .then((r) => live && setUsers(r.items))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [open]);
+  const members = useUserNames(team?.memberIds ?? []);
   const staff = users.filter((u) => u.role !== 'customer' && (u.active || team?.memberIds.includes(u.id)));
+  for (const id of team?.memberIds ?? []) {
+    const m = members.get(id);
+    if (m && !staff.some((u) => u.id === id)) staff.push(m);
+  }
 
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
@@ -81,7 +98,8 @@ export default function TeamsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const me = useMe();
-  const { teams, userById, reload } = useLookups();
+  const { teams, reload } = useLookups();
+  const userById = useUserNames(teams.flatMap((x) => x.memberIds));
   const [editing, setEditing] = useState<Team | null | 'new'>(null);
   const editable = canEditTeams(me);
 

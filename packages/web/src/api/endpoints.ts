@@ -115,9 +115,13 @@ export interface TeamInput {
   memberIds?: string[];
 }
 
+export const USERS_BY_IDS = 200;
+
 export const peopleApi = {
   users: (q?: string, limit = 20, extra?: { role?: string; offset?: number }) => api.get<Items<User>>('/users', { q, limit, ...extra }),
   user: (id: string) => api.get<User>(`/users/${id}`),
+  /** These users (at most USERS_BY_IDS a request), for showing names. */
+  usersByIds: (ids: string[]) => api.get<Items<User>>('/users', { ids }),
   createUser: (body: UserInput) => api.post<User>('/users', body),
   updateUser: (id: string, body: UserInput) => api.patch<User>(`/users/${id}`, body),
   teams: () => api.get<Items<Team>>('/teams'),

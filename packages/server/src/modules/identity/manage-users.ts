@@ -96,9 +96,12 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, input: Up
   });
 }
 
-export async function listUsers(deps: Deps, actor: Actor, f: { role?: Role; q?: string; limit?: number; offset?: number }): Promise<UserRow[]> {
+/** A page of users by name / email, role; with ids, those users (all of them: the limit does not cut the list). */
+export async function listUsers(deps: Deps, actor: Actor, f: { role?: Role; q?: string; ids?: string[]; limit?: number; offset?: number }): Promise<UserRow[]> {
   requireRole(actor, ['admin', 'supervisor', 'agent', 'engineer']);
-  return deps.db.tenant(actor.tenantId, (q) => userRepository.list(q, { role: f.role, q: f.q, limit: f.limit ?? 100, offset: f.offset ?? 0 }));
+  const ids = f.ids ? [...new Set(f.ids)] : undefined;
+  const page = ids ? { limit: ids.length, offset: 0 } : { limit: f.limit ?? 100, offset: f.offset ?? 0 };
+  return deps.db.tenant(actor.tenantId, (q) => userRepository.list(q, { role: f.role, q: f.q, ids, ...page }));
 }
 
 export async function getUser(deps: Deps, actor: Actor, id: string): Promise<UserRow> {

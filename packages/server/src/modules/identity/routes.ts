@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps';
 import { actorOf, SESSION_COOKIE } from '../../platform/http/auth';
-import { created, IdParams, Limit, ok, Uuid } from '../../platform/http/schemas';
+import { created, IdParams, Limit, listParam, ok, Uuid } from '../../platform/http/schemas';
 import { ROLES, SCOPES } from './actor';
 import { signOut } from './authenticate';
 import { createApiKey, listApiKeys, revokeApiKey } from './manage-api-keys';
@@ -128,7 +128,17 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
   });
 
   r.get('/api/v1/users', {
-    schema: { tags: ['users'], querystring: z.strictObject({ role: Role.optional(), q: z.string().max(200).optional(), limit: Limit(500, 100), offset: z.coerce.number().int().min(0).default(0) }) },
+    schema: {
+      tags: ['users'],
+      summary: 'Users by name or email (q), role, or ids (staff)',
+      querystring: z.strictObject({
+        role: Role.optional(),
+        q: z.string().max(200).optional(),
+        ids: listParam(Uuid, 200).describe('Only these users (at most 200, comma separated or repeated), all of them whatever the limit; unknown ids are left out'),
+        limit: Limit(500, 100),
+        offset: z.coerce.number().int().min(0).default(0),
+      }),
+    },
     handler: async (req) => ({ items: (await listUsers(deps, actorOf(req), req.query)).map(userView) }),
   });
   r.post('/api/v1/users', {

@@ -57,12 +57,13 @@ export const userRepository = {
     if (!u) return 'missing';
     return u.role === 'customer' || !u.active ? 'not_assignable' : 'ok';
   },
-  async list(q: Queryable, f: { role?: Role; q?: string; limit: number; offset: number }): Promise<UserRow[]> {
+  async list(q: Queryable, f: { role?: Role; q?: string; ids?: string[]; limit: number; offset: number }): Promise<UserRow[]> {
     return q.query<UserRow>(
       `${SELECT} WHERE ($1::text IS NULL OR u.role = $1)
          AND ($2::text IS NULL OR u.name ILIKE $2 OR u.email ILIKE $2)
+         AND ($5::uuid[] IS NULL OR u.id = ANY($5::uuid[]))
        ORDER BY u.name LIMIT $3 OFFSET $4`,
-      [f.role ?? null, f.q ? likePattern(f.q) : null, f.limit, f.offset],
+      [f.role ?? null, f.q ? likePattern(f.q) : null, f.limit, f.offset, f.ids ?? null],
     );
   },
   async update(q: Queryable, id: string, p: Partial<Pick<UserRow, 'name' | 'phone' | 'role' | 'scope' | 'locale' | 'active' | 'password_hash'>>): Promise<UserRow | undefined> {

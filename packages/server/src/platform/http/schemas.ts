@@ -4,13 +4,13 @@ import { z } from 'zod';
 export const Uuid = z.uuid({ message: 'must be a UUID' });
 export const IdParams = z.strictObject({ id: Uuid });
 
-/** A query parameter given as a list: repeated (?s=a&s=b) or comma separated (?s=a,b). */
-export function listParam<T extends z.ZodType>(item: T) {
+/** A query parameter given as a list: repeated (?s=a&s=b) or comma separated (?s=a,b); at most `max` items when given. */
+export function listParam<T extends z.ZodType>(item: T, max?: number) {
   return z.preprocess((v) => {
     if (v === undefined) return undefined;
     const arr = Array.isArray(v) ? v : [v];
     return arr.flatMap((x) => String(x).split(',')).map((x) => x.trim()).filter(Boolean);
-  }, z.array(item).min(1).optional());
+  }, (max === undefined ? z.array(item).min(1) : z.array(item).min(1).max(max)).optional());
 }
 
 export const Limit = (max: number, dflt: number) => z.coerce.number().int().min(1).max(max).default(dflt);

@@ -103,4 +103,15 @@ export function describeEvent(e: TicketEvent, t: TFunction, names: NameResolver)
   }
 }
 
+/** The users the events name by id (assignee changes), so their names can be fetched. */
+export function userIdsIn(events: TicketEvent[]): string[] {
+  const ids = new Set<string>();
+  for (const e of events) {
+    if (e.kind !== 'ticket.updated') continue;
+    const c = ((e.data as { changes?: Record<string, { from?: unknown; to?: unknown }> }).changes ?? {}).assigneeId;
+    for (const v of [c?.from, c?.to]) if (typeof v === 'string' && v) ids.add(v);
+  }
+  return [...ids];
+}
+
 export const isComment = (e: TicketEvent) => e.kind === 'reply.added' || e.kind === 'note.added';

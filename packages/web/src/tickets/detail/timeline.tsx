@@ -5,8 +5,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attachment, TicketEvent } from '../../api/types';
 import { errorMessage } from '../../common/api-errors';
-import { useLocalName, useLookups } from '../../common/lookups';
-import type { NameResolver } from './event-text';
+import { useLocalName, useLookups, useUserNames } from '../../common/lookups';
+import { userIdsIn, type NameResolver } from './event-text';
 import { TimelineEntry } from './timeline-entry';
 
 // The virtualised timeline: only the entries in view are rendered, so a ticket with hundreds of
@@ -22,8 +22,11 @@ interface Props {
   height: number;
 }
 
-export function useNameResolver(): NameResolver {
-  const { categoryById, teamById, userById, ticketTypes } = useLookups();
+/** Names for the ids the events mention; the users among them are fetched by id as needed. */
+export function useNameResolver(events: TicketEvent[]): NameResolver {
+  const { categoryById, teamById, ticketTypes } = useLookups();
+  const userIds = useMemo(() => userIdsIn(events), [events]);
+  const userById = useUserNames(userIds);
   const name = useLocalName();
   return useMemo(
     () => ({
@@ -41,7 +44,7 @@ export function useNameResolver(): NameResolver {
 
 export function Timeline({ events, hasMore, loading, error, onLoadMore, attachments, height }: Props) {
   const { t } = useTranslation();
-  const names = useNameResolver();
+  const names = useNameResolver(events);
   const scroller = useRef<HTMLDivElement>(null);
   const [following, setFollowing] = useState(false);
   const virtualizer = useVirtualizer({
