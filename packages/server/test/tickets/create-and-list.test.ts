@@ -102,4 +102,16 @@ describe('tickets over HTTP', () => {
     const count = await t.api(acme.adminToken, 'GET', `/api/v1/tickets/count?q=${encodeURIComponent('重复提交')}`);
     expect(count.json().count).toBe(1);
   });
+
+  it('counts up to a bound when asked, and says the count was capped', async () => {
+    for (const n of [1, 2, 3]) await t.api(acme.adminToken, 'POST', '/api/v1/tickets', { title: `计数上限 ${n}`, description: '计数', requester: { email: 'cap@example.cn' } });
+    const count = async (query: string) => (await t.api(acme.adminToken, 'GET', `/api/v1/tickets/count?q=${encodeURIComponent('计数上限')}${query}`)).json();
+    expect(await count('')).toEqual({ count: 3, capped: false });
+    expect(await count('&upTo=2')).toEqual({ count: 2, capped: true });
+    expect(await count('&upTo=3')).toEqual({ count: 3, capped: false });
+    expect(await count('&upTo=4')).toEqual({ count: 3, capped: false });
+    const bad = await t.api(acme.adminToken, 'GET', '/api/v1/tickets/count?upTo=0');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.field).toContain('upTo');
+  });
 });

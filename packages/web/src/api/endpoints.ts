@@ -49,7 +49,9 @@ export interface ListQuery extends TicketFilters {
 
 export const ticketsApi = {
   list: (q: ListQuery, signal?: AbortSignal) => api.get<Page<Ticket>>('/tickets', { ...q }, signal),
-  count: (f: TicketFilters, signal?: AbortSignal) => api.get<{ count: number }>('/tickets/count', { ...f }, signal),
+  /** `upTo`: the server stops counting there and answers `capped` (older servers leave it out). */
+  count: (f: TicketFilters, signal?: AbortSignal, upTo?: number) =>
+    api.get<{ count: number; capped?: boolean }>('/tickets/count', { ...f, ...(upTo ? { upTo } : {}) }, signal),
   get: (idOrNumber: string) => api.get<Ticket>(`/tickets/${encodeURIComponent(idOrNumber)}`),
   create: (body: Record<string, unknown>, idempotencyKey: string) => api.post<Ticket>('/tickets', body, { 'idempotency-key': idempotencyKey }),
   update: (id: string, body: Record<string, unknown>) => api.patch<Ticket>(`/tickets/${id}`, body),

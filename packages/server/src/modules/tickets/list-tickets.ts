@@ -78,12 +78,17 @@ export async function listTickets(deps: Deps, actor: Actor, input: ListTicketsIn
   });
 }
 
-/** How many tickets match (for view counts); the same filters and scope as the list. */
-export async function countTickets(deps: Deps, actor: Actor, input: ListTicketsInput): Promise<number> {
+/**
+ * How many tickets match (for view counts); the same filters and scope as the list. With `upTo`
+ * counting stops at that number and `capped` says so (the console shows "10,000+").
+ */
+export async function countTickets(deps: Deps, actor: Actor, input: ListTicketsInput, upTo?: number): Promise<{ count: number; capped: boolean }> {
   const text = input.q ? toTsQuery(input.q) : undefined;
   return deps.db.tenant(actor.tenantId, async (q) => {
-    if (input.q && !text) return 0;
+    if (input.q && !text) return { count: 0, capped: false };
     const filter = await buildFilter(q, actor, input, text);
-    return ticketRepository.count(q, { scope: visibilityOf(actor), filter });
+    // one row past the bound tells a queue of exactly `upTo` from a bigger one
+    const n = await ticketRepository.count(q, { scope: visibilityOf(actor), filter, upTo: upTo === undefined ? undefined : upTo + 1 });
+    return upTo !== undefined && n > upTo ? { count: upTo, capped: true } : { count: n, capped: false };
   });
 }

@@ -44,8 +44,16 @@ export function ticketRoutes(app: FastifyInstance, deps: Deps) {
   });
 
   r.get('/api/v1/tickets/count', {
-    schema: { tags: ['tickets'], summary: 'Count tickets matching the same filters as the list', querystring: ListTicketsQuery.omit({ sort: true, cursor: true, limit: true }), response: ok(z.object({ count: z.number() })) },
-    handler: async (req) => ({ count: await countTickets(deps, actorOf(req), req.query) }),
+    schema: {
+      tags: ['tickets'],
+      summary: 'Count tickets matching the same filters as the list; upTo stops counting there (capped: true)',
+      querystring: ListTicketsQuery.omit({ sort: true, cursor: true, limit: true }).extend({ upTo: z.coerce.number().int().min(1).max(1_000_000).optional() }),
+      response: ok(z.object({ count: z.number(), capped: z.boolean() })),
+    },
+    handler: async (req) => {
+      const { upTo, ...filters } = req.query;
+      return countTickets(deps, actorOf(req), filters, upTo);
+    },
   });
 
   r.get('/api/v1/tickets/:id', {

@@ -227,13 +227,17 @@ export const ticketRepository = {
     );
   },
 
-  async count(q: Queryable, o: { scope: VisibilityScope; filter: TicketFilter }): Promise<number> {
+  /** Matching tickets; with `upTo`, counting stops there (a queue of a million need not be read to say "10,000+"). */
+  async count(q: Queryable, o: { scope: VisibilityScope; filter: TicketFilter; upTo?: number }): Promise<number> {
     const p = new Params();
     const where = ['t.tenant_id = current_tenant_id()'];
     const scope = scopeSql(o.scope, p);
     if (scope) where.push(scope);
     where.push(...filterSql(o.filter, p));
-    const [r] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM tickets t WHERE ${where.join(' AND ')}`, p.values);
+    const sql = o.upTo
+      ? `SELECT count(*)::int AS n FROM (SELECT 1 FROM tickets t WHERE ${where.join(' AND ')} LIMIT ${p.add(o.upTo)}) x`
+      : `SELECT count(*)::int AS n FROM tickets t WHERE ${where.join(' AND ')}`;
+    const [r] = await q.query<{ n: number }>(sql, p.values);
     return r.n;
   },
 

@@ -21,12 +21,12 @@ const ticket = (n: number) => ({
   updatedAt: '2026-11-22T08:00:00Z',
 });
 
-function start(path: string) {
+function start(path: string, countBody: { count: number; capped?: boolean } = { count: 1234 }) {
   window.history.pushState({}, '', path);
   const calls = stubFetch({
     'GET /api/v1/auth/me': () => ({ status: 200, body: me }),
     'GET /api/v1/tickets': () => ({ status: 200, body: { items: [ticket(10001), ticket(10002)], nextCursor: 'c2' } }),
-    'GET /api/v1/tickets/count': () => ({ status: 200, body: { count: 1234 } }),
+    'GET /api/v1/tickets/count': () => ({ status: 200, body: countBody }),
     'GET /api/v1/views': () => ({ status: 200, body: { items: [] } }),
     'GET /api/v1/categories': () => ({ status: 200, body: { items: [] } }),
     'GET /api/v1/teams': () => ({ status: 200, body: { items: [] } }),
@@ -65,6 +65,13 @@ describe('ticket list ↔ URL', () => {
     expect(q.get('limit')).toBe('50');
     expect(q.has('offset')).toBe(false);
     expect(q.has('cursor')).toBe(false);
+  });
+
+  it('counts views up to 10,000 and shows a bigger queue as 10,000+', async () => {
+    const calls = start('/tickets', { count: 10000, capped: true });
+    await waitFor(() => expect(screen.getByTestId('view-count-all').textContent).toBe('10,000+'));
+    const counts = calls.filter((c) => c.url.startsWith('/api/v1/tickets/count'));
+    expect(counts.every((c) => new URLSearchParams(c.url.split('?')[1]).get('upTo') === '10000')).toBe(true);
   });
 
   it('writes a chosen view and a search into the URL, and counts each view', async () => {

@@ -22,9 +22,13 @@ interface Props {
 
 /** Live events and bulk changes ask for counts again at most this often (each is a count over the queue). */
 export const COUNT_REFRESH_MS = 10_000;
+/** Views are counted up to this many tickets, then shown as "10,000+". */
+export const COUNT_CAP = 10_000;
+
+type ViewCount = { count: number; capped: boolean };
 
 function useCounts(entries: { key: string; filters: TicketFilters }[], refreshKey: number) {
-  const [counts, setCounts] = useState<Record<string, number>>({});
+  const [counts, setCounts] = useState<Record<string, ViewCount>>({});
   const [tick, setTick] = useState(0);
   const last = useRef(0);
   const sig = JSON.stringify(entries);
@@ -46,8 +50,8 @@ function useCounts(entries: { key: string; filters: TicketFilters }[], refreshKe
     }
     for (const [f, keys] of byFilters)
       ticketsApi
-        .count(JSON.parse(f) as TicketFilters, ctrl.signal)
-        .then((r) => setCounts((c) => ({ ...c, ...Object.fromEntries(keys.map((k) => [k, r.count])) })))
+        .count(JSON.parse(f) as TicketFilters, ctrl.signal, COUNT_CAP)
+        .then((r) => setCounts((c) => ({ ...c, ...Object.fromEntries(keys.map((k) => [k, { count: r.count, capped: !!r.capped }])) })))
         .catch(() => undefined);
     return () => ctrl.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -71,7 +75,8 @@ export function ViewsPanel({ me, active, saved, refreshKey, onBuiltin, onSaved, 
   const count = (key: string) =>
     counts[key] === undefined ? null : (
       <Typography.Text type="secondary" data-testid={`view-count-${key}`}>
-        {formatNumber(counts[key])}
+        {formatNumber(counts[key].count)}
+        {counts[key].capped ? '+' : ''}
       </Typography.Text>
     );
 
