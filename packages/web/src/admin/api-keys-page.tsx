@@ -4,8 +4,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adminApi } from '../api/endpoints';
 import type { ApiKey, CreatedApiKey } from '../api/types';
-import { errorMessage, mapErrorToFields } from '../common/api-errors';
+import { errorMessage } from '../common/api-errors';
 import { formatDateTime } from '../i18n/format';
+import { useFormSubmit } from '../common/use-form-submit';
 
 // API keys for integrations: create (the key is shown once, to copy now), list, revoke.
 
@@ -75,8 +76,7 @@ export default function ApiKeysPage() {
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const [form] = Form.useForm<{ name: string; role: string }>();
-  const [busy, setBusy] = useState(false);
-  const [general, setGeneral] = useState<string | null>(null);
+  const { busy, general, setGeneral, submit: submitForm } = useFormSubmit(form, ['name', 'role']);
 
   const load = useCallback(() => {
     setLoading(true);
@@ -88,26 +88,15 @@ export default function ApiKeysPage() {
   }, []);
   useEffect(load, [load]);
 
-  const create = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setGeneral(null);
-    try {
+  const create = () =>
+    submitForm(async (v) => {
       const k = await adminApi.createApiKey({ name: v.name.trim(), role: v.role });
       setCreating(false);
       setCreated(k);
       // the list keeps only what the server lists: never the key itself
       const { key: _secret, ...listed } = k;
       setKeys((prev) => [listed, ...prev]);
-    } catch (err) {
-      const { fields, general: g } = mapErrorToFields(err, t, ['name', 'role']);
-      form.setFields(fields as never);
-      setGeneral(g);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const revoke = async (k: ApiKey) => {
     try {

@@ -5,9 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { catalogApi, type CategoryInput } from '../api/endpoints';
 import type { Category } from '../api/types';
 import { useMe } from '../auth/auth-context';
-import { errorMessage, mapErrorToFields } from '../common/api-errors';
+import { errorMessage } from '../common/api-errors';
 import { useLocalName, useLookups } from '../common/lookups';
 import { isAdmin } from './access';
+import { useFormSubmit } from '../common/use-form-submit';
 
 // The category tree (up to five levels): add a top-level or child category, rename, move under
 // another parent, reorder, (de)activate. Admins change; supervisors read.
@@ -33,29 +34,17 @@ function CategoryModal({ editing, tree, onClose, onSaved }: { editing: Editing |
   const { t } = useTranslation();
   const name = useLocalName();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [general, setGeneral] = useState<string | null>(null);
+  const { busy, general, setGeneral, submit: submitForm } = useFormSubmit(form, ['nameZh', 'nameEn', 'parentId', 'position', 'active']);
   const moving = editing?.mode === 'edit' ? editing.category.id : null;
   const targets = useMemo(() => moveTargets(tree, moving, name), [tree, moving, name]);
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setGeneral(null);
-    const body: CategoryInput = { nameZh: v.nameZh.trim(), nameEn: v.nameEn?.trim() ?? '', parentId: v.parentId ?? null, active: v.active, ...(v.position != null ? { position: v.position } : {}) };
-    try {
+  const submit = () =>
+    submitForm(async (v) => {
+      const body: CategoryInput = { nameZh: v.nameZh.trim(), nameEn: v.nameEn?.trim() ?? '', parentId: v.parentId ?? null, active: v.active, ...(v.position != null ? { position: v.position } : {}) };
       if (editing?.mode === 'edit') await catalogApi.updateCategory(editing.category.id, body);
       else await catalogApi.createCategory(body);
       onSaved();
-    } catch (err) {
-      const { fields, general: g } = mapErrorToFields(err, t, ['nameZh', 'nameEn', 'parentId', 'position', 'active']);
-      form.setFields(fields as never);
-      setGeneral(g);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Modal

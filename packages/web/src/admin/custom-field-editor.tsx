@@ -1,11 +1,10 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Form, Input, InputNumber, Modal, Select, Switch, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { catalogApi, type CustomFieldInput } from '../api/endpoints';
 import type { CustomField, FieldKind } from '../api/types';
-import { mapErrorToFields } from '../common/api-errors';
 import { duplicateOptionValues, FIELD_KEY, FIELD_KINDS, hasOptions, optionsProblem, type OptionValues } from './custom-field-rules';
+import { useFormSubmit } from '../common/use-form-submit';
 
 // Defines a custom field of a ticket type (or of every ticket): key and kind (fixed once created),
 // zh / en labels, required, the options of a select, the order. Server refusals show at their field.
@@ -34,34 +33,29 @@ interface Props {
 export function CustomFieldEditor({ open, field, ticketTypeId, nextPosition = 0, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [general, setGeneral] = useState<string | null>(null);
-  const kind = Form.useWatch('kind', form);
-
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setGeneral(null);
-    const options = hasOptions(v.kind)
-      ? (v.options ?? []).map((o) => ({ value: (o.value ?? '').trim(), labelZh: (o.labelZh ?? '').trim(), labelEn: (o.labelEn ?? '').trim() }))
-      : undefined;
-    const common: CustomFieldInput = { labelZh: v.labelZh.trim(), labelEn: v.labelEn?.trim() ?? '', required: !!v.required, ...(v.position != null ? { position: v.position } : {}), ...(options ? { options } : {}) };
-    try {
-      const saved = field ? await catalogApi.updateCustomField(field.id, common) : await catalogApi.createCustomField({ ...common, key: v.key, kind: v.kind, ticketTypeId });
-      onSaved(saved);
-    } catch (err) {
+  const { busy, general, setGeneral, submit: submitForm } = useFormSubmit(
+    form,
+    () => {
       const n = (form.getFieldValue('options') as OptionValues[] | undefined)?.length ?? 0;
       const optionPaths = Array.from({ length: n }, (_, i) => [`options.${i}.value`, `options.${i}.labelZh`, `options.${i}.labelEn`]).flat();
-      const { fields, general: g } = mapErrorToFields(err, t, ['key', 'kind', 'labelZh', 'labelEn', 'required', 'position', ...optionPaths, 'options'], (issue) =>
+      return ['key', 'kind', 'labelZh', 'labelEn', 'required', 'position', ...optionPaths, 'options'];
+    },
+    {
+      describe: (issue) =>
         issue.field === 'options' && issue.code === 'required' ? t('admin.fields.optionsRequired') : issue.code === 'duplicate' ? t('admin.fields.optionDuplicate') : null,
-      );
-      form.setFields(fields as never);
-      setGeneral(g);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  );
+  const kind = Form.useWatch('kind', form);
+
+  const submit = () =>
+    submitForm(async (v) => {
+      const options = hasOptions(v.kind)
+        ? (v.options ?? []).map((o) => ({ value: (o.value ?? '').trim(), labelZh: (o.labelZh ?? '').trim(), labelEn: (o.labelEn ?? '').trim() }))
+        : undefined;
+      const common: CustomFieldInput = { labelZh: v.labelZh.trim(), labelEn: v.labelEn?.trim() ?? '', required: !!v.required, ...(v.position != null ? { position: v.position } : {}), ...(options ? { options } : {}) };
+      const saved = field ? await catalogApi.updateCustomField(field.id, common) : await catalogApi.createCustomField({ ...common, key: v.key, kind: v.kind, ticketTypeId });
+      onSaved(saved);
+    });
 
   return (
     <Modal

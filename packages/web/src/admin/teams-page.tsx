@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { peopleApi } from '../api/endpoints';
 import type { Team, User } from '../api/types';
 import { useMe } from '../auth/auth-context';
-import { mapErrorToFields } from '../common/api-errors';
 import { useLookups, useUserNames } from '../common/lookups';
 import { canEditTeams, isAdmin } from './access';
+import { useFormSubmit } from '../common/use-form-submit';
 
 // Skill groups: name, description, skills, members. Admins create; admins and supervisors change.
 
@@ -21,8 +21,7 @@ interface Values {
 function TeamModal({ team, open, onClose, onSaved }: { team: Team | null; open: boolean; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [general, setGeneral] = useState<string | null>(null);
+  const { busy, general, setGeneral, submit: submitForm } = useFormSubmit(form, ['name', 'description', 'skills', 'memberIds']);
   // the staff to choose from; members are shown by name even when not among them
   const [users, setUsers] = useState<User[]>([]);
   useEffect(() => {
@@ -43,24 +42,13 @@ function TeamModal({ team, open, onClose, onSaved }: { team: Team | null; open: 
     if (m && !staff.some((u) => u.id === id)) staff.push(m);
   }
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setGeneral(null);
-    const body = { name: v.name.trim(), description: v.description ?? '', skills: v.skills ?? [], memberIds: v.memberIds ?? [] };
-    try {
+  const submit = () =>
+    submitForm(async (v) => {
+      const body = { name: v.name.trim(), description: v.description ?? '', skills: v.skills ?? [], memberIds: v.memberIds ?? [] };
       if (team) await peopleApi.updateTeam(team.id, body);
       else await peopleApi.createTeam(body);
       onSaved();
-    } catch (err) {
-      const { fields, general: g } = mapErrorToFields(err, t, ['name', 'description', 'skills', 'memberIds']);
-      form.setFields(fields as never);
-      setGeneral(g);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Modal

@@ -5,11 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { catalogApi } from '../api/endpoints';
 import type { CustomField, TicketType } from '../api/types';
 import { useMe } from '../auth/auth-context';
-import { errorMessage, mapErrorToFields } from '../common/api-errors';
+import { errorMessage } from '../common/api-errors';
 import { useLocalName, useLookups } from '../common/lookups';
 import { isAdmin } from './access';
 import { CustomFieldEditor } from './custom-field-editor';
 import { reorder } from './custom-field-rules';
+import { useFormSubmit } from '../common/use-form-submit';
 
 // Ticket types and their custom fields. "All types" holds the fields every ticket has.
 
@@ -18,24 +19,12 @@ const GLOBAL = 'global';
 function TicketTypeModal({ type, open, onClose, onSaved }: { type: TicketType | null; open: boolean; onClose: () => void; onSaved: (x: TicketType) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ key: string; nameZh: string; nameEn?: string }>();
-  const [busy, setBusy] = useState(false);
-  const [general, setGeneral] = useState<string | null>(null);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setGeneral(null);
-    try {
+  const { busy, general, setGeneral, submit: submitForm } = useFormSubmit(form, ['key', 'nameZh', 'nameEn']);
+  const submit = () =>
+    submitForm(async (v) => {
       const body = { nameZh: v.nameZh.trim(), nameEn: v.nameEn?.trim() ?? '' };
       onSaved(type ? await catalogApi.updateTicketType(type.id, body) : await catalogApi.createTicketType({ ...body, key: v.key.trim() }));
-    } catch (err) {
-      const { fields, general: g } = mapErrorToFields(err, t, ['key', 'nameZh', 'nameEn']);
-      form.setFields(fields as never);
-      setGeneral(g);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Modal
       open={open}

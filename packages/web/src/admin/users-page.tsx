@@ -5,11 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { peopleApi, type UserInput } from '../api/endpoints';
 import { ROLES, SCOPES, type User } from '../api/types';
 import { useMe } from '../auth/auth-context';
-import { errorMessage, mapErrorToFields } from '../common/api-errors';
+import { errorMessage } from '../common/api-errors';
 import { useLookups } from '../common/lookups';
 import { resolveContact, searchContacts } from '../common/people-search';
 import { RemoteSelect } from '../common/remote-select';
 import { isAdmin } from './access';
+import { useFormSubmit } from '../common/use-form-submit';
 
 // Users: role, visibility scope (agents and engineers), skill groups, active; create, change,
 // reset a password. Admins change; supervisors read.
@@ -34,16 +35,11 @@ function UserModal({ user, open, onClose, onSaved }: { user: User | null; open: 
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const { teams, reload } = useLookups();
-  const [busy, setBusy] = useState(false);
-  const [general, setGeneral] = useState<string | null>(null);
+  const { busy, general, setGeneral, submit: submitForm } = useFormSubmit(form, KNOWN);
   const role = Form.useWatch('role', form);
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setGeneral(null);
-    try {
+  const submit = () =>
+    submitForm(async (v) => {
       if (user) {
         // the user's teams change with the rest, in one request (one transaction on the server)
         const body: UserInput = { name: v.name.trim(), phone: v.phone?.trim() ?? '', role: v.role, scope: v.scope, locale: v.locale, teamIds: v.teamIds ?? [] };
@@ -64,14 +60,7 @@ function UserModal({ user, open, onClose, onSaved }: { user: User | null; open: 
       }
       reload();
       onSaved();
-    } catch (err) {
-      const { fields, general: g } = mapErrorToFields(err, t, KNOWN);
-      form.setFields(fields as never);
-      setGeneral(g);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Modal
@@ -138,26 +127,14 @@ function PasswordModal({ user, onClose }: { user: User | null; onClose: () => vo
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ password: string; confirm: string }>();
-  const [busy, setBusy] = useState(false);
-  const [general, setGeneral] = useState<string | null>(null);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    if (!user) return;
-    setBusy(true);
-    setGeneral(null);
-    try {
+  const { busy, general, setGeneral, submit: submitForm } = useFormSubmit(form, ['password']);
+  const submit = () =>
+    submitForm(async (v) => {
+      if (!user) return;
       await peopleApi.updateUser(user.id, { password: v.password });
       message.success(t('admin.users.passwordReset'));
       onClose();
-    } catch (err) {
-      const { fields, general: g } = mapErrorToFields(err, t, ['password']);
-      form.setFields(fields as never);
-      setGeneral(g);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Modal
       open={!!user}

@@ -14,7 +14,6 @@ import type {
   Contact,
   CustomField,
   Me,
-  Notification,
   Organization,
   Page,
   ReplyTemplate,

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customersApi, type ContactInput } from '../api/endpoints';
 import { IDENTITY_KINDS, TIERS, type Contact } from '../api/types';
-import { mapErrorToFields } from '../common/api-errors';
 import { RemoteSelect } from '../common/remote-select';
+import { useFormSubmit } from '../common/use-form-submit';
 import { IdentityOwnerNotice } from './identity-owner-notice';
 import { describeIdentityIssue, identityOwner, identityProblem, type IdentityOwner } from './identity-rules';
 import { resolveOrganization, searchOrganizations } from './organization-search';
@@ -35,38 +35,30 @@ const INHERIT = '';
 export function ContactFormModal({ open, contact, organizationId, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [general, setGeneral] = useState<string | null>(null);
   const [owner, setOwner] = useState<IdentityOwner | null>(null);
+  const identityRows = () => form.getFieldValue('identities') as Values['identities'];
+  const { busy, general, setGeneral, submit: submitForm } = useFormSubmit(
+    form,
+    () => ['name', 'organizationId', 'tier', 'notes', ...(identityRows() ?? []).map((_, i) => `identities.${i}.value`), 'identities'],
+    {
+      describe: describeIdentityIssue(t, (field: string) => identityRows()?.[Number(field.split('.')[1])]?.kind),
+      onError: (err) => setOwner(identityOwner(err)),
+    },
+  );
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setGeneral(null);
-    setOwner(null);
-    const identities = (v.identities ?? []).filter((i) => i?.value?.trim()).map((i) => ({ kind: i.kind, value: i.value.trim() }));
-    const body: ContactInput = {
-      name: v.name.trim(),
-      organizationId: v.organizationId ?? null,
-      tier: v.tier ? v.tier : null,
-      notes: v.notes ?? '',
-      ...(contact ? {} : { identities }),
-    };
-    try {
+  const submit = () =>
+    submitForm(async (v) => {
+      setOwner(null);
+      const identities = (v.identities ?? []).filter((i) => i?.value?.trim()).map((i) => ({ kind: i.kind, value: i.value.trim() }));
+      const body: ContactInput = {
+        name: v.name.trim(),
+        organizationId: v.organizationId ?? null,
+        tier: v.tier ? v.tier : null,
+        notes: v.notes ?? '',
+        ...(contact ? {} : { identities }),
+      };
       onSaved(contact ? await customersApi.updateContact(contact.id, body) : await customersApi.createContact(body));
-    } catch (err) {
-      const all = form.getFieldValue('identities') as Values['identities'];
-      const kindAt = (field: string) => all?.[Number(field.split('.')[1])]?.kind;
-      const known = ['name', 'organizationId', 'tier', 'notes', ...(all ?? []).map((_, i) => `identities.${i}.value`), 'identities'];
-      const { fields, general: g } = mapErrorToFields(err, t, known, describeIdentityIssue(t, kindAt));
-      form.setFields(fields as never);
-      setGeneral(g);
-      setOwner(identityOwner(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Modal

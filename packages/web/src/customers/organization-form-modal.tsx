@@ -1,9 +1,8 @@
 import { Alert, Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customersApi } from '../api/endpoints';
 import { TIERS, type Organization } from '../api/types';
-import { mapErrorToFields } from '../common/api-errors';
+import { useFormSubmit } from '../common/use-form-submit';
 
 // Creates an organization or changes one (name, tier, domain, notes).
 
@@ -24,25 +23,13 @@ interface Props {
 export function OrganizationFormModal({ open, organization, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [general, setGeneral] = useState<string | null>(null);
+  const { busy, general, setGeneral, submit: submitForm } = useFormSubmit(form, ['name', 'tier', 'domain', 'notes']);
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setGeneral(null);
-    const body = { name: v.name.trim(), tier: v.tier, domain: v.domain?.trim() ? v.domain.trim() : null, notes: v.notes ?? '' };
-    try {
+  const submit = () =>
+    submitForm(async (v) => {
+      const body = { name: v.name.trim(), tier: v.tier, domain: v.domain?.trim() ? v.domain.trim() : null, notes: v.notes ?? '' };
       onSaved(organization ? await customersApi.updateOrganization(organization.id, body) : await customersApi.createOrganization(body));
-    } catch (err) {
-      const { fields, general: g } = mapErrorToFields(err, t, ['name', 'tier', 'domain', 'notes']);
-      form.setFields(fields as never);
-      setGeneral(g);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Modal

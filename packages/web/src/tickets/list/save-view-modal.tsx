@@ -1,9 +1,8 @@
 import { Alert, Checkbox, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { viewsApi } from '../../api/endpoints';
 import type { SavedView } from '../../api/types';
-import { mapErrorToFields } from '../../common/api-errors';
+import { useFormSubmit } from '../../common/use-form-submit';
 import { cleanFilters, type ListState } from './list-state';
 
 // Saves the list's current filters, columns and sort as a view, personal or shared.
@@ -20,25 +19,14 @@ interface Props {
 export function SaveViewModal({ open, state, current, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ name: string; shared: boolean }>();
-  const [busy, setBusy] = useState(false);
-  const [general, setGeneral] = useState<string | null>(null);
+  const { busy, general, submit: submitForm } = useFormSubmit(form, ['name', 'shared']);
 
-  const submit = async () => {
-    const values = await form.validateFields();
-    setBusy(true);
-    setGeneral(null);
-    const body = { name: values.name.trim(), shared: !!values.shared, filters: cleanFilters(state.filters), columns: state.columns, sort: state.sort };
-    try {
+  const submit = () =>
+    submitForm(async (values) => {
+      const body = { name: values.name.trim(), shared: !!values.shared, filters: cleanFilters(state.filters), columns: state.columns, sort: state.sort };
       const saved = current ? await viewsApi.update(current.id, body) : await viewsApi.create(body);
       onSaved(saved);
-    } catch (err) {
-      const { fields, general: g } = mapErrorToFields(err, t, ['name', 'shared']);
-      form.setFields(fields as never);
-      setGeneral(g);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Modal
