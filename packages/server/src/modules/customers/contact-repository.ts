@@ -1,5 +1,6 @@
 import type { Queryable } from '../../platform/db/database';
 import { likePattern } from '../../platform/db/like-pattern';
+import { identityKey } from './identity-rules';
 
 export const IDENTITY_KINDS = ['email', 'phone', 'wechat', 'wecom', 'dingtalk', 'feishu', 'device', 'other'] as const;
 export type IdentityKind = (typeof IDENTITY_KINDS)[number];
@@ -84,7 +85,7 @@ export const contactRepository = {
     if (!list.length) return [];
     // ids in the order given (identities are listed by id); rows written in one order for every writer,
     // so two batches adding the same new identities wait for each other, never deadlock
-    const rows = list.map((i) => ({ ...i, id: newId() })).sort((a, b) => (a.kind === b.kind ? (a.value < b.value ? -1 : a.value > b.value ? 1 : 0) : a.kind < b.kind ? -1 : 1));
+    const rows = list.map((i) => ({ ...i, id: newId() })).sort((a, b) => (identityKey(a) < identityKey(b) ? -1 : identityKey(a) > identityKey(b) ? 1 : 0));
     const inserted = await q.query<Identity>(
       `INSERT INTO contact_identities (id, tenant_id, contact_id, kind, value)
        SELECT id, $1::uuid, contact_id, kind, value FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[]) AS u(id, contact_id, kind, value)
@@ -92,11 +93,10 @@ export const contactRepository = {
       [tenantId, rows.map((i) => i.id), rows.map((i) => i.contactId), rows.map((i) => i.kind), rows.map((i) => i.value)],
     );
     if (inserted.length === list.length) return [];
-    const key = (i: Identity) => `${i.kind}\u0000${i.value}`;
-    const fresh = new Set(inserted.map(key));
-    const rest = list.filter((i) => !fresh.has(key(i)));
-    const owners = new Map((await contactRepository.identityOwners(q, rest)).map((o) => [key(o), o.contact_id]));
-    return rest.filter((i) => owners.get(key(i)) !== i.contactId);
+    const fresh = new Set(inserted.map(identityKey));
+    const rest = list.filter((i) => !fresh.has(identityKey(i)));
+    const owners = new Map((await contactRepository.identityOwners(q, rest)).map((o) => [identityKey(o), o.contact_id]));
+    return rest.filter((i) => owners.get(identityKey(i)) !== i.contactId);
   },
   async removeIdentity(q: Queryable, contactId: string, i: Identity): Promise<boolean> {
     return (await q.query('DELETE FROM contact_identities WHERE contact_id = $1 AND kind = $2 AND value = $3 RETURNING id', [contactId, i.kind, i.value])).length > 0;

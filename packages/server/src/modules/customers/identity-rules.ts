@@ -2,6 +2,9 @@ import type { FieldIssue } from '../../platform/errors';
 import type { Identity } from './contact-repository';
 
 // Identities are compared in a canonical form so the same person is found across channels.
+/** One string per identity (kind and value), for maps, sets and a stable order. */
+export const identityKey = (i: Identity) => `${i.kind}\u0000${i.value}`;
+
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }

@@ -2,7 +2,7 @@ import type { Queryable } from '../../platform/db/database';
 import { AppError, invalid } from '../../platform/errors';
 import { uuidv7 } from '../../platform/ids';
 import { contactRepository, type Identity, type IdentityOwner } from './contact-repository';
-import { requesterIdentities } from './identity-rules';
+import { identityKey, requesterIdentities } from './identity-rules';
 
 export interface RequesterInput {
   id?: string;
@@ -23,7 +23,6 @@ export type RequesterOutcome = ResolvedRequester | AppError;
 
 const KIND_ORDER = ['email', 'phone'];
 const rank = (kind: string) => (KIND_ORDER.includes(kind) ? KIND_ORDER.indexOf(kind) : KIND_ORDER.length);
-const keyOf = (i: Identity) => `${i.kind}\u0000${i.value}`;
 
 /** Finds or creates one requester's contact (see `resolveRequesters`). */
 export async function resolveRequester(q: Queryable, tenantId: string, r: RequesterInput): Promise<ResolvedRequester> {
@@ -54,21 +53,21 @@ export async function resolveRequesters(q: Queryable, tenantId: string, list: Re
   }
 
   const owners = new Map<string, IdentityOwner>();
-  for (const o of await contactRepository.identityOwners(q, uniqueIdentities(identities.flat()))) owners.set(keyOf(o), o);
+  for (const o of await contactRepository.identityOwners(q, uniqueBy(identities.flat(), identityKey))) owners.set(identityKey(o), o);
 
   // known requesters: the best-ranked identity decides; identities the contact lacks are learned
   const learn: (Identity & { contactId: string })[] = [];
   const unknown: number[] = [];
   list.forEach((_, i) => {
     if (out[i]) return;
-    const found = identities[i].map((id) => owners.get(keyOf(id))).filter((o): o is IdentityOwner => !!o);
+    const found = identities[i].map((id) => owners.get(identityKey(id))).filter((o): o is IdentityOwner => !!o);
     if (!found.length) return void unknown.push(i);
     const best = found.sort((a, b) => rank(a.kind) - rank(b.kind))[0];
     const knownKinds = new Set(found.map((f) => f.kind));
     for (const id of identities[i]) if (!knownKinds.has(id.kind)) learn.push({ ...id, contactId: best.contact_id });
     out[i] = { contactId: best.contact_id, organizationId: best.organization_id };
   });
-  await contactRepository.addIdentitiesMany(q, tenantId, uniqueBy(learn, keyOf), uuidv7);
+  await contactRepository.addIdentitiesMany(q, tenantId, uniqueBy(learn, identityKey), uuidv7);
 
   await createContacts(q, tenantId, list, identities, unknown, out);
   return out as RequesterOutcome[];
@@ -81,36 +80,32 @@ async function createContacts(q: Queryable, tenantId: string, list: RequesterInp
   const groups: Group[] = [];
   for (const i of unknown) {
     const r = list[i];
-    const existing = identities[i].map((id) => groupOf.get(keyOf(id))).find(Boolean);
+    const existing = identities[i].map((id) => groupOf.get(identityKey(id))).find(Boolean);
     if (existing) {
       existing.members.push(i);
-      for (const id of identities[i]) if (!groupOf.has(keyOf(id))) (groupOf.set(keyOf(id), existing), existing.ids.push(id));
+      for (const id of identities[i]) if (!groupOf.has(identityKey(id))) (groupOf.set(identityKey(id), existing), existing.ids.push(id));
       continue;
     }
     const g: Group = { contactId: uuidv7(), organizationId: r.organizationId ?? null, members: [i], name: r.name?.trim() || identities[i][0]?.value || '未知联系人', ids: [...identities[i]] };
     groups.push(g);
-    for (const id of identities[i]) groupOf.set(keyOf(id), g);
+    for (const id of identities[i]) groupOf.set(identityKey(id), g);
   }
   if (!groups.length) return;
   await contactRepository.insertMany(q, groups.map((g) => ({ id: g.contactId, tenantId, name: g.name, organizationId: g.organizationId, tier: null })));
-  const taken = await contactRepository.addIdentitiesMany(q, tenantId, uniqueBy(groups.flatMap((g) => g.ids.map((id) => ({ ...id, contactId: g.contactId }))), keyOf), uuidv7);
+  const taken = await contactRepository.addIdentitiesMany(q, tenantId, uniqueBy(groups.flatMap((g) => g.ids.map((id) => ({ ...id, contactId: g.contactId }))), identityKey), uuidv7);
   if (taken.length) {
     // lost a race with another first contact from the same address: use theirs, drop ours
-    const winners = new Map((await contactRepository.identityOwners(q, taken)).map((o) => [keyOf(o), o]));
+    const winners = new Map((await contactRepository.identityOwners(q, taken)).map((o) => [identityKey(o), o]));
     for (const g of groups) {
       const t = taken.find((id) => id.contactId === g.contactId);
       if (!t) continue;
-      const w = winners.get(keyOf(t))!;
+      const w = winners.get(identityKey(t))!;
       await contactRepository.delete(q, g.contactId);
       g.contactId = w.contact_id;
       g.organizationId = w.organization_id;
     }
   }
   for (const g of groups) for (const i of g.members) out[i] = { contactId: g.contactId, organizationId: g.organizationId };
-}
-
-function uniqueIdentities(ids: Identity[]): Identity[] {
-  return uniqueBy(ids, keyOf);
 }
 
 function uniqueBy<T>(xs: T[], key: (x: T) => string): T[] {
