@@ -108,7 +108,12 @@ export class TransactionCoalescer {
 async function runUnits(q: Queryable, batch: Item[]): Promise<{ item: Item; outcome: UnitOutcome<unknown> }[]> {
   const out = new Map<Item, UnitOutcome<unknown>>();
   const groups = new Map<BatchWriter<unknown, unknown>, Item[]>();
-  for (const item of batch) if (item.writer) groups.set(item.writer, [...(groups.get(item.writer) ?? []), item]);
+  for (const item of batch) {
+    if (!item.writer) continue;
+    const group = groups.get(item.writer);
+    if (group) group.push(item);
+    else groups.set(item.writer, [item]);
+  }
   for (const item of batch) {
     if (out.has(item)) continue;
     if (item.fn) {
