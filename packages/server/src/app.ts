@@ -18,6 +18,8 @@ import { replyTemplateRoutes } from './modules/reply-templates';
 import { collaborationRoutes } from './modules/tickets/collaboration-routes';
 import { ticketRoutes } from './modules/tickets/routes';
 import { viewRoutes } from './modules/views';
+import { intakeRoutes } from './modules/intake';
+import { CHANNEL_PLUGINS } from './modules/intake/channel-plugins';
 
 export const VERSION = '0.1.0';
 
@@ -33,6 +35,8 @@ export const ROUTE_MODULES: RouteModule[] = [
   liveRoutes,
   viewRoutes,
   replyTemplateRoutes,
+  intakeRoutes,
+  ...CHANNEL_PLUGINS.flatMap((p) => (p.routes ? [p.routes] : [])),
 ];
 
 export function makeDeps(config: Config, db: Database, opts: { clock?: Clock; files?: FileStore } = {}): Deps {

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './platform/config';
 import { openDatabase } from './platform/db/open-database';
 import { bootstrapFirstTenant } from './modules/identity/bootstrap-first-tenant';
 import { connectLiveUpdates } from './modules/live';
+import { startIntake } from './modules/intake';
 import { OutboxDispatcher } from './platform/outbox/outbox-dispatcher';
 
 // `npm start`: open (and migrate) the database, create the first tenant on an empty one, serve HTTP.
@@ -21,10 +22,12 @@ async function main() {
   // consumers of later modules (automation, notifications, webhooks) subscribe here
   const outbox = new OutboxDispatcher(db, deps.clock, { log: app.log });
   const live = connectLiveUpdates(app, deps, outbox, { databaseUrl: config.DATABASE_URL });
+  const intake = await startIntake({ deps, config, log: app.log, outbox });
   outbox.start(config.OUTBOX_POLL_MS);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await intake.close();
     await outbox.stop();
     await live.close();
     await db.close();

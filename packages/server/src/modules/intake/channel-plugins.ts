@@ -1,0 +1,4 @@
+import type { ChannelPlugin } from './channel-plugin';
+
+/** Every channel family of the product; main.ts registers their adapters, routes and listeners. */
+export const CHANNEL_PLUGINS: ChannelPlugin[] = [];

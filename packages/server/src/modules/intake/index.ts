@@ -1,0 +1,16 @@
+// Intake: every channel's messages (email, web form, chat, phone, WeChat / WeCom / DingTalk / Feishu,
+// IoT) stored raw before they are acknowledged, then turned into tickets and comments by one pipeline;
+// replies go back on the customer's channel. Channel families are plugins (channel-plugins.ts).
+export * from './intake-types';
+export { receiveInbound, intakeSignal } from './receive-inbound';
+export { IntakeRegistry } from './intake-registry';
+export type { IntakeStage } from './intake-registry';
+export { IntakeWorker } from './intake-worker';
+export { startIntake, intakeRegistry, OUTBOUND_CONSUMER } from './start-intake';
+export type { RunningIntake } from './start-intake';
+export type { ChannelPlugin, ChannelListener, ChannelRuntime } from './channel-plugin';
+export { channelRepository } from './channel-repository';
+export type { ChannelRow } from './channel-repository';
+export { threadRepository } from './thread-repository';
+export { intakeRoutes } from './routes';
+export { routeByRules, matchingKeyword } from './routing-rules';

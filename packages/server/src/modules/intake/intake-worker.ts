@@ -1,0 +1,159 @@
+import type { Deps } from '../../platform/deps';
+import { AppError } from '../../platform/errors';
+import { channelRepository } from './channel-repository';
+import { deliverMessage } from './deliver-message';
+import { inboundRepository } from './inbound-repository';
+import type { IntakeRegistry } from './intake-registry';
+import { PermanentIntakeError, type ChannelConfig, type InboundRow, type Outcome } from './intake-types';
+import { receiveInbound, intakeSignal } from './receive-inbound';
+import { lanesOf, retryDelayMs } from './routing-rules';
+
+export interface IntakeWorkerOptions {
+  /** messages claimed per round */
+  batchSize?: number;
+  /** lanes processed at once */
+  concurrency?: number;
+  /** how long a claimed message is reserved for this process before another may take it */
+  leaseMs?: number;
+  /** attempts before a message that keeps failing is quarantined */
+  maxAttempts?: number;
+  log?: { error(obj: unknown, msg: string): void; warn(obj: unknown, msg: string): void };
+}
+
+const errorOf = (err: unknown) =>
+  err instanceof PermanentIntakeError || err instanceof AppError
+    ? { code: err.code, message: err.message }
+    : { code: 'PROCESSING_FAILED', message: err instanceof Error ? err.message : String(err) };
+
+/**
+ * Processes stored inbound messages: claims due ones (any tenant, several processes side by side),
+ * hands each to its channel's adapter and the pipeline, and records the outcome. A message that fails
+ * is tried again with backoff; one that cannot succeed (malformed, refused by a rule) or keeps failing
+ * goes to the quarantine, where an admin sees the error and can retry it. Nothing is dropped.
+ */
+export class IntakeWorker {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+  private again = false;
+  private stopped = true;
+  private readonly wake = () => this.kick();
+
+  constructor(
+    private readonly deps: Deps,
+    private readonly registry: IntakeRegistry,
+    private readonly opts: IntakeWorkerOptions = {},
+  ) {}
+
+  start(pollMs: number): void {
+    this.stopped = false;
+    intakeSignal.on('wake', this.wake);
+    this.timer = setInterval(() => this.kick(), pollMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    intakeSignal.off('wake', this.wake);
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => 0);
+  }
+
+  /** Runs rounds until nothing is due; a wake-up during a round runs another. */
+  private kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch((err) => {
+        this.opts.log?.error({ err }, 'intake round failed');
+        return 0;
+      })
+      .finally(() => {
+        this.running = null;
+        if (this.again && !this.stopped) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Rounds until a round finds nothing due (for tests and the CLI); returns how many messages were handled. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.runOnce();
+      total += n;
+      if (n === 0) return total;
+    }
+  }
+
+  /** One round: claim due messages and process them. */
+  async runOnce(): Promise<number> {
+    const { batchSize = 200, leaseMs = 120_000 } = this.opts;
+    const rows = await this.deps.db.system((q) => inboundRepository.claimDue(q, this.deps.clock.now(), batchSize, leaseMs));
+    if (!rows.length) return 0;
+    const groups = new Map<string, InboundRow[]>();
+    for (const r of rows) {
+      const k = `${r.tenantId}/${r.channel}`;
+      groups.set(k, [...(groups.get(k) ?? []), r]);
+    }
+    const work: (() => Promise<void>)[] = [];
+    for (const group of groups.values()) {
+      const adapter = this.registry.adapter(group[0].channel);
+      if (adapter?.processBatch) work.push(() => this.processBatch(group));
+      else for (const lane of lanesOf(group)) work.push(async () => {
+        for (const row of lane) await this.processOne(row);
+      });
+    }
+    await runLimited(work, this.opts.concurrency ?? 8);
+    return rows.length;
+  }
+
+  private async processBatch(rows: InboundRow[]): Promise<void> {
+    const adapter = this.registry.adapter(rows[0].channel)!;
+    let results: (Outcome | Error)[];
+    try {
+      results = await adapter.processBatch!(this.deps, rows[0].tenantId, rows);
+    } catch (err) {
+      results = rows.map(() => (err instanceof Error ? err : new Error(String(err))));
+    }
+    await Promise.all(rows.map((r, i) => (results[i] instanceof Error ? this.failed(r, results[i]) : Promise.resolve())));
+  }
+
+  private async processOne(row: InboundRow): Promise<void> {
+    try {
+      const adapter = this.registry.adapter(row.channel);
+      if (!adapter) throw new PermanentIntakeError('NO_ADAPTER', `No adapter for channel ${row.channel} is running in this process`);
+      const channel: ChannelConfig | null = row.channelId ? ((await this.deps.db.tenant(row.tenantId, (q) => channelRepository.byId(q, row.channelId!))) ?? null) : null;
+      const parsed = await adapter.parse(row, { deps: this.deps, channel });
+      if (parsed.kind === 'ignore') {
+        await this.deps.db.tenant(row.tenantId, (q) => inboundRepository.markDone(q, row.id, { state: 'ignored', outcome: parsed.reason, at: this.deps.clock.now() }));
+        return;
+      }
+      await deliverMessage(this.deps, this.registry, row, channel, parsed.message);
+    } catch (err) {
+      await this.failed(row, err);
+    }
+  }
+
+  private async failed(row: InboundRow, err: unknown): Promise<void> {
+    const error = errorOf(err);
+    const permanent = err instanceof PermanentIntakeError || (err instanceof AppError && err.code !== 'INTERNAL');
+    const retryAt = permanent || row.attempts >= (this.opts.maxAttempts ?? 5) ? null : new Date(this.deps.clock.now().getTime() + retryDelayMs(row.attempts));
+    if (!retryAt) this.opts.log?.warn({ inbound: row.id, channel: row.channel, error }, 'inbound message quarantined');
+    await this.deps.db.tenant(row.tenantId, (q) => inboundRepository.markFailed(q, row.id, error, retryAt));
+  }
+}
+
+async function runLimited(work: (() => Promise<void>)[], limit: number): Promise<void> {
+  let next = 0;
+  const runners = Array.from({ length: Math.min(limit, work.length) }, async () => {
+    while (next < work.length) await work[next++]();
+  });
+  await Promise.all(runners);
+}
+
