@@ -18,7 +18,7 @@ import {
 import { inboundRepository } from './inbound-repository';
 import type { IntakeRegistry } from './intake-registry';
 import type { ChannelConfig, InboundAttachment, InboundRow, NormalizedMessage, Outcome } from './intake-types';
-import { routeByRules, titleFor } from './routing-rules';
+import { CHANNEL_LABELS, routeByRules, titleFor } from './routing-rules';
 import { threadRepository } from './thread-repository';
 
 /** Files of a message kept under keys of the inbound message, so a retried attempt writes the same files again. */
@@ -81,7 +81,7 @@ export async function deliverMessage(deps: Deps, registry: IntakeRegistry, row: 
   }
   const routing = routeByRules(channel?.defaults ?? {}, `${m.subject ?? ''}\n${m.text}`);
   let input: CreateTicketInput = {
-    title: titleFor(m.subject, m.text, `(${row.channel})`),
+    title: titleFor(m.subject, m.text, `${CHANNEL_LABELS[row.channel] ?? row.channel}消息`),
     description: body,
     requester: m.sender,
     channel: row.channel,

@@ -61,6 +61,19 @@ export function routeByRules(defaults: ChannelDefaults & { rules?: RoutingRule[]
   return out;
 }
 
+/** How a channel is named in generated titles (the product speaks Chinese first). */
+export const CHANNEL_LABELS: Record<string, string> = {
+  email: '邮件',
+  web: '网页表单',
+  chat: '在线客服',
+  phone: '电话',
+  wechat: '微信公众号',
+  wecom: '企业微信',
+  dingtalk: '钉钉',
+  feishu: '飞书',
+  iot: '物联网设备',
+};
+
 /** A title for a ticket opened by a message: its subject, or the first line of its text. */
 export function titleFor(subject: string | undefined, text: string, fallback: string): string {
   const s = (subject ?? '').replace(/\s+/g, ' ').trim();
