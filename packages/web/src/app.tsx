@@ -28,6 +28,8 @@ const CategoriesPage = lazy(() => import('./admin/categories-page'));
 const TicketTypesPage = lazy(() => import('./admin/ticket-types-page'));
 const ApiKeysPage = lazy(() => import('./admin/api-keys-page'));
 const TenantPage = lazy(() => import('./admin/tenant-page'));
+const ChannelsPage = lazy(() => import('./admin/channels/channels-page'));
+const IntakePage = lazy(() => import('./admin/intake/intake-page'));
 const NotificationsPage = lazy(() => import('./notifications/notifications-page'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page'));
 
@@ -66,6 +68,8 @@ export function AppRoutes() {
               <Route path="teams" element={<TeamsPage />} />
               <Route path="categories" element={<CategoriesPage />} />
               <Route path="ticket-types" element={<TicketTypesPage />} />
+              <Route path="channels" element={<ChannelsPage />} />
+              <Route path="intake" element={<IntakePage />} />
               <Route path="api-keys" element={<ApiKeysPage />} />
               <Route path="tenant" element={<TenantPage />} />
             </Route>

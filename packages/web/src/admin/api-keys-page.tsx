@@ -5,21 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { adminApi } from '../api/endpoints';
 import type { ApiKey, CreatedApiKey } from '../api/types';
 import { errorMessage } from '../common/api-errors';
+import { copyText } from '../common/copy-text';
 import { formatDateTime } from '../i18n/format';
 import { useFormSubmit } from '../common/use-form-submit';
 
 // API keys for integrations: create (the key is shown once, to copy now), list, revoke.
 
 const KEY_ROLES = ['agent', 'supervisor', 'admin'] as const;
-
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The new key, once: copy it now; closing forgets it. */
 export function NewKeyModal({ created, onClose }: { created: CreatedApiKey | null; onClose: () => void }) {

@@ -8,7 +8,19 @@ export type LiveMessage =
   | { type: 'hello'; userId: string }
   | { type: 'ticket.event'; ticketId: string; ticketNumber: number; event: TicketEvent }
   | { type: 'notification'; notification: Notification }
+  | { type: 'call'; call: CallInfo }
   | { type: 'pong' };
+
+/** A phone call from the CTI (call center): sent to the agent whose line rings. Extra fields are tolerated. */
+export interface CallInfo {
+  callId: string;
+  state: 'ringing' | 'answered' | 'ended';
+  caller: string;
+  agentId?: string | null;
+  contact?: { id: string; name: string; tier?: string | null; organizationName?: string | null } | null;
+  openTickets?: { id: string; number: number; title: string; status: string }[];
+  [extra: string]: unknown;
+}
 
 export type LiveState = 'connecting' | 'open' | 'closed';
 type Listener = (m: LiveMessage) => void;

@@ -380,6 +380,8 @@ export const en: Messages = {
       'ticket-types': 'Ticket types & fields',
       'api-keys': 'API keys',
       tenant: 'Tenant settings',
+      channels: 'Channels',
+      intake: 'Intake & quarantine',
     },
     nameZh: 'Chinese name',
     nameEn: 'English name',

@@ -4,6 +4,8 @@ import relativeTime from 'dayjs/plugin/relativeTime';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
+import { intakeEn } from './intake.en';
+import { intakeZhCN } from './intake.zh-CN';
 import { zhCN } from './zh-CN';
 
 // Interface language: zh-CN by default, English second; the choice is kept in localStorage and
@@ -28,7 +30,7 @@ export const dayjsLocale = (lng: Language) => (lng === 'en' ? 'en' : 'zh-cn');
 export const i18n = i18next.createInstance();
 const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: { ...zhCN, intake: intakeZhCN } }, en: { translation: { ...en, intake: intakeEn } } },
   lng: initial,
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

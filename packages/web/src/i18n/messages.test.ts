@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { en } from './en';
-import { zhCN } from './zh-CN';
+import { en as enBase } from './en';
+import { intakeEn } from './intake.en';
+import { intakeZhCN } from './intake.zh-CN';
+import { zhCN as zhBase } from './zh-CN';
+
+// the texts as index.ts loads them: the main files plus the intake part
+const zhCN = { ...zhBase, intake: intakeZhCN };
+const en = { ...enBase, intake: intakeEn };
 
 function keys(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));

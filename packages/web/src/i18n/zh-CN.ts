@@ -378,6 +378,8 @@ export const zhCN = {
       'ticket-types': '工单类型与字段',
       'api-keys': 'API 密钥',
       tenant: '租户设置',
+      channels: '渠道',
+      intake: '收件箱/隔离区',
     },
     nameZh: '中文名称',
     nameEn: '英文名称',

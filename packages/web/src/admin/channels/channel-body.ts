@@ -1,0 +1,109 @@
+import type { ChannelDefaults, ChannelInput, IntakeChannel, IntakeKind, RoutingRule } from '../../api/intake-types';
+import type { Priority } from '../../api/types';
+import { KIND_SPECS } from './channel-kinds';
+
+// The channel dialog's values ↔ the API's body. Secrets are write-only: a field left empty keeps
+// the stored value, a typed value replaces it, null (the "clear" action) removes it.
+
+export interface RuleValues {
+  keywords?: string[];
+  categoryId?: string;
+  teamId?: string;
+  priority?: Priority;
+  tags?: string[];
+}
+
+export interface ChannelValues {
+  kind: IntakeKind;
+  name: string;
+  enabled: boolean;
+  address?: string;
+  settings: Record<string, string | number | undefined>;
+  /** undefined or '': keep; a string: replace; null: remove */
+  secrets: Record<string, string | null | undefined>;
+  defaults: {
+    categoryId?: string;
+    teamId?: string;
+    priority?: Priority;
+    typeId?: string;
+    tags?: string[];
+    rules?: RuleValues[];
+  };
+}
+
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && !v.trim());
+const trimmed = (tags?: string[]) => (tags ?? []).map((x) => x.trim()).filter(Boolean);
+
+export function toFormValues(ch: IntakeChannel): ChannelValues {
+  const spec = KIND_SPECS[ch.kind];
+  const settings: ChannelValues['settings'] = {};
+  for (const f of spec.settings) {
+    const v = ch.settings[f.key];
+    if (typeof v === 'string' || typeof v === 'number') settings[f.key] = v;
+  }
+  const d = ch.defaults ?? {};
+  return {
+    kind: ch.kind,
+    name: ch.name,
+    enabled: ch.enabled,
+    address: ch.address ?? undefined,
+    settings,
+    secrets: {},
+    defaults: { categoryId: d.categoryId, teamId: d.teamId, priority: d.priority, typeId: d.typeId, tags: d.tags ?? [], rules: (d.rules ?? []).map((r) => ({ ...r })) },
+  };
+}
+
+function cleanRule(r: RuleValues): RoutingRule | null {
+  const keywords = trimmed(r.keywords);
+  if (!keywords.length) return null;
+  const tags = trimmed(r.tags);
+  return {
+    keywords,
+    ...(r.categoryId ? { categoryId: r.categoryId } : {}),
+    ...(r.teamId ? { teamId: r.teamId } : {}),
+    ...(r.priority ? { priority: r.priority } : {}),
+    ...(tags.length ? { tags } : {}),
+  };
+}
+
+export function toDefaults(d: ChannelValues['defaults']): ChannelDefaults {
+  const tags = trimmed(d.tags);
+  return {
+    ...(d.categoryId ? { categoryId: d.categoryId } : {}),
+    ...(d.teamId ? { teamId: d.teamId } : {}),
+    ...(d.priority ? { priority: d.priority } : {}),
+    ...(d.typeId ? { typeId: d.typeId } : {}),
+    ...(tags.length ? { tags } : {}),
+    rules: (d.rules ?? []).map(cleanRule).filter((r): r is RoutingRule => r !== null),
+  };
+}
+
+/**
+ * The body of POST (no `existing`) or PATCH /channels. Settings the dialog does not know (set by a
+ * newer server) are kept; known ones left empty are removed.
+ */
+export function toChannelBody(v: ChannelValues, existing?: IntakeChannel): ChannelInput {
+  const spec = KIND_SPECS[v.kind];
+  const settings: Record<string, unknown> = { ...(existing?.settings ?? {}) };
+  for (const f of spec.settings) {
+    const raw = v.settings?.[f.key];
+    if (blank(raw)) delete settings[f.key];
+    else settings[f.key] = f.type === 'number' ? Number(raw) : String(raw).trim();
+  }
+  const secrets: Record<string, string | null> = {};
+  for (const name of spec.secrets) {
+    const s = v.secrets?.[name];
+    if (s === null) {
+      if (existing?.secretsSet.includes(name)) secrets[name] = null;
+    } else if (typeof s === 'string' && s !== '') secrets[name] = s;
+  }
+  return {
+    ...(existing ? {} : { kind: v.kind }),
+    name: v.name.trim(),
+    enabled: v.enabled,
+    ...(spec.address ? { address: blank(v.address) ? null : String(v.address).trim() } : {}),
+    settings,
+    ...(Object.keys(secrets).length ? { secrets } : {}),
+    defaults: toDefaults(v.defaults ?? {}),
+  };
+}
