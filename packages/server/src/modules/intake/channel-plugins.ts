@@ -1,4 +1,7 @@
 import type { ChannelPlugin } from './channel-plugin';
+import { iotPlugin } from './iot/iot-plugin';
 
 /** Every channel family of the product; main.ts registers their adapters, routes and listeners. */
-export const CHANNEL_PLUGINS: ChannelPlugin[] = [];
+export const CHANNEL_PLUGINS: ChannelPlugin[] = [
+  iotPlugin,
+];

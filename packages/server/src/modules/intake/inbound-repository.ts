@@ -106,6 +106,15 @@ export const inboundRepository = {
       [id, o.state, o.outcome, o.ticketId ?? null, o.commentId ?? null, o.at],
     );
   },
+  /** `markDone` for many messages in one statement (adapters that process a batch at once). */
+  async markDoneMany(q: Queryable, items: { id: string; state: 'processed' | 'ignored'; outcome: string; ticketId?: string | null }[], at: Date): Promise<void> {
+    if (!items.length) return;
+    await q.query(
+      `UPDATE inbound_messages m SET state = u.state, outcome = u.outcome, ticket_id = u.ticket_id, processed_at = $5, last_error = NULL
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[]) AS u(id, state, outcome, ticket_id) WHERE m.id = u.id`,
+      [items.map((i) => i.id), items.map((i) => i.state), items.map((i) => i.outcome), items.map((i) => i.ticketId ?? null), at],
+    );
+  },
   /** Records a failed attempt: due again at `retryAt`, or quarantined when `retryAt` is null. */
   async markFailed(q: Queryable, id: string, error: { code: string; message: string }, retryAt: Date | null): Promise<void> {
     await q.query(

@@ -1,0 +1,100 @@
+import type { Queryable } from '../../../platform/db/database';
+
+export interface OpenAlarmRow {
+  id: string;
+  asset_id: string;
+  code: string;
+  ticket_id: string;
+  count: number;
+  last_at: Date;
+  ticket_status: string;
+}
+
+export interface DeviceAlarmInsert {
+  id: string;
+  tenantId: string;
+  assetId: string;
+  code: string;
+  ticketId: string;
+  severity: string;
+  count: number;
+  firstAt: Date;
+  lastAt: Date;
+  recoveredAt: Date | null;
+}
+
+export interface AssetAlarmRow {
+  id: string;
+  code: string;
+  severity: string;
+  count: number;
+  first_at: Date;
+  last_at: Date;
+  state: string;
+  recovered_at: Date | null;
+  ticket_id: string;
+  ticket_number: string;
+  ticket_title: string;
+  ticket_status: string;
+}
+
+export const deviceAlarmRepository = {
+  /** The open incidents of these (asset, code) pairs, with their ticket's status. */
+  async open(q: Queryable, pairs: { assetId: string; code: string }[]): Promise<OpenAlarmRow[]> {
+    if (!pairs.length) return [];
+    return q.query<OpenAlarmRow>(
+      `SELECT d.id, d.asset_id, d.code, d.ticket_id, d.count, d.last_at, t.status AS ticket_status
+       FROM device_alarms d JOIN unnest($1::uuid[], $2::text[]) AS p(asset_id, code) ON d.asset_id = p.asset_id AND d.code = p.code
+       JOIN tickets t ON t.id = d.ticket_id
+       WHERE d.tenant_id = current_tenant_id() AND d.state = 'open'`,
+      [pairs.map((p) => p.assetId), pairs.map((p) => p.code)],
+    );
+  },
+  async expire(q: Queryable, ids: string[]): Promise<void> {
+    if (ids.length) await q.query(`UPDATE device_alarms SET state = 'expired' WHERE id = ANY($1::uuid[]) AND state = 'open'`, [ids]);
+  },
+  async insertMany(q: Queryable, rows: DeviceAlarmInsert[]): Promise<void> {
+    if (!rows.length) return;
+    await q.query(
+      `INSERT INTO device_alarms (id, tenant_id, asset_id, code, ticket_id, severity, count, first_at, last_at, state, recovered_at)
+       SELECT u.id, u.tenant_id, u.asset_id, u.code, u.ticket_id, u.severity, u.count, u.first_at, u.last_at,
+         CASE WHEN u.recovered_at IS NULL THEN 'open' ELSE 'recovered' END, u.recovered_at
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::int[], $8::timestamptz[], $9::timestamptz[], $10::timestamptz[])
+         AS u(id, tenant_id, asset_id, code, ticket_id, severity, count, first_at, last_at, recovered_at)`,
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.tenantId),
+        rows.map((r) => r.assetId),
+        rows.map((r) => r.code),
+        rows.map((r) => r.ticketId),
+        rows.map((r) => r.severity),
+        rows.map((r) => r.count),
+        rows.map((r) => r.firstAt),
+        rows.map((r) => r.lastAt),
+        rows.map((r) => r.recoveredAt),
+      ],
+    );
+  },
+  /** Adds repeats to stored incidents and closes those recovered; returns the new counts by id. */
+  async update(q: Queryable, rows: { id: string; added: number; lastAt: Date; recoveredAt: Date | null }[]): Promise<Map<string, number>> {
+    if (!rows.length) return new Map();
+    const out = await q.query<{ id: string; count: number }>(
+      `UPDATE device_alarms d SET count = d.count + u.added, last_at = greatest(d.last_at, u.last_at),
+         state = CASE WHEN u.recovered_at IS NULL THEN d.state ELSE 'recovered' END, recovered_at = coalesce(u.recovered_at, d.recovered_at)
+       FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::timestamptz[]) AS u(id, added, last_at, recovered_at)
+       WHERE d.id = u.id RETURNING d.id, d.count`,
+      [rows.map((r) => r.id), rows.map((r) => r.added), rows.map((r) => r.lastAt), rows.map((r) => r.recoveredAt)],
+    );
+    return new Map(out.map((r) => [r.id, Number(r.count)]));
+  },
+  /** An asset's incidents, newest first, with their tickets. */
+  async forAsset(q: Queryable, assetId: string, limit: number): Promise<AssetAlarmRow[]> {
+    return q.query<AssetAlarmRow>(
+      `SELECT d.id, d.code, d.severity, d.count, d.first_at, d.last_at, d.state, d.recovered_at, d.ticket_id,
+         t.number AS ticket_number, t.title AS ticket_title, t.status AS ticket_status
+       FROM device_alarms d JOIN tickets t ON t.id = d.ticket_id
+       WHERE d.tenant_id = current_tenant_id() AND d.asset_id = $1 ORDER BY d.first_at DESC, d.id DESC LIMIT $2`,
+      [assetId, limit],
+    );
+  },
+};

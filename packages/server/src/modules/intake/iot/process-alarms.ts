@@ -1,0 +1,151 @@
+import type { Deps } from '../../../platform/deps';
+import { AppError } from '../../../platform/errors';
+import { uuidv7 } from '../../../platform/ids';
+import { systemActor } from '../../identity';
+import { createTicket, eventRepository, ticketRepository, updateTicket } from '../../tickets';
+import { channelRepository } from '../channel-repository';
+import { inboundRepository } from '../inbound-repository';
+import { PermanentIntakeError, type InboundRow, type Outcome } from '../intake-types';
+import { routeByRules } from '../routing-rules';
+import { threadRepository } from '../thread-repository';
+import { incidentKey, planAlarms, type AlarmItem, type OpenIncident, type PlannedIncident } from './alarm-plan';
+import { assetRepository } from './asset-repository';
+import { deviceAlarmRepository, type DeviceAlarmInsert } from './device-alarm-repository';
+import { alarmDescription, alarmTime, alarmTitle, PRIORITY_OF, readPayload, Serial, threadKeyOf } from './iot-rules';
+
+type Asset = { id: string; owner_contact_id: string | null; organization_id: string | null };
+
+function readItem(row: InboundRow): AlarmItem {
+  const serial = Serial.safeParse(row.meta.serial);
+  if (!serial.success) throw new PermanentIntakeError('IOT_BAD_SERIAL', `The device serial ${serial.error.issues[0].message}`);
+  const payload = readPayload(row.raw);
+  return { rowId: row.id, serial: serial.data, kind: row.meta.kind === 'recovery' ? 'recovery' : 'alarm', payload, at: alarmTime(payload, row.receivedAt) };
+}
+
+/** Opens the ticket of a new incident: requester the asset's owner, else the device itself as a contact. */
+async function openTicket(deps: Deps, tenantId: string, inc: PlannedIncident, asset: Asset, defaults: Record<string, any>): Promise<string> {
+  const { payload, serial, rowId, at } = inc.opener!;
+  const title = alarmTitle(serial, payload.code, payload.message);
+  const routing = routeByRules(defaults, `${title}\n${payload.message ?? ''}`);
+  const requester = asset.owner_contact_id
+    ? { id: asset.owner_contact_id }
+    : { name: `设备 ${serial}`, identities: [{ kind: 'device' as const, value: serial }], organizationId: asset.organization_id ?? undefined };
+  const { ticket } = await createTicket(
+    deps,
+    systemActor(tenantId, 'iot'),
+    {
+      title,
+      description: alarmDescription(serial, payload, at),
+      requester,
+      channel: 'iot',
+      priority: PRIORITY_OF[payload.severity ?? 'major'],
+      categoryId: routing.categoryId,
+      teamId: routing.teamId,
+      typeId: routing.typeId,
+      tags: [...new Set(['iot', ...routing.tags])],
+    },
+    { key: `inbound:${rowId}`, principal: 'intake', requestHash: 'inbound' },
+  );
+  return ticket.id;
+}
+
+/**
+ * The IoT adapter's batch: alarms of one tenant grouped by device and code. A repeat inside the window
+ * of an open incident adds to its count (one 'alarm.repeated' event per incident and batch); otherwise
+ * a ticket is opened (priority from the severity, linked to the device's asset, created first if the
+ * serial is unknown). A recovery resolves the incident's ticket. Every row is marked done or failed.
+ */
+export async function processAlarms(deps: Deps, tenantId: string, rows: InboundRow[], windowMs: number): Promise<(Outcome | Error)[]> {
+  const results = new Map<string, Outcome | Error>();
+  const items: AlarmItem[] = [];
+  for (const row of rows) {
+    try {
+      items.push(readItem(row));
+    } catch (err) {
+      results.set(row.id, err as Error);
+    }
+  }
+  if (items.length)
+    try {
+      await apply(deps, tenantId, items, windowMs, results);
+    } catch (err) {
+      for (const i of items) results.set(i.rowId, err as Error); // tried again as a whole
+    }
+  return rows.map((r) => results.get(r.id) ?? new Error('alarm left unprocessed'));
+}
+
+async function apply(deps: Deps, tenantId: string, items: AlarmItem[], windowMs: number, results: Map<string, Outcome | Error>): Promise<void> {
+  const now = deps.clock.now();
+  const serials = [...new Set(items.map((i) => i.serial))];
+  const { assets, open, defaults } = await deps.db.tenant(tenantId, async (q) => {
+    const assets = await assetRepository.ensure(q, tenantId, serials, now, serials.map(() => uuidv7(now.getTime())));
+    const pairs = new Map(items.map((i) => [incidentKey(i.serial, i.payload.code), { assetId: assets.get(i.serial)!.id, code: i.payload.code, serial: i.serial }]));
+    const stored = await deviceAlarmRepository.open(q, [...pairs.values()]);
+    const serialOf = new Map([...assets.entries()].map(([s, a]) => [a.id, s]));
+    const open = new Map<string, OpenIncident>(
+      stored.map((d) => [incidentKey(serialOf.get(d.asset_id)!, d.code), { alarmId: d.id, ticketId: d.ticket_id, count: d.count, lastAt: d.last_at, ticketActive: d.ticket_status !== 'resolved' && d.ticket_status !== 'closed' }]),
+    );
+    const channel = (await channelRepository.list(q, 'iot')).find((c) => c.enabled);
+    return { assets, open, defaults: channel?.defaults ?? {} };
+  });
+  const plan = planAlarms(items, open, windowMs);
+
+  // new tickets, created together (one coalesced transaction per round of concurrent creates)
+  const ticketOf = new Map<number, string>();
+  const failed = new Map<number, Error>();
+  await Promise.all(
+    plan.incidents.map(async (inc, i) => {
+      if (inc.existing) return ticketOf.set(i, inc.existing.ticketId);
+      try {
+        ticketOf.set(i, await openTicket(deps, tenantId, inc, assets.get(inc.serial)!, defaults));
+      } catch (err) {
+        failed.set(i, err as Error);
+      }
+    }),
+  );
+  // recoveries: resolving is idempotent, so it comes before the incident is closed (a retry resolves nothing twice)
+  const actor = systemActor(tenantId, 'iot');
+  for (const [i, inc] of plan.incidents.entries()) {
+    if (!inc.recovery || failed.has(i)) continue;
+    try {
+      await updateTicket(deps, actor, ticketOf.get(i)!, { status: 'resolved', transferReason: `设备 ${inc.serial} 已恢复（${inc.code}）` }, 'iot');
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'INVALID_TRANSITION')) failed.set(i, err as Error); // a closed ticket stays closed
+    }
+  }
+
+  await deps.db.tenant(tenantId, async (q) => {
+    await deviceAlarmRepository.expire(q, plan.expire);
+    const inserts: DeviceAlarmInsert[] = [];
+    const updates: { id: string; added: number; lastAt: Date; recoveredAt: Date | null }[] = [];
+    for (const [i, inc] of plan.incidents.entries()) {
+      if (failed.has(i)) continue;
+      const recoveredAt = inc.recovery ? inc.recovery.at : null;
+      if (inc.existing) {
+        if (inc.added || recoveredAt) updates.push({ id: inc.existing.alarmId, added: inc.added, lastAt: inc.lastAt, recoveredAt });
+      } else
+        inserts.push({ id: uuidv7(now.getTime()), tenantId, assetId: assets.get(inc.serial)!.id, code: inc.code, ticketId: ticketOf.get(i)!, severity: inc.opener!.payload.severity ?? 'major', count: 1 + inc.added, firstAt: inc.firstAt, lastAt: inc.lastAt, recoveredAt });
+    }
+    await deviceAlarmRepository.insertMany(q, inserts);
+    const counts = await deviceAlarmRepository.update(q, updates);
+    for (const [i, inc] of plan.incidents.entries()) {
+      if (failed.has(i) || !inc.added) continue;
+      const ticketId = ticketOf.get(i)!;
+      const count = inc.existing ? (counts.get(inc.existing.alarmId) ?? inc.existing.countBefore + inc.added) : 1 + inc.added;
+      await eventRepository.append(q, { ticketId, kind: 'alarm.repeated', actor, channel: 'iot', at: now, data: { serial: inc.serial, code: inc.code, count, added: inc.added, lastAt: inc.lastAt.toISOString() } });
+      await ticketRepository.update(q, ticketId, { updated_at: now }, null);
+    }
+    for (const [i, inc] of plan.incidents.entries()) if (inc.opener && !failed.has(i)) await threadRepository.put(q, tenantId, ticketOf.get(i)!, [threadKeyOf(inc.serial, inc.code)], now);
+    const done: { id: string; state: 'processed' | 'ignored'; outcome: string; ticketId?: string | null }[] = [];
+    for (const r of plan.rows) {
+      if (r.incident !== undefined && failed.has(r.incident)) {
+        results.set(r.rowId, failed.get(r.incident)!);
+        continue;
+      }
+      const ticketId = r.incident === undefined ? null : ticketOf.get(r.incident)!;
+      done.push({ id: r.rowId, state: r.outcome === 'ignored' ? 'ignored' : 'processed', outcome: r.reason ?? r.outcome, ticketId });
+      results.set(r.rowId, r.outcome === 'ignored' ? { outcome: 'ignored', reason: r.reason } : { outcome: r.outcome === 'created' ? 'created' : 'appended', ticketId: ticketId! });
+    }
+    await inboundRepository.markDoneMany(q, done, now);
+  });
+}
