@@ -5,6 +5,7 @@ import { lazy, Suspense } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { AuthProvider, useAuth } from './auth/auth-context';
+import { ScreenPop } from './calls/screen-pop';
 import { LiveProvider } from './common/live-context';
 import { LookupsProvider } from './common/lookups';
 import { PageLoading } from './common/page-loading';
@@ -42,6 +43,7 @@ function RequireSignIn() {
     <LookupsProvider>
       <LiveProvider>
         <Outlet />
+        {me.role !== 'customer' && <ScreenPop />}
       </LiveProvider>
     </LookupsProvider>
   );

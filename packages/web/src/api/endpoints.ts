@@ -55,7 +55,7 @@ export const ticketsApi = {
   create: (body: Record<string, unknown>, idempotencyKey: string) => api.post<Ticket>('/tickets', body, { 'idempotency-key': idempotencyKey }),
   update: (id: string, body: Record<string, unknown>) => api.patch<Ticket>(`/tickets/${id}`, body),
   events: (id: string, after?: string, limit = 100) => api.get<Page<TicketEvent>>(`/tickets/${id}/events`, { after, limit }),
-  comment: (id: string, body: { body: string; internal: boolean; mentions?: string[]; attachmentIds?: string[]; status?: string }) =>
+  comment: (id: string, body: { body: string; internal: boolean; mentions?: string[]; attachmentIds?: string[]; status?: string; channel?: string }) =>
     api.post<{ id: string }>(`/tickets/${id}/comments`, body),
   watchers: (id: string) => api.get<Items<Watcher>>(`/tickets/${id}/watchers`),
   addWatcher: (id: string, userId: string) => api.put<Items<Watcher>>(`/tickets/${id}/watchers/${userId}`),

@@ -28,6 +28,7 @@ const isIntake = (c: string): c is IntakeChannel => (INTAKE_CHANNELS as readonly
  * customer reads it in the portal).
  */
 export function replyChannel(registry: IntakeRegistry, picked: string, ticketChannel: string, hasIdentity: (s: ChannelSender) => boolean): ChannelSender | null {
+  if (picked === 'portal') return null; // the agent chose "portal only" (仅门户): nothing goes out
   for (const c of [picked, ticketChannel, 'email']) {
     const s = isIntake(c) ? registry.sender(c) : undefined;
     if (s && hasIdentity(s)) return s;

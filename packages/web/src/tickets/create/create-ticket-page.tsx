@@ -2,7 +2,7 @@ import { SearchOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Descriptions, Flex, Form, Input, List, Row, Select, Space, Tag, TreeSelect, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { catalogApi, customersApi, ticketsApi } from '../../api/endpoints';
 import { OPEN_STATUSES, PRIORITIES, type Contact, type CustomField, type Ticket } from '../../api/types';
@@ -62,6 +62,15 @@ export default function CreateTicketPage() {
       /* no usable draft */
     }
   }, [form]);
+  // from the screen pop of an incoming call: /tickets/new?phone=… looks the caller up at once
+  const [params] = useSearchParams();
+  const callerPhone = params.get('phone');
+  useEffect(() => {
+    if (!callerPhone) return;
+    form.setFieldsValue({ lookup: callerPhone });
+    void lookup();
+  }, [callerPhone]); // eslint-disable-line react-hooks/exhaustive-deps
+
   const keepDraft = (_: unknown, all: Values) => {
     try {
       localStorage.setItem(FORM_DRAFT, JSON.stringify({ ...all, lookup: undefined }));

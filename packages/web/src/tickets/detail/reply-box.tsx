@@ -1,12 +1,13 @@
 import { DownOutlined, MessageOutlined, PaperClipOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Dropdown, Input, List, Mentions, Popover, Segmented, Space, Tag, Typography, Upload } from 'antd';
-import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
+import { Alert, App, Button, Dropdown, Input, List, Mentions, Popover, Segmented, Select, Space, Tag, Typography, Upload } from 'antd';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { peopleApi, templatesApi, ticketsApi } from '../../api/endpoints';
 import type { ReplyTemplate, Status, Ticket } from '../../api/types';
 import { mapErrorToFields } from '../../common/api-errors';
 import { allowedStatuses } from '../ticket-tags';
 import { activeMentions, htmlToText, textToHtml, useDraft } from './draft';
+import { replyChannelOptions } from './reply-channel';
 
 // Writing to the customer or to colleagues: reply / internal note, @mentions, files, templates,
 // "send and set status". The draft survives reloads and failed requests.
@@ -77,6 +78,9 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, Props>(function ReplyBox({ ti
   const [sending, setSending] = useState(false);
   const [uploading, setUploading] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  // the channel a reply to the customer goes out on: the ticket's own by default
+  const [channel, setChannel] = useState(ticket.channel);
+  useEffect(() => setChannel(ticket.channel), [ticket.id, ticket.channel]);
   const textRef = useRef<{ focus: () => void } | null>(null);
 
   useImperativeHandle(ref, () => ({
@@ -106,6 +110,7 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, Props>(function ReplyBox({ ti
         mentions: activeMentions(draft).map((m) => m.id),
         attachmentIds: draft.files.map((f) => f.id),
         ...(status && status !== ticket.status ? { status } : {}),
+        ...(draft.internal ? {} : { channel }),
       });
       clear();
       message.success(t('reply.sent'));
@@ -134,6 +139,12 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, Props>(function ReplyBox({ ti
             { value: 'internal', label: t('reply.internal') },
           ]}
         />
+        {!draft.internal && (
+          <Space size={4}>
+            <Typography.Text type="secondary">{t('intake.reply.channel')}</Typography.Text>
+            <Select size="small" style={{ minWidth: 150 }} value={channel} onChange={setChannel} options={replyChannelOptions(ticket.channel, t)} data-testid="reply-channel" />
+          </Space>
+        )}
         {draft.body && <Typography.Text type="secondary">{t('reply.draftSaved')}</Typography.Text>}
       </Space>
       <Mentions

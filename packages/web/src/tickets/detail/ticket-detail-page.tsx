@@ -14,6 +14,7 @@ import { useAvailableHeight } from '../../common/use-element-height';
 import { formatDateTime } from '../../i18n/format';
 import { loadQueue, neighbour } from '../queue';
 import { PriorityTag, StatusTag } from '../ticket-tags';
+import { ChannelLogPanel } from './channel-log';
 import { ReplyBox, type ReplyBoxHandle } from './reply-box';
 import { SidePanel, type SidePanelHandle } from './side-panel';
 import { Timeline } from './timeline';
@@ -182,6 +183,7 @@ export default function TicketDetailPage() {
           <div style={{ marginTop: 12 }}>
             <ReplyBox ref={reply} ticket={ticket} onSent={refreshAll} />
           </div>
+          <ChannelLogPanel ticketId={ticket.id} version={version} />
         </Col>
         <Col xs={24} lg={8} xl={7}>
           <Card size="small">
