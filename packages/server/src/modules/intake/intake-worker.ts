@@ -122,6 +122,7 @@ export class IntakeWorker {
       results = rows.map(() => (err instanceof Error ? err : new Error(String(err))));
     }
     await Promise.all(rows.map((r, i) => (results[i] instanceof Error ? this.failed(r, results[i]) : Promise.resolve())));
+    for (const [i, r] of rows.entries()) if (!(results[i] instanceof Error)) intakeSignal.emit('processed', r.id);
   }
 
   private async processOne(row: InboundRow): Promise<void> {
@@ -132,9 +133,8 @@ export class IntakeWorker {
       const parsed = await adapter.parse(row, { deps: this.deps, channel });
       if (parsed.kind === 'ignore') {
         await this.deps.db.tenant(row.tenantId, (q) => inboundRepository.markDone(q, row.id, { state: 'ignored', outcome: parsed.reason, at: this.deps.clock.now() }));
-        return;
-      }
-      await deliverMessage(this.deps, this.registry, row, channel, parsed.message);
+      } else await deliverMessage(this.deps, this.registry, row, channel, parsed.message);
+      intakeSignal.emit('processed', row.id);
     } catch (err) {
       await this.failed(row, err);
     }

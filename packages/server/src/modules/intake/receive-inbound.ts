@@ -5,7 +5,10 @@ import { uuidv7 } from '../../platform/ids';
 import { externalKey, inboundRepository, type InboundInsert } from './inbound-repository';
 import type { InboundEnvelope, Received } from './intake-types';
 
-/** Tells this process's intake worker that new messages are waiting (other processes find them by polling). */
+/**
+ * 'wake': tells this process's intake worker that new messages are waiting (other processes find them
+ * by polling). 'processed' (row id): this process's worker finished a message (processed or ignored).
+ */
 export const intakeSignal = new EventEmitter();
 
 const inboundWriter: BatchWriter<InboundInsert, Received> = {

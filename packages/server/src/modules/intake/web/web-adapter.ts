@@ -1,0 +1,37 @@
+import { PermanentIntakeError, type ChannelAdapter, type NormalizedMessage } from '../intake-types';
+
+/** What a stored web form submission holds (the raw JSON of inbound_messages). */
+export interface StoredSubmission {
+  name: string;
+  email?: string;
+  phone?: string;
+  title: string;
+  description: string;
+  categoryId?: string;
+  fields?: Record<string, string | number | boolean>;
+}
+
+export function submissionMessage(s: StoredSubmission): NormalizedMessage {
+  const extra = Object.entries(s.fields ?? {}).map(([k, v]) => `${k}: ${String(v)}`);
+  return {
+    sender: { name: s.name, email: s.email, phone: s.phone },
+    subject: s.title,
+    text: extra.length ? `${s.description}\n\n${extra.join('\n')}` : s.description,
+    ticket: s.categoryId ? { categoryId: s.categoryId } : undefined,
+  };
+}
+
+/** Reads stored web form submissions: each opens a ticket. */
+export const webAdapter: ChannelAdapter = {
+  channel: 'web',
+  parse(row) {
+    let s: StoredSubmission;
+    try {
+      s = JSON.parse(row.raw.toString('utf8'));
+    } catch {
+      throw new PermanentIntakeError('MALFORMED', 'The stored submission is not JSON');
+    }
+    if (!s?.name || !s.title || !s.description) throw new PermanentIntakeError('MALFORMED', 'The stored submission lacks name, title or description');
+    return { kind: 'message', message: submissionMessage(s) };
+  },
+};
