@@ -1,0 +1,16 @@
+import type { ChannelPlugin } from '../channel-plugin';
+import { callbackRoutes } from './shared/callback-routes';
+import { wecomAdapter } from './wecom/wecom-adapter';
+import { wecomCallback } from './wecom/wecom-callback';
+import { wecomSender } from './wecom/wecom-sender';
+
+// The messaging platforms: WeCom (企业微信), the WeChat Official Account (微信公众号), DingTalk (钉钉)
+// and Feishu (飞书). Each has a callback endpoint (/callbacks/<platform>/<channel id>), an adapter
+// that turns its stored messages into tickets, and a sender of staff replies through its open API.
+export const messagingPlugin: ChannelPlugin = {
+  name: 'messaging',
+  register(r) {
+    r.addAdapter(wecomAdapter).addSender(wecomSender);
+  },
+  routes: callbackRoutes([wecomCallback]),
+};
