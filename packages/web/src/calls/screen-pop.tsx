@@ -21,7 +21,9 @@ export function nextCall(shown: CallInfo | null, call: CallInfo, meId: string): 
   const forMe = !call.agentId || call.agentId === meId;
   if (call.state === 'ringing') return forMe ? call : shown;
   if (shown?.callId !== call.callId) return shown;
-  return forMe ? { ...shown, ...call } : null;
+  // an update may leave out what the ringing message said (the contact, the open tickets): keep it
+  const known = Object.fromEntries(Object.entries(call).filter(([, v]) => v !== null && v !== undefined));
+  return forMe ? ({ ...shown, ...known } as CallInfo) : null;
 }
 
 export function ScreenPop() {

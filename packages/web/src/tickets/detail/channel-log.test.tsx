@@ -1,0 +1,80 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { ChannelLog } from '../../api/intake-types';
+import type { Ticket } from '../../api/types';
+import { renderUi, stubFetch } from '../../test/render';
+import { choose } from '../../test/select';
+import { ChannelLogPanel } from './channel-log';
+import { ReplyBox } from './reply-box';
+
+const TICKET = '0190a0a0-0000-7000-8000-0000000000t1';
+const log: ChannelLog = {
+  inbound: [
+    {
+      id: '0190a0a0-0000-7000-8000-0000000000m1',
+      channel: 'wecom',
+      channelId: null,
+      externalId: 'msg-1',
+      receivedAt: '2026-11-22T08:00:00Z',
+      contentType: 'application/xml',
+      size: 512,
+      meta: { fromUser: 'ZhangSan' },
+      state: 'processed',
+      attempts: 1,
+      nextAttemptAt: null,
+      error: null,
+      outcome: 'created',
+      ticketId: TICKET,
+      commentId: null,
+      processedAt: '2026-11-22T08:00:01Z',
+    },
+  ],
+  outbound: [
+    { id: 'o1', commentId: 'c1', channel: 'wecom', recipient: 'ZhangSan', state: 'sent', attempts: 1, externalId: 'x', error: null, createdAt: '2026-11-22T09:00:00Z', sentAt: '2026-11-22T09:00:02Z' },
+    { id: 'o2', commentId: 'c2', channel: 'email', recipient: 'zhangsan@acme.cn', state: 'failed', attempts: 5, externalId: null, error: '550 收件人邮箱不存在', createdAt: '2026-11-22T10:00:00Z', sentAt: null },
+    { id: 'o3', commentId: 'c3', channel: 'wecom', recipient: 'ZhangSan', state: 'pending', attempts: 0, externalId: null, error: null, createdAt: '2026-11-22T11:00:00Z', sentAt: null },
+  ],
+};
+
+describe('channels on the ticket page', () => {
+  it('lists the originals received and each reply with its delivery state', async () => {
+    stubFetch({ [`GET /api/v1/tickets/${TICKET}/channel-log`]: () => ({ status: 200, body: log }) });
+    renderUi(<ChannelLogPanel ticketId={TICKET} version={0} />);
+    const inbound = await screen.findByTestId('channel-log-in');
+    expect(inbound.textContent).toContain('企业微信');
+    expect(inbound.textContent).toContain('ZhangSan');
+    expect(within(inbound).getByTestId('channel-log-download').getAttribute('href')).toBe(`/api/v1/intake/messages/${log.inbound[0].id}/raw`);
+    const out = screen.getAllByTestId('channel-log-out');
+    expect(out.map((o) => within(o).getByTestId('delivery-state').textContent)).toEqual(['已发送', '发送失败', '待发送']);
+    expect(within(out[1]).getByTestId('delivery-error').textContent).toBe('550 收件人邮箱不存在');
+    expect(within(out[0]).queryByTestId('delivery-error')).toBeNull();
+  });
+
+  it('sends a reply on the channel the agent picks: the ticket’s own by default, or portal only', async () => {
+    const calls = stubFetch({ [`POST /api/v1/tickets/${TICKET}/comments`]: () => ({ status: 201, body: { id: 'c9' } }) });
+    const ticket = { id: TICKET, number: 1042, status: 'open', channel: 'wecom' } as Ticket;
+    renderUi(<ReplyBox ticket={ticket} onSent={() => undefined} />);
+    const picker = screen.getByTestId('reply-channel');
+    expect(picker.textContent).toContain('企业微信（工单来源）');
+    const box = () => {
+      const el = screen.getByTestId('reply-text');
+      return (el.tagName === 'TEXTAREA' ? el : el.querySelector('textarea')!) as HTMLTextAreaElement;
+    };
+    const send = async (text: string) => {
+      fireEvent.change(box(), { target: { value: text } });
+      await act(async () => void fireEvent.click(screen.getByTestId('reply-send')));
+      await waitFor(() => expect(box().value).toBe(''));
+    };
+    await send('您好，已为您重置网络');
+    choose('reply-channel', '仅门户');
+    await send('处理记录已同步到门户');
+    choose('reply-channel', '邮件');
+    await send('附件为检测报告');
+    expect(calls.filter((c) => c.method === 'POST').map((c) => (c.body as { channel: string }).channel)).toEqual(['wecom', 'portal', 'email']);
+    // an internal note goes nowhere: no channel picker, no channel sent
+    fireEvent.click(screen.getByText('内部备注'));
+    await waitFor(() => expect(screen.queryByTestId('reply-channel')).toBeNull());
+    await send('客户是 VIP，优先处理');
+    expect(calls.filter((c) => c.method === 'POST').at(-1)?.body).not.toHaveProperty('channel');
+  });
+});
