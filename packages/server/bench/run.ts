@@ -1,6 +1,7 @@
 import { benchConsole } from './console';
 import { benchCreate } from './create';
 import { generate } from './generate';
+import { benchIot } from './iot';
 import { benchList } from './list';
 import { log, parseArgs } from './lib/server';
 
@@ -10,6 +11,7 @@ import { log, parseArgs } from './lib/server';
 //   create    [--db pglite|postgres] [--connections 200] [--duration 20] [--warmup 3] [--pool 5000] [--database-url URL] [--keep]
 //   generate  [--db pglite|postgres] [--tickets 1000000] [--events-per-ticket 3] [--data-dir DIR | --database-url URL] [--db-name NAME]
 //   list      [--db pglite|postgres] [--data-dir DIR | --database-url URL] [--db-name NAME] [--runs 200] [--warmup 20] [--explain]
+//   iot       [--db pglite|postgres] [--alarms 100000] [--devices 10000] [--clients 20] [--burst 200] [--database-url URL]
 //   console   [--db pglite|postgres] [--data-dir DIR | --database-url URL] [--db-name NAME] [--runs 10] [--chromium /usr/bin/chromium]
 //   all       [--db pglite|postgres] [--tickets N] …: create, then generate, then list
 //
@@ -20,7 +22,7 @@ import { log, parseArgs } from './lib/server';
 // (default /tmp/gongdan-bench-pglite) and `list` starts the server on that directory. `console`
 // drives the web console in headless Chromium against the same generated data.
 
-const USAGE = 'usage: npm run bench -- create|generate|list|console|all [--db pglite|postgres] [options] (see bench/run.ts)';
+const USAGE = 'usage: npm run bench -- create|generate|list|iot|console|all [--db pglite|postgres] [options] (see bench/run.ts)';
 
 async function main() {
   const { positional, opts } = parseArgs(process.argv.slice(2));
@@ -45,6 +47,8 @@ async function main() {
       return gen();
     case 'list':
       return list();
+    case 'iot':
+      return benchIot({ db, alarms: num('alarms', 100_000), devices: num('devices', 10_000), clients: num('clients', 20), burst: num('burst', 200), databaseUrl: opts['database-url'] });
     case 'console':
       return benchConsole({ ...common, runs: num('runs', 10), chromium: opts.chromium ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
     case 'all':
