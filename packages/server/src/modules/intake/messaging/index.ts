@@ -1,4 +1,7 @@
 import type { ChannelPlugin } from '../channel-plugin';
+import { feishuAdapter } from './feishu/feishu-adapter';
+import { feishuCallback } from './feishu/feishu-callback';
+import { feishuSender } from './feishu/feishu-sender';
 import { callbackRoutes } from './shared/callback-routes';
 import { wecomAdapter } from './wecom/wecom-adapter';
 import { wecomCallback } from './wecom/wecom-callback';
@@ -11,6 +14,7 @@ export const messagingPlugin: ChannelPlugin = {
   name: 'messaging',
   register(r) {
     r.addAdapter(wecomAdapter).addSender(wecomSender);
+    r.addAdapter(feishuAdapter).addSender(feishuSender);
   },
-  routes: callbackRoutes([wecomCallback]),
+  routes: callbackRoutes([wecomCallback, feishuCallback]),
 };
