@@ -1,0 +1,26 @@
+import type { Deps } from '../../../platform/deps';
+import { channelRepository } from '../channel-repository';
+import { domainOf } from './email-rules';
+import { mailRouteRepository } from './mail-route-repository';
+
+export interface MailRoute {
+  tenantId: string;
+  channelId: string | null;
+}
+
+/**
+ * The tenant (and mailbox channel) a recipient address belongs to: the enabled email channel whose
+ * address is the recipient or its "@domain"; on an install with one tenant and no mail address configured yet,
+ * that tenant. Null: nobody here receives mail for this address.
+ */
+export async function routeRecipient(deps: Deps, address: string): Promise<MailRoute | null> {
+  const a = address.trim().toLowerCase();
+  if (!a.includes('@')) return null;
+  return deps.db.system(async (q) => {
+    const c = await channelRepository.byAddress(q, 'email', [a, `@${domainOf(a)}`]);
+    if (c) return { tenantId: c.tenantId, channelId: c.id };
+    if (await mailRouteRepository.anyAddressConfigured(q)) return null;
+    const sole = await mailRouteRepository.soleTenantId(q);
+    return sole ? { tenantId: sole, channelId: null } : null;
+  });
+}
