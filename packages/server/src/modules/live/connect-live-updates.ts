@@ -3,6 +3,7 @@ import { listenPostgres } from '../../platform/db/pg-listener';
 import type { Deps } from '../../platform/deps';
 import type { OutboxDispatcher } from '../../platform/outbox/outbox-dispatcher';
 import { feedRefOf, LiveFeed } from './live-feed';
+import { DirectRelay, LIVE_DIRECT_CHANNEL } from './live-direct';
 import { LiveRelay } from './live-relay';
 
 export const LIVE_CONSUMER = 'live';
@@ -34,14 +35,25 @@ export function connectLiveUpdates(app: FastifyInstance, deps: Deps, outbox: Out
     relay?.announce(ref);
   });
   const listener = relay && opts.databaseUrl ? listenPostgres(opts.databaseUrl, LIVE_CHANNEL, (payload) => feed.push(relay.received(payload)), app.log) : null;
+  // direct messages (a call's screen pop) travel whole between the processes
+  const direct = relay ? new DirectRelay(deps, app.log) : null;
+  app.live.direct = direct;
+  const directListener = direct && opts.databaseUrl
+    ? listenPostgres(opts.databaseUrl, LIVE_DIRECT_CHANNEL, (payload) => {
+        const d = direct.received(payload);
+        if (d) app.live.publishDirect(d.tenantId, d.userIds, d.m);
+      }, app.log)
+    : null;
   return {
-    ready: listener?.ready ?? Promise.resolve(),
+    ready: Promise.all([listener?.ready, directListener?.ready]).then(() => undefined),
     async idle() {
       await relay?.idle();
       await feed.idle();
     },
     async close() {
+      app.live.direct = null;
       await listener?.close();
+      await directListener?.close();
       await relay?.idle();
       await feed.idle();
     },

@@ -1,7 +1,8 @@
 import type { Actor } from '../identity';
 import type { NotificationView } from '../notifications';
 import { canSeeFeedEvent, type TicketFeedEvent } from '../tickets';
-import { frame } from './live-messages';
+import type { DirectRelay } from './live-direct';
+import { frame, type DirectMessage } from './live-messages';
 
 /** One open live connection: who is behind it (refreshed while it lives) and how to reach it. */
 export interface LiveClient {
@@ -16,6 +17,8 @@ export interface LiveClient {
  */
 export class LiveHub {
   private readonly tenants = new Map<string, Set<LiveClient>>();
+  /** Announces direct messages to the other server processes (PostgreSQL); set by connectLiveUpdates. */
+  direct: DirectRelay | null = null;
 
   /** Adds a client; the returned function removes it. */
   add(client: LiveClient): () => void {
@@ -53,6 +56,11 @@ export class LiveHub {
     return this.fanOut(tenantId, (a) => isUser(a, userId), () => frame({ type: 'notification', notification }));
   }
 
+  /** A direct message to these users of the tenant, or to all its admins, supervisors and agents (userIds null), on this process. */
+  publishDirect(tenantId: string, userIds: string[] | null, m: DirectMessage): number {
+    return this.fanOut(tenantId, (a) => a.type === 'user' && (userIds ? userIds.includes(a.id!) : DESK_ROLES.includes(a.role)), () => frame(m));
+  }
+
   private fanOut(tenantId: string, allowed: (a: Actor) => boolean, build: () => string): number {
     let text: string | undefined;
     let n = 0;
@@ -65,4 +73,5 @@ export class LiveHub {
   }
 }
 
+const DESK_ROLES: Actor['role'][] = ['admin', 'supervisor', 'agent'];
 const isUser = (a: Actor, userId: string) => a.type === 'user' && a.id === userId;

@@ -7,7 +7,32 @@ export type ServerMessage =
   | { type: 'hello'; userId: string | null }
   | { type: 'ticket.event'; ticketId: string; ticketNumber: number; event: EventView }
   | { type: 'notification'; notification: NotificationView }
+  | { type: 'call'; call: CallInfo }
   | { type: 'pong' };
+
+/**
+ * A phone call reported by the CTI (POST /api/v1/cti/events), for the console's screen pop: sent to
+ * the agent on the call, or to every admin, supervisor and agent of the tenant when the CTI names none.
+ */
+export interface CallInfo {
+  callId: string;
+  state: 'ringing' | 'answered' | 'ended';
+  /** the customer's number (the caller, or the callee of an outbound call), as the CTI sent it */
+  caller: string;
+  callee: string | null;
+  direction: 'inbound' | 'outbound';
+  /** the user the CTI named, when it is one of the tenant's users */
+  agentId: string | null;
+  at: string;
+  /** the contact owning the number, when there is one */
+  contact: { id: string; name: string; tier: string | null; organizationName: string | null } | null;
+  /** that contact's unresolved tickets, newest first (at most 5) */
+  openTickets: { id: string; number: number; title: string; status: string }[];
+  recordingUrl: string | null;
+}
+
+/** Messages a module sends to chosen users (not derived from ticket events): see sendToUsers. */
+export type DirectMessage = Extract<ServerMessage, { type: 'call' }>;
 
 export const frame = (m: ServerMessage): string => JSON.stringify(m);
 
