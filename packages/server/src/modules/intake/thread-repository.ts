@@ -24,6 +24,16 @@ export const threadRepository = {
       [tenantId, ticketId, at, unique],
     );
   },
+  /** `put` for many tickets at once: each key to its ticket (the last pair of a key wins). */
+  async putMany(q: Queryable, tenantId: string, pairs: { ticketId: string; key: string }[], at: Date): Promise<void> {
+    if (!pairs.length) return;
+    await q.query(
+      `INSERT INTO intake_threads (tenant_id, key, ticket_id, created_at) SELECT DISTINCT ON (u.key) $1, u.key, u.ticket_id, $2::timestamptz
+       FROM unnest($3::text[], $4::uuid[]) WITH ORDINALITY AS u(key, ticket_id, ord) ORDER BY u.key, u.ord DESC
+       ON CONFLICT (tenant_id, key) DO UPDATE SET ticket_id = EXCLUDED.ticket_id`,
+      [tenantId, at, pairs.map((p) => p.key), pairs.map((p) => p.ticketId)],
+    );
+  },
   async forTicket(q: Queryable, ticketId: string): Promise<string[]> {
     const rows = await q.query<{ key: string }>('SELECT key FROM intake_threads WHERE tenant_id = current_tenant_id() AND ticket_id = $1 ORDER BY created_at, key', [ticketId]);
     return rows.map((r) => r.key);

@@ -55,6 +55,35 @@ export const eventRepository = {
     await q.query(`WITH ${eventWriteCtes('(SELECT 1) AS one', '$1::uuid', '$2::jsonb', 3)} SELECT 1`, [e.ticketId, JSON.stringify(e.data), ...eventParams(e, id)]);
     return id;
   },
+  /** Many events (of any tickets) with their outbox messages in one statement, in the given order. */
+  async appendMany(q: Queryable, list: NewEvent[]): Promise<string[]> {
+    if (!list.length) return [];
+    const ids = list.map((e) => uuidv7(e.at.getTime()));
+    await q.query(
+      `WITH ev AS (
+         INSERT INTO ticket_events (id, tenant_id, ticket_id, kind, actor_type, actor_id, actor_name, channel, internal, data, created_at)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[], $9::boolean[], $10::jsonb[], $11::timestamptz[])
+         RETURNING id, tenant_id, ticket_id, kind, actor_type, actor_id, channel, internal, data, created_at)
+       INSERT INTO outbox (tenant_id, event_id, topic, payload, created_at)
+       SELECT tenant_id, id, kind, jsonb_build_object('ticketId', ticket_id, 'actor', jsonb_build_object('type', actor_type, 'id', actor_id),
+         'channel', channel, 'internal', internal, 'data', data), created_at
+       FROM ev ORDER BY id`,
+      [
+        ids,
+        list.map((e) => e.actor.tenantId),
+        list.map((e) => e.ticketId),
+        list.map((e) => e.kind),
+        list.map((e) => e.actor.type),
+        list.map((e) => e.actor.id),
+        list.map((e) => e.actor.name),
+        list.map((e) => e.channel),
+        list.map((e) => e.internal ?? false),
+        list.map((e) => JSON.stringify(e.data)),
+        list.map((e) => e.at),
+      ],
+    );
+    return ids;
+  },
   /** A page of a ticket's events in id order (ascending, or newest first with desc), strictly after the event `after` in that order. */
   async list(q: Queryable, ticketId: string, f: { after?: string; limit: number; includeInternal: boolean; desc?: boolean }): Promise<TicketEventRow[]> {
     return q.query<TicketEventRow>(

@@ -251,6 +251,10 @@ export const ticketRepository = {
   },
 
   /** Progress of a parent's sub-tasks. */
+  /** Marks tickets changed (something was added to them outside their own columns, e.g. repeated alarms). */
+  async touchMany(q: Queryable, ids: string[], at: Date): Promise<void> {
+    if (ids.length) await q.query('UPDATE tickets SET updated_at = greatest(updated_at, $2) WHERE id = ANY($1::uuid[])', [ids, at]);
+  },
   async childProgress(q: Queryable, parentId: string): Promise<{ total: number; done: number }> {
     const [r] = await q.query<{ total: number; done: number }>(
       `SELECT count(*)::int AS total, count(*) FILTER (WHERE status IN ('resolved','closed'))::int AS done

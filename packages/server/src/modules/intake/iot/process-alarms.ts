@@ -128,14 +128,14 @@ async function apply(deps: Deps, tenantId: string, items: AlarmItem[], windowMs:
     }
     await deviceAlarmRepository.insertMany(q, inserts);
     const counts = await deviceAlarmRepository.update(q, updates);
-    for (const [i, inc] of plan.incidents.entries()) {
-      if (failed.has(i) || !inc.added) continue;
-      const ticketId = ticketOf.get(i)!;
+    const repeated = plan.incidents.flatMap((inc, i) => {
+      if (failed.has(i) || !inc.added) return [];
       const count = inc.existing ? (counts.get(inc.existing.alarmId) ?? inc.existing.countBefore + inc.added) : 1 + inc.added;
-      await eventRepository.append(q, { ticketId, kind: 'alarm.repeated', actor, channel: 'iot', at: now, data: { serial: inc.serial, code: inc.code, count, added: inc.added, lastAt: inc.lastAt.toISOString() } });
-      await ticketRepository.update(q, ticketId, { updated_at: now }, null);
-    }
-    for (const [i, inc] of plan.incidents.entries()) if (inc.opener && !failed.has(i)) await threadRepository.put(q, tenantId, ticketOf.get(i)!, [threadKeyOf(inc.serial, inc.code)], now);
+      return [{ ticketId: ticketOf.get(i)!, kind: 'alarm.repeated', actor, channel: 'iot', at: now, data: { serial: inc.serial, code: inc.code, count, added: inc.added, lastAt: inc.lastAt.toISOString() } }];
+    });
+    await eventRepository.appendMany(q, repeated);
+    await ticketRepository.touchMany(q, [...new Set(repeated.map((e) => e.ticketId))], now);
+    await threadRepository.putMany(q, tenantId, plan.incidents.flatMap((inc, i) => (inc.opener && !failed.has(i) ? [{ ticketId: ticketOf.get(i)!, key: threadKeyOf(inc.serial, inc.code) }] : [])), now);
     const done: { id: string; state: 'processed' | 'ignored'; outcome: string; ticketId?: string | null }[] = [];
     for (const r of plan.rows) {
       if (r.incident !== undefined && failed.has(r.incident)) {
