@@ -3,6 +3,9 @@ import { feishuAdapter } from './feishu/feishu-adapter';
 import { feishuCallback } from './feishu/feishu-callback';
 import { feishuSender } from './feishu/feishu-sender';
 import { callbackRoutes } from './shared/callback-routes';
+import { wechatAdapter } from './wechat/wechat-adapter';
+import { wechatCallback } from './wechat/wechat-callback';
+import { wechatSender } from './wechat/wechat-sender';
 import { wecomAdapter } from './wecom/wecom-adapter';
 import { wecomCallback } from './wecom/wecom-callback';
 import { wecomSender } from './wecom/wecom-sender';
@@ -14,7 +17,8 @@ export const messagingPlugin: ChannelPlugin = {
   name: 'messaging',
   register(r) {
     r.addAdapter(wecomAdapter).addSender(wecomSender);
+    r.addAdapter(wechatAdapter).addSender(wechatSender);
     r.addAdapter(feishuAdapter).addSender(feishuSender);
   },
-  routes: callbackRoutes([wecomCallback, feishuCallback]),
+  routes: callbackRoutes([wecomCallback, wechatCallback, feishuCallback]),
 };

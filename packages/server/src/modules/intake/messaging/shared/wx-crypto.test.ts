@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CallbackRejected } from './callback-rejected';
 import { wxDecrypt, wxEncrypt, wxSignature } from './wx-crypto';
+import { WECHAT_SAMPLE } from './wx-samples';
 
 // Known answers from Tencent's own WXBizMsgCrypt samples, not only our encrypt against our decrypt.
 describe('WXBizMsgCrypt (WeCom / WeChat safe mode)', () => {
@@ -22,6 +23,15 @@ describe('WXBizMsgCrypt (WeCom / WeChat safe mode)', () => {
     const xml = wxDecrypt(aesKey, corpId, encrypt);
     expect(xml).toContain('<FromUserName>ChenJiaShun</FromUserName>');
     expect(xml).toContain('<Content>你好</Content>');
+  });
+
+  it('checks and decrypts the safe-mode message of the Official Account SDK sample', () => {
+    // wxbizmsgcrypt sample: token "spamtest", AppID wx2c2769f8efd9abc2
+    const enc = WECHAT_SAMPLE.encrypt;
+    expect(wxSignature('spamtest', '1409735669', '1320562132', enc)).toBe('5d197aaffba7e9b25a30732f161a50dee96bd5fa');
+    const xml = wxDecrypt('abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', 'wx2c2769f8efd9abc2', enc);
+    expect(xml).toContain('<FromUserName><![CDATA[oyORnuP8q7ou2gfYjqLzSIWZf0rs]]></FromUserName>');
+    expect(xml).toContain('<MsgId>6054768590064713728</MsgId>');
   });
 
   it("encrypts exactly as the WeChat SDK's own test (fixed random)", () => {
