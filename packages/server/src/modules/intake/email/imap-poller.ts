@@ -69,8 +69,7 @@ export async function pollMailbox(rt: ChannelRuntime, c: ChannelRow): Promise<nu
         }
         if (uids.length < BATCH) break;
       }
-      if (!before || before.uidValidity !== uidValidity || before.mailbox !== mailbox)
-        await deps.db.tenant(c.tenantId, (q) => imapStateRepository.put(q, c.tenantId, c.id, { mailbox, uidValidity, lastUid }, deps.clock.now()));
+      await deps.db.tenant(c.tenantId, (q) => imapStateRepository.put(q, c.tenantId, c.id, { mailbox, uidValidity, lastUid }, deps.clock.now()));
     } finally {
       lock.release();
     }
@@ -93,6 +92,10 @@ export function startImapPoller(rt: ChannelRuntime): { pollAll(): Promise<number
         n += await pollMailbox(rt, c);
       } catch (err) {
         rt.log.warn({ err, channel: c.id }, 'imap: polling a mailbox failed');
+        const message = err instanceof Error ? `${err.message}${(err as { responseText?: string }).responseText ? `: ${(err as { responseText?: string }).responseText}` : ''}` : String(err);
+        await rt.deps.db
+          .tenant(c.tenantId, (q) => imapStateRepository.recordError(q, c.tenantId, c.id, imapSettingsOf(c)?.mailbox || 'INBOX', message, rt.deps.clock.now()))
+          .catch(() => undefined);
       }
     }
     return n;

@@ -19,4 +19,12 @@ export const imapStateRepository = {
       [channelId, tenantId, s.mailbox, s.uidValidity, s.lastUid, s.error ?? null, at],
     );
   },
+  /** A poll that failed (login refused, server unreachable): kept for the admin; the UID stays where it was. */
+  async recordError(q: Queryable, tenantId: string, channelId: string, mailbox: string, error: string, at: Date): Promise<void> {
+    await q.query(
+      `INSERT INTO imap_state (channel_id, tenant_id, mailbox, uid_validity, last_uid, last_error, polled_at) VALUES ($1, $2, $3, 0, 0, $4, $5)
+       ON CONFLICT (channel_id) DO UPDATE SET last_error = EXCLUDED.last_error, polled_at = EXCLUDED.polled_at`,
+      [channelId, tenantId, mailbox, error.slice(0, 2000), at],
+    );
+  },
 };
