@@ -11,6 +11,8 @@ export const channelsApi = {
   create: (body: ChannelInput) => api.post<IntakeChannel>('/channels', body),
   update: (id: string, body: ChannelInput) => api.patch<IntakeChannel>(`/channels/${id}`, body),
   remove: (id: string) => api.delete<void>(`/channels/${id}`),
+  /** web forms and chat widgets: a new public key (wf_… / ch_…) as the address; the old one stops working */
+  newPublicKey: (id: string) => api.post<IntakeChannel>(`/channels/${id}/public-key`),
 };
 
 export const intakeApi = {

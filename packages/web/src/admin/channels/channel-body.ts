@@ -18,7 +18,8 @@ export interface ChannelValues {
   name: string;
   enabled: boolean;
   address?: string;
-  settings: Record<string, string | number | undefined>;
+  /** nested as the settings are: { imap: { host } } for "imap.host" */
+  settings: Record<string, unknown>;
   /** undefined or '': keep; a string: replace; null: remove */
   secrets: Record<string, string | null | undefined>;
   defaults: {
@@ -32,14 +33,30 @@ export interface ChannelValues {
 }
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && !v.trim());
+
+export const getPath = (o: Record<string, unknown> | undefined, path: string): unknown =>
+  path.split('.').reduce<unknown>((x, k) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[k] : undefined), o);
+
+/** Sets (or with undefined removes) a value at a dotted path, copying the objects on the way; empty objects are dropped. */
+export function setPath(o: Record<string, unknown>, path: string, v: unknown): Record<string, unknown> {
+  const [k, ...rest] = path.split('.');
+  const next = { ...o };
+  if (rest.length) {
+    const inner = setPath(next[k] && typeof next[k] === 'object' ? (next[k] as Record<string, unknown>) : {}, rest.join('.'), v);
+    if (Object.keys(inner).length) next[k] = inner;
+    else delete next[k];
+  } else if (v === undefined) delete next[k];
+  else next[k] = v;
+  return next;
+}
 const trimmed = (tags?: string[]) => (tags ?? []).map((x) => x.trim()).filter(Boolean);
 
 export function toFormValues(ch: IntakeChannel): ChannelValues {
   const spec = KIND_SPECS[ch.kind];
-  const settings: ChannelValues['settings'] = {};
+  let settings: ChannelValues['settings'] = {};
   for (const f of spec.settings) {
-    const v = ch.settings[f.key];
-    if (typeof v === 'string' || typeof v === 'number') settings[f.key] = v;
+    const v = getPath(ch.settings, f.key);
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') settings = setPath(settings, f.key, v);
   }
   const d = ch.defaults ?? {};
   return {
@@ -84,11 +101,11 @@ export function toDefaults(d: ChannelValues['defaults']): ChannelDefaults {
  */
 export function toChannelBody(v: ChannelValues, existing?: IntakeChannel): ChannelInput {
   const spec = KIND_SPECS[v.kind];
-  const settings: Record<string, unknown> = { ...(existing?.settings ?? {}) };
+  let settings: Record<string, unknown> = { ...(existing?.settings ?? {}) };
   for (const f of spec.settings) {
-    const raw = v.settings?.[f.key];
-    if (blank(raw)) delete settings[f.key];
-    else settings[f.key] = f.type === 'number' ? Number(raw) : String(raw).trim();
+    const raw = getPath(v.settings, f.key);
+    const value = f.type === 'boolean' ? (typeof raw === 'boolean' ? raw : undefined) : blank(raw) ? undefined : f.type === 'number' ? Number(raw) : String(raw).trim();
+    settings = setPath(settings, f.key, value);
   }
   const secrets: Record<string, string | null> = {};
   for (const name of spec.secrets) {

@@ -39,25 +39,65 @@ function open(target: IntakeChannel | 'new', onSaved: (c: IntakeChannel) => void
 const save = () => act(async () => void fireEvent.click(screen.getByTestId('channel-save')));
 
 describe('channel dialog', () => {
-  it('asks each kind for its own fields: a mailbox, a WeCom app, a chat widget', async () => {
+  it('asks each kind for its own fields: a mailbox, a WeCom app, a web form', async () => {
     stubFetch(lookups);
     open('new');
     // email (the first kind): the receiving address, IMAP and a write-only password
     await screen.findByTestId('channel-address');
-    for (const id of ['setting-imapHost', 'setting-imapPort', 'setting-imapUser', 'setting-imapMailbox', 'setting-relayUrl', 'secret-imapPassword']) expect(screen.getByTestId(id)).toBeTruthy();
+    for (const id of ['setting-from', 'setting-imap-host', 'setting-imap-port', 'setting-imap-secure', 'setting-imap-user', 'setting-imap-mailbox', 'setting-relayUrl', 'secret-imapPassword', 'secret-relayPassword'])
+      expect(screen.getByTestId(id)).toBeTruthy();
     expect(screen.queryByTestId('channel-callback-later')).toBeNull();
     choose('channel-kind', '企业微信');
     await screen.findByTestId('setting-corpId');
     for (const id of ['setting-agentId', 'setting-apiBaseUrl', 'secret-token', 'secret-encodingAesKey', 'secret-corpSecret']) expect(screen.getByTestId(id)).toBeTruthy();
-    expect(screen.queryByTestId('setting-imapHost')).toBeNull();
+    expect(screen.queryByTestId('setting-imap-host')).toBeNull();
     expect(screen.queryByTestId('channel-address')).toBeNull();
     expect(screen.getByTestId('secret-token-state').textContent).toBe('未设置');
     expect(screen.getByTestId('channel-callback-later').textContent).toContain('保存后生成');
-    choose('channel-kind', '在线客服');
-    // the widget key is generated, not typed
-    const key = (await screen.findByTestId('channel-address')) as HTMLInputElement;
-    expect(key.value).toMatch(/^[0-9a-f]{24}$/);
-    expect(key.readOnly).toBe(true);
+    choose('channel-kind', '网页');
+    // a web form's address is a public key the server gives: nothing to type
+    expect((await screen.findByTestId('channel-key-later')).textContent).toContain('公开密钥');
+    expect(screen.queryByTestId('channel-address')).toBeNull();
+    expect(screen.queryByTestId('secret-token')).toBeNull();
+  });
+
+  it('keeps the IMAP settings together as the server reads them (settings.imap)', async () => {
+    const calls = stubFetch({ ...lookups, 'POST /api/v1/channels': (b) => ({ status: 201, body: { ...stored, ...(b as object), kind: 'email', id: 'm1', secretsSet: ['imapPassword'] } }) });
+    open('new');
+    fireEvent.change(await screen.findByTestId('channel-name'), { target: { value: '客服邮箱' } });
+    fireEvent.change(screen.getByTestId('channel-address'), { target: { value: ' support@acme.cn ' } });
+    fireEvent.change(screen.getByTestId('setting-imap-host'), { target: { value: 'imap.exmail.qq.com' } });
+    fireEvent.change(screen.getByTestId('setting-imap-port'), { target: { value: '993' } });
+    fireEvent.click(screen.getByTestId('setting-imap-secure'));
+    fireEvent.change(screen.getByTestId('setting-imap-user'), { target: { value: 'support@acme.cn' } });
+    fireEvent.change(screen.getByTestId('secret-imapPassword-input'), { target: { value: 'Mail#2026' } });
+    await save();
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
+      kind: 'email',
+      name: '客服邮箱',
+      enabled: true,
+      address: 'support@acme.cn',
+      settings: { imap: { host: 'imap.exmail.qq.com', port: 993, secure: true, user: 'support@acme.cn' } },
+      secrets: { imapPassword: 'Mail#2026' },
+      defaults: { rules: [] },
+    });
+  });
+
+  it('a new web form gets its public key and embed code at once', async () => {
+    const web = { ...stored, id: 'w1', kind: 'web', name: '官网报修', settings: {}, secretsSet: [], defaults: {}, address: null };
+    const calls = stubFetch({
+      ...lookups,
+      'POST /api/v1/channels': () => ({ status: 201, body: web }),
+      'POST /api/v1/channels/w1/public-key': () => ({ status: 200, body: { ...web, address: 'wf_0123456789abcdef01234567' } }),
+    });
+    let saved: IntakeChannel | null = null;
+    open('new', (c) => (saved = c));
+    choose('channel-kind', '网页');
+    fireEvent.change(await screen.findByTestId('channel-name'), { target: { value: '官网报修' } });
+    await save();
+    await waitFor(() => expect(saved?.address).toBe('wf_0123456789abcdef01234567'));
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.url)).toEqual(['/api/v1/channels', '/api/v1/channels/w1/public-key']);
   });
 
   it('creates a WeCom channel with its settings, secrets and a keyword rule', async () => {

@@ -6,8 +6,9 @@ import type { IntakeKind } from '../../api/intake-types';
 // `secrets` in POST/PATCH /api/v1/channels). Labels: intake.channels.field.<key> in the i18n files.
 
 export interface SettingField {
+  /** a path in `settings`: "imap.host" is settings.imap.host */
   key: string;
-  type?: 'text' | 'number' | 'url';
+  type?: 'text' | 'number' | 'url' | 'boolean';
   /** shown in the empty input */
   placeholder?: string;
   required?: boolean;
@@ -15,27 +16,35 @@ export interface SettingField {
 
 export interface KindSpec {
   kind: IntakeKind;
-  /** the routing key (unique per kind across tenants); absent: the kind has none */
-  address?: { label: string; placeholder?: string; required?: boolean; generated?: boolean };
+  /** the routing key typed by the admin (unique per kind across tenants); absent: the kind has none */
+  address?: { label: string; placeholder?: string; required?: boolean };
+  /** web forms (wf_…) and chat widgets (ch_…): the server gives the address, a public key */
+  publicKey?: boolean;
   settings: SettingField[];
   secrets: string[];
-  /** the platform posts to /callbacks/<kind>/<channelId> */
-  callback?: boolean;
+  /** where the platform posts its events, to paste into its console */
+  callback?: (origin: string, channelId: string) => string;
   embed?: 'form' | 'chat';
   /** IoT: the MQTT connection and topic contract are shown */
   mqtt?: boolean;
 }
+
+/** The messaging platforms post to /callbacks/<platform>/<channel id> (packages/server/src/modules/intake/messaging). */
+const platformCallback = (kind: IntakeKind) => (origin: string, id: string) => `${origin}/callbacks/${kind}/${id}`;
+const apiBaseUrl = (placeholder: string): SettingField => ({ key: 'apiBaseUrl', type: 'url', placeholder });
 
 export const KIND_SPECS: Record<IntakeKind, KindSpec> = {
   email: {
     kind: 'email',
     address: { label: 'mailAddress', placeholder: 'support@example.com / @example.com', required: true },
     settings: [
-      { key: 'imapHost', placeholder: 'imap.exmail.qq.com' },
-      { key: 'imapPort', type: 'number', placeholder: '993' },
-      { key: 'imapUser', placeholder: 'support@example.com' },
-      { key: 'imapMailbox', placeholder: 'INBOX' },
-      { key: 'relayUrl', type: 'url', placeholder: 'smtps://user@smtp.example.com:465' },
+      { key: 'from', placeholder: '客服中心 <support@example.com>' },
+      { key: 'imap.host', placeholder: 'imap.exmail.qq.com' },
+      { key: 'imap.port', type: 'number', placeholder: '993' },
+      { key: 'imap.secure', type: 'boolean' },
+      { key: 'imap.user', placeholder: 'support@example.com' },
+      { key: 'imap.mailbox', placeholder: 'INBOX' },
+      { key: 'relayUrl', type: 'url', placeholder: 'smtps://support@example.com@smtp.exmail.qq.com:465' },
     ],
     secrets: ['imapPassword', 'relayPassword'],
   },
@@ -44,87 +53,66 @@ export const KIND_SPECS: Record<IntakeKind, KindSpec> = {
     settings: [
       { key: 'corpId', required: true, placeholder: 'ww0123456789abcdef' },
       { key: 'agentId', required: true, placeholder: '1000002' },
-      { key: 'apiBaseUrl', type: 'url', placeholder: 'https://qyapi.weixin.qq.com' },
+      apiBaseUrl('https://qyapi.weixin.qq.com'),
     ],
     secrets: ['token', 'encodingAesKey', 'corpSecret'],
-    callback: true,
+    callback: platformCallback('wecom'),
   },
   wechat: {
     kind: 'wechat',
-    settings: [{ key: 'appId', required: true, placeholder: 'wx0123456789abcdef' }],
+    settings: [{ key: 'appId', required: true, placeholder: 'wx0123456789abcdef' }, apiBaseUrl('https://api.weixin.qq.com')],
     secrets: ['token', 'encodingAesKey', 'appSecret'],
-    callback: true,
+    callback: platformCallback('wechat'),
   },
   dingtalk: {
     kind: 'dingtalk',
-    settings: [
-      { key: 'appKey', required: true, placeholder: 'dingxxxxxxxxxxxx' },
-      { key: 'robotCode', placeholder: 'dingxxxxxxxxxxxx' },
-    ],
+    settings: [{ key: 'appKey', required: true, placeholder: 'dingxxxxxxxxxxxx' }, { key: 'robotCode', placeholder: 'dingxxxxxxxxxxxx' }, apiBaseUrl('https://api.dingtalk.com')],
     secrets: ['appSecret'],
-    callback: true,
+    callback: platformCallback('dingtalk'),
   },
   feishu: {
     kind: 'feishu',
-    settings: [{ key: 'appId', required: true, placeholder: 'cli_a1b2c3d4e5f6' }],
+    settings: [{ key: 'appId', required: true, placeholder: 'cli_a1b2c3d4e5f6' }, apiBaseUrl('https://open.feishu.cn')],
     secrets: ['appSecret', 'verificationToken', 'encryptKey'],
-    callback: true,
+    callback: platformCallback('feishu'),
   },
-  web: {
-    kind: 'web',
-    address: { label: 'formKey', generated: true, required: true },
-    settings: [],
-    secrets: [],
-    embed: 'form',
-  },
-  chat: {
-    kind: 'chat',
-    address: { label: 'widgetKey', generated: true, required: true },
-    settings: [],
-    secrets: [],
-    embed: 'chat',
-  },
+  web: { kind: 'web', publicKey: true, settings: [{ key: 'title', placeholder: '在线报修' }], secrets: [], embed: 'form' },
+  chat: { kind: 'chat', publicKey: true, settings: [], secrets: [], embed: 'chat' },
   phone: {
     kind: 'phone',
     address: { label: 'hotline', placeholder: '400-800-1234' },
     settings: [],
     secrets: ['token'],
-    callback: true,
+    // the CTI posts call events with "Authorization: Bearer <token>" (packages/server/src/modules/intake/phone)
+    callback: (origin, id) => `${origin}/api/v1/cti/events?channel=${id}`,
   },
-  iot: {
-    kind: 'iot',
-    settings: [
-      { key: 'mqttHost', placeholder: 'iot.example.com' },
-      { key: 'mqttPort', type: 'number', placeholder: '1883' },
-    ],
-    secrets: [],
-    callback: true,
-    mqtt: true,
-  },
+  iot: { kind: 'iot', settings: [], secrets: [], mqtt: true },
 };
 
-/** Where the platform posts its events: paste into the WeCom / WeChat / DingTalk / Feishu / CTI console. */
-export const callbackUrl = (origin: string, kind: IntakeKind, channelId: string) => `${origin}/callbacks/${kind}/${channelId}`;
+/** The MQTT topics a device publishes to (username: the tenant's slug; password: a device key). */
+export const iotTopics = (slug: string) => [`gongdan/${slug}/devices/{serial}/alarm`, `gongdan/${slug}/devices/{serial}/recovery`];
 
-/** The MQTT topics a device publishes to (one per alarm / recovery; payload JSON). */
-export const IOT_TOPICS = ['devices/{serial}/alarm', 'devices/{serial}/recovery'];
-
-/** What a web page includes: the ticket form posting to the channel, or the chat widget. */
-export function embedSnippet(kind: 'form' | 'chat', origin: string, key: string, channelId: string): string {
+/** What a web page includes: a form posting through the public API, or the chat widget. */
+export function embedSnippet(kind: 'form' | 'chat', origin: string, key: string): string {
   if (kind === 'chat') return `<script src="${origin}/widget/chat.js" data-key="${key}" async></script>`;
   return [
-    `<form method="post" action="${callbackUrl(origin, 'web', channelId)}" accept-charset="utf-8">`,
-    `  <input type="hidden" name="formKey" value="${key}">`,
-    `  <input name="name" placeholder="姓名"> <input name="phone" placeholder="手机号"> <input name="email" placeholder="邮箱">`,
-    `  <input name="subject" placeholder="标题"> <textarea name="text" placeholder="问题描述"></textarea>`,
-    `  <button type="submit">提交</button>`,
+    `<form id="gongdan-form">`,
+    `  <input name="name" placeholder="姓名" required> <input name="phone" placeholder="手机号"> <input name="email" placeholder="邮箱">`,
+    `  <input name="title" placeholder="标题" required> <textarea name="description" placeholder="问题描述" required></textarea>`,
+    `  <button>提交</button> <output></output>`,
     `</form>`,
+    `<script>`,
+    `(async () => {`,
+    `  const api = '${origin}/api/v1/public', key = '${key}';`,
+    `  const { token } = await (await fetch(api + '/forms/' + key)).json();`,
+    `  const form = document.getElementById('gongdan-form');`,
+    `  form.onsubmit = async (e) => {`,
+    `    e.preventDefault();`,
+    `    const body = { key, token, submissionId: crypto.randomUUID(), ...Object.fromEntries(new FormData(form)) };`,
+    `    const r = await (await fetch(api + '/tickets', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();`,
+    `    form.querySelector('output').textContent = r.number ? '工单号 ' + r.number + '，查询码 ' + r.queryCode : (r.error?.message ?? '已收到，查询码 ' + r.queryCode);`,
+    `  };`,
+    `})();`,
+    `</script>`,
   ].join('\n');
-}
-
-/** A fresh random key for a web form or chat widget (the routing address of those kinds). */
-export function newKey(): string {
-  const bytes = new Uint8Array(12);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -155,10 +155,10 @@ export default function ChannelsPage() {
         target={target}
         canEdit={canEdit}
         onClose={() => setTarget(null)}
-        onSaved={(ch, created) => {
+        onSaved={(ch, keepOpen) => {
+          const created = !items.some((c) => c.id === ch.id);
           replace(ch);
-          // a new channel stays open: its callback URL and embed code can be copied now
-          setTarget(created ? ch : null);
+          setTarget(keepOpen ? ch : null);
           message.success(created ? t('intake.channels.created', { name: ch.name }) : t('intake.channels.saved'));
         }}
       />
