@@ -1,4 +1,7 @@
 import type { ChannelPlugin } from '../channel-plugin';
+import { dingtalkAdapter } from './dingtalk/dingtalk-adapter';
+import { dingtalkCallback } from './dingtalk/dingtalk-callback';
+import { dingtalkSender } from './dingtalk/dingtalk-sender';
 import { feishuAdapter } from './feishu/feishu-adapter';
 import { feishuCallback } from './feishu/feishu-callback';
 import { feishuSender } from './feishu/feishu-sender';
@@ -18,7 +21,8 @@ export const messagingPlugin: ChannelPlugin = {
   register(r) {
     r.addAdapter(wecomAdapter).addSender(wecomSender);
     r.addAdapter(wechatAdapter).addSender(wechatSender);
+    r.addAdapter(dingtalkAdapter).addSender(dingtalkSender);
     r.addAdapter(feishuAdapter).addSender(feishuSender);
   },
-  routes: callbackRoutes([wecomCallback, wechatCallback, feishuCallback]),
+  routes: callbackRoutes([wecomCallback, wechatCallback, dingtalkCallback, feishuCallback]),
 };
