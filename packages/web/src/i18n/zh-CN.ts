@@ -240,6 +240,7 @@ export const zhCN = {
     watcherAdded: '添加关注人 {{name}}',
     watcherRemoved: '移除关注人 {{name}}',
     subtaskAdded: '创建了子工单 #{{number}}',
+    alarmRepeated: '设备 {{serial}} 告警 {{code}} 又上报 {{added}} 次，共 {{count}} 次',
     subtaskStatus: '子工单 #{{number}} 状态：{{from}} → {{to}}',
     other: '{{kind}}',
     via: '来自{{channel}}',

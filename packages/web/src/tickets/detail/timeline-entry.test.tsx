@@ -33,6 +33,11 @@ describe('timeline entries', () => {
     expect(screen.getByTestId('entry-channel').textContent).toBe('来自邮件');
   });
 
+  it('sum up repeated device alarms in one line', () => {
+    renderUi(<TimelineEntry event={ev({ kind: 'alarm.repeated', channel: 'iot', actor: { type: 'system', id: null, name: 'iot' }, data: { serial: 'SN123', code: 'E21', added: 3, count: 4 } })} names={names} attachments={new Map()} />);
+    expect(document.body.textContent).toContain('设备 SN123 告警 E21 又上报 3 次，共 4 次');
+  });
+
   it('write field changes with names, not ids, and the transfer reason', () => {
     renderUi(
       <TimelineEntry
