@@ -21,6 +21,8 @@ export interface E2eEnv {
   agent: Account;
   agent2: Account;
   team: { id: string; name: string };
+  /** The server's embedded MQTT broker (devices' alarms), on 127.0.0.1. */
+  mqttPort: number;
 }
 
 declare module 'vitest' {

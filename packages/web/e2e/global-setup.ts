@@ -115,6 +115,7 @@ export default async function setup(project: TestProject) {
     agent: { email: '', password: '', name: '', id: '' },
     agent2: { email: '', password: '', name: '', id: '' },
     team: { id: '', name: '' },
+    mqttPort: 0,
   };
 
   if (!executable(CHROMIUM)) {
@@ -137,13 +138,16 @@ export default async function setup(project: TestProject) {
 
   const dataDir = mkdtempSync(join(tmpdir(), 'gongdan-e2e-'));
   const port = await freePort();
+  // the built-in SMTP listener and MQTT broker on free ports too (not 2525 / 1883, which other servers may hold)
+  const smtpPort = await freePort();
+  const mqttPort = await freePort();
   const serverURL = `http://${HOST}:${port}`;
   const logFile = join(ARTIFACTS, 'server.log');
   const out = createWriteStream(logFile);
   // `node --import tsx packages/server/src/main.ts` as `npm start` runs it, plus a guard against outliving vitest
   const child = spawn(process.execPath, ['--import', 'tsx', '--import', join(import.meta.dirname, 'exit-with-parent.mjs'), 'packages/server/src/main.ts'], {
     cwd: ROOT,
-    env: startEnv({ DATA_DIR: dataDir, PORT: String(port), HOST, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn', OUTBOX_POLL_MS: '200' }),
+    env: startEnv({ DATA_DIR: dataDir, PORT: String(port), HOST, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn', OUTBOX_POLL_MS: '200', SMTP_HOST: HOST, SMTP_PORT: String(smtpPort), MQTT_HOST: HOST, MQTT_PORT: String(mqttPort), INTAKE_POLL_MS: '200' }),
     detached: true, // its own process group: teardown ends the server and anything it started
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -176,7 +180,7 @@ export default async function setup(project: TestProject) {
       ? null
       : `the server at ${serverURL} does not serve the web console (GET /login is not packages/web/dist/index.html); see ${logFile}`;
     if (problem) console.error(`\n[e2e] ${problem}\n`);
-    project.provide('e2e', { ...base, problem, baseURL: serverURL, serverURL, ...people });
+    project.provide('e2e', { ...base, problem, baseURL: serverURL, serverURL, mqttPort, ...people });
   } catch (err) {
     await teardown();
     throw err;
