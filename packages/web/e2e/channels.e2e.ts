@@ -113,11 +113,12 @@ describe('omnichannel intake in the console', () => {
     await shot(env, page, 'intake-detail');
     await page.getByTestId('inbound-drawer-retry').click();
     await page.getByText('已重新排队处理').first().waitFor();
-    // processed again: the same payload is still not JSON, so it is quarantined again after one more attempt
-    await poll(async () => {
-      const m = await api.get<InboundRow>(`/intake/messages/${stored!.id}`);
-      return `${m.state}/${m.attempts > stored!.attempts}`;
-    }).toBe('quarantined/true');
+    // the server put it back in line (the answer shown: 待处理, no retry button any more)
+    await page.getByTestId('inbound-drawer').getByTestId('inbound-state').getByText('待处理').waitFor();
+    expect(await page.getByTestId('inbound-drawer-retry').count()).toBe(0);
+    await poll(() => row.getAttribute('data-state')).toBe('pending');
+    // processed again: the same payload is still not JSON, so the worker quarantines it again
+    await poll(async () => (await api.get<InboundRow>(`/intake/messages/${stored!.id}`)).state).toBe('quarantined');
   });
 
   flow(b, env, 'C3', '来电弹屏：已知客户的来电显示客户和未完成工单，一键为来电建单', async () => {
