@@ -3,6 +3,7 @@ import { messagingPlugin } from './messaging';
 import { emailPlugin } from './email/email-plugin';
 import { webFormPlugin } from './web/web-plugin';
 import { phonePlugin } from './phone/phone-plugin';
+import { chatPlugin } from './chat/chat-plugin';
 import { iotPlugin } from './iot/iot-plugin';
 
 /** Every channel family of the product; main.ts registers their adapters, routes and listeners. */
@@ -11,5 +12,6 @@ export const CHANNEL_PLUGINS: ChannelPlugin[] = [
   emailPlugin,
   webFormPlugin,
   phonePlugin,
+  chatPlugin,
   iotPlugin,
 ];

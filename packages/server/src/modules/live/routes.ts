@@ -10,6 +10,12 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** This process's live connections; connectLiveUpdates feeds it from the outbox. */
     live: LiveHub & { timings: LiveTimings };
+    /**
+     * WebSocket routes of other modules (the chat widget), added by their route modules (which run
+     * after this one) and registered in the one scope that has the WebSocket plugin: the plugin
+     * handles every upgrade on the server, so it must be registered once.
+     */
+    websocketRoutes: ((scope: FastifyInstance) => void)[];
   }
 }
 
@@ -20,6 +26,8 @@ declare module 'fastify' {
 export function liveRoutes(app: FastifyInstance, deps: Deps) {
   const hub = Object.assign(new LiveHub(), { timings: { ...DEFAULT_TIMINGS } });
   app.decorate('live', hub);
+  const websocketRoutes: ((scope: FastifyInstance) => void)[] = [];
+  app.decorate('websocketRoutes', websocketRoutes);
   // The plugin listens for every upgrade request on the server and routes it: an upgrade to any other
   // route gets that route's answer, after which its socket (detached from the HTTP server) is closed.
   app.addHook('onResponse', async (req) => {
@@ -41,5 +49,6 @@ export function liveRoutes(app: FastifyInstance, deps: Deps) {
       },
       (socket, req) => openLiveSession(deps, hub, socket, req, hub.timings),
     );
+    for (const add of websocketRoutes) add(scope);
   });
 }
