@@ -1,5 +1,6 @@
 import { benchConsole } from './console';
 import { benchCreate } from './create';
+import { benchEmail } from './email';
 import { generate } from './generate';
 import { benchIot } from './iot';
 import { benchList } from './list';
@@ -9,6 +10,7 @@ import { log, parseArgs } from './lib/server';
 // (one object per measurement); progress goes to stderr.
 //
 //   create    [--db pglite|postgres] [--connections 200] [--duration 20] [--warmup 3] [--pool 5000] [--database-url URL] [--keep]
+//   email     [--db pglite|postgres] [--messages 10000] [--clients 8] [--replies 0.2] [--timeout 900] [--database-url URL] [--keep]
 //   generate  [--db pglite|postgres] [--tickets 1000000] [--events-per-ticket 3] [--data-dir DIR | --database-url URL] [--db-name NAME]
 //   list      [--db pglite|postgres] [--data-dir DIR | --database-url URL] [--db-name NAME] [--runs 200] [--warmup 20] [--explain]
 //   iot       [--db pglite|postgres] [--alarms 100000] [--devices 10000] [--clients 20] [--burst 200] [--database-url URL]
@@ -22,7 +24,7 @@ import { log, parseArgs } from './lib/server';
 // (default /tmp/gongdan-bench-pglite) and `list` starts the server on that directory. `console`
 // drives the web console in headless Chromium against the same generated data.
 
-const USAGE = 'usage: npm run bench -- create|generate|list|iot|console|all [--db pglite|postgres] [options] (see bench/run.ts)';
+const USAGE = 'usage: npm run bench -- create|email|generate|list|iot|console|all [--db pglite|postgres] [options] (see bench/run.ts)';
 
 async function main() {
   const { positional, opts } = parseArgs(process.argv.slice(2));
@@ -43,6 +45,8 @@ async function main() {
   switch (name) {
     case 'create':
       return create();
+    case 'email':
+      return benchEmail({ db, messages: num('messages', 10_000), clients: num('clients', 8), replies: num('replies', 0.2), timeoutS: num('timeout', 900), databaseUrl: opts['database-url'], keep: opts.keep === 'true' });
     case 'generate':
       return gen();
     case 'list':

@@ -16,7 +16,7 @@ export interface EmailListener extends ChannelListener {
  * The email channel family: mail received by the built-in SMTP listener or polled from IMAP mailboxes
  * becomes tickets and comments; agents' replies go out through the SMTP relay, threaded.
  */
-export function createEmailPlugin(): ChannelPlugin {
+export function createEmailPlugin(o: { /** how long a recipient's mailbox route is remembered by the SMTP listener */ routeCacheMs?: number } = {}): ChannelPlugin {
   let config: Config | null = null;
   const current = () => {
     if (!config) throw new Error('the email channel is not started');
@@ -31,7 +31,7 @@ export function createEmailPlugin(): ChannelPlugin {
     },
     async start(rt): Promise<EmailListener> {
       config = rt.config;
-      const smtp = rt.config.SMTP_PORT === 0 ? null : await startSmtpListener(rt);
+      const smtp = rt.config.SMTP_PORT === 0 ? null : await startSmtpListener(rt, { routeCacheMs: o.routeCacheMs ?? 5_000 });
       const imap = startImapPoller(rt);
       return {
         smtpPort: smtp?.port ?? null,

@@ -24,3 +24,24 @@ export async function routeRecipient(deps: Deps, address: string): Promise<MailR
     return sole ? { tenantId: sole, channelId: null } : null;
   });
 }
+
+/**
+ * routeRecipient with the mailbox routes remembered for `ttlMs` (every RCPT TO otherwise costs a
+ * database transaction): a changed or disabled mailbox address applies within that time. Refusals
+ * and the single-tenant fallback are not remembered, so a newly configured address applies at once.
+ */
+export function cachedRouter(deps: Deps, ttlMs: number): (address: string) => Promise<MailRoute | null> {
+  const cache = new Map<string, { at: number; route: MailRoute }>();
+  return async (address) => {
+    const key = address.trim().toLowerCase();
+    const now = Date.now();
+    const hit = ttlMs > 0 ? cache.get(key) : undefined;
+    if (hit && now - hit.at < ttlMs) return hit.route;
+    const route = await routeRecipient(deps, key);
+    if (route?.channelId && ttlMs > 0) {
+      if (cache.size > 10_000) cache.clear();
+      cache.set(key, { at: now, route });
+    }
+    return route;
+  };
+}

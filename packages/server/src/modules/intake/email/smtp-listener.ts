@@ -2,7 +2,7 @@ import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMT
 import type { ChannelListener, ChannelRuntime } from '../channel-plugin';
 import { receiveInbound } from '../receive-inbound';
 import { bareAddress, externalIdOf, rawHeaders } from './email-rules';
-import { routeRecipient, type MailRoute } from './route-recipient';
+import { cachedRouter, type MailRoute } from './route-recipient';
 
 const smtpError = (code: number, message: string) => Object.assign(new Error(message), { responseCode: code });
 
@@ -24,8 +24,9 @@ function readMessage(stream: SMTPServerDataStream): Promise<Buffer | null> {
  * answers 250 only once it is stored (451 when storing failed: the sending server tries again; a
  * resent mail is a duplicate by its Message-ID). Mail over SMTP_MAX_BYTES is refused with 552.
  */
-export async function startSmtpListener(rt: ChannelRuntime): Promise<ChannelListener & { port: number }> {
+export async function startSmtpListener(rt: ChannelRuntime, o: { routeCacheMs: number }): Promise<ChannelListener & { port: number }> {
   const { deps, config, log } = rt;
+  const routeRecipient = cachedRouter(deps, o.routeCacheMs);
   const routes = new WeakMap<SMTPServerAddress, MailRoute>();
   const maxBytes = config.SMTP_MAX_BYTES;
   const server = new SMTPServer({
@@ -38,7 +39,7 @@ export async function startSmtpListener(rt: ChannelRuntime): Promise<ChannelList
     maxClients: 1000,
     closeTimeout: 5_000,
     onRcptTo(address, _session, cb) {
-      routeRecipient(deps, address.address).then(
+      routeRecipient(address.address).then(
         (route) => {
           if (!route) return cb(smtpError(550, `5.1.1 <${address.address}>: no mailbox here for this address; an administrator adds it (or its @domain) as an email channel`));
           routes.set(address, route);
