@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChatHub } from '../../../src/modules/intake/chat/chat-hub';
 import { chatPlugin } from '../../../src/modules/intake/chat/chat-plugin';
 import { startIntakeTestApp, type IntakeTestApp } from '../../support/intake-app';
 import type { TestTenant } from '../../support/test-app';
@@ -113,5 +114,21 @@ describe('chat widget socket', () => {
     expect(res.headers['content-type']).toBe('application/javascript; charset=utf-8');
     expect(res.headers['access-control-allow-origin']).toBe('*');
     expect(res.body).toContain('/api/v1/public/chat?key=');
+  });
+
+  it.runIf(process.env.GONGDAN_TEST_DB === 'postgres')('delivers a reply sent by another server process (PostgreSQL NOTIFY)', async () => {
+    const relay = await chatPlugin.start!({ deps: t.deps, config: { ...t.config, DATABASE_URL: (t.db as { url?: string }).url! }, registry: t.intake.registry, log: t.app.log });
+    try {
+      const v = await chat();
+      v.send({ type: 'hello' });
+      const { conversationId } = await v.next((f) => f.type === 'welcome');
+      const otherProcess = new ChatHub();
+      otherProcess.relayDeps = t.deps;
+      const line = { id: 'c-1', from: 'agent' as const, authorName: '客服小林', text: '另一台服务器上的回复', at: new Date().toISOString() };
+      expect(await otherProcess.publish(tenant.id, conversationId, { type: 'message', message: line })).toBe(0);
+      expect((await v.next((f) => f.type === 'message')).message).toEqual(line);
+    } finally {
+      await relay?.close();
+    }
   });
 });

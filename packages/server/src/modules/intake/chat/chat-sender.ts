@@ -8,13 +8,13 @@ import { chatHub } from './chat-hub';
 export const chatSender: ChannelSender = {
   channel: 'chat',
   identityKind: 'other',
-  async send(_deps, m) {
+  async send(deps, m) {
     const key = [...m.threadKeys].reverse().find((k) => k.startsWith('chat:')) ?? (m.recipient.startsWith('chat:') ? m.recipient : null);
     if (!key) throw new PermanentIntakeError('NO_CONVERSATION', 'The ticket has no chat conversation to answer in');
     const conversationId = key.slice('chat:'.length);
     const reached = await chatHub.publish(m.tenantId, conversationId, {
       type: 'message',
-      message: { id: m.commentId, from: 'agent', authorName: m.authorName || null, text: m.bodyText, at: new Date().toISOString() },
+      message: { id: m.commentId, from: 'agent', authorName: m.authorName || null, text: m.bodyText, at: deps.clock.now().toISOString() },
     });
     return { externalId: `${conversationId}/${m.commentId}${reached ? "" : " (offline)"}` };
   },
