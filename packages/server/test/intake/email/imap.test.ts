@@ -23,7 +23,7 @@ async function mailbox<T>(fn: (c: ImapFlow) => Promise<T>): Promise<T> {
     await c.logout();
   }
 }
-const append = (raw: string | Buffer) => mailbox((c) => c.append('INBOX', raw));
+const append = (raw: string | Buffer, flags: string[] = []) => mailbox((c) => c.append('INBOX', raw, flags));
 const state = () => t.db.system((q) => q.query<{ last_uid: number; last_error: string | null }>('SELECT last_uid::int AS last_uid, last_error FROM imap_state WHERE channel_id = $1', [channelId]));
 
 beforeAll(async () => {
@@ -46,7 +46,8 @@ afterAll(async () => {
 });
 
 describe('email by IMAP polling (real Dovecot)', () => {
-  it('stores new mail, opens tickets and threads replies, marks it \\Seen and does not fetch it again', async () => {
+  it('stores new mail (on the first poll the unread only), opens tickets and threads replies, marks it \\Seen and does not fetch it again', async () => {
+    await append(utf8Mail({ from: 'old@example.cn', to: 'shouhou@gamma.example.cn', subject: '去年已读的旧邮件', body: '早就处理过了', messageId: 'imap-old@example.cn' }), ['\\Seen']);
     await append(fixture('foxmail-gbk.eml'));
     await append(utf8Mail({ from: '周杰 <zhoujie@example.cn>', to: 'shouhou@gamma.example.cn', subject: '数控机床报警 E-203', body: '二号车间的数控机床报警 E-203，主轴停转。', messageId: 'imap-1@example.cn' }));
     await append(utf8Mail({ from: 'zhoujie@example.cn', to: 'shouhou@gamma.example.cn', subject: 'Re: 数控机床报警 E-203', body: '重启后还是报警。\n\n在 2026年3月2日 周一 10:00，周杰 写道：\n> 二号车间', messageId: 'imap-2@example.cn', inReplyTo: 'imap-1@example.cn' }));
@@ -59,14 +60,15 @@ describe('email by IMAP polling (real Dovecot)', () => {
     const byId = (id: string) => msgs.find((m: any) => m.externalId === id);
     expect(byId('imap-2@example.cn')).toMatchObject({ outcome: 'appended', ticketId: byId('imap-1@example.cn').ticketId, channelId });
     expect(byId('imap-3@example.cn')).toMatchObject({ state: 'ignored', outcome: 'auto_reply' });
-    expect(byId('imap-1@example.cn').meta.imap).toMatchObject({ mailbox: 'INBOX', uid: 2 });
+    expect(byId('imap-old@example.cn')).toBeUndefined();
+    expect(byId('imap-1@example.cn').meta.imap).toMatchObject({ mailbox: 'INBOX', uid: 3 });
 
     const flags = await mailbox(async (c) => {
       await c.mailboxOpen('INBOX');
       return (await c.fetchAll('1:*', { uid: true, flags: true })).map((m) => [...(m.flags ?? [])]);
     });
     expect(flags.every((f) => f.includes('\\Seen'))).toBe(true);
-    expect((await state())[0]).toMatchObject({ last_uid: 4, last_error: null });
+    expect((await state())[0]).toMatchObject({ last_uid: 5, last_error: null });
     expect(await listener().pollImap()).toBe(0);
   });
 
@@ -77,14 +79,14 @@ describe('email by IMAP polling (real Dovecot)', () => {
     await t.settle();
     const items = (await t.api(tenant.adminToken, 'GET', '/api/v1/tickets?channel=email')).json().items;
     expect(items.map((x: any) => x.title).sort()).toEqual(['叉车电池鼓包', '数控机床报警 E-203', '财务部打印机卡纸']);
-    expect((await state())[0].last_uid).toBe(6);
+    expect((await state())[0].last_uid).toBe(7);
   });
 
   it('records a refused login on the mailbox state and keeps its position', async () => {
     await t.api(tenant.adminToken, 'PATCH', `/api/v1/channels/${channelId}`, { secrets: { imapPassword: 'wrong' } });
     expect(await listener().pollImap()).toBe(0);
     const s = (await state())[0];
-    expect(s.last_uid).toBe(6);
+    expect(s.last_uid).toBe(7);
     expect(s.last_error).toMatch(/auth|login|fail/i);
   });
 });

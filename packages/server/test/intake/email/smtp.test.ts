@@ -143,12 +143,18 @@ describe('email over SMTP (swaks → listener → tickets)', () => {
     expect((await inbound(alpha)).filter((m) => m.externalId === 'dup-1@example.cn')).toHaveLength(1);
   });
 
-  it('routes by @domain to the other tenant and refuses an unknown recipient with 550', async () => {
+  it('routes by @domain to the other tenant, stores a mail to both tenants once for each, and refuses an unknown recipient with 550', async () => {
     const r = await swaksEml(port, utf8Mail({ from: 'zhou@example.cn', to: 'baoxiu@beta.example.cn', subject: '5号楼电梯异响', body: '电梯运行时有异响。', messageId: 'beta-1@example.cn' }), { from: 'zhou@example.cn', to: 'baoxiu@beta.example.cn' });
     expect(accepted(r)).toBe(true);
     await t.settle();
     expect((await tickets(beta)).map((x) => x.title)).toContain('5号楼电梯异响');
     expect((await tickets(alpha)).map((x) => x.title)).not.toContain('5号楼电梯异响');
+    // one mail to both tenants: stored once for each
+    const both = await swaksEml(port, utf8Mail({ from: 'zhou@example.cn', to: 'kefu@alpha.example.cn, wy@beta.example.cn', subject: '两家共用的停车场道闸坏了', body: '道闸抬不起来。', messageId: 'both-1@example.cn' }), { from: 'zhou@example.cn', to: ['kefu@alpha.example.cn', 'wy@beta.example.cn', 'baoxiu@beta.example.cn'] });
+    expect(accepted(both)).toBe(true);
+    await t.settle();
+    expect((await tickets(alpha)).filter((x) => x.title === '两家共用的停车场道闸坏了')).toHaveLength(1);
+    expect((await tickets(beta)).filter((x) => x.title === '两家共用的停车场道闸坏了')).toHaveLength(1);
     const unknown = await swaks(port, ['--from', 'zhou@example.cn', '--to', 'nobody@gamma.example.cn', '--header', 'Subject: test', '--body', 'x']);
     expect(unknown.code).not.toBe(0);
     expect(unknown.out).toMatch(/<\*\* +550 5\.1\.1 <nobody@gamma\.example\.cn>: no mailbox here/);

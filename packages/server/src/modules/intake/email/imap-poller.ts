@@ -24,8 +24,8 @@ export function imapSettingsOf(c: ChannelRow): (ImapSettings & { password: strin
 
 /**
  * Fetches the mail of one mailbox newer than the last UID stored, stores each raw (its Message-ID
- * makes a second delivery a duplicate), and only then marks it \Seen and advances the UID. A changed
- * UIDVALIDITY starts over from the first message. Returns how many mails were stored.
+ * makes a second delivery a duplicate), and only then marks it \Seen and advances the UID. The first
+ * poll, and one after the UIDVALIDITY changed, takes the unread mail only. Returns how many mails were stored.
  */
 export async function pollMailbox(rt: ChannelRuntime, c: ChannelRow): Promise<number> {
   const s = imapSettingsOf(c);
@@ -43,10 +43,15 @@ export async function pollMailbox(rt: ChannelRuntime, c: ChannelRow): Promise<nu
       if (!box) throw new Error(`mailbox ${mailbox} could not be opened`);
       const uidValidity = Number(box.uidValidity);
       const before = await deps.db.tenant(c.tenantId, (q) => imapStateRepository.get(q, c.id));
-      let lastUid = before && before.uidValidity === uidValidity && before.mailbox === mailbox ? before.lastUid : 0;
+      const known = !!before && before.uidValidity === uidValidity && before.mailbox === mailbox;
+      // the first poll of a mailbox (or after its UIDVALIDITY changed) takes only its unread mail:
+      // years of read mail in an existing mailbox must not turn into tickets
+      const firstPoll = !known;
+      const uidNextAtStart = box.uidNext;
+      let lastUid = known ? before.lastUid : 0;
       for (;;) {
-        const found = await client.search({ uid: `${lastUid + 1}:*` }, { uid: true });
-        const uids = (found || []).filter((u) => u > lastUid).sort((a, b) => a - b).slice(0, BATCH);
+        const found = await client.search(firstPoll ? { uid: `${lastUid + 1}:*`, seen: false } : { uid: `${lastUid + 1}:*` }, { uid: true });
+        const uids = (found || []).filter((u) => u > lastUid && (!firstPoll || u < uidNextAtStart)).sort((a, b) => a - b).slice(0, BATCH);
         if (!uids.length) break;
         const messages = await client.fetchAll(uids, { uid: true, source: true }, { uid: true });
         messages.sort((a, b) => a.uid - b.uid);
@@ -69,6 +74,7 @@ export async function pollMailbox(rt: ChannelRuntime, c: ChannelRow): Promise<nu
         }
         if (uids.length < BATCH) break;
       }
+      if (firstPoll) lastUid = Math.max(lastUid, uidNextAtStart - 1);
       await deps.db.tenant(c.tenantId, (q) => imapStateRepository.put(q, c.tenantId, c.id, { mailbox, uidValidity, lastUid }, deps.clock.now()));
     } finally {
       lock.release();
