@@ -171,6 +171,8 @@ describe('email over SMTP (swaks → listener → tickets)', () => {
   it('reads malformed MIME best-effort, and quarantines what is not a mail at all with MALFORMED_MAIL', async () => {
     const broken = ['From: 郑强 <zheng@example.cn>', 'To: kefu@alpha.example.cn', 'Subject: =?UTF-8?B?6aOO5omH5LiN6L2s?=', 'Message-ID: <broken-1@example.cn>', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="never-closed"', '', '--never-closed', 'Content-Type: text/plain; charset=UTF-8', 'Content-Transfer-Encoding: base64', '', '5py65oi/55qE6aOO5omH5LiN6L2s5LqG!!!###', '--never-closed', 'Content-Type: image/png; name="a.png"', 'Content-Transfer-Encoding: base64', '', 'iVBORw0KGgo***broken', ''].join('\r\n');
     const notMail = '\r\n\r\n\u0000\u0001 this has no header section at all\r\n';
+    const bare = ['From: zheng@example.cn', 'To: kefu@alpha.example.cn', 'Message-ID: <bare-1@example.cn>', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="b"', '', '--b', 'Content-Type: image/png; name="=?UTF-8?B?5pWF6Zqc54Wn54mHLnBuZw==?="', 'Content-Transfer-Encoding: base64', '', 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', '--b--', ''].join('\r\n');
+    expect(accepted(await swaksEml(port, bare, { from: 'zheng@example.cn', to: 'kefu@alpha.example.cn' }))).toBe(true);
     const a = await swaksEml(port, broken, { from: 'zheng@example.cn', to: 'kefu@alpha.example.cn' });
     const b = await swaksEml(port, notMail, { from: 'zheng@example.cn', to: 'kefu@alpha.example.cn' });
     expect(accepted(a) && accepted(b)).toBe(true);
@@ -178,6 +180,11 @@ describe('email over SMTP (swaks → listener → tickets)', () => {
     const m = await byExternal(alpha, 'broken-1@example.cn');
     expect(m).toMatchObject({ state: 'processed', outcome: 'created' });
     expect((await t.api(alpha.adminToken, 'GET', `/api/v1/tickets/${m.ticketId}`)).json().title).toBe('风扇不转');
+    // no subject, no text: only a photo
+    const bareMsg = await byExternal(alpha, 'bare-1@example.cn');
+    expect(bareMsg).toMatchObject({ state: 'processed', outcome: 'created' });
+    const files = (await t.api(alpha.adminToken, 'GET', `/api/v1/tickets/${bareMsg.ticketId}/attachments`)).json().items;
+    expect(files.map((f: any) => f.filename)).toEqual(['故障照片.png']);
     const q = (await t.api(alpha.adminToken, 'GET', '/api/v1/intake/messages?state=quarantined')).json().items;
     expect(q).toHaveLength(1);
     expect(q[0].error.code).toBe('MALFORMED_MAIL');

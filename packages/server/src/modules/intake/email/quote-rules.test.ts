@@ -40,6 +40,8 @@ describe('quote and signature stripping', () => {
     expect(stripQuotedHtml('<div>收到</div><div><br></div><div>------------------&nbsp;原始邮件&nbsp;------------------</div>')).toBe('<div>收到</div><div><br></div><div>');
     expect(stripQuotedHtml('<div>收到</div><div>------------------ 原始邮件 ------------------</div>')).toBe('<div>收到</div><div>');
     expect(stripQuotedHtml('<p>谢谢</p><p>发自我的iPhone</p>')).toBe('<p>谢谢</p><p>');
+    expect(stripQuotedHtml('<p class="MsoNormal">Fixed, thanks.</p><div style="border-top:solid #E1E1E1 1.0pt"><p class="MsoNormal"><b>From:</b> Support &lt;kefu@example.cn&gt;<br><b>Sent:</b> Monday</p></div>')).toBe('<p class="MsoNormal">Fixed, thanks.</p>');
+    expect(stripQuotedHtml('<p>From: 北京 to 上海 的快递丢了</p>')).toBe('<p>From: 北京 to 上海 的快递丢了</p>');
     expect(stripQuotedHtml('<blockquote>只有引用</blockquote>')).toBeNull();
     expect(stripQuotedHtml('<p>没有引用的<b>正文</b></p>')).toBe('<p>没有引用的<b>正文</b></p>');
   });
