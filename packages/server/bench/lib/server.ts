@@ -53,6 +53,10 @@ export async function startServer(o: StartOptions): Promise<ServerHandle> {
     ADMIN_PASSWORD: BENCH_ADMIN.password,
     DATA_DIR: o.dataDir ?? ownDir!,
     DATABASE_URL: o.databaseUrl ?? '',
+    // the SMTP listener and MQTT broker only where a benchmark asks for them (on a free port), so
+    // benchmarks running side by side do not fight over 2525 / 1883
+    SMTP_PORT: '0',
+    MQTT_PORT: '0',
     ...o.env,
   };
   // e.g. BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the server only
