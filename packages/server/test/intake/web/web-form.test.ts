@@ -119,7 +119,7 @@ describe('web form', () => {
     const cases: [Record<string, unknown>, number, string, string?][] = [
       [{ key, token, ...fields, website: 'http://spam.example' }, 400, 'VALIDATION_FAILED', 'spam_suspected'],
       [{ key, ...fields }, 400, 'VALIDATION_FAILED', 'token_missing'],
-      [{ key, token: token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), ...fields }, 400, 'VALIDATION_FAILED', 'token_invalid'],
+      [{ key, token: token.replace(/\.(.)/, (_m, c) => `.${c === 'A' ? 'B' : 'A'}`), ...fields }, 400, 'VALIDATION_FAILED', 'token_invalid'],
       [{ key, token, ...fields, description: '便宜 http://a.cn http://b.cn http://c.cn http://d.cn' }, 400, 'VALIDATION_FAILED', 'too_many_links'],
       [{ key, token, ...fields, email: undefined }, 400, 'VALIDATION_FAILED', 'contact_required'],
       [{ key, token, ...fields, category: 'x' }, 400, 'VALIDATION_FAILED', 'unknown_category'],

@@ -23,6 +23,12 @@ describe('web form rules', () => {
     expect(formTokenProblem(secret, 'c1', `${(t0.getTime() - 60_000).toString(36)}.${tok.split('.')[1]}`, later(5), 3000, 86_400_000)).toBe('token_invalid');
     expect(formTokenProblem(secret, 'c1', undefined, later(5), 3000, 86_400_000)).toBe('token_missing');
     expect(formTokenProblem(secret, 'c1', 'garbage', later(5), 3000, 86_400_000)).toBe('token_invalid');
+    // the last character of 16 bytes in base64url carries 4 unused bits: another spelling is refused too
+    const [ts, sig] = tok.split('.');
+    const last = sig.at(-1)!;
+    const sibling = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.split('').find((c) => c !== last && Buffer.from(sig.slice(0, -1) + c, 'base64url').equals(Buffer.from(sig, 'base64url')))!;
+    expect(sibling).toBeDefined();
+    expect(formTokenProblem(secret, 'c1', `${ts}.${sig.slice(0, -1)}${sibling}`, later(5), 3000, 86_400_000)).toBe('token_invalid');
   });
 
   it('derives the same readable query code for the same submission, and compares it as typed', () => {

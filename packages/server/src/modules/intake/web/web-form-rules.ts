@@ -29,8 +29,9 @@ export function formTokenProblem(secret: string, channelId: string, token: strin
   if (!token) return 'token_missing';
   const [t, sig] = token.split('.');
   if (!t || !sig || !/^[0-9a-z]{1,12}$/.test(t)) return 'token_invalid';
-  const expected = mac(secret, `form:${channelId}:${t}`).subarray(0, 16);
-  const given = Buffer.from(sig, 'base64url');
+  // compared as text: decoding would accept other spellings of the same bytes (unused low bits of the last character)
+  const expected = Buffer.from(mac(secret, `form:${channelId}:${t}`).subarray(0, 16).toString('base64url'));
+  const given = Buffer.from(sig);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'token_invalid';
   const age = now.getTime() - parseInt(t, 36);
   if (age < minFillMs) return 'too_fast';
