@@ -1,11 +1,20 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { expect } from 'vitest';
 
-/** Opens the Ant Design select with this test id and clicks the option with exactly this label. */
-export function choose(testId: string, label: string) {
-  const select = screen.getByTestId(testId);
-  fireEvent.mouseDown(select.querySelector('.ant-select-selector') ?? select);
-  const options = screen.getAllByText(label).filter((el) => el.closest('.ant-select-item-option'));
-  fireEvent.click(options[options.length - 1]);
+/**
+ * Opens the Ant Design select with this test id and clicks the option with exactly this label, until
+ * the select shows it (a dialog that has just opened may take the focus, and the list with it, once).
+ */
+export async function choose(testId: string, label: string) {
+  await waitFor(() => {
+    const select = screen.getByTestId(testId);
+    if (!select.textContent?.includes(label)) {
+      fireEvent.mouseDown(select.querySelector('.ant-select-selector') ?? select);
+      const options = screen.getAllByText(label).filter((el) => el.closest('.ant-select-item-option'));
+      fireEvent.click(options[options.length - 1]);
+    }
+    expect(screen.getByTestId(testId).textContent).toContain(label);
+  });
 }
 
 /** Types tags into a tags-mode select (comma separated, as the tokenSeparators split them). */

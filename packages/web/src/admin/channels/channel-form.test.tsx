@@ -47,14 +47,14 @@ describe('channel dialog', () => {
     for (const id of ['setting-from', 'setting-imap-host', 'setting-imap-port', 'setting-imap-secure', 'setting-imap-user', 'setting-imap-mailbox', 'setting-relayUrl', 'secret-imapPassword', 'secret-relayPassword'])
       expect(screen.getByTestId(id)).toBeTruthy();
     expect(screen.queryByTestId('channel-callback-later')).toBeNull();
-    choose('channel-kind', '企业微信');
+    await choose('channel-kind', '企业微信');
     await screen.findByTestId('setting-corpId');
     for (const id of ['setting-agentId', 'setting-apiBaseUrl', 'secret-token', 'secret-encodingAesKey', 'secret-corpSecret']) expect(screen.getByTestId(id)).toBeTruthy();
     expect(screen.queryByTestId('setting-imap-host')).toBeNull();
     expect(screen.queryByTestId('channel-address')).toBeNull();
     expect(screen.getByTestId('secret-token-state').textContent).toBe('未设置');
     expect(screen.getByTestId('channel-callback-later').textContent).toContain('保存后生成');
-    choose('channel-kind', '网页');
+    await choose('channel-kind', '网页');
     // a web form's address is a public key the server gives: nothing to type
     expect((await screen.findByTestId('channel-key-later')).textContent).toContain('公开密钥');
     expect(screen.queryByTestId('channel-address')).toBeNull();
@@ -93,7 +93,7 @@ describe('channel dialog', () => {
     });
     let saved: IntakeChannel | null = null;
     open('new', (c) => (saved = c));
-    choose('channel-kind', '网页');
+    await choose('channel-kind', '网页');
     fireEvent.change(await screen.findByTestId('channel-name'), { target: { value: '官网报修' } });
     await save();
     await waitFor(() => expect(saved?.address).toBe('wf_0123456789abcdef01234567'));
@@ -104,17 +104,17 @@ describe('channel dialog', () => {
     const calls = stubFetch({ ...lookups, 'POST /api/v1/channels': (b) => ({ status: 201, body: { ...stored, ...(b as object), id: 'new', secretsSet: ['token'] } }) });
     let saved: IntakeChannel | null = null;
     open('new', (c) => (saved = c));
-    choose('channel-kind', '企业微信');
+    await choose('channel-kind', '企业微信');
     fireEvent.change(await screen.findByTestId('channel-name'), { target: { value: '  企业微信报修  ' } });
     fireEvent.change(screen.getByTestId('setting-corpId'), { target: { value: 'ww5f3a9c0d1e2b' } });
     fireEvent.change(screen.getByTestId('setting-agentId'), { target: { value: '1000002' } });
     fireEvent.change(screen.getByTestId('secret-token-input'), { target: { value: 'Tk9x2Lm' } });
-    choose('channel-default-priority', '紧急');
+    await choose('channel-default-priority', '紧急');
     fireEvent.click(screen.getByTestId('rule-add'));
     await screen.findByTestId('rule-0-keywords');
     typeTags('rule-0-keywords', ['断网', '无法上网']);
-    choose('rule-0-team', '网络运维组');
-    choose('rule-0-priority', '高');
+    await choose('rule-0-team', '网络运维组');
+    await choose('rule-0-priority', '高');
     await save();
     await waitFor(() => expect(saved).not.toBeNull());
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({

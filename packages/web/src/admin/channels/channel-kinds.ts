@@ -66,7 +66,12 @@ export const KIND_SPECS: Record<IntakeKind, KindSpec> = {
   },
   dingtalk: {
     kind: 'dingtalk',
-    settings: [{ key: 'appKey', required: true, placeholder: 'dingxxxxxxxxxxxx' }, { key: 'robotCode', placeholder: 'dingxxxxxxxxxxxx' }, apiBaseUrl('https://api.dingtalk.com')],
+    settings: [
+      { key: 'appKey', required: true, placeholder: 'dingd8e1123006514592' },
+      { key: 'robotCode', placeholder: 'dingd8e1123006514592' },
+      { key: 'corpId', placeholder: 'ding0123456789abcdef' },
+      apiBaseUrl('https://api.dingtalk.com'),
+    ],
     secrets: ['appSecret'],
     callback: platformCallback('dingtalk'),
   },

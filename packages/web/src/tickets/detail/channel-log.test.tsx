@@ -66,9 +66,9 @@ describe('channels on the ticket page', () => {
       await waitFor(() => expect(box().value).toBe(''));
     };
     await send('您好，已为您重置网络');
-    choose('reply-channel', '仅门户');
+    await choose('reply-channel', '仅门户');
     await send('处理记录已同步到门户');
-    choose('reply-channel', '邮件');
+    await choose('reply-channel', '邮件');
     await send('附件为检测报告');
     expect(calls.filter((c) => c.method === 'POST').map((c) => (c.body as { channel: string }).channel)).toEqual(['wecom', 'portal', 'email']);
     // an internal note goes nowhere: no channel picker, no channel sent
