@@ -56,7 +56,9 @@ export async function deliverMessage(deps: Deps, registry: IntakeRegistry, row: 
   const body = bodyOf(m, files.skipped);
   const ownKeys = m.ownKeys ?? [];
 
-  const appended = await deps.db.tenant(tenantId, async (q): Promise<Outcome | null> => {
+  // a message that names no conversation and no ticket can only open one: no lookup transaction
+  const mayJoin = !!(m.threadKeys?.length || m.ticketNumber);
+  const appended = !mayJoin ? null : await deps.db.tenant(tenantId, async (q): Promise<Outcome | null> => {
     const [who] = await resolveRequesters(q, tenantId, [m.sender]);
     if (who instanceof AppError) throw who;
     let ticketId = await threadRepository.find(q, m.threadKeys ?? []);

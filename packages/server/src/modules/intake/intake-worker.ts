@@ -102,14 +102,15 @@ export class IntakeWorker {
       groups.set(k, [...(groups.get(k) ?? []), r]);
     }
     const work: (() => Promise<void>)[] = [];
+    const channels = new Map<string, Promise<ChannelConfig | null>>();
     for (const group of groups.values()) {
       const adapter = this.registry.adapter(group[0].channel);
       if (adapter?.processBatch) work.push(() => this.processBatch(group));
       else for (const lane of lanesOf(group)) work.push(async () => {
-        for (const row of lane) await this.processOne(row);
+        for (const row of lane) await this.processOne(row, channels);
       });
     }
-    await runLimited(work, this.opts.concurrency ?? 8);
+    await runLimited(work, this.opts.concurrency ?? 16);
     return rows.length;
   }
 
@@ -125,11 +126,22 @@ export class IntakeWorker {
     for (const [i, r] of rows.entries()) if (!(results[i] instanceof Error)) intakeSignal.emit('processed', r.id);
   }
 
-  private async processOne(row: InboundRow): Promise<void> {
+  /** The row's channel configuration, read once per round for all rows of that channel. */
+  private channelOf(row: InboundRow, memo: Map<string, Promise<ChannelConfig | null>>): Promise<ChannelConfig | null> {
+    if (!row.channelId) return Promise.resolve(null);
+    let c = memo.get(row.channelId);
+    if (!c) {
+      c = this.deps.db.tenant(row.tenantId, (q) => channelRepository.byId(q, row.channelId!)).then((r) => r ?? null);
+      memo.set(row.channelId, c);
+    }
+    return c;
+  }
+
+  private async processOne(row: InboundRow, channels: Map<string, Promise<ChannelConfig | null>>): Promise<void> {
     try {
       const adapter = this.registry.adapter(row.channel);
       if (!adapter) throw new PermanentIntakeError('NO_ADAPTER', `No adapter for channel ${row.channel} is running in this process`);
-      const channel: ChannelConfig | null = row.channelId ? ((await this.deps.db.tenant(row.tenantId, (q) => channelRepository.byId(q, row.channelId!))) ?? null) : null;
+      const channel = await this.channelOf(row, channels);
       const parsed = await adapter.parse(row, { deps: this.deps, channel });
       if (parsed.kind === 'ignore') {
         await this.deps.db.tenant(row.tenantId, (q) => inboundRepository.markDone(q, row.id, { state: 'ignored', outcome: parsed.reason, at: this.deps.clock.now() }));
