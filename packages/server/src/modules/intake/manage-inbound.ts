@@ -21,6 +21,7 @@ export interface InboundView {
   error: { code: string; message: string } | null;
   outcome: string | null;
   ticketId: string | null;
+  ticketNumber: number | null;
   commentId: string | null;
   processedAt: string | null;
 }
@@ -40,6 +41,7 @@ export const toInboundView = (r: InboundSummaryRow): InboundView => ({
   error: r.last_error,
   outcome: r.outcome,
   ticketId: r.ticket_id,
+  ticketNumber: r.ticket_number === null ? null : Number(r.ticket_number),
   commentId: r.comment_id,
   processedAt: r.processed_at?.toISOString() ?? null,
 });

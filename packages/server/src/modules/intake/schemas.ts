@@ -66,6 +66,7 @@ export const InboundSchema = z
     error: z.object({ code: z.string(), message: z.string() }).nullable(),
     outcome: z.string().nullable(),
     ticketId: Uuid.nullable(),
+    ticketNumber: z.number().nullable(),
     commentId: Uuid.nullable(),
     processedAt: Iso.nullable(),
   })
