@@ -19,6 +19,26 @@ export interface StoredInboundFile {
   storageKey: string;
 }
 
+/** A stored inbound file as a public attachment of the ticket (and of a comment). */
+async function insertFile(q: Queryable, tenantId: string, ticketId: string, commentId: string | null, f: StoredInboundFile, at: Date): Promise<string> {
+  const id = uuidv7(at.getTime());
+  await attachmentRepository.insert(q, {
+    id,
+    tenant_id: tenantId,
+    ticket_id: ticketId,
+    comment_id: commentId,
+    filename: f.filename,
+    content_type: f.contentType,
+    size: f.size,
+    sha256: f.sha256,
+    storage_key: f.storageKey,
+    internal: false,
+    uploaded_by: null,
+    created_at: at,
+  });
+  return id;
+}
+
 export interface CustomerMessageInput {
   ticketId: string;
   contact: { id: string; name: string };
@@ -47,24 +67,7 @@ export async function recordCustomerMessage(q: Queryable, deps: Deps, tenantId: 
   const id = uuidv7(now.getTime());
   await commentRepository.insert(q, { id, tenantId, ticketId: m.ticketId, authorType: 'contact', authorId: m.contact.id, bodyHtml: body, bodyText: text, internal: false, channel: m.channel, at: now });
   const attachmentIds: string[] = [];
-  for (const f of m.files) {
-    const aid = uuidv7(now.getTime());
-    await attachmentRepository.insert(q, {
-      id: aid,
-      tenant_id: tenantId,
-      ticket_id: m.ticketId,
-      comment_id: id,
-      filename: f.filename,
-      content_type: f.contentType,
-      size: f.size,
-      sha256: f.sha256,
-      storage_key: f.storageKey,
-      internal: false,
-      uploaded_by: null,
-      created_at: now,
-    });
-    attachmentIds.push(aid);
-  }
+  for (const f of m.files) attachmentIds.push(await insertFile(q, tenantId, m.ticketId, id, f, now));
   const author = { type: 'contact', id: m.contact.id, name: m.contact.name };
   await eventRepository.append(q, {
     ticketId: m.ticketId,
@@ -95,21 +98,7 @@ export async function attachInboundFiles(q: Queryable, deps: Deps, tenantId: str
   const actor: Actor = { tenantId, type: 'system', id: null, name: channel, role: 'admin', scope: 'all', teamIds: [], contactId: null };
   const ids: string[] = [];
   for (const f of files) {
-    const id = uuidv7(now.getTime());
-    await attachmentRepository.insert(q, {
-      id,
-      tenant_id: tenantId,
-      ticket_id: ticketId,
-      comment_id: null,
-      filename: f.filename,
-      content_type: f.contentType,
-      size: f.size,
-      sha256: f.sha256,
-      storage_key: f.storageKey,
-      internal: false,
-      uploaded_by: null,
-      created_at: now,
-    });
+    const id = await insertFile(q, tenantId, ticketId, null, f, now);
     await eventRepository.append(q, { ticketId, kind: 'attachment.added', actor, channel, at: now, data: { attachmentId: id, filename: f.filename, contentType: f.contentType, size: f.size } });
     ids.push(id);
   }
