@@ -94,7 +94,7 @@ export async function deliverMessage(deps: Deps, registry: IntakeRegistry, row: 
     tags: [...new Set([...routing.tags, ...(m.ticket?.tags ?? [])])],
     customFields: m.ticket?.customFields,
   };
-  for (const stage of registry.stages) input = await stage.run({ deps, tenantId, row, channel, message: m, input });
+  input = await registry.runStages(deps, tenantId, row, channel, m, input);
   const actor = systemActor(tenantId, channel?.name ?? row.channel);
   const { ticket } = await createTicket(deps, actor, input, { key: `inbound:${row.id}`, principal: 'intake', requestHash: 'inbound' });
   await deps.db.tenant(tenantId, async (q) => {

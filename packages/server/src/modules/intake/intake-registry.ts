@@ -29,6 +29,11 @@ export class IntakeRegistry {
     this.stages.push({ name, run });
     return this;
   }
+  /** The stages in order over a new ticket's input. */
+  async runStages(deps: Deps, tenantId: string, row: InboundRow, channel: ChannelConfig | null, message: NormalizedMessage, input: CreateTicketInput): Promise<CreateTicketInput> {
+    for (const stage of this.stages) input = await stage.run({ deps, tenantId, row, channel, message, input });
+    return input;
+  }
   adapter(channel: IntakeChannel): ChannelAdapter | undefined {
     return this.adapters.get(channel);
   }

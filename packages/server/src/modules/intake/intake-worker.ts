@@ -4,7 +4,8 @@ import { channelRepository } from './channel-repository';
 import { deliverMessage } from './deliver-message';
 import { inboundRepository } from './inbound-repository';
 import type { IntakeRegistry } from './intake-registry';
-import { PermanentIntakeError, type ChannelConfig, type InboundRow, type Outcome } from './intake-types';
+import { PermanentIntakeError, type ChannelConfig, type InboundRow, type NormalizedMessage, type Outcome } from './intake-types';
+import type { CreateTicketInput } from '../tickets';
 import { receiveInbound, intakeSignal } from './receive-inbound';
 import { lanesOf, retryDelayMs } from './routing-rules';
 
@@ -118,7 +119,8 @@ export class IntakeWorker {
     const adapter = this.registry.adapter(rows[0].channel)!;
     let results: (Outcome | Error)[];
     try {
-      results = await adapter.processBatch!(this.deps, rows[0].tenantId, rows);
+      const stages = (row: InboundRow, channel: ChannelConfig | null, message: NormalizedMessage, input: CreateTicketInput) => this.registry.runStages(this.deps, row.tenantId, row, channel, message, input);
+      results = await adapter.processBatch!(this.deps, rows[0].tenantId, rows, { stages });
     } catch (err) {
       results = rows.map(() => (err instanceof Error ? err : new Error(String(err))));
     }

@@ -5,7 +5,7 @@ import { systemActor } from '../../identity';
 import { createTicket, eventRepository, ticketRepository, updateTicket } from '../../tickets';
 import { channelRepository } from '../channel-repository';
 import { inboundRepository } from '../inbound-repository';
-import { PermanentIntakeError, type InboundRow, type Outcome } from '../intake-types';
+import { PermanentIntakeError, type ChannelConfig, type InboundRow, type Outcome, type StageRunner } from '../intake-types';
 import { routeByRules } from '../routing-rules';
 import { threadRepository } from '../thread-repository';
 import { incidentKey, planAlarms, type AlarmItem, type OpenIncident, type PlannedIncident } from './alarm-plan';
@@ -23,29 +23,26 @@ function readItem(row: InboundRow): AlarmItem {
 }
 
 /** Opens the ticket of a new incident: requester the asset's owner, else the device itself as a contact. */
-async function openTicket(deps: Deps, tenantId: string, inc: PlannedIncident, asset: Asset, defaults: Record<string, any>): Promise<string> {
+async function openTicket(deps: Deps, tenantId: string, inc: PlannedIncident, asset: Asset, channel: ChannelConfig | null, row: InboundRow, stages: StageRunner): Promise<string> {
   const { payload, serial, rowId, at } = inc.opener!;
   const title = alarmTitle(serial, payload.code, payload.message);
-  const routing = routeByRules(defaults, `${title}\n${payload.message ?? ''}`);
+  const routing = routeByRules(channel?.defaults ?? {}, `${title}\n${payload.message ?? ''}`);
   const requester = asset.owner_contact_id
     ? { id: asset.owner_contact_id }
     : { name: `设备 ${serial}`, identities: [{ kind: 'device' as const, value: serial }], organizationId: asset.organization_id ?? undefined };
-  const { ticket } = await createTicket(
-    deps,
-    systemActor(tenantId, 'iot'),
-    {
-      title,
-      description: alarmDescription(serial, payload, at),
-      requester,
-      channel: 'iot',
-      priority: PRIORITY_OF[payload.severity ?? 'major'],
-      categoryId: routing.categoryId,
-      teamId: routing.teamId,
-      typeId: routing.typeId,
-      tags: [...new Set(['iot', ...routing.tags])],
-    },
-    { key: `inbound:${rowId}`, principal: 'intake', requestHash: 'inbound' },
-  );
+  const description = alarmDescription(serial, payload, at);
+  const input = await stages(row, channel, { sender: requester, subject: title, text: payload.message ?? '' }, {
+    title,
+    description,
+    requester,
+    channel: 'iot',
+    priority: PRIORITY_OF[payload.severity ?? 'major'],
+    categoryId: routing.categoryId,
+    teamId: routing.teamId,
+    typeId: routing.typeId,
+    tags: [...new Set(['iot', ...routing.tags])],
+  });
+  const { ticket } = await createTicket(deps, systemActor(tenantId, 'iot'), input, { key: `inbound:${rowId}`, principal: 'intake', requestHash: 'inbound' });
   return ticket.id;
 }
 
@@ -55,7 +52,7 @@ async function openTicket(deps: Deps, tenantId: string, inc: PlannedIncident, as
  * a ticket is opened (priority from the severity, linked to the device's asset, created first if the
  * serial is unknown). A recovery resolves the incident's ticket. Every row is marked done or failed.
  */
-export async function processAlarms(deps: Deps, tenantId: string, rows: InboundRow[], windowMs: number): Promise<(Outcome | Error)[]> {
+export async function processAlarms(deps: Deps, tenantId: string, rows: InboundRow[], windowMs: number, stages: StageRunner): Promise<(Outcome | Error)[]> {
   const results = new Map<string, Outcome | Error>();
   const items: AlarmItem[] = [];
   for (const row of rows) {
@@ -67,17 +64,18 @@ export async function processAlarms(deps: Deps, tenantId: string, rows: InboundR
   }
   if (items.length)
     try {
-      await apply(deps, tenantId, items, windowMs, results);
+      await apply(deps, tenantId, rows, items, windowMs, results, stages);
     } catch (err) {
       for (const i of items) results.set(i.rowId, err as Error); // tried again as a whole
     }
   return rows.map((r) => results.get(r.id) ?? new Error('alarm left unprocessed'));
 }
 
-async function apply(deps: Deps, tenantId: string, items: AlarmItem[], windowMs: number, results: Map<string, Outcome | Error>): Promise<void> {
+async function apply(deps: Deps, tenantId: string, rows: InboundRow[], items: AlarmItem[], windowMs: number, results: Map<string, Outcome | Error>, stages: StageRunner): Promise<void> {
+  const rowById = new Map(rows.map((r) => [r.id, r]));
   const now = deps.clock.now();
   const serials = [...new Set(items.map((i) => i.serial))];
-  const { assets, open, defaults } = await deps.db.tenant(tenantId, async (q) => {
+  const { assets, open, channel } = await deps.db.tenant(tenantId, async (q) => {
     const assets = await assetRepository.ensure(q, tenantId, serials, now, serials.map(() => uuidv7(now.getTime())));
     const pairs = new Map(items.map((i) => [incidentKey(i.serial, i.payload.code), { assetId: assets.get(i.serial)!.id, code: i.payload.code, serial: i.serial }]));
     const stored = await deviceAlarmRepository.open(q, [...pairs.values()]);
@@ -86,7 +84,7 @@ async function apply(deps: Deps, tenantId: string, items: AlarmItem[], windowMs:
       stored.map((d) => [incidentKey(serialOf.get(d.asset_id)!, d.code), { alarmId: d.id, ticketId: d.ticket_id, count: d.count, lastAt: d.last_at, ticketActive: d.ticket_status !== 'resolved' && d.ticket_status !== 'closed' }]),
     );
     const channel = (await channelRepository.list(q, 'iot')).find((c) => c.enabled);
-    return { assets, open, defaults: channel?.defaults ?? {} };
+    return { assets, open, channel: channel ?? null };
   });
   const plan = planAlarms(items, open, windowMs);
 
@@ -97,7 +95,7 @@ async function apply(deps: Deps, tenantId: string, items: AlarmItem[], windowMs:
     plan.incidents.map(async (inc, i) => {
       if (inc.existing) return ticketOf.set(i, inc.existing.ticketId);
       try {
-        ticketOf.set(i, await openTicket(deps, tenantId, inc, assets.get(inc.serial)!, defaults));
+        ticketOf.set(i, await openTicket(deps, tenantId, inc, assets.get(inc.serial)!, channel, rowById.get(inc.opener!.rowId)!, stages));
       } catch (err) {
         failed.set(i, err as Error);
       }
