@@ -50,6 +50,16 @@ export const deviceAlarmRepository = {
       [pairs.map((p) => p.assetId), pairs.map((p) => p.code)],
     );
   },
+  /** The newest incident (any state) of each of these (asset, code) pairs. */
+  async latest(q: Queryable, pairs: { assetId: string; code: string }[]): Promise<{ id: string; asset_id: string; code: string }[]> {
+    if (!pairs.length) return [];
+    return q.query(
+      `SELECT DISTINCT ON (d.asset_id, d.code) d.id, d.asset_id, d.code
+       FROM device_alarms d JOIN unnest($1::uuid[], $2::text[]) AS p(asset_id, code) ON d.asset_id = p.asset_id AND d.code = p.code
+       WHERE d.tenant_id = current_tenant_id() ORDER BY d.asset_id, d.code, d.first_at DESC, d.id DESC`,
+      [pairs.map((p) => p.assetId), pairs.map((p) => p.code)],
+    );
+  },
   async expire(q: Queryable, ids: string[]): Promise<void> {
     if (ids.length) await q.query(`UPDATE device_alarms SET state = 'expired' WHERE id = ANY($1::uuid[]) AND state = 'open'`, [ids]);
   },

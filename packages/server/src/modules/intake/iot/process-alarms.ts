@@ -23,8 +23,8 @@ function readItem(row: InboundRow): AlarmItem {
 }
 
 /** Opens the ticket of a new incident: requester the asset's owner, else the device itself as a contact. */
-async function openTicket(deps: Deps, tenantId: string, inc: PlannedIncident, asset: Asset, channel: ChannelConfig | null, row: InboundRow, stages: StageRunner): Promise<string> {
-  const { payload, serial, rowId, at } = inc.opener!;
+async function openTicket(deps: Deps, tenantId: string, inc: PlannedIncident, asset: Asset, channel: ChannelConfig | null, row: InboundRow, stages: StageRunner, previous: string): Promise<string> {
+  const { payload, serial, at } = inc.opener!;
   const title = alarmTitle(serial, payload.code, payload.message);
   const routing = routeByRules(channel?.defaults ?? {}, `${title}\n${payload.message ?? ''}`);
   const requester = asset.owner_contact_id
@@ -42,7 +42,11 @@ async function openTicket(deps: Deps, tenantId: string, inc: PlannedIncident, as
     typeId: routing.typeId,
     tags: [...new Set(['iot', ...routing.tags])],
   });
-  const { ticket } = await createTicket(deps, systemActor(tenantId, 'iot'), input, { key: `inbound:${rowId}`, principal: 'intake', requestHash: 'inbound' });
+  // keyed by the incident it follows (and, for a batch opening several incidents of one device and code,
+  // its place among them), not by the alarm that opened it: two workers, or a retry after a crash that
+  // groups other alarms, opening the same incident get the same ticket, never a second one
+  const key = `iot:${asset.id}:${inc.code}:after:${previous}`;
+  const { ticket } = await createTicket(deps, systemActor(tenantId, 'iot'), input, { key, principal: 'intake', requestHash: 'inbound' });
   return ticket.id;
 }
 
@@ -75,7 +79,7 @@ async function apply(deps: Deps, tenantId: string, rows: InboundRow[], items: Al
   const rowById = new Map(rows.map((r) => [r.id, r]));
   const now = deps.clock.now();
   const serials = [...new Set(items.map((i) => i.serial))];
-  const { assets, open, channel } = await deps.db.tenant(tenantId, async (q) => {
+  const { assets, open, latest, channel } = await deps.db.tenant(tenantId, async (q) => {
     const assets = await assetRepository.ensure(q, tenantId, serials, now, serials.map(() => uuidv7(now.getTime())));
     const pairs = new Map(items.map((i) => [incidentKey(i.serial, i.payload.code), { assetId: assets.get(i.serial)!.id, code: i.payload.code, serial: i.serial }]));
     const stored = await deviceAlarmRepository.open(q, [...pairs.values()]);
@@ -83,19 +87,28 @@ async function apply(deps: Deps, tenantId: string, rows: InboundRow[], items: Al
     const open = new Map<string, OpenIncident>(
       stored.map((d) => [incidentKey(serialOf.get(d.asset_id)!, d.code), { alarmId: d.id, ticketId: d.ticket_id, count: d.count, lastAt: d.last_at, ticketActive: d.ticket_status !== 'resolved' && d.ticket_status !== 'closed' }]),
     );
+    const latest = new Map((await deviceAlarmRepository.latest(q, [...pairs.values()])).map((d) => [incidentKey(serialOf.get(d.asset_id)!, d.code), d.id]));
     const channel = (await channelRepository.list(q, 'iot')).find((c) => c.enabled);
-    return { assets, open, channel: channel ?? null };
+    return { assets, open, latest, channel: channel ?? null };
   });
   const plan = planAlarms(items, open, windowMs);
 
   // new tickets, created together (one coalesced transaction per round of concurrent creates)
   const ticketOf = new Map<number, string>();
   const failed = new Map<number, Error>();
+  const nth = new Map<string, number>();
+  const previousOf = plan.incidents.map((inc) => {
+    if (inc.existing) return '';
+    const k = incidentKey(inc.serial, inc.code);
+    const n = nth.get(k) ?? 0;
+    nth.set(k, n + 1);
+    return `${latest.get(k) ?? 'none'}:${n}`;
+  });
   await Promise.all(
     plan.incidents.map(async (inc, i) => {
       if (inc.existing) return ticketOf.set(i, inc.existing.ticketId);
       try {
-        ticketOf.set(i, await openTicket(deps, tenantId, inc, assets.get(inc.serial)!, channel, rowById.get(inc.opener!.rowId)!, stages));
+        ticketOf.set(i, await openTicket(deps, tenantId, inc, assets.get(inc.serial)!, channel, rowById.get(inc.opener!.rowId)!, stages, previousOf[i]));
       } catch (err) {
         failed.set(i, err as Error);
       }
