@@ -31,6 +31,8 @@ const ApiKeysPage = lazy(() => import('./admin/api-keys-page'));
 const TenantPage = lazy(() => import('./admin/tenant-page'));
 const ChannelsPage = lazy(() => import('./admin/channels/channels-page'));
 const IntakePage = lazy(() => import('./admin/intake/intake-page'));
+const DeviceKeysPage = lazy(() => import('./admin/iot/device-keys-page'));
+const AssetsPage = lazy(() => import('./admin/iot/assets-page'));
 const NotificationsPage = lazy(() => import('./notifications/notifications-page'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page'));
 
@@ -72,6 +74,8 @@ export function AppRoutes() {
               <Route path="ticket-types" element={<TicketTypesPage />} />
               <Route path="channels" element={<ChannelsPage />} />
               <Route path="intake" element={<IntakePage />} />
+              <Route path="device-keys" element={<DeviceKeysPage />} />
+              <Route path="assets" element={<AssetsPage />} />
               <Route path="api-keys" element={<ApiKeysPage />} />
               <Route path="tenant" element={<TenantPage />} />
             </Route>

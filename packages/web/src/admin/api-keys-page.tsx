@@ -1,6 +1,6 @@
 import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adminApi } from '../api/endpoints';
 import type { ApiKey, CreatedApiKey } from '../api/types';
@@ -13,8 +13,8 @@ import { useFormSubmit } from '../common/use-form-submit';
 
 const KEY_ROLES = ['agent', 'supervisor', 'admin'] as const;
 
-/** The new key, once: copy it now; closing forgets it. */
-export function NewKeyModal({ created, onClose }: { created: CreatedApiKey | null; onClose: () => void }) {
+/** The new key, once: copy it now; closing forgets it. `children` replace the API-key usage line (device keys). */
+export function NewKeyModal({ created, onClose, children }: { created: Pick<CreatedApiKey, 'name' | 'prefix' | 'key'> | null; onClose: () => void; children?: ReactNode }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [copied, setCopied] = useState(false);
@@ -51,10 +51,12 @@ export function NewKeyModal({ created, onClose }: { created: CreatedApiKey | nul
           {t('admin.keys.copy')}
         </Button>
       </Flex>
-      <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-        {t('admin.keys.usage')}
-        <Typography.Text code>Authorization: Bearer {created ? `${created.prefix}…` : ''}</Typography.Text>
-      </Typography.Paragraph>
+      {children ?? (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+          {t('admin.keys.usage')}
+          <Typography.Text code>Authorization: Bearer {created ? `${created.prefix}…` : ''}</Typography.Text>
+        </Typography.Paragraph>
+      )}
     </Modal>
   );
 }

@@ -383,6 +383,8 @@ export const en: Messages = {
       tenant: 'Tenant settings',
       channels: 'Channels',
       intake: 'Intake & quarantine',
+      'device-keys': 'Device keys',
+      assets: 'Devices',
     },
     nameZh: 'Chinese name',
     nameEn: 'English name',

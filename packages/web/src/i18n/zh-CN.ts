@@ -381,6 +381,8 @@ export const zhCN = {
       tenant: '租户设置',
       channels: '渠道',
       intake: '收件箱/隔离区',
+      'device-keys': '设备密钥',
+      assets: '设备',
     },
     nameZh: '中文名称',
     nameEn: '英文名称',

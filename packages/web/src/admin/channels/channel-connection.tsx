@@ -1,12 +1,12 @@
 import { Alert, App, Button, Form, Input, InputNumber, Popconfirm, Switch, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { adminApi } from '../../api/endpoints';
+import { Link } from 'react-router';
 import { channelsApi } from '../../api/intake-endpoints';
 import type { IntakeChannel, IntakeKind } from '../../api/intake-types';
 import { errorMessage } from '../../common/api-errors';
 import { CopyField } from '../../common/copy-text';
 import { embedSnippet, iotTopics, KIND_SPECS } from './channel-kinds';
+import { useTenantSlug } from '../iot/iot-connection';
 import { SecretField } from './secret-field';
 
 // The connection part of the channel dialog: the kind's settings and secrets, then what to paste
@@ -53,13 +53,7 @@ function PublicKey({ channel, canEdit, onChanged }: { channel: IntakeChannel; ca
 
 function Mqtt() {
   const { t } = useTranslation();
-  const [slug, setSlug] = useState('{tenant}');
-  useEffect(() => {
-    adminApi
-      .tenant()
-      .then((x) => x.slug && setSlug(x.slug))
-      .catch(() => undefined);
-  }, []);
+  const slug = useTenantSlug();
   return (
     <Alert
       type="info"
@@ -78,7 +72,12 @@ function Mqtt() {
           <div>
             {t('intake.channels.iotHttp')} <Typography.Text code>{`${window.location.origin}/api/v1/iot/alarms`}</Typography.Text>
           </div>
-          <div>{t('intake.channels.deviceKeys')}</div>
+          <div>
+            {t('intake.channels.deviceKeys')}{' '}
+            <Link to="/admin/device-keys" data-testid="channel-device-keys">
+              {t('intake.iot.manageKeys')}
+            </Link>
+          </div>
         </>
       }
     />

@@ -1,0 +1,145 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Collapse, Flex, Form, Input, Modal, Popconfirm, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { iotApi } from '../../api/iot-endpoints';
+import type { CreatedDeviceKey, DeviceKey } from '../../api/iot-types';
+import { errorMessage } from '../../common/api-errors';
+import { useUserNames } from '../../common/lookups';
+import { useFormSubmit } from '../../common/use-form-submit';
+import { formatDateTime } from '../../i18n/format';
+import { NewKeyModal } from '../api-keys-page';
+import { IotConnection, useTenantSlug } from './iot-connection';
+
+// Device keys (admins): devices send one as MQTT password or HTTP bearer token. Create (shown once,
+// with the MQTT user name, topics and an example command), list, revoke.
+
+export default function DeviceKeysPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const slug = useTenantSlug();
+  const [keys, setKeys] = useState<DeviceKey[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<CreatedDeviceKey | null>(null);
+  const [form] = Form.useForm<{ name: string }>();
+  const { busy, general, setGeneral, submit } = useFormSubmit(form, ['name']);
+  const users = useUserNames(useMemo(() => [...new Set(keys.flatMap((k) => (k.createdBy ? [k.createdBy] : [])))], [keys]));
+
+  const load = useCallback(() => {
+    setLoading(true);
+    iotApi
+      .keys()
+      .then((r) => setKeys(r.items))
+      .catch((e: unknown) => setError(e))
+      .finally(() => setLoading(false));
+  }, []);
+  useEffect(load, [load]);
+
+  const create = () =>
+    submit(async (v) => {
+      const k = await iotApi.createKey({ name: v.name.trim() });
+      setCreating(false);
+      setCreated(k);
+      // the list keeps only what the server lists: never the key itself
+      const { key: _secret, ...listed } = k;
+      setKeys((prev) => [listed, ...prev]);
+    });
+
+  const revoke = async (k: DeviceKey) => {
+    try {
+      await iotApi.revokeKey(k.id);
+      message.success(t('admin.keys.revoked', { name: k.name }));
+      load();
+    } catch (err) {
+      message.error(errorMessage(err, t));
+    }
+  };
+
+  return (
+    <div data-testid="admin-device-keys">
+      <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 12 }}>
+        <Typography.Text type="secondary" style={{ maxWidth: 720 }}>
+          {t('intake.iot.keysHelp')}
+        </Typography.Text>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="device-key-new">
+          {t('intake.iot.createKey')}
+        </Button>
+      </Flex>
+      <Collapse
+        size="small"
+        style={{ marginBottom: 12 }}
+        items={[{ key: 'mqtt', label: t('intake.channels.mqtt'), children: <IotConnection slug={slug} deviceKey={t('intake.iot.keyPlaceholder')} /> }]}
+      />
+      {!!error && <Alert type="error" showIcon title={errorMessage(error, t)} style={{ marginBottom: 12 }} />}
+      <Table<DeviceKey>
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        dataSource={keys}
+        pagination={false}
+        scroll={{ x: 820 }}
+        data-testid="device-keys-table"
+        locale={{ emptyText: t('intake.iot.keysEmpty') }}
+        columns={[
+          { key: 'name', title: t('admin.keys.name'), render: (_, k) => <Typography.Text delete={!!k.revokedAt}>{k.name}</Typography.Text> },
+          { key: 'prefix', title: t('admin.keys.prefix'), width: 150, render: (_, k) => <Typography.Text code>{k.prefix}…</Typography.Text> },
+          { key: 'by', title: t('intake.iot.createdBy'), width: 120, render: (_, k) => (k.createdBy ? (users.get(k.createdBy)?.name ?? '') : t('app.none')) },
+          { key: 'created', title: t('field.createdAt'), width: 150, render: (_, k) => formatDateTime(k.createdAt) },
+          { key: 'used', title: t('admin.keys.lastUsed'), width: 150, render: (_, k) => (k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t('admin.keys.neverUsed')) },
+          {
+            key: 'actions',
+            title: '',
+            width: 110,
+            render: (_, k) =>
+              k.revokedAt ? (
+                <Tag data-testid="device-key-revoked" title={formatDateTime(k.revokedAt)}>
+                  {t('admin.keys.revokedTag')}
+                </Tag>
+              ) : (
+                <Popconfirm
+                  title={t('admin.keys.confirmRevoke', { name: k.name })}
+                  description={t('intake.iot.revokeKeyHelp')}
+                  okText={t('admin.keys.revoke')}
+                  cancelText={t('app.cancel')}
+                  okButtonProps={{ danger: true, 'data-testid': 'device-key-revoke-ok' } as never}
+                  onConfirm={() => revoke(k)}
+                >
+                  <Button size="small" danger data-testid={`device-key-revoke-${k.name}`}>
+                    {t('admin.keys.revoke')}
+                  </Button>
+                </Popconfirm>
+              ),
+          },
+        ]}
+      />
+      <Modal
+        open={creating}
+        title={t('intake.iot.createKey')}
+        okText={t('admin.keys.createOk')}
+        cancelText={t('app.cancel')}
+        onOk={create}
+        onCancel={() => setCreating(false)}
+        confirmLoading={busy}
+        okButtonProps={{ 'data-testid': 'device-key-create-ok' } as never}
+        destroyOnHidden
+        afterClose={() => setGeneral(null)}
+      >
+        <Form form={form} initialValues={{ name: '' }} layout="vertical" preserve={false}>
+          <Form.Item name="name" label={t('admin.keys.name')} extra={t('intake.iot.keyNameHelp')} rules={[{ required: true, whitespace: true, message: t('customers.nameRequired') }]}>
+            <Input data-testid="device-key-name" maxLength={200} />
+          </Form.Item>
+        </Form>
+        {general && <Alert type="error" showIcon title={general} />}
+      </Modal>
+      <NewKeyModal created={created} onClose={() => setCreated(null)}>
+        {created && (
+          <div style={{ marginTop: 12 }}>
+            <IotConnection slug={slug} deviceKey={created.key} />
+          </div>
+        )}
+      </NewKeyModal>
+    </div>
+  );
+}
