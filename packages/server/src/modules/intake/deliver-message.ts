@@ -5,7 +5,6 @@ import { textToHtml } from '../../platform/text/sanitize';
 import { resolveRequesters } from '../customers';
 import { systemActor } from '../identity';
 import {
-  attachInboundFiles,
   attachmentTypeProblem,
   cleanFilename,
   createTicket,
@@ -16,6 +15,7 @@ import {
   type StoredInboundFile,
 } from '../tickets';
 import { inboundRepository } from './inbound-repository';
+import { newTicketFinisher } from './finish-new-tickets';
 import type { IntakeRegistry } from './intake-registry';
 import type { ChannelConfig, InboundAttachment, InboundRow, NormalizedMessage, Outcome } from './intake-types';
 import { CHANNEL_LABELS, routeByRules, titleFor } from './routing-rules';
@@ -97,10 +97,6 @@ export async function deliverMessage(deps: Deps, registry: IntakeRegistry, row: 
   input = await registry.runStages(deps, tenantId, row, channel, m, input);
   const actor = systemActor(tenantId, channel?.name ?? row.channel);
   const { ticket } = await createTicket(deps, actor, input, { key: `inbound:${row.id}`, principal: 'intake', requestHash: 'inbound' });
-  await deps.db.tenant(tenantId, async (q) => {
-    await attachInboundFiles(q, deps, tenantId, ticket.id, row.channel, files.stored);
-    await threadRepository.put(q, tenantId, ticket.id, [...ownKeys, ...(m.threadKeys ?? [])], deps.clock.now());
-    await inboundRepository.markDone(q, row.id, { state: 'processed', outcome: 'created', ticketId: ticket.id, at: deps.clock.now() });
-  });
+  await deps.writes.write(tenantId, newTicketFinisher, { deps, tenantId, rowId: row.id, ticketId: ticket.id, channel: row.channel, files: files.stored, threadKeys: [...ownKeys, ...(m.threadKeys ?? [])] });
   return { outcome: 'created', ticketId: ticket.id };
 }
