@@ -7,6 +7,7 @@ import type { TestTenant } from '../support/test-app';
 // The pipeline with a minimal JSON channel standing in for a transport: store raw → worker → ticket or
 // comment, threads, duplicates, quarantine and retry, routing rules, replies going out.
 const sent: { recipient: string; text: string; threadKeys: string[] }[] = [];
+const failedOnce = new Set<string>();
 const jsonChannel: ChannelPlugin = {
   name: 'test-json',
   register(r) {
@@ -24,6 +25,10 @@ const jsonChannel: ChannelPlugin = {
       channel: 'chat',
       identityKind: 'email',
       async send(_deps, m) {
+        if (m.bodyText.includes('失败一次') && !failedOnce.has(m.commentId)) {
+          failedOnce.add(m.commentId);
+          throw new Error('the platform is down for a moment');
+        }
         sent.push({ recipient: m.recipient, text: m.bodyText, threadKeys: m.threadKeys });
         return { externalId: `out-${sent.length}` };
       },
@@ -134,6 +139,23 @@ describe('intake pipeline', () => {
     const log = (await t.api(tenant.adminToken, 'GET', `/api/v1/tickets/${ticketId}/channel-log`)).json();
     expect(log.outbound).toHaveLength(1);
     expect(log.outbound[0]).toMatchObject({ state: 'sent', channel: 'chat', externalId: 'out-1' });
+  });
+
+  it('gives a failed send back and sends it once on the retry, outside any transaction', async () => {
+    const r = await deliver({ name: '钱伟', email: 'qianwei@example.cn', subject: '发票寄送', text: '发票还没收到', thread: 'c-10' });
+    await t.settle();
+    const { ticketId } = (await t.api(tenant.adminToken, 'GET', `/api/v1/intake/messages/${r.id}`)).json();
+    sent.length = 0;
+    await t.api(tenant.adminToken, 'POST', `/api/v1/tickets/${ticketId}/comments`, { body: '快递失败一次后已重新寄出' });
+    await t.settle();
+    let log = (await t.api(tenant.adminToken, 'GET', `/api/v1/tickets/${ticketId}/channel-log`)).json();
+    expect(sent).toHaveLength(0);
+    expect(log.outbound[0]).toMatchObject({ state: 'pending', attempts: 1, error: 'the platform is down for a moment' });
+    await t.db.system((q) => q.query("UPDATE outbox_retries SET available_at = now() - interval '1 second'"));
+    await t.settle();
+    log = (await t.api(tenant.adminToken, 'GET', `/api/v1/tickets/${ticketId}/channel-log`)).json();
+    expect(sent).toHaveLength(1);
+    expect(log.outbound[0]).toMatchObject({ state: 'sent', attempts: 2 });
   });
 
   it("keeps other tenants' messages and channels out of reach", async () => {

@@ -5,7 +5,7 @@ import { userRepository } from '../identity';
 import { ticketRepository } from '../tickets';
 import { channelRepository } from './channel-repository';
 import type { IntakeRegistry } from './intake-registry';
-import { INTAKE_CHANNELS, PermanentIntakeError, type ChannelSender, type IntakeChannel } from './intake-types';
+import { INTAKE_CHANNELS, PermanentIntakeError, type ChannelSender, type IntakeChannel, type OutboundMessage } from './intake-types';
 import { outboundRepository } from './outbound-repository';
 import { threadRepository } from './thread-repository';
 
@@ -36,58 +36,71 @@ export function replyChannel(registry: IntakeRegistry, picked: string, ticketCha
   return null;
 }
 
+/** How long a sender holds a delivery it is sending; after that another attempt may take it over. */
+const CLAIM_MS = 5 * 60_000;
+
 /**
  * Sends a staff member's customer-visible reply back to the requester on their channel, at most once
- * per comment and channel (the delivery record is locked while sending). A failure that retrying can
- * fix is thrown (the outbox retries with backoff); one that cannot (no relay configured, no address)
- * is recorded as failed on the ticket's delivery list.
+ * per comment and channel. The delivery row is claimed in one transaction, the message sent outside
+ * any (a slow relay or platform API holds no database session), and the result recorded in another.
+ * A failure that retrying can fix gives the claim back and is thrown (the outbox retries with
+ * backoff); one that cannot (no relay configured, no address) is recorded as failed on the ticket.
  */
 export async function sendReply(deps: Deps, registry: IntakeRegistry, e: ReplyEvent): Promise<'sent' | 'failed' | 'skipped'> {
   if (e.actor.type !== 'user' && e.actor.type !== 'api_key') return 'skipped'; // customers' and systems' own words are not echoed
-  return deps.db.tenant(e.tenantId, async (q) => {
-    if (e.actor.type === 'user' && e.actor.id) {
-      const u = await userRepository.byId(q, e.actor.id);
-      if (!u || u.role === 'customer') return 'skipped';
-    }
+  const now = deps.clock.now();
+  const prepared = await deps.db.tenant(e.tenantId, async (q) => {
+    const author = e.actor.type === 'user' && e.actor.id ? await userRepository.byId(q, e.actor.id) : undefined;
+    if (e.actor.type === 'user' && (!author || author.role === 'customer')) return 'skipped' as const;
     const t = await ticketRepository.byId(q, e.ticketId);
-    if (!t?.requester_id) return 'skipped';
+    if (!t?.requester_id) return 'skipped' as const;
     const contact = await contactRepository.byId(q, t.requester_id);
     const identityFor = (s: ChannelSender) => contact?.identities.find((i) => i.kind === s.identityKind)?.value;
     const sender = replyChannel(registry, e.channel, t.channel, (s) => !!identityFor(s));
-    if (!sender) return 'skipped';
-    const now = deps.clock.now();
-    const out = await outboundRepository.claim(q, { id: uuidv7(now.getTime()), tenantId: e.tenantId, ticketId: t.id, commentId: e.commentId, channel: sender.channel, recipient: identityFor(sender)!, at: now });
+    if (!sender) return 'skipped' as const;
+    const out = await outboundRepository.ensure(q, { id: uuidv7(now.getTime()), tenantId: e.tenantId, ticketId: t.id, commentId: e.commentId, channel: sender.channel, recipient: identityFor(sender)!, at: now });
     if (out.state !== 'pending') return out.state;
+    if (!(await outboundRepository.claim(q, out.id, now, new Date(now.getTime() + CLAIM_MS)))) throw new Error(`reply ${e.commentId} is being sent by another process`);
     const channelId = await outboundRepository.lastChannelId(q, t.id, sender.channel);
     const channel = (channelId ? await channelRepository.byId(q, channelId) : undefined) ?? (await channelRepository.list(q, sender.channel)).find((c) => c.enabled) ?? null;
-    const author = e.actor.type === 'user' && e.actor.id ? ((await userRepository.byId(q, e.actor.id))?.name ?? '') : '';
-    const files = e.attachmentIds.length ? await q.query<{ filename: string; content_type: string; storage_key: string }>(
-      'SELECT filename, content_type, storage_key FROM attachments WHERE id = ANY($1::uuid[]) AND NOT internal ORDER BY id', [e.attachmentIds]) : [];
-    try {
-      const sent = await sender.send(deps, {
-        tenantId: e.tenantId,
-        ticketId: t.id,
-        ticketNumber: Number(t.number),
-        ticketTitle: t.title,
-        commentId: e.commentId,
-        bodyHtml: e.body,
-        bodyText: (await q.query<{ body_text: string }>('SELECT body_text FROM comments WHERE id = $1', [e.commentId]))[0]?.body_text ?? '',
-        authorName: author,
-        recipient: out.recipient,
-        requesterName: contact?.name ?? null,
-        channel,
-        threadKeys: await threadRepository.forTicket(q, t.id),
-        attachments: files.map((f) => ({ filename: f.filename, contentType: f.content_type, read: () => readAll(deps, f.storage_key) })),
-      });
-      await threadRepository.put(q, e.tenantId, t.id, sent.threadKeys ?? [], now);
-      await outboundRepository.finish(q, out.id, { state: 'sent', externalId: sent.externalId, at: deps.clock.now() });
-      return 'sent';
-    } catch (err) {
-      if (!(err instanceof PermanentIntakeError)) throw err;
-      await outboundRepository.finish(q, out.id, { state: 'failed', error: `${err.code}: ${err.message}`, at: deps.clock.now() });
-      return 'failed';
-    }
+    const files = await outboundRepository.replyFiles(q, e.attachmentIds);
+    const message: OutboundMessage = {
+      tenantId: e.tenantId,
+      ticketId: t.id,
+      ticketNumber: Number(t.number),
+      ticketTitle: t.title,
+      commentId: e.commentId,
+      bodyHtml: e.body,
+      bodyText: await outboundRepository.commentText(q, e.commentId),
+      authorName: author?.name ?? '',
+      recipient: out.recipient,
+      requesterName: contact?.name ?? null,
+      channel,
+      threadKeys: await threadRepository.forTicket(q, t.id),
+      attachments: files.map((f) => ({ filename: f.filename, contentType: f.content_type, read: () => readAll(deps, f.storage_key) })),
+    };
+    return { sender, message, outId: out.id };
   });
+  if (typeof prepared === 'string') return prepared;
+  const { sender, message, outId } = prepared;
+  let sent: { externalId?: string; threadKeys?: string[] };
+  try {
+    sent = await sender.send(deps, message);
+  } catch (err) {
+    const permanent = err instanceof PermanentIntakeError;
+    await deps.db.tenant(e.tenantId, (q) =>
+      permanent
+        ? outboundRepository.finish(q, outId, { state: 'failed', error: `${err.code}: ${err.message}`, at: deps.clock.now() })
+        : outboundRepository.release(q, outId, err instanceof Error ? err.message : String(err)),
+    );
+    if (permanent) return 'failed';
+    throw err;
+  }
+  await deps.db.tenant(e.tenantId, async (q) => {
+    await threadRepository.put(q, e.tenantId, message.ticketId, sent.threadKeys ?? [], now);
+    await outboundRepository.finish(q, outId, { state: 'sent', externalId: sent.externalId, at: deps.clock.now() });
+  });
+  return 'sent';
 }
 
 async function readAll(deps: Deps, key: string): Promise<Buffer> {
