@@ -7,7 +7,7 @@ import { checkCustomFields } from './check-custom-fields';
 import { checkReferences } from './check-references';
 import type { CreateTicketInput } from './create-ticket';
 import { eventRepository } from './event-repository';
-import { claimIdempotencyKey, releaseIdempotencyKey, storeIdempotentResult, type IdempotencyClaim } from './idempotency-repository';
+import { claimIdempotencyKeys, releaseIdempotencyKey, storeIdempotentResults, type IdempotencyClaim } from './idempotency-repository';
 import { ticketRepository, type NewTicketRow, type TicketInsert } from './ticket-repository';
 import { toTicketView, type TicketView } from './ticket-view';
 
@@ -40,14 +40,14 @@ export const newTicketWriter: BatchWriter<NewTicketUnit, Created> = {
       });
 
     const claimed = new Set<number>();
-    for (const [i, u] of units.entries()) {
-      if (outcomes[i] || !u.idempotency) continue;
-      await refusing(outcomes, i, async () => {
-        const prior = await claimIdempotencyKey<TicketView>(q, u.actor.tenantId, u.idempotency!);
-        if (!prior) return void claimed.add(i);
-        // claimed by another unit of this very batch and not finished yet: wait for it, alone
-        outcomes[i] = prior.replay ? { ok: true, value: { ticket: prior.replay, replayed: true } } : { ok: false, alone: true };
-      });
+    const keyed = [...units.keys()].filter((i) => !outcomes[i] && units[i].idempotency);
+    const claims = await claimIdempotencyKeys<TicketView>(q, units[0].actor.tenantId, keyed.map((i) => units[i].idempotency!));
+    for (const [k, i] of keyed.entries()) {
+      const c = claims[k];
+      if (c === null) claimed.add(i);
+      else if (c instanceof AppError) outcomes[i] = { ok: false, error: c };
+      // claimed by another unit of this very batch and not finished yet: wait for it, alone
+      else outcomes[i] = c.replay ? { ok: true, value: { ticket: c.replay, replayed: true } } : { ok: false, alone: true };
     }
 
     const requesters = await settleRequesters(q, units, outcomes);
@@ -69,14 +69,16 @@ export const newTicketWriter: BatchWriter<NewTicketUnit, Created> = {
     }
 
     const inserted = await ticketRepository.insertMany(q, units[0].actor.tenantId, rows);
+    const results: { claim: IdempotencyClaim; status: number; response: unknown }[] = [];
     for (const [k, row] of inserted.entries()) {
       const u = units[at[k]];
       const ticket = toTicketView(row);
       if (row.parent_id)
         await eventRepository.append(q, { ticketId: row.parent_id, kind: 'subtask.added', actor: u.actor, channel: row.channel, at: row.created_at, data: { childId: row.id, number: ticket.number } });
-      if (u.idempotency) await storeIdempotentResult(q, u.idempotency, 201, ticket);
+      if (u.idempotency) results.push({ claim: u.idempotency, status: 201, response: ticket });
       outcomes[at[k]] = { ok: true, value: { ticket, replayed: false } };
     }
+    await storeIdempotentResults(q, results);
     return outcomes as UnitOutcome<Created>[];
   },
 };
