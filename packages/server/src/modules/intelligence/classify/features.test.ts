@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { buildVocabulary, featureCounts, normalize, vectorize, words } from './features';
+
+describe('normalize', () => {
+  it('turns full-width into half-width, lowercases and collapses spaces', () => {
+    expect(normalize('ＶＰＮ　连不上，ＡＢＣ１２３  Error')).toBe('vpn 连不上,abc123 error');
+  });
+});
+
+describe('features', () => {
+  it('segments Chinese with jieba and Latin words on punctuation', () => {
+    expect(words(normalize('打印机卡纸了，printer-jam!'))).toEqual(['打印机', '卡纸', '了', 'printer', 'jam']);
+    expect(words("i can't log in")).toEqual(['i', "can't", 'log', 'in']);
+  });
+
+  it('emits word unigrams, bigrams and character n-grams', () => {
+    const { word, char } = featureCounts('打印机卡纸');
+    expect([...word.keys()]).toEqual(expect.arrayContaining(['w:打印机', 'w:卡纸', 'b:打印机 卡纸', 'b:^ 打印机']));
+    expect([...char.keys()]).toEqual(expect.arrayContaining(['c:打', 'c:卡纸', 'c:印机卡', 'c:打印机卡']));
+    expect(char.has('c:打印机卡纸')).toBe(false); // at most 4 Han characters
+    const en = featureCounts('Card arrived');
+    expect([...en.word.keys()]).toEqual(expect.arrayContaining(['w:card', 'w:arrived', 'b:card arrived']));
+    expect([...en.char.keys()]).toEqual(expect.arrayContaining(['c: c', 'c:card', 'c: card', 'c:ard ']));
+    expect(en.char.has('c:d a')).toBe(false); // character n-grams stay within a word
+  });
+
+  it('weights with sublinear TF-IDF and L2-normalises', () => {
+    const texts = ['打印机卡纸', '密码重置', '打印机 打印机 打印机'];
+    const counts = texts.map((t) => featureCounts(t));
+    const vocab = buildVocabulary(counts, 1);
+    const v = vectorize(counts[2], vocab);
+    let norm = 0;
+    for (const x of v.val) norm += x * x;
+    expect(norm).toBeCloseTo(1, 5);
+    const id = vocab.ids.get('w:打印机')!;
+    expect(vocab.idf[id]).toBeLessThan(vocab.idf[vocab.ids.get('w:密码')!]);
+    expect(vectorize(featureCounts('完全无关 xyz'), vocab).idx.length).toBe(0);
+  });
+});

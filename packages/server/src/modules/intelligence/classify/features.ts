@@ -1,0 +1,122 @@
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+
+// Text → sparse feature vector. Chinese first: jieba words and character n-grams over runs of Han
+// characters; Latin words split on spaces and punctuation with character n-grams inside each word.
+
+const jieba = Jieba.withDict(dict);
+
+/** NFKC (full-width → half-width letters, digits and punctuation; compatibility forms), lowercase, spaces collapsed. */
+export function normalize(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+export interface FeatureOptions {
+  /** Word n-grams: 1 = unigrams, 2 = unigrams and bigrams. */
+  wordNgrams: number;
+  /** Character n-gram lengths over runs of Han characters. */
+  cjkChar: [number, number];
+  /** Character n-gram lengths inside Latin words (padded with a space at both ends). */
+  latinChar: [number, number];
+  /** Weight of the character block against the word block before the final L2 normalisation. */
+  charWeight: number;
+}
+
+export const DEFAULT_FEATURES: FeatureOptions = { wordNgrams: 2, cjkChar: [1, 4], latinChar: [2, 5], charWeight: 1.3 };
+
+const HAN = /\p{Script=Han}/u;
+const SEGMENT = /\p{Script=Han}+|[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;
+
+/** Words of a text: jieba segments the Han runs, other letters and digits split on everything else. */
+export function words(normalized: string): string[] {
+  const out: string[] = [];
+  for (const m of normalized.matchAll(SEGMENT)) {
+    const s = m[0];
+    if (HAN.test(s[0])) for (const w of jieba.cut(s, true)) out.push(w);
+    else out.push(s.replace(/’/g, "'"));
+  }
+  return out;
+}
+
+/**
+ * Feature counts of one text. Keys are prefixed by their kind: "w:" word, "b:" word bigram,
+ * "c:" character n-gram. Two maps so the blocks can be weighted separately.
+ */
+export function featureCounts(text: string, o: FeatureOptions = DEFAULT_FEATURES): { word: Map<string, number>; char: Map<string, number> } {
+  const norm = normalize(text);
+  const word = new Map<string, number>();
+  const char = new Map<string, number>();
+  const add = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  const ws = words(norm);
+  for (let i = 0; i < ws.length; i++) {
+    add(word, `w:${ws[i]}`);
+    if (o.wordNgrams >= 2 && i + 1 < ws.length) add(word, `b:${ws[i]} ${ws[i + 1]}`);
+  }
+  if (o.wordNgrams >= 2 && ws.length > 0) {
+    add(word, `b:^ ${ws[0]}`);
+  }
+  for (const m of norm.matchAll(SEGMENT)) {
+    const s = m[0];
+    if (HAN.test(s[0])) {
+      const chars = [...s];
+      for (let n = o.cjkChar[0]; n <= o.cjkChar[1]; n++) for (let i = 0; i + n <= chars.length; i++) add(char, `c:${chars.slice(i, i + n).join('')}`);
+    } else {
+      const chars = [...` ${s} `];
+      for (let n = o.latinChar[0]; n <= o.latinChar[1]; n++) for (let i = 0; i + n <= chars.length; i++) add(char, `c:${chars.slice(i, i + n).join('')}`);
+    }
+  }
+  return { word, char };
+}
+
+/** A vocabulary-mapped, TF-IDF weighted, L2 normalised sparse vector. */
+export interface SparseVector {
+  idx: Int32Array;
+  val: Float32Array;
+}
+
+export interface Vocabulary {
+  ids: Map<string, number>;
+  terms: string[];
+  idf: Float32Array;
+}
+
+/** Builds the vocabulary: terms seen in at least minDf texts; idf = ln((1 + n) / (1 + df)) + 1. */
+export function buildVocabulary(counts: { word: Map<string, number>; char: Map<string, number> }[], minDf: number): Vocabulary {
+  const df = new Map<string, number>();
+  for (const c of counts) {
+    for (const k of c.word.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+    for (const k of c.char.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  }
+  const terms = [...df.keys()].filter((k) => df.get(k)! >= minDf).sort();
+  const ids = new Map(terms.map((t, i) => [t, i]));
+  const n = counts.length;
+  const idf = new Float32Array(terms.length);
+  terms.forEach((t, i) => (idf[i] = Math.log((1 + n) / (1 + df.get(t)!)) + 1));
+  return { ids, terms, idf };
+}
+
+/** Sublinear TF (1 + ln tf) × IDF, each block L2 normalised, char block × charWeight, then the whole L2 normalised. */
+export function vectorize(c: { word: Map<string, number>; char: Map<string, number> }, vocab: Vocabulary, o: FeatureOptions = DEFAULT_FEATURES): SparseVector {
+  const idx: number[] = [];
+  const val: number[] = [];
+  const block = (m: Map<string, number>, weight: number) => {
+    const start = idx.length;
+    let norm = 0;
+    for (const [k, tf] of m) {
+      const id = vocab.ids.get(k);
+      if (id === undefined) continue;
+      const v = (1 + Math.log(tf)) * vocab.idf[id];
+      idx.push(id);
+      val.push(v);
+      norm += v * v;
+    }
+    const s = norm > 0 ? weight / Math.sqrt(norm) : 0;
+    for (let i = start; i < val.length; i++) val[i] *= s;
+  };
+  block(c.word, 1);
+  block(c.char, o.charWeight);
+  let norm = 0;
+  for (const v of val) norm += v * v;
+  const s = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  return { idx: Int32Array.from(idx), val: Float32Array.from(val, (v) => v * s) };
+}

@@ -1,0 +1,160 @@
+import { DEFAULT_FEATURES, buildVocabulary, featureCounts, vectorize, type FeatureOptions, type SparseVector, type Vocabulary } from './features';
+
+// A linear text classifier: one weight per (feature, class), trained with the averaged multiclass
+// passive-aggressive algorithm (PA-I, Crammer et al. 2006) on TF-IDF word and character n-grams.
+// Deterministic: the order of the examples comes from a seeded generator.
+
+export interface TrainOptions {
+  features: FeatureOptions;
+  epochs: number;
+  /** PA-I aggressiveness: the largest step on one example. */
+  aggressiveness: number;
+  /** Terms must appear in at least this many training texts (default: 1 below 2,000 texts, else 2). */
+  minDf?: number;
+  seed: number;
+}
+
+export const DEFAULT_TRAIN: TrainOptions = { features: DEFAULT_FEATURES, epochs: 15, aggressiveness: 0.2, seed: 1 };
+
+export interface Prediction {
+  label: string;
+  /** Softmax of the class scores for the chosen label, 0–1. */
+  confidence: number;
+  scores: { label: string; score: number }[];
+  /** The features that pushed most towards the chosen label, strongest first. */
+  explanation: { feature: string; weight: number }[];
+}
+
+export class TextClassifier {
+  constructor(
+    readonly labels: string[],
+    readonly vocab: Vocabulary,
+    /** Feature-major: weights[feature * classes + class]. */
+    readonly weights: Float32Array,
+    readonly bias: Float32Array,
+    readonly features: FeatureOptions,
+  ) {}
+
+  vector(text: string): SparseVector {
+    return vectorize(featureCounts(text, this.features), this.vocab, this.features);
+  }
+
+  scores(x: SparseVector): Float32Array {
+    const C = this.labels.length;
+    const s = Float32Array.from(this.bias);
+    const w = this.weights;
+    for (let j = 0; j < x.idx.length; j++) {
+      const base = x.idx[j] * C;
+      const v = x.val[j];
+      for (let c = 0; c < C; c++) s[c] += v * w[base + c];
+    }
+    return s;
+  }
+
+  /** The top label only (cheapest). */
+  classify(text: string): string {
+    const s = this.scores(this.vector(text));
+    return this.labels[argmax(s)];
+  }
+
+  predict(text: string, topFeatures = 5): Prediction {
+    const x = this.vector(text);
+    const s = this.scores(x);
+    const top = argmax(s);
+    const C = this.labels.length;
+    // scores are margins around ±1; a factor sharpens them into probabilities
+    const max = s[top];
+    let z = 0;
+    for (const v of s) z += Math.exp(SOFTMAX_SCALE * (v - max));
+    const contrib: { feature: string; weight: number }[] = [];
+    for (let j = 0; j < x.idx.length; j++) {
+      const weight = x.val[j] * this.weights[x.idx[j] * C + top];
+      if (weight > 0) contrib.push({ feature: this.vocab.terms[x.idx[j]], weight });
+    }
+    contrib.sort((a, b) => b.weight - a.weight);
+    const scores = [...s].map((score, c) => ({ label: this.labels[c], score })).sort((a, b) => b.score - a.score);
+    return { label: this.labels[top], confidence: 1 / z, scores, explanation: contrib.slice(0, topFeatures) };
+  }
+}
+
+const SOFTMAX_SCALE = 5;
+
+function argmax(s: ArrayLike<number>): number {
+  let best = 0;
+  for (let c = 1; c < s.length; c++) if (s[c] > s[best]) best = c;
+  return best;
+}
+
+/** Mulberry32: a small deterministic generator. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function train(texts: string[], labels: string[], options: Partial<TrainOptions> = {}): TextClassifier {
+  const o = { ...DEFAULT_TRAIN, ...options };
+  if (texts.length !== labels.length) throw new Error('texts and labels differ in length');
+  if (texts.length === 0) throw new Error('No training examples');
+  const classes = [...new Set(labels)].sort();
+  const classOf = new Map(classes.map((c, i) => [c, i]));
+  const counts = texts.map((t) => featureCounts(t, o.features));
+  const vocab = buildVocabulary(counts, o.minDf ?? (texts.length < 2000 ? 1 : 2));
+  const xs = counts.map((c) => vectorize(c, vocab, o.features));
+  const ys = labels.map((l) => classOf.get(l)!);
+  const C = classes.length;
+  const V = vocab.terms.length;
+  const w = new Float32Array(V * C);
+  const u = new Float32Array(V * C); // Σ t·Δw, for the average
+  const b = new Float64Array(C);
+  const ub = new Float64Array(C);
+  const s = new Float64Array(C);
+  const order = Array.from(xs.keys());
+  const random = rng(o.seed);
+  let t = 1;
+  for (let epoch = 0; epoch < o.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const k = Math.floor(random() * (i + 1));
+      [order[i], order[k]] = [order[k], order[i]];
+    }
+    for (const n of order) {
+      const x = xs[n];
+      const y = ys[n];
+      s.set(b);
+      for (let j = 0; j < x.idx.length; j++) {
+        const base = x.idx[j] * C;
+        const v = x.val[j];
+        for (let c = 0; c < C; c++) s[c] += v * w[base + c];
+      }
+      let r = y === 0 ? 1 : 0;
+      for (let c = 0; c < C; c++) if (c !== y && s[c] > s[r]) r = c;
+      const loss = C > 1 ? 1 - (s[y] - s[r]) : 0;
+      if (loss > 0) {
+        let sq = 1; // the bias feature
+        for (let j = 0; j < x.val.length; j++) sq += x.val[j] * x.val[j];
+        const tau = Math.min(o.aggressiveness, loss / (2 * sq));
+        for (let j = 0; j < x.idx.length; j++) {
+          const base = x.idx[j] * C;
+          const d = tau * x.val[j];
+          w[base + y] += d;
+          w[base + r] -= d;
+          u[base + y] += t * d;
+          u[base + r] -= t * d;
+        }
+        b[y] += tau;
+        b[r] -= tau;
+        ub[y] += t * tau;
+        ub[r] -= t * tau;
+      }
+      t++;
+    }
+  }
+  for (let k = 0; k < w.length; k++) w[k] -= u[k] / t;
+  const bias = Float32Array.from(b, (v, c) => v - ub[c] / t);
+  return new TextClassifier(classes, vocab, w, bias, o.features);
+}

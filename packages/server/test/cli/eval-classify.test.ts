@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// `gongdan eval classify` in a child process on small Chinese fixture files; no database.
+const SERVER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const FIXTURES = 'test/cli/fixtures/classify';
+const f = (name: string) => `${FIXTURES}/${name}`;
+
+function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+      cwd: SERVER_DIR,
+      env: { ...process.env, LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('gongdan eval classify', () => {
+  it('trains on a Chinese CSV with a BOM (two text columns by name) and prints one JSON line', async () => {
+    const r = await cli(['eval', 'classify', '--train', f('train.csv'), '--test', f('test.csv'), '--text', '标题,描述', '--label', '类别']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const out = JSON.parse(lines[0]);
+    expect(Object.keys(out)).toEqual(['task', 'train_items', 'test_items', 'classes', 'accuracy', 'macro_f1', 'train_seconds', 'ms_per_item', 'model_bytes']);
+    expect(out).toMatchObject({ task: 'classify', train_items: 9, test_items: 3, classes: 3, accuracy: 1, macro_f1: 1 });
+    expect(out.model_bytes).toBeGreaterThan(0);
+  });
+
+  it('reads files without a header by 0-based index', async () => {
+    const r = await cli(['eval', 'classify', '--train', f('train-noheader.csv'), '--test', f('test-noheader.csv'), '--text', '1,2', '--label', '3', '--no-header']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ train_items: 9, test_items: 3, classes: 3, accuracy: 1 });
+  });
+
+  it('shows its help, also under gongdan --help', async () => {
+    const r = await cli(['eval', 'classify', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('--no-header');
+    expect((await cli(['--help'])).stdout).toContain('eval classify');
+  });
+
+  it('refuses bad arguments with exit code 2', async () => {
+    const base = ['eval', 'classify', '--train', f('train.csv'), '--test', f('test.csv')];
+    const cases: [string[], string][] = [
+      [[...base, '--text', '标题'], 'Missing --label'],
+      [['eval', 'classify', '--train', f('nope.csv'), '--test', f('test.csv'), '--text', '0', '--label', '2'], 'no such file'],
+      [[...base, '--text', '正文', '--label', '类别'], 'Unknown column "正文"'],
+      [[...base, '--text', '0', '--label', '7'], 'Column index 7 is out of range'],
+      [['eval', 'classify', '--train', f('train-noheader.csv'), '--test', f('test-noheader.csv'), '--text', '标题', '--label', '3', '--no-header'], 'no header'],
+      [['eval', 'guess'], 'Unknown eval command "guess"'],
+      [[...base, '--text', '0', '--label', '2', '--epochs', '3'], "Unknown option '--epochs'"],
+    ];
+    for (const [args, message] of cases) {
+      const r = await cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(r.stdout).toBe('');
+    }
+  });
+});
