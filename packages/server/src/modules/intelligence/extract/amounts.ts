@@ -18,7 +18,7 @@ function esc(s: string) {
 }
 
 const WITH_PREFIX = new RegExp(`(?<![A-Za-z0-9])(${prefixAlt})\\s?${NUM}${SCALE}(?:\\s?(元))?(?![\\d.])`, 'i');
-const WITH_SUFFIX = new RegExp(`(?<![\\d.,A-Za-z])${NUM}\\s?${SCALE}\\s?(${suffixAlt})(?![A-Za-z])`, 'i');
+const WITH_SUFFIX = new RegExp(`(?<![\\d.A-Za-z]|\\d,)${NUM}\\s?${SCALE}\\s?(${suffixAlt})(?![A-Za-z])`, 'i');
 const CHINESE = new RegExp(`(${CN_NUM}+)(块钱|元|块|美元|美金|欧元|港币)`);
 
 const SCALES: Record<string, number> = { 万: 10_000, w: 10_000, 千: 1000, k: 1000, 百: 100 };

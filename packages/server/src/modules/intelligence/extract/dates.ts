@@ -98,7 +98,7 @@ const RULES: Rule[] = [
   [/(?<![\d/.:])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/, (m) =>
     isValid(+m[3]!, +m[1]!, +m[2]!) ? day({ y: +m[3]!, m: +m[1]!, d: +m[2]! }, 0.7) : null],
   // 3/2 (month/day)
-  [/(?<![\d/.:A-Za-z])(\d{1,2})\/(\d{1,2})(?![\d/]|\.\d)/, (m, t) => day(nearestYear(t, +m[1]!, +m[2]!), 0.6)],
+  [/(?<![\d/.:A-Za-z第])(\d{1,2})\/(\d{1,2})(?![\d/%]|\.\d|\s*[页张条个次])/, (m, t) => day(nearestYear(t, +m[1]!, +m[2]!), 0.6)],
   // March 2, 2026 / Mar 2nd
   [new RegExp(`(?<![A-Za-z])${EN_MONTH_RE}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?(?![\\d:])`, 'i'), (m, t) => {
     const mo = EN_MONTHS.indexOf(m[1]!.toLowerCase().slice(0, 3)) + 1;
@@ -223,6 +223,17 @@ export function findDates(input: string, { now, timeZone = 'Asia/Shanghai' }: Da
       const r = resolve(m, t);
       if (r) hits.push({ ...r, start: m.index, end: m.index + m[0].length });
     }
+  // ISO 8601 datetimes: 2026-03-02T15:30:00Z, 2026-03-02T15:30+08:00 (converted to timeZone)
+  for (const m of matches(/(?<![\d.])(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?(?![\d])/, text)) {
+    const [y, mo, d, h, min] = [+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!];
+    if (!isValid(y, mo, d) || h > 23 || min > 59) continue;
+    let when = { y, m: mo, d, h, min };
+    if (m[7]) {
+      const off = m[7] === 'Z' ? 0 : (m[7][0] === '-' ? -1 : 1) * (+m[7].slice(1, 3) * 60 + +m[7].slice(-2));
+      when = wall(Date.UTC(y, mo - 1, d, h, min) - off * 60_000, timeZone);
+    }
+    hits.push({ start: m.index, end: m.index + m[0].length, day: { y: when.y, m: when.m, d: when.d }, time: { h: when.h, min: when.min }, precision: 'minute', confidence: 0.95 });
+  }
   // N小时前 / N分钟前: a datetime relative to now
   for (const m of matches(new RegExp(`${N}\\s*个?\\s*(小时|钟头|分钟)\\s*(前|以前|之前)|(?<![A-Za-z])(\\d{1,3}|an?|one|two|three)\\s+(hour|minute)s?\\s+ago`, 'i'), text)) {
     const n = num(m[1] ?? m[4]!);
