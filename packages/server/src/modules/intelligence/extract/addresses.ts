@@ -22,9 +22,14 @@ const ADDRESS = new RegExp(ORDER.map((k) => `(${PARTS[k]})?`).join(''), 'd');
 // Words that often lead into an address and get swallowed by a lazy CJK prefix.
 const LEAD = /^.*[在到址于住往是的:：]/;
 
+// 1600 Amphitheatre Pkwy, Mountain View, CA 94043 — number, capitalised words, a street type,
+// then up to three ", Capitalised" parts (city, state + zip).
+const EN_ADDRESS =
+  /(?<![A-Za-z0-9])\d{1,6}\s+(?:[A-Z][A-Za-z'-]*\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Parkway|Pkwy|Court|Ct|Place|Pl|Highway|Hwy)\b\.?(?:,\s*(?:[A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*)*(?:\s+\d{5}(?:-\d{4})?)?|[A-Z]{2}\s+\d{5}(?:-\d{4})?))*/;
+
 /**
  * Chinese postal addresses: at least two parts (城市/区/路/号/楼/室 …), one of them a city, district,
- * road or province, e.g. 广东省深圳市南山区科技园南路18号3栋502室.
+ * road or province, e.g. 广东省深圳市南山区科技园南路18号3栋502室; and simple English street addresses.
  */
 export function findAddresses(text: string): Found[] {
   const out: Found[] = [];
@@ -45,5 +50,6 @@ export function findAddresses(text: string): Found[] {
     const conf = parts.length >= 4 ? 0.9 : parts.length === 3 ? 0.8 : 0.6;
     out.push(found('address', value, start, end, conf));
   }
+  for (const m of matches(EN_ADDRESS, text)) out.push(found('address', m[0], m.index, m.index + m[0].length, 0.7));
   return out;
 }

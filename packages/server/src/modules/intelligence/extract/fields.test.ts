@@ -176,7 +176,15 @@ describe('addresses', () => {
     expect(values(text, 'address')).toEqual([value]);
   });
 
-  it.each([['今天下午打印机坏了'], ['这个区域没有信号'], ['请问路由器怎么设置']])('%s has no address', (text) => {
+  it.each([
+    ['my address is 1600 Amphitheatre Pkwy, Mountain View, CA 94043.', '1600 Amphitheatre Pkwy, Mountain View, CA 94043'],
+    ['ship to 221 Baker Street please', '221 Baker Street'],
+    ['Office: 350 Fifth Ave, New York, NY 10118', '350 Fifth Ave, New York, NY 10118'],
+  ])('English %s → %s', (text, value) => {
+    expect(values(text, 'address')).toEqual([value]);
+  });
+
+  it.each([['今天下午打印机坏了'], ['I waited 3 Days'], ['we have 2 dr appointments'], ['这个区域没有信号'], ['请问路由器怎么设置']])('%s has no address', (text) => {
     expect(values(text, 'address')).toEqual([]);
   });
 });
