@@ -20,6 +20,8 @@ export interface FeatureOptions {
   latinChar: [number, number];
   /** Weight of the character block against the word block before the final L2 normalisation. */
   charWeight: number;
+  /** Also word pairs with one word between them. */
+  skipBigrams?: boolean;
 }
 
 export const DEFAULT_FEATURES: FeatureOptions = { wordNgrams: 2, cjkChar: [1, 4], latinChar: [2, 5], charWeight: 1.3 };
@@ -51,6 +53,8 @@ export function featureCounts(text: string, o: FeatureOptions = DEFAULT_FEATURES
   for (let i = 0; i < ws.length; i++) {
     add(word, `w:${ws[i]}`);
     if (o.wordNgrams >= 2 && i + 1 < ws.length) add(word, `b:${ws[i]} ${ws[i + 1]}`);
+    if (o.wordNgrams >= 3 && i + 2 < ws.length) add(word, `t:${ws[i]} ${ws[i + 1]} ${ws[i + 2]}`);
+    if (o.skipBigrams && i + 2 < ws.length) add(word, `s:${ws[i]} _ ${ws[i + 2]}`);
   }
   if (o.wordNgrams >= 2 && ws.length > 0) {
     add(word, `b:^ ${ws[0]}`);

@@ -42,6 +42,18 @@ describe('text classifier', () => {
     expect(p.explanation.map((e) => e.feature).join(' ')).toMatch(/打印|卡纸/);
   });
 
+  it('labels right with the other training variants too', () => {
+    for (const options of [{ loss: 'log' as const }, { ensemble: true }, { update: 'all' as const }]) {
+      const m = train(
+        DATA.map((d) => d[0]),
+        DATA.map((d) => d[1]),
+        options,
+      );
+      expect(m.classify('会议室打印机卡纸了'), JSON.stringify(options)).toBe('打印机');
+      expect(m.classify('帮忙开一张发票'), JSON.stringify(options)).toBe('发票');
+    }
+  });
+
   it('is deterministic', () => {
     const again = train(
       DATA.map((d) => d[0]),

@@ -12,9 +12,16 @@ export interface TrainOptions {
   /** Terms must appear in at least this many training texts (default: 1 below 2,000 texts, else 2). */
   minDf?: number;
   seed: number;
+  /** 'worst': update against the highest-scoring wrong class; 'all': against every class within the margin. */
+  update: 'worst' | 'all';
+  /** 'hinge': passive-aggressive steps; 'log': softmax (multinomial logistic) SGD with learningRate. */
+  loss: 'hinge' | 'log';
+  learningRate: number;
+  /** Sum of a hinge and a softmax model (two trainings). */
+  ensemble: boolean;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { features: DEFAULT_FEATURES, epochs: 15, aggressiveness: 0.2, seed: 1 };
+export const DEFAULT_TRAIN: TrainOptions = { features: DEFAULT_FEATURES, epochs: 15, aggressiveness: 0.2, seed: 1, update: 'worst', loss: 'hinge', learningRate: 1, ensemble: false };
 
 export interface Prediction {
   label: string;
@@ -99,6 +106,17 @@ function rng(seed: number) {
 
 export function train(texts: string[], labels: string[], options: Partial<TrainOptions> = {}): TextClassifier {
   const o = { ...DEFAULT_TRAIN, ...options };
+  if (o.ensemble) {
+    // two linear models over the same features sum into one: hinge + softmax, each scaled to unit RMS
+    const a = train(texts, labels, { ...o, ensemble: false, loss: 'hinge' });
+    const b = train(texts, labels, { ...o, ensemble: false, loss: 'log' });
+    const rms = (m: Float32Array) => Math.sqrt(m.reduce((acc, v) => acc + v * v, 0) / (m.length || 1)) || 1;
+    const ka = 1 / rms(a.weights);
+    const kb = 1 / rms(b.weights);
+    const w = Float32Array.from(a.weights, (v, k) => v * ka + b.weights[k] * kb);
+    const bias = Float32Array.from(a.bias, (v, c) => v * ka + b.bias[c] * kb);
+    return new TextClassifier(a.labels, a.vocab, w, bias, a.features);
+  }
   if (texts.length !== labels.length) throw new Error('texts and labels differ in length');
   if (texts.length === 0) throw new Error('No training examples');
   const classes = [...new Set(labels)].sort();
@@ -117,6 +135,20 @@ export function train(texts: string[], labels: string[], options: Partial<TrainO
   const order = Array.from(xs.keys());
   const random = rng(o.seed);
   let t = 1;
+  const step = (x: SparseVector, y: number, r: number, tau: number) => {
+    for (let j = 0; j < x.idx.length; j++) {
+      const base = x.idx[j] * C;
+      const d = tau * x.val[j];
+      w[base + y] += d;
+      w[base + r] -= d;
+      u[base + y] += t * d;
+      u[base + r] -= t * d;
+    }
+    b[y] += tau;
+    b[r] -= tau;
+    ub[y] += t * tau;
+    ub[r] -= t * tau;
+  };
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const k = Math.floor(random() * (i + 1));
@@ -131,25 +163,39 @@ export function train(texts: string[], labels: string[], options: Partial<TrainO
         const v = x.val[j];
         for (let c = 0; c < C; c++) s[c] += v * w[base + c];
       }
+      let sq = 1; // the bias feature
+      for (let j = 0; j < x.val.length; j++) sq += x.val[j] * x.val[j];
+      if (o.loss === 'log') {
+        let max = -Infinity;
+        for (let c = 0; c < C; c++) if (s[c] > max) max = s[c];
+        let z = 0;
+        for (let c = 0; c < C; c++) z += (s[c] = Math.exp(s[c] - max));
+        for (let c = 0; c < C; c++) {
+          const g = s[c] / z - (c === y ? 1 : 0);
+          if (Math.abs(g) < 1e-4) continue;
+          const lr = -o.learningRate * g;
+          for (let j = 0; j < x.idx.length; j++) {
+            const k = x.idx[j] * C + c;
+            const d = lr * x.val[j];
+            w[k] += d;
+            u[k] += t * d;
+          }
+          b[c] += lr;
+          ub[c] += t * lr;
+        }
+        t++;
+        continue;
+      }
       let r = y === 0 ? 1 : 0;
       for (let c = 0; c < C; c++) if (c !== y && s[c] > s[r]) r = c;
-      const loss = C > 1 ? 1 - (s[y] - s[r]) : 0;
-      if (loss > 0) {
-        let sq = 1; // the bias feature
-        for (let j = 0; j < x.val.length; j++) sq += x.val[j] * x.val[j];
-        const tau = Math.min(o.aggressiveness, loss / (2 * sq));
-        for (let j = 0; j < x.idx.length; j++) {
-          const base = x.idx[j] * C;
-          const d = tau * x.val[j];
-          w[base + y] += d;
-          w[base + r] -= d;
-          u[base + y] += t * d;
-          u[base + r] -= t * d;
+      if (C > 1 && 1 - (s[y] - s[r]) > 0) {
+        let rivals = [r];
+        if (o.update === 'all') rivals = Array.from(s.keys()).filter((c) => c !== y && 1 - (s[y] - s[c]) > 0);
+        for (const rc of rivals) {
+          const loss = 1 - (s[y] - s[rc]);
+          const tau = Math.min(o.aggressiveness, loss / (2 * sq)) / rivals.length;
+          step(x, y, rc, tau);
         }
-        b[y] += tau;
-        b[r] -= tau;
-        ub[y] += t * tau;
-        ub[r] -= t * tau;
       }
       t++;
     }
