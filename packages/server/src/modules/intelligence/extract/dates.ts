@@ -1,7 +1,7 @@
 import { found, type Found } from './types';
 import { CN_NUM, halfWidth, matches, parseNumber } from './text';
 import {
-  addDays, addMonths, diffDays, isoDate, isoDateTime, isoMonth, isoWeekday, isValid, mondayOf, today, wall, type Ymd,
+  addDays, addMonths, daysInMonth, diffDays, isoDate, isoDateTime, isoMonth, isoWeekday, isValid, mondayOf, today, wall, type Ymd,
 } from './calendar';
 
 /**
@@ -21,6 +21,9 @@ import {
  * - A time (下午3点, 15:30, 3pm) right after a date joins it into a datetime; alone it means today.
  *   Values: "2026-03-02" (day), "2026-03-02T15:30:00+08:00" (minute), "2026-03" (month), and for
  *   上周/last week the Monday of that week (precision week).
+ * - 月底/月初 are the month's last/first day; 周末 is the Saturday of that week (bare: the latest
+ *   weekend); a bare 10号 is the 10th of this month, or of last month when that is still ahead
+ *   (low confidence: "我是3号" also matches).
  */
 export interface DateOptions {
   now: Date;
@@ -156,6 +159,24 @@ const RULES: Rule[] = [
     const first = addMonths({ ...t, d: 1 }, shift);
     const d = parseNumber(m[2]!);
     return d !== null && isValid(first.y, first.m, d) ? day({ ...first, d }, 0.9) : null;
+  }],
+  // 月底 / 上个月初 / 本月末
+  [/(上|本|这|下)?\s*个?\s*月\s*(底|末|初)/, (m, t) => {
+    const shift = m[1] ? { 上: -1, 本: 0, 这: 0, 下: 1 }[m[1] as '上']! : 0;
+    const first = addMonths({ ...t, d: 1 }, shift);
+    return day(m[2] === '初' ? first : { ...first, d: daysInMonth(first.y, first.m) }, 0.7);
+  }],
+  // 周末, 上周末 (the Saturday of that week)
+  [/(上上|上|本|这|下)?\s*个?\s*(?:周末|礼拜天?末)/, (m, t) => {
+    const shift = m[1] ? { 上上: -14, 上: -7, 本: 0, 这: 0, 下: 7 }[m[1] as '上']! : isoWeekday(t) >= 6 ? 0 : -7;
+    return day(addDays(mondayOf(t), shift + 5), 0.75);
+  }],
+  // 10号, 3日 alone: that day of this month, or of last month when still ahead (low confidence)
+  [new RegExp(`(?<![\\dA-Za-z路街道巷弄栋幢座楼单元月第房室-])(\\d{1,2}|${CN_NUM}{1,3})\\s*[号日](?![\\dA-Za-z楼院线房室门机床位码店栋幢座单元内])`), (m, t) => {
+    const d = parseNumber(m[1]!);
+    if (d === null || !Number.isInteger(d)) return null;
+    const p = d <= t.d ? t : addMonths({ ...t, d: 1 }, -1);
+    return isValid(p.y, p.m, d) ? day({ ...p, d }, 0.55) : null;
   }],
   // 上个月, 本月, 下个月, last month
   [/(上上|上|本|这|下)\s*个?\s*月(?![份]?\s*\d|[底初])|(?<![A-Za-z])(last|this|next)\s+month(?![A-Za-z])/i, (m, t) => {
