@@ -61,6 +61,34 @@ export function NewKeyModal({ created, onClose, children }: { created: Pick<Crea
   );
 }
 
+/**
+ * The last cell of a key list (API keys, device keys): "revoked", or a revoke button asking first.
+ * `testId` prefixes the data-testids (`<testId>-revoked`, `<testId>-revoke-<name>`, `<testId>-revoke-ok`).
+ */
+export function KeyRevokeCell({ name, revokedAt, help, testId, revokedTitle, onRevoke }: { name: string; revokedAt: string | null; help: string; testId: string; revokedTitle?: string; onRevoke: () => void }) {
+  const { t } = useTranslation();
+  if (revokedAt)
+    return (
+      <Tag data-testid={`${testId}-revoked`} title={revokedTitle}>
+        {t('admin.keys.revokedTag')}
+      </Tag>
+    );
+  return (
+    <Popconfirm
+      title={t('admin.keys.confirmRevoke', { name })}
+      description={help}
+      okText={t('admin.keys.revoke')}
+      cancelText={t('app.cancel')}
+      okButtonProps={{ danger: true, 'data-testid': `${testId}-revoke-ok` } as never}
+      onConfirm={onRevoke}
+    >
+      <Button size="small" danger data-testid={`${testId}-revoke-${name}`}>
+        {t('admin.keys.revoke')}
+      </Button>
+    </Popconfirm>
+  );
+}
+
 export default function ApiKeysPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -130,23 +158,7 @@ export default function ApiKeysPage() {
             key: 'actions',
             title: '',
             width: 110,
-            render: (_, k) =>
-              k.revokedAt ? (
-                <Tag data-testid="api-key-revoked">{t('admin.keys.revokedTag')}</Tag>
-              ) : (
-                <Popconfirm
-                  title={t('admin.keys.confirmRevoke', { name: k.name })}
-                  description={t('admin.keys.revokeHelp')}
-                  okText={t('admin.keys.revoke')}
-                  cancelText={t('app.cancel')}
-                  okButtonProps={{ danger: true, 'data-testid': 'api-key-revoke-ok' } as never}
-                  onConfirm={() => revoke(k)}
-                >
-                  <Button size="small" danger data-testid={`api-key-revoke-${k.name}`}>
-                    {t('admin.keys.revoke')}
-                  </Button>
-                </Popconfirm>
-              ),
+            render: (_, k) => <KeyRevokeCell name={k.name} revokedAt={k.revokedAt} help={t('admin.keys.revokeHelp')} testId="api-key" onRevoke={() => revoke(k)} />,
           },
         ]}
       />

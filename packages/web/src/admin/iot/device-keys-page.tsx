@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Collapse, Flex, Form, Input, Modal, Popconfirm, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Collapse, Flex, Form, Input, Modal, Table, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { iotApi } from '../../api/iot-endpoints';
@@ -8,7 +8,7 @@ import { errorMessage } from '../../common/api-errors';
 import { useUserNames } from '../../common/lookups';
 import { useFormSubmit } from '../../common/use-form-submit';
 import { formatDateTime } from '../../i18n/format';
-import { NewKeyModal } from '../api-keys-page';
+import { KeyRevokeCell, NewKeyModal } from '../api-keys-page';
 import { IotConnection, useTenantSlug } from './iot-connection';
 
 // Device keys (admins): devices send one as MQTT password or HTTP bearer token. Create (shown once,
@@ -92,25 +92,9 @@ export default function DeviceKeysPage() {
             key: 'actions',
             title: '',
             width: 110,
-            render: (_, k) =>
-              k.revokedAt ? (
-                <Tag data-testid="device-key-revoked" title={formatDateTime(k.revokedAt)}>
-                  {t('admin.keys.revokedTag')}
-                </Tag>
-              ) : (
-                <Popconfirm
-                  title={t('admin.keys.confirmRevoke', { name: k.name })}
-                  description={t('intake.iot.revokeKeyHelp')}
-                  okText={t('admin.keys.revoke')}
-                  cancelText={t('app.cancel')}
-                  okButtonProps={{ danger: true, 'data-testid': 'device-key-revoke-ok' } as never}
-                  onConfirm={() => revoke(k)}
-                >
-                  <Button size="small" danger data-testid={`device-key-revoke-${k.name}`}>
-                    {t('admin.keys.revoke')}
-                  </Button>
-                </Popconfirm>
-              ),
+            render: (_, k) => (
+              <KeyRevokeCell name={k.name} revokedAt={k.revokedAt} revokedTitle={k.revokedAt ? formatDateTime(k.revokedAt) : undefined} help={t('intake.iot.revokeKeyHelp')} testId="device-key" onRevoke={() => revoke(k)} />
+            ),
           },
         ]}
       />
