@@ -1,5 +1,6 @@
 // Chinese ticket texts for benchmarks, the generator and the durability tests: realistic helpdesk and
 // field-service wording built from a few word lists, so jieba has real work to do.
+import { mulberry32 } from '../../src/platform/random';
 
 export const PLACES = ['三楼财务室', '二号楼大厅', '研发中心', '上海分公司', '北京总部', '深圳门店', '杭州仓库', '会议室A', '前台', '五楼机房',
   '成都办事处', '南京工厂', '客服中心', '人事部', '市场部', '广州展厅', '武汉分拣中心', '地下车库', '食堂', '培训教室'];
@@ -25,16 +26,7 @@ export const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '�
 export type Rng = () => number;
 
 /** mulberry32: a small seeded generator so generated data is reproducible. */
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRng: (seed: number) => Rng = mulberry32;
 
 export const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)];
 

@@ -1,4 +1,6 @@
 // A small seeded random source, so `demo load --seed N` gives the same data every time.
+import { mulberry32 } from '../platform/random';
+
 export interface Random {
   next(): number;
   int(min: number, max: number): number;
@@ -11,15 +13,7 @@ export interface Random {
 }
 
 export function seededRandom(seed: number): Random {
-  let s = seed >>> 0 || 0x9e3779b9;
-  // mulberry32
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed >>> 0 || 0x9e3779b9);
   const r: Random = {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),

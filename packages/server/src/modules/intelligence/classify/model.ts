@@ -1,4 +1,5 @@
 import { DEFAULT_FEATURES, buildVocabulary, featureCounts, vectorize, type FeatureOptions, type SparseVector, type Vocabulary } from './features';
+import { mulberry32 } from '../../../platform/random';
 
 // A linear text classifier: one weight per (feature, class), trained with the averaged multiclass
 // passive-aggressive algorithm (PA-I, Crammer et al. 2006) on TF-IDF word and character n-grams.
@@ -92,17 +93,6 @@ function argmax(s: ArrayLike<number>): number {
   return best;
 }
 
-/** Mulberry32: a small deterministic generator. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function train(texts: string[], labels: string[], options: Partial<TrainOptions> = {}): TextClassifier {
   const o = { ...DEFAULT_TRAIN, ...options };
@@ -133,7 +123,7 @@ export function train(texts: string[], labels: string[], options: Partial<TrainO
   const ub = new Float64Array(C);
   const s = new Float64Array(C);
   const order = Array.from(xs.keys());
-  const random = rng(o.seed);
+  const random = mulberry32(o.seed);
   let t = 1;
   const step = (x: SparseVector, y: number, r: number, tau: number) => {
     for (let j = 0; j < x.idx.length; j++) {
