@@ -48,6 +48,7 @@ export const channelRepository = {
     const rows = await q.query('DELETE FROM channels WHERE id = $1 RETURNING id', [id]);
     return rows.length > 0;
   },
+  /** One channel; in a system session of any tenant (callbacks name their channel by id). */
   async byId(q: Queryable, id: string): Promise<ChannelRow | undefined> {
     const [row] = await q.query(`SELECT ${COLUMNS} FROM channels WHERE id = $1`, [id]);
     return row && toChannel(row);
@@ -67,14 +68,5 @@ export const channelRepository = {
   async allEnabled(q: Queryable, kind: IntakeChannel): Promise<ChannelRow[]> {
     const rows = await q.query(`SELECT ${COLUMNS} FROM channels WHERE kind = $1 AND enabled ORDER BY created_at`, [kind]);
     return rows.map(toChannel);
-  },
-  /** Across tenants (system session): how many channels of a kind exist at all (enabled or not). */
-  async countAll(q: Queryable, kind: IntakeChannel): Promise<number> {
-    const [row] = await q.query<{ n: string }>('SELECT count(*) AS n FROM channels WHERE kind = $1', [kind]);
-    return Number(row.n);
-  },
-  async byIdAnyTenant(q: Queryable, id: string): Promise<ChannelRow | undefined> {
-    const [row] = await q.query(`SELECT ${COLUMNS} FROM channels WHERE id = $1`, [id]);
-    return row && toChannel(row);
   },
 };

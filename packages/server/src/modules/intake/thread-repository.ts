@@ -16,13 +16,7 @@ export const threadRepository = {
   },
   /** Points the keys at the ticket; a key already pointing elsewhere is moved (the newest conversation wins). */
   async put(q: Queryable, tenantId: string, ticketId: string, keys: string[], at: Date): Promise<void> {
-    const unique = [...new Set(keys)];
-    if (!unique.length) return;
-    await q.query(
-      `INSERT INTO intake_threads (tenant_id, key, ticket_id, created_at) SELECT $1, k, $2, $3 FROM unnest($4::text[]) AS k
-       ON CONFLICT (tenant_id, key) DO UPDATE SET ticket_id = EXCLUDED.ticket_id`,
-      [tenantId, ticketId, at, unique],
-    );
+    await threadRepository.putMany(q, tenantId, keys.map((key) => ({ ticketId, key })), at);
   },
   /** `put` for many tickets at once: each key to its ticket (the last pair of a key wins). */
   async putMany(q: Queryable, tenantId: string, pairs: { ticketId: string; key: string }[], at: Date): Promise<void> {
@@ -37,8 +31,5 @@ export const threadRepository = {
   async forTicket(q: Queryable, ticketId: string): Promise<string[]> {
     const rows = await q.query<{ key: string }>('SELECT key FROM intake_threads WHERE tenant_id = current_tenant_id() AND ticket_id = $1 ORDER BY created_at, key', [ticketId]);
     return rows.map((r) => r.key);
-  },
-  async remove(q: Queryable, keys: string[]): Promise<void> {
-    if (keys.length) await q.query('DELETE FROM intake_threads WHERE tenant_id = current_tenant_id() AND key = ANY($1::text[])', [keys]);
   },
 };

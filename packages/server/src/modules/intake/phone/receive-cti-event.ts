@@ -30,7 +30,7 @@ export async function ctiCaller(deps: Deps, actor: Actor | null, bearer: string 
     return { tenantId: actor.tenantId, channel: channel ?? null };
   }
   if (!bearer || !channelId) throw refused();
-  const channel = await deps.db.system((q) => channelRepository.byIdAnyTenant(q, channelId));
+  const channel = await deps.db.system((q) => channelRepository.byId(q, channelId));
   const token = channel?.secrets.token;
   if (!channel || channel.kind !== 'phone' || !channel.enabled || typeof token !== 'string' || !token || !sameSecret(token, bearer)) throw refused();
   return { tenantId: channel.tenantId, channel };

@@ -12,7 +12,7 @@ export const CALLBACK_MAX_BYTES = 256 * 1024;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function channelOf(deps: Deps, platform: string, id: string): Promise<ChannelConfig> {
-  const ch = UUID.test(id) ? await deps.db.system((q) => channelRepository.byIdAnyTenant(q, id)) : undefined;
+  const ch = UUID.test(id) ? await deps.db.system((q) => channelRepository.byId(q, id)) : undefined;
   if (!ch || ch.kind !== platform) throw new CallbackRejected(404, 'CHANNEL_NOT_FOUND', `No ${platform} channel ${id}; use the callback URL shown for the channel`);
   if (!ch.enabled) throw new CallbackRejected(404, 'CHANNEL_DISABLED', `The ${platform} channel ${id} is disabled`);
   return ch;
