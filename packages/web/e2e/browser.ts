@@ -88,10 +88,26 @@ export function watchLive(page: Page) {
 /** Opens an Ant Design select and picks the option with exactly this label (typing first for a searched one). */
 export async function choose(page: Page, testId: string, label: string, opts: { type?: string } = {}) {
   const select = page.getByTestId(testId);
-  await select.click();
-  if (opts.type) await select.locator('input').fill(opts.type);
   const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${escapeRe(label)}$`) });
-  await option.first().click();
+  // On a loaded machine a click can land while a searched list re-renders (the typed search is
+  // debounced, then its answer replaces the options) and select nothing: the list then stays open,
+  // and the pick is tried again.
+  for (let attempt = 1; ; attempt++) {
+    if (!(await option.first().isVisible())) {
+      await select.click();
+      if (opts.type) {
+        await select.locator('input').fill(opts.type);
+        await option.first().waitFor();
+        await page.waitForTimeout(500); // the debounced search (250 ms) and its answer
+      }
+    }
+    await option.first().click();
+    const closed = await option
+      .first()
+      .waitFor({ state: 'hidden', timeout: 5000 })
+      .then(() => true, () => false);
+    if (closed || attempt === 3) return;
+  }
 }
 
 /** The text an Ant Design select shows as its value. */
