@@ -61,6 +61,7 @@ export const ticketsApi = {
   addWatcher: (id: string, userId: string) => api.put<Items<Watcher>>(`/tickets/${id}/watchers/${userId}`),
   removeWatcher: (id: string, userId: string) => api.delete<Items<Watcher>>(`/tickets/${id}/watchers/${userId}`),
   links: (id: string) => api.get<Items<TicketLink>>(`/tickets/${id}/links`),
+  link: (id: string, body: { targetId: string; kind: 'duplicate_of' | 'caused_by' | 'related' }) => api.post<TicketLink>(`/tickets/${id}/links`, body),
   subtasks: (id: string) => api.get<Items<Subtask> & { total: number; done: number }>(`/tickets/${id}/subtasks`),
   attachments: (id: string) => api.get<Items<Attachment>>(`/tickets/${id}/attachments`),
   upload: (id: string, file: File, internal: boolean) => {

@@ -37,3 +37,8 @@ export function formatDuration(ms: number, lng: Language = currentLanguage()): s
   const value = unit === 'day' ? Math.floor(minutes / 1440) : unit === 'hour' ? Math.floor(minutes / 60) : minutes;
   return new Intl.NumberFormat(intlLocale(lng), { style: 'unit', unit, unitDisplay: lng === 'en' ? 'short' : 'long' }).format(value);
 }
+
+/** 0.873 → "87%" ("87.3%" with one digit); a share as the interface language writes percentages. */
+export function formatPercent(share: number, digits = 0, lng: Language = currentLanguage()): string {
+  return new Intl.NumberFormat(intlLocale(lng), { style: 'percent', maximumFractionDigits: digits }).format(share);
+}

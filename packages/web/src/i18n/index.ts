@@ -6,6 +6,8 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { intakeEn } from './intake.en';
 import { intakeZhCN } from './intake.zh-CN';
+import { intelEn } from './intelligence.en';
+import { intelZhCN } from './intelligence.zh-CN';
 import { zhCN } from './zh-CN';
 
 // Interface language: zh-CN by default, English second; the choice is kept in localStorage and
@@ -30,7 +32,7 @@ export const dayjsLocale = (lng: Language) => (lng === 'en' ? 'en' : 'zh-cn');
 export const i18n = i18next.createInstance();
 const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, intake: intakeZhCN } }, en: { translation: { ...en, intake: intakeEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, intake: intakeZhCN, intel: intelZhCN } }, en: { translation: { ...en, intake: intakeEn, intel: intelEn } } },
   lng: initial,
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

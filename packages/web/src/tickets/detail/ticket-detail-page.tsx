@@ -15,6 +15,7 @@ import { formatDateTime } from '../../i18n/format';
 import { loadQueue, neighbour } from '../queue';
 import { PriorityTag, StatusTag } from '../ticket-tags';
 import { ChannelLogPanel } from './channel-log';
+import { InsightsPanel } from './insights-panel';
 import { ReplyBox, type ReplyBoxHandle } from './reply-box';
 import { SidePanel, type SidePanelHandle } from './side-panel';
 import { Timeline } from './timeline';
@@ -198,6 +199,17 @@ export default function TicketDetailPage() {
               }}
             />
           </Card>
+          <div style={{ marginTop: 12 }}>
+            <InsightsPanel
+              ticket={ticket}
+              version={version}
+              onUpdated={(x) => {
+                setTicket(x);
+                timeline.refresh();
+              }}
+              onLinked={refreshAll}
+            />
+          </div>
         </Col>
       </Row>
       <Modal open={help} title={t('shortcut.title')} footer={null} onCancel={() => setHelp(false)} data-testid="shortcut-help">

@@ -20,6 +20,8 @@ describe('ticket list state ↔ URL', () => {
     expect(parseListState(new URLSearchParams('view=myTeam'), two).filters.team).toEqual(two.teamIds);
     expect(toSearchParams(parseListState(new URLSearchParams('view=myTeam'), two)).get('view')).toBe('myTeam');
     expect(parseListState(new URLSearchParams(`team=${two.teamIds.join(',')},none`), two).filters.team).toEqual([...two.teamIds, 'none']);
+    // 待分拣: open tickets the classifiers left for a person, oldest first
+    expect(parseListState(new URLSearchParams('view=triage'), me)).toMatchObject({ filters: { tag: ['待分拣'], status: ['new', 'open', 'pending', 'on_hold'] }, sort: 'created_at' });
     // without a team, "my team" falls back to all tickets
     expect(parseListState(new URLSearchParams('view=myTeam'), { teamIds: [] }).filters).toEqual({});
   });

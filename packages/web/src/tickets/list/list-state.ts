@@ -1,3 +1,4 @@
+import { TRIAGE_TAG } from '../../api/intelligence-types';
 import { CHANNELS, OPEN_STATUSES, PRIORITIES, STATUSES, type Me, type SavedView, type TicketFilters } from '../../api/types';
 
 // The state of the ticket list — view, filters, sort, columns — and its round trip through the
@@ -21,8 +22,8 @@ const LIST_KEYS = ['status', 'priority', 'channel', 'tag', 'team'] as const;
 const SCALAR_KEYS = ['q', 'categoryId', 'typeId', 'assignee', 'requesterId', 'organizationId', 'createdFrom', 'createdTo', 'updatedFrom', 'updatedTo'] as const;
 const ALLOWED: Partial<Record<(typeof LIST_KEYS)[number], readonly string[]>> = { status: STATUSES, priority: PRIORITIES, channel: CHANNELS };
 
-export type BuiltinViewKey = 'mine' | 'unassigned' | 'myTeam' | 'all' | 'recent';
-export const BUILTIN_VIEWS: BuiltinViewKey[] = ['mine', 'unassigned', 'myTeam', 'all', 'recent'];
+export type BuiltinViewKey = 'mine' | 'unassigned' | 'myTeam' | 'triage' | 'all' | 'recent';
+export const BUILTIN_VIEWS: BuiltinViewKey[] = ['mine', 'unassigned', 'myTeam', 'triage', 'all', 'recent'];
 
 /** The filters and sort of a built-in view for this user; null when it does not apply (no team). 我的团队 covers all the user's teams. */
 export function builtinView(key: BuiltinViewKey, me: Pick<Me, 'teamIds'>): { filters: TicketFilters; sort: string } | null {
@@ -33,6 +34,9 @@ export function builtinView(key: BuiltinViewKey, me: Pick<Me, 'teamIds'>): { fil
       return { filters: { assignee: 'none', status: [...OPEN_STATUSES] }, sort: 'created_at' };
     case 'myTeam':
       return me.teamIds.length ? { filters: { team: [...me.teamIds], status: [...OPEN_STATUSES] }, sort: '-updated_at' } : null;
+    case 'triage':
+      // tickets the classifiers were unsure of; oldest first, as they wait for a person
+      return { filters: { tag: [TRIAGE_TAG], status: [...OPEN_STATUSES] }, sort: 'created_at' };
     case 'all':
       return { filters: {}, sort: '-created_at' };
     case 'recent':

@@ -1,0 +1,156 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { BrowserRouter } from 'react-router';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { AppRoutes, Providers } from '../../app';
+import type { IntelModel, IntelModels } from '../../api/intelligence-types';
+import { renderUi, stubFetch } from '../../test/render';
+import { IntelligenceView } from './intelligence-page';
+
+const classes = [
+  { value: 'c-net', label: '网络故障' },
+  { value: 'c-print', label: '打印机' },
+  { value: 'c-acct', label: '账号权限' },
+  { value: 'c-unused', label: '门禁' },
+];
+const category: IntelModel = {
+  target: 'category',
+  state: 'ready',
+  trainedAt: '2026-11-20T08:00:00Z',
+  examples: 1840,
+  heldOut: 200,
+  accuracy: 0.873,
+  macroF1: 0.812,
+  corrections: 14,
+  classes,
+  // 门禁 never occurs in the held-back tickets: the matrix leaves it out
+  confusion: [
+    [80, 6, 2, 0],
+    [11, 60, 0, 0],
+    [3, 0, 38, 0],
+    [0, 0, 0, 0],
+  ],
+};
+const team: IntelModel = { target: 'team', state: 'cold', trainedAt: null, examples: 12, heldOut: 0, accuracy: null, macroF1: null, corrections: 0, classes: [], confusion: [] };
+const models: IntelModels = { settings: { threshold: 0.7, autoApply: true }, models: [team, category] };
+
+const input = (testId: string) => {
+  const el = screen.getByTestId(testId);
+  return (el.tagName === 'INPUT' ? el : el.querySelector('input')!) as HTMLInputElement;
+};
+const fieldError = (testId: string) => screen.getByTestId(testId).closest('.ant-form-item')!.querySelector('.ant-form-item-explain-error')?.textContent ?? '';
+
+describe('intelligence administration', () => {
+  it('shows each model with accuracy, held-back tickets, the cold state and the confusion between classes', async () => {
+    stubFetch({ 'GET /api/v1/intelligence/models': () => ({ status: 200, body: models }) });
+    renderUi(<IntelligenceView canEdit />);
+    const card = await screen.findByTestId('intel-model-category');
+    expect(within(card).getByTestId('intel-accuracy-category').textContent).toContain('87.3%');
+    expect(within(card).getByTestId('intel-f1-category').textContent).toContain('81.2%');
+    expect(within(card).getByTestId('intel-heldout-category').textContent).toBe('基于 200 张留出工单');
+    expect(within(card).getByTestId('intel-corrections-category').textContent).toContain('14');
+    expect(card.textContent).toContain('2026');
+    // the categories card comes first, as the targets are ordered, whatever the server's order
+    const cards = screen.getAllByTestId(/^intel-model-/);
+    expect(cards.map((c) => c.dataset.testid)).toEqual(['intel-model-category', 'intel-model-team']);
+    expect(screen.getByTestId('intel-state-team').textContent).toBe('冷启动：使用关键词规则');
+    expect(screen.getByTestId('intel-accuracy-team').textContent).toContain('—');
+    // the most common mistakes first
+    const pairs = within(screen.getByTestId('intel-confused-category')).getAllByRole('listitem').map((li) => li.textContent);
+    expect(pairs[0]).toBe('真实 打印机 → 预测为 网络故障11');
+    expect(pairs.slice(1)).toEqual(['真实 网络故障 → 预测为 打印机6', '真实 账号权限 → 预测为 网络故障3', '真实 网络故障 → 预测为 账号权限2']);
+    const matrix = screen.getByTestId('intel-matrix-category');
+    expect(matrix.textContent).not.toContain('门禁');
+    expect(matrix.querySelectorAll('tbody tr')).toHaveLength(3);
+    expect(screen.getByTestId('intel-cell-category-1-0').textContent).toBe('11');
+    expect(screen.getByTestId('intel-cell-category-1-0').style.background).toContain('rgba(245, 34, 45');
+    expect(screen.getByTestId('intel-cell-category-0-0').style.background).toContain('rgba(82, 196, 26');
+  });
+
+  it('saves the threshold as a share and shows an out-of-range threshold at the field', async () => {
+    let answer: { status: number; body: unknown } = { status: 400, body: { error: { code: 'VALIDATION_FAILED', message: 'threshold: Too big', field: 'threshold' } } };
+    const calls = stubFetch({
+      'GET /api/v1/intelligence/models': () => ({ status: 200, body: models }),
+      'PATCH /api/v1/intelligence/settings': () => answer,
+    });
+    renderUi(<IntelligenceView canEdit />);
+    await screen.findByTestId('intel-settings');
+    await waitFor(() => expect(input('intel-threshold').value).toBe('70.0'));
+    // typed out of range: said at the field, nothing sent
+    fireEvent.change(input('intel-threshold'), { target: { value: '150' } });
+    await act(async () => void fireEvent.click(screen.getByTestId('intel-settings-save')));
+    await waitFor(() => expect(fieldError('intel-threshold')).toBe('阈值须在 0% 到 100% 之间'));
+    expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(0);
+    // the server refuses it: its error goes to the same field
+    fireEvent.change(input('intel-threshold'), { target: { value: '85' } });
+    await waitFor(() => expect(fieldError('intel-threshold')).toBe(''));
+    await act(async () => void fireEvent.click(screen.getByTestId('intel-settings-save')));
+    await waitFor(() => expect(fieldError('intel-threshold')).toBe('阈值须在 0% 到 100% 之间'));
+    expect(calls.filter((c) => c.method === 'PATCH').map((c) => c.body)).toEqual([{ threshold: 0.85, autoApply: true }]);
+    // accepted
+    answer = { status: 200, body: { threshold: 0.85, autoApply: false } };
+    fireEvent.click(screen.getByTestId('intel-auto-apply'));
+    await act(async () => void fireEvent.click(screen.getByTestId('intel-settings-save')));
+    await screen.findByText('设置已保存');
+    expect(calls.filter((c) => c.method === 'PATCH').at(-1)?.body).toEqual({ threshold: 0.85, autoApply: false });
+    // the earlier refusal is gone from the field (its text may linger while it fades out)
+    await waitFor(() => expect(screen.getByTestId('intel-threshold').closest('.ant-form-item')!.className).not.toContain('has-error'));
+  });
+
+  it('retrains with a loading state and shows the new figures', async () => {
+    let finish: (v: Response) => void = () => undefined;
+    const retrained: IntelModels = { ...models, models: [{ ...category, accuracy: 0.91, corrections: 0, trainedAt: '2026-11-22T08:00:00Z' }, team] };
+    const calls = stubFetch({ 'GET /api/v1/intelligence/models': () => ({ status: 200, body: models }) });
+    const stubbed = globalThis.fetch;
+    // training answers late: hold the POST until the test lets it go
+    globalThis.fetch = ((url: RequestInfo | URL, init?: RequestInit) => {
+      if (init?.method !== 'POST') return stubbed(url, init);
+      calls.push({ method: 'POST', url: String(url), body: JSON.parse(String(init.body)) });
+      return new Promise<Response>((resolve) => (finish = resolve));
+    }) as typeof fetch;
+    renderUi(<IntelligenceView canEdit />);
+    await screen.findByTestId('intel-model-category');
+    await act(async () => void fireEvent.click(screen.getByTestId('intel-retrain')));
+    await waitFor(() => expect(screen.getByTestId('intel-retrain').className).toContain('ant-btn-loading'));
+    expect(screen.getByTestId('intel-training').textContent).toContain('正在训练');
+    expect(calls.find((c) => c.method === 'POST')).toMatchObject({ url: '/api/v1/intelligence/models/train', body: {} });
+    await act(async () => finish(new Response(JSON.stringify(retrained), { status: 200, headers: { 'content-type': 'application/json' } })));
+    await screen.findByText('训练完成，模型已更新');
+    await waitFor(() => expect(screen.getByTestId('intel-accuracy-category').textContent).toContain('91%'));
+    expect(screen.getByTestId('intel-retrain').className).not.toContain('ant-btn-loading');
+    expect(screen.queryByTestId('intel-training')).toBeNull();
+  });
+});
+
+describe('intelligence for supervisors', () => {
+  beforeEach(() => {
+    (globalThis as { WebSocket?: unknown }).WebSocket = class {
+      close() {}
+    };
+  });
+
+  it('is a tab of administration, read-only: no saving, no retraining', async () => {
+    const supervisor = { type: 'user', id: '0190a0a0-0000-7000-8000-00000000000c', name: '王主管', role: 'supervisor', scope: 'all', teamIds: [], contactId: null, tenantId: 'x' };
+    stubFetch({
+      'GET /api/v1/auth/me': () => ({ status: 200, body: supervisor }),
+      'GET /api/v1/categories': () => ({ status: 200, body: { items: [] } }),
+      'GET /api/v1/ticket-types': () => ({ status: 200, body: { items: [] } }),
+      'GET /api/v1/teams': () => ({ status: 200, body: { items: [] } }),
+      'GET /api/v1/notifications': () => ({ status: 200, body: { items: [], unread: 0, nextBefore: null } }),
+      'GET /api/v1/intelligence/models': () => ({ status: 200, body: models }),
+    });
+    window.history.pushState({}, '', '/admin/intelligence');
+    renderUi(
+      <Providers>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </Providers>,
+    );
+    await screen.findByTestId('intel-model-category');
+    expect(screen.getByTestId('admin-tab-intelligence').textContent).toBe('智能分类');
+    expect(screen.getByTestId('intel-read-only')).toBeTruthy();
+    expect(screen.queryByTestId('intel-retrain')).toBeNull();
+    expect(screen.queryByTestId('intel-settings-save')).toBeNull();
+    expect(input('intel-threshold').disabled).toBe(true);
+  });
+});

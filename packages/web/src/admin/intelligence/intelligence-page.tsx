@@ -1,0 +1,76 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Empty, Flex, Skeleton, Space, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { intelApi } from '../../api/intelligence-endpoints';
+import { INTEL_TARGETS, type IntelModels } from '../../api/intelligence-types';
+import { useMe } from '../../auth/auth-context';
+import { errorMessage } from '../../common/api-errors';
+import { isAdmin } from '../access';
+import { ModelCard } from './model-card';
+import { SettingsForm } from './settings-form';
+
+// 智能分类: how the classifiers behind automatic triage are doing, their settings, and retraining.
+// Supervisors see everything read-only; only admins change settings or retrain.
+
+const byTarget = (a: { target: string }, b: { target: string }) => INTEL_TARGETS.indexOf(a.target as never) - INTEL_TARGETS.indexOf(b.target as never);
+
+export function IntelligenceView({ canEdit }: { canEdit: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [data, setData] = useState<IntelModels | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [training, setTraining] = useState(false);
+
+  const load = useCallback(() => {
+    intelApi
+      .models()
+      .then((d) => {
+        setData(d);
+        setError(null);
+      })
+      .catch(setError);
+  }, []);
+  useEffect(load, [load]);
+
+  const retrain = async () => {
+    setTraining(true);
+    try {
+      setData(await intelApi.train());
+      message.success(t('intel.admin.trained'));
+    } catch (err) {
+      message.error(errorMessage(err, t));
+    } finally {
+      setTraining(false);
+    }
+  };
+
+  if (!data && error) return <Alert type="error" showIcon title={errorMessage(error, t)} data-testid="intel-error" />;
+  if (!data) return <Skeleton active paragraph={{ rows: 6 }} />;
+  return (
+    <Flex vertical gap={12} data-testid="admin-intelligence">
+      <Flex justify="space-between" gap={8} wrap>
+        <Typography.Text type="secondary">{t('intel.admin.help')}</Typography.Text>
+        {canEdit && (
+          <Space>
+            {training && <Typography.Text type="secondary" data-testid="intel-training">{t('intel.admin.training')}</Typography.Text>}
+            <Button type="primary" icon={<ReloadOutlined />} loading={training} onClick={retrain} data-testid="intel-retrain">
+              {t('intel.admin.retrain')}
+            </Button>
+          </Space>
+        )}
+      </Flex>
+      {!canEdit && <Alert type="info" showIcon title={t('intel.admin.readOnly')} data-testid="intel-read-only" />}
+      <SettingsForm settings={data.settings} canEdit={canEdit} onSaved={(settings) => setData((d) => (d ? { ...d, settings } : d))} />
+      {data.models.length ? (
+        [...data.models].sort(byTarget).map((m) => <ModelCard key={m.target} model={m} />)
+      ) : (
+        <Empty description={t('intel.admin.empty')} />
+      )}
+    </Flex>
+  );
+}
+
+export default function IntelligencePage() {
+  return <IntelligenceView canEdit={isAdmin(useMe())} />;
+}
