@@ -20,6 +20,7 @@ import { ticketRoutes } from './modules/tickets/routes';
 import { viewRoutes } from './modules/views';
 import { intakeRoutes } from './modules/intake';
 import { CHANNEL_PLUGINS } from './modules/intake/channel-plugins';
+import { cacheFor, intelligenceRoutes, ticketEnricher } from './modules/intelligence';
 
 export const VERSION = '0.1.0';
 
@@ -36,6 +37,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   viewRoutes,
   replyTemplateRoutes,
   intakeRoutes,
+  intelligenceRoutes,
   ...CHANNEL_PLUGINS.flatMap((p) => (p.routes ? [p.routes] : [])),
 ];
 
@@ -53,6 +55,7 @@ export function makeDeps(config: Config, db: Database, opts: { clock?: Clock; fi
     },
     cookieSecure: config.COOKIE_SECURE,
     operatorToken: config.OPERATOR_TOKEN,
+    enrichTicket: ticketEnricher({ db, clock: opts.clock ?? systemClock }, cacheFor(db)),
   };
 }
 

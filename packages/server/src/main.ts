@@ -4,6 +4,7 @@ import { openDatabase } from './platform/db/open-database';
 import { bootstrapFirstTenant } from './modules/identity/bootstrap-first-tenant';
 import { connectLiveUpdates } from './modules/live';
 import { startIntake } from './modules/intake';
+import { startIntelligence } from './modules/intelligence';
 import { OutboxDispatcher } from './platform/outbox/outbox-dispatcher';
 
 // `npm start`: open (and migrate) the database, create the first tenant on an empty one, serve HTTP.
@@ -23,11 +24,13 @@ async function main() {
   const outbox = new OutboxDispatcher(db, deps.clock, { log: app.log });
   const live = connectLiveUpdates(app, deps, outbox, { databaseUrl: config.DATABASE_URL });
   const intake = await startIntake({ deps, config, log: app.log, outbox });
+  const intelligence = startIntelligence({ deps, outbox, retrainMinutes: config.INTELLIGENCE_RETRAIN_MINUTES, log: app.log });
   outbox.start(config.OUTBOX_POLL_MS);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
     await intake.close();
+    await intelligence.close();
     await outbox.stop();
     await live.close();
     await db.close();

@@ -48,6 +48,7 @@ export const settings = {
   MQTT_HOST: { schema: z.string(), default: '0.0.0.0', description: 'Interface the embedded MQTT broker binds to' },
   MQTT_URL: { schema: z.string().regex(/^(mqtts?|wss?|tcp):\/\/.+/, 'mqtt://host:port').or(z.literal('')), default: '', description: 'External MQTT broker to subscribe to instead of the embedded one (mqtt://user:pass@host:1883)' },
   IOT_ALARM_WINDOW_MINUTES: { schema: z.coerce.number().positive(), default: '60', description: 'Repeated alarms of one device and code inside this window add to the same ticket' },
+  INTELLIGENCE_RETRAIN_MINUTES: { schema: z.coerce.number().int().min(0), default: '60', description: 'How often each tenant is checked for retraining its category, team and priority models (new labelled tickets or 20 corrections since the last training; 0 disables the background retraining)' },
   WEB_DIST_DIR: { schema: z.string(), default: '', description: 'Folder of the built web console served at / (default: packages/web/dist of this repository)' },
 } as const;
 

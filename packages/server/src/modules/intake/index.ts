@@ -14,3 +14,5 @@ export type { ChannelRow } from './channel-repository';
 export { threadRepository } from './thread-repository';
 export { intakeRoutes } from './routes';
 export { routeByRules, matchingKeyword } from './routing-rules';
+export type { RoutingRule } from './routing-rules';
+export { RoutingRuleSchema } from './schemas';

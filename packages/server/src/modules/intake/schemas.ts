@@ -5,7 +5,7 @@ import { INTAKE_CHANNELS } from './intake-types';
 
 const Iso = z.string().describe('ISO-8601 date-time');
 
-const RoutingRuleSchema = z.strictObject({
+export const RoutingRuleSchema = z.strictObject({
   keywords: z.array(z.string().trim().min(1).max(100)).min(1).max(50).describe('Words or phrases (Chinese is matched on jieba words)'),
   categoryId: Uuid.optional(),
   teamId: Uuid.optional(),

@@ -50,18 +50,27 @@ export async function createTicket(
   } else if (!input.requester) throw invalid('requester', 'A ticket needs a requester (name, email or phone)', 'required');
   const now = deps.clock.now();
   const description = sanitizeRichText(input.description);
-  const tags = normalizeTags(input.tags ?? []);
+  const text = plainText(description);
+  // the intelligence stage fills what the input left open; what it sets is checked there (ids it offers are the tenant's)
+  const e = deps.enrichTicket
+    ? await deps.enrichTicket({
+        tenantId: actor.tenantId, actorRole: actor.role, title: input.title, text, channel: input.channel ?? (actor.role === 'customer' ? 'portal' : 'api'),
+        typeId: input.typeId, categoryId: input.categoryId, teamId: input.teamId, priority: input.priority, customFields: input.customFields ?? {},
+      })
+    : null;
+  if (e?.customFields && Object.keys(e.customFields).length) input = { ...input, customFields: { ...e.customFields, ...input.customFields } };
+  const tags = normalizeTags([...(input.tags ?? []), ...(e?.tags ?? [])]);
   const draft: Omit<TicketInsert, 'requester_id' | 'organization_id'> = {
     id: uuidv7(now.getTime()),
     tenant_id: actor.tenantId,
     title: input.title.trim(),
     description,
     status: input.status ?? 'new',
-    priority: input.priority ?? 'normal',
+    priority: input.priority ?? (e?.priority as Priority | undefined) ?? 'normal',
     channel: input.channel ?? (actor.role === 'customer' ? 'portal' : 'api'),
     type_id: input.typeId ?? null,
-    category_id: input.categoryId ?? null,
-    team_id: input.teamId ?? null,
+    category_id: input.categoryId ?? e?.categoryId ?? null,
+    team_id: input.teamId ?? e?.teamId ?? null,
     assignee_id: input.assigneeId ?? null,
     parent_id: input.parentId ?? null,
     tags,
@@ -71,7 +80,9 @@ export async function createTicket(
     updated_at: now,
     resolved_at: null,
     closed_at: null,
-    search_text: searchText(input.title, plainText(description), tags),
+    search_text: searchText(input.title, text, tags),
   };
-  return deps.writes.write(actor.tenantId, newTicketWriter, { actor, input, draft, idempotency, eventId: uuidv7(now.getTime()) });
+  const given = (['categoryId', 'teamId', 'priority'] as const).filter((f) => input[f] !== undefined);
+  const intelligence = e ? { autoFilled: e.autoFilled, triage: e.triage, given } : undefined;
+  return deps.writes.write(actor.tenantId, newTicketWriter, { actor, input, draft, idempotency, eventId: uuidv7(now.getTime()), intelligence });
 }

@@ -32,7 +32,13 @@ export interface TicketRow {
 export type TicketInsert = Omit<TicketRow, 'number' | 'requester_name' | 'assignee_name' | 'team_name'> & { tenant_id: string; search_text: string };
 
 /** A ticket to insert with its creation event: who created it, its event id, the event's snapshot. */
-export type NewTicketRow = TicketInsert & { event_id: string; actor: Pick<Actor, 'type' | 'id' | 'name'>; snapshot: Record<string, unknown> };
+export type NewTicketRow = TicketInsert & {
+  event_id: string;
+  actor: Pick<Actor, 'type' | 'id' | 'name'>;
+  snapshot: Record<string, unknown>;
+  /** what the intelligence stage filled in (field names), part of the creation event's data */
+  intelligence?: { autoFilled: string[]; triage: boolean; given: string[] };
+};
 
 const COLUMNS = `t.id, t.number, t.title, t.description, t.status, t.priority, t.channel, t.type_id, t.category_id, t.team_id,
   t.assignee_id, t.requester_id, t.organization_id, t.parent_id, t.tags, t.custom_fields, t.created_by, t.created_at,
@@ -182,7 +188,7 @@ export const ticketRepository = {
         col('created_by'),
         col('created_at'),
         col('search_text'),
-        col('snapshot', (v) => json({ after: v })),
+        list.map((t) => json(t.intelligence ? { after: t.snapshot, intelligence: t.intelligence } : { after: t.snapshot })),
         col('event_id'),
         list.map((t) => t.actor.type),
         list.map((t) => t.actor.id),

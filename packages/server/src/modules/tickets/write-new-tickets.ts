@@ -18,6 +18,8 @@ export interface NewTicketUnit {
   draft: Omit<TicketInsert, 'requester_id' | 'organization_id'>;
   idempotency?: IdempotencyClaim;
   eventId: string;
+  /** what the intelligence stage filled in, kept on the creation event */
+  intelligence?: { autoFilled: string[]; triage: boolean; given: string[] };
 }
 
 type Created = { ticket: TicketView; replayed: boolean };
@@ -64,7 +66,7 @@ export const newTicketWriter: BatchWriter<NewTicketUnit, Created> = {
       const ticket = { ...u.draft, custom_fields: fields[i], requester_id: contactId, organization_id: organizationId };
       // the creation event's snapshot; the statement fills in the number it draws
       const { description: _d, ...snapshot } = toTicketView({ ...ticket, number: 0 });
-      rows.push({ ...ticket, event_id: u.eventId, actor: u.actor, snapshot });
+      rows.push({ ...ticket, event_id: u.eventId, actor: u.actor, snapshot, intelligence: u.intelligence });
       at.push(i);
     }
 

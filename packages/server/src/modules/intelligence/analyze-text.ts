@@ -1,0 +1,131 @@
+import { indexTokens } from '../../platform/text/segment';
+import { matchingKeyword, type RoutingRule } from '../intake';
+import type { TextClassifier } from './classify/model';
+import { extractFields, type Extracted } from './extract';
+import type { FeedbackMemory } from './feedback-memory';
+import type { SettingsRow, Target } from './intelligence-repository';
+import { suggestPriority } from './priority';
+import { detectSentiment } from './sentiment';
+
+// The understanding of a new ticket's text, computed in memory (no database): a label per target with
+// its confidence and the words that decided it, the customer's mood, and the fields found in the text.
+
+export interface TenantIntelligence {
+  settings: SettingsRow;
+  models: Partial<Record<Target, TextClassifier>>;
+  /** names of the categories and teams a prediction may name (active ones) */
+  names: { category: Map<string, string>; team: Map<string, string> };
+  memory: FeedbackMemory;
+}
+
+export interface Prediction {
+  value: string;
+  label: string;
+  confidence: number;
+  applied: boolean;
+  source: 'model' | 'rules';
+  explanation: string[];
+}
+
+export type Sentiment = ReturnType<typeof detectSentiment>;
+
+export interface TextAnalysis {
+  predictions: Partial<Record<Target, Prediction>>;
+  sentiment: Sentiment;
+  extracted: Extracted[];
+  /** a model is sure of too little: a human sorts the ticket */
+  triage: boolean;
+}
+
+export interface TextInput {
+  title: string;
+  text: string;
+  channel: string;
+  /** what the request set itself: not predicted */
+  given: Partial<Record<Target, string>>;
+}
+
+const PRIORITY_LABELS: Record<string, string> = { low: '低', normal: '普通', high: '高', urgent: '紧急' };
+const KIND_PREFIX = /^[wbtsc]:/;
+
+/** The deciding features in words: "w:打印机" → 打印机, "b:无法 连接" → 无法连接; character grams kept only when no word says it. */
+function explain(features: { feature: string }[]): string[] {
+  const out: string[] = [];
+  for (const { feature } of features) {
+    const word = feature.replace(KIND_PREFIX, '').replace(/^\^ /, '').trim();
+    const shown = /[\p{Script=Han}]/u.test(word) ? word.replace(/ /g, '') : word;
+    if (shown && !out.some((o) => o.includes(shown) || shown.includes(o))) out.push(shown);
+  }
+  return out.slice(0, 5);
+}
+
+function labelOf(ti: TenantIntelligence, target: Target, value: string): string | undefined {
+  if (target === 'priority') return PRIORITY_LABELS[value] ? value : undefined;
+  return ti.names[target].has(value) ? value : undefined;
+}
+
+function displayName(ti: TenantIntelligence, target: Target, value: string): string {
+  return target === 'priority' ? PRIORITY_LABELS[value] : ti.names[target].get(value)!;
+}
+
+function predictTarget(ti: TenantIntelligence, target: Target, text: string, rules: RoutingRule[], tokens: () => Set<string>): Omit<Prediction, 'applied'> | null {
+  const remembered = ti.memory.nearest(target, text);
+  if (remembered && labelOf(ti, target, remembered.value))
+    return { value: remembered.value, label: displayName(ti, target, remembered.value), confidence: remembered.similarity, source: 'model', explanation: ['与已纠正的工单相似'] };
+  const model = ti.models[target];
+  if (model) {
+    const p = model.predict(text, 8);
+    if (!labelOf(ti, target, p.label)) return null;
+    return { value: p.label, label: displayName(ti, target, p.label), confidence: p.confidence, source: 'model', explanation: explain(p.explanation) };
+  }
+  // cold start: the tenant's keyword rules, in order
+  const key = target === 'category' ? 'categoryId' : target === 'team' ? 'teamId' : 'priority';
+  for (const rule of rules) {
+    const value = rule[key];
+    if (!value || !labelOf(ti, target, value)) continue;
+    const keyword = matchingKeyword(tokens(), rule.keywords);
+    if (keyword) return { value, label: displayName(ti, target, value), confidence: 1, source: 'rules', explanation: [keyword] };
+  }
+  return null;
+}
+
+/** Labels, mood and fields of a new ticket's text under the tenant's models, rules and threshold. */
+export function analyzeText(ti: TenantIntelligence, input: TextInput, now: Date, timeZone?: string): TextAnalysis {
+  const full = `${input.title}\n${input.text}`;
+  let tokens: Set<string> | undefined;
+  const lazyTokens = () => (tokens ??= new Set(indexTokens(full)));
+  const rules = ti.settings.rules as RoutingRule[];
+  const { threshold, auto_apply } = ti.settings;
+  const predictions: Partial<Record<Target, Prediction>> = {};
+  let triage = false;
+  for (const target of ['category', 'team'] as const) {
+    if (input.given[target]) continue;
+    const p = predictTarget(ti, target, full, rules, lazyTokens);
+    if (!p) continue;
+    const sure = p.confidence >= threshold;
+    if (!sure && p.source === 'model') triage = true;
+    predictions[target] = { ...p, applied: auto_apply && sure };
+  }
+  const sentiment = detectSentiment(full);
+  if (!input.given.priority) {
+    const p = predictTarget(ti, 'priority', full, rules, lazyTokens);
+    const suggested = suggestPriority({
+      textPrediction: p?.source === 'model' ? { value: p.value as never, confidence: p.confidence } : undefined,
+      keywordPriority: p?.source === 'rules' ? (p.value as never) : undefined,
+      channel: input.channel,
+      sentiment,
+    });
+    const confident = !p || p.confidence >= threshold || suggested.value !== p.value;
+    const explanation = [...(p?.explanation ?? []), ...suggested.reasons.filter((r) => r.code !== 'text_model' && r.code !== 'keyword_rule').map((r) => r.detail ?? r.code)];
+    if (p || suggested.value !== 'normal')
+      predictions.priority = {
+        value: suggested.value,
+        label: PRIORITY_LABELS[suggested.value],
+        confidence: p && suggested.value === p.value ? p.confidence : 1,
+        source: p?.source ?? 'rules',
+        explanation: explanation.slice(0, 6),
+        applied: auto_apply && confident,
+      };
+  }
+  return { predictions, sentiment, extracted: extractFields(full, { now, timeZone }), triage };
+}

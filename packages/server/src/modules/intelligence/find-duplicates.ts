@@ -1,0 +1,29 @@
+import { plainText } from '../../platform/text/sanitize';
+import type { CandidateRow } from './intelligence-repository';
+import { rankDuplicates } from './similarity/rank-duplicates';
+
+export interface DuplicateView {
+  ticketId: string;
+  number: number;
+  title: string;
+  status: string;
+  score: number;
+  reasons: string[];
+}
+
+/** The open tickets a new ticket probably repeats, best first, as the ticket page shows them. */
+export function findDuplicates(
+  ticket: { title: string; text: string; requesterId: string | null; assetIds: string[]; createdAt: Date },
+  candidates: CandidateRow[],
+): DuplicateView[] {
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const matches = rankDuplicates(
+    { text: `${ticket.title}\n${ticket.text}`, requesterId: ticket.requesterId, assetIds: ticket.assetIds },
+    candidates.map((c) => ({ id: c.id, text: `${c.title}\n${plainText(c.description)}`, requesterId: c.requester_id, assetIds: c.asset_ids, createdAt: c.created_at })),
+    ticket.createdAt,
+  );
+  return matches.map((m) => {
+    const c = byId.get(m.id)!;
+    return { ticketId: c.id, number: Number(c.number), title: c.title, status: c.status, score: m.score, reasons: m.reasons };
+  });
+}

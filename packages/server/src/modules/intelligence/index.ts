@@ -1,0 +1,9 @@
+// Ticket intelligence: what a new ticket is about (category, team, priority with confidence and the
+// words that decided it), the customer's mood, fields found in the text, likely duplicates — learnt
+// per tenant from its own tickets and from every correction agents make.
+export { intelligenceRoutes } from './routes';
+export { ticketEnricher, TRIAGE_TAG } from './enrich-ticket';
+export { cacheFor } from './model-cache';
+export { startIntelligence, INSIGHT_CONSUMER, CORRECTION_CONSUMER } from './start-intelligence';
+export { trainModels } from './train-models';
+export { retrainSweep } from './retrain-sweep';

@@ -1,0 +1,36 @@
+import type { Deps } from '../../platform/deps';
+import type { OutboxMessage } from '../../platform/outbox/outbox-repository';
+import { systemActor } from '../identity';
+import { ticketRepository, updateTicket } from '../tickets';
+import { TRIAGE_TAG } from './enrich-ticket';
+import { intelligenceRepository, type Target } from './intelligence-repository';
+import type { ModelCache } from './model-cache';
+import { ticketText } from './train-models';
+
+const FIELDS: Record<string, Target> = { categoryId: 'category', teamId: 'team', priority: 'priority' };
+
+/**
+ * A person changing a ticket's category, team or priority teaches the models: the change is stored
+ * as a correction (counted towards retraining, remembered for the next tickets at once), and a ticket
+ * waiting for triage leaves the triage queue once someone has set its category.
+ */
+export async function recordCorrection(deps: Deps, cache: ModelCache, m: OutboxMessage): Promise<void> {
+  const actor = m.payload.actor as { type?: string } | undefined;
+  if (actor?.type !== 'user') return;
+  const changes = ((m.payload.data as { changes?: Record<string, { to?: unknown }> } | undefined)?.changes ?? {}) as Record<string, { to?: unknown }>;
+  const corrected = Object.keys(changes).filter((f) => FIELDS[f] && typeof changes[f].to === 'string');
+  if (!corrected.length) return;
+  const ticketId = String(m.payload.ticketId);
+  const ticket = await deps.db.tenant(m.tenantId, async (q) => {
+    const t = await ticketRepository.byId(q, ticketId);
+    if (!t) return undefined;
+    const text = ticketText(t.title, t.description);
+    for (const f of corrected) {
+      await intelligenceRepository.addFeedback(q, m.tenantId, { ticket_id: ticketId, target: FIELDS[f], value: String(changes[f].to), text }, m.createdAt);
+      cache.remember(m.tenantId, FIELDS[f], String(changes[f].to), ticketId, text);
+    }
+    return t;
+  });
+  if (ticket && corrected.includes('categoryId') && ticket.tags.includes(TRIAGE_TAG))
+    await updateTicket(deps, systemActor(m.tenantId, 'intelligence'), ticketId, { removeTags: [TRIAGE_TAG] });
+}

@@ -1,0 +1,39 @@
+import type { Deps } from '../../platform/deps';
+import type { OutboxDispatcher } from '../../platform/outbox/outbox-dispatcher';
+import { cacheFor } from './model-cache';
+import { recordCorrection } from './record-correction';
+import { recordInsight } from './record-insight';
+import { retrainSweep } from './retrain-sweep';
+
+export const INSIGHT_CONSUMER = 'intelligence.insights';
+export const CORRECTION_CONSUMER = 'intelligence.corrections';
+
+/**
+ * Wires the intelligence module into a running process: the analysis of each new ticket (duplicates,
+ * what the customer's tier and history add to its priority) and corrections as training signal, both
+ * from the outbox; and the background retraining every `retrainMinutes` (0: never).
+ */
+export function startIntelligence(o: { deps: Deps; outbox: OutboxDispatcher; retrainMinutes: number; log: { error(obj: unknown, msg: string): void } }) {
+  const cache = cacheFor(o.deps.db);
+  o.outbox.subscribe(INSIGHT_CONSUMER, ['ticket.created'], (m) => recordInsight(o.deps, cache, m));
+  o.outbox.subscribe(CORRECTION_CONSUMER, ['ticket.updated'], (m) => recordCorrection(o.deps, cache, m));
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> | null = null;
+  if (o.retrainMinutes > 0) {
+    const round = () => {
+      running = retrainSweep(o.deps, cache)
+        .catch((err) => o.log.error({ err }, 'retraining the intelligence models failed'))
+        .finally(() => (running = null));
+    };
+    timer = setInterval(() => running ?? round(), o.retrainMinutes * 60_000);
+    timer.unref();
+    // a first look soon after start, so a fresh install with imported tickets does not wait an hour
+    setTimeout(() => running ?? round(), 30_000).unref();
+  }
+  return {
+    async close() {
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import type { Deps } from '../../platform/deps';
+import { plainText } from '../../platform/text/sanitize';
+import { intelligenceRepository, TARGETS, type LabelledRow, type Target } from './intelligence-repository';
+import { runTraining } from './training/run-training';
+import type { Example } from './training/split';
+
+/** The newest tickets a model learns from: about a year of a busy tenant's tickets. */
+export const TRAINING_LIMIT = 20_000;
+const LEASE_MS = 10 * 60_000;
+
+export const ticketText = (title: string, description: string) => `${title}\n${plainText(description)}`;
+
+/** Examples per target from labelled tickets: categories and teams that still exist, every priority. */
+export function examplesOf(rows: LabelledRow[], active: { categories: Map<string, string>; teams: Map<string, string> }): Record<Target, Example[]> {
+  const out: Record<Target, Example[]> = { category: [], team: [], priority: [] };
+  for (const r of rows) {
+    const text = ticketText(r.title, r.description);
+    const at = r.created_at.getTime();
+    if (r.category_id && active.categories.has(r.category_id)) out.category.push({ text, label: r.category_id, at });
+    if (r.team_id && active.teams.has(r.team_id)) out.team.push({ text, label: r.team_id, at });
+    out.priority.push({ text, label: r.priority, at });
+  }
+  return out;
+}
+
+/**
+ * Trains the tenant's category, team and priority models from its own tickets (in a worker thread)
+ * and stores each with its accuracy on the newest held-back tickets. One process at a time per tenant
+ * (a lease); returns the targets trained, or null when another process is training this tenant.
+ */
+export async function trainModels(deps: Deps, tenantId: string, onTrained?: () => void): Promise<Target[] | null> {
+  const now = deps.clock.now();
+  const leased = await deps.db.tenant(tenantId, (q) => intelligenceRepository.leaseTraining(q, tenantId, now, new Date(now.getTime() + LEASE_MS)));
+  if (!leased) return null;
+  try {
+    const { rows, active, feedbackUpto } = await deps.db.tenant(tenantId, async (q) => ({
+      rows: await intelligenceRepository.labelled(q, TRAINING_LIMIT),
+      active: await intelligenceRepository.activeIds(q),
+      feedbackUpto: await intelligenceRepository.maxFeedbackId(q),
+    }));
+    const results = await runTraining(examplesOf(rows, active));
+    const trained = TARGETS.filter((t) => results[t]);
+    const at = deps.clock.now();
+    await deps.db.tenant(tenantId, async (q) => {
+      for (const target of trained) {
+        const r = results[target]!;
+        await intelligenceRepository.saveModel(q, tenantId, {
+          target, trained_at: at, examples: r.examples, held_out: r.heldOut, accuracy: r.accuracy, macro_f1: r.macroF1,
+          classes: r.classes, confusion: r.confusion, model: r.model, feedback_upto: feedbackUpto,
+        });
+      }
+    });
+    onTrained?.();
+    return trained;
+  } finally {
+    await deps.db.tenant(tenantId, (q) => intelligenceRepository.releaseTraining(q));
+  }
+}

@@ -1,0 +1,36 @@
+import { scoreLabels } from '../classify/eval-classify';
+import { train } from '../classify/model';
+import { serializeModel } from '../classify/serialize';
+import { confusionOf, holdOutNewest, trainable, type Example } from './split';
+
+export interface TargetResult {
+  classes: string[];
+  examples: number;
+  heldOut: number;
+  accuracy: number | null;
+  macroF1: number | null;
+  confusion: number[][];
+  model: Uint8Array;
+}
+
+/**
+ * Measures the classifier on the newest held-back share (trained on the older tickets), then trains
+ * the stored model on every example. Null when there is not enough to learn from.
+ */
+export function trainTarget(examples: Example[]): TargetResult | null {
+  if (!trainable(examples)) return null;
+  const { train: older, test } = holdOutNewest(examples);
+  const classes = [...new Set(examples.map((e) => e.label))].sort();
+  let accuracy: number | null = null;
+  let macroF1: number | null = null;
+  let confusion = classes.map(() => classes.map(() => 0));
+  if (test.length && new Set(older.map((e) => e.label)).size >= 2) {
+    const probe = train(older.map((e) => e.text), older.map((e) => e.label));
+    const gold = test.map((e) => e.label);
+    const predicted = test.map((e) => probe.classify(e.text));
+    ({ accuracy, macroF1 } = scoreLabels(gold, predicted));
+    confusion = confusionOf(classes, gold, predicted);
+  }
+  const model = train(examples.map((e) => e.text), examples.map((e) => e.label));
+  return { classes, examples: examples.length, heldOut: test.length, accuracy, macroF1, confusion, model: serializeModel(model) };
+}

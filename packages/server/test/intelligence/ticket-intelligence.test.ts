@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OutboxDispatcher } from '../../src/platform/outbox/outbox-dispatcher';
+import { startIntelligence } from '../../src/modules/intelligence';
+import { startTestApp, type TestApp, type TestTenant } from '../support/test-app';
+
+// Tickets created through the API arrive classified (rules while cold, the tenant's own model once
+// trained), with fields extracted, an angry customer flagged, duplicates found, and agents'
+// corrections changing the next prediction.
+
+const NETWORK = ['VPN 连不上，远程办公无法访问内网', '办公室 WiFi 信号很弱经常断线', '交换机端口故障导致整层断网', '网络很慢，打开网页要一分钟', '无线网络连接后没有 IP 地址', '内网 DNS 解析失败，系统打不开', '路由器重启后还是上不了网', '会议室网线插上没有网络'];
+const PRINTER = ['打印机卡纸，取不出来', '打印机显示脱机，无法打印文件', '复印机复印出来全是黑条', '打印机墨盒没墨了需要更换', '扫描仪扫描的文件是空白的', '打印任务一直排队打印不出来', '彩色打印机颜色偏红', '共享打印机找不到了'];
+const ACCOUNT = ['忘记邮箱密码，无法登录', '账号被锁定了，请帮忙解锁', 'OA 系统登录提示密码错误', '新员工需要开通系统账号', '密码过期了怎么修改', '企业微信账号登不上去', '权限不够，无法访问财务系统', '离职员工账号需要注销'];
+
+describe('ticket intelligence through the API', () => {
+  let t: TestApp;
+  let acme: TestTenant;
+  let outbox: OutboxDispatcher;
+  let intel: { close(): Promise<void> };
+  const cat: Record<string, string> = {};
+  const team: Record<string, string> = {};
+  const settle = async () => {
+    for (let i = 0; i < 20 && (await outbox.runOnce()) > 0; i++);
+  };
+  const create = async (body: Record<string, unknown>, token = acme.adminToken) => {
+    const res = await t.api(token, 'POST', '/api/v1/tickets', { requester: { name: '王芳', email: 'wangfang@example.cn' }, ...body });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json();
+  };
+  const insights = async (id: string) => {
+    await settle();
+    const res = await t.api(acme.adminToken, 'GET', `/api/v1/tickets/${id}/insights`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    acme = await t.tenant('智能分类');
+    outbox = new OutboxDispatcher(t.db, t.deps.clock);
+    intel = startIntelligence({ deps: t.deps, outbox, retrainMinutes: 0, log: console });
+    for (const name of ['网络故障', '打印机', '账号密码']) cat[name] = (await t.api(acme.adminToken, 'POST', '/api/v1/categories', { nameZh: name })).json().id;
+    for (const name of ['网络组', '桌面支持组']) team[name] = (await t.api(acme.adminToken, 'POST', '/api/v1/teams', { name })).json().id;
+  });
+  afterAll(async () => {
+    await intel.close();
+    await t.close();
+  });
+
+  it('a cold-start tenant labels new tickets with its keyword rules, which admins edit', async () => {
+    const cold = (await t.api(acme.adminToken, 'GET', '/api/v1/intelligence/models')).json();
+    expect(cold.models.map((m: { state: string }) => m.state)).toEqual(['cold', 'cold', 'cold']);
+    const rules = [{ keywords: ['打印机', '复印机'], categoryId: cat['打印机'], teamId: team['桌面支持组'] }];
+    const patched = await t.api(acme.adminToken, 'PATCH', '/api/v1/intelligence/settings', { rules });
+    expect(patched.statusCode, patched.body).toBe(200);
+    const ticket = await create({ title: '三楼打印机不出纸', description: '财务部的打印机一直提示缺纸' });
+    expect(ticket).toMatchObject({ categoryId: cat['打印机'], teamId: team['桌面支持组'] });
+    const a = await insights(ticket.id);
+    expect(a.predictions.category).toMatchObject({ value: cat['打印机'], label: '打印机', source: 'rules', applied: true, explanation: ['打印机'] });
+    expect(a.needsTriage).toBe(false);
+  });
+
+  it('trains on the tenant’s own tickets and then classifies new ones with the words that decided it', async () => {
+    const sets: [string[], string, string][] = [[NETWORK, '网络故障', '网络组'], [PRINTER, '打印机', '桌面支持组'], [ACCOUNT, '账号密码', '桌面支持组']];
+    // interleaved, as tickets arrive: the newest, held back to measure the model, cover every category
+    for (const suffix of ['', '，麻烦尽快处理'])
+      for (let i = 0; i < 8; i++)
+        for (const [texts, c, tm] of sets)
+          await create({ title: texts[i].slice(0, 12), description: texts[i] + suffix, categoryId: cat[c], teamId: team[tm], priority: i % 3 === 0 ? 'high' : 'normal' });
+    const trained = await t.api(acme.adminToken, 'POST', '/api/v1/intelligence/models/train', {});
+    expect(trained.statusCode, trained.body).toBe(200);
+    const byTarget = Object.fromEntries(trained.json().models.map((m: { target: string }) => [m.target, m]));
+    expect(byTarget.category).toMatchObject({ state: 'ready', examples: 49 });
+    expect(byTarget.category.heldOut).toBeGreaterThan(5);
+    expect(byTarget.category.accuracy).toBeGreaterThan(0.5);
+    expect(byTarget.category.confusion).toHaveLength(byTarget.category.classes.length);
+    expect(byTarget.category.classes.map((c: { label: string }) => c.label).sort()).toEqual(['打印机', '网络故障', '账号密码']);
+
+    const ticket = await create({ title: '上不了网', description: '我们部门的网络断了，VPN 也连不上' });
+    expect(ticket).toMatchObject({ categoryId: cat['网络故障'], teamId: team['网络组'] });
+    const a = await insights(ticket.id);
+    expect(a.predictions.category.applied).toBe(true);
+    expect(a.predictions.category.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(a.predictions.category.explanation.join(' ')).toMatch(/网|VPN|vpn/);
+    const events = (await t.api(acme.adminToken, 'GET', `/api/v1/tickets/${ticket.id}/events`)).json().items;
+    expect(events[0].data.intelligence.autoFilled).toEqual(expect.arrayContaining(['categoryId', 'teamId']));
+  });
+
+  it('an agent’s correction changes the next prediction', async () => {
+    const first = await create({ title: '投影仪没有信号', description: '会议室投影仪连上电脑后没有信号显示' });
+    const right = first.categoryId === cat['账号密码'] ? cat['网络故障'] : cat['账号密码'];
+    const fixed = await t.api(acme.adminToken, 'PATCH', `/api/v1/tickets/${first.id}`, { categoryId: right });
+    expect(fixed.statusCode).toBe(200);
+    await settle();
+    const next = await create({ title: '投影仪没有信号', description: '二楼会议室投影仪连上电脑后没有信号' });
+    expect(next.categoryId).toBe(right);
+    const models = (await t.api(acme.adminToken, 'GET', '/api/v1/intelligence/models')).json();
+    expect(models.models.find((m: { target: string }) => m.target === 'category').corrections).toBe(1);
+  });
+
+  it('fills custom fields from the text, flags an angry customer, raises the priority and finds the duplicate', async () => {
+    const type = (await t.api(acme.adminToken, 'POST', '/api/v1/ticket-types', { key: 'complaint', nameZh: '投诉' })).json();
+    for (const f of [{ key: 'order_no', kind: 'text', labelZh: '订单号' }, { key: 'contact_phone', kind: 'text', labelZh: '联系电话' }])
+      expect((await t.api(acme.adminToken, 'POST', '/api/v1/custom-fields', { ticketTypeId: type.id, ...f })).statusCode).toBe(201);
+    const requester = { name: '赵强', phone: '13912345678' };
+    const first = await create({ title: '打印机卡纸', description: '订单号 DD20261122001 的打印机又卡纸了', requester, typeId: type.id });
+    expect(first.customFields).toMatchObject({ order_no: 'DD20261122001' });
+    const angry = await create({
+      title: '打印机又卡纸了',
+      description: '订单号 DD20261122001 的打印机又卡纸了！！！这是第三次了，再不处理我就打12315投诉！联系电话 13912345678',
+      requester,
+      typeId: type.id,
+      priority: undefined,
+    });
+    const a = await insights(angry.id);
+    expect(a.sentiment.angry).toBe(true);
+    expect(a.prefilled).toEqual(expect.arrayContaining(['order_no', 'contact_phone']));
+    expect(a.extracted.find((e: { kind: string }) => e.kind === 'order')).toMatchObject({ value: 'DD20261122001', field: 'order_no' });
+    const dup = a.duplicates.find((d: { ticketId: string }) => d.ticketId === first.id);
+    expect(dup).toBeTruthy();
+    expect(dup.reasons).toEqual(expect.arrayContaining(['same_requester', 'similar_text']));
+    const now = (await t.api(acme.adminToken, 'GET', `/api/v1/tickets/${angry.id}`)).json();
+    expect(['high', 'urgent']).toContain(now.priority);
+  });
+
+  it('below the threshold a ticket waits in the triage queue until someone sets its category', async () => {
+    expect((await t.api(acme.adminToken, 'PATCH', '/api/v1/intelligence/settings', { threshold: 0.999 })).statusCode).toBe(200);
+    const ticket = await create({ title: '咨询一下', description: '请问这个问题找谁处理' });
+    expect(ticket.tags).toContain('待分拣');
+    expect(ticket.categoryId).toBeNull();
+    expect((await insights(ticket.id)).needsTriage).toBe(true);
+    const queue = (await t.api(acme.adminToken, 'GET', `/api/v1/tickets?tag=${encodeURIComponent('待分拣')}`)).json();
+    expect(queue.items.map((x: { id: string }) => x.id)).toContain(ticket.id);
+    await t.api(acme.adminToken, 'PATCH', `/api/v1/tickets/${ticket.id}`, { categoryId: cat['账号密码'] });
+    await settle();
+    expect((await t.api(acme.adminToken, 'GET', `/api/v1/tickets/${ticket.id}`)).json().tags).not.toContain('待分拣');
+    await t.api(acme.adminToken, 'PATCH', '/api/v1/intelligence/settings', { threshold: 0.5 });
+  });
+
+  it('refuses bad settings, and keeps models and analyses to the tenant’s staff', async () => {
+    const bad = await t.api(acme.adminToken, 'PATCH', '/api/v1/intelligence/settings', { threshold: 1.5 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'threshold' });
+    const unknown = await t.api(acme.adminToken, 'PATCH', '/api/v1/intelligence/settings', { rules: [{ keywords: ['网络'], categoryId: '0192d6a0-0000-7000-8000-000000000000' }] });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.field).toBe('rules.0.categoryId');
+    const other = await t.tenant('别家');
+    const ticket = await create({ title: '网络断了', description: '整层断网' });
+    expect((await t.api(other.adminToken, 'GET', `/api/v1/tickets/${ticket.id}/insights`)).statusCode).toBe(404);
+    expect((await t.api(other.adminToken, 'GET', '/api/v1/intelligence/models')).json().models[0].state).toBe('cold');
+  });
+});
