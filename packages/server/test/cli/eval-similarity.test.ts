@@ -1,0 +1,95 @@
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// `gongdan eval pairs` and `gongdan eval retrieve` in a child process on small Chinese fixture
+// files (IT help-desk question pairs, an FAQ with queries); no database.
+const SERVER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const f = (name: string) => `test/cli/fixtures/similarity/${name}`;
+
+function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+      cwd: SERVER_DIR,
+      env: { ...process.env, LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function refuses(args: string[], message: string) {
+  const r = await cli(args);
+  expect(r.code, args.join(' ')).toBe(2);
+  expect(r.stderr).toContain(message);
+  expect(r.stdout).toBe('');
+}
+
+describe('gongdan eval pairs', () => {
+  it('fits on Chinese question pairs with a BOM (columns by name, 1/0 and true/false labels) and prints one JSON line', async () => {
+    const r = await cli(['eval', 'pairs', '--train', f('pairs-train.csv'), '--test', f('pairs-test.csv'), '--a', '问题一', '--b', '问题二', '--label', '是否重复']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const out = JSON.parse(lines[0]);
+    expect(Object.keys(out)).toEqual(['task', 'train_items', 'test_items', 'threshold', 'precision', 'recall', 'f1', 'accuracy', 'ms_per_pair']);
+    expect(out).toMatchObject({ task: 'pairs', train_items: 20, test_items: 8, precision: 1 });
+    expect(out.f1).toBeGreaterThanOrEqual(0.85);
+    expect(out.accuracy).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('reads files without a header by 0-based index', async () => {
+    const r = await cli(['eval', 'pairs', '--train', f('pairs-train-noheader.csv'), '--test', f('pairs-test-noheader.csv'), '--a', '1', '--b', '2', '--label', '3', '--no-header']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ train_items: 20, test_items: 8, precision: 1 });
+  });
+
+  it('refuses bad input with exit code 2', async () => {
+    const base = ['eval', 'pairs', '--train', f('pairs-train.csv'), '--test', f('pairs-test.csv'), '--a', '问题一', '--b', '问题二'];
+    await refuses(base, 'Missing --label');
+    await refuses(['eval', 'pairs', '--train', f('nope.csv'), '--test', f('pairs-test.csv'), '--a', '0', '--b', '1', '--label', '2'], 'no such file');
+    await refuses([...base.slice(0, 6), '--a', '问题三', '--b', '问题二', '--label', '是否重复'], 'Unknown column "问题三"');
+    await refuses(['eval', 'pairs', '--train', f('pairs-bad-label.csv'), '--test', f('pairs-test.csv'), '--a', '问题一', '--b', '问题二', '--label', '是否重复'], 'bad label "可能"');
+    await refuses(['eval', 'pairs', '--train', f('empty.csv'), '--test', f('pairs-test.csv'), '--a', '0', '--b', '1', '--label', '2'], 'is empty');
+  });
+});
+
+describe('gongdan eval retrieve', () => {
+  it('indexes a Chinese FAQ and finds the answer of every query first', async () => {
+    const r = await cli(['eval', 'retrieve', '--corpus', f('faq.csv'), '--id', '编号', '--text', '问题', '--queries', f('faq-queries.csv'), '--query', '问题', '--relevant', '相关']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout.trim());
+    expect(Object.keys(out)).toEqual(['task', 'corpus_items', 'queries', 'recall_at_1', 'recall_at_5', 'mrr', 'ms_per_query']);
+    expect(out).toMatchObject({ task: 'retrieve', corpus_items: 10, queries: 9, recall_at_5: 1 });
+    expect(out.recall_at_1).toBeGreaterThanOrEqual(0.85);
+    expect(out.mrr).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('reads files without a header by 0-based index', async () => {
+    const r = await cli(['eval', 'retrieve', '--corpus', f('faq-noheader.csv'), '--id', '0', '--text', '1', '--queries', f('faq-queries-noheader.csv'), '--query', '0', '--relevant', '1', '--no-header']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ corpus_items: 10, queries: 9, recall_at_5: 1 });
+  });
+
+  it('shows its help, also under gongdan --help, and refuses bad input with exit code 2', async () => {
+    const help = await cli(['eval', 'retrieve', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--relevant');
+    const top = (await cli(['--help'])).stdout;
+    expect(top).toContain('eval pairs');
+    expect(top).toContain('eval retrieve');
+    const base = ['eval', 'retrieve', '--corpus', f('faq.csv'), '--id', '编号', '--text', '问题', '--queries', f('faq-queries.csv'), '--query', '问题'];
+    await refuses(base, 'Missing --relevant');
+    await refuses([...base, '--relevant', '答案'], 'Unknown column "答案"');
+    await refuses([...base.slice(0, 8), '--queries', f('faq-queries-unknown.csv'), '--query', '问题', '--relevant', '相关'], 'not in the corpus');
+    await refuses(['eval', 'retrieve', '--corpus', f('faq.csv'), '--id', '0', '--text', '1', '--queries', f('faq-queries-noheader.csv'), '--query', '问题', '--relevant', '1', '--no-header'], 'no header');
+  });
+});
