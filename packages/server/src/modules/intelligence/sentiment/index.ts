@@ -1,0 +1,1 @@
+export { detectSentiment, sentimentPriorityBoost, type SentimentLabel, type SentimentResult } from './detect-sentiment';
