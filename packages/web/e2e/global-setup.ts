@@ -144,10 +144,12 @@ export default async function setup(project: TestProject) {
   const serverURL = `http://${HOST}:${port}`;
   const logFile = join(ARTIFACTS, 'server.log');
   const out = createWriteStream(logFile);
-  // `node --import tsx packages/server/src/main.ts` as `npm start` runs it, plus a guard against outliving vitest
+  // `node --import tsx packages/server/src/main.ts` as `npm start` runs it, plus a guard against outliving vitest;
+  // no background retraining (its first round comes 30 s after start): the intelligence flow
+  // checks the cold-start state and then trains the models itself
   const child = spawn(process.execPath, ['--import', 'tsx', '--import', join(import.meta.dirname, 'exit-with-parent.mjs'), 'packages/server/src/main.ts'], {
     cwd: ROOT,
-    env: startEnv({ DATA_DIR: dataDir, PORT: String(port), HOST, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn', OUTBOX_POLL_MS: '200', SMTP_HOST: HOST, SMTP_PORT: String(smtpPort), MQTT_HOST: HOST, MQTT_PORT: String(mqttPort), INTAKE_POLL_MS: '200' }),
+    env: startEnv({ DATA_DIR: dataDir, PORT: String(port), HOST, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn', OUTBOX_POLL_MS: '200', SMTP_HOST: HOST, SMTP_PORT: String(smtpPort), MQTT_HOST: HOST, MQTT_PORT: String(mqttPort), INTAKE_POLL_MS: '200', INTELLIGENCE_RETRAIN_MINUTES: '0' }),
     detached: true, // its own process group: teardown ends the server and anything it started
     stdio: ['ignore', 'pipe', 'pipe'],
   });

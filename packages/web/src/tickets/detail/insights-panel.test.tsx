@@ -124,6 +124,24 @@ describe('智能分析 on the ticket page', () => {
     expect(screen.queryByTestId('insight-triage')).toBeNull();
   });
 
+  it('asks again for the analysis of a ticket created moments ago, which the server has not stored yet', async () => {
+    let analysed = false;
+    const calls = stubFetch({
+      [`GET /api/v1/tickets/${ID}/insights`]: () =>
+        analysed ? { status: 200, body: insights } : { status: 404, body: { error: { code: 'NOT_FOUND', message: 'Analysis of this ticket not found' } } },
+    });
+    const fresh = { ...ticket, createdAt: new Date().toISOString() };
+    renderUi(
+      <MemoryRouter>
+        <InsightsPanel ticket={fresh} version={0} onUpdated={() => undefined} onLinked={() => undefined} />
+      </MemoryRouter>,
+    );
+    await screen.findByTestId('insights-empty');
+    analysed = true;
+    await screen.findByTestId('insight-predictions', undefined, { timeout: 5000 });
+    expect(calls.filter((c) => c.url.endsWith('/insights')).length).toBe(2);
+  });
+
   it('names a calm mood in words and leaves the triage mark off when not needed', async () => {
     const calm: Insights = { ...insights, needsTriage: false, sentiment: { label: 'neutral', score: 0, angry: false, cues: [] }, duplicates: [], extracted: [] };
     stubFetch({ [`GET /api/v1/tickets/${ID}/insights`]: () => ({ status: 200, body: calm }) });

@@ -15,6 +15,9 @@ import { InsightPredictions, TARGET_FIELD } from './insight-predictions';
 // feature have no analysis (404): the panel says so instead of showing an error.
 
 const COLLAPSED_KEY = 'gongdan.insights.collapsed';
+/** How long after its creation a ticket without analysis is asked for it again, and how often. */
+const ANALYSIS_WAIT_MS = 2 * 60_000;
+const RETRY_MS = 2000;
 
 type Loaded = { state: 'ok'; data: Insights } | { state: 'none' } | { state: 'error'; error: unknown };
 
@@ -53,14 +56,24 @@ export function InsightsPanel({ ticket, version, onUpdated, onLinked }: Props) {
 
   useEffect(() => {
     let live = true;
-    intelApi
-      .insights(ticket.id)
-      .then((data) => live && setLoaded({ state: 'ok', data }))
-      .catch((error: unknown) => live && setLoaded(error instanceof ApiError && error.status === 404 ? { state: 'none' } : { state: 'error', error }));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const read = () =>
+      intelApi
+        .insights(ticket.id)
+        .then((data) => live && setLoaded({ state: 'ok', data }))
+        .catch((error: unknown) => {
+          if (!live) return;
+          const missing = error instanceof ApiError && error.status === 404;
+          setLoaded(missing ? { state: 'none' } : { state: 'error', error });
+          // the server analyses a new ticket shortly after creating it: ask again while it is fresh
+          if (missing && Date.now() - Date.parse(ticket.createdAt) < ANALYSIS_WAIT_MS) timer = setTimeout(read, RETRY_MS);
+        });
+    void read();
     return () => {
       live = false;
+      clearTimeout(timer);
     };
-  }, [ticket.id, version]);
+  }, [ticket.id, ticket.createdAt, version]);
 
   const toggle = (open: boolean) => {
     setCollapsed(!open);
