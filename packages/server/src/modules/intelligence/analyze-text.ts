@@ -48,14 +48,21 @@ export interface TextInput {
 const PRIORITY_LABELS: Record<string, string> = { low: '低', normal: '普通', high: '高', urgent: '紧急' };
 const KIND_PREFIX = /^[wbtsc]:/;
 
-/** The deciding features in words: "w:打印机" → 打印机, "b:无法 连接" → 无法连接; character grams kept only when no word says it. */
+/**
+ * The deciding features in words, strongest first: words and word pairs ("b:无法 连接" → 无法连接) before
+ * character grams, which only fill in when fewer than three words decided; single characters and
+ * pieces of a word already shown are left out.
+ */
 function explain(features: { feature: string }[]): string[] {
   const out: string[] = [];
-  for (const { feature } of features) {
-    const word = feature.replace(KIND_PREFIX, '').replace(/^\^ /, '').trim();
+  const take = (f: string) => {
+    const word = f.replace(KIND_PREFIX, '').replace(/^\^ /, '').replace(/ _ /g, ' ').trim();
     const shown = /[\p{Script=Han}]/u.test(word) ? word.replace(/ /g, '') : word;
-    if (shown && !out.some((o) => o.includes(shown) || shown.includes(o))) out.push(shown);
-  }
+    if ([...shown].length < 2 || out.some((o) => o.includes(shown) || shown.includes(o))) return;
+    out.push(shown);
+  };
+  for (const { feature } of features) if (!feature.startsWith('c:')) take(feature);
+  if (out.length < 3) for (const { feature } of features) if (feature.startsWith('c:')) take(feature);
   return out.slice(0, 5);
 }
 
@@ -74,7 +81,7 @@ function predictTarget(ti: TenantIntelligence, target: Target, text: string, rul
     return { value: remembered.value, label: displayName(ti, target, remembered.value), confidence: remembered.similarity, source: 'model', explanation: ['与已纠正的工单相似'] };
   const model = ti.models[target];
   if (model) {
-    const p = model.predict(text, 8);
+    const p = model.predict(text, 12);
     if (!labelOf(ti, target, p.label)) return null;
     return { value: p.label, label: displayName(ti, target, p.label), confidence: p.confidence, source: 'model', explanation: explain(p.explanation) };
   }

@@ -136,15 +136,20 @@ export const intelligenceRepository = {
     return { tickets: r.tickets, newTickets: r.new_tickets };
   },
 
-  /** Open tickets that may be the same problem as `ticketId`: recent ones and the requester's own, newest first. */
-  async duplicateCandidates(q: Queryable, ticketId: string, requesterId: string | null, since: Date, limit: number): Promise<CandidateRow[]> {
+  /**
+   * Open tickets that may be the same problem as `ticketId`: recent ones sharing a word with it (the
+   * text index finds them), and the requester's own open tickets; at most `limit` + 20.
+   */
+  async duplicateCandidates(q: Queryable, ticketId: string, requesterId: string | null, since: Date, words: string, limit: number): Promise<CandidateRow[]> {
+    const cols = `t.id, t.number::int AS number, t.title, left(t.description, 2000) AS description, t.status, t.requester_id, t.created_at,
+         ARRAY(SELECT DISTINCT a.asset_id FROM device_alarms a WHERE a.ticket_id = t.id) AS asset_ids`;
+    const open = `t.id <> $1 AND t.status NOT IN ('resolved', 'closed')`;
     return q.query<CandidateRow>(
-      `SELECT t.id, t.number::int AS number, t.title, t.description, t.status, t.requester_id, t.created_at,
-         ARRAY(SELECT DISTINCT a.asset_id FROM device_alarms a WHERE a.ticket_id = t.id) AS asset_ids
-       FROM tickets t
-       WHERE t.id <> $1 AND t.status NOT IN ('resolved', 'closed') AND (t.created_at >= $2 OR t.requester_id = $3)
-       ORDER BY t.created_at DESC LIMIT $4`,
-      [ticketId, since, requesterId, limit],
+      `(SELECT ${cols} FROM tickets t WHERE ${open} AND $5 <> '' AND t.created_at >= $2 AND t.search @@ to_tsquery('simple', $5)
+          ORDER BY t.created_at DESC LIMIT $4)
+       UNION
+       (SELECT ${cols} FROM tickets t WHERE ${open} AND t.requester_id = $3 ORDER BY t.created_at DESC LIMIT 20)`,
+      [ticketId, since, requesterId, limit, words],
     );
   },
 

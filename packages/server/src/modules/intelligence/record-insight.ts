@@ -8,11 +8,12 @@ import { intelligenceRepository, type Target } from './intelligence-repository';
 import type { ModelCache } from './model-cache';
 import { suggestPriority } from './priority';
 import { plainText } from '../../platform/text/sanitize';
+import { anyWordTsQuery } from '../../platform/text/segment';
 
 const FIELD_OF: Record<Target, 'categoryId' | 'teamId' | 'priority'> = { category: 'categoryId', team: 'teamId', priority: 'priority' };
 const RANK: Record<string, number> = { low: 0, normal: 1, high: 2, urgent: 3 };
 const CANDIDATE_DAYS = 30;
-const CANDIDATES = 500;
+const CANDIDATES = 100;
 
 /**
  * After a ticket is created: its analysis is stored for the ticket page (the predictions as they were
@@ -39,7 +40,8 @@ export async function recordInsight(deps: Deps, cache: ModelCache, m: OutboxMess
     }
     const a: TextAnalysis = analyzeText(ti, { title: t.title, text, channel: t.channel, given }, t.created_at);
     for (const target of Object.keys(a.predictions) as Target[]) a.predictions[target]!.applied = autoFilled.includes(FIELD_OF[target]);
-    const candidates = await intelligenceRepository.duplicateCandidates(q, t.id, t.requester_id, new Date(now.getTime() - CANDIDATE_DAYS * 86_400_000), CANDIDATES);
+    const since = new Date(now.getTime() - CANDIDATE_DAYS * 86_400_000);
+    const candidates = await intelligenceRepository.duplicateCandidates(q, t.id, t.requester_id, since, anyWordTsQuery(`${t.title}\n${text}`), CANDIDATES);
     const duplicates: DuplicateView[] = findDuplicates(
       { title: t.title, text, requesterId: t.requester_id, assetIds: await intelligenceRepository.assetIds(q, t.id), createdAt: t.created_at },
       candidates,

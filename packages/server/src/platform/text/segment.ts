@@ -53,3 +53,13 @@ export function toTsQuery(text: string): string {
 function stripTsSyntax(t: string): string {
   return t.replace(/[&|!():*<>'\\]/g, '');
 }
+
+/**
+ * A to_tsquery('simple', …) expression matching any of the text's most telling words (the longest
+ * `max` distinct ones; single characters left out): finds the tickets that share a word with it.
+ */
+export function anyWordTsQuery(text: string, max = 8): string {
+  const words = [...new Set(queryTokens(text).map(stripTsSyntax))].filter((t) => t && !CJK_CHAR.test(t) && t.length >= 2);
+  words.sort((a, b) => b.length - a.length);
+  return words.slice(0, max).map((t) => `'${t}'`).join(' | ');
+}
