@@ -122,6 +122,15 @@ describe('ticket intelligence through the API', () => {
     expect(['high', 'urgent']).toContain(now.priority);
   });
 
+  it('lists solved tickets like the new one, whose answers may help', async () => {
+    const solved = await create({ title: '扫描仪扫描出来是空白页', description: '扫描仪扫描的文件全是空白页，换了驱动也一样', requester: { name: '李雷', email: 'lilei@example.cn' } });
+    for (const status of ['open', 'resolved']) expect((await t.api(acme.adminToken, 'PATCH', `/api/v1/tickets/${solved.id}`, { status })).statusCode).toBe(200);
+    const fresh = await create({ title: '扫描出来空白', description: '扫描仪扫描的文件是空白页', requester: { name: '韩梅梅', email: 'hmm@example.cn' } });
+    const a = await insights(fresh.id);
+    expect(a.similarSolved.map((x: { ticketId: string }) => x.ticketId)).toContain(solved.id);
+    expect(a.duplicates.map((x: { ticketId: string }) => x.ticketId)).not.toContain(solved.id);
+  });
+
   it('below the threshold a ticket waits in the triage queue until someone sets its category', async () => {
     expect((await t.api(acme.adminToken, 'PATCH', '/api/v1/intelligence/settings', { threshold: 0.999 })).statusCode).toBe(200);
     const ticket = await create({ title: '咨询一下', description: '请问这个问题找谁处理' });

@@ -1,6 +1,7 @@
 import { plainText } from '../../platform/text/sanitize';
 import type { CandidateRow } from './intelligence-repository';
 import { rankDuplicates } from './similarity/rank-duplicates';
+import { SimilarityIndex } from './similarity/similarity-index';
 
 export interface DuplicateView {
   ticketId: string;
@@ -26,4 +27,18 @@ export function findDuplicates(
     const c = byId.get(m.id)!;
     return { ticketId: c.id, number: Number(c.number), title: c.title, status: c.status, score: m.score, reasons: m.reasons };
   });
+}
+
+/** Solved tickets most like this one (text only), best first: their answers may answer it too. */
+export function findSimilarSolved(ticket: { title: string; text: string }, solved: CandidateRow[], limit = 5, minScore = 0.3): DuplicateView[] {
+  if (!solved.length) return [];
+  const byId = new Map(solved.map((c) => [c.id, c]));
+  const index = new SimilarityIndex(solved.map((c) => ({ id: c.id, text: `${c.title}\n${plainText(c.description)}` })));
+  return index
+    .search(`${ticket.title}\n${ticket.text}`, limit)
+    .filter((h) => h.score >= minScore)
+    .map((h) => {
+      const c = byId.get(h.id)!;
+      return { ticketId: c.id, number: Number(c.number), title: c.title, status: c.status, score: Math.round(h.score * 1000) / 1000, reasons: ['similar_text'] };
+    });
 }

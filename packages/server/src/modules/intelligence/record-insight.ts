@@ -3,7 +3,7 @@ import type { OutboxMessage } from '../../platform/outbox/outbox-repository';
 import { systemActor } from '../identity';
 import { ticketRepository, updateTicket, type Priority } from '../tickets';
 import { analyzeText, type TextAnalysis } from './analyze-text';
-import { findDuplicates, type DuplicateView } from './find-duplicates';
+import { findDuplicates, findSimilarSolved, type DuplicateView } from './find-duplicates';
 import { intelligenceRepository, type Target } from './intelligence-repository';
 import type { ModelCache } from './model-cache';
 import { suggestPriority } from './priority';
@@ -14,6 +14,7 @@ const FIELD_OF: Record<Target, 'categoryId' | 'teamId' | 'priority'> = { categor
 const RANK: Record<string, number> = { low: 0, normal: 1, high: 2, urgent: 3 };
 const CANDIDATE_DAYS = 30;
 const CANDIDATES = 100;
+const SOLVED_DAYS = 365;
 
 /**
  * After a ticket is created: its analysis is stored for the ticket page (the predictions as they were
@@ -41,7 +42,9 @@ export async function recordInsight(deps: Deps, cache: ModelCache, m: OutboxMess
     const a: TextAnalysis = analyzeText(ti, { title: t.title, text, channel: t.channel, given }, t.created_at);
     for (const target of Object.keys(a.predictions) as Target[]) a.predictions[target]!.applied = autoFilled.includes(FIELD_OF[target]);
     const since = new Date(now.getTime() - CANDIDATE_DAYS * 86_400_000);
-    const candidates = await intelligenceRepository.duplicateCandidates(q, t.id, t.requester_id, since, anyWordTsQuery(`${t.title}\n${text}`), CANDIDATES);
+    const words = anyWordTsQuery(`${t.title}\n${text}`);
+    const candidates = await intelligenceRepository.duplicateCandidates(q, t.id, t.requester_id, since, words, CANDIDATES);
+    const solved = await intelligenceRepository.solvedSharingWords(q, new Date(now.getTime() - SOLVED_DAYS * 86_400_000), words, CANDIDATES);
     const duplicates: DuplicateView[] = findDuplicates(
       { title: t.title, text, requesterId: t.requester_id, assetIds: await intelligenceRepository.assetIds(q, t.id), createdAt: t.created_at },
       candidates,
@@ -72,6 +75,7 @@ export async function recordInsight(deps: Deps, cache: ModelCache, m: OutboxMess
       extracted: a.extracted.map((e) => ({ kind: e.kind, value: String(e.value), text: e.text, ...(filledBy.has(`${e.start}:${e.end}`) ? { field: filledBy.get(`${e.start}:${e.end}`) } : {}) })),
       prefilled,
       duplicates,
+      similarSolved: findSimilarSolved({ title: t.title, text }, solved),
       ...(raise ? { priorityRaised: { from: t.priority, to: raise.value, reasons: raise.reasons.map((r) => r.code) } } : {}),
     };
     await intelligenceRepository.saveInsight(q, m.tenantId, t.id, analysis, data.intelligence?.triage ?? false, now);

@@ -46,6 +46,8 @@ const Prediction = z.object({
   explanation: z.array(z.string()).describe('the words that decided it'),
 });
 
+const Related = z.object({ ticketId: z.string(), number: z.number().int(), title: z.string(), status: z.string(), score: z.number(), reasons: z.array(z.string()) });
+
 export const InsightsSchema = z
   .object({
     ticketId: z.string(),
@@ -55,8 +57,7 @@ export const InsightsSchema = z
     sentiment: z.object({ label: z.enum(['negative', 'neutral', 'positive']), score: z.number(), angry: z.boolean(), cues: z.array(z.string()) }),
     extracted: z.array(z.object({ kind: z.string(), value: z.string(), text: z.string(), field: z.string().optional() })),
     prefilled: z.array(z.string()),
-    duplicates: z.array(
-      z.object({ ticketId: z.string(), number: z.number().int(), title: z.string(), status: z.string(), score: z.number(), reasons: z.array(z.string()) }),
-    ),
+    duplicates: z.array(Related).describe('open tickets probably about the same problem'),
+    similarSolved: z.array(Related).optional().describe('solved tickets most like this one: their answers may help'),
   })
   .meta({ id: 'TicketInsights' });
