@@ -97,7 +97,7 @@ function predictTarget(ti: TenantIntelligence, target: Target, text: string, rul
 }
 
 /** Labels, mood and fields of a new ticket's text under the tenant's models, rules and threshold. */
-export function analyzeText(ti: TenantIntelligence, input: TextInput, now: Date, timeZone?: string): TextAnalysis {
+export function analyzeText(ti: TenantIntelligence, input: TextInput, now: Date, opts: { timeZone?: string; extract?: boolean } = {}): TextAnalysis {
   const full = `${input.title}\n${input.text}`;
   let tokens: Set<string> | undefined;
   const lazyTokens = () => (tokens ??= new Set(indexTokens(full)));
@@ -134,5 +134,6 @@ export function analyzeText(ti: TenantIntelligence, input: TextInput, now: Date,
         applied: auto_apply && confident,
       };
   }
-  return { predictions, sentiment, extracted: extractFields(full, { now, timeZone }), triage };
+  // extraction is the costliest rule set; the ticket's creation asks for it only when a field could take a value
+  return { predictions, sentiment, extracted: opts.extract === false ? [] : extractFields(full, { now, timeZone: opts.timeZone }), triage };
 }

@@ -17,8 +17,12 @@ export const TRIAGE_TAG = '待分拣';
 export function ticketEnricher(deps: Pick<Deps, 'db' | 'clock'>, cache: ModelCache): TicketEnricher {
   return async (input: EnrichInput): Promise<Enrichment> => {
     const ti = await cache.get(input.tenantId);
+    // the catalog answers from its cache; only a miss opens a transaction
+    const lazy = { query: <T>(sql: string, params?: unknown[]) => deps.db.tenant(input.tenantId, (q) => q.query<T>(sql, params)) };
+    const defs = await fieldDefinitionsFor(lazy, input.tenantId, input.typeId ?? null);
+    const open = defs.filter((d) => input.customFields[d.key] === undefined || input.customFields[d.key] === null || input.customFields[d.key] === '');
     const given = { category: input.categoryId, team: input.teamId, priority: input.priority };
-    const a = analyzeText(ti, { title: input.title, text: input.text, channel: input.channel, given }, deps.clock.now());
+    const a = analyzeText(ti, { title: input.title, text: input.text, channel: input.channel, given }, deps.clock.now(), { extract: open.length > 0 });
     const out: Enrichment = { autoFilled: [], triage: a.triage };
     const p = a.predictions;
     if (p.category?.applied) out.categoryId = p.category.value;
@@ -28,10 +32,6 @@ export function ticketEnricher(deps: Pick<Deps, 'db' | 'clock'>, cache: ModelCac
     if (out.teamId) out.autoFilled.push('teamId');
     if (out.priority) out.autoFilled.push('priority');
     if (a.extracted.length) {
-      // the catalog answers from its cache; only a miss opens a transaction
-      const lazy = { query: <T>(sql: string, params?: unknown[]) => deps.db.tenant(input.tenantId, (q) => q.query<T>(sql, params)) };
-      const defs = await fieldDefinitionsFor(lazy, input.tenantId, input.typeId ?? null);
-      const open = defs.filter((d) => input.customFields[d.key] === undefined || input.customFields[d.key] === null || input.customFields[d.key] === '');
       const { values } = prefillCustomFields(a.extracted, open);
       if (Object.keys(values).length) {
         out.customFields = values;
