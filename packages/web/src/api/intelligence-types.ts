@@ -1,3 +1,4 @@
+import type { RoutingRule } from './intake-types';
 import type { Status } from './types';
 
 // Ticket intelligence: the classifiers' state (administration) and one ticket's analysis (ticket page).
@@ -12,6 +13,8 @@ export interface IntelSettings {
   /** 0..1: predictions at or above it are applied (when autoApply), below it the ticket waits for triage. */
   threshold: number;
   autoApply: boolean;
+  /** Cold-start keyword rules, in order: the first match sets each target that has no trained model yet. */
+  rules?: RoutingRule[];
 }
 
 export interface IntelModel {
@@ -73,4 +76,6 @@ export interface Insights {
   extracted: Extracted[];
   prefilled: string[];
   duplicates: DuplicateCandidate[];
+  /** Solved tickets most like this one (their answers may help); missing in analyses older than it. */
+  similarSolved?: DuplicateCandidate[];
 }

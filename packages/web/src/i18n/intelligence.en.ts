@@ -32,6 +32,14 @@ export const intelEn: IntelTexts = {
     matrixHelp: 'Rows: actual class; columns: predicted class',
     actualPredicted: 'Actual \\ predicted',
     empty: 'No models yet',
+    rules: {
+      title: 'Cold-start keyword rules',
+      help: 'Until a model is trained, keywords are matched in order to set the category, team and priority',
+      save: 'Save rules',
+      saved: 'Keyword rules saved',
+      unknownCategory: 'This category does not exist or is inactive',
+      unknownTeam: 'This team does not exist',
+    },
   },
   panel: {
     title: 'Insights',
@@ -70,6 +78,7 @@ export const intelEn: IntelTexts = {
     prefilledField: 'Filled the field {{field}}',
     duplicates: 'Possible duplicates',
     noDuplicates: 'No likely duplicates found',
+    similarSolved: 'Similar solved tickets',
     similarity: '{{percent}} similar',
     reason: { same_requester: 'Same requester', same_asset: 'Same device', similar_text: 'Similar text', recent: 'Close in time' },
     markDuplicate: 'Mark as duplicate',

@@ -32,6 +32,14 @@ export const intelZhCN = {
     matrixHelp: '行为真实类别，列为预测类别',
     actualPredicted: '真实 \\ 预测',
     empty: '暂无模型',
+    rules: {
+      title: '冷启动关键词规则',
+      help: '模型训练前，按顺序匹配关键词设置分类、团队和优先级',
+      save: '保存规则',
+      saved: '关键词规则已保存',
+      unknownCategory: '分类不存在或已停用',
+      unknownTeam: '团队不存在',
+    },
   },
   panel: {
     title: '智能分析',
@@ -70,6 +78,7 @@ export const intelZhCN = {
     prefilledField: '已填入字段 {{field}}',
     duplicates: '可能重复',
     noDuplicates: '未发现疑似重复的工单',
+    similarSolved: '相似的已解决工单',
     similarity: '相似度 {{percent}}',
     reason: { same_requester: '同一报告人', same_asset: '同一设备', similar_text: '内容相似', recent: '时间相近' },
     markDuplicate: '标记为重复',

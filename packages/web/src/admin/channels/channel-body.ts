@@ -1,17 +1,10 @@
-import type { ChannelDefaults, ChannelInput, IntakeChannel, IntakeKind, RoutingRule } from '../../api/intake-types';
+import type { ChannelDefaults, ChannelInput, IntakeChannel, IntakeKind } from '../../api/intake-types';
 import type { Priority } from '../../api/types';
+import { cleanRules, trimmedTags as trimmed, type RuleValues } from '../routing/keyword-rules';
 import { KIND_SPECS } from './channel-kinds';
 
 // The channel dialog's values ↔ the API's body. Secrets are write-only: a field left empty keeps
 // the stored value, a typed value replaces it, null (the "clear" action) removes it.
-
-export interface RuleValues {
-  keywords?: string[];
-  categoryId?: string;
-  teamId?: string;
-  priority?: Priority;
-  tags?: string[];
-}
 
 export interface ChannelValues {
   kind: IntakeKind;
@@ -49,7 +42,6 @@ export function setPath(o: Record<string, unknown>, path: string, v: unknown): R
   else next[k] = v;
   return next;
 }
-const trimmed = (tags?: string[]) => (tags ?? []).map((x) => x.trim()).filter(Boolean);
 
 export function toFormValues(ch: IntakeChannel): ChannelValues {
   const spec = KIND_SPECS[ch.kind];
@@ -70,19 +62,6 @@ export function toFormValues(ch: IntakeChannel): ChannelValues {
   };
 }
 
-function cleanRule(r: RuleValues): RoutingRule | null {
-  const keywords = trimmed(r.keywords);
-  if (!keywords.length) return null;
-  const tags = trimmed(r.tags);
-  return {
-    keywords,
-    ...(r.categoryId ? { categoryId: r.categoryId } : {}),
-    ...(r.teamId ? { teamId: r.teamId } : {}),
-    ...(r.priority ? { priority: r.priority } : {}),
-    ...(tags.length ? { tags } : {}),
-  };
-}
-
 export function toDefaults(d: ChannelValues['defaults']): ChannelDefaults {
   const tags = trimmed(d.tags);
   return {
@@ -91,7 +70,7 @@ export function toDefaults(d: ChannelValues['defaults']): ChannelDefaults {
     ...(d.priority ? { priority: d.priority } : {}),
     ...(d.typeId ? { typeId: d.typeId } : {}),
     ...(tags.length ? { tags } : {}),
-    rules: (d.rules ?? []).map(cleanRule).filter((r): r is RoutingRule => r !== null),
+    rules: cleanRules(d.rules),
   };
 }
 

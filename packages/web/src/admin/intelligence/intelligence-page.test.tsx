@@ -3,7 +3,9 @@ import { BrowserRouter } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AppRoutes, Providers } from '../../app';
 import type { IntelModel, IntelModels } from '../../api/intelligence-types';
+import { LookupsProvider } from '../../common/lookups';
 import { renderUi, stubFetch } from '../../test/render';
+import { choose, typeTags } from '../../test/select';
 import { IntelligenceView } from './intelligence-page';
 
 const classes = [
@@ -31,7 +33,16 @@ const category: IntelModel = {
   ],
 };
 const team: IntelModel = { target: 'team', state: 'cold', trainedAt: null, examples: 12, heldOut: 0, accuracy: null, macroF1: null, corrections: 0, classes: [], confusion: [] };
-const models: IntelModels = { settings: { threshold: 0.7, autoApply: true }, models: [team, category] };
+const CAT = '0190a0a0-0000-7000-8000-0000000000c1';
+const TEAM = '0190a0a0-0000-7000-8000-0000000000f1';
+// a stored rule with tags (set before, not shown on this page): they are kept
+const storedRule = { keywords: ['断网'], categoryId: CAT, tags: ['网络'] };
+const models: IntelModels = { settings: { threshold: 0.7, autoApply: true, rules: [storedRule] }, models: [team, category] };
+const lookups = {
+  'GET /api/v1/categories': () => ({ status: 200, body: { items: [{ id: CAT, parentId: null, nameZh: '网络故障', nameEn: 'Network', position: 0, active: true }] } }),
+  'GET /api/v1/ticket-types': () => ({ status: 200, body: { items: [] } }),
+  'GET /api/v1/teams': () => ({ status: 200, body: { items: [{ id: TEAM, name: '桌面支持组', description: '', skills: [], memberIds: [] }] } }),
+};
 
 const input = (testId: string) => {
   const el = screen.getByTestId(testId);
@@ -96,6 +107,48 @@ describe('intelligence administration', () => {
     await waitFor(() => expect(screen.getByTestId('intel-threshold').closest('.ant-form-item')!.className).not.toContain('has-error'));
   });
 
+  it('edits the cold-start keyword rules with the channels\' editor, saves them in order and shows a refused category at its rule', async () => {
+    let answer: { status: number; body: unknown } = {
+      status: 400,
+      body: { error: { code: 'VALIDATION_FAILED', message: 'No active category has this id', field: 'rules.0.categoryId', details: [{ field: 'rules.0.categoryId', code: 'not_found', message: 'No active category has this id' }] } },
+    };
+    const calls = stubFetch({ ...lookups, 'GET /api/v1/intelligence/models': () => ({ status: 200, body: models }), 'PATCH /api/v1/intelligence/settings': () => answer });
+    renderUi(
+      <LookupsProvider>
+        <IntelligenceView canEdit />
+      </LookupsProvider>,
+    );
+    const card = await screen.findByTestId('intel-rules');
+    expect(card.textContent).toContain('冷启动关键词规则');
+    expect(card.textContent).toContain('模型训练前，按顺序匹配关键词设置分类、团队和优先级');
+    expect(within(screen.getByTestId('intel-rules-list')).getByText('断网')).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('rule-0-category').textContent).toContain('网络故障'));
+    // intelligence sets no tags: the editor leaves them out
+    expect(screen.queryByTestId('rule-0-tags')).toBeNull();
+    fireEvent.click(screen.getByTestId('rule-add'));
+    await screen.findByTestId('rule-1-keywords');
+    typeTags('rule-1-keywords', ['打印机', '卡纸']);
+    await choose('rule-1-team', '桌面支持组');
+    await choose('rule-1-priority', '高');
+    await act(async () => void fireEvent.click(screen.getByTestId('intel-rules-save')));
+    // the category was deleted meanwhile: said at that rule's category
+    await waitFor(() => expect(fieldError('rule-0-category')).toBe('分类不存在或已停用'));
+    expect(screen.queryByTestId('intel-rules-error')).toBeNull();
+    expect(calls.filter((c) => c.method === 'PATCH').map((c) => c.body)).toEqual([
+      { rules: [storedRule, { keywords: ['打印机', '卡纸'], teamId: TEAM, priority: 'high' }] },
+    ]);
+    // without the stale rule: accepted
+    answer = { status: 200, body: { threshold: 0.7, autoApply: true, rules: [{ keywords: ['打印机', '卡纸'], teamId: TEAM, priority: 'high' }] } };
+    fireEvent.click(screen.getByTestId('rule-0-remove'));
+    await waitFor(() => expect(screen.queryByTestId('rule-1-keywords')).toBeNull());
+    await act(async () => void fireEvent.click(screen.getByTestId('intel-rules-save')));
+    await screen.findByText('关键词规则已保存');
+    expect(calls.filter((c) => c.method === 'PATCH').at(-1)?.body).toEqual({ rules: [{ keywords: ['打印机', '卡纸'], teamId: TEAM, priority: 'high' }] });
+    expect(screen.getByTestId('rule-0-team').textContent).toContain('桌面支持组');
+    // the threshold form was not touched by it
+    expect(input('intel-threshold').value).toBe('70.0');
+  });
+
   it('retrains with a loading state and shows the new figures', async () => {
     let finish: (v: Response) => void = () => undefined;
     const retrained: IntelModels = { ...models, models: [{ ...category, accuracy: 0.91, corrections: 0, trainedAt: '2026-11-22T08:00:00Z' }, team] };
@@ -152,5 +205,10 @@ describe('intelligence for supervisors', () => {
     expect(screen.queryByTestId('intel-retrain')).toBeNull();
     expect(screen.queryByTestId('intel-settings-save')).toBeNull();
     expect(input('intel-threshold').disabled).toBe(true);
+    // the keyword rules are there to read, not to change
+    expect(within(screen.getByTestId('intel-rules-list')).getByText('断网')).toBeTruthy();
+    expect(screen.queryByTestId('intel-rules-save')).toBeNull();
+    expect(screen.queryByTestId('rule-add')).toBeNull();
+    expect(screen.queryByTestId('rule-0-remove')).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import { useMe } from '../../auth/auth-context';
 import { errorMessage } from '../../common/api-errors';
 import { isAdmin } from '../access';
 import { ModelCard } from './model-card';
+import { RulesCard } from './rules-card';
 import { SettingsForm } from './settings-form';
 
 // 智能分类: how the classifiers behind automatic triage are doing, their settings, and retraining.
@@ -61,7 +62,13 @@ export function IntelligenceView({ canEdit }: { canEdit: boolean }) {
         )}
       </Flex>
       {!canEdit && <Alert type="info" showIcon title={t('intel.admin.readOnly')} data-testid="intel-read-only" />}
-      <SettingsForm settings={data.settings} canEdit={canEdit} onSaved={(settings) => setData((d) => (d ? { ...d, settings } : d))} />
+      {/* each form takes back only its own part, so saving one leaves the other's unsaved edits alone */}
+      <SettingsForm
+        settings={data.settings}
+        canEdit={canEdit}
+        onSaved={({ threshold, autoApply }) => setData((d) => (d ? { ...d, settings: { ...d.settings, threshold, autoApply } } : d))}
+      />
+      <RulesCard rules={data.settings.rules} canEdit={canEdit} onSaved={(rules) => setData((d) => (d ? { ...d, settings: { ...d.settings, rules } } : d))} />
       {data.models.length ? (
         [...data.models].sort(byTarget).map((m) => <ModelCard key={m.target} model={m} />)
       ) : (

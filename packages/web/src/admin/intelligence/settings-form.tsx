@@ -23,7 +23,8 @@ export function SettingsForm({ settings, canEdit, onSaved }: { settings: IntelSe
     describe: (issue) => (issue.field === 'threshold' ? t('intel.admin.thresholdRange') : null),
   });
 
-  useEffect(() => form.setFieldsValue({ threshold: toPercent(settings.threshold), autoApply: settings.autoApply }), [form, settings]);
+  // on the figures only: saving the keyword rules must not undo an unsaved threshold
+  useEffect(() => form.setFieldsValue({ threshold: toPercent(settings.threshold), autoApply: settings.autoApply }), [form, settings.threshold, settings.autoApply]);
 
   const save = () =>
     submit(async (v) => {

@@ -56,6 +56,8 @@ describe('智能分析 on the ticket page', () => {
     const panel = await screen.findByTestId('insights-panel');
     await screen.findByTestId('insight-predictions');
     expect(within(panel).getByTestId('insight-triage').textContent).toBe('待分拣');
+    // an analysis older than the similar solved tickets has none to show
+    expect(screen.queryByTestId('insight-similar')).toBeNull();
     expect(screen.getByTestId('insight-applied-team').textContent).toBe('已自动设置');
     expect(screen.queryByTestId('insight-adopt-team')).toBeNull();
     expect(screen.getByTestId('insight-prediction-category').textContent).toContain('打印机');
@@ -116,6 +118,33 @@ describe('智能分析 on the ticket page', () => {
     expect(screen.queryByTestId('insight-duplicate-1040')).toBeNull();
   });
 
+  it('lists the similar solved tickets under the duplicates, each linking to its ticket', async () => {
+    const SOLVED = '0190a0a0-0000-7000-8000-0000000000t4';
+    const withSolved: Insights = {
+      ...insights,
+      similarSolved: [
+        { ticketId: SOLVED, number: 873, title: '打印机卡纸后无法打印', status: 'resolved', score: 0.78, reasons: ['similar_text'] },
+        { ticketId: REL, number: 1001, title: '打印机驱动', status: 'closed', score: 0.52, reasons: ['similar_text'] },
+      ],
+    };
+    stubFetch({ [`GET /api/v1/tickets/${ID}/insights`]: () => ({ status: 200, body: withSolved }) });
+    renderUi(<Page />);
+    const list = await screen.findByTestId('insight-similar');
+    const panel = screen.getByTestId('insights-panel');
+    // after the duplicates, under its own heading
+    expect(panel.textContent).toContain('相似的已解决工单');
+    expect(screen.getByTestId('insight-duplicates').compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const first = screen.getByTestId('insight-similar-873');
+    expect(screen.getByTestId('insight-similar-link-873').getAttribute('href')).toBe('/tickets/873');
+    expect(screen.getByTestId('insight-similar-link-873').textContent).toBe('#873');
+    expect(first.textContent).toContain('打印机卡纸后无法打印');
+    expect(screen.getByTestId('insight-similar-score-873').textContent).toBe('相似度 78%');
+    expect(screen.getByTestId('insight-similar-link-1001').getAttribute('href')).toBe('/tickets/1001');
+    expect(screen.getByTestId('insight-similar-score-1001').textContent).toBe('相似度 52%');
+    // solved already: nothing to mark as duplicate or relate from here
+    expect(within(list).queryAllByRole('button')).toHaveLength(0);
+  });
+
   it('says there is no analysis for an older ticket instead of an error', async () => {
     stubFetch({ [`GET /api/v1/tickets/${ID}/insights`]: () => ({ status: 404, body: { error: { code: 'NOT_FOUND', message: 'Insights not found' } } }) });
     renderUi(<Page />);
@@ -143,12 +172,15 @@ describe('智能分析 on the ticket page', () => {
   });
 
   it('names a calm mood in words and leaves the triage mark off when not needed', async () => {
-    const calm: Insights = { ...insights, needsTriage: false, sentiment: { label: 'neutral', score: 0, angry: false, cues: [] }, duplicates: [], extracted: [] };
+    const calm: Insights = { ...insights, needsTriage: false, sentiment: { label: 'neutral', score: 0, angry: false, cues: [] }, duplicates: [], extracted: [], similarSolved: [] };
     stubFetch({ [`GET /api/v1/tickets/${ID}/insights`]: () => ({ status: 200, body: calm }) });
     renderUi(<Page />);
     expect((await screen.findByTestId('insight-sentiment')).textContent).toBe('中性');
     expect(screen.queryByTestId('insight-angry')).toBeNull();
     expect(screen.queryByTestId('insight-triage')).toBeNull();
     expect(screen.getByTestId('insights-panel').textContent).toContain('未发现疑似重复的工单');
+    // an empty list of similar solved tickets says nothing
+    expect(screen.queryByTestId('insight-similar')).toBeNull();
+    expect(screen.getByTestId('insights-panel').textContent).not.toContain('相似的已解决工单');
   });
 });

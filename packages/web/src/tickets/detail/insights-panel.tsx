@@ -9,6 +9,7 @@ import type { Ticket } from '../../api/types';
 import { errorMessage } from '../../common/api-errors';
 import { formatDateTime } from '../../i18n/format';
 import { InsightDuplicates, InsightExtracted, InsightSentiment, type LinkKind } from './insight-details';
+import { InsightSimilarSolved } from './insight-similar';
 import { InsightPredictions, TARGET_FIELD } from './insight-predictions';
 
 // 智能分析 on the ticket page: what the classifiers made of the ticket. Tickets from before the
@@ -142,6 +143,11 @@ export function InsightsPanel({ ticket, version, onUpdated, onLinked }: Props) {
         <Section title={t('intel.panel.duplicates')}>
           <InsightDuplicates key={d.ticketId} items={d.duplicates} onLink={link} />
         </Section>
+        {!!d.similarSolved?.length && (
+          <Section title={t('intel.panel.similarSolved')}>
+            <InsightSimilarSolved items={d.similarSolved} />
+          </Section>
+        )}
         <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: 12 }}>
           {t('intel.panel.analyzedAt', { time: formatDateTime(d.analyzedAt) })}
         </Typography.Text>
