@@ -6,6 +6,8 @@ import type { FeedbackMemory } from './feedback-memory';
 import type { SettingsRow, Target } from './intelligence-repository';
 import { suggestPriority } from './priority';
 import { detectSentiment } from './sentiment';
+import { confidenceOf, DEFAULT_TEMPERATURE } from './training/calibrate';
+import { normalize, words } from './classify/features';
 
 // The understanding of a new ticket's text, computed in memory (no database): a label per target with
 // its confidence and the words that decided it, the customer's mood, and the fields found in the text.
@@ -13,6 +15,8 @@ import { detectSentiment } from './sentiment';
 export interface TenantIntelligence {
   settings: SettingsRow;
   models: Partial<Record<Target, TextClassifier>>;
+  /** each model's softmax temperature, fitted on held-back tickets (default DEFAULT_TEMPERATURE) */
+  temperatures?: Partial<Record<Target, number>>;
   /** names of the categories and teams a prediction may name (active ones) */
   names: { category: Map<string, string>; team: Map<string, string> };
   memory: FeedbackMemory;
@@ -50,10 +54,11 @@ const KIND_PREFIX = /^[wbtsc]:/;
 
 /**
  * The deciding features in words, strongest first: words and word pairs ("b:无法 连接" → 无法连接) before
- * character grams, which only fill in when fewer than three words decided; single characters and
- * pieces of a word already shown are left out.
+ * character grams, which only fill in when fewer than three words decided and only when they lie
+ * inside one of the text's words (never 梯停 across 电梯|停); single characters and pieces of a word
+ * already shown are left out.
  */
-function explain(features: { feature: string }[]): string[] {
+function explain(features: { feature: string }[], text: string): string[] {
   const out: string[] = [];
   const take = (f: string) => {
     const word = f.replace(KIND_PREFIX, '').replace(/^\^ /, '').replace(/ _ /g, ' ').trim();
@@ -62,7 +67,10 @@ function explain(features: { feature: string }[]): string[] {
     out.push(shown);
   };
   for (const { feature } of features) if (!feature.startsWith('c:')) take(feature);
-  if (out.length < 3) for (const { feature } of features) if (feature.startsWith('c:')) take(feature);
+  if (out.length < 3) {
+    const textWords = words(normalize(text)).filter((w) => w.length > 2);
+    for (const { feature } of features) if (feature.startsWith('c:') && textWords.some((w) => w.includes(feature.slice(2).trim()))) take(feature);
+  }
   return out.slice(0, 5);
 }
 
@@ -83,7 +91,8 @@ function predictTarget(ti: TenantIntelligence, target: Target, text: string, rul
   if (model) {
     const p = model.predict(text, 12);
     if (!labelOf(ti, target, p.label)) return null;
-    return { value: p.label, label: displayName(ti, target, p.label), confidence: p.confidence, source: 'model', explanation: explain(p.explanation) };
+    const confidence = confidenceOf(p.scores.map((s) => s.score), p.scores[0].score, ti.temperatures?.[target] ?? DEFAULT_TEMPERATURE);
+    return { value: p.label, label: displayName(ti, target, p.label), confidence, source: 'model', explanation: explain(p.explanation, text) };
   }
   // cold start: the tenant's keyword rules, in order
   const key = target === 'category' ? 'categoryId' : target === 'team' ? 'teamId' : 'priority';

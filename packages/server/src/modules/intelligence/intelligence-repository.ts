@@ -16,6 +16,7 @@ export interface ModelRow {
   classes: string[];
   confusion: number[][];
   model: Uint8Array;
+  temperature: number;
   feedback_upto: string;
 }
 
@@ -60,7 +61,7 @@ export const DEFAULT_SETTINGS: SettingsRow = { threshold: 0.5, auto_apply: true,
 export const intelligenceRepository = {
   async models(q: Queryable, withBytes: boolean): Promise<ModelRow[]> {
     return q.query<ModelRow>(
-      `SELECT target, trained_at, examples, held_out, accuracy, macro_f1, classes, confusion, ${withBytes ? 'model' : "''::bytea AS model"}, feedback_upto::text
+      `SELECT target, trained_at, examples, held_out, accuracy, macro_f1, classes, confusion, ${withBytes ? 'model' : "''::bytea AS model"}, temperature, feedback_upto::text
        FROM intelligence_models ORDER BY target`,
     );
   },
@@ -77,12 +78,12 @@ export const intelligenceRepository = {
 
   async saveModel(q: Queryable, tenantId: string, m: Omit<ModelRow, 'feedback_upto'> & { feedback_upto: string }): Promise<void> {
     await q.query(
-      `INSERT INTO intelligence_models (tenant_id, target, trained_at, examples, held_out, accuracy, macro_f1, classes, confusion, model, feedback_upto)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+      `INSERT INTO intelligence_models (tenant_id, target, trained_at, examples, held_out, accuracy, macro_f1, classes, confusion, model, temperature, feedback_upto)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (tenant_id, target) DO UPDATE SET trained_at = excluded.trained_at, examples = excluded.examples, held_out = excluded.held_out,
          accuracy = excluded.accuracy, macro_f1 = excluded.macro_f1, classes = excluded.classes, confusion = excluded.confusion,
-         model = excluded.model, feedback_upto = excluded.feedback_upto`,
-      [tenantId, m.target, m.trained_at, m.examples, m.held_out, m.accuracy, m.macro_f1, JSON.stringify(m.classes), JSON.stringify(m.confusion), m.model, m.feedback_upto],
+         model = excluded.model, temperature = excluded.temperature, feedback_upto = excluded.feedback_upto`,
+      [tenantId, m.target, m.trained_at, m.examples, m.held_out, m.accuracy, m.macro_f1, JSON.stringify(m.classes), JSON.stringify(m.confusion), m.model, m.temperature, m.feedback_upto],
     );
   },
 

@@ -62,12 +62,16 @@ export class ModelCache {
       const rows = await intelligenceRepository.models(q, true);
       const active = await intelligenceRepository.activeIds(q);
       const models: Partial<Record<Target, TextClassifier>> = {};
-      for (const r of rows) models[r.target] = deserializeModel(r.model);
+      const temperatures: Partial<Record<Target, number>> = {};
+      for (const r of rows) {
+        models[r.target] = deserializeModel(r.model);
+        temperatures[r.target] = r.temperature;
+      }
       // corrections not yet part of a model's training data
       const upto = rows.length ? rows.reduce((m, r) => (BigInt(r.feedback_upto) < BigInt(m) ? r.feedback_upto : m), rows[0].feedback_upto) : '0';
       const memory = new FeedbackMemory();
       for (const f of await intelligenceRepository.feedbackAfter(q, upto, MEMORY_LOAD)) memory.add(f.target, f.value, f.ticket_id, f.text);
-      const ti: TenantIntelligence = { settings, models, names: { category: active.categories, team: active.teams }, memory };
+      const ti: TenantIntelligence = { settings, models, temperatures, names: { category: active.categories, team: active.teams }, memory };
       return { ti, version: `${versions.models}|${versions.settings}`, feedbackId: versions.feedback, checkedAt: Date.now() };
     });
     this.tenants.set(tenantId, entry);

@@ -46,7 +46,7 @@ export async function trainModels(deps: Deps, tenantId: string, onTrained?: () =
         const r = results[target]!;
         await intelligenceRepository.saveModel(q, tenantId, {
           target, trained_at: at, examples: r.examples, held_out: r.heldOut, accuracy: r.accuracy, macro_f1: r.macroF1,
-          classes: r.classes, confusion: r.confusion, model: r.model, feedback_upto: feedbackUpto,
+          classes: r.classes, confusion: r.confusion, model: r.model, temperature: r.temperature, feedback_upto: feedbackUpto,
         });
       }
     });

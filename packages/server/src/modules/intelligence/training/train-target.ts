@@ -1,6 +1,7 @@
 import { scoreLabels } from '../classify/eval-classify';
 import { train } from '../classify/model';
 import { serializeModel } from '../classify/serialize';
+import { DEFAULT_TEMPERATURE, fitTemperature } from './calibrate';
 import { confusionOf, holdOutNewest, trainable, type Example } from './split';
 
 export interface TargetResult {
@@ -10,6 +11,8 @@ export interface TargetResult {
   accuracy: number | null;
   macroF1: number | null;
   confusion: number[][];
+  /** softmax temperature fitted on the held-back tickets */
+  temperature: number;
   model: Uint8Array;
 }
 
@@ -24,13 +27,16 @@ export function trainTarget(examples: Example[]): TargetResult | null {
   let accuracy: number | null = null;
   let macroF1: number | null = null;
   let confusion = classes.map(() => classes.map(() => 0));
+  let temperature = DEFAULT_TEMPERATURE;
   if (test.length && new Set(older.map((e) => e.label)).size >= 2) {
     const probe = train(older.map((e) => e.text), older.map((e) => e.label));
     const gold = test.map((e) => e.label);
-    const predicted = test.map((e) => probe.classify(e.text));
+    const scored = test.map((e) => probe.predict(e.text, 0));
+    const predicted = scored.map((p) => p.label);
+    temperature = fitTemperature(scored.map((p, i) => ({ scores: p.scores, gold: gold[i] })));
     ({ accuracy, macroF1 } = scoreLabels(gold, predicted));
     confusion = confusionOf(classes, gold, predicted);
   }
   const model = train(examples.map((e) => e.text), examples.map((e) => e.label));
-  return { classes, examples: examples.length, heldOut: test.length, accuracy, macroF1, confusion, model: serializeModel(model) };
+  return { classes, examples: examples.length, heldOut: test.length, accuracy, macroF1, confusion, temperature, model: serializeModel(model) };
 }

@@ -13,6 +13,8 @@ CREATE TABLE intelligence_models (
   classes jsonb NOT NULL,
   confusion jsonb NOT NULL,
   model bytea NOT NULL,
+  -- softmax temperature fitted on the held-back tickets: confidences that mean what they say
+  temperature double precision NOT NULL DEFAULT 5,
   -- the last correction already part of the training data
   feedback_upto bigint NOT NULL DEFAULT 0,
   PRIMARY KEY (tenant_id, target)

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { confidenceOf, DEFAULT_TEMPERATURE, fitTemperature } from './calibrate';
+
+const ex = (gold: string, a: number, b: number) => ({ gold, scores: [{ label: 'a', score: a }, { label: 'b', score: b }] });
+
+describe('confidence calibration', () => {
+  it('sharpens the scores of a model that is always right', () => {
+    const t = fitTemperature(Array.from({ length: 20 }, (_, i) => (i % 2 ? ex('a', 0.3, -0.3) : ex('b', -0.3, 0.3))));
+    expect(t).toBeGreaterThan(DEFAULT_TEMPERATURE);
+    expect(confidenceOf([0.3, -0.3], 0.3, t)).toBeGreaterThan(0.99);
+  });
+  it('softens the scores of a model that is right half the time', () => {
+    const t = fitTemperature(Array.from({ length: 20 }, (_, i) => (i % 2 ? ex('a', 0.5, -0.5) : ex('b', 0.5, -0.5))));
+    expect(t).toBeLessThan(1);
+    expect(confidenceOf([0.5, -0.5], 0.5, t)).toBeLessThan(0.65);
+  });
+  it('keeps the default without held-back tickets', () => {
+    expect(fitTemperature([])).toBe(DEFAULT_TEMPERATURE);
+  });
+});
