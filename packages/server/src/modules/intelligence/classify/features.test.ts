@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildVocabulary, featureCounts, normalize, vectorize, words } from './features';
+import { DEFAULT_FEATURES, buildVocabulary, featureCounts, normalize, vectorize, words } from './features';
+import { stem } from './stem';
 
 describe('normalize', () => {
   it('turns full-width into half-width, lowercases and collapses spaces', () => {
@@ -22,6 +23,14 @@ describe('features', () => {
     expect([...en.word.keys()]).toEqual(expect.arrayContaining(['w:card', 'w:arrived', 'b:card arrived']));
     expect([...en.char.keys()]).toEqual(expect.arrayContaining(['c: c', 'c:card', 'c: card', 'c:ard ']));
     expect(en.char.has('c:d a')).toBe(false); // character n-grams stay within a word
+  });
+
+  it('adds English stems and unordered word pairs when asked', () => {
+    expect(['refunded', 'refunds', 'refunding'].map(stem)).toEqual(['refund', 'refund', 'refund']);
+    expect(stem('card')).toBe('card');
+    const { word } = featureCounts('cards declined 卡被拒', { ...DEFAULT_FEATURES, stems: true, pairWindow: 2 });
+    expect([...word.keys()]).toEqual(expect.arrayContaining(['w:~card', 'w:~declin', 'p:cards|declined', 'p:cards|卡']));
+    expect(word.has('w:~卡')).toBe(false);
   });
 
   it('weights with sublinear TF-IDF and L2-normalises', () => {

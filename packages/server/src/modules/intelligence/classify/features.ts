@@ -1,5 +1,6 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import { stem } from './stem';
 
 // Text → sparse feature vector. Chinese first: jieba words and character n-grams over runs of Han
 // characters; Latin words split on spaces and punctuation with character n-grams inside each word.
@@ -22,6 +23,10 @@ export interface FeatureOptions {
   charWeight: number;
   /** Also word pairs with one word between them. */
   skipBigrams?: boolean;
+  /** Also the light English stem of each Latin word ("~" prefix) when it differs from the word. */
+  stems?: boolean;
+  /** Unordered word pairs up to this many positions apart ("p:" prefix): co-occurrence regardless of order. */
+  pairWindow?: number;
 }
 
 export const DEFAULT_FEATURES: FeatureOptions = { wordNgrams: 2, cjkChar: [1, 4], latinChar: [2, 5], charWeight: 1.3 };
@@ -52,8 +57,14 @@ export function featureCounts(text: string, o: FeatureOptions = DEFAULT_FEATURES
   const ws = words(norm);
   for (let i = 0; i < ws.length; i++) {
     add(word, `w:${ws[i]}`);
+    if (o.stems) {
+      const st = stem(ws[i]);
+      if (st !== ws[i]) add(word, `w:~${st}`);
+    }
     if (o.wordNgrams >= 2 && i + 1 < ws.length) add(word, `b:${ws[i]} ${ws[i + 1]}`);
     if (o.wordNgrams >= 3 && i + 2 < ws.length) add(word, `t:${ws[i]} ${ws[i + 1]} ${ws[i + 2]}`);
+    if (o.pairWindow)
+      for (let k = i + 1; k < ws.length && k <= i + o.pairWindow; k++) add(word, ws[i] < ws[k] ? `p:${ws[i]}|${ws[k]}` : `p:${ws[k]}|${ws[i]}`);
     if (o.skipBigrams && i + 2 < ws.length) add(word, `s:${ws[i]} _ ${ws[i + 2]}`);
   }
   if (o.wordNgrams >= 2 && ws.length > 0) {

@@ -43,7 +43,7 @@ describe('text classifier', () => {
   });
 
   it('labels right with the other training variants too', () => {
-    for (const options of [{ loss: 'log' as const }, { ensemble: true }, { update: 'all' as const }]) {
+    for (const options of [{ loss: 'log' as const }, { ensemble: true }, { update: 'all' as const }, { supervised: 0.3, shrink: 0 }]) {
       const m = train(
         DATA.map((d) => d[0]),
         DATA.map((d) => d[1]),
