@@ -7,7 +7,7 @@ import type { SettingsRow, Target } from './intelligence-repository';
 import { suggestPriority } from './priority';
 import { detectSentiment } from './sentiment';
 import { confidenceOf, DEFAULT_TEMPERATURE } from './training/calibrate';
-import { normalize, words } from './classify/features';
+import { featureCounts, normalize, words, type FeatureCounts, type FeatureOptions } from './classify/features';
 
 // The understanding of a new ticket's text, computed in memory (no database): a label per target with
 // its confidence and the words that decided it, the customer's mood, and the fields found in the text.
@@ -58,7 +58,7 @@ const KIND_PREFIX = /^[wbtsc]:/;
  * inside one of the text's words (never 梯停 across 电梯|停); single characters and pieces of a word
  * already shown are left out.
  */
-function explain(features: { feature: string }[], text: string): string[] {
+function explain(features: { feature: string }[], textWords: () => string[]): string[] {
   const out: string[] = [];
   const take = (f: string) => {
     const word = f.replace(KIND_PREFIX, '').replace(/^\^ /, '').replace(/ _ /g, ' ').trim();
@@ -68,8 +68,8 @@ function explain(features: { feature: string }[], text: string): string[] {
   };
   for (const { feature } of features) if (!feature.startsWith('c:')) take(feature);
   if (out.length < 3) {
-    const textWords = words(normalize(text)).filter((w) => w.length > 2);
-    for (const { feature } of features) if (feature.startsWith('c:') && textWords.some((w) => w.includes(feature.slice(2).trim()))) take(feature);
+    const long = textWords().filter((w) => w.length > 2);
+    for (const { feature } of features) if (feature.startsWith('c:') && long.some((w) => w.includes(feature.slice(2).trim()))) take(feature);
   }
   return out.slice(0, 5);
 }
@@ -83,16 +83,24 @@ function displayName(ti: TenantIntelligence, target: Target, value: string): str
   return target === 'priority' ? PRIORITY_LABELS[value] : ti.names[target].get(value)!;
 }
 
-function predictTarget(ti: TenantIntelligence, target: Target, text: string, rules: RoutingRule[], tokens: () => Set<string>): Omit<Prediction, 'applied'> | null {
+function predictTarget(
+  ti: TenantIntelligence,
+  target: Target,
+  text: string,
+  rules: RoutingRule[],
+  tokens: () => Set<string>,
+  counts: (o: FeatureOptions) => FeatureCounts,
+  textWords: () => string[],
+): Omit<Prediction, 'applied'> | null {
   const remembered = ti.memory.nearest(target, text);
   if (remembered && labelOf(ti, target, remembered.value))
     return { value: remembered.value, label: displayName(ti, target, remembered.value), confidence: remembered.similarity, source: 'model', explanation: ['与已纠正的工单相似'] };
   const model = ti.models[target];
   if (model) {
-    const p = model.predict(text, 12);
+    const p = model.predictCounts(counts(model.features), 12);
     if (!labelOf(ti, target, p.label)) return null;
     const confidence = confidenceOf(p.scores.map((s) => s.score), p.scores[0].score, ti.temperatures?.[target] ?? DEFAULT_TEMPERATURE);
-    return { value: p.label, label: displayName(ti, target, p.label), confidence, source: 'model', explanation: explain(p.explanation, text) };
+    return { value: p.label, label: displayName(ti, target, p.label), confidence, source: 'model', explanation: explain(p.explanation, textWords) };
   }
   // cold start: the tenant's keyword rules, in order
   const key = target === 'category' ? 'categoryId' : target === 'team' ? 'teamId' : 'priority';
@@ -110,13 +118,23 @@ export function analyzeText(ti: TenantIntelligence, input: TextInput, now: Date,
   const full = `${input.title}\n${input.text}`;
   let tokens: Set<string> | undefined;
   const lazyTokens = () => (tokens ??= new Set(indexTokens(full)));
+  // the text's features are taken once for all models that use the same feature options
+  const taken = new Map<string, FeatureCounts>();
+  let segmented: string[] | undefined;
+  const textWords = () => (segmented ??= words(normalize(full)));
+  const counts = (o: FeatureOptions) => {
+    const key = JSON.stringify(o);
+    let c = taken.get(key);
+    if (!c) taken.set(key, (c = featureCounts(full, o)));
+    return c;
+  };
   const rules = ti.settings.rules as RoutingRule[];
   const { threshold, auto_apply } = ti.settings;
   const predictions: Partial<Record<Target, Prediction>> = {};
   let triage = false;
   for (const target of ['category', 'team'] as const) {
     if (input.given[target]) continue;
-    const p = predictTarget(ti, target, full, rules, lazyTokens);
+    const p = predictTarget(ti, target, full, rules, lazyTokens, counts, textWords);
     if (!p) continue;
     const sure = p.confidence >= threshold;
     if (!sure && p.source === 'model') triage = true;
@@ -124,7 +142,7 @@ export function analyzeText(ti: TenantIntelligence, input: TextInput, now: Date,
   }
   const sentiment = detectSentiment(full);
   if (!input.given.priority) {
-    const p = predictTarget(ti, 'priority', full, rules, lazyTokens);
+    const p = predictTarget(ti, 'priority', full, rules, lazyTokens, counts, textWords);
     const suggested = suggestPriority({
       textPrediction: p?.source === 'model' ? { value: p.value as never, confidence: p.confidence } : undefined,
       keywordPriority: p?.source === 'rules' ? (p.value as never) : undefined,

@@ -32,6 +32,7 @@ function cosine(a: { bag: Bag; norm: number }, b: { bag: Bag; norm: number }): n
 
 export class FeedbackMemory {
   private readonly entries: { target: Target; value: string; ticketId: string; vec: ReturnType<typeof bag> }[] = [];
+  private last?: { text: string; vec: ReturnType<typeof bag> };
 
   add(target: Target, value: string, ticketId: string, text: string): void {
     // a later correction of the same ticket replaces the earlier one
@@ -43,8 +44,11 @@ export class FeedbackMemory {
 
   /** The label of the most similar corrected ticket for this target, when similar enough. */
   nearest(target: Target, text: string): { value: string; similarity: number } | null {
+    if (!this.entries.some((e) => e.target === target)) return null;
     let best: { value: string; similarity: number } | null = null;
-    const v = bag(text);
+    // the three targets of one ticket ask with the same text: its words are taken once
+    if (this.last?.text !== text) this.last = { text, vec: bag(text) };
+    const v = this.last.vec;
     for (const e of this.entries) {
       if (e.target !== target) continue;
       const s = cosine(v, e.vec);

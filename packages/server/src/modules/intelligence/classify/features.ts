@@ -49,7 +49,10 @@ export function words(normalized: string): string[] {
  * Feature counts of one text. Keys are prefixed by their kind: "w:" word, "b:" word bigram,
  * "c:" character n-gram. Two maps so the blocks can be weighted separately.
  */
-export function featureCounts(text: string, o: FeatureOptions = DEFAULT_FEATURES): { word: Map<string, number>; char: Map<string, number> } {
+/** Feature counts of a text, per block. */
+export type FeatureCounts = { word: Map<string, number>; char: Map<string, number> };
+
+export function featureCounts(text: string, o: FeatureOptions = DEFAULT_FEATURES): FeatureCounts {
   const norm = normalize(text);
   const word = new Map<string, number>();
   const char = new Map<string, number>();

@@ -1,4 +1,4 @@
-import { DEFAULT_FEATURES, buildVocabulary, featureCounts, vectorize, type FeatureOptions, type SparseVector, type Vocabulary } from './features';
+import { DEFAULT_FEATURES, buildVocabulary, featureCounts, vectorize, type FeatureCounts, type FeatureOptions, type SparseVector, type Vocabulary } from './features';
 import { mulberry32 } from '../../../platform/random';
 
 // A linear text classifier: one weight per (feature, class), trained with the averaged multiclass
@@ -70,7 +70,12 @@ export class TextClassifier {
   }
 
   predict(text: string, topFeatures = 5): Prediction {
-    const x = this.vector(text);
+    return this.predictCounts(featureCounts(text, this.features), topFeatures);
+  }
+
+  /** As predict, from feature counts already taken (several models with the same features share them). */
+  predictCounts(counts: FeatureCounts, topFeatures = 5): Prediction {
+    const x = vectorize(counts, this.vocab, this.features);
     const s = this.scores(x);
     const top = argmax(s);
     const C = this.labels.length;
