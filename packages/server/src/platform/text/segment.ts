@@ -3,7 +3,11 @@ import { dict } from '@node-rs/jieba/dict.js';
 
 // Chinese is segmented by jieba in the application; the tokens are stored so that
 // to_tsvector('simple', …) behaves the same on PGlite and PostgreSQL.
+// one dictionary per process (loading it costs a few hundred milliseconds): search and the text models share it
 const jieba = Jieba.withDict(dict);
+
+/** jieba's plain segmentation of a run of Han characters (HMM on), unfiltered. */
+export const cutHan = (text: string): string[] => jieba.cut(text, true);
 const WORD = /[\p{L}\p{N}]/u;
 
 function clean(tokens: string[]): string[] {

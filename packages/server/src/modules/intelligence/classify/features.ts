@@ -1,11 +1,9 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { cutHan } from '../../../platform/text/segment';
 import { stem } from './stem';
 
 // Text → sparse feature vector. Chinese first: jieba words and character n-grams over runs of Han
 // characters; Latin words split on spaces and punctuation with character n-grams inside each word.
 
-const jieba = Jieba.withDict(dict);
 
 /** NFKC (full-width → half-width letters, digits and punctuation; compatibility forms), lowercase, spaces collapsed. */
 export function normalize(text: string): string {
@@ -39,7 +37,7 @@ export function words(normalized: string): string[] {
   const out: string[] = [];
   for (const m of normalized.matchAll(SEGMENT)) {
     const s = m[0];
-    if (HAN.test(s[0])) for (const w of jieba.cut(s, true)) out.push(w);
+    if (HAN.test(s[0])) for (const w of cutHan(s)) out.push(w);
     else out.push(s.replace(/’/g, "'"));
   }
   return out;
