@@ -122,6 +122,20 @@ describe('ticket intelligence through the API', () => {
     expect(['high', 'urgent']).toContain(now.priority);
   });
 
+  it('raises the priority of a key account’s ticket after creation, not one a person set', async () => {
+    const org = (await t.api(acme.adminToken, 'POST', '/api/v1/organizations', { name: '华东电力集团', tier: 'key_account' })).json();
+    const contact = await t.api(acme.adminToken, 'POST', '/api/v1/contacts', { name: '周经理', organizationId: org.id, identities: [{ kind: 'email', value: 'zhou@hd-power.cn' }] });
+    expect(contact.statusCode, contact.body).toBe(201);
+    const requester = { name: '周经理', email: 'zhou@hd-power.cn' };
+    const ticket = await create({ title: '会议系统无法投屏', description: '大会议室的无线投屏用不了', requester });
+    const chosen = await create({ title: '会议系统无法投屏', description: '小会议室的无线投屏用不了', requester, priority: 'low' });
+    await settle();
+    const order = ['low', 'normal', 'high', 'urgent'];
+    const after = (await t.api(acme.adminToken, 'GET', `/api/v1/tickets/${ticket.id}`)).json().priority;
+    expect(order.indexOf(after)).toBe(Math.min(3, order.indexOf(ticket.priority) + 1));
+    expect((await t.api(acme.adminToken, 'GET', `/api/v1/tickets/${chosen.id}`)).json().priority).toBe('low');
+  });
+
   it('lists solved tickets like the new one, whose answers may help', async () => {
     const solved = await create({ title: '扫描仪扫描出来是空白页', description: '扫描仪扫描的文件全是空白页，换了驱动也一样', requester: { name: '李雷', email: 'lilei@example.cn' } });
     for (const status of ['open', 'resolved']) expect((await t.api(acme.adminToken, 'PATCH', `/api/v1/tickets/${solved.id}`, { status })).statusCode).toBe(200);

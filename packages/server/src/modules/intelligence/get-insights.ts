@@ -1,15 +1,22 @@
 import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
-import { getTicket } from '../tickets';
+import { getTicket, ticketRepository } from '../tickets';
 import type { Actor } from '../identity';
 import { assertStaff } from './access';
+import { analyzeTicket, type CreationRecord } from './analyze-ticket';
 import { intelligenceRepository } from './intelligence-repository';
+import { cacheFor } from './model-cache';
 
-/** A ticket's analysis (predictions, mood, fields found, likely duplicates) for staff who may see the ticket. */
+/** A ticket's analysis (predictions, mood, fields found, likely duplicates, similar solved) for staff who may see the ticket. */
 export async function getInsights(deps: Deps, actor: Actor, ticketId: string) {
   assertStaff(actor);
   const ticket = await getTicket(deps, actor, ticketId); // visibility, by id or number
-  const row = await deps.db.tenant(actor.tenantId, (q) => intelligenceRepository.insight(q, ticket.id));
-  if (!row) throw notFound('Analysis of this ticket');
-  return { ticketId: ticket.id, analyzedAt: row.analyzed_at.toISOString(), needsTriage: row.needs_triage, ...row.analysis };
+  const now = deps.clock.now();
+  const analysis = await deps.db.tenant(actor.tenantId, async (q) => {
+    const row = await ticketRepository.byId(q, ticket.id);
+    if (!row) throw notFound('Ticket');
+    const creation = (await intelligenceRepository.creationRecord(q, ticket.id)) as CreationRecord;
+    return analyzeTicket(q, cacheFor(deps.db), actor.tenantId, row, creation, now);
+  });
+  return { ticketId: ticket.id, analyzedAt: now.toISOString(), ...analysis };
 }

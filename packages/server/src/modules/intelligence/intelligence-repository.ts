@@ -166,6 +166,23 @@ export const intelligenceRepository = {
     );
   },
 
+  /** How many of the requester's other open tickets of the last days share a word with this one. */
+  async openSharingWords(q: Queryable, ticketId: string, requesterId: string, since: Date, words: string): Promise<number> {
+    if (!words) return 0;
+    const [r] = await q.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM tickets t WHERE t.requester_id = $2 AND t.id <> $1 AND t.status NOT IN ('resolved', 'closed')
+         AND t.created_at >= $3 AND t.search @@ to_tsquery('simple', $4) LIMIT 10) x`,
+      [ticketId, requesterId, since, words],
+    );
+    return r.n;
+  },
+
+  /** The data of a ticket's creation event (its snapshot and what the intelligence stage recorded). */
+  async creationRecord(q: Queryable, ticketId: string): Promise<Record<string, unknown>> {
+    const [r] = await q.query<{ data: Record<string, unknown> }>(`SELECT data FROM ticket_events WHERE ticket_id = $1 AND kind = 'ticket.created' LIMIT 1`, [ticketId]);
+    return r?.data ?? {};
+  },
+
   async assetIds(q: Queryable, ticketId: string): Promise<string[]> {
     const rows = await q.query<{ asset_id: string }>(`SELECT DISTINCT asset_id FROM device_alarms WHERE ticket_id = $1`, [ticketId]);
     return rows.map((r) => r.asset_id);
@@ -214,21 +231,5 @@ export const intelligenceRepository = {
   async maxFeedbackId(q: Queryable): Promise<string> {
     const [r] = await q.query<{ id: string | null }>(`SELECT max(id)::text AS id FROM intelligence_feedback`);
     return r?.id ?? '0';
-  },
-
-  async saveInsight(q: Queryable, tenantId: string, ticketId: string, analysis: unknown, needsTriage: boolean, at: Date): Promise<void> {
-    await q.query(
-      `INSERT INTO ticket_insights (ticket_id, tenant_id, analysis, needs_triage, analyzed_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (ticket_id) DO UPDATE SET analysis = excluded.analysis, needs_triage = excluded.needs_triage, analyzed_at = excluded.analyzed_at`,
-      [ticketId, tenantId, JSON.stringify(analysis), needsTriage, at],
-    );
-  },
-
-  async insight(q: Queryable, ticketId: string): Promise<{ analysis: Record<string, unknown>; needs_triage: boolean; analyzed_at: Date } | undefined> {
-    const [r] = await q.query<{ analysis: Record<string, unknown>; needs_triage: boolean; analyzed_at: Date }>(
-      `SELECT analysis, needs_triage, analyzed_at FROM ticket_insights WHERE ticket_id = $1`,
-      [ticketId],
-    );
-    return r;
   },
 };

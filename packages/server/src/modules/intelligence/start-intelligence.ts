@@ -2,20 +2,20 @@ import type { Deps } from '../../platform/deps';
 import type { OutboxDispatcher } from '../../platform/outbox/outbox-dispatcher';
 import { cacheFor } from './model-cache';
 import { recordCorrection } from './record-correction';
-import { recordInsight } from './record-insight';
+import { raisePriority } from './raise-priority';
 import { retrainSweep } from './retrain-sweep';
 
-export const INSIGHT_CONSUMER = 'intelligence.insights';
+export const PRIORITY_CONSUMER = 'intelligence.priority';
 export const CORRECTION_CONSUMER = 'intelligence.corrections';
 
 /**
- * Wires the intelligence module into a running process: the analysis of each new ticket (duplicates,
- * what the customer's tier and history add to its priority) and corrections as training signal, both
- * from the outbox; and the background retraining every `retrainMinutes` (0: never).
+ * Wires the intelligence module into a running process: what the customer's tier and a repeated
+ * problem add to a new ticket's priority, and corrections as training signal, both from the outbox;
+ * and the background retraining every `retrainMinutes` (0: never).
  */
 export function startIntelligence(o: { deps: Deps; outbox: OutboxDispatcher; retrainMinutes: number; log: { error(obj: unknown, msg: string): void } }) {
   const cache = cacheFor(o.deps.db);
-  o.outbox.subscribe(INSIGHT_CONSUMER, ['ticket.created'], (m) => recordInsight(o.deps, cache, m));
+  o.outbox.subscribe(PRIORITY_CONSUMER, ['ticket.created'], (m) => raisePriority(o.deps, m));
   o.outbox.subscribe(CORRECTION_CONSUMER, ['ticket.updated'], (m) => recordCorrection(o.deps, cache, m));
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;

@@ -1,7 +1,7 @@
 -- Ticket intelligence: per tenant and target (category, team, priority) the trained text model with
 -- its measured quality; the tenant's settings (confidence threshold, auto-apply, cold-start keyword
--- rules); every ticket's analysis (predictions, sentiment, extracted fields, duplicates); agents'
--- corrections, the training signal applied to the next predictions before the next retraining.
+-- rules); agents' corrections, the training signal applied to the next predictions before the next
+-- retraining. A ticket's analysis is computed when asked, not stored.
 CREATE TABLE intelligence_models (
   tenant_id uuid NOT NULL REFERENCES tenants(id),
   target text NOT NULL CHECK (target IN ('category', 'team', 'priority')),
@@ -30,14 +30,6 @@ CREATE TABLE intelligence_settings (
   updated_at timestamptz NOT NULL DEFAULT now()
 );
 
-CREATE TABLE ticket_insights (
-  ticket_id uuid PRIMARY KEY REFERENCES tickets(id) ON DELETE CASCADE,
-  tenant_id uuid NOT NULL REFERENCES tenants(id),
-  analysis jsonb NOT NULL,
-  needs_triage boolean NOT NULL,
-  analyzed_at timestamptz NOT NULL
-);
-
 CREATE TABLE intelligence_feedback (
   id bigserial PRIMARY KEY,
   tenant_id uuid NOT NULL REFERENCES tenants(id),
@@ -52,7 +44,7 @@ CREATE INDEX intelligence_feedback_tenant ON intelligence_feedback (tenant_id, i
 DO $$
 DECLARE t text;
 BEGIN
-  FOREACH t IN ARRAY ARRAY['intelligence_models', 'intelligence_settings', 'ticket_insights', 'intelligence_feedback'] LOOP
+  FOREACH t IN ARRAY ARRAY['intelligence_models', 'intelligence_settings', 'intelligence_feedback'] LOOP
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
     EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (tenant_id = current_tenant_id()) WITH CHECK (tenant_id = current_tenant_id())', t);
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I TO {{APP_ROLE}}', t);

@@ -1,0 +1,71 @@
+import type { Queryable } from '../../platform/db/database';
+import { plainText } from '../../platform/text/sanitize';
+import { anyWordTsQuery } from '../../platform/text/segment';
+import type { TicketRow } from '../tickets';
+import { analyzeText } from './analyze-text';
+import { TRIAGE_TAG } from './enrich-ticket';
+import { findDuplicates, findSimilarSolved } from './find-duplicates';
+import { intelligenceRepository, type Target } from './intelligence-repository';
+import type { ModelCache } from './model-cache';
+
+export const FIELD_OF: Record<Target, 'categoryId' | 'teamId' | 'priority'> = { category: 'categoryId', team: 'teamId', priority: 'priority' };
+const CANDIDATE_DAYS = 30;
+const SOLVED_DAYS = 365;
+const CANDIDATES = 100;
+
+/** What the creation event recorded of the intelligence stage: fields it filled, triage, what the request set. */
+export interface CreationRecord {
+  after?: Record<string, unknown>;
+  intelligence?: { autoFilled?: string[]; triage?: boolean; given?: string[] };
+}
+
+/** The fields the request set itself (never predicted); before the stage existed, every field it had. */
+export function givenAtCreation(c: CreationRecord): Partial<Record<Target, string>> {
+  const given: Partial<Record<Target, string>> = {};
+  for (const target of ['category', 'team', 'priority'] as const) {
+    const v = c.after?.[FIELD_OF[target]];
+    if (typeof v === 'string' && (c.intelligence?.given ?? [FIELD_OF[target]]).includes(FIELD_OF[target])) given[target] = v;
+  }
+  return given;
+}
+
+/**
+ * A ticket's analysis as the ticket page shows it, computed when asked (an agent opens the ticket), so
+ * that creating tickets at peak pays nothing for it: the predictions under the tenant's current models
+ * (marked applied when the creation filled them), the mood, the fields found (marked with the custom
+ * field they filled), the open tickets it probably repeats and similar solved ones.
+ */
+export async function analyzeTicket(q: Queryable, cache: ModelCache, tenantId: string, t: TicketRow, creation: CreationRecord, now: Date) {
+  const ti = await cache.get(tenantId);
+  const text = plainText(t.description);
+  const autoFilled = creation.intelligence?.autoFilled ?? [];
+  const a = analyzeText(ti, { title: t.title, text, channel: t.channel, given: givenAtCreation(creation) }, t.created_at);
+  for (const target of Object.keys(a.predictions) as Target[]) a.predictions[target]!.applied = autoFilled.includes(FIELD_OF[target]);
+  const words = anyWordTsQuery(`${t.title}\n${text}`);
+  const since = new Date(now.getTime() - CANDIDATE_DAYS * 86_400_000);
+  const candidates = await intelligenceRepository.duplicateCandidates(q, t.id, t.requester_id, since, words, CANDIDATES);
+  const solved = await intelligenceRepository.solvedSharingWords(q, new Date(now.getTime() - SOLVED_DAYS * 86_400_000), words, CANDIDATES);
+  const duplicates = findDuplicates(
+    { title: t.title, text, requesterId: t.requester_id, assetIds: await intelligenceRepository.assetIds(q, t.id), createdAt: t.created_at },
+    candidates,
+  );
+  const prefilled = autoFilled.filter((f) => f.startsWith('customFields.')).map((f) => f.slice('customFields.'.length));
+  const fieldOf = (e: { value: string | number; text: string }) =>
+    prefilled.find((key) => {
+      const v = t.custom_fields[key];
+      const stored = String(Array.isArray(v) ? v[0] : v);
+      return stored === String(e.value) || stored === e.text;
+    });
+  return {
+    needsTriage: t.tags.includes(TRIAGE_TAG),
+    predictions: a.predictions,
+    sentiment: { label: a.sentiment.label, score: a.sentiment.score, angry: a.sentiment.angry, cues: a.sentiment.cues },
+    extracted: a.extracted.map((e) => {
+      const field = fieldOf(e);
+      return { kind: e.kind, value: String(e.value), text: e.text, ...(field ? { field } : {}) };
+    }),
+    prefilled,
+    duplicates,
+    similarSolved: findSimilarSolved({ title: t.title, text }, solved),
+  };
+}
