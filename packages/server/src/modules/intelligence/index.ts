@@ -4,6 +4,6 @@
 export { intelligenceRoutes } from './routes';
 export { ticketEnricher, TRIAGE_TAG } from './enrich-ticket';
 export { cacheFor } from './model-cache';
-export { startIntelligence, PRIORITY_CONSUMER, CORRECTION_CONSUMER } from './start-intelligence';
+export { startIntelligence, INTELLIGENCE_CONSUMER } from './start-intelligence';
 export { trainModels } from './train-models';
 export { retrainSweep } from './retrain-sweep';

@@ -166,15 +166,22 @@ export const intelligenceRepository = {
     );
   },
 
-  /** How many of the requester's other open tickets of the last days share a word with this one. */
-  async openSharingWords(q: Queryable, ticketId: string, requesterId: string, since: Date, words: string): Promise<number> {
-    if (!words) return 0;
-    const [r] = await q.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM tickets t WHERE t.requester_id = $2 AND t.id <> $1 AND t.status NOT IN ('resolved', 'closed')
-         AND t.created_at >= $3 AND t.search @@ to_tsquery('simple', $4) LIMIT 10) x`,
-      [ticketId, requesterId, since, words],
+  /**
+   * In one statement: a ticket's priority and state, its requester's tier (the contact's, else the
+   * organization's) and how many of the requester's other open tickets of the last days share a word
+   * of `words`.
+   */
+  async priorityFacts(q: Queryable, ticketId: string, since: Date, words: string): Promise<{ priority: string; status: string; tier: string | null; repeats: number } | undefined> {
+    const [r] = await q.query<{ priority: string; status: string; tier: string | null; repeats: number }>(
+      `SELECT t.priority, t.status, coalesce(c.tier, o.tier) AS tier,
+         CASE WHEN $3 = '' OR t.requester_id IS NULL THEN 0 ELSE (SELECT count(*)::int FROM (SELECT 1 FROM tickets x
+           WHERE x.requester_id = t.requester_id AND x.id <> t.id AND x.status NOT IN ('resolved', 'closed') AND x.created_at >= $2
+             AND x.search @@ to_tsquery('simple', $3) LIMIT 10) y) END AS repeats
+       FROM tickets t LEFT JOIN contacts c ON c.id = t.requester_id LEFT JOIN organizations o ON o.id = c.organization_id
+       WHERE t.id = $1`,
+      [ticketId, since, words],
     );
-    return r.n;
+    return r;
   },
 
   /** The data of a ticket's creation event (its snapshot and what the intelligence stage recorded). */
@@ -186,16 +193,6 @@ export const intelligenceRepository = {
   async assetIds(q: Queryable, ticketId: string): Promise<string[]> {
     const rows = await q.query<{ asset_id: string }>(`SELECT DISTINCT asset_id FROM device_alarms WHERE ticket_id = $1`, [ticketId]);
     return rows.map((r) => r.asset_id);
-  },
-
-  /** The requester's tier: the contact's own, else their organization's. */
-  async tierOf(q: Queryable, contactId: string | null): Promise<string | null> {
-    if (!contactId) return null;
-    const [r] = await q.query<{ tier: string | null }>(
-      `SELECT coalesce(c.tier, o.tier) AS tier FROM contacts c LEFT JOIN organizations o ON o.id = c.organization_id WHERE c.id = $1`,
-      [contactId],
-    );
-    return r?.tier ?? null;
   },
 
   async activeIds(q: Queryable): Promise<{ categories: Map<string, string>; teams: Map<string, string> }> {

@@ -5,8 +5,8 @@ import { recordCorrection } from './record-correction';
 import { raisePriority } from './raise-priority';
 import { retrainSweep } from './retrain-sweep';
 
-export const PRIORITY_CONSUMER = 'intelligence.priority';
-export const CORRECTION_CONSUMER = 'intelligence.corrections';
+/** One consumer for both topics: each consumer reads the whole outbox log, so one is cheaper than two. */
+export const INTELLIGENCE_CONSUMER = 'intelligence';
 
 /**
  * Wires the intelligence module into a running process: what the customer's tier and a repeated
@@ -15,8 +15,9 @@ export const CORRECTION_CONSUMER = 'intelligence.corrections';
  */
 export function startIntelligence(o: { deps: Deps; outbox: OutboxDispatcher; retrainMinutes: number; log: { error(obj: unknown, msg: string): void } }) {
   const cache = cacheFor(o.deps.db);
-  o.outbox.subscribe(PRIORITY_CONSUMER, ['ticket.created'], (m) => raisePriority(o.deps, m));
-  o.outbox.subscribe(CORRECTION_CONSUMER, ['ticket.updated'], (m) => recordCorrection(o.deps, cache, m));
+  o.outbox.subscribe(INTELLIGENCE_CONSUMER, ['ticket.created', 'ticket.updated'], (m) =>
+    m.topic === 'ticket.created' ? raisePriority(o.deps, m) : recordCorrection(o.deps, cache, m),
+  );
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
   if (o.retrainMinutes > 0) {
