@@ -114,8 +114,8 @@ export const intelligenceRepository = {
     return rows.length > 0;
   },
 
-  async releaseTraining(q: Queryable): Promise<void> {
-    await q.query(`UPDATE intelligence_settings SET training_until = NULL`);
+  async releaseTraining(q: Queryable, tenantId: string): Promise<void> {
+    await q.query(`UPDATE intelligence_settings SET training_until = NULL WHERE tenant_id = $1`, [tenantId]);
   },
 
   /** The most recent tickets with at least one label set, newest first. */

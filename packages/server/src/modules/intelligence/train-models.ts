@@ -53,6 +53,6 @@ export async function trainModels(deps: Deps, tenantId: string, onTrained?: () =
     onTrained?.();
     return trained;
   } finally {
-    await deps.db.tenant(tenantId, (q) => intelligenceRepository.releaseTraining(q));
+    await deps.db.tenant(tenantId, (q) => intelligenceRepository.releaseTraining(q, tenantId));
   }
 }
