@@ -1,3 +1,4 @@
+import { plainText } from '../../platform/text/sanitize';
 import { indexTokens } from '../../platform/text/segment';
 import { matchingKeyword, type RoutingRule } from '../intake';
 import type { TextClassifier } from './classify/model';
@@ -49,7 +50,10 @@ export interface TextInput {
   given: Partial<Record<Target, string>>;
 }
 
-const PRIORITY_LABELS: Record<string, string> = { low: '低', normal: '普通', high: '高', urgent: '紧急' };
+export const PRIORITY_LABELS: Record<string, string> = { low: '低', normal: '普通', high: '高', urgent: '紧急' };
+
+/** The text a ticket is understood by: its title, then its description as plain text. */
+export const ticketText = (title: string, description: string) => `${title}\n${plainText(description)}`;
 const KIND_PREFIX = /^[wbtsc]:/;
 
 /**

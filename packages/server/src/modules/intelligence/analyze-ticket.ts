@@ -5,10 +5,9 @@ import type { TicketRow } from '../tickets';
 import { analyzeText } from './analyze-text';
 import { TRIAGE_TAG } from './enrich-ticket';
 import { findDuplicates, findSimilarSolved } from './find-duplicates';
-import { intelligenceRepository, type Target } from './intelligence-repository';
+import { FIELD_OF, intelligenceRepository, type Target } from './intelligence-repository';
 import type { ModelCache } from './model-cache';
 
-export const FIELD_OF: Record<Target, 'categoryId' | 'teamId' | 'priority'> = { category: 'categoryId', team: 'teamId', priority: 'priority' };
 const CANDIDATE_DAYS = 30;
 const SOLVED_DAYS = 365;
 const CANDIDATES = 100;

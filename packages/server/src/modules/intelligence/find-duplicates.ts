@@ -1,4 +1,4 @@
-import { plainText } from '../../platform/text/sanitize';
+import { ticketText } from './analyze-text';
 import type { CandidateRow } from './intelligence-repository';
 import { rankDuplicates } from './similarity/rank-duplicates';
 import { SimilarityIndex } from './similarity/similarity-index';
@@ -20,7 +20,7 @@ export function findDuplicates(
   const byId = new Map(candidates.map((c) => [c.id, c]));
   const matches = rankDuplicates(
     { text: `${ticket.title}\n${ticket.text}`, requesterId: ticket.requesterId, assetIds: ticket.assetIds },
-    candidates.map((c) => ({ id: c.id, text: `${c.title}\n${plainText(c.description)}`, requesterId: c.requester_id, assetIds: c.asset_ids, createdAt: c.created_at })),
+    candidates.map((c) => ({ id: c.id, text: ticketText(c.title, c.description), requesterId: c.requester_id, assetIds: c.asset_ids, createdAt: c.created_at })),
     ticket.createdAt,
   );
   return matches.map((m) => {
@@ -33,7 +33,7 @@ export function findDuplicates(
 export function findSimilarSolved(ticket: { title: string; text: string }, solved: CandidateRow[], limit = 5, minScore = 0.3): DuplicateView[] {
   if (!solved.length) return [];
   const byId = new Map(solved.map((c) => [c.id, c]));
-  const index = new SimilarityIndex(solved.map((c) => ({ id: c.id, text: `${c.title}\n${plainText(c.description)}` })));
+  const index = new SimilarityIndex(solved.map((c) => ({ id: c.id, text: ticketText(c.title, c.description) })));
   return index
     .search(`${ticket.title}\n${ticket.text}`, limit)
     .filter((h) => h.score >= minScore)

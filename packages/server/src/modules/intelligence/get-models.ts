@@ -1,9 +1,9 @@
 import type { Deps } from '../../platform/deps';
 import type { Actor } from '../identity';
 import { assertModelReader } from './access';
+import { PRIORITY_LABELS } from './analyze-text';
 import { intelligenceRepository, TARGETS, type ModelRow, type Target } from './intelligence-repository';
 
-const PRIORITY_LABELS: Record<string, string> = { low: '低', normal: '普通', high: '高', urgent: '紧急' };
 
 export interface ModelView {
   target: Target;

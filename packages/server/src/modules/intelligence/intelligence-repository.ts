@@ -5,6 +5,8 @@ import type { Queryable } from '../../platform/db/database';
 
 export type Target = 'category' | 'team' | 'priority';
 export const TARGETS: Target[] = ['category', 'team', 'priority'];
+/** The ticket field each target labels. */
+export const FIELD_OF: Record<Target, 'categoryId' | 'teamId' | 'priority'> = { category: 'categoryId', team: 'teamId', priority: 'priority' };
 
 export interface ModelRow {
   target: Target;

@@ -2,12 +2,11 @@ import type { Deps } from '../../platform/deps';
 import type { OutboxMessage } from '../../platform/outbox/outbox-repository';
 import { anyWordTsQuery } from '../../platform/text/segment';
 import { systemActor } from '../identity';
-import { updateTicket, type Priority } from '../tickets';
+import { PRIORITIES, updateTicket, type Priority } from '../tickets';
 import { givenAtCreation, type CreationRecord } from './analyze-ticket';
 import { intelligenceRepository } from './intelligence-repository';
 import { suggestPriority } from './priority';
 
-const RANK: Record<string, number> = { low: 0, normal: 1, high: 2, urgent: 3 };
 const REPEAT_DAYS = 30;
 
 /**
@@ -27,6 +26,7 @@ export async function raisePriority(deps: Deps, m: OutboxMessage): Promise<void>
   const f = await deps.db.tenant(m.tenantId, (q) => intelligenceRepository.priorityFacts(q, ticketId, new Date(now.getTime() - REPEAT_DAYS * 86_400_000), words));
   if (!f || f.status === 'resolved' || f.status === 'closed') return;
   const raised = suggestPriority({ textPrediction: { value: f.priority as Priority, confidence: 1 }, customerTier: (f.tier ?? undefined) as never, repeatContacts: f.repeats });
-  const to = RANK[raised.value] > RANK[f.priority] ? (raised.value as Priority) : null;
+  const rank = (p: string) => PRIORITIES.indexOf(p as Priority);
+  const to = rank(raised.value) > rank(f.priority) ? raised.value : null;
   if (to) await updateTicket(deps, systemActor(m.tenantId, 'intelligence'), ticketId, { priority: to }, 'api');
 }

@@ -3,11 +3,11 @@ import type { OutboxMessage } from '../../platform/outbox/outbox-repository';
 import { systemActor } from '../identity';
 import { ticketRepository, updateTicket } from '../tickets';
 import { TRIAGE_TAG } from './enrich-ticket';
-import { intelligenceRepository, type Target } from './intelligence-repository';
+import { FIELD_OF, intelligenceRepository, TARGETS, type Target } from './intelligence-repository';
 import type { ModelCache } from './model-cache';
-import { ticketText } from './train-models';
+import { ticketText } from './analyze-text';
 
-const FIELDS: Record<string, Target> = { categoryId: 'category', teamId: 'team', priority: 'priority' };
+const FIELDS: Record<string, Target> = Object.fromEntries(TARGETS.map((t) => [FIELD_OF[t], t]));
 
 /**
  * A person changing a ticket's category, team or priority teaches the models: the change is stored

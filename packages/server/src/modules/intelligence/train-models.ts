@@ -1,5 +1,5 @@
 import type { Deps } from '../../platform/deps';
-import { plainText } from '../../platform/text/sanitize';
+import { ticketText } from './analyze-text';
 import { intelligenceRepository, TARGETS, type LabelledRow, type Target } from './intelligence-repository';
 import { runTraining } from './training/run-training';
 import type { Example } from './training/split';
@@ -7,8 +7,6 @@ import type { Example } from './training/split';
 /** The newest tickets a model learns from: about a year of a busy tenant's tickets. */
 export const TRAINING_LIMIT = 20_000;
 const LEASE_MS = 10 * 60_000;
-
-export const ticketText = (title: string, description: string) => `${title}\n${plainText(description)}`;
 
 /** Examples per target from labelled tickets: categories and teams that still exist, every priority. */
 export function examplesOf(rows: LabelledRow[], active: { categories: Map<string, string>; teams: Map<string, string> }): Record<Target, Example[]> {
