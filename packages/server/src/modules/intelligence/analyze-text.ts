@@ -101,9 +101,9 @@ function predictTarget(
     return { value: remembered.value, label: displayName(ti, target, remembered.value), confidence: remembered.similarity, source: 'model', explanation: ['与已纠正的工单相似'] };
   const model = ti.models[target];
   if (model) {
-    const p = model.predictCounts(counts(model.features), 12);
+    const p = model.rank(counts(model.features), 12);
     if (!labelOf(ti, target, p.label)) return null;
-    const confidence = confidenceOf(p.scores.map((s) => s.score), p.scores[0].score, ti.temperatures?.[target] ?? DEFAULT_TEMPERATURE);
+    const confidence = confidenceOf(p.scores, p.scores[p.top], ti.temperatures?.[target] ?? DEFAULT_TEMPERATURE);
     return { value: p.label, label: displayName(ti, target, p.label), confidence, source: 'model', explanation: explain(p.explanation, textWords) };
   }
   // cold start: the tenant's keyword rules, in order

@@ -73,15 +73,30 @@ export function featureCounts(text: string, o: FeatureOptions = DEFAULT_FEATURES
   }
   for (const m of norm.matchAll(SEGMENT)) {
     const s = m[0];
-    if (HAN.test(s[0])) {
-      const chars = [...s];
-      for (let n = o.cjkChar[0]; n <= o.cjkChar[1]; n++) for (let i = 0; i + n <= chars.length; i++) add(char, `c:${chars.slice(i, i + n).join('')}`);
-    } else {
-      const chars = [...` ${s} `];
-      for (let n = o.latinChar[0]; n <= o.latinChar[1]; n++) for (let i = 0; i + n <= chars.length; i++) add(char, `c:${chars.slice(i, i + n).join('')}`);
-    }
+    if (HAN.test(s[0])) addGrams(char, s, o.cjkChar);
+    else addGrams(char, ` ${s} `, o.latinChar);
   }
   return { word, char };
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Character n-grams ("c:…") of one run, counted by code point (substrings when no surrogate pair is in it). */
+function addGrams(m: Map<string, number>, s: string, [min, max]: [number, number]): void {
+  if (!SURROGATE.test(s)) {
+    for (let n = min; n <= max; n++)
+      for (let i = 0; i + n <= s.length; i++) {
+        const k = 'c:' + s.substring(i, i + n);
+        m.set(k, (m.get(k) ?? 0) + 1);
+      }
+    return;
+  }
+  const chars = [...s];
+  for (let n = min; n <= max; n++)
+    for (let i = 0; i + n <= chars.length; i++) {
+      const k = `c:${chars.slice(i, i + n).join('')}`;
+      m.set(k, (m.get(k) ?? 0) + 1);
+    }
 }
 
 /** A vocabulary-mapped, TF-IDF weighted, L2 normalised sparse vector. */
@@ -113,26 +128,39 @@ export function buildVocabulary(counts: { word: Map<string, number>; char: Map<s
 
 /** Sublinear TF (1 + ln tf) × IDF, each block L2 normalised, char block × charWeight, then the whole L2 normalised. */
 export function vectorize(c: { word: Map<string, number>; char: Map<string, number> }, vocab: Vocabulary, o: FeatureOptions = DEFAULT_FEATURES): SparseVector {
-  const idx: number[] = [];
-  const val: number[] = [];
+  const size = c.word.size + c.char.size;
+  if (scratchIdx.length < size) {
+    scratchIdx = new Int32Array(size * 2);
+    scratchVal = new Float64Array(size * 2);
+  }
+  const idx = scratchIdx;
+  const val = scratchVal;
+  let n = 0;
+  // forEach, not for…of: no [key, value] pair allocated per entry (this runs for every new ticket)
   const block = (m: Map<string, number>, weight: number) => {
-    const start = idx.length;
+    const start = n;
     let norm = 0;
-    for (const [k, tf] of m) {
+    m.forEach((tf, k) => {
       const id = vocab.ids.get(k);
-      if (id === undefined) continue;
+      if (id === undefined) return;
       const v = (1 + Math.log(tf)) * vocab.idf[id];
-      idx.push(id);
-      val.push(v);
+      idx[n] = id;
+      val[n++] = v;
       norm += v * v;
-    }
+    });
     const s = norm > 0 ? weight / Math.sqrt(norm) : 0;
-    for (let i = start; i < val.length; i++) val[i] *= s;
+    for (let i = start; i < n; i++) val[i] *= s;
   };
   block(c.word, 1);
   block(c.char, o.charWeight);
   let norm = 0;
-  for (const v of val) norm += v * v;
+  for (let i = 0; i < n; i++) norm += val[i] * val[i];
   const s = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  return { idx: Int32Array.from(idx), val: Float32Array.from(val, (v) => v * s) };
+  const out = { idx: idx.slice(0, n), val: new Float32Array(n) };
+  for (let i = 0; i < n; i++) out.val[i] = val[i] * s;
+  return out;
 }
+
+// one process-wide scratch for vectorize (synchronous, so never shared by two calls at once)
+let scratchIdx = new Int32Array(1024);
+let scratchVal = new Float64Array(1024);

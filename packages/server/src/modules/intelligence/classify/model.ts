@@ -75,6 +75,16 @@ export class TextClassifier {
 
   /** As predict, from feature counts already taken (several models with the same features share them). */
   predictCounts(counts: FeatureCounts, topFeatures = 5): Prediction {
+    const r = this.rank(counts, topFeatures);
+    const scores = Array.from(r.scores, (score, c) => ({ label: this.labels[c], score })).sort((a, b) => b.score - a.score);
+    return { label: r.label, confidence: r.confidence, scores, explanation: r.explanation };
+  }
+
+  /**
+   * The top label, the raw score of every class (in the order of labels) and the strongest features for
+   * it, without an object per class: what a new ticket's analysis needs, at the least cost.
+   */
+  rank(counts: FeatureCounts, topFeatures = 5): Ranking {
     const x = vectorize(counts, this.vocab, this.features);
     const s = this.scores(x);
     const top = argmax(s);
@@ -82,16 +92,31 @@ export class TextClassifier {
     // scores are margins around ±1; a factor sharpens them into probabilities
     const max = s[top];
     let z = 0;
-    for (const v of s) z += Math.exp(SOFTMAX_SCALE * (v - max));
-    const contrib: { feature: string; weight: number }[] = [];
-    for (let j = 0; j < x.idx.length; j++) {
-      const weight = x.val[j] * this.weights[x.idx[j] * C + top];
-      if (weight > 0) contrib.push({ feature: this.vocab.terms[x.idx[j]], weight });
+    for (let c = 0; c < C; c++) z += Math.exp(SOFTMAX_SCALE * (s[c] - max));
+    // the topFeatures largest positive contributions, kept sorted by insertion
+    const best: number[] = [];
+    const weightOf = (j: number) => x.val[j] * this.weights[x.idx[j] * C + top];
+    for (let j = 0; j < x.idx.length && topFeatures > 0; j++) {
+      const w = weightOf(j);
+      if (w <= 0 || (best.length === topFeatures && w <= weightOf(best[best.length - 1]))) continue;
+      let at = best.length;
+      while (at > 0 && weightOf(best[at - 1]) < w) at--;
+      best.splice(at, 0, j);
+      if (best.length > topFeatures) best.pop();
     }
-    contrib.sort((a, b) => b.weight - a.weight);
-    const scores = [...s].map((score, c) => ({ label: this.labels[c], score })).sort((a, b) => b.score - a.score);
-    return { label: this.labels[top], confidence: 1 / z, scores, explanation: contrib.slice(0, topFeatures) };
+    const explanation = best.map((j) => ({ feature: this.vocab.terms[x.idx[j]], weight: weightOf(j) }));
+    return { label: this.labels[top], top, confidence: 1 / z, scores: s, explanation };
   }
+}
+
+export interface Ranking {
+  label: string;
+  /** index of the label in labels */
+  top: number;
+  confidence: number;
+  /** raw class scores, in the order of labels */
+  scores: Float32Array;
+  explanation: { feature: string; weight: number }[];
 }
 
 const SOFTMAX_SCALE = 5;

@@ -18,7 +18,10 @@ const PARTS = {
   room: `${N}+(?:室|房|号房)`,
 };
 const ORDER = ['province', 'city', 'district', 'town', 'road', 'number', 'estate', 'building', 'unit', 'room'] as const;
-const ADDRESS = new RegExp(ORDER.map((k) => `(${PARTS[k]})?`).join(''), 'd');
+const ADDRESS = new RegExp(ORDER.map((k) => `(${PARTS[k]})?`).join(''));
+// Every part ends in one of these: a text without any has no Chinese address (and the all-optional
+// pattern above, tried at every position, is the costliest of the extractors).
+const PART_END = /[省市区县旗镇乡道街路巷弄同段号院区厦园场心寓楼苑村栋幢座元室房盟州]/;
 // Words that often lead into an address and get swallowed by a lazy CJK prefix.
 const LEAD = /^.*[在到址于住往是的:：]/;
 
@@ -33,7 +36,7 @@ const EN_ADDRESS =
  */
 export function findAddresses(text: string): Found[] {
   const out: Found[] = [];
-  for (const m of matches(ADDRESS, text)) {
+  for (const m of PART_END.test(text) ? matches(ADDRESS, text) : []) {
     const parts = ORDER.filter((_, i) => m[i + 1] !== undefined);
     if (parts.length < 2) continue;
     const anchor = parts.some((p) => p === 'province' || p === 'city' || p === 'district' || p === 'road');

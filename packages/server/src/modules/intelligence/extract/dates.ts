@@ -240,7 +240,7 @@ export function findDates(input: string, { now, timeZone = 'Asia/Shanghai' }: Da
   const t = today(now, timeZone);
   const hits: Hit[] = [];
   for (const [re, resolve] of RULES)
-    for (const m of matches(new RegExp(re.source, re.flags + 'd'), text)) {
+    for (const m of matches(re, text)) {
       const r = resolve(m, t);
       if (r) hits.push({ ...r, start: m.index, end: m.index + m[0].length });
     }
