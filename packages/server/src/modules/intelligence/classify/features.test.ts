@@ -45,4 +45,17 @@ describe('features', () => {
     expect(vocab.idf[id]).toBeLessThan(vocab.idf[vocab.ids.get('w:密码')!]);
     expect(vectorize(featureCounts('完全无关 xyz'), vocab).idx.length).toBe(0);
   });
+
+  it('keeps the most frequent terms when the vocabulary is capped', () => {
+    const counts = ['打印机卡纸', '打印机没墨', '打印机 wifi'].map((t) => featureCounts(t));
+    const df = (t: string) => counts.filter((c) => c.word.has(t) || c.char.has(t)).length;
+    const full = buildVocabulary(counts, 1);
+    const capped = buildVocabulary(counts, 1, 5);
+    expect(capped.terms).toHaveLength(5);
+    const dropped = full.terms.filter((t) => !capped.ids.has(t));
+    expect(Math.min(...capped.terms.map(df))).toBeGreaterThanOrEqual(Math.max(...dropped.map(df)));
+    expect(capped.ids.has('w:wifi')).toBe(false);
+    expect(capped.terms).toEqual([...capped.terms].sort()); // still in term order, ids consistent
+    for (const t of capped.terms) expect(capped.idf[capped.ids.get(t)!]).toBe(full.idf[full.ids.get(t)!]);
+  });
 });

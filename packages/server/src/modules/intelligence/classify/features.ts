@@ -111,14 +111,21 @@ export interface Vocabulary {
   idf: Float32Array;
 }
 
-/** Builds the vocabulary: terms seen in at least minDf texts; idf = ln((1 + n) / (1 + df)) + 1. */
-export function buildVocabulary(counts: { word: Map<string, number>; char: Map<string, number> }[], minDf: number): Vocabulary {
+/**
+ * Builds the vocabulary: terms seen in at least minDf texts, at most maxTerms of them (the most
+ * frequent; ties in term order); idf = ln((1 + n) / (1 + df)) + 1.
+ */
+export function buildVocabulary(counts: { word: Map<string, number>; char: Map<string, number> }[], minDf: number, maxTerms = Infinity): Vocabulary {
   const df = new Map<string, number>();
   for (const c of counts) {
     for (const k of c.word.keys()) df.set(k, (df.get(k) ?? 0) + 1);
     for (const k of c.char.keys()) df.set(k, (df.get(k) ?? 0) + 1);
   }
-  const terms = [...df.keys()].filter((k) => df.get(k)! >= minDf).sort();
+  let terms = [...df.keys()].filter((k) => df.get(k)! >= minDf).sort();
+  if (terms.length > maxTerms) {
+    const kept = new Set([...terms].sort((a, b) => df.get(b)! - df.get(a)! || (a < b ? -1 : 1)).slice(0, maxTerms));
+    terms = terms.filter((t) => kept.has(t));
+  }
   const ids = new Map(terms.map((t, i) => [t, i]));
   const n = counts.length;
   const idf = new Float32Array(terms.length);

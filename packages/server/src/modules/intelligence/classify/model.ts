@@ -120,6 +120,8 @@ export interface Ranking {
 }
 
 const SOFTMAX_SCALE = 5;
+/** The stored weights (one int8 per term and class) stay within this: long texts with many classes keep their most frequent terms. */
+export const MAX_WEIGHT_BYTES = 16_000_000;
 
 function argmax(s: ArrayLike<number>): number {
   let best = 0;
@@ -146,7 +148,7 @@ export function train(texts: string[], labels: string[], options: Partial<TrainO
   const classes = [...new Set(labels)].sort();
   const classOf = new Map(classes.map((c, i) => [c, i]));
   const counts = texts.map((t) => featureCounts(t, o.features));
-  const vocab = buildVocabulary(counts, o.minDf ?? (texts.length < 2000 ? 1 : 2));
+  const vocab = buildVocabulary(counts, o.minDf ?? (texts.length < 2000 ? 1 : 2), Math.floor(MAX_WEIGHT_BYTES / Math.max(1, new Set(labels).size)));
   const ys = labels.map((l) => classOf.get(l)!);
   if (o.supervised > 0) superviseIdf(vocab, counts, ys, classes.length, o.supervised);
   const xs = counts.map((c) => vectorize(c, vocab, o.features));
