@@ -55,6 +55,8 @@ export interface BenchMeta {
   rareWord: string;
   heavyTicketId: string;
   heavyTicketEvents: number;
+  /** Some of the newest tickets (what an agent opens next): their insights are measured. */
+  recentTicketIds?: string[];
   heavyRequesterId: string;
   typicalRequesterId: string;
   createdRange: { from: string; to: string };
@@ -316,6 +318,8 @@ export async function generate(o: GenerateOptions): Promise<BenchMeta> {
   const span = now - start - DAY;
   const adminActor = { id: admin.id, name: admin.name };
   let heavyTicketId = '';
+  const recentTicketIds: string[] = [];
+  const recentFrom = o.tickets - Math.min(o.tickets, 200);
   const requesterCount = new Map<number, number>();
 
   const TICKET_SQL = `INSERT INTO tickets (id, tenant_id, number, title, description, status, priority, channel, category_id, team_id, assignee_id,
@@ -368,6 +372,7 @@ export async function generate(o: GenerateOptions): Promise<BenchMeta> {
       const channel = CHANNELS[Math.floor(rng() * CHANNELS.length)];
       const id = ids.at(created);
       if (heavy) heavyTicketId = id;
+      if (i >= recentFrom && (i - recentFrom) % 20 === 0) recentTicketIds.push(id);
       // events: created, then updates / replies spread over the ticket's life
       const extra = heavy ? HEAVY_EVENTS - 1 : Math.max(0, Math.round((o.eventsPerTicket - 1) * 2 * rng()));
       const lifeMs = Math.min(now - created - 1000, (ageDays > 60 ? 10 : Math.max(0.1, ageDays / 4)) * DAY);
@@ -499,6 +504,7 @@ export async function generate(o: GenerateOptions): Promise<BenchMeta> {
     rareWord: RARE_WORD,
     heavyTicketId,
     heavyTicketEvents: HEAVY_EVENTS,
+    recentTicketIds,
     heavyRequesterId: contactIds[heavyRequester],
     typicalRequesterId: contactIds[typical],
     createdRange: { from: new Date(start + 200 * DAY).toISOString(), to: new Date(start + 230 * DAY).toISOString() },

@@ -58,6 +58,8 @@ function shapes(meta: BenchMeta, cursors: { page2: string; page5: string }): Sha
     { name: 'page 5 (cursor)', paths: [`${T}?cursor=${cursors.page5}`] },
     { name: `GET /tickets/:id/events (${meta.heavyTicketEvents} events, first page)`, paths: [`${T}/${meta.heavyTicketId}/events`] },
     { name: 'GET /tickets/:id/events?limit=500', paths: [`${T}/${meta.heavyTicketId}/events?limit=500`] },
+    // the ticket page's analysis: predictions, mood, fields, likely duplicates and similar solved tickets
+    ...(meta.recentTicketIds?.length ? [{ name: 'GET /tickets/:id/insights (newest tickets)', paths: meta.recentTicketIds.map((id) => `${T}/${id}/insights`) }] : []),
   ];
 }
 
@@ -72,7 +74,8 @@ export async function benchList(o: ListOptions): Promise<void> {
   const meta = JSON.parse(readFileSync(file, 'utf8')) as BenchMeta;
   const databaseUrl = o.db === 'postgres' ? withDatabase(await postgresServerUrl(o.databaseUrl), o.dbName) : undefined;
   log(`list: ${meta.tickets.toLocaleString('en')} tickets on ${o.db}; starting the server`);
-  const server = await startServer({ dataDir: o.db === 'pglite' ? o.dataDir : undefined, databaseUrl });
+  // no background retraining while measuring; the models are trained once, below, before the insights are asked for
+  const server = await startServer({ dataDir: o.db === 'pglite' ? o.dataDir : undefined, databaseUrl, env: { INTELLIGENCE_RETRAIN_MINUTES: '0' } });
   const results: { shape: string; path: string; p95: number }[] = [];
   try {
     const key = await adminApiKey(server.url, meta.admin);
@@ -83,6 +86,12 @@ export async function benchList(o: ListOptions): Promise<void> {
       if (r.status !== 200 || !r.body.nextCursor) throw new Error(`paging failed: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
       cursors.push(r.body.nextCursor);
       path = `/api/v1/tickets?cursor=${r.body.nextCursor}`;
+    }
+    if (meta.recentTicketIds?.length) {
+      const t = performance.now();
+      const res = await fetch(`${server.url}/api/v1/intelligence/models/train`, { method: 'POST', headers: { authorization: `Bearer ${key}` } });
+      if (res.status !== 200) throw new Error(`training failed: ${res.status} ${(await res.text()).slice(0, 300)}`);
+      log(`trained the tenant's models on its newest tickets in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     }
     const pgCpu = databaseUrl ? await postgresCpuSampler(databaseUrl).catch(() => null) : null;
     for (const s of shapes(meta, { page2: cursors[0], page5: cursors[3] })) {
@@ -98,7 +107,7 @@ export async function benchList(o: ListOptions): Promise<void> {
         if (r.status !== 200) throw new Error(`${s.name}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
         if (i >= o.warmup) {
           times.push(ms);
-          items += r.body.items.length;
+          items += r.body.items?.length ?? r.body.duplicates?.length ?? 0;
         }
       }
       const serverCpu = (processCpuMs(server.proc.pid!) - cpu0.server) / o.runs;

@@ -17,7 +17,7 @@ export function intelligenceRoutes(app: FastifyInstance, deps: Deps) {
     handler: async (req) => getModels(deps, actorOf(req)),
   });
   r.post('/api/v1/intelligence/models/train', {
-    schema: { tags: ['intelligence'], summary: "Retrain the tenant's models from its tickets now (admins); answers when done", body: z.strictObject({}).optional(), response: ok(ModelsSchema) },
+    schema: { tags: ['intelligence'], summary: "Retrain the tenant's models from its tickets now (admins); answers when done", body: z.strictObject({}).nullish(), response: ok(ModelsSchema) },
     handler: async (req) => trainNow(deps, actorOf(req)),
   });
   r.patch('/api/v1/intelligence/settings', {
