@@ -21,6 +21,7 @@ import { viewRoutes } from './modules/views';
 import { intakeRoutes } from './modules/intake';
 import { CHANNEL_PLUGINS } from './modules/intake/channel-plugins';
 import { cacheFor, intelligenceRoutes, ticketEnricher } from './modules/intelligence';
+import { importRoutes } from './modules/imports';
 
 export const VERSION = '0.1.0';
 
@@ -38,6 +39,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   replyTemplateRoutes,
   intakeRoutes,
   intelligenceRoutes,
+  importRoutes,
   ...CHANNEL_PLUGINS.flatMap((p) => (p.routes ? [p.routes] : [])),
 ];
 

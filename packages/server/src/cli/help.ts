@@ -14,6 +14,7 @@ Commands:
   demo load       Create a demo tenant with realistic tickets, users and customers
   config          Print every setting with its default, as a markdown table
   migrate         Apply pending database migrations and print which were applied
+  import tickets  Import a tenant's historical tickets from a CSV or JSONL file
   eval classify   Train the ticket classifier on a CSV file, test it on another, print the figures
   eval pairs      Measure duplicate detection on CSV files of labelled text pairs
   eval retrieve   Measure similar-text search on a CSV corpus and CSV queries
@@ -56,6 +57,41 @@ Prints every tenant as one JSON object per line: {id, slug, name, timeZone, user
 
 Options:
   -h, --help   Show this help`;
+
+export const IMPORT_HELP = `Usage: gongdan import tickets --tenant SLUG --file FILE
+
+Imports data from another system into a tenant of the configured database.
+
+Commands:
+  tickets   Historical tickets from a CSV or JSONL file (see "gongdan import tickets --help")`;
+
+export const IMPORT_TICKETS_HELP = `Usage: gongdan import tickets --tenant SLUG --file FILE
+
+Imports a tenant's historical tickets as POST /api/v1/imports/tickets does, 500 at a time: each
+ticket keeps its times, status, category, team and assignee, passes no intelligence stage and
+counts for the next training of the models. A row whose external_id was imported before answers
+"exists" (re-runs are safe). Prints one JSON line {"tenant","file","rows","created","exists",
+"failed","seconds"}; every row not imported goes to stderr as {"row","externalId","error"}, and
+the exit code is then 1.
+
+FILE is either
+  .csv    UTF-8 with a header naming the columns (any order; only external_id, title and
+          created_at are required): external_id, title, description, requester_name,
+          requester_email, requester_phone, created_at, updated_at, status, priority, category,
+          team, assignee, tags (separated by |), channel, resolved_at, closed_at
+  .jsonl  one ticket per line, in the API's item shape
+
+Times are ISO 8601 with a time zone (2025-03-04T10:22:00+08:00); status defaults to closed;
+category is an id, a path of names (硬件/打印机) or a unique name; team an id or name; assignee a
+user id or email.
+
+Options:
+  --tenant SLUG   The tenant's slug (gongdan tenant list) (required)
+  --file FILE     The .csv or .jsonl file (required)
+  -h, --help      Show this help
+
+Example:
+  gongdan import tickets --tenant huadong --file 旧系统工单.csv`;
 
 export const CONFIG_HELP = `Usage: gongdan config
 

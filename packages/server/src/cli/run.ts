@@ -3,13 +3,14 @@ import { ConfigError, loadConfig, type Config } from '../platform/config';
 import { configCommand } from './commands/config';
 import { demoCommand } from './commands/demo';
 import { evalCommand } from './commands/eval';
+import { importCommand } from './commands/import';
 import { migrateCommand } from './commands/migrate';
 import { tenantCommand } from './commands/tenant';
 import { CommandFailed, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './errors';
-import { CONFIG_HELP, DEMO_HELP, EVAL_HELP, MIGRATE_HELP, TENANT_HELP, USAGE } from './help';
+import { CONFIG_HELP, DEMO_HELP, EVAL_HELP, IMPORT_HELP, MIGRATE_HELP, TENANT_HELP, USAGE } from './help';
 import type { CliIo } from './io';
 
-const HELP: Record<string, string> = { tenant: TENANT_HELP, demo: DEMO_HELP, config: CONFIG_HELP, migrate: MIGRATE_HELP, eval: EVAL_HELP };
+const HELP: Record<string, string> = { tenant: TENANT_HELP, demo: DEMO_HELP, config: CONFIG_HELP, migrate: MIGRATE_HELP, eval: EVAL_HELP, import: IMPORT_HELP };
 
 /** Runs one command line; returns the exit code. Results go to io.out, messages to io.err. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -37,6 +38,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return EXIT_OK;
       case 'eval':
         await evalCommand(rest, io);
+        return EXIT_OK;
+      case 'import':
+        await importCommand(rest, io, config);
         return EXIT_OK;
       case 'migrate':
         await migrateCommand(rest, io, config);

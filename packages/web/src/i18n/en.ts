@@ -230,6 +230,7 @@ export const en: Messages = {
     internal: 'Internal note',
     reply: 'Reply',
     created: 'created the ticket',
+    imported: 'imported the ticket (ID {{externalId}} in the old system)',
     updated: 'changed the ticket',
     changed: '{{field}}: {{from}} → {{to}}',
     set: '{{field}}: set to {{to}}',

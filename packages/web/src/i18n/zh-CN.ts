@@ -228,6 +228,7 @@ export const zhCN = {
     internal: '内部备注',
     reply: '回复客户',
     created: '创建了工单',
+    imported: '导入了工单（原系统编号 {{externalId}}）',
     updated: '修改了工单',
     changed: '{{field}}：{{from}} → {{to}}',
     set: '{{field}}：设为 {{to}}',

@@ -51,6 +51,11 @@ export const userRepository = {
     const rows = await q.query<{ id: string }>(`SELECT id FROM users WHERE lower(email) = ANY($1::text[]) AND role <> 'customer' AND active`, [emails]);
     return rows.map((r) => r.id);
   },
+  /** Users of the tenant with these ids or (case-insensitively) these emails, in one query. */
+  async byIdsOrEmails(q: Queryable, ids: string[], emails: string[]): Promise<UserRow[]> {
+    if (!ids.length && !emails.length) return [];
+    return q.query<UserRow>(`${SELECT} WHERE u.id = ANY($1::uuid[]) OR lower(u.email) = ANY($2::text[])`, [ids, emails.map((e) => e.toLowerCase())]);
+  },
   /** Whether a user can be given tickets: exists, active, not a customer. */
   async assignability(q: Queryable, id: string): Promise<'ok' | 'missing' | 'not_assignable'> {
     const [u] = await q.query<{ role: string; active: boolean }>('SELECT role, active FROM users WHERE id = $1', [id]);

@@ -129,11 +129,12 @@ export const intelligenceRepository = {
     );
   },
 
-  /** Tickets in all (up to the training limit) and those created since `since`. */
+  /** Tickets in all (up to the training limit) and those created or imported (with their old creation time) since `since`. */
   async ticketCounts(q: Queryable, since: Date | null): Promise<{ tickets: number; newTickets: number }> {
     const [r] = await q.query<{ tickets: number; new_tickets: number }>(
       `SELECT (SELECT count(*)::int FROM (SELECT 1 FROM tickets LIMIT 20000) x) AS tickets,
-              (SELECT count(*)::int FROM (SELECT 1 FROM tickets WHERE $1::timestamptz IS NOT NULL AND created_at > $1 LIMIT 1000) y) AS new_tickets`,
+              (SELECT count(*)::int FROM (SELECT 1 FROM tickets WHERE $1::timestamptz IS NOT NULL AND created_at > $1 LIMIT 1000) y)
+              + (SELECT count(*)::int FROM (SELECT 1 FROM tickets WHERE $1::timestamptz IS NOT NULL AND imported_at > $1 AND created_at <= $1 LIMIT 1000) z) AS new_tickets`,
       [since],
     );
     return { tickets: r.tickets, newTickets: r.new_tickets };
@@ -186,9 +187,15 @@ export const intelligenceRepository = {
     return r;
   },
 
-  /** The data of a ticket's creation event (its snapshot and what the intelligence stage recorded). */
+  /**
+   * The data of a ticket's creation event (its snapshot and what the intelligence stage recorded); an
+   * imported ticket's import event, whose labels were all set by people.
+   */
   async creationRecord(q: Queryable, ticketId: string): Promise<Record<string, unknown>> {
-    const [r] = await q.query<{ data: Record<string, unknown> }>(`SELECT data FROM ticket_events WHERE ticket_id = $1 AND kind = 'ticket.created' LIMIT 1`, [ticketId]);
+    const [r] = await q.query<{ data: Record<string, unknown> }>(
+      `SELECT data FROM ticket_events WHERE ticket_id = $1 AND kind IN ('ticket.created', 'ticket.imported') ORDER BY id LIMIT 1`,
+      [ticketId],
+    );
     return r?.data ?? {};
   },
 

@@ -15,8 +15,12 @@ export interface FeedRef {
   userId?: string;
 }
 
-/** Ticket events (their outbox payload names the ticket) and new notifications; other topics are not live. */
+/**
+ * Ticket events (their outbox payload names the ticket) and new notifications; other topics are not
+ * live. Imported tickets are history arriving by the thousand, not news: consoles see them on reload.
+ */
 export function feedRefOf(m: OutboxMessage): FeedRef | null {
+  if (m.topic === 'ticket.imported') return null;
   if (m.topic === 'notification.created') {
     const userId = typeof m.payload.userId === 'string' ? m.payload.userId : undefined;
     return { tenantId: m.tenantId, kind: 'notification', id: m.eventId, userId };

@@ -6,8 +6,8 @@ import { CHANNELS, LINK_KINDS, PRIORITIES, STATUSES } from './ticket-rules';
 export const Status = z.enum(STATUSES);
 export const Priority = z.enum(PRIORITIES);
 export const Channel = z.enum(CHANNELS);
-const Tag = z.string().min(1).max(64);
-const CustomFields = z.record(z.string().max(64), z.union([z.string().max(10_000), z.number(), z.boolean(), z.array(z.string().max(200)).max(100), z.null()]));
+export const Tag = z.string().min(1).max(64);
+export const CustomFields = z.record(z.string().max(64), z.union([z.string().max(10_000), z.number(), z.boolean(), z.array(z.string().max(200)).max(100), z.null()]));
 
 export const RequesterBody = z
   .strictObject({

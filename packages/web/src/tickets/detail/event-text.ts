@@ -77,6 +77,8 @@ export function describeEvent(e: TicketEvent, t: TFunction, names: NameResolver)
   switch (e.kind) {
     case 'ticket.created':
       return { title: t('timeline.created'), lines: [] };
+    case 'ticket.imported':
+      return { title: t('timeline.imported', { externalId: d.externalId ?? '' }), lines: [] };
     case 'ticket.updated': {
       const lines = changeLines((d.changes ?? {}) as Record<string, { from?: unknown; to?: unknown }>, t, names);
       if (typeof d.reason === 'string' && d.reason) lines.push(t('timeline.reason', { reason: d.reason }));
