@@ -1,44 +1,22 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, makeDeps } from '../../src/app';
 import { loadConfig } from '../../src/platform/config';
 import { openDatabase } from '../../src/platform/db/open-database';
+import { runGongdan } from '../support/run-cli';
 import { createTestDatabase, testDbKind } from '../support/test-db';
 
 // The real command line in a child process, against a database of its own: PGlite in a fresh
 // DATA_DIR, or a fresh PostgreSQL database. PGlite allows one process at a time, so the test opens
 // the data only after the CLI has exited.
-const SERVER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PASSWORD = 'Huadong2026-电梯';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 let env: Record<string, string> = {};
 let dataDir = '';
 
-function cli(args: string[], extraEnv: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      cwd: SERVER_DIR,
-      env: { ...process.env, LOG_LEVEL: 'silent', ...env, ...extraEnv },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[], extraEnv: Record<string, string> = {}) => runGongdan(args, { ...env, ...extraEnv });
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'gongdan-cli-'));
