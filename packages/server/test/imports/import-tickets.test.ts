@@ -137,6 +137,16 @@ describe('importing historical tickets', () => {
     expect(tooMany.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'tickets' });
   });
 
+  it('is in the OpenAPI document with the item and result shapes of the same schemas', async () => {
+    const doc = (await t.api(null, 'GET', '/api/openapi.json')).json();
+    const op = doc.paths['/api/v1/imports/tickets'].post;
+    const items = op.requestBody.content['application/json'].schema.properties.tickets;
+    expect(items.maxItems).toBe(500);
+    expect(items.items.properties).toHaveProperty('externalId');
+    expect(items.items.required).toEqual(expect.arrayContaining(['externalId', 'title', 'requester', 'createdAt']));
+    expect(op.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/ImportResult');
+  });
+
   it("never sees or links another tenant's categories, teams, users or external ids", async () => {
     const res = await imported([
       item('ZD-4001', { category: '账号密码' }),

@@ -37,7 +37,7 @@ export type ImportTicketInput = z.output<typeof ImportTicketItem>;
 
 // The envelope is checked at the boundary; each item is checked by ImportTicketItem in the use case,
 // so one bad item fails alone. The document shows the item's shape all the same.
-const { $schema: _s, id: _id, ...itemDocs } = z.toJSONSchema(ImportTicketItem, { io: 'input' }) as Record<string, unknown>;
+const itemDocs = (z.toJSONSchema(ImportTicketItem, { io: 'input' }) as { $defs: Record<string, Record<string, unknown>> }).$defs.ImportTicketItem;
 export const ImportTicketsBody = z.strictObject({
   tickets: z
     .array(z.unknown().meta(itemDocs))
