@@ -4,9 +4,13 @@
  * RFC 4180 CSV: fields separated by commas, records by CRLF or LF (a lone CR too), fields in double
  * quotes may hold commas, line breaks and doubled quotes (""). A UTF-8 byte order mark is dropped.
  * A final line break does not start an empty record; wholly empty lines are skipped.
+ * Tab-separated files (question-pair sets are often shipped so) are read too: when the first line
+ * holds a tab and no comma, fields are separated by tabs instead.
  */
 export function parseCsv(text: string): string[][] {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const firstLine = text.slice(0, text.search(/\r|\n|$/));
+  const separator = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -33,7 +37,7 @@ export function parseCsv(text: string): string[][] {
     if (c === '"') {
       quoted = true;
       touched = true;
-    } else if (c === ',') {
+    } else if (c === separator) {
       row.push(field);
       field = '';
       touched = true;

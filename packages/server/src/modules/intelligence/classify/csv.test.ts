@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { CsvError, labelledTable, parseCsv, resolveColumn } from './csv';
 
 describe('parseCsv', () => {
+  it('reads tab-separated files (a tab and no comma in the first line)', () => {
+    expect(parseCsv('花呗怎么还款\t花呗如何还钱\t1\r\n借呗额度, 提额\t借呗怎么提额\t1\n')).toEqual([
+      ['花呗怎么还款', '花呗如何还钱', '1'],
+      ['借呗额度, 提额', '借呗怎么提额', '1'],
+    ]);
+    expect(parseCsv('a,b\tc\n1,2\n')).toEqual([['a', 'b\tc'], ['1', '2']]);
+  });
+
   it('reads quoted fields with commas, doubled quotes and line breaks', () => {
     expect(parseCsv('a,b\n"x, y","他说""好"""\n"line1\nline2",z\n')).toEqual([
       ['a', 'b'],
