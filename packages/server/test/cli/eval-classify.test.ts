@@ -1,28 +1,11 @@
-import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runGongdan } from '../support/run-cli';
 
 // `gongdan eval classify` in a child process on small Chinese fixture files; no database.
-const SERVER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FIXTURES = 'test/cli/fixtures/classify';
 const f = (name: string) => `${FIXTURES}/${name}`;
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      cwd: SERVER_DIR,
-      env: { ...process.env, LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[]) => runGongdan(args, {});
 
 describe('gongdan eval classify', () => {
   it('trains on a Chinese CSV with a BOM (two text columns by name) and prints one JSON line', async () => {

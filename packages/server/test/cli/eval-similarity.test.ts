@@ -1,28 +1,11 @@
-import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runGongdan } from '../support/run-cli';
 
 // `gongdan eval pairs` and `gongdan eval retrieve` in a child process on small Chinese fixture
 // files (IT help-desk question pairs, an FAQ with queries); no database.
-const SERVER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const f = (name: string) => `test/cli/fixtures/similarity/${name}`;
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      cwd: SERVER_DIR,
-      env: { ...process.env, LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[]) => runGongdan(args, {});
 
 async function refuses(args: string[], message: string) {
   const r = await cli(args);
