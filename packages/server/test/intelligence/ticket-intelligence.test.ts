@@ -171,4 +171,21 @@ describe('ticket intelligence through the API', () => {
     expect((await t.api(other.adminToken, 'GET', `/api/v1/tickets/${ticket.id}/insights`)).statusCode).toBe(404);
     expect((await t.api(other.adminToken, 'GET', '/api/v1/intelligence/models')).json().models[0].state).toBe('cold');
   });
+
+  it('analyses a ticket in a process that has not yet loaded the tenant’s models (the first page opened after a start)', async () => {
+    // an imported ticket passes no intelligence stage, so nothing has loaded this tenant's models yet;
+    // loading them inside the analysis's own transaction once hung PGlite's single connection
+    const fresh = await t.tenant('刚启动的租户');
+    const imported = await t.api(fresh.adminToken, 'POST', '/api/v1/imports/tickets', {
+      tickets: [{ externalId: 'OLD-1', title: '打印机卡纸', description: '三楼打印机卡纸了', requester: { name: '李雷' }, createdAt: '2026-11-01T09:00:00+08:00' }],
+    });
+    expect(imported.statusCode, imported.body).toBe(200);
+    const id = imported.json().items[0].id;
+    const res = await Promise.race([
+      t.api(fresh.adminToken, 'GET', `/api/v1/tickets/${id}/insights`),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the insights request hung')), 15_000)),
+    ]);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().ticketId).toBe(id);
+  });
 });

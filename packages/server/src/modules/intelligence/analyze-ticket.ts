@@ -2,11 +2,10 @@ import type { Queryable } from '../../platform/db/database';
 import { plainText } from '../../platform/text/sanitize';
 import { anyWordTsQuery } from '../../platform/text/segment';
 import type { TicketRow } from '../tickets';
-import { analyzeText } from './analyze-text';
+import { analyzeText, type TenantIntelligence } from './analyze-text';
 import { TRIAGE_TAG } from './enrich-ticket';
 import { findDuplicates, findSimilarSolved } from './find-duplicates';
 import { FIELD_OF, intelligenceRepository, type Target } from './intelligence-repository';
-import type { ModelCache } from './model-cache';
 
 const CANDIDATE_DAYS = 30;
 const SOLVED_DAYS = 365;
@@ -34,8 +33,7 @@ export function givenAtCreation(c: CreationRecord): Partial<Record<Target, strin
  * (marked applied when the creation filled them), the mood, the fields found (marked with the custom
  * field they filled), the open tickets it probably repeats and similar solved ones.
  */
-export async function analyzeTicket(q: Queryable, cache: ModelCache, tenantId: string, t: TicketRow, creation: CreationRecord, now: Date) {
-  const ti = await cache.get(tenantId);
+export async function analyzeTicket(q: Queryable, ti: TenantIntelligence, t: TicketRow, creation: CreationRecord, now: Date) {
   const text = plainText(t.description);
   const autoFilled = creation.intelligence?.autoFilled ?? [];
   const a = analyzeText(ti, { title: t.title, text, channel: t.channel, given: givenAtCreation(creation) }, t.created_at);

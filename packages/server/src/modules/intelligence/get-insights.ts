@@ -12,11 +12,14 @@ export async function getInsights(deps: Deps, actor: Actor, ticketId: string) {
   assertStaff(actor);
   const ticket = await getTicket(deps, actor, ticketId); // visibility, by id or number
   const now = deps.clock.now();
+  // the models before the transaction: loading them opens one of its own, which on PGlite (one
+  // connection) would wait for this one for ever
+  const ti = await cacheFor(deps.db).get(actor.tenantId);
   const analysis = await deps.db.tenant(actor.tenantId, async (q) => {
     const row = await ticketRepository.byId(q, ticket.id);
     if (!row) throw notFound('Ticket');
     const creation = (await intelligenceRepository.creationRecord(q, ticket.id)) as CreationRecord;
-    return analyzeTicket(q, cacheFor(deps.db), actor.tenantId, row, creation, now);
+    return analyzeTicket(q, ti, row, creation, now);
   });
   return { ticketId: ticket.id, analyzedAt: now.toISOString(), ...analysis };
 }
