@@ -8,7 +8,7 @@ import type { SettingsRow, Target } from './intelligence-repository';
 import { suggestPriority } from './priority';
 import { detectSentiment } from './sentiment';
 import { confidenceOf, DEFAULT_TEMPERATURE } from './training/calibrate';
-import { featureCounts, normalize, words, type FeatureCounts, type FeatureOptions } from './classify/features';
+import { featureCounts, normalize, vectorize, words, type FeatureCounts, type FeatureOptions, type SparseVector, type Vocabulary } from './classify/features';
 
 // The understanding of a new ticket's text, computed in memory (no database): a label per target with
 // its confidence and the words that decided it, the customer's mood, and the fields found in the text.
@@ -93,7 +93,7 @@ function predictTarget(
   text: string,
   rules: RoutingRule[],
   tokens: () => Set<string>,
-  counts: (o: FeatureOptions) => FeatureCounts,
+  vectorOf: (model: TextClassifier) => SparseVector,
   textWords: () => string[],
 ): Omit<Prediction, 'applied'> | null {
   const remembered = ti.memory.nearest(target, text);
@@ -101,7 +101,7 @@ function predictTarget(
     return { value: remembered.value, label: displayName(ti, target, remembered.value), confidence: remembered.similarity, source: 'model', explanation: ['与已纠正的工单相似'] };
   const model = ti.models[target];
   if (model) {
-    const p = model.rank(counts(model.features), 12);
+    const p = model.rankVector(vectorOf(model), 12);
     if (!labelOf(ti, target, p.label)) return null;
     const confidence = confidenceOf(p.scores, p.scores[p.top], ti.temperatures?.[target] ?? DEFAULT_TEMPERATURE);
     return { value: p.label, label: displayName(ti, target, p.label), confidence, source: 'model', explanation: explain(p.explanation, textWords) };
@@ -132,13 +132,20 @@ export function analyzeText(ti: TenantIntelligence, input: TextInput, now: Date,
     if (!c) taken.set(key, (c = featureCounts(full, o)));
     return c;
   };
+  // and vectorised once for all models sharing a vocabulary (a tenant's models trained together do)
+  const vectors = new Map<Vocabulary, SparseVector>();
+  const vectorOf = (model: TextClassifier) => {
+    let x = vectors.get(model.vocab);
+    if (!x) vectors.set(model.vocab, (x = vectorize(counts(model.features), model.vocab, model.features)));
+    return x;
+  };
   const rules = ti.settings.rules as RoutingRule[];
   const { threshold, auto_apply } = ti.settings;
   const predictions: Partial<Record<Target, Prediction>> = {};
   let triage = false;
   for (const target of ['category', 'team'] as const) {
     if (input.given[target]) continue;
-    const p = predictTarget(ti, target, full, rules, lazyTokens, counts, textWords);
+    const p = predictTarget(ti, target, full, rules, lazyTokens, vectorOf, textWords);
     if (!p) continue;
     const sure = p.confidence >= threshold;
     if (!sure && p.source === 'model') triage = true;
@@ -146,7 +153,7 @@ export function analyzeText(ti: TenantIntelligence, input: TextInput, now: Date,
   }
   const sentiment = detectSentiment(full);
   if (!input.given.priority) {
-    const p = predictTarget(ti, 'priority', full, rules, lazyTokens, counts, textWords);
+    const p = predictTarget(ti, 'priority', full, rules, lazyTokens, vectorOf, textWords);
     const suggested = suggestPriority({
       textPrediction: p?.source === 'model' ? { value: p.value as never, confidence: p.confidence } : undefined,
       keywordPriority: p?.source === 'rules' ? (p.value as never) : undefined,

@@ -1,5 +1,5 @@
 import type { Database } from '../../platform/db/database';
-import type { TextClassifier } from './classify/model';
+import { shareVocabularies, type TextClassifier } from './classify/model';
 import { deserializeModel } from './classify/serialize';
 import { FeedbackMemory } from './feedback-memory';
 import { intelligenceRepository, type Target } from './intelligence-repository';
@@ -71,7 +71,7 @@ export class ModelCache {
       const upto = rows.length ? rows.reduce((m, r) => (BigInt(r.feedback_upto) < BigInt(m) ? r.feedback_upto : m), rows[0].feedback_upto) : '0';
       const memory = new FeedbackMemory();
       for (const f of await intelligenceRepository.feedbackAfter(q, upto, MEMORY_LOAD)) memory.add(f.target, f.value, f.ticket_id, f.text);
-      const ti: TenantIntelligence = { settings, models, temperatures, names: { category: active.categories, team: active.teams }, memory };
+      const ti: TenantIntelligence = { settings, models: shareVocabularies(models), temperatures, names: { category: active.categories, team: active.teams }, memory };
       return { ti, version: `${versions.models}|${versions.settings}`, feedbackId: versions.feedback, checkedAt: Date.now() };
     });
     this.tenants.set(tenantId, entry);

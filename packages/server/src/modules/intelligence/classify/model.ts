@@ -24,6 +24,11 @@ export interface TrainOptions {
   shrink: number;
   /** Strength of the supervised term weight (1 + γ × how concentrated a term is in few classes) folded into idf. */
   supervised: number;
+  /**
+   * A vocabulary built beforehand (over the texts of several models, see sharedVocabulary), used as it
+   * is: models sharing one vocabulary vectorise a text once for all of them.
+   */
+  vocabulary?: Vocabulary;
 }
 
 export const DEFAULT_TRAIN: TrainOptions = { features: DEFAULT_FEATURES, epochs: 15, aggressiveness: 0.2, seed: 1, update: 'worst', loss: 'hinge', learningRate: 1, ensemble: false, shrink: 1, supervised: 0 };
@@ -85,7 +90,11 @@ export class TextClassifier {
    * it, without an object per class: what a new ticket's analysis needs, at the least cost.
    */
   rank(counts: FeatureCounts, topFeatures = 5): Ranking {
-    const x = vectorize(counts, this.vocab, this.features);
+    return this.rankVector(vectorize(counts, this.vocab, this.features), topFeatures);
+  }
+
+  /** As rank, from the text's vector under this model's vocabulary (models sharing it share the vector). */
+  rankVector(x: SparseVector, topFeatures = 5): Ranking {
     const s = this.scores(x);
     const top = argmax(s);
     const C = this.labels.length;
@@ -107,6 +116,32 @@ export class TextClassifier {
     const explanation = best.map((j) => ({ feature: this.vocab.terms[x.idx[j]], weight: weightOf(j) }));
     return { label: this.labels[top], top, confidence: 1 / z, scores: s, explanation };
   }
+}
+
+/**
+ * The same models with one vocabulary object wherever their vocabularies are equal (models trained
+ * together share it, see sharedVocabulary): held once in memory, and a text vectorised once for them.
+ */
+export function shareVocabularies<K extends string>(models: Partial<Record<K, TextClassifier>>): Partial<Record<K, TextClassifier>> {
+  const seen: TextClassifier[] = [];
+  const out: Partial<Record<K, TextClassifier>> = {};
+  for (const key of Object.keys(models) as K[]) {
+    const m = models[key]!;
+    const same = seen.find((s) => JSON.stringify(s.features) === JSON.stringify(m.features) && sameVocabulary(s.vocab, m.vocab));
+    if (same) out[key] = new TextClassifier(m.labels, same.vocab, m.weights, m.bias, m.features);
+    else {
+      seen.push(m);
+      out[key] = m;
+    }
+  }
+  return out;
+}
+
+function sameVocabulary(a: Vocabulary, b: Vocabulary): boolean {
+  if (a === b) return true;
+  if (a.terms.length !== b.terms.length) return false;
+  for (let i = 0; i < a.terms.length; i++) if (a.terms[i] !== b.terms[i] || a.idf[i] !== b.idf[i]) return false;
+  return true;
 }
 
 export interface Ranking {
@@ -148,9 +183,9 @@ export function train(texts: string[], labels: string[], options: Partial<TrainO
   const classes = [...new Set(labels)].sort();
   const classOf = new Map(classes.map((c, i) => [c, i]));
   const counts = texts.map((t) => featureCounts(t, o.features));
-  const vocab = buildVocabulary(counts, o.minDf ?? (texts.length < 2000 ? 1 : 2), Math.floor(MAX_WEIGHT_BYTES / Math.max(1, new Set(labels).size)));
+  const vocab = o.vocabulary ?? buildVocabulary(counts, minDfFor(texts.length, o.minDf), maxTermsFor(classes.length));
   const ys = labels.map((l) => classOf.get(l)!);
-  if (o.supervised > 0) superviseIdf(vocab, counts, ys, classes.length, o.supervised);
+  if (o.supervised > 0 && !o.vocabulary) superviseIdf(vocab, counts, ys, classes.length, o.supervised);
   const xs = counts.map((c) => vectorize(c, vocab, o.features));
   const C = classes.length;
   const V = vocab.terms.length;
@@ -243,6 +278,17 @@ export function train(texts: string[], labels: string[], options: Partial<TrainO
   for (let k = 0; k < w.length; k++) w[k] -= u[k] / t;
   const bias = Float32Array.from(b, (v, c) => v - ub[c] / t);
   return new TextClassifier(classes, vocab, w, bias, o.features);
+}
+
+const minDfFor = (texts: number, minDf?: number) => minDf ?? (texts < 2000 ? 1 : 2);
+const maxTermsFor = (classes: number) => Math.floor(MAX_WEIGHT_BYTES / Math.max(1, classes));
+
+/**
+ * One vocabulary for several models trained on (overlapping sets of) the same texts — a tenant's
+ * category, team and priority models — sized for the one with the most classes.
+ */
+export function sharedVocabulary(texts: string[], maxClasses: number, o: Pick<TrainOptions, 'features' | 'minDf'> = DEFAULT_TRAIN): Vocabulary {
+  return buildVocabulary(texts.map((t) => featureCounts(t, o.features)), minDfFor(texts.length, o.minDf), maxTermsFor(maxClasses));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { scoreLabels } from '../classify/eval-classify';
+import type { Vocabulary } from '../classify/features';
 import { train } from '../classify/model';
 import { serializeModel } from '../classify/serialize';
 import { DEFAULT_TEMPERATURE, fitTemperature } from './calibrate';
@@ -18,9 +19,10 @@ export interface TargetResult {
 
 /**
  * Measures the classifier on the newest held-back share (trained on the older tickets), then trains
- * the stored model on every example. Null when there is not enough to learn from.
+ * the stored model on every example (over `vocabulary` when given: the one the tenant's other models
+ * share). Null when there is not enough to learn from.
  */
-export function trainTarget(examples: Example[]): TargetResult | null {
+export function trainTarget(examples: Example[], vocabulary?: Vocabulary): TargetResult | null {
   if (!trainable(examples)) return null;
   const { train: older, test } = holdOutNewest(examples);
   const classes = [...new Set(examples.map((e) => e.label))].sort();
@@ -37,6 +39,6 @@ export function trainTarget(examples: Example[]): TargetResult | null {
     ({ accuracy, macroF1 } = scoreLabels(gold, predicted));
     confusion = confusionOf(classes, gold, predicted);
   }
-  const model = train(examples.map((e) => e.text), examples.map((e) => e.label));
+  const model = train(examples.map((e) => e.text), examples.map((e) => e.label), { vocabulary });
   return { classes, examples: examples.length, heldOut: test.length, accuracy, macroF1, confusion, temperature, model: serializeModel(model) };
 }
