@@ -12,23 +12,33 @@ export function confidenceOf(scores: ArrayLike<number>, top: number, temperature
   return 1 / z;
 }
 
-/** The temperature of the grid with the least negative log-likelihood of the gold labels. */
+/**
+ * The temperature of the grid with the least cross-entropy against the gold labels, smoothed by the
+ * rule of succession: after n held-back tickets the next one is taken to be wrong with probability
+ * 1 / (n + 2), spread over the other classes. Without it a model right on all of a few held-back
+ * tickets would get the largest temperature and call everything certain; with thousands the
+ * smoothing vanishes.
+ */
 export function fitTemperature(examples: { scores: { label: string; score: number }[]; gold: string }[]): number {
   if (!examples.length) return DEFAULT_TEMPERATURE;
+  const epsilon = 1 / (examples.length + 2);
   let best = DEFAULT_TEMPERATURE;
-  let bestNll = Infinity;
+  let bestLoss = Infinity;
   for (const t of GRID) {
-    let nll = 0;
+    let loss = 0;
     for (const e of examples) {
       const max = Math.max(...e.scores.map((s) => s.score));
       const gold = e.scores.find((s) => s.label === e.gold)?.score;
       if (gold === undefined) continue; // a label the model never saw: no temperature helps
       let z = 0;
       for (const s of e.scores) z += Math.exp(t * (s.score - max));
-      nll -= t * (gold - max) - Math.log(z);
+      const logZ = Math.log(z);
+      const others = e.scores.length - 1;
+      loss -= (others > 0 ? 1 - epsilon : 1) * (t * (gold - max) - logZ);
+      if (others > 0) for (const s of e.scores) if (s.label !== e.gold) loss -= (epsilon / others) * (t * (s.score - max) - logZ);
     }
-    if (nll < bestNll) {
-      bestNll = nll;
+    if (loss < bestLoss) {
+      bestLoss = loss;
       best = t;
     }
   }
