@@ -187,5 +187,7 @@ describe('ticket intelligence through the API', () => {
     ]);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().ticketId).toBe(id);
+    // a closed ticket is not its own "similar solved ticket"
+    expect(res.json().similarSolved.map((s: { ticketId: string }) => s.ticketId)).not.toContain(id);
   });
 });

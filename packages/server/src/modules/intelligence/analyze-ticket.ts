@@ -41,7 +41,7 @@ export async function analyzeTicket(q: Queryable, ti: TenantIntelligence, t: Tic
   const words = anyWordTsQuery(`${t.title}\n${text}`);
   const since = new Date(now.getTime() - CANDIDATE_DAYS * 86_400_000);
   const candidates = await intelligenceRepository.duplicateCandidates(q, t.id, t.requester_id, since, words, CANDIDATES);
-  const solved = await intelligenceRepository.solvedSharingWords(q, new Date(now.getTime() - SOLVED_DAYS * 86_400_000), words, CANDIDATES);
+  const solved = await intelligenceRepository.solvedSharingWords(q, t.id, new Date(now.getTime() - SOLVED_DAYS * 86_400_000), words, CANDIDATES);
   const duplicates = findDuplicates(
     { title: t.title, text, requesterId: t.requester_id, assetIds: await intelligenceRepository.assetIds(q, t.id), createdAt: t.created_at },
     candidates,

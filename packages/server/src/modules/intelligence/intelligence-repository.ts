@@ -157,15 +157,15 @@ export const intelligenceRepository = {
     );
   },
 
-  /** Solved tickets of the last `days` sharing a word with the text: where a similar case's answer may be. */
-  async solvedSharingWords(q: Queryable, since: Date, words: string, limit: number): Promise<CandidateRow[]> {
+  /** Solved tickets (other than `ticketId`) since `since` sharing a word with the text: where a similar case's answer may be. */
+  async solvedSharingWords(q: Queryable, ticketId: string, since: Date, words: string, limit: number): Promise<CandidateRow[]> {
     if (!words) return [];
     return q.query<CandidateRow>(
       `SELECT t.id, t.number::int AS number, t.title, left(t.description, 2000) AS description, t.status, t.requester_id, t.created_at,
          '{}'::uuid[] AS asset_ids
-       FROM tickets t WHERE t.status IN ('resolved', 'closed') AND t.created_at >= $1 AND t.search @@ to_tsquery('simple', $2)
+       FROM tickets t WHERE t.status IN ('resolved', 'closed') AND t.id <> $4 AND t.created_at >= $1 AND t.search @@ to_tsquery('simple', $2)
        ORDER BY t.created_at DESC LIMIT $3`,
-      [since, words, limit],
+      [since, words, limit, ticketId],
     );
   },
 
