@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError, invalid } from '../../platform/errors';
+import { fieldsInvalid, invalid, type AppError } from '../../platform/errors';
 import type { Status } from '../tickets';
 
 // Pure rules of importing history: the times a ticket keeps, repeated external ids, and what a
@@ -66,5 +66,5 @@ export function itemInvalid(error: z.ZodError): AppError {
     const message = keys.length ? `Unknown field${keys.length > 1 ? 's' : ''} ${keys.join(', ')}; remove ${keys.length > 1 ? 'them' : 'it'}` : `${field}: ${iss.message}`;
     return { field, code: iss.code === 'unrecognized_keys' ? 'unknown_field' : 'invalid', message };
   });
-  return new AppError('VALIDATION_FAILED', details[0].message, { field: details[0].field, details });
+  return fieldsInvalid(details);
 }

@@ -29,6 +29,15 @@ export interface NewEvent {
 // message are written by one statement inside the transaction that made the change.
 
 /**
+ * The outbox message of every event a CTE `ev` just wrote (RETURNING tenant_id, id, ticket_id, kind,
+ * actor_type, actor_id, channel, internal, data, created_at): the payload every consumer reads.
+ */
+export const OUTBOX_OF_EVENTS = `INSERT INTO outbox (tenant_id, event_id, topic, payload, created_at)
+       SELECT tenant_id, id, kind, jsonb_build_object('ticketId', ticket_id, 'actor', jsonb_build_object('type', actor_type, 'id', actor_id),
+         'channel', channel, 'internal', internal, 'data', data), created_at
+       FROM ev`;
+
+/**
  * The CTEs writing one event and its outbox message. `ticketId` and `data` are SQL expressions (so a
  * ticket being inserted in the same statement can be referenced); the other values are parameters
  * $first … $first+9, in the order of eventParams.
@@ -64,10 +73,7 @@ export const eventRepository = {
          INSERT INTO ticket_events (id, tenant_id, ticket_id, kind, actor_type, actor_id, actor_name, channel, internal, data, created_at)
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[], $9::boolean[], $10::jsonb[], $11::timestamptz[])
          RETURNING id, tenant_id, ticket_id, kind, actor_type, actor_id, channel, internal, data, created_at)
-       INSERT INTO outbox (tenant_id, event_id, topic, payload, created_at)
-       SELECT tenant_id, id, kind, jsonb_build_object('ticketId', ticket_id, 'actor', jsonb_build_object('type', actor_type, 'id', actor_id),
-         'channel', channel, 'internal', internal, 'data', data), created_at
-       FROM ev ORDER BY id`,
+       ${OUTBOX_OF_EVENTS} ORDER BY id`,
       [
         ids,
         list.map((e) => e.actor.tenantId),

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../platform/db/database';
 import type { Actor } from '../identity';
+import { OUTBOX_OF_EVENTS } from './event-repository';
 import type { TicketInsert } from './ticket-repository';
 
 /** A historical ticket to insert as it was (its own times), with the one event that records its import. */
@@ -64,11 +65,7 @@ export const importRepository = {
            jsonb_set(i.snapshot, '{after,number}', to_jsonb(t.number)), $25::timestamptz
          FROM t JOIN input i ON i.id = t.id
          RETURNING id, tenant_id, ticket_id, kind, actor_type, actor_id, channel, internal, data, created_at),
-       ob AS (
-         INSERT INTO outbox (tenant_id, event_id, topic, payload, created_at)
-         SELECT tenant_id, id, kind, jsonb_build_object('ticketId', ticket_id, 'actor', jsonb_build_object('type', actor_type, 'id', actor_id),
-           'channel', channel, 'internal', internal, 'data', data), created_at
-         FROM ev ORDER BY id)
+       ob AS (${OUTBOX_OF_EVENTS} ORDER BY id)
        SELECT id, number::int AS number, external_id FROM t`,
       [
         tenantId,

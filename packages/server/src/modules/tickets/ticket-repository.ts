@@ -1,5 +1,6 @@
 import type { Queryable } from '../../platform/db/database';
 import type { Actor } from '../identity';
+import { OUTBOX_OF_EVENTS } from './event-repository';
 import type { Priority, Status } from './ticket-rules';
 
 export interface TicketRow {
@@ -162,11 +163,7 @@ export const ticketRepository = {
            jsonb_set(i.snapshot, '{after,number}', to_jsonb(t.number)), t.created_at
          FROM t JOIN input i ON i.id = t.id
          RETURNING id, tenant_id, ticket_id, kind, actor_type, actor_id, channel, internal, data, created_at),
-       ob AS (
-         INSERT INTO outbox (tenant_id, event_id, topic, payload, created_at)
-         SELECT tenant_id, id, kind, jsonb_build_object('ticketId', ticket_id, 'actor', jsonb_build_object('type', actor_type, 'id', actor_id),
-           'channel', channel, 'internal', internal, 'data', data), created_at
-         FROM ev)
+       ob AS (${OUTBOX_OF_EVENTS})
        SELECT * FROM t`,
       [
         tenantId,
