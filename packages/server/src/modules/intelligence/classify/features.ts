@@ -83,18 +83,11 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** Character n-grams ("c:…") of one run, counted by code point (substrings when no surrogate pair is in it). */
 function addGrams(m: Map<string, number>, s: string, [min, max]: [number, number]): void {
-  if (!SURROGATE.test(s)) {
-    for (let n = min; n <= max; n++)
-      for (let i = 0; i + n <= s.length; i++) {
-        const k = 'c:' + s.substring(i, i + n);
-        m.set(k, (m.get(k) ?? 0) + 1);
-      }
-    return;
-  }
-  const chars = [...s];
+  const chars = SURROGATE.test(s) ? [...s] : null;
+  const length = chars ? chars.length : s.length;
   for (let n = min; n <= max; n++)
-    for (let i = 0; i + n <= chars.length; i++) {
-      const k = `c:${chars.slice(i, i + n).join('')}`;
+    for (let i = 0; i + n <= length; i++) {
+      const k = 'c:' + (chars ? chars.slice(i, i + n).join('') : s.substring(i, i + n));
       m.set(k, (m.get(k) ?? 0) + 1);
     }
 }

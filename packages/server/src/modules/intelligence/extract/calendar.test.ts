@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { wall } from './calendar';
+import { intlWall, wall } from './calendar';
 
-// wall() caches each zone's offset per quarter hour of UTC; it must agree with Intl everywhere,
-// including across daylight-saving transitions and in zones with :30 and :45 offsets.
-const formats = new Map<string, Intl.DateTimeFormat>();
-function intlWall(t: number, timeZone: string) {
-  if (!formats.has(timeZone))
-    formats.set(timeZone, new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }));
-  const parts = formats.get(timeZone)!.formatToParts(new Date(t));
-  const get = Object.fromEntries(parts.map((x) => [x.type, x.value]));
-  return { y: +get.year!, m: +get.month!, d: +get.day!, h: +get.hour! % 24, min: +get.minute!, s: +get.second! };
-}
+// wall() caches each zone's offset per quarter hour of UTC; it must agree with Intl (intlWall) at
+// every instant, including across daylight-saving transitions and in zones with :30 and :45 offsets.
 
 describe('wall', () => {
   const zones = ['Asia/Shanghai', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Asia/Kolkata', 'UTC'];

@@ -38,7 +38,8 @@ export const isoDate = (p: Ymd) => `${pad(p.y, 4)}-${pad(p.m)}-${pad(p.d)}`;
 export const isoMonth = (p: { y: number; m: number }) => `${pad(p.y, 4)}-${pad(p.m)}`;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatted(t: number, timeZone: string) {
+/** The wall clock of instant `t` in `timeZone` straight from Intl (what `wall` caches the offset of). */
+export function intlWall(t: number, timeZone: string) {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
@@ -59,7 +60,7 @@ function offsetOf(t: number, timeZone: string): number {
   const known = offsets.get(timeZone);
   if (known?.bucket === bucket) return known.offset;
   const start = bucket * QUARTER_HOUR;
-  const w = formatted(start, timeZone);
+  const w = intlWall(start, timeZone);
   const offset = Date.UTC(w.y, w.m - 1, w.d, w.h, w.min, w.s) - start;
   offsets.set(timeZone, { bucket, offset });
   return offset;
