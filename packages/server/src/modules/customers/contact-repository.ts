@@ -132,7 +132,7 @@ export const contactRepository = {
     return (await q.query<{ id: string }>('SELECT id FROM contacts WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [ids])).map((r) => r.id);
   },
 
-  // merging a duplicate into the contact that stays
+  // merging a duplicate into the contact that stays (also a contact created twice in a race)
   async moveIdentities(q: Queryable, fromId: string, toId: string): Promise<number> {
     return (await q.query('UPDATE contact_identities SET contact_id = $2 WHERE contact_id = $1 RETURNING id', [fromId, toId])).length;
   },

@@ -94,12 +94,14 @@ async function createContacts(q: Queryable, tenantId: string, list: RequesterInp
   await contactRepository.insertMany(q, groups.map((g) => ({ id: g.contactId, tenantId, name: g.name, organizationId: g.organizationId, tier: null })));
   const taken = await contactRepository.addIdentitiesMany(q, tenantId, uniqueBy(groups.flatMap((g) => g.ids.map((id) => ({ ...id, contactId: g.contactId }))), identityKey), uuidv7);
   if (taken.length) {
-    // lost a race with another first contact from the same address: use theirs, drop ours
+    // lost a race with another first contact from the same address: use theirs, give it the identities
+    // ours did get (a phone the other request did not know), drop ours
     const winners = new Map((await contactRepository.identityOwners(q, taken)).map((o) => [identityKey(o), o]));
     for (const g of groups) {
-      const t = taken.find((id) => id.contactId === g.contactId);
+      const t = taken.filter((id) => id.contactId === g.contactId).sort((a, b) => rank(a.kind) - rank(b.kind))[0];
       if (!t) continue;
       const w = winners.get(identityKey(t))!;
+      await contactRepository.moveIdentities(q, g.contactId, w.contact_id);
       await contactRepository.delete(q, g.contactId);
       g.contactId = w.contact_id;
       g.organizationId = w.organization_id;
