@@ -70,7 +70,7 @@ export class SimilarityIndex implements IdfSource {
     const slot = this.ids.length;
     const terms: number[] = [];
     const tfs: number[] = [];
-    const put = (m: Map<string, number>, char: boolean) => {
+    const put = (m: ReadonlyMap<string, number>, char: boolean) => {
       for (const [k, tf] of m) {
         let id = this.termIds.get(k);
         if (id === undefined) {

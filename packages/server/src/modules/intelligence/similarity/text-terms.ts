@@ -7,14 +7,40 @@ import { featureCounts, type FeatureOptions } from '../classify/features';
 
 export const SIMILARITY_FEATURES: FeatureOptions = { wordNgrams: 1, cjkChar: [1, 2], latinChar: [3, 4], charWeight: 1 };
 
-/** Term counts of one text, in two blocks: "w:" words and "c:" character n-grams. */
+/** Term counts of one text, in two blocks: "w:" words and "c:" character n-grams. Shared: never changed. */
 export interface TextTerms {
-  word: Map<string, number>;
-  char: Map<string, number>;
+  readonly word: ReadonlyMap<string, number>;
+  readonly char: ReadonlyMap<string, number>;
 }
 
+/**
+ * The similarity terms of the texts seen last, by text: a ticket page compares its ticket with up
+ * to 200 others, mostly the same recent tickets from one page to the next, and segmenting them is
+ * most of its time. Bounded by the number of terms held (about 50 bytes each).
+ */
+const cache = new Map<string, TextTerms>();
+const CACHE_TERMS = 400_000;
+const CACHEABLE_CHARS = 4_000;
+let cachedTerms = 0;
+const termCount = (t: TextTerms) => t.word.size + t.char.size;
+
 export function textTerms(text: string, o: FeatureOptions = SIMILARITY_FEATURES): TextTerms {
-  return featureCounts(text, o);
+  if (o !== SIMILARITY_FEATURES || text.length > CACHEABLE_CHARS) return featureCounts(text, o);
+  const hit = cache.get(text);
+  if (hit) {
+    cache.delete(text); // most recently used last
+    cache.set(text, hit);
+    return hit;
+  }
+  const t = featureCounts(text, o);
+  cache.set(text, t);
+  cachedTerms += termCount(t);
+  for (const [k, old] of cache) {
+    if (cachedTerms <= CACHE_TERMS) break;
+    cache.delete(k);
+    cachedTerms -= termCount(old);
+  }
+  return t;
 }
 
 /** Anything that gives an inverse document frequency for a term ("w:…" or "c:…"). */
@@ -51,7 +77,7 @@ export class TermStats implements IdfSource {
 export const FLAT_IDF: IdfSource = { idf: () => 1 };
 
 /** Cosine of two term-count maps under sublinear TF × IDF. */
-export function cosine(a: Map<string, number>, b: Map<string, number>, stats: IdfSource): number {
+export function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, stats: IdfSource): number {
   let na = 0;
   let nb = 0;
   let dot = 0;
