@@ -54,6 +54,7 @@ export function makeDeps(config: Config, db: Database, opts: { clock?: Clock; fi
       attachmentMaxBytes: config.ATTACHMENT_MAX_BYTES,
       attachmentTypes: config.ATTACHMENT_TYPES.split(',').map((s) => s.trim()).filter(Boolean),
       sessionTtlHours: config.SESSION_TTL_HOURS,
+      importMaxBytes: config.IMPORT_MAX_BYTES,
     },
     cookieSecure: config.COOKIE_SECURE,
     operatorToken: config.OPERATOR_TOKEN,

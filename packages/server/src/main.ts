@@ -5,6 +5,7 @@ import { bootstrapFirstTenant } from './modules/identity/bootstrap-first-tenant'
 import { connectLiveUpdates } from './modules/live';
 import { startIntake } from './modules/intake';
 import { startIntelligence } from './modules/intelligence';
+import { ImportWorker } from './modules/imports';
 import { OutboxDispatcher } from './platform/outbox/outbox-dispatcher';
 
 // `npm start`: open (and migrate) the database, create the first tenant on an empty one, serve HTTP.
@@ -25,12 +26,15 @@ async function main() {
   const live = connectLiveUpdates(app, deps, outbox, { databaseUrl: config.DATABASE_URL });
   const intake = await startIntake({ deps, config, log: app.log, outbox });
   const intelligence = startIntelligence({ deps, outbox, retrainMinutes: config.INTELLIGENCE_RETRAIN_MINUTES, log: app.log });
+  const imports = new ImportWorker(deps, { log: app.log });
+  imports.start();
   outbox.start(config.OUTBOX_POLL_MS);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
     await intake.close();
     await intelligence.close();
+    await imports.stop();
     await outbox.stop();
     await live.close();
     await db.close();

@@ -27,6 +27,7 @@ export const settings = {
   SESSION_TTL_HOURS: { schema: z.coerce.number().positive(), default: '168', description: 'Lifetime of a sign-in session' },
   BODY_LIMIT_BYTES: { schema: z.coerce.number().int().positive(), default: '1048576', description: 'Largest JSON request body' },
   ATTACHMENT_MAX_BYTES: { schema: z.coerce.number().int().positive(), default: '26214400', description: 'Largest attachment (25 MiB)' },
+  IMPORT_MAX_BYTES: { schema: z.coerce.number().int().positive().max(1073741824), default: '52428800', description: 'Largest file of historical tickets uploaded for import in the console or with POST /api/v1/imports (50 MiB)' },
   ATTACHMENT_TYPES: {
     schema: z.string(),
     default: 'image/*,application/pdf,text/plain,text/csv,application/zip,application/msword,application/vnd.*,audio/*,video/mp4',

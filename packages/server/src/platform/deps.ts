@@ -11,7 +11,7 @@ export interface Deps {
   writes: TransactionCoalescer;
   clock: Clock;
   files: FileStore;
-  limits: { attachmentMaxBytes: number; attachmentTypes: string[]; sessionTtlHours: number };
+  limits: { attachmentMaxBytes: number; attachmentTypes: string[]; sessionTtlHours: number; importMaxBytes: number };
   cookieSecure: boolean;
   /** Bearer token of the platform operator API; empty disables it. */
   operatorToken: string;

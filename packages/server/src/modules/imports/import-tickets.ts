@@ -1,3 +1,4 @@
+import type { Queryable } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
 import { AppError, forbidden, invalid } from '../../platform/errors';
 import { plainText, sanitizeRichText } from '../../platform/text/sanitize';
@@ -27,8 +28,14 @@ export interface ImportSummary {
  * with the ticket it became —, the rest written together in one transaction. Imported tickets keep
  * their times and labels, pass no intelligence stage and announce themselves as `ticket.imported`,
  * so nothing meant for new tickets happens to them; the models learn from them at the next training.
+ * `within` runs in the same transaction with the outcome (an import job commits its progress so).
  */
-export async function importTickets(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, items: unknown[]): Promise<ImportSummary> {
+export async function importTickets(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  items: unknown[],
+  opts: { within?: (q: Queryable, summary: ImportSummary) => Promise<void> } = {},
+): Promise<ImportSummary> {
   if (actor.role !== 'admin') throw forbidden('Only admins import tickets');
   if (items.length > MAX_IMPORT_ITEMS) throw invalid('tickets', `At most ${MAX_IMPORT_ITEMS} tickets per import; send the rest in further requests`, 'too_many');
   const now = deps.clock.now();
@@ -58,13 +65,19 @@ export async function importTickets(deps: Pick<Deps, 'db' | 'clock'>, actor: Act
     prepared.push({ index: i, input, times, description, text: plainText(description) });
   }
 
-  const written = prepared.length ? await deps.db.tenant(actor.tenantId, (q) => writeImportedTickets(q, actor, prepared, now)) : new Map();
-  for (const [i, w] of written) {
-    if (w instanceof AppError) fail(i, w);
-    else Object.assign(results[i], w);
-  }
   const count = (r: ImportItemResult['result']) => results.filter((x) => x.result === r).length;
-  return { created: count('created'), exists: count('exists'), failed: count('failed'), items: results };
+  const summary = (): ImportSummary => ({ created: count('created'), exists: count('exists'), failed: count('failed'), items: results });
+  if (!prepared.length && !opts.within) return summary();
+  return deps.db.tenant(actor.tenantId, async (q) => {
+    const written = prepared.length ? await writeImportedTickets(q, actor, prepared, now) : new Map();
+    for (const [i, w] of written) {
+      if (w instanceof AppError) fail(i, w);
+      else Object.assign(results[i], w);
+    }
+    const out = summary();
+    await opts.within?.(q, out);
+    return out;
+  });
 }
 
 function externalIdOf(raw: unknown): string | null {

@@ -6,3 +6,5 @@ export type { ImportItemResult, ImportSummary } from './import-tickets';
 export { MAX_IMPORT_ITEMS } from './schemas';
 export { readImportFile } from './read-import-file';
 export type { ImportRow } from './read-import-file';
+export { ImportWorker } from './import-worker';
+export type { ImportWorkerOptions } from './import-worker';

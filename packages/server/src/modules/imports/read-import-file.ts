@@ -16,6 +16,11 @@ const COLUMNS: Record<string, string> = {
   requester_phone: 'requester.phone',
 };
 const REQUIRED = ['external_id', 'title', 'created_at'];
+/** The CSV header an import file may have, in the documented order (the console's template uses it). */
+export const IMPORT_COLUMNS = Object.keys(COLUMNS);
+export const REQUIRED_IMPORT_COLUMNS = REQUIRED;
+/** File names readImportFile reads: CSV, or JSON lines. */
+export const IMPORT_FILE_NAME = /\.(csv|jsonl|ndjson)$/i;
 
 /**
  * Reads an import file: CSV with a header of the columns above (any order; empty cells are left
@@ -25,17 +30,17 @@ const REQUIRED = ['external_id', 'title', 'created_at'];
 export function readImportFile(name: string, text: string): ImportRow[] {
   if (/\.jsonl$|\.ndjson$/i.test(name)) return readJsonl(text);
   if (/\.csv$/i.test(name)) return readCsv(text);
-  throw new CsvError(`${name}: the file must be .csv (with a header) or .jsonl (one JSON ticket per line)`);
+  throw new CsvError(`${name}: the file must be .csv (with a header) or .jsonl (one JSON ticket per line)`, 'wrong_type');
 }
 
 function readCsv(text: string): ImportRow[] {
   const [header, ...body] = parseCsv(text);
-  if (!header) throw new CsvError('The file is empty; the first line must name the columns');
+  if (!header) throw new CsvError('The file is empty; the first line must name the columns', 'empty');
   const cols = header.map((h) => h.trim().toLowerCase());
   const unknown = cols.filter((c) => !COLUMNS[c]);
-  if (unknown.length) throw new CsvError(`Unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; the columns are ${Object.keys(COLUMNS).join(', ')}`);
+  if (unknown.length) throw new CsvError(`Unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; the columns are ${Object.keys(COLUMNS).join(', ')}`, 'unknown_columns');
   const missing = REQUIRED.filter((c) => !cols.includes(c));
-  if (missing.length) throw new CsvError(`Missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+  if (missing.length) throw new CsvError(`Missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; the first line must name at least ${REQUIRED.join(', ')}`, 'missing_columns');
   return body.map((cells, k) => {
     const item: Record<string, unknown> = {};
     const requester: Record<string, string> = {};

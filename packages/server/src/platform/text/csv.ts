@@ -50,9 +50,17 @@ export function parseCsv(text: string): string[][] {
       touched = true;
     }
   }
-  if (quoted) throw new CsvError('Unterminated quoted field at the end of the file');
+  if (quoted) throw new CsvError('Unterminated quoted field at the end of the file: a field opened with " is never closed; check that quotes inside fields are doubled ("")', 'broken_quote');
   endRow();
   return rows;
 }
 
-export class CsvError extends Error {}
+/** A file that cannot be read as a whole; `reason` is a stable code of what is wrong with it. */
+export class CsvError extends Error {
+  constructor(
+    message: string,
+    readonly reason = 'unreadable',
+  ) {
+    super(message);
+  }
+}

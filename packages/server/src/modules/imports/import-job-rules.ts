@@ -1,0 +1,69 @@
+import type { ImportSummary } from './import-tickets';
+import type { ImportRow } from './read-import-file';
+
+// Pure rules of import jobs: which rows the next chunk takes, how a chunk's outcome adds to the job's
+// progress, and what a failed row is reported as.
+
+/** Rows one chunk imports: what one request of POST /api/v1/imports/tickets takes. */
+export const IMPORT_CHUNK_ROWS = 500;
+/** Failed rows a job keeps with their errors (the counts go on); the first ones tell what to fix. */
+export const MAX_JOB_ERRORS = 200;
+
+export interface JobError {
+  row: number;
+  externalId: string | null;
+  code: string;
+  field?: string;
+  message: string;
+}
+
+export interface JobProgress {
+  processedRows: number;
+  created: number;
+  exists: number;
+  failed: number;
+  errors: JobError[];
+}
+
+/** The rows of a chunk starting after those already processed. */
+export function nextChunk<T>(rows: T[], processed: number, size = IMPORT_CHUNK_ROWS): T[] {
+  return rows.slice(processed, processed + size);
+}
+
+/**
+ * The failed rows of a chunk in file order: those that could not be read (no item) and those the
+ * import refused. `summary.items` answers the chunk's readable rows in their order.
+ */
+export function chunkErrors(chunk: ImportRow[], summary: ImportSummary): JobError[] {
+  const out: JobError[] = [];
+  let k = 0;
+  for (const r of chunk) {
+    if (!r.item) {
+      out.push({ row: r.row, externalId: null, code: r.error?.code ?? 'VALIDATION_FAILED', message: r.error?.message ?? 'The row could not be read' });
+      continue;
+    }
+    const it = summary.items[k++];
+    if (it?.result === 'failed' && it.error) out.push({ row: r.row, externalId: it.externalId, code: it.error.code, ...(it.error.field ? { field: it.error.field } : {}), message: it.error.message });
+  }
+  return out;
+}
+
+/** The job's progress after a chunk of `rows` rows: counts added, the first MAX_JOB_ERRORS failed rows kept. */
+export function addChunk(p: JobProgress, chunk: { rows: number; created: number; exists: number; errors: JobError[] }): JobProgress {
+  return {
+    processedRows: p.processedRows + chunk.rows,
+    created: p.created + chunk.created,
+    exists: p.exists + chunk.exists,
+    failed: p.failed + chunk.errors.length,
+    errors: [...p.errors, ...chunk.errors.slice(0, Math.max(0, MAX_JOB_ERRORS - p.errors.length))],
+  };
+}
+
+/** The file's bytes as text: UTF-8, with or without a byte order mark; null when they are not UTF-8. */
+export function utf8Text(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
