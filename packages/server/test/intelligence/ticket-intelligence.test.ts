@@ -122,6 +122,16 @@ describe('ticket intelligence through the API', () => {
     expect(['high', 'urgent']).toContain(now.priority);
   });
 
+  it('finds an older duplicate behind a hundred newer tickets that share only everyday words with it', async () => {
+    const other = { name: '陈静', email: 'chenjing@example.cn' };
+    const first = await create({ title: '广州展厅冷柜漏水', description: '广州展厅的冷柜一直漏水，地上都是水', requester: { name: '周敏', phone: '13600136000' } });
+    for (let i = 0; i < 105; i += 15)
+      await Promise.all(Array.from({ length: 15 }, () => create({ title: '麻烦处理一下这个问题', description: '这个问题每天都有，麻烦尽快处理，谢谢', requester: other })));
+    const again = await create({ title: '冷柜漏水', description: '这个问题每天都有：广州展厅的冷柜又漏水了', requester: other });
+    const a = await insights(again.id);
+    expect(a.duplicates.map((d: { ticketId: string }) => d.ticketId)).toContain(first.id);
+  });
+
   it('raises the priority of a key account’s ticket after creation, not one a person set', async () => {
     const org = (await t.api(acme.adminToken, 'POST', '/api/v1/organizations', { name: '华东电力集团', tier: 'key_account' })).json();
     const contact = await t.api(acme.adminToken, 'POST', '/api/v1/contacts', { name: '周经理', organizationId: org.id, identities: [{ kind: 'email', value: 'zhou@hd-power.cn' }] });

@@ -6,6 +6,7 @@ import { analyzeText, type TenantIntelligence } from './analyze-text';
 import { TRIAGE_TAG } from './enrich-ticket';
 import { findDuplicates, findSimilarSolved } from './find-duplicates';
 import { FIELD_OF, intelligenceRepository, type Target } from './intelligence-repository';
+import { wordRarity } from './word-rarity';
 
 const CANDIDATE_DAYS = 30;
 const SOLVED_DAYS = 365;
@@ -38,7 +39,8 @@ export async function analyzeTicket(q: Queryable, ti: TenantIntelligence, t: Tic
   const autoFilled = creation.intelligence?.autoFilled ?? [];
   const a = analyzeText(ti, { title: t.title, text, channel: t.channel, given: givenAtCreation(creation) }, t.created_at);
   for (const target of Object.keys(a.predictions) as Target[]) a.predictions[target]!.applied = autoFilled.includes(FIELD_OF[target]);
-  const words = anyWordTsQuery(`${t.title}\n${text}`);
+  // the rarest words: the ones a repeat of this problem would share with it
+  const words = anyWordTsQuery(`${t.title}\n${text}`, 8, wordRarity(ti));
   const since = new Date(now.getTime() - CANDIDATE_DAYS * 86_400_000);
   const candidates = await intelligenceRepository.duplicateCandidates(q, t.id, t.requester_id, since, words, CANDIDATES);
   const solved = await intelligenceRepository.solvedSharingWords(q, t.id, new Date(now.getTime() - SOLVED_DAYS * 86_400_000), words, CANDIDATES);

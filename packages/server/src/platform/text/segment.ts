@@ -1,5 +1,6 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import { STOP_WORDS } from './stop-words';
 
 // Chinese is segmented by jieba in the application; the tokens are stored so that
 // to_tsvector('simple', …) behaves the same on PGlite and PostgreSQL.
@@ -59,11 +60,14 @@ function stripTsSyntax(t: string): string {
 }
 
 /**
- * A to_tsquery('simple', …) expression matching any of the text's most telling words (the longest
- * `max` distinct ones; single characters left out): finds the tickets that share a word with it.
+ * A to_tsquery('simple', …) expression matching any of the text's most telling words: finds the
+ * tickets that share a word with it. Single characters and words every text uses (STOP_WORDS) are
+ * left out; of the rest the `max` with the highest `weight` are kept — by default the longest; give
+ * the inverse document frequency of the tenant's tickets so that the rarest words are chosen.
  */
-export function anyWordTsQuery(text: string, max = 8): string {
-  const words = [...new Set(queryTokens(text).map(stripTsSyntax))].filter((t) => t && !CJK_CHAR.test(t) && t.length >= 2);
-  words.sort((a, b) => b.length - a.length);
+export function anyWordTsQuery(text: string, max = 8, weight: (word: string) => number = (w) => w.length): string {
+  const words = [...new Set(queryTokens(text).map(stripTsSyntax))].filter((t) => t && t.length >= 2 && !CJK_CHAR.test(t) && !STOP_WORDS.has(t));
+  const w = new Map(words.map((t) => [t, weight(t)]));
+  words.sort((a, b) => w.get(b)! - w.get(a)! || b.length - a.length);
   return words.slice(0, max).map((t) => `'${t}'`).join(' | ');
 }

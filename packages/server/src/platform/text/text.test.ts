@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plainText, sanitizeRichText } from './sanitize';
-import { indexTokens, queryTokens, toTsQuery } from './segment';
+import { anyWordTsQuery, indexTokens, queryTokens, toTsQuery } from './segment';
 
 describe('Chinese segmentation', () => {
   it('segments words, not characters, and keeps sub-words for indexing', () => {
@@ -16,6 +16,16 @@ describe('Chinese segmentation', () => {
   it('matches partly typed words as prefixes, joining stray single characters', () => {
     expect(toTsQuery('打印机 E21')).toBe("'打印机':* & 'e21':*");
     expect(toTsQuery('收不')).toBe("'收不':*");
+  });
+  it('finds tickets sharing a telling word, not one every ticket uses', () => {
+    const text = '这个问题每天都出现，广州展厅的冷柜漏水，麻烦尽快处理。Please help, the freezer is leaking';
+    const q = anyWordTsQuery(text).split(' | ');
+    expect(q).toEqual(expect.arrayContaining(["'广州'", "'展厅'", "'冷柜'", "'漏水'", "'freezer'", "'leaking'"]));
+    for (const w of ['这个', '问题', '每天', '麻烦', '尽快', '处理', 'please', 'help', 'the']) expect(q).not.toContain(`'${w}'`);
+    // by rarity when it is known: the rarest first, at most max
+    const rare: Record<string, number> = { 冷柜: 9, 展厅: 8, 漏水: 5 };
+    expect(anyWordTsQuery(text, 2, (w) => rare[w] ?? 1)).toBe("'冷柜' | '展厅'");
+    expect(anyWordTsQuery('这个问题，麻烦处理一下')).toBe('');
   });
 });
 
