@@ -32,6 +32,7 @@ const TenantPage = lazy(() => import('./admin/tenant-page'));
 const ChannelsPage = lazy(() => import('./admin/channels/channels-page'));
 const IntakePage = lazy(() => import('./admin/intake/intake-page'));
 const IntelligencePage = lazy(() => import('./admin/intelligence/intelligence-page'));
+const ImportsPage = lazy(() => import('./admin/imports/imports-page'));
 const DeviceKeysPage = lazy(() => import('./admin/iot/device-keys-page'));
 const AssetsPage = lazy(() => import('./admin/iot/assets-page'));
 const NotificationsPage = lazy(() => import('./notifications/notifications-page'));
@@ -76,6 +77,7 @@ export function AppRoutes() {
               <Route path="channels" element={<ChannelsPage />} />
               <Route path="intake" element={<IntakePage />} />
               <Route path="intelligence" element={<IntelligencePage />} />
+              <Route path="imports" element={<ImportsPage />} />
               <Route path="device-keys" element={<DeviceKeysPage />} />
               <Route path="assets" element={<AssetsPage />} />
               <Route path="api-keys" element={<ApiKeysPage />} />

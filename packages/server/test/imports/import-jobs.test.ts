@@ -6,6 +6,7 @@ import { importChunk, LeaseLost } from '../../src/modules/imports/import-chunk';
 import { importJobRepository } from '../../src/modules/imports/import-job-repository';
 import { readStoredImport } from '../../src/modules/imports/read-stored-import';
 import { cacheFor, retrainSweep } from '../../src/modules/intelligence';
+import { templateCsv } from '../../../web/src/admin/imports/import-template';
 import { createStaff, multipartBody } from '../collaboration/helpers';
 import { history, historyCsv } from '../support/import-history';
 import { startTestApp, type TestApp, type TestTenant } from '../support/test-app';
@@ -84,7 +85,9 @@ describe('import jobs', () => {
     // the file is not kept once the job is done
     expect(storedImports(acme.id)).toEqual([]);
 
-    const list = (await t.api(acme.adminToken, 'GET', '/api/v1/imports')).json().items;
+    const listed = (await t.api(acme.adminToken, 'GET', '/api/v1/imports')).json();
+    expect(listed.maxFileBytes).toBe(50 * 1024 * 1024);
+    const list = listed.items;
     expect(list[0]).toMatchObject({ id: queuedJob.id, state: 'done', created: 317, failed: 3 });
     expect(list[0].errors).toBeUndefined();
 
@@ -110,6 +113,12 @@ describe('import jobs', () => {
       [2, 'MALFORMED_JSON'],
       [4, 'VALIDATION_FAILED'],
     ]);
+  });
+
+  it('imports the console’s CSV template as it is (its columns are the ones the server reads)', async () => {
+    const j = await queued('工单导入模板.csv', '\uFEFF' + templateCsv());
+    await new ImportWorker(t.deps).drain();
+    expect(await job(j.id)).toMatchObject({ state: 'done', totalRows: 2, created: 2, failed: 0 });
   });
 
   it('refuses a file that cannot be read as a whole, with a stable code and what to fix, and keeps nothing of it', async () => {

@@ -387,6 +387,7 @@ export const en: Messages = {
       intake: 'Intake & quarantine',
       'device-keys': 'Device keys',
       assets: 'Devices',
+      imports: 'Import tickets',
       intelligence: 'Intelligence',
     },
     nameZh: 'Chinese name',

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { en as enBase } from './en';
+import { importsEn } from './imports.en';
+import { importsZhCN } from './imports.zh-CN';
 import { intakeEn } from './intake.en';
 import { intakeZhCN } from './intake.zh-CN';
 import { intelEn } from './intelligence.en';
 import { intelZhCN } from './intelligence.zh-CN';
 import { zhCN as zhBase } from './zh-CN';
 
-// the texts as index.ts loads them: the main files plus the intake and intelligence parts
-const zhCN = { ...zhBase, intake: intakeZhCN, intel: intelZhCN };
-const en = { ...enBase, intake: intakeEn, intel: intelEn };
+// the texts as index.ts loads them: the main files plus the intake, intelligence and import parts
+const zhCN = { ...zhBase, intake: intakeZhCN, intel: intelZhCN, imports: importsZhCN };
+const en = { ...enBase, intake: intakeEn, intel: intelEn, imports: importsEn };
 
 function keys(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));

@@ -385,6 +385,7 @@ export const zhCN = {
       intake: '收件箱/隔离区',
       'device-keys': '设备密钥',
       assets: '设备',
+      imports: '导入工单',
       intelligence: '智能分类',
     },
     nameZh: '中文名称',

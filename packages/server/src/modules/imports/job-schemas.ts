@@ -31,7 +31,7 @@ export const ImportJobSchema = ImportJobSummarySchema.extend({
     .describe(`The first ${MAX_JOB_ERRORS} failed rows with what to fix`),
 }).meta({ id: 'ImportJob' });
 
-export const ImportJobList = z.object({ items: z.array(ImportJobSummarySchema) });
+export const ImportJobList = z.object({ items: z.array(ImportJobSummarySchema), maxFileBytes: z.number().int().describe('Largest file POST /api/v1/imports takes') });
 export const ImportJobListQuery = z.strictObject({ limit: Limit(100, 20) });
 
 /** For the API description only: the multipart body is read as a stream by the route. */

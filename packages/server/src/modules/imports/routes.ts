@@ -30,7 +30,7 @@ export function importRoutes(app: FastifyInstance, deps: Deps) {
 
   r.get('/api/v1/imports', {
     schema: { tags: ['imports'], summary: 'Import jobs of the tenant, newest first (admins)', querystring: ImportJobListQuery, response: ok(ImportJobList) },
-    handler: async (req) => ({ items: await listImportJobs(deps, actorOf(req), req.query.limit) }),
+    handler: async (req) => ({ items: await listImportJobs(deps, actorOf(req), req.query.limit), maxFileBytes: deps.limits.importMaxBytes }),
   });
 
   r.get('/api/v1/imports/:id', {

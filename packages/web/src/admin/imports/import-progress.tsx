@@ -1,0 +1,154 @@
+import { ExperimentOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Flex, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { importApi } from '../../api/import-endpoints';
+import { isFinished, type ImportJob, type ImportRowError } from '../../api/import-types';
+import { intelApi } from '../../api/intelligence-endpoints';
+import { errorMessage } from '../../common/api-errors';
+import { formatNumber } from '../../i18n/format';
+import { ImportStateTag } from './import-state-tag';
+
+const MAX_LISTED = 200;
+
+/**
+ * One import job followed live: asked for every `pollMs` until it is done, with a progress bar, the
+ * counts, the failed rows and, once done, training the models and the ticket list.
+ */
+export function ImportProgress({ initial, pollMs, onFinished }: { initial: ImportJob; pollMs: number; onFinished: (job: ImportJob) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [job, setJob] = useState(initial);
+  const [pollError, setPollError] = useState<unknown>(null);
+  const [training, setTraining] = useState(false);
+
+  useEffect(() => setJob(initial), [initial]);
+  useEffect(() => {
+    if (isFinished(job)) return;
+    let alive = true;
+    const timer = setTimeout(() => {
+      importApi
+        .get(job.id)
+        .then((next) => {
+          if (!alive) return;
+          setPollError(null);
+          setJob(next);
+          if (isFinished(next)) onFinished(next);
+        })
+        // keep asking (a new object runs this effect again): a server restarted mid-import resumes it
+        .catch((err) => {
+          if (!alive) return;
+          setPollError(err);
+          setJob((j) => ({ ...j }));
+        });
+    }, pollMs);
+    return () => {
+      alive = false;
+      clearTimeout(timer);
+    };
+  }, [job, pollMs, onFinished]);
+
+  const train = async () => {
+    setTraining(true);
+    try {
+      await intelApi.train();
+      message.success(t('imports.progress.trained'));
+    } catch (err) {
+      message.error(errorMessage(err, t));
+    } finally {
+      setTraining(false);
+    }
+  };
+
+  const percent = job.totalRows ? Math.floor((job.processedRows / job.totalRows) * 100) : 0;
+  const n = (v: number) => formatNumber(v);
+  return (
+    <Card
+      size="small"
+      title={t('imports.progress.title', { name: job.fileName })}
+      extra={<ImportStateTag state={job.state} />}
+      data-testid="import-progress"
+      data-state={job.state}
+    >
+      <Flex vertical gap={12}>
+        <div>
+          <Progress
+            percent={job.state === 'done' ? 100 : percent}
+            status={job.state === 'failed' ? 'exception' : job.state === 'done' ? 'success' : 'active'}
+            data-testid="import-progress-bar"
+          />
+          <Typography.Text type="secondary" data-testid="import-progress-rows">
+            {job.state === 'queued' ? t('imports.progress.queued', { total: n(job.totalRows) }) : t('imports.progress.rows', { processed: n(job.processedRows), total: n(job.totalRows) })}
+          </Typography.Text>
+        </div>
+        <Row gutter={16}>
+          <Col span={8}>
+            <Statistic title={t('imports.progress.created')} value={job.created} formatter={(v) => <span data-testid="import-created">{n(Number(v))}</span>} />
+          </Col>
+          <Col span={8}>
+            <Statistic title={t('imports.progress.exists')} value={job.exists} formatter={(v) => <span data-testid="import-exists">{n(Number(v))}</span>} />
+          </Col>
+          <Col span={8}>
+            <Statistic
+              title={t('imports.progress.failed')}
+              value={job.failed}
+              styles={{ content: job.failed ? { color: '#cf1322' } : undefined }}
+              formatter={(v) => <span data-testid="import-failed">{n(Number(v))}</span>}
+            />
+          </Col>
+        </Row>
+        {pollError != null && !isFinished(job) && <Alert type="warning" showIcon title={t('imports.progress.pollError', { error: errorMessage(pollError, t) })} data-testid="import-poll-error" />}
+        {job.state === 'failed' && <Alert type="error" showIcon title={t('imports.progress.failedJob', { error: job.error ?? '' })} data-testid="import-job-error" />}
+        {job.state === 'done' && (
+          <Alert
+            type={job.failed ? 'warning' : 'success'}
+            showIcon
+            title={t('imports.progress.done', { created: n(job.created), exists: n(job.exists), failed: n(job.failed) })}
+            data-testid="import-done"
+            action={
+              <Space wrap>
+                {job.created > 0 && (
+                  <Button type="primary" icon={<ExperimentOutlined />} loading={training} onClick={() => void train()} data-testid="import-train">
+                    {training ? t('imports.progress.training') : t('imports.progress.train')}
+                  </Button>
+                )}
+                <Link to="/tickets" data-testid="import-tickets-link">
+                  <Button icon={<UnorderedListOutlined />}>{t('imports.progress.tickets')}</Button>
+                </Link>
+              </Space>
+            }
+          />
+        )}
+        {job.errors.length > 0 && <FailedRows errors={job.errors} failed={job.failed} />}
+      </Flex>
+    </Card>
+  );
+}
+
+function FailedRows({ errors, failed }: { errors: ImportRowError[]; failed: number }) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="import-errors">
+      <Typography.Title level={5}>{t('imports.errors.title')}</Typography.Title>
+      {failed > errors.length && (
+        <Typography.Paragraph type="secondary" data-testid="import-errors-more">
+          {t('imports.errors.more', { shown: Math.min(errors.length, MAX_LISTED), failed: formatNumber(failed) })}
+        </Typography.Paragraph>
+      )}
+      <Table
+        size="small"
+        rowKey="row"
+        dataSource={errors}
+        pagination={errors.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+        columns={[
+          { title: t('imports.errors.row'), dataIndex: 'row', width: 80 },
+          { title: t('imports.errors.externalId'), dataIndex: 'externalId', width: 140, render: (v: string | null) => v ?? '—' },
+          { title: t('imports.errors.field'), dataIndex: 'field', width: 120, render: (v?: string) => (v ? <Tag>{v}</Tag> : '—') },
+          { title: t('imports.errors.message'), dataIndex: 'message' },
+        ]}
+        onRow={(r) => ({ 'data-testid': `import-error-${r.row}` }) as React.HTMLAttributes<HTMLElement>}
+      />
+    </div>
+  );
+}

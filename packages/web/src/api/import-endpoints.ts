@@ -1,0 +1,15 @@
+import { api } from './client';
+import type { ImportJob, ImportJobSummary } from './import-types';
+
+// Ticket import jobs (admins): upload a file, then follow its progress.
+
+export const importApi = {
+  /** 202 with the queued job; 400 (details[0].code) for a file that cannot be read as a whole. */
+  upload: (file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return api.post<ImportJob>('/imports', form);
+  },
+  list: () => api.get<{ items: ImportJobSummary[]; maxFileBytes: number }>('/imports', { limit: 20 }),
+  get: (id: string) => api.get<ImportJob>(`/imports/${id}`),
+};
