@@ -19,6 +19,7 @@ export const importsEn: ImportsTexts = {
     column: 'Column',
     meaning: 'Meaning',
     requiredTag: 'Required',
+    requesterNote: 'Each row also needs at least one of the requester’s name, email or mobile number; requesters with the same email or number become one contact.',
     external_id: 'The ticket’s id in the old system; recognises a repeated import',
     title: 'Ticket title',
     description: 'Description of the problem (may be HTML)',

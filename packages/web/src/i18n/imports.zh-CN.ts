@@ -19,6 +19,7 @@ export const importsZhCN = {
     column: '列名',
     meaning: '说明',
     requiredTag: '必填',
+    requesterNote: '每行还需填写报单人姓名、邮箱、手机号中的至少一项；同一邮箱或手机号的报单人会归到同一个联系人。',
     external_id: '工单在旧系统中的编号，用于识别重复导入',
     title: '工单标题',
     description: '问题描述（可含 HTML）',

@@ -14,6 +14,9 @@ export function ImportColumns() {
       <Button icon={<DownloadOutlined />} href={templateHref()} download={t('imports.file.templateName')} data-testid="import-template" style={{ marginBottom: 8 }}>
         {t('imports.file.template')}
       </Button>
+      <Typography.Paragraph type="secondary" data-testid="import-requester-note">
+        {t('imports.columns.requesterNote')}
+      </Typography.Paragraph>
       <Table
         size="small"
         pagination={false}

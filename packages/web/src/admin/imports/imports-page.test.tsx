@@ -36,7 +36,7 @@ const render = () =>
     </MemoryRouter>,
   );
 const choose = (name: string, text: string) => {
-  const input = screen.getByTestId('import-file').querySelector('input[type="file"]') ?? document.querySelector('input[type="file"]')!;
+  const input = screen.getByTestId('import-file').querySelector('input[type="file"]')!;
   act(() => {
     fireEvent.change(input, { target: { files: [new File([text], name, { type: 'text/csv' })] } });
   });

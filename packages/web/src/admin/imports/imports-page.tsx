@@ -71,22 +71,23 @@ export function ImportsView({ pollMs = 1000 }: { pollMs?: number }) {
             <Flex vertical gap={8}>
               <Typography.Text>{t('imports.file.formats', { max: formatBytes(maxBytes) })}</Typography.Text>
               <Typography.Text type="secondary">{t('imports.file.excel')}</Typography.Text>
-              <Upload.Dragger
-                accept=".csv,.jsonl,.ndjson"
-                multiple={false}
-                showUploadList={false}
-                beforeUpload={(f) => {
-                  setFile(f);
-                  setUploadError(null);
-                  return false; // sent by start(), not by the Upload component
-                }}
-                data-testid="import-file"
-              >
-                <p className="ant-upload-drag-icon">
-                  <InboxOutlined />
-                </p>
-                <p className="ant-upload-text">{t('imports.file.drop')}</p>
-              </Upload.Dragger>
+              <div data-testid="import-file">
+                <Upload.Dragger
+                  accept=".csv,.jsonl,.ndjson"
+                  multiple={false}
+                  showUploadList={false}
+                  beforeUpload={(f) => {
+                    setFile(f);
+                    setUploadError(null);
+                    return false; // sent by start(), not by the Upload component
+                  }}
+                >
+                  <p className="ant-upload-drag-icon">
+                    <InboxOutlined />
+                  </p>
+                  <p className="ant-upload-text">{t('imports.file.drop')}</p>
+                </Upload.Dragger>
+              </div>
               {file && <Typography.Text data-testid="import-chosen">{t('imports.file.chosen', { name: file.name, size: formatBytes(file.size) })}</Typography.Text>}
               {uploadError != null && <UploadError error={uploadError} />}
               <Button type="primary" icon={<UploadOutlined />} disabled={!file} loading={uploading} onClick={() => void start()} data-testid="import-start">
