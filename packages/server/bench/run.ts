@@ -2,6 +2,7 @@ import { benchConsole } from './console';
 import { benchCreate } from './create';
 import { benchEmail } from './email';
 import { generate } from './generate';
+import { benchImport } from './import';
 import { benchIntelligence } from './intelligence';
 import { benchIot } from './iot';
 import { benchList } from './list';
@@ -16,6 +17,7 @@ import { log, parseArgs } from './lib/server';
 //   list      [--db pglite|postgres] [--data-dir DIR | --database-url URL] [--db-name NAME] [--runs 200] [--warmup 20] [--explain]
 //   iot       [--db pglite|postgres] [--alarms 100000] [--devices 10000] [--clients 20] [--burst 200] [--database-url URL]
 //   console   [--db pglite|postgres] [--data-dir DIR | --database-url URL] [--db-name NAME] [--runs 10] [--chromium /usr/bin/chromium]
+//   import    [--db pglite|postgres] [--tickets 10000] [--database-url URL]: an import job from upload to done, then the same file again
 //   intelligence [--data ../shared/data/banking77] [--runs 5000]: the per-ticket cost of the intelligence stage, in process
 //   all       [--db pglite|postgres] [--tickets N] …: create, then generate, then list
 //
@@ -26,7 +28,7 @@ import { log, parseArgs } from './lib/server';
 // (default /tmp/gongdan-bench-pglite) and `list` starts the server on that directory. `console`
 // drives the web console in headless Chromium against the same generated data.
 
-const USAGE = 'usage: npm run bench -- create|email|generate|list|iot|console|intelligence|all [--db pglite|postgres] [options] (see bench/run.ts)';
+const USAGE = 'usage: npm run bench -- create|email|generate|list|iot|console|import|intelligence|all [--db pglite|postgres] [options] (see bench/run.ts)';
 
 async function main() {
   const { positional, opts } = parseArgs(process.argv.slice(2));
@@ -55,6 +57,8 @@ async function main() {
       return list();
     case 'iot':
       return benchIot({ db, alarms: num('alarms', 100_000), devices: num('devices', 10_000), clients: num('clients', 20), burst: num('burst', 200), databaseUrl: opts['database-url'] });
+    case 'import':
+      return benchImport({ db, tickets: num('tickets', 10_000), databaseUrl: opts['database-url'] });
     case 'intelligence':
       return benchIntelligence({ data: opts.data ?? '../../../shared/data/banking77', runs: num('runs', 5000) });
     case 'console':

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import type { Account, E2eEnv } from './env';
 
 // One Chromium (Debian's, never a downloaded one) for the suite; a context per person; screenshots
@@ -23,6 +23,22 @@ export async function launch(env: E2eEnv): Promise<Browser> {
   guard.unref();
   browser.on('disconnected', () => clearInterval(guard));
   return browser;
+}
+
+/** A file's Chromium: launched before its flows, each flow's sessions closed after it, closed at the end. */
+export function useBrowser(env: E2eEnv): () => Browser | null {
+  let browser: Browser | null = null;
+  beforeAll(async () => {
+    if (env.problem) throw new Error(env.problem);
+    browser = await launch(env);
+  });
+  afterEach(async () => {
+    for (const context of browser?.contexts() ?? []) await context.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser;
 }
 
 /** A new browser session (its own cookies and localStorage), signed in through the API when an account is given. */

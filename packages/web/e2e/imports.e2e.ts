@@ -1,7 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject } from 'vitest';
+import { beforeAll, describe, expect, inject } from 'vitest';
 import { Api, type TicketRow } from './api';
-import { flow, launch, poll, session, shot } from './browser';
+import { flow, poll, session, shot, useBrowser } from './browser';
 
 // Importing an old helpdesk's tickets from the console, in Chromium against the server started the
 // README's way (embedded PGlite, so the CLI could not run beside it): the admin takes the page's CSV
@@ -9,28 +8,16 @@ import { flow, launch, poll, session, shot } from './browser';
 // and the failed row listed, and finds the imported tickets in the ticket list.
 
 const env = inject('e2e');
-let browser: Browser | null = null;
+const b = useBrowser(env);
 let api: Api;
 
 beforeAll(async () => {
-  if (env.problem) throw new Error(env.problem);
-  browser = await launch(env);
   api = await Api.signIn(env.serverURL, env.admin.email, env.admin.password);
 });
 
-afterEach(async () => {
-  for (const context of browser?.contexts() ?? []) await context.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const b = () => browser;
-
 describe('ticket import', () => {
   flow(b, env, 'M1', '导入工单：管理员上传旧系统导出的 CSV，看到导入完成、计数正确并列出失败的行，导入的工单出现在工单列表中', async () => {
-    const { page } = await session(browser!, env, env.admin);
+    const { page } = await session(b()!, env, env.admin);
     await page.goto('/admin/imports');
     await page.getByTestId('admin-imports').waitFor();
     await page.getByTestId('admin-tab-imports').getByText('导入工单').waitFor();

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { hostname } from 'node:os';
+import { BackgroundLoop } from '../../platform/background-loop';
 import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { uuidv7 } from '../../platform/ids';
@@ -32,15 +33,14 @@ const RETRY_MS = 30_000;
  * where it stopped.
  */
 export class ImportWorker {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = true;
+  private readonly loop = new BackgroundLoop(() => this.drain(), {
+    onError: (err) => this.opts.log?.error({ err }, 'import round failed'),
+    wake: { emitter: importSignal, event: 'wake' },
+  });
   /** set by stop(): a turn in progress ends after its current chunk */
   private stopping = false;
   /** each job's rows, read from its file once per process */
   private readonly files = new Map<string, ImportRow[]>();
-  private readonly wake = () => this.kick();
   readonly owner = `${hostname()}:${process.pid}:${uuidv7().slice(-8)}`;
 
   constructor(
@@ -49,40 +49,14 @@ export class ImportWorker {
   ) {}
 
   start(pollMs = 1000): void {
-    this.stopped = false;
     this.stopping = false;
-    importSignal.on('wake', this.wake);
-    this.timer = setInterval(() => this.kick(), pollMs);
-    this.timer.unref();
-    this.kick();
+    this.loop.start(pollMs);
   }
 
   /** Stops after the chunk in progress; the job's lease is given back so another process need not wait. */
-  async stop(): Promise<void> {
-    this.stopped = true;
+  stop(): Promise<void> {
     this.stopping = true;
-    importSignal.off('wake', this.wake);
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  private kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .then(() => undefined)
-      .catch((err) => this.opts.log?.error({ err }, 'import round failed'))
-      .finally(() => {
-        this.running = null;
-        if (this.again && !this.stopped) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    return this.loop.stop();
   }
 
   /** Turns until no job is waiting (for tests and the loop); returns the rows processed. */
@@ -92,6 +66,7 @@ export class ImportWorker {
       const n = await this.runOnce();
       if (n === null) return total;
       total += n;
+      if (this.stopping) return total;
     }
   }
 

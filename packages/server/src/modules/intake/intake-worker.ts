@@ -1,3 +1,4 @@
+import { BackgroundLoop } from '../../platform/background-loop';
 import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { channelRepository } from './channel-repository';
@@ -33,11 +34,11 @@ const errorOf = (err: unknown) =>
  * goes to the quarantine, where an admin sees the error and can retry it. Nothing is dropped.
  */
 export class IntakeWorker {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
-  private again = false;
-  private stopped = true;
-  private readonly wake = () => this.kick();
+  /** Runs rounds until nothing is due; a wake-up during a round runs another. */
+  private readonly loop = new BackgroundLoop(() => this.drain(), {
+    onError: (err) => this.opts.log?.error({ err }, 'intake round failed'),
+    wake: { emitter: intakeSignal, event: 'wake' },
+  });
 
   constructor(
     private readonly deps: Deps,
@@ -46,40 +47,11 @@ export class IntakeWorker {
   ) {}
 
   start(pollMs: number): void {
-    this.stopped = false;
-    intakeSignal.on('wake', this.wake);
-    this.timer = setInterval(() => this.kick(), pollMs);
-    this.timer.unref();
-    this.kick();
+    this.loop.start(pollMs);
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    intakeSignal.off('wake', this.wake);
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => 0);
-  }
-
-  /** Runs rounds until nothing is due; a wake-up during a round runs another. */
-  private kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .catch((err) => {
-        this.opts.log?.error({ err }, 'intake round failed');
-        return 0;
-      })
-      .finally(() => {
-        this.running = null;
-        if (this.again && !this.stopped) {
-          this.again = false;
-          this.kick();
-        }
-      });
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Rounds until a round finds nothing due (for tests and the CLI); returns how many messages were handled. */
