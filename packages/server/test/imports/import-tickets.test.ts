@@ -113,6 +113,11 @@ describe('importing historical tickets', () => {
     // found by full-text search and by the list's time filters like any ticket
     const found = (await t.api(acme.adminToken, 'GET', `/api/v1/tickets?q=${encodeURIComponent('卡纸')}&createdTo=2025-07-01T00:00:00Z`)).json().items;
     expect(found.map((x: { id: string }) => x.id)).toContain(closed.id);
+    // the old system's id is on the ticket and finds it
+    expect(a.externalId).toBe('ZD-1001');
+    const byOldId = async (id: string) => (await t.api(acme.adminToken, 'GET', `/api/v1/tickets?q=${encodeURIComponent(id)}`)).json().items.map((x: { id: string }) => x.id);
+    expect(await byOldId('ZD-1001')).toEqual([closed.id]);
+    expect(await byOldId('zd-1002')).toEqual([open.id]);
 
     // the same items again: the two imported answer exists with their tickets, nothing new is written
     const again = await imported([item('ZD-1002'), item('ZD-1001'), item('ZD-1009', { status: 'resolved' })]);
@@ -202,5 +207,13 @@ describe('importing historical tickets', () => {
       await intel.close();
       await outbox.stop();
     }
+  });
+
+  // last: its edit is an outbox message the test above does not expect
+  it('still finds a ticket by its old id after its text was edited here', async () => {
+    const [created] = (await imported([item('ZD-7001', { title: '会议室投影仪无信号', status: 'open' })])).items;
+    expect((await t.api(acme.adminToken, 'PATCH', `/api/v1/tickets/${created.id}`, { title: '会议室投影仪无信号（已复现）' })).statusCode).toBe(200);
+    const items = (await t.api(acme.adminToken, 'GET', `/api/v1/tickets?q=${encodeURIComponent('ZD-7001')}`)).json().items;
+    expect(items.map((x: { id: string; title: string }) => [x.id, x.title])).toEqual([[created.id, '会议室投影仪无信号（已复现）']]);
   });
 });

@@ -44,6 +44,8 @@ export interface Ticket {
   updatedAt: string;
   resolvedAt: string | null;
   closedAt: string | null;
+  /** its id in the helpdesk it was imported from */
+  externalId?: string | null;
   subtasks?: { total: number; done: number };
   watcherIds?: string[];
 }

@@ -115,6 +115,7 @@ export const en: Messages = {
     organization: 'Organization',
     tags: 'Tags',
     createdAt: 'Created',
+    externalId: 'Imported ID',
     updatedAt: 'Updated',
     customFields: 'Custom fields',
     parent: 'Parent ticket',

@@ -113,6 +113,7 @@ export const zhCN = {
     organization: '客户单位',
     tags: '标签',
     createdAt: '创建时间',
+    externalId: '原系统编号',
     updatedAt: '更新时间',
     customFields: '自定义字段',
     parent: '父工单',

@@ -102,7 +102,7 @@ function ticketRow(actor: Actor, u: PreparedImport, refs: References, fields: Re
     custom_fields: fields,
     created_by: actor.id,
     ...u.times,
-    search_text: searchText(i.title, u.text, tags),
+    search_text: searchText(i.title, u.text, tags, i.externalId),
   };
   const { description: _d, ...snapshot } = toTicketView({ ...ticket, number: 0 });
   return { ...ticket, external_id: i.externalId, event_id: uuidv7(now.getTime()), actor, snapshot };

@@ -29,8 +29,9 @@ export interface CreateTicketInput {
 
 const STAFF_ONLY = ['status', 'teamId', 'assigneeId', 'parentId'] as const;
 
-export function searchText(title: string, descriptionText: string, tags: string[]): string {
-  return toIndexText(`${title}\n${descriptionText}\n${tags.join(' ')}`);
+/** What a ticket is found by: its title, text and tags, and the id it had in the helpdesk it was imported from. */
+export function searchText(title: string, descriptionText: string, tags: string[], externalId?: string | null): string {
+  return toIndexText(`${title}\n${descriptionText}\n${tags.join(' ')}${externalId ? `\n${externalId}` : ''}`);
 }
 
 /**

@@ -138,6 +138,7 @@ export const TicketSchema = z
     updatedAt: Iso,
     resolvedAt: Iso.nullable(),
     closedAt: Iso.nullable(),
+    externalId: z.string().nullable().describe('The ticket’s id in the helpdesk it was imported from (searchable with q); null for tickets created here'),
     subtasks: z.object({ total: z.number(), done: z.number() }).optional(),
     watcherIds: z.array(Uuid).optional(),
   })

@@ -25,12 +25,14 @@ export interface TicketRow {
   updated_at: Date;
   resolved_at: Date | null;
   closed_at: Date | null;
+  /** the ticket's id in the helpdesk it was imported from */
+  external_id?: string | null;
   requester_name?: string | null;
   assignee_name?: string | null;
   team_name?: string | null;
 }
 
-export type TicketInsert = Omit<TicketRow, 'number' | 'requester_name' | 'assignee_name' | 'team_name'> & { tenant_id: string; search_text: string };
+export type TicketInsert = Omit<TicketRow, 'number' | 'external_id' | 'requester_name' | 'assignee_name' | 'team_name'> & { tenant_id: string; search_text: string };
 
 /** A ticket to insert with its creation event: who created it, its event id, the event's snapshot. */
 export type NewTicketRow = TicketInsert & {
@@ -43,7 +45,7 @@ export type NewTicketRow = TicketInsert & {
 
 const COLUMNS = `t.id, t.number, t.title, t.description, t.status, t.priority, t.channel, t.type_id, t.category_id, t.team_id,
   t.assignee_id, t.requester_id, t.organization_id, t.parent_id, t.tags, t.custom_fields, t.created_by, t.created_at,
-  t.updated_at, t.resolved_at, t.closed_at`;
+  t.updated_at, t.resolved_at, t.closed_at, t.external_id`;
 const NAMES = `(SELECT c.name FROM contacts c WHERE c.id = t.requester_id) AS requester_name,
   (SELECT u.name FROM users u WHERE u.id = t.assignee_id) AS assignee_name,
   (SELECT tm.name FROM teams tm WHERE tm.id = t.team_id) AS team_name`;

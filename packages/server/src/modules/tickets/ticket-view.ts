@@ -27,6 +27,7 @@ export function toTicketView(t: TicketRow, extra: Record<string, unknown> = {}) 
     updatedAt: t.updated_at.toISOString(),
     resolvedAt: t.resolved_at?.toISOString() ?? null,
     closedAt: t.closed_at?.toISOString() ?? null,
+    externalId: t.external_id ?? null,
     ...extra,
   };
 }

@@ -89,7 +89,7 @@ export async function updateTicket(deps: Deps, actor: Actor, id: string, input: 
     set.updated_at = now;
     const textChanged = 'title' in set || 'description' in set || 'tags' in set;
     const after = { ...t, ...set } as TicketRow;
-    const updated = await ticketRepository.update(q, id, set, textChanged ? searchText(after.title, plainText(after.description), after.tags) : null);
+    const updated = await ticketRepository.update(q, id, set, textChanged ? searchText(after.title, plainText(after.description), after.tags, t.external_id) : null);
     const reason = input.transferReason?.trim() || undefined;
     await eventRepository.append(q, { ticketId: id, kind: 'ticket.updated', actor, channel, at: now, data: { changes, ...(reason ? { reason } : {}) } });
     if (changes.assigneeId && updated.assignee_id && updated.assignee_id !== actor.id)

@@ -143,6 +143,13 @@ export default function TicketDetailPage() {
             <Descriptions.Item label={t('field.organization')}>{org ? `${org.name}${org.tier !== 'standard' ? ` · ${org.tier.toUpperCase()}` : ''}` : t('app.none')}</Descriptions.Item>
             <Descriptions.Item label={t('field.channel')}>{t(`channel.${ticket.channel}`, { defaultValue: ticket.channel })}</Descriptions.Item>
             <Descriptions.Item label={t('field.createdAt')}>{formatDateTime(ticket.createdAt)}</Descriptions.Item>
+            {ticket.externalId && (
+              <Descriptions.Item label={t('field.externalId')}>
+                <Typography.Text copyable data-testid="ticket-external-id">
+                  {ticket.externalId}
+                </Typography.Text>
+              </Descriptions.Item>
+            )}
           </Descriptions>
         </Space>
         <Space>
