@@ -62,10 +62,12 @@ describe('ticket import', () => {
     await page.waitForURL(/\/tickets/);
     await page.getByTestId('view-all').click();
     await page.waitForURL(/view=all/);
+    // the 全部 view has loaded (the seeded ticket and the imported ones) before the search is typed
+    await poll(() => page.locator('[data-testid^="ticket-row-"]').count()).toBeGreaterThan(1);
     const search = page.getByTestId('filter-q').locator('input');
     await search.fill('除湿机');
     await search.press('Enter');
-    await page.waitForURL((u) => u.searchParams.get('q') === '除湿机');
+    await page.waitForURL((u) => u.searchParams.get('q') === '除湿机' && !u.searchParams.has('assignee') && !u.searchParams.has('status'));
     const found = await api.get<{ items: TicketRow[] }>(`/tickets?q=${encodeURIComponent('除湿机')}`);
     expect(found.items.map((x) => x.title).sort()).toEqual(['档案室除湿机不启动', '档案室除湿机漏水']);
     for (const t of found.items) await page.getByTestId(`ticket-row-${t.number}`).waitFor();
