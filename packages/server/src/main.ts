@@ -1,6 +1,7 @@
 import { buildApp, makeDeps } from './app';
 import { ConfigError, loadConfig } from './platform/config';
 import { openDatabase } from './platform/db/open-database';
+import { startGinCleaner } from './platform/db/gin-pending-lists';
 import { bootstrapFirstTenant } from './modules/identity/bootstrap-first-tenant';
 import { connectLiveUpdates } from './modules/live';
 import { startIntake } from './modules/intake';
@@ -29,6 +30,7 @@ async function main() {
   const imports = new ImportWorker(deps, { log: app.log });
   imports.start();
   outbox.start(config.OUTBOX_POLL_MS);
+  const ginCleaner = startGinCleaner(db, app.log);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
@@ -36,6 +38,7 @@ async function main() {
     await intelligence.close();
     await imports.stop();
     await outbox.stop();
+    await ginCleaner.stop();
     await live.close();
     await db.close();
     process.exit(0);
