@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FEATURES, buildVocabulary, featureCounts, normalize, vectorize, words } from './features';
+import { DEFAULT_FEATURES, buildVocabulary, documentFrequencies, featureCounts, normalize, vectorize, words } from './features';
 import { stem } from './stem';
 
 describe('normalize', () => {
@@ -35,9 +35,8 @@ describe('features', () => {
 
   it('weights with sublinear TF-IDF and L2-normalises', () => {
     const texts = ['打印机卡纸', '密码重置', '打印机 打印机 打印机'];
-    const counts = texts.map((t) => featureCounts(t));
-    const vocab = buildVocabulary(counts, 1);
-    const v = vectorize(counts[2], vocab);
+    const vocab = buildVocabulary(documentFrequencies(texts), 1);
+    const v = vectorize(featureCounts(texts[2]), vocab);
     let norm = 0;
     for (const x of v.val) norm += x * x;
     expect(norm).toBeCloseTo(1, 5);
@@ -46,11 +45,23 @@ describe('features', () => {
     expect(vectorize(featureCounts('完全无关 xyz'), vocab).idx.length).toBe(0);
   });
 
+  it('counts document frequencies in bounded memory, exact for the frequent terms', () => {
+    const texts = Array.from({ length: 200 }, (_, i) => `打印机卡纸 工单${i} ${String.fromCharCode(0x4e00 + i * 7)}${String.fromCharCode(0x5e00 + i * 3)}故障`);
+    const exact = documentFrequencies(texts);
+    const bounded = documentFrequencies(texts, DEFAULT_FEATURES, 300);
+    expect(exact.df.size).toBeGreaterThan(1000);
+    expect(bounded.df.size).toBeLessThanOrEqual(300);
+    expect(bounded.n).toBe(200);
+    for (const term of ['w:打印机', 'w:卡纸', 'c:打印', 'c:故障']) expect(bounded.df.get(term)).toBe(200);
+    expect(bounded.df.get('w:打印机')).toBe(exact.df.get('w:打印机'));
+  });
+
   it('keeps the most frequent terms when the vocabulary is capped', () => {
-    const counts = ['打印机卡纸', '打印机没墨', '打印机 wifi'].map((t) => featureCounts(t));
+    const texts = ['打印机卡纸', '打印机没墨', '打印机 wifi'];
+    const counts = texts.map((t) => featureCounts(t));
     const df = (t: string) => counts.filter((c) => c.word.has(t) || c.char.has(t)).length;
-    const full = buildVocabulary(counts, 1);
-    const capped = buildVocabulary(counts, 1, 5);
+    const full = buildVocabulary(documentFrequencies(texts), 1);
+    const capped = buildVocabulary(documentFrequencies(texts), 1, 5);
     expect(capped.terms).toHaveLength(5);
     const dropped = full.terms.filter((t) => !capped.ids.has(t));
     expect(Math.min(...capped.terms.map(df))).toBeGreaterThanOrEqual(Math.max(...dropped.map(df)));

@@ -104,23 +104,48 @@ export interface Vocabulary {
   idf: Float32Array;
 }
 
+/** Past this many distinct terms, the rarest are forgotten while counting (see documentFrequencies). */
+export const MAX_COUNTED_TERMS = 2_000_000;
+
+/** Terms counted in how many texts, and over how many texts. */
+export interface DocumentFrequencies {
+  df: Map<string, number>;
+  n: number;
+}
+
+/**
+ * The document frequency of every term of the texts, in one pass that keeps no text's counts, so
+ * memory grows with the distinct terms, not with the corpus (50,000 long Chinese texts hold ~85
+ * million term occurrences). When more than `maxDistinct` terms are held, those seen in the fewest
+ * texts are forgotten (lossy counting): a forgotten term starts again from 0, so only terms rarer
+ * than the ones a capped vocabulary keeps can be undercounted.
+ */
+export function documentFrequencies(texts: Iterable<string>, o: FeatureOptions = DEFAULT_FEATURES, maxDistinct = MAX_COUNTED_TERMS): DocumentFrequencies {
+  const df = new Map<string, number>();
+  let n = 0;
+  const seen = (_: number, k: string) => df.set(k, (df.get(k) ?? 0) + 1);
+  for (const text of texts) {
+    const c = featureCounts(text, o);
+    c.word.forEach(seen);
+    c.char.forEach(seen);
+    n++;
+    // down to three quarters, so that the next few texts do not set off another pass at once
+    if (df.size > maxDistinct) for (let floor = 1; df.size > maxDistinct * 0.75; floor++) for (const [k, v] of df) if (v <= floor) df.delete(k);
+  }
+  return { df, n };
+}
+
 /**
  * Builds the vocabulary: terms seen in at least minDf texts, at most maxTerms of them (the most
  * frequent; ties in term order); idf = ln((1 + n) / (1 + df)) + 1.
  */
-export function buildVocabulary(counts: { word: Map<string, number>; char: Map<string, number> }[], minDf: number, maxTerms = Infinity): Vocabulary {
-  const df = new Map<string, number>();
-  for (const c of counts) {
-    for (const k of c.word.keys()) df.set(k, (df.get(k) ?? 0) + 1);
-    for (const k of c.char.keys()) df.set(k, (df.get(k) ?? 0) + 1);
-  }
+export function buildVocabulary({ df, n }: DocumentFrequencies, minDf: number, maxTerms = Infinity): Vocabulary {
   let terms = [...df.keys()].filter((k) => df.get(k)! >= minDf).sort();
   if (terms.length > maxTerms) {
     const kept = new Set([...terms].sort((a, b) => df.get(b)! - df.get(a)! || (a < b ? -1 : 1)).slice(0, maxTerms));
     terms = terms.filter((t) => kept.has(t));
   }
   const ids = new Map(terms.map((t, i) => [t, i]));
-  const n = counts.length;
   const idf = new Float32Array(terms.length);
   terms.forEach((t, i) => (idf[i] = Math.log((1 + n) / (1 + df.get(t)!)) + 1));
   return { ids, terms, idf };

@@ -1,4 +1,4 @@
-import { DEFAULT_FEATURES, buildVocabulary, featureCounts, vectorize, type FeatureCounts, type FeatureOptions, type SparseVector, type Vocabulary } from './features';
+import { DEFAULT_FEATURES, buildVocabulary, documentFrequencies, featureCounts, vectorize, type FeatureCounts, type FeatureOptions, type SparseVector, type Vocabulary } from './features';
 import { mulberry32 } from '../../../platform/random';
 
 // A linear text classifier: one weight per (feature, class), trained with the averaged multiclass
@@ -182,11 +182,11 @@ export function train(texts: string[], labels: string[], options: Partial<TrainO
   if (texts.length === 0) throw new Error('No training examples');
   const classes = [...new Set(labels)].sort();
   const classOf = new Map(classes.map((c, i) => [c, i]));
-  const counts = texts.map((t) => featureCounts(t, o.features));
-  const vocab = o.vocabulary ?? buildVocabulary(counts, minDfFor(texts.length, o.minDf), maxTermsFor(classes.length));
+  // the texts are featurised again for each pass instead of holding every text's counts at once
+  const vocab = o.vocabulary ?? buildVocabulary(documentFrequencies(texts, o.features), minDfFor(texts.length, o.minDf), maxTermsFor(classes.length));
   const ys = labels.map((l) => classOf.get(l)!);
-  if (o.supervised > 0 && !o.vocabulary) superviseIdf(vocab, counts, ys, classes.length, o.supervised);
-  const xs = counts.map((c) => vectorize(c, vocab, o.features));
+  if (o.supervised > 0 && !o.vocabulary) superviseIdf(vocab, texts, o.features, ys, classes.length, o.supervised);
+  const xs = texts.map((t) => vectorize(featureCounts(t, o.features), vocab, o.features));
   const C = classes.length;
   const V = vocab.terms.length;
   const w = new Float32Array(V * C);
@@ -288,7 +288,7 @@ const maxTermsFor = (classes: number) => Math.floor(MAX_WEIGHT_BYTES / Math.max(
  * category, team and priority models — sized for the one with the most classes.
  */
 export function sharedVocabulary(texts: string[], maxClasses: number, o: Pick<TrainOptions, 'features' | 'minDf'> = DEFAULT_TRAIN): Vocabulary {
-  return buildVocabulary(texts.map((t) => featureCounts(t, o.features)), minDfFor(texts.length, o.minDf), maxTermsFor(maxClasses));
+  return buildVocabulary(documentFrequencies(texts, o.features), minDfFor(texts.length, o.minDf), maxTermsFor(maxClasses));
 }
 
 /**
@@ -297,12 +297,13 @@ export function sharedVocabulary(texts: string[], maxClasses: number, o: Pick<Tr
  * classes keep their idf; terms concentrated in one class are boosted. Folded into idf, so the
  * stored model and prediction do not change.
  */
-function superviseIdf(vocab: Vocabulary, counts: { word: Map<string, number>; char: Map<string, number> }[], ys: number[], C: number, gamma: number): void {
+function superviseIdf(vocab: Vocabulary, texts: string[], features: FeatureOptions, ys: number[], C: number, gamma: number): void {
   if (C < 2) return;
   const V = vocab.terms.length;
   const df = new Float32Array(V * C);
   const prior = new Float64Array(C);
-  counts.forEach((c, n) => {
+  texts.forEach((text, n) => {
+    const c = featureCounts(text, features);
     prior[ys[n]]++;
     for (const m of [c.word, c.char])
       for (const k of m.keys()) {
@@ -310,7 +311,7 @@ function superviseIdf(vocab: Vocabulary, counts: { word: Map<string, number>; ch
         if (id !== undefined) df[id * C + ys[n]]++;
       }
   });
-  for (let c = 0; c < C; c++) prior[c] /= counts.length;
+  for (let c = 0; c < C; c++) prior[c] /= texts.length;
   const lnC = Math.log(C);
   for (let f = 0; f < V; f++) {
     let total = 1; // one pseudo-text spread by the class prior
