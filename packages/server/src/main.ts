@@ -30,7 +30,9 @@ async function main() {
   const imports = new ImportWorker(deps, { log: app.log });
   imports.start();
   outbox.start(config.OUTBOX_POLL_MS);
-  const ginCleaner = startGinCleaner(db, app.log);
+  // PostgreSQL only: there the merge runs in another backend, on another core; PGlite would run it in
+  // this thread, and many small merges cost it more than the few large ones inserts make
+  const ginCleaner = db.kind === 'postgres' ? startGinCleaner(db, app.log) : null;
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
@@ -38,7 +40,7 @@ async function main() {
     await intelligence.close();
     await imports.stop();
     await outbox.stop();
-    await ginCleaner.stop();
+    await ginCleaner?.stop();
     await live.close();
     await db.close();
     process.exit(0);
