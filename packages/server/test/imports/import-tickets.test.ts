@@ -132,6 +132,14 @@ describe('importing historical tickets', () => {
     expect(closedDefault).toMatchObject({ status: 'closed', closedAt: '2025-06-03T01:15:00.000Z', resolvedAt: '2025-06-03T01:15:00.000Z' });
   });
 
+  it('tells a row without a requester what to give', async () => {
+    const { requester: _, ...noRequester } = item('ZD-1101');
+    const res = await imported([noRequester]);
+    expect(res).toMatchObject({ created: 0, failed: 1 });
+    expect(res.items[0].error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'requester' });
+    expect(res.items[0].error.message).toContain("required: the requester's name, email or phone");
+  });
+
   it('only admins import', async () => {
     const res = await post(agent.token, [item('ZD-2001')]);
     expect(res.statusCode).toBe(403);

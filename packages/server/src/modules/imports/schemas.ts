@@ -17,7 +17,12 @@ export const ImportTicketItem = z
     externalId: z.string(needed("the ticket's id in the old system")).trim().min(1, 'must not be empty').max(100).describe('The ticket’s id in the old system; importing it again answers exists'),
     title: z.string(needed('the ticket title')).trim().min(1, 'must not be empty').max(500),
     description: z.string().max(200_000).default('').describe('Rich text, sanitised like a new ticket’s'),
-    requester: RequesterBody,
+    // RequesterBody with a message that says what to give when the column is empty
+    requester: z
+      .strictObject(RequesterBody.shape, {
+        error: (iss) => (iss.input === undefined ? "required: the requester's name, email or phone (CSV columns requester_name, requester_email, requester_phone)" : 'must be an object with name, email or phone'),
+      })
+      .describe(RequesterBody.description ?? ''),
     createdAt: Time('when the ticket was created; not in the future'),
     updatedAt: Time('when it last changed (default: its latest time)').optional(),
     resolvedAt: Time('when it was resolved (default for resolved and closed tickets: updatedAt)').optional(),
