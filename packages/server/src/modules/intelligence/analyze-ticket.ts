@@ -1,16 +1,18 @@
 import type { Queryable } from '../../platform/db/database';
 import { plainText } from '../../platform/text/sanitize';
-import { anyWordTsQuery } from '../../platform/text/segment';
+import { anyOfTsQuery, tellingWords } from '../../platform/text/segment';
 import type { TicketRow } from '../tickets';
 import { analyzeText, type TenantIntelligence } from './analyze-text';
 import { TRIAGE_TAG } from './enrich-ticket';
 import { findDuplicates, findSimilarSolved } from './find-duplicates';
 import { FIELD_OF, intelligenceRepository, type Target } from './intelligence-repository';
-import { wordRarity } from './word-rarity';
+import { wordRarity, wordsShare } from './word-rarity';
 
 const CANDIDATE_DAYS = 30;
 const SOLVED_DAYS = 365;
 const CANDIDATES = 100;
+/** Below this share of the tenant's tickets holding one of the words, solved candidates are read through the word index. */
+const FEW_MATCHES = 0.02;
 
 /** What the creation event recorded of the intelligence stage: fields it filled, triage, what the request set. */
 export interface CreationRecord {
@@ -40,10 +42,12 @@ export async function analyzeTicket(q: Queryable, ti: TenantIntelligence, t: Tic
   const a = analyzeText(ti, { title: t.title, text, channel: t.channel, given: givenAtCreation(creation) }, t.created_at);
   for (const target of Object.keys(a.predictions) as Target[]) a.predictions[target]!.applied = autoFilled.includes(FIELD_OF[target]);
   // the rarest words: the ones a repeat of this problem would share with it
-  const words = anyWordTsQuery(`${t.title}\n${text}`, 8, wordRarity(ti));
+  const telling = tellingWords(`${t.title}\n${text}`, 8, wordRarity(ti));
+  const words = anyOfTsQuery(telling);
+  const share = wordsShare(ti, telling);
   const since = new Date(now.getTime() - CANDIDATE_DAYS * 86_400_000);
   const candidates = await intelligenceRepository.duplicateCandidates(q, t.id, t.requester_id, since, words, CANDIDATES);
-  const solved = await intelligenceRepository.solvedSharingWords(q, t.id, new Date(now.getTime() - SOLVED_DAYS * 86_400_000), words, CANDIDATES);
+  const solved = await intelligenceRepository.solvedSharingWords(q, t.id, new Date(now.getTime() - SOLVED_DAYS * 86_400_000), words, CANDIDATES, share !== undefined && share < FEW_MATCHES);
   const duplicates = findDuplicates(
     { title: t.title, text, requesterId: t.requester_id, assetIds: await intelligenceRepository.assetIds(q, t.id), createdAt: t.created_at },
     candidates,

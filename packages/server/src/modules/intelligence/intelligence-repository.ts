@@ -157,14 +157,23 @@ export const intelligenceRepository = {
     );
   },
 
-  /** Solved tickets (other than `ticketId`) since `since` sharing a word with the text: where a similar case's answer may be. */
-  async solvedSharingWords(q: Queryable, ticketId: string, since: Date, words: string, limit: number): Promise<CandidateRow[]> {
+  /**
+   * Solved tickets (other than `ticketId`) since `since` sharing a word with the text: where a similar
+   * case's answer may be. `fewMatches`: the words are rare among the tenant's tickets. The planner
+   * cannot know that (a word missing from its statistics is guessed common) and walks the solved
+   * tickets newest first looking for 100 that match — all of them when none does: 1 s at 1,000,000
+   * tickets. Ordering by an expression the created_at index cannot give makes it read the few matches
+   * through the word index instead (0.3 ms); for common words the index walk stays (18 ms, where the
+   * word index would read 55,000 matches: 330 ms).
+   */
+  async solvedSharingWords(q: Queryable, ticketId: string, since: Date, words: string, limit: number, fewMatches = false): Promise<CandidateRow[]> {
     if (!words) return [];
+    const order = fewMatches ? `t.created_at + interval '0 seconds'` : 't.created_at';
     return q.query<CandidateRow>(
       `SELECT t.id, t.number::int AS number, t.title, left(t.description, 2000) AS description, t.status, t.requester_id, t.created_at,
          '{}'::uuid[] AS asset_ids
        FROM tickets t WHERE t.status IN ('resolved', 'closed') AND t.id <> $4 AND t.created_at >= $1 AND t.search @@ to_tsquery('simple', $2)
-       ORDER BY t.created_at DESC LIMIT $3`,
+       ORDER BY ${order} DESC LIMIT $3`,
       [since, words, limit, ticketId],
     );
   },

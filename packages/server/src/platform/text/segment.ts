@@ -65,9 +65,17 @@ function stripTsSyntax(t: string): string {
  * left out; of the rest the `max` with the highest `weight` are kept — by default the longest; give
  * the inverse document frequency of the tenant's tickets so that the rarest words are chosen.
  */
-export function anyWordTsQuery(text: string, max = 8, weight: (word: string) => number = (w) => w.length): string {
+export function anyWordTsQuery(text: string, max = 8, weight?: (word: string) => number): string {
+  return anyOfTsQuery(tellingWords(text, max, weight));
+}
+
+/** The words anyWordTsQuery matches on, most telling first. */
+export function tellingWords(text: string, max = 8, weight: (word: string) => number = (w) => w.length): string[] {
   const words = [...new Set(queryTokens(text).map(stripTsSyntax))].filter((t) => t && t.length >= 2 && !CJK_CHAR.test(t) && !STOP_WORDS.has(t));
   const w = new Map(words.map((t) => [t, weight(t)]));
   words.sort((a, b) => w.get(b)! - w.get(a)! || b.length - a.length);
-  return words.slice(0, max).map((t) => `'${t}'`).join(' | ');
+  return words.slice(0, max);
 }
+
+/** A to_tsquery('simple', …) expression matching any of the (already cleaned) words. */
+export const anyOfTsQuery = (words: string[]) => words.map((t) => `'${t}'`).join(' | ');
