@@ -51,6 +51,12 @@ describe('history imported from an old helpdesk teaches the intelligence', () =>
       expect(insights.predictions.category).toMatchObject({ value: cat[category], applied: true });
       expect(insights.predictions.category.explanation.length).toBeGreaterThan(0);
       expect(insights.predictions.team).toMatchObject({ value: team[teamName], applied: true });
+      // the imported history answers too: similar solved tickets, also ones older than a year
+      expect(insights.similarSolved.length).toBeGreaterThan(0);
+      const ages = await Promise.all(
+        insights.similarSolved.map(async (s: { ticketId: string }) => Date.now() - Date.parse((await t.api(acme.adminToken, 'GET', `/api/v1/tickets/${s.ticketId}`)).json().createdAt)),
+      );
+      expect(Math.max(...ages)).toBeGreaterThan(365 * 86_400_000);
     }
 
     // an imported ticket's labels were set by people: its analysis does not second-guess them

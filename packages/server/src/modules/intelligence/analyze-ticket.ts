@@ -9,7 +9,8 @@ import { FIELD_OF, intelligenceRepository, type Target } from './intelligence-re
 import { wordRarity, wordsShare } from './word-rarity';
 
 const CANDIDATE_DAYS = 30;
-const SOLVED_DAYS = 365;
+/** Solved tickets of the last ten years, in effect all: a tenant's imported history is often older than one year. */
+const SOLVED_DAYS = 3650;
 const CANDIDATES = 100;
 /** Below this share of the tenant's tickets holding one of the words, solved candidates are read through the word index. */
 const FEW_MATCHES = 0.02;
