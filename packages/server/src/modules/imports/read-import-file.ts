@@ -21,6 +21,8 @@ export const IMPORT_COLUMNS = Object.keys(COLUMNS);
 export const REQUIRED_IMPORT_COLUMNS = REQUIRED;
 /** File names readImportFile reads: CSV, or JSON lines. */
 export const IMPORT_FILE_NAME = /\.(csv|jsonl|ndjson)$/i;
+/** What to fix when a file is of another type. */
+export const wrongFileType = (name: string) => `${name}: the file must be .csv (with a header) or .jsonl (one JSON ticket per line)`;
 
 /**
  * Reads an import file: CSV with a header of the columns above (any order; empty cells are left
@@ -30,7 +32,7 @@ export const IMPORT_FILE_NAME = /\.(csv|jsonl|ndjson)$/i;
 export function readImportFile(name: string, text: string): ImportRow[] {
   if (/\.jsonl$|\.ndjson$/i.test(name)) return readJsonl(text);
   if (/\.csv$/i.test(name)) return readCsv(text);
-  throw new CsvError(`${name}: the file must be .csv (with a header) or .jsonl (one JSON ticket per line)`, 'wrong_type');
+  throw new CsvError(wrongFileType(name), 'wrong_type');
 }
 
 function readCsv(text: string): ImportRow[] {

@@ -9,7 +9,7 @@ import { importJobRepository } from './import-job-repository';
 import { toImportJobView } from './import-job-view';
 import { importSignal } from './import-worker';
 import type { ImportJobView } from './job-schemas';
-import { IMPORT_FILE_NAME } from './read-import-file';
+import { IMPORT_FILE_NAME, wrongFileType } from './read-import-file';
 import { fileInvalid, readStoredImport } from './read-stored-import';
 
 export interface UploadImportInput {
@@ -31,7 +31,7 @@ export async function uploadImportFile(deps: Deps, actor: Actor, input: UploadIm
   if (actor.role !== 'admin') throw forbidden('Only admins import tickets');
   const fileName = cleanFilename(input.filename);
   if (!fileName) throw fileInvalid('filename_required', 'The file needs a name ending in .csv or .jsonl');
-  if (!IMPORT_FILE_NAME.test(fileName)) throw fileInvalid('wrong_type', `${fileName}: the file must be .csv (with a header) or .jsonl (one JSON ticket per line)`);
+  if (!IMPORT_FILE_NAME.test(fileName)) throw fileInvalid('wrong_type', wrongFileType(fileName));
 
   const now = deps.clock.now();
   const id = uuidv7(now.getTime());
