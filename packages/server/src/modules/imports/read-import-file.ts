@@ -16,9 +16,6 @@ const COLUMNS: Record<string, string> = {
   requester_phone: 'requester.phone',
 };
 const REQUIRED = ['external_id', 'title', 'created_at'];
-/** The CSV header an import file may have, in the documented order (the console's template uses it). */
-export const IMPORT_COLUMNS = Object.keys(COLUMNS);
-export const REQUIRED_IMPORT_COLUMNS = REQUIRED;
 /** File names readImportFile reads: CSV, or JSON lines. */
 export const IMPORT_FILE_NAME = /\.(csv|jsonl|ndjson)$/i;
 /** What to fix when a file is of another type. */
