@@ -146,6 +146,24 @@ describe('ticket intelligence through the API', () => {
     expect((await t.api(acme.adminToken, 'GET', `/api/v1/tickets/${chosen.id}`)).json().priority).toBe('low');
   });
 
+  it('raises the new tickets of several tenants looked at in one round, each in its own tenant', async () => {
+    const other = await t.tenant('智能分类二');
+    const keyAccount = async (tenant: TestTenant, email: string) => {
+      const org = (await t.api(tenant.adminToken, 'POST', '/api/v1/organizations', { name: '国网华北分部', tier: 'key_account' })).json();
+      await t.api(tenant.adminToken, 'POST', '/api/v1/contacts', { name: '赵主任', organizationId: org.id, identities: [{ kind: 'email', value: email }] });
+      return { name: '赵主任', email };
+    };
+    const mine = await create({ title: '门禁卡刷不开', description: '三楼门禁刷卡没有反应', requester: await keyAccount(acme, 'zhao@ncgrid.cn') });
+    const plain = await create({ title: '门禁卡刷不开', description: '二楼门禁刷卡没有反应', requester: { name: '钱工', email: 'qian@example.cn' } });
+    const theirs = (await t.api(other.adminToken, 'POST', '/api/v1/tickets', { title: '门禁卡刷不开', description: '一楼门禁坏了', requester: await keyAccount(other, 'zhao@ncgrid.cn') })).json();
+    await settle();
+    const priority = async (token: string, id: string) => (await t.api(token, 'GET', `/api/v1/tickets/${id}`)).json().priority;
+    const order = ['low', 'normal', 'high', 'urgent'];
+    expect(order.indexOf(await priority(acme.adminToken, mine.id))).toBe(Math.min(3, order.indexOf(mine.priority) + 1));
+    expect(order.indexOf(await priority(other.adminToken, theirs.id))).toBe(Math.min(3, order.indexOf(theirs.priority) + 1));
+    expect(await priority(acme.adminToken, plain.id)).toBe(plain.priority);
+  });
+
   it('lists solved tickets like the new one, whose answers may help', async () => {
     const solved = await create({ title: '扫描仪扫描出来是空白页', description: '扫描仪扫描的文件全是空白页，换了驱动也一样', requester: { name: '李雷', email: 'lilei@example.cn' } });
     for (const status of ['open', 'resolved']) expect((await t.api(acme.adminToken, 'PATCH', `/api/v1/tickets/${solved.id}`, { status })).statusCode).toBe(200);

@@ -67,6 +67,30 @@ describe('transactional outbox', () => {
     expect(new Set(seen).size).toBe(seen.length);
   });
 
+  it('hands the messages of a round to a batch handler together, and each alone to the handler when the batch fails', async () => {
+    const d = new OutboxDispatcher(t.db, t.clock);
+    const batches: string[][] = [];
+    const alone: string[] = [];
+    let failBatch = false;
+    d.subscribe('batcher', ['ticket.created'], async (m) => void alone.push(String(m.payload.ticketId)), async (ms) => {
+      if (failBatch) throw new Error('batch statement failed');
+      batches.push(ms.map((m) => String(m.payload.ticketId)));
+    });
+    await d.drain(); // the earlier tests' tickets
+    batches.length = 0;
+    alone.length = 0;
+    const ids: string[] = [];
+    for (const title of ['批量一', '批量二', '批量三']) ids.push((await create(title)).json().id);
+    await d.drain();
+    expect(batches).toEqual([ids]);
+    expect(alone).toEqual([]);
+    failBatch = true;
+    const more = [(await create('批量四')).json().id, (await create('批量五')).json().id];
+    await d.drain();
+    expect(alone).toEqual(more); // nothing lost: each message once more, alone, in order
+    expect(batches).toEqual([ids]);
+  });
+
   // A transaction that began earlier but commits later must not fall behind a consumer's cursor.
   it.skipIf(testDbKind() !== 'postgres')('delivers a message committed late, after the ones of transactions that began after it', async () => {
     const d = new OutboxDispatcher(t.db, t.clock);

@@ -10,23 +10,34 @@ import { suggestPriority } from './priority';
 const REPEAT_DAYS = 30;
 
 /**
- * After a ticket is created, its priority is raised for what its words do not say — a top-tier
- * customer, the same problem reported again (the requester's other open tickets sharing its title's
- * words) — unless a person chose the priority. One statement per new ticket; idempotent (it only raises).
+ * After tickets are created, their priority is raised for what their words do not say — a top-tier
+ * customer, the same problem reported again (the requester's other open tickets sharing the title's
+ * words) — unless a person chose the priority. One statement per tenant for all the new tickets, one
+ * update per ticket raised; idempotent (it only raises).
  */
-export async function raisePriority(deps: Deps, m: OutboxMessage): Promise<void> {
-  const creation = (m.payload.data ?? {}) as CreationRecord;
-  if (!creation.intelligence) return; // created before the intelligence stage, or without it
-  const personChose = givenAtCreation(creation).priority !== undefined && (m.payload.actor as { type?: string } | undefined)?.type === 'user';
-  if (personChose) return;
-  const ticketId = String(m.payload.ticketId);
-  const now = deps.clock.now();
-  // the title says what the problem is; the requester's open tickets sharing its words are the same problem again
-  const words = anyWordTsQuery(String(creation.after?.title ?? ''));
-  const f = await deps.db.tenant(m.tenantId, (q) => intelligenceRepository.priorityFacts(q, ticketId, new Date(now.getTime() - REPEAT_DAYS * 86_400_000), words));
-  if (!f || f.status === 'resolved' || f.status === 'closed') return;
-  const raised = suggestPriority({ textPrediction: { value: f.priority as Priority, confidence: 1 }, customerTier: (f.tier ?? undefined) as never, repeatContacts: f.repeats });
-  const rank = (p: string) => PRIORITIES.indexOf(p as Priority);
-  const to = rank(raised.value) > rank(f.priority) ? raised.value : null;
-  if (to) await updateTicket(deps, systemActor(m.tenantId, 'intelligence'), ticketId, { priority: to }, 'api');
+export async function raisePriorities(deps: Deps, messages: OutboxMessage[]): Promise<void> {
+  const byTenant = new Map<string, { ticketId: string; words: string }[]>();
+  for (const m of messages) {
+    const creation = (m.payload.data ?? {}) as CreationRecord;
+    if (!creation.intelligence) continue; // created before the intelligence stage, or without it
+    const personChose = givenAtCreation(creation).priority !== undefined && (m.payload.actor as { type?: string } | undefined)?.type === 'user';
+    if (personChose) continue;
+    // the title says what the problem is; the requester's open tickets sharing its words are the same problem again
+    const list = byTenant.get(m.tenantId) ?? [];
+    list.push({ ticketId: String(m.payload.ticketId), words: anyWordTsQuery(String(creation.after?.title ?? '')) });
+    byTenant.set(m.tenantId, list);
+  }
+  const since = new Date(deps.clock.now().getTime() - REPEAT_DAYS * 86_400_000);
+  for (const [tenantId, list] of byTenant) {
+    const facts = await deps.db.tenant(tenantId, (q) => intelligenceRepository.priorityFacts(q, list, since));
+    for (const f of facts) {
+      if (f.status === 'resolved' || f.status === 'closed') continue;
+      const raised = suggestPriority({ textPrediction: { value: f.priority as Priority, confidence: 1 }, customerTier: (f.tier ?? undefined) as never, repeatContacts: f.repeats });
+      const rank = (p: string) => PRIORITIES.indexOf(p as Priority);
+      if (rank(raised.value) > rank(f.priority)) await updateTicket(deps, systemActor(tenantId, 'intelligence'), f.ticket_id, { priority: raised.value }, 'api');
+    }
+  }
 }
+
+/** One new ticket's raise (see `raisePriorities`). */
+export const raisePriority = (deps: Deps, m: OutboxMessage) => raisePriorities(deps, [m]);

@@ -1,8 +1,9 @@
 import type { Deps } from '../../platform/deps';
 import type { OutboxDispatcher } from '../../platform/outbox/outbox-dispatcher';
+import type { OutboxMessage } from '../../platform/outbox/outbox-repository';
 import { cacheFor } from './model-cache';
 import { recordCorrection } from './record-correction';
-import { raisePriority } from './raise-priority';
+import { raisePriorities, raisePriority } from './raise-priority';
 import { retrainSweep } from './retrain-sweep';
 
 /** One consumer for both topics: each consumer reads the whole outbox log, so one is cheaper than two. */
@@ -15,9 +16,13 @@ export const INTELLIGENCE_CONSUMER = 'intelligence';
  */
 export function startIntelligence(o: { deps: Deps; outbox: OutboxDispatcher; retrainMinutes: number; log: { error(obj: unknown, msg: string): void } }) {
   const cache = cacheFor(o.deps.db);
-  o.outbox.subscribe(INTELLIGENCE_CONSUMER, ['ticket.created', 'ticket.updated'], (m) =>
-    m.topic === 'ticket.created' ? raisePriority(o.deps, m) : recordCorrection(o.deps, cache, m),
-  );
+  const one = (m: OutboxMessage) => (m.topic === 'ticket.created' ? raisePriority(o.deps, m) : recordCorrection(o.deps, cache, m));
+  // a round's new tickets are looked at together (one statement per tenant), corrections one by one
+  const all = async (messages: OutboxMessage[]) => {
+    await raisePriorities(o.deps, messages.filter((m) => m.topic === 'ticket.created'));
+    for (const m of messages) if (m.topic !== 'ticket.created') await recordCorrection(o.deps, cache, m);
+  };
+  o.outbox.subscribe(INTELLIGENCE_CONSUMER, ['ticket.created', 'ticket.updated'], one, all);
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
   if (o.retrainMinutes > 0) {

@@ -5,11 +5,14 @@ import { hostname } from 'node:os';
 import { outboxRepository, type OutboxCursor, type OutboxMessage } from './outbox-repository';
 
 export type OutboxHandler = (message: OutboxMessage) => Promise<void>;
+/** Takes a round's messages of a consumer at once (one query for many); the messages are in commit order. */
+export type OutboxBatchHandler = (messages: OutboxMessage[]) => Promise<void>;
 
 interface Subscription {
   consumer: string;
   topics: (topic: string) => boolean;
   handler: OutboxHandler;
+  batch?: OutboxBatchHandler;
 }
 
 export interface DispatcherOptions {
@@ -47,11 +50,15 @@ export class OutboxDispatcher {
     private readonly opts: DispatcherOptions = {},
   ) {}
 
-  /** `topics`: exact topics, or prefixes ending in '*' (e.g. 'ticket.*'). One subscription per consumer name. */
-  subscribe(consumer: string, topics: string[], handler: OutboxHandler): void {
+  /**
+   * `topics`: exact topics, or prefixes ending in '*' (e.g. 'ticket.*'). One subscription per consumer name.
+   * With `batch`, a round's new messages go to it together; if it throws, each of them goes to `handler`
+   * alone (so only the failing ones are retried), which is why both must be idempotent.
+   */
+  subscribe(consumer: string, topics: string[], handler: OutboxHandler, batch?: OutboxBatchHandler): void {
     if (this.subs.some((s) => s.consumer === consumer)) throw new Error(`outbox consumer ${consumer} is already subscribed`);
     const match = (topic: string) => topics.some((t) => (t.endsWith('*') ? topic.startsWith(t.slice(0, -1)) : t === topic));
-    this.subs.push({ consumer, topics: match, handler });
+    this.subs.push({ consumer, topics: match, handler, batch });
   }
 
   /** One round: each consumer's due retries and next batch; returns how many messages were handled. */
@@ -71,10 +78,9 @@ export class OutboxDispatcher {
       const retries = await this.db.system((q) => outboxRepository.dueRetries(q, sub.consumer, this.clock.now(), limit));
       for (const m of retries) if (await this.deliver(sub, m)) await this.db.system((q) => outboxRepository.retried(q, sub.consumer, m.id));
       const batch = await this.db.system((q) => outboxRepository.after(q, cursor, limit));
-      for (const m of batch) {
-        if (sub.topics(m.topic)) await this.deliver(sub, m);
-        to = m.cursor;
-      }
+      const mine = batch.filter((m) => sub.topics(m.topic));
+      if (!(mine.length > 1 && sub.batch && (await this.deliverAll(sub, sub.batch, mine)))) for (const m of mine) await this.deliver(sub, m);
+      if (batch.length) to = batch[batch.length - 1].cursor;
       return retries.length + batch.length;
     } finally {
       await this.db.system((q) => outboxRepository.releaseCursor(q, sub.consumer, this.owner, to));
@@ -91,6 +97,17 @@ export class OutboxDispatcher {
       const attempts = m.attempts + 1;
       const at = new Date(this.clock.now().getTime() + backoffMs(attempts, this.opts.maxBackoffMs ?? 300_000));
       await this.db.system((q) => outboxRepository.scheduleRetry(q, sub.consumer, m.id, attempts, at, String((err as Error)?.message ?? err)));
+      return false;
+    }
+  }
+
+  /** Runs the batch handler; false when it failed (the caller then delivers each message alone). */
+  private async deliverAll(sub: Subscription, handler: OutboxBatchHandler, messages: OutboxMessage[]): Promise<boolean> {
+    try {
+      await handler(messages);
+      return true;
+    } catch (err) {
+      this.opts.log?.error({ err, consumer: sub.consumer, messages: messages.length }, 'outbox consumer failed on a batch; delivering its messages one by one');
       return false;
     }
   }
