@@ -1,4 +1,5 @@
 declare module 'autocannon' {
-  const autocannon: (opts: Record<string, unknown>) => Promise<any> & { stop?: () => void };
+  type Instance = Promise<any> & { stop?: () => void; on(event: 'response', fn: (client: object, statusCode: number, resBytes: number, responseTime: number) => void): void };
+  const autocannon: (opts: Record<string, unknown>) => Instance;
   export default autocannon;
 }

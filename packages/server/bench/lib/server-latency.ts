@@ -28,3 +28,13 @@ export function shareOver(before: Histogram, after: Histogram): Record<string, n
   }
   return out;
 }
+
+/**
+ * The longest and the 99th-percentile delay of the server's event loop since the previous scrape (the
+ * process metrics reset it on each scrape): scrape once before a run to start the window.
+ */
+export async function eventLoopLag(url: string): Promise<{ max_ms: number; p99_ms: number }> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const read = (name: string) => Math.round(Number(new RegExp(`^gongdan_nodejs_eventloop_lag_${name}_seconds (\\S+)$`, 'm').exec(text)?.[1] ?? NaN) * 1000);
+  return { max_ms: read('max'), p99_ms: read('p99') };
+}
