@@ -20,6 +20,8 @@ export interface FieldIssue {
   field: string;
   code: string;
   message: string;
+  /** the offending value as given, when worth quoting (e.g. the category name an import found no category for) */
+  value?: string;
   /** identity_taken: the contact that already has the identity (only for those who may see contacts) */
   ownerId?: string;
   ownerName?: string;
@@ -42,8 +44,8 @@ export const notFound = (what: string, field?: string) =>
 
 export const forbidden = (message = 'You are not allowed to do this') => new AppError('FORBIDDEN', message);
 
-export const invalid = (field: string, message: string, code = 'invalid') =>
-  new AppError('VALIDATION_FAILED', message, { field, details: [{ field, code, message }] });
+export const invalid = (field: string, message: string, code = 'invalid', value?: string) =>
+  new AppError('VALIDATION_FAILED', message, { field, details: [{ field, code, message, ...(value !== undefined ? { value } : {}) }] });
 
 /** Validation failed on these fields; the first one leads the message. */
 export const fieldsInvalid = (issues: FieldIssue[]) =>

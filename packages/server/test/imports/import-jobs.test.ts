@@ -75,6 +75,10 @@ describe('import jobs', () => {
       [251, 'ZD-10250', 'VALIDATION_FAILED', 'title'],
     ]);
     expect(done.errors[0].message).toContain('空调');
+    // the refusal's reason and the value as given, for the console to say in Chinese
+    expect(done.errors[0]).toMatchObject({ reason: 'not_found', value: '空调' });
+    expect(done.errors[1]).toMatchObject({ reason: 'in_future', value: '2099-01-01T00:00:00+08:00' });
+    expect(done.errors[2]).toMatchObject({ reason: 'required' });
     expect(await ticketCount()).toBe(317);
     // the oldest ticket keeps its old creation time
     const oldest = items.filter((_, i) => ![9, 99, 250].includes(i)).sort((x, y) => Date.parse(x.createdAt) - Date.parse(y.createdAt))[0];
@@ -109,9 +113,9 @@ describe('import jobs', () => {
     await new ImportWorker(t.deps).drain();
     const done = await job(j.id);
     expect(done).toMatchObject({ state: 'done', processedRows: 4, created: 2, failed: 2 });
-    expect(done.errors.map((e: { row: number; code: string }) => [e.row, e.code])).toEqual([
-      [2, 'MALFORMED_JSON'],
-      [4, 'VALIDATION_FAILED'],
+    expect(done.errors.map((e: { row: number; code: string; reason: string }) => [e.row, e.code, e.reason])).toEqual([
+      [2, 'MALFORMED_JSON', 'malformed_json'],
+      [4, 'VALIDATION_FAILED', 'not_an_object'],
     ]);
   });
 
@@ -181,6 +185,9 @@ describe('import jobs', () => {
     expect(doc.paths['/api/v1/imports'].post.responses['202']).toBeDefined();
     expect(doc.paths['/api/v1/imports/{id}'].get).toBeDefined();
     expect(doc.components.schemas.ImportJob.properties).toHaveProperty('errors');
+    const rowError = doc.components.schemas.ImportJob.properties.errors.items;
+    expect(Object.keys(rowError.properties)).toEqual(expect.arrayContaining(['row', 'code', 'field', 'message', 'reason', 'value']));
+    expect(rowError.required).not.toContain('reason');
   });
 
   it('a job left running by a crashed process is taken over when its lease runs out and finishes without duplicates', async () => {

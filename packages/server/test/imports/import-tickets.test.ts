@@ -88,6 +88,17 @@ describe('importing historical tickets', () => {
       ['ZD-1008', 'VALIDATION_FAILED', '来源'],
     ]);
     expect(bad[0].error.message).toContain('扫描仪');
+    // the refusal's reason and the value at fault as given
+    expect(bad.map((b: { error: { reason?: string; value?: string } }) => [b.error.reason, b.error.value])).toEqual([
+      ['not_found', '扫描仪'],
+      ['in_future', '2027-01-01T00:00:00+08:00'],
+      ['invalid', '已关闭'],
+      ['required', undefined],
+      ['duplicate_in_request', 'ZD-1001'],
+      ['ambiguous', '打印机'],
+      ['before_created', '2025-01-01T00:00:00+08:00'],
+      ['unknown_field', undefined],
+    ]);
     expect(bad[1].error.message).toContain('future');
     expect(bad[3].error.message).toContain('required');
     expect(bad[4].error.message).toContain('item 1');
@@ -158,6 +169,9 @@ describe('importing historical tickets', () => {
     expect(items.items.properties).toHaveProperty('externalId');
     expect(items.items.required).toEqual(expect.arrayContaining(['externalId', 'title', 'requester', 'createdAt']));
     expect(op.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/ImportResult');
+    const error = doc.components.schemas.ImportResult.properties.items.items.properties.error;
+    expect(Object.keys(error.properties)).toEqual(['code', 'message', 'field', 'reason', 'value']);
+    expect(error.required).toEqual(['code', 'message']);
   });
 
   it("never sees or links another tenant's categories, teams, users or external ids", async () => {

@@ -24,7 +24,12 @@ export interface ImportRowError {
   externalId: string | null;
   code: string;
   field?: string;
+  /** the server's words, in English */
   message: string;
+  /** the refusal's reason (not_found, ambiguous, in_future, required…); absent on jobs stored before it was kept */
+  reason?: string;
+  /** the value at fault as given in the file */
+  value?: string;
 }
 
 export interface ImportJob extends ImportJobSummary {

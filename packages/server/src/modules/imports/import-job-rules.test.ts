@@ -13,10 +13,10 @@ describe('import job rules', () => {
     expect(nextChunk(rows, 10, 3)).toEqual([11, 12, 13]);
   });
 
-  it('reports unreadable rows and refused items in file order with their row numbers', () => {
+  it('reports unreadable rows and refused items in file order with their row numbers, reasons and values', () => {
     const chunk = [
       { row: 1, item: { externalId: 'A' } },
-      { row: 2, error: { code: 'MALFORMED_JSON', message: 'The line is not JSON' } },
+      { row: 2, error: { code: 'MALFORMED_JSON', message: 'The line is not JSON', reason: 'malformed_json' } },
       { row: 3, item: { externalId: 'B' } },
       { row: 4, item: { externalId: 'C' } },
     ];
@@ -26,13 +26,13 @@ describe('import job rules', () => {
       failed: 2,
       items: [
         { externalId: 'A', result: 'created' as const, id: 'x', number: 10001 },
-        { externalId: 'B', result: 'failed' as const, error: { code: 'NOT_FOUND', message: '没有分类 空调', field: 'category' } },
+        { externalId: 'B', result: 'failed' as const, error: { code: 'NOT_FOUND', message: '没有分类 空调', field: 'category', reason: 'not_found', value: '空调' } },
         { externalId: 'C', result: 'exists' as const, id: 'y', number: 10000 },
       ],
     };
     expect(chunkErrors(chunk, summary)).toEqual([
-      { row: 2, externalId: null, code: 'MALFORMED_JSON', message: 'The line is not JSON' },
-      { row: 3, externalId: 'B', code: 'NOT_FOUND', field: 'category', message: '没有分类 空调' },
+      { row: 2, externalId: null, code: 'MALFORMED_JSON', message: 'The line is not JSON', reason: 'malformed_json' },
+      { row: 3, externalId: 'B', code: 'NOT_FOUND', field: 'category', message: '没有分类 空调', reason: 'not_found', value: '空调' },
     ]);
   });
 

@@ -1,3 +1,4 @@
+import type { ItemError } from './import-rules';
 import type { ImportSummary } from './import-tickets';
 import type { ImportRow } from './read-import-file';
 
@@ -9,12 +10,9 @@ export const IMPORT_CHUNK_ROWS = 500;
 /** Failed rows a job keeps with their errors (the counts go on); the first ones tell what to fix. */
 export const MAX_JOB_ERRORS = 200;
 
-export interface JobError {
+export interface JobError extends ItemError {
   row: number;
   externalId: string | null;
-  code: string;
-  field?: string;
-  message: string;
 }
 
 export interface JobProgress {
@@ -39,11 +37,11 @@ export function chunkErrors(chunk: ImportRow[], summary: ImportSummary): JobErro
   let k = 0;
   for (const r of chunk) {
     if (!r.item) {
-      out.push({ row: r.row, externalId: null, code: r.error?.code ?? 'VALIDATION_FAILED', message: r.error?.message ?? 'The row could not be read' });
+      out.push({ row: r.row, externalId: null, ...(r.error ?? { code: 'VALIDATION_FAILED', message: 'The row could not be read' }) });
       continue;
     }
     const it = summary.items[k++];
-    if (it?.result === 'failed' && it.error) out.push({ row: r.row, externalId: it.externalId, code: it.error.code, ...(it.error.field ? { field: it.error.field } : {}), message: it.error.message });
+    if (it?.result === 'failed' && it.error) out.push({ row: r.row, externalId: it.externalId, ...it.error });
   }
   return out;
 }

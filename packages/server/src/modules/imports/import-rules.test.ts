@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors';
-import { importTimes, repeatedIds } from './import-rules';
+import { importTimes, itemError, itemInvalid, repeatedIds } from './import-rules';
 import { readImportFile } from './read-import-file';
 import { resolveCategory, resolveReferences, type ReferenceTables } from './resolve-references';
+import { ImportTicketItem } from './schemas';
 
 const now = new Date('2026-03-02T00:00:00Z');
 
@@ -20,9 +21,26 @@ describe('import rules', () => {
   it('refuses times in the future or before the creation, naming the field', () => {
     const future = importTimes({ createdAt: '2026-03-03T00:00:00Z', status: 'closed' }, now) as AppError;
     expect([future.code, future.field]).toEqual(['VALIDATION_FAILED', 'createdAt']);
+    expect(itemError(future)).toMatchObject({ reason: 'in_future', value: '2026-03-03T00:00:00Z' });
     const early = importTimes({ createdAt: '2025-06-03T00:00:00Z', closedAt: '2025-06-02T00:00:00Z', status: 'closed' }, now) as AppError;
-    expect(early.field).toBe('closedAt');
-    expect(early.details?.[0].code).toBe('before_created');
+    expect(itemError(early)).toEqual({ code: 'VALIDATION_FAILED', field: 'closedAt', reason: 'before_created', value: '2025-06-02T00:00:00Z', message: early.message });
+  });
+
+  it('tells a refused item which field is missing, unknown or invalid, quoting a short value as given', () => {
+    const raw = { externalId: 'A-1', title: '打印机卡纸', status: '已关闭', createdAt: '2025-06-03T00:00:00Z', 来源: '旧系统' };
+    const refused = (item: Record<string, unknown>) => itemInvalid(ImportTicketItem.safeParse(item).error!, item).details!.map((d) => [d.field, d.code, d.value]);
+    expect(refused(raw)).toEqual([
+      ['requester', 'required', undefined],
+      ['status', 'invalid', '已关闭'],
+      ['来源', 'unknown_field', undefined],
+    ]);
+    const { 来源: _, ...known } = raw;
+    expect(refused({ ...known, status: 'open', requester: { name: '张三' }, createdAt: '2025/06/03', title: 'x'.repeat(501) })).toEqual([
+      ['title', 'invalid', undefined],
+      ['createdAt', 'invalid', '2025/06/03'],
+    ]);
+    expect(itemError(itemInvalid(ImportTicketItem.safeParse(raw).error!, raw))).toMatchObject({ field: 'requester', reason: 'required' });
+    expect(itemError(new AppError('INTERNAL', 'boom'))).toEqual({ code: 'INTERNAL', message: 'boom' });
   });
 
   it('marks each later item repeating an external id of an earlier one', () => {
@@ -45,12 +63,20 @@ describe('references by name', () => {
   it('finds a category by path, Chinese or English name, or id', () => {
     for (const ref of ['硬件/打印机', 'hardware / printer', '打印机', 'Printer', '00000000-0000-4000-8000-000000000002']) expect(resolveCategory(ref, tables)).toBe('00000000-0000-4000-8000-000000000002');
     expect((resolveCategory('网络/打印机', tables) as AppError).message).toContain('网络/打印机');
+    expect(itemError(resolveCategory('网络/打印机', tables) as AppError)).toMatchObject({ code: 'NOT_FOUND', field: 'category', reason: 'not_found', value: '网络/打印机' });
+    expect(itemError(resolveCategory('空调', tables) as AppError)).toMatchObject({ reason: 'not_found', value: '空调' });
+  });
+
+  it('calls a name several categories have ambiguous, quoting it', () => {
+    const twice: ReferenceTables = { ...tables, categories: [...tables.categories, { id: '00000000-0000-4000-8000-000000000004', parent_id: '00000000-0000-4000-8000-000000000003', name_zh: '打印机', name_en: '' }] };
+    expect(itemError(resolveCategory('打印机', twice) as AppError)).toMatchObject({ code: 'VALIDATION_FAILED', field: 'category', reason: 'ambiguous', value: '打印机' });
   });
 
   it('finds the team by name and the assignee by email, refusing customers', () => {
     expect(resolveReferences({ team: '桌面支持组', assignee: 'li@example.cn' }, tables)).toMatchObject({ team_id: '00000000-0000-4000-8000-000000000010', assignee_id: '00000000-0000-4000-8000-000000000020' });
-    expect((resolveReferences({ assignee: 'kehu@example.cn' }, tables) as AppError).details?.[0].code).toBe('not_assignable');
-    expect((resolveReferences({ team: '网络组' }, tables) as AppError).code).toBe('NOT_FOUND');
+    expect(itemError(resolveReferences({ assignee: 'kehu@example.cn' }, tables) as AppError)).toMatchObject({ reason: 'not_assignable', value: 'kehu@example.cn' });
+    expect(itemError(resolveReferences({ team: '网络组' }, tables) as AppError)).toMatchObject({ code: 'NOT_FOUND', reason: 'not_found', value: '网络组' });
+    expect(itemError(resolveReferences({ assignee: 'nobody@example.cn' }, tables) as AppError)).toMatchObject({ field: 'assignee', reason: 'not_found', value: 'nobody@example.cn' });
   });
 });
 
@@ -66,8 +92,8 @@ describe('import files', () => {
   it('reads JSONL line by line, a broken line failing alone', () => {
     expect(readImportFile('a.jsonl', '{"externalId":"A"}\n\nnot json\n[1]\n')).toEqual([
       { row: 1, item: { externalId: 'A' } },
-      { row: 3, error: { code: 'MALFORMED_JSON', message: expect.stringContaining('not JSON') } },
-      { row: 4, error: { code: 'VALIDATION_FAILED', message: expect.any(String) } },
+      { row: 3, error: { code: 'MALFORMED_JSON', message: expect.stringContaining('not JSON'), reason: 'malformed_json' } },
+      { row: 4, error: { code: 'VALIDATION_FAILED', message: expect.any(String), reason: 'not_an_object' } },
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { fieldsInvalid, invalid, type AppError } from '../../platform/errors';
+import { fieldsInvalid, invalid, type AppError, type FieldIssue } from '../../platform/errors';
 import type { Status } from '../tickets';
 
 // Pure rules of importing history: the times a ticket keeps, repeated external ids, and what a
@@ -29,13 +29,13 @@ const FIELDS = ['updatedAt', 'resolvedAt', 'closedAt'] as const;
  */
 export function importTimes(i: ImportTimesInput, now: Date): ImportTimes | AppError {
   const created = new Date(i.createdAt);
-  if (created > now) return invalid('createdAt', `createdAt ${i.createdAt} is in the future; give when the ticket was created in the old system`, 'in_future');
+  if (created > now) return invalid('createdAt', `createdAt ${i.createdAt} is in the future; give when the ticket was created in the old system`, 'in_future', i.createdAt);
   const given: Partial<Record<(typeof FIELDS)[number], Date>> = {};
   for (const f of FIELDS) {
     if (i[f] === undefined) continue;
     const d = new Date(i[f]!);
-    if (d > now) return invalid(f, `${f} ${i[f]} is in the future`, 'in_future');
-    if (d < created) return invalid(f, `${f} ${i[f]} is before createdAt ${i.createdAt}`, 'before_created');
+    if (d > now) return invalid(f, `${f} ${i[f]} is in the future`, 'in_future', i[f]);
+    if (d < created) return invalid(f, `${f} ${i[f]} is before createdAt ${i.createdAt}`, 'before_created', i[f]);
     given[f] = d;
   }
   const latest = new Date(Math.max(created.getTime(), ...Object.values(given).map((d) => d.getTime())));
@@ -58,13 +58,41 @@ export function repeatedIds(externalIds: (string | undefined)[]): Map<number, nu
   return repeats;
 }
 
-/** A refused item's zod issues as one VALIDATION_FAILED error naming the field at fault first. */
-export function itemInvalid(error: z.ZodError): AppError {
-  const details = error.issues.map((iss) => {
+/**
+ * A refused item's zod issues as one VALIDATION_FAILED error naming the field at fault first: each
+ * an unknown_field, a required field missing from `raw` (the item as given), or an invalid value
+ * (quoted when it is short text, a number or a boolean).
+ */
+export function itemInvalid(error: z.ZodError, raw: unknown): AppError {
+  const details = error.issues.map((iss): FieldIssue => {
     const keys = iss.code === 'unrecognized_keys' ? (iss as { keys: string[] }).keys : [];
     const field = [...iss.path.map(String), ...keys.slice(0, 1)].join('.') || 'item';
-    const message = keys.length ? `Unknown field${keys.length > 1 ? 's' : ''} ${keys.join(', ')}; remove ${keys.length > 1 ? 'them' : 'it'}` : `${field}: ${iss.message}`;
-    return { field, code: iss.code === 'unrecognized_keys' ? 'unknown_field' : 'invalid', message };
+    if (keys.length) return { field, code: 'unknown_field', message: `Unknown field${keys.length > 1 ? 's' : ''} ${keys.join(', ')}; remove ${keys.length > 1 ? 'them' : 'it'}` };
+    const given = valueAt(raw, iss.path);
+    const message = `${field}: ${iss.message}`;
+    return given === undefined ? { field, code: 'required', message } : { field, code: 'invalid', message, ...quotable(given) };
   });
   return fieldsInvalid(details);
 }
+
+/** What a refused item is told: its code, what to fix, the field at fault, and (when known) the refusal's reason and the value at fault. */
+export interface ItemError {
+  code: string;
+  message: string;
+  field?: string;
+  /** the detail code: not_found, ambiguous, in_future, required… */
+  reason?: string;
+  value?: string;
+}
+
+export function itemError(e: AppError): ItemError {
+  const d = e.details?.[0];
+  return { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}), ...(d ? { reason: d.code } : {}), ...(d?.value !== undefined ? { value: d.value } : {}) };
+}
+
+function valueAt(v: unknown, path: PropertyKey[]): unknown {
+  return path.reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<PropertyKey, unknown>)[k] : undefined), v);
+}
+
+const quotable = (v: unknown): { value?: string } =>
+  (typeof v === 'string' && v.trim() !== '' && v.length <= 200) || typeof v === 'number' || typeof v === 'boolean' ? { value: String(v) } : {};

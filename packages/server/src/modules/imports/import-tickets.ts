@@ -3,7 +3,7 @@ import type { Deps } from '../../platform/deps';
 import { AppError, forbidden, invalid } from '../../platform/errors';
 import { plainText, sanitizeRichText } from '../../platform/text/sanitize';
 import type { Actor } from '../identity';
-import { importTimes, itemInvalid, repeatedIds } from './import-rules';
+import { importTimes, itemError, itemInvalid, repeatedIds, type ItemError } from './import-rules';
 import { ImportTicketItem, MAX_IMPORT_ITEMS } from './schemas';
 import { writeImportedTickets, type PreparedImport } from './write-imported-tickets';
 
@@ -12,7 +12,7 @@ export interface ImportItemResult {
   result: 'created' | 'exists' | 'failed';
   id?: string;
   number?: number;
-  error?: { code: string; message: string; field?: string };
+  error?: ItemError;
 }
 
 export interface ImportSummary {
@@ -40,20 +40,20 @@ export async function importTickets(
   if (items.length > MAX_IMPORT_ITEMS) throw invalid('tickets', `At most ${MAX_IMPORT_ITEMS} tickets per import; send the rest in further requests`, 'too_many');
   const now = deps.clock.now();
   const results: ImportItemResult[] = items.map((raw) => ({ externalId: externalIdOf(raw), result: 'failed' }));
-  const fail = (i: number, e: AppError) => (results[i].error = { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) });
+  const fail = (i: number, e: AppError) => (results[i].error = itemError(e));
 
   const parsed = items.map((raw) => ImportTicketItem.safeParse(raw));
   const repeats = repeatedIds(parsed.map((p) => (p.success ? p.data.externalId : undefined)));
   const prepared: PreparedImport[] = [];
   for (const [i, p] of parsed.entries()) {
     if (!p.success) {
-      fail(i, itemInvalid(p.error));
+      fail(i, itemInvalid(p.error, items[i]));
       continue;
     }
     const input = p.data;
     results[i].externalId = input.externalId;
     if (repeats.has(i)) {
-      fail(i, invalid('externalId', `externalId ${input.externalId} is also item ${repeats.get(i)! + 1} of this request; each ticket needs its own externalId`, 'duplicate_in_request'));
+      fail(i, invalid('externalId', `externalId ${input.externalId} is also item ${repeats.get(i)! + 1} of this request; each ticket needs its own externalId`, 'duplicate_in_request', input.externalId));
       continue;
     }
     const times = importTimes(input, now);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Limit, Uuid } from '../../platform/http/schemas';
 import { MAX_JOB_ERRORS } from './import-job-rules';
+import { ItemError } from './schemas';
 
 // Import jobs over HTTP: a file uploaded, then its progress until every row is imported or failed.
 
@@ -27,7 +28,7 @@ export const ImportJobSummarySchema = z
 
 export const ImportJobSchema = ImportJobSummarySchema.extend({
   errors: z
-    .array(z.object({ row: z.number().int().describe('Data row of the CSV (1 = the first after the header) or line of the JSONL file'), externalId: z.string().nullable(), code: z.string(), field: z.string().optional(), message: z.string() }))
+    .array(z.object({ row: z.number().int().describe('Data row of the CSV (1 = the first after the header) or line of the JSONL file'), externalId: z.string().nullable(), ...ItemError.shape }))
     .describe(`The first ${MAX_JOB_ERRORS} failed rows with what to fix`),
 }).meta({ id: 'ImportJob' });
 

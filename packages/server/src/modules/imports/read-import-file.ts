@@ -5,7 +5,8 @@ export interface ImportRow {
   /** the data row of a CSV file (1 = the first after the header) or the line of a JSONL file */
   row: number;
   item?: Record<string, unknown>;
-  error?: { code: string; message: string };
+  /** reason: malformed_json or not_an_object */
+  error?: { code: string; message: string; reason: string };
 }
 
 /** CSV columns and the item field each fills; requester_* make up the requester, tags are separated by |. */
@@ -62,9 +63,9 @@ function readJsonl(text: string): ImportRow[] {
     try {
       const v = JSON.parse(line) as unknown;
       if (v && typeof v === 'object' && !Array.isArray(v)) rows.push({ row: k + 1, item: v as Record<string, unknown> });
-      else rows.push({ row: k + 1, error: { code: 'VALIDATION_FAILED', message: 'The line must be one JSON object (a ticket)' } });
+      else rows.push({ row: k + 1, error: { code: 'VALIDATION_FAILED', message: 'The line must be one JSON object (a ticket)', reason: 'not_an_object' } });
     } catch (err) {
-      rows.push({ row: k + 1, error: { code: 'MALFORMED_JSON', message: `The line is not JSON: ${(err as Error).message}` } });
+      rows.push({ row: k + 1, error: { code: 'MALFORMED_JSON', message: `The line is not JSON: ${(err as Error).message}`, reason: 'malformed_json' } });
     }
   });
   return rows;

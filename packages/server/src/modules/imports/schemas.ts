@@ -51,7 +51,17 @@ export const ImportTicketsBody = z.strictObject({
     .describe(`Historical tickets, at most ${MAX_IMPORT_ITEMS}; each is imported or fails on its own`),
 });
 
-const ItemError = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
+/** A refused item or row: the stable code, what to fix, and (when known) the field, the refusal's reason and the value at fault. */
+export const ItemError = z.object({
+  code: z.string(),
+  message: z.string(),
+  field: z.string().optional(),
+  reason: z
+    .string()
+    .optional()
+    .describe('Why, more precisely: not_found, ambiguous, not_assignable, in_future, before_created, duplicate_in_request, required, invalid, unknown_field; for unreadable JSONL lines malformed_json or not_an_object'),
+  value: z.string().optional().describe('The value at fault as given (the category, team or assignee not found, the time in the future…)'),
+});
 export const ImportResultSchema = z
   .object({
     created: z.number().int(),

@@ -9,6 +9,7 @@ import { intelApi } from '../../api/intelligence-endpoints';
 import { errorMessage } from '../../common/api-errors';
 import { formatNumber } from '../../i18n/format';
 import { ImportStateTag } from './import-state-tag';
+import { rowErrorText } from './row-error-text';
 
 const MAX_LISTED = 200;
 
@@ -145,10 +146,26 @@ function FailedRows({ errors, failed }: { errors: ImportRowError[]; failed: numb
           { title: t('imports.errors.row'), dataIndex: 'row', width: 80 },
           { title: t('imports.errors.externalId'), dataIndex: 'externalId', width: 140, render: (v: string | null) => v ?? '—' },
           { title: t('imports.errors.field'), dataIndex: 'field', width: 120, render: (v?: string) => (v ? <Tag>{v}</Tag> : '—') },
-          { title: t('imports.errors.message'), dataIndex: 'message' },
+          { title: t('imports.errors.message'), key: 'message', render: (_, r: ImportRowError) => <RowErrorMessage error={r} /> },
         ]}
         onRow={(r) => ({ 'data-testid': `import-error-${r.row}` }) as React.HTMLAttributes<HTMLElement>}
       />
     </div>
+  );
+}
+
+/** What is wrong with the row in the interface language, the server's own (English) message under it. */
+function RowErrorMessage({ error }: { error: ImportRowError }) {
+  const { t } = useTranslation();
+  const text = rowErrorText(error, t);
+  return (
+    <Flex vertical>
+      <span data-testid="import-error-text">{text}</span>
+      {text !== error.message && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="import-error-message">
+          {error.message}
+        </Typography.Text>
+      )}
+    </Flex>
   );
 }

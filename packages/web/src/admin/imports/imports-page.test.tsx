@@ -25,7 +25,15 @@ const job = (over: Partial<ImportJob> = {}): ImportJob => ({
   errors: [],
   ...over,
 });
-const failedRow = { row: 10, externalId: 'ZD-10009', code: 'NOT_FOUND', field: 'category', message: 'No category named "空调" in this tenant' };
+const failedRow = {
+  row: 10,
+  externalId: 'ZD-10009',
+  code: 'NOT_FOUND',
+  field: 'category',
+  message: 'No category named "空调" in this tenant; create it first or give an existing path (硬件/打印机), name or id',
+  reason: 'not_found',
+  value: '空调',
+};
 const done = job({ state: 'done', processedRows: 300, created: 297, exists: 2, failed: 1, errors: [failedRow], startedAt: '2026-03-02T01:00:01Z', finishedAt: '2026-03-02T01:00:09Z' });
 const { errors: _e, ...doneSummary } = done;
 
@@ -92,7 +100,9 @@ describe('ticket import page', () => {
     const row = screen.getByTestId('import-error-10');
     expect(row.textContent).toContain('ZD-10009');
     expect(row.textContent).toContain('category');
-    expect(row.textContent).toContain('空调');
+    // what is wrong in Chinese, the server's English message under it
+    expect(within(row).getByTestId('import-error-text').textContent).toBe('找不到分类“空调”：请先在分类管理中创建，或填写已有的分类路径（硬件/打印机）、名称或 ID');
+    expect(within(row).getByTestId('import-error-message').textContent).toBe(failedRow.message);
     expect(screen.getByTestId('import-tickets-link').getAttribute('href')).toBe('/tickets');
     // the list follows the finished job
     await waitFor(() => expect(within(screen.getByTestId('import-history')).getByTestId('import-job-counts').textContent).toBe('297 / 2 / 1'));
