@@ -60,8 +60,12 @@ export const contactRepository = {
   async identityOwners(q: Queryable, ids: Identity[]): Promise<IdentityOwner[]> {
     if (!ids.length) return [];
     return q.query<IdentityOwner>(
-      `SELECT i.kind, i.value, i.contact_id, c.organization_id FROM contact_identities i JOIN contacts c ON c.id = i.contact_id
-       WHERE (i.kind, i.value) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      // one probe of the (tenant, kind, value) unique index per identity: cheaper to plan and to run than
+      // an IN over the pairs, which the planner may answer by scanning the tenant's identities
+      `SELECT i.kind, i.value, i.contact_id, c.organization_id
+       FROM (SELECT DISTINCT kind, value FROM unnest($1::text[], $2::text[]) AS u(kind, value)) u
+         JOIN contact_identities i ON i.tenant_id = current_tenant_id() AND i.kind = u.kind AND i.value = u.value
+         JOIN contacts c ON c.id = i.contact_id`,
       [ids.map((i) => i.kind), ids.map((i) => i.value)],
     );
   },
