@@ -2,6 +2,8 @@ import { buildApp, makeDeps } from './app';
 import { ConfigError, loadConfig } from './platform/config';
 import { openDatabase } from './platform/db/open-database';
 import { startGinCleaner } from './platform/db/gin-pending-lists';
+import { startEmbeddedMaintenance } from './platform/db/embedded-maintenance';
+import { PgliteDatabase } from './platform/db/pglite-database';
 import { bootstrapFirstTenant } from './modules/identity/bootstrap-first-tenant';
 import { connectLiveUpdates } from './modules/live';
 import { startIntake } from './modules/intake';
@@ -33,6 +35,8 @@ async function main() {
   // PostgreSQL only: there the merge runs in another backend, on another core; PGlite would run it in
   // this thread, and many small merges cost it more than the few large ones inserts make
   const ginCleaner = db.kind === 'postgres' ? startGinCleaner(db, app.log) : null;
+  // PGlite has no autovacuum: the server keeps its statistics and dead rows in hand itself
+  const maintenance = db instanceof PgliteDatabase ? startEmbeddedMaintenance(db, app.log) : null;
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
@@ -41,6 +45,7 @@ async function main() {
     await imports.stop();
     await outbox.stop();
     await ginCleaner?.stop();
+    await maintenance?.stop();
     await live.close();
     await db.close();
     process.exit(0);

@@ -23,9 +23,12 @@ export class PgliteDatabase implements Database {
   readonly kind = 'pglite' as const;
   constructor(readonly pg: PGlite, private readonly appRole: string) {}
 
-  /** Switches the single session to the application role; called after migrations. */
+  /**
+   * Switches the single session to the application role; called after migrations. The role may also
+   * vacuum and analyse (pg_maintain): PGlite has no autovacuum, the server does it (embedded-maintenance).
+   */
   async useAppRole(): Promise<void> {
-    await this.pg.exec(`SET ROLE ${this.appRole}`);
+    await this.pg.exec(`GRANT pg_maintain TO ${this.appRole}; SET ROLE ${this.appRole}`);
   }
 
   async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
@@ -55,6 +58,12 @@ export class PgliteDatabase implements Database {
         },
       });
     });
+  }
+
+  /** One maintenance statement that cannot run in a transaction (VACUUM), between the queued transactions. */
+  async maintenance(sql: string): Promise<void> {
+    await yieldToEventLoop();
+    await this.pg.exec(sql);
   }
 
   async close(): Promise<void> {
