@@ -60,11 +60,13 @@ export const contactRepository = {
   async identityOwners(q: Queryable, ids: Identity[]): Promise<IdentityOwner[]> {
     if (!ids.length) return [];
     return q.query<IdentityOwner>(
-      // one probe of the (tenant, kind, value) unique index per identity: cheaper to plan and to run than
-      // an IN over the pairs, which the planner may answer by scanning the tenant's identities
-      `SELECT i.kind, i.value, i.contact_id, c.organization_id
+      // one probe of the (tenant, kind, value) unique index per identity (LATERAL: a join over the pairs
+      // lets the planner scan all the tenant's identities instead, which it costs too low because of the
+      // row-level security check on each row: 3.7 ms against 0.3 ms for 30 identities among 4,700)
+      `SELECT u.kind, u.value, i.contact_id, c.organization_id
        FROM (SELECT DISTINCT kind, value FROM unnest($1::text[], $2::text[]) AS u(kind, value)) u
-         JOIN contact_identities i ON i.tenant_id = current_tenant_id() AND i.kind = u.kind AND i.value = u.value
+         CROSS JOIN LATERAL (SELECT i.contact_id FROM contact_identities i
+           WHERE i.tenant_id = current_tenant_id() AND i.kind = u.kind AND i.value = u.value LIMIT 1) i
          JOIN contacts c ON c.id = i.contact_id`,
       [ids.map((i) => i.kind), ids.map((i) => i.value)],
     );
