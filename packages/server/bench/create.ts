@@ -33,10 +33,11 @@ interface Window {
  * have passed and every connection has had its first response, and lasts `duration` seconds; only
  * requests sent inside it count. (Opening new connections for the measurement would measure how fast a
  * saturated server accepts them: Node's libuv takes one new connection per event-loop turn, so 200 at
- * once wait up to seconds.) `atWindow` runs when the window opens (snapshots of CPU and server metrics).
+ * once wait up to seconds.) `beforeWindow` runs first (load continues), `atWindow` when the window
+ * opens (snapshots of CPU and server metrics).
  * The first response of each connection is reported apart: it includes opening the connection under load.
  */
-async function load(url: string, key: string, o: { connections: number; duration: number; warmup: number; pool: number; seed: number; atWindow: () => Promise<void> }) {
+async function load(url: string, key: string, o: { connections: number; duration: number; warmup: number; pool: number; seed: number; beforeWindow: () => Promise<void>; atWindow: () => Promise<void> }) {
   const rng = seededRng(o.seed);
   let sent = 0;
   const started = performance.now();
@@ -55,11 +56,15 @@ async function load(url: string, key: string, o: { connections: number; duration
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
     requests: [{ method: 'POST', path: '/api/v1/tickets', setupRequest: (req: Record<string, unknown>) => (sent++, { ...req, body: JSON.stringify(createTicketBody(rng, o.pool)) }) }],
   });
+  let opening = false;
   const open = () => {
-    if (windowStart !== Infinity || firstResponses.length < o.connections || performance.now() - started < o.warmup * 1000) return;
-    windowStart = performance.now();
-    snapshot = o.atWindow();
-    stopAt = setTimeout(() => ((windowEnd = performance.now()), instance.stop?.()), o.duration * 1000);
+    if (opening || firstResponses.length < o.connections || performance.now() - started < o.warmup * 1000) return;
+    opening = true;
+    void o.beforeWindow().then(() => {
+      windowStart = performance.now();
+      snapshot = o.atWindow();
+      stopAt = setTimeout(() => ((windowEnd = performance.now()), instance.stop?.()), o.duration * 1000);
+    });
   };
   const warm = setTimeout(open, o.warmup * 1000);
   instance.on('response', (client: object, status: number, _bytes: number, ms: number) => {
@@ -106,7 +111,10 @@ export async function benchCreate(o: CreateOptions): Promise<void> {
       await eventLoopLag(server.url); // starts the lag window
       at0 = { hist: await routeHistogram(server.url, 'POST', '/api/v1/tickets'), ...cpu0 };
     };
-    const { result: r, created: allCreated, unanswered, window: w, firstResponses, warmupSeconds } = await load(server.url, key, { connections: o.connections, duration: o.duration, warmup: o.warmup, pool: o.pool, seed: 2, atWindow });
+    // the fresh database has no planner statistics yet: a running one's autovacuum would have analysed
+    // its tables within a minute, so they are analysed once before the window (PGlite: no autovacuum either)
+    const beforeWindow = () => (databaseUrl ? adminQuery(databaseUrl, 'ANALYZE') : api(server.url, key, 'GET', '/healthz').then(() => undefined));
+    const { result: r, created: allCreated, unanswered, window: w, firstResponses, warmupSeconds } = await load(server.url, key, { connections: o.connections, duration: o.duration, warmup: o.warmup, pool: o.pool, seed: 2, beforeWindow, atWindow });
     const t0 = at0 as Snapshot | null;
     if (!t0) throw new Error('the measured window never opened');
     const clientCpu = process.cpuUsage(t0.client);
