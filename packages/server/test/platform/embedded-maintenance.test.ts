@@ -38,12 +38,24 @@ describe.skipIf(testDbKind() !== 'pglite')('maintenance of the embedded database
     expect(await tablesDue(db)).toEqual([]); // nothing grew since
 
     for (const res of await create(400)) expect(res.statusCode).toBe(201);
-    expect(await tablesDue(db)).toContain('tickets');
+    expect((await tablesDue(db)).map((d) => d.name)).toContain('tickets');
     await maintainEmbeddedDatabase(db);
     expect((await stats('tickets')).reltuples).toBeGreaterThanOrEqual(460);
     // maintenance ran under the application role (pg_maintain), which row-level security still binds
     const other = await t.tenant('库维护二');
     expect((await t.api(other.adminToken, 'GET', '/api/v1/tickets/count')).json().count).toBe(0);
+  });
+
+  it('only analyses a table too large to vacuum in the thread of the server', async () => {
+    for (const res of await create(500)) expect(res.statusCode).toBe(201);
+    const last = async () => (await db.system((q) => q.query<{ vacuum: Date | null; analyze: Date | null }>(
+      `SELECT last_vacuum AS vacuum, last_analyze AS analyze FROM pg_stat_user_tables WHERE relname = 'tickets'`)))[0];
+    const before = await last();
+    expect(await maintainEmbeddedDatabase(db, 0)).toContain('tickets');
+    const after = await last();
+    expect(after.analyze!.getTime()).toBeGreaterThan(before.analyze!.getTime());
+    expect(after.vacuum).toEqual(before.vacuum);
+    expect((await tablesDue(db)).map((d) => d.name)).not.toContain('tickets'); // its size was recorded
   });
 
   it('runs in the background and logs what it did', async () => {
