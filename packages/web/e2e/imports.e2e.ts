@@ -46,8 +46,9 @@ describe('ticket import', () => {
     await page.getByTestId('import-done').getByText('新建 2 张，已存在 0 张，失败 1 行', { exact: false }).waitFor();
     const failed = page.getByTestId('import-error-3');
     expect(await failed.innerText()).toContain('OLD-E2E-3');
-    expect(await failed.innerText()).toContain('createdAt');
-    expect(await failed.innerText()).toContain('future');
+    expect(await failed.innerText()).toContain('创建时间'); // the field by its label, what is wrong in Chinese
+    expect(await failed.innerText()).toContain('晚于现在');
+    expect(await failed.innerText()).toContain('future'); // the server's own message under it
     await page.getByTestId('import-train').waitFor();
     // the earlier imports list the finished job
     await poll(() => page.getByTestId('import-history').getByTestId('import-job-counts').first().innerText()).toBe('2 / 0 / 1');

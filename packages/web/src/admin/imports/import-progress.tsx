@@ -9,7 +9,7 @@ import { intelApi } from '../../api/intelligence-endpoints';
 import { errorMessage } from '../../common/api-errors';
 import { formatNumber } from '../../i18n/format';
 import { ImportStateTag } from './import-state-tag';
-import { rowErrorText } from './row-error-text';
+import { fieldLabel, rowErrorText } from './row-error-text';
 
 const MAX_LISTED = 200;
 
@@ -145,7 +145,7 @@ function FailedRows({ errors, failed }: { errors: ImportRowError[]; failed: numb
         columns={[
           { title: t('imports.errors.row'), dataIndex: 'row', width: 80 },
           { title: t('imports.errors.externalId'), dataIndex: 'externalId', width: 140, render: (v: string | null) => v ?? '—' },
-          { title: t('imports.errors.field'), dataIndex: 'field', width: 120, render: (v?: string) => (v ? <Tag>{v}</Tag> : '—') },
+          { title: t('imports.errors.field'), dataIndex: 'field', width: 120, render: (v?: string) => (v ? <Tag title={v}>{fieldLabel(v, t)}</Tag> : '—') },
           { title: t('imports.errors.message'), key: 'message', render: (_, r: ImportRowError) => <RowErrorMessage error={r} /> },
         ]}
         onRow={(r) => ({ 'data-testid': `import-error-${r.row}` }) as React.HTMLAttributes<HTMLElement>}

@@ -99,7 +99,7 @@ describe('ticket import page', () => {
     expect(screen.getByTestId('import-done').textContent).toContain('新建 297 张，已存在 2 张，失败 1 行');
     const row = screen.getByTestId('import-error-10');
     expect(row.textContent).toContain('ZD-10009');
-    expect(row.textContent).toContain('category');
+    expect(within(row).getByTitle('category').textContent).toBe('分类'); // the field by its label
     // what is wrong in Chinese, the server's English message under it
     expect(within(row).getByTestId('import-error-text').textContent).toBe('找不到分类“空调”：请先在分类管理中创建，或填写已有的分类路径（硬件/打印机）、名称或 ID');
     expect(within(row).getByTestId('import-error-message').textContent).toBe(failedRow.message);
