@@ -61,14 +61,18 @@ export class OutboxDispatcher {
     this.subs.push({ consumer, topics: match, handler, batch });
   }
 
-  /** One round: each consumer's due retries and next batch; returns how many messages were handled. */
+  /**
+   * One round: each consumer's due retries and next batch; returns how many messages were handled.
+   * Consumers whose cursors stand at the same place (the usual case) share one read of the log.
+   */
   async runOnce(): Promise<number> {
     let n = 0;
-    for (const sub of this.subs) n += await this.runConsumer(sub);
+    const reads = new Map<string, Promise<(OutboxMessage & { cursor: OutboxCursor })[]>>();
+    for (const sub of this.subs) n += await this.runConsumer(sub, reads);
     return n;
   }
 
-  private async runConsumer(sub: Subscription): Promise<number> {
+  private async runConsumer(sub: Subscription, reads: Map<string, Promise<(OutboxMessage & { cursor: OutboxCursor })[]>>): Promise<number> {
     const leaseMs = this.opts.leaseMs ?? 30_000;
     const limit = this.opts.batchSize ?? 500;
     const cursor = await this.db.system((q) => outboxRepository.leaseCursor(q, sub.consumer, this.owner, this.clock.now(), leaseMs));
@@ -77,7 +81,10 @@ export class OutboxDispatcher {
     try {
       const retries = await this.db.system((q) => outboxRepository.dueRetries(q, sub.consumer, this.clock.now(), limit));
       for (const m of retries) if (await this.deliver(sub, m)) await this.db.system((q) => outboxRepository.retried(q, sub.consumer, m.id));
-      const batch = await this.db.system((q) => outboxRepository.after(q, cursor, limit));
+      const at = `${cursor.tx}:${cursor.id}`;
+      let read = reads.get(at);
+      if (!read) reads.set(at, (read = this.db.system((q) => outboxRepository.after(q, cursor, limit))));
+      const batch = await read;
       const mine = batch.filter((m) => sub.topics(m.topic));
       if (!(mine.length > 1 && sub.batch && (await this.deliverAll(sub, sub.batch, mine)))) for (const m of mine) await this.deliver(sub, m);
       if (batch.length) to = batch[batch.length - 1].cursor;
