@@ -9,6 +9,7 @@ import { PermanentIntakeError, type ChannelConfig, type InboundRow, type Normali
 import type { CreateTicketInput } from '../tickets';
 import { receiveInbound, intakeSignal } from './receive-inbound';
 import { lanesOf, retryDelayMs } from './routing-rules';
+import { runLimited } from '../../platform/run-limited';
 
 export interface IntakeWorkerOptions {
   /** messages claimed per round */
@@ -134,12 +135,3 @@ export class IntakeWorker {
     await this.deps.db.tenant(row.tenantId, (q) => inboundRepository.markFailed(q, row.id, error, retryAt));
   }
 }
-
-async function runLimited(work: (() => Promise<void>)[], limit: number): Promise<void> {
-  let next = 0;
-  const runners = Array.from({ length: Math.min(limit, work.length) }, async () => {
-    while (next < work.length) await work[next++]();
-  });
-  await Promise.all(runners);
-}
-

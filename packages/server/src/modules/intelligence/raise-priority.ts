@@ -1,5 +1,6 @@
 import type { Deps } from '../../platform/deps';
 import type { OutboxMessage } from '../../platform/outbox/outbox-repository';
+import { runLimited } from '../../platform/run-limited';
 import { anyWordTsQuery } from '../../platform/text/segment';
 import { systemActor } from '../identity';
 import { PRIORITIES, updateTicket, type Priority } from '../tickets';
@@ -8,6 +9,7 @@ import { intelligenceRepository } from './intelligence-repository';
 import { suggestPriority } from './priority';
 
 const REPEAT_DAYS = 30;
+const RAISES_IN_FLIGHT = 8;
 
 /**
  * After tickets are created, their priority is raised for what their words do not say — a top-tier
@@ -28,14 +30,17 @@ export async function raisePriorities(deps: Deps, messages: OutboxMessage[]): Pr
     byTenant.set(m.tenantId, list);
   }
   const since = new Date(deps.clock.now().getTime() - REPEAT_DAYS * 86_400_000);
+  const rank = (p: string) => PRIORITIES.indexOf(p as Priority);
   for (const [tenantId, list] of byTenant) {
     const facts = await deps.db.tenant(tenantId, (q) => intelligenceRepository.priorityFacts(q, list, since));
+    const raises: (() => Promise<unknown>)[] = [];
     for (const f of facts) {
       if (f.status === 'resolved' || f.status === 'closed') continue;
       const raised = suggestPriority({ textPrediction: { value: f.priority as Priority, confidence: 1 }, customerTier: (f.tier ?? undefined) as never, repeatContacts: f.repeats });
-      const rank = (p: string) => PRIORITIES.indexOf(p as Priority);
-      if (rank(raised.value) > rank(f.priority)) await updateTicket(deps, systemActor(tenantId, 'intelligence'), f.ticket_id, { priority: raised.value }, 'api');
+      if (rank(raised.value) > rank(f.priority)) raises.push(() => updateTicket(deps, systemActor(tenantId, 'intelligence'), f.ticket_id, { priority: raised.value }, 'api'));
     }
+    // each raise is its own update of its own ticket: several at once, so a round of new tickets is not held up by them
+    await runLimited(raises, RAISES_IN_FLIGHT);
   }
 }
 
