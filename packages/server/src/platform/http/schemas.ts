@@ -27,6 +27,7 @@ export const ErrorBody = z.object({
           field: z.string(),
           code: z.string(),
           message: z.string(),
+          value: z.string().optional().describe('the value at fault as given, when worth quoting'),
           ownerId: z.string().optional().describe('identity_taken: id of the contact that has the identity'),
           ownerName: z.string().optional().describe('identity_taken: name of that contact'),
         }),
