@@ -86,7 +86,7 @@ export class OutboxDispatcher {
       if (!read) reads.set(at, (read = this.db.system((q) => outboxRepository.after(q, cursor, limit))));
       const batch = await read;
       const mine = batch.filter((m) => sub.topics(m.topic));
-      if (!(mine.length > 1 && sub.batch && (await this.deliverAll(sub, sub.batch, mine)))) for (const m of mine) await this.deliver(sub, m);
+      if (!(mine.length && sub.batch && (await this.deliverAll(sub, sub.batch, mine)))) for (const m of mine) await this.deliver(sub, m);
       if (batch.length) to = batch[batch.length - 1].cursor;
       return retries.length + batch.length;
     } finally {
