@@ -119,6 +119,34 @@ describe('import jobs', () => {
     ]);
   });
 
+  it('fails a row whose text PostgreSQL cannot store alone, with INVALID_TEXT, its field and value, and finishes the job', async () => {
+    const items = history(4, 13, 'NUL');
+    items[1] = { ...items[1], title: '打印机\u0000卡纸' }; // row 2: a NUL the old system let through
+    const csvJob = await queued('含空字符.csv', historyCsv(items));
+    const [a, b] = history(2, 14, 'SUR');
+    // a lone surrogate can only come as a JSON escape (the file itself must be valid UTF-8)
+    const jsonl = [JSON.stringify(a), JSON.stringify({ ...b, requester: { name: '王\ud800芳' } })].join('\n');
+    const jsonlJob = await queued('孤立代理.jsonl', jsonl);
+    await new ImportWorker(t.deps).drain();
+    const done = await job(csvJob.id);
+    expect(done).toMatchObject({ state: 'done', processedRows: 4, created: 3, failed: 1, error: null });
+    expect(done.errors).toEqual([expect.objectContaining({ row: 2, externalId: items[1].externalId, code: 'INVALID_TEXT', field: 'title', reason: 'nul', value: '打印机卡纸' })]);
+    const other = await job(jsonlJob.id);
+    expect(other).toMatchObject({ state: 'done', created: 1, failed: 1 });
+    expect(other.errors[0]).toMatchObject({ row: 2, code: 'INVALID_TEXT', field: 'requester.name', reason: 'lone_surrogate', value: '王\ufffd芳' });
+  });
+
+  it('records a failed turn: a job whose file is gone fails with the reason instead of staying running', async () => {
+    const j = await queued('会被删除.csv', historyCsv(history(2, 21, 'GONE')));
+    const row = await t.db.system((q) => importJobRepository.byId(q, j.id));
+    await t.deps.files.remove(row!.storage_key);
+    await new ImportWorker(t.deps).drain();
+    const failed = await job(j.id);
+    expect(failed).toMatchObject({ state: 'failed', processedRows: 0 });
+    expect(failed.error).toContain('upload it again');
+    expect(failed.finishedAt).toBe(t.clock.now().toISOString());
+  });
+
   it('imports the console’s CSV template as it is (its columns are the ones the server reads)', async () => {
     const j = await queued('工单导入模板.csv', '\uFEFF' + templateCsv());
     await new ImportWorker(t.deps).drain();

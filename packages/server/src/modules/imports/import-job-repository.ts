@@ -93,11 +93,17 @@ export const importJobRepository = {
     await q.query(`UPDATE import_jobs SET leased_until = NULL, lease_owner = NULL, updated_at = $3 WHERE id = $1 AND lease_owner = $2`, [id, owner, now]);
   },
 
-  /** A turn that failed: tried again from `retryAt`, or the job fails for good when `retryAt` is null. */
+  /**
+   * A turn that failed: tried again from `retryAt`, or the job fails for good when `retryAt` is null.
+   * Every use of a parameter is cast alike: PostgreSQL deduces a parameter's type from each place it
+   * appears, and a bare $4 inside CASE (text) next to updated_at = $4 (timestamptz) made it refuse the
+   * statement ("inconsistent types deduced for parameter $4"), so no failure was ever recorded.
+   */
   async recordFailure(q: Queryable, id: string, owner: string, error: string, now: Date, retryAt: Date | null): Promise<void> {
     await q.query(
-      `UPDATE import_jobs SET attempts = attempts + 1, last_error = $3, updated_at = $4, lease_owner = NULL,
-         leased_until = $5, state = CASE WHEN $5::timestamptz IS NULL THEN 'failed' ELSE state END, finished_at = CASE WHEN $5::timestamptz IS NULL THEN $4 END
+      `UPDATE import_jobs SET attempts = attempts + 1, last_error = $3, updated_at = $4::timestamptz, lease_owner = NULL,
+         leased_until = $5::timestamptz, state = CASE WHEN $5::timestamptz IS NULL THEN 'failed' ELSE state END,
+         finished_at = CASE WHEN $5::timestamptz IS NULL THEN $4::timestamptz END
        WHERE id = $1 AND lease_owner = $2`,
       [id, owner, error, now, retryAt],
     );

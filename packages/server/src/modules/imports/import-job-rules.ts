@@ -1,3 +1,4 @@
+import { toStorableText } from '../../platform/text/storable-text';
 import type { ItemError } from './import-rules';
 import type { ImportSummary } from './import-tickets';
 import type { ImportRow } from './read-import-file';
@@ -37,14 +38,18 @@ export function chunkErrors(chunk: ImportRow[], summary: ImportSummary): JobErro
   let k = 0;
   for (const r of chunk) {
     if (!r.item) {
-      out.push({ row: r.row, externalId: null, ...(r.error ?? { code: 'VALIDATION_FAILED', message: 'The row could not be read' }) });
+      out.push(storable({ row: r.row, externalId: null, ...(r.error ?? { code: 'VALIDATION_FAILED', message: 'The row could not be read' }) }));
       continue;
     }
     const it = summary.items[k++];
-    if (it?.result === 'failed' && it.error) out.push({ row: r.row, externalId: it.externalId, ...it.error });
+    if (it?.result === 'failed' && it.error) out.push(storable({ row: r.row, externalId: it.externalId, ...it.error }));
   }
   return out;
 }
+
+/** A job keeps its failed rows as jsonb: text quoted from a row (a parse error's excerpt, a value) must be storable. */
+const storable = (e: JobError): JobError =>
+  Object.fromEntries(Object.entries(e).map(([k, v]) => [k, typeof v === 'string' ? toStorableText(v) : v])) as unknown as JobError;
 
 /** The job's progress after a chunk of `rows` rows: counts added, the first MAX_JOB_ERRORS failed rows kept. */
 export function addChunk(p: JobProgress, chunk: { rows: number; created: number; exists: number; errors: JobError[] }): JobProgress {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { fieldsInvalid, invalid, type AppError, type FieldIssue } from '../../platform/errors';
+import { AppError, fieldsInvalid, invalid, type FieldIssue } from '../../platform/errors';
+import { findTextFault, invalidText, toStorableText } from '../../platform/text/storable-text';
 import type { Status } from '../tickets';
 
 // Pure rules of importing history: the times a ticket keeps, repeated external ids, and what a
@@ -73,6 +74,20 @@ export function itemInvalid(error: z.ZodError, raw: unknown): AppError {
     return given === undefined ? { field, code: 'required', message } : { field, code: 'invalid', message, ...quotable(given) };
   });
   return fieldsInvalid(details);
+}
+
+/**
+ * INVALID_TEXT for an item holding text PostgreSQL cannot store (a NUL, a lone surrogate), naming the
+ * field and quoting the value made storable; null when all its text can be stored. Checked before
+ * anything else, so such an item fails alone instead of failing its chunk's transaction.
+ */
+export function itemTextInvalid(raw: unknown): AppError | null {
+  const found = findTextFault(raw);
+  if (!found) return null;
+  const e = invalidText(found.path, found.fault);
+  const given = valueAt(raw, found.path.split('.'));
+  const value = quotable(typeof given === 'string' ? toStorableText(given) : given);
+  return new AppError('INVALID_TEXT', e.message, { field: e.field, details: e.details!.map((d) => ({ ...d, ...value })) });
 }
 
 /** What a refused item is told: its code, what to fix, the field at fault, and (when known) the refusal's reason and the value at fault. */

@@ -2,8 +2,9 @@ import type { Queryable } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
 import { AppError, forbidden, invalid } from '../../platform/errors';
 import { plainText, sanitizeRichText } from '../../platform/text/sanitize';
+import { toStorableText } from '../../platform/text/storable-text';
 import type { Actor } from '../identity';
-import { importTimes, itemError, itemInvalid, repeatedIds, type ItemError } from './import-rules';
+import { importTimes, itemError, itemInvalid, itemTextInvalid, repeatedIds, type ItemError } from './import-rules';
 import { ImportTicketItem, MAX_IMPORT_ITEMS } from './schemas';
 import { writeImportedTickets, type PreparedImport } from './write-imported-tickets';
 
@@ -42,10 +43,15 @@ export async function importTickets(
   const results: ImportItemResult[] = items.map((raw) => ({ externalId: externalIdOf(raw), result: 'failed' }));
   const fail = (i: number, e: AppError) => (results[i].error = itemError(e));
 
-  const parsed = items.map((raw) => ImportTicketItem.safeParse(raw));
-  const repeats = repeatedIds(parsed.map((p) => (p.success ? p.data.externalId : undefined)));
+  const textFaults = items.map(itemTextInvalid);
+  const parsed = items.map((raw, i) => (textFaults[i] ? null : ImportTicketItem.safeParse(raw)));
+  const repeats = repeatedIds(parsed.map((p) => (p?.success ? p.data.externalId : undefined)));
   const prepared: PreparedImport[] = [];
   for (const [i, p] of parsed.entries()) {
+    if (!p) {
+      fail(i, textFaults[i]!);
+      continue;
+    }
     if (!p.success) {
       fail(i, itemInvalid(p.error, items[i]));
       continue;
@@ -82,5 +88,6 @@ export async function importTickets(
 
 function externalIdOf(raw: unknown): string | null {
   const v = (raw as { externalId?: unknown } | null)?.externalId;
-  return typeof v === 'string' ? v.trim() : null;
+  // a failed item is reported by this id (a job keeps it): made storable
+  return typeof v === 'string' ? toStorableText(v.trim()) : null;
 }

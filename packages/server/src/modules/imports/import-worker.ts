@@ -4,6 +4,7 @@ import { BackgroundLoop } from '../../platform/background-loop';
 import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { uuidv7 } from '../../platform/ids';
+import { toStorableText } from '../../platform/text/storable-text';
 import { importChunk, LeaseLost } from './import-chunk';
 import { importJobRepository, type ImportJobRow } from './import-job-repository';
 import type { ImportRow } from './read-import-file';
@@ -117,7 +118,7 @@ export class ImportWorker {
   private async failed(job: ImportJobRow, err: unknown): Promise<void> {
     const gone = (err as { code?: string })?.code === 'ENOENT';
     const permanent = gone || err instanceof AppError || job.attempts + 1 >= (this.opts.maxAttempts ?? 5);
-    const message = gone ? 'The uploaded file is no longer in the file store; upload it again (rows already imported answer exists)' : err instanceof Error ? err.message : String(err);
+    const message = gone ? 'The uploaded file is no longer in the file store; upload it again (rows already imported answer exists)' : toStorableText(err instanceof Error ? err.message : String(err));
     this.opts.log?.[permanent ? 'error' : 'warn']({ err, importJob: job.id, tenant: job.tenant_id }, permanent ? 'import job failed' : 'import turn failed; it is tried again');
     const now = this.deps.clock.now();
     await this.deps.db.system((q) => importJobRepository.recordFailure(q, job.id, this.owner, message, now, permanent ? null : new Date(now.getTime() + RETRY_MS)));
