@@ -64,6 +64,16 @@ export const channelRepository = {
     const rows = (await q.query(`SELECT ${COLUMNS} FROM channels WHERE kind = $1 AND enabled AND lower(address) = ANY($2::text[])`, [kind, lower])).map(toChannel);
     return lower.map((a) => rows.find((r) => r.address?.toLowerCase() === a)).find(Boolean);
   },
+  /**
+   * Whether another tenant's email channel holds this address, or overlaps it (an @domain and an
+   * address in that domain, either way round). Deliberately across tenants, through the database
+   * function mail_address_taken: it answers only "taken", never whose. It locks the domain until the
+   * transaction ends, so write the channel in the same transaction.
+   */
+  async mailAddressTaken(q: Queryable, address: string): Promise<boolean> {
+    const [row] = await q.query<{ taken: boolean }>('SELECT mail_address_taken($1) AS taken', [address]);
+    return row.taken;
+  },
   /** Across tenants (system session): every enabled channel of a kind (IMAP mailboxes to poll…). */
   async allEnabled(q: Queryable, kind: IntakeChannel): Promise<ChannelRow[]> {
     const rows = await q.query(`SELECT ${COLUMNS} FROM channels WHERE kind = $1 AND enabled ORDER BY created_at`, [kind]);

@@ -20,8 +20,24 @@ export interface ChannelInput {
   defaults?: ChannelDefaults & { rules?: RoutingRule[] };
 }
 
-const addressTaken = (address: string | null) =>
-  new AppError('CONFLICT', `The address ${address} is already used by another channel (of this or another tenant); each address routes to one channel`, { field: 'address' });
+const taken = (message: string) => new AppError('CONFLICT', message, { field: 'address', details: [{ field: 'address', code: 'address_taken', message }] });
+
+const addressTaken = (address: string | null) => taken(`The address ${address} is already used by another channel (of this or another tenant); each address routes to one channel`);
+
+/**
+ * Mail is routed across tenants by address, then by @domain: an email channel may not overlap another
+ * tenant's (the same address, or an @domain and an address in it). Runs in the transaction that writes
+ * the channel (the check locks the domain until it commits).
+ */
+async function checkMailAddress(q: Queryable, kind: IntakeChannel, address: string | null): Promise<void> {
+  if (kind !== 'email' || !address) return;
+  if (await channelRepository.mailAddressTaken(q, address))
+    throw taken(
+      address.startsWith('@')
+        ? `Mail for ${address} cannot be routed to this tenant: another tenant already receives mail at this domain or at an address in it`
+        : `Mail for ${address} cannot be routed to this tenant: another tenant already receives mail at this address or its whole @domain`,
+    );
+}
 
 /** Routing defaults and rules may only name this tenant's categories, teams and types. */
 async function checkDefaults(q: Queryable, actor: Actor, d: ChannelInput['defaults']): Promise<void> {
@@ -47,6 +63,7 @@ export async function createChannel(deps: Deps, actor: Actor, input: ChannelInpu
     return toChannelView(
       await deps.db.tenant(actor.tenantId, async (q) => {
         await checkDefaults(q, actor, input.defaults);
+        await checkMailAddress(q, input.kind, write.address);
         return channelRepository.insert(q, { ...write, id: uuidv7(now.getTime()), tenantId: actor.tenantId, kind: input.kind, at: now });
       }),
     );
@@ -64,12 +81,14 @@ export async function updateChannel(deps: Deps, actor: Actor, id: string, input:
         const c = await channelRepository.byId(q, id);
         if (!c) throw notFound('Channel');
         await checkDefaults(q, actor, input.defaults);
+        const address = input.address === undefined ? c.address : normalizeAddress(input.address);
+        if (address !== c.address) await checkMailAddress(q, c.kind, address);
         const secrets = { ...c.secrets };
         for (const [k, v] of Object.entries(input.secrets ?? {})) if (v === null) delete secrets[k]; else secrets[k] = v;
         const row = await channelRepository.update(q, id, {
           name: input.name?.trim() ?? c.name,
           enabled: input.enabled ?? c.enabled,
-          address: input.address === undefined ? c.address : normalizeAddress(input.address),
+          address,
           settings: input.settings ?? c.settings,
           secrets,
           defaults: input.defaults ?? c.defaults,
