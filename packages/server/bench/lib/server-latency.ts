@@ -3,10 +3,14 @@
 // read to the response being written). Compared with the load generator's figures, it tells whether a
 // tail is spent in the server or before and after it (kernel, scheduling, the load generator itself).
 
+/** The token benchmark servers are started with (bench/lib/server.ts); BENCH_METRICS_TOKEN for a server of your own. */
+export const BENCH_METRICS_TOKEN = process.env.BENCH_METRICS_TOKEN ?? 'bench-metrics';
+const scrape = async (url: string) => (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` } })).text();
+
 export type Histogram = Map<number, number>; // upper bound (s) -> cumulative count
 
 export async function routeHistogram(url: string, method: string, route: string): Promise<Histogram> {
-  const text = await (await fetch(`${url}/metrics`)).text();
+  const text = await scrape(url);
   const h: Histogram = new Map();
   const re = /^gongdan_http_request_duration_seconds_bucket\{(.*)\} (\d+(?:\.\d+)?)$/gm;
   for (const m of text.matchAll(re)) {
@@ -34,7 +38,7 @@ export function shareOver(before: Histogram, after: Histogram): Record<string, n
  * process metrics reset it on each scrape): scrape once before a run to start the window.
  */
 export async function eventLoopLag(url: string): Promise<{ max_ms: number; p99_ms: number }> {
-  const text = await (await fetch(`${url}/metrics`)).text();
+  const text = await scrape(url);
   const read = (name: string) => Math.round(Number(new RegExp(`^gongdan_nodejs_eventloop_lag_${name}_seconds (\\S+)$`, 'm').exec(text)?.[1] ?? NaN) * 1000);
   return { max_ms: read('max'), p99_ms: read('p99') };
 }

@@ -1,4 +1,5 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { BENCH_METRICS_TOKEN } from './server-latency';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -57,6 +58,7 @@ export async function startServer(o: StartOptions): Promise<ServerHandle> {
     // benchmarks running side by side do not fight over 2525 / 1883
     SMTP_PORT: '0',
     MQTT_PORT: '0',
+    METRICS_TOKEN: BENCH_METRICS_TOKEN,
     ...o.env,
   };
   // e.g. BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the server only

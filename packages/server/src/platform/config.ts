@@ -25,6 +25,8 @@ export const settings = {
   TENANT_NAME: { schema: z.string().min(1), default: '默认租户', description: 'Name of the initial tenant created on first start' },
   OPERATOR_TOKEN: { schema: z.string(), default: '', description: 'Bearer token for the operator API (/api/v1/operator/*); empty disables it' },
   SESSION_TTL_HOURS: { schema: z.coerce.number().positive(), default: '168', description: 'Lifetime of a sign-in session' },
+  BODY_TIMEOUT_MS: { schema: z.coerce.number().int().min(100).max(600000), default: '10000', description: 'A request whose body stops arriving for this long is answered 408 and its connection closed' },
+  METRICS_TOKEN: { schema: z.string(), default: '', description: 'Bearer token a Prometheus scraper sends to GET /metrics; empty turns /metrics off' },
   BODY_LIMIT_BYTES: { schema: z.coerce.number().int().positive(), default: '1048576', description: 'Largest JSON request body' },
   ATTACHMENT_MAX_BYTES: { schema: z.coerce.number().int().positive(), default: '26214400', description: 'Largest attachment (25 MiB)' },
   IMPORT_MAX_BYTES: { schema: z.coerce.number().int().positive().max(1073741824), default: '52428800', description: 'Largest file of historical tickets uploaded for import in the console or with POST /api/v1/imports (50 MiB)' },

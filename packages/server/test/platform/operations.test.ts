@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 describe('operations surface', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env: { METRICS_TOKEN: 'scrape-secret-42' } });
   });
   afterAll(() => t.close());
 
@@ -21,7 +21,10 @@ describe('operations surface', () => {
 
   it('answers health, metrics, the OpenAPI document and its interactive docs', async () => {
     expect((await t.api(null, 'GET', '/healthz')).json()).toEqual({ status: 'ok', database: t.db.kind });
-    const metrics = await t.api(null, 'GET', '/metrics');
+    // metrics tell routes, load and memory: only a scraper with the token gets them
+    expect((await t.api(null, 'GET', '/metrics')).statusCode).toBe(401);
+    expect((await t.api('wrong-secret-42', 'GET', '/metrics')).json().error.code).toBe('UNAUTHENTICATED');
+    const metrics = await t.api('scrape-secret-42', 'GET', '/metrics');
     expect(metrics.headers['content-type']).toContain('text/plain');
     expect(metrics.body).toContain('gongdan_http_requests_total');
     expect(metrics.body).toContain('gongdan_http_request_duration_seconds_bucket');
@@ -35,6 +38,17 @@ describe('operations surface', () => {
     const ui = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(ui.statusCode).toBe(200);
     expect(ui.body).toContain('swagger');
+  });
+
+  it('keeps metrics off without a token', async () => {
+    const off = await startTestApp();
+    try {
+      const res = await off.api(null, 'GET', '/metrics');
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error.message).toContain('METRICS_TOKEN');
+    } finally {
+      await off.close();
+    }
   });
 
   it('answers unknown routes with a coded 404 (401 before sign-in)', async () => {

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/deps';
 import { invalid } from '../../platform/errors';
 import { actorOf } from '../../platform/http/auth';
+import { assertStorablePart } from '../../platform/http/multipart-text';
 import { ErrorBody, IdParams, errorResponses, ok } from '../../platform/http/schemas';
 import { getImportJob } from './get-import-job';
 import { importTickets } from './import-tickets';
@@ -55,6 +56,7 @@ export function importRoutes(app: FastifyInstance, deps: Deps) {
         const actor = actorOf(req);
         const part = await req.file();
         if (!part) throw invalid('file', 'Send the file as the multipart form field "file"', 'required');
+        assertStorablePart(part);
         if (part.fieldname !== 'file') {
           part.file.resume();
           throw invalid(part.fieldname, `Send the file as the form field "file", not "${part.fieldname}"`, 'unknown_field');

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Deps } from '../../platform/deps';
 import { fieldsInvalid, invalid } from '../../platform/errors';
 import { actorOf } from '../../platform/http/auth';
+import { assertStorablePart } from '../../platform/http/multipart-text';
 import { created, ErrorBody, IdParams, ok } from '../../platform/http/schemas';
 import { contentDisposition } from './attachment-rules';
 import {
@@ -56,6 +57,7 @@ async function fileOf(req: FastifyRequest): Promise<{ part: MultipartFile; field
     const next = await parts.next();
     if (next.done) throw invalid('file', 'Send the file as the multipart form field "file"', 'required');
     const part = next.value;
+    assertStorablePart(part);
     if (part.type === 'field') {
       take(part.fieldname, part.value);
       continue;
@@ -76,6 +78,7 @@ async function fileOf(req: FastifyRequest): Promise<{ part: MultipartFile; field
           more.value.file.resume();
           throw invalid('file', 'Send one file per request', 'too_many_files');
         }
+        assertStorablePart(more.value);
         take(more.value.fieldname, more.value.value);
       }
     };

@@ -19,6 +19,15 @@ declare module 'fastify' {
   }
 }
 
+/** The host of an Origin header, or null for one that is not a URL ("null", garbage): never equal to ours. */
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
 function tokenOf(req: FastifyRequest): { token: string; viaCookie: boolean } | null {
   const h = req.headers.authorization;
   if (h?.startsWith('Bearer ')) return { token: h.slice(7).trim(), viaCookie: false };
@@ -42,7 +51,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
       const upgrade = req.headers.upgrade?.toLowerCase() === 'websocket';
       if (req.actor && t.viaCookie && (upgrade || !['GET', 'HEAD', 'OPTIONS'].includes(req.method))) {
         const origin = req.headers.origin;
-        if (origin && new URL(origin).host !== req.headers.host) throw new AppError('FORBIDDEN', 'Cross-site request refused');
+        if (origin && hostOf(origin) !== req.headers.host) throw new AppError('FORBIDDEN', 'Cross-site request refused');
       }
     }
     if (!req.actor && !req.routeOptions.config?.public && req.url.startsWith('/api/v1/'))

@@ -6,12 +6,19 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import type { Deps } from '../deps';
 import { registerAuth } from './auth';
 import { errorHandler } from './error-handler';
+import { registerBodyTimeout } from './body-timeout';
 import { registerMetrics } from './metrics';
+import { registerSecurityHeaders } from './security-headers';
+import { registerTextBoundary } from './text-boundary';
 import { registerWebApp } from './web-app';
 
 export interface ServerOptions {
   logLevel: string;
   bodyLimit: number;
+  /** idle time after which a half-sent request body is answered 408 */
+  bodyTimeoutMs: number;
+  /** bearer token of /metrics; empty: metrics off */
+  metricsToken: string;
   version: string;
   /** Validate every response against its schema (tests). */
   validateResponses: boolean;
@@ -29,6 +36,8 @@ export async function buildServer(deps: Deps, opts: ServerOptions, modules: Rout
     logController: new LogController({ disableRequestLogging: opts.logLevel !== 'debug' && opts.logLevel !== 'trace' }),
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
+    // errors found before routing (a path that is not valid UTF-8…) answer in the API's own shape
+    frameworkErrors: (err, req, reply) => errorHandler(err, req, reply),
   });
   // the API speaks JSON (and multipart for uploads); a text body is refused with 415, not half-parsed
   app.removeContentTypeParser('text/plain');
@@ -40,10 +49,9 @@ export async function buildServer(deps: Deps, opts: ServerOptions, modules: Rout
   app.setNotFoundHandler((req, reply) =>
     reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` } }),
   );
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-  });
+  registerSecurityHeaders(app);
+  registerBodyTimeout(app, opts.bodyTimeoutMs);
+  registerTextBoundary(app);
 
   await app.register(cookie);
   await app.register(swagger, {
@@ -60,10 +68,14 @@ export async function buildServer(deps: Deps, opts: ServerOptions, modules: Rout
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' },
+    // its own page policy (hashes of its inline parts, no inline script), and like every page: never framed
+    staticCSP: true,
+    transformStaticCSP: (header) => `${header}; frame-ancestors 'none'`,
+  });
 
   registerAuth(app, deps);
-  registerMetrics(app);
+  registerMetrics(app, opts.metricsToken);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {

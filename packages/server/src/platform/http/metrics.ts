@@ -1,8 +1,20 @@
 import type { FastifyInstance } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
 import client from 'prom-client';
+import { AppError } from '../errors';
 
-// Prometheus metrics at /metrics: process defaults plus request counts and latency per route.
-export function registerMetrics(app: FastifyInstance) {
+const sameToken = (given: string, expected: string) => {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
+/**
+ * Prometheus metrics at /metrics: process defaults plus request counts and latency per route. They tell
+ * an outsider the routes, the load and the process's memory, so they are served only to a scraper that
+ * sends `Authorization: Bearer <METRICS_TOKEN>`; without the setting the endpoint is off.
+ */
+export function registerMetrics(app: FastifyInstance, token: string) {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'gongdan_' });
   const requests = new client.Counter({ name: 'gongdan_http_requests_total', help: 'HTTP requests', labelNames: ['method', 'route', 'status'], registers: [registry] });
@@ -18,7 +30,11 @@ export function registerMetrics(app: FastifyInstance) {
     requests.inc({ method: req.method, route, status: String(reply.statusCode) });
     duration.observe({ method: req.method, route }, reply.elapsedTime / 1000);
   });
-  app.get('/metrics', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
+  app.get('/metrics', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
+    if (!token) throw new AppError('NOT_FOUND', 'Metrics are off; set METRICS_TOKEN and scrape with "Authorization: Bearer <token>"');
+    const auth = req.headers.authorization ?? '';
+    if (!auth.startsWith('Bearer ') || !sameToken(auth.slice(7).trim(), token))
+      throw new AppError('UNAUTHENTICATED', 'Send the metrics token as "Authorization: Bearer <METRICS_TOKEN>"');
     reply.header('content-type', registry.contentType);
     return registry.metrics();
   });

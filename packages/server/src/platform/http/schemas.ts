@@ -14,7 +14,10 @@ export function listParam<T extends z.ZodType>(item: T, max?: number) {
 }
 
 export const Limit = (max: number, dflt: number) => z.coerce.number().int().min(1).max(max).default(dflt);
-export const DateParam = z.coerce.date({ message: 'must be an ISO-8601 date or date-time' });
+// years a ticket system can mean (PostgreSQL would refuse a five-digit year's ISO form, and year 0 is not one)
+export const DateParam = z.coerce
+  .date({ message: 'must be an ISO-8601 date or date-time' })
+  .refine((d) => d.getUTCFullYear() >= 1900 && d.getUTCFullYear() <= 9999, { message: 'must be a date between the years 1900 and 9999' });
 
 export const ErrorBody = z.object({
   error: z.object({
