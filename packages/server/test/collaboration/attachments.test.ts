@@ -53,7 +53,7 @@ describe('attachments', () => {
     expect(got.headers['content-length']).toBe(String(PNG.length));
     expect(got.headers['content-disposition']).toBe(`inline; filename="____.png"; filename*=UTF-8''${encodeURIComponent('故障照片.png')}`);
     expect(got.headers['x-content-type-options']).toBe('nosniff');
-    expect(got.headers['content-security-policy']).toBe("sandbox; default-src 'none'");
+    expect(got.headers['content-security-policy']).toBe("sandbox; default-src 'none'; frame-ancestors 'none'");
 
     const gotPdf = await download(acme.adminToken, pdf.json().id);
     expect(gotPdf.rawPayload.equals(PDF)).toBe(true);
@@ -180,13 +180,19 @@ describe('attachments', () => {
     expect(after.json().internal).toBe(true);
 
     expect((await list(acme.adminToken, ticketId)).map((a) => a.filename)).toEqual(['处理结果.png', '内部成本核算.pdf', '供应商报价.pdf']);
+    // a staff upload is a draft until a reply carries it: the customer learns nothing of it yet
+    expect(await list(customer.token, ticketId)).toEqual([]);
+    expect((await download(customer.token, pub.json().id)).statusCode).toBe(404);
+    const reply = await t.api(acme.adminToken, 'POST', `/api/v1/tickets/${ticketId}/comments`, { body: '已处理，请看附件', attachmentIds: [pub.json().id] });
+    expect(reply.statusCode).toBe(201);
     expect((await list(customer.token, ticketId)).map((a) => a.filename)).toEqual(['处理结果.png']);
     expect((await download(customer.token, pub.json().id)).statusCode).toBe(200);
     const hidden = await download(customer.token, before.json().id);
     expect(hidden.statusCode).toBe(404);
     expect(hidden.json().error.code).toBe('NOT_FOUND');
-    const timeline = (await t.api(customer.token, 'GET', `/api/v1/tickets/${ticketId}/events`)).json().items as { kind: string; data: { filename?: string } }[];
-    expect(timeline.filter((e) => e.kind === 'attachment.added').map((e) => e.data.filename)).toEqual(['处理结果.png']);
+    const timeline = (await t.api(customer.token, 'GET', `/api/v1/tickets/${ticketId}/events`)).json().items as { kind: string; data: { filename?: string; attachmentIds?: string[] } }[];
+    expect(timeline.filter((e) => e.kind === 'attachment.added')).toEqual([]);
+    expect(timeline.find((e) => e.kind === 'reply.added')?.data.attachmentIds).toEqual([pub.json().id]);
 
     // customers may attach files to their own ticket, never internal ones, never to others' tickets
     const mine = await upload(t, customer.token, ticketId, [{ name: 'file', filename: '报修现场.png', contentType: 'image/png', value: PNG }]);
@@ -204,11 +210,20 @@ describe('attachments', () => {
     expect((await download(customer.token, staffFile.json().id)).statusCode).toBe(404);
     expect((await t.api(customer.token, 'GET', `/api/v1/tickets/${foreignTicket.id}/attachments`)).statusCode).toBe(404);
 
-    // a file attached to an internal note becomes internal
-    const note = await t.api(acme.adminToken, 'POST', `/api/v1/tickets/${ticketId}/comments`, { body: '现场照片，仅内部参考', internal: true, attachmentIds: [pub.json().id] });
+    // a file uploaded as public and then attached to an internal note (the console uploads first, the
+    // agent then switches from reply to note) becomes internal, and the customer never heard of it
+    const draft = await upload(t, acme.adminToken, ticketId, [{ name: 'file', filename: '内部草稿.png', contentType: 'image/png', value: PNG }]);
+    expect(draft.json().internal).toBe(false);
+    const note = await t.api(acme.adminToken, 'POST', `/api/v1/tickets/${ticketId}/comments`, { body: '现场照片，仅内部参考', internal: true, attachmentIds: [draft.json().id] });
     expect(note.statusCode).toBe(201);
-    expect((await list(customer.token, ticketId)).map((a) => a.filename)).toEqual(['报修现场.png']);
-    expect((await download(customer.token, pub.json().id)).statusCode).toBe(404);
+    expect((await list(customer.token, ticketId)).map((a) => a.filename)).toEqual(['处理结果.png', '报修现场.png']);
+    expect((await download(customer.token, draft.json().id)).statusCode).toBe(404);
+    const seen = JSON.stringify((await t.api(customer.token, 'GET', `/api/v1/tickets/${ticketId}/events`)).json());
+    expect(seen).not.toContain('内部草稿');
+    expect(seen).not.toContain(draft.json().id);
+    // staff still see the upload in the timeline, as an internal entry
+    const staffTimeline = (await t.api(acme.adminToken, 'GET', `/api/v1/tickets/${ticketId}/events`)).json().items as { kind: string; internal: boolean; data: { filename?: string } }[];
+    expect(staffTimeline.find((e) => e.kind === 'attachment.added' && e.data.filename === '内部草稿.png')).toMatchObject({ internal: true });
   });
 
   it('hides files from other tenants', async () => {

@@ -29,10 +29,12 @@ export const attachmentRepository = {
     const [row] = await q.query<AttachmentRow>(`SELECT ${COLUMNS} FROM attachments WHERE id = $1`, [id]);
     return row;
   },
-  async forTicket(q: Queryable, ticketId: string, f: { includeInternal: boolean }): Promise<AttachmentRow[]> {
+  /** All of a ticket's files, or (`customer`) only those a customer may see: see customerMaySeeAttachment. */
+  async forTicket(q: Queryable, ticketId: string, f: { customer?: { userId: string | null } }): Promise<AttachmentRow[]> {
     return q.query<AttachmentRow>(
-      `SELECT ${COLUMNS} FROM attachments WHERE tenant_id = current_tenant_id() AND ticket_id = $1 AND ($2 OR NOT internal) ORDER BY id`,
-      [ticketId, f.includeInternal],
+      `SELECT ${COLUMNS} FROM attachments WHERE tenant_id = current_tenant_id() AND ticket_id = $1
+         AND (NOT $2::boolean OR (NOT internal AND (comment_id IS NOT NULL OR uploaded_by = $3::uuid))) ORDER BY id`,
+      [ticketId, !!f.customer, f.customer?.userId ?? null],
     );
   },
 };

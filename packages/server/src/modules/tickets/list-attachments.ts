@@ -5,11 +5,11 @@ import { toAttachmentView, type AttachmentView } from './attachment-view';
 import { ticketRepository } from './ticket-repository';
 import { assertVisible } from './visibility';
 
-/** The files of a ticket, oldest first; customers never see internal ones. */
+/** The files of a ticket, oldest first; customers see only those sent to them and their own. */
 export async function listAttachments(deps: Deps, actor: Actor, ticketId: string): Promise<AttachmentView[]> {
   return deps.db.tenant(actor.tenantId, async (q) => {
     assertVisible(actor, await ticketRepository.byId(q, ticketId));
-    const rows = await attachmentRepository.forTicket(q, ticketId, { includeInternal: actor.role !== 'customer' });
+    const rows = await attachmentRepository.forTicket(q, ticketId, actor.role === 'customer' ? { customer: { userId: actor.id } } : {});
     return rows.map(toAttachmentView);
   });
 }

@@ -73,7 +73,9 @@ export async function uploadAttachment(deps: Deps, actor: Actor, ticketId: strin
         actor,
         channel: actor.role === 'customer' ? 'portal' : 'web',
         at: now,
-        internal,
+        // a staff upload is a draft until a reply or a note carries it (and that event announces it to
+        // whoever may see it): announcing it now would tell the customer of a file meant for a note
+        internal: internal || actor.role !== 'customer',
         data: { attachmentId: id, filename, contentType, size: stored.size },
       });
       await ticketRepository.update(q, ticketId, { updated_at: now }, null);

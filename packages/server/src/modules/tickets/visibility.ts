@@ -35,3 +35,12 @@ export function canSeeFeedEvent(actor: Actor, e: { ticket: { assigneeId: string 
   if (e.event.internal && actor.role === 'customer') return false;
   return canSee(actor, { assignee_id: e.ticket.assigneeId, team_id: e.ticket.teamId, requester_id: e.ticket.requesterId });
 }
+
+/**
+ * A file a customer may see: not internal, and either sent to them with a reply (it has a comment) or
+ * their own upload. A staff upload not yet sent is a draft: the agent may still attach it to an
+ * internal note, so the customer learns nothing of it — not its name, size or type.
+ */
+export function customerMaySeeAttachment(actor: Actor, a: { internal: boolean; comment_id: string | null; uploaded_by: string | null }): boolean {
+  return !a.internal && (a.comment_id !== null || a.uploaded_by === actor.id);
+}
