@@ -1,5 +1,6 @@
 import { AppError } from '../platform/errors';
 import { ConfigError, loadConfig, type Config } from '../platform/config';
+import { DataDirectoryInUse } from '../platform/db/data-dir-lock';
 import { configCommand } from './commands/config';
 import { demoCommand } from './commands/demo';
 import { evalCommand } from './commands/eval';
@@ -65,7 +66,7 @@ function describeFailure(err: unknown): string {
     const field = err.field ? ` (${flagOf(err.field)})` : '';
     return `${err.message}${field}`;
   }
-  if (err instanceof ConfigError || err instanceof CommandFailed) return err.message;
+  if (err instanceof ConfigError || err instanceof CommandFailed || err instanceof DataDirectoryInUse) return err.message;
   const e = err as { code?: string; message?: string };
   if (e?.code === 'ECONNREFUSED') return `Cannot reach the database: ${e.message}`;
   return err instanceof Error ? (err.stack ?? err.message) : String(err);

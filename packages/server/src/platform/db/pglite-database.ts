@@ -1,5 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { lockDataDirectory, type DataDirLock } from './data-dir-lock';
 import type { Database, OwnerQueryable, Queryable } from './database';
 import { SYSTEM_PRELUDE, tenantPrelude } from './database';
 
@@ -9,9 +12,24 @@ export interface PgliteOptions {
   appRole: string;
 }
 
+/**
+ * Opens PGlite in memory, or on the folder `dataDir` — which this process then holds (a lock file beside
+ * it) until close(), or throws DataDirectoryInUse at once if another process holds it.
+ */
 export async function openPglite(opts: PgliteOptions): Promise<PgliteDatabase> {
-  const pg = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir, extensions: { pg_trgm } });
-  return new PgliteDatabase(pg, opts.appRole);
+  let lock: DataDirLock | null = null;
+  if (opts.dataDir) {
+    const dir = resolve(opts.dataDir);
+    mkdirSync(dirname(dir), { recursive: true });
+    lock = await lockDataDirectory(dir);
+  }
+  try {
+    const pg = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir, extensions: { pg_trgm } });
+    return new PgliteDatabase(pg, opts.appRole, lock);
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
 }
 
 // PGlite runs in this thread and answers through promises only: queued transactions would run back to
@@ -21,7 +39,11 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 
 export class PgliteDatabase implements Database {
   readonly kind = 'pglite' as const;
-  constructor(readonly pg: PGlite, private readonly appRole: string) {}
+  constructor(
+    readonly pg: PGlite,
+    private readonly appRole: string,
+    private readonly lock: DataDirLock | null = null,
+  ) {}
 
   /**
    * Switches the single session to the application role; called after migrations. The role may also
@@ -66,7 +88,12 @@ export class PgliteDatabase implements Database {
     await this.pg.exec(sql);
   }
 
+  /** Closes PGlite (which writes what it holds to the folder), then lets other processes open the folder. */
   async close(): Promise<void> {
-    if (!this.pg.closed) await this.pg.close();
+    try {
+      if (!this.pg.closed) await this.pg.close();
+    } finally {
+      this.lock?.release();
+    }
   }
 }
