@@ -48,6 +48,8 @@ export interface Ticket {
   externalId?: string | null;
   subtasks?: { total: number; done: number };
   watcherIds?: string[];
+  /** keys of required custom fields without a value (a ticket from a channel or the portal); one ticket, staff only */
+  missingFields?: string[];
 }
 
 export interface Page<T> {

@@ -189,6 +189,7 @@ export const en: Messages = {
     back: 'Back to list',
     slaPending: 'No SLA yet',
     requesterTickets: "Requester's other tickets",
+    missingFields: 'To complete: {{fields}} (not given by the customer writing in; an agent fills them in)',
     noOtherTickets: 'No other tickets',
     links: 'Linked tickets',
     subtasks: 'Sub-tasks',

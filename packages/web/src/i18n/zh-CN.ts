@@ -187,6 +187,7 @@ export const zhCN = {
     back: '返回列表',
     slaPending: 'SLA 未配置',
     requesterTickets: '该客户的其他工单',
+    missingFields: '待补全：{{fields}}（客户经渠道提交时未填写，请坐席补充）',
     noOtherTickets: '没有其他工单',
     links: '关联工单',
     subtasks: '子工单',

@@ -39,8 +39,8 @@ describe('custom field values', () => {
   it('requires required fields on create, not on a partial update', () => {
     expect(validateCustomFields(defs, {}).issues).toEqual([{ field: 'customFields.device_model', code: 'required', message: expect.stringContaining('设备型号') }]);
     expect(validateCustomFields(defs, { device_model: '' }).issues[0]).toMatchObject({ field: 'customFields.device_model', code: 'required' });
-    expect(validateCustomFields(defs, { page_count: 3 }, true).issues).toEqual([]);
-    expect(validateCustomFields(defs, { device_model: null }, true).issues[0].code).toBe('required');
+    expect(validateCustomFields(defs, { page_count: 3 }, 'update').issues).toEqual([]);
+    expect(validateCustomFields(defs, { device_model: null }, 'update').issues[0].code).toBe('required');
   });
 
   it('reports wrong values by kind and unknown keys', () => {

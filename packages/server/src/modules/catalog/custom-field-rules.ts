@@ -48,13 +48,18 @@ function checkOne(def: FieldDefinition, value: unknown): { value?: unknown; issu
 const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
 /**
- * Checks custom field values against the definitions of the ticket's type.
- * `partial` (updates) only checks the keys given; creates also require the required ones.
+ * How much of the required fields a save must give: `create` (an agent creating a ticket) all of them;
+ * `update` only checks the keys given, but a required field cannot be emptied; `intake` (a customer
+ * writing in through a channel, the portal or the public form) none — the ticket is created and shows
+ * its missing fields (missingRequiredFields) until an agent completes them.
  */
+export type FieldCheck = 'create' | 'update' | 'intake';
+
+/** Checks custom field values against the definitions of the ticket's type; what is required depends on `check`. */
 export function validateCustomFields(
   defs: FieldDefinition[],
   values: Record<string, unknown>,
-  partial = false,
+  check: FieldCheck = 'create',
 ): { values: Record<string, unknown>; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const out: Record<string, unknown> = {};
@@ -67,7 +72,7 @@ export function validateCustomFields(
       continue;
     }
     if (isEmpty(value)) {
-      if (def.required) issues.push({ field, code: 'required', message: `${def.label_zh} (${def.label_en || key}) is required` });
+      if (def.required && check !== 'intake') issues.push({ field, code: 'required', message: `${def.label_zh} (${def.label_en || key}) is required` });
       else out[key] = null;
       continue;
     }
@@ -75,11 +80,16 @@ export function validateCustomFields(
     if (r.issue) issues.push({ field, code: 'invalid', message: `${def.label_zh} (${def.label_en || key}) ${r.issue}` });
     else out[key] = r.value;
   }
-  if (!partial)
+  if (check === 'create')
     for (const def of defs)
       if (def.required && isEmpty(values[def.key]) && !issues.some((i) => i.field === `customFields.${def.key}`))
         issues.push({ field: `customFields.${def.key}`, code: 'required', message: `${def.label_zh} (${def.label_en || def.key}) is required` });
   return { values: out, issues };
+}
+
+/** Keys of the required fields without a value: a ticket that came in through a channel is incomplete until an agent fills them. */
+export function missingRequiredFields(defs: FieldDefinition[], values: Record<string, unknown>): string[] {
+  return defs.filter((d) => d.required && isEmpty(values[d.key])).map((d) => d.key);
 }
 
 /** Keys of custom fields: lowercase identifiers (they are the keys of ticket.customFields). */

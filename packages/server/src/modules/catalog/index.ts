@@ -2,7 +2,8 @@
 // Other modules use only this surface.
 export { catalogRepository } from './catalog-repository';
 export type { CategoryRow, TicketTypeRow, CustomFieldRow } from './catalog-repository';
-export { validateCustomFields, FIELD_KINDS } from './custom-field-rules';
+export { validateCustomFields, missingRequiredFields, FIELD_KINDS } from './custom-field-rules';
+export type { FieldCheck } from './custom-field-rules';
 export type { FieldDefinition, FieldOption, FieldKind } from './custom-field-rules';
 export { MAX_CATEGORY_DEPTH } from './category-rules';
 export { createCategory } from './create-category';

@@ -43,7 +43,7 @@ export async function writeImportedTickets(q: Queryable, actor: Actor, items: Pr
       continue;
     }
     // history predates fields made required since: values are checked, absent ones not demanded
-    const checked = validateCustomFields(await fieldDefinitionsFor(q, actor.tenantId, refs.type_id), u.input.customFields ?? {}, true);
+    const checked = validateCustomFields(await fieldDefinitionsFor(q, actor.tenantId, refs.type_id), u.input.customFields ?? {}, 'update');
     if (checked.issues.length) out.set(u.index, fieldsInvalid(checked.issues));
     else todo.push({ u, refs, fields: checked.values });
   }

@@ -2,6 +2,7 @@ import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import { isUuid } from '../../platform/ids';
 import type { Actor } from '../identity';
+import { missingFieldsView } from './missing-fields';
 import { ticketRepository } from './ticket-repository';
 import { watcherRepository } from './watcher-repository';
 import { toTicketView, type TicketView } from './ticket-view';
@@ -19,6 +20,6 @@ export async function getTicket(deps: Deps, actor: Actor, idOrNumber: string): P
     const t = assertVisible(actor, row);
     const subtasks = await ticketRepository.childProgress(q, t.id);
     const watchers = (await watcherRepository.list(q, t.id)).map((w) => w.user_id);
-    return toTicketView(t, { subtasks, watcherIds: actor.role === 'customer' ? [] : watchers });
+    return toTicketView(t, { subtasks, watcherIds: actor.role === 'customer' ? [] : watchers, ...(await missingFieldsView(q, actor, t)) });
   });
 }

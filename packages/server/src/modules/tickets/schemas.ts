@@ -141,6 +141,10 @@ export const TicketSchema = z
     externalId: z.string().nullable().describe('The ticket’s id in the helpdesk it was imported from (searchable with q); null for tickets created here'),
     subtasks: z.object({ total: z.number(), done: z.number() }).optional(),
     watcherIds: z.array(Uuid).optional(),
+    missingFields: z
+      .array(z.string())
+      .optional()
+      .describe('Keys of required custom fields without a value (one ticket, staff only): the ticket came in through a channel, the portal or the public form, which need not fill them; an agent completes them'),
   })
   .meta({ id: 'Ticket' });
 

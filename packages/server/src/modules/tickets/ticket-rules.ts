@@ -54,3 +54,12 @@ export function normalizeTags(tags: string[]): string[] {
 export function mentionedEmails(text: string): string[] {
   return [...new Set([...text.matchAll(/(?:^|[\s(（:：,，])@([\w.+-]+@[\w-]+(?:\.[\w-]+)+)/g)].map((m) => m[1].toLowerCase()))];
 }
+
+/**
+ * Required custom fields are for staff saving a ticket (console, API keys). A customer writing in —
+ * through a channel (the system actor of the intake), the portal or the public form — cannot be
+ * refused because an agent's form has a required field: the ticket is created incomplete instead.
+ */
+export function fieldCheckOf(actor: Pick<Actor, 'type' | 'role'>): 'create' | 'intake' {
+  return actor.type === 'system' || actor.role === 'customer' ? 'intake' : 'create';
+}

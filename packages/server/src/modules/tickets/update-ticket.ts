@@ -3,6 +3,7 @@ import { AppError, forbidden } from '../../platform/errors';
 import { plainText, sanitizeRichText } from '../../platform/text/sanitize';
 import type { Actor } from '../identity';
 import { checkCustomFields } from './check-custom-fields';
+import { missingFieldsView } from './missing-fields';
 import { checkReferences } from './check-references';
 import { notificationRepository } from '../notifications';
 import { searchText } from './create-ticket';
@@ -79,13 +80,17 @@ export async function updateTicket(deps: Deps, actor: Actor, id: string, input: 
     }
     if (input.customFields || input.typeId !== undefined) {
       const typeId = (set.type_id as string | null | undefined) ?? t.type_id;
-      const merged = { ...t.custom_fields, ...(await checkCustomFields(q, actor.tenantId, typeId, input.customFields ?? {}, true)) };
+      const merged = { ...t.custom_fields, ...(await checkCustomFields(q, actor.tenantId, typeId, input.customFields ?? {}, 'update')) };
       if (JSON.stringify(merged) !== JSON.stringify(t.custom_fields)) {
         set.custom_fields = merged;
         changes.customFields = { from: t.custom_fields, to: merged };
       }
     }
-    if (!Object.keys(changes).length) return toTicketView((await ticketRepository.byId(q, id))!);
+    const view = async () => {
+      const row = (await ticketRepository.byId(q, id))!;
+      return toTicketView(row, await missingFieldsView(q, actor, row));
+    };
+    if (!Object.keys(changes).length) return view();
     set.updated_at = now;
     const textChanged = 'title' in set || 'description' in set || 'tags' in set;
     const after = { ...t, ...set } as TicketRow;
@@ -101,6 +106,6 @@ export async function updateTicket(deps: Deps, actor: Actor, id: string, input: 
       });
     if (changes.status && updated.parent_id)
       await eventRepository.append(q, { ticketId: updated.parent_id, kind: 'subtask.status_changed', actor, channel, at: now, data: { childId: id, number: Number(updated.number), changes: { status: changes.status } } });
-    return toTicketView((await ticketRepository.byId(q, id))!);
+    return view();
   });
 }

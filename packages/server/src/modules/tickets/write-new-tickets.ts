@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors';
 import { contactRepository, resolveRequesters, type RequesterOutcome, type ResolvedRequester } from '../customers';
 import type { Actor } from '../identity';
 import { checkCustomFields } from './check-custom-fields';
+import { fieldCheckOf } from './ticket-rules';
 import { checkReferences } from './check-references';
 import type { CreateTicketInput } from './create-ticket';
 import { eventRepository } from './event-repository';
@@ -38,7 +39,7 @@ export const newTicketWriter: BatchWriter<NewTicketUnit, Created> = {
     for (const [i, u] of units.entries())
       await refusing(outcomes, i, async () => {
         await checkReferences(q, u.actor, u.input);
-        fields[i] = await checkCustomFields(q, u.actor.tenantId, u.draft.type_id, u.input.customFields ?? {}, false);
+        fields[i] = await checkCustomFields(q, u.actor.tenantId, u.draft.type_id, u.input.customFields ?? {}, fieldCheckOf(u.actor));
       });
 
     const claimed = new Set<number>();

@@ -1,4 +1,4 @@
-import { Divider, Form, Input, Modal, Select, TreeSelect, Typography } from 'antd';
+import { Alert, Divider, Form, Input, Modal, Select, TreeSelect, Typography } from 'antd';
 import { forwardRef, useEffect, useImperativeHandle, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { catalogApi, ticketsApi } from '../../api/endpoints';
@@ -69,6 +69,9 @@ export const SidePanel = forwardRef<SidePanelHandle, Props>(function SidePanel({
   };
   useImperativeHandle(ref, () => ({ assign }));
 
+  // required fields a customer writing in did not fill (the server says which; the definitions give their names)
+  const missing = fields.filter((f) => ticket.missingFields?.includes(f.key));
+
   const item = (field: string, label: string, node: React.ReactNode) => (
     <Form.Item label={label} validateStatus={errors[field] ? 'error' : saving === field ? 'validating' : undefined} help={errors[field] || undefined} style={{ marginBottom: 12 }}>
       {node}
@@ -136,6 +139,9 @@ export const SidePanel = forwardRef<SidePanelHandle, Props>(function SidePanel({
           'tags',
           t('field.tags'),
           <Select data-testid="field-tags" mode="tags" value={ticket.tags} onChange={(v: string[]) => void save({ tags: v }, 'tags')} open={false} placeholder={t('list.tagPlaceholder')} />,
+        )}
+        {missing.length > 0 && (
+          <Alert data-testid="missing-fields" type="warning" showIcon style={{ marginBottom: 12 }} title={t('detail.missingFields', { fields: missing.map(name).join('、') })} />
         )}
         {fields.map((f) => (
           <div key={f.id}>

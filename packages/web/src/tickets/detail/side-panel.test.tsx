@@ -1,0 +1,37 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { useState } from 'react';
+import { MemoryRouter } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import type { CustomField, Me, Ticket } from '../../api/types';
+import { renderUi, stubFetch } from '../../test/render';
+import { SidePanel } from './side-panel';
+
+const ID = '0190a0a0-0000-7000-8000-0000000000t1';
+const me = { type: 'user', id: '0190a0a0-0000-7000-8000-0000000000u1', name: '坐席小王', role: 'agent', scope: 'all', teamIds: [], contactId: null, tenantId: 't' } as Me;
+const building: CustomField = { id: 'f1', ticketTypeId: null, key: 'building', kind: 'text', labelZh: '楼栋', labelEn: 'Building', required: true, options: [], position: 0 };
+const ticket = { id: ID, number: 1042, title: '地下车库漏水', status: 'new', priority: 'normal', channel: 'email', typeId: null, categoryId: null, teamId: null, tags: [], customFields: {}, missingFields: ['building'], watcherIds: [] } as unknown as Ticket;
+
+function Page() {
+  const [current, setCurrent] = useState(ticket);
+  return (
+    <MemoryRouter>
+      <SidePanel ticket={current} me={me} version={0} onUpdated={setCurrent} />
+    </MemoryRouter>
+  );
+}
+
+describe('the ticket side panel', () => {
+  it('says which required fields a ticket from a channel still misses, until an agent fills them', async () => {
+    stubFetch({
+      'GET /api/v1/custom-fields': () => ({ status: 200, body: { items: [building] } }),
+      [`PATCH /api/v1/tickets/${ID}`]: (b) => ({ status: 200, body: { ...ticket, ...(b as object), missingFields: [] } }),
+    });
+    renderUi(<Page />);
+    const alert = await screen.findByTestId('missing-fields');
+    expect(alert.textContent).toContain('待补全：楼栋');
+    const input = await screen.findByTestId('cf-building');
+    fireEvent.change(input, { target: { value: '地下车库' } });
+    fireEvent.blur(input);
+    await waitFor(() => expect(screen.queryByTestId('missing-fields')).toBeNull());
+  });
+});
