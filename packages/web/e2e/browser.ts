@@ -50,8 +50,16 @@ export async function session(browser: Browser, env: E2eEnv, account?: Account):
     const res = await context.request.post('/api/v1/auth/login', { data: { email: account.email, password: account.password } });
     if (!res.ok()) throw new Error(`sign-in of ${account.email} failed: ${res.status()} ${await res.text()}`);
   }
-  return { context, page: await context.newPage() };
+  const page = await context.newPage();
+  // the server's Content-Security-Policy must never get in the console's way: a refusal fails the flow
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) cspViolations.push(`${page.url()}: ${msg.text()}`);
+  });
+  return { context, page };
 }
+
+/** What the browser refused under the server's Content-Security-Policy during the current flow. */
+const cspViolations: string[] = [];
 
 /** Waits (up to 5 s) for finite CSS animations and transitions to end, so a screenshot shows the settled page. */
 async function settled(page: Page) {
@@ -73,8 +81,10 @@ export async function shot(env: E2eEnv, page: Page, name: string) {
 /** One flow of the suite: a test that, when it fails, leaves a screenshot of every open page. */
 export function flow(browser: () => Browser | null, env: E2eEnv, id: string, title: string, fn: () => Promise<void>) {
   test(`${id} ${title}`, async () => {
+    cspViolations.length = 0;
     try {
       await fn();
+      expect(cspViolations, 'Content-Security-Policy refusals').toEqual([]);
     } catch (err) {
       const b = browser();
       let i = 0;

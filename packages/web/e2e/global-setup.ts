@@ -177,7 +177,7 @@ export default async function setup(project: TestProject) {
     await waitHealthy(serverURL, child, logFile, 180_000);
     log(`server on ${serverURL} (pid ${child.pid}, DATA_DIR ${dataDir}) healthy after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const people = await seed(serverURL);
-    // README, "Web console": the server serves packages/web/dist at / (index.html for the app's routes)
+    // docs/CONSOLE.md: the server serves packages/web/dist at / (index.html for the app's routes)
     const problem = (await servesConsole(serverURL, '/login'))
       ? null
       : `the server at ${serverURL} does not serve the web console (GET /login is not packages/web/dist/index.html); see ${logFile}`;

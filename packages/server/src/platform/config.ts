@@ -44,7 +44,7 @@ export const settings = {
   SMTP_PORT: { schema: z.coerce.number().int().min(0).max(65535), default: '2525', description: 'Port of the built-in SMTP listener receiving customer mail (0 disables it)' },
   SMTP_HOST: { schema: z.string(), default: '0.0.0.0', description: 'Interface the SMTP listener binds to' },
   SMTP_MAX_BYTES: { schema: z.coerce.number().int().positive(), default: '31457280', description: 'Largest mail the SMTP listener accepts (30 MiB)' },
-  SMTP_RELAY_URL: { schema: z.string().regex(/^(smtps?:\/\/.+)?$/, 'smtp://user:pass@host:port or smtps://…').or(z.literal('')), default: '', description: 'SMTP relay for outgoing mail (replies, notifications), e.g. smtp://user:pass@smtp.example.com:587; empty: mail replies wait in the outbound queue' },
+  SMTP_RELAY_URL: { schema: z.string().regex(/^(smtps?:\/\/.+)?$/, 'smtp://user:pass@host:port or smtps://…').or(z.literal('')), default: '', description: 'SMTP relay for outgoing mail (replies, notifications), e.g. smtp://user:pass@smtp.example.com:587; empty: a mail reply is recorded as failed (RELAY_NOT_CONFIGURED) unless its mailbox channel has its own relayUrl' },
   MAIL_FROM: { schema: z.string(), default: '', description: 'Sender of outgoing mail when the mailbox channel has no address, e.g. "客服中心 <support@example.com>"' },
   IMAP_POLL_MS: { schema: z.coerce.number().int().positive(), default: '60000', description: 'How often configured IMAP mailboxes are polled' },
   MQTT_PORT: { schema: z.coerce.number().int().min(0).max(65535), default: '1883', description: 'Port of the embedded MQTT broker for device alarms (0 disables it)' },

@@ -27,7 +27,7 @@ export const CreateChannelBody = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').max(200),
   enabled: z.boolean().optional(),
   address: z.string().trim().max(320).nullable().optional().describe('What routes messages to this channel: a mail address or @domain, an app / corp id…'),
-  settings: z.record(z.string(), z.unknown()).optional().describe('Non-secret settings of the channel kind (see the README)'),
+  settings: z.record(z.string(), z.unknown()).optional().describe('Non-secret settings of the channel kind (see docs/channels)'),
   secrets: z.record(z.string(), z.unknown()).optional().describe('Tokens, keys and passwords: stored, never returned; null removes one'),
   defaults: ChannelDefaultsSchema.optional(),
 });

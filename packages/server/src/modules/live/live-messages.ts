@@ -1,7 +1,7 @@
 import type { NotificationView } from '../notifications';
 import type { EventView } from '../tickets';
 
-// The WebSocket protocol of GET /api/v1/live, in one place (README "Live updates" documents it).
+// The WebSocket protocol of GET /api/v1/live, in one place (docs/API.md "Live updates" documents it).
 // Server → client: JSON text frames. Client → server: {"type":"ping"}; anything else is ignored.
 export type ServerMessage =
   | { type: 'hello'; userId: string | null }
