@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from '../../platform/db/database';
 import { AppError, invalid } from '../../platform/errors';
 import { uuidv7 } from '../../platform/ids';
-import { hashPassword, passwordProblem } from './passwords';
+import { assertPasswordAllowed } from './password-policy';
+import { hashPassword } from './passwords';
 import { tenantRepository, type TenantRow } from './tenant-repository';
 import { userRepository, type UserRow } from './user-repository';
 
@@ -30,8 +31,7 @@ export function slugFromName(name: string): string {
 
 /** Platform operation: a tenant, its ticket-number sequence and its first administrator, in one transaction. */
 export async function createTenant(db: Database, input: CreateTenantInput): Promise<{ tenant: TenantRow; admin: UserRow }> {
-  const problem = passwordProblem(input.adminPassword);
-  if (problem) throw invalid('adminPassword', problem, 'weak_password');
+  assertPasswordAllowed('adminPassword', input.adminPassword, input.adminEmail);
   if (input.slug && !SLUG.test(input.slug)) throw invalid('slug', 'Slug must be 1–40 lowercase letters, digits or dashes', 'invalid_slug');
   const passwordHash = await hashPassword(input.adminPassword);
   return db.system(async (q) => {

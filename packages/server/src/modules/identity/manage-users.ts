@@ -4,7 +4,8 @@ import { isUniqueViolation } from '../../platform/db/database';
 import { uuidv7 } from '../../platform/ids';
 import { contactRepository } from '../customers';
 import type { Actor, Role, Scope } from './actor';
-import { hashPassword, passwordProblem } from './passwords';
+import { assertPasswordAllowed } from './password-policy';
+import { hashPassword } from './passwords';
 import { requireRole } from './require-role';
 import { teamRepository } from './team-repository';
 import { userRepository, type UserRow } from './user-repository';
@@ -23,10 +24,7 @@ export interface CreateUserInput {
 
 export async function createUser(deps: Deps, actor: Actor, input: CreateUserInput): Promise<UserRow> {
   requireRole(actor, ['admin']);
-  if (input.password) {
-    const problem = passwordProblem(input.password);
-    if (problem) throw invalid('password', problem, 'weak_password');
-  }
+  if (input.password) assertPasswordAllowed('password', input.password, input.email);
   if (input.role === 'customer' && !input.contactId) throw invalid('contactId', 'A customer user needs the contact it signs in as', 'required');
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   try {
@@ -80,8 +78,10 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, input: Up
   const adminOnly = input.role !== undefined || input.scope !== undefined || input.active !== undefined || input.teamIds !== undefined;
   if (!self || adminOnly) requireRole(actor, ['admin']);
   if (input.password) {
-    const problem = passwordProblem(input.password);
-    if (problem) throw invalid('password', problem, 'weak_password');
+    // the policy needs the account's email; hashing then happens outside any transaction
+    const user = await deps.db.tenant(actor.tenantId, (q) => userRepository.byId(q, id));
+    if (!user) throw notFound('User');
+    assertPasswordAllowed('password', input.password, user.email);
   }
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   const { teamIds, ...fields } = input;

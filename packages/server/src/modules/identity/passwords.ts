@@ -31,13 +31,6 @@ export async function verifyPassword(password: string, stored: string | null): P
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** Password policy: at least 8 characters with letters and digits. Returns the problem or null. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < 8) return 'Password must be at least 8 characters';
-  if (!/[A-Za-z]/.test(password) || !/[0-9]/.test(password)) return 'Password must contain letters and digits';
-  return null;
-}
-
 export function generatePassword(): string {
   return `Gd-${randomBytes(12).toString('base64url')}9`;
 }
