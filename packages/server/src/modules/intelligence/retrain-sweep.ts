@@ -20,11 +20,11 @@ export function retrainDue(s: { trainedAt: Date | null; tickets: number; newTick
  * runs in a worker thread; a lease keeps other processes off the same tenant). Bounded: a round
  * trains at most `maxTenants`, the rest wait for the next round.
  */
-export async function retrainSweep(deps: Deps, cache: ModelCache, maxTenants = 5): Promise<string[]> {
+export async function retrainSweep(deps: Deps, cache: ModelCache, maxTenants = 5, signal?: AbortSignal): Promise<string[]> {
   const tenants = await deps.db.system((q) => q.query<{ id: string }>(`SELECT id FROM tenants ORDER BY created_at`));
   const trained: string[] = [];
   for (const { id } of tenants) {
-    if (trained.length >= maxTenants) break;
+    if (trained.length >= maxTenants || signal?.aborted) break;
     const state = await deps.db.tenant(id, async (q) => {
       const models = await intelligenceRepository.models(q, false);
       const trainedAt = models.length ? new Date(Math.min(...models.map((m) => m.trained_at.getTime()))) : null;
@@ -33,7 +33,7 @@ export async function retrainSweep(deps: Deps, cache: ModelCache, maxTenants = 5
       return { trainedAt, ...counts, corrections };
     });
     if (!retrainDue(state)) continue;
-    if (await trainModels(deps, id)) {
+    if (await trainModels(deps, id, { signal })) {
       await cache.reload(id);
       trained.push(id);
     }

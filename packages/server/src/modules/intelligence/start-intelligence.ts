@@ -24,21 +24,26 @@ export function startIntelligence(o: { deps: Deps; outbox: OutboxDispatcher; ret
   };
   o.outbox.subscribe(INTELLIGENCE_CONSUMER, ['ticket.created', 'ticket.updated'], one, all);
   let timer: NodeJS.Timeout | null = null;
+  let first: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
+  // closing gives up a training in progress (its worker thread ends): the next start trains again
+  const stopping = new AbortController();
   if (o.retrainMinutes > 0) {
     const round = () => {
-      running = retrainSweep(o.deps, cache)
-        .catch((err) => o.log.error({ err }, 'retraining the intelligence models failed'))
+      running = retrainSweep(o.deps, cache, undefined, stopping.signal)
+        .catch((err) => stopping.signal.aborted || o.log.error({ err }, 'retraining the intelligence models failed'))
         .finally(() => (running = null));
     };
     timer = setInterval(() => running ?? round(), o.retrainMinutes * 60_000);
     timer.unref();
     // a first look soon after start, so a fresh install with imported tickets does not wait an hour
-    setTimeout(() => running ?? round(), 30_000).unref();
+    first = setTimeout(() => running ?? round(), 30_000).unref();
   }
   return {
     async close() {
       if (timer) clearInterval(timer);
+      if (first) clearTimeout(first);
+      stopping.abort(new Error('the process is stopping'));
       await running;
     },
   };

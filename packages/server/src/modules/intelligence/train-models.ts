@@ -26,7 +26,7 @@ export function examplesOf(rows: LabelledRow[], active: { categories: Map<string
  * and stores each with its accuracy on the newest held-back tickets. One process at a time per tenant
  * (a lease); returns the targets trained, or null when another process is training this tenant.
  */
-export async function trainModels(deps: Deps, tenantId: string, onTrained?: () => void): Promise<Target[] | null> {
+export async function trainModels(deps: Deps, tenantId: string, o: { onTrained?: () => void; /** the process stopping: the training is given up, the lease released */ signal?: AbortSignal } = {}): Promise<Target[] | null> {
   const now = deps.clock.now();
   const leased = await deps.db.tenant(tenantId, (q) => intelligenceRepository.leaseTraining(q, tenantId, now, new Date(now.getTime() + LEASE_MS)));
   if (!leased) return null;
@@ -36,7 +36,7 @@ export async function trainModels(deps: Deps, tenantId: string, onTrained?: () =
       active: await intelligenceRepository.activeIds(q),
       feedbackUpto: await intelligenceRepository.maxFeedbackId(q),
     }));
-    const results = await runTraining(examplesOf(rows, active));
+    const results = await runTraining(examplesOf(rows, active), o.signal);
     const trained = TARGETS.filter((t) => results[t]);
     const at = deps.clock.now();
     await deps.db.tenant(tenantId, async (q) => {
@@ -48,7 +48,7 @@ export async function trainModels(deps: Deps, tenantId: string, onTrained?: () =
         });
       }
     });
-    onTrained?.();
+    o.onTrained?.();
     return trained;
   } finally {
     await deps.db.tenant(tenantId, (q) => intelligenceRepository.releaseTraining(q, tenantId));

@@ -7,11 +7,23 @@ import type { TargetResult } from './train-target';
 const ENTRY = new URL('./train-worker.ts', import.meta.url).href;
 const BOOT = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(ENTRY)}); })`;
 
-/** Trains each target's examples in a worker thread; null for a target with too little to learn from. */
-export function runTraining<T extends string>(jobs: Record<T, Example[]>): Promise<Record<T, TargetResult | null>> {
+/**
+ * Trains each target's examples in a worker thread; null for a target with too little to learn from.
+ * `signal` (the process stopping) ends the thread and rejects with the signal's reason.
+ */
+export function runTraining<T extends string>(jobs: Record<T, Example[]>, signal?: AbortSignal): Promise<Record<T, TargetResult | null>> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
     const worker = new Worker(BOOT, { eval: true, workerData: jobs });
     let done = false;
+    const abort = () => {
+      if (done) return;
+      done = true;
+      reject(signal!.reason);
+      void worker.terminate();
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+    worker.once('exit', () => signal?.removeEventListener('abort', abort));
     worker.once('message', (m) => {
       done = true;
       resolve(m as Record<T, TargetResult | null>);
