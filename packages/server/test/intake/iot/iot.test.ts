@@ -141,14 +141,33 @@ describe('IoT alarms over MQTT', () => {
     expect((await pub('SN-9', { code: 'E1' }, { slug: other.slug, password: otherKey })).code).not.toBe(0);
   });
 
-  it('stores malformed payloads and quarantines them with a clear code; refuses oversized ones', async () => {
-    await pub('SN-4004', '不是 JSON');
-    await pub('SN-4004', { message: '缺少代码' });
-    await pub('SN-4004', { code: 'E1', severity: '紧急' });
-    await t.settle();
-    const q = (await inbound('quarantined')).items.filter((m: any) => m.meta.serial === 'SN-4004');
-    expect(q.map((m: any) => m.error.code).sort()).toEqual(['IOT_BAD_SEVERITY', 'IOT_MALFORMED_JSON', 'IOT_MISSING_CODE']);
-    expect(q.find((m: any) => m.error.code === 'IOT_BAD_SEVERITY').error.message).toContain('critical, major or minor');
+  it('refuses, without a PUBACK, a payload that could never become a ticket; stores nothing of it', async () => {
+    const before = (await get('/api/v1/intake/messages?channel=iot&limit=200')).items.length;
+    const payloads: unknown[] = [
+      '不是 JSON',
+      { message: '缺少代码' },
+      { code: 'E1', severity: '紧急' },
+      { code: 'E1', message: '门锁故障', temperature: 85 }, // an unknown field
+      { code: 'E1', ts: '9999-12-31T23:59:59Z' }, // far in the future
+      { code: 'E1', ts: '1999-01-01T00:00:00+08:00' }, // absurdly far back
+      { code: 'E1', message: '门锁\u0000故障' }, // a NUL (PostgreSQL cannot store it)
+      { code: 'E1', message: '门锁\ud800故障' }, // a lone surrogate
+    ];
+    for (const p of payloads) {
+      const r = await pub('SN-4004', p);
+      expect(r.code, JSON.stringify(p)).not.toBe(0);
+      expect(r.output).toMatch(/connection was lost|not authori[sz]ed/i);
+    }
+    // bytes that are not UTF-8
+    const file = join(tmpdir(), `iot-latin1-${process.pid}.json`);
+    writeFileSync(file, Buffer.concat([Buffer.from('{"code":"E1","message":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]));
+    expect((await mosquittoPub({ port, username: tenant.slug, password: key, topic: `gongdan/${tenant.slug}/devices/SN-4004/alarm`, file })).code).not.toBe(0);
+    expect((await get('/api/v1/intake/messages?channel=iot&limit=200')).items.length).toBe(before);
+    // a device clock a few hours off is fine
+    expect((await pub('SN-4004', { code: 'E1', ts: new Date(t.deps.clock.now().getTime() + 3 * 3600_000).toISOString() })).code).toBe(0);
+  });
+
+  it('refuses oversized payloads', async () => {
     const before = (await get('/api/v1/intake/messages?channel=iot&limit=200')).items.length;
     const file = join(tmpdir(), `iot-big-${process.pid}.json`);
     writeFileSync(file, JSON.stringify({ code: 'E1', message: '大'.repeat(40_000) }));
@@ -193,6 +212,14 @@ describe('IoT alarms over HTTP', () => {
     expect((await post('/api/v1/iot/alarms', { serial: 'SN-6006' }, key)).statusCode).toBe(400);
     expect((await post('/api/v1/iot/alarms', { ...body, id: 'h-3', serial: 'a/b' }, key)).statusCode).toBe(400);
     expect((await post('/api/v1/iot/alarms', { ...body, id: 'h-4', message: 'x'.repeat(70_000) }, key)).statusCode).toBe(413);
+    const unknown = await post('/api/v1/iot/alarms', { ...body, id: 'h-5', temperature: 85 }, key);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.code).toBe('VALIDATION_FAILED');
+    for (const ts of ['9999-12-31T23:59:59Z', '2000-01-01T00:00:00+08:00']) {
+      const far = await post('/api/v1/iot/alarms', { ...body, id: `h-${ts}`, ts }, key);
+      expect(far.statusCode, ts).toBe(400);
+      expect(far.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'ts', details: [{ code: 'out_of_range', value: ts }] });
+    }
     await t.settle();
     const asset = await assetOf('SN-6006');
     expect(asset.alarms).toHaveLength(1);

@@ -15,8 +15,9 @@ export interface IncomingAlarm {
 
 /**
  * Stores a device's alarm or recovery raw and durably (the transport acknowledges only after this:
- * MQTT PUBACK, HTTP 202). Malformed payloads are stored too and quarantined by the worker with their
- * error, so an admin sees what the device sent. Alarms of one device keep their order (lane = serial).
+ * MQTT PUBACK, HTTP 202). The transport has checked the payload against the contract first (HTTP by
+ * its schema, MQTT with payloadRefusal): what could never become a ticket is refused, not acknowledged.
+ * Alarms of one device keep their order (lane = serial).
  */
 export function ingestAlarm(deps: Deps, a: IncomingAlarm): Promise<Received> {
   return receiveInbound(deps, {

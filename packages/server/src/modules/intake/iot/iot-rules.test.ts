@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planAlarms, incidentKey, type AlarmItem } from './alarm-plan';
-import { alarmTime, alarmTitle, externalIdOf, parseTopic, readPayload } from './iot-rules';
+import { alarmTime, alarmTitle, externalIdOf, parseTopic, payloadRefusal, readPayload, tsProblem } from './iot-rules';
 
 const MIN = 60_000;
 const T0 = new Date('2026-03-02T01:00:00Z');
@@ -40,6 +40,21 @@ describe('device contract', () => {
     expect(code('{"code":"E21","severity":"紧急"}')).toBe('IOT_BAD_SEVERITY');
     expect(code('{"code":"E21","ts":"昨天"}')).toBe('IOT_BAD_TS');
     expect(code(JSON.stringify({ code: 'E21', message: 'x'.repeat(70_000) }))).toBe('IOT_PAYLOAD_TOO_LARGE');
+    expect(code('{"code":"E21","temperature":85}')).toBe('IOT_UNKNOWN_FIELD');
+    expect(code('{"code":"E21","message":"门锁\\u0000故障"}')).toBe('IOT_INVALID_TEXT');
+    expect(code('{"code":"E21","message":"门锁\\ud800故障"}')).toBe('IOT_INVALID_TEXT');
+  });
+
+  it('refuses bytes that are not UTF-8, and at receipt a ts a day ahead or a year back', () => {
+    const refusal = (raw: Buffer | string) => payloadRefusal(Buffer.from(raw), T0)?.code ?? 'ok';
+    expect(refusal(Buffer.concat([Buffer.from('{"code":"E21","message":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]))).toBe('IOT_INVALID_TEXT');
+    expect(refusal('{"code":"E21","ts":"9999-12-31T23:59:59Z"}')).toBe('IOT_BAD_TS');
+    expect(refusal('{"code":"E21","ts":"1970-01-01T00:00:00Z"}')).toBe('IOT_BAD_TS');
+    expect(refusal(JSON.stringify({ code: 'E21', ts: at(23 * 60).toISOString() }))).toBe('ok');
+    expect(refusal(JSON.stringify({ code: 'E21', ts: at(-300 * 24 * 60).toISOString() }))).toBe('ok');
+    expect(tsProblem('2026-03-03T02:00:00Z', T0)).toContain('24 hours ahead');
+    // a stored row is read without the receipt check (rows stored before it keep working)
+    expect(readPayload(Buffer.from('{"code":"E21","ts":"1970-01-01T00:00:00Z"}')).code).toBe('E21');
   });
 
   it('makes a redelivery a duplicate, a repeat with a later ts not', () => {

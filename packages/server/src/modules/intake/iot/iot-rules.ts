@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Priority } from '../../tickets';
+import { decodeUtf8Strict, findTextFault, invalidText } from '../../../platform/text/storable-text';
 import { PermanentIntakeError } from '../intake-types';
 
 // The device contract (docs/channels/iot.md): topics, payload, and what an alarm means for tickets.
@@ -14,6 +15,9 @@ export type AlarmKind = 'alarm' | 'recovery';
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
 /** A device's clock is trusted only this close to the time of receipt; otherwise the receipt time counts. */
 export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+/** An alarm's ts is refused beyond these (a clock gone wrong, or a made-up time): a day ahead, a year back. */
+export const MAX_TS_AHEAD_MS = MAX_CLOCK_SKEW_MS;
+export const MAX_TS_AGE_MS = 366 * 24 * 60 * 60 * 1000;
 
 export const Serial = z
   .string()
@@ -22,7 +26,7 @@ export const Serial = z
   .max(128, 'at most 128 characters')
   .regex(/^[^/+#\s\u0000]+$/, 'must not contain "/", "+", "#" or spaces');
 
-export const AlarmPayload = z.object({
+export const AlarmPayload = z.strictObject({
   id: z.string().min(1).max(200).optional().describe('The device\'s id of this message; a second delivery with the same id is a duplicate'),
   code: z.string().trim().min(1, 'must not be empty').max(64, 'at most 64 characters').describe('Alarm code, e.g. E21'),
   message: z.string().max(2000).optional().describe('Human-readable text, e.g. 门锁故障'),
@@ -40,24 +44,60 @@ export function parseTopic(topic: string): { slug: string; serial: string; kind:
   return { slug: m[1], serial: m[2], kind: m[3] as AlarmKind };
 }
 
-/** Reads a stored payload; what no retry can fix throws a PermanentIntakeError with a stable code. */
-export function readPayload(raw: Buffer): AlarmPayload {
+/** Why a device's ts cannot be accepted at `receivedAt` (more than a day ahead, more than a year back), or null. */
+export function tsProblem(ts: string | undefined, receivedAt: Date): string | null {
+  if (!ts) return null;
+  const at = Date.parse(ts);
+  if (at - receivedAt.getTime() > MAX_TS_AHEAD_MS) return `${ts} is more than 24 hours ahead of the server's clock; set the device's clock (NTP) or leave ts out`;
+  if (receivedAt.getTime() - at > MAX_TS_AGE_MS) return `${ts} is more than a year ago; set the device's clock (NTP) or leave ts out`;
+  return null;
+}
+
+/**
+ * Reads a payload against the contract; what no retry can fix throws a PermanentIntakeError with a
+ * stable code. With `receivedAt` (at the transport, before acknowledging) the ts must also be near it;
+ * the worker reads rows stored earlier without it (a far ts then just counts as the receipt time).
+ */
+export function readPayload(raw: Buffer, receivedAt?: Date): AlarmPayload {
   if (raw.length > MAX_PAYLOAD_BYTES) throw new PermanentIntakeError('IOT_PAYLOAD_TOO_LARGE', `The payload has ${raw.length} bytes; at most ${MAX_PAYLOAD_BYTES} are accepted`);
+  const text = decodeUtf8Strict(raw);
+  if (text === null) throw new PermanentIntakeError('IOT_INVALID_TEXT', 'The payload is not valid UTF-8; send JSON encoded as UTF-8');
   let json: unknown;
   try {
-    json = JSON.parse(raw.toString('utf8'));
+    json = JSON.parse(text);
   } catch {
     throw new PermanentIntakeError('IOT_MALFORMED_JSON', 'The payload is not JSON; send {"code": "E21", "message": "…", "severity": "critical|major|minor", "ts": "ISO-8601"}');
   }
   if (!json || typeof json !== 'object' || Array.isArray(json)) throw new PermanentIntakeError('IOT_MALFORMED_JSON', 'The payload must be a JSON object');
+  // rows stored by earlier versions from HTTP kept the serial in the payload (it is in the row's meta)
+  if (!receivedAt) delete (json as Record<string, unknown>).serial;
+  const fault = findTextFault(json);
+  if (fault) throw new PermanentIntakeError('IOT_INVALID_TEXT', invalidText(fault.path, fault.fault).message);
   const r = AlarmPayload.safeParse(json);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0];
+  if (!r.success) throw payloadError(r.error.issues[0]);
+  const late = receivedAt && tsProblem(r.data.ts, receivedAt);
+  if (late) throw new PermanentIntakeError('IOT_BAD_TS', `ts ${late}`);
+  return r.data;
+}
+
+function payloadError(issue: z.core.$ZodIssue): PermanentIntakeError {
   const field = String(issue.path[0] ?? '');
-  if (field === 'code') throw new PermanentIntakeError('IOT_MISSING_CODE', `code ${issue.code === 'invalid_type' ? 'is missing' : issue.message}: every alarm needs its code, e.g. "E21"`);
-  if (field === 'severity') throw new PermanentIntakeError('IOT_BAD_SEVERITY', 'severity must be critical, major or minor');
-  if (field === 'ts') throw new PermanentIntakeError('IOT_BAD_TS', `ts ${issue.message}`);
-  throw new PermanentIntakeError('IOT_BAD_PAYLOAD', `${field || 'payload'}: ${issue.message}`);
+  if (issue.code === 'unrecognized_keys') return new PermanentIntakeError('IOT_UNKNOWN_FIELD', `Unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}: an alarm has only id, code, message, severity and ts`);
+  if (field === 'code') return new PermanentIntakeError('IOT_MISSING_CODE', `code ${issue.code === 'invalid_type' ? 'is missing' : issue.message}: every alarm needs its code, e.g. "E21"`);
+  if (field === 'severity') return new PermanentIntakeError('IOT_BAD_SEVERITY', 'severity must be critical, major or minor');
+  if (field === 'ts') return new PermanentIntakeError('IOT_BAD_TS', `ts ${issue.message}`);
+  return new PermanentIntakeError('IOT_BAD_PAYLOAD', `${field || 'payload'}: ${issue.message}`);
+}
+
+/** The contract check a transport makes before it acknowledges an alarm: the refusal, or null when it may be stored. */
+export function payloadRefusal(raw: Buffer, receivedAt: Date): PermanentIntakeError | null {
+  try {
+    readPayload(raw, receivedAt);
+    return null;
+  } catch (err) {
+    if (err instanceof PermanentIntakeError) return err;
+    throw err;
+  }
 }
 
 /**

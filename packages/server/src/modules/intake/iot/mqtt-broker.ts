@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:net';
 import type { ChannelListener, ChannelRuntime } from '../channel-plugin';
 import { verifyDevice, type DeviceTenant } from './device-auth';
 import { ingestAlarm } from './ingest-alarm';
-import { MAX_PAYLOAD_BYTES, parseTopic } from './iot-rules';
+import { MAX_PAYLOAD_BYTES, parseTopic, payloadRefusal } from './iot-rules';
 
 type DeviceClient = Client & { gongdan?: { slug: string; key: string } };
 
@@ -33,8 +33,9 @@ function limitPacketSize(client: Client, max: number): void {
 /**
  * The embedded MQTT broker devices connect to: username = tenant slug, password = a device key of that
  * tenant. A device may publish only to gongdan/{its tenant slug}/devices/{serial}/alarm|recovery, and
- * the alarm is stored durably inside authorizePublish, before the broker answers PUBACK (QoS 1) or
- * PUBREC (QoS 2). Anything else disconnects the client without an acknowledgement. Devices cannot
+ * the alarm is checked against the contract and stored durably inside authorizePublish, before the
+ * broker answers PUBACK (QoS 1) or PUBREC (QoS 2). Anything else (another topic, a payload the contract
+ * refuses) disconnects the client without an acknowledgement. Devices cannot
  * subscribe.
  */
 export async function startMqttBroker(rt: ChannelRuntime): Promise<ChannelListener> {
@@ -67,6 +68,12 @@ export async function startMqttBroker(rt: ChannelRuntime): Promise<ChannelListen
       if (!topic || topic.slug !== client.gongdan?.slug) return done(refusal('IOT_TOPIC_REFUSED', `${packet.topic} is not gongdan/${client.gongdan?.slug}/devices/{serial}/alarm|recovery`));
       const raw = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
       if (raw.length > MAX_PAYLOAD_BYTES) return done(refusal('IOT_PAYLOAD_TOO_LARGE', `${raw.length} bytes; at most ${MAX_PAYLOAD_BYTES}`));
+      // an alarm that could never become a ticket is not acknowledged: the device learns at once (no PUBACK)
+      const refused = payloadRefusal(raw, deps.clock.now());
+      if (refused) {
+        log.warn({ topic: packet.topic, clientId: client.id, code: refused.code, reason: refused.message }, 'MQTT alarm refused');
+        return done(refusal(refused.code, refused.message));
+      }
       packet.retain = false; // alarms are events, not state
       verify(client)
         .then((t) => {

@@ -2,7 +2,7 @@ import mqtt from 'mqtt';
 import type { ChannelListener, ChannelRuntime } from '../channel-plugin';
 import { deviceKeyRepository } from './device-key-repository';
 import { ingestAlarm } from './ingest-alarm';
-import { MAX_PAYLOAD_BYTES, parseTopic } from './iot-rules';
+import { MAX_PAYLOAD_BYTES, parseTopic, payloadRefusal } from './iot-rules';
 
 export const SUBSCRIPTION = 'gongdan/+/devices/+/+';
 const SLUG_CACHE_MS = 60_000;
@@ -12,7 +12,8 @@ const SLUG_CACHE_MS = 60_000;
  * topics with QoS 1 and a persistent session, and acknowledges a message to the broker only after it
  * is stored. Devices authenticate with the broker (its ACLs must keep each tenant to its own topics);
  * the tenant is the slug in the topic. Messages that cannot be stored as alarms (unknown tenant, other
- * topics, oversized) are acknowledged and logged, so they do not block the session.
+ * topics, oversized, a payload the contract refuses) are acknowledged and logged, so they do not block
+ * the session (the device had its PUBACK from the broker already).
  */
 export async function startMqttSubscriber(rt: ChannelRuntime): Promise<ChannelListener> {
   const { deps, log } = rt;
@@ -35,6 +36,8 @@ export async function startMqttSubscriber(rt: ChannelRuntime): Promise<ChannelLi
     };
     if (!topic) return skip('IOT_TOPIC_REFUSED');
     if (raw.length > MAX_PAYLOAD_BYTES) return skip('IOT_PAYLOAD_TOO_LARGE');
+    const refused = payloadRefusal(raw, deps.clock.now());
+    if (refused) return skip(`${refused.code}: ${refused.message}`);
     tenantOf(topic.slug)
       .then((tenantId) => {
         if (!tenantId) return skip('IOT_UNKNOWN_TENANT');
