@@ -39,14 +39,6 @@ describe('sign-in, sessions and API keys', () => {
     expect(unknown.json()).toEqual(wrong.json());
   });
 
-  it('throttles password guessing per email', async () => {
-    const email = 'guess@example.com';
-    for (let i = 0; i < 10; i++) expect((await t.api(null, 'POST', '/api/v1/auth/login', { email, password: `x${i}` })).statusCode).toBe(401);
-    const blocked = await t.api(null, 'POST', '/api/v1/auth/login', { email, password: 'x' });
-    expect(blocked.statusCode).toBe(429);
-    expect(blocked.json().error.code).toBe('RATE_LIMITED');
-  });
-
   it('shows an API key once, stores only its hash, and stops accepting it when revoked', async () => {
     const created = await t.api(acme.adminToken, 'POST', '/api/v1/api-keys', { name: '呼叫中心集成', role: 'agent' });
     expect(created.statusCode).toBe(201);
@@ -88,6 +80,6 @@ describe('sign-in, sessions and API keys', () => {
     expect(rows[0].password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
     const weak = await t.api(acme.adminToken, 'POST', '/api/v1/users', { email: 'weak@acme.cn', name: '弱密码', role: 'agent', password: '123' });
     expect(weak.statusCode).toBe(400);
-    expect(weak.json().error.field).toBe('password');
+    expect(weak.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'password', details: [{ field: 'password', code: 'password_too_short' }] });
   });
 });

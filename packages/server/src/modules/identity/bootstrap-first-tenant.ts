@@ -1,5 +1,7 @@
+import { ConfigError } from '../../platform/config';
 import type { Database } from '../../platform/db/database';
 import { createTenant } from './create-tenant';
+import { passwordProblem } from './password-policy';
 import { generatePassword } from './passwords';
 import { tenantRepository } from './tenant-repository';
 
@@ -18,6 +20,8 @@ export async function bootstrapFirstTenant(
   const existing = await db.system((q) => tenantRepository.count(q));
   if (existing > 0) return { created: false };
   const email = opts.adminEmail || 'admin@example.com';
+  const refused = opts.adminPassword && passwordProblem(opts.adminPassword, email);
+  if (refused) throw new ConfigError(`ADMIN_PASSWORD is refused by the password policy: ${refused.message} (docs/SECURITY.md); set another, or leave it empty to have one generated`);
   const password = opts.adminPassword || generatePassword();
   let tenant;
   try {

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps';
 import { actorOf, SESSION_COOKIE } from '../../platform/http/auth';
-import { created, IdParams, Limit, listParam, ok, Uuid } from '../../platform/http/schemas';
+import { created, ErrorBody, IdParams, Limit, listParam, ok, Uuid } from '../../platform/http/schemas';
 import { ROLES, SCOPES } from './actor';
 import { signOut } from './authenticate';
 import { createApiKey, listApiKeys, revokeApiKey } from './manage-api-keys';
@@ -12,6 +12,7 @@ import { createUser, getUser, listUsers, updateUser } from './manage-users';
 import { getCurrentTenant, updateCurrentTenant } from './manage-tenant';
 import { LANGUAGES } from './tenant-settings';
 import { signIn } from './sign-in';
+import { SignInThrottled } from './sign-in-throttle';
 import type { UserRow } from './user-repository';
 import type { TeamRow } from './team-repository';
 import type { ApiKeyRow } from './credential-repository';
@@ -82,11 +83,18 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
     schema: {
       tags: ['auth'],
       summary: 'Sign in: sets a session cookie and returns a bearer token',
+      description:
+        'Failed sign-ins are counted per account and client address, per address and per account (docs/SECURITY.md): a pair or address over its allowance ' +
+        'answers 429 RATE_LIMITED with Retry-After until its wait is over; failures for an account from many addresses only delay answers.',
       body: z.strictObject({ email: z.string().min(3).max(320), password: z.string().min(1).max(1024), tenant: z.string().max(64).optional() }),
-      response: ok(),
+      response: { ...ok(), 429: ErrorBody },
     },
     handler: async (req, reply) => {
-      const res = await signIn(deps, req.body);
+      // req.ip: the socket's peer, or the forwarded client when Fastify's trustProxy is configured
+      const res = await signIn(deps, req.body, { address: req.ip }).catch((err: unknown) => {
+        if (err instanceof SignInThrottled) reply.header('retry-after', String(err.retryAfterSeconds));
+        throw err;
+      });
       reply.setCookie(SESSION_COOKIE, res.token, { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.cookieSecure, expires: res.expiresAt });
       return { token: res.token, expiresAt: res.expiresAt.toISOString(), user: res.user };
     },

@@ -3,17 +3,13 @@ import { AppError } from '../../platform/errors';
 import { uuidv7 } from '../../platform/ids';
 import { credentialRepository } from './credential-repository';
 import { hashToken, newToken, verifyPassword } from './passwords';
-import { loginThrottleRepository } from './login-throttle-repository';
+import { admitSignIn, signInSucceeded } from './sign-in-throttle';
 import { userRepository } from './user-repository';
-
-/** Password guessing: at most MAX_FAILURES wrong passwords per email within WINDOW_MS. */
-export const MAX_FAILURES = 10;
-export const WINDOW_MS = 15 * 60_000;
 
 export interface SignInInput {
   email: string;
   password: string;
-  /** Needed only when the same email belongs to users of several tenants. */
+  /** Needed only when the password is right for the same email in several tenants. */
   tenant?: string;
 }
 
@@ -23,25 +19,28 @@ export interface SignInResult {
   user: { id: string; tenantId: string; tenantSlug: string; name: string; email: string; role: string; locale: string };
 }
 
-export async function signIn(deps: Deps, input: SignInInput): Promise<SignInResult> {
+/**
+ * Signs a user in with email and password, for one client address. An unknown email, a wrong password
+ * and an email in several tenants none of whose passwords match all get the same answer after about
+ * the same work (one hash, or the accounts' hashes side by side); only someone who knows a password
+ * that is right in several tenants is asked which tenant.
+ */
+export async function signIn(deps: Deps, input: SignInInput, client: { address: string }): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
-  const now = deps.clock.now();
-  const since = new Date(now.getTime() - WINDOW_MS);
-  if ((await deps.db.system((q) => loginThrottleRepository.recentFailures(q, email, since))) >= MAX_FAILURES)
-    throw new AppError('RATE_LIMITED', 'Too many wrong passwords for this email; wait 15 minutes and try again', { field: 'password' });
-  const candidates = await deps.db.system((q) => userRepository.signInCandidates(q, input.email.trim(), input.tenant));
-  if (candidates.length > 1)
-    throw new AppError('VALIDATION_FAILED', 'This email belongs to several tenants: give the tenant slug', {
+  const ticket = await admitSignIn(deps, email, client.address);
+  const candidates = await deps.db.system((q) => userRepository.signInCandidates(q, email, input.tenant));
+  const checks = candidates.length ? candidates.map((u) => verifyPassword(input.password, u.password_hash)) : [verifyPassword(input.password, null)];
+  const verdicts = await Promise.all(checks);
+  const matches = candidates.filter((_, i) => verdicts[i]);
+  if (!matches.length) throw new AppError('INVALID_CREDENTIALS', 'Email or password is wrong');
+  await signInSucceeded(deps, ticket);
+  if (matches.length > 1)
+    throw new AppError('VALIDATION_FAILED', 'This email and password belong to several tenants: give the tenant slug', {
       field: 'tenant',
-      details: [{ field: 'tenant', code: 'tenant_required', message: 'Give the tenant slug' }],
+      details: [{ field: 'tenant', code: 'tenant_required', message: 'Give the tenant slug of the account to sign in to' }],
     });
-  const user = candidates[0];
-  const ok = await verifyPassword(input.password, user?.password_hash ?? null);
-  if (!user || !ok) {
-    await deps.db.system((q) => loginThrottleRepository.recordFailure(q, email, now));
-    throw new AppError('INVALID_CREDENTIALS', 'Email or password is wrong');
-  }
-  await deps.db.system((q) => loginThrottleRepository.clear(q, email, since));
+  const user = matches[0];
+  const now = deps.clock.now();
   const token = newToken('gds');
   const expiresAt = new Date(now.getTime() + deps.limits.sessionTtlHours * 3600_000);
   await deps.db.tenant(user.tenant_id, (q) =>
