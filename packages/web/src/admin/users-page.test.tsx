@@ -55,4 +55,34 @@ describe('users administration', () => {
     expect(patches[0].url).toBe(`/api/v1/users/${agent.id}`);
     expect(patches[0].body).toMatchObject({ name: '李四', role: 'agent', teamIds: [TEAM_A] });
   });
+
+  it('shows why a new password is refused, in the interface language, next to the field', async () => {
+    window.history.pushState({}, '', '/admin/users');
+    stubFetch({
+      'GET /api/v1/auth/me': () => ({ status: 200, body: me }),
+      'GET /api/v1/users': () => ({ status: 200, body: { items: [agent] } }),
+      'GET /api/v1/teams': () => ({ status: 200, body: { items: [] } }),
+      [`PATCH /api/v1/users/${agent.id}`]: () => ({
+        status: 400,
+        body: { error: { code: 'VALIDATION_FAILED', message: 'Password is one of the most common passwords', field: 'password', details: [{ field: 'password', code: 'password_too_common', message: 'Password is one of the most common passwords' }] } },
+      }),
+      'GET /api/v1/categories': () => ({ status: 200, body: { items: [] } }),
+      'GET /api/v1/ticket-types': () => ({ status: 200, body: { items: [] } }),
+      'GET /api/v1/notifications': () => ({ status: 200, body: { items: [], unread: 0, nextBefore: null } }),
+    });
+    renderUi(
+      <Providers>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </Providers>,
+    );
+    fireEvent.click(await screen.findByTestId(`user-password-${agent.email}`));
+    fireEvent.change(await screen.findByTestId('password-new'), { target: { value: 'P@ssw0rd!' } });
+    fireEvent.change(screen.getByTestId('password-confirm'), { target: { value: 'P@ssw0rd!' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('password-ok'));
+    });
+    expect(await screen.findByText(/这是最常见的密码之一/)).toBeTruthy();
+  });
 });

@@ -15,14 +15,17 @@ export class ApiError extends Error {
   readonly status: number;
   readonly field?: string;
   readonly details: FieldIssue[];
+  /** From a 429's Retry-After header: seconds to wait before trying again. */
+  readonly retryAfterSeconds?: number;
 
-  constructor(status: number, code: string, message: string, field?: string, details: FieldIssue[] = []) {
+  constructor(status: number, code: string, message: string, field?: string, details: FieldIssue[] = [], retryAfterSeconds?: number) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.field = field;
     this.details = details;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   /** Every field at fault: the details when given, else the single field. */
@@ -72,7 +75,8 @@ async function errorFrom(res: Response): Promise<ApiError> {
     /* not JSON: a proxy or the network */
   }
   const e = (body as { error?: { code?: string; message?: string; field?: string; details?: FieldIssue[] } } | null)?.error;
-  if (e?.code) return new ApiError(res.status, e.code, e.message ?? e.code, e.field, e.details ?? []);
+  const retryAfter = Number(res.headers.get('retry-after'));
+  if (e?.code) return new ApiError(res.status, e.code, e.message ?? e.code, e.field, e.details ?? [], retryAfter > 0 ? retryAfter : undefined);
   return new ApiError(res.status, res.status >= 500 ? 'INTERNAL' : `HTTP_${res.status}`, res.statusText || `HTTP ${res.status}`);
 }
 

@@ -3,7 +3,9 @@ import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
+import { ApiError } from '../api/client';
 import { mapErrorToFields } from '../common/api-errors';
+import { formatWait } from '../i18n/format';
 import { LanguageSwitch } from '../layout/app-layout';
 import { useAuth } from './auth-context';
 
@@ -31,6 +33,11 @@ export default function SignInPage() {
       await signIn(v.email.trim(), v.password, v.tenant?.trim() || undefined);
       navigate(from, { replace: true });
     } catch (err) {
+      // too many failed sign-ins from this address: say when to try again (the server's Retry-After)
+      if (err instanceof ApiError && err.code === 'RATE_LIMITED' && err.retryAfterSeconds) {
+        setGeneral(t('auth.retryAfter', { wait: formatWait(err.retryAfterSeconds) }));
+        return;
+      }
       const { fields, general: g } = mapErrorToFields(err, t, ['email', 'password', 'tenant']);
       form.setFields(fields as never);
       setGeneral(g);

@@ -38,6 +38,13 @@ export function formatDuration(ms: number, lng: Language = currentLanguage()): s
   return new Intl.NumberFormat(intlLocale(lng), { style: 'unit', unit, unitDisplay: lng === 'en' ? 'short' : 'long' }).format(value);
 }
 
+/** A short wait: "45 秒" / "45 sec" under a minute, else whole minutes rounded up ("2 分钟" / "2 min"). */
+export function formatWait(seconds: number, lng: Language = currentLanguage()): string {
+  const unit = seconds < 60 ? 'second' : 'minute';
+  const value = unit === 'second' ? Math.ceil(seconds) : Math.ceil(seconds / 60);
+  return new Intl.NumberFormat(intlLocale(lng), { style: 'unit', unit, unitDisplay: lng === 'en' ? 'short' : 'long' }).format(value);
+}
+
 /** 0.873 → "87%" ("87.3%" with one digit); a share as the interface language writes percentages. */
 export function formatPercent(share: number, digits = 0, lng: Language = currentLanguage()): string {
   return new Intl.NumberFormat(intlLocale(lng), { style: 'percent', maximumFractionDigits: digits }).format(share);

@@ -17,7 +17,7 @@ export function renderUi(ui: ReactElement) {
 }
 
 /** A fetch stub answering by "METHOD path" with a JSON body and status. */
-export function stubFetch(routes: Record<string, (body: unknown) => { status: number; body?: unknown }>) {
+export function stubFetch(routes: Record<string, (body: unknown) => { status: number; body?: unknown; headers?: Record<string, string> }>) {
   const calls: { method: string; url: string; body: unknown }[] = [];
   const fn = async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
@@ -27,7 +27,7 @@ export function stubFetch(routes: Record<string, (body: unknown) => { status: nu
     const path = url.split('?')[0];
     const handler = routes[`${method} ${path}`];
     const res = handler ? handler(body) : { status: 404, body: { error: { code: 'NOT_FOUND', message: 'no route' } } };
-    return new Response(res.body === undefined ? null : JSON.stringify(res.body), { status: res.status, headers: { 'content-type': 'application/json' } });
+    return new Response(res.body === undefined ? null : JSON.stringify(res.body), { status: res.status, headers: { 'content-type': 'application/json', ...('headers' in res ? res.headers : {}) } });
   };
   globalThis.fetch = fn as typeof fetch;
   return calls;
