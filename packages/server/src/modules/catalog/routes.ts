@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/auth';
-import { created, IdParams, ok } from '../../platform/http/schemas';
+import { created, IdParams, noContent, ok } from '../../platform/http/schemas';
 import { createCategory } from './create-category';
 import { createCustomField } from './create-custom-field';
 import { createTicketType } from './create-ticket-type';
@@ -104,7 +104,7 @@ export function catalogRoutes(app: FastifyInstance, deps: Deps) {
     handler: async (req) => updateCustomField(deps, actorOf(req), req.params.id, req.body),
   });
   r.delete('/api/v1/custom-fields/:id', {
-    schema: { tags: ['custom-fields'], summary: 'Remove a custom field definition (admin); stored values stay on tickets', params: IdParams },
+    schema: { tags: ['custom-fields'], summary: 'Remove a custom field definition (admin); stored values stay on tickets', params: IdParams, response: noContent() },
     handler: async (req, reply) => {
       await deleteCustomField(deps, actorOf(req), req.params.id);
       return reply.status(204).send();

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/auth';
-import { created, IdParams, ok } from '../../platform/http/schemas';
+import { created, IdParams, noContent, ok } from '../../platform/http/schemas';
 import { addContactIdentity } from './add-contact-identity';
 import { createContact } from './create-contact';
 import { createOrganization } from './create-organization';
@@ -90,7 +90,7 @@ export function customerRoutes(app: FastifyInstance, deps: Deps) {
     handler: async (req, reply) => reply.status(201).send(await addContactIdentity(deps, actorOf(req), req.params.id, req.body)),
   });
   r.delete('/api/v1/contacts/:id/identities', {
-    schema: { tags: ['contacts'], summary: 'Remove an identity (?kind=&value=) from a contact', params: IdParams, querystring: IdentityQuery },
+    schema: { tags: ['contacts'], summary: 'Remove an identity (?kind=&value=) from a contact', params: IdParams, querystring: IdentityQuery, response: noContent() },
     handler: async (req, reply) => {
       await removeContactIdentity(deps, actorOf(req), req.params.id, req.query);
       return reply.status(204).send();

@@ -5,6 +5,8 @@ import { CUSTOMER_TIERS } from './tiers';
 
 // Request and response schemas of the customers routes (they also generate the OpenAPI document).
 export const Tier = z.enum(CUSTOMER_TIERS).describe('Customer tier: standard, vip, svip (super VIP), key_account (大客户)');
+/** A tier or null, listed as such: `Tier.nullable()` is documented as an enum without null, which refuses null. */
+const TierOrNull = z.literal([...CUSTOMER_TIERS, null]).describe('A customer tier, or null for none');
 export const IdentityKind = z.enum(IDENTITY_KINDS);
 const Iso = z.string().describe('ISO-8601 date-time');
 const Name = z.string().trim().min(1, 'must not be empty').max(200);
@@ -40,14 +42,14 @@ export const IdentityBody = z.strictObject({ kind: IdentityKind, value: z.string
 export const CreateContactBody = z.strictObject({
   name: Name,
   organizationId: Uuid.nullable().optional(),
-  tier: Tier.nullable().optional().describe("The contact's own tier; without one the organization's tier applies"),
+  tier: TierOrNull.optional().describe("The contact's own tier; without one the organization's tier applies"),
   notes: Notes.optional(),
   identities: z.array(IdentityBody).max(20).default([]).describe('Email, phone, WeChat openid…; each may belong to one contact only'),
 });
 export const UpdateContactBody = z.strictObject({
   name: Name.optional(),
   organizationId: Uuid.nullable().optional(),
-  tier: Tier.nullable().optional(),
+  tier: TierOrNull.optional(),
   notes: Notes.optional(),
 });
 export const ListContactsQuery = z.strictObject({
@@ -70,7 +72,7 @@ export const ContactSchema = z
     name: z.string(),
     organizationId: Uuid.nullable(),
     organization: z.object({ id: Uuid, name: z.string(), tier: Tier }).nullable(),
-    tier: Tier.nullable(),
+    tier: TierOrNull,
     effectiveTier: Tier.describe("The contact's tier, else its organization's, else standard"),
     notes: z.string(),
     identities: z.array(z.object({ kind: IdentityKind, value: z.string() })),

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps';
 import { actorOf, SESSION_COOKIE } from '../../platform/http/auth';
-import { created, ErrorBody, IdParams, Limit, listParam, ok, Uuid } from '../../platform/http/schemas';
+import { created, ErrorBody, IdParams, Limit, listParam, noContent, ok, Uuid } from '../../platform/http/schemas';
 import { ROLES, SCOPES } from './actor';
 import { signOut } from './authenticate';
 import { createApiKey, listApiKeys, revokeApiKey } from './manage-api-keys';
@@ -32,6 +32,36 @@ const userView = (u: UserRow) => ({
   teamIds: u.team_ids ?? [],
   createdAt: u.created_at.toISOString(),
 });
+const UserSchema = z
+  .object({
+    id: Uuid,
+    email: z.string(),
+    name: z.string(),
+    phone: z.string().nullable(),
+    role: Role,
+    scope: Scope,
+    locale: z.string(),
+    active: z.boolean(),
+    contactId: Uuid.nullable().describe('Customers: the contact whose tickets they see'),
+    teamIds: z.array(Uuid),
+    createdAt: z.string().describe('ISO-8601 date-time'),
+  })
+  .meta({ id: 'User' });
+const TeamSchema = z
+  .object({ id: Uuid, name: z.string(), description: z.string(), skills: z.array(z.string()), memberIds: z.array(Uuid), createdAt: z.string().describe('ISO-8601 date-time') })
+  .meta({ id: 'Team' });
+const MeSchema = z
+  .object({
+    type: z.enum(['user', 'api_key', 'system']),
+    id: z.string().nullable(),
+    name: z.string(),
+    role: Role,
+    scope: Scope,
+    teamIds: z.array(z.string()),
+    contactId: z.string().nullable(),
+    tenantId: Uuid,
+  })
+  .meta({ id: 'Me' });
 const teamView = (t: TeamRow) => ({ id: t.id, name: t.name, description: t.description, skills: t.skills, memberIds: t.member_ids, createdAt: t.created_at.toISOString() });
 const Iso = z.string().describe('ISO-8601 date-time');
 const ApiKeySchema = z
@@ -100,13 +130,13 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
     },
   });
 
-  r.post('/api/v1/auth/logout', { schema: { tags: ['auth'], summary: 'Sign out (ends the session)' } }, async (req, reply) => {
+  r.post('/api/v1/auth/logout', { schema: { tags: ['auth'], summary: 'Sign out (ends the session)', response: noContent() } }, async (req, reply) => {
     if (req.authToken?.startsWith('gds_')) await signOut(deps, req.authToken);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });
 
-  r.get('/api/v1/auth/me', { schema: { tags: ['auth'], summary: 'Who am I' } }, async (req) => {
+  r.get('/api/v1/auth/me', { schema: { tags: ['auth'], summary: 'Who am I', response: ok(MeSchema) } }, async (req) => {
     const a = actorOf(req);
     return { type: a.type, id: a.id, name: a.name, role: a.role, scope: a.scope, teamIds: a.teamIds, contactId: a.contactId, tenantId: a.tenantId };
   });
@@ -146,6 +176,7 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
         limit: Limit(500, 100),
         offset: z.coerce.number().int().min(0).default(0),
       }),
+      response: ok(z.object({ items: z.array(UserSchema) })),
     },
     handler: async (req) => ({ items: (await listUsers(deps, actorOf(req), req.query)).map(userView) }),
   });
@@ -164,11 +195,11 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
         teamIds: z.array(Uuid).max(50).optional(),
         contactId: Uuid.optional(),
       }),
-      response: created(),
+      response: created(UserSchema),
     },
     handler: async (req, reply) => reply.status(201).send(userView(await createUser(deps, actorOf(req), req.body))),
   });
-  r.get('/api/v1/users/:id', { schema: { tags: ['users'], params: IdParams } }, async (req) => userView(await getUser(deps, actorOf(req), req.params.id)));
+  r.get('/api/v1/users/:id', { schema: { tags: ['users'], params: IdParams, response: ok(UserSchema) } }, async (req) => userView(await getUser(deps, actorOf(req), req.params.id)));
   r.patch('/api/v1/users/:id', {
     schema: {
       tags: ['users'],
@@ -183,6 +214,7 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
         password: z.string().max(1024).optional(),
         teamIds: z.array(Uuid).max(50).optional().describe("The user's teams, replacing the current memberships (admin)"),
       }),
+      response: ok(UserSchema),
     },
     handler: async (req) => userView(await updateUser(deps, actorOf(req), req.params.id, req.body)),
   });
@@ -193,11 +225,11 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
     skills: z.array(z.string().min(1).max(64)).max(100).optional(),
     memberIds: z.array(Uuid).max(1000).optional(),
   };
-  r.get('/api/v1/teams', { schema: { tags: ['teams'] } }, async (req) => ({ items: (await listTeams(deps, actorOf(req))).map(teamView) }));
-  r.post('/api/v1/teams', { schema: { tags: ['teams'], summary: 'Create a team / skill group (admin)', body: z.strictObject(TeamBody) } }, async (req, reply) =>
+  r.get('/api/v1/teams', { schema: { tags: ['teams'], response: ok(z.object({ items: z.array(TeamSchema) })) } }, async (req) => ({ items: (await listTeams(deps, actorOf(req))).map(teamView) }));
+  r.post('/api/v1/teams', { schema: { tags: ['teams'], summary: 'Create a team / skill group (admin)', body: z.strictObject(TeamBody), response: created(TeamSchema) } }, async (req, reply) =>
     reply.status(201).send(teamView(await createTeam(deps, actorOf(req), req.body))),
   );
-  r.patch('/api/v1/teams/:id', { schema: { tags: ['teams'], params: IdParams, body: z.strictObject(TeamBody).partial() } }, async (req) =>
+  r.patch('/api/v1/teams/:id', { schema: { tags: ['teams'], params: IdParams, body: z.strictObject(TeamBody).partial(), response: ok(TeamSchema) } }, async (req) =>
     teamView(await updateTeam(deps, actorOf(req), req.params.id, req.body)),
   );
 
@@ -217,7 +249,7 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
       return reply.status(201).send({ ...apiKeyView(k), key: k.key });
     },
   });
-  r.delete('/api/v1/api-keys/:id', { schema: { tags: ['api-keys'], params: IdParams } }, async (req, reply) => {
+  r.delete('/api/v1/api-keys/:id', { schema: { tags: ['api-keys'], summary: 'Revoke an API key (admin)', params: IdParams, response: noContent() } }, async (req, reply) => {
     await revokeApiKey(deps, actorOf(req), req.params.id);
     return reply.status(204).send();
   });

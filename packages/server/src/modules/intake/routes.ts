@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/auth';
-import { created, IdParams, ok } from '../../platform/http/schemas';
+import { created, file, IdParams, noContent, ok } from '../../platform/http/schemas';
 import { createChannel, deleteChannel, getChannel, listChannels, updateChannel } from './manage-channels';
 import { getInbound, getInboundRaw, listInbound, retryInbound, ticketChannelLog } from './manage-inbound';
 import { ChannelSchema, CreateChannelBody, InboundSchema, ListChannelsQuery, ListInboundQuery, OutboundSchema, UpdateChannelBody } from './schemas';
@@ -30,7 +30,7 @@ export function intakeRoutes(app: FastifyInstance, deps: Deps) {
     handler: async (req) => updateChannel(deps, actorOf(req), req.params.id, req.body),
   });
   r.delete('/api/v1/channels/:id', {
-    schema: { tags, summary: 'Remove a channel (admins); its archived messages stay', params: IdParams },
+    schema: { tags, summary: 'Remove a channel (admins); its archived messages stay', params: IdParams, response: noContent() },
     handler: async (req, reply) => {
       await deleteChannel(deps, actorOf(req), req.params.id);
       return reply.status(204).send();
@@ -46,7 +46,7 @@ export function intakeRoutes(app: FastifyInstance, deps: Deps) {
     handler: async (req) => getInbound(deps, actorOf(req), req.params.id),
   });
   r.get('/api/v1/intake/messages/:id/raw', {
-    schema: { tags, summary: 'The original message as received (e.g. the .eml of a mail)', params: IdParams },
+    schema: { tags, summary: 'The original message as received (e.g. the .eml of a mail)', params: IdParams, response: file('The message: a mail as message/rfc822, anything else as it came', ['message/rfc822', 'application/octet-stream']) },
     handler: async (req, reply) => {
       const m = await getInboundRaw(deps, actorOf(req), req.params.id);
       const ext = m.contentType === 'message/rfc822' ? 'eml' : m.contentType.includes('json') ? 'json' : m.contentType.includes('xml') ? 'xml' : 'bin';

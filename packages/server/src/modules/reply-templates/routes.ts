@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/auth';
-import { created, IdParams, ok } from '../../platform/http/schemas';
+import { created, IdParams, noContent, ok } from '../../platform/http/schemas';
 import { createTemplate } from './create-template';
 import { deleteTemplate } from './delete-template';
 import { getTemplate } from './get-template';
@@ -30,7 +30,7 @@ export function replyTemplateRoutes(app: FastifyInstance, deps: Deps) {
     handler: async (req) => updateTemplate(deps, actorOf(req), req.params.id, req.body),
   });
   r.delete('/api/v1/reply-templates/:id', {
-    schema: { tags: ['reply-templates'], summary: 'Delete a reply template (admins and supervisors)', params: IdParams },
+    schema: { tags: ['reply-templates'], summary: 'Delete a reply template (admins and supervisors)', params: IdParams, response: noContent() },
     handler: async (req, reply) => {
       await deleteTemplate(deps, actorOf(req), req.params.id);
       return reply.status(204).send();

@@ -6,7 +6,7 @@ import type { Deps } from '../../platform/deps';
 import { fieldsInvalid, invalid } from '../../platform/errors';
 import { actorOf } from '../../platform/http/auth';
 import { assertStorablePart } from '../../platform/http/multipart-text';
-import { created, ErrorBody, IdParams, ok } from '../../platform/http/schemas';
+import { created, ErrorBody, file, IdParams, ok } from '../../platform/http/schemas';
 import { contentDisposition } from './attachment-rules';
 import {
   AttachmentList,
@@ -138,7 +138,7 @@ export function collaborationRoutes(app: FastifyInstance, deps: Deps) {
       tags: ['attachments'],
       summary: 'Download a file (images and PDF are shown inline, everything else as a download)',
       params: IdParams,
-      response: ok(z.unknown().describe('The bytes of the file, with its media type')),
+      response: file('The bytes of the file, with the media type it was uploaded as (one of ATTACHMENT_TYPES)', ['*/*']),
     },
     handler: async (req, reply) => {
       const { attachment, body } = await downloadAttachment(deps, actorOf(req), req.params.id);

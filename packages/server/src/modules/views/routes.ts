@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/auth';
-import { created, IdParams, ok } from '../../platform/http/schemas';
+import { created, IdParams, noContent, ok } from '../../platform/http/schemas';
 import { createView } from './create-view';
 import { deleteView } from './delete-view';
 import { getView } from './get-view';
@@ -30,7 +30,7 @@ export function viewRoutes(app: FastifyInstance, deps: Deps) {
     handler: async (req) => updateView(deps, actorOf(req), req.params.id, req.body),
   });
   r.delete('/api/v1/views/:id', {
-    schema: { tags: ['views'], summary: 'Delete a view (my own; shared ones: admins and supervisors)', params: IdParams },
+    schema: { tags: ['views'], summary: 'Delete a view (my own; shared ones: admins and supervisors)', params: IdParams, response: noContent() },
     handler: async (req, reply) => {
       await deleteView(deps, actorOf(req), req.params.id);
       return reply.status(204).send();

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../../platform/deps';
 import { actorOf } from '../../../platform/http/auth';
-import { created, errorResponses, IdParams, Limit, ok, Uuid } from '../../../platform/http/schemas';
+import { created, errorResponses, IdParams, Limit, noContent, ok, Uuid } from '../../../platform/http/schemas';
 import type { AssetRow } from './asset-repository';
 import type { AssetAlarmRow } from './device-alarm-repository';
 import type { DeviceKeyRow } from './device-key-repository';
@@ -102,7 +102,7 @@ export function iotRoutes(app: FastifyInstance, deps: Deps) {
     },
   });
   r.delete('/api/v1/iot/keys/:id', {
-    schema: { tags, summary: 'Revoke a device key (admins): refused within seconds, connected devices included', params: IdParams },
+    schema: { tags, summary: 'Revoke a device key (admins): refused within seconds, connected devices included', params: IdParams, response: noContent() },
     handler: async (req, reply) => {
       await revokeDeviceKey(deps, actorOf(req), req.params.id);
       return reply.status(204).send();
