@@ -67,7 +67,7 @@ export function makeDeps(config: Config, db: Database, opts: { clock?: Clock; fi
 export function buildApp(config: Config, deps: Deps): Promise<FastifyInstance> {
   return buildServer(
     deps,
-    { logLevel: config.LOG_LEVEL, bodyLimit: config.BODY_LIMIT_BYTES, bodyTimeoutMs: config.BODY_TIMEOUT_MS, metricsToken: config.METRICS_TOKEN, version: VERSION, validateResponses: !!process.env.VITEST, webDistDir: webDistDir(config.WEB_DIST_DIR) },
+    { logLevel: config.LOG_LEVEL, bodyLimit: config.BODY_LIMIT_BYTES, bodyTimeoutMs: config.BODY_TIMEOUT_MS, metricsToken: config.METRICS_TOKEN, trustProxy: config.TRUST_PROXY, version: VERSION, validateResponses: !!process.env.VITEST, webDistDir: webDistDir(config.WEB_DIST_DIR) },
     ROUTE_MODULES,
   );
 }

@@ -25,6 +25,11 @@ export const settings = {
   TENANT_NAME: { schema: z.string().min(1), default: '默认租户', description: 'Name of the initial tenant created on first start' },
   OPERATOR_TOKEN: { schema: z.string(), default: '', description: 'Bearer token for the operator API (/api/v1/operator/*); empty disables it' },
   SESSION_TTL_HOURS: { schema: z.coerce.number().positive(), default: '168', description: 'Lifetime of a sign-in session' },
+  TRUST_PROXY: {
+    schema: z.string().regex(/^(|true|\d+|[0-9a-fA-F.:/,\s]+)$/, "'' (no proxy), true, a number of hops, or the proxies' addresses / CIDRs comma separated"),
+    default: '',
+    description: "Reverse proxies whose X-Forwarded-For is believed for the client's address (sign-in throttling, rate limits): empty trusts none; 'true' any; a number of hops; or addresses / CIDRs, comma separated",
+  },
   BODY_TIMEOUT_MS: { schema: z.coerce.number().int().min(100).max(600000), default: '10000', description: 'A request whose body stops arriving for this long is answered 408 and its connection closed' },
   METRICS_TOKEN: { schema: z.string(), default: '', description: 'Bearer token a Prometheus scraper sends to GET /metrics; empty turns /metrics off' },
   BODY_LIMIT_BYTES: { schema: z.coerce.number().int().positive(), default: '1048576', description: 'Largest JSON request body' },

@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { trustProxyOption } from '../../src/platform/http/build-server';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 // What an adversarial tester sent (issue 13): text PostgreSQL cannot store, far dates, broken multipart,
@@ -119,5 +121,23 @@ describe('bad input at the HTTP boundary', () => {
     expect(answer).toMatch(/^HTTP\/1.1 408/);
     expect(answer).toContain('REQUEST_TIMEOUT');
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe('client address behind a reverse proxy', () => {
+  it('believes X-Forwarded-For only from the proxies TRUST_PROXY names', async () => {
+    const ipWith = async (setting: string, remoteAddress: string) => {
+      const app = Fastify({ trustProxy: trustProxyOption(setting) });
+      app.get('/ip', async (req) => req.ip);
+      const res = await app.inject({ url: '/ip', remoteAddress, headers: { 'x-forwarded-for': '203.0.113.9, 10.0.0.2' } });
+      await app.close();
+      return res.body;
+    };
+    expect(await ipWith('', '127.0.0.1')).toBe('127.0.0.1');
+    expect(await ipWith('127.0.0.1', '127.0.0.1')).toBe('10.0.0.2');
+    expect(await ipWith('127.0.0.1, 10.0.0.0/8', '127.0.0.1')).toBe('203.0.113.9');
+    expect(await ipWith('127.0.0.1', '198.51.100.7')).toBe('198.51.100.7');
+    expect(await ipWith('1', '127.0.0.1')).toBe('10.0.0.2');
+    expect(await ipWith('true', '127.0.0.1')).toBe('203.0.113.9');
   });
 });

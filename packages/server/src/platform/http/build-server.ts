@@ -19,11 +19,22 @@ export interface ServerOptions {
   bodyTimeoutMs: number;
   /** bearer token of /metrics; empty: metrics off */
   metricsToken: string;
+  /** TRUST_PROXY: whose X-Forwarded-For gives request.ip */
+  trustProxy: string;
   version: string;
   /** Validate every response against its schema (tests). */
   validateResponses: boolean;
   /** The built web console, served at / (see web-app.ts). */
   webDistDir: string;
+}
+
+/** TRUST_PROXY as fastify takes it: none, all, a number of hops, or addresses / CIDRs. */
+export function trustProxyOption(v: string): boolean | string | ((address: string, hop: number) => boolean) {
+  const s = v.trim();
+  if (!s) return false;
+  if (s === 'true') return true;
+  if (/^\d+$/.test(s)) return (_address, hop) => hop < Number(s);
+  return s.split(',').map((x) => x.trim()).filter(Boolean).join(',');
 }
 
 export type RouteModule = (app: FastifyInstance, deps: Deps) => void;
@@ -35,6 +46,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions, modules: Rout
     bodyLimit: opts.bodyLimit,
     logController: new LogController({ disableRequestLogging: opts.logLevel !== 'debug' && opts.logLevel !== 'trace' }),
     return503OnClosing: true,
+    trustProxy: trustProxyOption(opts.trustProxy),
     routerOptions: { ignoreTrailingSlash: true },
     // errors found before routing (a path that is not valid UTF-8…) answer in the API's own shape
     frameworkErrors: (err, req, reply) => errorHandler(err, req, reply),
