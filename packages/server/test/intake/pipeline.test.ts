@@ -94,6 +94,18 @@ describe('intake pipeline', () => {
     expect(b.state).toBe('quarantined');
   });
 
+  it('quarantines a stored message whose text the database cannot store at once, with INVALID_TEXT, never retrying it', async () => {
+    const nul = await deliver({ name: '赵敏', email: 'zhaomin@example.cn', subject: '发票\u0000抬头错误', text: '请重新开具发票' });
+    const surrogate = await deliver({ name: '赵敏', email: 'zhaomin@example.cn', subject: '退款', text: '已经一周了\ud800还没到账' });
+    await t.settle();
+    for (const { id } of [nul, surrogate]) {
+      const m = (await t.api(tenant.adminToken, 'GET', `/api/v1/intake/messages/${id}`)).json();
+      expect(m).toMatchObject({ state: 'quarantined', attempts: 1, error: { code: 'INVALID_TEXT' } });
+    }
+    // and the transport's envelope is checked before storing: a coded refusal, nothing stored
+    await expect(receiveInbound(t.deps, { tenantId: tenant.id, channel: 'chat', externalId: 'id\u0000x', contentType: 'application/json', raw: Buffer.from('{}') })).rejects.toMatchObject({ code: 'INVALID_TEXT' });
+  });
+
   it('ignores what the adapter ignores and a follow-up that may not open a ticket', async () => {
     const auto = await deliver({ autoReply: true });
     const orphan = await deliver({ email: 'x@example.cn', text: '恢复', thread: 'none', mayCreate: false });

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { textToHtml } from '../../platform/text/sanitize';
+import { assertStorableText } from '../../platform/text/storable-text';
 import { resolveRequesters } from '../customers';
 import { systemActor } from '../identity';
 import {
@@ -51,6 +52,9 @@ function bodyOf(m: NormalizedMessage, skipped: string[]): string {
  * message, so an attempt repeated after a crash finds the ticket it created instead of making another.
  */
 export async function deliverMessage(deps: Deps, registry: IntakeRegistry, row: InboundRow, channel: ChannelConfig | null, m: NormalizedMessage): Promise<Outcome> {
+  // transports refuse (or, for mail, clean) such text before acknowledging; a message stored anyway
+  // fails here for good, with its code, instead of failing in the database on every retry
+  assertStorableText({ ...m, attachments: m.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType })) }, 'message');
   const tenantId = row.tenantId;
   const files = await storeFiles(deps, row, m.attachments ?? []);
   const body = bodyOf(m, files.skipped);

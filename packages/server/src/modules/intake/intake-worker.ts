@@ -10,6 +10,7 @@ import type { CreateTicketInput } from '../tickets';
 import { receiveInbound, intakeSignal } from './receive-inbound';
 import { lanesOf, retryDelayMs } from './routing-rules';
 import { runLimited } from '../../platform/run-limited';
+import { toStorableText } from '../../platform/text/storable-text';
 
 export interface IntakeWorkerOptions {
   /** messages claimed per round */
@@ -23,10 +24,15 @@ export interface IntakeWorkerOptions {
   log?: { error(obj: unknown, msg: string): void; warn(obj: unknown, msg: string): void };
 }
 
+/** PostgreSQL refusing text (a NUL: invalid byte sequence 22021; \u0000 in jsonb: 22P05): no retry can fix it. */
+const isTextRefusal = (err: unknown) => ['22021', '22P05'].includes((err as { code?: string })?.code ?? '');
+
 const errorOf = (err: unknown) =>
   err instanceof PermanentIntakeError || err instanceof AppError
-    ? { code: err.code, message: err.message }
-    : { code: 'PROCESSING_FAILED', message: err instanceof Error ? err.message : String(err) };
+    ? { code: err.code, message: toStorableText(err.message) }
+    : isTextRefusal(err)
+      ? { code: 'INVALID_TEXT', message: `The message holds text the database cannot store: ${(err as Error).message}` }
+      : { code: 'PROCESSING_FAILED', message: toStorableText(err instanceof Error ? err.message : String(err)) };
 
 /**
  * Processes stored inbound messages: claims due ones (any tenant, several processes side by side),
@@ -129,7 +135,7 @@ export class IntakeWorker {
 
   private async failed(row: InboundRow, err: unknown): Promise<void> {
     const error = errorOf(err);
-    const permanent = err instanceof PermanentIntakeError || (err instanceof AppError && err.code !== 'INTERNAL');
+    const permanent = err instanceof PermanentIntakeError || (err instanceof AppError && err.code !== 'INTERNAL') || isTextRefusal(err);
     const retryAt = permanent || row.attempts >= (this.opts.maxAttempts ?? 5) ? null : new Date(this.deps.clock.now().getTime() + retryDelayMs(row.attempts));
     if (!retryAt) this.opts.log?.warn({ inbound: row.id, channel: row.channel, error }, 'inbound message quarantined');
     await this.deps.db.tenant(row.tenantId, (q) => inboundRepository.markFailed(q, row.id, error, retryAt));

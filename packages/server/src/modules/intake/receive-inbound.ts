@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { BatchWriter, UnitOutcome } from '../../platform/db/coalesced-transactions';
 import type { Deps } from '../../platform/deps';
 import { uuidv7 } from '../../platform/ids';
+import { assertStorableText } from '../../platform/text/storable-text';
 import { externalKey, inboundRepository, type InboundInsert } from './inbound-repository';
 import type { InboundEnvelope, Received } from './intake-types';
 
@@ -34,6 +35,9 @@ const inboundWriter: BatchWriter<InboundInsert, Received> = {
  * duplicate delivery: nothing is stored and the first message's id is returned.
  */
 export async function receiveInbound(deps: Deps, env: InboundEnvelope): Promise<Received> {
+  // the raw bytes are stored as they came; the text columns must be storable (the transport refuses
+  // or cleans such text before it gets here: this is the last guard, a coded 400 rather than a failed insert)
+  assertStorableText({ externalId: env.externalId, contentType: env.contentType, meta: env.meta }, 'envelope');
   const at = deps.clock.now();
   const id = uuidv7(at.getTime());
   const received = await deps.writes.write(env.tenantId, inboundWriter, {
