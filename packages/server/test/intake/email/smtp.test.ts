@@ -38,6 +38,27 @@ afterAll(async () => {
 });
 
 describe('email over SMTP (swaks → listener → tickets)', () => {
+  it('accepts a mail with NUL characters and keeps it byte for byte, cleaning only the text that becomes the ticket', async () => {
+    const b64 = (x: string) => Buffer.from(x).toString('base64');
+    const eml = Buffer.concat([
+      Buffer.from('From: =?UTF-8?B?' + b64('刘\u0000洋') + '?= <liuyang@example.cn>\r\nTo: kefu@alpha.example.cn\r\n'),
+      Buffer.from('Message-ID: <nul-'), Buffer.from([0]), Buffer.from('-1@example.cn>\r\n'),
+      Buffer.from('Subject: =?UTF-8?B?' + b64('发票\u0000抬头错误') + '?=\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n'),
+      Buffer.from(b64('请重新\u0000开具发票，抬头写错了。') + '\r\n'),
+    ]);
+    const r = await swaksEml(port, eml, { from: 'liuyang@example.cn', to: 'kefu@alpha.example.cn' });
+    expect(r.out).toMatch(ACCEPTED);
+    await t.settle();
+    const [ticket] = (await tickets(alpha)).filter((x) => x.title === '发票抬头错误');
+    expect(ticket, JSON.stringify((await inbound(alpha)).filter((m) => m.state !== 'processed'))).toBeDefined();
+    expect(ticket.requesterName).toBe('刘洋');
+    expect((await t.api(alpha.adminToken, 'GET', `/api/v1/tickets/${ticket.id}`)).json().description).toContain('请重新开具发票');
+    const stored = (await inbound(alpha)).find((m) => m.ticketId === ticket.id);
+    expect(stored.externalId).toBe('nul--1@example.cn');
+    const raw = await t.api(alpha.adminToken, 'GET', `/api/v1/intake/messages/${stored.id}/raw`);
+    expect(raw.rawPayload.includes(Buffer.from([0]))).toBe(true); // the original as it came
+  });
+
   it('opens a ticket from a plain Chinese UTF-8 mail, for the tenant whose address it was sent to', async () => {
     const r = await swaks(port, [
       '--from', 'wangfang@example.cn', '--to', 'kefu@alpha.example.cn',

@@ -1,5 +1,6 @@
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import type { Deps } from '../../../platform/deps';
+import { toStorableText } from '../../../platform/text/storable-text';
 import { channelRepository } from '../channel-repository';
 import { PermanentIntakeError, type ChannelAdapter, type ChannelConfig, type InboundRow, type ParseResult } from '../intake-types';
 import { attachmentType, bareAddress, cleanSubject, ignoreReason, normalizeMessageId, rawHeaders, threadKey, threadKeysOf, ticketNumberOf } from './email-rules';
@@ -59,23 +60,27 @@ export function emailAdapter(o: { mailFrom: () => string }): ChannelAdapter {
       });
       if (reason) return { kind: 'ignore', reason };
 
-      const email = from?.address ? bareAddress(from.address) : envelopeFrom ? bareAddress(envelopeFrom) : '';
+      const email = toStorableText(from?.address ? bareAddress(from.address) : envelopeFrom ? bareAddress(envelopeFrom) : '');
       if (!email) throw new PermanentIntakeError('MALFORMED_MAIL', 'The mail names no sender address (neither a From header nor an envelope sender): nobody to open a ticket for');
       const own = normalizeMessageId(mail.messageId) ?? (row.externalId && !row.externalId.startsWith('local:') ? row.externalId : null);
       const text = stripQuotedText(mail.text ?? '');
       const html = mail.html ? (stripQuotedHtml(mail.html) ?? undefined) : undefined;
+      // A customer's mail is never refused for a stray NUL or a broken character (an SMTP refusal would
+      // bounce it, and a call centre loses the request): the archived original keeps the bytes as they
+      // came, and the text that becomes the ticket is cleaned (NUL removed, a lone surrogate → U+FFFD).
+      const clean = (v: string | undefined) => (v === undefined ? undefined : toStorableText(v));
       return {
         kind: 'message',
         message: {
-          sender: { name: from?.name || undefined, email },
-          subject: cleanSubject(mail.subject) || undefined,
-          text,
-          html,
+          sender: { name: clean(from?.name) || undefined, email },
+          subject: clean(cleanSubject(mail.subject)) || undefined,
+          text: toStorableText(text),
+          html: clean(html),
           attachments: mail.attachments
             .filter((a) => a.contentType !== 'message/delivery-status')
-            .map((a) => ({ filename: a.filename ?? '', contentType: attachmentType(a.filename ?? '', a.contentType), content: a.content })),
-          threadKeys: threadKeysOf(headerText(mail.headers.get('in-reply-to')), headerText(mail.headers.get('references'))),
-          ownKeys: own ? [threadKey(own)] : [],
+            .map((a) => ({ filename: toStorableText(a.filename ?? ''), contentType: toStorableText(attachmentType(a.filename ?? '', a.contentType)), content: a.content })),
+          threadKeys: threadKeysOf(headerText(mail.headers.get('in-reply-to')), headerText(mail.headers.get('references'))).map(toStorableText),
+          ownKeys: own ? [toStorableText(threadKey(own))] : [],
           ticketNumber: ticketNumberOf(mail.subject),
         },
       };

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { toStorableText } from '../../../platform/text/storable-text';
 
 // Pure rules of the email channel: what a mail's headers say about it (an auto-reply, a bounce, one
 // of our own mails coming back), which ticket it continues, and how it is keyed.
@@ -59,10 +60,20 @@ export function rawHeaders(raw: Buffer, limit = 256 * 1024): Map<string, string[
   return out;
 }
 
-/** The id a delivery is de-duplicated by: the Message-ID, or for mail without one a hash of its bytes. */
+/** The id a delivery is de-duplicated by: the Message-ID (made storable), or for mail without one a hash of its bytes. */
 export function externalIdOf(raw: Buffer): string {
   const id = normalizeMessageId(messageIdsOf(rawHeaders(raw).get('message-id')?.[0])[0] ?? null);
-  return id ?? `sha256:${createHash('sha256').update(raw).digest('hex')}`;
+  return id ? toStorableText(id) : `sha256:${createHash('sha256').update(raw).digest('hex')}`;
+}
+
+/**
+ * What the SMTP listener and the IMAP poller store with a mail besides its bytes: its id and its lane
+ * (the sender, so one sender's mails are processed in order), made storable — a stray NUL in a header
+ * must not make storing fail (the mail would be retried, or bounced, for ever).
+ */
+export function mailEnvelope(raw: Buffer, envelopeFrom = ''): { externalId: string; lane: string } {
+  const sender = bareAddress(rawHeaders(raw).get('from')?.[0]) || bareAddress(envelopeFrom);
+  return { externalId: externalIdOf(raw), lane: toStorableText(`email:${sender}`) };
 }
 
 /** The address in "Name <a@b>" or "a@b", lower-cased; empty for "<>" (a bounce's null return path). */

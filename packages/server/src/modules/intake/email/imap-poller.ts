@@ -2,7 +2,7 @@ import { ImapFlow } from 'imapflow';
 import type { ChannelRuntime } from '../channel-plugin';
 import { channelRepository, type ChannelRow } from '../channel-repository';
 import { receiveInbound } from '../receive-inbound';
-import { bareAddress, externalIdOf, rawHeaders } from './email-rules';
+import { mailEnvelope } from './email-rules';
 import { imapStateRepository } from './imap-state-repository';
 
 /** The IMAP settings of a mailbox channel (settings.imap; the password is the secret imapPassword). */
@@ -58,14 +58,15 @@ export async function pollMailbox(rt: ChannelRuntime, c: ChannelRow): Promise<nu
         for (const m of messages) {
           if (!m.source) continue;
           const raw = m.source;
+          const { externalId, lane } = mailEnvelope(raw);
           await receiveInbound(deps, {
             tenantId: c.tenantId,
             channel: 'email',
             channelId: c.id,
-            externalId: externalIdOf(raw),
+            externalId,
             contentType: 'message/rfc822',
             raw,
-            meta: { imap: { host: s.host, mailbox, uid: m.uid, uidValidity }, lane: `email:${bareAddress(rawHeaders(raw).get('from')?.[0])}` },
+            meta: { imap: { host: s.host, mailbox, uid: m.uid, uidValidity }, lane },
           });
           await client.messageFlagsAdd(String(m.uid), ['\\Seen'], { uid: true });
           lastUid = m.uid;

@@ -1,7 +1,8 @@
 import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { ChannelListener, ChannelRuntime } from '../channel-plugin';
 import { receiveInbound } from '../receive-inbound';
-import { bareAddress, externalIdOf, rawHeaders } from './email-rules';
+import { textFault, toStorableText } from '../../../platform/text/storable-text';
+import { mailEnvelope } from './email-rules';
 import { cachedRouter, type MailRoute } from './route-recipient';
 
 const smtpError = (code: number, message: string) => Object.assign(new Error(message), { responseCode: code });
@@ -39,6 +40,7 @@ export async function startSmtpListener(rt: ChannelRuntime, o: { routeCacheMs: n
     maxClients: 1000,
     closeTimeout: 5_000,
     onRcptTo(address, _session, cb) {
+      if (textFault(address.address)) return cb(smtpError(553, '5.1.3 The recipient address holds a character no mail address has (a NUL or broken Unicode)'));
       routeRecipient(address.address).then(
         (route) => {
           if (!route) return cb(smtpError(550, `5.1.1 <${address.address}>: no mailbox here for this address; an administrator adds it (or its @domain) as an email channel`));
@@ -60,10 +62,9 @@ export async function startSmtpListener(rt: ChannelRuntime, o: { routeCacheMs: n
             const r = routes.get(rcpt);
             if (r && !byTenant.has(r.tenantId)) byTenant.set(r.tenantId, r);
           }
-          const mailFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-          const externalId = externalIdOf(raw);
-          const sender = bareAddress(rawHeaders(raw).get('from')?.[0]) || bareAddress(mailFrom);
-          const meta = { mailFrom, rcptTo: session.envelope.rcptTo.map((r) => r.address), remoteAddress: session.remoteAddress, lane: `email:${sender}` };
+          const mailFrom = toStorableText(session.envelope.mailFrom ? session.envelope.mailFrom.address : '');
+          const { externalId, lane } = mailEnvelope(raw, mailFrom);
+          const meta = { mailFrom, rcptTo: session.envelope.rcptTo.map((r) => toStorableText(r.address)), remoteAddress: session.remoteAddress, lane };
           try {
             const stored = await Promise.all([...byTenant.values()].map((r) => receiveInbound(deps, { tenantId: r.tenantId, channel: 'email', channelId: r.channelId, externalId, contentType: 'message/rfc822', raw, meta })));
             cb(null, `2.0.0 Stored as ${stored.map((s) => s.id).join(', ')}${stored.every((s) => s.duplicate) ? ' (duplicate delivery)' : ''}`);
