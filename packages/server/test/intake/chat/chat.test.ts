@@ -37,6 +37,23 @@ afterAll(async () => {
 });
 
 describe('chat widget socket', () => {
+  it('refuses a message the database cannot store with INVALID_TEXT and no ack; nothing is stored', async () => {
+    const v = await chat();
+    v.send({ type: 'hello' });
+    await v.next((f) => f.type === 'welcome');
+    const before = (await t.api(tenant.adminToken, 'GET', '/api/v1/intake/messages?channel=chat&limit=200')).json().items.length;
+    v.send({ type: 'message', id: 'bad1', text: '网络\u0000断了' });
+    v.send({ type: 'message', id: 'bad2', text: '网络\ud800断了' });
+    expect(await v.next((f) => f.type === 'error' && f.id === 'bad1')).toMatchObject({ code: 'INVALID_TEXT' });
+    expect(await v.next((f) => f.type === 'error' && f.id === 'bad2')).toMatchObject({ code: 'INVALID_TEXT' });
+    v.send({ type: 'message', id: 'ok1', text: '网络断了' });
+    await v.next((f) => f.type === 'ack' && f.id === 'ok1');
+    await t.settle();
+    const items = (await t.api(tenant.adminToken, 'GET', '/api/v1/intake/messages?channel=chat&limit=200')).json().items;
+    expect(items.length).toBe(before + 1);
+    expect(items.filter((m: { state: string }) => m.state !== 'processed')).toEqual([]);
+  });
+
   it('turns a conversation into one ticket, pushes the agent reply, and gives a returning visitor the transcript', async () => {
     expect(key).toMatch(/^ch_[0-9a-f]{24}$/);
     const v = await chat();

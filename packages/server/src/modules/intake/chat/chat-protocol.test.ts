@@ -12,6 +12,8 @@ describe('chat protocol', () => {
     expect(parseClientFrame('{"type":"message","id":"../x","text":"a"}')).toMatchObject({ error: 'INVALID_MESSAGE' });
     expect(parseClientFrame('{"type":"profile","profile":{"email":"nope"}}')).toMatchObject({ error: 'INVALID_PROFILE' });
     expect(parseClientFrame('{"type":"shout"}')).toMatchObject({ error: 'UNKNOWN_FRAME' });
+    expect(parseClientFrame('{"type":"message","id":"m2","text":"断网\\u0000了"}')).toMatchObject({ error: 'INVALID_TEXT', id: 'm2', message: expect.stringContaining('text') });
+    expect(parseClientFrame('{"type":"profile","profile":{"name":"王\\ud800五"}}')).toMatchObject({ error: 'INVALID_TEXT', message: expect.stringContaining('profile.name') });
   });
 
   it('proves a conversation with a token derived from the channel secret', () => {

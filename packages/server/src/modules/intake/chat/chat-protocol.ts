@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { findTextFault, invalidText } from '../../../platform/text/storable-text';
 
 // The WebSocket protocol of the chat widget (GET /api/v1/public/chat?key=ch_…), in one place
 // (docs/channels/web-chat-phone.md documents it). JSON text frames both ways.
@@ -46,6 +47,9 @@ export function parseClientFrame(data: string): ClientFrame | { error: string; m
     return { error: 'MALFORMED_FRAME', message: 'Send JSON text frames' };
   }
   if (!m || typeof m !== 'object') return { error: 'MALFORMED_FRAME', message: 'Send a JSON object' };
+  // refused before anything is stored or acknowledged: a message the database cannot store would be lost
+  const fault = findTextFault(m);
+  if (fault) return { error: 'INVALID_TEXT', message: invalidText(fault.path, fault.fault).message, ...(typeof m.id === 'string' && ID.test(m.id) ? { id: m.id } : {}) };
   switch (m.type) {
     case 'ping':
       return { type: 'ping' };
