@@ -38,6 +38,15 @@ beforeAll(async () => {
 afterAll(() => m.close());
 
 describe('Feishu channel', () => {
+  it('refuses with 400 INVALID_TEXT, storing nothing, a message whose text the database cannot store', async () => {
+    for (const text of ['打印机\u0000卡纸', '打印机\ud800卡纸']) {
+      const res = await send(event('ou_nul_user_01', 'text', { text }));
+      expect(res.statusCode, text).toBe(400);
+      expect(res.json().error).toMatchObject({ code: 'INVALID_TEXT', message: expect.stringContaining('message.message.text') });
+    }
+    expect((await m.inbound('feishu')).filter((i: any) => i.meta.userId === 'ou_nul_user_01')).toEqual([]);
+  });
+
   it('answers url_verification with the challenge, only with the right Verification Token', async () => {
     const ok = await send({ challenge: 'ajls384kdjx98XX', token: VTOKEN, type: 'url_verification' });
     expect(ok.statusCode).toBe(200);

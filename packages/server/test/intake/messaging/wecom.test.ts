@@ -28,6 +28,14 @@ beforeAll(async () => {
 afterAll(() => m.close());
 
 describe('WeCom channel', () => {
+  it('refuses with 400 INVALID_TEXT, storing nothing, a message whose text the database cannot store', async () => {
+    // (a lone surrogate cannot travel in UTF-8 XML; a NUL can)
+    const res = await post(text('NulUser', '投影仪\u0000无法开机'));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('INVALID_TEXT');
+    expect((await m.inbound('wecom')).filter((i: any) => i.meta.userId === 'NulUser')).toEqual([]);
+  });
+
   it('verifies the callback URL by answering the decrypted echostr', async () => {
     const q = wecomVerifyQuery({ token: TOKEN, aesKey: AES, corpId: CORP, echo: '1288432023552776189', timestamp: m.nowSeconds() });
     const res = await m.t.app.inject({ method: 'GET', url: `/callbacks/wecom/${channelId}?${q}` });

@@ -47,6 +47,7 @@ export const dingtalkCallback: PlatformCallback = {
     return {
       kind: 'store',
       raw: Buffer.from(JSON.stringify(body), 'utf8'),
+      read: body,
       contentType: 'application/json',
       externalId: body.msgId,
       lane: `dingtalk:${robotCode}:${user}`,

@@ -2,6 +2,7 @@ import { CallbackRejected, checkTimestamp } from '../shared/callback-rejected';
 import { header, required, type CallbackResult, type PlatformCallback } from '../shared/callback-types';
 import { windowOf } from '../wecom/wecom-callback';
 import { feishuDecrypt, feishuSignature, feishuSignatureMatches } from './feishu-crypto';
+import { readFeishuEvent } from './feishu-message';
 
 export const FEISHU_DEFAULT_BASE_URL = 'https://open.feishu.cn';
 
@@ -57,6 +58,8 @@ export const feishuCallback: PlatformCallback = {
     return {
       kind: 'store',
       raw: Buffer.from(JSON.stringify(payload), 'utf8'),
+      // the message's content is JSON inside the event: as the adapter reads it
+      read: { payload, message: readFeishuEvent(payload) },
       contentType: 'application/json',
       externalId: typeof messageId === 'string' && messageId ? messageId : String(payload.header.event_id ?? '') || null,
       lane: `feishu:${appId}:${openId}`,

@@ -5,6 +5,7 @@ import { channelRepository } from '../../channel-repository';
 import type { ChannelConfig } from '../../intake-types';
 import { receiveInbound } from '../../receive-inbound';
 import { CallbackRejected } from './callback-rejected';
+import { checkStorableText } from './callback-text';
 import type { CallbackRequest, CallbackResult, PlatformCallback } from './callback-types';
 
 /** Largest callback body: platform messages are a few kilobytes (a WeCom text is at most 2048 bytes). */
@@ -49,6 +50,7 @@ export function callbackRoutes(callbacks: PlatformCallback[]) {
             ch = await channelOf(deps, cb.platform, channelId);
             if (method === 'get' && !cb.get) throw new CallbackRejected(404, 'NOT_SUPPORTED', `${cb.platform} callbacks are POST requests`);
             result = method === 'get' ? cb.get!(ch, creq, deps.clock.now()) : cb.post(ch, creq, deps.clock.now());
+            if (result.kind === 'store') checkStorableText(result);
           } catch (err) {
             if (err instanceof CallbackRejected) return rejected(req, reply, cb.platform, err);
             throw err;

@@ -16,6 +16,8 @@ export type CallbackResult =
       kind: 'store';
       /** the verified (decrypted) message as it will be archived */
       raw: Buffer;
+      /** the message as parsed (and as the adapter will read it): its text is checked before the platform gets its 200 */
+      read: unknown;
       contentType: string;
       /** the platform's message id (a second delivery is a duplicate) */
       externalId: string | null;

@@ -52,6 +52,7 @@ export const wechatCallback: PlatformCallback = {
     return {
       kind: 'store',
       raw: Buffer.from(xml, 'utf8'),
+      read: msg,
       contentType: 'application/xml',
       externalId: wxExternalId(msg),
       lane: `wechat:${appId}:${openId}`,

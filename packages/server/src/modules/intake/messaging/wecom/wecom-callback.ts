@@ -47,6 +47,7 @@ export const wecomCallback: PlatformCallback = {
     return {
       kind: 'store',
       raw: Buffer.from(xml, 'utf8'),
+      read: inner,
       contentType: 'application/xml',
       externalId: wxExternalId(inner),
       lane: `wecom:${corpId}:${user}`,
