@@ -88,6 +88,7 @@ export async function startSmtpListener(rt: ChannelRuntime, o: { routeCacheMs: n
     });
   });
   const port = (server.server.address() as { port: number }).port;
+  log.info({ port, host: config.SMTP_HOST }, 'SMTP listener for customer mail listening');
   return {
     port,
     address: { smtp: port },
