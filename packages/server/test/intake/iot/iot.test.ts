@@ -220,6 +220,13 @@ describe('IoT alarms over HTTP', () => {
       expect(far.statusCode, ts).toBe(400);
       expect(far.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'ts', details: [{ code: 'out_of_range', value: ts }] });
     }
+    // text the database cannot store is refused before the 202, never accepted and then quarantined
+    const nul = await post('/api/v1/iot/alarms', { ...body, id: 'h-6', message: '水压\u0000过低' }, key);
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().error).toMatchObject({ code: 'INVALID_TEXT', field: 'message' });
+    expect((await post('/api/v1/iot/alarms', { ...body, id: 'h-7\ud800' }, key)).json().error).toMatchObject({ code: 'INVALID_TEXT', field: 'id' });
+    const quarantined = (await t.api(tenant.adminToken, 'GET', '/api/v1/intake/messages?state=quarantined&limit=200')).json().items as unknown[];
+    expect(quarantined).toEqual([]);
     await t.settle();
     const asset = await assetOf('SN-6006');
     expect(asset.alarms).toHaveLength(1);

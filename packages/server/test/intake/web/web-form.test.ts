@@ -47,6 +47,19 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('web form', () => {
+  it('refuses a submission whose text the database cannot store before giving a query code', async () => {
+    const form = (await t.api(null, 'GET', `/api/v1/public/forms/${key}`)).json();
+    t.clock.advance(5000);
+    for (const [field, value] of [['description', '空调\u0000不冷'], ['name', '陈\ud800静']] as const) {
+      const res = await submit({ key, token: form.token, ...fields, [field]: value });
+      expect(res.statusCode, field).toBe(400);
+      expect(res.json().error).toMatchObject({ code: 'INVALID_TEXT', field });
+      expect(res.json().queryCode).toBeUndefined();
+    }
+    const stored = (await t.api(tenant.adminToken, 'GET', '/api/v1/intake/messages?limit=200')).json().items as { state: string }[];
+    expect(stored.filter((m) => m.state === 'quarantined')).toEqual([]);
+  });
+
   it('gives a form with a key wf_… and a token; a submission answers 201 with the ticket number and a query code that tracks it', async () => {
     expect(key).toMatch(/^wf_[0-9a-f]{24}$/);
     const form = (await t.api(null, 'GET', `/api/v1/public/forms/${key}`)).json();
