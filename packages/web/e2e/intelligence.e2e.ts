@@ -44,7 +44,7 @@ interface Prediction {
   confidence: number;
   applied: boolean;
   source: string;
-  explanation: string[];
+  reasons: { kind: string; words: string[]; count?: number }[];
 }
 interface Insights {
   needsTriage: boolean;
@@ -178,7 +178,7 @@ describe('ticket intelligence in the console', () => {
     });
     const byRule = await ticket({ title: '会议室断网了', description: '<p>会议室的网口插上没有反应</p>', requester: { name: '孙丽', phone: '13620003333' } });
     expect(byRule).toMatchObject({ categoryId: c.network, teamId: c.net });
-    expect((await insightsOf(byRule.id)).predictions.category).toMatchObject({ source: 'rules', applied: true, explanation: ['断网'] });
+    expect((await insightsOf(byRule.id)).predictions.category).toMatchObject({ source: 'rules', applied: true, reasons: [{ kind: 'keyword', words: ['断网'] }] });
 
     const { page } = await session(browser!, env, env.admin);
     await page.goto('/admin/intelligence');
@@ -220,8 +220,11 @@ describe('ticket intelligence in the console', () => {
     await prediction.getByTestId('insight-applied-category').getByText('已自动设置').waitFor();
     const because = page.getByTestId('insight-explanation-category');
     await because.getByText('依据').waitFor();
-    for (const word of firstInsights.predictions.category!.explanation) await because.getByText(word, { exact: true }).waitFor();
-    expect(firstInsights.predictions.category!.explanation.some((w) => /打印|卡纸/.test(w))).toBe(true);
+    const words = firstInsights.predictions.category!.reasons.flatMap((r) => (r.kind === 'words' ? r.words : []));
+    for (const word of words) await because.getByText(word, { exact: true }).waitFor();
+    expect(words.some((w) => /打印|卡纸/.test(w))).toBe(true);
+    // reasons are words of the text a supervisor accepts: no digits, no English of the server's
+    expect((await because.locator('.ant-tag').allInnerTexts()).join(' ')).not.toMatch(/\d|[a-z]{3,}/i);
     await page.getByTestId('insights-panel').scrollIntoViewIfNeeded();
     await shot(env, page, 'insights-classified');
 

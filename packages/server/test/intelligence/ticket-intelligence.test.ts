@@ -55,7 +55,7 @@ describe('ticket intelligence through the API', () => {
     const ticket = await create({ title: '三楼打印机不出纸', description: '财务部的打印机一直提示缺纸' });
     expect(ticket).toMatchObject({ categoryId: cat['打印机'], teamId: team['桌面支持组'] });
     const a = await insights(ticket.id);
-    expect(a.predictions.category).toMatchObject({ value: cat['打印机'], label: '打印机', source: 'rules', applied: true, explanation: ['打印机'] });
+    expect(a.predictions.category).toMatchObject({ value: cat['打印机'], label: '打印机', source: 'rules', applied: true, reasons: [{ kind: 'keyword', words: ['打印机'] }] });
     expect(a.needsTriage).toBe(false);
   });
 
@@ -80,7 +80,8 @@ describe('ticket intelligence through the API', () => {
     const a = await insights(ticket.id);
     expect(a.predictions.category.applied).toBe(true);
     expect(a.predictions.category.confidence).toBeGreaterThanOrEqual(0.5);
-    expect(a.predictions.category.explanation.join(' ')).toMatch(/网|VPN|vpn/);
+    expect(a.predictions.category.reasons[0]).toMatchObject({ kind: 'words' });
+    expect(a.predictions.category.reasons[0].words.join(' ')).toMatch(/网|VPN|vpn/);
     const events = (await t.api(acme.adminToken, 'GET', `/api/v1/tickets/${ticket.id}/events`)).json().items;
     expect(events[0].data.intelligence.autoFilled).toEqual(expect.arrayContaining(['categoryId', 'teamId']));
   });
@@ -120,6 +121,18 @@ describe('ticket intelligence through the API', () => {
     expect(dup.reasons).toEqual(expect.arrayContaining(['same_requester', 'similar_text']));
     const now = (await t.api(acme.adminToken, 'GET', `/api/v1/tickets/${angry.id}`)).json();
     expect(['high', 'urgent']).toContain(now.priority);
+  });
+
+  it('an angry repeat report without a priority comes out high or urgent, with the mood as its reason and no model certainty claimed', async () => {
+    const ticket = await create({ title: '空调又坏了', description: '已经第三次报修了，再不处理我们就要投诉了！！！', requester: { name: '孙丽', phone: '13700137000' } });
+    expect(['high', 'urgent']).toContain(ticket.priority);
+    const p = (await insights(ticket.id)).predictions.priority;
+    expect(p).toMatchObject({ value: ticket.priority, applied: true });
+    const mood = p.reasons.find((r: { kind: string }) => r.kind === 'angry_customer');
+    expect(mood.words).toContain('第三次');
+    // a level the rules raised is theirs: no model confidence next to it, no English, no digits
+    if (p.source === 'rules') expect(p.confidence).toBe(1);
+    for (const r of p.reasons) for (const w of r.words) expect(w).not.toMatch(/[a-z]{3,}|\d{2,}/i);
   });
 
   it('finds an older duplicate behind a hundred newer tickets that share only everyday words with it', async () => {

@@ -45,9 +45,20 @@ export interface Prediction {
   confidence: number;
   /** Set on the ticket automatically. */
   applied: boolean;
+  /** rules: set by keyword or priority rules, certain by rule (no model confidence to show). */
   source: 'model' | 'rules';
-  /** The words that decided it. */
-  explanation: string[];
+  /** Why, as data: words renders each word; the other kinds are worded by the console. */
+  reasons: Reason[];
+}
+
+export type ReasonKind = 'words' | 'keyword' | 'corrected' | 'critical_alarm' | 'major_alarm' | 'minor_alarm' | 'phone_channel' | 'vip_customer' | 'angry_customer' | 'repeat_contact';
+
+export interface Reason {
+  kind: ReasonKind;
+  /** The text's words behind it (whole words). */
+  words: string[];
+  /** repeat_contact: earlier contacts on the same problem. */
+  count?: number;
 }
 
 export interface Extracted {

@@ -8,6 +8,8 @@ import type { SettingsRow, Target } from './intelligence-repository';
 import { suggestPriority } from './priority';
 import { detectSentiment } from './sentiment';
 import { confidenceOf, DEFAULT_TEMPERATURE } from './training/calibrate';
+import { reasonWords } from './classify/reason-words';
+import { priorityReasons, type Reason } from './reasons';
 import { featureCounts, normalize, vectorize, words, type FeatureCounts, type FeatureOptions, type SparseVector, type Vocabulary } from './classify/features';
 
 // The understanding of a new ticket's text, computed in memory (no database): a label per target with
@@ -28,8 +30,9 @@ export interface Prediction {
   label: string;
   confidence: number;
   applied: boolean;
+  /** rules: the tenant's keyword rules or the priority rules set it (certain by rule, no model confidence) */
   source: 'model' | 'rules';
-  explanation: string[];
+  reasons: Reason[];
 }
 
 export type Sentiment = ReturnType<typeof detectSentiment>;
@@ -54,29 +57,8 @@ export const PRIORITY_LABELS: Record<string, string> = { low: '低', normal: '�
 
 /** The text a ticket is understood by: its title, then its description as plain text. */
 export const ticketText = (title: string, description: string) => `${title}\n${plainText(description)}`;
-const KIND_PREFIX = /^[wbtsc]:/;
-
-/**
- * The deciding features in words, strongest first: words and word pairs ("b:无法 连接" → 无法连接) before
- * character grams, which only fill in when fewer than three words decided and only when they lie
- * inside one of the text's words (never 梯停 across 电梯|停); single characters and pieces of a word
- * already shown are left out.
- */
-function explain(features: { feature: string }[], textWords: () => string[]): string[] {
-  const out: string[] = [];
-  const take = (f: string) => {
-    const word = f.replace(KIND_PREFIX, '').replace(/^\^ /, '').replace(/ _ /g, ' ').trim();
-    const shown = /[\p{Script=Han}]/u.test(word) ? word.replace(/ /g, '') : word;
-    if ([...shown].length < 2 || out.some((o) => o.includes(shown) || shown.includes(o))) return;
-    out.push(shown);
-  };
-  for (const { feature } of features) if (!feature.startsWith('c:')) take(feature);
-  if (out.length < 3) {
-    const long = textWords().filter((w) => w.length > 2);
-    for (const { feature } of features) if (feature.startsWith('c:') && long.some((w) => w.includes(feature.slice(2).trim()))) take(feature);
-  }
-  return out.slice(0, 5);
-}
+/** Features the model is asked for: enough that a few whole words remain once dates, numbers and fragments are left out. */
+const EXPLAINED_FEATURES = 24;
 
 function labelOf(ti: TenantIntelligence, target: Target, value: string): string | undefined {
   if (target === 'priority') return PRIORITY_LABELS[value] ? value : undefined;
@@ -98,13 +80,14 @@ function predictTarget(
 ): Omit<Prediction, 'applied'> | null {
   const remembered = ti.memory.nearest(target, text);
   if (remembered && labelOf(ti, target, remembered.value))
-    return { value: remembered.value, label: displayName(ti, target, remembered.value), confidence: remembered.similarity, source: 'model', explanation: ['与已纠正的工单相似'] };
+    return { value: remembered.value, label: displayName(ti, target, remembered.value), confidence: remembered.similarity, source: 'model', reasons: [{ kind: 'corrected', words: [] }] };
   const model = ti.models[target];
   if (model) {
-    const p = model.rankVector(vectorOf(model), 12);
+    const p = model.rankVector(vectorOf(model), EXPLAINED_FEATURES);
     if (!labelOf(ti, target, p.label)) return null;
     const confidence = confidenceOf(p.scores, p.scores[p.top], ti.temperatures?.[target] ?? DEFAULT_TEMPERATURE);
-    return { value: p.label, label: displayName(ti, target, p.label), confidence, source: 'model', explanation: explain(p.explanation, textWords) };
+    const shown = reasonWords(p.explanation, textWords());
+    return { value: p.label, label: displayName(ti, target, p.label), confidence, source: 'model', reasons: shown.length ? [{ kind: 'words', words: shown }] : [] };
   }
   // cold start: the tenant's keyword rules, in order
   const key = target === 'category' ? 'categoryId' : target === 'team' ? 'teamId' : 'priority';
@@ -112,7 +95,7 @@ function predictTarget(
     const value = rule[key];
     if (!value || !labelOf(ti, target, value)) continue;
     const keyword = matchingKeyword(tokens(), rule.keywords);
-    if (keyword) return { value, label: displayName(ti, target, value), confidence: 1, source: 'rules', explanation: [keyword] };
+    if (keyword) return { value, label: displayName(ti, target, value), confidence: 1, source: 'rules', reasons: [{ kind: 'keyword', words: [keyword] }] };
   }
   return null;
 }
@@ -160,16 +143,21 @@ export function analyzeText(ti: TenantIntelligence, input: TextInput, now: Date,
       channel: input.channel,
       sentiment,
     });
-    const confident = !p || p.confidence >= threshold || suggested.value !== p.value;
-    const explanation = [...(p?.explanation ?? []), ...suggested.reasons.filter((r) => r.code !== 'text_model' && r.code !== 'keyword_rule').map((r) => r.detail ?? r.code)];
-    if (p || suggested.value !== 'normal')
+    // the level the text named stands with the model's confidence and its words; a level the rules set
+    // (a floor, a raise) is theirs, certain by rule, with their reasons. Nothing decided (the default
+    // when an unsure model and no rule spoke) is no prediction: the words of an unsure model's other
+    // level are no reason for it, nor is its confidence
+    const textSpoke = suggested.reasons.some((r) => r.code === 'text_model' || r.code === 'keyword_rule');
+    const textDecided = !!p && textSpoke && suggested.value === p.value;
+    const reasons = [...(p && textSpoke ? p.reasons : []), ...priorityReasons(suggested)];
+    if (textSpoke || reasons.length)
       predictions.priority = {
         value: suggested.value,
         label: PRIORITY_LABELS[suggested.value],
-        confidence: p && suggested.value === p.value ? p.confidence : 1,
-        source: p?.source ?? 'rules',
-        explanation: explanation.slice(0, 6),
-        applied: auto_apply && confident,
+        confidence: textDecided ? p!.confidence : 1,
+        source: textDecided ? p!.source : 'rules',
+        reasons,
+        applied: auto_apply && (!textDecided || p!.confidence >= threshold),
       };
   }
   // extraction is the costliest rule set; the ticket's creation asks for it only when a field could take a value

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RoutingRuleSchema } from '../intake';
+import { REASON_KINDS } from './reasons';
 
 const Target = z.enum(['category', 'team', 'priority']);
 
@@ -42,8 +43,16 @@ const Prediction = z.object({
   label: z.string(),
   confidence: z.number(),
   applied: z.boolean().describe('set on the ticket automatically'),
-  source: z.enum(['model', 'rules']),
-  explanation: z.array(z.string()).describe('the words that decided it'),
+  source: z.enum(['model', 'rules']).describe('rules: set by keyword or priority rules, certain by rule (no model confidence)'),
+  reasons: z
+    .array(
+      z.object({
+        kind: z.enum(REASON_KINDS),
+        words: z.array(z.string()).describe("the text's words behind it (whole words: no digits, dates or stop words)"),
+        count: z.number().int().optional().describe('repeat_contact: earlier contacts on the same problem'),
+      }),
+    )
+    .describe('why, as data the console words in its language'),
 });
 
 const Related = z.object({ ticketId: z.string(), number: z.number().int(), title: z.string(), status: z.string(), score: z.number(), reasons: z.array(z.string()) });

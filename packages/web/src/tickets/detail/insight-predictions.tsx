@@ -1,7 +1,8 @@
 import { Button, List, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INTEL_TARGETS, type IntelTarget, type Prediction } from '../../api/intelligence-types';
+import type { TFunction } from 'i18next';
+import { INTEL_TARGETS, type IntelTarget, type Prediction, type Reason } from '../../api/intelligence-types';
 import type { Ticket } from '../../api/types';
 import { formatPercent } from '../../i18n/format';
 
@@ -15,6 +16,12 @@ interface Props {
   ticket: Ticket;
   predictions: Partial<Record<IntelTarget, Prediction>>;
   onAdopt: (target: IntelTarget, p: Prediction) => Promise<void>;
+}
+
+/** The reasons as chips in the interface's language: each deciding word its own chip, the other kinds worded. */
+export function reasonChips(reasons: Reason[], t: TFunction): string[] {
+  const chips = reasons.flatMap((r) => (r.kind === 'words' ? r.words : [t(`intel.panel.why.${r.kind}`, { words: r.words.join('、'), n: (r.count ?? 0) + 1 })]));
+  return [...new Set(chips)];
 }
 
 export function InsightPredictions({ ticket, predictions, onAdopt }: Props) {
@@ -75,21 +82,22 @@ export function InsightPredictions({ ticket, predictions, onAdopt }: Props) {
                 <Typography.Text type="secondary">{t(`intel.admin.target.${k}`)}</Typography.Text>
                 <Typography.Text strong>{label(k, p)}</Typography.Text>
                 <Tooltip title={t(`intel.panel.source.${p.source}`, { defaultValue: p.source })}>
+                  {/* a rule is certain by rule: a percentage would claim a model's confidence it never had */}
                   <Typography.Text type="secondary" data-testid={`insight-confidence-${k}`}>
-                    {t('intel.panel.confidence', { percent: formatPercent(p.confidence) })}
+                    {p.source === 'rules' ? t('intel.panel.byRules') : t('intel.panel.confidence', { percent: formatPercent(p.confidence) })}
                   </Typography.Text>
                 </Tooltip>
               </Space>
               {state(k, p)}
             </Space>
-            {p.explanation.length > 0 && (
+            {p.reasons.length > 0 && (
               <div style={{ marginTop: 4 }} data-testid={`insight-explanation-${k}`}>
                 <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineEnd: 4 }}>
                   {t('intel.panel.explanation')}
                 </Typography.Text>
-                {p.explanation.map((w) => (
-                  <Tag key={w} style={{ fontSize: 11, lineHeight: '18px', marginInlineEnd: 4 }}>
-                    {w}
+                {reasonChips(p.reasons, t).map((chip) => (
+                  <Tag key={chip} style={{ fontSize: 11, lineHeight: '18px', marginInlineEnd: 4 }}>
+                    {chip}
                   </Tag>
                 ))}
               </div>

@@ -19,9 +19,9 @@ const insights: Insights = {
   analyzedAt: '2026-11-22T08:00:00Z',
   needsTriage: true,
   predictions: {
-    category: { value: CAT, label: '打印机', confidence: 0.62, applied: false, source: 'model', explanation: ['打印机', '卡纸'] },
-    team: { value: TEAM, label: '桌面支持组', confidence: 0.91, applied: true, source: 'model', explanation: ['打印机'] },
-    priority: { value: 'high', label: 'High', confidence: 0.55, applied: false, source: 'rules', explanation: ['紧急'] },
+    category: { value: CAT, label: '打印机', confidence: 0.62, applied: false, source: 'model', reasons: [{ kind: 'words', words: ['打印机', '卡纸'] }] },
+    team: { value: TEAM, label: '桌面支持组', confidence: 0.91, applied: true, source: 'model', reasons: [{ kind: 'words', words: ['打印机'] }] },
+    priority: { value: 'high', label: 'High', confidence: 1, applied: false, source: 'rules', reasons: [{ kind: 'angry_customer', words: ['第三次', '投诉'] }, { kind: 'repeat_contact', words: [], count: 2 }, { kind: 'phone_channel', words: [] }] },
   },
   sentiment: { label: 'negative', score: -0.8, angry: true, cues: ['第三次', '投诉'] },
   extracted: [
@@ -64,6 +64,10 @@ describe('智能分析 on the ticket page', () => {
     expect(screen.getByTestId('insight-confidence-category').textContent).toBe('置信度 62%');
     expect(screen.getByTestId('insight-prediction-priority').textContent).toContain('高');
     expect(within(screen.getByTestId('insight-explanation-category')).getByText('卡纸')).toBeTruthy();
+    // a level the rules set: no percentage claimed, and its reasons in Chinese words, never the server's codes
+    expect(screen.getByTestId('insight-confidence-priority').textContent).toBe('按规则');
+    const why = [...screen.getByTestId('insight-explanation-priority').querySelectorAll('.ant-tag')].map((x) => x.textContent);
+    expect(why).toEqual(['情绪激动：第三次、投诉', '第 3 次反映同一问题', '电话来电']);
     await act(async () => void fireEvent.click(screen.getByTestId('insight-adopt-category')));
     await waitFor(() => expect(screen.getByTestId('current-category').textContent).toBe(CAT));
     expect(calls.filter((c) => c.method === 'PATCH')).toEqual([{ method: 'PATCH', url: `/api/v1/tickets/${ID}`, body: { categoryId: CAT } }]);

@@ -11,22 +11,22 @@ const calm = detectSentiment('请帮忙重置一下密码');
 
 describe('what the words say', () => {
   it('nothing known: normal', () => {
-    expect(suggestPriority({})).toEqual({ value: 'normal', reasons: [{ code: 'default', detail: 'no text signal' }] });
+    expect(suggestPriority({})).toEqual({ value: 'normal', reasons: [{ code: 'default' }] });
   });
 
   it.each(['low', 'normal', 'high', 'urgent'] as const)('a confident text model sets %s', (v) => {
-    expect(suggestPriority(text(v))).toEqual({ value: v, reasons: [{ code: 'text_model', detail: `${v} (0.90)` }] });
+    expect(suggestPriority(text(v))).toEqual({ value: v, reasons: [{ code: 'text_model', value: v, confidence: 0.9 }] });
   });
 
   it('an unsure text model is ignored (cold-start tenant)', () => {
-    expect(suggestPriority(text('urgent', 0.3))).toEqual({ value: 'normal', reasons: [{ code: 'default', detail: 'text model unsure (0.30)' }] });
+    expect(suggestPriority(text('urgent', 0.3))).toEqual({ value: 'normal', reasons: [{ code: 'default', confidence: 0.3 }] });
     expect(value(text('low', 0.49))).toBe('normal');
     expect(value(text('low', 0.5))).toBe('low');
     expect(value(text('high', Number.NaN))).toBe('normal');
   });
 
   it('keyword rule and text model: the higher wins, and only it is a reason', () => {
-    expect(suggestPriority({ keywordPriority: 'urgent', ...text('normal') })).toEqual({ value: 'urgent', reasons: [{ code: 'keyword_rule', detail: 'urgent' }] });
+    expect(suggestPriority({ keywordPriority: 'urgent', ...text('normal') })).toEqual({ value: 'urgent', reasons: [{ code: 'keyword_rule', value: 'urgent' }] });
     expect(value({ keywordPriority: 'low', ...text('high') })).toBe('high');
     expect(codes({ keywordPriority: 'high', ...text('high') })).toEqual(['keyword_rule', 'text_model']);
     expect(value({ keywordPriority: 'high' })).toBe('high');
@@ -92,14 +92,14 @@ describe('raises: tier, mood, repeat contacts', () => {
     expect(value({ sentiment: angry, ...text('normal') })).toBe('high');
     expect(value({ sentiment: furious, ...text('low') })).toBe('high');
     const r = suggestPriority({ sentiment: angry, ...text('normal') });
-    expect(r.reasons[1]).toEqual({ code: 'angry_customer', detail: `+1: ${angry.cues.slice(0, 3).join(', ')}` });
+    expect(r.reasons[1]).toEqual({ code: 'angry_customer', count: 1, words: angry.cues.slice(0, 3) });
   });
 
   it('the third contact on the same problem raises one level', () => {
     expect(value({ repeatContacts: 1, ...text('normal') })).toBe('normal');
     expect(value({ repeatContacts: 2, ...text('normal') })).toBe('high');
     expect(value({ repeatContacts: 6, ...text('normal') })).toBe('high');
-    expect(suggestPriority({ repeatContacts: 2 }).reasons[1]).toEqual({ code: 'repeat_contact', detail: '2 earlier contacts on the same problem: +1' });
+    expect(suggestPriority({ repeatContacts: 2 }).reasons[1]).toEqual({ code: 'repeat_contact', count: 2 });
     expect(value({ repeatContacts: Number.NaN })).toBe('normal');
   });
 
@@ -107,7 +107,7 @@ describe('raises: tier, mood, repeat contacts', () => {
     const r = suggestPriority({ customerTier: 'svip', sentiment: furious, repeatContacts: 3, ...text('low') });
     expect(r.value).toBe('high');
     expect(r.reasons.map((x) => x.code)).toEqual(['text_model', 'vip_customer', 'angry_customer', 'repeat_contact', 'raise_capped']);
-    expect(r.reasons.at(-1)).toEqual({ code: 'raise_capped', detail: '+4 limited to +2' });
+    expect(r.reasons.at(-1)).toEqual({ code: 'raise_capped', count: 2 });
   });
 
   it('capped at urgent', () => {
@@ -137,6 +137,21 @@ describe('combinations', () => {
       expect(value({ ...extra, ...text('urgent') })).toBe('urgent');
       expect(value({ ...extra, keywordPriority: 'urgent', ...text('low') })).toBe('urgent');
     }
+  });
+
+  it('reasons are data the console words, never a sentence in English', () => {
+    const all = [
+      suggestPriority({}),
+      suggestPriority(text('urgent', 0.36)),
+      suggestPriority({ keywordPriority: 'high', ...text('high'), channel: 'phone', customerTier: 'svip', sentiment: furious, repeatContacts: 4 }),
+      suggestPriority({ channel: 'iot' }),
+      suggestPriority({ customerTier: 'vip' }),
+    ].flatMap((r) => r.reasons);
+    for (const r of all) {
+      expect(r).not.toHaveProperty('detail');
+      for (const w of r.words ?? []) expect(w).not.toMatch(/[a-z]{3,}/i);
+    }
+    expect(suggestPriority({ sentiment: furious }).reasons[1]).toMatchObject({ code: 'angry_customer', count: 2, words: furious.cues.slice(0, 3) });
   });
 
   it('every reason code is stable and documented', () => {

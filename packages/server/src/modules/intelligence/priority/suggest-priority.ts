@@ -35,9 +35,18 @@ export type PriorityReasonCode =
   | 'repeat_contact'
   | 'raise_capped';
 
+/** Why, as data the console words in its language: never a sentence of the server's. */
 export interface PriorityReason {
   code: PriorityReasonCode;
-  detail?: string;
+  /** the level a rule or the model named, or the floor a fact sets */
+  value?: Priority;
+  /** the text model's confidence (0–1) */
+  confidence?: number;
+  /** the customer's words behind it (the mood's cues) */
+  words?: string[];
+  /** levels raised, earlier contacts on the same problem */
+  count?: number;
+  tier?: CustomerTier;
 }
 
 export interface PrioritySuggestion {
@@ -72,10 +81,10 @@ export function suggestPriority(input: PriorityInput): PrioritySuggestion {
   let level = base;
   if (base < 0) {
     level = 1;
-    reasons.push({ code: 'default', detail: text ? `text model unsure (${text.confidence.toFixed(2)})` : 'no text signal' });
+    reasons.push(text && Number.isFinite(text.confidence) ? { code: 'default', confidence: text.confidence } : { code: 'default' });
   } else {
-    if (input.keywordPriority && rank(input.keywordPriority) === base) reasons.push({ code: 'keyword_rule', detail: input.keywordPriority });
-    if (confident && rank(text.value) === base) reasons.push({ code: 'text_model', detail: `${text.value} (${text.confidence.toFixed(2)})` });
+    if (input.keywordPriority && rank(input.keywordPriority) === base) reasons.push({ code: 'keyword_rule', value: input.keywordPriority });
+    if (confident && rank(text.value) === base) reasons.push({ code: 'text_model', value: text.value, confidence: text.confidence });
   }
 
   // 2. Floors: facts about the situation that set a minimum level.
@@ -86,31 +95,30 @@ export function suggestPriority(input: PriorityInput): PrioritySuggestion {
   const severity = input.alarmSeverity ?? (input.channel === 'iot' ? 'major' : undefined);
   if (severity) {
     const a = ALARM_FLOOR[severity];
-    floor(a.level, { code: a.code, detail: input.alarmSeverity ? `at least ${ORDER[a.level]}` : `IoT alarm without severity, read as major: at least ${ORDER[a.level]}` });
+    floor(a.level, { code: a.code, value: ORDER[a.level] });
   }
   // A VIP's ticket is never parked as low; nor is a caller's, who is on the line waiting.
-  if (input.customerTier === 'vip') floor(1, { code: 'vip_customer', detail: 'vip: at least normal' });
-  if (input.channel === 'phone') floor(1, { code: 'phone_channel', detail: 'at least normal' });
+  if (input.customerTier === 'vip') floor(1, { code: 'vip_customer', tier: 'vip', value: 'normal' });
+  if (input.channel === 'phone') floor(1, { code: 'phone_channel', value: 'normal' });
 
   // 3. Raises: soft signals about the customer, each a level or two, together at most MAX_SOFT_RAISE.
   let raise = 0;
   if (input.customerTier === 'svip' || input.customerTier === 'key_account') {
     raise += 1;
-    reasons.push({ code: 'vip_customer', detail: `${input.customerTier}: +1` });
+    reasons.push({ code: 'vip_customer', tier: input.customerTier, count: 1 });
   }
   const mood = input.sentiment ? sentimentPriorityBoost(input.sentiment) : 0;
   if (mood > 0) {
     raise += mood;
-    const cues = input.sentiment!.cues.slice(0, 3).join(', ');
-    reasons.push({ code: 'angry_customer', detail: `+${mood}${cues ? `: ${cues}` : ''}` });
+    reasons.push({ code: 'angry_customer', count: mood, words: input.sentiment!.cues.slice(0, 3) });
   }
   const repeats = input.repeatContacts ?? 0;
   if (Number.isFinite(repeats) && repeats >= REPEAT_CONTACTS_RAISE_AT) {
     raise += 1;
-    reasons.push({ code: 'repeat_contact', detail: `${repeats} earlier contacts on the same problem: +1` });
+    reasons.push({ code: 'repeat_contact', count: repeats });
   }
   if (raise > MAX_SOFT_RAISE) {
-    reasons.push({ code: 'raise_capped', detail: `+${raise} limited to +${MAX_SOFT_RAISE}` });
+    reasons.push({ code: 'raise_capped', count: MAX_SOFT_RAISE });
     raise = MAX_SOFT_RAISE;
   }
   level = Math.min(ORDER.length - 1, level + raise);
