@@ -6,7 +6,9 @@ import { flow, launch, poll, session, shot } from './browser';
 // Ticket intelligence in the console, in Chromium against the server started the README's way:
 // keyword rules while the models are cold, retraining on the tenant's own labelled tickets with
 // accuracy and confusion on the newest held-back ones, a new ticket classified automatically with
-// the words that decided it, an angry customer flagged, a repeat report marked as duplicate; and the
+// the words that decided it, an angry customer flagged, a ticket typed in the console left to the
+// intelligence (its panel at the top of the side column, the fields it set marked), a repeat report
+// marked as duplicate; and the
 // 待分拣 queue under a strict threshold, left once a person adopts the suggested category.
 // The server analyses a new ticket asynchronously (its outbox): the flows wait for the panel.
 
@@ -239,6 +241,28 @@ describe('ticket intelligence in the console', () => {
     await page.getByTestId('insight-cue').first().waitFor();
     await page.getByTestId('insights-panel').scrollIntoViewIfNeeded();
     await shot(env, page, 'insights-angry');
+
+    // typed in the console without touching 优先级: the intelligence decides, and the ticket page says it did
+    await page.goto('/tickets/new');
+    await page.getByTestId('create-form').waitFor();
+    for (const id of ['create-priority', 'create-category', 'create-team']) await page.getByTestId(id).getByText('自动判断').waitFor();
+    await page.getByTestId('requester-name').fill('吴刚');
+    await page.getByTestId('requester-phone').fill('13600007777');
+    await page.getByTestId('create-title').fill('空调又坏了');
+    await page.getByTestId('create-description').fill('已经第三次报修了，再不处理我们就要投诉了！！！');
+    await page.getByTestId('create-submit').click();
+    await page.waitForURL(/\/tickets\/\d+$/);
+    const typed = await api.get<Ticket>(`/tickets/${new URL(page.url()).pathname.split('/').pop()}`);
+    expect(['high', 'urgent']).toContain(typed.priority);
+    await page.getByTestId('ticket-detail').getByTestId('priority-tag').getByText(typed.priority === 'urgent' ? '紧急' : '高').waitFor();
+    await page.getByTestId('side-panel').getByTestId('set-by-intel-priority').getByText('智能设置').waitFor();
+    await page.getByTestId('insight-prediction-priority').getByText('按规则').waitFor();
+    // what the system understood sits at the top of the side column, above the fields it set
+    const insightsBox = (await page.getByTestId('insights-panel').boundingBox())!;
+    const fieldsBox = (await page.getByTestId('side-panel').boundingBox())!;
+    expect(insightsBox.y).toBeLessThan(fieldsBox.y);
+    expect(insightsBox.y).toBeLessThan(400);
+    await shot(env, page, 'insights-console-typed');
 
     // the same requester about the same problem again: the first ticket is a likely duplicate
     const again = await ticket({ title: '二楼打印机还是卡纸', description: '<p>上午报的二楼打印机卡纸还没人来修，纸还卡在里面</p>', requester: { name: '陈静', phone: '13800002222' } });

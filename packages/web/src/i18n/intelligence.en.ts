@@ -41,6 +41,10 @@ export const intelEn: IntelTexts = {
       unknownTeam: 'This team does not exist',
     },
   },
+  autoDecide: 'Decided automatically',
+  autoDecideHelp: 'Left empty, the system decides from what the ticket says',
+  setByIntel: 'Set automatically',
+  setByIntelHelp: 'Set by the system from what the ticket says; change it as you like',
   panel: {
     title: 'Insights',
     empty: 'No insights for this ticket',

@@ -41,6 +41,10 @@ export const intelZhCN = {
       unknownTeam: '团队不存在',
     },
   },
+  autoDecide: '自动判断',
+  autoDecideHelp: '不选时由系统根据工单内容自动判断',
+  setByIntel: '智能设置',
+  setByIntelHelp: '由系统根据工单内容自动设置，可直接修改',
   panel: {
     title: '智能分析',
     empty: '暂无智能分析',

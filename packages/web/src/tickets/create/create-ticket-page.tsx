@@ -145,7 +145,7 @@ export default function CreateTicketPage() {
   };
 
   return (
-    <Form form={form} layout="vertical" onFinish={submit} onValuesChange={keepDraft} initialValues={{ priority: 'normal' }} data-testid="create-form" scrollToFirstError>
+    <Form form={form} layout="vertical" onFinish={submit} onValuesChange={keepDraft} data-testid="create-form" scrollToFirstError>
       <Typography.Title level={4}>{t('create.title')}</Typography.Title>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={9}>
@@ -224,8 +224,9 @@ export default function CreateTicketPage() {
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
-                <Form.Item name="priority" label={t('field.priority')}>
-                  <Select data-testid="create-priority" options={PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))} />
+                {/* left empty, the intelligence decides: a default the agent never touched is not the agent's choice */}
+                <Form.Item name="priority" label={t('field.priority')} tooltip={t('intel.autoDecideHelp')}>
+                  <Select data-testid="create-priority" allowClear placeholder={t('intel.autoDecide')} options={PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))} />
                 </Form.Item>
               </Col>
             </Row>
@@ -237,13 +238,13 @@ export default function CreateTicketPage() {
             </Form.Item>
             <Row gutter={12}>
               <Col xs={24} md={12}>
-                <Form.Item name="categoryId" label={t('field.category')}>
-                  <TreeSelect data-testid="create-category" allowClear showSearch={{ treeNodeFilterProp: 'title' }} treeData={categoryTree} popupMatchSelectWidth={false} />
+                <Form.Item name="categoryId" label={t('field.category')} tooltip={t('intel.autoDecideHelp')}>
+                  <TreeSelect data-testid="create-category" allowClear placeholder={t('intel.autoDecide')} showSearch={{ treeNodeFilterProp: 'title' }} treeData={categoryTree} popupMatchSelectWidth={false} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
-                <Form.Item name="teamId" label={t('field.team')}>
-                  <Select data-testid="create-team" allowClear options={teams.map((x) => ({ value: x.id, label: x.name }))} />
+                <Form.Item name="teamId" label={t('field.team')} tooltip={t('intel.autoDecideHelp')}>
+                  <Select data-testid="create-team" allowClear placeholder={t('intel.autoDecide')} options={teams.map((x) => ({ value: x.id, label: x.name }))} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Insights } from '../../api/intelligence-types';
 import type { Ticket } from '../../api/types';
 import { renderUi, stubFetch } from '../../test/render';
-import { InsightsPanel } from './insights-panel';
+import { InsightsPanel, setByIntelligence } from './insights-panel';
 
 const ID = '0190a0a0-0000-7000-8000-0000000000t1';
 const TEAM = '0190a0a0-0000-7000-8000-0000000000f1';
@@ -186,5 +186,14 @@ describe('智能分析 on the ticket page', () => {
     // an empty list of similar solved tickets says nothing
     expect(screen.queryByTestId('insight-similar')).toBeNull();
     expect(screen.getByTestId('insights-panel').textContent).not.toContain('相似的已解决工单');
+  });
+
+  it('names the fields the intelligence set that still hold its value, for the side panel to mark', () => {
+    // team applied and still the ticket's; category only suggested; an applied priority an agent changed since
+    const analysis: Insights = { ...insights, predictions: { ...insights.predictions, priority: { ...insights.predictions.priority!, applied: true, value: 'urgent' } } };
+    expect(setByIntelligence(ticket, analysis)).toEqual(['teamId']);
+    expect(setByIntelligence({ ...ticket, priority: 'urgent' } as Ticket, analysis)).toEqual(['teamId', 'priority']);
+    expect(setByIntelligence({ ...ticket, id: 'other' } as Ticket, analysis)).toEqual([]);
+    expect(setByIntelligence(ticket, null)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { ticketsApi } from '../../api/endpoints';
 import { intelApi } from '../../api/intelligence-endpoints';
-import type { DuplicateCandidate, Insights, IntelTarget, Prediction } from '../../api/intelligence-types';
+import { INTEL_TARGETS, type DuplicateCandidate, type Insights, type IntelTarget, type Prediction } from '../../api/intelligence-types';
 import type { Ticket } from '../../api/types';
 import { errorMessage } from '../../common/api-errors';
 import { formatDateTime } from '../../i18n/format';
@@ -29,6 +29,14 @@ interface Props {
   onUpdated: (t: Ticket) => void;
   /** A link was added: the page reloads its lists and timeline. */
   onLinked: () => void;
+  /** The analysis read (null while there is none): the side panel marks the fields it set. */
+  onAnalysis?: (d: Insights | null) => void;
+}
+
+/** The ticket's fields the intelligence set that still hold its value (an agent's change takes the mark away). */
+export function setByIntelligence(ticket: Ticket, analysis: Insights | null): string[] {
+  if (!analysis || analysis.ticketId !== ticket.id) return [];
+  return INTEL_TARGETS.filter((k) => analysis.predictions[k]?.applied && ticket[TARGET_FIELD[k]] === analysis.predictions[k]!.value).map((k) => TARGET_FIELD[k]);
 }
 
 function readCollapsed(): boolean {
@@ -48,7 +56,7 @@ const Section = ({ title, children }: { title: string; children: React.ReactNode
   </div>
 );
 
-export function InsightsPanel({ ticket, version, onUpdated, onLinked }: Props) {
+export function InsightsPanel({ ticket, version, onUpdated, onLinked, onAnalysis }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -75,6 +83,9 @@ export function InsightsPanel({ ticket, version, onUpdated, onLinked }: Props) {
       clearTimeout(timer);
     };
   }, [ticket.id, ticket.createdAt, version]);
+
+  const analysis = loaded?.state === 'ok' ? loaded.data : null;
+  useEffect(() => onAnalysis?.(analysis), [analysis, onAnalysis]);
 
   const toggle = (open: boolean) => {
     setCollapsed(!open);

@@ -11,11 +11,11 @@ const me = { type: 'user', id: '0190a0a0-0000-7000-8000-0000000000u1', name: '�
 const building: CustomField = { id: 'f1', ticketTypeId: null, key: 'building', kind: 'text', labelZh: '楼栋', labelEn: 'Building', required: true, options: [], position: 0 };
 const ticket = { id: ID, number: 1042, title: '地下车库漏水', status: 'new', priority: 'normal', channel: 'email', typeId: null, categoryId: null, teamId: null, tags: [], customFields: {}, missingFields: ['building'], watcherIds: [] } as unknown as Ticket;
 
-function Page() {
+function Page({ setByIntelligence }: { setByIntelligence?: string[] }) {
   const [current, setCurrent] = useState(ticket);
   return (
     <MemoryRouter>
-      <SidePanel ticket={current} me={me} version={0} onUpdated={setCurrent} />
+      <SidePanel ticket={current} me={me} version={0} setByIntelligence={setByIntelligence} onUpdated={setCurrent} />
     </MemoryRouter>
   );
 }
@@ -33,5 +33,13 @@ describe('the ticket side panel', () => {
     fireEvent.change(input, { target: { value: '地下车库' } });
     fireEvent.blur(input);
     await waitFor(() => expect(screen.queryByTestId('missing-fields')).toBeNull());
+  });
+
+  it('marks the fields the intelligence set beside their label, and only those', async () => {
+    stubFetch({ 'GET /api/v1/custom-fields': () => ({ status: 200, body: { items: [] } }) });
+    renderUi(<Page setByIntelligence={['priority', 'teamId']} />);
+    expect((await screen.findByTestId('set-by-intel-priority')).textContent).toBe('智能设置');
+    expect(screen.getByTestId('set-by-intel-teamId').closest('.ant-form-item')!.textContent).toContain('技能组');
+    expect(screen.queryByTestId('set-by-intel-categoryId')).toBeNull();
   });
 });

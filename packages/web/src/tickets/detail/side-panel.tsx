@@ -1,4 +1,4 @@
-import { Alert, Divider, Form, Input, Modal, Select, TreeSelect, Typography } from 'antd';
+import { Alert, Divider, Form, Input, Modal, Select, Space, Tag, Tooltip, TreeSelect, Typography } from 'antd';
 import { forwardRef, useEffect, useImperativeHandle, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { catalogApi, ticketsApi } from '../../api/endpoints';
@@ -22,12 +22,14 @@ interface Props {
   ticket: Ticket;
   me: Me;
   version: number;
+  /** Fields the intelligence set (categoryId, teamId, priority), marked beside their label. */
+  setByIntelligence?: string[];
   onUpdated: (t: Ticket) => void;
 }
 
 const FIELDS = ['status', 'priority', 'categoryId', 'typeId', 'teamId', 'assigneeId', 'tags', 'customFields', 'transferReason'];
 
-export const SidePanel = forwardRef<SidePanelHandle, Props>(function SidePanel({ ticket, me, version, onUpdated }, ref) {
+export const SidePanel = forwardRef<SidePanelHandle, Props>(function SidePanel({ ticket, me, version, setByIntelligence = [], onUpdated }, ref) {
   const { t } = useTranslation();
   const { teams, ticketTypes } = useLookups();
   const categoryTree = useCategoryTree();
@@ -72,8 +74,22 @@ export const SidePanel = forwardRef<SidePanelHandle, Props>(function SidePanel({
   // required fields a customer writing in did not fill (the server says which; the definitions give their names)
   const missing = fields.filter((f) => ticket.missingFields?.includes(f.key));
 
+  const marked = (field: string, label: string) =>
+    setByIntelligence.includes(field) ? (
+      <Space size={4}>
+        {label}
+        <Tooltip title={t('intel.setByIntelHelp')}>
+          <Tag color="geekblue" bordered={false} style={{ fontSize: 11, lineHeight: '18px', marginInlineEnd: 0 }} data-testid={`set-by-intel-${field}`}>
+            {t('intel.setByIntel')}
+          </Tag>
+        </Tooltip>
+      </Space>
+    ) : (
+      label
+    );
+
   const item = (field: string, label: string, node: React.ReactNode) => (
-    <Form.Item label={label} validateStatus={errors[field] ? 'error' : saving === field ? 'validating' : undefined} help={errors[field] || undefined} style={{ marginBottom: 12 }}>
+    <Form.Item label={marked(field, label)} validateStatus={errors[field] ? 'error' : saving === field ? 'validating' : undefined} help={errors[field] || undefined} style={{ marginBottom: 12 }}>
       {node}
     </Form.Item>
   );

@@ -15,7 +15,8 @@ import { formatDateTime } from '../../i18n/format';
 import { loadQueue, neighbour } from '../queue';
 import { PriorityTag, StatusTag } from '../ticket-tags';
 import { ChannelLogPanel } from './channel-log';
-import { InsightsPanel } from './insights-panel';
+import type { Insights } from '../../api/intelligence-types';
+import { InsightsPanel, setByIntelligence } from './insights-panel';
 import { ReplyBox, type ReplyBoxHandle } from './reply-box';
 import { SidePanel, type SidePanelHandle } from './side-panel';
 import { Timeline } from './timeline';
@@ -44,6 +45,7 @@ export default function TicketDetailPage() {
   const [attachments, setAttachments] = useState<Map<string, Attachment>>(new Map());
   const [version, setVersion] = useState(0);
   const [help, setHelp] = useState(false);
+  const [analysis, setAnalysis] = useState<Insights | null>(null);
   const reply = useRef<ReplyBoxHandle>(null);
   const panel = useRef<SidePanelHandle>(null);
   const timelineBox = useRef<HTMLDivElement>(null);
@@ -194,29 +196,30 @@ export default function TicketDetailPage() {
           <ChannelLogPanel ticketId={ticket.id} version={version} />
         </Col>
         <Col xs={24} lg={8} xl={7}>
-          <Card size="small">
+          {/* what the system understood first, above the fields it set */}
+          <InsightsPanel
+            ticket={ticket}
+            version={version}
+            onUpdated={(x) => {
+              setTicket(x);
+              timeline.refresh();
+            }}
+            onLinked={refreshAll}
+            onAnalysis={setAnalysis}
+          />
+          <Card size="small" style={{ marginTop: 12 }}>
             <SidePanel
               ref={panel}
               ticket={ticket}
               me={me}
               version={version}
+              setByIntelligence={setByIntelligence(ticket, analysis)}
               onUpdated={(x) => {
                 setTicket(x);
                 timeline.refresh();
               }}
             />
           </Card>
-          <div style={{ marginTop: 12 }}>
-            <InsightsPanel
-              ticket={ticket}
-              version={version}
-              onUpdated={(x) => {
-                setTicket(x);
-                timeline.refresh();
-              }}
-              onLinked={refreshAll}
-            />
-          </div>
         </Col>
       </Row>
       <Modal open={help} title={t('shortcut.title')} footer={null} onCancel={() => setHelp(false)} data-testid="shortcut-help">
