@@ -162,7 +162,7 @@ describe('intake pipeline', () => {
     await t.settle();
     let log = (await t.api(tenant.adminToken, 'GET', `/api/v1/tickets/${ticketId}/channel-log`)).json();
     expect(sent).toHaveLength(0);
-    expect(log.outbound[0]).toMatchObject({ state: 'pending', attempts: 1, error: 'the platform is down for a moment' });
+    expect(log.outbound[0]).toMatchObject({ state: 'pending', attempts: 1, error: { code: 'DELIVERY_ATTEMPT_FAILED', message: 'the platform is down for a moment' } });
     await t.db.system((q) => q.query("UPDATE outbox_retries SET available_at = now() - interval '1 second'"));
     await t.settle();
     log = (await t.api(tenant.adminToken, 'GET', `/api/v1/tickets/${ticketId}/channel-log`)).json();

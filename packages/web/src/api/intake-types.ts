@@ -86,7 +86,8 @@ export interface OutboundDelivery {
   state: 'pending' | 'sent' | 'failed';
   attempts: number;
   externalId: string | null;
-  error: string | null;
+  /** why the last attempt failed: for good when failed, to be retried when pending */
+  error: { code: string; message: string } | null;
   createdAt: string;
   sentAt: string | null;
 }

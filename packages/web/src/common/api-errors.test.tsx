@@ -4,7 +4,7 @@ import { api, ApiError } from '../api/client';
 import { i18n } from '../i18n';
 import SaveViewModalHost from './api-errors.fixture';
 import { renderUi, stubFetch } from '../test/render';
-import { mapErrorToFields } from './api-errors';
+import { errorMessage, mapErrorToFields } from './api-errors';
 
 const t = i18n.t.bind(i18n);
 
@@ -42,6 +42,12 @@ describe('API errors → form fields', () => {
     const other = mapErrorToFields(new ApiError(409, 'CONFLICT', 'x', 'somethingElse'), t, ['title']);
     expect(other.fields).toEqual([]);
     expect(other.general).toBe('与已有数据冲突');
+  });
+
+  it('never shows the server’s English message as the sentence: a code without words gets a generic one', () => {
+    expect(errorMessage(new ApiError(400, 'INVALID_TEXT', 'body: holds a NUL character'), t)).toBe('内容中有无法保存的字符（如空字符或残缺的编码），请删除后重试');
+    const unknown = errorMessage(new ApiError(502, 'HTTP_502', 'Bad Gateway'), t);
+    expect(unknown).toBe('操作失败（错误代码 HTTP_502）');
   });
 
   it('turns a network failure into plain words', async () => {

@@ -10,11 +10,17 @@ export interface FormFieldError {
 
 /** The sentence for an error as a whole, in the interface language. */
 export function errorMessage(err: unknown, t: TFunction): string {
-  if (err instanceof ApiError) {
-    const key = `errors.${err.code}`;
-    return t(key, { defaultValue: err.message || t('errors.generic') });
-  }
-  return (err as Error)?.message || t('errors.generic');
+  // the server's message is English and technical: never shown as the sentence itself
+  if (err instanceof ApiError) return t(`errors.${err.code}`, { defaultValue: t('errors.unknownCode', { code: err.code }) });
+  return t('errors.generic');
+}
+
+/**
+ * The sentence for what went wrong with a channel message (a quarantined inbound message, a reply
+ * that could not be delivered): the intake's words for the code, else the API's, else a generic one.
+ */
+export function channelErrorMessage(code: string, t: TFunction): string {
+  return t(`intake.errors.${code}`, { defaultValue: '' }) || t(`errors.${code}`, { defaultValue: '' }) || t('intake.errors.unknown', { code });
 }
 
 /** The words for one field issue: validation keywords and error codes have translations; else the server's message. */

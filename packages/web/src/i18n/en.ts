@@ -46,8 +46,10 @@ export const en: Messages = {
   errors: {
     VALIDATION_FAILED: 'Some input is not valid',
     MALFORMED_JSON: 'The request was malformed',
+    INVALID_TEXT: 'The text holds characters that cannot be saved (such as a NUL or a broken encoding); remove them and try again',
     BODY_TOO_LARGE: 'The content is too large',
     UNSUPPORTED_MEDIA_TYPE: 'This content type is not supported',
+    REQUEST_TIMEOUT: 'The upload stopped before all of it arrived; try again',
     UNAUTHENTICATED: 'Please sign in',
     INVALID_CREDENTIALS: 'Wrong email or password',
     FORBIDDEN: 'You are not allowed to do this',
@@ -61,6 +63,7 @@ export const en: Messages = {
     NETWORK: 'Network failure; check your connection and try again',
     INTERNAL: 'Server error; nothing was changed. Try again later',
     generic: 'The action failed',
+    unknownCode: 'The action failed (error code {{code}})',
     issue: {
       required: 'Required',
       too_small: 'Must not be empty or too short',

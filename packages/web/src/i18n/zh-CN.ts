@@ -44,8 +44,10 @@ export const zhCN = {
   errors: {
     VALIDATION_FAILED: '填写的内容有误',
     MALFORMED_JSON: '请求格式错误',
+    INVALID_TEXT: '内容中有无法保存的字符（如空字符或残缺的编码），请删除后重试',
     BODY_TOO_LARGE: '内容太大',
     UNSUPPORTED_MEDIA_TYPE: '不支持的内容类型',
+    REQUEST_TIMEOUT: '上传中断，内容没有完整送达，请重试',
     UNAUTHENTICATED: '请先登录',
     INVALID_CREDENTIALS: '邮箱或密码不正确',
     FORBIDDEN: '没有权限执行此操作',
@@ -59,6 +61,7 @@ export const zhCN = {
     NETWORK: '网络连接失败，请检查网络后重试',
     INTERNAL: '服务器出错，操作未生效，请稍后重试',
     generic: '操作失败',
+    unknownCode: '操作失败（错误代码 {{code}}）',
     issue: {
       required: '必填',
       too_small: '不能为空或太短',

@@ -2,6 +2,7 @@ import type { Queryable } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
 import type { Identity } from '../customers';
 import type { CreateTicketInput, Priority } from '../tickets';
+import type { IntakeErrorCode } from './intake-error-codes';
 
 // The contract between the channel adapters (transports: SMTP, IMAP, MQTT, webhooks, WebSocket…)
 // and the intake pipeline. A transport stores what it received with `receiveInbound` before it
@@ -87,7 +88,7 @@ export interface Outcome {
 /** A message that can never be processed as it is (malformed, unknown sender tenant…): quarantined at once, not retried. */
 export class PermanentIntakeError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: IntakeErrorCode,
     message: string,
   ) {
     super(message);

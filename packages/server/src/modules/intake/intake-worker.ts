@@ -1,8 +1,9 @@
 import { BackgroundLoop } from '../../platform/background-loop';
 import type { Deps } from '../../platform/deps';
-import { AppError } from '../../platform/errors';
+import { AppError, type ErrorCode } from '../../platform/errors';
 import { channelRepository } from './channel-repository';
 import { deliverMessage } from './deliver-message';
+import type { IntakeErrorCode } from './intake-error-codes';
 import { inboundRepository } from './inbound-repository';
 import type { IntakeRegistry } from './intake-registry';
 import { PermanentIntakeError, type ChannelConfig, type InboundRow, type NormalizedMessage, type Outcome } from './intake-types';
@@ -27,7 +28,7 @@ export interface IntakeWorkerOptions {
 /** PostgreSQL refusing text (a NUL: invalid byte sequence 22021; \u0000 in jsonb: 22P05): no retry can fix it. */
 const isTextRefusal = (err: unknown) => ['22021', '22P05'].includes((err as { code?: string })?.code ?? '');
 
-const errorOf = (err: unknown) =>
+const errorOf = (err: unknown): { code: IntakeErrorCode | ErrorCode; message: string } =>
   err instanceof PermanentIntakeError || err instanceof AppError
     ? { code: err.code, message: toStorableText(err.message) }
     : isTextRefusal(err)

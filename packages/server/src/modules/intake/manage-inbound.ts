@@ -3,6 +3,7 @@ import { invalid, notFound } from '../../platform/errors';
 import { requireRole, STAFF, type Actor } from '../identity';
 import { getTicket } from '../tickets';
 import { inboundRepository, type InboundSummaryRow } from './inbound-repository';
+import { readDeliveryError } from './delivery-error';
 import { intakeSignal } from './receive-inbound';
 import { outboundRepository, type OutboundRow } from './outbound-repository';
 
@@ -120,7 +121,7 @@ export const toOutboundView = (o: OutboundRow) => ({
   state: o.state,
   attempts: o.attempts,
   externalId: o.external_id,
-  error: o.last_error,
+  error: readDeliveryError(o.last_error),
   createdAt: o.created_at.toISOString(),
   sentAt: o.sent_at?.toISOString() ?? null,
 });

@@ -87,7 +87,7 @@ export const OutboundSchema = z.object({
   state: z.enum(['pending', 'sent', 'failed']),
   attempts: z.number(),
   externalId: z.string().nullable(),
-  error: z.string().nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable().describe('Why the last attempt failed (failed: for good; pending: it will be retried)'),
   createdAt: Iso,
   sentAt: Iso.nullable(),
 });

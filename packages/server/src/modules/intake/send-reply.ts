@@ -4,6 +4,7 @@ import { contactRepository } from '../customers';
 import { userRepository } from '../identity';
 import { ticketRepository } from '../tickets';
 import { channelRepository } from './channel-repository';
+import { deliveryErrorText } from './delivery-error';
 import type { IntakeRegistry } from './intake-registry';
 import { INTAKE_CHANNELS, PermanentIntakeError, type ChannelSender, type IntakeChannel, type OutboundMessage } from './intake-types';
 import { outboundRepository } from './outbound-repository';
@@ -90,8 +91,8 @@ export async function sendReply(deps: Deps, registry: IntakeRegistry, e: ReplyEv
     const permanent = err instanceof PermanentIntakeError;
     await deps.db.tenant(e.tenantId, (q) =>
       permanent
-        ? outboundRepository.finish(q, outId, { state: 'failed', error: `${err.code}: ${err.message}`, at: deps.clock.now() })
-        : outboundRepository.release(q, outId, err instanceof Error ? err.message : String(err)),
+        ? outboundRepository.finish(q, outId, { state: 'failed', error: deliveryErrorText(err.code, err.message), at: deps.clock.now() })
+        : outboundRepository.release(q, outId, deliveryErrorText('DELIVERY_ATTEMPT_FAILED', err instanceof Error ? err.message : String(err))),
     );
     if (permanent) return 'failed';
     throw err;

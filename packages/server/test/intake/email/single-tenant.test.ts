@@ -42,6 +42,6 @@ describe('email on a single-tenant install', () => {
     const log = (await t.api(solo.adminToken, 'GET', `/api/v1/tickets/${ticket.id}/channel-log`)).json();
     expect(log.outbound).toHaveLength(1);
     expect(log.outbound[0]).toMatchObject({ state: 'failed', channel: 'email', recipient: 'qianwei@example.cn' });
-    expect(log.outbound[0].error).toMatch(/^RELAY_NOT_CONFIGURED: .*SMTP_RELAY_URL/);
+    expect(log.outbound[0].error).toEqual({ code: 'RELAY_NOT_CONFIGURED', message: expect.stringMatching(/SMTP_RELAY_URL/) });
   });
 });

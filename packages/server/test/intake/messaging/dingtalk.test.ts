@@ -102,6 +102,6 @@ describe('DingTalk channel', () => {
     await m.t.api(m.tenant.adminToken, 'POST', `/api/v1/tickets/${ticket.id}/comments`, { body: '已处理' });
     await m.t.settle();
     const log = (await m.t.api(m.tenant.adminToken, 'GET', `/api/v1/tickets/${ticket.id}/channel-log`)).json();
-    expect(log.outbound).toEqual([expect.objectContaining({ state: 'failed', error: expect.stringContaining('CREDENTIALS_INVALID') })]);
+    expect(log.outbound).toEqual([expect.objectContaining({ state: 'failed', error: expect.objectContaining({ code: 'CREDENTIALS_INVALID' }) })]);
   });
 });

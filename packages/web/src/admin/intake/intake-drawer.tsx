@@ -6,6 +6,7 @@ import type { InboundMessage } from '../../api/intake-types';
 import { formatBytes, formatDateTime } from '../../i18n/format';
 import { TicketLink } from './intake-table';
 import { canRetry, InboundStateTag } from './state-tag';
+import { channelErrorMessage } from '../../common/api-errors';
 
 // One inbound message: its processing state and error, what the transport recorded, the original.
 
@@ -33,7 +34,7 @@ export function IntakeDrawer({ message: m, admin, retrying, onRetry, onClose }: 
               </Button>
             )}
           </Space>
-          {m.error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={m.error.code} description={m.error.message} data-testid="inbound-drawer-error" />}
+          {m.error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={channelErrorMessage(m.error.code, t)} description={`${m.error.code}：${m.error.message}`} data-testid="inbound-drawer-error" />}
           <Descriptions size="small" column={1} bordered>
             <Descriptions.Item label={t('intake.inbox.channel')}>
               <Tag>{t(`channel.${m.channel}`, { defaultValue: m.channel })}</Tag>

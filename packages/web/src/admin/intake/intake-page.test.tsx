@@ -16,7 +16,7 @@ const quarantined: InboundMessage = {
   meta: { from: 'zhangsan@acme.cn', subject: '打印机卡纸', lane: 'zhangsan@acme.cn' },
   state: 'quarantined',
   attempts: 3,
-  error: { code: 'email_unparseable', message: '邮件无法解析：缺少 From 头，请检查发信系统' },
+  error: { code: 'MALFORMED_MAIL', message: 'The mail names no sender address (neither a From header nor an envelope sender): nobody to open a ticket for' },
   outcome: null,
   ticketId: null,
 };
@@ -72,8 +72,9 @@ describe('intake archive and quarantine', () => {
     const calls = app(admin, { first: [quarantined, processed], c2: [older] });
     const row = await screen.findByTestId(`inbound-row-${quarantined.id}`);
     expect(within(row).getByText('已隔离')).toBeTruthy();
-    expect(within(row).getByTestId('inbound-error').textContent).toContain('email_unparseable');
-    expect(within(row).getByTestId('inbound-error').textContent).toContain('缺少 From 头');
+    // the reason in Chinese first; the code and the server's English only as secondary text
+    expect(within(row).getByTestId('channel-error-text').textContent).toBe('邮件无法解析（缺少发件人或邮件头，或 MIME 格式错误）');
+    expect(within(row).getByTestId('channel-error-detail').textContent).toMatch(/^MALFORMED_MAIL：The mail names no sender/);
     expect(within(row).getByText('zhangsan@acme.cn')).toBeTruthy();
     expect(within(row).getByText('打印机卡纸')).toBeTruthy();
     const done = screen.getByTestId(`inbound-row-${processed.id}`);
@@ -100,7 +101,7 @@ describe('intake archive and quarantine', () => {
     const drawer = await screen.findByTestId('inbound-meta');
     expect(JSON.parse(drawer.textContent!)).toEqual(quarantined.meta);
     expect(screen.getByTestId('inbound-download').getAttribute('href')).toBe(`/api/v1/intake/messages/${quarantined.id}/raw`);
-    expect(screen.getByTestId('inbound-drawer-error').textContent).toContain('email_unparseable');
+    expect(screen.getByTestId('inbound-drawer-error').textContent).toMatch(/^邮件无法解析（缺少发件人或邮件头，或 MIME 格式错误）MALFORMED_MAIL：/);
     expect(screen.getByTestId('inbound-drawer-retry')).toBeTruthy();
   });
 

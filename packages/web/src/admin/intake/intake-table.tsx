@@ -5,6 +5,7 @@ import type { InboundMessage } from '../../api/intake-types';
 import { formatDateTime } from '../../i18n/format';
 import { metaSummary } from './meta-summary';
 import { canRetry, InboundStateTag } from './state-tag';
+import { ChannelError } from './channel-error';
 
 // The intake archive as a table: channel, when, who / about what, state, outcome, ticket, error.
 
@@ -87,10 +88,7 @@ export function IntakeTable({ items, loading, admin, retrying, onOpen, onRetry }
           render: (_, m) =>
             m.error && (
               <div data-testid="inbound-error">
-                <Typography.Text code type="danger">
-                  {m.error.code}
-                </Typography.Text>{' '}
-                <Typography.Text type="secondary">{m.error.message}</Typography.Text>
+                <ChannelError error={m.error} />
               </div>
             ),
         },

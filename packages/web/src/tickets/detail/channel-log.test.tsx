@@ -31,7 +31,7 @@ const log: ChannelLog = {
   ],
   outbound: [
     { id: 'o1', commentId: 'c1', channel: 'wecom', recipient: 'ZhangSan', state: 'sent', attempts: 1, externalId: 'x', error: null, createdAt: '2026-11-22T09:00:00Z', sentAt: '2026-11-22T09:00:02Z' },
-    { id: 'o2', commentId: 'c2', channel: 'email', recipient: 'zhangsan@acme.cn', state: 'failed', attempts: 5, externalId: null, error: '550 收件人邮箱不存在', createdAt: '2026-11-22T10:00:00Z', sentAt: null },
+    { id: 'o2', commentId: 'c2', channel: 'email', recipient: 'zhangsan@acme.cn', state: 'failed', attempts: 5, externalId: null, error: { code: 'RELAY_NOT_CONFIGURED', message: 'No SMTP relay for outgoing mail: set SMTP_RELAY_URL (or the mailbox setting relayUrl)' }, createdAt: '2026-11-22T10:00:00Z', sentAt: null },
     { id: 'o3', commentId: 'c3', channel: 'wecom', recipient: 'ZhangSan', state: 'pending', attempts: 0, externalId: null, error: null, createdAt: '2026-11-22T11:00:00Z', sentAt: null },
   ],
 };
@@ -46,7 +46,10 @@ describe('channels on the ticket page', () => {
     expect(within(inbound).getByTestId('channel-log-download').getAttribute('href')).toBe(`/api/v1/intake/messages/${log.inbound[0].id}/raw`);
     const out = screen.getAllByTestId('channel-log-out');
     expect(out.map((o) => within(o).getByTestId('delivery-state').textContent)).toEqual(['已发送', '发送失败', '待发送']);
-    expect(within(out[1]).getByTestId('delivery-error').textContent).toBe('550 收件人邮箱不存在');
+    // the reason in words first; the code and the server's English only as secondary text
+    const failure = within(out[1]).getByTestId('delivery-error');
+    expect(within(failure).getByTestId('channel-error-text').textContent).toBe('未配置发信服务器（SMTP 中继），邮件无法发出，请管理员在渠道或系统设置中配置');
+    expect(within(failure).getByTestId('channel-error-detail').textContent).toMatch(/^RELAY_NOT_CONFIGURED：No SMTP relay/);
     expect(within(out[0]).queryByTestId('delivery-error')).toBeNull();
   });
 

@@ -1,9 +1,10 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Card, Empty, List, Space, Tag, Tooltip, Typography } from 'antd';
+import { Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inboundRawUrl, intakeApi } from '../../api/intake-endpoints';
 import type { ChannelLog as Log, OutboundDelivery } from '../../api/intake-types';
+import { ChannelError } from '../../admin/intake/channel-error';
 import { metaSummary } from '../../admin/intake/meta-summary';
 import { InboundStateTag } from '../../admin/intake/state-tag';
 import { formatDateTime } from '../../i18n/format';
@@ -64,16 +65,10 @@ export function ChannelLogView({ log }: { log: Log }) {
                 <ChannelTag channel={o.channel} />
                 <Typography.Text type="secondary">{formatDateTime(o.sentAt ?? o.createdAt)}</Typography.Text>
                 <Typography.Text>{t('intake.log.to', { recipient: o.recipient })}</Typography.Text>
-                <Tooltip title={o.error ?? undefined}>
-                  <Tag color={DELIVERY_COLORS[o.state] ?? 'default'} data-testid="delivery-state">
-                    {t(`intake.log.state.${o.state}`, { defaultValue: o.state })}
-                  </Tag>
-                </Tooltip>
-                {o.state === 'failed' && o.error && (
-                  <Typography.Text type="danger" data-testid="delivery-error">
-                    {o.error}
-                  </Typography.Text>
-                )}
+                <Tag color={DELIVERY_COLORS[o.state] ?? 'default'} data-testid="delivery-state">
+                  {t(`intake.log.state.${o.state}`, { defaultValue: o.state })}
+                </Tag>
+                {o.state !== 'sent' && o.error && <ChannelError error={o.error} testId="delivery-error" />}
               </Space>
             </List.Item>
           )}

@@ -1,6 +1,7 @@
 import { Aedes, type Client } from 'aedes';
 import { createServer, type Server } from 'node:net';
 import type { ChannelListener, ChannelRuntime } from '../channel-plugin';
+import type { IntakeErrorCode } from '../intake-error-codes';
 import { verifyDevice, type DeviceTenant } from './device-auth';
 import { ingestAlarm } from './ingest-alarm';
 import { MAX_PAYLOAD_BYTES, parseTopic, payloadRefusal } from './iot-rules';
@@ -8,7 +9,7 @@ import { MAX_PAYLOAD_BYTES, parseTopic, payloadRefusal } from './iot-rules';
 type DeviceClient = Client & { gongdan?: { slug: string; key: string } };
 
 /** An MQTT refusal with a stable code (the client is disconnected: MQTT 3.1.1 has no reason codes). */
-const refusal = (code: string, message: string) => Object.assign(new Error(`${code}: ${message}`), { code });
+const refusal = (code: IntakeErrorCode, message: string) => Object.assign(new Error(`${code}: ${message}`), { code });
 
 /**
  * Packets larger than `max` are refused as soon as their fixed header is read, before the body is

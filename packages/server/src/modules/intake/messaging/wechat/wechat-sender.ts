@@ -1,3 +1,4 @@
+import type { IntakeErrorCode } from '../../intake-error-codes';
 import { PermanentIntakeError, type ChannelSender } from '../../intake-types';
 import { replyText } from '../shared/reply-text';
 import { postWx } from '../shared/wx-api';
@@ -8,7 +9,7 @@ import { wechatApp } from './wechat-adapter';
  * messages are only allowed then), 45047 too many messages since, 48001 the account lacks the
  * customer-service API, 40003 unknown openid.
  */
-const PERMANENT: Record<number, string> = {
+const PERMANENT: Record<number, IntakeErrorCode> = {
   45015: 'WECHAT_WINDOW_CLOSED',
   45047: 'WECHAT_WINDOW_CLOSED',
   48001: 'WECHAT_API_UNAUTHORIZED',
