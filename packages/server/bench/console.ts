@@ -22,6 +22,10 @@ export interface ConsoleOptions {
   dbName: string;
   runs: number;
   chromium: string;
+  /** 'cold': only the cold loads (sign-in form, ticket pages), each in a new browser session. */
+  only?: 'cold';
+  /** A built console to serve instead of packages/web/dist (not rebuilt), e.g. an older build to compare with. */
+  webDist?: string;
 }
 
 // as packages/web/e2e/browser.ts launches Debian's Chromium (playwright adds its own --user-data-dir)
@@ -32,7 +36,7 @@ const HEAVY_MARK = '时间线压测'; // in the title of generate.ts's 500-event
 
 // In-page helpers, installed before any script of the console runs. A plain string: functions
 // handed to page.evaluate would be compiled by tsx, which may add helpers the page does not have.
-const PAGE_HELPERS = `(() => {
+const pageHelpers = (coldTitle: string | null) => `(() => {
   const gd = (window.__gd = { input: 0, inputType: '' });
   for (const type of ['click', 'keydown'])
     addEventListener(type, (e) => { if (e.isTrusted) { gd.input = e.timeStamp; gd.inputType = type; } }, true);
@@ -68,9 +72,15 @@ const PAGE_HELPERS = `(() => {
     gd.pending = before ? null : gd.when(check, timeoutMs);
     return !before;
   };
-  // a cold load of a ticket page: ready counted from navigation start
-  if (/^\\/tickets\\/\\d+$/.test(location.pathname) && sessionStorage.getItem('gd-cold-title'))
-    gd.cold = gd.when(() => gd.detailReady(sessionStorage.getItem('gd-cold-title')), ${TIMEOUT});
+  // a cold load of a ticket page: ready counted from navigation start; interactive once the reply box takes text
+  const coldTitle = ${JSON.stringify(coldTitle)} ?? sessionStorage.getItem('gd-cold-title');
+  if (/^\\/tickets\\/\\d+$/.test(location.pathname) && coldTitle)
+    gd.cold = gd.when(() => gd.detailReady(coldTitle) && !!document.querySelector('[data-testid="reply-text"]'), ${TIMEOUT});
+  // a cold load of the sign-in page: the form can be filled in and sent
+  if (location.pathname === '/login')
+    gd.coldLogin = gd.when(() => !!document.querySelector('[data-testid="sign-in-form"] [data-testid="sign-in-submit"]:not([disabled])'), ${TIMEOUT});
+  // what the page's own files and API answers weighed on the wire (resource timing; all same-origin)
+  gd.transferred = () => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource')).reduce((s, e) => s + (e.encodedBodySize || 0), 0);
   // frame intervals while something else (a wheel gesture) scrolls
   gd.recordFrames = () => {
     const rec = (gd.frameRec = { frames: [], last: performance.now(), on: true });
@@ -195,14 +205,19 @@ export async function benchConsole(o: ConsoleOptions): Promise<void> {
   if (!existsSync(file)) throw new Error(`${file} not found: run \`npm run bench -- generate --db ${o.db}\` first`);
   const meta = JSON.parse(readFileSync(file, 'utf8')) as BenchMeta;
   if (!existsSync(o.chromium)) throw new Error(`Chromium not found at ${o.chromium} (sudo apt-get install chromium fonts-wqy-microhei, or --chromium PATH)`);
-  // the console, built as `npm start` builds it (a no-op when packages/web/dist is up to date)
-  const build = spawnSync(process.execPath, [join(REPO_DIR, 'scripts/ensure-web-build.mjs')], { cwd: REPO_DIR, encoding: 'utf8' });
-  log((build.stdout + build.stderr).trim());
-  if (build.status !== 0) throw new Error('building the web console failed');
+  if (o.webDist) {
+    if (!existsSync(join(o.webDist, 'index.html'))) throw new Error(`${o.webDist} holds no built console (index.html)`);
+    log(`console: serving the console built in ${o.webDist}`);
+  } else {
+    // the console, built as `npm start` builds it (a no-op when packages/web/dist is up to date)
+    const build = spawnSync(process.execPath, [join(REPO_DIR, 'scripts/ensure-web-build.mjs')], { cwd: REPO_DIR, encoding: 'utf8' });
+    log((build.stdout + build.stderr).trim());
+    if (build.status !== 0) throw new Error('building the web console failed');
+  }
 
   const databaseUrl = o.db === 'postgres' ? withDatabase(await postgresServerUrl(o.databaseUrl), o.dbName) : undefined;
   log(`console: ${meta.tickets.toLocaleString('en')} tickets on ${o.db}; starting the server`);
-  const server = await startServer({ dataDir: o.db === 'pglite' ? o.dataDir : undefined, databaseUrl });
+  const server = await startServer({ dataDir: o.db === 'pglite' ? o.dataDir : undefined, databaseUrl, env: o.webDist ? { WEB_DIST_DIR: o.webDist } : undefined });
   let browser: Browser | null = null;
   try {
     // ── what the page should show, from the API (same parameters the console sends) ──
@@ -263,11 +278,11 @@ export async function benchConsole(o: ConsoleOptions): Promise<void> {
       st.samples.push(s);
       steps.set(name, st);
     };
-    const newContext = async () => {
+    const newContext = async (coldTitle: string | null = null) => {
       const context = await browser!.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
       context.setDefaultTimeout(TIMEOUT);
       context.setDefaultNavigationTimeout(TIMEOUT);
-      await context.addInitScript({ content: PAGE_HELPERS });
+      await context.addInitScript({ content: pageHelpers(coldTitle) });
       const net = new Network(context);
       networks.push(net);
       return { context, net, page: await context.newPage() };
@@ -290,6 +305,38 @@ export async function benchConsole(o: ConsoleOptions): Promise<void> {
     const rows = (n: number[]) => `__gd.rowsStartWith(${JSON.stringify(n)})`;
     const clickView = (page: Page, key: string) => page.getByTestId('views-panel').getByTestId(`view-${key}`).click();
 
+    // ── 0. cold loads: a new browser session each time (empty cache), counted from navigation start ──
+    const usual = (page1.items as { number: number; title: string }[])[0];
+    for (let i = 0; i < o.runs; i++) {
+      {
+        const { context, page, net } = await newContext();
+        net.step = 'cold: sign-in form';
+        await page.goto('/login');
+        const r = (await page.evaluate('__gd.coldLogin')) as { painted: number };
+        add('cold: sign-in form', 'a new session (empty cache) loads /login → the form can be filled in and sent, from navigation start', { ms: round(r.painted, 1), extra: { kb_transferred: round(((await page.evaluate('__gd.transferred()')) as number) / 1024, 1) } });
+        await net.idle();
+        await context.close();
+      }
+      for (const [name, t] of [
+        [`cold: ticket page (${heavy.events} events)`, heavy],
+        ['cold: ticket page (usual)', usual],
+      ] as const) {
+        const { context, page, net } = await newContext(t.title);
+        await context.request.post('/api/v1/auth/login', { data: meta.admin });
+        net.step = name;
+        await page.goto(`/tickets/${t.number}`);
+        const r = (await page.evaluate('__gd.cold')) as { painted: number };
+        add(name, `a signed-in session with an empty cache loads /tickets/${t.number} → title, first timeline entry and the reply box painted, from navigation start`, {
+          ms: round(r.painted, 1),
+          extra: { kb_transferred: round(((await page.evaluate('__gd.transferred()')) as number) / 1024, 1) },
+        });
+        await net.idle();
+        await context.close();
+      }
+      log(`console: cold round ${i + 1}/${o.runs} done`);
+    }
+
+    if (o.only !== 'cold') {
     // ── 1. sign-in → list: a new browser session each time, opening /tickets?view=all ──
     for (let i = 0; i < o.runs; i++) {
       const { context, page, net } = await newContext();
@@ -400,6 +447,7 @@ export async function benchConsole(o: ConsoleOptions): Promise<void> {
       log(`console: ticket round ${i + 1}/${o.runs} done`);
     }
     await context.close();
+    }
 
     // ── results ──
     let violations: Rec[] = [];
@@ -425,7 +473,7 @@ export async function benchConsole(o: ConsoleOptions): Promise<void> {
         what: st.what,
         runs: ms.length,
         ms: { p50: round(percentile(ms, 50), 1), p95: round(percentile(ms, 95), 1), min: ms[0], max: ms[ms.length - 1] },
-        ...(Object.keys(extra).length ? { frames: extra } : {}),
+        ...(Object.keys(extra).length ? { [st.name.startsWith('cold:') ? 'extra' : 'frames']: extra } : {}),
         api: {
           requests_per_run: round(recs.length / ms.length, 1),
           request_ms: { p50: round(percentile(reqMs, 50), 1), p95: round(percentile(reqMs, 95), 1) },

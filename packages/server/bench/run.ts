@@ -16,7 +16,7 @@ import { log, parseArgs } from './lib/server';
 //   generate  [--db pglite|postgres] [--tickets 1000000] [--events-per-ticket 3] [--data-dir DIR | --database-url URL] [--db-name NAME]
 //   list      [--db pglite|postgres] [--data-dir DIR | --database-url URL] [--db-name NAME] [--runs 200] [--warmup 20] [--explain]
 //   iot       [--db pglite|postgres] [--alarms 100000] [--devices 10000] [--clients 20] [--burst 200] [--database-url URL]
-//   console   [--db pglite|postgres] [--data-dir DIR | --database-url URL] [--db-name NAME] [--runs 10] [--chromium /usr/bin/chromium]
+//   console   [--db pglite|postgres] [--data-dir DIR | --database-url URL] [--db-name NAME] [--runs 10] [--chromium /usr/bin/chromium] [--only cold] [--web-dist DIR]
 //   import    [--db pglite|postgres] [--tickets 10000] [--database-url URL]: an import job from upload to done, then the same file again
 //   intelligence [--data ../shared/data/banking77] [--runs 5000]: the per-ticket cost of the intelligence stage, in process
 //   all       [--db pglite|postgres] [--tickets N] …: create, then generate, then list
@@ -62,7 +62,8 @@ async function main() {
     case 'intelligence':
       return benchIntelligence({ data: opts.data ?? '../../../shared/data/banking77', runs: num('runs', 5000) });
     case 'console':
-      return benchConsole({ ...common, runs: num('runs', 10), chromium: opts.chromium ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+      if (opts.only !== undefined && opts.only !== 'cold') throw new Error(`--only takes cold\n${USAGE}`);
+      return benchConsole({ ...common, runs: num('runs', 10), chromium: opts.chromium ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', only: opts.only as 'cold' | undefined, webDist: opts['web-dist'] });
     case 'all':
       await create();
       await gen();

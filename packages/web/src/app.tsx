@@ -11,12 +11,13 @@ import { LookupsProvider } from './common/lookups';
 import { PageLoading } from './common/page-loading';
 import { i18n } from './i18n';
 import { AppLayout } from './layout/app-layout';
+import { signInPage, ticketDetailPage, ticketListPage } from './page-loaders';
 
 // Providers and routes. Every page is its own chunk (React.lazy), loaded when first visited.
 
-const SignInPage = lazy(() => import('./auth/sign-in-page'));
-const TicketListPage = lazy(() => import('./tickets/list/ticket-list-page'));
-const TicketDetailPage = lazy(() => import('./tickets/detail/ticket-detail-page'));
+const SignInPage = lazy(signInPage);
+const TicketListPage = lazy(ticketListPage);
+const TicketDetailPage = lazy(ticketDetailPage);
 const CreateTicketPage = lazy(() => import('./tickets/create/create-ticket-page'));
 const OrganizationsPage = lazy(() => import('./customers/organizations-page'));
 const OrganizationDetailPage = lazy(() => import('./customers/organization-detail-page'));

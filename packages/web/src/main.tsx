@@ -1,10 +1,9 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app';
+import { prefetchFor } from './api/prefetch';
+import { preloadPage } from './page-loaders';
 import './styles.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The entry is small on purpose: on a cold load it starts the session check, what the address shows
+// and the code of its page at once, while the app itself (React, Ant Design, the frame) is loading.
+prefetchFor(location.pathname);
+preloadPage(location.pathname);
+void import('./render-app').then(({ renderApp }) => renderApp(document.getElementById('root')!));

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_WEB_DIST_DIR, webDistDir } from '../../src/platform/http/web-app';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -11,12 +12,19 @@ describe('serving the web console', () => {
   let bare: TestApp;
   const dist = mkdtempSync(join(tmpdir(), 'gongdan-web-'));
   const INDEX = '<!doctype html><html lang="zh-CN"><head><title>工单控制台</title></head><body><div id="root"></div></body></html>';
+  const JS = 'console.log("工单")';
   beforeAll(async () => {
     mkdirSync(join(dist, 'assets'));
     writeFileSync(join(dist, 'index.html'), INDEX);
-    writeFileSync(join(dist, 'assets', 'index-3fa9c1d2.js'), 'console.log("工单")');
+    writeFileSync(join(dist, 'assets', 'index-3fa9c1d2.js'), JS);
     writeFileSync(join(dist, 'assets', 'index-77b0e4aa.css'), 'body{margin:0}');
     writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    // the build's pre-compressed copies of the larger files (not of the CSS: it is sent as it is)
+    for (const f of ['index.html', 'assets/index-3fa9c1d2.js']) {
+      const text = f === 'index.html' ? INDEX : JS;
+      writeFileSync(join(dist, `${f}.br`), brotliCompressSync(text));
+      writeFileSync(join(dist, `${f}.gz`), gzipSync(text));
+    }
     writeFileSync(join(dist, '.build-stamp'), 'secret-hash');
     writeFileSync(join(tmpdir(), 'gongdan-outside.txt'), 'outside');
     t = await startTestApp({ env: { WEB_DIST_DIR: dist } });
@@ -54,6 +62,34 @@ describe('serving the web console', () => {
     expect(icon.headers['cache-control']).toBe('no-cache');
     // an asset of an older build is a 404, not the page
     expect((await get(t, '/assets/index-00000000.js')).statusCode).toBe(404);
+  });
+
+  it('sends the pre-compressed copy the browser takes (brotli first), the file itself otherwise', async () => {
+    const as = (url: string, encoding: string) => t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': encoding } });
+    const br = await as('/assets/index-3fa9c1d2.js', 'gzip, deflate, br, zstd');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toContain('javascript');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.vary).toContain('accept-encoding');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(JS);
+    const gz = await as('/assets/index-3fa9c1d2.js', 'gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(JS);
+    const plain = await as('/assets/index-3fa9c1d2.js', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(JS);
+    // the page at a console route too, still revalidated
+    const page = await as('/tickets/10001', 'br');
+    expect(page.headers['content-encoding']).toBe('br');
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.headers['cache-control']).toBe('no-cache');
+    expect(brotliDecompressSync(page.rawPayload).toString()).toBe(INDEX);
+    // no copy of the CSS: the file as it is
+    const css = await as('/assets/index-77b0e4aa.css', 'br, gzip');
+    expect(css.headers['content-encoding']).toBeUndefined();
+    expect(css.body).toBe('body{margin:0}');
+    // a copy is never reached for a missing file
+    expect((await as('/assets/index-00000000.js', 'br')).statusCode).toBe(404);
   });
 
   it('never answers the server’s own paths with the console, nor anything outside the folder', async () => {

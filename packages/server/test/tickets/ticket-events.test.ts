@@ -61,6 +61,21 @@ describe('ticket timeline paging, oldest or newest first', () => {
     expect(mine.seen.length).toBe(6);
   });
 
+  it('gives the same timeline by the ticket\'s number as by its id (a page at /tickets/:number asks for both at once)', async () => {
+    const ticket = (await t.api(acme.adminToken, 'GET', `/api/v1/tickets/${customer.ticket.id}`)).json() as { number: number };
+    const byId = (await t.api(acme.adminToken, 'GET', `/api/v1/tickets/${customer.ticket.id}/events?limit=4`)).json();
+    const byNumber = await t.api(acme.adminToken, 'GET', `/api/v1/tickets/${ticket.number}/events?limit=4`);
+    expect(byNumber.statusCode).toBe(200);
+    expect(byNumber.json()).toEqual(byId);
+    // the customer's view by number still leaves out internal notes
+    const mine = (await t.api(customer.token, 'GET', `/api/v1/tickets/${ticket.number}/events?limit=500`)).json() as { items: Event[] };
+    expect(mine.items.length).toBe(6);
+    for (const ref of ['99999999', 'not-a-ticket']) expect((await t.api(acme.adminToken, 'GET', `/api/v1/tickets/${ref}/events`)).statusCode, ref).toBe(404);
+    // another tenant's number is not this tenant's ticket
+    const other = await t.tenant('时间线别家');
+    expect((await t.api(other.adminToken, 'GET', `/api/v1/tickets/${ticket.number}/events`)).statusCode).toBe(404);
+  });
+
   it('refuses an unknown order', async () => {
     const res = await t.api(acme.adminToken, 'GET', `/api/v1/tickets/${customer.ticket.id}/events?order=newest`);
     expect(res.statusCode).toBe(400);

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { setUnauthorizedListener } from '../api/client';
 import { authApi } from '../api/endpoints';
+import { prefetchKey, takePrefetched } from '../api/prefetch';
 import type { Me } from '../api/types';
 
 // Who is signed in. The session itself is the httpOnly cookie; the console only asks /auth/me.
@@ -22,8 +23,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true;
-    authApi
-      .me()
+    (takePrefetched<Me>(prefetchKey.me) ?? authApi.me())
       .then((m) => live && setMe(m))
       .catch(() => live && setMe(null))
       .finally(() => live && setLoading(false));

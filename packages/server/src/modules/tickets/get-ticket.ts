@@ -1,6 +1,5 @@
 import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
-import { isUuid } from '../../platform/ids';
 import type { Actor } from '../identity';
 import { missingFieldsView } from './missing-fields';
 import { ticketRepository } from './ticket-repository';
@@ -11,11 +10,7 @@ import { assertVisible } from './visibility';
 /** One ticket by id or by its number, with its sub-task progress and watchers. */
 export async function getTicket(deps: Deps, actor: Actor, idOrNumber: string): Promise<TicketView> {
   return deps.db.tenant(actor.tenantId, async (q) => {
-    const row = isUuid(idOrNumber)
-      ? await ticketRepository.byId(q, idOrNumber)
-      : /^\d{1,15}$/.test(idOrNumber)
-        ? await ticketRepository.byNumber(q, Number(idOrNumber))
-        : undefined;
+    const row = await ticketRepository.byRef(q, idOrNumber);
     if (!row) throw notFound('Ticket');
     const t = assertVisible(actor, row);
     const subtasks = await ticketRepository.childProgress(q, t.id);

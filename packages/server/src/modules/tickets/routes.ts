@@ -82,8 +82,8 @@ export function ticketRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/v1/tickets/:id/events', {
     schema: {
       tags: ['tickets'],
-      summary: 'Timeline and audit trail of a ticket, oldest first (order=desc: newest first)',
-      params: IdParams,
+      summary: 'Timeline and audit trail of a ticket (by id or number), oldest first (order=desc: newest first)',
+      params: z.strictObject({ id: z.string().max(64) }),
       querystring: z.strictObject({
         after: Uuid.optional().describe('The last event of the previous page (its nextCursor), in the same order'),
         order: z.enum(['asc', 'desc']).default('asc').describe('asc: oldest first (default); desc: newest first'),

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/database';
+import { isUuid } from '../../platform/ids';
 import type { Actor } from '../identity';
 import { OUTBOX_OF_EVENTS } from './event-repository';
 import type { Priority, Status } from './ticket-rules';
@@ -211,6 +212,12 @@ export const ticketRepository = {
   async byNumber(q: Queryable, number: number): Promise<TicketRow | undefined> {
     const [row] = await q.query<TicketRow>(`SELECT ${COLUMNS}, ${NAMES} FROM tickets t WHERE t.tenant_id = current_tenant_id() AND t.number = $1`, [number]);
     return row;
+  },
+
+  /** A ticket by its id or its number (as the console's addresses give it); undefined for anything else. */
+  async byRef(q: Queryable, idOrNumber: string): Promise<TicketRow | undefined> {
+    if (isUuid(idOrNumber)) return this.byId(q, idOrNumber);
+    return /^\d{1,15}$/.test(idOrNumber) ? this.byNumber(q, Number(idOrNumber)) : undefined;
   },
 
   /** A page of tickets in keyset order: rows strictly after `after` (the sort values of the last row seen). */

@@ -32,9 +32,10 @@ async function isFile(path: string): Promise<boolean> {
 }
 
 /**
- * Serves the built web console at /: its files as they are (long-cached under /assets/, revalidated
- * otherwise) and index.html for every other GET that is not the server's own (/api/*, /healthz,
- * /metrics), so the console's routes work on reload. Without a build, / says how to make one. The
+ * Serves the built web console at /: its files (brotli or gzip from the build's pre-compressed copies
+ * when the browser takes them; long-cached under /assets/, revalidated otherwise) and index.html for
+ * every other GET that is not the server's own (/api/*, /healthz, /metrics), so the console's routes
+ * work on reload. Without a build, / says how to make one. The
  * folder is looked at on each request, so building while the server runs needs no restart.
  */
 export async function registerWebApp(app: FastifyInstance, dir: string): Promise<void> {
@@ -43,7 +44,9 @@ export async function registerWebApp(app: FastifyInstance, dir: string): Promise
   const page = (reply: FastifyReply, file: string, cacheControl: string) => reply.header('cache-control', cacheControl).sendFile(file);
 
   await app.register(async (scope) => {
-    await scope.register(fastifyStatic, { root, serve: false, cacheControl: false, dotfiles: 'ignore', suppressWarning: true });
+    // preCompressed: the build writes name.br and name.gz beside each file; the client's Accept-Encoding picks one
+    // (Vary: accept-encoding), and a file without them is sent as it is
+    await scope.register(fastifyStatic, { root, serve: false, cacheControl: false, dotfiles: 'ignore', suppressWarning: true, preCompressed: true });
     scope.get('/*', { schema: { hide: true } }, async (req, reply) => {
       const path = `/${(req.params as { '*'?: string })['*'] ?? ''}`;
       if (SERVER_PATH.test(path)) return reply.callNotFound();

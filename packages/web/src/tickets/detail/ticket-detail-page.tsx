@@ -6,6 +6,7 @@ import { useNavigate, useParams } from 'react-router';
 import { customersApi, ticketsApi } from '../../api/endpoints';
 import type { Attachment, Organization, Ticket } from '../../api/types';
 import { ApiError } from '../../api/client';
+import { prefetchKey, takePrefetched } from '../../api/prefetch';
 import { useMe } from '../../auth/auth-context';
 import { errorMessage } from '../../common/api-errors';
 import { useLiveMessages } from '../../common/live-context';
@@ -56,8 +57,7 @@ export default function TicketDetailPage() {
   useEffect(() => setReady(!!ticket), [ticket]);
 
   const loadTicket = useCallback(() => {
-    ticketsApi
-      .get(ticketRef)
+    (takePrefetched<Ticket>(prefetchKey.ticket(ticketRef)) ?? ticketsApi.get(ticketRef))
       .then((x) => {
         setTicket(x);
         setError(null);

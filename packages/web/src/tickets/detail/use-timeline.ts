@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ticketsApi } from '../../api/endpoints';
-import type { TicketEvent } from '../../api/types';
+import { prefetchKey, takePrefetched, TIMELINE_PAGE } from '../../api/prefetch';
+import type { Page, TicketEvent } from '../../api/types';
 
 // The timeline of a ticket, oldest first, a page of 100 at a time (cursor = last event id). New
 // events (live) are fetched after the last one already loaded once every page is in.
 
-const PAGE = 100;
+const PAGE = TIMELINE_PAGE;
 
 export function useTimeline(ticketId: string | undefined) {
   const [events, setEvents] = useState<TicketEvent[]>([]);
@@ -24,7 +25,8 @@ export function useTimeline(ticketId: string | undefined) {
       setLoading(true);
       setError(null);
       try {
-        const page = await ticketsApi.events(ticketId, after, PAGE);
+        // the first page may have been asked for with the page's code (a cold load of its address)
+        const page = await ((after === undefined && takePrefetched<Page<TicketEvent>>(prefetchKey.events(ticketId))) || ticketsApi.events(ticketId, after, PAGE));
         setEvents((prev) => {
           const seen = new Set(prev.map((e) => e.id));
           return [...prev, ...page.items.filter((e) => !seen.has(e.id))];
