@@ -7,7 +7,6 @@ import type { Deps } from './platform/deps';
 import type { FileStore } from './platform/files/file-store';
 import { localFileStore } from './platform/files/local-file-store';
 import { buildServer, type RouteModule } from './platform/http/build-server';
-import { documentStandardResponses } from './platform/http/documented-responses';
 import { webDistDir } from './platform/http/web-app';
 import { catalogRoutes } from './modules/catalog/routes';
 import { customerRoutes } from './modules/customers/routes';
@@ -26,9 +25,8 @@ import { importRoutes } from './modules/imports';
 
 export const VERSION = '0.1.0';
 
-/** Every feature module's HTTP routes, in one list (first, the hook that documents their standard errors). */
+/** Every feature module's HTTP routes, in one list. */
 export const ROUTE_MODULES: RouteModule[] = [
-  documentStandardResponses,
   identityRoutes,
   ticketRoutes,
   collaborationRoutes,

@@ -7,6 +7,7 @@ import type { Deps } from '../deps';
 import { registerAuth } from './auth';
 import { errorHandler } from './error-handler';
 import { registerBodyTimeout } from './body-timeout';
+import { documentStandardResponses } from './documented-responses';
 import { registerMetrics } from './metrics';
 import { registerSecurityHeaders } from './security-headers';
 import { registerTextBoundary } from './text-boundary';
@@ -86,6 +87,8 @@ export async function buildServer(deps: Deps, opts: ServerOptions, modules: Rout
     transformStaticCSP: (header) => `${header}; frame-ancestors 'none'`,
   });
 
+  // before any route is added: the onRoute hook documents every route's standard errors
+  documentStandardResponses(app);
   registerAuth(app, deps);
   registerMetrics(app, opts.metricsToken);
 
