@@ -153,6 +153,31 @@ describe('intake pipeline', () => {
     expect(log.outbound[0]).toMatchObject({ state: 'sent', channel: 'chat', externalId: 'out-1' });
   });
 
+  it('a reply written in the console is from 网页 (web) and delivered on the channel picked; 记录回电 and 仅门户 send nothing', async () => {
+    const r = await deliver({ name: '孙丽', email: 'sunli@example.cn', subject: '发票抬头写错了', text: '请帮忙重开发票', thread: 'c-11' });
+    await t.settle();
+    const { ticketId } = (await t.api(tenant.adminToken, 'GET', `/api/v1/intake/messages/${r.id}`)).json();
+    sent.length = 0;
+    const reply = (await t.api(tenant.adminToken, 'POST', `/api/v1/tickets/${ticketId}/comments`, { body: '已为您重开发票', channel: 'chat' })).json();
+    expect(reply).toMatchObject({ channel: 'web', deliverVia: 'chat' });
+    await t.api(tenant.adminToken, 'POST', `/api/v1/tickets/${ticketId}/comments`, { body: '刚才电话里说明了开票进度', channel: 'phone' });
+    await t.api(tenant.adminToken, 'POST', `/api/v1/tickets/${ticketId}/comments`, { body: '处理记录已同步到门户', channel: 'portal' });
+    await t.api(tenant.adminToken, 'POST', `/api/v1/tickets/${ticketId}/comments`, { body: '财务已确认', internal: true });
+    await t.settle();
+    await t.settle();
+    expect(sent.map((x) => x.text)).toEqual(['已为您重开发票']);
+    const events = (await t.api(tenant.adminToken, 'GET', `/api/v1/tickets/${ticketId}/events`)).json().items;
+    const comments = events.filter((e: any) => e.kind === 'reply.added' || e.kind === 'note.added');
+    expect(comments.map((e: any) => [e.kind, e.channel, e.data.deliverVia ?? null])).toEqual([
+      ['reply.added', 'web', 'chat'],
+      ['reply.added', 'web', 'phone'],
+      ['reply.added', 'web', 'portal'],
+      ['note.added', 'web', null],
+    ]);
+    const log = (await t.api(tenant.adminToken, 'GET', `/api/v1/tickets/${ticketId}/channel-log`)).json();
+    expect(log.outbound).toEqual([expect.objectContaining({ commentId: reply.id, channel: 'chat', state: 'sent' })]);
+  });
+
   it('gives a failed send back and sends it once on the retry, outside any transaction', async () => {
     const r = await deliver({ name: '钱伟', email: 'qianwei@example.cn', subject: '发票寄送', text: '发票还没收到', thread: 'c-10' });
     await t.settle();

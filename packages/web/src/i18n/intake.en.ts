@@ -170,6 +170,17 @@ export const intakeEn: IntakeTexts = {
     ticketChannel: '{{channel}} (ticket source)',
     email: 'Email',
     portal: 'Portal only',
+    callBack: 'Log a call-back',
+    hintSend: 'Sent to the customer by {{channel}}',
+    hintCallBack: 'Not sent: call the customer back, then write down here what was said',
+    hintPortal: 'Not sent: the customer reads it in the self-service portal',
+  },
+  delivery: {
+    sent: 'Sent by {{channel}}',
+    pending: 'Sending by {{channel}}',
+    failed: '{{channel}} delivery failed',
+    phone: 'Logged as a call-back',
+    portal: 'Portal only',
   },
   iot: {
     keysHelp: 'Devices report alarms over MQTT (user name: the tenant slug, password: a device key) or HTTP (Authorization: Bearer <device key>). Create a key per fleet, site or device.',

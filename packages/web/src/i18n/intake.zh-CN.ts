@@ -171,6 +171,17 @@ export const intakeZhCN = {
     ticketChannel: '{{channel}}（工单来源）',
     email: '邮件',
     portal: '仅门户',
+    callBack: '记录回电',
+    hintSend: '将通过{{channel}}发给客户',
+    hintCallBack: '不会发给客户：请先给客户回电，再把通话内容记在这里',
+    hintPortal: '不会另行发送：客户在自助门户中查看',
+  },
+  delivery: {
+    sent: '已通过{{channel}}发送',
+    pending: '正在通过{{channel}}发送',
+    failed: '{{channel}}发送失败',
+    phone: '已记为回电',
+    portal: '仅门户可见',
   },
   iot: {
     keysHelp: '设备用 MQTT（用户名为租户标识，密码为设备密钥）或 HTTP（Authorization: Bearer <设备密钥>）上报告警。可按设备群、站点或单台设备分别创建密钥。',

@@ -25,3 +25,12 @@ export function typeTags(testId: string, tags: string[]) {
     fireEvent.keyDown(input, { key: 'Enter', code: 'Enter', keyCode: 13 });
   }
 }
+
+/** The option labels of the Ant Design select with this test id (opens its list when closed). */
+export function optionLabels(testId: string): string[] {
+  const select = screen.getByTestId(testId);
+  const listId = select.querySelector('[aria-controls]')?.getAttribute('aria-controls') ?? select.getAttribute('aria-controls');
+  const dropdown = () => (listId ? document.getElementById(listId)?.closest('.ant-select-dropdown') : null) ?? null;
+  if (!dropdown()) fireEvent.mouseDown(select.querySelector('.ant-select-selector') ?? select);
+  return [...(dropdown()?.querySelectorAll('.ant-select-item-option') ?? [])].map((o) => o.textContent ?? '');
+}

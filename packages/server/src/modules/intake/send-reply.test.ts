@@ -18,4 +18,8 @@ describe('the channel a staff reply goes out on', () => {
   it('"portal only" (仅门户) sends nothing, even when the ticket came by a channel that could', () => {
     expect(replyChannel(registry, 'portal', 'wecom', has(['email', 'wecom']))).toBeNull();
   });
+
+  it('"log a call-back" (记录回电) on a phone ticket sends nothing, even when the requester has an email', () => {
+    expect(replyChannel(registry, 'phone', 'phone', has(['email']))).toBeNull();
+  });
 });

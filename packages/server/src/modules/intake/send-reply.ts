@@ -23,13 +23,16 @@ export interface ReplyEvent {
 
 const isIntake = (c: string): c is IntakeChannel => (INTAKE_CHANNELS as readonly string[]).includes(c);
 
+/** Picks that send nothing: 仅门户 (the customer reads it in the portal) and 记录回电 (a call-back the agent logged). */
+export const NOT_SENT = ['portal', 'phone'];
+
 /**
  * The channel a staff reply goes out on: the one the agent picked if it can send, else the one the
  * ticket came in on, else email when the requester has an address. Null: nothing to send (the
- * customer reads it in the portal).
+ * customer reads it in the portal, or the agent logged what was said on the phone).
  */
 export function replyChannel(registry: IntakeRegistry, picked: string, ticketChannel: string, hasIdentity: (s: ChannelSender) => boolean): ChannelSender | null {
-  if (picked === 'portal') return null; // the agent chose "portal only" (仅门户): nothing goes out
+  if (NOT_SENT.includes(picked)) return null;
   for (const c of [picked, ticketChannel, 'email']) {
     const s = isIntake(c) ? registry.sender(c) : undefined;
     if (s && hasIdentity(s)) return s;

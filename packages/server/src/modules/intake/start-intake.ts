@@ -33,9 +33,10 @@ export async function startIntake(o: { deps: Deps; config: Config; log: FastifyB
   const registry = o.registry ?? intakeRegistry(plugins);
   const worker = new IntakeWorker(o.deps, registry, { maxAttempts: o.config.INTAKE_MAX_ATTEMPTS, log: o.log });
   o.outbox.subscribe(OUTBOUND_CONSUMER, ['reply.added'], async (m) => {
-    const p = m.payload as { ticketId: string; channel: string; internal: boolean; actor: { type: string; id: string | null }; data: { commentId: string; body: string; attachmentIds?: string[] } };
+    const p = m.payload as { ticketId: string; channel: string; internal: boolean; actor: { type: string; id: string | null }; data: { commentId: string; body: string; attachmentIds?: string[]; deliverVia?: string } };
     if (p.internal) return;
-    await sendReply(o.deps, registry, { tenantId: m.tenantId, ticketId: p.ticketId, commentId: p.data.commentId, channel: p.channel, body: p.data.body, attachmentIds: p.data.attachmentIds ?? [], actor: p.actor });
+    // the channel picked in the reply box (events written before it was kept apart: the event's channel)
+    await sendReply(o.deps, registry, { tenantId: m.tenantId, ticketId: p.ticketId, commentId: p.data.commentId, channel: p.data.deliverVia ?? p.channel, body: p.data.body, attachmentIds: p.data.attachmentIds ?? [], actor: p.actor });
   });
   const listeners: Record<string, ChannelListener> = {};
   try {

@@ -21,6 +21,11 @@ export interface AddCommentInput {
   /** Reply and change status in one step (e.g. reply and set to pending). */
   status?: Status;
   channel?: Channel;
+  /**
+   * Staff's public reply: the channel it is to be delivered on (the customer's channel, email,
+   * 'portal' = only in the portal, 'phone' = a call-back the agent logs, nothing sent). A customer's
+   * own comment: the channel it came through.
+   */
 }
 
 export interface CommentView {
@@ -29,7 +34,10 @@ export interface CommentView {
   body: string;
   internal: boolean;
   channel: string;
+  /** where it was written: the console (web), the API, or the customer's channel */
   author: { type: string; id: string | null; name: string };
+  /** a staff reply: the channel picked to deliver it on */
+  deliverVia?: string;
   mentions: string[];
   attachmentIds: string[];
   createdAt: string;
@@ -43,11 +51,13 @@ export async function addComment(deps: Deps, actor: Actor, ticketId: string, inp
   const text = plainText(body).trim();
   if (!text && !input.attachmentIds?.length) throw new AppError('VALIDATION_FAILED', 'The comment is empty', { field: 'body', details: [{ field: 'body', code: 'empty', message: 'Write something or attach a file' }] });
   const now = deps.clock.now();
-  const channel = input.channel ?? (actor.role === 'customer' ? 'portal' : 'web');
+  // a comment is "from" where it was written; what staff picked is where a public reply is delivered
+  const customer = actor.role === 'customer';
+  const channel = customer ? (input.channel ?? 'portal') : actor.type === 'api_key' ? 'api' : 'web';
+  const deliverVia = !customer && !internal ? input.channel : undefined;
   return deps.db.tenant(actor.tenantId, async (q) => {
     const t = assertVisible(actor, await ticketRepository.byId(q, ticketId, { forUpdate: true }));
     const id = uuidv7(now.getTime());
-    const customer = actor.role === 'customer';
     await commentRepository.insert(q, {
       id,
       tenantId: actor.tenantId,
@@ -93,7 +103,7 @@ export async function addComment(deps: Deps, actor: Actor, ticketId: string, inp
       channel,
       at: now,
       internal,
-      data: { commentId: id, body, mentions: notified, attachmentIds },
+      data: { commentId: id, body, mentions: notified, attachmentIds, ...(deliverVia ? { deliverVia } : {}) },
     });
     // status follows the conversation: customer replies reopen, staff may set a status with the reply
     const next = actor.role === 'customer' ? statusAfterCustomerReply(t.status) : (input.status ?? t.status);
@@ -118,3 +128,4 @@ export async function addComment(deps: Deps, actor: Actor, ticketId: string, inp
     };
   });
 }
+      ...(deliverVia ? { deliverVia } : {}),

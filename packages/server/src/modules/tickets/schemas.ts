@@ -106,7 +106,7 @@ export const CommentBody = z.strictObject({
   mentions: z.array(Uuid).max(50).optional(),
   attachmentIds: z.array(Uuid).max(50).optional(),
   status: Status.optional(),
-  channel: Channel.optional(),
+  channel: Channel.optional().describe("A staff reply: the channel to deliver it on (default: the ticket's own, else email); portal: only in the portal; phone: a call-back the agent logs, nothing sent"),
 });
 
 export const LinkBody = z.strictObject({ targetId: Uuid, kind: z.enum(LINK_KINDS) });
@@ -156,7 +156,8 @@ export const CommentSchema = z
     ticketId: Uuid,
     body: z.string(),
     internal: z.boolean(),
-    channel: z.string(),
+    channel: z.string().describe('Where it was written: web (the console), api, or the channel a customer wrote through'),
+    deliverVia: z.string().optional().describe("A staff reply: the channel picked to deliver it on (portal: only in the portal; phone: a logged call-back, nothing sent)"),
     author: z.object({ type: z.string(), id: Uuid.nullable(), name: z.string() }),
     mentions: z.array(Uuid),
     attachmentIds: z.array(Uuid),

@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { ChannelLog } from '../../api/intake-types';
 import type { Ticket } from '../../api/types';
 import { renderUi, stubFetch } from '../../test/render';
-import { choose } from '../../test/select';
+import { choose, optionLabels } from '../../test/select';
 import { ChannelLogPanel } from './channel-log';
 import { ReplyBox } from './reply-box';
 
 const TICKET = '0190a0a0-0000-7000-8000-0000000000t1';
+const CONTACT = '0190a0a0-0000-7000-8000-0000000000c1';
 const log: ChannelLog = {
   inbound: [
     {
@@ -54,11 +55,16 @@ describe('channels on the ticket page', () => {
   });
 
   it('sends a reply on the channel the agent picks: the ticket’s own by default, or portal only', async () => {
-    const calls = stubFetch({ [`POST /api/v1/tickets/${TICKET}/comments`]: () => ({ status: 201, body: { id: 'c9' } }) });
-    const ticket = { id: TICKET, number: 1042, status: 'open', channel: 'wecom' } as Ticket;
+    const calls = stubFetch({
+      [`POST /api/v1/tickets/${TICKET}/comments`]: () => ({ status: 201, body: { id: 'c9' } }),
+      [`GET /api/v1/contacts/${CONTACT}`]: () => ({ status: 200, body: { id: CONTACT, name: '张三', identities: [{ kind: 'wecom', value: 'ZhangSan' }, { kind: 'email', value: 'zhangsan@acme.cn' }] } }),
+    });
+    const ticket = { id: TICKET, number: 1042, status: 'open', channel: 'wecom', requesterId: CONTACT } as Ticket;
     renderUi(<ReplyBox ticket={ticket} onSent={() => undefined} />);
     const picker = screen.getByTestId('reply-channel');
     expect(picker.textContent).toContain('企业微信（工单来源）');
+    expect(screen.getByTestId('reply-channel-hint').textContent).toBe('将通过企业微信发给客户');
+    await waitFor(() => expect(optionLabels('reply-channel')).toEqual(['企业微信（工单来源）', '邮件', '仅门户']));
     const box = () => {
       const el = screen.getByTestId('reply-text');
       return (el.tagName === 'TEXTAREA' ? el : el.querySelector('textarea')!) as HTMLTextAreaElement;
@@ -79,5 +85,26 @@ describe('channels on the ticket page', () => {
     await waitFor(() => expect(screen.queryByTestId('reply-channel')).toBeNull());
     await send('客户是 VIP，优先处理');
     expect(calls.filter((c) => c.method === 'POST').at(-1)?.body).not.toHaveProperty('channel');
+  });
+
+  it('offers only what can carry a reply: 记录回电 on a phone ticket, nothing but 仅门户 on a device alarm, email only to a requester with an address', async () => {
+    const calls = stubFetch({
+      [`POST /api/v1/tickets/${TICKET}/comments`]: () => ({ status: 201, body: { id: 'c9' } }),
+      [`GET /api/v1/contacts/${CONTACT}`]: () => ({ status: 200, body: { id: CONTACT, name: '刘洋', identities: [{ kind: 'phone', value: '13911112222' }] } }),
+    });
+    const phone = renderUi(<ReplyBox ticket={{ id: TICKET, number: 1043, status: 'open', channel: 'phone', requesterId: CONTACT } as Ticket} onSent={() => undefined} />);
+    await waitFor(() => expect(calls.some((c) => c.url.endsWith(`/contacts/${CONTACT}`))).toBe(true));
+    await waitFor(() => expect(optionLabels('reply-channel')).toEqual(['记录回电', '仅门户']));
+    expect(screen.getByTestId('reply-channel').textContent).toContain('记录回电');
+    expect(screen.getByTestId('reply-channel-hint').textContent).toBe('不会发给客户：请先给客户回电，再把通话内容记在这里');
+    fireEvent.change(screen.getByTestId('reply-text').querySelector('textarea') ?? screen.getByTestId('reply-text'), { target: { value: '已回电，约好明天上门' } });
+    await act(async () => void fireEvent.click(screen.getByTestId('reply-send')));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST').map((c) => (c.body as { channel: string }).channel)).toEqual(['phone']));
+    phone.unmount();
+
+    renderUi(<ReplyBox ticket={{ id: TICKET, number: 1044, status: 'new', channel: 'iot', requesterId: CONTACT } as Ticket} onSent={() => undefined} />);
+    await waitFor(() => expect(calls.filter((c) => c.url.endsWith(`/contacts/${CONTACT}`))).toHaveLength(2));
+    await waitFor(() => expect(optionLabels('reply-channel')).toEqual(['仅门户']));
+    expect(screen.getByTestId('reply-channel-hint').textContent).toBe('不会另行发送：客户在自助门户中查看');
   });
 });

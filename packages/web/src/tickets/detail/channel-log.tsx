@@ -78,19 +78,25 @@ export function ChannelLogView({ log }: { log: Log }) {
   );
 }
 
-/** The panel on the ticket page; reloads when the ticket changes (`version`). */
-export function ChannelLogPanel({ ticketId, version }: { ticketId: string; version: number }) {
+/** The panel on the ticket page; reloads when the ticket changes (`version`) and hands the log to the page (the timeline's delivery tags). */
+export function ChannelLogPanel({ ticketId, version, onLoaded }: { ticketId: string; version: number; onLoaded?: (log: Log) => void }) {
   const { t } = useTranslation();
   const [log, setLog] = useState<Log | null>(null);
   useEffect(() => {
     let live = true;
+    const show = (l: Log) => {
+      if (!live) return;
+      setLog(l);
+      onLoaded?.(l);
+    };
     intakeApi
       .channelLog(ticketId)
-      .then((l) => live && setLog(l))
-      .catch(() => live && setLog({ inbound: [], outbound: [] }));
+      .then(show)
+      .catch(() => show({ inbound: [], outbound: [] }));
     return () => {
       live = false;
     };
+    // onLoaded is the page's setter: a new function each render must not reload the log
   }, [ticketId, version]);
   return (
     <Card size="small" title={t('intake.log.title')} loading={!log} data-testid="channel-log" style={{ marginTop: 12 }}>

@@ -2,7 +2,7 @@ import { DownOutlined, MessageOutlined, PaperClipOutlined, SendOutlined } from '
 import { Alert, App, Button, Dropdown, Input, List, Mentions, Popover, Segmented, Select, Space, Tag, Typography, Upload } from 'antd';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { peopleApi, templatesApi, ticketsApi } from '../../api/endpoints';
+import { customersApi, peopleApi, templatesApi, ticketsApi } from '../../api/endpoints';
 import type { ReplyTemplate, Status, Ticket } from '../../api/types';
 import { mapErrorToFields } from '../../common/api-errors';
 import { allowedStatuses } from '../ticket-tags';
@@ -78,9 +78,26 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, Props>(function ReplyBox({ ti
   const [sending, setSending] = useState(false);
   const [uploading, setUploading] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  // the channel a reply to the customer goes out on: the ticket's own by default
-  const [channel, setChannel] = useState(ticket.channel);
-  useEffect(() => setChannel(ticket.channel), [ticket.id, ticket.channel]);
+  // the channel a reply to the customer goes out on: only those that can carry it (email when the
+  // requester has an address); the first offered is the default
+  const [requesterHasEmail, setRequesterHasEmail] = useState(false);
+  useEffect(() => {
+    let live = true;
+    setRequesterHasEmail(false);
+    if (ticket.requesterId)
+      customersApi
+        .contact(ticket.requesterId)
+        .then((c) => live && setRequesterHasEmail(c.identities.some((i) => i.kind === 'email')))
+        .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [ticket.requesterId]);
+  const channelOptions = replyChannelOptions(ticket.channel, requesterHasEmail, t);
+  const [picked, setChannel] = useState<string | null>(null);
+  useEffect(() => setChannel(null), [ticket.id, ticket.channel]);
+  const chosen = channelOptions.find((o) => o.value === picked) ?? channelOptions[0];
+  const channel = chosen.value;
   const textRef = useRef<{ focus: () => void } | null>(null);
 
   useImperativeHandle(ref, () => ({
@@ -142,7 +159,10 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, Props>(function ReplyBox({ ti
         {!draft.internal && (
           <Space size={4}>
             <Typography.Text type="secondary">{t('intake.reply.channel')}</Typography.Text>
-            <Select size="small" style={{ minWidth: 150 }} value={channel} onChange={setChannel} options={replyChannelOptions(ticket.channel, t)} data-testid="reply-channel" />
+            <Select size="small" style={{ minWidth: 150 }} value={channel} onChange={setChannel} options={channelOptions.map(({ value, label }) => ({ value, label }))} data-testid="reply-channel" />
+            <Typography.Text type="secondary" data-testid="reply-channel-hint">
+              {chosen.hint}
+            </Typography.Text>
           </Space>
         )}
         {draft.body && <Typography.Text type="secondary">{t('reply.draftSaved')}</Typography.Text>}

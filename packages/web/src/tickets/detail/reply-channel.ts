@@ -1,16 +1,27 @@
 import type { TFunction } from 'i18next';
 
+/** Channels the server can send a reply on (it has a sender for each); phone and IoT alarms cannot. */
+export const SENDING_CHANNELS = ['email', 'chat', 'wechat', 'wecom', 'dingtalk', 'feishu'];
+
+export interface ReplyChannelOption {
+  value: string;
+  label: string;
+  /** what will happen to the reply, said under the picker */
+  hint: string;
+}
+
 /**
- * The channels a reply to the customer can go out on: the ticket's own (the default), email, or
- * none — the customer reads it in the portal (仅门户). The server falls back to the ticket's channel,
- * then email, when the picked one cannot reach the requester.
+ * The honest choices for a reply to the customer: the ticket's own channel when it can carry a reply,
+ * 记录回电 on a phone ticket (the reply is the note of a call-back: nothing is sent), email when the
+ * requester has an address, and 仅门户 (the customer reads it in the portal). The first is the default.
  */
-export function replyChannelOptions(ticketChannel: string, t: TFunction): { value: string; label: string }[] {
-  const label = t(`channel.${ticketChannel}`, { defaultValue: ticketChannel });
-  const own = ticketChannel === 'email' || ticketChannel === 'portal' ? [] : [{ value: ticketChannel, label: t('intake.reply.ticketChannel', { channel: label }) }];
-  return [
-    ...own,
-    { value: 'email', label: ticketChannel === 'email' ? t('intake.reply.ticketChannel', { channel: label }) : t('intake.reply.email') },
-    { value: 'portal', label: t('intake.reply.portal') },
-  ];
+export function replyChannelOptions(ticketChannel: string, requesterHasEmail: boolean, t: TFunction): ReplyChannelOption[] {
+  const name = (c: string) => t(`channel.${c}`, { defaultValue: c });
+  const options: ReplyChannelOption[] = [];
+  if (SENDING_CHANNELS.includes(ticketChannel))
+    options.push({ value: ticketChannel, label: t('intake.reply.ticketChannel', { channel: name(ticketChannel) }), hint: t('intake.reply.hintSend', { channel: name(ticketChannel) }) });
+  if (ticketChannel === 'phone') options.push({ value: 'phone', label: t('intake.reply.callBack'), hint: t('intake.reply.hintCallBack') });
+  if (ticketChannel !== 'email' && requesterHasEmail) options.push({ value: 'email', label: t('intake.reply.email'), hint: t('intake.reply.hintSend', { channel: name('email') }) });
+  options.push({ value: 'portal', label: t('intake.reply.portal'), hint: t('intake.reply.hintPortal') });
+  return options;
 }

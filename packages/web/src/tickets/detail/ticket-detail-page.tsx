@@ -16,6 +16,7 @@ import { formatDateTime } from '../../i18n/format';
 import { loadQueue, neighbour } from '../queue';
 import { PriorityTag, StatusTag } from '../ticket-tags';
 import { ChannelLogPanel } from './channel-log';
+import { deliveriesByComment, DeliveriesContext } from './deliveries';
 import type { Insights } from '../../api/intelligence-types';
 import { InsightsPanel, setByIntelligence } from './insights-panel';
 import { ReplyBox, type ReplyBoxHandle } from './reply-box';
@@ -45,6 +46,7 @@ export default function TicketDetailPage() {
   const [org, setOrg] = useState<Organization | null>(null);
   const [attachments, setAttachments] = useState<Map<string, Attachment>>(new Map());
   const [version, setVersion] = useState(0);
+  const [deliveries, setDeliveries] = useState<ReturnType<typeof deliveriesByComment>>(new Map());
   const [help, setHelp] = useState(false);
   const [analysis, setAnalysis] = useState<Insights | null>(null);
   const reply = useRef<ReplyBoxHandle>(null);
@@ -179,21 +181,23 @@ export default function TicketDetailPage() {
               <div className="gd-comment-body" style={{ padding: '4px 12px 12px', borderBottom: '1px solid #f0f0f0', marginBottom: 12 }} dangerouslySetInnerHTML={{ __html: ticket.description }} data-testid="ticket-description" />
             )}
             <div ref={timelineBox}>
-              <Timeline
-                events={timeline.events}
-                hasMore={timeline.hasMore}
-                loading={timeline.loading}
-                error={timeline.error}
-                onLoadMore={timeline.loadMore}
-                attachments={attachments}
-                height={Math.max(320, timelineHeight)}
-              />
+              <DeliveriesContext.Provider value={deliveries}>
+                <Timeline
+                  events={timeline.events}
+                  hasMore={timeline.hasMore}
+                  loading={timeline.loading}
+                  error={timeline.error}
+                  onLoadMore={timeline.loadMore}
+                  attachments={attachments}
+                  height={Math.max(320, timelineHeight)}
+                />
+              </DeliveriesContext.Provider>
             </div>
           </Card>
           <div style={{ marginTop: 12 }}>
             <ReplyBox ref={reply} ticket={ticket} onSent={refreshAll} />
           </div>
-          <ChannelLogPanel ticketId={ticket.id} version={version} />
+          <ChannelLogPanel ticketId={ticket.id} version={version} onLoaded={(log) => setDeliveries(deliveriesByComment(log))} />
         </Col>
         <Col xs={24} lg={8} xl={7}>
           {/* what the system understood first, above the fields it set */}

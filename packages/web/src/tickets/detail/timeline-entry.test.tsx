@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { TicketEvent } from '../../api/types';
 import { renderUi } from '../../test/render';
 import type { NameResolver } from './event-text';
+import type { OutboundDelivery } from '../../api/intake-types';
+import { DeliveriesContext } from './deliveries';
 import { INTERNAL_BG, TimelineEntry } from './timeline-entry';
 
 const names: NameResolver = {
@@ -31,6 +33,30 @@ describe('timeline entries', () => {
     expect(screen.queryByTestId('internal-label')).toBeNull();
     expect(entry.style.background).not.toBe(INTERNAL_BG);
     expect(screen.getByTestId('entry-channel').textContent).toBe('来自邮件');
+  });
+
+  it('say where a console reply was written (来自网页) apart from where it went and how that went', () => {
+    const failed: OutboundDelivery = {
+      id: 'o1', commentId: 'c1', channel: 'email', recipient: 'wangfang@example.cn', state: 'failed', attempts: 1, externalId: null,
+      error: { code: 'RELAY_NOT_CONFIGURED', message: 'No SMTP relay for outgoing mail' }, createdAt: '2026-11-22T08:00:00Z', sentAt: null,
+    };
+    const sent: OutboundDelivery = { ...failed, id: 'o2', commentId: 'c2', channel: 'wecom', state: 'sent', error: null };
+    renderUi(
+      <DeliveriesContext.Provider value={new Map([['c1', failed], ['c2', sent]])}>
+        <TimelineEntry event={ev({ id: 'e1', data: { commentId: 'c1', body: '<p>已为您处理</p>', deliverVia: 'email' } })} names={names} attachments={new Map()} />
+        <TimelineEntry event={ev({ id: 'e2', data: { commentId: 'c2', body: '<p>师傅已出发</p>' } })} names={names} attachments={new Map()} />
+        <TimelineEntry event={ev({ id: 'e3', data: { commentId: 'c3', body: '<p>电话里已说明</p>', deliverVia: 'phone' } })} names={names} attachments={new Map()} />
+        <TimelineEntry event={ev({ id: 'e4', data: { commentId: 'c4', body: '<p>见门户</p>', deliverVia: 'portal' } })} names={names} attachments={new Map()} />
+        <TimelineEntry event={ev({ id: 'e5', kind: 'note.added', internal: true, data: { commentId: 'c5', body: '<p>内部</p>' } })} names={names} attachments={new Map()} />
+      </DeliveriesContext.Provider>,
+    );
+    expect(screen.getAllByTestId('entry-channel').map((c) => c.textContent)).toEqual(['来自网页', '来自网页', '来自网页', '来自网页', '来自网页']);
+    expect(screen.getAllByTestId('entry-delivery').map((d) => [d.getAttribute('data-state'), d.textContent])).toEqual([
+      ['failed', '邮件发送失败'],
+      ['sent', '已通过企业微信发送'],
+      ['phone', '已记为回电'],
+      ['portal', '仅门户可见'],
+    ]);
   });
 
   it('sum up repeated device alarms in one line', () => {

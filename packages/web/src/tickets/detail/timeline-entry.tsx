@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { attachmentUrl } from '../../api/endpoints';
 import type { Attachment, TicketEvent } from '../../api/types';
 import { formatBytes, formatDateTime, formatRelative } from '../../i18n/format';
+import { DeliveryTag } from './deliveries';
 import { describeEvent, isComment, type NameResolver } from './event-text';
 
 // One timeline entry: a reply to the customer, an internal note (yellow, labelled 内部备注), or a
@@ -80,7 +81,10 @@ export const TimelineEntry = memo(function TimelineEntry({ event, names, attachm
                 {t('timeline.internal')}
               </Tag>
             ) : (
-              <Tag color="blue">{t('timeline.reply')}</Tag>
+              <>
+                <Tag color="blue">{t('timeline.reply')}</Tag>
+                <DeliveryTag event={event} />
+              </>
             )}
           </Space>
           {/* the server sanitises comment HTML before storing it */}
