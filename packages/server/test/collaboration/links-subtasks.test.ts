@@ -47,7 +47,8 @@ describe('linked tickets and sub-tasks', () => {
     expect((await kinds(original.id))[0]).toMatchObject({ kind: 'link.added', data: { ticketId: dup.id, kind: 'duplicated_by', direction: 'incoming' } });
 
     // status shown is the other ticket's current one
-    await t.api(acme.adminToken, 'PATCH', `/api/v1/tickets/${original.id}`, { status: 'resolved' });
+    const done = { resolution: '已修复', categoryId: (await t.api(acme.adminToken, 'POST', '/api/v1/categories', { nameZh: '关联' })).json().id, assigneeId: (await t.api(acme.adminToken, 'GET', '/api/v1/auth/me')).json().id };
+    await t.api(acme.adminToken, 'PATCH', `/api/v1/tickets/${original.id}`, { status: 'resolved', ...done });
     expect((await links(acme.adminToken, dup.id))[0].status).toBe('resolved');
 
     // removing from the other end, by the name it has there
@@ -122,7 +123,8 @@ describe('linked tickets and sub-tasks', () => {
       { id: c1.id, number: c1.number, title: '拆除旧梯级', status: 'new', priority: 'normal', assigneeId: fitter.id, assigneeName: '钱师傅', teamId: team.id, teamName: '机电班组' },
       { id: c2.id, number: c2.number, title: '安装新驱动主机', status: 'new', priority: 'normal', assigneeId: null, assigneeName: null, teamId: null, teamName: null },
     ]);
-    expect((await t.api(acme.adminToken, 'PATCH', `/api/v1/tickets/${c1.id}`, { status: 'resolved' })).statusCode).toBe(200);
+    const categoryId = (await t.api(acme.adminToken, 'POST', '/api/v1/categories', { nameZh: '自动扶梯' })).json().id;
+    expect((await t.api(acme.adminToken, 'PATCH', `/api/v1/tickets/${c1.id}`, { status: 'resolved', resolution: '旧梯级已拆除', categoryId })).statusCode).toBe(200);
     const after = (await t.api(acme.adminToken, 'GET', url)).json();
     expect(after).toMatchObject({ total: 2, done: 1 });
     expect(after.items[0].status).toBe('resolved');

@@ -179,7 +179,9 @@ describe('ticket intelligence through the API', () => {
 
   it('lists solved tickets like the new one, whose answers may help', async () => {
     const solved = await create({ title: '扫描仪扫描出来是空白页', description: '扫描仪扫描的文件全是空白页，换了驱动也一样', requester: { name: '李雷', email: 'lilei@example.cn' } });
-    for (const status of ['open', 'resolved']) expect((await t.api(acme.adminToken, 'PATCH', `/api/v1/tickets/${solved.id}`, { status })).statusCode).toBe(200);
+    const assigneeId = (await t.api(acme.adminToken, 'GET', '/api/v1/auth/me')).json().id;
+    const done = { status: 'resolved', resolution: '重装扫描驱动后正常', categoryId: cat['打印机'], assigneeId };
+    for (const patch of [{ status: 'open' }, done]) expect((await t.api(acme.adminToken, 'PATCH', `/api/v1/tickets/${solved.id}`, patch)).statusCode).toBe(200);
     const fresh = await create({ title: '扫描出来空白', description: '扫描仪扫描的文件是空白页', requester: { name: '韩梅梅', email: 'hmm@example.cn' } });
     const a = await insights(fresh.id);
     expect(a.similarSolved.map((x: { ticketId: string }) => x.ticketId)).toContain(solved.id);

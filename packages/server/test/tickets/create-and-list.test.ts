@@ -81,7 +81,10 @@ describe('tickets over HTTP', () => {
 
   it('enforces status transitions and supports reopen', async () => {
     const { id } = (await t.api(acme.adminToken, 'POST', '/api/v1/tickets', { title: '状态流转', description: 'x', requester: { email: 's@example.cn' } })).json();
-    expect((await t.api(acme.adminToken, 'PATCH', `/api/v1/tickets/${id}`, { status: 'resolved' })).json().resolvedAt).not.toBeNull();
+    // resolving needs a note, a category and an assignee (test/tickets/resolve-ticket.test.ts)
+    const categoryId = (await t.api(acme.adminToken, 'POST', '/api/v1/categories', { nameZh: '状态流转' })).json().id;
+    const assigneeId = (await t.api(acme.adminToken, 'GET', '/api/v1/auth/me')).json().id;
+    expect((await t.api(acme.adminToken, 'PATCH', `/api/v1/tickets/${id}`, { status: 'resolved', resolution: '已处理', categoryId, assigneeId })).json().resolvedAt).not.toBeNull();
     const bad = await t.api(acme.adminToken, 'PATCH', `/api/v1/tickets/${id}`, { status: 'pending' });
     expect(bad.statusCode).toBe(409);
     expect(bad.json().error).toMatchObject({ code: 'INVALID_TRANSITION', field: 'status' });

@@ -16,7 +16,11 @@ export interface TicketTypeRow {
   name_zh: string;
   name_en: string;
   active: boolean;
+  /** what resolving its tickets needs (resolution, category, assignee) */
+  resolve_requires: string[];
 }
+
+const TYPE_COLUMNS = 'id, key, name_zh, name_en, active, resolve_requires';
 
 export interface CustomFieldRow extends FieldDefinition {
   id: string;
@@ -69,26 +73,28 @@ export const catalogRepository = {
   },
 
   // ticket types
-  async insertType(q: Queryable, t: TicketTypeRow & { tenant_id: string }): Promise<TicketTypeRow> {
+  async insertType(q: Queryable, t: Omit<TicketTypeRow, 'resolve_requires'> & { tenant_id: string; resolve_requires?: string[] }): Promise<TicketTypeRow> {
     const [row] = await q.query<TicketTypeRow>(
-      'INSERT INTO ticket_types (id, tenant_id, key, name_zh, name_en, active) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id, key, name_zh, name_en, active',
-      [t.id, t.tenant_id, t.key, t.name_zh, t.name_en, t.active],
+      `INSERT INTO ticket_types (id, tenant_id, key, name_zh, name_en, active, resolve_requires)
+       VALUES ($1,$2,$3,$4,$5,$6, coalesce($7::text[], ARRAY['resolution', 'category', 'assignee'])) RETURNING ${TYPE_COLUMNS}`,
+      [t.id, t.tenant_id, t.key, t.name_zh, t.name_en, t.active, t.resolve_requires ?? null],
     );
     return row;
   },
   async updateType(q: Queryable, id: string, p: Partial<Omit<TicketTypeRow, 'id' | 'key'>>): Promise<TicketTypeRow | undefined> {
     const [row] = await q.query<TicketTypeRow>(
-      `UPDATE ticket_types SET name_zh = coalesce($2, name_zh), name_en = coalesce($3, name_en), active = coalesce($4, active)
-       WHERE id = $1 RETURNING id, key, name_zh, name_en, active`,
-      [id, p.name_zh ?? null, p.name_en ?? null, p.active ?? null],
+      `UPDATE ticket_types SET name_zh = coalesce($2, name_zh), name_en = coalesce($3, name_en), active = coalesce($4, active),
+         resolve_requires = coalesce($5::text[], resolve_requires)
+       WHERE id = $1 RETURNING ${TYPE_COLUMNS}`,
+      [id, p.name_zh ?? null, p.name_en ?? null, p.active ?? null, p.resolve_requires ?? null],
     );
     return row;
   },
   async listTypes(q: Queryable): Promise<TicketTypeRow[]> {
-    return q.query<TicketTypeRow>('SELECT id, key, name_zh, name_en, active FROM ticket_types ORDER BY key');
+    return q.query<TicketTypeRow>(`SELECT ${TYPE_COLUMNS} FROM ticket_types ORDER BY key`);
   },
   async typeById(q: Queryable, id: string): Promise<TicketTypeRow | undefined> {
-    const [row] = await q.query<TicketTypeRow>('SELECT id, key, name_zh, name_en, active FROM ticket_types WHERE id = $1', [id]);
+    const [row] = await q.query<TicketTypeRow>(`SELECT ${TYPE_COLUMNS} FROM ticket_types WHERE id = $1`, [id]);
     return row;
   },
 

@@ -6,6 +6,7 @@ import type { Actor } from '../identity';
 import { requireRole } from '../identity';
 import { CATALOG_WRITERS } from './access';
 import { catalogRepository } from './catalog-repository';
+import { normalizeRequirements } from './resolve-requirements';
 import { toTicketTypeView, type TicketTypeView } from './views';
 
 export interface CreateTicketTypeInput {
@@ -13,6 +14,7 @@ export interface CreateTicketTypeInput {
   nameZh: string;
   nameEn?: string;
   active?: boolean;
+  resolveRequires?: string[];
 }
 
 /** Adds a ticket type (维修, 投诉, 咨询…); its key is unique within the tenant and never changes. */
@@ -27,6 +29,7 @@ export async function createTicketType(deps: Deps, actor: Actor, input: CreateTi
         name_zh: input.nameZh.trim(),
         name_en: input.nameEn?.trim() ?? '',
         active: input.active ?? true,
+        resolve_requires: input.resolveRequires && normalizeRequirements(input.resolveRequires),
       }),
     );
     return toTicketTypeView(row);

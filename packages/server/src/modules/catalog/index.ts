@@ -10,3 +10,4 @@ export { createCategory } from './create-category';
 export { createTicketType } from './create-ticket-type';
 export { createCustomField } from './create-custom-field';
 export { fieldDefinitionsFor } from './field-definitions';
+export { DEFAULT_RESOLVE_REQUIREMENTS, RESOLVE_REQUIREMENTS, normalizeRequirements, type ResolveRequirement } from './resolve-requirements';

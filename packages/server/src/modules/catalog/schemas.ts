@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RESOLVE_REQUIREMENTS } from './resolve-requirements';
 import { Uuid } from '../../platform/http/schemas';
 import { FIELD_KEY, FIELD_KINDS } from './custom-field-rules';
 
@@ -56,8 +57,12 @@ export const CategoryNodeSchema: z.ZodType<CategoryNodeOut> = z
 export const CategoryList = z.object({ items: z.array(CategoryNodeSchema) });
 
 export const TicketTypeKey = z.string().max(64).regex(/^[a-z0-9_-]+$/, 'must be lowercase letters, digits, _ or -');
-export const CreateTicketTypeBody = z.strictObject({ key: TicketTypeKey, nameZh: NameZh, nameEn: NameEn.optional(), active: z.boolean().optional() });
-export const UpdateTicketTypeBody = z.strictObject({ nameZh: NameZh.optional(), nameEn: NameEn.optional(), active: z.boolean().optional() });
+const ResolveRequires = z
+  .array(z.enum(RESOLVE_REQUIREMENTS))
+  .max(RESOLVE_REQUIREMENTS.length)
+  .describe('What resolving a ticket of this type needs: a resolution note, a category, an assignee (default: all three)');
+export const CreateTicketTypeBody = z.strictObject({ key: TicketTypeKey, nameZh: NameZh, nameEn: NameEn.optional(), active: z.boolean().optional(), resolveRequires: ResolveRequires.optional() });
+export const UpdateTicketTypeBody = z.strictObject({ nameZh: NameZh.optional(), nameEn: NameEn.optional(), active: z.boolean().optional(), resolveRequires: ResolveRequires.optional() });
 export const ListTicketTypesQuery = z.strictObject({ active: BoolParam.optional() });
 
 const FieldKind = z.enum(FIELD_KINDS);
@@ -100,7 +105,9 @@ export const CustomFieldSchema = z
   .meta({ id: 'CustomField' });
 export const CustomFieldList = z.object({ items: z.array(CustomFieldSchema) });
 
-export const TicketTypeSchema = z.object({ id: Uuid, key: z.string(), nameZh: z.string(), nameEn: z.string(), active: z.boolean() }).meta({ id: 'TicketType' });
+export const TicketTypeSchema = z
+  .object({ id: Uuid, key: z.string(), nameZh: z.string(), nameEn: z.string(), active: z.boolean(), resolveRequires: z.array(z.enum(RESOLVE_REQUIREMENTS)) })
+  .meta({ id: 'TicketType' });
 export const TicketTypeDetail = TicketTypeSchema.extend({
   fields: z.array(CustomFieldSchema).describe('The custom fields of a ticket of this type: global ones and the type’s own'),
 }).meta({ id: 'TicketTypeDetail' });

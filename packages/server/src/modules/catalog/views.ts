@@ -1,5 +1,6 @@
 import type { CategoryRow, CustomFieldRow, TicketTypeRow } from './catalog-repository';
 import type { FieldOption } from './custom-field-rules';
+import { normalizeRequirements } from './resolve-requirements';
 
 // API shapes (camelCase) of the catalog; the database keeps snake_case columns and option keys.
 export function toCategoryView(c: CategoryRow) {
@@ -8,7 +9,7 @@ export function toCategoryView(c: CategoryRow) {
 export type CategoryView = ReturnType<typeof toCategoryView>;
 
 export function toTicketTypeView(t: TicketTypeRow) {
-  return { id: t.id, key: t.key, nameZh: t.name_zh, nameEn: t.name_en, active: t.active };
+  return { id: t.id, key: t.key, nameZh: t.name_zh, nameEn: t.name_en, active: t.active, resolveRequires: normalizeRequirements(t.resolve_requires) };
 }
 export type TicketTypeView = ReturnType<typeof toTicketTypeView>;
 

@@ -9,17 +9,21 @@ import { ticketText } from './analyze-text';
 
 const FIELDS: Record<string, Target> = Object.fromEntries(TARGETS.map((t) => [FIELD_OF[t], t]));
 
+/** A ticket is sorted once a person has set its category, or has resolved it: it leaves 待分拣, the system's triage marker. */
+const SORTED_BY = (changes: Record<string, { to?: unknown }>) =>
+  typeof changes.categoryId?.to === 'string' || changes.status?.to === 'resolved' || changes.status?.to === 'closed';
+
 /**
  * A person changing a ticket's category, team or priority teaches the models: the change is stored
  * as a correction (counted towards retraining, remembered for the next tickets at once), and a ticket
- * waiting for triage leaves the triage queue once someone has set its category.
+ * waiting for triage leaves the triage queue once someone has set its category or resolved it.
  */
 export async function recordCorrection(deps: Deps, cache: ModelCache, m: OutboxMessage): Promise<void> {
   const actor = m.payload.actor as { type?: string } | undefined;
   if (actor?.type !== 'user') return;
   const changes = ((m.payload.data as { changes?: Record<string, { to?: unknown }> } | undefined)?.changes ?? {}) as Record<string, { to?: unknown }>;
   const corrected = Object.keys(changes).filter((f) => FIELDS[f] && typeof changes[f].to === 'string');
-  if (!corrected.length) return;
+  if (!corrected.length && !SORTED_BY(changes)) return;
   const ticketId = String(m.payload.ticketId);
   const ticket = await deps.db.tenant(m.tenantId, async (q) => {
     const t = await ticketRepository.byId(q, ticketId);
@@ -31,6 +35,6 @@ export async function recordCorrection(deps: Deps, cache: ModelCache, m: OutboxM
     }
     return t;
   });
-  if (ticket && corrected.includes('categoryId') && ticket.tags.includes(TRIAGE_TAG))
+  if (ticket && SORTED_BY(changes) && ticket.tags.includes(TRIAGE_TAG))
     await updateTicket(deps, systemActor(m.tenantId, 'intelligence'), ticketId, { removeTags: [TRIAGE_TAG] });
 }

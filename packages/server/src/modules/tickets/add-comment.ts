@@ -11,6 +11,7 @@ import { watcherRepository } from './watcher-repository';
 import { ticketRepository } from './ticket-repository';
 import { mentionedEmails, statusAfterCustomerReply, statusTimestamps, transitionProblem, type Channel, type Status } from './ticket-rules';
 import { assertVisible } from './visibility';
+import { cannotResolve, heldToResolveRules, missingToResolve, resolveRequirementsOf } from './resolve-rules';
 
 export interface AddCommentInput {
   body: string;
@@ -110,8 +111,15 @@ export async function addComment(deps: Deps, actor: Actor, ticketId: string, inp
     if (next !== t.status) {
       const problem = transitionProblem(t.status, next, actor.role === 'customer' ? { role: 'agent' } : actor);
       if (problem) throw new AppError('INVALID_TRANSITION', problem, { field: 'status' });
-      await ticketRepository.update(q, ticketId, { status: next, updated_at: now, ...statusTimestamps(next, now) }, null);
-      await eventRepository.append(q, { ticketId, kind: 'ticket.updated', actor, channel, at: now, data: { changes: { status: { from: t.status, to: next } } } });
+      // replying and resolving: the reply says how it was solved, unless the ticket already has its note
+      const resolution = next === 'resolved' && !t.resolution?.trim() ? text || null : undefined;
+      if (next === 'resolved' && heldToResolveRules(actor)) {
+        const missing = missingToResolve(await resolveRequirementsOf(q, t.type_id), { resolution: resolution ?? t.resolution ?? null, category_id: t.category_id, assignee_id: t.assignee_id });
+        if (missing.length) throw cannotResolve(missing);
+      }
+      await ticketRepository.update(q, ticketId, { status: next, updated_at: now, ...statusTimestamps(next, now), ...(resolution ? { resolution } : {}) }, null);
+      const changes = { status: { from: t.status, to: next }, ...(resolution ? { resolution: { from: t.resolution ?? null, to: resolution } } : {}) };
+      await eventRepository.append(q, { ticketId, kind: 'ticket.updated', actor, channel, at: now, data: { changes } });
     } else {
       await ticketRepository.update(q, ticketId, { updated_at: now }, null);
     }

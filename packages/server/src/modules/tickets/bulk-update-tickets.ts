@@ -13,11 +13,12 @@ export interface BulkChanges {
   assigneeId?: string | null;
   addTags?: string[];
   transferReason?: string;
+  resolution?: string;
 }
 
 export interface BulkResult {
   updated: string[];
-  failed: { id: string; error: { code: string; message: string } }[];
+  failed: { id: string; error: { code: string; message: string; missing?: string[] } }[];
 }
 
 export const BULK_MAX = 500;
@@ -33,7 +34,7 @@ export async function bulkUpdateTickets(deps: Deps, actor: Actor, input: { ids: 
   if (!ids.length) throw invalid('ids', 'Give at least one ticket id', 'empty');
   if (ids.length > BULK_MAX) throw invalid('ids', `At most ${BULK_MAX} tickets per bulk action`, 'too_many');
   const changes = Object.fromEntries(Object.entries(input.changes).filter(([, v]) => v !== undefined)) as BulkChanges;
-  if (!Object.keys(changes).some((k) => k !== 'transferReason')) throw invalid('changes', 'Nothing to change: give at least one field', 'empty');
+  if (!Object.keys(changes).some((k) => k !== 'transferReason' && k !== 'resolution')) throw invalid('changes', 'Nothing to change: give at least one field', 'empty');
   const result: BulkResult = { updated: [], failed: [] };
   for (const id of ids) {
     try {
@@ -41,7 +42,8 @@ export async function bulkUpdateTickets(deps: Deps, actor: Actor, input: { ids: 
       result.updated.push(id);
     } catch (err) {
       // rule and access failures are the caller's to see; anything else is not described further
-      const error = err instanceof AppError ? { code: err.code, message: err.message } : { code: 'INTERNAL', message: 'The ticket could not be updated' };
+      const missing = err instanceof AppError && err.details?.every((d) => d.code === 'required_to_resolve') ? err.details.map((d) => d.field) : undefined;
+      const error = err instanceof AppError ? { code: err.code, message: err.message, ...(missing?.length ? { missing } : {}) } : { code: 'INTERNAL', message: 'The ticket could not be updated' };
       result.failed.push({ id, error });
     }
   }

@@ -55,6 +55,7 @@ export const UpdateTicketBody = z.strictObject({
   removeTags: z.array(Tag).max(50).optional(),
   customFields: CustomFields.optional(),
   transferReason: z.string().max(1000).optional(),
+  resolution: z.string().max(5000).optional().describe('How it was resolved (解决说明); resolving may require it (see the ticket type’s resolveRequires)'),
 });
 
 export const BulkUpdateBody = z.strictObject({
@@ -67,13 +68,14 @@ export const BulkUpdateBody = z.strictObject({
     assigneeId: Uuid.nullable().optional(),
     addTags: z.array(Tag).min(1).max(50).optional(),
     transferReason: z.string().max(1000).optional().describe('Why the tickets change hands (转派原因), with teamId / assigneeId'),
+    resolution: z.string().max(5000).optional().describe('The resolution note (解决说明) of every ticket resolved'),
   }),
 });
 
 export const BulkResultSchema = z.object({
   updated: z.array(Uuid).describe('Tickets changed (or already as requested), each with its own timeline event'),
   failed: z
-    .array(z.object({ id: Uuid, error: z.object({ code: z.string(), message: z.string() }) }))
+    .array(z.object({ id: Uuid, error: z.object({ code: z.string(), message: z.string(), missing: z.array(z.string()).optional().describe('INVALID_TRANSITION to resolved: the fields resolving still needs') }) }))
     .describe('Tickets left unchanged, with the reason (NOT_FOUND for tickets you may not see, INVALID_TRANSITION, …)'),
 });
 
@@ -139,6 +141,7 @@ export const TicketSchema = z
     resolvedAt: Iso.nullable(),
     closedAt: Iso.nullable(),
     externalId: z.string().nullable().describe('The ticket’s id in the helpdesk it was imported from (searchable with q); null for tickets created here'),
+    resolution: z.string().nullable().describe('How it was resolved (解决说明); cleared when the ticket is reopened'),
     subtasks: z.object({ total: z.number(), done: z.number() }).optional(),
     watcherIds: z.array(Uuid).optional(),
     missingFields: z

@@ -28,6 +28,8 @@ export interface TicketRow {
   closed_at: Date | null;
   /** the ticket's id in the helpdesk it was imported from */
   external_id?: string | null;
+  /** how it was resolved (解决说明); cleared when it is reopened */
+  resolution?: string | null;
   requester_name?: string | null;
   assignee_name?: string | null;
   team_name?: string | null;
@@ -46,7 +48,7 @@ export type NewTicketRow = TicketInsert & {
 
 const COLUMNS = `t.id, t.number, t.title, t.description, t.status, t.priority, t.channel, t.type_id, t.category_id, t.team_id,
   t.assignee_id, t.requester_id, t.organization_id, t.parent_id, t.tags, t.custom_fields, t.created_by, t.created_at,
-  t.updated_at, t.resolved_at, t.closed_at, t.external_id`;
+  t.updated_at, t.resolved_at, t.closed_at, t.external_id, t.resolution`;
 const NAMES = `(SELECT c.name FROM contacts c WHERE c.id = t.requester_id) AS requester_name,
   (SELECT u.name FROM users u WHERE u.id = t.assignee_id) AS assignee_name,
   (SELECT tm.name FROM teams tm WHERE tm.id = t.team_id) AS team_name`;

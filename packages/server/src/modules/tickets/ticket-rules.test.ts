@@ -28,7 +28,7 @@ describe('ticket status rules', () => {
     const now = new Date('2026-05-01T08:00:00Z');
     expect(statusTimestamps('resolved', now)).toEqual({ resolved_at: now, closed_at: null });
     expect(statusTimestamps('closed', now)).toEqual({ closed_at: now });
-    expect(statusTimestamps('open', now)).toEqual({ resolved_at: null, closed_at: null });
+    expect(statusTimestamps('open', now)).toEqual({ resolved_at: null, closed_at: null, resolution: null });
   });
 
   it('puts a ticket back to open when the customer answers', () => {

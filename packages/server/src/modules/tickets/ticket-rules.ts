@@ -29,11 +29,11 @@ export function transitionProblem(from: Status, to: Status, actor: Pick<Actor, '
   return null;
 }
 
-/** Timestamps that follow a status change. */
-export function statusTimestamps(to: Status, now: Date): { resolved_at?: Date | null; closed_at?: Date | null } {
+/** Timestamps that follow a status change; reopening also clears the resolution note (the next resolution writes its own). */
+export function statusTimestamps(to: Status, now: Date): { resolved_at?: Date | null; closed_at?: Date | null; resolution?: null } {
   if (to === 'resolved') return { resolved_at: now, closed_at: null };
   if (to === 'closed') return { closed_at: now };
-  return { resolved_at: null, closed_at: null };
+  return { resolved_at: null, closed_at: null, resolution: null };
 }
 
 /** A customer replying to a ticket that waits for them, or was resolved, puts it back to open. */

@@ -28,6 +28,7 @@ export function toTicketView(t: TicketRow, extra: Record<string, unknown> = {}) 
     resolvedAt: t.resolved_at?.toISOString() ?? null,
     closedAt: t.closed_at?.toISOString() ?? null,
     externalId: t.external_id ?? null,
+    resolution: t.resolution ?? null,
     ...extra,
   };
 }

@@ -12,6 +12,7 @@ import { ticketRepository, type TicketRow } from './ticket-repository';
 import { normalizeTags, statusTimestamps, transitionProblem, type Channel, type Priority, type Status } from './ticket-rules';
 import { toTicketView, type TicketView } from './ticket-view';
 import { assertVisible } from './visibility';
+import { cannotResolve, heldToResolveRules, missingToResolve, resolveRequirementsOf } from './resolve-rules';
 
 export interface UpdateTicketInput {
   title?: string;
@@ -29,6 +30,8 @@ export interface UpdateTicketInput {
   customFields?: Record<string, unknown>;
   /** Why the ticket changes hands (转派原因); recorded on the timeline. */
   transferReason?: string;
+  /** How it was resolved (解决说明), kept on the ticket and its timeline; what resolving may require. */
+  resolution?: string;
 }
 
 const COLUMN: Record<string, keyof TicketRow> = {
@@ -41,6 +44,7 @@ const COLUMN: Record<string, keyof TicketRow> = {
   teamId: 'team_id',
   assigneeId: 'assignee_id',
   parentId: 'parent_id',
+  resolution: 'resolution',
 };
 
 type Changes = Record<string, { from: unknown; to: unknown }>;
@@ -59,6 +63,7 @@ export async function updateTicket(deps: Deps, actor: Actor, id: string, input: 
       if (value === undefined) continue;
       if (field === 'description') value = sanitizeRichText(value as string);
       if (field === 'title') value = (value as string).trim();
+      if (field === 'resolution') value = (value as string).trim() || null;
       if (value === t[col]) continue;
       set[col] = value;
       changes[field] = { from: field === 'description' ? undefined : t[col], to: field === 'description' ? undefined : value };
@@ -67,6 +72,11 @@ export async function updateTicket(deps: Deps, actor: Actor, id: string, input: 
       const problem = transitionProblem(t.status, input.status, actor);
       if (problem) throw new AppError('INVALID_TRANSITION', problem, { field: 'status' });
       Object.assign(set, statusTimestamps(input.status, now));
+      if (input.status === 'resolved' && heldToResolveRules(actor)) {
+        const after = { ...t, ...set } as TicketRow;
+        const missing = missingToResolve(await resolveRequirementsOf(q, after.type_id), { resolution: after.resolution ?? null, category_id: after.category_id, assignee_id: after.assignee_id });
+        if (missing.length) throw cannotResolve(missing);
+      }
     }
     let tags = input.tags ? normalizeTags(input.tags) : [...t.tags];
     if (input.addTags) tags = normalizeTags([...tags, ...input.addTags]);

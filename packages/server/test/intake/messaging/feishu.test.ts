@@ -122,9 +122,13 @@ describe('Feishu channel', () => {
     await m.t.settle();
     const [first] = (await m.inbound('feishu')).filter((i: any) => i.meta.userId === 'ou_resolved_user_01');
     const t1 = await m.ticketOf(first.id);
+    // resolving needs a note, a category and an assignee
+    const categoryId = (await m.t.api(m.tenant.adminToken, 'POST', '/api/v1/categories', { nameZh: '显示器' })).json().id;
+    const assigneeId = (await m.t.api(m.tenant.adminToken, 'GET', '/api/v1/auth/me')).json().id;
     const resolve = async () => {
       m.tenant.adminToken = await m.t.login(m.tenant.adminEmail, PASSWORD); // sessions expire while the clock jumps
-      expect((await m.t.api(m.tenant.adminToken, 'PATCH', `/api/v1/tickets/${t1.id}`, { status: 'resolved' })).statusCode).toBe(200);
+      const res = await m.t.api(m.tenant.adminToken, 'PATCH', `/api/v1/tickets/${t1.id}`, { status: 'resolved', resolution: '已远程处理', categoryId, assigneeId });
+      expect(res.statusCode, res.body).toBe(200);
     };
     await resolve();
     m.t.clock.advance(2 * 86_400_000);

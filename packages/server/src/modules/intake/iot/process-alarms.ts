@@ -119,7 +119,8 @@ async function apply(deps: Deps, tenantId: string, rows: InboundRow[], items: Al
   for (const [i, inc] of plan.incidents.entries()) {
     if (!inc.recovery || failed.has(i)) continue;
     try {
-      await updateTicket(deps, actor, ticketOf.get(i)!, { status: 'resolved', transferReason: `设备 ${inc.serial} 已恢复（${inc.code}）` }, 'iot');
+      const recovered = `设备 ${inc.serial} 已恢复（${inc.code}）`;
+      await updateTicket(deps, actor, ticketOf.get(i)!, { status: 'resolved', transferReason: recovered, resolution: recovered }, 'iot');
     } catch (err) {
       if (!(err instanceof AppError && err.code === 'INVALID_TRANSITION')) failed.set(i, err as Error); // a closed ticket stays closed
     }
