@@ -1,5 +1,5 @@
-import { AppstoreOutlined, GlobalOutlined, LogoutOutlined, PlusOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Avatar, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
+import { AppstoreOutlined, GlobalOutlined, LogoutOutlined, MenuOutlined, PlusOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Avatar, Button, Drawer, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -9,9 +9,10 @@ import { PageLoading } from '../common/page-loading';
 import { currentLanguage, setLanguage } from '../i18n';
 import { canSeeAdmin } from '../admin/access';
 import { NotificationBell } from './notification-bell';
+import { usePhone } from './use-phone';
 
-// The frame of every signed-in page: navigation on the left (collapses on tablets), the bell,
-// the language switch and the user menu on top.
+// The frame of every signed-in page: navigation on the left (collapses on tablets; in a drawer
+// behind the menu button on phones), the bell, the language switch and the user menu on top.
 
 export function LanguageSwitch() {
   const { t } = useTranslation();
@@ -47,28 +48,54 @@ export function AppLayout() {
   useEffect(() => {
     if (live === 'open') setEverOpen(true);
   }, [live]);
+  const phone = usePhone();
+  const [navOpen, setNavOpen] = useState(false);
   const section = location.pathname === '/tickets/new' ? 'new' : location.pathname.split('/')[1] || 'tickets';
+
+  const nav = (
+    <Menu
+      mode="inline"
+      selectedKeys={[section]}
+      data-testid="main-nav"
+      onClick={({ key }) => {
+        setNavOpen(false);
+        navigate(key === 'new' ? '/tickets/new' : `/${key}`);
+      }}
+      items={[
+        { key: 'tickets', icon: <AppstoreOutlined />, label: t('nav.tickets'), 'data-testid': 'nav-tickets' } as never,
+        { key: 'new', icon: <PlusOutlined />, label: t('nav.newTicket'), 'data-testid': 'nav-new-ticket' } as never,
+        { key: 'customers', icon: <TeamOutlined />, label: t('nav.customers'), 'data-testid': 'nav-customers' } as never,
+        ...(canSeeAdmin(me) ? [{ key: 'admin', icon: <SettingOutlined />, label: t('nav.admin'), 'data-testid': 'nav-admin' } as never] : []),
+      ]}
+      style={{ borderInlineEnd: 'none' }}
+    />
+  );
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider breakpoint="lg" collapsible collapsed={collapsed} onCollapse={setCollapsed} theme="light" width={180} style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
-        <div style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', fontWeight: 600, fontSize: 18 }}>{collapsed ? '工' : t('app.name')}</div>
-        <Menu
-          mode="inline"
-          selectedKeys={[section]}
-          data-testid="main-nav"
-          onClick={({ key }) => navigate(key === 'new' ? '/tickets/new' : `/${key}`)}
-          items={[
-            { key: 'tickets', icon: <AppstoreOutlined />, label: t('nav.tickets'), 'data-testid': 'nav-tickets' } as never,
-            { key: 'new', icon: <PlusOutlined />, label: t('nav.newTicket'), 'data-testid': 'nav-new-ticket' } as never,
-            { key: 'customers', icon: <TeamOutlined />, label: t('nav.customers'), 'data-testid': 'nav-customers' } as never,
-            ...(canSeeAdmin(me) ? [{ key: 'admin', icon: <SettingOutlined />, label: t('nav.admin'), 'data-testid': 'nav-admin' } as never] : []),
-          ]}
-          style={{ borderInlineEnd: 'none' }}
-        />
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 16px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 8, borderBottom: '1px solid #f0f0f0', height: 56 }}>
+      {phone ? (
+        <Drawer placement="left" open={navOpen} onClose={() => setNavOpen(false)} size={240} title={t('app.name')} styles={{ body: { padding: 0 } }} data-testid="phone-nav">
+          {nav}
+        </Drawer>
+      ) : (
+        <Layout.Sider breakpoint="lg" collapsible collapsed={collapsed} onCollapse={setCollapsed} theme="light" width={180} style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+          <div style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', fontWeight: 600, fontSize: 18, whiteSpace: 'nowrap' }}>{t('app.name')}</div>
+          {nav}
+        </Layout.Sider>
+      )}
+      <Layout style={{ minWidth: 0 }}>
+        <Layout.Header
+          className={phone ? 'gd-phone-header' : undefined}
+          style={{ background: '#fff', padding: phone ? '0 8px' : '0 16px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: phone ? 4 : 8, borderBottom: '1px solid #f0f0f0', height: 56 }}
+        >
+          {phone && (
+            <>
+              <Button type="text" icon={<MenuOutlined />} onClick={() => setNavOpen(true)} aria-label={t('nav.menu')} data-testid="phone-nav-button" />
+              <Typography.Text strong style={{ fontSize: 17, marginInlineEnd: 'auto', whiteSpace: 'nowrap' }} data-testid="app-name">
+                {t('app.name')}
+              </Typography.Text>
+            </>
+          )}
           <NotificationBell />
           <LanguageSwitch />
           <Dropdown
@@ -79,12 +106,12 @@ export function AppLayout() {
           >
             <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
               <Avatar size="small" icon={<UserOutlined />} />
-              <Typography.Text>{me.name}</Typography.Text>
+              {!phone && <Typography.Text>{me.name}</Typography.Text>}
             </Space>
           </Dropdown>
         </Layout.Header>
         {everOpen && live !== 'open' && <Alert type="warning" banner title={t('app.liveOffline')} data-testid="live-offline" />}
-        <Layout.Content style={{ padding: 16, minWidth: 0 }}>
+        <Layout.Content style={{ padding: phone ? 8 : 16, minWidth: 0 }}>
           <Suspense fallback={<PageLoading />}>
             <Outlet />
           </Suspense>

@@ -19,6 +19,8 @@ interface Props {
   onSort: (s: string) => void;
   onColumns: (c: Column[]) => void;
   onRefresh: () => void;
+  /** In the phone's filter drawer: one control per line, full width, no column chooser (cards have no columns). */
+  stacked?: boolean;
 }
 
 const SORT_LABEL: Record<string, string> = {
@@ -51,7 +53,7 @@ const toRange = (from?: string, to?: string): Range => (from || to ? [from ? day
 const fromRange = (r: Range) => ({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') });
 
 /** A from–to date filter; either end may stay open. */
-function DateRange({ testId, label, from, to, onChange }: { testId: string; label: string; from?: string; to?: string; onChange: (from?: string, to?: string) => void }) {
+function DateRange({ testId, label, from, to, onChange, width }: { testId: string; label: string; from?: string; to?: string; onChange: (from?: string, to?: string) => void; width: number | string }) {
   return (
     <DatePicker.RangePicker
       data-testid={testId}
@@ -62,22 +64,24 @@ function DateRange({ testId, label, from, to, onChange }: { testId: string; labe
         const v = fromRange(r as Range);
         onChange(v.from, v.to);
       }}
-      style={{ width: 240 }}
+      style={{ width }}
     />
   );
 }
 
-export function FilterBar({ filters, sort, columns, onFilters, onSort, onColumns, onRefresh }: Props) {
+export function FilterBar({ filters, sort, columns, onFilters, onSort, onColumns, onRefresh, stacked = false }: Props) {
   const { t } = useTranslation();
   const { teams } = useLookups();
   const categoryTree = useCategoryTree();
   const [q, setQ] = useState(filters.q ?? '');
   useEffect(() => setQ(filters.q ?? ''), [filters.q]);
   const set = (patch: Partial<TicketFilters>) => onFilters({ ...filters, ...patch });
-  const w = { width: 150 };
+  // widths: the bar's own, or the whole line in the phone's drawer
+  const width = (px: number) => ({ width: stacked ? '100%' : px });
+  const w = width(150);
 
   return (
-    <Space wrap size={[8, 8]} data-testid="filter-bar">
+    <Space wrap={!stacked} orientation={stacked ? 'vertical' : 'horizontal'} size={[8, 8]} style={stacked ? { width: '100%' } : undefined} data-testid="filter-bar">
       <Input.Search
         data-testid="filter-q"
         allowClear
@@ -85,7 +89,7 @@ export function FilterBar({ filters, sort, columns, onFilters, onSort, onColumns
         value={q}
         onChange={(e) => setQ(e.target.value)}
         onSearch={(v) => set({ q: v.trim() || undefined })}
-        style={{ width: 280 }}
+        style={width(280)}
       />
       <Select
         data-testid="filter-status"
@@ -96,7 +100,7 @@ export function FilterBar({ filters, sort, columns, onFilters, onSort, onColumns
         value={filters.status ?? []}
         onChange={(v) => set({ status: v })}
         options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-        style={{ width: 200 }}
+        style={width(200)}
       />
       <Select
         data-testid="filter-priority"
@@ -117,7 +121,7 @@ export function FilterBar({ filters, sort, columns, onFilters, onSort, onColumns
         value={filters.categoryId}
         onChange={(v) => set({ categoryId: v ?? undefined })}
         treeData={categoryTree}
-        style={{ width: 180 }}
+        style={width(180)}
         popupMatchSelectWidth={false}
       />
       <Select
@@ -165,16 +169,17 @@ export function FilterBar({ filters, sort, columns, onFilters, onSort, onColumns
         suffixIcon={null}
         style={w}
       />
-      <DateRange testId="filter-created" label={t('list.createdRange')} from={filters.createdFrom} to={filters.createdTo} onChange={(from, to) => set({ createdFrom: from, createdTo: to })} />
-      <DateRange testId="filter-updated" label={t('list.updatedRange')} from={filters.updatedFrom} to={filters.updatedTo} onChange={(from, to) => set({ updatedFrom: from, updatedTo: to })} />
+      <DateRange testId="filter-created" label={t('list.createdRange')} from={filters.createdFrom} to={filters.createdTo} onChange={(from, to) => set({ createdFrom: from, createdTo: to })} width={stacked ? '100%' : 240} />
+      <DateRange testId="filter-updated" label={t('list.updatedRange')} from={filters.updatedFrom} to={filters.updatedTo} onChange={(from, to) => set({ updatedFrom: from, updatedTo: to })} width={stacked ? '100%' : 240} />
       <Select
         data-testid="sort"
         value={sort}
         onChange={onSort}
         options={SORTS.map((s) => ({ value: s, label: t(SORT_LABEL[s]) }))}
-        style={{ width: 160 }}
+        style={width(160)}
         prefix={t('list.sort')}
       />
+      {!stacked && (
       <Dropdown
         trigger={['click']}
         popupRender={() => (
@@ -193,6 +198,7 @@ export function FilterBar({ filters, sort, columns, onFilters, onSort, onColumns
           {t('list.columns')}
         </Button>
       </Dropdown>
+      )}
       <Tooltip title={t('list.clearFilters')}>
         <Button icon={<ClearOutlined />} onClick={() => onFilters({})} data-testid="clear-filters" aria-label={t('list.clearFilters')} />
       </Tooltip>

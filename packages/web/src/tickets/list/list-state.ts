@@ -46,6 +46,19 @@ export function builtinView(key: BuiltinViewKey, me: Pick<Me, 'teamIds'>): { fil
 
 export const isBuiltin = (view: string): view is BuiltinViewKey => (BUILTIN_VIEWS as string[]).includes(view);
 
+/**
+ * Where the queue opens when 我的待办 is empty, so nobody lands on an empty list while work waits:
+ * admins and supervisors see what nobody has taken (未分配); agents and engineers their teams' open
+ * tickets (我的团队), or 未分配 when they are in no team.
+ */
+export function landingView(me: Pick<Me, 'role' | 'teamIds'>): BuiltinViewKey {
+  if (me.role === 'admin' || me.role === 'supervisor') return 'unassigned';
+  return me.teamIds.length ? 'myTeam' : 'unassigned';
+}
+
+/** Whether the address names no view and no filter: the queue opened bare, as from the menu. */
+export const isBareQueue = (params: URLSearchParams) => [...params.keys()].every((k) => k === 'sort' || k === 'cols');
+
 /** Drops empty values so equal filters compare (and serialise) equally. */
 export function cleanFilters(f: TicketFilters): TicketFilters {
   const out: Record<string, unknown> = {};

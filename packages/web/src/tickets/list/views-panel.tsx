@@ -98,7 +98,19 @@ export function ViewsPanel({ me, active, saved, refreshKey, onBuiltin, onSaved, 
           key: k,
           disabled,
           'data-testid': `view-${k}`,
-          label: disabled ? <Tooltip title={t('views.noTeam')}>{t(`views.${k}`)}</Tooltip> : label(t(`views.${k}`), k),
+          // greyed out with the reason on the item itself (and in full on hover), not a silent grey
+          label: disabled ? (
+            <Tooltip title={t('views.noTeam')} placement="right">
+              <span style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8 }} data-testid={`view-${k}-disabled`}>
+                <span>{t(`views.${k}`)}</span>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('views.noTeamHint')}
+                </Typography.Text>
+              </span>
+            </Tooltip>
+          ) : (
+            label(t(`views.${k}`), k)
+          ),
         };
       }),
     },
