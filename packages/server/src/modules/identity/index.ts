@@ -13,3 +13,4 @@ export { createUser } from './manage-users';
 export { createTeam } from './manage-teams';
 export { authenticate } from './authenticate';
 export { canonicalTimeZone } from './tenant-settings';
+export { tenantTimeZone } from './tenant-time-zone';

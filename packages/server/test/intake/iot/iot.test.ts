@@ -60,6 +60,21 @@ describe('IoT alarms over MQTT', () => {
     expect(contact.identities).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'device', value: 'SN-1001' })]));
   });
 
+  it("writes an alarm's ticket as the device, with the alarm's own time on the tenant's clock and no English tag", async () => {
+    const raised = new Date(t.deps.clock.now().getTime() - 17 * MIN); // buffered by the device, sent later
+    expect((await pub('SN-1009', { code: 'E21', message: '门锁故障', severity: 'major', ts: raised.toISOString() })).code).toBe(0);
+    await t.settle();
+    const asset = await assetOf('SN-1009');
+    const ticket = await get(`/api/v1/tickets/${asset.alarms[0].ticket.id}`);
+    // Asia/Shanghai (the tenant's default) is UTC+8 all year
+    const shanghai = new Date(raised.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+    expect(ticket.description).toContain(`告警时间：${shanghai}`);
+    expect(ticket.description).not.toMatch(/\d{4}-\d\d-\d\dT/);
+    expect(ticket.tags).not.toContain('iot');
+    const created = (await get(`/api/v1/tickets/${ticket.id}/events`)).items.find((e: any) => e.kind === 'ticket.created');
+    expect(created.actor.name).toBe('设备 SN-1009');
+  });
+
   it('counts repeated alarms of the same device and code into the same ticket, with one event per batch', async () => {
     for (let i = 1; i <= 3; i++) {
       t.clock.advance(5 * MIN);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Priority } from '../../tickets';
+import { localDateTime } from '../../../platform/text/local-time';
 import { decodeUtf8Strict, findTextFault, invalidText } from '../../../platform/text/storable-text';
 import { PermanentIntakeError } from '../intake-types';
 
@@ -135,14 +136,22 @@ export function withinWindow(lastAt: Date, at: Date, windowMs: number): boolean 
   return at.getTime() - lastAt.getTime() <= windowMs;
 }
 
+/** How a device is named where it speaks: the requester of its tickets (without an owner), the author of its alarms. */
+export const deviceName = (serial: string) => `设备 ${serial}`;
+
 export function alarmTitle(serial: string, code: string, message?: string): string {
-  return `设备 ${serial} 告警 ${code}${message?.trim() ? `：${message.trim()}` : ''}`.slice(0, 300);
+  return `${deviceName(serial)} 告警 ${code}${message?.trim() ? `：${message.trim()}` : ''}`.slice(0, 300);
 }
 
 const SEVERITY_ZH: Record<Severity, string> = { critical: '严重', major: '重要', minor: '次要' };
 
-export function alarmDescription(serial: string, p: AlarmPayload, at: Date): string {
-  const lines = [`设备 ${serial} 上报告警 ${p.code}${p.message ? `：${p.message}` : ''}`, `级别：${SEVERITY_ZH[p.severity ?? 'major']}`, `时间：${at.toISOString()}`];
+/**
+ * The ticket text of an alarm. Its time is when the device raised it (its ts, else when it arrived),
+ * on the tenant's wall clock: 2026-12-04 21:17:37.
+ */
+export function alarmDescription(serial: string, p: AlarmPayload, receivedAt: Date, timeZone: string): string {
+  const raised = p.ts ? new Date(p.ts) : receivedAt;
+  const lines = [`${deviceName(serial)} 上报告警 ${p.code}${p.message ? `：${p.message}` : ''}`, `级别：${SEVERITY_ZH[p.severity ?? 'major']}`, `告警时间：${localDateTime(raised, timeZone)}`];
   return lines.join('\n');
 }
 

@@ -1,7 +1,7 @@
 import type { Deps } from '../../../platform/deps';
 import { AppError } from '../../../platform/errors';
 import { uuidv7 } from '../../../platform/ids';
-import { systemActor } from '../../identity';
+import { systemActor, tenantTimeZone } from '../../identity';
 import { createTicket, eventRepository, ticketRepository, updateTicket } from '../../tickets';
 import { channelRepository } from '../channel-repository';
 import { inboundRepository } from '../inbound-repository';
@@ -11,7 +11,7 @@ import { threadRepository } from '../thread-repository';
 import { incidentKey, planAlarms, type AlarmItem, type OpenIncident, type PlannedIncident } from './alarm-plan';
 import { assetRepository } from './asset-repository';
 import { deviceAlarmRepository, type DeviceAlarmInsert } from './device-alarm-repository';
-import { alarmDescription, alarmTime, alarmTitle, PRIORITY_OF, readPayload, Serial, threadKeyOf } from './iot-rules';
+import { alarmDescription, alarmTime, alarmTitle, deviceName, PRIORITY_OF, readPayload, Serial, threadKeyOf } from './iot-rules';
 
 type Asset = { id: string; owner_contact_id: string | null; organization_id: string | null };
 
@@ -22,15 +22,18 @@ function readItem(row: InboundRow): AlarmItem {
   return { rowId: row.id, serial: serial.data, kind: row.meta.kind === 'recovery' ? 'recovery' : 'alarm', payload, at: alarmTime(payload, row.receivedAt) };
 }
 
-/** Opens the ticket of a new incident: requester the asset's owner, else the device itself as a contact. */
-async function openTicket(deps: Deps, tenantId: string, inc: PlannedIncident, asset: Asset, channel: ChannelConfig | null, row: InboundRow, stages: StageRunner, previous: string): Promise<string> {
-  const { payload, serial, at } = inc.opener!;
+/**
+ * Opens the ticket of a new incident: requester the asset's owner, else the device itself as a
+ * contact; written by the device (设备 SN-1001), its time on the tenant's clock.
+ */
+async function openTicket(deps: Deps, tenantId: string, inc: PlannedIncident, asset: Asset, channel: ChannelConfig | null, row: InboundRow, stages: StageRunner, previous: string, timeZone: string): Promise<string> {
+  const { payload, serial } = inc.opener!;
   const title = alarmTitle(serial, payload.code, payload.message);
   const routing = routeByRules(channel?.defaults ?? {}, `${title}\n${payload.message ?? ''}`);
   const requester = asset.owner_contact_id
     ? { id: asset.owner_contact_id }
-    : { name: `设备 ${serial}`, identities: [{ kind: 'device' as const, value: serial }], organizationId: asset.organization_id ?? undefined };
-  const description = alarmDescription(serial, payload, at);
+    : { name: deviceName(serial), identities: [{ kind: 'device' as const, value: serial }], organizationId: asset.organization_id ?? undefined };
+  const description = alarmDescription(serial, payload, row.receivedAt, timeZone);
   const input = await stages(row, channel, { sender: requester, subject: title, text: payload.message ?? '' }, {
     title,
     description,
@@ -40,13 +43,13 @@ async function openTicket(deps: Deps, tenantId: string, inc: PlannedIncident, as
     categoryId: routing.categoryId,
     teamId: routing.teamId,
     typeId: routing.typeId,
-    tags: [...new Set(['iot', ...routing.tags])],
+    tags: routing.tags, // the channel already says 设备告警: no English tag
   });
   // keyed by the incident it follows (and, for a batch opening several incidents of one device and code,
   // its place among them), not by the alarm that opened it: two workers, or a retry after a crash that
   // groups other alarms, opening the same incident get the same ticket, never a second one
   const key = `iot:${asset.id}:${inc.code}:after:${previous}`;
-  const { ticket } = await createTicket(deps, systemActor(tenantId, 'iot'), input, { key, principal: 'intake', requestHash: 'inbound' });
+  const { ticket } = await createTicket(deps, systemActor(tenantId, deviceName(serial)), input, { key, principal: 'intake', requestHash: 'inbound' });
   return ticket.id;
 }
 
@@ -79,7 +82,7 @@ async function apply(deps: Deps, tenantId: string, rows: InboundRow[], items: Al
   const rowById = new Map(rows.map((r) => [r.id, r]));
   const now = deps.clock.now();
   const serials = [...new Set(items.map((i) => i.serial))];
-  const { assets, open, latest, channel } = await deps.db.tenant(tenantId, async (q) => {
+  const { assets, open, latest, channel, timeZone } = await deps.db.tenant(tenantId, async (q) => {
     const assets = await assetRepository.ensure(q, tenantId, serials, now, serials.map(() => uuidv7(now.getTime())));
     const pairs = new Map(items.map((i) => [incidentKey(i.serial, i.payload.code), { assetId: assets.get(i.serial)!.id, code: i.payload.code, serial: i.serial }]));
     const stored = await deviceAlarmRepository.open(q, [...pairs.values()]);
@@ -89,7 +92,7 @@ async function apply(deps: Deps, tenantId: string, rows: InboundRow[], items: Al
     );
     const latest = new Map((await deviceAlarmRepository.latest(q, [...pairs.values()])).map((d) => [incidentKey(serialOf.get(d.asset_id)!, d.code), d.id]));
     const channel = (await channelRepository.list(q, 'iot')).find((c) => c.enabled);
-    return { assets, open, latest, channel: channel ?? null };
+    return { assets, open, latest, channel: channel ?? null, timeZone: await tenantTimeZone(q) };
   });
   const plan = planAlarms(items, open, windowMs);
 
@@ -108,16 +111,17 @@ async function apply(deps: Deps, tenantId: string, rows: InboundRow[], items: Al
     plan.incidents.map(async (inc, i) => {
       if (inc.existing) return ticketOf.set(i, inc.existing.ticketId);
       try {
-        ticketOf.set(i, await openTicket(deps, tenantId, inc, assets.get(inc.serial)!, channel, rowById.get(inc.opener!.rowId)!, stages, previousOf[i]));
+        ticketOf.set(i, await openTicket(deps, tenantId, inc, assets.get(inc.serial)!, channel, rowById.get(inc.opener!.rowId)!, stages, previousOf[i], timeZone));
       } catch (err) {
         failed.set(i, err as Error);
       }
     }),
   );
   // recoveries: resolving is idempotent, so it comes before the incident is closed (a retry resolves nothing twice)
-  const actor = systemActor(tenantId, 'iot');
+  const deviceActor = (serial: string) => systemActor(tenantId, deviceName(serial)); // the device speaks
   for (const [i, inc] of plan.incidents.entries()) {
     if (!inc.recovery || failed.has(i)) continue;
+    const actor = deviceActor(inc.serial);
     try {
       const recovered = `设备 ${inc.serial} 已恢复（${inc.code}）`;
       await updateTicket(deps, actor, ticketOf.get(i)!, { status: 'resolved', transferReason: recovered, resolution: recovered }, 'iot');
@@ -143,7 +147,7 @@ async function apply(deps: Deps, tenantId: string, rows: InboundRow[], items: Al
     const repeated = plan.incidents.flatMap((inc, i) => {
       if (failed.has(i) || !inc.added) return [];
       const count = inc.existing ? (counts.get(inc.existing.alarmId) ?? inc.existing.countBefore + inc.added) : 1 + inc.added;
-      return [{ ticketId: ticketOf.get(i)!, kind: 'alarm.repeated', actor, channel: 'iot', at: now, data: { serial: inc.serial, code: inc.code, count, added: inc.added, lastAt: inc.lastAt.toISOString() } }];
+      return [{ ticketId: ticketOf.get(i)!, kind: 'alarm.repeated', actor: deviceActor(inc.serial), channel: 'iot', at: now, data: { serial: inc.serial, code: inc.code, count, added: inc.added, lastAt: inc.lastAt.toISOString() } }];
     });
     await eventRepository.appendMany(q, repeated);
     await ticketRepository.touchMany(q, [...new Set(repeated.map((e) => e.ticketId))], now);
