@@ -19,3 +19,18 @@ export function useAvailableHeight(ref: RefObject<HTMLElement | null>, bottomGap
   }, [ref, bottomGap, min, remeasureKey]);
   return h;
 }
+
+/** An element's own height (0 until it is there), kept current as it changes size. */
+export function useElementHeight(ref: RefObject<HTMLElement | null>, remeasureKey: unknown = null): number {
+  const [h, setH] = useState(0);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return setH(0);
+    const measure = () => setH(el.getBoundingClientRect().height);
+    measure();
+    const ro = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(measure) : null;
+    ro?.observe(el);
+    return () => ro?.disconnect();
+  }, [ref, remeasureKey]);
+  return h;
+}

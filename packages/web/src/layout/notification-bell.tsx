@@ -1,5 +1,5 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Dropdown, Empty, Flex, List, Typography } from 'antd';
+import { Badge, Button, Dropdown, Empty, Flex, List, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -7,7 +7,9 @@ import { notificationsApi } from '../api/endpoints';
 import type { Notification } from '../api/types';
 import { useLiveMessages } from '../common/live-context';
 import { formatRelative } from '../i18n/format';
-import { mergeNotifications, notificationLink, notificationsChanged, notificationText, onNotificationsChanged } from '../notifications/notification-text';
+import { mergeNotifications, notificationBrief, notificationLink, notificationsChanged, notificationText, onNotificationsChanged } from '../notifications/notification-text';
+
+const KIND_COLOR: Record<string, string> = { mention: 'purple', assigned: 'blue', watched_ticket_comment: 'cyan', watcher_added: 'default', sla_warning: 'red' };
 
 // The bell: unread count (live), the latest notifications, and the way to the notification center.
 
@@ -46,23 +48,47 @@ export function NotificationBell() {
       trigger={['click']}
       onOpenChange={(o) => o && void load()}
       popupRender={() => (
-        <div style={{ width: 340, background: '#fff', borderRadius: 8, boxShadow: '0 6px 16px rgba(0,0,0,.12)', padding: 8 }} data-testid="notification-list">
+        <div style={{ width: 340, maxWidth: 'calc(100vw - 16px)', background: '#fff', borderRadius: 8, boxShadow: '0 6px 16px rgba(0,0,0,.12)', padding: 8 }} data-testid="notification-list">
           {items.length ? (
             <List
               size="small"
               dataSource={items}
-              renderItem={(n) => (
-                <List.Item
-                  style={{ cursor: notificationLink(n) ? 'pointer' : undefined, opacity: n.readAt ? 0.6 : 1 }}
-                  onClick={() => {
-                    const to = notificationLink(n);
-                    if (!n.readAt) void notificationsApi.read([n.id]).then(() => notificationsChanged(), () => undefined);
-                    if (to) navigate(to);
-                  }}
-                >
-                  <List.Item.Meta title={<Typography.Text ellipsis>{notificationText(n, t)}</Typography.Text>} description={formatRelative(n.createdAt)} />
-                </List.Item>
-              )}
+              renderItem={(n) => {
+                const brief = notificationBrief(n, t);
+                return (
+                  <List.Item
+                    data-testid="notification-item"
+                    style={{ cursor: notificationLink(n) ? 'pointer' : undefined, opacity: n.readAt ? 0.6 : 1 }}
+                    onClick={() => {
+                      const to = notificationLink(n);
+                      if (!n.readAt) void notificationsApi.read([n.id]).then(() => notificationsChanged(), () => undefined);
+                      if (to) navigate(to);
+                    }}
+                  >
+                    <List.Item.Meta
+                      style={{ minWidth: 0 }}
+                      title={
+                        <Flex gap={6} align="center" style={{ minWidth: 0 }} title={notificationText(n, t)}>
+                          <Tag color={KIND_COLOR[n.kind] ?? 'default'} style={{ marginInlineEnd: 0, flexShrink: 0 }} data-testid="notification-kind">
+                            {brief.kind}
+                          </Tag>
+                          {brief.by && <Typography.Text ellipsis style={{ minWidth: 0 }}>{brief.by}</Typography.Text>}
+                        </Flex>
+                      }
+                      description={
+                        <>
+                          <Typography.Text ellipsis style={{ display: 'block' }} data-testid="notification-subject">
+                            {brief.subject}
+                          </Typography.Text>
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            {formatRelative(n.createdAt)}
+                          </Typography.Text>
+                        </>
+                      }
+                    />
+                  </List.Item>
+                );
+              }}
             />
           ) : (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('nav.noNotifications')} />

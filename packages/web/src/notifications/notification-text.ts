@@ -17,6 +17,19 @@ export function notificationText(n: Notification, t: TFunction): string {
   return t(`notifications.kind.${n.kind}`, { ...vars, defaultValue: t('notifications.kind.other', vars) });
 }
 
+/**
+ * The bell's short form, read at a glance in a narrow pop-up: the kind first (提到了你 / 分配给你 …, so a
+ * mention and an assignment never look alike however the line is cut), then who, then the ticket.
+ */
+export function notificationBrief(n: Notification, t: TFunction): { kind: string; by: string; subject: string } {
+  const d = n.data as NotificationData;
+  return {
+    kind: t(`notifications.short.${n.kind}`, { defaultValue: t('notifications.short.other') }),
+    by: d.by ?? '',
+    subject: [d.number ? `#${d.number}` : '', d.title ?? ''].filter(Boolean).join(' '),
+  };
+}
+
 export const notificationLink = (n: Notification): string | null => {
   const d = n.data as NotificationData;
   if (d.number) return `/tickets/${d.number}`;

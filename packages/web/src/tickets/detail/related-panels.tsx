@@ -1,4 +1,4 @@
-import { Button, Empty, List, Progress, Space, Tag, Typography } from 'antd';
+import { Button, List, Progress, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -103,7 +103,11 @@ export function Watchers({ ticket, me }: { ticket: Ticket; me: Me }) {
             {w.name}
           </Tag>
         ))}
-        {!items.length && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} style={{ margin: 0 }} description={false} />}
+        {!items.length && (
+          <Typography.Text type="secondary" data-testid="watchers-empty">
+            {t('detail.noWatchers')}
+          </Typography.Text>
+        )}
       </Space>
       <Space.Compact style={{ width: '100%' }}>
         <RemoteSelect testId="watcher-add" placeholder={t('detail.addWatcher')} value={adding} onChange={(v) => {

@@ -11,8 +11,9 @@ import { useMe } from '../../auth/auth-context';
 import { errorMessage } from '../../common/api-errors';
 import { useLiveMessages } from '../../common/live-context';
 import { useShortcuts } from '../../common/use-shortcuts';
-import { useAvailableHeight } from '../../common/use-element-height';
+import { useAvailableHeight, useElementHeight } from '../../common/use-element-height';
 import { formatDateTime } from '../../i18n/format';
+import { usePhone } from '../../layout/use-phone';
 import { loadQueue, neighbour } from '../queue';
 import { PriorityTag, StatusTag } from '../ticket-tags';
 import { ChannelLogPanel } from './channel-log';
@@ -54,6 +55,10 @@ export default function TicketDetailPage() {
   const timelineBox = useRef<HTMLDivElement>(null);
   const [ready, setReady] = useState(false);
   const timelineHeight = useAvailableHeight(timelineBox, 250, 320, ready);
+  // on a phone the conversation comes first and the reply box stays at the bottom of the screen
+  const phone = usePhone();
+  const replyBox = useRef<HTMLDivElement>(null);
+  const replyHeight = useElementHeight(replyBox, ready && phone);
   const timeline = useTimeline(ticket?.id);
 
   useEffect(() => setReady(!!ticket), [ticket]);
@@ -120,6 +125,23 @@ export default function TicketDetailPage() {
   if (!ticket) return <Skeleton active paragraph={{ rows: 8 }} />;
 
   const backSearch = queue?.search ? `?${queue.search}` : '';
+  const details = (
+    <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }} colon>
+      <Descriptions.Item label={t('field.requester')}>
+        <span data-testid="ticket-requester">{ticket.requesterName ?? t('app.none')}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('field.organization')}>{org ? `${org.name}${org.tier !== 'standard' ? ` · ${org.tier.toUpperCase()}` : ''}` : t('app.none')}</Descriptions.Item>
+      <Descriptions.Item label={t('field.channel')}>{t(`channel.${ticket.channel}`, { defaultValue: ticket.channel })}</Descriptions.Item>
+      <Descriptions.Item label={t('field.createdAt')}>{formatDateTime(ticket.createdAt)}</Descriptions.Item>
+      {ticket.externalId && (
+        <Descriptions.Item label={t('field.externalId')}>
+          <Typography.Text copyable data-testid="ticket-external-id">
+            {ticket.externalId}
+          </Typography.Text>
+        </Descriptions.Item>
+      )}
+    </Descriptions>
+  );
   return (
     <Flex vertical gap={12} data-testid="ticket-detail">
       <Flex justify="space-between" align="start" wrap gap={8}>
@@ -140,21 +162,7 @@ export default function TicketDetailPage() {
           <Typography.Title level={4} style={{ margin: 0 }} data-testid="ticket-title">
             {ticket.title}
           </Typography.Title>
-          <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }} colon>
-            <Descriptions.Item label={t('field.requester')}>
-              <span data-testid="ticket-requester">{ticket.requesterName ?? t('app.none')}</span>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('field.organization')}>{org ? `${org.name}${org.tier !== 'standard' ? ` · ${org.tier.toUpperCase()}` : ''}` : t('app.none')}</Descriptions.Item>
-            <Descriptions.Item label={t('field.channel')}>{t(`channel.${ticket.channel}`, { defaultValue: ticket.channel })}</Descriptions.Item>
-            <Descriptions.Item label={t('field.createdAt')}>{formatDateTime(ticket.createdAt)}</Descriptions.Item>
-            {ticket.externalId && (
-              <Descriptions.Item label={t('field.externalId')}>
-                <Typography.Text copyable data-testid="ticket-external-id">
-                  {ticket.externalId}
-                </Typography.Text>
-              </Descriptions.Item>
-            )}
-          </Descriptions>
+          {!phone && details}
         </Space>
         <Space>
           <Tooltip title={`${t('detail.prevNext')} (k / j)`}>
@@ -168,9 +176,11 @@ export default function TicketDetailPage() {
               {t('detail.assignToMe')}
             </Button>
           )}
-          <Button icon={<QuestionCircleOutlined />} onClick={() => setHelp(true)} data-testid="shortcut-help-button">
-            {t('detail.shortcuts')}
-          </Button>
+          {!phone && (
+            <Button icon={<QuestionCircleOutlined />} onClick={() => setHelp(true)} data-testid="shortcut-help-button">
+              {t('detail.shortcuts')}
+            </Button>
+          )}
         </Space>
       </Flex>
       {error != null && <Alert type="warning" showIcon title={errorMessage(error, t)} />}
@@ -189,17 +199,22 @@ export default function TicketDetailPage() {
                   error={timeline.error}
                   onLoadMore={timeline.loadMore}
                   attachments={attachments}
-                  height={Math.max(320, timelineHeight)}
+                  height={phone ? Math.max(240, window.innerHeight - 56 - replyHeight - 24) : Math.max(320, timelineHeight)}
                 />
               </DeliveriesContext.Provider>
             </div>
           </Card>
-          <div style={{ marginTop: 12 }}>
+          <div ref={replyBox} className={phone ? 'gd-phone-reply' : undefined} style={phone ? undefined : { marginTop: 12 }} data-testid="reply-dock">
             <ReplyBox ref={reply} ticket={ticket} onSent={refreshAll} />
           </div>
           <ChannelLogPanel ticketId={ticket.id} version={version} onLoaded={(log) => setDeliveries(deliveriesByComment(log))} />
         </Col>
         <Col xs={24} lg={8} xl={7}>
+          {phone && (
+            <Card size="small" style={{ marginBottom: 12 }} data-testid="ticket-details">
+              {details}
+            </Card>
+          )}
           {/* what the system understood first, above the fields it set */}
           <InsightsPanel
             ticket={ticket}
@@ -235,6 +250,8 @@ export default function TicketDetailPage() {
           ))}
         </Descriptions>
       </Modal>
+      {/* room at the end of the page for the reply box fixed over it */}
+      {phone && <div style={{ height: replyHeight }} aria-hidden />}
     </Flex>
   );
 }

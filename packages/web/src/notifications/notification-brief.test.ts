@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { Notification } from '../api/types';
+import { i18n } from '../i18n';
+import { notificationBrief } from './notification-text';
+
+// The bell's short form puts the kind first: a mention and an assignment differ in their first words.
+
+const note = (kind: string, data: Record<string, unknown>) => ({ id: kind, kind, ticketId: null, data, readAt: null, createdAt: '2026-12-04T08:00:00Z' }) as unknown as Notification;
+const data = { by: '李娜', number: 10042, title: '三楼财务室打印机卡纸，报表打印不出来，急需处理' };
+
+describe('the bell’s short form of a notification', () => {
+  it('starts with what happened, then who, then the ticket', () => {
+    const t = i18n.getFixedT('zh-CN');
+    const mention = notificationBrief(note('mention', data), t);
+    const assigned = notificationBrief(note('assigned', data), t);
+    expect(mention).toEqual({ kind: '提到了你', by: '李娜', subject: '#10042 三楼财务室打印机卡纸，报表打印不出来，急需处理' });
+    expect(assigned.kind).toBe('分配给你');
+    expect(mention.kind).not.toBe(assigned.kind);
+    expect(notificationBrief(note('sla_warning', { number: 7, title: '断网' }), t)).toEqual({ kind: 'SLA 即将超时', by: '', subject: '#7 断网' });
+    expect(notificationBrief(note('something_new', data), t).kind).toBe('新动态');
+  });
+
+  it('speaks English too', () => {
+    const t = i18n.getFixedT('en');
+    expect(notificationBrief(note('mention', data), t).kind).toBe('Mentioned you');
+  });
+});
