@@ -100,7 +100,8 @@ export async function deliverMessage(deps: Deps, registry: IntakeRegistry, row: 
   };
   input = await registry.runStages(deps, tenantId, row, channel, m, input);
   const actor = systemActor(tenantId, channel?.name ?? row.channel);
-  const { ticket } = await createTicket(deps, actor, input, { key: `inbound:${row.id}`, principal: 'intake', requestHash: 'inbound' });
+  // the customer who wrote is the author of the ticket's first words, not the channel it came through
+  const { ticket } = await createTicket(deps, actor, input, { key: `inbound:${row.id}`, principal: 'intake', requestHash: 'inbound' }, { byRequester: true });
   await deps.writes.write(tenantId, newTicketFinisher, { deps, tenantId, rowId: row.id, ticketId: ticket.id, channel: row.channel, files: files.stored, threadKeys: [...ownKeys, ...(m.threadKeys ?? [])] });
   return { outcome: 'created', ticketId: ticket.id };
 }

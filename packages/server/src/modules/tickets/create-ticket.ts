@@ -44,6 +44,8 @@ export async function createTicket(
   actor: Actor,
   input: CreateTicketInput,
   idempotency?: IdempotencyClaim,
+  /** byRequester: the customer wrote it (a channel's message): they, not the channel, are its author on the timeline */
+  opts: { byRequester?: boolean } = {},
 ): Promise<{ ticket: TicketView; replayed: boolean }> {
   if (actor.role === 'customer') {
     const field = STAFF_ONLY.find((f) => input[f] !== undefined);
@@ -85,5 +87,5 @@ export async function createTicket(
   };
   const given = (['categoryId', 'teamId', 'priority'] as const).filter((f) => input[f] !== undefined);
   const intelligence = e ? { autoFilled: e.autoFilled, triage: e.triage, given } : undefined;
-  return deps.writes.write(actor.tenantId, newTicketWriter, { actor, input, draft, idempotency, eventId: uuidv7(now.getTime()), intelligence });
+  return deps.writes.write(actor.tenantId, newTicketWriter, { actor, input, draft, idempotency, eventId: uuidv7(now.getTime()), intelligence, byRequester: opts.byRequester });
 }

@@ -40,7 +40,8 @@ export type TicketInsert = Omit<TicketRow, 'number' | 'external_id' | 'requester
 /** A ticket to insert with its creation event: who created it, its event id, the event's snapshot. */
 export type NewTicketRow = TicketInsert & {
   event_id: string;
-  actor: Pick<Actor, 'type' | 'id' | 'name'>;
+  /** who the creation event names: the actor, or the contact who wrote it (actor_type 'contact') */
+  actor: { type: Actor['type'] | 'contact'; id: string | null; name: string };
   snapshot: Record<string, unknown>;
   /** what the intelligence stage filled in (field names), part of the creation event's data */
   intelligence?: { autoFilled: string[]; triage: boolean; given: string[] };

@@ -21,6 +21,8 @@ export interface NewTicketUnit {
   eventId: string;
   /** what the intelligence stage filled in, kept on the creation event */
   intelligence?: { autoFilled: string[]; triage: boolean; given: string[] };
+  /** the requester wrote it (a channel's message): the creation event names them as its actor */
+  byRequester?: boolean;
 }
 
 type Created = { ticket: TicketView; replayed: boolean };
@@ -67,7 +69,7 @@ export const newTicketWriter: BatchWriter<NewTicketUnit, Created> = {
       const ticket = { ...u.draft, custom_fields: fields[i], requester_id: contactId, organization_id: organizationId };
       // the creation event's snapshot; the statement fills in the number it draws
       const { description: _d, ...snapshot } = toTicketView({ ...ticket, number: 0 });
-      rows.push({ ...ticket, event_id: u.eventId, actor: u.actor, snapshot, intelligence: u.intelligence });
+      rows.push({ ...ticket, event_id: u.eventId, actor: u.byRequester ? requesterAuthor(contactId, u.input, u.actor) : u.actor, snapshot, intelligence: u.intelligence });
       at.push(i);
     }
 
@@ -85,6 +87,12 @@ export const newTicketWriter: BatchWriter<NewTicketUnit, Created> = {
     return outcomes as UnitOutcome<Created>[];
   },
 };
+
+/** The customer as the author of what they wrote, named as the message named them (as their later messages are). */
+function requesterAuthor(contactId: string, input: CreateTicketInput, fallback: Actor): NewTicketRow['actor'] {
+  const r = input.requester;
+  return { type: 'contact', id: contactId, name: r?.name?.trim() || r?.email || r?.phone || fallback.name };
+}
 
 /** Runs a unit's checks; a refusal (AppError) becomes that unit's outcome, anything else fails the batch. */
 async function refusing(outcomes: (UnitOutcome<Created> | undefined)[], i: number, fn: () => Promise<void>): Promise<void> {

@@ -82,6 +82,10 @@ describe('email over SMTP (swaks → listener → tickets)', () => {
     const m = await byExternal(alpha, 'plain-1@example.cn');
     expect(m).toMatchObject({ state: 'processed', outcome: 'created', contentType: 'message/rfc822' });
     expect(m.meta).toMatchObject({ mailFrom: 'wangfang@example.cn', rcptTo: ['kefu@alpha.example.cn'] });
+    // the channel log names the mail by sender and subject; the customer, not the mailbox, wrote the ticket
+    expect(m.meta).toMatchObject({ from: '王芳 <wangfang@example.cn>', subject: '三楼会议室投影仪无法开机' });
+    const created = (await t.api(alpha.adminToken, 'GET', `/api/v1/tickets/${mine[0].id}/events`)).json().items.find((e: any) => e.kind === 'ticket.created');
+    expect(created.actor).toEqual({ type: 'contact', id: full.requesterId, name: '王芳' });
   });
 
   it('reads a Foxmail GB2312/GBK mail with an encoded subject and a Chinese attachment name; the .eml is downloadable', async () => {
@@ -100,6 +104,7 @@ describe('email over SMTP (swaks → listener → tickets)', () => {
     const file = await t.api(alpha.adminToken, 'GET', `/api/v1/attachments/${files[0].id}`);
     expect(new TextDecoder('gbk').decode(file.rawPayload)).toContain('财务部三楼');
     const m = await byExternal(alpha, '5F3A0001.8A2B@caiwu.example.cn');
+    expect(m.meta).toMatchObject({ subject: '财务部打印机卡纸', from: expect.stringContaining('李娜') });
     const raw = await t.api(alpha.adminToken, 'GET', `/api/v1/intake/messages/${m.id}/raw`);
     expect(raw.statusCode).toBe(200);
     expect(raw.headers['content-type']).toBe('message/rfc822');

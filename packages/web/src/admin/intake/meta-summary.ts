@@ -3,7 +3,8 @@ import type { InboundMessage } from '../../api/intake-types';
 // One line about an inbound message from what its transport recorded (meta): who sent it and
 // what it is about. Transports name these facts differently; the first ones present are shown.
 
-const SENDER_KEYS = ['from', 'sender', 'caller', 'fromUser', 'openId', 'userId', 'device', 'serial', 'remoteAddress', 'lane'];
+// a network address says nothing to an agent: it is the last resort, after a mail's envelope sender and lane
+const SENDER_KEYS = ['from', 'sender', 'caller', 'fromUser', 'openId', 'userId', 'device', 'serial', 'mailFrom', 'lane', 'remoteAddress'];
 const ABOUT_KEYS = ['subject', 'title', 'topic', 'msgType', 'event', 'to'];
 
 const text = (v: unknown): string | null => {

@@ -4,7 +4,7 @@ import type { ChannelLog } from '../../api/intake-types';
 import type { Ticket } from '../../api/types';
 import { renderUi, stubFetch } from '../../test/render';
 import { choose, optionLabels } from '../../test/select';
-import { ChannelLogPanel } from './channel-log';
+import { ChannelLogPanel, ChannelLogView } from './channel-log';
 import { ReplyBox } from './reply-box';
 
 const TICKET = '0190a0a0-0000-7000-8000-0000000000t1';
@@ -106,5 +106,16 @@ describe('channels on the ticket page', () => {
     await waitFor(() => expect(calls.filter((c) => c.url.endsWith(`/contacts/${CONTACT}`))).toHaveLength(2));
     await waitFor(() => expect(optionLabels('reply-channel')).toEqual(['仅门户']));
     expect(screen.getByTestId('reply-channel-hint').textContent).toBe('不会另行发送：客户在自助门户中查看');
+  });
+
+  it('names a mail by its sender and subject, never by the network address it came from', () => {
+    const mail = (meta: Record<string, unknown>) => ({ ...log.inbound[0], id: `m-${Object.keys(meta).length}`, channel: 'email', contentType: 'message/rfc822', meta });
+    const envelope = { mailFrom: 'wangfang@example.cn', rcptTo: ['support@example.com'], remoteAddress: '127.0.0.1', lane: 'wangfang@example.cn' };
+    renderUi(<ChannelLogView log={{ inbound: [mail({ from: '王芳 <wangfang@example.cn>', subject: '三楼打印机卡纸', ...envelope }), mail(envelope)], outbound: [] }} />);
+    const [full, older] = screen.getAllByTestId('channel-log-in');
+    expect(full.textContent).toContain('王芳 <wangfang@example.cn>');
+    expect(full.textContent).toContain('三楼打印机卡纸');
+    expect(older.textContent).toContain('wangfang@example.cn');
+    for (const row of [full, older]) expect(row.textContent).not.toContain('127.0.0.1');
   });
 });

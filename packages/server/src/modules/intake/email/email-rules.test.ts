@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentType, bareAddress, cleanSubject, externalIdOf, ignoreReason, messageIdsOf, rawHeaders, threadKeysOf, ticketNumberOf, type MailFacts } from './email-rules';
+import { attachmentType, bareAddress, cleanSubject, externalIdOf, ignoreReason, mailHeadline, messageIdsOf, rawHeaders, threadKeysOf, ticketNumberOf, type MailFacts } from './email-rules';
 
 const facts = (o: Partial<MailFacts> & { h?: Record<string, string> }): MailFacts => ({
   headers: new Map(Object.entries(o.h ?? {}).map(([k, v]) => [k.toLowerCase(), [v]])),
@@ -70,5 +70,15 @@ describe('email rules', () => {
     expect(attachmentType('故障照片.JPG', undefined)).toBe('image/jpeg');
     expect(attachmentType('报告.pdf', 'application/pdf; name="x"')).toBe('application/pdf');
     expect(attachmentType('未知', 'application/octet-stream')).toBe('application/octet-stream');
+  });
+});
+
+describe('mailHeadline', () => {
+  it('reads sender and subject from the header section: encoded words (GB2312 base64, UTF-8 Q) and 8-bit UTF-8', () => {
+    const wangFangGb2312 = Buffer.from([0xcd, 0xf5, 0xb7, 0xbc]).toString('base64');
+    const gb = Buffer.from(`From: =?GB2312?B?${wangFangGb2312}?= <wangfang@example.cn>\r\nSubject: =?UTF-8?Q?=E6=89=93=E5=8D=B0=E6=9C=BA_?=\r\n =?UTF-8?B?${Buffer.from('卡纸').toString('base64')}?=\r\n\r\nbody`);
+    expect(mailHeadline(gb)).toEqual({ from: '王芳 <wangfang@example.cn>', subject: '打印机 卡纸' });
+    expect(mailHeadline(Buffer.from('From: 李强 <liqiang@example.cn>\nSubject: 三楼会议室投影仪无法开机\n\n正文'))).toEqual({ from: '李强 <liqiang@example.cn>', subject: '三楼会议室投影仪无法开机' });
+    expect(mailHeadline(Buffer.from('no header here'))).toEqual({ from: '', subject: '' });
   });
 });

@@ -47,7 +47,10 @@ export function cleanSubject(subject: string | undefined): string {
 
 /** The raw header section of a mail, unfolded: name (lower-case) → values. Tolerates LF-only mail. */
 export function rawHeaders(raw: Buffer, limit = 256 * 1024): Map<string, string[]> {
-  const head = raw.subarray(0, limit).toString('latin1');
+  return headerSection(raw.subarray(0, limit).toString('latin1'));
+}
+
+function headerSection(head: string): Map<string, string[]> {
   const end = head.search(/\r?\n\r?\n/);
   const section = (end < 0 ? head : head.slice(0, end)).replace(/\r?\n[ \t]+/g, ' ');
   const out = new Map<string, string[]>();
@@ -58,6 +61,33 @@ export function rawHeaders(raw: Buffer, limit = 256 * 1024): Map<string, string[
     out.set(name, [...(out.get(name) ?? []), line.slice(i + 1).trim()]);
   }
   return out;
+}
+
+/** RFC 2047 encoded words (=?GB2312?B?…?=, =?UTF-8?Q?…?=) decoded; an unknown charset is left as written. */
+export function decodeWords(s: string): string {
+  return s.replace(/=\?([^?\s]+)\?([BbQq])\?([^?\s]*)\?=(?:\s+(?==\?))?/g, (whole, charset: string, enc: string, text: string) => {
+    const bytes = enc.toUpperCase() === 'B'
+      ? Buffer.from(text, 'base64')
+      : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1');
+    try {
+      return new TextDecoder(charset.split('*')[0].toLowerCase()).decode(bytes);
+    } catch {
+      return whole;
+    }
+  });
+}
+
+/**
+ * Who a mail is from and what it is about, read from its header section alone (no MIME parsing), for
+ * lists such as a ticket's channel log: "王芳 <wangfang@example.cn>", "三楼打印机卡纸". 8-bit headers
+ * are read as UTF-8 when they are, else as Latin-1.
+ */
+export function mailHeadline(raw: Buffer): { from: string; subject: string } {
+  const head = raw.subarray(0, 256 * 1024);
+  const utf8 = new TextDecoder('utf-8', { fatal: false }).decode(head);
+  const headers = headerSection(utf8.includes('\uFFFD') ? head.toString('latin1') : utf8);
+  const one = (name: string) => toStorableText(decodeWords(headers.get(name)?.[0] ?? '')).replace(/\s+/g, ' ').trim().slice(0, 300);
+  return { from: one('from'), subject: one('subject') };
 }
 
 /** The id a delivery is de-duplicated by: the Message-ID (made storable), or for mail without one a hash of its bytes. */

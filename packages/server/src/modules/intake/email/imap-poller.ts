@@ -2,7 +2,7 @@ import { ImapFlow } from 'imapflow';
 import type { ChannelRuntime } from '../channel-plugin';
 import { channelRepository, type ChannelRow } from '../channel-repository';
 import { receiveInbound } from '../receive-inbound';
-import { mailEnvelope } from './email-rules';
+import { mailEnvelope, mailHeadline } from './email-rules';
 import { imapStateRepository } from './imap-state-repository';
 
 /** The IMAP settings of a mailbox channel (settings.imap; the password is the secret imapPassword). */
@@ -66,7 +66,7 @@ export async function pollMailbox(rt: ChannelRuntime, c: ChannelRow): Promise<nu
             externalId,
             contentType: 'message/rfc822',
             raw,
-            meta: { imap: { host: s.host, mailbox, uid: m.uid, uidValidity }, lane },
+            meta: { ...mailHeadline(raw), imap: { host: s.host, mailbox, uid: m.uid, uidValidity }, lane },
           });
           await client.messageFlagsAdd(String(m.uid), ['\\Seen'], { uid: true });
           lastUid = m.uid;

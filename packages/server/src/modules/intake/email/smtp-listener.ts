@@ -2,7 +2,7 @@ import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMT
 import type { ChannelListener, ChannelRuntime } from '../channel-plugin';
 import { receiveInbound } from '../receive-inbound';
 import { textFault, toStorableText } from '../../../platform/text/storable-text';
-import { mailEnvelope } from './email-rules';
+import { mailEnvelope, mailHeadline } from './email-rules';
 import { cachedRouter, type MailRoute } from './route-recipient';
 
 const smtpError = (code: number, message: string) => Object.assign(new Error(message), { responseCode: code });
@@ -64,7 +64,8 @@ export async function startSmtpListener(rt: ChannelRuntime, o: { routeCacheMs: n
           }
           const mailFrom = toStorableText(session.envelope.mailFrom ? session.envelope.mailFrom.address : '');
           const { externalId, lane } = mailEnvelope(raw, mailFrom);
-          const meta = { mailFrom, rcptTo: session.envelope.rcptTo.map((r) => toStorableText(r.address)), remoteAddress: session.remoteAddress, lane };
+          // from and subject: what lists of messages (a ticket's channel log, the inbox) show of a mail
+          const meta = { ...mailHeadline(raw), mailFrom, rcptTo: session.envelope.rcptTo.map((r) => toStorableText(r.address)), remoteAddress: session.remoteAddress, lane };
           try {
             const stored = await Promise.all([...byTenant.values()].map((r) => receiveInbound(deps, { tenantId: r.tenantId, channel: 'email', channelId: r.channelId, externalId, contentType: 'message/rfc822', raw, meta })));
             cb(null, `2.0.0 Stored as ${stored.map((s) => s.id).join(', ')}${stored.every((s) => s.duplicate) ? ' (duplicate delivery)' : ''}`);
