@@ -146,7 +146,7 @@ export default function TicketTypesPage() {
                   label: (
                     <Flex justify="space-between" align="center" data-testid={`type-${x.key}`}>
                       <Typography.Text type={x.active ? undefined : 'secondary'} ellipsis>
-                        {name(x)} <Typography.Text type="secondary">{x.key}</Typography.Text>
+                        {name(x)}
                       </Typography.Text>
                       {!x.active && <Tag>{t('admin.inactive')}</Tag>}
                     </Flex>

@@ -10,6 +10,22 @@ export function formatDateTime(iso: string | null | undefined, lng: Language = c
   return new Intl.DateTimeFormat(intlLocale(lng), { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
 }
 
+/**
+ * A date or time as a text stated it (an extracted "2026-12-04T21:17:00+08:00", "2026-12-04",
+ * "2026-12"): on its own wall clock, whatever the viewer's zone — 2026/12/04 21:17, 2026年12月.
+ * Anything else is returned as it is.
+ */
+export function formatStatedDate(value: string, lng: Language = currentLanguage()): string {
+  const m = /^(\d{4})-(\d\d)(?:-(\d\d)(?:T(\d\d):(\d\d))?)?/.exec(value);
+  if (!m) return value;
+  const [, y, mo, d, h, mi] = m;
+  const at = new Date(Date.UTC(+y, +mo - 1, d ? +d : 1, h ? +h : 0, mi ? +mi : 0));
+  const parts: Intl.DateTimeFormatOptions = d
+    ? { year: 'numeric', month: '2-digit', day: '2-digit', ...(h ? { hour: '2-digit', minute: '2-digit', hour12: false } : {}) }
+    : { year: 'numeric', month: 'long' };
+  return new Intl.DateTimeFormat(intlLocale(lng), { ...parts, timeZone: 'UTC' }).format(at);
+}
+
 /** "3 分钟前" / "3 minutes ago"; dayjs follows the interface language (set in setLanguage). */
 export function formatRelative(iso: string | null | undefined): string {
   return iso ? dayjs(iso).fromNow() : '';

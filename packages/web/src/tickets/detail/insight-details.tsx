@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DuplicateCandidate, Extracted, Insights } from '../../api/intelligence-types';
-import { formatPercent } from '../../i18n/format';
+import { formatPercent, formatStatedDate } from '../../i18n/format';
 import { StatusTag } from '../ticket-tags';
 
 // The rest of a ticket's analysis: the requester's mood, the details found in the text, and
@@ -47,7 +47,7 @@ export function InsightExtracted({ items }: { items: Extracted[] }) {
             <Space size={6} wrap>
               <Typography.Text type="secondary">{t(`intel.panel.kind.${x.kind}`, { defaultValue: x.kind })}</Typography.Text>
               <Tooltip title={x.text !== x.value ? x.text : undefined}>
-                <Typography.Text copyable={{ text: x.value }}>{x.value}</Typography.Text>
+                <Typography.Text copyable={{ text: x.value }}>{x.kind === 'date' ? formatStatedDate(String(x.value)) : x.value}</Typography.Text>
               </Tooltip>
               {x.field && (
                 <Tooltip title={t('intel.panel.prefilledField', { field: x.field })}>

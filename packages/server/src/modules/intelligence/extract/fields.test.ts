@@ -99,6 +99,12 @@ describe('error codes', () => {
     expect(values(text, 'error_code')).toEqual(codes);
   });
 
+  it('lists a value said twice once (the first place it is said)', () => {
+    const found = extractFields('设备 SN-1001 上报告警 E21：门锁故障\n门锁显示 E21，订单 2026120400123，再查订单 2026120400123', { now: new Date('2026-12-04T13:17:37Z'), timeZone: 'Asia/Shanghai' });
+    expect(found.filter((f) => f.kind === 'error_code').map((f) => [f.value, f.start])).toEqual([['E21', 16]]);
+    expect(found.filter((f) => f.kind === 'order')).toHaveLength(1);
+  });
+
   it.each([
     ['HOME21 is a product', 'E21 inside a word'],
     ['SE21 型号', 'E21 after a letter'],

@@ -26,7 +26,7 @@ const URL = /\b(?:https?:\/\/|www\.)[^\s\u4e00-\u9fa5，。；！？、）》」
  * in a ticket's text. Full-width characters count as their ASCII forms. Results are sorted by
  * position and never overlap: among overlapping candidates the more confident (then longer, then
  * more specific kind) wins, so the digits of an order number are not also a phone. Nothing is
- * taken from inside a URL.
+ * taken from inside a URL. A value found twice is listed once, where it is first said.
  */
 export function extractFields(text: string, options: ExtractOptions): Extracted[] {
   const norm = halfWidth(text);
@@ -40,7 +40,15 @@ export function extractFields(text: string, options: ExtractOptions): Extracted[
   );
   const kept: Found[] = [];
   for (const f of all) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
+  // a value said twice (E21 in the title and again in the text) is one detail: its first mention
+  const seen = new Set<string>();
   return kept
     .sort((a, b) => a.start - b.start)
+    .filter((f) => {
+      const key = `${f.kind}\u0000${String(f.value)}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
     .map((f) => ({ ...f, text: text.slice(f.start, f.end) }) as Extracted);
 }
