@@ -101,7 +101,10 @@ describe('serving the web console', () => {
     expect((await get(t, '/api/nothing')).json().error.code).toBe('NOT_FOUND');
     expect((await get(t, '/api')).statusCode).toBe(404);
     expect((await get(t, '/healthz')).json().status).toBe('ok');
-    expect((await get(t, '/metrics')).body).toContain('gongdan_http_requests_total');
+    // /metrics is the server's (off without METRICS_TOKEN), never the console's page
+    const metrics = await get(t, '/metrics');
+    expect(metrics.statusCode).toBe(404);
+    expect(metrics.json().error.message).toContain('METRICS_TOKEN');
     expect((await get(t, '/somewhere', 'POST')).statusCode).toBe(404);
     for (const url of ['/../gongdan-outside.txt', '/%2e%2e/gongdan-outside.txt', '/assets/%2e%2e/%2e%2e/gongdan-outside.txt', '/..%2fgongdan-outside.txt']) {
       const res = await get(t, url);
