@@ -28,6 +28,7 @@ const UsersPage = lazy(() => import('./admin/users-page'));
 const TeamsPage = lazy(() => import('./admin/teams-page'));
 const CategoriesPage = lazy(() => import('./admin/categories-page'));
 const TicketTypesPage = lazy(() => import('./admin/ticket-types-page'));
+const ReplyTemplatesPage = lazy(() => import('./admin/reply-templates-page'));
 const ApiKeysPage = lazy(() => import('./admin/api-keys-page'));
 const TenantPage = lazy(() => import('./admin/tenant-page'));
 const ChannelsPage = lazy(() => import('./admin/channels/channels-page'));
@@ -75,6 +76,7 @@ export function AppRoutes() {
               <Route path="teams" element={<TeamsPage />} />
               <Route path="categories" element={<CategoriesPage />} />
               <Route path="ticket-types" element={<TicketTypesPage />} />
+              <Route path="reply-templates" element={<ReplyTemplatesPage />} />
               <Route path="channels" element={<ChannelsPage />} />
               <Route path="intake" element={<IntakePage />} />
               <Route path="intelligence" element={<IntelligencePage />} />

@@ -17,6 +17,7 @@ import type {
   Organization,
   Page,
   ReplyTemplate,
+  ReplyTemplateInput,
   SavedView,
   Subtask,
   Team,
@@ -222,5 +223,8 @@ export const viewsApi = {
 };
 
 export const templatesApi = {
-  list: (q?: string) => api.get<Items<ReplyTemplate>>('/reply-templates', { q }),
+  list: (q?: string, page: { limit?: number; offset?: number } = {}) => api.get<Items<ReplyTemplate>>('/reply-templates', { q, ...page }),
+  create: (body: ReplyTemplateInput) => api.post<ReplyTemplate>('/reply-templates', body),
+  update: (id: string, body: Partial<ReplyTemplateInput>) => api.patch<ReplyTemplate>(`/reply-templates/${id}`, body),
+  remove: (id: string) => api.delete<void>(`/reply-templates/${id}`),
 };

@@ -294,6 +294,14 @@ export interface BulkChanges {
   priority?: Priority;
   categoryId?: string;
   teamId?: string;
+  updatedAt?: string;
+}
+
+/** What an admin or supervisor writes: the body is the comment HTML subset (the server sanitises it). */
+export interface ReplyTemplateInput {
+  name: string;
+  body: string;
+  categoryId?: string | null;
   assigneeId?: string | null;
   addTags?: string[];
   transferReason?: string;
