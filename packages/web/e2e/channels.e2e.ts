@@ -99,7 +99,9 @@ describe('omnichannel intake in the console', () => {
     await page.getByTestId('admin-intake').waitFor();
     await page.getByTestId('intake-state-quarantined').click();
     const row = page.getByTestId(`inbound-row-${stored!.id}`);
-    await row.getByTestId('inbound-error').getByText('IOT_MALFORMED_JSON').waitFor();
+    // the reason in words, the code only as secondary text
+    await row.getByTestId('inbound-error').getByText('告警内容不是有效的 JSON').waitFor();
+    await row.getByTestId('inbound-error').getByText(/^IOT_MALFORMED_JSON：/).waitFor();
     await row.getByText('已隔离').waitFor();
     await row.getByText('设备告警').waitFor();
     await shot(env, page, 'intake-quarantine');
