@@ -41,9 +41,15 @@ export function useBrowser(env: E2eEnv): () => Browser | null {
   return () => browser;
 }
 
-/** A new browser session (its own cookies and localStorage), signed in through the API when an account is given. */
-export async function session(browser: Browser, env: E2eEnv, account?: Account): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: env.baseURL, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+/** A phone's screen (an iPhone 14's CSS pixels), for the console's phone layout. */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 };
+
+/**
+ * A new browser session (its own cookies and localStorage), signed in through the API when an account is
+ * given; a 1440 × 900 desktop unless `device` says otherwise (e.g. PHONE).
+ */
+export async function session(browser: Browser, env: E2eEnv, account?: Account, device: Partial<typeof PHONE> = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: env.baseURL, viewport: { width: 1440, height: 900 }, ...device, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   context.setDefaultTimeout(TIMEOUT);
   context.setDefaultNavigationTimeout(NAV_TIMEOUT);
   if (account) {
