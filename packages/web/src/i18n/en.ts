@@ -275,6 +275,8 @@ export const en: Messages = {
     via: 'via {{channel}}',
     system: 'System',
     empty: 'No entries yet',
+    // what the server's own actors are called (events of the intelligence, device alarms before they were named by device…)
+    systemActors: { system: 'System', intelligence: 'Intelligence', live: 'System', iot: 'Device alarm', 'gongdan import': 'History import' },
   },
   reply: {
     public: 'Reply',

@@ -64,6 +64,19 @@ describe('timeline entries', () => {
     expect(document.body.textContent).toContain('设备 SN123 告警 E21 又上报 3 次，共 4 次');
   });
 
+  it("name the server's own actors in the interface language; a device or a person by their name", () => {
+    const system = (name: string) => ev({ id: name, kind: 'ticket.updated', actor: { type: 'system', id: null, name }, data: { changes: { priority: { from: 'normal', to: 'urgent' } } } });
+    renderUi(
+      <>
+        <TimelineEntry event={system('intelligence')} names={names} attachments={new Map()} />
+        <TimelineEntry event={system('iot')} names={names} attachments={new Map()} />
+        <TimelineEntry event={system('设备 SN-1001')} names={names} attachments={new Map()} />
+        <TimelineEntry event={ev({ id: 'c', kind: 'ticket.created', actor: { type: 'contact', id: 'k1', name: '王芳' }, channel: 'email' })} names={names} attachments={new Map()} />
+      </>,
+    );
+    expect(screen.getAllByTestId('entry-actor').map((a) => a.textContent)).toEqual(['智能分析', '设备告警', '设备 SN-1001', '王芳']);
+  });
+
   it('write field changes with names, not ids, and the transfer reason', () => {
     renderUi(
       <TimelineEntry

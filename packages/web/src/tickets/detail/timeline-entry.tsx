@@ -42,7 +42,9 @@ function Meta({ event }: { event: TicketEvent }) {
   const { t } = useTranslation();
   return (
     <Space size={6} wrap>
-      <Typography.Text strong>{event.actor.name || t('timeline.system')}</Typography.Text>
+      <Typography.Text strong data-testid="entry-actor">
+        {event.actor.type === 'system' ? t(`timeline.systemActors.${event.actor.name}`, { defaultValue: event.actor.name || t('timeline.system') }) : event.actor.name || t('timeline.system')}
+      </Typography.Text>
       <Typography.Text type="secondary" title={formatDateTime(event.createdAt)}>
         {formatRelative(event.createdAt)}
       </Typography.Text>
