@@ -44,7 +44,7 @@ export async function benchIntelligence(o: { data: string; runs: number }) {
     { name: '77/12/4 classes', ti: tenant([category, team, priority]) },
   ];
   const fill = (s: string) => s.replace(/\{[^}]+\}/g, (m) => (m.includes('order') ? 'DD20261122001' : m.includes('phone') ? '13812345678' : m.includes('date') ? '昨天下午三点' : '张三'));
-  const demo = TEMPLATES.flatMap((t) => t.descriptions.map((d, i) => ({ title: fill(t.titles[i % t.titles.length]), text: fill(d), lang: t.lang })));
+  const demo = TEMPLATES.flatMap((t) => t.cases.flatMap((c) => c.descriptions.map((d, i) => ({ title: fill(c.titles[i % c.titles.length]), text: fill(d), lang: t.lang }))));
   const en = labelledTable(parseCsv(readFileSync(`${o.data}/test.csv`, 'utf8')), ['text'], 'category', true).texts.map((text) => ({ title: text.slice(0, 30), text, lang: 'en' as const }));
   const fields = [
     { key: 'order_no', kind: 'text' as const, label_zh: '订单号', label_en: 'Order number', options: [] },

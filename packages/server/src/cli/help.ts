@@ -11,7 +11,7 @@ open it). Migrations are applied on open.
 Commands:
   tenant create   Create a tenant and its first administrator
   tenant list     List tenants (JSON lines)
-  demo load       Create a demo tenant with realistic tickets, users and customers
+  demo load       Fill the default tenant (or a new one) with realistic demo data
   config          Print every setting with its default, as a markdown table
   migrate         Apply pending database migrations and print which were applied
   import tickets  Import a tenant's historical tickets from a CSV or JSONL file
@@ -111,22 +111,32 @@ Options:
 
 export const DEMO_HELP = `Usage: gongdan demo load [options]
 
-Creates a demo tenant full of realistic data: skill groups (一线客服组, 硬件维修组, 网络运维组, 电梯维保组,
-VIP服务组), users of every role, organizations and contacts, categories, ticket types with custom
-fields, and tickets (mostly Chinese, about 20% English) with replies, internal notes, sub-tasks and
-links, spread over the last 60 days. Everything goes through the real use cases. Prints a JSON
-summary with the sign-in emails and the password. Refuses if the tenant slug exists.
+Fills a tenant with realistic data: skill groups (一线客服组, 硬件维修组, 网络运维组, 电梯维保组,
+VIP服务组), users of every role, organizations and contacts, elevators as devices, channels (a
+mailbox, a web form, a chat widget, an IoT gateway with its device key), categories, ticket types
+with custom fields, and tickets (mostly Chinese, about 20% English, worded as people write) with
+replies, internal notes, sub-tasks and links, spread over the last 60 days; the models are trained
+on them. Everything goes through the real use cases.
+
+By default it fills the tenant "default" that \`npm start\` signs its administrator into: created
+with the administrator ADMIN_EMAIL / ADMIN_PASSWORD (default admin@example.com /
+${DEMO_DEFAULTS.password}), or, when it exists and holds nothing but its administrators, that tenant
+(its administrator keeps their password). Refuses a tenant that is in use. Prints the sign-in
+accounts, the channels and the models' accuracy in words (Chinese and English); --json prints
+them as JSON instead.
 
 Options:
-  --tenant-slug SLUG    Slug of the demo tenant (default: ${DEMO_DEFAULTS.slug})
+  --tenant-slug SLUG    The tenant to fill (default: ${DEMO_DEFAULTS.slug}); another slug creates a new tenant
   --tickets N           How many tickets, 0–5000; sub-tasks come on top (default: ${DEMO_DEFAULTS.tickets})
-  --admin-email EMAIL   Email of the demo administrator (default: ${DEMO_DEFAULTS.adminEmail})
-  --password PASSWORD   Password of every demo user (default: ${DEMO_DEFAULTS.password})
+  --admin-email EMAIL   Administrator of a new tenant (default: ADMIN_EMAIL or ${DEMO_DEFAULTS.adminEmail})
+  --password PASSWORD   Password of every demo user (default: ADMIN_PASSWORD or ${DEMO_DEFAULTS.password})
   --seed N              Random seed; the same seed gives the same data (default: ${DEMO_DEFAULTS.seed})
+  --json                Print the summary as JSON (for scripts)
   -h, --help            Show this help
 
 Example:
-  DATA_DIR=/tmp/gongdan-demo npx gongdan demo load --tickets 300`;
+  npm run demo && npm start
+  DATA_DIR=/tmp/gongdan-demo npx gongdan demo load --tickets 300 --json`;
 
 export const EVAL_HELP = `Usage: gongdan eval <command> [options]
 

@@ -105,19 +105,44 @@ export const CONTACTS: ContactSeed[] = [
   { name: '李强', phone: '13800138002', wechat: true },
   { name: '赵丽娟', email: 'zhaolijuan@qq.example.com', phone: '13800138003' },
   { name: '周凯', phone: '13800138004', wechat: true },
-  { name: '吴静', email: 'wujing@126.example.com', wechat: true },
+  { name: '吴静', email: 'wujing@126.example.com', phone: '13800138005', wechat: true },
   { name: '郑宇', phone: '13800138006' },
   { name: 'Michael Brown', email: 'm.brown@gmail.example.com', phone: '13800138007', english: true },
   { name: 'Lisa Zhang', email: 'lisa.zhang@outlook.example.com', english: true },
 ];
 
-/** Elevators that report faults themselves (channel iot), as device contacts of the property managers. */
-export const ELEVATORS: { device: string; org: OrgKey; building: string; car: number; model: 'otis-gen2' | 'mitsubishi-lehy' }[] = [
-  { device: 'ELV-SZ-0101', org: 'vanke', building: '深圳湾一号 T1 栋', car: 1, model: 'otis-gen2' },
-  { device: 'ELV-SZ-0102', org: 'vanke', building: '深圳湾一号 T1 栋', car: 2, model: 'otis-gen2' },
-  { device: 'ELV-SZ-0201', org: 'vanke', building: '深圳湾一号 T2 栋', car: 1, model: 'mitsubishi-lehy' },
-  { device: 'ELV-SH-0301', org: 'hospital', building: '住院部大楼', car: 3, model: 'mitsubishi-lehy' },
-  { device: 'ELV-CD-0701', org: 'tianfu', building: 'B7 栋', car: 1, model: 'otis-gen2' },
+/**
+ * Elevators that report faults themselves (channel iot): registered devices (管理 → 设备) of the property
+ * managers, owned by the contact who receives their alarm tickets.
+ */
+export const ELEVATORS: { device: string; org: OrgKey; owner: string; building: string; car: number; model: 'otis-gen2' | 'mitsubishi-lehy' }[] = [
+  { device: 'ELV-SZ-0101', org: 'vanke', owner: '罗敏', building: '深圳湾一号 T1 栋', car: 1, model: 'otis-gen2' },
+  { device: 'ELV-SZ-0102', org: 'vanke', owner: '罗敏', building: '深圳湾一号 T1 栋', car: 2, model: 'otis-gen2' },
+  { device: 'ELV-SZ-0201', org: 'vanke', owner: '罗敏', building: '深圳湾一号 T2 栋', car: 1, model: 'mitsubishi-lehy' },
+  { device: 'ELV-SH-0301', org: 'hospital', owner: '冯志远', building: '住院部大楼', car: 3, model: 'mitsubishi-lehy' },
+  { device: 'ELV-CD-0701', org: 'tianfu', owner: '邓超', building: 'B7 栋', car: 1, model: 'otis-gen2' },
+];
+
+/**
+ * People who are not contacts yet when they first ask: each is one person with one phone number (and,
+ * for some, the WeChat account they wrote from), so their second request finds the contact of the first.
+ */
+export const NEWCOMERS: { name: string; phone: string; wechat?: boolean }[] = [
+  { name: '刘建华', phone: '13923456701', wechat: true },
+  { name: '陈晓燕', phone: '13923456702' },
+  { name: '杨光', phone: '13923456703', wechat: true },
+  { name: '黄丽', phone: '13923456704' },
+  { name: '林志明', phone: '13923456705' },
+  { name: '何雪', phone: '13923456706', wechat: true },
+  { name: '郭伟', phone: '13923456707' },
+  { name: '宋佳', phone: '13923456708', wechat: true },
+  { name: '谢磊', phone: '13923456709' },
+  { name: '韩梅梅', phone: '13923456710' },
+  { name: '冯涛', phone: '13923456711', wechat: true },
+  { name: '曾小红', phone: '13923456712' },
+  { name: '董明', phone: '13923456713' },
+  { name: '袁媛', phone: '13923456714', wechat: true },
+  { name: '邓磊', phone: '13923456715' },
 ];
 
 export type CategoryKey =

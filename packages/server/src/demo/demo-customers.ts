@@ -1,11 +1,12 @@
 import type { Deps } from '../platform/deps';
 import { createContact, createOrganization } from '../modules/customers';
 import { createApiKey, createUser, type Actor, type UserRow } from '../modules/identity';
-import { CONTACTS, ELEVATORS, ORGANIZATIONS, type OrgKey, type OrgSeed } from './data';
+import { createAsset } from '../modules/intake';
+import { CONTACTS, DEVICE_MODELS, ELEVATORS, NEWCOMERS, ORGANIZATIONS, type OrgKey, type OrgSeed } from './data';
 import type { Random } from './random';
 
-// Customers: organizations, contacts with several identities, elevators as devices, portal users;
-// and the ERP system that files tickets through an API key.
+// Customers: organizations, contacts with several identities, portal users, the elevators as devices
+// of the property managers (管理 → 设备); and the ERP system that files tickets through an API key.
 
 export interface Contact {
   id: string;
@@ -15,15 +16,25 @@ export interface Contact {
   org?: OrgSeed;
   english: boolean;
   portalUserId?: string;
-  device?: (typeof ELEVATORS)[number];
+}
+
+/** Someone who is not a contact yet; the same person every time they ask. */
+export interface Newcomer {
+  name: string;
+  phone: string;
+  /** The WeChat account they may write from. */
+  openId?: string;
 }
 
 export interface Customers {
   /** Organization ids by key. */
   orgIds: Map<OrgKey, string>;
-  /** People of CONTACTS in order, then the elevators. */
+  /** People of CONTACTS in order. */
   contacts: Contact[];
   portalUsers: UserRow[];
+  newcomers: Newcomer[];
+  /** Registered devices. */
+  assets: number;
 }
 
 /** A WeChat OpenID-looking string. */
@@ -46,18 +57,17 @@ export async function createCustomers(deps: Deps, admin: Actor, rng: Random, pas
     const view = await createContact(deps, admin, { name: c.name, organizationId: org ? orgIds.get(org.key)! : null, identities });
     contacts.push({ id: view.id, name: c.name, email, phone: c.phone, org, english: !!c.english });
   }
-  for (const e of ELEVATORS) {
-    const org = ORGANIZATIONS.find((o) => o.key === e.org)!;
-    const view = await createContact(deps, admin, {
-      name: `${e.building}${e.car}号梯（${e.device}）`,
-      organizationId: orgIds.get(org.key)!,
-      identities: [{ kind: 'device', value: e.device }],
-      notes: 'IoT 网关自动上报的电梯设备',
+  for (const e of ELEVATORS)
+    await createAsset(deps, admin, {
+      serial: e.device,
+      model: DEVICE_MODELS.find((m) => m.value === e.model)!.label_zh,
+      name: `${e.building} ${e.car} 号梯`,
+      ownerContactId: contacts.find((c) => c.name === e.owner)!.id,
+      organizationId: orgIds.get(e.org)!,
     });
-    contacts.push({ id: view.id, name: view.name, org, english: false, device: e });
-  }
+  const newcomers = NEWCOMERS.map((n) => ({ name: n.name, phone: n.phone, openId: n.wechat ? wechatOpenId(rng) : undefined }));
   const portalUsers = await createPortalUsers(deps, admin, contacts, password);
-  return { orgIds, contacts, portalUsers };
+  return { orgIds, contacts, portalUsers, newcomers, assets: ELEVATORS.length };
 }
 
 /** Sign-ins for the contacts marked `portal`; links each contact to its user. */

@@ -1,19 +1,27 @@
-import type { Deps } from '../platform/deps';
-import { ADMIN_NAME, CUSTOM_FIELDS } from './data';
-import type { CreatedTenant } from './demo-tenant';
+import { getModels } from '../modules/intelligence';
+import { CUSTOM_FIELDS } from './data';
+import type { DemoChannels } from './demo-channels';
+import { demoRepository } from './demo-repository';
+import type { DemoTenant } from './demo-tenant';
 import type { DemoWorld } from './demo-world';
 
-// What `gongdan demo load` prints when it is done.
+// What `gongdan demo load` reports when it is done (demo-summary-text.ts words it for people).
 
 export interface DemoSummary {
   tenant: { id: string; slug: string; name: string };
+  /** Password of the demo's accounts. */
   password: string;
-  signIn: { role: string; name: string; email: string }[];
+  /** password null: an administrator who existed before the demo keeps their own. */
+  signIn: { role: string; name: string; email: string; password: string | null }[];
+  channels: DemoChannels;
+  /** The models as trained at the end, measured on held-back tickets. */
+  models: { target: string; accuracy: number | null; macroF1: number | null; heldOut: number }[];
   counts: {
     teams: number;
     users: number;
     organizations: number;
     contacts: number;
+    devices: number;
     categories: number;
     ticketTypes: number;
     customFields: number;
@@ -30,15 +38,10 @@ export interface DemoSummary {
   seconds: number;
 }
 
-async function ticketsByStatus(deps: Deps, tenantId: string): Promise<Record<string, number>> {
-  return deps.db.tenant(tenantId, async (q) =>
-    Object.fromEntries((await q.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM tickets GROUP BY status ORDER BY status')).map((r) => [r.status, r.n])),
-  );
-}
-
 export interface SummaryInput {
-  created: CreatedTenant;
+  tenant: DemoTenant;
   password: string;
+  channels: DemoChannels;
   /** Tickets asked for (sub-tasks not included). */
   tickets: number;
   start: number;
@@ -48,23 +51,27 @@ export interface SummaryInput {
 
 export async function summarize(world: DemoWorld, input: SummaryInput): Promise<DemoSummary> {
   const { people, customers, catalog, stats } = world;
-  const { created } = input;
-  const byStatus = await ticketsByStatus(world.deps, world.tenantId);
+  const { tenant } = input;
+  const byStatus = await world.deps.db.tenant(world.tenantId, (q) => demoRepository.ticketsByStatus(q));
   const ticketCount = Object.values(byStatus).reduce((a, b) => a + b, 0);
   const portalUsers = customers.portalUsers;
+  const models = (await getModels(world.deps, world.admin)).models.map((m) => ({ target: m.target, accuracy: m.accuracy, macroF1: m.macroF1, heldOut: m.heldOut }));
   return {
-    tenant: { id: world.tenantId, slug: created.tenant.slug, name: created.tenant.name },
+    tenant: tenant.tenant,
     password: input.password,
     signIn: [
-      { role: 'admin', name: ADMIN_NAME, email: created.admin.email },
-      ...people.staff.map((s) => ({ role: s.seed.role, name: s.user.name, email: s.user.email })),
-      ...portalUsers.map((u) => ({ role: 'customer', name: u.name, email: u.email })),
+      { role: 'admin', name: tenant.admin.name, email: tenant.admin.email, password: tenant.created ? input.password : null },
+      ...people.staff.map((s) => ({ role: s.seed.role, name: s.user.name, email: s.user.email, password: input.password })),
+      ...portalUsers.map((u) => ({ role: 'customer', name: u.name, email: u.email, password: input.password })),
     ],
+    channels: input.channels,
+    models,
     counts: {
       teams: people.teams.size,
       users: 1 + people.staff.length + portalUsers.length,
       organizations: customers.orgIds.size,
       contacts: customers.contacts.length,
+      devices: customers.assets,
       categories: catalog.categoryIds.size,
       ticketTypes: catalog.typeIds.size,
       customFields: CUSTOM_FIELDS.length,

@@ -2,6 +2,7 @@ import type { Deps } from '../platform/deps';
 import type { Actor } from '../modules/identity';
 import type { Catalog } from './demo-catalog';
 import type { Customers } from './demo-customers';
+import type { AlarmIntake } from './demo-alarms';
 import type { People } from './demo-people';
 import type { Random } from './random';
 import type { Template } from './templates';
@@ -28,6 +29,11 @@ export interface DemoWorld {
   catalog: Catalog;
   /** The ERP integration's API key. */
   erp: Actor;
+  admin: Actor;
+  /** Elevator alarms through the IoT channel. */
+  alarms: AlarmIntake;
+  /** When each device last raised each alarm code (ms), so two alarms never fall into one incident. */
+  lastAlarm: Map<string, number>;
   timeline: Timeline;
   /** Counted as the scheduled actions run. */
   stats: DemoStats;

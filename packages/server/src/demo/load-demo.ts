@@ -2,10 +2,13 @@ import { fixedClock, type Clock } from '../platform/clock';
 import type { Deps } from '../platform/deps';
 import { CATEGORIES, CUSTOM_FIELDS, ORGANIZATIONS, TEAMS, TICKET_TYPES } from './data';
 import { creationTimes } from './creation-times';
+import { alarmIntake } from './demo-alarms';
 import { createCatalog } from './demo-catalog';
+import { createChannels, demoDomain } from './demo-channels';
 import { createCustomers, createErpActor } from './demo-customers';
 import { scheduleLinks } from './demo-links';
 import { createPeople } from './demo-people';
+import { scheduleRoutine } from './demo-routine';
 import { summarize, type DemoSummary } from './demo-summary';
 import { createDemoTenant, userActor } from './demo-tenant';
 import type { DemoStats, DemoWorld, TicketState } from './demo-world';
@@ -14,10 +17,10 @@ import { DAY, HOUR, MINUTE, seededRandom } from './random';
 import { simulateTicket } from './simulate-ticket';
 import { createTimeline } from './timeline';
 
-// `gongdan demo load`: a tenant that looks used — staff, customers, catalog and two months of tickets.
-// Everything goes through the use cases (events, search index, notifications are real); a fixed
-// clock is moved along a simulated timeline so timestamps spread over the last 60 days.
-// The same seed gives the same data: the random draws happen in a fixed order across the steps.
+// `gongdan demo load`: a tenant that looks used — staff, customers, devices, channels, catalog and two
+// months of tickets. Everything goes through the use cases (events, search index, notifications,
+// intelligence are real); a fixed clock is moved along a simulated timeline so timestamps spread over
+// the last 60 days. The same seed gives the same data: the random draws happen in a fixed order.
 
 export { DEMO_DEFAULTS } from './defaults';
 export { DEMO_TENANT_NAME } from './demo-tenant';
@@ -25,6 +28,7 @@ export { creationTimes } from './creation-times';
 export type { DemoSummary } from './demo-summary';
 
 export interface DemoOptions {
+  /** The tenant to fill: created, or an existing one holding nothing but its administrators. */
   slug: string;
   tickets: number;
   adminEmail: string;
@@ -43,35 +47,45 @@ export async function loadDemo(makeDeps: (clock: Clock) => Deps, opts: DemoOptio
   const clock = fixedClock(new Date(start - 3 * HOUR));
   const deps = makeDeps(clock);
 
-  const created = await createDemoTenant(deps, opts);
-  const tenantId = created.tenant.id;
-  const admin = userActor(tenantId, created.admin);
-  log(`tenant ${opts.slug} (${tenantId})`);
+  const demoTenant = await createDemoTenant(deps, opts);
+  const tenantId = demoTenant.tenant.id;
+  const admin = userActor(tenantId, demoTenant.admin);
+  log(`tenant ${demoTenant.tenant.slug} (${tenantId})${demoTenant.created ? '' : ', existing'}`);
 
-  const people = await createPeople(deps, admin, { tenantId, domain: `${opts.slug}.example.com`, password: opts.password });
+  const domain = demoDomain(opts.slug);
+  const people = await createPeople(deps, admin, { tenantId, domain, password: opts.password });
   log(`${TEAMS.length} teams, ${people.staff.length + 1} staff`);
 
   const customers = await createCustomers(deps, admin, rng, opts.password);
   const erp = await createErpActor(deps, admin);
-  log(`${ORGANIZATIONS.length} organizations, ${customers.contacts.length} contacts, ${customers.portalUsers.length} portal users`);
+  log(`${ORGANIZATIONS.length} organizations, ${customers.contacts.length} contacts, ${customers.portalUsers.length} portal users, ${customers.assets} devices`);
 
   const catalog = await createCatalog(deps, admin);
   log(`${CATEGORIES.length} categories, ${TICKET_TYPES.length} ticket types, ${CUSTOM_FIELDS.length} custom fields`);
 
+  const channels = await createChannels(deps, admin, { slug: opts.slug, people, catalog });
+  log(`channels: mail to ${channels.mailbox}, web form, chat, IoT`);
+
   const stats: DemoStats = { subtasks: 0, links: 0, replies: 0, notes: 0, english: 0 };
-  const world: DemoWorld = { deps, rng, tenantId, end, people, customers, catalog, erp, timeline: createTimeline(), stats };
+  const world: DemoWorld = {
+    deps, rng, tenantId, end, people, customers, catalog, erp, admin,
+    alarms: alarmIntake(deps, admin, demoTenant.tenant.slug), lastAlarm: new Map(), timeline: createTimeline(), stats,
+  };
   const tickets: TicketState[] = [];
-  for (const createdAt of creationTimes(rng, opts.tickets, start, end)) {
+  const created = creationTimes(rng, opts.tickets, start, end);
+  for (const createdAt of created) {
     const draft = draftTicket(world, createdAt);
     if (draft.english) stats.english++;
     tickets.push(simulateTicket(world, draft));
   }
   scheduleLinks(world, tickets);
+  scheduleRoutine(world, start, created);
   await world.timeline.play((ms) => clock.set(new Date(ms)), end, log);
 
   return summarize(world, {
-    created,
+    tenant: demoTenant,
     password: opts.password,
+    channels,
     tickets: opts.tickets,
     start,
     elapsedSeconds: () => Math.round((performance.now() - t0) / 100) / 10,

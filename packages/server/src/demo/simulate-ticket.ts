@@ -1,7 +1,7 @@
 import { createTicket } from '../modules/tickets';
-import { fill, html } from './demo-format';
+import { html } from './demo-format';
 import type { DemoWorld, TicketState } from './demo-world';
-import type { TicketDraft } from './draft-ticket';
+import { UNSORTED_CHANNELS, type TicketDraft } from './draft-ticket';
 import { MINUTE } from './random';
 import {
   askForInformation,
@@ -38,26 +38,32 @@ export function simulateTicket(world: DemoWorld, draft: TicketDraft): TicketStat
   return state;
 }
 
-/** Creation; the title and description are worded when it runs. */
+/**
+ * Creation. An alarm goes through the IoT channel; mail, WeChat, the web form and the portal bring
+ * neither category nor team (the intelligence stage sets them when it is sure, a person at triage
+ * otherwise); an agent on the phone and the ERP file a category.
+ */
 function scheduleCreation(world: DemoWorld, draft: TicketDraft, state: TicketState): void {
   const { template, channel, team } = draft;
-  const { rng } = world;
-  const say = (list: string[]) => fill(rng.pick(list), draft.words);
   const teamId = () => world.people.teams.get(team);
+  const sorted = !UNSORTED_CHANNELS.includes(channel);
   world.timeline.schedule(draft.createdAt, `create ${template.key}`, async () => {
-    const { ticket } = await createTicket(world.deps, draft.creator, {
-      title: say(template.titles),
-      description: html(say(template.descriptions)),
-      requester: draft.requester,
-      priority: channel === 'portal' ? undefined : draft.priority,
-      channel,
-      typeId: world.catalog.typeIds.get(template.type),
-      categoryId: world.catalog.categoryIds.get(template.category),
-      tags: draft.tags,
-      customFields: draft.customFields,
-      ...(channel === 'iot' ? { teamId: teamId() } : {}),
-      ...(draft.assignAtCreate ? { teamId: teamId(), assigneeId: draft.assignee.user.id, status: 'open' as const } : {}),
-    });
+    const ticket = draft.alarm
+      ? await world.alarms.raise(draft.elevator!, draft.alarm)
+      : (
+          await createTicket(world.deps, draft.creator, {
+            title: draft.title,
+            description: html(draft.description),
+            requester: draft.requester,
+            priority: channel === 'portal' ? undefined : draft.priority,
+            channel,
+            typeId: world.catalog.typeIds.get(template.type),
+            categoryId: sorted ? world.catalog.categoryIds.get(draft.category) : undefined,
+            tags: draft.tags,
+            customFields: draft.customFields,
+            ...(draft.assignAtCreate ? { teamId: teamId(), assigneeId: draft.assignee.user.id, status: 'open' as const } : {}),
+          })
+        ).ticket;
     state.id = ticket.id;
     state.number = ticket.number;
     state.requesterId = ticket.requesterId ?? undefined;

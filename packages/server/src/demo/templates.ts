@@ -2,9 +2,15 @@ import type { Channel, Priority } from '../modules/tickets';
 import type { CategoryKey, OrgKey, TeamKey, TypeKey } from './data';
 
 // Ticket scripts: what a kind of request says, who usually asks, and how staff and customers answer.
-// Placeholders in {braces} are filled per ticket (see ticket-content.ts).
+// Placeholders in {braces} are filled per ticket (see ticket-content.ts); ticket-wording.ts then words
+// each ticket as people write (greetings, typos, English words, vague titles).
 
 export type Requesters = OrgKey[] | 'consumer' | 'english' | 'device' | 'any';
+
+export interface TicketCase {
+  titles: string[];
+  descriptions: string[];
+}
 
 export interface Template {
   key: string;
@@ -18,8 +24,10 @@ export interface Template {
   priority: Partial<Record<Priority, number>>;
   channels: Partial<Record<Channel, number>>;
   requesters: Requesters;
-  titles: string[];
-  descriptions: string[];
+  /** The problems of this kind: any title of a case goes with any description of the same case. */
+  cases: TicketCase[];
+  /** What the device itself reports when the ticket comes from an IoT alarm. */
+  alarms?: { code: string; message: string; severity: 'critical' | 'major' | 'minor' }[];
   tags: string[];
   /** Custom fields, by key; values are chosen per ticket. */
   fields?: { device_model?: string[]; fault_date?: boolean; onsite?: 'yes' | 'no' | 'either'; order_no?: boolean; severity?: boolean; compensation?: boolean; callback_time?: boolean };
@@ -51,11 +59,34 @@ export const TEMPLATES: Template[] = [
     priority: { low: 2, normal: 6, high: 2 },
     channels: { phone: 4, wechat: 3, web: 2, email: 1 },
     requesters: ['hualian', 'cmb', 'hospital', 'yunqi'],
-    titles: ['{place}打印机卡纸，无法打印', '打印机打印出来全是黑条', '{model}提示“硒鼓寿命已尽”', '网络打印机脱机，整个部门都打印不了', '复印机扫描到邮箱功能失效'],
-    descriptions: [
-      '今天上午开始{place}的打印机一直卡纸，清理后还是不行，影响开票。设备型号：{model}。联系人：{name}，电话 {phone}。',
-      '{place}的打印机打印出来的纸上有一条条黑线，换了纸也一样，急需打印合同，麻烦尽快派人看一下。',
-      '打印时报错“0x50 定影器错误”，重启了两次，问题依旧。',
+    cases: [
+      {
+        titles: ['{place}打印机卡纸，无法打印', '打印机老是卡纸', '打印机又卡纸了'],
+        descriptions: [
+          '今天上午开始{place}的打印机一直卡纸，清理后还是不行，影响开票。设备型号：{model}。联系人：{name}，电话 {phone}。',
+          '{place}那台{model}每打两三张就卡一次纸，纸盒里的纸都换过了。',
+        ],
+      },
+      {
+        titles: ['打印机打印出来全是黑条', '打印件上有黑线，看不清字'],
+        descriptions: ['{place}的打印机打印出来的纸上有一条条黑线，换了纸也一样，急需打印合同，麻烦尽快派人看一下。', '复印和打印都有竖着的黑条，像是硒鼓的问题，型号{model}。'],
+      },
+      {
+        titles: ['{model}提示“硒鼓寿命已尽”', '打印机提示更换硒鼓'],
+        descriptions: ['打印机面板提示硒鼓寿命已尽，打出来颜色很淡，请带一个新硒鼓过来。'],
+      },
+      {
+        titles: ['打印机报错 0x50 定影器错误', '打印机报错，重启也没用'],
+        descriptions: ['打印时报错“0x50 定影器错误”，重启了两次，问题依旧。'],
+      },
+      {
+        titles: ['网络打印机脱机，整个部门都打印不了', '打印机显示脱机'],
+        descriptions: ['{place}的网络打印机今天显示脱机，电脑上都找不到它了，别的网络正常，打印机也重启过。', '整个部门都连不上那台共享打印机，提示“打印机脱机”，是不是打印机的网卡坏了？'],
+      },
+      {
+        titles: ['复印机扫描到邮箱功能失效', '扫描件发不到邮箱'],
+        descriptions: ['复印机扫描后选“发送到邮箱”一直失败，以前都可以，最近没改过设置。', '{place}的{model}扫描文件发不出去，提示 SMTP 错误。'],
+      },
     ],
     tags: ['打印机', '上门'],
     fields: { device_model: ['hp-m1136', 'canon-ir2525'], fault_date: true, onsite: 'either' },
@@ -77,11 +108,32 @@ export const TEMPLATES: Template[] = [
     priority: { low: 2, normal: 6, high: 2 },
     channels: { phone: 3, wechat: 2, web: 3, email: 2 },
     requesters: ['hualian', 'cmb', 'hospital', 'yunqi', 'tianfu'],
-    titles: ['电脑开机蓝屏，错误代码 0x0000007B', '笔记本电池鼓包，需要更换', '{place}电脑运行特别慢，经常死机', '显示器无信号，主机指示灯正常', '电脑中了勒索病毒提示，文件打不开'],
-    descriptions: [
-      '{place}的一台电脑今天早上开机就蓝屏，提示 INACCESSIBLE_BOOT_DEVICE，里面有重要的报表，请尽快处理。',
-      '同事的笔记本（{model}）电池明显鼓起来了，触控板都被顶起，担心有安全隐患。',
-      '{place}电脑开机要 10 分钟，打开 Excel 就卡死，已经影响正常工作。',
+    cases: [
+      {
+        titles: ['电脑开机蓝屏，错误代码 0x0000007B', '电脑蓝屏了', '开机就蓝屏'],
+        descriptions: ['{place}的一台电脑今天早上开机就蓝屏，提示 INACCESSIBLE_BOOT_DEVICE，里面有重要的报表，请尽快处理。', '电脑用着用着突然蓝屏重启，一天好几次，型号{model}。'],
+      },
+      {
+        titles: ['笔记本电池鼓包，需要更换', '笔记本电池鼓起来了'],
+        descriptions: ['同事的笔记本（{model}）电池明显鼓起来了，触控板都被顶起，担心有安全隐患。'],
+      },
+      {
+        titles: ['{place}电脑运行特别慢，经常死机', '电脑太卡了', '电脑开机要十分钟'],
+        descriptions: ['{place}电脑开机要 10 分钟，打开 Excel 就卡死，已经影响正常工作。', '电脑特别慢，开几个网页就卡住不动，只能强制关机。'],
+      },
+      {
+        titles: ['显示器无信号，主机指示灯正常', '显示器黑屏'],
+        descriptions: ['早上开机后显示器一直提示“无信号”，主机风扇在转、指示灯也亮，换了根线也不行。'],
+      },
+      {
+        titles: ['电脑中了勒索病毒提示，文件打不开', '电脑中毒了，文件后缀都变了'],
+        descriptions: ['{place}一台电脑弹出勒索提示，共享盘里的文件后缀都变了，已经拔了网线，请马上处理。'],
+      },
+      {
+        // ambiguous: a computer that will not join the network
+        titles: ['新电脑连不上公司无线网络', '电脑连不上 Wi-Fi'],
+        descriptions: ['刚领的新电脑（{model}）连不上公司 Wi-Fi，别的同事都可以，是不是电脑的无线网卡驱动没装？'],
+      },
     ],
     tags: ['电脑'],
     fields: { device_model: ['thinkpad-x1', 'dell-optiplex'], fault_date: true, onsite: 'either' },
@@ -103,11 +155,32 @@ export const TEMPLATES: Template[] = [
     priority: { normal: 3, high: 5, urgent: 2 },
     channels: { phone: 5, wechat: 2, email: 1, api: 2 },
     requesters: ['hualian', 'cmb', 'hospital', 'yunqi', 'tianfu'],
-    titles: ['{place}网络中断，全部终端无法上网', 'Wi-Fi 信号差，会议室经常掉线', 'VPN 连不上公司内网', '收银系统网络延迟很高，结账排长队', '核心交换机告警：端口频繁 up/down'],
-    descriptions: [
-      '从 {time} 开始{place}所有电脑和收银机都上不了网，路由器指示灯红色闪烁，已经重启过一次。',
-      '{place}的无线网络一到下午就特别卡，视频会议经常掉线，能否派人检测一下信号覆盖。',
-      '出差在外连 VPN 一直提示“认证超时”，账号密码确认无误。',
+    cases: [
+      {
+        titles: ['{place}网络中断，全部终端无法上网', '{place}断网了', '全部电脑上不了网'],
+        descriptions: ['从 {time} 开始{place}所有电脑和收银机都上不了网，路由器指示灯红色闪烁，已经重启过一次。', '{place}整层都断网了，路由器重启没用，收银和开单都受影响。'],
+      },
+      {
+        titles: ['Wi-Fi 信号差，会议室经常掉线', '会议室无线网络很卡'],
+        descriptions: ['{place}的无线网络一到下午就特别卡，视频会议经常掉线，能否派人检测一下信号覆盖。', '会议室 Wi-Fi 信号只有一格，开视频会议每隔几分钟就断一次。'],
+      },
+      {
+        titles: ['VPN 连不上公司内网', 'VPN 提示认证超时'],
+        descriptions: ['出差在外连 VPN 一直提示“认证超时”，账号密码确认无误。', '在家连 VPN 能连上但是打不开内网系统，昨天还好好的。'],
+      },
+      {
+        titles: ['收银系统网络延迟很高，结账排长队', '收银机联网很慢'],
+        descriptions: ['{place}的收银机刷卡要等半分钟才出结果，顾客排起了长队，测速发现网络延迟有几百毫秒。'],
+      },
+      {
+        titles: ['核心交换机告警：端口频繁 up/down', '交换机端口一直闪断'],
+        descriptions: ['监控显示{place}的核心交换机有几个端口频繁 up/down，下面的电脑时断时续，型号{model}。'],
+      },
+      {
+        // ambiguous: a printer problem that is really the network
+        titles: ['打印机和电脑都连不上网'],
+        descriptions: ['{place}的打印机和几台电脑同时连不上网络，估计是交换机或者网线的问题，麻烦来看看。'],
+      },
     ],
     tags: ['网络'],
     fields: { device_model: ['huawei-ar6120', 'h3c-s5130'], fault_date: true, onsite: 'either' },
@@ -130,10 +203,18 @@ export const TEMPLATES: Template[] = [
     priority: { urgent: 1 },
     channels: { phone: 6, iot: 4 },
     requesters: ['vanke', 'hospital', 'tianfu'],
-    titles: ['【紧急】{building}{car}号梯困人', '电梯困人报警：{building}{car}号梯停在 {floor} 层', '{building}电梯突然停运，有人被困'],
-    descriptions: [
-      '{building}{car}号电梯停在{floor}楼和{floor2}楼之间，轿厢内有{people}人被困，已通过对讲安抚乘客，请立即派人救援！报告人：{name} {phone}。',
-      '物联网监测：{device} 轿厢停梯、门锁回路断开，紧急呼叫按钮已触发，乘客人数约 {people} 人。',
+    cases: [
+      {
+        titles: ['【紧急】{building}{car}号梯困人', '电梯困人！{building}{car}号梯', '{building}电梯突然停运，有人被困'],
+        descriptions: [
+          '{building}{car}号电梯停在{floor}楼和{floor2}楼之间，轿厢内有{people}人被困，已通过对讲安抚乘客，请立即派人救援！报告人：{name} {phone}。',
+          '{building}{car}号梯突然停了，里面困了{people}个人，门打不开，物业已经在现场，快来人！',
+        ],
+      },
+    ],
+    alarms: [
+      { code: 'E21', message: '轿厢停梯，门锁回路断开', severity: 'critical' },
+      { code: 'E35', message: '紧急呼叫按钮触发，轿厢内有人', severity: 'critical' },
     ],
     tags: ['困人', '紧急'],
     fields: { device_model: ['otis-gen2', 'mitsubishi-lehy'], fault_date: true, onsite: 'yes' },
@@ -156,10 +237,23 @@ export const TEMPLATES: Template[] = [
     priority: { normal: 6, high: 4 },
     channels: { phone: 3, wechat: 3, web: 2, iot: 2 },
     requesters: ['vanke', 'hospital', 'tianfu'],
-    titles: ['{building}{car}号梯运行时有异响', '电梯门开关时抖动，有摩擦声', '{building}电梯平层不准，门口有台阶'],
-    descriptions: [
-      '业主反映{building}{car}号电梯上行到 {floor} 楼附近有“咔咔”的异响，已持续两三天。',
-      '电梯开关门时明显抖动，还有金属摩擦声，担心存在安全隐患，请安排检查。',
+    cases: [
+      {
+        titles: ['{building}{car}号梯运行时有异响', '电梯有咔咔的响声'],
+        descriptions: ['业主反映{building}{car}号电梯上行到 {floor} 楼附近有“咔咔”的异响，已持续两三天。', '{building}的电梯一启动就有很大的摩擦声，住户都不敢坐了。'],
+      },
+      {
+        titles: ['电梯门开关时抖动，有摩擦声', '电梯门关不严'],
+        descriptions: ['电梯开关门时明显抖动，还有金属摩擦声，担心存在安全隐患，请安排检查。'],
+      },
+      {
+        titles: ['{building}电梯平层不准，门口有台阶', '电梯停不准，差一截'],
+        descriptions: ['{building}{car}号梯每次停在 {floor} 楼都比地面高出两三厘米，老人差点绊倒。'],
+      },
+    ],
+    alarms: [
+      { code: 'W12', message: '曳引机振动超限', severity: 'minor' },
+      { code: 'W31', message: '平层偏差超过 15 毫米', severity: 'major' },
     ],
     tags: ['电梯', '异响'],
     fields: { device_model: ['otis-gen2', 'mitsubishi-lehy'], fault_date: true, onsite: 'yes' },
@@ -180,8 +274,25 @@ export const TEMPLATES: Template[] = [
     priority: { low: 6, normal: 4 },
     channels: { email: 3, phone: 2, web: 2 },
     requesters: ['vanke', 'hospital', 'tianfu'],
-    titles: ['申请安排{building}电梯年度检验', '咨询电梯维保合同续签事宜', '请提供上季度电梯维保记录'],
-    descriptions: ['{building}的电梯年检证下月到期，请协助安排特检院检验并提前做好自检。', '我们的维保合同{month}月底到期，想了解续签价格和服务内容有无调整。'],
+    cases: [
+      {
+        titles: ['申请安排{building}电梯年度检验', '电梯年检快到期了'],
+        descriptions: ['{building}的电梯年检证下月到期，请协助安排特检院检验并提前做好自检。'],
+      },
+      {
+        titles: ['咨询电梯维保合同续签事宜', '维保合同续签'],
+        descriptions: ['我们的维保合同{month}月底到期，想了解续签价格和服务内容有无调整。'],
+      },
+      {
+        titles: ['请提供上季度电梯维保记录', '要一份电梯保养记录'],
+        descriptions: ['迎检需要上季度{building}电梯的维保记录，麻烦整理后发到 {email}。'],
+      },
+      {
+        // ambiguous: an inspection that is really about an invoice
+        titles: ['电梯年检费用的发票'],
+        descriptions: ['上个月{building}电梯年检的费用已经付了，请把发票开给我们，抬头是{org}。'],
+      },
+    ],
     tags: ['年检'],
     fields: { callback_time: true },
     replies: ['您好，已为您预约特检院，初定下周三上午检验，届时请物业配合。', '您好，续签报价稍后通过邮件发送给您。'],
@@ -201,8 +312,24 @@ export const TEMPLATES: Template[] = [
     priority: { low: 2, normal: 6, high: 2 },
     channels: { web: 3, wechat: 3, phone: 2, email: 2 },
     requesters: 'any',
-    titles: ['登录提示“密码错误”但密码是对的', '收不到短信验证码，无法登录', '企业微信扫码登录失败', '登录后页面一直转圈'],
-    descriptions: ['今天登录系统一直提示密码错误，已经确认大小写，现在账号好像被锁了。手机号 {phone}。', '点击获取验证码后一直收不到短信，换了网络也不行。', '用企业微信扫码后提示“应用未授权”，其他同事可以正常登录。'],
+    cases: [
+      {
+        titles: ['登录提示“密码错误”但密码是对的', '密码对的却登录不了'],
+        descriptions: ['今天登录系统一直提示密码错误，已经确认大小写，现在账号好像被锁了。手机号 {phone}。'],
+      },
+      {
+        titles: ['收不到短信验证码，无法登录', '验证码一直收不到'],
+        descriptions: ['点击获取验证码后一直收不到短信，换了网络也不行。', '登录要短信验证码，等了十分钟都没收到，手机号 {phone}。'],
+      },
+      {
+        titles: ['企业微信扫码登录失败', '扫码登录提示未授权'],
+        descriptions: ['用企业微信扫码后提示“应用未授权”，其他同事可以正常登录。'],
+      },
+      {
+        titles: ['登录后页面一直转圈', '系统进不去，一直加载'],
+        descriptions: ['输完密码点登录以后页面一直在转圈，等了几分钟也进不去，清了缓存也一样。'],
+      },
+    ],
     tags: ['登录'],
     fields: { callback_time: true },
     replies: ['您好，已为您解锁账号并重置密码，临时密码已通过短信发送，请登录后尽快修改。', '您好，验证码通道刚才有短暂拥堵，现已恢复，请重新获取。'],
@@ -222,8 +349,24 @@ export const TEMPLATES: Template[] = [
     priority: { low: 5, normal: 5 },
     channels: { email: 4, web: 3, phone: 1 },
     requesters: ['hualian', 'cmb', 'hospital', 'yunqi', 'tianfu', 'vanke'],
-    titles: ['申请开通新员工账号（{count}人）', '账号被锁定，请帮忙解锁', '修改绑定手机号', '离职员工账号注销'],
-    descriptions: ['本周有{count}名新同事入职，需要开通系统账号，名单见附件，请尽快处理。', '因手机号变更，需要把账号绑定的手机号从 {phone} 改成新号码。'],
+    cases: [
+      {
+        titles: ['申请开通新员工账号（{count}人）', '新员工开账号'],
+        descriptions: ['本周有{count}名新同事入职，需要开通系统账号，名单见附件，请尽快处理。'],
+      },
+      {
+        titles: ['账号被锁定，请帮忙解锁', '账号锁了'],
+        descriptions: ['同事输错几次密码，账号被锁定了，麻烦帮忙解锁，手机号 {phone}。'],
+      },
+      {
+        titles: ['修改绑定手机号', '换手机号了，账号怎么改'],
+        descriptions: ['因手机号变更，需要把账号绑定的手机号从 {phone} 改成新号码。'],
+      },
+      {
+        titles: ['离职员工账号注销', '注销{count}个离职人员的账号'],
+        descriptions: ['有{count}名员工本月离职，请注销他们的系统账号并收回权限，名单见附件。'],
+      },
+    ],
     tags: ['账号'],
     replies: ['您好，账号已开通，初始密码已发送至各自邮箱。', '您好，手机号修改需要验证身份，请提供工号和部门负责人确认。'],
     askInfo: ['您好，请补充新员工的姓名、工号和所属部门。'],
@@ -242,8 +385,25 @@ export const TEMPLATES: Template[] = [
     priority: { normal: 7, high: 3 },
     channels: { wechat: 4, phone: 3, web: 2, api: 1 },
     requesters: 'consumer',
-    titles: ['订单 {order} 申请退款', '退款一周了还没到账', '取消订单后未收到退款', '重复扣款，请退回多扣的 {amount} 元'],
-    descriptions: ['我在 {date} 下的订单 {order}，商品还没发货就取消了，申请全额退款 {amount} 元。', '退款申请提交一周了，显示“退款中”，银行卡一直没到账，请帮忙查一下。', '同一笔订单 {order} 被扣了两次款，每次 {amount} 元。'],
+    cases: [
+      {
+        titles: ['订单 {order} 申请退款', '取消订单后未收到退款'],
+        descriptions: ['我在 {date} 下的订单 {order}，商品还没发货就取消了，申请全额退款 {amount} 元。'],
+      },
+      {
+        titles: ['退款一周了还没到账', '退款怎么还没到'],
+        descriptions: ['退款申请提交一周了，显示“退款中”，银行卡一直没到账，请帮忙查一下。订单号 {order}。'],
+      },
+      {
+        titles: ['重复扣款，请退回多扣的 {amount} 元', '一个订单扣了两次钱'],
+        descriptions: ['同一笔订单 {order} 被扣了两次款，每次 {amount} 元。'],
+      },
+      {
+        // ambiguous: a lost parcel the customer wants refunded
+        titles: ['快递丢了，要求退款'],
+        descriptions: ['订单 {order} 物流显示在中转站一直没动，客服说可能丢件了，我不要了，直接退款吧。'],
+      },
+    ],
     tags: ['退款'],
     fields: { order_no: true, callback_time: true },
     replies: ['您好，退款已提交财务审核，预计 3-5 个工作日原路退回。', '您好，已核实重复扣款，多扣的款项已发起退回。'],
@@ -263,8 +423,29 @@ export const TEMPLATES: Template[] = [
     priority: { low: 4, normal: 6 },
     channels: { email: 5, web: 3, wechat: 2 },
     requesters: ['hualian', 'cmb', 'hospital', 'yunqi', 'tianfu', 'vanke'],
-    titles: ['申请开具增值税专用发票', '发票抬头开错了，需要重开', '电子发票没有收到', '请开具 {month} 月维保服务费发票'],
-    descriptions: ['请为订单 {order} 开具增值税专用发票，金额 {amount} 元，开票信息见附件。', '上周收到的发票抬头少了“有限公司”几个字，财务无法入账，请作废重开。', '付款已经一周，电子发票一直没有收到，邮箱是 {email}。'],
+    cases: [
+      {
+        titles: ['申请开具增值税专用发票', '开一张专票'],
+        descriptions: ['请为订单 {order} 开具增值税专用发票，金额 {amount} 元，开票信息见附件。'],
+      },
+      {
+        titles: ['发票抬头开错了，需要重开', '发票抬头少了几个字'],
+        descriptions: ['上周收到的发票抬头少了“有限公司”几个字，财务无法入账，请作废重开。'],
+      },
+      {
+        titles: ['电子发票没有收到', '发票邮件没收到'],
+        descriptions: ['付款已经一周，电子发票一直没有收到，邮箱是 {email}。'],
+      },
+      {
+        titles: ['请开具 {month} 月维保服务费发票'],
+        descriptions: ['{month} 月的维保服务费 {amount} 元已经付款，请开具发票寄到{org}财务部。'],
+      },
+      {
+        // ambiguous: an invoice for a refunded order
+        titles: ['退款订单的发票怎么处理'],
+        descriptions: ['订单 {order} 已经部分退款 {amount} 元，原来开的发票要不要红冲重开？'],
+      },
+    ],
     tags: ['发票'],
     fields: { order_no: true },
     replies: ['您好，发票已开具，电子版已发送至您的邮箱，纸质专票将在 3 个工作日内寄出。', '您好，原发票已作废，新发票开具后会第一时间发送给您。'],
@@ -284,8 +465,24 @@ export const TEMPLATES: Template[] = [
     priority: { low: 2, normal: 6, high: 2 },
     channels: { wechat: 4, phone: 3, web: 2, api: 1 },
     requesters: 'consumer',
-    titles: ['订单 {order} 物流一直没有更新', '配送地址需要修改', '收到的货物外包装破损', '快递显示已签收但本人没有收到'],
-    descriptions: ['订单 {order} 显示已发货三天了，物流信息一直停在“已揽收”，麻烦催一下。', '下单时地址填错了，需要改成公司地址，订单号 {order}。', '今天收到货，外箱破了一个大洞，里面的商品有划痕，已拍照。'],
+    cases: [
+      {
+        titles: ['订单 {order} 物流一直没有更新', '快递三天没动了'],
+        descriptions: ['订单 {order} 显示已发货三天了，物流信息一直停在“已揽收”，麻烦催一下。'],
+      },
+      {
+        titles: ['配送地址需要修改', '改一下收货地址'],
+        descriptions: ['下单时地址填错了，需要改成公司地址，订单号 {order}。'],
+      },
+      {
+        titles: ['收到的货物外包装破损', '货到了但是箱子破了'],
+        descriptions: ['今天收到货，外箱破了一个大洞，里面的商品有划痕，已拍照。订单 {order}。'],
+      },
+      {
+        titles: ['快递显示已签收但本人没有收到', '没收到货却显示签收'],
+        descriptions: ['订单 {order} 物流显示昨天已签收，可我家里人都说没收到，快递员电话也打不通。'],
+      },
+    ],
     tags: ['配送'],
     fields: { order_no: true },
     replies: ['您好，已联系快递公司催件，预计明天派送。', '您好，地址已修改成功，将按新地址配送。'],
@@ -305,8 +502,25 @@ export const TEMPLATES: Template[] = [
     priority: { normal: 4, high: 5, urgent: 1 },
     channels: { phone: 4, email: 2, wechat: 3, web: 1 },
     requesters: 'any',
-    titles: ['投诉：维修人员未按约定时间上门', '对客服处理态度不满意', '同一个问题报修三次仍未解决', '投诉：工程师上门后现场未清理'],
-    descriptions: ['约好今天上午 10 点上门，一直等到下午 3 点都没人来，电话也打不通，严重影响我们营业。', '昨天打电话咨询，客服态度很差，问题没解决就挂了电话，希望给个说法。', '这个月打印机已经报修三次了，每次来修完没两天又坏，要求更换设备。'],
+    cases: [
+      {
+        titles: ['投诉：维修人员未按约定时间上门', '说好的上门一直没人来'],
+        descriptions: ['约好今天上午 10 点上门，一直等到下午 3 点都没人来，电话也打不通，严重影响我们营业。'],
+      },
+      {
+        titles: ['对客服处理态度不满意', '投诉客服态度'],
+        descriptions: ['昨天打电话咨询，客服态度很差，问题没解决就挂了电话，希望给个说法。'],
+      },
+      {
+        // ambiguous: a complaint about a printer repaired three times
+        titles: ['同一个问题报修三次仍未解决', '打印机修了三次还是坏'],
+        descriptions: ['这个月打印机已经报修三次了，每次来修完没两天又坏，要求更换设备。'],
+      },
+      {
+        titles: ['投诉：工程师上门后现场未清理'],
+        descriptions: ['工程师修完走了，地上全是包装和灰，也没说一声，太不专业了。'],
+      },
+    ],
     tags: ['投诉'],
     fields: { severity: true, compensation: true },
     replies: ['非常抱歉给您带来不好的体验，我是 VIP 服务专员{agent}，会全程跟进此事，今天内给您答复。'],
@@ -326,8 +540,20 @@ export const TEMPLATES: Template[] = [
     priority: { low: 8, normal: 2 },
     channels: { web: 3, wechat: 3, email: 2 },
     requesters: 'any',
-    titles: ['建议：增加微信公众号报修入口', '建议工程师上门前电话提前告知', '希望报修进度可以短信通知'],
-    descriptions: ['现在报修只能打电话，高峰期经常占线，建议在公众号里增加在线报修功能。', '建议工程师出发前打个电话，方便我们安排人员接待。'],
+    cases: [
+      {
+        titles: ['建议：增加微信公众号报修入口', '能不能在公众号里报修'],
+        descriptions: ['现在报修只能打电话，高峰期经常占线，建议在公众号里增加在线报修功能。'],
+      },
+      {
+        titles: ['建议工程师上门前电话提前告知'],
+        descriptions: ['建议工程师出发前打个电话，方便我们安排人员接待。'],
+      },
+      {
+        titles: ['希望报修进度可以短信通知'],
+        descriptions: ['报修以后不知道进度，每次都要打电话问，希望能短信通知处理进度。'],
+      },
+    ],
     tags: ['建议'],
     fields: { severity: true },
     replies: ['感谢您的宝贵建议，我们已转交产品团队评估。'],
@@ -347,8 +573,20 @@ export const TEMPLATES: Template[] = [
     priority: { low: 6, normal: 4 },
     channels: { phone: 4, wechat: 4, web: 2 },
     requesters: 'any',
-    titles: ['咨询：维保套餐包含哪些服务？', '请问节假日是否有人值班？', '咨询上门维修的收费标准'],
-    descriptions: ['想了解一下你们的年度维保套餐具体包含哪些服务，是否包含备件费用。', '春节期间设备如果出现故障，是否有工程师值班？'],
+    cases: [
+      {
+        titles: ['咨询：维保套餐包含哪些服务？', '维保套餐怎么收费'],
+        descriptions: ['想了解一下你们的年度维保套餐具体包含哪些服务，是否包含备件费用。'],
+      },
+      {
+        titles: ['请问节假日是否有人值班？'],
+        descriptions: ['春节期间设备如果出现故障，是否有工程师值班？'],
+      },
+      {
+        titles: ['咨询上门维修的收费标准', '上门费怎么算'],
+        descriptions: ['保修期外上门维修怎么收费？是按次还是按小时？'],
+      },
+    ],
     tags: ['咨询'],
     fields: { callback_time: true },
     replies: ['您好，年度维保套餐包含每季度一次巡检和不限次数的故障上门，备件另计，详细报价已发到您的邮箱。', '您好，我们 7×24 小时有值班工程师，电梯困人 30 分钟内到场。'],
@@ -369,13 +607,25 @@ export const TEMPLATES: Template[] = [
     priority: { low: 3, normal: 5, high: 2 },
     channels: { email: 6, web: 3, api: 1 },
     requesters: 'english',
-    titles: ['Invoice {invoice} shows the wrong amount', 'Charged twice for the same order', 'Need a VAT invoice for {monthEn}', 'Request for a refund on order {order}', 'Billing address on our invoices is outdated'],
-    descriptions: [
-      'Hi, our invoice {invoice} lists {amount} CNY but the agreed price was lower. Could you please check and send a corrected invoice?',
-      'We were charged twice for order {order} ({amount} CNY each). Please refund the duplicate payment.',
-      'Our finance team needs a special VAT invoice for the maintenance fees of {monthEn}. Company details are in the attachment.',
+    cases: [
+      {
+        titles: ['Invoice {invoice} shows the wrong amount', 'Wrong amount on invoice {invoice}'],
+        descriptions: ['Hi, our invoice {invoice} lists {amount} CNY but the agreed price was lower. Could you please check and send a corrected invoice?'],
+      },
+      {
+        titles: ['Charged twice for the same order', 'Request for a refund on order {order}'],
+        descriptions: ['We were charged twice for order {order} ({amount} CNY each). Please refund the duplicate payment.'],
+      },
+      {
+        titles: ['Need a VAT invoice for {monthEn}', 'VAT fapiao for {monthEn}'],
+        descriptions: ['Our finance team needs a special VAT invoice for the maintenance fees of {monthEn}. Company details are in the attachment.'],
+      },
+      {
+        titles: ['Billing address on our invoices is outdated'],
+        descriptions: ['We moved offices last month; please update the billing address on our invoices to the new one in the attachment.'],
+      },
     ],
-    tags: ['billing', 'english'],
+    tags: ['账务', '英文客户'],
     fields: { order_no: true },
     replies: ['Hi {name}, thanks for reaching out. I have forwarded this to our finance team and will update you within one business day.', 'Hi {name}, the corrected invoice has been issued and sent to your email.'],
     askInfo: EN_ASK,
@@ -394,9 +644,25 @@ export const TEMPLATES: Template[] = [
     priority: { low: 3, normal: 6, high: 1 },
     channels: { email: 5, web: 4, api: 1 },
     requesters: 'english',
-    titles: ['Cannot log in after password reset', 'Please add {count} new users to our account', 'Two-factor code not received', 'How do I change the account owner?'],
-    descriptions: ['After resetting my password this morning I keep getting "invalid credentials". I am sure the password is right.', 'We have {count} new colleagues joining next week. Please create accounts for them, list attached.', 'The SMS code for two-factor sign-in never arrives on my phone ({phone}).'],
-    tags: ['account', 'english'],
+    cases: [
+      {
+        titles: ['Cannot log in after password reset', 'Login not working'],
+        descriptions: ['After resetting my password this morning I keep getting "invalid credentials". I am sure the password is right.'],
+      },
+      {
+        titles: ['Please add {count} new users to our account'],
+        descriptions: ['We have {count} new colleagues joining next week. Please create accounts for them, list attached.'],
+      },
+      {
+        titles: ['Two-factor code not received', 'No SMS code'],
+        descriptions: ['The SMS code for two-factor sign-in never arrives on my phone ({phone}).'],
+      },
+      {
+        titles: ['How do I change the account owner?'],
+        descriptions: ['Our account owner has left the company. How do we transfer the account to {name}?'],
+      },
+    ],
+    tags: ['账号', '英文客户'],
     replies: ['Hi {name}, I have unlocked your account; please try again and let me know if it works.', 'Hi {name}, the accounts are created and invitations have been sent.'],
     askInfo: EN_ASK,
     customerReplies: EN_CUSTOMER,
@@ -415,9 +681,21 @@ export const TEMPLATES: Template[] = [
     priority: { normal: 6, high: 4 },
     channels: { email: 5, phone: 3, web: 2 },
     requesters: 'english',
-    titles: ['Office printer offline on the {place}', 'Wi-Fi keeps dropping in meeting room B', 'Laptop does not boot after update'],
-    descriptions: ['The shared printer at our {place} shows "offline" for everyone since this morning. We already restarted it.', 'Video calls in meeting room B drop every few minutes; other rooms are fine.'],
-    tags: ['english', 'on-site'],
+    cases: [
+      {
+        titles: ['Office printer offline on the {place}', 'Printer shows offline'],
+        descriptions: ['The shared printer at our {place} shows "offline" for everyone since this morning. We already restarted it.'],
+      },
+      {
+        titles: ['Wi-Fi keeps dropping in meeting room B', 'wifi in meeting room B'],
+        descriptions: ['Video calls in meeting room B drop every few minutes; other rooms are fine.'],
+      },
+      {
+        titles: ['Laptop does not boot after update', 'Laptop stuck on boot screen'],
+        descriptions: ['My {model} installed an update last night and now it is stuck on the logo screen.'],
+      },
+    ],
+    tags: ['英文客户', '上门'],
     fields: { device_model: ['hp-m1136', 'canon-ir2525', 'thinkpad-x1', 'huawei-ar6120'], fault_date: true, onsite: 'either' },
     replies: ['Hi {name}, our engineer {eng} will visit today before {time}.'],
     askInfo: EN_ASK,
@@ -436,9 +714,21 @@ export const TEMPLATES: Template[] = [
     priority: { normal: 6, high: 4 },
     channels: { email: 6, api: 2, web: 2 },
     requesters: 'english',
-    titles: ['Shipment {order} stuck in customs', 'Wrong items delivered for order {order}', 'Delivery date for order {order}?'],
-    descriptions: ['Our shipment {order} has been at customs for five days. Can you check what documents are missing?', 'We received 20 toner cartridges instead of 20 drum units for order {order}.'],
-    tags: ['delivery', 'english'],
+    cases: [
+      {
+        titles: ['Shipment {order} stuck in customs'],
+        descriptions: ['Our shipment {order} has been at customs for five days. Can you check what documents are missing?'],
+      },
+      {
+        titles: ['Wrong items delivered for order {order}'],
+        descriptions: ['We received 20 toner cartridges instead of 20 drum units for order {order}.'],
+      },
+      {
+        titles: ['Delivery date for order {order}?', 'When will order {order} arrive?'],
+        descriptions: ['Could you tell us when order {order} will be delivered? We need it before the end of the week.'],
+      },
+    ],
+    tags: ['配送', '英文客户'],
     fields: { order_no: true },
     replies: ['Hi {name}, I am checking with the logistics team and will get back to you today.'],
     askInfo: EN_ASK,
@@ -457,9 +747,17 @@ export const TEMPLATES: Template[] = [
     priority: { normal: 4, high: 6 },
     channels: { email: 7, phone: 3 },
     requesters: 'english',
-    titles: ['Engineer did not show up for the scheduled visit', 'Very slow response to our urgent ticket'],
-    descriptions: ['We waited all morning for the engineer who was scheduled at 9:00. Nobody called us. This is the second time.', 'Our urgent request took two days to get a first answer. This is not acceptable under our SLA.'],
-    tags: ['complaint', 'english'],
+    cases: [
+      {
+        titles: ['Engineer did not show up for the scheduled visit', 'Missed appointment again'],
+        descriptions: ['We waited all morning for the engineer who was scheduled at 9:00. Nobody called us. This is the second time.'],
+      },
+      {
+        titles: ['Very slow response to our urgent ticket'],
+        descriptions: ['Our urgent request took two days to get a first answer. This is not acceptable under our SLA.'],
+      },
+    ],
+    tags: ['投诉', '英文客户'],
     fields: { severity: true, compensation: true },
     replies: ['Hi {name}, I am very sorry about this. I am the VIP service manager for your account and will personally follow up.'],
     askInfo: EN_ASK,

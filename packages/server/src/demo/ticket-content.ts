@@ -82,13 +82,13 @@ export function ticketFields(rng: Random, input: FieldsInput): { customFields: R
   if (f.device_model) customFields.device_model = input.modelKey;
   if (f.fault_date) customFields.fault_date = localDate(createdAt - rng.int(0, 2) * DAY);
   if (f.onsite) customFields.onsite = f.onsite === 'either' ? rng.pick(['yes', 'no']) : f.onsite;
-  if (f.order_no && (template.titles.some((t) => t.includes('{order}')) || rng.chance(0.7))) customFields.order_no = input.words.order;
+  if (f.order_no && (template.cases.some((c) => c.titles.some((t) => t.includes('{order}'))) || rng.chance(0.7))) customFields.order_no = input.words.order;
   if (f.severity) customFields.severity = rng.weighted({ general: 6, serious: 3, major: 1 });
   if (f.compensation && rng.chance(0.3)) customFields.compensation = rng.pick([50, 100, 200, 500]);
   if (f.callback_time && rng.chance(0.4)) customFields.callback_time = rng.pick(['工作日 9:00-18:00', '下午 2 点以后', '随时可以', '中午 12 点到 1 点']);
   const tags = [...template.tags];
-  if (input.tier !== 'standard') tags.push('vip');
-  if (input.channel === 'iot') tags.push('iot-告警');
+  if (input.tier !== 'standard') tags.push('VIP客户');
+  if (input.channel === 'iot') tags.push('设备告警');
   if (rng.chance(0.1)) tags.push(rng.pick(['回访', '重复报修', '夜间']));
   return { customFields, tags };
 }

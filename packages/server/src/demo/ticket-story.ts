@@ -1,5 +1,6 @@
 import { systemActor, type Actor } from '../modules/identity';
 import { addComment, createTicket, updateTicket, type Channel } from '../modules/tickets';
+import { staffReply } from './demo-deliveries';
 import { fill, html } from './demo-format';
 import { supervisorOf, teamMembers, type Staff } from './demo-people';
 import type { DemoWorld, TicketState } from './demo-world';
@@ -66,7 +67,9 @@ export function triage(story: Story): void {
   const bumped = draft.tier !== 'standard' && draft.priority !== 'urgent' && world.rng.chance(0.15) ? BUMP[draft.priority] : undefined;
   const teamId = world.people.teams.get(draft.team);
   step(story, 'triage', async () => {
-    await updateTicket(world.deps, triager.actor, ticketId(story), { teamId, assigneeId: draft.assignee.user.id, status: 'open', ...(bumped ? { priority: bumped } : {}) }, 'web');
+    // the triager files it where it belongs (correcting the intelligence stage when it guessed wrong)
+    const categoryId = world.catalog.categoryIds.get(draft.category);
+    await updateTicket(world.deps, triager.actor, ticketId(story), { teamId, categoryId, assigneeId: draft.assignee.user.id, status: 'open', ...(bumped ? { priority: bumped } : {}) }, 'web');
   });
 }
 
@@ -77,7 +80,7 @@ export function firstReply(story: Story): void {
   const replier = story.current;
   const by = customerChannel(draft.channel);
   step(story, 'first reply', async () => {
-    await addComment(world.deps, replier.actor, ticketId(story), { body, channel: by === 'portal' ? 'web' : by });
+    await staffReply(world, replier.actor, ticketId(story), { body, channel: by === 'portal' ? 'web' : by });
     world.stats.replies++;
   });
 }
@@ -114,13 +117,13 @@ export function maybeSubtasks(story: Story): void {
     step(story, 'sub-task', async () => {
       const { ticket } = await createTicket(world.deps, sup.actor, {
         title: `【子任务】${title}（#${state.number}）`,
-        description: html(`${title}：${fill(template.descriptions[0], draft.words)}`),
+        description: html(`${title}：${draft.description}`),
         requester: { id: state.requesterId! },
         priority: draft.priority,
         channel: 'web',
         status: 'open',
         typeId: world.catalog.typeIds.get(template.type),
-        categoryId: world.catalog.categoryIds.get(template.category),
+        categoryId: world.catalog.categoryIds.get(draft.category),
         teamId: world.people.teams.get(team),
         assigneeId: who.user.id,
         parentId: ticketId(story),
@@ -157,7 +160,7 @@ export function askForInformation(story: Story): void {
   const who = story.current;
   const body = html(say(story, story.draft.template.askInfo));
   step(story, 'ask for information', async () => {
-    await addComment(world.deps, who.actor, ticketId(story), { body, status: 'pending' });
+    await staffReply(world, who.actor, ticketId(story), { body, status: 'pending' });
     world.stats.replies++;
   });
 }
@@ -192,14 +195,14 @@ export function resolve(story: Story, withSubtasks = true): void {
   for (const s of withSubtasks ? story.subtasks : []) {
     next(story, 30 * MINUTE, 8 * HOUR);
     step(story, 'sub-task done', async () => {
-      await addComment(world.deps, s.assignee.actor, s.state.id!, { body: html(draft.english ? 'Done.' : '已完成，现场照片已上传。'), status: 'resolved' });
+      await staffReply(world, s.assignee.actor, s.state.id!, { body: html(draft.english ? 'Done.' : '已完成，现场照片已上传。'), status: 'resolved' });
     });
   }
   next(story, HOUR, 2 * DAY);
   const who = story.current;
   const body = html(say(story, draft.template.resolutions));
   step(story, 'resolve', async () => {
-    await addComment(world.deps, who.actor, ticketId(story), { body, status: 'resolved' });
+    await staffReply(world, who.actor, ticketId(story), { body, status: 'resolved' });
     world.stats.replies++;
   });
 }

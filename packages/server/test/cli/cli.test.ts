@@ -129,17 +129,17 @@ describe('gongdan on the configured database', () => {
   }, 120_000);
 
   it('loads the demo data set, then refuses to load it twice', async () => {
-    const r = await cli(['demo', 'load', '--tickets', '40', '--tenant-slug', 'yanshi', '--admin-email', 'demo-admin@yanshi.example.com']);
+    const r = await cli(['demo', 'load', '--tickets', '40', '--tenant-slug', 'yanshi', '--admin-email', 'demo-admin@yanshi.example.com', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const summary = JSON.parse(r.stdout);
     expect(summary.tenant.slug).toBe('yanshi');
-    expect(summary.password).toBe('DemoPass123');
+    expect(summary.password).toBe('Lantern-river-58');
     expect(summary.signIn.map((u: { role: string }) => u.role)).toEqual(expect.arrayContaining(['admin', 'supervisor', 'agent', 'engineer', 'customer']));
     expect(summary.counts.englishTickets).toBeGreaterThan(0);
 
     const again = await cli(['demo', 'load', '--tickets', '5', '--tenant-slug', 'yanshi']);
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain('A tenant with slug "yanshi" already exists');
+    expect(again.stderr).toContain('The tenant "yanshi" is in use already');
 
     // the CLI has exited: open the same database here
     const config = loadConfig({ ...env, LOG_LEVEL: 'silent' });
@@ -184,7 +184,7 @@ describe('gongdan on the configured database', () => {
       const deps = makeDeps(config, db);
       const app = await buildApp(config, deps);
       try {
-        const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'li.xiuying@yanshi.example.com', password: 'DemoPass123' } });
+        const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'li.xiuying@yanshi.example.com', password: 'Lantern-river-58' } });
         expect(login.statusCode, login.body).toBe(200);
         const auth = { authorization: `Bearer ${login.json().token}` };
         const count = await app.inject({ method: 'GET', url: '/api/v1/tickets/count', headers: auth });

@@ -7,3 +7,4 @@ export { cacheFor } from './model-cache';
 export { startIntelligence, INTELLIGENCE_CONSUMER } from './start-intelligence';
 export { trainModels } from './train-models';
 export { retrainSweep } from './retrain-sweep';
+export { getModels } from './get-models';
