@@ -21,6 +21,7 @@ export const intelEn: IntelTexts = {
     accuracy: 'Accuracy',
     macroF1: 'Macro F1',
     heldOut: 'on {{count}} held-back tickets',
+    fewHeldOut: 'Only {{count}} held-back tickets: accuracy and F1 may be off by ±{{margin}} points, a rough guide only; they become reliable at {{min}} held-back tickets (about {{labelled}} labelled tickets)',
     trainedAt: 'Trained at',
     neverTrained: 'Never trained',
     examples: 'Training examples',

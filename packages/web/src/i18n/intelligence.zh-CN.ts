@@ -21,6 +21,7 @@ export const intelZhCN = {
     accuracy: '准确率',
     macroF1: '宏平均 F1',
     heldOut: '基于 {{count}} 张留出工单',
+    fewHeldOut: '只有 {{count}} 张留出工单：准确率和 F1 可能有 ±{{margin}} 个百分点的误差，仅供参考；留出工单达到 {{min}} 张（约 {{labelled}} 张已分类工单）后才可信',
     trainedAt: '训练时间',
     neverTrained: '尚未训练',
     examples: '训练样本',

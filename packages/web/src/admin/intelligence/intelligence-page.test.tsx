@@ -65,6 +65,8 @@ describe('intelligence administration', () => {
     expect(cards.map((c) => c.dataset.testid)).toEqual(['intel-model-category', 'intel-model-team']);
     expect(screen.getByTestId('intel-state-team').textContent).toBe('冷启动：使用关键词规则');
     expect(screen.getByTestId('intel-accuracy-team').textContent).toContain('—');
+    expect(screen.queryByTestId('intel-few-heldout-category')).toBeNull();
+    expect(screen.queryByTestId('intel-few-heldout-team')).toBeNull();
     // the most common mistakes first
     const pairs = within(screen.getByTestId('intel-confused-category')).getAllByRole('listitem').map((li) => li.textContent);
     expect(pairs[0]).toBe('真实 打印机 → 预测为 网络故障11');
@@ -75,6 +77,21 @@ describe('intelligence administration', () => {
     expect(screen.getByTestId('intel-cell-category-1-0').textContent).toBe('11');
     expect(screen.getByTestId('intel-cell-category-1-0').style.background).toContain('rgba(245, 34, 45');
     expect(screen.getByTestId('intel-cell-category-0-0').style.background).toContain('rgba(82, 196, 26');
+  });
+
+  it('warns when a figure rests on too few held-back tickets, saying on how many', async () => {
+    // the demo's size: 300 tickets, 60 held back
+    const few: IntelModel = { ...category, examples: 300, heldOut: 60, accuracy: 0.85, macroF1: 0.79 };
+    stubFetch({ 'GET /api/v1/intelligence/models': () => ({ status: 200, body: { ...models, models: [few, { ...category, target: 'priority' }] } }) });
+    renderUi(<IntelligenceView canEdit />);
+    const card = await screen.findByTestId('intel-model-category');
+    expect(within(card).getByTestId('intel-heldout-category').textContent).toBe('基于 60 张留出工单');
+    expect(within(card).getByTestId('intel-few-heldout-category').textContent).toBe(
+      '只有 60 张留出工单：准确率和 F1 可能有 ±13 个百分点的误差，仅供参考；留出工单达到 100 张（约 500 张已分类工单）后才可信',
+    );
+    // 200 held-back tickets are enough; a cold model has no figures to doubt
+    expect(screen.queryByTestId('intel-few-heldout-priority')).toBeNull();
+    expect(screen.getByTestId('intel-heldout-priority').textContent).toBe('基于 200 张留出工单');
   });
 
   it('saves the threshold as a share and shows an out-of-range threshold at the field', async () => {

@@ -9,6 +9,17 @@ import { ConfusionView } from './confusion-view';
 
 const percent = (v: number | null) => (v === null ? '—' : formatPercent(v, 1));
 
+/**
+ * Fewer held-back tickets than this and the figures are not to be trusted: a share measured on n
+ * tickets is uncertain by up to ±1.96·0.5/√n (the 95 % interval in the worst case, a share near 50 %),
+ * which is 10 percentage points at about 100 tickets — the most a supervisor comparing two trainings or
+ * judging "is it good enough to auto-apply" can live with. Held-back tickets are the newest 20 % of the
+ * labelled ones, so this takes about 500 labelled tickets.
+ */
+export const MIN_HELD_OUT = 100;
+const HELD_OUT_SHARE = 0.2;
+const marginPoints = (n: number) => Math.round((1.96 * 0.5 * 100) / Math.sqrt(n));
+
 export function ModelCard({ model }: { model: IntelModel }) {
   const { t } = useTranslation();
   const m = model;
@@ -39,6 +50,15 @@ export function ModelCard({ model }: { model: IntelModel }) {
           <Statistic title={t('intel.admin.corrections')} value={formatNumber(m.corrections)} data-testid={`intel-corrections-${m.target}`} />
         </Col>
       </Row>
+      {!cold && m.heldOut < MIN_HELD_OUT && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid={`intel-few-heldout-${m.target}`}
+          style={{ marginTop: 12 }}
+          title={t('intel.admin.fewHeldOut', { count: m.heldOut, margin: m.heldOut > 0 ? marginPoints(m.heldOut) : 100, min: MIN_HELD_OUT, labelled: MIN_HELD_OUT / HELD_OUT_SHARE })}
+        />
+      )}
       <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
         <span data-testid={`intel-heldout-${m.target}`}>{t('intel.admin.heldOut', { count: m.heldOut })}</span>
         {' · '}
