@@ -97,6 +97,12 @@ describe('bad input at the HTTP boundary', () => {
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(csp).toContain("frame-ancestors 'none'");
     expect(page.headers['x-frame-options']).toBe('DENY');
+    // a revalidated page (304, no content type) keeps the page's policy: the browser merges a 304's
+    // headers into its cached page, and the data policy's sandbox would leave the console blank
+    const etag = String(page.headers.etag);
+    const again = await t.app.inject({ method: 'GET', url: '/tickets/123', headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.headers['content-security-policy']).toBe(csp);
     const docs = await t.api(null, 'GET', '/api/docs/');
     expect(String(docs.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
     expect(String(docs.headers['content-security-policy'])).not.toMatch(/script-src[^;]*unsafe-inline/);

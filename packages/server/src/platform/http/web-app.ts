@@ -2,6 +2,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { stat } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
+import { PAGE_CSP } from './security-headers';
 import { fileURLToPath } from 'node:url';
 
 /** packages/web/dist of this repository, found from the server package's own location. */
@@ -41,7 +42,11 @@ async function isFile(path: string): Promise<boolean> {
 export async function registerWebApp(app: FastifyInstance, dir: string): Promise<void> {
   const root = resolve(dir);
   const indexHtml = join(root, 'index.html');
-  const page = (reply: FastifyReply, file: string, cacheControl: string) => reply.header('cache-control', cacheControl).sendFile(file);
+  const page = (reply: FastifyReply, file: string, cacheControl: string) => {
+    // set here, not from the content type: a revalidated page's 304 must carry the page's policy too
+    if (file.endsWith('.html')) reply.header('content-security-policy', PAGE_CSP);
+    return reply.header('cache-control', cacheControl).sendFile(file);
+  };
 
   await app.register(async (scope) => {
     // preCompressed: the build writes name.br and name.gz beside each file; the client's Accept-Encoding picks one
