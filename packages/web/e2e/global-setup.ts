@@ -19,7 +19,7 @@ const ADMIN = { email: 'e2e-admin@example.com', password: 'Admin-e2e-12345', nam
 
 const log = (msg: string) => console.log(`[e2e] ${msg}`);
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const s = createServer();
     s.once('error', fail);
@@ -44,7 +44,7 @@ function executable(path: string): boolean {
  * Vite build a development bundle; VITEST turns on the server's response validation) and without
  * a developer's database or console settings.
  */
-function startEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+export function startEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!/^(VITEST|NODE_ENV$|TEST_|DATABASE_URL$|FILES_DIR$|WEB_DIST_DIR$|OPERATOR_TOKEN$)/.test(k)) env[k] = v;
   return { ...env, ...extra };
@@ -56,7 +56,7 @@ async function servesConsole(serverURL: string, path: string): Promise<boolean> 
   return !!res?.ok && /<div id="root">/.test(await res.text());
 }
 
-function stopGroup(child: ChildProcess, signal: NodeJS.Signals) {
+export function stopGroup(child: ChildProcess, signal: NodeJS.Signals) {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
   try {
     process.kill(-child.pid, signal);
@@ -65,7 +65,7 @@ function stopGroup(child: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
-async function waitHealthy(url: string, child: ChildProcess, logFile: string, timeoutMs: number) {
+export async function waitHealthy(url: string, child: ChildProcess, logFile: string, timeoutMs: number) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before /healthz answered; see ${logFile}`);
