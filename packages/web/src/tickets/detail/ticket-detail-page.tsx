@@ -8,6 +8,7 @@ import type { Attachment, Organization, Ticket } from '../../api/types';
 import { ApiError } from '../../api/client';
 import { prefetchKey, takePrefetched } from '../../api/prefetch';
 import { useMe } from '../../auth/auth-context';
+import { AfterFirstPaint } from '../../common/after-first-paint';
 import { errorMessage } from '../../common/api-errors';
 import { useLiveMessages } from '../../common/live-context';
 import { useShortcuts } from '../../common/use-shortcuts';
@@ -125,6 +126,8 @@ export default function TicketDetailPage() {
   if (!ticket) return <Skeleton active paragraph={{ rows: 8 }} />;
 
   const backSearch = queue?.search ? `?${queue.search}` : '';
+  // the first page of the timeline is in (or failed): the side column may follow
+  const conversationShown = timeline.events.length > 0 || (!timeline.loading && (!timeline.hasMore || timeline.error != null));
   const details = (
     <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }} colon>
       <Descriptions.Item label={t('field.requester')}>
@@ -207,38 +210,43 @@ export default function TicketDetailPage() {
           <div ref={replyBox} className={phone ? 'gd-phone-reply' : undefined} style={phone ? undefined : { marginTop: 12 }} data-testid="reply-dock">
             <ReplyBox ref={reply} ticket={ticket} onSent={refreshAll} />
           </div>
-          <ChannelLogPanel ticketId={ticket.id} version={version} onLoaded={(log) => setDeliveries(deliveriesByComment(log))} />
+          <AfterFirstPaint when={conversationShown}>
+            <ChannelLogPanel ticketId={ticket.id} version={version} onLoaded={(log) => setDeliveries(deliveriesByComment(log))} />
+          </AfterFirstPaint>
         </Col>
         <Col xs={24} lg={8} xl={7}>
-          {phone && (
-            <Card size="small" style={{ marginBottom: 12 }} data-testid="ticket-details">
-              {details}
-            </Card>
-          )}
-          {/* what the system understood first, above the fields it set */}
-          <InsightsPanel
-            ticket={ticket}
-            version={version}
-            onUpdated={(x) => {
-              setTicket(x);
-              timeline.refresh();
-            }}
-            onLinked={refreshAll}
-            onAnalysis={setAnalysis}
-          />
-          <Card size="small" style={{ marginTop: 12 }}>
-            <SidePanel
-              ref={panel}
+          {/* after the conversation has been painted: the side column is many controls and requests */}
+          <AfterFirstPaint when={conversationShown} fallback={<Skeleton active paragraph={{ rows: 6 }} />}>
+            {phone && (
+              <Card size="small" style={{ marginBottom: 12 }} data-testid="ticket-details">
+                {details}
+              </Card>
+            )}
+            {/* what the system understood first, above the fields it set */}
+            <InsightsPanel
               ticket={ticket}
-              me={me}
               version={version}
-              setByIntelligence={setByIntelligence(ticket, analysis)}
               onUpdated={(x) => {
                 setTicket(x);
                 timeline.refresh();
               }}
+              onLinked={refreshAll}
+              onAnalysis={setAnalysis}
             />
-          </Card>
+            <Card size="small" style={{ marginTop: 12 }}>
+              <SidePanel
+                ref={panel}
+                ticket={ticket}
+                me={me}
+                version={version}
+                setByIntelligence={setByIntelligence(ticket, analysis)}
+                onUpdated={(x) => {
+                  setTicket(x);
+                  timeline.refresh();
+                }}
+              />
+            </Card>
+          </AfterFirstPaint>
         </Col>
       </Row>
       <Modal open={help} title={t('shortcut.title')} footer={null} onCancel={() => setHelp(false)} data-testid="shortcut-help">
