@@ -79,8 +79,12 @@ export async function loadDemo(makeDeps: (clock: Clock) => Deps, opts: DemoOptio
     tickets.push(simulateTicket(world, draft));
   }
   scheduleLinks(world, tickets);
-  scheduleRoutine(world, start, created);
-  await world.timeline.play((ms) => clock.set(new Date(ms)), end, log);
+  const routine = scheduleRoutine(world, start, created);
+  try {
+    await world.timeline.play((ms) => clock.set(new Date(ms)), end, log);
+  } finally {
+    await routine.close();
+  }
 
   return summarize(world, {
     tenant: demoTenant,

@@ -4,6 +4,7 @@ import { DEMO_DEFAULTS, loadDemo, type DemoSummary } from '../../src/demo/load-d
 import { describeDemo } from '../../src/demo/demo-summary-text';
 import { bootstrapFirstTenant } from '../../src/modules/identity/bootstrap-first-tenant';
 import { CHANNEL_PLUGINS } from '../../src/modules/intake/channel-plugins';
+import { startIntelligence } from '../../src/modules/intelligence';
 import { startIntakeTestApp, type IntakeTestApp } from '../support/intake-app';
 
 // `npm start` once (the default tenant and the README's administrator), stopped, then `npm run demo`:
@@ -114,10 +115,16 @@ describe('the demo, loaded into the tenant the README signs in to', () => {
     expect(Math.max(0, ...unread.map((u) => u.n))).toBeLessThanOrEqual(15);
   });
 
-  it('has its replies delivered when they were written: a server starting later sends none of the history again', async () => {
+  it('is history to a server starting later: no reply sent again, no correction counted as made since the training', async () => {
+    // the consumers of `npm start` that act on history: replies going out, corrections for the models
+    const intelligence = startIntelligence({ deps: t.deps, outbox: t.outbox, retrainMinutes: 0, log: t.app.log });
     await t.settle();
+    await intelligence.close();
     const states = await sql<{ state: string; n: number }>('SELECT state, count(*)::int AS n FROM outbound_messages GROUP BY state');
     expect(states.map((s) => s.state)).toEqual(['sent']);
     expect(states[0].n).toBeGreaterThan(100);
+    const models = (await t.api(token, 'GET', '/api/v1/intelligence/models')).json().models as { target: string; corrections: number }[];
+    // the background retraining is due at 20 corrections: the demo's own triage must not look like them
+    for (const m of models) expect(m.corrections, m.target).toBeLessThan(20);
   });
 });
