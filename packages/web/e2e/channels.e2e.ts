@@ -1,4 +1,5 @@
 import mqtt from 'mqtt';
+import nodemailer from 'nodemailer';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
 import { Api } from './api';
@@ -39,6 +40,7 @@ interface InboundRow {
   state: string;
   attempts: number;
   error: { code: string; message: string } | null;
+  meta?: Record<string, unknown>;
 }
 
 describe('omnichannel intake in the console', () => {
@@ -81,18 +83,32 @@ describe('omnichannel intake in the console', () => {
     await shot(env, page, 'channels-list');
   });
 
-  flow(b, env, 'C2', '收件箱/隔离区：无法解析的设备告警进入隔离区，显示错误，重新处理', async () => {
-    // a device publishes to the server's MQTT broker a payload that is not the JSON of the contract
+  flow(b, env, 'C2', '收件箱/隔离区：设备的非 JSON 告警当场被拒；无法解析的邮件进入隔离区，显示原因，重新处理', async () => {
+    // a device publishes a payload that is not the JSON of the contract: refused before PUBACK (nothing
+    // acknowledged that cannot become a ticket), the connection closed, nothing stored
     const tenant = await api.get<{ slug: string }>('/tenant');
     const key = await api.post<{ key: string }>('/iot/keys', { name: '机房空调 e2e' });
     const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${env.mqttPort}`, { username: tenant.slug, password: key.key, reconnectPeriod: 0, connectTimeout: 10_000 });
-    await client.publishAsync(`gongdan/${tenant.slug}/devices/SN-E2E-0001/alarm`, '温度过高 38℃（不是 JSON）', { qos: 1 });
-    await client.endAsync();
+    const refused = await Promise.race([
+      client.publishAsync(`gongdan/${tenant.slug}/devices/SN-E2E-0001/alarm`, '温度过高 38℃（不是 JSON）', { qos: 1 }).then(() => 'acknowledged', () => 'refused'),
+      new Promise<string>((r) => client.once('close', () => r('refused'))),
+    ]);
+    expect(refused).toBe('refused');
+    await client.endAsync(true);
+    expect((await api.get<{ items: InboundRow[] }>('/intake/messages?channel=iot')).items.filter((m) => m.meta?.serial === 'SN-E2E-0001')).toEqual([]);
+
+    // what a mail server hands over is taken (never bounced) and kept; one that is not a mail at all
+    // cannot become a ticket, so it waits in the quarantine with its reason
+    await api.post('/channels', { kind: 'email', name: '隔离测试邮箱', address: 'geli@e2e.example.cn' });
+    const notMail = '\r\n\r\n这一封没有任何邮件头，不是一封邮件\r\n';
+    const mailer = nodemailer.createTransport({ host: '127.0.0.1', port: env.smtpPort, secure: false, ignoreTLS: true });
+    await mailer.sendMail({ envelope: { from: 'zheng@example.cn', to: 'geli@e2e.example.cn' }, raw: notMail });
+    mailer.close();
     let stored: InboundRow | undefined;
     await poll(async () => {
-      stored = (await api.get<{ items: InboundRow[] }>('/intake/messages?state=quarantined&channel=iot')).items[0];
+      stored = (await api.get<{ items: InboundRow[] }>('/intake/messages?state=quarantined&channel=email')).items[0];
       return stored?.error?.code;
-    }).toBe('IOT_MALFORMED_JSON');
+    }).toBe('MALFORMED_MAIL');
 
     const { page } = await session(browser!, env, env.admin);
     await page.goto('/admin/intake');
@@ -100,18 +116,15 @@ describe('omnichannel intake in the console', () => {
     await page.getByTestId('intake-state-quarantined').click();
     const row = page.getByTestId(`inbound-row-${stored!.id}`);
     // the reason in words, the code only as secondary text
-    await row.getByTestId('inbound-error').getByText('告警内容不是有效的 JSON').waitFor();
-    await row.getByTestId('inbound-error').getByText(/^IOT_MALFORMED_JSON：/).waitFor();
+    await row.getByTestId('inbound-error').getByText('邮件无法解析（缺少发件人或邮件头，或 MIME 格式错误）').waitFor();
+    await row.getByTestId('inbound-error').getByText(/^MALFORMED_MAIL：/).waitFor();
     await row.getByText('已隔离').waitFor();
-    await row.getByText('设备告警').waitFor();
     await shot(env, page, 'intake-quarantine');
 
     await row.getByTestId('inbound-open').click();
-    const meta = page.getByTestId('inbound-meta');
-    await poll(() => meta.innerText()).toContain('SN-E2E-0001');
     expect(await page.getByTestId('inbound-download').getAttribute('href')).toBe(`/api/v1/intake/messages/${stored!.id}/raw`);
     const raw = await page.context().request.get(`/api/v1/intake/messages/${stored!.id}/raw`);
-    expect((await raw.body()).toString('utf8')).toBe('温度过高 38℃（不是 JSON）');
+    expect((await raw.body()).toString('utf8')).toContain('这一封没有任何邮件头，不是一封邮件');
     await shot(env, page, 'intake-detail');
     await page.getByTestId('inbound-drawer-retry').click();
     await page.getByText('已重新排队处理').first().waitFor();
@@ -119,7 +132,7 @@ describe('omnichannel intake in the console', () => {
     await page.getByTestId('inbound-drawer').getByTestId('inbound-state').getByText('待处理').waitFor();
     expect(await page.getByTestId('inbound-drawer-retry').count()).toBe(0);
     await poll(() => row.getAttribute('data-state')).toBe('pending');
-    // processed again: the same payload is still not JSON, so the worker quarantines it again
+    // processed again: it is still not a mail, so the worker quarantines it again
     await poll(async () => (await api.get<InboundRow>(`/intake/messages/${stored!.id}`)).state).toBe('quarantined');
   });
 

@@ -23,6 +23,8 @@ export interface E2eEnv {
   team: { id: string; name: string };
   /** The server's embedded MQTT broker (devices' alarms), on 127.0.0.1. */
   mqttPort: number;
+  /** the server's SMTP listener for customer mail */
+  smtpPort: number;
 }
 
 declare module 'vitest' {

@@ -116,6 +116,7 @@ export default async function setup(project: TestProject) {
     agent2: { email: '', password: '', name: '', id: '' },
     team: { id: '', name: '' },
     mqttPort: 0,
+    smtpPort: 0,
   };
 
   if (!executable(CHROMIUM)) {
@@ -182,7 +183,7 @@ export default async function setup(project: TestProject) {
       ? null
       : `the server at ${serverURL} does not serve the web console (GET /login is not packages/web/dist/index.html); see ${logFile}`;
     if (problem) console.error(`\n[e2e] ${problem}\n`);
-    project.provide('e2e', { ...base, problem, baseURL: serverURL, serverURL, mqttPort, ...people });
+    project.provide('e2e', { ...base, problem, baseURL: serverURL, serverURL, mqttPort, smtpPort, ...people });
   } catch (err) {
     await teardown();
     throw err;
