@@ -247,8 +247,30 @@ describe('web console in Chromium', () => {
     const reply = '您好，打印机驱动已远程重装，请再试一次打印。';
     await send(page, reply);
     await page.getByTestId('entry-reply').filter({ hasText: reply }).waitFor();
+    // 已解决 asks for the resolution note (解决说明) first, and for a category and assignee the ticket lacks
+    const category = await api.post<{ id: string; nameZh: string }>('/categories', { nameZh: `打印机故障${Date.now() % 100000}` });
     await choose(page, 'field-status', '已解决');
+    await page.getByTestId('resolve-form').waitFor();
+    await page.getByTestId('resolve-ok').click();
+    await fieldError(page, 'resolve-note').getByText('解决前必须填写').waitFor();
+    expect(await headerStatus(page).innerText()).toBe('待受理');
+    await page.getByTestId('resolve-note').fill('远程重装了打印机驱动，测试打印正常');
+    if (await page.getByTestId('resolve-category').isVisible()) {
+      await page.getByTestId('resolve-category').click();
+      await page.locator('.ant-select-tree').getByText(category.nameZh, { exact: true }).click();
+    }
+    if (await page.getByTestId('resolve-assignee').isVisible()) expect(await page.getByTestId('resolve-assignee').innerText()).toContain(env.admin.name);
+    await shot(env, page, 'resolve-dialog');
+    await page.getByTestId('resolve-ok').click();
     await poll(() => headerStatus(page).innerText()).toBe('已解决');
+    await page.getByTestId('ticket-resolution').getByText('远程重装了打印机驱动，测试打印正常').waitFor();
+    await page.getByTestId('timeline').getByText('解决说明：远程重装了打印机驱动，测试打印正常').waitFor();
+    expect(await api.get<TicketRow & { resolution: string; categoryId: string | null; assigneeId: string | null }>(`/tickets/${ticket.id}`)).toMatchObject({
+      status: 'resolved',
+      resolution: '远程重装了打印机驱动，测试打印正常',
+      categoryId: expect.any(String),
+      assigneeId: expect.any(String),
+    });
 
     await detail.getByTestId('entry-reply').filter({ hasText: reply }).waitFor();
     await poll(() => headerStatus(detail).innerText()).toBe('已解决');

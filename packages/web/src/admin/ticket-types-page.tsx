@@ -1,9 +1,9 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Flex, Form, Input, Menu, Modal, Popconfirm, Row, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Flex, Form, Input, Menu, Modal, Popconfirm, Row, Switch, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { catalogApi } from '../api/endpoints';
-import type { CustomField, TicketType } from '../api/types';
+import { RESOLVE_REQUIREMENTS, type CustomField, type ResolveRequirement, type TicketType } from '../api/types';
 import { useMe } from '../auth/auth-context';
 import { errorMessage } from '../common/api-errors';
 import { useLocalName, useLookups } from '../common/lookups';
@@ -18,11 +18,11 @@ const GLOBAL = 'global';
 
 function TicketTypeModal({ type, open, onClose, onSaved }: { type: TicketType | null; open: boolean; onClose: () => void; onSaved: (x: TicketType) => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ key: string; nameZh: string; nameEn?: string }>();
-  const { busy, general, setGeneral, submit: submitForm } = useFormSubmit(form, ['key', 'nameZh', 'nameEn']);
+  const [form] = Form.useForm<{ key: string; nameZh: string; nameEn?: string; resolveRequires: ResolveRequirement[] }>();
+  const { busy, general, setGeneral, submit: submitForm } = useFormSubmit(form, ['key', 'nameZh', 'nameEn', 'resolveRequires']);
   const submit = () =>
     submitForm(async (v) => {
-      const body = { nameZh: v.nameZh.trim(), nameEn: v.nameEn?.trim() ?? '' };
+      const body = { nameZh: v.nameZh.trim(), nameEn: v.nameEn?.trim() ?? '', resolveRequires: v.resolveRequires ?? [] };
       onSaved(type ? await catalogApi.updateTicketType(type.id, body) : await catalogApi.createTicketType({ ...body, key: v.key.trim() }));
     });
   return (
@@ -38,7 +38,13 @@ function TicketTypeModal({ type, open, onClose, onSaved }: { type: TicketType | 
       destroyOnHidden
       afterClose={() => setGeneral(null)}
     >
-      <Form form={form} initialValues={{ key: type?.key ?? '', nameZh: type?.nameZh ?? '', nameEn: type?.nameEn ?? '' }} layout="vertical" preserve={false} data-testid="type-form">
+      <Form
+        form={form}
+        initialValues={{ key: type?.key ?? '', nameZh: type?.nameZh ?? '', nameEn: type?.nameEn ?? '', resolveRequires: [...(type?.resolveRequires ?? RESOLVE_REQUIREMENTS)] }}
+        layout="vertical"
+        preserve={false}
+        data-testid="type-form"
+      >
         <Form.Item
           name="key"
           label={t('admin.types.key')}
@@ -52,6 +58,9 @@ function TicketTypeModal({ type, open, onClose, onSaved }: { type: TicketType | 
         </Form.Item>
         <Form.Item name="nameEn" label={t('admin.nameEn')}>
           <Input data-testid="type-name-en" maxLength={200} />
+        </Form.Item>
+        <Form.Item name="resolveRequires" label={t('admin.types.resolveRequires')} extra={t('admin.types.resolveRequiresHelp')}>
+          <Checkbox.Group data-testid="type-resolve-requires" options={RESOLVE_REQUIREMENTS.map((r) => ({ value: r, label: t(`admin.types.requirement.${r}`) }))} />
         </Form.Item>
       </Form>
       {general && <Alert type="error" showIcon title={general} />}
@@ -181,6 +190,12 @@ export default function TicketTypesPage() {
               )
             }
           >
+            {current && (
+              <Typography.Paragraph data-testid="type-resolve-summary">
+                <Typography.Text type="secondary">{t('admin.types.resolveRequires')}：</Typography.Text>
+                {(current.resolveRequires ?? RESOLVE_REQUIREMENTS).map((r) => t(`admin.types.requirement.${r}`)).join('、') || t('admin.types.resolveRequiresNone')}
+              </Typography.Paragraph>
+            )}
             {current && <Typography.Paragraph type="secondary">{t('admin.fields.globalToo')}</Typography.Paragraph>}
             <Table<CustomField>
               rowKey="id"

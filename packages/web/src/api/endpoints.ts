@@ -26,6 +26,7 @@ import type {
   TicketFilters,
   TicketLink,
   TicketType,
+  ResolveRequirement,
   User,
   Watcher,
 } from './types';
@@ -158,8 +159,8 @@ export const catalogApi = {
   ticketTypes: () => api.get<Items<TicketType>>('/ticket-types', { active: true }),
   /** Active and inactive ticket types (administration). */
   allTicketTypes: () => api.get<Items<TicketType>>('/ticket-types'),
-  createTicketType: (body: { key: string; nameZh: string; nameEn?: string; active?: boolean }) => api.post<TicketType>('/ticket-types', body),
-  updateTicketType: (id: string, body: { nameZh?: string; nameEn?: string; active?: boolean }) => api.patch<TicketType>(`/ticket-types/${id}`, body),
+  createTicketType: (body: { key: string; nameZh: string; nameEn?: string; active?: boolean; resolveRequires?: ResolveRequirement[] }) => api.post<TicketType>('/ticket-types', body),
+  updateTicketType: (id: string, body: { nameZh?: string; nameEn?: string; active?: boolean; resolveRequires?: ResolveRequirement[] }) => api.patch<TicketType>(`/ticket-types/${id}`, body),
   customFields: (ticketTypeId?: string) => api.get<Items<CustomField>>('/custom-fields', { ticketTypeId }),
   createCustomField: (body: CustomFieldInput) => api.post<CustomField>('/custom-fields', body),
   updateCustomField: (id: string, body: CustomFieldInput) => api.patch<CustomField>(`/custom-fields/${id}`, body),

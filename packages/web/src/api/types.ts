@@ -46,6 +46,8 @@ export interface Ticket {
   closedAt: string | null;
   /** its id in the helpdesk it was imported from */
   externalId?: string | null;
+  /** How it was resolved (解决说明); null until resolved, cleared on reopen. */
+  resolution?: string | null;
   subtasks?: { total: number; done: number };
   watcherIds?: string[];
   /** keys of required custom fields without a value (a ticket from a channel or the portal); one ticket, staff only */
@@ -108,12 +110,17 @@ export interface Category {
   children?: Category[];
 }
 
+export const RESOLVE_REQUIREMENTS = ['resolution', 'category', 'assignee'] as const;
+export type ResolveRequirement = (typeof RESOLVE_REQUIREMENTS)[number];
+
 export interface TicketType {
   id: string;
   key: string;
   nameZh: string;
   nameEn: string;
   active: boolean;
+  /** What resolving a ticket of this type needs (missing in answers of older servers: all). */
+  resolveRequires?: ResolveRequirement[];
 }
 
 export type FieldKind = 'text' | 'number' | 'date' | 'select' | 'multiselect';

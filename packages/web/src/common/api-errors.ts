@@ -8,9 +8,22 @@ export interface FormFieldError {
   errors: string[];
 }
 
+/** The ticket fields resolving may require, by the label the console gives them. */
+const RESOLVE_FIELD_LABEL: Record<string, string> = { resolution: 'field.resolution', categoryId: 'field.category', assigneeId: 'field.assignee' };
+
+/** The fields a refused resolve still needs (the server's required_to_resolve issues), or none. */
+export function missingToResolve(err: unknown): string[] {
+  return err instanceof ApiError ? err.details.filter((d) => d.code === 'required_to_resolve').map((d) => d.field) : [];
+}
+
+/** "解决前还需要填写：解决说明、分类" for the fields of a refused resolve. */
+export const resolveNeedsMessage = (fields: string[], t: TFunction) => t('errors.resolveNeeds', { fields: fields.map((f) => t(RESOLVE_FIELD_LABEL[f] ?? f, { defaultValue: f })).join('、') });
+
 /** The sentence for an error as a whole, in the interface language. */
 export function errorMessage(err: unknown, t: TFunction): string {
   // the server's message is English and technical: never shown as the sentence itself
+  const needs = missingToResolve(err);
+  if (needs.length) return resolveNeedsMessage(needs, t);
   if (err instanceof ApiError) return t(`errors.${err.code}`, { defaultValue: t('errors.unknownCode', { code: err.code }) });
   return t('errors.generic');
 }

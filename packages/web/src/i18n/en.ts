@@ -65,6 +65,7 @@ export const en: Messages = {
     INTERNAL: 'Server error; nothing was changed. Try again later',
     generic: 'The action failed',
     unknownCode: 'The action failed (error code {{code}})',
+    resolveNeeds: 'Before resolving, fill in: {{fields}}',
     issue: {
       required_to_resolve: 'Required before resolving',
       required: 'Required',

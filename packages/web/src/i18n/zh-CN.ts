@@ -63,6 +63,7 @@ export const zhCN = {
     INTERNAL: '服务器出错，操作未生效，请稍后重试',
     generic: '操作失败',
     unknownCode: '操作失败（错误代码 {{code}}）',
+    resolveNeeds: '解决前还需要填写：{{fields}}',
     issue: {
       required_to_resolve: '解决前必须填写',
       required: '必填',

@@ -60,6 +60,11 @@ export function changeLines(changes: Record<string, { from?: unknown; to?: unkno
       lines.push(t('timeline.customFieldsChanged'));
       continue;
     }
+    if (field === 'resolution') {
+      // the note is the point, not a before → after of it
+      if (!isEmpty(c?.to)) lines.push(t('timeline.resolution', { text: String(c.to) }));
+      continue;
+    }
     const label = t(FIELD_LABEL[field] ?? field, { defaultValue: field });
     const from = fieldValue(field, c?.from, t, names);
     const to = fieldValue(field, c?.to, t, names);

@@ -10,6 +10,7 @@ import { RemoteSelect } from '../../common/remote-select';
 import { CustomFieldInput, fieldsForType } from '../custom-field-input';
 import { allowedStatuses } from '../ticket-tags';
 import { LinksAndSubtasks, RequesterTickets, Watchers } from './related-panels';
+import { ResolveDialog } from './resolve-dialog';
 
 // The ticket's properties, each saved as soon as it is changed; errors appear under the field.
 // Changing an existing assignee asks for the transfer reason (转派原因), kept on the timeline.
@@ -38,6 +39,8 @@ export const SidePanel = forwardRef<SidePanelHandle, Props>(function SidePanel({
   const [saving, setSaving] = useState<string | null>(null);
   const [fields, setFields] = useState<CustomField[]>([]);
   const [transfer, setTransfer] = useState<{ to: string; reason: string } | null>(null);
+  // 已解决 asks for the resolution note (and what else the ticket type requires) first
+  const [resolving, setResolving] = useState(false);
 
   useEffect(() => {
     catalogApi
@@ -106,9 +109,15 @@ export const SidePanel = forwardRef<SidePanelHandle, Props>(function SidePanel({
           <Select
             data-testid="field-status"
             value={ticket.status}
-            onChange={(v) => void save({ status: v }, 'status')}
+            onChange={(v) => (v === 'resolved' ? setResolving(true) : void save({ status: v }, 'status'))}
             options={allowedStatuses(ticket.status).map((s) => ({ value: s, label: t(`status.${s}`) }))}
           />,
+        )}
+        {ticket.resolution && (
+          <div style={{ marginTop: -4, marginBottom: 12 }} data-testid="ticket-resolution">
+            <Typography.Text type="secondary">{t('detail.resolutionShown')}：</Typography.Text>
+            <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{ticket.resolution}</Typography.Text>
+          </div>
         )}
         {item(
           'priority',
@@ -177,6 +186,16 @@ export const SidePanel = forwardRef<SidePanelHandle, Props>(function SidePanel({
         {t('detail.requesterTickets')}
       </Typography.Title>
       <RequesterTickets ticket={ticket} />
+      <ResolveDialog
+        ticket={ticket}
+        me={me}
+        open={resolving}
+        onClose={() => setResolving(false)}
+        onResolved={(x) => {
+          setResolving(false);
+          onUpdated(x);
+        }}
+      />
       <Modal
         open={!!transfer}
         title={t('detail.transferTitle')}
