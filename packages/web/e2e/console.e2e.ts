@@ -228,6 +228,8 @@ describe('web console in Chromium', () => {
 
   flow(b, env, '07', '实时更新：另一位坐席打开的工单页和列表无需刷新即看到回复与状态变化', async () => {
     const ticket = await ticketFor('网络打印机脱机', '销售部的网络打印机显示脱机，重启后仍然无法打印。', { name: '宋青书', phone: '13500004444' });
+    // a category to resolve it under, there before the page loads its lists
+    const category = await api.post<{ id: string; nameZh: string }>('/categories', { nameZh: `打印机故障${Date.now() % 100000}` });
     const page = await admin();
     await openTicket(page, ticket.number);
 
@@ -248,7 +250,6 @@ describe('web console in Chromium', () => {
     await send(page, reply);
     await page.getByTestId('entry-reply').filter({ hasText: reply }).waitFor();
     // 已解决 asks for the resolution note (解决说明) first, and for a category and assignee the ticket lacks
-    const category = await api.post<{ id: string; nameZh: string }>('/categories', { nameZh: `打印机故障${Date.now() % 100000}` });
     await choose(page, 'field-status', '已解决');
     await page.getByTestId('resolve-form').waitFor();
     await page.getByTestId('resolve-ok').click();
