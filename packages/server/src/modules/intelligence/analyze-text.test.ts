@@ -59,6 +59,9 @@ describe('analysing a new ticket', () => {
     const ti: TenantIntelligence = { settings: { ...DEFAULT_SETTINGS }, models: { priority: model }, temperatures: { priority: 0.5 }, names, memory: new FeedbackMemory() };
     const calm = analyzeText(ti, input('会议室投影仪', '投影仪有点暗'), NOW);
     expect(calm.predictions.priority).toBeUndefined();
+    // a caller is "at least normal", which the default already is: nothing was decided either
+    expect(analyzeText(ti, { ...input('会议室投影仪', '投影仪有点暗'), channel: 'phone' }, NOW).predictions.priority).toBeUndefined();
+    expect(analyzeText(cold(), { ...input('会议室投影仪', '投影仪有点暗'), channel: 'phone' }, NOW).predictions.priority).toBeUndefined();
     // the same unsure model with an angry customer: the rules raise the level, certain by rule, for the mood's words only
     const angry = analyzeText(ti, input('投影仪', '已经第三次报修了，再不处理我们就要投诉了！！！'), NOW);
     expect(angry.predictions.priority).toMatchObject({ value: 'urgent', source: 'rules', confidence: 1, applied: true });

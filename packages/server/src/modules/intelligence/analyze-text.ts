@@ -150,7 +150,8 @@ export function analyzeText(ti: TenantIntelligence, input: TextInput, now: Date,
     const textSpoke = suggested.reasons.some((r) => r.code === 'text_model' || r.code === 'keyword_rule');
     const textDecided = !!p && textSpoke && suggested.value === p.value;
     const reasons = [...(p && textSpoke ? p.reasons : []), ...priorityReasons(suggested)];
-    if (textSpoke || reasons.length)
+    // without the text, only a level the rules moved off the default is a decision (a caller's "at least normal" is not)
+    if (textSpoke || (reasons.length && suggested.value !== 'normal'))
       predictions.priority = {
         value: suggested.value,
         label: PRIORITY_LABELS[suggested.value],
