@@ -294,13 +294,6 @@ export interface ReplyTemplate {
   name: string;
   body: string;
   categoryId?: string | null;
-}
-
-export interface BulkChanges {
-  status?: Status;
-  priority?: Priority;
-  categoryId?: string;
-  teamId?: string;
   updatedAt?: string;
 }
 
@@ -309,6 +302,13 @@ export interface ReplyTemplateInput {
   name: string;
   body: string;
   categoryId?: string | null;
+}
+
+export interface BulkChanges {
+  status?: Status;
+  priority?: Priority;
+  categoryId?: string;
+  teamId?: string;
   assigneeId?: string | null;
   addTags?: string[];
   transferReason?: string;

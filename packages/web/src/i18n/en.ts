@@ -275,9 +275,9 @@ export const en: Messages = {
     other: '{{kind}}',
     via: 'via {{channel}}',
     system: 'System',
-    empty: 'No entries yet',
     // what the server's own actors are called (events of the intelligence, device alarms before they were named by device…)
     systemActors: { system: 'System', intelligence: 'Intelligence', live: 'System', iot: 'Device alarm', 'gongdan import': 'History import' },
+    empty: 'No entries yet',
   },
   reply: {
     public: 'Reply',

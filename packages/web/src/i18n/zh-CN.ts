@@ -273,9 +273,9 @@ export const zhCN = {
     other: '{{kind}}',
     via: '来自{{channel}}',
     system: '系统',
-    empty: '暂无记录',
     // what the server's own actors are called (events of the intelligence, device alarms before they were named by device…)
     systemActors: { system: '系统', intelligence: '智能分析', live: '系统', iot: '设备告警', 'gongdan import': '历史工单导入' },
+    empty: '暂无记录',
   },
   reply: {
     public: '回复客户',

@@ -21,12 +21,12 @@ export interface AddCommentInput {
   attachmentIds?: string[];
   /** Reply and change status in one step (e.g. reply and set to pending). */
   status?: Status;
-  channel?: Channel;
   /**
    * Staff's public reply: the channel it is to be delivered on (the customer's channel, email,
    * 'portal' = only in the portal, 'phone' = a call-back the agent logs, nothing sent). A customer's
    * own comment: the channel it came through.
    */
+  channel?: Channel;
 }
 
 export interface CommentView {
@@ -34,11 +34,11 @@ export interface CommentView {
   ticketId: string;
   body: string;
   internal: boolean;
-  channel: string;
   /** where it was written: the console (web), the API, or the customer's channel */
-  author: { type: string; id: string | null; name: string };
+  channel: string;
   /** a staff reply: the channel picked to deliver it on */
   deliverVia?: string;
+  author: { type: string; id: string | null; name: string };
   mentions: string[];
   attachmentIds: string[];
   createdAt: string;
@@ -129,6 +129,7 @@ export async function addComment(deps: Deps, actor: Actor, ticketId: string, inp
       body,
       internal,
       channel,
+      ...(deliverVia ? { deliverVia } : {}),
       author: { type: actor.type, id: actor.id, name: actor.name },
       mentions: notified,
       attachmentIds,
@@ -136,4 +137,3 @@ export async function addComment(deps: Deps, actor: Actor, ticketId: string, inp
     };
   });
 }
-      ...(deliverVia ? { deliverVia } : {}),
