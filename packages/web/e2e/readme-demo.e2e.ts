@@ -23,6 +23,8 @@ const README = { email: 'admin@example.com', password: 'Lantern-river-58' };
 const DEMO_WORDS = [/^(Emily|Chen|Tom|Baker|Sarah|Miller|David|Wong|Priya|Nair|Michael|Brown|Lisa|Zhang)$/, /^(LaserJet|ThinkPad|Carbon|OptiPlex|LEHY-III|Acme|Trading|Ltd|Northwind|Logistics)$/];
 /** People's words on a ticket page: its title, requester, description and comments. */
 const TICKET_CONTENT = ['[data-testid="ticket-title"]', '[data-testid="ticket-requester"]', '.gd-comment-body'];
+/** The queue's rows hold what customers wrote (the demo has English tickets): data, not the interface; its headers are checked. */
+const QUEUE_CONTENT = ['[data-testid="ticket-table"] .ant-table-tbody'];
 
 let browser: Browser | null = null;
 let child: ChildProcess | null = null;
@@ -122,7 +124,7 @@ describe('the README\'s demo path', () => {
     await page.waitForURL(/\/tickets/);
     await page.getByTestId('list-loaded').waitFor({ state: 'attached' });
     await shot(here, page, 'readme-queue');
-    await expectChineseOnly(page, { allow: DEMO_WORDS });
+    await expectChineseOnly(page, { allow: DEMO_WORDS, skip: QUEUE_CONTENT });
   });
 
   flow(b, here, 'R2', 'README 的 API 示例：用 README 的管理员登录，建工单，按“打印机”搜到', async () => {
