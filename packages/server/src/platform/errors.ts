@@ -37,11 +37,14 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly field?: string;
   readonly details?: FieldIssue[];
-  constructor(code: ErrorCode, message: string, opts: { field?: string; details?: FieldIssue[] } = {}) {
+  /** RATE_LIMITED: when to try again; the HTTP layer sends it as Retry-After */
+  readonly retryAfterSeconds?: number;
+  constructor(code: ErrorCode, message: string, opts: { field?: string; details?: FieldIssue[]; retryAfterSeconds?: number } = {}) {
     super(message);
     this.code = code;
     this.field = opts.field;
     this.details = opts.details;
+    this.retryAfterSeconds = opts.retryAfterSeconds;
   }
 }
 

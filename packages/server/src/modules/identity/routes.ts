@@ -12,7 +12,6 @@ import { createUser, getUser, listUsers, updateUser } from './manage-users';
 import { getCurrentTenant, updateCurrentTenant } from './manage-tenant';
 import { LANGUAGES } from './tenant-settings';
 import { signIn } from './sign-in';
-import { SignInThrottled } from './sign-in-throttle';
 import type { UserRow } from './user-repository';
 import type { TeamRow } from './team-repository';
 import type { ApiKeyRow } from './credential-repository';
@@ -121,10 +120,7 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
     },
     handler: async (req, reply) => {
       // req.ip: the socket's peer, or the forwarded client when Fastify's trustProxy is configured
-      const res = await signIn(deps, req.body, { address: req.ip }).catch((err: unknown) => {
-        if (err instanceof SignInThrottled) reply.header('retry-after', String(err.retryAfterSeconds));
-        throw err;
-      });
+      const res = await signIn(deps, req.body, { address: req.ip });
       reply.setCookie(SESSION_COOKIE, res.token, { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.cookieSecure, expires: res.expiresAt });
       return { token: res.token, expiresAt: res.expiresAt.toISOString(), user: res.user };
     },

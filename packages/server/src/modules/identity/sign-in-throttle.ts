@@ -3,10 +3,10 @@ import { AppError } from '../../platform/errors';
 import { loginThrottleRepository } from './login-throttle-repository';
 import { admit, FORGET_AFTER_MS, throttleKeys, type ThrottleKind } from './sign-in-throttle-rules';
 
-/** A sign-in refused before its password was checked; the route answers 429 with Retry-After. */
+/** A sign-in refused before its password was checked: 429 with Retry-After. */
 export class SignInThrottled extends AppError {
-  constructor(readonly retryAfterSeconds: number, retryAt: Date) {
-    super('RATE_LIMITED', `Too many failed sign-ins from this address or for this account; try again in ${retryAfterSeconds} s (after ${retryAt.toISOString()})`);
+  constructor(retryAfterSeconds: number, retryAt: Date) {
+    super('RATE_LIMITED', `Too many failed sign-ins from this address or for this account; try again in ${retryAfterSeconds} s (after ${retryAt.toISOString()})`, { retryAfterSeconds });
   }
 }
 

@@ -77,5 +77,6 @@ export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyRe
   const mapped = mapError(err);
   if (mapped.code === 'INTERNAL') req.log.error({ err }, 'unhandled error');
   else if (err !== mapped && !(err instanceof AppError) && (err as { severity?: unknown }).severity) req.log.warn({ err }, 'database refused a value the boundary let through');
+  if (mapped.retryAfterSeconds !== undefined) reply.header('retry-after', String(mapped.retryAfterSeconds));
   reply.status(httpStatusOf[mapped.code]).send(toErrorBody(mapped));
 }

@@ -4,10 +4,10 @@ import { channelRepository, type ChannelRow } from '../channel-repository';
 import { newFormSecret, rateWindow } from './web-form-rules';
 import { webIntakeRepository } from './web-intake-repository';
 
-/** A refused request over a rate limit; the route answers 429 with Retry-After. */
+/** A refused request over a rate limit: 429 with Retry-After. */
 export class RateLimited extends AppError {
-  constructor(readonly retryAfterSeconds: number, what: string) {
-    super('RATE_LIMITED', `Too many ${what}; try again in ${retryAfterSeconds} s`);
+  constructor(retryAfterSeconds: number, what: string) {
+    super('RATE_LIMITED', `Too many ${what}; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
   }
 }
 

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../../platform/deps';
 import { actorOf } from '../../../platform/http/auth';
@@ -6,7 +6,6 @@ import { ErrorBody, IdParams, ok } from '../../../platform/http/schemas';
 import { ChannelSchema } from '../schemas';
 import { assignPublicKey } from './assign-public-key';
 import { getWebForm } from './get-web-form';
-import { RateLimited } from './public-channel';
 import { submitWebForm } from './submit-web-form';
 import { trackSubmission } from './track-submission';
 import { AcceptedSchema, FormKeyParams, SubmitTicketBody, SubmittedSchema, TrackBody, TrackedSchema, TrackParams, TrackQuery, WebFormSchema } from './web-schemas';
@@ -14,15 +13,6 @@ import { AcceptedSchema, FormKeyParams, SubmitTicketBody, SubmittedSchema, Track
 /** How long a submission waits for its ticket number before it is answered 202 with a reference. */
 export const webFormTimings = { waitMs: 5000 };
 
-/** Sets Retry-After on a rate-limit refusal, then lets the error handler answer. */
-export async function withRetryAfter<T>(reply: FastifyReply, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (err instanceof RateLimited) reply.header('retry-after', String(err.retryAfterSeconds));
-    throw err;
-  }
-}
 
 const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, POST, OPTIONS', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' };
 
@@ -47,21 +37,20 @@ export function webFormRoutes(app: FastifyInstance, deps: Deps) {
     s.post('/api/v1/public/tickets', {
       config: { public: true },
       schema: { tags, summary: 'Submit a web form: 201 with the ticket number and a query code (202 with a reference while it is being processed)', body: SubmitTicketBody, response: { ...ok(), 201: SubmittedSchema, 202: AcceptedSchema, ...errors } },
-      handler: async (req, reply) =>
-        withRetryAfter(reply, async () => {
-          const res = await submitWebForm(deps, req.body, { ip: req.ip, origin: req.headers.origin, userAgent: req.headers['user-agent'] }, webFormTimings);
-          return res.status === 201 ? reply.status(201).send({ ticketId: res.ticketId, number: res.number, queryCode: res.queryCode }) : reply.status(202).send({ reference: res.reference, queryCode: res.queryCode });
-        }),
+      handler: async (req, reply) => {
+        const res = await submitWebForm(deps, req.body, { ip: req.ip, origin: req.headers.origin, userAgent: req.headers['user-agent'] }, webFormTimings);
+        return res.status === 201 ? reply.status(201).send({ ticketId: res.ticketId, number: res.number, queryCode: res.queryCode }) : reply.status(202).send({ reference: res.reference, queryCode: res.queryCode });
+      },
     });
     s.get('/api/v1/public/tickets/:ref', {
       config: { public: true },
       schema: { tags, summary: 'Track a submitted ticket with its number (or reference) and query code: status and public replies', params: TrackParams, querystring: TrackQuery, response: { ...ok(TrackedSchema), ...errors } },
-      handler: async (req, reply) => withRetryAfter(reply, () => trackSubmission(deps, { ...req.query, ref: req.params.ref }, { ip: req.ip })),
+      handler: async (req) => trackSubmission(deps, { ...req.query, ref: req.params.ref }, { ip: req.ip }),
     });
     s.post('/api/v1/public/tickets/track', {
       config: { public: true },
       schema: { tags, summary: 'The same as GET /api/v1/public/tickets/{ref}, with the code in the body (kept out of URLs and logs)', body: TrackBody, response: { ...ok(TrackedSchema), ...errors } },
-      handler: async (req, reply) => withRetryAfter(reply, () => trackSubmission(deps, req.body, { ip: req.ip })),
+      handler: async (req) => trackSubmission(deps, req.body, { ip: req.ip }),
     });
   });
 
