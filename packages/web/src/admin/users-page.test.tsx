@@ -1,8 +1,7 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
-import { BrowserRouter } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AppRoutes, Providers } from '../app';
-import { renderUi, stubFetch } from '../test/render';
+import { stubFetch } from '../test/render';
+import { renderApp } from '../test/render-app';
 
 const TEAM_A = '0190a0a0-0000-7000-8000-0000000000f1';
 const TEAM_B = '0190a0a0-0000-7000-8000-0000000000f2';
@@ -30,13 +29,7 @@ describe('users administration', () => {
       'GET /api/v1/ticket-types': () => ({ status: 200, body: { items: [] } }),
       'GET /api/v1/notifications': () => ({ status: 200, body: { items: [], unread: 0, nextBefore: null } }),
     });
-    renderUi(
-      <Providers>
-        <BrowserRouter>
-          <AppRoutes />
-        </BrowserRouter>
-      </Providers>,
-    );
+    renderApp();
     fireEvent.click(await screen.findByTestId(`user-edit-${agent.email}`));
     const teams = await screen.findByTestId('user-teams');
     await waitFor(() => expect(teams.textContent).toContain('桌面支持组'));
@@ -70,13 +63,7 @@ describe('users administration', () => {
       'GET /api/v1/ticket-types': () => ({ status: 200, body: { items: [] } }),
       'GET /api/v1/notifications': () => ({ status: 200, body: { items: [], unread: 0, nextBefore: null } }),
     });
-    renderUi(
-      <Providers>
-        <BrowserRouter>
-          <AppRoutes />
-        </BrowserRouter>
-      </Providers>,
-    );
+    renderApp();
     fireEvent.click(await screen.findByTestId(`user-password-${agent.email}`));
     fireEvent.change(await screen.findByTestId('password-new'), { target: { value: 'P@ssw0rd!' } });
     fireEvent.change(screen.getByTestId('password-confirm'), { target: { value: 'P@ssw0rd!' } });

@@ -1,20 +1,13 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
-import { BrowserRouter } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AppRoutes, Providers } from '../app';
-import { renderUi, stubFetch } from '../test/render';
+import { stubFetch } from '../test/render';
+import { renderApp } from '../test/render-app';
 
 const unauthenticated = () => ({ status: 401, body: { error: { code: 'UNAUTHENTICATED', message: 'Sign in first' } } });
 
 async function submitSignIn(email: string, password: string) {
   window.history.pushState({}, '', '/login');
-  renderUi(
-    <Providers>
-      <BrowserRouter>
-        <AppRoutes />
-      </BrowserRouter>
-    </Providers>,
-  );
+  renderApp();
   fireEvent.change(await screen.findByTestId('sign-in-email'), { target: { value: email } });
   fireEvent.change(screen.getByTestId('sign-in-password'), { target: { value: password } });
   await act(async () => {

@@ -1,9 +1,8 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { BrowserRouter } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AppRoutes, Providers } from '../app';
 import type { CallInfo } from '../api/live';
-import { renderUi, stubFetch } from '../test/render';
+import { stubFetch } from '../test/render';
+import { renderApp } from '../test/render-app';
 import { nextCall } from './screen-pop';
 
 const ME = '0190a0a0-0000-7000-8000-00000000000a';
@@ -43,13 +42,7 @@ function app() {
     'GET /api/v1/contacts/lookup': () => ({ status: 404, body: { error: { code: 'NOT_FOUND', message: 'Contact not found' } } }),
   });
   window.history.pushState({}, '', '/tickets');
-  renderUi(
-    <Providers>
-      <BrowserRouter>
-        <AppRoutes />
-      </BrowserRouter>
-    </Providers>,
-  );
+  renderApp();
   return calls;
 }
 

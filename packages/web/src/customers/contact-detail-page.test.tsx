@@ -1,8 +1,7 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
-import { BrowserRouter } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AppRoutes, Providers } from '../app';
-import { renderUi, stubFetch } from '../test/render';
+import { stubFetch } from '../test/render';
+import { renderApp } from '../test/render-app';
 
 const me = { type: 'user', id: '0190a0a0-0000-7000-8000-00000000000a', name: '赵主管', role: 'supervisor', scope: 'all', teamIds: [], contactId: null, tenantId: 'x' };
 const HERE = '0190a0a0-0000-7000-8000-0000000000c1';
@@ -43,13 +42,7 @@ describe('contact page', () => {
       'GET /api/v1/ticket-types': () => ({ status: 200, body: { items: [] } }),
       'GET /api/v1/notifications': () => ({ status: 200, body: { items: [], unread: 0, nextBefore: null } }),
     });
-    renderUi(
-      <Providers>
-        <BrowserRouter>
-          <AppRoutes />
-        </BrowserRouter>
-      </Providers>,
-    );
+    renderApp();
     fireEvent.change(await screen.findByTestId('identity-value'), { target: { value: '13912345678' } });
     await act(async () => {
       fireEvent.click(screen.getByTestId('identity-add'));

@@ -1,9 +1,8 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { BrowserRouter } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AppRoutes, Providers } from '../../app';
 import type { InboundMessage } from '../../api/intake-types';
-import { renderUi, stubFetch } from '../../test/render';
+import { stubFetch } from '../../test/render';
+import { renderApp } from '../../test/render-app';
 
 const admin = { type: 'user', id: '0190a0a0-0000-7000-8000-00000000000a', name: '管理员', role: 'admin', scope: 'all', teamIds: [], contactId: null, tenantId: 'x' };
 const base = { channelId: null, contentType: 'message/rfc822', size: 2048, attempts: 1, nextAttemptAt: null, commentId: null, processedAt: '2026-11-22T08:00:05Z' };
@@ -51,13 +50,7 @@ function app(me: object, pages: Record<string, InboundMessage[]>) {
     [`POST /api/v1/intake/messages/${quarantined.id}/retry`]: () => ({ status: 200, body: { ...quarantined, state: 'pending', error: null, nextAttemptAt: '2026-11-22T09:00:00Z' } }),
   });
   window.history.pushState({}, '', '/admin/intake');
-  renderUi(
-    <Providers>
-      <BrowserRouter>
-        <AppRoutes />
-      </BrowserRouter>
-    </Providers>,
-  );
+  renderApp();
   return calls;
 }
 

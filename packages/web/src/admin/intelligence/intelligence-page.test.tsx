@@ -1,10 +1,9 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { BrowserRouter } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AppRoutes, Providers } from '../../app';
 import type { IntelModel, IntelModels } from '../../api/intelligence-types';
 import { LookupsProvider } from '../../common/lookups';
 import { renderUi, stubFetch } from '../../test/render';
+import { renderApp } from '../../test/render-app';
 import { choose, typeTags } from '../../test/select';
 import { IntelligenceView } from './intelligence-page';
 
@@ -209,13 +208,7 @@ describe('intelligence for supervisors', () => {
       'GET /api/v1/intelligence/models': () => ({ status: 200, body: models }),
     });
     window.history.pushState({}, '', '/admin/intelligence');
-    renderUi(
-      <Providers>
-        <BrowserRouter>
-          <AppRoutes />
-        </BrowserRouter>
-      </Providers>,
-    );
+    renderApp();
     await screen.findByTestId('intel-model-category');
     expect(screen.getByTestId('admin-tab-intelligence').textContent).toBe('智能分类');
     expect(screen.getByTestId('intel-read-only')).toBeTruthy();

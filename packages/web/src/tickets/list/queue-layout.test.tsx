@@ -1,9 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { BrowserRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Me } from '../../api/types';
-import { AppRoutes, Providers } from '../../app';
-import { renderUi, stubFetch } from '../../test/render';
+import { stubFetch } from '../../test/render';
+import { renderApp } from '../../test/render-app';
 import { DEFAULT_COLUMNS, landingView } from './list-state';
 import { tableMinWidth } from './ticket-table';
 
@@ -53,13 +52,7 @@ function start(path: string, me: ReturnType<typeof person>, mine: number) {
     }
     return base(input, init);
   }) as typeof fetch;
-  renderUi(
-    <Providers>
-      <BrowserRouter>
-        <AppRoutes />
-      </BrowserRouter>
-    </Providers>,
-  );
+  renderApp();
   return calls;
 }
 
