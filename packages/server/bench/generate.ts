@@ -7,7 +7,7 @@ import { loadConfig } from '../src/platform/config';
 import type { Database, OwnerQueryable, Queryable } from '../src/platform/db/database';
 import { openDatabase } from '../src/platform/db/open-database';
 import type { PgliteDatabase } from '../src/platform/db/pglite-database';
-import { catalogRepository } from '../src/modules/catalog';
+import { catalogRepository } from '../src/modules/catalog/catalog-repository';
 import { createTenant } from '../src/modules/identity/create-tenant';
 import { teamRepository } from '../src/modules/identity/team-repository';
 import { userRepository } from '../src/modules/identity/user-repository';

@@ -22,6 +22,8 @@ import { intakeRoutes } from './modules/intake';
 import { CHANNEL_PLUGINS } from './modules/intake/channel-plugins';
 import { cacheFor, intelligenceRoutes, ticketEnricher } from './modules/intelligence';
 import { importRoutes } from './modules/imports';
+import { contactExists } from './modules/customers';
+import { moveRequesterTickets } from './modules/tickets';
 
 export const VERSION = '0.1.0';
 
@@ -59,6 +61,7 @@ export function makeDeps(config: Config, db: Database, opts: { clock?: Clock; fi
     cookieSecure: config.COOKIE_SECURE,
     operatorToken: config.OPERATOR_TOKEN,
     enrichTicket: ticketEnricher({ db, clock: opts.clock ?? systemClock }, cacheFor(db)),
+    links: { contactExists, moveRequesterTickets },
   };
 }
 

@@ -93,6 +93,9 @@ export const catalogRepository = {
   async listTypes(q: Queryable): Promise<TicketTypeRow[]> {
     return q.query<TicketTypeRow>(`SELECT ${TYPE_COLUMNS} FROM ticket_types ORDER BY key`);
   },
+  async typeExists(q: Queryable, id: string): Promise<boolean> {
+    return (await q.query('SELECT 1 FROM ticket_types WHERE id = $1', [id])).length > 0;
+  },
   async typeById(q: Queryable, id: string): Promise<TicketTypeRow | undefined> {
     const [row] = await q.query<TicketTypeRow>(`SELECT ${TYPE_COLUMNS} FROM ticket_types WHERE id = $1`, [id]);
     return row;

@@ -1,6 +1,6 @@
 // Catalog: how a tenant classifies work — the category tree, ticket types and their custom fields.
 // Other modules use only this surface.
-export { catalogRepository } from './catalog-repository';
+export { categoryExists, categorySubtree, listCategoryRows, ticketTypeExists, ticketTypeById, listTicketTypeRows } from './read-catalog';
 export type { CategoryRow, TicketTypeRow, CustomFieldRow } from './catalog-repository';
 export { validateCustomFields, missingRequiredFields, FIELD_KINDS } from './custom-field-rules';
 export type { FieldCheck } from './custom-field-rules';

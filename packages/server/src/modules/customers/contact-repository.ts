@@ -1,14 +1,6 @@
 import type { Queryable } from '../../platform/db/database';
 import { likePattern } from '../../platform/db/like-pattern';
-import { identityKey } from './identity-rules';
-
-export const IDENTITY_KINDS = ['email', 'phone', 'wechat', 'wecom', 'dingtalk', 'feishu', 'device', 'other'] as const;
-export type IdentityKind = (typeof IDENTITY_KINDS)[number];
-
-export interface Identity {
-  kind: IdentityKind;
-  value: string;
-}
+import { identityKey, type Identity } from './identity-rules';
 
 export interface IdentityOwner extends Identity {
   contact_id: string;
@@ -142,25 +134,13 @@ export const contactRepository = {
   async moveIdentities(q: Queryable, fromId: string, toId: string): Promise<number> {
     return (await q.query('UPDATE contact_identities SET contact_id = $2 WHERE contact_id = $1 RETURNING id', [fromId, toId])).length;
   },
-  /** Re-points the tickets the duplicate asked; tickets without an organization take the new requester's. */
-  async moveTickets(
-    q: Queryable,
-    fromId: string,
-    toId: string,
-    organizationId: string | null,
-    at: Date,
-  ): Promise<{ id: string; channel: string; old_organization_id: string | null; organization_id: string | null }[]> {
-    return q.query(
-      `WITH old AS (SELECT id, organization_id FROM tickets WHERE requester_id = $1 FOR UPDATE)
-       UPDATE tickets t SET requester_id = $2, organization_id = coalesce(t.organization_id, $3::uuid), updated_at = $4
-       FROM old WHERE t.id = old.id
-       RETURNING t.id, t.channel, old.organization_id AS old_organization_id, t.organization_id`,
-      [fromId, toId, organizationId, at],
-    );
+  async existingIds(q: Queryable, ids: string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    return (await q.query<{ id: string }>('SELECT id FROM contacts WHERE id = ANY($1::uuid[])', [ids])).map((r) => r.id);
   },
-  /** Portal sign-ins of the duplicate now act as the contact that stays. */
-  async moveUsers(q: Queryable, fromId: string, toId: string): Promise<number> {
-    return (await q.query('UPDATE users SET contact_id = $2, updated_at = now() WHERE contact_id = $1 RETURNING id', [fromId, toId])).length;
+  async names(q: Queryable, ids: string[]): Promise<{ id: string; name: string }[]> {
+    if (!ids.length) return [];
+    return q.query('SELECT id, name FROM contacts WHERE id = ANY($1::uuid[])', [ids]);
   },
   async delete(q: Queryable, id: string): Promise<boolean> {
     return (await q.query('DELETE FROM contacts WHERE id = $1 RETURNING id', [id])).length > 0;

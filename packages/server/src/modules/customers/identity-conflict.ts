@@ -2,7 +2,8 @@ import type { Queryable } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
 import type { Actor } from '../identity';
 import { CUSTOMER_READERS } from './access';
-import { contactRepository, type Identity } from './contact-repository';
+import { contactRepository } from './contact-repository';
+import type { Identity } from './identity-rules';
 
 /**
  * The 409 for an identity that already belongs to another contact. Those who may see contacts learn

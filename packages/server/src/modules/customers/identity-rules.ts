@@ -1,5 +1,13 @@
 import type { FieldIssue } from '../../platform/errors';
-import type { Identity } from './contact-repository';
+
+// The kinds of identity a contact is known by across channels, and one identity.
+export const IDENTITY_KINDS = ['email', 'phone', 'wechat', 'wecom', 'dingtalk', 'feishu', 'device', 'other'] as const;
+export type IdentityKind = (typeof IDENTITY_KINDS)[number];
+
+export interface Identity {
+  kind: IdentityKind;
+  value: string;
+}
 
 // Identities are compared in a canonical form so the same person is found across channels.
 /** One string per identity (kind and value), for maps, sets and a stable order. */

@@ -2,8 +2,11 @@
 // Other modules use only this surface.
 export { resolveRequester, resolveRequesters } from './resolve-requesters';
 export type { RequesterInput, RequesterOutcome, ResolvedRequester } from './resolve-requesters';
-export { contactRepository, IDENTITY_KINDS } from './contact-repository';
-export type { ContactRow, Identity, IdentityKind } from './contact-repository';
+export { contactRepository } from './contact-repository';
+export type { ContactRow } from './contact-repository';
+export { IDENTITY_KINDS } from './identity-rules';
+export type { Identity, IdentityKind } from './identity-rules';
+export { contactExists, contactNames } from './read-contacts';
 export { organizationRepository } from './organization-repository';
 export type { OrganizationRow } from './organization-repository';
 export { maskEmail, maskPhone, normalizePhone, normalizeEmail, normalizeIdentity } from './identity-rules';

@@ -3,7 +3,8 @@ import { invalid, notFound } from '../../platform/errors';
 import type { Actor } from '../identity';
 import { requireRole } from '../identity';
 import { CUSTOMER_READERS } from './access';
-import { contactRepository, type Identity, type IdentityKind } from './contact-repository';
+import { contactRepository } from './contact-repository';
+import type { Identity, IdentityKind } from './identity-rules';
 import { normalizeIdentity } from './identity-rules';
 import { toContactView, type ContactView } from './views';
 

@@ -1,8 +1,7 @@
 import type { Deps } from '../../platform/deps';
 import { invalid, notFound } from '../../platform/errors';
 import type { Actor } from '../identity';
-import { requireRole } from '../identity';
-import { eventRepository } from '../tickets';
+import { moveContactSignIns, requireRole } from '../identity';
 import { CUSTOMER_MERGERS } from './access';
 import { contactRepository } from './contact-repository';
 import { toContactView, type ContactView } from './views';
@@ -37,22 +36,15 @@ export async function mergeContacts(deps: Deps, actor: Actor, targetId: string, 
       notes,
     });
     const identities = await contactRepository.moveIdentities(q, sourceId, targetId);
-    const tickets = await contactRepository.moveTickets(q, sourceId, targetId, organizationId, now);
-    const users = await contactRepository.moveUsers(q, sourceId, targetId);
-    for (const t of tickets) {
-      const changes: Record<string, { from: unknown; to: unknown }> = { requesterId: { from: sourceId, to: targetId } };
-      if (t.old_organization_id !== t.organization_id) changes.organizationId = { from: t.old_organization_id, to: t.organization_id };
-      await eventRepository.append(q, {
-        ticketId: t.id,
-        kind: 'requester.merged',
-        actor,
-        channel: 'web',
-        at: now,
-        internal: true, // staff housekeeping: contact ids are not the customer's business
-        data: { changes, from: { id: source.id, name: source.name }, to: { id: target.id, name: target.name } },
-      });
-    }
+    // the tickets module owns tickets and their events; it is reached through deps.links (it imports customers)
+    const tickets = await deps.links.moveRequesterTickets(q, actor, {
+      from: { id: source.id, name: source.name },
+      to: { id: target.id, name: target.name },
+      organizationId,
+      at: now,
+    });
+    const users = await moveContactSignIns(q, sourceId, targetId);
     await contactRepository.delete(q, sourceId);
-    return { contact: toContactView((await contactRepository.byId(q, targetId))!), moved: { identities, tickets: tickets.length, users } };
+    return { contact: toContactView((await contactRepository.byId(q, targetId))!), moved: { identities, tickets, users } };
   });
 }

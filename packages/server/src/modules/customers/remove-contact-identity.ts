@@ -3,7 +3,8 @@ import { notFound } from '../../platform/errors';
 import type { Actor } from '../identity';
 import { requireRole } from '../identity';
 import { CUSTOMER_WRITERS } from './access';
-import { contactRepository, type Identity } from './contact-repository';
+import { contactRepository } from './contact-repository';
+import type { Identity } from './identity-rules';
 import { normalizeIdentity } from './identity-rules';
 
 /** Removes one identity from a contact; the value may be given in any form that normalizes to the stored one. */

@@ -1,7 +1,8 @@
 import type { Queryable } from '../../platform/db/database';
 import { AppError, invalid } from '../../platform/errors';
 import { uuidv7 } from '../../platform/ids';
-import { contactRepository, type Identity, type IdentityOwner } from './contact-repository';
+import { contactRepository, type IdentityOwner } from './contact-repository';
+import type { Identity } from './identity-rules';
 import { identityKey, requesterIdentities } from './identity-rules';
 
 export interface RequesterInput {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Limit, Uuid } from '../../platform/http/schemas';
-import { IDENTITY_KINDS } from './contact-repository';
+import { IDENTITY_KINDS } from './identity-rules';
 import { CUSTOMER_TIERS } from './tiers';
 
 // Request and response schemas of the customers routes (they also generate the OpenAPI document).

@@ -5,7 +5,8 @@ export { ROLES, SCOPES, isStaff, isManager, effectiveScope, systemActor } from '
 export { requireRole, STAFF } from './require-role';
 export { userRepository } from './user-repository';
 export type { UserRow } from './user-repository';
-export { teamRepository } from './team-repository';
+export { userById, usersByIds, usersByIdsOrEmails, userAssignability, staffIdsByEmails, activeStaffIds, peopleNames, listTeamNames, teamExists, moveContactSignIns, tenantSummaries } from './read-people';
+export type { UserSummary } from './read-people';
 export { createTenant } from './create-tenant';
 export type { CreateTenantInput } from './create-tenant';
 export { createApiKey } from './manage-api-keys';

@@ -2,7 +2,6 @@ import type { Deps } from '../../platform/deps';
 import { AppError, invalid, notFound } from '../../platform/errors';
 import { isUniqueViolation } from '../../platform/db/database';
 import { uuidv7 } from '../../platform/ids';
-import { contactRepository } from '../customers';
 import type { Actor, Role, Scope } from './actor';
 import { assertPasswordAllowed } from './password-policy';
 import { hashPassword } from './passwords';
@@ -29,7 +28,8 @@ export async function createUser(deps: Deps, actor: Actor, input: CreateUserInpu
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   try {
     return await deps.db.tenant(actor.tenantId, async (q) => {
-      if (input.contactId && !(await contactRepository.byId(q, input.contactId))) throw notFound('Contact', 'contactId');
+      // customers is reached through deps.links (it imports identity)
+      if (input.contactId && !(await deps.links.contactExists(q, input.contactId))) throw notFound('Contact', 'contactId');
       const teamIds = [...new Set(input.teamIds ?? [])];
       await checkTeams(q, teamIds);
       const user = await userRepository.insert(q, {

@@ -39,6 +39,12 @@ export const tenantRepository = {
   async list(q: Queryable): Promise<TenantRow[]> {
     return q.query<TenantRow>('SELECT * FROM tenants ORDER BY created_at');
   },
+  /** System transaction: every tenant with its number of users, oldest first. */
+  async listWithUserCounts(q: Queryable): Promise<(TenantRow & { users: number })[]> {
+    return q.query(
+      `SELECT t.*, (SELECT count(*) FROM users u WHERE u.tenant_id = t.id)::int AS users FROM tenants t ORDER BY t.created_at, t.id`,
+    );
+  },
   async update(q: Queryable, patch: { name?: string; settings?: TenantSettings }): Promise<TenantRow> {
     const [row] = await q.query<TenantRow>(
       `UPDATE tenants SET name = coalesce($1, name), settings = coalesce($2::jsonb, settings), updated_at = now()

@@ -62,6 +62,25 @@ export const userRepository = {
     if (!u) return 'missing';
     return u.role === 'customer' || !u.active ? 'not_assignable' : 'ok';
   },
+  /** Those of these users who are active staff of the tenant (may be notified, may watch). */
+  async activeStaffIds(q: Queryable, ids: string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows = await q.query<{ id: string }>(`SELECT id FROM users WHERE id = ANY($1::uuid[]) AND active AND role <> 'customer'`, [ids]);
+    return rows.map((r) => r.id);
+  },
+  /** Names of users and of teams by id, in one query (for lists that show who and which team). */
+  async names(q: Queryable, userIds: string[], teamIds: string[]): Promise<{ kind: 'user' | 'team'; id: string; name: string }[]> {
+    if (!userIds.length && !teamIds.length) return [];
+    return q.query(
+      `SELECT 'user' AS kind, id, name FROM users WHERE id = ANY($1::uuid[])
+       UNION ALL SELECT 'team', id, name FROM teams WHERE id = ANY($2::uuid[])`,
+      [userIds, teamIds],
+    );
+  },
+  /** Portal sign-ins of one contact now sign in as another (contacts merged). */
+  async moveContact(q: Queryable, fromId: string, toId: string): Promise<number> {
+    return (await q.query('UPDATE users SET contact_id = $2, updated_at = now() WHERE contact_id = $1 RETURNING id', [fromId, toId])).length;
+  },
   async list(q: Queryable, f: { role?: Role; q?: string; ids?: string[]; limit: number; offset: number }): Promise<UserRow[]> {
     return q.query<UserRow>(
       `${SELECT} WHERE ($1::text IS NULL OR u.role = $1)

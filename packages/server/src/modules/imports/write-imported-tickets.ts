@@ -1,10 +1,10 @@
 import type { Queryable } from '../../platform/db/database';
 import { AppError, fieldsInvalid } from '../../platform/errors';
 import { uuidv7 } from '../../platform/ids';
-import { catalogRepository, fieldDefinitionsFor, validateCustomFields } from '../catalog';
+import { fieldDefinitionsFor, listCategoryRows, listTicketTypeRows, validateCustomFields } from '../catalog';
 import { resolveRequesters, type ResolvedRequester } from '../customers';
-import { teamRepository, userRepository, type Actor } from '../identity';
-import { importRepository, normalizeTags, searchText, toTicketView, type ImportedTicketRow } from '../tickets';
+import { listTeamNames, usersByIdsOrEmails, type Actor } from '../identity';
+import { importedTicketsByExternalIds, insertImportedTickets, normalizeTags, searchText, toTicketView, type ImportedTicketRow } from '../tickets';
 import type { ImportTimes } from './import-rules';
 import { resolveReferences, type ReferenceTables, type References } from './resolve-references';
 import type { ImportTicketInput } from './schemas';
@@ -28,7 +28,7 @@ type Written = { result: 'created' | 'exists'; id: string; number: number };
  */
 export async function writeImportedTickets(q: Queryable, actor: Actor, items: PreparedImport[], now: Date): Promise<Map<number, Written | AppError>> {
   const out = new Map<number, Written | AppError>();
-  const existing = new Map((await importRepository.byExternalIds(q, items.map((u) => u.input.externalId))).map((r) => [r.external_id, r]));
+  const existing = new Map((await importedTicketsByExternalIds(q, items.map((u) => u.input.externalId))).map((r) => [r.external_id, r]));
   const todo: { u: PreparedImport; refs: References; fields: Record<string, unknown> }[] = [];
   const tables = await referenceTables(q, items);
   for (const u of items) {
@@ -57,10 +57,10 @@ export async function writeImportedTickets(q: Queryable, actor: Actor, items: Pr
   }
   // numbers follow the tickets' own history within a batch
   rows.sort((a, b) => a.created_at.getTime() - b.created_at.getTime());
-  const inserted = new Map((await importRepository.insertMany(q, actor.tenantId, rows, now)).map((r) => [r.external_id, r]));
+  const inserted = new Map((await insertImportedTickets(q, actor.tenantId, rows, now)).map((r) => [r.external_id, r]));
   // an external id another import wrote meanwhile was skipped: it exists
   const raced = rows.filter((r) => !inserted.has(r.external_id)).map((r) => r.external_id);
-  const others = new Map((await importRepository.byExternalIds(q, raced)).map((r) => [r.external_id, r]));
+  const others = new Map((await importedTicketsByExternalIds(q, raced)).map((r) => [r.external_id, r]));
   for (const { u } of todo) {
     if (out.has(u.index)) continue;
     const mine = inserted.get(u.input.externalId);
@@ -76,10 +76,10 @@ async function referenceTables(q: Queryable, items: PreparedImport[]): Promise<R
   const assignees = [...new Set(items.map((u) => u.input.assignee).filter((a): a is string => a !== undefined))];
   const isId = (a: string) => /^[0-9a-f-]{36}$/i.test(a);
   return {
-    categories: needs('category') ? await catalogRepository.listCategories(q) : [],
-    teams: needs('team') ? await teamRepository.list(q) : [],
-    users: await userRepository.byIdsOrEmails(q, assignees.filter(isId), assignees.filter((a) => !isId(a))),
-    typeIds: new Set(needs('typeId') ? (await catalogRepository.listTypes(q)).map((t) => t.id) : []),
+    categories: needs('category') ? await listCategoryRows(q) : [],
+    teams: needs('team') ? await listTeamNames(q) : [],
+    users: await usersByIdsOrEmails(q, assignees.filter(isId), assignees.filter((a) => !isId(a))),
+    typeIds: new Set(needs('typeId') ? (await listTicketTypeRows(q)).map((t) => t.id) : []),
   };
 }
 

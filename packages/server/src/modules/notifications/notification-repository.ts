@@ -1,5 +1,6 @@
 import type { Queryable } from '../../platform/db/database';
 import { uuidv7 } from '../../platform/ids';
+import { outboxInsert } from '../../platform/outbox/append-outbox';
 
 export interface NotificationRow {
   id: string;
@@ -12,7 +13,7 @@ export interface NotificationRow {
 }
 
 export const notificationRepository = {
-  /** One notification per user; users that are not active staff of this tenant are skipped. */
+  /** One notification per user (the caller has checked they are active staff), with its outbox message. */
   async insertMany(q: Queryable, tenantId: string, userIds: string[], n: { kind: string; ticketId: string | null; data: Record<string, unknown>; at: Date }): Promise<string[]> {
     if (!userIds.length) return [];
     const ids = userIds.map(() => uuidv7(n.at.getTime()));
@@ -20,11 +21,8 @@ export const notificationRepository = {
       `WITH n AS (
          INSERT INTO notifications (id, tenant_id, user_id, kind, ticket_id, data, created_at)
          SELECT x.id, $1, x.user_id, $4, $5, $6, $7 FROM unnest($2::uuid[], $3::uuid[]) AS x(id, user_id)
-         JOIN users u ON u.id = x.user_id AND u.active AND u.role <> 'customer'
          RETURNING id, user_id),
-       o AS (
-         INSERT INTO outbox (tenant_id, event_id, topic, payload, created_at)
-         SELECT $1, n.id, 'notification.created', jsonb_build_object('userId', n.user_id, 'kind', $4::text, 'ticketId', $5::uuid), $7 FROM n)
+       o AS (${outboxInsert(`SELECT $1::uuid, n.id, 'notification.created', jsonb_build_object('userId', n.user_id, 'kind', $4::text, 'ticketId', $5::uuid), $7::timestamptz FROM n`)})
        SELECT user_id FROM n`,
       [tenantId, ids, userIds, n.kind, n.ticketId, JSON.stringify(n.data), n.at],
     );

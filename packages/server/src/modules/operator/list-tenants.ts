@@ -1,5 +1,6 @@
 import type { Deps } from '../../platform/deps';
-import { operatorRepository } from './operator-repository';
+import { tenantSummaries } from '../identity';
+import { ticketCountsByTenant } from '../tickets';
 
 export interface TenantSummary {
   id: string;
@@ -13,14 +14,14 @@ export interface TenantSummary {
 
 /** Platform operator: every tenant with its size, oldest first. */
 export async function listTenants(deps: Pick<Deps, 'db'>): Promise<TenantSummary[]> {
-  const rows = await deps.db.system((q) => operatorRepository.tenantSummaries(q));
-  return rows.map((r) => ({
+  const { tenants, tickets } = await deps.db.system(async (q) => ({ tenants: await tenantSummaries(q), tickets: await ticketCountsByTenant(q) }));
+  return tenants.map((r) => ({
     id: r.id,
     slug: r.slug,
     name: r.name,
     timeZone: r.time_zone,
     users: r.users,
-    tickets: r.tickets,
+    tickets: tickets.get(r.id) ?? 0,
     createdAt: new Date(r.created_at).toISOString(),
   }));
 }

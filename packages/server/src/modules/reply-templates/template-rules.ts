@@ -1,7 +1,7 @@
 import { AppError, notFound } from '../../platform/errors';
 import type { Queryable } from '../../platform/db/database';
 import { plainText, sanitizeRichText } from '../../platform/text/sanitize';
-import { catalogRepository } from '../catalog';
+import { categoryExists } from '../catalog';
 
 /** The body as stored: rich text reduced to the same safe subset as comments; it must say something. */
 export function templateBody(input: string): string {
@@ -12,7 +12,7 @@ export function templateBody(input: string): string {
 }
 
 export async function checkCategory(q: Queryable, categoryId: string | null | undefined): Promise<void> {
-  if (categoryId && !(await catalogRepository.categoryExists(q, categoryId))) throw notFound('categoryId', 'categoryId');
+  if (categoryId && !(await categoryExists(q, categoryId))) throw notFound('categoryId', 'categoryId');
 }
 
 export const nameConflict = (name: string) => new AppError('CONFLICT', `A reply template named ${name} already exists`, { field: 'name' });

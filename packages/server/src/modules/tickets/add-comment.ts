@@ -3,8 +3,8 @@ import { AppError, forbidden, notFound } from '../../platform/errors';
 import { uuidv7 } from '../../platform/ids';
 import { plainText, sanitizeRichText } from '../../platform/text/sanitize';
 import type { Actor } from '../identity';
-import { notificationRepository } from '../notifications';
-import { userRepository } from '../identity';
+import { notifyUsers } from '../notifications';
+import { staffIdsByEmails } from '../identity';
 import { commentRepository } from './comment-repository';
 import { eventRepository } from './event-repository';
 import { watcherRepository } from './watcher-repository';
@@ -78,9 +78,9 @@ export async function addComment(deps: Deps, actor: Actor, ticketId: string, inp
     }
     // mentions: ids from the editor plus @email in the text, resolved to staff of this tenant
     const emails = mentionedEmails(text);
-    const byEmail = emails.length ? await userRepository.staffIdsByEmails(q, emails) : [];
+    const byEmail = emails.length ? await staffIdsByEmails(q, emails) : [];
     const mentionIds = [...new Set([...(input.mentions ?? []), ...byEmail])].filter((u) => u !== actor.id);
-    const notified = await notificationRepository.insertMany(q, actor.tenantId, mentionIds, {
+    const notified = await notifyUsers(q, actor.tenantId, mentionIds, {
       kind: 'mention',
       ticketId,
       data: { number: Number(t.number), title: t.title, by: actor.name, commentId: id, excerpt: text.slice(0, 140), internal },
@@ -91,7 +91,7 @@ export async function addComment(deps: Deps, actor: Actor, ticketId: string, inp
     const watchers = (await watcherRepository.list(q, ticketId))
       .map((w) => w.user_id)
       .filter((w) => w !== actor.id && !notified.includes(w));
-    await notificationRepository.insertMany(q, actor.tenantId, watchers, {
+    await notifyUsers(q, actor.tenantId, watchers, {
       kind: 'watched_ticket_comment',
       ticketId,
       data: { number: Number(t.number), title: t.title, by: actor.name, commentId: id, excerpt: text.slice(0, 140), internal },

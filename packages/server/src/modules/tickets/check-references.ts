@@ -1,6 +1,7 @@
 import type { Queryable } from '../../platform/db/database';
 import { invalid, notFound } from '../../platform/errors';
-import { userRepository, type Actor } from '../identity';
+import { categoryExists, ticketTypeExists } from '../catalog';
+import { teamExists, userAssignability, type Actor } from '../identity';
 import { ticketRepository } from './ticket-repository';
 import { assertVisible } from './visibility';
 
@@ -12,7 +13,8 @@ export interface TicketReferences {
   parentId?: string | null;
 }
 
-const TABLES = { typeId: 'ticket_types', categoryId: 'categories', teamId: 'teams' } as const;
+/** Whether a referenced row exists, asked of the module that owns it. */
+const EXISTS = { typeId: ticketTypeExists, categoryId: categoryExists, teamId: teamExists } as const;
 
 /**
  * Every id a create or update refers to must exist in this tenant (row-level security hides other
@@ -20,12 +22,12 @@ const TABLES = { typeId: 'ticket_types', categoryId: 'categories', teamId: 'team
  * visible to the actor and must not make a cycle.
  */
 export async function checkReferences(q: Queryable, actor: Actor, refs: TicketReferences, ticketId?: string): Promise<void> {
-  for (const [field, table] of Object.entries(TABLES) as [keyof typeof TABLES, (typeof TABLES)[keyof typeof TABLES]][]) {
+  for (const field of ['typeId', 'categoryId', 'teamId'] as const) {
     const id = refs[field];
-    if (id && !(await ticketRepository.existing(q, table, id))) throw notFound(field, field);
+    if (id && !(await EXISTS[field](q, id))) throw notFound(field, field);
   }
   if (refs.assigneeId) {
-    const a = await userRepository.assignability(q, refs.assigneeId);
+    const a = await userAssignability(q, refs.assigneeId);
     if (a === 'missing') throw notFound('assigneeId', 'assigneeId');
     if (a === 'not_assignable') throw invalid('assigneeId', 'Tickets can only be assigned to active staff', 'not_assignable');
   }

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../platform/db/database';
 import { uuidv7 } from '../../platform/ids';
+import { outboxInsert } from '../../platform/outbox/append-outbox';
 import type { Actor } from '../identity';
 
 export interface TicketEventRow {
@@ -15,53 +16,47 @@ export interface TicketEventRow {
   created_at: Date;
 }
 
+/** Who an event names: any actor (only these fields are recorded). */
+export type EventActor = Pick<Actor, 'tenantId' | 'type' | 'id' | 'name'>;
+
 export interface NewEvent {
   ticketId: string;
   kind: string;
-  actor: Actor;
+  actor: EventActor;
   channel: string;
   at: Date;
   data: Record<string, unknown>;
   internal?: boolean;
 }
 
-// The event log is the audit trail, the timeline and the outbox feed: each event row and its outbox
-// message are written by one statement inside the transaction that made the change.
+// The event log is the audit trail, the timeline and the outbox feed. This repository is the only
+// writer of ticket_events: each event row and its outbox message (appended through the platform's
+// outbox API) are written by one statement inside the transaction that made the change. Statements
+// that write tickets with their first event (creation, import) embed `eventInsert` and
+// `eventOutbox` as CTEs, so a batch stays one statement.
+
+const EVENT_COLUMNS = 'id, tenant_id, ticket_id, kind, actor_type, actor_id, actor_name, channel, internal, data, created_at';
 
 /**
- * The outbox message of every event a CTE `ev` just wrote (RETURNING tenant_id, id, ticket_id, kind,
- * actor_type, actor_id, channel, internal, data, created_at): the payload every consumer reads.
+ * The SQL writing the events `select` yields (columns id, tenant_id, ticket_id, kind, actor_type,
+ * actor_id, actor_name, channel, internal, data, created_at in that order), for a CTE named `ev`
+ * that `eventOutbox` reads.
  */
-export const OUTBOX_OF_EVENTS = `INSERT INTO outbox (tenant_id, event_id, topic, payload, created_at)
-       SELECT tenant_id, id, kind, jsonb_build_object('ticketId', ticket_id, 'actor', jsonb_build_object('type', actor_type, 'id', actor_id),
-         'channel', channel, 'internal', internal, 'data', data), created_at
-       FROM ev`;
-
-/**
- * The CTEs writing one event and its outbox message. `ticketId` and `data` are SQL expressions (so a
- * ticket being inserted in the same statement can be referenced); the other values are parameters
- * $first … $first+9, in the order of eventParams.
- */
-export function eventWriteCtes(from: string, ticketId: string, data: string, first: number): string {
-  const p = (i: number) => `$${first + i}`;
-  return `ev AS (
-      INSERT INTO ticket_events (id, tenant_id, ticket_id, kind, actor_type, actor_id, actor_name, channel, internal, data, created_at)
-      SELECT ${p(0)}::uuid, ${p(1)}::uuid, ${ticketId}, ${p(2)}, ${p(3)}, ${p(4)}::uuid, ${p(5)}, ${p(6)}, ${p(7)}::boolean, ${data}, ${p(8)}::timestamptz FROM ${from}
-      RETURNING id, tenant_id, ticket_id, kind, channel, internal, data, created_at),
-    ob AS (
-      INSERT INTO outbox (tenant_id, event_id, topic, payload, created_at)
-      SELECT tenant_id, id, kind, jsonb_build_object('ticketId', ticket_id, 'actor', ${p(9)}::jsonb, 'channel', channel, 'internal', internal, 'data', data),
-        created_at FROM ev)`;
+export function eventInsert(select: string): string {
+  return `INSERT INTO ticket_events (${EVENT_COLUMNS}) ${select}
+         RETURNING id, tenant_id, ticket_id, kind, actor_type, actor_id, channel, internal, data, created_at`;
 }
 
-export function eventParams(e: Omit<NewEvent, 'ticketId' | 'data'>, id: string): unknown[] {
-  return [id, e.actor.tenantId, e.kind, e.actor.type, e.actor.id, e.actor.name, e.channel, e.internal ?? false, e.at, JSON.stringify({ type: e.actor.type, id: e.actor.id })];
+/** The outbox messages of the events the CTE `ev` (an `eventInsert`) wrote: the payload every consumer reads. */
+export function eventOutbox(order = ''): string {
+  return outboxInsert(`SELECT tenant_id, id, kind, jsonb_build_object('ticketId', ticket_id, 'actor', jsonb_build_object('type', actor_type, 'id', actor_id),
+         'channel', channel, 'internal', internal, 'data', data), created_at
+       FROM ev${order ? ` ${order}` : ''}`);
 }
 
 export const eventRepository = {
   async append(q: Queryable, e: NewEvent): Promise<string> {
-    const id = uuidv7(e.at.getTime());
-    await q.query(`WITH ${eventWriteCtes('(SELECT 1) AS one', '$1::uuid', '$2::jsonb', 3)} SELECT 1`, [e.ticketId, JSON.stringify(e.data), ...eventParams(e, id)]);
+    const [id] = await this.appendMany(q, [e]);
     return id;
   },
   /** Many events (of any tickets) with their outbox messages in one statement, in the given order. */
@@ -69,11 +64,8 @@ export const eventRepository = {
     if (!list.length) return [];
     const ids = list.map((e) => uuidv7(e.at.getTime()));
     await q.query(
-      `WITH ev AS (
-         INSERT INTO ticket_events (id, tenant_id, ticket_id, kind, actor_type, actor_id, actor_name, channel, internal, data, created_at)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[], $9::boolean[], $10::jsonb[], $11::timestamptz[])
-         RETURNING id, tenant_id, ticket_id, kind, actor_type, actor_id, channel, internal, data, created_at)
-       ${OUTBOX_OF_EVENTS} ORDER BY id`,
+      `WITH ev AS (${eventInsert(`SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[], $9::boolean[], $10::jsonb[], $11::timestamptz[])`)})
+       ${eventOutbox('ORDER BY id')}`,
       [
         ids,
         list.map((e) => e.actor.tenantId),

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../platform/db/database';
 import type { Actor } from '../identity';
-import { OUTBOX_OF_EVENTS } from './event-repository';
+import { eventInsert, eventOutbox } from './event-repository';
 import type { TicketInsert } from './ticket-repository';
 
 /** A historical ticket to insert as it was (its own times), with the one event that records its import. */
@@ -59,13 +59,10 @@ export const importRepository = {
          FROM input
          ON CONFLICT (tenant_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
          RETURNING t.id, t.number, t.external_id),
-       ev AS (
-         INSERT INTO ticket_events (id, tenant_id, ticket_id, kind, actor_type, actor_id, actor_name, channel, internal, data, created_at)
-         SELECT i.event_id, $1::uuid, t.id, 'ticket.imported', $26, $27::uuid, $28, 'import', false,
+       ev AS (${eventInsert(`SELECT i.event_id, $1::uuid, t.id, 'ticket.imported', $26, $27::uuid, $28, 'import', false,
            jsonb_set(i.snapshot, '{after,number}', to_jsonb(t.number)), $25::timestamptz
-         FROM t JOIN input i ON i.id = t.id
-         RETURNING id, tenant_id, ticket_id, kind, actor_type, actor_id, channel, internal, data, created_at),
-       ob AS (${OUTBOX_OF_EVENTS} ORDER BY id)
+         FROM t JOIN input i ON i.id = t.id`)}),
+       ob AS (${eventOutbox('ORDER BY id')})
        SELECT id, number::int AS number, external_id FROM t`,
       [
         tenantId,

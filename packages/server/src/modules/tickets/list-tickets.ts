@@ -2,7 +2,7 @@ import type { Queryable } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
 import { invalid } from '../../platform/errors';
 import { toTsQuery } from '../../platform/text/segment';
-import { catalogRepository } from '../catalog';
+import { categorySubtree } from '../catalog';
 import type { Actor } from '../identity';
 import { SORT_COLUMNS, ticketRepository, type SortKey, type TicketFilter, type TicketRow } from './ticket-repository';
 import { toTicketView, type TicketView } from './ticket-view';
@@ -56,7 +56,7 @@ export function parseSort(sort = '-updated_at'): { key: SortKey; desc: boolean }
 async function buildFilter(q: Queryable, actor: Actor, input: ListTicketsInput, text: string | undefined): Promise<TicketFilter> {
   const { q: _q, categoryId, assignee, team, sort: _s, cursor: _c, limit: _l, ...rest } = input;
   const filter: TicketFilter = { ...rest, text: text || undefined };
-  if (categoryId) filter.categoryIds = await catalogRepository.categorySubtree(q, categoryId);
+  if (categoryId) filter.categoryIds = await categorySubtree(q, categoryId);
   if (assignee) filter.assigneeId = assignee === 'me' ? actor.id : assignee === 'none' ? null : assignee;
   if (team?.length) filter.teams = { ids: [...new Set(team.filter((x) => x !== 'none'))], withoutTeam: team.includes('none') };
   return filter;

@@ -2,7 +2,7 @@ import type { Queryable } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
 import { forbidden, invalid, notFound } from '../../platform/errors';
 import type { Actor } from '../identity';
-import { notificationRepository } from '../notifications';
+import { notifyUsers } from '../notifications';
 import { eventRepository } from './event-repository';
 import { ticketRepository, type TicketRow } from './ticket-repository';
 import { canSee, assertVisible } from './visibility';
@@ -48,7 +48,7 @@ export async function addWatcher(deps: Deps, actor: Actor, ticketId: string, use
     if (await watcherRepository.add(q, { tenantId: actor.tenantId, ticketId, userId, at: now })) {
       await eventRepository.append(q, { ticketId, kind: 'watcher.added', actor, channel: 'web', at: now, internal: true, data: { userId, name: u.name } });
       if (userId !== actor.id)
-        await notificationRepository.insertMany(q, actor.tenantId, [userId], {
+        await notifyUsers(q, actor.tenantId, [userId], {
           kind: 'watcher_added',
           ticketId,
           data: { number: Number(t.number), title: t.title, by: actor.name },

@@ -3,7 +3,7 @@ import type { Deps } from '../../platform/deps';
 import { uuidv7 } from '../../platform/ids';
 import { plainText, sanitizeRichText } from '../../platform/text/sanitize';
 import type { Actor } from '../identity';
-import { notificationRepository } from '../notifications';
+import { notifyUsers } from '../notifications';
 import { attachmentRepository } from './attachment-repository';
 import { commentRepository } from './comment-repository';
 import { eventRepository } from './event-repository';
@@ -78,7 +78,7 @@ export async function recordCustomerMessage(q: Queryable, deps: Deps, tenantId: 
     data: { commentId: id, body, mentions: [], attachmentIds, author, inboundId: m.inboundId },
   });
   const watchers = (await watcherRepository.list(q, m.ticketId)).map((w) => w.user_id);
-  await notificationRepository.insertMany(q, tenantId, watchers, {
+  await notifyUsers(q, tenantId, watchers, {
     kind: 'watched_ticket_comment',
     ticketId: m.ticketId,
     data: { number: Number(t.number), title: t.title, by: m.contact.name, commentId: id, excerpt: text.slice(0, 140), internal: false },

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
-import { catalogRepository, DEFAULT_RESOLVE_REQUIREMENTS, normalizeRequirements, type ResolveRequirement } from '../catalog';
+import { ticketTypeById, DEFAULT_RESOLVE_REQUIREMENTS, normalizeRequirements, type ResolveRequirement } from '../catalog';
 import type { Actor } from '../identity';
 
 // Resolving needs what a service team needs before 已解决: the ticket type says which of a resolution
@@ -33,6 +33,6 @@ export function cannotResolve(missing: string[]): AppError {
 
 /** The requirements of a ticket's type; a ticket without a type (or of a type gone) needs all. */
 export async function resolveRequirementsOf(q: Queryable, typeId: string | null): Promise<readonly ResolveRequirement[]> {
-  const type = typeId ? await catalogRepository.typeById(q, typeId) : undefined;
+  const type = typeId ? await ticketTypeById(q, typeId) : undefined;
   return type ? normalizeRequirements(type.resolve_requires) : DEFAULT_RESOLVE_REQUIREMENTS;
 }

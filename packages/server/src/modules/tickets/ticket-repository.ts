@@ -1,7 +1,7 @@
 import type { Queryable } from '../../platform/db/database';
 import { isUuid } from '../../platform/ids';
 import type { Actor } from '../identity';
-import { OUTBOX_OF_EVENTS } from './event-repository';
+import { eventInsert, eventOutbox } from './event-repository';
 import type { Priority, Status } from './ticket-rules';
 
 export interface TicketRow {
@@ -163,13 +163,10 @@ export const ticketRepository = {
            created_at, created_at, to_tsvector('simple', search_text || ' ' || number::text)
          FROM input
          RETURNING ${COLUMNS}, ${NAMES}),
-       ev AS (
-         INSERT INTO ticket_events (id, tenant_id, ticket_id, kind, actor_type, actor_id, actor_name, channel, internal, data, created_at)
-         SELECT i.event_id, $1::uuid, t.id, 'ticket.created', i.actor_type, i.actor_id, i.actor_name, t.channel, false,
+       ev AS (${eventInsert(`SELECT i.event_id, $1::uuid, t.id, 'ticket.created', i.actor_type, i.actor_id, i.actor_name, t.channel, false,
            jsonb_set(i.snapshot, '{after,number}', to_jsonb(t.number)), t.created_at
-         FROM t JOIN input i ON i.id = t.id
-         RETURNING id, tenant_id, ticket_id, kind, actor_type, actor_id, channel, internal, data, created_at),
-       ob AS (${OUTBOX_OF_EVENTS})
+         FROM t JOIN input i ON i.id = t.id`)}),
+       ob AS (${eventOutbox()})
        SELECT * FROM t`,
       [
         tenantId,
@@ -290,7 +287,24 @@ export const ticketRepository = {
     return rows.map((r) => r.id);
   },
 
-  async existing(q: Queryable, table: 'users' | 'teams' | 'categories' | 'ticket_types' | 'tickets', id: string): Promise<boolean> {
-    return (await q.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id])).length > 0;
+  /** Re-points the tickets one contact asked to another; tickets without an organization take the given one. */
+  async moveRequester(
+    q: Queryable,
+    fromId: string,
+    toId: string,
+    organizationId: string | null,
+    at: Date,
+  ): Promise<{ id: string; channel: string; old_organization_id: string | null; organization_id: string | null }[]> {
+    return q.query(
+      `WITH old AS (SELECT id, organization_id FROM tickets WHERE requester_id = $1 FOR UPDATE)
+       UPDATE tickets t SET requester_id = $2, organization_id = coalesce(t.organization_id, $3::uuid), updated_at = $4
+       FROM old WHERE t.id = old.id
+       RETURNING t.id, t.channel, old.organization_id AS old_organization_id, t.organization_id`,
+      [fromId, toId, organizationId, at],
+    );
+  },
+  /** System transaction: the number of tickets of each tenant that has any. */
+  async countsByTenant(q: Queryable): Promise<{ tenant_id: string; n: number }[]> {
+    return q.query('SELECT tenant_id, count(*)::int AS n FROM tickets GROUP BY tenant_id');
   },
 };

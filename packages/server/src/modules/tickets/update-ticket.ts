@@ -5,7 +5,7 @@ import type { Actor } from '../identity';
 import { checkCustomFields } from './check-custom-fields';
 import { missingFieldsView } from './missing-fields';
 import { checkReferences } from './check-references';
-import { notificationRepository } from '../notifications';
+import { notifyUsers } from '../notifications';
 import { searchText } from './create-ticket';
 import { eventRepository } from './event-repository';
 import { ticketRepository, type TicketRow } from './ticket-repository';
@@ -108,7 +108,7 @@ export async function updateTicket(deps: Deps, actor: Actor, id: string, input: 
     const reason = input.transferReason?.trim() || undefined;
     await eventRepository.append(q, { ticketId: id, kind: 'ticket.updated', actor, channel, at: now, data: { changes, ...(reason ? { reason } : {}) } });
     if (changes.assigneeId && updated.assignee_id && updated.assignee_id !== actor.id)
-      await notificationRepository.insertMany(q, actor.tenantId, [updated.assignee_id], {
+      await notifyUsers(q, actor.tenantId, [updated.assignee_id], {
         kind: 'assigned',
         ticketId: id,
         data: { number: Number(updated.number), title: updated.title, by: actor.name, reason },
