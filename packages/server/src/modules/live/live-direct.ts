@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../../platform/deps';
 import { isUuid } from '../../platform/ids';
-import type { LiveHub } from './live-hub';
+import type { DirectAnnouncer, LiveHub } from './live-hub';
 import type { DirectMessage } from './live-messages';
 import { liveRepository } from './live-repository';
 
@@ -12,7 +12,7 @@ export const LIVE_DIRECT_CHANNEL = 'gongdan_live_direct';
  * process that got it to its own sockets and announced with NOTIFY (the whole message, a few KB) to the
  * others, which deliver it to theirs. Best effort, like all live updates.
  */
-export class DirectRelay {
+export class DirectRelay implements DirectAnnouncer {
   readonly origin = randomUUID();
 
   constructor(

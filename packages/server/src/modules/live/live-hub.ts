@@ -1,8 +1,12 @@
 import type { Actor } from '../identity';
 import type { NotificationView } from '../notifications';
 import { canSeeFeedEvent, type TicketFeedEvent } from '../tickets';
-import type { DirectRelay } from './live-direct';
 import { frame, type DirectMessage } from './live-messages';
+
+/** Tells the other server processes about a direct message (live-direct.ts's DirectRelay on PostgreSQL). */
+export interface DirectAnnouncer {
+  announce(tenantId: string, userIds: string[] | null, m: DirectMessage): void;
+}
 
 /** One open live connection: who is behind it (refreshed while it lives) and how to reach it. */
 export interface LiveClient {
@@ -18,7 +22,7 @@ export interface LiveClient {
 export class LiveHub {
   private readonly tenants = new Map<string, Set<LiveClient>>();
   /** Announces direct messages to the other server processes (PostgreSQL); set by connectLiveUpdates. */
-  direct: DirectRelay | null = null;
+  direct: DirectAnnouncer | null = null;
 
   /** Adds a client; the returned function removes it. */
   add(client: LiveClient): () => void {

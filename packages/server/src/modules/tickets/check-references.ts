@@ -32,7 +32,7 @@ export async function checkReferences(q: Queryable, actor: Actor, refs: TicketRe
     if (a === 'not_assignable') throw invalid('assigneeId', 'Tickets can only be assigned to active staff', 'not_assignable');
   }
   if (refs.parentId) {
-    assertVisible(actor, await ticketRepository.byId(q, refs.parentId));
+    assertVisible(actor, await ticketRepository.byId(q, refs.parentId, { names: false }));
     if (ticketId && (refs.parentId === ticketId || (await ticketRepository.ancestorIds(q, refs.parentId)).includes(ticketId)))
       throw invalid('parentId', 'That parent is this ticket or one of its sub-tasks', 'cycle');
   }

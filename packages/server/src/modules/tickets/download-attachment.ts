@@ -12,7 +12,7 @@ export async function downloadAttachment(deps: Deps, actor: Actor, id: string): 
   const row = await deps.db.tenant(actor.tenantId, async (q) => {
     const a = await attachmentRepository.byId(q, id);
     if (!a || (actor.role === 'customer' && !customerMaySeeAttachment(actor, a))) return undefined;
-    const t = await ticketRepository.byId(q, a.ticket_id);
+    const t = await ticketRepository.byId(q, a.ticket_id, { names: false });
     return t && canSee(actor, t) ? a : undefined;
   });
   if (!row) throw notFound('Attachment');

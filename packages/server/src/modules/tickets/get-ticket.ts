@@ -3,7 +3,7 @@ import { notFound } from '../../platform/errors';
 import type { Actor } from '../identity';
 import { missingFieldsView } from './missing-fields';
 import { ticketRepository } from './ticket-repository';
-import { watcherRepository } from './watcher-repository';
+import { watchersOf } from './watchers-of';
 import { toTicketView, type TicketView } from './ticket-view';
 import { assertVisible } from './visibility';
 
@@ -14,7 +14,7 @@ export async function getTicket(deps: Deps, actor: Actor, idOrNumber: string): P
     if (!row) throw notFound('Ticket');
     const t = assertVisible(actor, row);
     const subtasks = await ticketRepository.childProgress(q, t.id);
-    const watchers = (await watcherRepository.list(q, t.id)).map((w) => w.user_id);
+    const watchers = (await watchersOf(q, t.id)).map((w) => w.user_id);
     return toTicketView(t, { subtasks, watcherIds: actor.role === 'customer' ? [] : watchers, ...(await missingFieldsView(q, actor, t)) });
   });
 }

@@ -36,7 +36,7 @@ export async function linksOf(q: Queryable, actor: Actor, ticketId: string): Pro
 /** Linked tickets: duplicate_of / duplicated_by, caused_by / caused, related. */
 export async function listLinks(deps: Deps, actor: Actor, ticketId: string): Promise<LinkView[]> {
   return deps.db.tenant(actor.tenantId, async (q) => {
-    assertVisible(actor, await ticketRepository.byId(q, ticketId));
+    assertVisible(actor, await ticketRepository.byId(q, ticketId, { names: false }));
     return linksOf(q, actor, ticketId);
   });
 }

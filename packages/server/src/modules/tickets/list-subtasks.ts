@@ -8,7 +8,7 @@ const MAX_SUBTASKS = 1000;
 /** A parent's sub-tasks (those the actor may see), oldest first, with the progress of all of them. */
 export async function listSubtasks(deps: Deps, actor: Actor, ticketId: string) {
   return deps.db.tenant(actor.tenantId, async (q) => {
-    assertVisible(actor, await ticketRepository.byId(q, ticketId));
+    assertVisible(actor, await ticketRepository.byId(q, ticketId, { names: false }));
     const rows = await ticketRepository.list(q, { scope: visibilityOf(actor), filter: { parentId: ticketId }, sort: 'number', desc: false, limit: MAX_SUBTASKS });
     const { total, done } = await ticketRepository.childProgress(q, ticketId);
     return {

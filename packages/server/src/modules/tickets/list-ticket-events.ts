@@ -16,7 +16,7 @@ export async function listTicketEvents(deps: Deps, actor: Actor, ticketRef: stri
   if (f.after && !isUuid(f.after)) throw invalid('after', 'after must be an event id', 'invalid_cursor');
   const limit = f.limit ?? 100;
   return deps.db.tenant(actor.tenantId, async (q) => {
-    const ticket = assertVisible(actor, await ticketRepository.byRef(q, ticketRef));
+    const ticket = assertVisible(actor, await ticketRepository.byRef(q, ticketRef, { names: false }));
     const rows = await eventRepository.list(q, ticket.id, { after: f.after, limit: limit + 1, includeInternal: actor.role !== 'customer', desc: f.order === 'desc' });
     const page = rows.slice(0, limit);
     return {

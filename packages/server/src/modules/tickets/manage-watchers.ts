@@ -1,12 +1,13 @@
 import type { Queryable } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
 import { forbidden, invalid, notFound } from '../../platform/errors';
-import type { Actor } from '../identity';
+import { userById, type Actor } from '../identity';
 import { notifyUsers } from '../notifications';
 import { eventRepository } from './event-repository';
 import { ticketRepository, type TicketRow } from './ticket-repository';
 import { canSee, assertVisible } from './visibility';
-import { watcherRepository, type WatcherRow } from './watcher-repository';
+import { watcherRepository } from './watcher-repository';
+import { watchersOf, type WatcherRow } from './watchers-of';
 
 export interface WatcherView {
   userId: string;
@@ -40,7 +41,7 @@ export async function addWatcher(deps: Deps, actor: Actor, ticketId: string, use
   const now = deps.clock.now();
   return deps.db.tenant(actor.tenantId, async (q) => {
     const t = await lockedTicket(q, actor, ticketId);
-    const u = await watcherRepository.candidate(q, userId);
+    const u = await userById(q, userId);
     if (!u) throw notFound('User', 'userId');
     if (u.role === 'customer' || !u.active) throw invalid('userId', 'Only active staff can watch a ticket', 'not_staff');
     const asActor: Actor = { tenantId: actor.tenantId, type: 'user', id: u.id, name: u.name, role: u.role, scope: u.scope, teamIds: u.team_ids, contactId: u.contact_id };
@@ -55,7 +56,7 @@ export async function addWatcher(deps: Deps, actor: Actor, ticketId: string, use
           at: now,
         });
     }
-    return (await watcherRepository.list(q, ticketId)).map(toView);
+    return (await watchersOf(q, ticketId)).map(toView);
   });
 }
 
@@ -65,7 +66,7 @@ export async function removeWatcher(deps: Deps, actor: Actor, ticketId: string, 
   const now = deps.clock.now();
   return deps.db.tenant(actor.tenantId, async (q) => {
     await lockedTicket(q, actor, ticketId);
-    const before = await watcherRepository.list(q, ticketId);
+    const before = await watchersOf(q, ticketId);
     if (await watcherRepository.remove(q, ticketId, userId)) {
       const name = before.find((w) => w.user_id === userId)?.name ?? '';
       await eventRepository.append(q, { ticketId, kind: 'watcher.removed', actor, channel: 'web', at: now, internal: true, data: { userId, name } });
@@ -77,7 +78,7 @@ export async function removeWatcher(deps: Deps, actor: Actor, ticketId: string, 
 export async function listWatchers(deps: Deps, actor: Actor, ticketId: string): Promise<WatcherView[]> {
   assertStaff(actor);
   return deps.db.tenant(actor.tenantId, async (q) => {
-    assertVisible(actor, await ticketRepository.byId(q, ticketId));
-    return (await watcherRepository.list(q, ticketId)).map(toView);
+    assertVisible(actor, await ticketRepository.byId(q, ticketId, { names: false }));
+    return (await watchersOf(q, ticketId)).map(toView);
   });
 }

@@ -2,6 +2,7 @@ import type { Queryable } from '../../platform/db/database';
 import { isUuid } from '../../platform/ids';
 import type { Actor } from '../identity';
 import { eventInsert, eventOutbox } from './event-repository';
+import { withNames } from './ticket-names';
 import type { Priority, Status } from './ticket-rules';
 
 export interface TicketRow {
@@ -50,9 +51,6 @@ export type NewTicketRow = TicketInsert & {
 const COLUMNS = `t.id, t.number, t.title, t.description, t.status, t.priority, t.channel, t.type_id, t.category_id, t.team_id,
   t.assignee_id, t.requester_id, t.organization_id, t.parent_id, t.tags, t.custom_fields, t.created_by, t.created_at,
   t.updated_at, t.resolved_at, t.closed_at, t.external_id, t.resolution`;
-const NAMES = `(SELECT c.name FROM contacts c WHERE c.id = t.requester_id) AS requester_name,
-  (SELECT u.name FROM users u WHERE u.id = t.assignee_id) AS assignee_name,
-  (SELECT tm.name FROM teams tm WHERE tm.id = t.team_id) AS team_name`;
 
 export interface VisibilityScope {
   /** all: no restriction; own: assigned to userId; team: the teams' tickets or own; requester: the contact's tickets */
@@ -162,7 +160,7 @@ export const ticketRepository = {
            requester_id, organization_id, parent_id, ARRAY(SELECT jsonb_array_elements_text(tags)), custom_fields, created_by,
            created_at, created_at, to_tsvector('simple', search_text || ' ' || number::text)
          FROM input
-         RETURNING ${COLUMNS}, ${NAMES}),
+         RETURNING ${COLUMNS}),
        ev AS (${eventInsert(`SELECT i.event_id, $1::uuid, t.id, 'ticket.created', i.actor_type, i.actor_id, i.actor_name, t.channel, false,
            jsonb_set(i.snapshot, '{after,number}', to_jsonb(t.number)), t.created_at
          FROM t JOIN input i ON i.id = t.id`)}),
@@ -195,29 +193,28 @@ export const ticketRepository = {
         list.map((t) => t.actor.name),
       ],
     );
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    const byId = new Map((await withNames(q, rows)).map((r) => [r.id, r]));
     return list.map((t) => byId.get(t.id)!);
   },
 
-  async byId(q: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<TicketRow | undefined> {
-    const [row] = await q.query<TicketRow>(
-      opts.forUpdate
-        ? `SELECT ${COLUMNS} FROM tickets t WHERE t.id = $1 FOR UPDATE`
-        : `SELECT ${COLUMNS}, ${NAMES} FROM tickets t WHERE t.id = $1`,
-      [id],
-    );
-    return row;
+  /**
+   * A ticket with the names of its requester, assignee and team (looked up from their owners), unless
+   * locked for update or asked `names: false` (a visibility check needs none).
+   */
+  async byId(q: Queryable, id: string, opts: { forUpdate?: boolean; names?: boolean } = {}): Promise<TicketRow | undefined> {
+    const [row] = await q.query<TicketRow>(`SELECT ${COLUMNS} FROM tickets t WHERE t.id = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+    return row && !opts.forUpdate && opts.names !== false ? (await withNames(q, [row]))[0] : row;
   },
 
-  async byNumber(q: Queryable, number: number): Promise<TicketRow | undefined> {
-    const [row] = await q.query<TicketRow>(`SELECT ${COLUMNS}, ${NAMES} FROM tickets t WHERE t.tenant_id = current_tenant_id() AND t.number = $1`, [number]);
-    return row;
+  async byNumber(q: Queryable, number: number, opts: { names?: boolean } = {}): Promise<TicketRow | undefined> {
+    const [row] = await q.query<TicketRow>(`SELECT ${COLUMNS} FROM tickets t WHERE t.tenant_id = current_tenant_id() AND t.number = $1`, [number]);
+    return row && opts.names !== false ? (await withNames(q, [row]))[0] : row;
   },
 
   /** A ticket by its id or its number (as the console's addresses give it); undefined for anything else. */
-  async byRef(q: Queryable, idOrNumber: string): Promise<TicketRow | undefined> {
-    if (isUuid(idOrNumber)) return this.byId(q, idOrNumber);
-    return /^\d{1,15}$/.test(idOrNumber) ? this.byNumber(q, Number(idOrNumber)) : undefined;
+  async byRef(q: Queryable, idOrNumber: string, opts: { names?: boolean } = {}): Promise<TicketRow | undefined> {
+    if (isUuid(idOrNumber)) return this.byId(q, idOrNumber, opts);
+    return /^\d{1,15}$/.test(idOrNumber) ? this.byNumber(q, Number(idOrNumber), opts) : undefined;
   },
 
   /** A page of tickets in keyset order: rows strictly after `after` (the sort values of the last row seen). */
@@ -233,10 +230,11 @@ export const ticketRepository = {
     const cols = SORT_COLUMNS[o.sort];
     if (o.after) where.push(`(${cols.join(', ')}) ${o.desc ? '<' : '>'} (${o.after.map((v) => p.add(v)).join(', ')})`);
     const order = cols.map((c) => `${c} ${o.desc ? 'DESC' : 'ASC'}`).join(', ');
-    return q.query<TicketRow>(
-      `SELECT ${COLUMNS}, t.priority_rank, ${NAMES} FROM tickets t WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${p.add(o.limit)}`,
+    const rows = await q.query<TicketRow>(
+      `SELECT ${COLUMNS}, t.priority_rank FROM tickets t WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${p.add(o.limit)}`,
       p.values,
     );
+    return withNames(q, rows);
   },
 
   /** Matching tickets; with `upTo`, counting stops there (a queue of a million need not be read to say "10,000+"). */

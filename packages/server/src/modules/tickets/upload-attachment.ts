@@ -34,7 +34,7 @@ export async function uploadAttachment(deps: Deps, actor: Actor, ticketId: strin
   const problem = attachmentTypeProblem(filename, contentType, deps.limits.attachmentTypes);
   if (problem || !contentType) throw new AppError('ATTACHMENT_TYPE_NOT_ALLOWED', problem ?? 'The file has no valid media type', { field: 'file' });
   // nothing is written for a ticket the actor cannot see
-  await deps.db.tenant(actor.tenantId, async (q) => assertVisible(actor, await ticketRepository.byId(q, ticketId)));
+  await deps.db.tenant(actor.tenantId, async (q) => assertVisible(actor, await ticketRepository.byId(q, ticketId, { names: false })));
 
   const now = deps.clock.now();
   const id = uuidv7(now.getTime());

@@ -6,6 +6,7 @@ import type { Actor } from '../identity';
 import { parseSort } from '../tickets';
 import { assertCanShare, viewUser } from './access';
 import { toSavedView, type SavedView } from './saved-view';
+import { ownerNamed } from './owner-names';
 import { viewRepository } from './view-repository';
 
 export interface SavedViewInput {
@@ -31,8 +32,8 @@ export async function createView(deps: Deps, actor: Actor, input: SavedViewInput
   const now = deps.clock.now();
   const name = input.name.trim();
   try {
-    const row = await deps.db.tenant(actor.tenantId, (q) =>
-      viewRepository.insert(q, {
+    const row = await deps.db.tenant(actor.tenantId, async (q) => {
+      const v = await viewRepository.insert(q, {
         id: uuidv7(now.getTime()),
         tenant_id: actor.tenantId,
         owner_id: ownerId,
@@ -43,8 +44,9 @@ export async function createView(deps: Deps, actor: Actor, input: SavedViewInput
         shared: input.shared ?? false,
         created_at: now,
         updated_at: now,
-      }),
-    );
+      });
+      return (await ownerNamed(q, [v]))[0];
+    });
     return toSavedView(row, actor);
   } catch (err) {
     if (isUniqueViolation(err)) throw nameConflict(name);

@@ -6,6 +6,7 @@ import { parseSort } from '../tickets';
 import { assertCanShare, assertVisibleView, canEditView, viewUser } from './access';
 import { nameConflict, type SavedViewInput } from './create-view';
 import { toSavedView, type SavedView } from './saved-view';
+import { ownerNamed } from './owner-names';
 import { viewRepository } from './view-repository';
 
 /** Renames a view or changes its filters, columns, sort or sharing (filters and columns are replaced whole). */
@@ -19,7 +20,7 @@ export async function updateView(deps: Deps, actor: Actor, id: string, input: Pa
     const row = await deps.db.tenant(actor.tenantId, async (q) => {
       const v = assertVisibleView(actor, await viewRepository.byId(q, id));
       if (!canEditView(actor, v)) throw forbidden(v.shared ? 'Only admins and supervisors can change a shared view' : 'Only its owner can change this view');
-      return viewRepository.update(q, id, {
+      const updated = await viewRepository.update(q, id, {
         name,
         filters: input.filters,
         columns: input.columns && [...new Set(input.columns)],
@@ -27,6 +28,7 @@ export async function updateView(deps: Deps, actor: Actor, id: string, input: Pa
         shared: input.shared,
         updated_at: deps.clock.now(),
       });
+      return (await ownerNamed(q, [updated]))[0];
     });
     if (!row) throw notFound('View');
     return toSavedView(row, actor);

@@ -15,8 +15,8 @@ export interface SavedViewRow {
 
 export type SavedViewInsert = Omit<SavedViewRow, 'owner_name'> & { tenant_id: string };
 
-const COLUMNS = `v.id, v.owner_id, (SELECT u.name FROM users u WHERE u.id = v.owner_id) AS owner_name, v.name, v.filters, v.columns,
-  v.sort, v.shared, v.created_at, v.updated_at`;
+// owner_name is filled in by ownerNamed (from identity), not read here
+const COLUMNS = `v.id, v.owner_id, v.name, v.filters, v.columns, v.sort, v.shared, v.created_at, v.updated_at`;
 
 export const viewRepository = {
   async insert(q: Queryable, v: SavedViewInsert): Promise<SavedViewRow> {
