@@ -56,7 +56,7 @@ export function eventOutbox(order = ''): string {
 
 export const eventRepository = {
   async append(q: Queryable, e: NewEvent): Promise<string> {
-    const [id] = await this.appendMany(q, [e]);
+    const [id] = await eventRepository.appendMany(q, [e]);
     return id;
   },
   /** Many events (of any tickets) with their outbox messages in one statement, in the given order. */
