@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assetIdsOfTickets } from '../../../src/modules/intake';
 import { iotPlugin } from '../../../src/modules/intake/iot';
 import { freePort, startIntakeTestApp, type IntakeTestApp } from '../../support/intake-app';
 import type { TestTenant } from '../../support/test-app';
@@ -57,6 +58,8 @@ describe('IoT alarms over MQTT', () => {
     const ticket = await get(`/api/v1/tickets/${asset.alarms[0].ticket.id}`);
     expect(ticket).toMatchObject({ title: '设备 SN-1001 告警 E21：门锁故障', priority: 'urgent', channel: 'iot', requesterName: '设备 SN-1001' });
     expect(asset.alarms[0].ticket).toEqual({ id: ticket.id, number: ticket.number, title: ticket.title, status: 'new' });
+    const assets = await t.db.tenant(tenant.id, (q) => assetIdsOfTickets(q, [ticket.id, ticket.id, ticket.requesterId]));
+    expect(Object.fromEntries(assets)).toEqual({ [ticket.id]: [asset.id] });
     const contact = await get(`/api/v1/contacts/${ticket.requesterId}`);
     expect(contact.identities).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'device', value: 'SN-1001' })]));
   });

@@ -92,6 +92,11 @@ export const deviceAlarmRepository = {
     );
     return new Map(out.map((r) => [r.id, Number(r.count)]));
   },
+  /** The assets whose alarms these tickets follow, as (ticket, asset) pairs. */
+  async assetsOfTickets(q: Queryable, ticketIds: string[]): Promise<{ ticket_id: string; asset_id: string }[]> {
+    if (!ticketIds.length) return [];
+    return q.query('SELECT DISTINCT ticket_id, asset_id FROM device_alarms WHERE ticket_id = ANY($1::uuid[])', [ticketIds]);
+  },
   /** An asset's incidents, newest first. */
   async forAsset(q: Queryable, assetId: string, limit: number): Promise<StoredAlarmRow[]> {
     return q.query<StoredAlarmRow>(
