@@ -13900,7 +13900,8 @@ export interface components {
                 ticketId: string;
                 number: number;
                 title: string;
-                status: string;
+                /** @enum {string} */
+                status: "new" | "open" | "pending" | "on_hold" | "resolved" | "closed";
                 score: number;
                 reasons: string[];
             }[];
@@ -13909,7 +13910,8 @@ export interface components {
                 ticketId: string;
                 number: number;
                 title: string;
-                status: string;
+                /** @enum {string} */
+                status: "new" | "open" | "pending" | "on_hold" | "resolved" | "closed";
                 score: number;
                 reasons: string[];
             }[];
@@ -14002,7 +14004,8 @@ export interface components {
                 ticketId: string;
                 number: number;
                 title: string;
-                status: string;
+                /** @enum {string} */
+                status: "new" | "open" | "pending" | "on_hold" | "resolved" | "closed";
                 score: number;
                 reasons: string[];
             }[];
@@ -14011,7 +14014,8 @@ export interface components {
                 ticketId: string;
                 number: number;
                 title: string;
-                status: string;
+                /** @enum {string} */
+                status: "new" | "open" | "pending" | "on_hold" | "resolved" | "closed";
                 score: number;
                 reasons: string[];
             }[];
