@@ -138,10 +138,6 @@ export const contactRepository = {
     if (!ids.length) return [];
     return (await q.query<{ id: string }>('SELECT id FROM contacts WHERE id = ANY($1::uuid[])', [ids])).map((r) => r.id);
   },
-  async names(q: Queryable, ids: string[]): Promise<{ id: string; name: string }[]> {
-    if (!ids.length) return [];
-    return q.query('SELECT id, name FROM contacts WHERE id = ANY($1::uuid[])', [ids]);
-  },
   async delete(q: Queryable, id: string): Promise<boolean> {
     return (await q.query('DELETE FROM contacts WHERE id = $1 RETURNING id', [id])).length > 0;
   },

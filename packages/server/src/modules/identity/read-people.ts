@@ -8,7 +8,7 @@ import { userRepository } from './user-repository';
 // own transaction. They never use identity's repositories.
 
 /** A user as other modules see them: no credentials. */
-export interface UserSummary {
+export interface UserProfile {
   id: string;
   email: string;
   name: string;
@@ -19,7 +19,7 @@ export interface UserSummary {
   team_ids: string[];
 }
 
-const summary = (u: UserSummary): UserSummary => ({
+const summary = (u: UserProfile): UserProfile => ({
   id: u.id,
   email: u.email,
   name: u.name,
@@ -30,17 +30,17 @@ const summary = (u: UserSummary): UserSummary => ({
   team_ids: u.team_ids ?? [],
 });
 
-export async function userById(q: Queryable, id: string): Promise<UserSummary | undefined> {
+export async function userById(q: Queryable, id: string): Promise<UserProfile | undefined> {
   const u = await userRepository.byId(q, id);
   return u && summary({ ...u, team_ids: u.team_ids ?? [] });
 }
 
-export async function usersByIds(q: Queryable, ids: string[]): Promise<UserSummary[]> {
+export async function usersByIds(q: Queryable, ids: string[]): Promise<UserProfile[]> {
   return (await userRepository.byIds(q, ids)).map((u) => summary({ ...u, team_ids: u.team_ids ?? [] }));
 }
 
 /** Users of the tenant with these ids or (case-insensitively) these emails, in one query. */
-export async function usersByIdsOrEmails(q: Queryable, ids: string[], emails: string[]): Promise<UserSummary[]> {
+export async function usersByIdsOrEmails(q: Queryable, ids: string[], emails: string[]): Promise<UserProfile[]> {
   return (await userRepository.byIdsOrEmails(q, ids, emails)).map((u) => summary({ ...u, team_ids: u.team_ids ?? [] }));
 }
 
