@@ -1,14 +1,12 @@
-import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense } from 'react';
-import { I18nextProvider, useTranslation } from 'react-i18next';
+import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { AuthProvider, useAuth } from './auth/auth-context';
 import { ScreenPop } from './calls/screen-pop';
 import { LiveProvider } from './common/live-context';
 import { LookupsProvider } from './common/lookups';
 import { PageLoading } from './common/page-loading';
+import { Themed } from './common/themed';
 import { i18n } from './i18n';
 import { AppLayout } from './layout/app-layout';
 import { signInPage, ticketDetailPage, ticketListPage } from './page-loaders';
@@ -92,16 +90,6 @@ export function AppRoutes() {
         </Route>
       </Routes>
     </Suspense>
-  );
-}
-
-/** Ant Design follows the interface language; two-character Chinese buttons keep no inserted space. */
-function Themed({ children }: { children: React.ReactNode }) {
-  const { i18n: inst } = useTranslation();
-  return (
-    <ConfigProvider locale={inst.language === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
-      <AntApp>{children}</AntApp>
-    </ConfigProvider>
   );
 }
 

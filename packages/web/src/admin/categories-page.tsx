@@ -127,7 +127,7 @@ export default function CategoriesPage() {
       <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 12 }}>
         <Typography.Text type="secondary">{t('admin.categories.help')}</Typography.Text>
         {admin && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create', parentId: null })} data-testid="category-new">
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing({ mode: 'create', parentId: null })} data-testid="category-new">
             {t('admin.categories.createTop')}
           </Button>
         )}
@@ -169,10 +169,10 @@ export default function CategoriesPage() {
                     width: 170,
                     render: (_: unknown, c: Category) => (
                       <Flex gap={4}>
-                        <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create', parentId: c.id })} data-testid={`category-add-child-${c.nameZh}`}>
+                        <Button size="small" type="link" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing({ mode: 'create', parentId: c.id })} data-testid={`category-add-child-${c.nameZh}`}>
                           {t('admin.categories.addChild')}
                         </Button>
-                        <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('app.edit')} onClick={() => setEditing({ mode: 'edit', category: c })} data-testid={`category-edit-${c.nameZh}`} />
+                        <Button size="small" type="text" icon={<EditOutlined aria-hidden />} aria-label={t('app.edit')} onClick={() => setEditing({ mode: 'edit', category: c })} data-testid={`category-edit-${c.nameZh}`} />
                       </Flex>
                     ),
                   },

@@ -149,10 +149,10 @@ export function CustomFieldEditor({ open, field, ticketTypeId, nextPosition = 0,
                     <Form.Item name={[item.name, 'labelEn']} style={{ marginBottom: 0, flex: 1, minWidth: 120 }}>
                       <Input data-testid={`field-option-en-${item.name}`} placeholder={t('admin.fields.labelEn')} maxLength={200} />
                     </Form.Item>
-                    <Button type="text" icon={<MinusCircleOutlined />} aria-label={t('app.delete')} onClick={() => remove(item.name)} data-testid={`field-option-remove-${item.name}`} />
+                    <Button type="text" icon={<MinusCircleOutlined aria-hidden />} aria-label={t('app.delete')} onClick={() => remove(item.name)} data-testid={`field-option-remove-${item.name}`} />
                   </Flex>
                 ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ value: '', labelZh: '', labelEn: '' })} style={{ marginTop: 8 }} data-testid="field-option-add">
+                <Button type="dashed" icon={<PlusOutlined aria-hidden />} onClick={() => add({ value: '', labelZh: '', labelEn: '' })} style={{ marginTop: 8 }} data-testid="field-option-add">
                   {t('admin.fields.addOption')}
                 </Button>
                 <Form.ErrorList errors={errors} />

@@ -13,6 +13,7 @@ import { CustomersHeader } from './customers-header';
 import { OrganizationFormModal } from './organization-form-modal';
 import { canWriteCustomers } from './access';
 import { useOffsetList } from './use-offset-list';
+import { clearable } from '../common/quiet-icons';
 
 // Customer organizations: search by name or domain, filter by tier, pages of 50; the search is in the URL.
 
@@ -39,7 +40,7 @@ export default function OrganizationsPage() {
         current="organizations"
         actions={
           canWriteCustomers(me) && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="organization-new">
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)} data-testid="organization-new">
               {t('customers.newOrganization')}
             </Button>
           )
@@ -49,7 +50,7 @@ export default function OrganizationsPage() {
         <Input.Search
           key={q}
           defaultValue={q}
-          allowClear
+          allowClear={clearable}
           placeholder={t('customers.searchOrganizations')}
           onSearch={(v) => setParam('q', v.trim() || undefined)}
           style={{ width: 320, maxWidth: '100%' }}

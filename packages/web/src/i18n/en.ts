@@ -18,6 +18,8 @@ export const en: Messages = {
     backHome: 'Back to start',
     comingSoon: 'This part is being built',
     language: 'Language',
+    clear: 'Clear',
+    search: 'Search',
     liveOffline: 'Live updates disconnected, reconnecting…',
   },
   nav: {
@@ -30,6 +32,7 @@ export const en: Messages = {
     markAllRead: 'Mark all read',
     signOut: 'Sign out',
     collapse: 'Collapse menu',
+    expand: 'Expand menu',
     menu: 'Menu',
   },
   auth: {
@@ -186,6 +189,8 @@ export const en: Messages = {
     requesterPlaceholder: 'Requester',
     tagPlaceholder: 'Type a tag and press Enter',
     refresh: 'Refresh',
+    selectAll: 'Select all on this page',
+    selectRow: 'Select ticket #{{number}}',
     landed: 'Nothing is waiting for you in “My open tickets”: showing “{{view}}”',
     cardUpdated: 'updated {{time}}',
     newTicketShort: 'New',
@@ -280,6 +285,7 @@ export const en: Messages = {
     empty: 'No entries yet',
   },
   reply: {
+    mode: 'Reply or internal note',
     public: 'Reply',
     internal: 'Internal note',
     placeholder: 'Write a reply; @ to mention a colleague',
@@ -353,6 +359,7 @@ export const en: Messages = {
   customers: {
     organizations: 'Organizations',
     contacts: 'Contacts',
+    switch: 'Organizations or contacts',
     searchOrganizations: 'Search name or domain',
     searchContacts: 'Search name, phone, email',
     tierAll: 'All tiers',
@@ -576,6 +583,7 @@ export const en: Messages = {
     },
   },
   notifications: {
+    filter: 'Which notifications',
     all: 'All',
     unread: 'Unread',
     noUnread: 'No unread notifications',

@@ -16,6 +16,8 @@ export const zhCN = {
     backHome: '返回首页',
     comingSoon: '此功能正在建设中',
     language: '语言',
+    clear: '清除',
+    search: '搜索',
     liveOffline: '实时更新已断开，正在重连…',
   },
   nav: {
@@ -28,6 +30,7 @@ export const zhCN = {
     markAllRead: '全部标为已读',
     signOut: '退出登录',
     collapse: '收起菜单',
+    expand: '展开菜单',
     menu: '菜单',
   },
   auth: {
@@ -184,6 +187,8 @@ export const zhCN = {
     requesterPlaceholder: '客户',
     tagPlaceholder: '输入标签后回车',
     refresh: '刷新',
+    selectAll: '全选本页',
+    selectRow: '选择工单 #{{number}}',
     landed: '「我的待办」暂无工单，已为你打开「{{view}}」',
     cardUpdated: '{{time}}更新',
     newTicketShort: '新建',
@@ -278,6 +283,7 @@ export const zhCN = {
     empty: '暂无记录',
   },
   reply: {
+    mode: '回复方式',
     public: '回复客户',
     internal: '内部备注',
     placeholder: '输入回复内容，@ 提及同事',
@@ -351,6 +357,7 @@ export const zhCN = {
   customers: {
     organizations: '客户单位',
     contacts: '联系人',
+    switch: '客户单位或联系人',
     searchOrganizations: '搜索单位名称或域名',
     searchContacts: '搜索姓名、电话、邮箱',
     tierAll: '全部等级',
@@ -574,6 +581,7 @@ export const zhCN = {
     },
   },
   notifications: {
+    filter: '显示哪些通知',
     all: '全部',
     unread: '未读',
     noUnread: '没有未读通知',

@@ -8,6 +8,7 @@ import { CopyField } from '../../common/copy-text';
 import { embedSnippet, iotTopics, KIND_SPECS } from './channel-kinds';
 import { useTenantSlug } from '../iot/iot-connection';
 import { SecretField } from './secret-field';
+import { confirmIcon } from '../../common/quiet-icons';
 
 // The connection part of the channel dialog: the kind's settings and secrets, then what to paste
 // elsewhere — the callback URL, the public key with the embed code, or the MQTT contract.
@@ -35,7 +36,7 @@ function PublicKey({ channel, canEdit, onChanged }: { channel: IntakeChannel; ca
       <Form.Item label={t('intake.channels.publicKey')} extra={t('intake.channels.publicKeyHelp')}>
         {channel.address ? <CopyField value={channel.address} testId="channel-public-key" /> : <Typography.Text type="secondary">{t('app.none')}</Typography.Text>}
         {canEdit && (
-          <Popconfirm title={t('intake.channels.renewKeyConfirm')} okText={t('intake.channels.renewKey')} cancelText={t('app.cancel')} onConfirm={renew}>
+          <Popconfirm icon={confirmIcon} title={t('intake.channels.renewKeyConfirm')} okText={t('intake.channels.renewKey')} cancelText={t('app.cancel')} onConfirm={renew}>
             <Button size="small" style={{ marginTop: 8 }} data-testid="channel-renew-key">
               {t('intake.channels.renewKey')}
             </Button>

@@ -69,6 +69,7 @@ export default function IntakePage() {
       <Flex gap={12} wrap style={{ marginBottom: 12 }}>
         <Segmented
           data-testid="intake-state-filter"
+          aria-label={t('intake.inbox.stateFilter')}
           value={state}
           onChange={(v) => setState(v as InboundState | 'all')}
           options={[

@@ -11,6 +11,7 @@ import { CustomFieldInput, fieldsForType } from '../custom-field-input';
 import { allowedStatuses } from '../ticket-tags';
 import { LinksAndSubtasks, RequesterTickets, Watchers } from './related-panels';
 import { ResolveDialog } from './resolve-dialog';
+import { selectArrow } from '../../common/quiet-icons';
 
 // The ticket's properties, each saved as soon as it is changed; errors appear under the field.
 // Changing an existing assignee asks for the transfer reason (转派原因), kept on the timeline.
@@ -128,6 +129,7 @@ export const SidePanel = forwardRef<SidePanelHandle, Props>(function SidePanel({
           'categoryId',
           t('field.category'),
           <TreeSelect
+            suffixIcon={selectArrow}
             data-testid="field-category"
             allowClear
             showSearch={{ treeNodeFilterProp: 'title' }}

@@ -8,6 +8,7 @@ import { useCategoryTree, useLookups } from '../../common/lookups';
 import { resolveContact, resolveStaff, searchContacts, searchStaff } from '../../common/people-search';
 import { RemoteSelect } from '../../common/remote-select';
 import { COLUMNS, SORTS, type Column } from './list-state';
+import { clearable, selectArrow } from '../../common/quiet-icons';
 
 // Filters on every field the list API supports, the full-text box, sort and the column chooser.
 
@@ -84,7 +85,7 @@ export function FilterBar({ filters, sort, columns, onFilters, onSort, onColumns
     <Space wrap={!stacked} orientation={stacked ? 'vertical' : 'horizontal'} size={[8, 8]} style={stacked ? { width: '100%' } : undefined} data-testid="filter-bar">
       <Input.Search
         data-testid="filter-q"
-        allowClear
+        allowClear={clearable}
         placeholder={t('list.search')}
         value={q}
         onChange={(e) => setQ(e.target.value)}
@@ -114,6 +115,7 @@ export function FilterBar({ filters, sort, columns, onFilters, onSort, onColumns
         style={w}
       />
       <TreeSelect
+        suffixIcon={selectArrow}
         data-testid="filter-category"
         allowClear
         showSearch={{ treeNodeFilterProp: 'title' }}
@@ -194,16 +196,16 @@ export function FilterBar({ filters, sort, columns, onFilters, onSort, onColumns
           </div>
         )}
       >
-        <Button icon={<SettingOutlined />} data-testid="columns-button">
+        <Button icon={<SettingOutlined aria-hidden />} data-testid="columns-button">
           {t('list.columns')}
         </Button>
       </Dropdown>
       )}
       <Tooltip title={t('list.clearFilters')}>
-        <Button icon={<ClearOutlined />} onClick={() => onFilters({})} data-testid="clear-filters" aria-label={t('list.clearFilters')} />
+        <Button icon={<ClearOutlined aria-hidden />} onClick={() => onFilters({})} data-testid="clear-filters" aria-label={t('list.clearFilters')} />
       </Tooltip>
       <Tooltip title={t('list.refresh')}>
-        <Button icon={<ReloadOutlined />} onClick={onRefresh} data-testid="refresh" aria-label={t('list.refresh')} />
+        <Button icon={<ReloadOutlined aria-hidden />} onClick={onRefresh} data-testid="refresh" aria-label={t('list.refresh')} />
       </Tooltip>
     </Space>
   );
