@@ -5,6 +5,7 @@ import { catalogApi, type CustomFieldInput } from '../api/endpoints';
 import type { CustomField, FieldKind } from '../api/types';
 import { duplicateOptionValues, FIELD_KEY, FIELD_KINDS, hasOptions, optionsProblem, type OptionValues } from './custom-field-rules';
 import { useFormSubmit } from '../common/use-form-submit';
+import { NO_STEP_BUTTONS } from '../common/quiet-icons';
 
 // Defines a custom field of a ticket type (or of every ticket): key and kind (fixed once created),
 // zh / en labels, required, the options of a select, the order. Server refusals show at their field.
@@ -108,7 +109,7 @@ export function CustomFieldEditor({ open, field, ticketTypeId, nextPosition = 0,
             <Switch data-testid="field-required" />
           </Form.Item>
           <Form.Item name="position" label={t('admin.position')} extra={t('admin.positionHelp')} style={{ flex: 1, minWidth: 160 }}>
-            <InputNumber data-testid="field-position" min={0} max={1_000_000} style={{ width: '100%' }} />
+            <InputNumber controls={NO_STEP_BUTTONS} data-testid="field-position" min={0} max={1_000_000} style={{ width: '100%' }} />
           </Form.Item>
         </Flex>
         {hasOptions(kind) && (

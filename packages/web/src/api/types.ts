@@ -312,9 +312,12 @@ export interface BulkChanges {
   assigneeId?: string | null;
   addTags?: string[];
   transferReason?: string;
+  /** the resolution note (解决说明) of every ticket resolved */
+  resolution?: string;
 }
 
 export interface BulkResult {
   updated: string[];
-  failed: { id: string; error: { code: string; message: string } }[];
+  /** missing: a refused resolve's fields still needed (required_to_resolve) */
+  failed: { id: string; error: { code: string; message: string; missing?: string[] } }[];
 }

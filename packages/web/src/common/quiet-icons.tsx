@@ -1,6 +1,6 @@
-import { CheckCircleFilled, CheckOutlined, CloseCircleFilled, CopyOutlined, DownOutlined, ExclamationCircleFilled, InfoCircleFilled, LeftOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, CheckOutlined, CloseCircleFilled, CloseOutlined, CopyOutlined, DownOutlined, ExclamationCircleFilled, InfoCircleFilled, LeftOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons';
 import type { ConfigProviderProps } from 'antd';
-import type { ComponentProps } from 'react';
+import { useMemo, type ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 
 // Ant Design's icons name themselves in English (role="img" aria-label="down", "close-circle",
@@ -22,6 +22,24 @@ export function SearchIcon(props: IconProps) {
   const { t } = useTranslation();
   return <SearchOutlined aria-label={t('app.search')} {...props} />;
 }
+
+/** The close (×) button of an alert: Ant Design leaves it unnamed but for the icon's "close". */
+export function CloseIcon(props: IconProps) {
+  const { t } = useTranslation();
+  return <CloseOutlined aria-label={t('app.close')} {...props} />;
+}
+
+/** A clearable Select / TreeSelect: `allowClear={useSelectClear()}` (Ant Design names the clear button "Clear"). */
+export function useSelectClear() {
+  const { t } = useTranslation();
+  return useMemo(() => ({ clearIcon: <CloseCircleFilled aria-hidden />, label: t('app.clear') }), [t]);
+}
+
+/**
+ * InputNumber's step buttons are named "Increase Value" / "Decrease Value" by the library, with no
+ * way to rename them: the console's number boxes have none (`controls={false}`); the arrow keys step.
+ */
+export const NO_STEP_BUTTONS = false;
 
 /** The arrow of a drop-down (Select, TreeSelect): the box itself is the control. */
 export const selectArrow = <DownOutlined aria-hidden />;
@@ -55,6 +73,6 @@ export const quietIcons: Pick<ConfigProviderProps, 'select' | 'inputSearch' | 'd
   inputSearch: { searchIcon: <SearchIcon /> },
   datePicker: { clearIcon: <ClearIcon /> },
   timePicker: { clearIcon: <ClearIcon /> },
-  alert: signs,
+  alert: { ...signs, closeIcon: <CloseIcon /> },
   modal: signs,
 };

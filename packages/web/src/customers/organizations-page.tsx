@@ -13,12 +13,13 @@ import { CustomersHeader } from './customers-header';
 import { OrganizationFormModal } from './organization-form-modal';
 import { canWriteCustomers } from './access';
 import { useOffsetList } from './use-offset-list';
-import { clearable } from '../common/quiet-icons';
+import { clearable, useSelectClear } from '../common/quiet-icons';
 
 // Customer organizations: search by name or domain, filter by tier, pages of 50; the search is in the URL.
 
 export default function OrganizationsPage() {
   const { t } = useTranslation();
+  const selectClear = useSelectClear();
   const me = useMe();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -57,7 +58,7 @@ export default function OrganizationsPage() {
           data-testid="organizations-search"
         />
         <Select
-          allowClear
+          allowClear={selectClear}
           placeholder={t('customers.tierAll')}
           value={tier}
           onChange={(v: string | undefined) => setParam('tier', v)}

@@ -8,7 +8,7 @@ import { CopyField } from '../../common/copy-text';
 import { embedSnippet, iotTopics, KIND_SPECS } from './channel-kinds';
 import { useTenantSlug } from '../iot/iot-connection';
 import { SecretField } from './secret-field';
-import { confirmIcon } from '../../common/quiet-icons';
+import { confirmIcon, NO_STEP_BUTTONS } from '../../common/quiet-icons';
 
 // The connection part of the channel dialog: the kind's settings and secrets, then what to paste
 // elsewhere — the callback URL, the public key with the embed code, or the MQTT contract.
@@ -103,7 +103,7 @@ export function ChannelConnection({ kind, channel, canEdit, onChanged }: Props) 
         return (
           <Form.Item key={f.key} name={name} label={label} rules={f.required ? [{ required: true, message: t('intake.channels.fieldRequired', { field: label }) }] : []}>
             {f.type === 'number' ? (
-              <InputNumber min={1} max={65535} placeholder={f.placeholder} style={{ width: 160 }} data-testid={testId} />
+              <InputNumber controls={NO_STEP_BUTTONS} min={1} max={65535} placeholder={f.placeholder} style={{ width: 160 }} data-testid={testId} />
             ) : (
               <Input placeholder={f.placeholder} maxLength={500} data-testid={testId} />
             )}

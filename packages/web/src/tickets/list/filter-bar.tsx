@@ -8,7 +8,7 @@ import { useCategoryTree, useLookups } from '../../common/lookups';
 import { resolveContact, resolveStaff, searchContacts, searchStaff } from '../../common/people-search';
 import { RemoteSelect } from '../../common/remote-select';
 import { COLUMNS, SORTS, type Column } from './list-state';
-import { clearable, selectArrow } from '../../common/quiet-icons';
+import { clearable, selectArrow, useSelectClear } from '../../common/quiet-icons';
 
 // Filters on every field the list API supports, the full-text box, sort and the column chooser.
 
@@ -72,6 +72,7 @@ function DateRange({ testId, label, from, to, onChange, width }: { testId: strin
 
 export function FilterBar({ filters, sort, columns, onFilters, onSort, onColumns, onRefresh, stacked = false }: Props) {
   const { t } = useTranslation();
+  const selectClear = useSelectClear();
   const { teams } = useLookups();
   const categoryTree = useCategoryTree();
   const [q, setQ] = useState(filters.q ?? '');
@@ -95,7 +96,7 @@ export function FilterBar({ filters, sort, columns, onFilters, onSort, onColumns
       <Select
         data-testid="filter-status"
         mode="multiple"
-        allowClear
+        allowClear={selectClear}
         maxTagCount="responsive"
         placeholder={t('field.status')}
         value={filters.status ?? []}
@@ -106,7 +107,7 @@ export function FilterBar({ filters, sort, columns, onFilters, onSort, onColumns
       <Select
         data-testid="filter-priority"
         mode="multiple"
-        allowClear
+        allowClear={selectClear}
         maxTagCount="responsive"
         placeholder={t('field.priority')}
         value={filters.priority ?? []}
@@ -117,7 +118,7 @@ export function FilterBar({ filters, sort, columns, onFilters, onSort, onColumns
       <TreeSelect
         suffixIcon={selectArrow}
         data-testid="filter-category"
-        allowClear
+        allowClear={selectClear}
         showSearch={{ treeNodeFilterProp: 'title' }}
         placeholder={t('field.category')}
         value={filters.categoryId}
@@ -129,7 +130,7 @@ export function FilterBar({ filters, sort, columns, onFilters, onSort, onColumns
       <Select
         data-testid="filter-team"
         mode="multiple"
-        allowClear
+        allowClear={selectClear}
         maxTagCount="responsive"
         placeholder={t('field.team')}
         value={filters.team ?? []}
@@ -162,7 +163,7 @@ export function FilterBar({ filters, sort, columns, onFilters, onSort, onColumns
       <Select
         data-testid="filter-tag"
         mode="tags"
-        allowClear
+        allowClear={selectClear}
         maxTagCount="responsive"
         placeholder={t('field.tags')}
         value={filters.tag ?? []}

@@ -221,8 +221,8 @@ export default function TicketListPage() {
         {!phone && (
           <BulkBar
             selected={selectedTickets}
-            onDone={() => {
-              setSelected([]);
+            onDone={(left) => {
+              setSelected(left);
               pages.reload();
               setCountsKey((k) => k + 1);
             }}
