@@ -93,6 +93,9 @@ export function AppRoutes() {
   );
 }
 
+/** Ant Design's theme (its static stylesheet, no styles generated in the page): see common/themed.tsx. */
+export { THEME } from './common/themed';
+
 export function Providers({ children }: { children: React.ReactNode }) {
   return (
     <I18nextProvider i18n={i18n}>
