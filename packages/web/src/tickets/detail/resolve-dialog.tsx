@@ -45,7 +45,7 @@ export function resolveAsks(tickets: Pick<Ticket, 'id' | 'typeId' | 'categoryId'
 }
 
 /** The fields a resolve dialog shows for these asks, as form items (names: resolution, categoryId, assigneeId). */
-export function ResolveFields({ asks, me }: { asks: ResolveAsks; me: Me }) {
+export function ResolveFields({ asks, me }: { asks: ResolveAsks; me: SignedIn }) {
   const { t } = useTranslation();
   const categoryTree = useCategoryTree();
   const required = { required: true, whitespace: true, message: t('errors.issue.required_to_resolve') };
