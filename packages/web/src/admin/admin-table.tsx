@@ -18,14 +18,14 @@ export function AddButton({ label, onClick, testId }: { label: string; onClick: 
 }
 
 /**
- * An administration page: the toolbar (`help` in secondary text on the left, or `filters`; `add` on the
- * right), the error the list failed with, the table (rows keyed by id, no paging unless given) unless
- * `table` is false, then `children` (the page's modals).
+ * An administration page: the toolbar (`help` in secondary text on the left, or `start` of the page's
+ * own, filters for instance; `add` on the right), a `notice`, the error the list failed with, the table
+ * (rows keyed by id, no paging unless given) unless `table` is false, then `children` (the page's modals).
  */
 export function AdminTablePage<T extends object>({
   testId,
   help,
-  filters,
+  start,
   add,
   error,
   notice,
@@ -34,10 +34,10 @@ export function AdminTablePage<T extends object>({
 }: {
   testId: string;
   help?: ReactNode;
-  filters?: ReactNode;
+  start?: ReactNode;
   add?: ReactNode;
   error?: unknown;
-  /** shown above the table, after the error */
+  /** shown under the toolbar, before the error */
   notice?: ReactNode;
   table: TableProps<T> | false;
   children?: ReactNode;
@@ -46,11 +46,11 @@ export function AdminTablePage<T extends object>({
   return (
     <div data-testid={testId}>
       <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 12 }}>
-        {filters ?? <Typography.Text type="secondary">{help}</Typography.Text>}
+        {start ?? <Typography.Text type="secondary">{help}</Typography.Text>}
         {add}
       </Flex>
-      {!!error && <Alert type="error" showIcon title={errorMessage(error, t)} style={{ marginBottom: 12 }} />}
       {notice}
+      {!!error && <Alert type="error" showIcon title={errorMessage(error, t)} style={{ marginBottom: 12 }} />}
       {table && <Table<T> rowKey="id" size="middle" pagination={false} {...table} />}
       {children}
     </div>

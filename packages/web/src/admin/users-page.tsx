@@ -204,7 +204,7 @@ export default function UsersPage() {
   return (
     <AdminTablePage<User>
       testId="admin-users"
-      filters={
+      start={
         <Flex gap={8} wrap>
           <Input.Search allowClear placeholder={t('admin.users.search')} onSearch={(v) => setQ(v.trim())} style={{ width: 260 }} data-testid="users-search" />
           <Select allowClear placeholder={t('admin.users.allRoles')} value={role} onChange={setRole} style={{ width: 150 }} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} data-testid="users-role" />
