@@ -2,7 +2,7 @@ import { EditOutlined, KeyOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Form, Input, Select, Switch, Tag, Typography, type TableProps } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { peopleApi, type UserInput } from '../api/endpoints';
+import { peopleApi, type UserChanges, type UserInput } from '../api/endpoints';
 import { ROLES, SCOPES, type User } from '../api/types';
 import { useMe } from '../auth/auth-context';
 import { errorMessage } from '../common/api-errors';
@@ -20,10 +20,10 @@ interface Values {
   email: string;
   name: string;
   role: User['role'];
-  scope: string;
+  scope: User['scope'];
   phone?: string;
   password?: string;
-  locale: string;
+  locale: NonNullable<UserInput['locale']>;
   teamIds: string[];
   contactId?: string;
 }
@@ -43,7 +43,7 @@ function UserModal({ user, open, onClose, onSaved }: { user: User | null; open: 
     submitForm(async (v) => {
       if (user) {
         // the user's teams change with the rest, in one request (one transaction on the server)
-        const body: UserInput = { name: v.name.trim(), phone: v.phone?.trim() ?? '', role: v.role, scope: v.scope, locale: v.locale, teamIds: v.teamIds ?? [] };
+        const body: UserChanges = { name: v.name.trim(), phone: v.phone?.trim() ?? '', role: v.role, scope: v.scope, locale: v.locale, teamIds: v.teamIds ?? [] };
         await peopleApi.updateUser(user.id, body);
       } else {
         const body: UserInput = {
