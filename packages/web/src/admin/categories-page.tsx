@@ -1,5 +1,5 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Form, Input, InputNumber, Modal, Switch, Table, Tag, TreeSelect, Typography } from 'antd';
+import { App, Button, Flex, Form, Input, InputNumber, Switch, Tag, TreeSelect, Typography, type TableProps } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { catalogApi, type CategoryInput } from '../api/endpoints';
@@ -8,6 +8,7 @@ import { useMe } from '../auth/auth-context';
 import { errorMessage } from '../common/api-errors';
 import { useLocalName, useLookups } from '../common/lookups';
 import { isAdmin } from './access';
+import { AddButton, AdminFormModal, AdminTablePage } from './admin-table';
 import { useFormSubmit } from '../common/use-form-submit';
 import { NO_STEP_BUTTONS } from '../common/quiet-icons';
 
@@ -48,17 +49,15 @@ function CategoryModal({ editing, tree, onClose, onSaved }: { editing: Editing |
     });
 
   return (
-    <Modal
+    <AdminFormModal
       open={!!editing}
       title={editing?.mode === 'edit' ? t('admin.categories.edit') : t('admin.categories.create')}
-      okText={t('app.save')}
-      cancelText={t('app.cancel')}
       onOk={submit}
       onCancel={onClose}
-      confirmLoading={busy}
-      okButtonProps={{ 'data-testid': 'category-form-ok' } as never}
-      destroyOnHidden
-      afterClose={() => setGeneral(null)}
+      busy={busy}
+      okTestId="category-form-ok"
+      general={general}
+      clearGeneral={() => setGeneral(null)}
     >
       <Form form={form} initialValues={editing?.mode === 'edit'
             ? { nameZh: editing.category.nameZh, nameEn: editing.category.nameEn, parentId: editing.category.parentId, position: editing.category.position, active: editing.category.active }
@@ -81,8 +80,7 @@ function CategoryModal({ editing, tree, onClose, onSaved }: { editing: Editing |
           </Form.Item>
         </Flex>
       </Form>
-      {general && <Alert type="error" showIcon title={general} />}
-    </Modal>
+    </AdminFormModal>
   );
 }
 
@@ -124,27 +122,21 @@ export default function CategoriesPage() {
   }, [tree]);
 
   return (
-    <div data-testid="admin-categories">
-      <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 12 }}>
-        <Typography.Text type="secondary">{t('admin.categories.help')}</Typography.Text>
-        {admin && (
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing({ mode: 'create', parentId: null })} data-testid="category-new">
-            {t('admin.categories.createTop')}
-          </Button>
-        )}
-      </Flex>
-      {!!error && <Alert type="error" showIcon title={errorMessage(error, t)} style={{ marginBottom: 12 }} />}
-      {!loading && (
-        <Table<Category>
-          rowKey="id"
-          size="small"
-          dataSource={rows}
-          pagination={false}
-          expandable={{ defaultExpandAllRows: true }}
-          scroll={{ x: 640 }}
-          data-testid="categories-table"
-          locale={{ emptyText: t('admin.categories.empty') }}
-          columns={[
+    <AdminTablePage<Category>
+      testId="admin-categories"
+      help={t('admin.categories.help')}
+      add={admin && <AddButton label={t('admin.categories.createTop')} onClick={() => setEditing({ mode: 'create', parentId: null })} testId="category-new" />}
+      error={error}
+      table={
+        !loading &&
+        ({
+          size: 'small',
+          dataSource: rows,
+          expandable: { defaultExpandAllRows: true },
+          scroll: { x: 640 },
+          'data-testid': 'categories-table',
+          locale: { emptyText: t('admin.categories.empty') },
+          columns: [
             {
               key: 'nameZh',
               title: t('admin.nameZh'),
@@ -179,9 +171,10 @@ export default function CategoriesPage() {
                   },
                 ]
               : []),
-          ]}
-        />
-      )}
+          ],
+        } as TableProps<Category>)
+      }
+    >
       <CategoryModal
         editing={editing}
         tree={tree}
@@ -193,6 +186,6 @@ export default function CategoriesPage() {
           lookups.reload();
         }}
       />
-    </div>
+    </AdminTablePage>
   );
 }

@@ -18,6 +18,7 @@ describe('failed import rows in words', () => {
       [{ field: 'status', reason: 'invalid', value: '已关闭', message: 'status: Invalid option' }, '状态“已关闭”不正确（status 列：状态：new、open、pending、on_hold、resolved、closed（默认 closed））'],
       [{ field: '来源', reason: 'unknown_field', message: 'Unknown field 来源; remove it' }, '不认识的字段“来源”，请删除'],
       [{ reason: 'malformed_json', message: 'The line is not JSON: Unexpected token' }, '这一行不是有效的 JSON，请检查引号、逗号和括号'],
+      [{ reason: 'extra_cells', message: 'Line 5 has 5 cells but the header names 4 columns; …' }, '这一行的单元格比列名多：内容中有英文逗号时，须用英文双引号把整个单元格括起来'],
     ];
     for (const [error, text] of cases) expect(rowErrorText(error, zh)).toBe(text);
   });
