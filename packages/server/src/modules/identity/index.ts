@@ -14,3 +14,4 @@ export { createTeam } from './manage-teams';
 export { authenticate } from './authenticate';
 export { canonicalTimeZone } from './tenant-settings';
 export { tenantTimeZone } from './tenant-time-zone';
+export { bootstrapFirstTenant } from './bootstrap-first-tenant';
