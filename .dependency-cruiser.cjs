@@ -31,6 +31,13 @@ module.exports = {
       to: { path: `${MODULES}[^/]+/`, pathNot: [`${MODULES}$1/`, `${MODULES}[^/]+/index\\.ts$`] },
     },
     {
+      name: 'no-repository-in-index',
+      severity: 'error',
+      comment: "A module's index.ts exports no repository: other modules reach its tables through its use cases and read functions (a row type may be exported).",
+      from: { path: `${MODULES}[^/]+/index\\.ts$` },
+      to: { path: '-repository\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'composition-root-through-index',
       severity: 'error',
       comment:

@@ -6,8 +6,9 @@ import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcr
 import { afterAll, describe, expect, it } from 'vitest';
 
 // The module boundaries, checked by dependency-cruiser with the rules of /.dependency-cruiser.cjs:
-// no import cycles, modules reach each other only through index.ts, platform/ imports no module,
-// the composition root assembles modules from their index.ts, the web imports nothing of the server.
+// no import cycles, modules reach each other only through index.ts, an index.ts exports no repository,
+// platform/ imports no module, the composition root assembles modules from their index.ts, the web
+// imports nothing of the server.
 // A failure lists every offending import as "from → to (rule)".
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -28,7 +29,7 @@ async function violations(baseDir: string, scope: string[]) {
 }
 
 describe('module boundaries (dependency-cruiser)', () => {
-  it('no cycle, no deep import, platform/ imports no module, the web imports no server code', { timeout: 120_000 }, async () => {
+  it('no cycle, no deep import, no repository exported, platform/ imports no module, the web imports no server code', { timeout: 120_000 }, async () => {
     const { lines, modules } = await violations(ROOT, SCOPE);
     expect(modules).toBeGreaterThan(300); // it did read the sources
     expect(lines, `${lines.length} offending imports:\n${lines.join('\n')}\n`).toEqual([]);
@@ -40,10 +41,12 @@ describe('module boundaries (dependency-cruiser)', () => {
     const files: Record<string, string> = {
       'packages/server/src/platform/deps.ts': `export const deps = 1;`,
       'packages/server/src/platform/http/auth.ts': `import { a } from '../../modules/alpha';\nexport const auth = a;`,
-      'packages/server/src/modules/alpha/index.ts': `export { a } from './a';`,
+      'packages/server/src/modules/alpha/index.ts': `export { a } from './a';\nexport type { Row } from './alpha-repository';`,
+      'packages/server/src/modules/alpha/alpha-repository.ts': `export type Row = { id: string };\nexport const alphaRepository = {};`,
       'packages/server/src/modules/alpha/a.ts': `import { deps } from '../../platform/deps';\nexport const a = deps;`,
       'packages/server/src/modules/alpha/a.test.ts': `import { a } from './a';\nexport const t = a;`,
-      'packages/server/src/modules/beta/index.ts': `export { b } from './b';`,
+      'packages/server/src/modules/beta/index.ts': `export { b } from './b';\nexport { betaRepository } from './beta-repository';`,
+      'packages/server/src/modules/beta/beta-repository.ts': `export const betaRepository = {};`,
       'packages/server/src/modules/beta/b.ts': `import { a } from '../alpha/a';\nimport { a as ok } from '../alpha';\nimport type { Later } from '../gamma/types';\nexport const b = a + ok; export type L = Later;`,
       'packages/server/src/modules/beta/b.test.ts': `import { a } from '../alpha/a';\nexport const t = a;`,
       'packages/server/src/modules/gamma/index.ts': `export type { Later } from './types';`,
@@ -67,6 +70,7 @@ describe('module boundaries (dependency-cruiser)', () => {
         'packages/server/src/modules/beta/b.test.ts → packages/server/src/modules/alpha/a.ts (module-through-index)',
         'packages/server/src/modules/beta/b.ts → packages/server/src/modules/alpha/a.ts (module-through-index)',
         'packages/server/src/modules/beta/b.ts → packages/server/src/modules/gamma/types.ts (module-through-index)',
+        'packages/server/src/modules/beta/index.ts → packages/server/src/modules/beta/beta-repository.ts (no-repository-in-index)',
         'packages/server/src/modules/gamma/one.ts → packages/server/src/modules/gamma/two.ts → packages/server/src/modules/gamma/one.ts (no-circular)',
         'packages/server/src/platform/http/auth.ts → packages/server/src/modules/alpha/index.ts (platform-no-modules)',
         'packages/web/src/app.tsx → packages/server/src/platform/deps.ts (web-no-server)',
