@@ -11,3 +11,5 @@ export { CUSTOMER_TIERS, effectiveTier } from './tiers';
 export type { CustomerTier } from './tiers';
 export { createOrganization } from './create-organization';
 export { createContact } from './create-contact';
+export { contactCard, contactCardByIdentity, contactIdOf, contactNames, organizationNames } from './read-contacts';
+export type { ContactCard } from './read-contacts';
