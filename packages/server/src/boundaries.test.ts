@@ -32,7 +32,7 @@ describe('module boundaries (dependency-cruiser)', () => {
   it('no cycle, no deep import, no repository exported, platform/ imports no module, the web imports no server code', { timeout: 120_000 }, async () => {
     const { lines, modules } = await violations(ROOT, SCOPE);
     expect(modules).toBeGreaterThan(300); // it did read the sources
-    expect(lines, `${lines.length} offending imports:\n${lines.join('\n')}\n`).toEqual([]);
+    expect(lines.length, `${lines.length} offending imports:\n${lines.join('\n')}\n`).toBe(0);
   });
 
   describe('the rules catch what they are for', () => {

@@ -106,12 +106,12 @@ describe('every table is its module’s', () => {
     const offences = files.flatMap((path) =>
       foreignReferences(readFileSync(path, 'utf8'), ownerOf(path), own).map((ref) => `${relative(SRC, path).split('\\').join('/')}: ${ref}`),
     );
-    expect(offences, `${offences.length} references to another owner's tables:\n${offences.join('\n')}\n`).toEqual([]);
+    expect(offences.length, `${offences.length} references to another owner's tables:\n${offences.join('\n')}\n`).toBe(0);
   });
 
   it('in a module, only its repositories (*-repository.ts) hold SQL', () => {
     const files = sourceFiles(join(SRC, 'modules')).filter((path) => !path.endsWith('-repository.ts'));
     const offences = files.flatMap((path) => tablesNamed(readFileSync(path, 'utf8'), own).map((t) => `${relative(SRC, path).split('\\').join('/')}: ${t}`));
-    expect(offences, `${offences.length} tables named in SQL outside a repository:\n${offences.join('\n')}\n`).toEqual([]);
+    expect(offences.length, `${offences.length} tables named in SQL outside a repository:\n${offences.join('\n')}\n`).toBe(0);
   });
 });
