@@ -8,6 +8,7 @@ import { errorMessage } from '../common/api-errors';
 import { copyText } from '../common/copy-text';
 import { formatDateTime } from '../i18n/format';
 import { useFormSubmit } from '../common/use-form-submit';
+import { confirmIcon } from '../common/quiet-icons';
 
 // API keys for integrations: create (the key is shown once, to copy now), list, revoke.
 
@@ -39,7 +40,7 @@ export function NewKeyModal({ created, onClose, children }: { created: Pick<Crea
       <Flex gap={8}>
         <Input readOnly value={created?.key ?? ''} data-testid="api-key-secret" style={{ fontFamily: 'monospace' }} onFocus={(e) => e.target.select()} />
         <Button
-          icon={<CopyOutlined />}
+          icon={<CopyOutlined aria-hidden />}
           data-testid="api-key-copy"
           onClick={async () => {
             if (created && (await copyText(created.key))) {
@@ -74,7 +75,7 @@ export function KeyRevokeCell({ name, revokedAt, help, testId, revokedTitle, onR
       </Tag>
     );
   return (
-    <Popconfirm
+    <Popconfirm icon={confirmIcon}
       title={t('admin.keys.confirmRevoke', { name })}
       description={help}
       okText={t('admin.keys.revoke')}
@@ -134,7 +135,7 @@ export default function ApiKeysPage() {
     <div data-testid="admin-api-keys">
       <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 12 }}>
         <Typography.Text type="secondary">{t('admin.keys.help')}</Typography.Text>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="api-key-new">
+        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)} data-testid="api-key-new">
           {t('admin.keys.create')}
         </Button>
       </Flex>

@@ -9,6 +9,7 @@ import { errorMessage } from '../common/api-errors';
 import { useLocalName, useLookups } from '../common/lookups';
 import { isAdmin } from './access';
 import { useFormSubmit } from '../common/use-form-submit';
+import { NO_STEP_BUTTONS } from '../common/quiet-icons';
 
 // The category tree (up to five levels): add a top-level or child category, rename, move under
 // another parent, reorder, (de)activate. Admins change; supervisors read.
@@ -73,7 +74,7 @@ function CategoryModal({ editing, tree, onClose, onSaved }: { editing: Editing |
         </Form.Item>
         <Flex gap={12} wrap>
           <Form.Item name="position" label={t('admin.position')} extra={t('admin.positionHelp')} style={{ flex: 1, minWidth: 160 }}>
-            <InputNumber data-testid="category-position" min={0} max={1_000_000} style={{ width: '100%' }} />
+            <InputNumber controls={NO_STEP_BUTTONS} data-testid="category-position" min={0} max={1_000_000} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="active" label={t('admin.active')} valuePropName="checked" extra={t('admin.categories.activeHelp')} style={{ flex: 1, minWidth: 160 }}>
             <Switch data-testid="category-active" />
@@ -127,7 +128,7 @@ export default function CategoriesPage() {
       <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 12 }}>
         <Typography.Text type="secondary">{t('admin.categories.help')}</Typography.Text>
         {admin && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create', parentId: null })} data-testid="category-new">
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing({ mode: 'create', parentId: null })} data-testid="category-new">
             {t('admin.categories.createTop')}
           </Button>
         )}
@@ -169,10 +170,10 @@ export default function CategoriesPage() {
                     width: 170,
                     render: (_: unknown, c: Category) => (
                       <Flex gap={4}>
-                        <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create', parentId: c.id })} data-testid={`category-add-child-${c.nameZh}`}>
+                        <Button size="small" type="link" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing({ mode: 'create', parentId: c.id })} data-testid={`category-add-child-${c.nameZh}`}>
                           {t('admin.categories.addChild')}
                         </Button>
-                        <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('app.edit')} onClick={() => setEditing({ mode: 'edit', category: c })} data-testid={`category-edit-${c.nameZh}`} />
+                        <Button size="small" type="text" icon={<EditOutlined aria-hidden />} aria-label={t('app.edit')} onClick={() => setEditing({ mode: 'edit', category: c })} data-testid={`category-edit-${c.nameZh}`} />
                       </Flex>
                     ),
                   },

@@ -96,7 +96,7 @@ export default function TeamsPage() {
       <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 12 }}>
         <Typography.Text type="secondary">{t('admin.teams.help')}</Typography.Text>
         {isAdmin(me) && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="team-new">
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')} data-testid="team-new">
             {t('admin.teams.create')}
           </Button>
         )}
@@ -129,7 +129,7 @@ export default function TeamsPage() {
                   key: 'actions',
                   title: '',
                   width: 60,
-                  render: (_: unknown, x: Team) => <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('app.edit')} onClick={() => setEditing(x)} data-testid={`team-edit-${x.name}`} />,
+                  render: (_: unknown, x: Team) => <Button size="small" type="text" icon={<EditOutlined aria-hidden />} aria-label={t('app.edit')} onClick={() => setEditing(x)} data-testid={`team-edit-${x.name}`} />,
                 },
               ]
             : []),

@@ -213,7 +213,7 @@ export default function UsersPage() {
           <Select allowClear placeholder={t('admin.users.allRoles')} value={role} onChange={setRole} style={{ width: 150 }} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} data-testid="users-role" />
         </Flex>
         {admin && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="user-new">
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')} data-testid="user-new">
             {t('admin.users.create')}
           </Button>
         )}
@@ -247,8 +247,8 @@ export default function UsersPage() {
                   width: 100,
                   render: (_: unknown, u: User) => (
                     <Flex gap={4}>
-                      <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('app.edit')} onClick={() => setEditing(u)} data-testid={`user-edit-${u.email}`} />
-                      <Button size="small" type="text" icon={<KeyOutlined />} aria-label={t('admin.users.resetPassword')} title={t('admin.users.resetPassword')} onClick={() => setResetting(u)} data-testid={`user-password-${u.email}`} />
+                      <Button size="small" type="text" icon={<EditOutlined aria-hidden />} aria-label={t('app.edit')} onClick={() => setEditing(u)} data-testid={`user-edit-${u.email}`} />
+                      <Button size="small" type="text" icon={<KeyOutlined aria-hidden />} aria-label={t('admin.users.resetPassword')} title={t('admin.users.resetPassword')} onClick={() => setResetting(u)} data-testid={`user-password-${u.email}`} />
                     </Flex>
                   ),
                 },

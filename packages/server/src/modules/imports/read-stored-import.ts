@@ -1,11 +1,11 @@
 import type { Deps } from '../../platform/deps';
-import { AppError } from '../../platform/errors';
+import { AppError, type FieldIssueCode } from '../../platform/errors';
 import { CsvError } from '../../platform/text/csv';
 import { utf8Text } from './import-job-rules';
 import { readImportFile, type ImportRow } from './read-import-file';
 
 /** A file that cannot be imported as a whole: 400 with a stable reason (details[0].code) and what to fix. */
-export const fileInvalid = (reason: string, message: string) => new AppError('VALIDATION_FAILED', message, { field: 'file', details: [{ field: 'file', code: reason, message }] });
+export const fileInvalid = (reason: FieldIssueCode, message: string) => new AppError('VALIDATION_FAILED', message, { field: 'file', details: [{ field: 'file', code: reason, message }] });
 
 /**
  * An import file from the files store, read as readImportFile reads it: UTF-8 text (a byte order mark

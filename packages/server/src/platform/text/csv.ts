@@ -1,3 +1,5 @@
+import type { FieldIssueCode } from '../errors';
+
 // CSV as exported by spreadsheets and helpdesks: the evaluation commands and the ticket import read it.
 
 /**
@@ -59,7 +61,7 @@ export function parseCsv(text: string): string[][] {
 export class CsvError extends Error {
   constructor(
     message: string,
-    readonly reason = 'unreadable',
+    readonly reason: FieldIssueCode = 'unreadable',
   ) {
     super(message);
   }

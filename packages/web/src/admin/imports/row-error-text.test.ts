@@ -35,9 +35,11 @@ describe('failed import rows in words', () => {
   it('falls back to the console’s words for the reason, then to the server’s message', () => {
     // a reason with a text but no value to quote: the reason's words any form uses
     expect(rowErrorText({ field: 'customFields.color', reason: 'duplicate', message: 'customFields.color: used twice' }, zh)).toBe('已存在');
-    // a reason the console has no words for, or none (jobs stored before reasons were kept)
-    expect(rowErrorText({ field: 'requester.id', reason: 'not_found', message: 'No such contact' }, zh)).toBe('No such contact');
-    expect(rowErrorText({ field: 'category', message: 'No category named "空调"' }, zh)).toBe('No category named "空调"');
+    expect(rowErrorText({ field: 'requester.id', reason: 'not_found', message: 'No such contact' }, zh)).toBe('找不到该内容，可能已被删除');
+    // a reason the console has no words for, or none (jobs stored before reasons were kept): a generic
+    // sentence in Chinese (the page shows the server's message under it), the server's message in English
+    expect(rowErrorText({ field: 'category', message: 'No category named "空调"' }, zh)).toBe('填写的内容不正确');
+    expect(rowErrorText({ field: 'title', reason: 'too_odd', message: 'title: too odd' }, zh)).toBe('填写的内容不正确');
     expect(rowErrorText({ field: 'title', reason: 'too_odd', message: 'title: too odd' }, en)).toBe('too odd');
   });
 });

@@ -63,7 +63,7 @@ export default function DeviceKeysPage() {
         <Typography.Text type="secondary" style={{ maxWidth: 720 }}>
           {t('intake.iot.keysHelp')}
         </Typography.Text>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="device-key-new">
+        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)} data-testid="device-key-new">
           {t('intake.iot.createKey')}
         </Button>
       </Flex>
