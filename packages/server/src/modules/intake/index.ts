@@ -22,3 +22,4 @@ export { createAsset } from './iot/manage-assets';
 export { createDeviceKey } from './iot/manage-device-keys';
 export { ingestAlarm } from './iot/ingest-alarm';
 export { assetIdsOfTickets } from './iot/read-ticket-assets';
+export { CHANNEL_PLUGINS } from './channel-plugins';
