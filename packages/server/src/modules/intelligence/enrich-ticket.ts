@@ -46,7 +46,8 @@ export function ticketEnricher(deps: Pick<Deps, 'db' | 'clock'>, cache: ModelCac
     if (!input.priorityChosen) {
       // the title says what the problem is; the requester's open tickets sharing its words are the same problem again
       const words = input.priority ?? out.priority ?? 'normal';
-      out.finalPriority = { repeats: { words: anyWordTsQuery(input.title), days: REPEAT_CONTACT_DAYS }, decide: (facts) => decidePriority(words, facts) };
+      const since = new Date(deps.clock.now().getTime() - REPEAT_CONTACT_DAYS * 86_400_000);
+      out.finalPriority = { repeats: { words: anyWordTsQuery(input.title), since }, decide: (facts) => decidePriority(words, facts) };
     }
     return out;
   };

@@ -25,17 +25,17 @@ export interface EnrichInput {
 /** What is known of a new ticket's requester once it is resolved, in the ticket's own transaction. */
 export interface RequesterFacts {
   tier: CustomerTier;
-  /** the requester's open tickets of the last `repeats.days` days sharing the title's words (this one not counted) */
+  /** the requester's open tickets since `repeats.since` matching `repeats.words` (this one not counted) */
   repeatContacts: number;
 }
 
 /**
  * The priority of a new ticket, decided once its requester is known and before it is written: the
  * ticket is announced with it. `repeats` says which earlier tickets count as the same problem
- * (a tsquery of the title's words, '' for none, and how many days back).
+ * (a tsquery of the title's words, '' for none, and created since when).
  */
 export interface PriorityDecision {
-  repeats: { words: string; days: number };
+  repeats: { words: string; since: Date };
   decide(facts: RequesterFacts): Priority;
 }
 

@@ -143,18 +143,18 @@ export const ticketRepository = {
    * events (whose `after` snapshot receives the number) and outbox rows. Rows come back in input order.
    */
   /**
-   * For each (requester, words): how many of the requester's tickets created since `since` and not
+   * For each (requester, words, since): how many of the requester's tickets created since then and not
    * resolved or closed match the words (a tsquery; counted up to 10), in order, one statement for all.
    */
-  async repeatCounts(q: Queryable, list: { requesterId: string; words: string }[], since: Date): Promise<number[]> {
+  async repeatCounts(q: Queryable, list: { requesterId: string; words: string; since: Date }[]): Promise<number[]> {
     if (!list.length) return [];
     const rows = await q.query<{ n: number }>(
       `SELECT (SELECT count(*)::int FROM (SELECT 1 FROM tickets x
-           WHERE x.requester_id = u.requester_id AND x.status NOT IN ('resolved', 'closed') AND x.created_at >= $3
+           WHERE x.requester_id = u.requester_id AND x.status NOT IN ('resolved', 'closed') AND x.created_at >= u.since
              AND x.search @@ to_tsquery('simple', u.words) LIMIT 10) y) AS n
-       FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS u(requester_id, words, i)
+       FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) WITH ORDINALITY AS u(requester_id, words, since, i)
        ORDER BY u.i`,
-      [list.map((l) => l.requesterId), list.map((l) => l.words), since],
+      [list.map((l) => l.requesterId), list.map((l) => l.words), list.map((l) => l.since)],
     );
     return rows.map((r) => r.n);
   },

@@ -139,15 +139,10 @@ async function decidePriorities(q: Queryable, units: NewTicketUnit[], requesters
   if (!open.length) return out;
   const contactOf = (i: number) => (requesters[i] as ResolvedRequester).contactId;
   const tiers = await requesterTiers(q, open.map(contactOf));
-  const now = units[0].draft.created_at.getTime();
-  const repeats = new Map<number, number>();
-  // the same days for every unit in practice; grouped so that a different window still gets its own statement
-  const byDays = new Map<number, number[]>();
-  for (const i of open) if (units[i].priority!.repeats.words) byDays.set(units[i].priority!.repeats.days, [...(byDays.get(units[i].priority!.repeats.days) ?? []), i]);
-  for (const [days, list] of byDays) {
-    const counts = await ticketRepository.repeatCounts(q, list.map((i) => ({ requesterId: contactOf(i), words: units[i].priority!.repeats.words })), new Date(now - days * 86_400_000));
-    list.forEach((i, k) => repeats.set(i, counts[k]));
-  }
+  // only titles with words can repeat a problem
+  const worded = open.filter((i) => units[i].priority!.repeats.words);
+  const counts = await ticketRepository.repeatCounts(q, worded.map((i) => ({ requesterId: contactOf(i), ...units[i].priority!.repeats })));
+  const repeats = new Map(worded.map((i, k) => [i, counts[k]]));
   for (const i of open) out[i] = units[i].priority!.decide({ tier: tiers.get(contactOf(i))!, repeatContacts: repeats.get(i) ?? 0 });
   return out;
 }
