@@ -12,3 +12,5 @@ export { requesterTiers } from './requester-tiers';
 export type { CustomerTier } from './tiers';
 export { createOrganization } from './create-organization';
 export { createContact } from './create-contact';
+export { contactCard, contactCardByIdentity, contactIdOf, contactNames, organizationNames } from './read-contacts';
+export type { ContactCard } from './read-contacts';
