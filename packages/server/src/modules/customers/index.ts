@@ -8,6 +8,7 @@ export { organizationRepository } from './organization-repository';
 export type { OrganizationRow } from './organization-repository';
 export { maskEmail, maskPhone, normalizePhone, normalizeEmail, normalizeIdentity } from './identity-rules';
 export { CUSTOMER_TIERS, effectiveTier } from './tiers';
+export { requesterTiers } from './requester-tiers';
 export type { CustomerTier } from './tiers';
 export { createOrganization } from './create-organization';
 export { createContact } from './create-contact';
