@@ -2,8 +2,6 @@ import type { Clock } from './clock';
 import type { TransactionCoalescer } from './db/coalesced-transactions';
 import type { Database } from './db/database';
 import type { FileStore } from './files/file-store';
-import type { ModuleLinks } from './module-links';
-import type { TicketEnricher } from './ticket-enricher';
 
 /** What use cases depend on: passed in, never imported, so tests can swap the clock or the files. */
 export interface Deps {
@@ -16,8 +14,5 @@ export interface Deps {
   cookieSecure: boolean;
   /** Bearer token of the platform operator API; empty disables it. */
   operatorToken: string;
-  /** Fills in new tickets from their text (the intelligence module); absent, tickets are created as given. */
-  enrichTicket?: TicketEnricher;
-  /** Calls into modules that the caller's module cannot import without a cycle (wired in app.ts). */
-  links: ModuleLinks;
+  // feature modules add the ports they own (tickets: enrichTicket) by declaration merging, where they are defined
 }

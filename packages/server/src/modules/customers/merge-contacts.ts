@@ -36,8 +36,8 @@ export async function mergeContacts(deps: Deps, actor: Actor, targetId: string, 
       notes,
     });
     const identities = await contactRepository.moveIdentities(q, sourceId, targetId);
-    // the tickets module owns tickets and their events; it is reached through deps.links (it imports customers)
-    const tickets = await deps.links.moveRequesterTickets(q, actor, {
+    // the tickets module owns tickets and their events; it is reached through a port (it imports customers): requester-port.ts
+    const tickets = await deps.moveRequesterTickets(q, actor, {
       from: { id: source.id, name: source.name },
       to: { id: target.id, name: target.name },
       organizationId,

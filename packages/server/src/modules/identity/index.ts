@@ -18,3 +18,4 @@ export { tenantTimeZone } from './tenant-time-zone';
 export { tenantIdBySlug, tenantSlug, soleTenantId } from './read-tenants';
 export { userSummary, userNames, activeStaffMember } from './read-users';
 export type { UserSummary } from './read-users';
+export { bootstrapFirstTenant } from './bootstrap-first-tenant';

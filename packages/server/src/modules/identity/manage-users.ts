@@ -28,8 +28,8 @@ export async function createUser(deps: Deps, actor: Actor, input: CreateUserInpu
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   try {
     return await deps.db.tenant(actor.tenantId, async (q) => {
-      // customers is reached through deps.links (it imports identity)
-      if (input.contactId && !(await deps.links.contactExists(q, input.contactId))) throw notFound('Contact', 'contactId');
+      // customers is reached through a port (it imports identity): contact-port.ts
+      if (input.contactId && !(await deps.contactExists(q, input.contactId))) throw notFound('Contact', 'contactId');
       const teamIds = [...new Set(input.teamIds ?? [])];
       await checkTeams(q, teamIds);
       const user = await userRepository.insert(q, {

@@ -179,26 +179,6 @@ export const intelligenceRepository = {
   },
 
   /**
-   * In one statement: a ticket's priority and state, its requester's tier (the contact's, else the
-   * organization's) and how many of the requester's other open tickets of the last days share a word
-   * of `words`.
-   */
-  /** For each ticket: its priority, status, the customer's tier and how many of the requester's open tickets since `since` match its words. */
-  async priorityFacts(q: Queryable, list: { ticketId: string; words: string }[], since: Date): Promise<{ ticket_id: string; priority: string; status: string; tier: string | null; repeats: number }[]> {
-    if (!list.length) return [];
-    return q.query<{ ticket_id: string; priority: string; status: string; tier: string | null; repeats: number }>(
-      `SELECT t.id AS ticket_id, t.priority, t.status, coalesce(c.tier, o.tier) AS tier,
-         CASE WHEN u.words = '' OR t.requester_id IS NULL THEN 0 ELSE (SELECT count(*)::int FROM (SELECT 1 FROM tickets x
-           WHERE x.requester_id = t.requester_id AND x.id <> t.id AND x.status NOT IN ('resolved', 'closed') AND x.created_at >= $3
-             AND x.search @@ to_tsquery('simple', u.words) LIMIT 10) y) END AS repeats
-       FROM unnest($1::uuid[], $2::text[]) AS u(ticket_id, words)
-         JOIN tickets t ON t.id = u.ticket_id LEFT JOIN contacts c ON c.id = t.requester_id LEFT JOIN organizations o ON o.id = c.organization_id
-       ORDER BY u.ticket_id`,
-      [list.map((l) => l.ticketId), list.map((l) => l.words), since],
-    );
-  },
-
-  /**
    * The data of a ticket's creation event (its snapshot and what the intelligence stage recorded); an
    * imported ticket's import event, whose labels were all set by people.
    */

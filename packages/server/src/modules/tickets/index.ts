@@ -1,7 +1,8 @@
 // Tickets: the ticket lifecycle, collaboration on it (replies, notes, watchers, links, sub-tasks,
 // attachments) and its event log, which is also the outbox feed. Other modules use only this surface.
 export { createTicket } from './create-ticket';
-export type { CreateTicketInput } from './create-ticket';
+export type { CreateTicketInput } from './create-ticket-input';
+export type { EnrichInput, Enrichment, PriorityDecision, RequesterFacts, TicketEnricher } from './ticket-enricher';
 export { updateTicket } from './update-ticket';
 export type { UpdateTicketInput } from './update-ticket';
 export { addComment } from './add-comment';

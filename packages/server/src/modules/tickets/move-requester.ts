@@ -1,6 +1,6 @@
 import type { Queryable } from '../../platform/db/database';
-import type { ChangeActor, RequesterMove } from '../../platform/module-links';
-import { eventRepository } from './event-repository';
+import type { RequesterMove } from '../customers';
+import { eventRepository, type EventActor } from './event-repository';
 import { ticketRepository } from './ticket-repository';
 
 /**
@@ -8,7 +8,7 @@ import { ticketRepository } from './ticket-repository';
  * the contact that stays, tickets without an organization take the given one, and each moved ticket
  * gets an internal requester.merged event. Returns how many tickets moved.
  */
-export async function moveRequesterTickets(q: Queryable, actor: ChangeActor, m: RequesterMove): Promise<number> {
+export async function moveRequesterTickets(q: Queryable, actor: EventActor, m: RequesterMove): Promise<number> {
   const moved = await ticketRepository.moveRequester(q, m.from.id, m.to.id, m.organizationId, m.at);
   await eventRepository.appendMany(
     q,
