@@ -11,3 +11,4 @@ export { CUSTOMER_TIERS, effectiveTier } from './tiers';
 export type { CustomerTier } from './tiers';
 export { createOrganization } from './create-organization';
 export { createContact } from './create-contact';
+export { storedTiers } from './customer-tiers-repository';

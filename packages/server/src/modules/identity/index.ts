@@ -14,3 +14,5 @@ export { createTeam } from './manage-teams';
 export { authenticate } from './authenticate';
 export { canonicalTimeZone } from './tenant-settings';
 export { tenantTimeZone } from './tenant-time-zone';
+export { teamNames } from './team-names-repository';
+export { tenantIds } from './tenant-ids-repository';

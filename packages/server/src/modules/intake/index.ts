@@ -23,3 +23,4 @@ export { assignPublicKey } from './web/assign-public-key';
 export { createAsset } from './iot/manage-assets';
 export { createDeviceKey } from './iot/manage-device-keys';
 export { ingestAlarm } from './iot/ingest-alarm';
+export { alarmAssetIds } from './iot/ticket-assets-repository';

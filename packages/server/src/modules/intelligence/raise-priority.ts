@@ -5,7 +5,7 @@ import { anyWordTsQuery } from '../../platform/text/segment';
 import { systemActor } from '../identity';
 import { PRIORITIES, updateTicket, type Priority } from '../tickets';
 import { givenAtCreation, type CreationRecord } from './analyze-ticket';
-import { intelligenceRepository } from './intelligence-repository';
+import { priorityFacts } from './priority-facts';
 import { suggestPriority } from './priority';
 
 const REPEAT_DAYS = 30;
@@ -32,7 +32,7 @@ export async function raisePriorities(deps: Deps, messages: OutboxMessage[]): Pr
   const since = new Date(deps.clock.now().getTime() - REPEAT_DAYS * 86_400_000);
   const rank = (p: string) => PRIORITIES.indexOf(p as Priority);
   for (const [tenantId, list] of byTenant) {
-    const facts = await deps.db.tenant(tenantId, (q) => intelligenceRepository.priorityFacts(q, list, since));
+    const facts = await deps.db.tenant(tenantId, (q) => priorityFacts(q, list, since));
     const raises: (() => Promise<unknown>)[] = [];
     for (const f of facts) {
       if (f.status === 'resolved' || f.status === 'closed') continue;

@@ -28,3 +28,6 @@ export { ticketRepository } from './ticket-repository';
 export type { TicketRow } from './ticket-repository';
 export { attachmentTypeProblem, cleanFilename, mediaTypeOf } from './attachment-rules';
 export { checkReferences } from './check-references';
+export { readTicket } from './read-ticket';
+export { labelledTickets, ticketCountsSince, openTicketsSharingWords, solvedTicketsSharingWords, requesterRepeats, creationEventData } from './ticket-text-repository';
+export type { LabelledTicket, SimilarTicket, TicketRepeats } from './ticket-text-repository';
