@@ -5,9 +5,26 @@ import { currentLanguage, type Language } from './index';
 
 const intlLocale = (lng: Language) => (lng === 'en' ? 'en-US' : 'zh-CN');
 
+// Building an Intl formatter costs far more than using one (a ticket page formats a date per timeline
+// entry): each is built once per language and options, then reused.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function dateFormat(lng: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${lng}|${JSON.stringify(options)}`;
+  let f = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(intlLocale(lng), options)));
+  return f;
+}
+function numberFormat(lng: Language, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `n|${lng}|${JSON.stringify(options)}`;
+  let f = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(intlLocale(lng), options)));
+  return f;
+}
+const DATE_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false };
+
 export function formatDateTime(iso: string | null | undefined, lng: Language = currentLanguage()): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(intlLocale(lng), { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
+  return dateFormat(lng, DATE_TIME).format(new Date(iso));
 }
 
 /**
@@ -23,7 +40,7 @@ export function formatStatedDate(value: string, lng: Language = currentLanguage(
   const parts: Intl.DateTimeFormatOptions = d
     ? { year: 'numeric', month: '2-digit', day: '2-digit', ...(h ? { hour: '2-digit', minute: '2-digit', hour12: false } : {}) }
     : { year: 'numeric', month: 'long' };
-  return new Intl.DateTimeFormat(intlLocale(lng), { ...parts, timeZone: 'UTC' }).format(at);
+  return dateFormat(lng, { ...parts, timeZone: 'UTC' }).format(at);
 }
 
 /** "3 分钟前" / "3 minutes ago"; dayjs follows the interface language (set in setLanguage). */
@@ -32,7 +49,7 @@ export function formatRelative(iso: string | null | undefined): string {
 }
 
 export function formatNumber(n: number, lng: Language = currentLanguage()): string {
-  return new Intl.NumberFormat(intlLocale(lng)).format(n);
+  return numberFormat(lng).format(n);
 }
 
 export function formatBytes(n: number, lng: Language = currentLanguage()): string {
@@ -43,7 +60,7 @@ export function formatBytes(n: number, lng: Language = currentLanguage()): strin
     v /= 1024;
     u++;
   }
-  return `${new Intl.NumberFormat(intlLocale(lng), { maximumFractionDigits: u ? 1 : 0 }).format(v)} ${units[u]}`;
+  return `${numberFormat(lng, { maximumFractionDigits: u ? 1 : 0 }).format(v)} ${units[u]}`;
 }
 
 /** A duration in the largest whole unit that fits: "2 小时" / "2 h", "3 天" / "3 d". */
@@ -51,17 +68,17 @@ export function formatDuration(ms: number, lng: Language = currentLanguage()): s
   const minutes = Math.round(ms / 60_000);
   const unit = minutes >= 1440 ? 'day' : minutes >= 60 ? 'hour' : 'minute';
   const value = unit === 'day' ? Math.floor(minutes / 1440) : unit === 'hour' ? Math.floor(minutes / 60) : minutes;
-  return new Intl.NumberFormat(intlLocale(lng), { style: 'unit', unit, unitDisplay: lng === 'en' ? 'short' : 'long' }).format(value);
+  return numberFormat(lng, { style: 'unit', unit, unitDisplay: lng === 'en' ? 'short' : 'long' }).format(value);
 }
 
 /** A short wait: "45 秒" / "45 sec" under a minute, else whole minutes rounded up ("2 分钟" / "2 min"). */
 export function formatWait(seconds: number, lng: Language = currentLanguage()): string {
   const unit = seconds < 60 ? 'second' : 'minute';
   const value = unit === 'second' ? Math.ceil(seconds) : Math.ceil(seconds / 60);
-  return new Intl.NumberFormat(intlLocale(lng), { style: 'unit', unit, unitDisplay: lng === 'en' ? 'short' : 'long' }).format(value);
+  return numberFormat(lng, { style: 'unit', unit, unitDisplay: lng === 'en' ? 'short' : 'long' }).format(value);
 }
 
 /** 0.873 → "87%" ("87.3%" with one digit); a share as the interface language writes percentages. */
 export function formatPercent(share: number, digits = 0, lng: Language = currentLanguage()): string {
-  return new Intl.NumberFormat(intlLocale(lng), { style: 'percent', maximumFractionDigits: digits }).format(share);
+  return numberFormat(lng, { style: 'percent', maximumFractionDigits: digits }).format(share);
 }
