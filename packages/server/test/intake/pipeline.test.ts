@@ -65,6 +65,8 @@ describe('intake pipeline', () => {
     expect(reply.data.body).toContain('完全打不出来');
     const log = (await t.api(tenant.adminToken, 'GET', `/api/v1/tickets/${mine[0].id}/channel-log`)).json();
     expect(log.inbound.map((m: any) => m.outcome).sort()).toEqual(['appended', 'created']);
+    expect(log.inbound.map((m: any) => m.ticketNumber)).toEqual([mine[0].number, mine[0].number]);
+    expect((await t.api(tenant.adminToken, 'GET', `/api/v1/intake/messages/${first.id}`)).json()).toMatchObject({ ticketId: mine[0].id, ticketNumber: mine[0].number });
     const raw = await t.api(tenant.adminToken, 'GET', `/api/v1/intake/messages/${first.id}/raw`);
     expect(JSON.parse(raw.body).text).toBe('三楼的打印机又卡纸了');
   });

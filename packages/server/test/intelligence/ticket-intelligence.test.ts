@@ -119,6 +119,8 @@ describe('ticket intelligence through the API', () => {
     const dup = a.duplicates.find((d: { ticketId: string }) => d.ticketId === first.id);
     expect(dup).toBeTruthy();
     expect(dup.reasons).toEqual(expect.arrayContaining(['same_requester', 'similar_text']));
+    // a candidate names its ticket's status as the ticket does (one of the statuses: the console shows it as one)
+    expect(dup).toMatchObject({ number: first.number, title: first.title, status: first.status });
     const now = (await t.api(acme.adminToken, 'GET', `/api/v1/tickets/${angry.id}`)).json();
     expect(['high', 'urgent']).toContain(now.priority);
   });

@@ -97,7 +97,7 @@ export default function ApiKeysPage() {
   const [error, setError] = useState<unknown>(null);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
-  const [form] = Form.useForm<{ name: string; role: string }>();
+  const [form] = Form.useForm<{ name: string; role: ApiKey['role'] }>();
   const { busy, general, setGeneral, submit: submitForm } = useFormSubmit(form, ['name', 'role']);
 
   const load = useCallback(() => {

@@ -52,7 +52,7 @@ export function CustomFieldEditor({ open, field, ticketTypeId, nextPosition = 0,
       const options = hasOptions(v.kind)
         ? (v.options ?? []).map((o) => ({ value: (o.value ?? '').trim(), labelZh: (o.labelZh ?? '').trim(), labelEn: (o.labelEn ?? '').trim() }))
         : undefined;
-      const common: CustomFieldInput = { labelZh: v.labelZh.trim(), labelEn: v.labelEn?.trim() ?? '', required: !!v.required, ...(v.position != null ? { position: v.position } : {}), ...(options ? { options } : {}) };
+      const common: Omit<CustomFieldInput, 'key' | 'kind' | 'ticketTypeId'> = { labelZh: v.labelZh.trim(), labelEn: v.labelEn?.trim() ?? '', required: !!v.required, ...(v.position != null ? { position: v.position } : {}), ...(options ? { options } : {}) };
       const saved = field ? await catalogApi.updateCustomField(field.id, common) : await catalogApi.createCustomField({ ...common, key: v.key, kind: v.kind, ticketTypeId });
       onSaved(saved);
     });

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { adminApi } from '../api/endpoints';
-import type { Tenant, TenantSettings } from '../api/types';
+import type { Tenant, TenantChanges, TenantSettings } from '../api/types';
 import { errorMessage, mapErrorToFields } from '../common/api-errors';
 import { PageLoading } from '../common/page-loading';
 
@@ -30,8 +30,8 @@ interface Values {
   name: string;
   logoUrl?: string;
   timeZone?: string;
-  languages?: string[];
-  defaultLanguage?: string;
+  languages?: TenantSettings['languages'];
+  defaultLanguage?: TenantSettings['defaultLanguage'];
 }
 
 const KNOWN = ['name', 'settings.logoUrl', 'settings.timeZone', 'settings.languages', 'settings.defaultLanguage'];
@@ -76,7 +76,7 @@ export default function TenantPage() {
   const save = async (v: Values) => {
     setBusy(true);
     setGeneral(null);
-    const settings: TenantSettings = {};
+    const settings: NonNullable<TenantChanges['settings']> = {};
     if (has('timeZone') && v.timeZone) settings.timeZone = v.timeZone;
     if (has('languages') && v.languages) settings.languages = v.languages;
     if (has('defaultLanguage') && v.defaultLanguage) settings.defaultLanguage = v.defaultLanguage;

@@ -2,7 +2,7 @@ import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Form, Input, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { peopleApi, type UserInput } from '../api/endpoints';
+import { peopleApi, type UserChanges, type UserInput } from '../api/endpoints';
 import { ROLES, SCOPES, type User } from '../api/types';
 import { useMe } from '../auth/auth-context';
 import { errorMessage } from '../common/api-errors';
@@ -19,10 +19,10 @@ interface Values {
   email: string;
   name: string;
   role: User['role'];
-  scope: string;
+  scope: User['scope'];
   phone?: string;
   password?: string;
-  locale: string;
+  locale: NonNullable<UserInput['locale']>;
   teamIds: string[];
   contactId?: string;
 }
@@ -42,7 +42,7 @@ function UserModal({ user, open, onClose, onSaved }: { user: User | null; open: 
     submitForm(async (v) => {
       if (user) {
         // the user's teams change with the rest, in one request (one transaction on the server)
-        const body: UserInput = { name: v.name.trim(), phone: v.phone?.trim() ?? '', role: v.role, scope: v.scope, locale: v.locale, teamIds: v.teamIds ?? [] };
+        const body: UserChanges = { name: v.name.trim(), phone: v.phone?.trim() ?? '', role: v.role, scope: v.scope, locale: v.locale, teamIds: v.teamIds ?? [] };
         await peopleApi.updateUser(user.id, body);
       } else {
         const body: UserInput = {

@@ -1,5 +1,6 @@
 import { api } from './client';
-import type { ImportJob, ImportJobSummary } from './import-types';
+import type { Answer } from './contract';
+import type { ImportJob } from './import-types';
 
 // Ticket import jobs (admins): upload a file, then follow its progress.
 
@@ -10,6 +11,6 @@ export const importApi = {
     form.append('file', file, file.name);
     return api.post<ImportJob>('/imports', form);
   },
-  list: () => api.get<{ items: ImportJobSummary[]; maxFileBytes: number }>('/imports', { limit: 20 }),
+  list: () => api.get<Answer<'/api/v1/imports', 'get'>>('/imports', { limit: 20 }),
   get: (id: string) => api.get<ImportJob>(`/imports/${id}`),
 };

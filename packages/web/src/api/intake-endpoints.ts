@@ -1,5 +1,5 @@
 import { api } from './client';
-import type { ChannelInput, ChannelLog, InboundMessage, InboundPage, InboundState, IntakeChannel, IntakeKind } from './intake-types';
+import type { ChannelChanges, ChannelInput, ChannelLog, InboundMessage, InboundPage, InboundState, IntakeChannel, IntakeKind } from './intake-types';
 
 // Channels, the intake archive / quarantine and a ticket's channel log.
 
@@ -9,7 +9,7 @@ export const channelsApi = {
   list: (kind?: IntakeKind) => api.get<{ items: IntakeChannel[] }>('/channels', { kind }),
   get: (id: string) => api.get<IntakeChannel>(`/channels/${id}`),
   create: (body: ChannelInput) => api.post<IntakeChannel>('/channels', body),
-  update: (id: string, body: ChannelInput) => api.patch<IntakeChannel>(`/channels/${id}`, body),
+  update: (id: string, body: ChannelChanges) => api.patch<IntakeChannel>(`/channels/${id}`, body),
   remove: (id: string) => api.delete<void>(`/channels/${id}`),
   /** web forms and chat widgets: a new public key (wf_… / ch_…) as the address; the old one stops working */
   newPublicKey: (id: string) => api.post<IntakeChannel>(`/channels/${id}/public-key`),

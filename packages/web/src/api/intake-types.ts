@@ -1,98 +1,22 @@
-import type { Priority } from './types';
+import { allOf, type Answer, type Body, type Item, type Schema } from './contract';
 
 // Shapes of the channel administration, the intake archive and a ticket's channel log
 // (GET /api/v1/channels, /intake/messages, /tickets/:id/channel-log).
 
-export const INTAKE_KINDS = ['email', 'web', 'chat', 'phone', 'wechat', 'wecom', 'dingtalk', 'feishu', 'iot'] as const;
-export type IntakeKind = (typeof INTAKE_KINDS)[number];
+export type ChannelInput = Body<'/api/v1/channels', 'post'>;
+export type ChannelChanges = Body<'/api/v1/channels/{id}', 'patch'>;
+export type ChannelDefaults = NonNullable<ChannelInput['defaults']>;
+export type RoutingRule = Item<NonNullable<ChannelDefaults['rules']>>;
 
-export interface RoutingRule {
-  keywords: string[];
-  categoryId?: string;
-  teamId?: string;
-  priority?: Priority;
-  tags?: string[];
-}
+/** A channel; its defaults are those it was given (the server keeps what POST / PATCH accepted). */
+export type IntakeChannel = Omit<Schema<'Channel'>, 'defaults'> & { defaults: ChannelDefaults };
+export type IntakeKind = IntakeChannel['kind'];
+export const INTAKE_KINDS = allOf<IntakeKind>()(['email', 'web', 'chat', 'phone', 'wechat', 'wecom', 'dingtalk', 'feishu', 'iot']);
 
-export interface ChannelDefaults {
-  categoryId?: string;
-  teamId?: string;
-  priority?: Priority;
-  typeId?: string;
-  tags?: string[];
-  rules?: RoutingRule[];
-}
+export type InboundMessage = Schema<'InboundMessage'>;
+export type InboundState = InboundMessage['state'];
+export const INBOUND_STATES = allOf<InboundState>()(['pending', 'processed', 'ignored', 'quarantined']);
+export type InboundPage = Answer<'/api/v1/intake/messages', 'get'>;
 
-export interface IntakeChannel {
-  id: string;
-  kind: IntakeKind;
-  name: string;
-  enabled: boolean;
-  address: string | null;
-  settings: Record<string, unknown>;
-  /** names of the secrets that are set; their values are never returned */
-  secretsSet: string[];
-  defaults: ChannelDefaults;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ChannelInput {
-  kind?: IntakeKind;
-  name?: string;
-  enabled?: boolean;
-  address?: string | null;
-  settings?: Record<string, unknown>;
-  /** write-only: a value replaces the stored one, null removes it */
-  secrets?: Record<string, string | null>;
-  defaults?: ChannelDefaults;
-}
-
-export const INBOUND_STATES = ['pending', 'processed', 'ignored', 'quarantined'] as const;
-export type InboundState = (typeof INBOUND_STATES)[number];
-
-export interface InboundMessage {
-  id: string;
-  channel: string;
-  channelId: string | null;
-  externalId: string;
-  receivedAt: string;
-  contentType: string;
-  size: number;
-  meta: Record<string, unknown>;
-  state: InboundState;
-  attempts: number;
-  nextAttemptAt: string | null;
-  error: { code: string; message: string } | null;
-  outcome: string | null;
-  ticketId: string | null;
-  /** when the server adds it: the linked ticket's number */
-  ticketNumber?: number | null;
-  commentId: string | null;
-  processedAt: string | null;
-}
-
-export interface InboundPage {
-  items: InboundMessage[];
-  nextCursor: string | null;
-  counts: Record<string, number>;
-}
-
-export interface OutboundDelivery {
-  id: string;
-  commentId: string;
-  channel: string;
-  recipient: string;
-  state: 'pending' | 'sent' | 'failed';
-  attempts: number;
-  externalId: string | null;
-  /** why the last attempt failed: for good when failed, to be retried when pending */
-  error: { code: string; message: string } | null;
-  createdAt: string;
-  sentAt: string | null;
-}
-
-export interface ChannelLog {
-  inbound: InboundMessage[];
-  outbound: OutboundDelivery[];
-}
+export type ChannelLog = Answer<'/api/v1/tickets/{id}/channel-log', 'get'>;
+export type OutboundDelivery = Item<ChannelLog['outbound']>;

@@ -1,5 +1,5 @@
 import { api } from './client';
-import type { Asset, AssetDetail, AssetInput, CreatedDeviceKey, DeviceKey } from './iot-types';
+import type { Asset, AssetDetail, AssetInput, AssetPage, CreatedDeviceKey, DeviceKey } from './iot-types';
 
 // Device keys (admins) and assets: devices that report alarms over MQTT or HTTP.
 
@@ -10,7 +10,7 @@ export const iotApi = {
   createKey: (body: { name: string }) => api.post<CreatedDeviceKey>('/iot/keys', body),
   revokeKey: (id: string) => api.delete<void>(`/iot/keys/${id}`),
   assets: (q: { serial?: string; confirmed?: 'true' | 'false'; cursor?: string; limit?: number }, signal?: AbortSignal) =>
-    api.get<{ items: Asset[]; nextCursor: string | null }>('/assets', { limit: ASSET_PAGE, ...q }, signal),
+    api.get<AssetPage>('/assets', { limit: ASSET_PAGE, ...q }, signal),
   asset: (id: string) => api.get<AssetDetail>(`/assets/${id}`),
   updateAsset: (id: string, body: AssetInput) => api.patch<Asset>(`/assets/${id}`, body),
 };

@@ -1,174 +1,52 @@
-// Shapes of the public API's responses (see /api/openapi.json), as the console uses them.
+// The public API's shapes as the console uses them: aliases of the types generated from the server's
+// OpenAPI document (schema.d.ts, `npm run api:types`), plus the lists of enum values the console shows.
+import { allOf, type Answer, type Body, type Item, type Query, type Schema } from './contract';
 
-export const STATUSES = ['new', 'open', 'pending', 'on_hold', 'resolved', 'closed'] as const;
-export type Status = (typeof STATUSES)[number];
-export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export type Priority = (typeof PRIORITIES)[number];
-export const CHANNELS = ['web', 'email', 'phone', 'chat', 'api', 'portal', 'wechat', 'wecom', 'dingtalk', 'feishu', 'iot', 'sms'] as const;
-export type Channel = (typeof CHANNELS)[number];
+export type Ticket = Schema<'Ticket'>;
+export type Status = Ticket['status'];
+export type Priority = Ticket['priority'];
+export const STATUSES = allOf<Status>()(['new', 'open', 'pending', 'on_hold', 'resolved', 'closed']);
+export const PRIORITIES = allOf<Priority>()(['low', 'normal', 'high', 'urgent']);
+/** The channels a ticket list can be filtered by. */
+export type Channel = Item<NonNullable<Query<'/api/v1/tickets', 'get'>['channel']>>;
+export const CHANNELS = allOf<Channel>()(['web', 'email', 'phone', 'chat', 'api', 'portal', 'wechat', 'wecom', 'dingtalk', 'feishu', 'iot', 'sms']);
 export const OPEN_STATUSES: Status[] = ['new', 'open', 'pending', 'on_hold'];
 
-export interface Me {
-  type: string;
-  id: string;
-  name: string;
-  role: 'admin' | 'supervisor' | 'agent' | 'engineer' | 'customer';
-  scope: string;
-  teamIds: string[];
-  contactId: string | null;
-  tenantId: string;
-}
+export type Me = Schema<'Me'>;
+export type Role = Me['role'];
+export type Scope = Me['scope'];
+export const ROLES = allOf<Role>()(['admin', 'supervisor', 'agent', 'engineer', 'customer']);
+export const SCOPES = allOf<Scope>()(['own', 'team', 'all']);
 
-export interface Ticket {
-  id: string;
-  number: number;
-  title: string;
-  description: string;
-  status: Status;
-  priority: Priority;
-  channel: string;
-  typeId: string | null;
-  categoryId: string | null;
-  teamId: string | null;
-  teamName: string | null;
-  assigneeId: string | null;
-  assigneeName: string | null;
-  requesterId: string | null;
-  requesterName: string | null;
-  organizationId: string | null;
-  parentId: string | null;
-  tags: string[];
-  customFields: Record<string, unknown>;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  resolvedAt: string | null;
-  closedAt: string | null;
-  /** its id in the helpdesk it was imported from */
-  externalId?: string | null;
-  /** How it was resolved (解决说明); null until resolved, cleared on reopen. */
-  resolution?: string | null;
-  subtasks?: { total: number; done: number };
-  watcherIds?: string[];
-  /** keys of required custom fields without a value (a ticket from a channel or the portal); one ticket, staff only */
-  missingFields?: string[];
-}
-
+/** A page of a cursor-paged list (tickets, a ticket's events). */
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
+export type TicketPage = Answer<'/api/v1/tickets', 'get'>;
 
-export interface Actor {
-  type: string;
-  id: string | null;
-  name: string;
-}
+export type TicketEvent = Item<Answer<'/api/v1/tickets/{id}/events', 'get'>['items']>;
+export type Actor = TicketEvent['actor'];
 
-export interface TicketEvent {
-  id: string;
-  kind: string;
-  actor: Actor;
-  channel: string;
-  internal: boolean;
-  data: Record<string, unknown>;
-  createdAt: string;
-}
+export type User = Schema<'User'>;
+export type Team = Schema<'Team'>;
+/** A category of the tree (GET /categories?tree=true): its children nested. */
+export type Category = Schema<'CategoryNode'>;
 
-export const ROLES = ['admin', 'supervisor', 'agent', 'engineer', 'customer'] as const;
-export const SCOPES = ['own', 'team', 'all'] as const;
+export type TicketType = Schema<'TicketType'>;
+export type ResolveRequirement = Item<TicketType['resolveRequires']>;
+export const RESOLVE_REQUIREMENTS = allOf<ResolveRequirement>()(['resolution', 'category', 'assignee']);
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  phone: string | null;
-  role: Me['role'];
-  scope: string;
-  locale: string;
-  active: boolean;
-  teamIds: string[];
-  contactId?: string | null;
-  createdAt?: string;
-}
+export type CustomField = Schema<'CustomField'>;
+export type FieldKind = CustomField['kind'];
 
-export interface Team {
-  id: string;
-  name: string;
-  description: string;
-  skills: string[];
-  memberIds: string[];
-}
-
-export interface Category {
-  id: string;
-  parentId: string | null;
-  nameZh: string;
-  nameEn: string;
-  position: number;
-  active: boolean;
-  children?: Category[];
-}
-
-export const RESOLVE_REQUIREMENTS = ['resolution', 'category', 'assignee'] as const;
-export type ResolveRequirement = (typeof RESOLVE_REQUIREMENTS)[number];
-
-export interface TicketType {
-  id: string;
-  key: string;
-  nameZh: string;
-  nameEn: string;
-  active: boolean;
-  /** What resolving a ticket of this type needs (missing in answers of older servers: all). */
-  resolveRequires?: ResolveRequirement[];
-}
-
-export type FieldKind = 'text' | 'number' | 'date' | 'select' | 'multiselect';
-export interface CustomField {
-  id: string;
-  ticketTypeId: string | null;
-  key: string;
-  kind: FieldKind;
-  labelZh: string;
-  labelEn: string;
-  required: boolean;
-  options: { value: string; labelZh: string; labelEn: string }[];
-  position: number;
-}
-
-export const TIERS = ['standard', 'vip', 'svip', 'key_account'] as const;
-export type Tier = (typeof TIERS)[number];
-export const IDENTITY_KINDS = ['email', 'phone', 'wechat', 'wecom', 'dingtalk', 'feishu', 'device', 'other'] as const;
-export type IdentityKind = (typeof IDENTITY_KINDS)[number];
-
-export interface Organization {
-  id: string;
-  name: string;
-  tier: string;
-  domain?: string | null;
-  notes?: string;
-  contactCount?: number;
-  createdAt?: string;
-  updatedAt?: string;
-}
-
-export interface Identity {
-  kind: string;
-  value: string;
-}
-
-export interface Contact {
-  id: string;
-  name: string;
-  organizationId: string | null;
-  organization: Pick<Organization, 'id' | 'name' | 'tier'> | null;
-  tier: string | null;
-  effectiveTier: string;
-  notes: string;
-  identities: Identity[];
-  createdAt?: string;
-  updatedAt?: string;
-}
+export type Organization = Schema<'Organization'>;
+export type Contact = Schema<'Contact'>;
+export type Identity = Item<Contact['identities']>;
+export type Tier = Organization['tier'];
+export type IdentityKind = Identity['kind'];
+export const TIERS = allOf<Tier>()(['standard', 'vip', 'svip', 'key_account']);
+export const IDENTITY_KINDS = allOf<IdentityKind>()(['email', 'phone', 'wechat', 'wecom', 'dingtalk', 'feishu', 'device', 'other']);
 
 /** A page of an offset-paged list (organizations, contacts). */
 export interface OffsetPage<T> {
@@ -176,145 +54,35 @@ export interface OffsetPage<T> {
   nextOffset: number | null;
 }
 
-export interface ApiKey {
-  id: string;
-  name: string;
-  prefix: string;
-  role: 'admin' | 'supervisor' | 'agent';
-  createdBy: string | null;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
+export type ApiKey = Schema<'ApiKey'>;
 /** The answer to creating an API key: the listed shape plus the only time the key itself is shown. */
-export interface CreatedApiKey extends ApiKey {
-  key: string;
-}
+export type CreatedApiKey = Schema<'CreatedApiKey'>;
 
-export interface TenantSettings {
-  timeZone?: string;
-  languages?: string[];
-  defaultLanguage?: string;
-  logoUrl?: string | null;
-}
+export type Tenant = Schema<'Tenant'>;
+export type TenantSettings = Tenant['settings'];
+export type TenantChanges = Body<'/api/v1/tenant', 'patch'>;
 
-export interface Tenant {
-  id: string;
-  slug?: string;
-  name: string;
-  settings?: TenantSettings;
-  createdAt?: string;
-}
+export type Watcher = Item<Answer<'/api/v1/tickets/{id}/watchers', 'get'>['items']>;
+export type TicketLink = Schema<'TicketLink'>;
+export type TicketLinkKind = Body<'/api/v1/tickets/{id}/links', 'post'>['kind'];
+export type Subtasks = Answer<'/api/v1/tickets/{id}/subtasks', 'get'>;
+export type Subtask = Item<Subtasks['items']>;
+export type Attachment = Schema<'Attachment'>;
 
-export interface Watcher {
-  userId: string;
-  name: string;
-  email: string;
-  role: string;
-}
-
-export interface TicketLink {
-  id: string;
-  number: number;
-  title: string;
-  status: Status;
-  kind: 'duplicate_of' | 'duplicated_by' | 'caused_by' | 'caused' | 'related';
-  direction: 'outgoing' | 'incoming';
-}
-
-export interface Subtask {
-  id: string;
-  number: number;
-  title: string;
-  status: Status;
-  priority: string;
-  assigneeName: string | null;
-  teamName: string | null;
-}
-
-export interface Attachment {
-  id: string;
-  ticketId: string;
-  commentId: string | null;
-  filename: string;
-  contentType: string;
-  size: number;
-  internal: boolean;
-  createdAt: string;
-}
-
-export interface Notification {
-  id: string;
-  kind: string;
-  ticketId: string | null;
-  data: Record<string, unknown>;
-  readAt: string | null;
-  createdAt: string;
-}
-
-export interface NotificationPage {
-  items: Notification[];
-  unread: number;
-  nextBefore?: string | null;
-}
+export type Notification = Schema<'Notification'>;
+export type NotificationPage = Answer<'/api/v1/notifications', 'get'>;
 
 /** The GET /tickets query parameters a view or the filter bar can set. */
-export interface TicketFilters {
-  q?: string;
-  status?: Status[];
-  priority?: Priority[];
-  channel?: Channel[];
-  tag?: string[];
-  categoryId?: string;
-  typeId?: string;
-  /** team ids and/or 'none' */
-  team?: string[];
-  assignee?: string;
-  requesterId?: string;
-  organizationId?: string;
-  createdFrom?: string;
-  createdTo?: string;
-  updatedFrom?: string;
-  updatedTo?: string;
-}
+export type TicketFilters = Omit<Query<'/api/v1/tickets', 'get'>, 'sort' | 'cursor' | 'limit'>;
+export type ListQuery = Query<'/api/v1/tickets', 'get'>;
 
-export interface SavedView {
-  id: string;
-  name: string;
-  filters: TicketFilters;
-  columns: string[];
-  sort: string;
-  shared: boolean;
-  ownerId?: string;
-}
+export type ViewInput = Body<'/api/v1/views', 'post'>;
+/** A saved view; its filters are those it was saved with (the server keeps what POST /views accepted). */
+export type SavedView = Omit<Schema<'SavedView'>, 'filters'> & { filters: NonNullable<ViewInput['filters']> };
 
-export interface ReplyTemplate {
-  id: string;
-  name: string;
-  body: string;
-  categoryId?: string | null;
-  updatedAt?: string;
-}
-
+export type ReplyTemplate = Schema<'ReplyTemplate'>;
 /** What an admin or supervisor writes: the body is the comment HTML subset (the server sanitises it). */
-export interface ReplyTemplateInput {
-  name: string;
-  body: string;
-  categoryId?: string | null;
-}
+export type ReplyTemplateInput = Body<'/api/v1/reply-templates', 'post'>;
 
-export interface BulkChanges {
-  status?: Status;
-  priority?: Priority;
-  categoryId?: string;
-  teamId?: string;
-  assigneeId?: string | null;
-  addTags?: string[];
-  transferReason?: string;
-}
-
-export interface BulkResult {
-  updated: string[];
-  failed: { id: string; error: { code: string; message: string } }[];
-}
+export type BulkChanges = Body<'/api/v1/tickets/bulk', 'post'>['changes'];
+export type BulkResult = Answer<'/api/v1/tickets/bulk', 'post'>;

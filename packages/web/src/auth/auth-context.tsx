@@ -6,8 +6,12 @@ import type { Me } from '../api/types';
 
 // Who is signed in. The session itself is the httpOnly cookie; the console only asks /auth/me.
 
+/** /auth/me of a console session: always a user (only the system actor has no id). */
+export type SignedIn = Me & { id: string };
+const signedIn = (m: Me): SignedIn | null => (m.id === null ? null : { ...m, id: m.id });
+
 interface AuthState {
-  me: Me | null;
+  me: SignedIn | null;
   loading: boolean;
   expired: boolean;
   signIn: (email: string, password: string, tenant?: string) => Promise<void>;
@@ -17,14 +21,14 @@ interface AuthState {
 const AuthContext = createContext<AuthState | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [me, setMe] = useState<Me | null>(null);
+  const [me, setMe] = useState<SignedIn | null>(null);
   const [loading, setLoading] = useState(true);
   const [expired, setExpired] = useState(false);
 
   useEffect(() => {
     let live = true;
     (takePrefetched<Me>(prefetchKey.me) ?? authApi.me())
-      .then((m) => live && setMe(m))
+      .then((m) => live && setMe(signedIn(m)))
       .catch(() => live && setMe(null))
       .finally(() => live && setLoading(false));
     setUnauthorizedListener(() => {
@@ -41,7 +45,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (email: string, password: string, tenant?: string) => {
     await authApi.login(email, password, tenant);
-    setMe(await authApi.me());
+    setMe(signedIn(await authApi.me()));
     setExpired(false);
   }, []);
 
@@ -61,7 +65,7 @@ export function useAuth(): AuthState {
 }
 
 /** The signed-in user; only for pages behind the sign-in guard. */
-export function useMe(): Me {
+export function useMe(): SignedIn {
   const { me } = useAuth();
   if (!me) throw new Error('useMe without a signed-in user');
   return me;

@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customersApi, type ContactInput } from '../api/endpoints';
-import { IDENTITY_KINDS, TIERS, type Contact } from '../api/types';
+import { IDENTITY_KINDS, TIERS, type Contact, type Identity, type Tier } from '../api/types';
 import { RemoteSelect } from '../common/remote-select';
 import { useFormSubmit } from '../common/use-form-submit';
 import { IdentityOwnerNotice } from './identity-owner-notice';
@@ -16,9 +16,9 @@ import { resolveOrganization, searchOrganizations } from './organization-search'
 interface Values {
   name: string;
   organizationId?: string;
-  tier?: string;
+  tier?: Tier;
   notes?: string;
-  identities?: { kind: string; value: string }[];
+  identities?: Identity[];
 }
 
 interface Props {

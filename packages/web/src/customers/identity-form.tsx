@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customersApi } from '../api/endpoints';
-import { IDENTITY_KINDS, type Contact } from '../api/types';
+import { IDENTITY_KINDS, type Contact, type IdentityKind } from '../api/types';
 import { mapErrorToFields } from '../common/api-errors';
 import { IdentityOwnerNotice } from './identity-owner-notice';
 import { describeIdentityIssue, identityOwner, identityProblem, type IdentityOwner } from './identity-rules';
@@ -13,7 +13,7 @@ import { describeIdentityIssue, identityOwner, identityProblem, type IdentityOwn
 // the server names, a link to that contact and (onMergeOwner) merging it into this one are offered.
 
 interface Values {
-  kind: string;
+  kind: IdentityKind;
   value: string;
 }
 

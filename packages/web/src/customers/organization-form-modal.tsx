@@ -1,14 +1,14 @@
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { customersApi } from '../api/endpoints';
-import { TIERS, type Organization } from '../api/types';
+import { TIERS, type Organization, type Tier } from '../api/types';
 import { useFormSubmit } from '../common/use-form-submit';
 
 // Creates an organization or changes one (name, tier, domain, notes).
 
 interface Values {
   name: string;
-  tier: string;
+  tier: Tier;
   domain?: string;
   notes?: string;
 }

@@ -12,3 +12,5 @@ export type { CustomerTier } from './tiers';
 export { createOrganization } from './create-organization';
 export { createContact } from './create-contact';
 export { storedTiers } from './customer-tiers-repository';
+export { contactCard, contactCardByIdentity, contactIdOf, contactNames, organizationNames } from './read-contacts';
+export type { ContactCard } from './read-contacts';

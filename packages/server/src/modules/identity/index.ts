@@ -16,3 +16,6 @@ export { canonicalTimeZone } from './tenant-settings';
 export { tenantTimeZone } from './tenant-time-zone';
 export { teamNames } from './team-names-repository';
 export { tenantIds } from './tenant-ids-repository';
+export { tenantIdBySlug, tenantSlug, soleTenantId } from './read-tenants';
+export { userSummary, userNames, activeStaffMember } from './read-users';
+export type { UserSummary } from './read-users';

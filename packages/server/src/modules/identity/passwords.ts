@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, timingSafeEqual, createHash } from 'node:crypto';
+import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
 // scrypt is memory-hard (N=2^15, r=8 → 32 MiB per hash) and built into Node.
 const N = 2 ** 15;
@@ -35,6 +35,5 @@ export function generatePassword(): string {
   return `Gd-${randomBytes(12).toString('base64url')}9`;
 }
 
-/** Tokens and API keys are high-entropy, so a fast hash is enough to store them safely. */
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
-export const newToken = (prefix: string) => `${prefix}_${randomBytes(32).toString('base64url')}`;
+// Tokens and API keys (high-entropy, a fast hash is enough) are hashed by the platform, which device keys share.
+export { hashToken, newToken } from '../../platform/tokens';

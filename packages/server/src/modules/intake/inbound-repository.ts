@@ -28,14 +28,12 @@ export interface InboundSummaryRow {
   last_error: { code: string; message: string } | null;
   outcome: string | null;
   ticket_id: string | null;
-  ticket_number: number | string | null;
   comment_id: string | null;
   processed_at: Date | null;
 }
 
 const SUMMARY = `id, channel, channel_id, external_id, received_at, content_type, octet_length(raw) AS size, meta, state, attempts,
-  next_attempt_at, last_error, outcome, ticket_id, comment_id, processed_at,
-  (SELECT t.number FROM tickets t WHERE t.id = inbound_messages.ticket_id) AS ticket_number`;
+  next_attempt_at, last_error, outcome, ticket_id, comment_id, processed_at`;
 
 export const externalKey = (channel: string, externalId: string) => `${channel}\u0000${externalId}`;
 

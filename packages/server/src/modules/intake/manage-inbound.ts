@@ -1,7 +1,8 @@
+import type { Queryable } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
 import { invalid, notFound } from '../../platform/errors';
 import { requireRole, STAFF, type Actor } from '../identity';
-import { getTicket } from '../tickets';
+import { getTicket, ticketHeadlines } from '../tickets';
 import { inboundRepository, type InboundSummaryRow } from './inbound-repository';
 import { readDeliveryError } from './delivery-error';
 import { intakeSignal } from './receive-inbound';
@@ -27,7 +28,8 @@ export interface InboundView {
   processedAt: string | null;
 }
 
-export const toInboundView = (r: InboundSummaryRow): InboundView => ({
+/** `r` with the number of its ticket (in `numbers`, by ticket id). */
+export const toInboundView = (r: InboundSummaryRow, numbers: Map<string, number>): InboundView => ({
   id: r.id,
   channel: r.channel,
   channelId: r.channel_id,
@@ -42,10 +44,17 @@ export const toInboundView = (r: InboundSummaryRow): InboundView => ({
   error: r.last_error,
   outcome: r.outcome,
   ticketId: r.ticket_id,
-  ticketNumber: r.ticket_number === null ? null : Number(r.ticket_number),
+  ticketNumber: r.ticket_id ? (numbers.get(r.ticket_id) ?? null) : null,
   commentId: r.comment_id,
   processedAt: r.processed_at?.toISOString() ?? null,
 });
+
+/** The views of these messages, with their tickets' numbers read in one go. */
+async function inboundViews(q: Queryable, rows: InboundSummaryRow[]): Promise<InboundView[]> {
+  const headlines = await ticketHeadlines(q, rows.flatMap((r) => (r.ticket_id ? [r.ticket_id] : [])));
+  const numbers = new Map([...headlines.values()].map((t) => [t.id, t.number]));
+  return rows.map((r) => toInboundView(r, numbers));
+}
 
 const CURSOR = /^(\d{4}-\d\d-\d\dT[\d:.]+Z)\|([0-9a-f-]{36})$/;
 
@@ -63,7 +72,7 @@ export async function listInbound(deps: Deps, actor: Actor, f: { state?: string;
     const page = rows.slice(0, f.limit);
     const last = page.at(-1);
     return {
-      items: page.map(toInboundView),
+      items: await inboundViews(q, page),
       nextCursor: rows.length > f.limit && last ? Buffer.from(`${last.received_at.toISOString()}|${last.id}`).toString('base64url') : null,
       counts: await inboundRepository.countByState(q),
     };
@@ -72,9 +81,11 @@ export async function listInbound(deps: Deps, actor: Actor, f: { state?: string;
 
 export async function getInbound(deps: Deps, actor: Actor, id: string): Promise<InboundView> {
   requireRole(actor, ['admin', 'supervisor']);
-  const row = await deps.db.tenant(actor.tenantId, (q) => inboundRepository.summary(q, id));
-  if (!row) throw notFound('Inbound message');
-  return toInboundView(row);
+  return deps.db.tenant(actor.tenantId, async (q) => {
+    const row = await inboundRepository.summary(q, id);
+    if (!row) throw notFound('Inbound message');
+    return (await inboundViews(q, [row]))[0];
+  });
 }
 
 /** The original bytes as received (the archived mail, the callback body…): staff who may see its ticket, or admins and supervisors. */
@@ -92,15 +103,15 @@ export async function getInboundRaw(deps: Deps, actor: Actor, id: string): Promi
 /** Puts a quarantined or ignored message back in line for processing (admins). */
 export async function retryInbound(deps: Deps, actor: Actor, id: string): Promise<InboundView> {
   requireRole(actor, ['admin']);
-  const row = await deps.db.tenant(actor.tenantId, async (q) => {
+  const view = await deps.db.tenant(actor.tenantId, async (q) => {
     const r = await inboundRepository.requeue(q, id, deps.clock.now());
-    if (r) return r;
+    if (r) return (await inboundViews(q, [r]))[0];
     const s = await inboundRepository.summary(q, id);
     if (!s) throw notFound('Inbound message');
     throw invalid('state', `Only a quarantined or ignored message can be retried; this one is ${s.state}`, 'not_retryable');
   });
   intakeSignal.emit('wake');
-  return toInboundView(row);
+  return view;
 }
 
 /** What reached a ticket through the channels and what was sent back on them (staff who may see the ticket). */
@@ -108,7 +119,7 @@ export async function ticketChannelLog(deps: Deps, actor: Actor, ticketId: strin
   await getTicket(deps, actor, ticketId);
   requireRole(actor, STAFF);
   return deps.db.tenant(actor.tenantId, async (q) => ({
-    inbound: (await inboundRepository.list(q, { ticketId, limit: 500 })).map(toInboundView),
+    inbound: await inboundViews(q, await inboundRepository.list(q, { ticketId, limit: 500 })),
     outbound: (await outboundRepository.forTicket(q, ticketId)).map(toOutboundView),
   }));
 }

@@ -39,15 +39,6 @@ export const outboundRepository = {
   async release(q: Queryable, id: string, error: string): Promise<void> {
     await q.query('UPDATE outbound_messages SET claimed_until = NULL, attempts = attempts + 1, last_error = $2 WHERE id = $1', [id, error]);
   },
-  /** The public files of a reply, to send along. */
-  async replyFiles(q: Queryable, ids: string[]): Promise<{ filename: string; content_type: string; storage_key: string }[]> {
-    if (!ids.length) return [];
-    return q.query('SELECT filename, content_type, storage_key FROM attachments WHERE id = ANY($1::uuid[]) AND NOT internal ORDER BY id', [ids]);
-  },
-  async commentText(q: Queryable, commentId: string): Promise<string> {
-    const [row] = await q.query<{ body_text: string }>('SELECT body_text FROM comments WHERE id = $1', [commentId]);
-    return row?.body_text ?? '';
-  },
   async finish(q: Queryable, id: string, r: { state: 'sent' | 'failed' | 'pending'; externalId?: string | null; error?: string | null; at: Date }): Promise<void> {
     await q.query(
       `UPDATE outbound_messages SET state = $2, external_id = COALESCE($3, external_id), last_error = $4, attempts = attempts + 1, claimed_until = NULL,

@@ -1,8 +1,8 @@
 import type { Deps } from '../../platform/deps';
 import { uuidv7 } from '../../platform/ids';
-import { contactRepository } from '../customers';
-import { userRepository } from '../identity';
-import { ticketRepository } from '../tickets';
+import { contactCard } from '../customers';
+import { userSummary } from '../identity';
+import { commentText, publicFiles, ticketSummary } from '../tickets';
 import { channelRepository } from './channel-repository';
 import { deliveryErrorText } from './delivery-error';
 import type { IntakeRegistry } from './intake-registry';
@@ -54,11 +54,11 @@ export async function sendReply(deps: Deps, registry: IntakeRegistry, e: ReplyEv
   if (e.actor.type !== 'user' && e.actor.type !== 'api_key') return 'skipped'; // customers' and systems' own words are not echoed
   const now = deps.clock.now();
   const prepared = await deps.db.tenant(e.tenantId, async (q) => {
-    const author = e.actor.type === 'user' && e.actor.id ? await userRepository.byId(q, e.actor.id) : undefined;
+    const author = e.actor.type === 'user' && e.actor.id ? await userSummary(q, e.actor.id) : undefined;
     if (e.actor.type === 'user' && (!author || author.role === 'customer')) return 'skipped' as const;
-    const t = await ticketRepository.byId(q, e.ticketId);
-    if (!t?.requester_id) return 'skipped' as const;
-    const contact = await contactRepository.byId(q, t.requester_id);
+    const t = await ticketSummary(q, e.ticketId);
+    if (!t?.requesterId) return 'skipped' as const;
+    const contact = await contactCard(q, t.requesterId);
     const identityFor = (s: ChannelSender) => contact?.identities.find((i) => i.kind === s.identityKind)?.value;
     const sender = replyChannel(registry, e.channel, t.channel, (s) => !!identityFor(s));
     if (!sender) return 'skipped' as const;
@@ -67,21 +67,21 @@ export async function sendReply(deps: Deps, registry: IntakeRegistry, e: ReplyEv
     if (!(await outboundRepository.claim(q, out.id, now, new Date(now.getTime() + CLAIM_MS)))) throw new Error(`reply ${e.commentId} is being sent by another process`);
     const channelId = await outboundRepository.lastChannelId(q, t.id, sender.channel);
     const channel = (channelId ? await channelRepository.byId(q, channelId) : undefined) ?? (await channelRepository.list(q, sender.channel)).find((c) => c.enabled) ?? null;
-    const files = await outboundRepository.replyFiles(q, e.attachmentIds);
+    const files = await publicFiles(q, e.attachmentIds);
     const message: OutboundMessage = {
       tenantId: e.tenantId,
       ticketId: t.id,
-      ticketNumber: Number(t.number),
+      ticketNumber: t.number,
       ticketTitle: t.title,
       commentId: e.commentId,
       bodyHtml: e.body,
-      bodyText: await outboundRepository.commentText(q, e.commentId),
+      bodyText: await commentText(q, e.commentId),
       authorName: author?.name ?? '',
       recipient: out.recipient,
       requesterName: contact?.name ?? null,
       channel,
       threadKeys: await threadRepository.forTicket(q, t.id),
-      attachments: files.map((f) => ({ filename: f.filename, contentType: f.content_type, read: () => readAll(deps, f.storage_key) })),
+      attachments: files.map((f) => ({ filename: f.filename, contentType: f.contentType, read: () => readAll(deps, f.storageKey) })),
     };
     return { sender, message, outId: out.id };
   });

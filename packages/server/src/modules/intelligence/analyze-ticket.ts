@@ -1,7 +1,7 @@
 import type { Queryable } from '../../platform/db/database';
 import { plainText } from '../../platform/text/sanitize';
 import { anyOfTsQuery, tellingWords } from '../../platform/text/segment';
-import { alarmAssetIds } from '../intake';
+import { assetIdsOfTickets } from '../intake';
 import { openTicketsSharingWords, solvedTicketsSharingWords, type TicketRow } from '../tickets';
 import { analyzeText, type TenantIntelligence } from './analyze-text';
 import { TRIAGE_TAG } from './enrich-ticket';
@@ -51,7 +51,7 @@ export async function analyzeTicket(q: Queryable, ti: TenantIntelligence, t: Tic
   const open = await openTicketsSharingWords(q, t.id, t.requester_id, since, words, CANDIDATES);
   const solved = await solvedTicketsSharingWords(q, t.id, new Date(now.getTime() - SOLVED_DAYS * 86_400_000), words, CANDIDATES, share !== undefined && share < FEW_MATCHES);
   // the devices whose alarms raised this ticket and each open one: the same device is a reason to be the same problem
-  const assets = await alarmAssetIds(q, [t.id, ...open.map((c) => c.id)]);
+  const assets = await assetIdsOfTickets(q, [t.id, ...open.map((c) => c.id)]);
   const duplicates = findDuplicates(
     { title: t.title, text, requesterId: t.requester_id, assetIds: assets.get(t.id) ?? [], createdAt: t.created_at },
     open.map((c) => ({ ...c, asset_ids: assets.get(c.id) ?? [] })),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RoutingRuleSchema } from '../intake';
+import { STATUSES } from '../tickets';
 import { REASON_KINDS } from './reasons';
 
 const Target = z.enum(['category', 'team', 'priority']);
@@ -55,7 +56,7 @@ const Prediction = z.object({
     .describe('why, as data the console words in its language'),
 });
 
-const Related = z.object({ ticketId: z.string(), number: z.number().int(), title: z.string(), status: z.string(), score: z.number(), reasons: z.array(z.string()) });
+const Related = z.object({ ticketId: z.string(), number: z.number().int(), title: z.string(), status: z.enum(STATUSES), score: z.number(), reasons: z.array(z.string()) });
 
 export const InsightsSchema = z
   .object({

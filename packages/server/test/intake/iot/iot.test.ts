@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assetIdsOfTickets } from '../../../src/modules/intake';
 import { iotPlugin } from '../../../src/modules/intake/iot';
 import { freePort, startIntakeTestApp, type IntakeTestApp } from '../../support/intake-app';
 import type { TestTenant } from '../../support/test-app';
@@ -56,6 +57,9 @@ describe('IoT alarms over MQTT', () => {
     expect(asset.alarms[0]).toMatchObject({ code: 'E21', count: 1, state: 'open', severity: 'critical' });
     const ticket = await get(`/api/v1/tickets/${asset.alarms[0].ticket.id}`);
     expect(ticket).toMatchObject({ title: '设备 SN-1001 告警 E21：门锁故障', priority: 'urgent', channel: 'iot', requesterName: '设备 SN-1001' });
+    expect(asset.alarms[0].ticket).toEqual({ id: ticket.id, number: ticket.number, title: ticket.title, status: 'new' });
+    const assets = await t.db.tenant(tenant.id, (q) => assetIdsOfTickets(q, [ticket.id, ticket.id, ticket.requesterId]));
+    expect(Object.fromEntries(assets)).toEqual({ [ticket.id]: [asset.id] });
     const contact = await get(`/api/v1/contacts/${ticket.requesterId}`);
     expect(contact.identities).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'device', value: 'SN-1001' })]));
   });
@@ -195,7 +199,8 @@ describe('IoT alarms over MQTT', () => {
     const contact = (await t.api(tenant.adminToken, 'POST', '/api/v1/contacts', { name: '李业主', identities: [{ kind: 'phone', value: '13800138000' }] })).json();
     const asset = await assetOf('SN-3003');
     const res = await t.api(tenant.adminToken, 'PATCH', `/api/v1/assets/${asset.id}`, { confirmed: true, model: 'DL-200 智能门锁', name: '3 号楼大门', ownerContactId: contact.id });
-    expect(res.json()).toMatchObject({ confirmed: true, ownerName: '李业主', model: 'DL-200 智能门锁' });
+    expect(res.json()).toMatchObject({ confirmed: true, ownerName: '李业主', organizationId: null, organizationName: null, model: 'DL-200 智能门锁' });
+    expect((await assetOf('SN-3003')).ownerName).toBe('李业主');
     expect((await t.api(tenant.adminToken, 'PATCH', `/api/v1/assets/${asset.id}`, { ownerContactId: '00000000-0000-7000-8000-000000000000' })).statusCode).toBe(404);
     await pub('SN-3003', { code: 'E60', message: '电机堵转', ts: now() });
     await t.settle();

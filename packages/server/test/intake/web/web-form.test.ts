@@ -78,7 +78,7 @@ describe('web form', () => {
     const tracked = await t.api(null, 'GET', `/api/v1/public/tickets/${number}?key=${key}&code=${queryCode.toLowerCase()}`);
     expect(tracked.statusCode).toBe(200);
     expect(tracked.json()).toMatchObject({ number, title: '空调不制冷', status: 'new' });
-    expect(tracked.json().replies.map((r: any) => [r.from, r.text])).toEqual([['agent', '维修师傅下午两点到']]);
+    expect(tracked.json().replies.map((r: any) => [r.from, r.authorName, r.text])).toEqual([['agent', '管理员', '维修师傅下午两点到']]);
     expect(tracked.body).not.toContain('压缩机');
     const posted = await t.api(null, 'POST', '/api/v1/public/tickets/track', { key, ref: String(number), code: queryCode });
     expect(posted.json().number).toBe(number);

@@ -75,10 +75,10 @@ export function toDefaults(d: ChannelValues['defaults']): ChannelDefaults {
 }
 
 /**
- * The body of POST (no `existing`) or PATCH /channels. Settings the dialog does not know (set by a
- * newer server) are kept; known ones left empty are removed.
+ * The body of PATCH /channels/{id}, and of POST /channels with the kind added. Settings the dialog
+ * does not know (set by a newer server) are kept; known ones left empty are removed.
  */
-export function toChannelBody(v: ChannelValues, existing?: IntakeChannel): ChannelInput {
+export function toChannelBody(v: ChannelValues, existing?: IntakeChannel): Omit<ChannelInput, 'kind'> {
   const spec = KIND_SPECS[v.kind];
   let settings: Record<string, unknown> = { ...(existing?.settings ?? {}) };
   for (const f of spec.settings) {
@@ -94,7 +94,6 @@ export function toChannelBody(v: ChannelValues, existing?: IntakeChannel): Chann
     } else if (typeof s === 'string' && s !== '') secrets[name] = s;
   }
   return {
-    ...(existing ? {} : { kind: v.kind }),
     name: v.name.trim(),
     enabled: v.enabled,
     ...(spec.address ? { address: blank(v.address) ? null : String(v.address).trim() } : {}),

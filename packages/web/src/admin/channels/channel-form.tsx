@@ -50,7 +50,7 @@ function ChannelDialog({ channel, canEdit, onClose, onSaved }: Props & { channel
     submit(async (v) => {
       const values = { ...form.getFieldsValue(true), ...v } as ChannelValues;
       const body = toChannelBody(values, channel ?? undefined);
-      let saved = channel ? await channelsApi.update(channel.id, body) : await channelsApi.create(body);
+      let saved = channel ? await channelsApi.update(channel.id, body) : await channelsApi.create({ kind: values.kind, ...body });
       // a new web form or chat widget gets its public key from the server at once
       if (!channel && KIND_SPECS[saved.kind].publicKey && !saved.address) saved = await channelsApi.newPublicKey(saved.id);
       onSaved(saved, !channel);

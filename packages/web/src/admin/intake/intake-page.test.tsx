@@ -18,6 +18,7 @@ const quarantined: InboundMessage = {
   error: { code: 'MALFORMED_MAIL', message: 'The mail names no sender address (neither a From header nor an envelope sender): nobody to open a ticket for' },
   outcome: null,
   ticketId: null,
+  ticketNumber: null,
 };
 const processed: InboundMessage = {
   ...base,

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { catalogApi, customersApi, ticketsApi } from '../../api/endpoints';
-import { OPEN_STATUSES, PRIORITIES, type Contact, type CustomField, type Ticket } from '../../api/types';
+import type { Body } from '../../api/contract';
+import { OPEN_STATUSES, PRIORITIES, type Contact, type CustomField, type Priority, type Ticket } from '../../api/types';
 import { mapErrorToFields } from '../../common/api-errors';
 import { useCategoryTree, useLocalName, useLookups } from '../../common/lookups';
 import { searchStaff } from '../../common/people-search';
@@ -22,13 +23,15 @@ interface Values {
   typeId?: string;
   title: string;
   description?: string;
-  priority?: string;
+  priority?: Priority;
   categoryId?: string;
   teamId?: string;
   assigneeId?: string;
   tags?: string[];
-  customFields?: Record<string, unknown>;
+  customFields?: NewTicket['customFields'];
 }
+
+type NewTicket = Body<'/api/v1/tickets', 'post'>;
 
 const KNOWN = ['requester.name', 'requester.phone', 'requester.email', 'requester', 'typeId', 'title', 'description', 'priority', 'categoryId', 'teamId', 'assigneeId', 'tags', 'customFields'];
 const FORM_DRAFT = 'gongdan.draft.new-ticket';
@@ -111,9 +114,9 @@ export default function CreateTicketPage() {
     setGeneral(null);
     const requester = contact
       ? { id: contact.id }
-      : Object.fromEntries(Object.entries(v.requester ?? {}).filter(([, x]) => typeof x === 'string' && x.trim()).map(([k, x]) => [k, (x as string).trim()]));
+      : (Object.fromEntries(Object.entries(v.requester ?? {}).filter(([, x]) => typeof x === 'string' && x.trim()).map(([k, x]) => [k, (x as string).trim()])) as Values['requester'] & object);
     const customFields = Object.fromEntries(Object.entries(v.customFields ?? {}).filter(([, x]) => x !== undefined && x !== null && x !== ''));
-    const body: Record<string, unknown> = {
+    const body: NewTicket = {
       title: v.title,
       description: v.description ? `<p>${v.description.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\n/g, '<br>')}</p>` : '',
       channel: 'phone',

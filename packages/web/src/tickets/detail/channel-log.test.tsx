@@ -26,6 +26,7 @@ const log: ChannelLog = {
       error: null,
       outcome: 'created',
       ticketId: TICKET,
+      ticketNumber: 7,
       commentId: null,
       processedAt: '2026-11-22T08:00:01Z',
     },

@@ -3,7 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ticketsApi } from '../../api/endpoints';
-import type { Me, Subtask, Ticket, TicketLink, Watcher } from '../../api/types';
+import type { Subtask, Ticket, TicketLink, Watcher } from '../../api/types';
+import type { SignedIn } from '../../auth/auth-context';
 import { errorMessage } from '../../common/api-errors';
 import { searchStaff } from '../../common/people-search';
 import { RemoteSelect } from '../../common/remote-select';
@@ -86,7 +87,7 @@ export function LinksAndSubtasks({ ticket, version }: { ticket: Ticket; version:
   );
 }
 
-export function Watchers({ ticket, me }: { ticket: Ticket; me: Me }) {
+export function Watchers({ ticket, me }: { ticket: Ticket; me: SignedIn }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [items, setItems] = useState<Watcher[]>([]);

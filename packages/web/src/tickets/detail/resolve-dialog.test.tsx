@@ -2,7 +2,8 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import type { Me, Ticket } from '../../api/types';
+import type { Ticket } from '../../api/types';
+import type { SignedIn } from '../../auth/auth-context';
 import { LookupsProvider } from '../../common/lookups';
 import { renderUi, stubFetch } from '../../test/render';
 import { resolveRequirements } from './resolve-dialog';
@@ -11,7 +12,7 @@ import { SidePanel } from './side-panel';
 const ID = '0190a0a0-0000-7000-8000-0000000000t1';
 const CAT = '0190a0a0-0000-7000-8000-0000000000c1';
 const TYPE = '0190a0a0-0000-7000-8000-0000000000y1';
-const me = { type: 'user', id: '0190a0a0-0000-7000-8000-0000000000u1', name: '坐席小王', role: 'agent', scope: 'all', teamIds: [], contactId: null, tenantId: 't' } as Me;
+const me = { type: 'user', id: '0190a0a0-0000-7000-8000-0000000000u1', name: '坐席小王', role: 'agent', scope: 'all', teamIds: [], contactId: null, tenantId: 't' } satisfies SignedIn;
 const base = { id: ID, number: 1042, title: '三楼打印机卡纸', status: 'open', priority: 'normal', channel: 'phone', typeId: null, categoryId: null, teamId: null, assigneeId: null, tags: [], customFields: {}, missingFields: [], watcherIds: [], resolution: null } as unknown as Ticket;
 const lookups = (types: unknown[] = []) => ({
   'GET /api/v1/categories': () => ({ status: 200, body: { items: [{ id: CAT, parentId: null, nameZh: '打印机', nameEn: 'Printers', position: 0, active: true }] } }),

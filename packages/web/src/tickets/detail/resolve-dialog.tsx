@@ -2,7 +2,8 @@ import { Alert, Form, Input, Modal, TreeSelect } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ticketsApi } from '../../api/endpoints';
-import { RESOLVE_REQUIREMENTS, type Me, type ResolveRequirement, type Ticket } from '../../api/types';
+import { RESOLVE_REQUIREMENTS, type ResolveRequirement, type Ticket } from '../../api/types';
+import type { SignedIn } from '../../auth/auth-context';
 import { mapErrorToFields } from '../../common/api-errors';
 import { useCategoryTree, useLookups } from '../../common/lookups';
 import { resolveStaff, searchStaff } from '../../common/people-search';
@@ -25,7 +26,7 @@ export function resolveRequirements(ticket: Pick<Ticket, 'typeId'>, types: { id:
 
 interface Props {
   ticket: Ticket;
-  me: Me;
+  me: SignedIn;
   open: boolean;
   onClose: () => void;
   onResolved: (t: Ticket) => void;

@@ -2,12 +2,13 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import type { CustomField, Me, Ticket } from '../../api/types';
+import type { CustomField, Ticket } from '../../api/types';
+import type { SignedIn } from '../../auth/auth-context';
 import { renderUi, stubFetch } from '../../test/render';
 import { SidePanel } from './side-panel';
 
 const ID = '0190a0a0-0000-7000-8000-0000000000t1';
-const me = { type: 'user', id: '0190a0a0-0000-7000-8000-0000000000u1', name: '坐席小王', role: 'agent', scope: 'all', teamIds: [], contactId: null, tenantId: 't' } as Me;
+const me = { type: 'user', id: '0190a0a0-0000-7000-8000-0000000000u1', name: '坐席小王', role: 'agent', scope: 'all', teamIds: [], contactId: null, tenantId: 't' } satisfies SignedIn;
 const building: CustomField = { id: 'f1', ticketTypeId: null, key: 'building', kind: 'text', labelZh: '楼栋', labelEn: 'Building', required: true, options: [], position: 0 };
 const ticket = { id: ID, number: 1042, title: '地下车库漏水', status: 'new', priority: 'normal', channel: 'email', typeId: null, categoryId: null, teamId: null, tags: [], customFields: {}, missingFields: ['building'], watcherIds: [] } as unknown as Ticket;
 

@@ -2,7 +2,8 @@ import { Alert, Divider, Form, Input, Modal, Select, Space, Tag, Tooltip, TreeSe
 import { forwardRef, useEffect, useImperativeHandle, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { catalogApi, ticketsApi } from '../../api/endpoints';
-import { PRIORITIES, type CustomField, type Me, type Ticket } from '../../api/types';
+import { PRIORITIES, type CustomField, type Ticket } from '../../api/types';
+import type { SignedIn } from '../../auth/auth-context';
 import { mapErrorToFields } from '../../common/api-errors';
 import { useCategoryTree, useLocalName, useLookups } from '../../common/lookups';
 import { resolveStaff, searchStaff } from '../../common/people-search';
@@ -21,7 +22,7 @@ export interface SidePanelHandle {
 
 interface Props {
   ticket: Ticket;
-  me: Me;
+  me: SignedIn;
   version: number;
   /** Fields the intelligence set (categoryId, teamId, priority), marked beside their label. */
   setByIntelligence?: string[];

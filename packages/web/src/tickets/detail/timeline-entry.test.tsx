@@ -97,8 +97,8 @@ describe('timeline entries', () => {
 
   it('show an image attachment as a preview and other files as links', () => {
     const attachments = new Map([
-      ['a1', { id: 'a1', ticketId: 't', commentId: 'c', filename: '现场照片.jpg', contentType: 'image/jpeg', size: 2048, internal: false, createdAt: base.createdAt }],
-      ['a2', { id: 'a2', ticketId: 't', commentId: 'c', filename: '日志.txt', contentType: 'text/plain', size: 10, internal: false, createdAt: base.createdAt }],
+      ['a1', { id: 'a1', ticketId: 't', commentId: 'c', filename: '现场照片.jpg', contentType: 'image/jpeg', size: 2048, sha256: 'a'.repeat(64), internal: false, uploadedBy: null, createdAt: base.createdAt }],
+      ['a2', { id: 'a2', ticketId: 't', commentId: 'c', filename: '日志.txt', contentType: 'text/plain', size: 10, sha256: 'b'.repeat(64), internal: false, uploadedBy: null, createdAt: base.createdAt }],
     ]);
     renderUi(<TimelineEntry event={ev({ data: { body: '<p>见附件</p>', attachmentIds: ['a1', 'a2'] } })} names={names} attachments={attachments} />);
     expect(screen.getByTestId('entry-reply').querySelector('img')?.getAttribute('src')).toBe('/api/v1/attachments/a1');

@@ -1,12 +1,13 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Me, Ticket } from '../../api/types';
+import type { Ticket } from '../../api/types';
+import type { SignedIn } from '../../auth/auth-context';
 import { renderUi, stubFetch } from '../../test/render';
 import { Watchers } from './related-panels';
 
 // A ticket nobody watches says so in words, not with an empty picture.
 
-const me = { id: '0190a0a0-0000-7000-8000-00000000000a', name: '王芳', role: 'agent', teamIds: [] } as unknown as Me;
+const me = { id: '0190a0a0-0000-7000-8000-00000000000a', name: '王芳', role: 'agent', teamIds: [] } as unknown as SignedIn;
 const ticket = { id: '0190a0a0-0000-7000-8000-000000010001', number: 10001 } as unknown as Ticket;
 
 describe('the watchers section', () => {

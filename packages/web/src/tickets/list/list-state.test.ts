@@ -2,6 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { SavedView } from '../../api/types';
 import { DEFAULT_COLUMNS, parseListState, savedViewState, toSearchParams, type ListState } from './list-state';
 
+/** A saved view as GET /views answers it. */
+const view = (v: Pick<SavedView, 'id' | 'name' | 'filters' | 'columns' | 'sort' | 'shared'>): SavedView => ({
+  ownerId: '0190a0a0-0000-7000-8000-0000000000u1',
+  ownerName: '王芳',
+  canEdit: true,
+  createdAt: '2026-11-22T08:00:00Z',
+  updatedAt: '2026-11-22T08:00:00Z',
+  ...v,
+});
+
 const me = { teamIds: ['0190a0a0-0000-7000-8000-000000000001'] };
 
 describe('ticket list state ↔ URL', () => {
@@ -65,12 +75,12 @@ describe('ticket list state ↔ URL', () => {
   });
 
   it('opens a saved view with its filters, sort and columns', () => {
-    const s = savedViewState({ id: 'v1', name: '紧急', filters: { priority: ['urgent'], q: '' }, columns: ['title', 'nope'], sort: '-created_at', shared: true });
+    const s = savedViewState(view({ id: 'v1', name: '紧急', filters: { priority: ['urgent'], q: '' }, columns: ['title', 'nope'], sort: '-created_at', shared: true }));
     expect(s).toEqual({ view: 'v1', filters: { priority: ['urgent'] }, sort: '-created_at', columns: ['title'] });
   });
 
   it('reads a team saved as one string as a list of one', () => {
     const filters = { team: '0190a0a0-0000-7000-8000-0000000000f1' } as unknown as SavedView['filters'];
-    expect(savedViewState({ id: 'v2', name: '网络组', filters, columns: [], sort: '', shared: false }).filters).toEqual({ team: ['0190a0a0-0000-7000-8000-0000000000f1'] });
+    expect(savedViewState(view({ id: 'v2', name: '网络组', filters, columns: [], sort: '', shared: false })).filters).toEqual({ team: ['0190a0a0-0000-7000-8000-0000000000f1'] });
   });
 });

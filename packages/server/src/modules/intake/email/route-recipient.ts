@@ -1,4 +1,5 @@
 import type { Deps } from '../../../platform/deps';
+import { soleTenantId } from '../../identity';
 import { channelRepository } from '../channel-repository';
 import { domainOf } from './email-rules';
 import { mailRouteRepository } from './mail-route-repository';
@@ -20,7 +21,7 @@ export async function routeRecipient(deps: Deps, address: string): Promise<MailR
     const c = await channelRepository.byAddress(q, 'email', [a, `@${domainOf(a)}`]);
     if (c) return { tenantId: c.tenantId, channelId: c.id };
     if (await mailRouteRepository.anyAddressConfigured(q)) return null;
-    const sole = await mailRouteRepository.soleTenantId(q);
+    const sole = await soleTenantId(q);
     return sole ? { tenantId: sole, channelId: null } : null;
   });
 }

@@ -1,22 +1,19 @@
 import type { Queryable } from '../../../platform/db/database';
 
-export interface AssetRow {
+/** A device as stored (its owner's and organization's names come from the customers module). */
+export interface StoredAssetRow {
   id: string;
   serial: string;
   model: string | null;
   name: string | null;
   owner_contact_id: string | null;
-  owner_name: string | null;
   organization_id: string | null;
-  organization_name: string | null;
   confirmed: boolean;
   created_at: Date;
   updated_at: Date;
 }
 
-const SELECT = `SELECT a.id, a.serial, a.model, a.name, a.owner_contact_id, c.name AS owner_name, a.organization_id, o.name AS organization_name,
-  a.confirmed, a.created_at, a.updated_at
-  FROM assets a LEFT JOIN contacts c ON c.id = a.owner_contact_id LEFT JOIN organizations o ON o.id = a.organization_id`;
+const SELECT = `SELECT a.id, a.serial, a.model, a.name, a.owner_contact_id, a.organization_id, a.confirmed, a.created_at, a.updated_at FROM assets a`;
 
 export interface AssetFields {
   model?: string | null;
@@ -43,7 +40,7 @@ export const assetRepository = {
     );
     return new Map(rows.map((r) => [r.serial, r]));
   },
-  async insert(q: Queryable, a: { id: string; tenantId: string; serial: string; at: Date } & AssetFields): Promise<AssetRow | undefined> {
+  async insert(q: Queryable, a: { id: string; tenantId: string; serial: string; at: Date } & AssetFields): Promise<StoredAssetRow | undefined> {
     const [row] = await q.query<{ id: string }>(
       `INSERT INTO assets (id, tenant_id, serial, model, name, owner_contact_id, organization_id, confirmed, created_at, updated_at)
        VALUES ($1,$2,$3,$4,$5,$6,$7,true,$8,$8) ON CONFLICT (tenant_id, serial) DO NOTHING RETURNING id`,
@@ -51,7 +48,7 @@ export const assetRepository = {
     );
     return row ? this.byId(q, row.id) : undefined;
   },
-  async update(q: Queryable, id: string, f: AssetFields, at: Date): Promise<AssetRow | undefined> {
+  async update(q: Queryable, id: string, f: AssetFields, at: Date): Promise<StoredAssetRow | undefined> {
     const sets: string[] = [];
     const params: unknown[] = [id, at];
     for (const [k, col] of Object.entries(COLUMN)) {
@@ -63,13 +60,13 @@ export const assetRepository = {
     const [row] = await q.query<{ id: string }>(`UPDATE assets SET ${[...sets, 'updated_at = $2'].join(', ')} WHERE id = $1 RETURNING id`, params);
     return row ? this.byId(q, row.id) : undefined;
   },
-  async byId(q: Queryable, id: string): Promise<AssetRow | undefined> {
-    const [row] = await q.query<AssetRow>(`${SELECT} WHERE a.id = $1`, [id]);
+  async byId(q: Queryable, id: string): Promise<StoredAssetRow | undefined> {
+    const [row] = await q.query<StoredAssetRow>(`${SELECT} WHERE a.id = $1`, [id]);
     return row;
   },
   /** Newest first, keyset paged by (created_at, id). */
-  async list(q: Queryable, f: { serial?: string; confirmed?: boolean; before?: { at: Date; id: string }; limit: number }): Promise<AssetRow[]> {
-    return q.query<AssetRow>(
+  async list(q: Queryable, f: { serial?: string; confirmed?: boolean; before?: { at: Date; id: string }; limit: number }): Promise<StoredAssetRow[]> {
+    return q.query<StoredAssetRow>(
       `${SELECT} WHERE a.tenant_id = current_tenant_id() AND ($1::text IS NULL OR a.serial = $1) AND ($2::boolean IS NULL OR a.confirmed = $2)
          AND ($3::timestamptz IS NULL OR (a.created_at, a.id) < ($3::timestamptz, $4::uuid))
        ORDER BY a.created_at DESC, a.id DESC LIMIT $5`,

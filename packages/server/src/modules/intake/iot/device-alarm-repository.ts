@@ -7,7 +7,6 @@ export interface OpenAlarmRow {
   ticket_id: string;
   count: number;
   last_at: Date;
-  ticket_status: string;
 }
 
 export interface DeviceAlarmInsert {
@@ -23,7 +22,7 @@ export interface DeviceAlarmInsert {
   recoveredAt: Date | null;
 }
 
-export interface AssetAlarmRow {
+export interface StoredAlarmRow {
   id: string;
   code: string;
   severity: string;
@@ -33,19 +32,15 @@ export interface AssetAlarmRow {
   state: string;
   recovered_at: Date | null;
   ticket_id: string;
-  ticket_number: string;
-  ticket_title: string;
-  ticket_status: string;
 }
 
 export const deviceAlarmRepository = {
-  /** The open incidents of these (asset, code) pairs, with their ticket's status. */
+  /** The open incidents of these (asset, code) pairs. */
   async open(q: Queryable, pairs: { assetId: string; code: string }[]): Promise<OpenAlarmRow[]> {
     if (!pairs.length) return [];
     return q.query<OpenAlarmRow>(
-      `SELECT d.id, d.asset_id, d.code, d.ticket_id, d.count, d.last_at, t.status AS ticket_status
+      `SELECT d.id, d.asset_id, d.code, d.ticket_id, d.count, d.last_at
        FROM device_alarms d JOIN unnest($1::uuid[], $2::text[]) AS p(asset_id, code) ON d.asset_id = p.asset_id AND d.code = p.code
-       JOIN tickets t ON t.id = d.ticket_id
        WHERE d.tenant_id = current_tenant_id() AND d.state = 'open'`,
       [pairs.map((p) => p.assetId), pairs.map((p) => p.code)],
     );
@@ -97,12 +92,16 @@ export const deviceAlarmRepository = {
     );
     return new Map(out.map((r) => [r.id, Number(r.count)]));
   },
-  /** An asset's incidents, newest first, with their tickets. */
-  async forAsset(q: Queryable, assetId: string, limit: number): Promise<AssetAlarmRow[]> {
-    return q.query<AssetAlarmRow>(
-      `SELECT d.id, d.code, d.severity, d.count, d.first_at, d.last_at, d.state, d.recovered_at, d.ticket_id,
-         t.number AS ticket_number, t.title AS ticket_title, t.status AS ticket_status
-       FROM device_alarms d JOIN tickets t ON t.id = d.ticket_id
+  /** The assets whose alarms these tickets follow, as (ticket, asset) pairs. */
+  async assetsOfTickets(q: Queryable, ticketIds: string[]): Promise<{ ticket_id: string; asset_id: string }[]> {
+    if (!ticketIds.length) return [];
+    return q.query('SELECT DISTINCT ticket_id, asset_id FROM device_alarms WHERE ticket_id = ANY($1::uuid[])', [ticketIds]);
+  },
+  /** An asset's incidents, newest first. */
+  async forAsset(q: Queryable, assetId: string, limit: number): Promise<StoredAlarmRow[]> {
+    return q.query<StoredAlarmRow>(
+      `SELECT d.id, d.code, d.severity, d.count, d.first_at, d.last_at, d.state, d.recovered_at, d.ticket_id
+       FROM device_alarms d
        WHERE d.tenant_id = current_tenant_id() AND d.asset_id = $1 ORDER BY d.first_at DESC, d.id DESC LIMIT $2`,
       [assetId, limit],
     );

@@ -1,5 +1,6 @@
 import type { Deps } from '../../../platform/deps';
-import { hashToken } from '../../identity/passwords';
+import { hashToken } from '../../../platform/tokens';
+import { tenantSlug } from '../../identity';
 import { deviceKeyRepository } from './device-key-repository';
 
 export interface DeviceTenant {
@@ -26,10 +27,11 @@ export async function verifyDeviceKey(deps: Deps, key: string): Promise<DeviceTe
   const hit = cache.get(keyHash);
   if (hit && hit.until > Date.now()) return hit.tenant;
   const tenant = deps.db.system(async (q) => {
-    const k = await deviceKeyRepository.tenantOfKey(q, keyHash);
-    if (!k) return null;
+    const k = await deviceKeyRepository.liveByHash(q, keyHash);
+    const slug = k && (await tenantSlug(q, k.tenant_id));
+    if (!k || !slug) return null;
     await deviceKeyRepository.touch(q, k.id, deps.clock.now());
-    return { tenantId: k.tenant_id, slug: k.slug, keyId: k.id };
+    return { tenantId: k.tenant_id, slug, keyId: k.id };
   });
   if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
   const entry = { tenant, until: Date.now() + CACHE_MS };

@@ -27,21 +27,13 @@ export const deviceKeyRepository = {
     const [row] = await q.query<{ key_hash: string }>('UPDATE device_keys SET revoked_at = coalesce(revoked_at, $2) WHERE id = $1 RETURNING key_hash', [id, at]);
     return row;
   },
-  /** System session (the tenant is not known yet): the tenant of a live key, with its slug. */
-  async tenantOfKey(q: Queryable, keyHash: string): Promise<{ id: string; tenant_id: string; slug: string } | undefined> {
-    const [row] = await q.query<{ id: string; tenant_id: string; slug: string }>(
-      'SELECT k.id, k.tenant_id, t.slug FROM device_keys k JOIN tenants t ON t.id = k.tenant_id WHERE k.key_hash = $1 AND k.revoked_at IS NULL',
-      [keyHash],
-    );
+  /** System session (the tenant is not known yet): a live (not revoked) key by its hash, with its tenant. */
+  async liveByHash(q: Queryable, keyHash: string): Promise<{ id: string; tenant_id: string } | undefined> {
+    const [row] = await q.query<{ id: string; tenant_id: string }>('SELECT id, tenant_id FROM device_keys WHERE key_hash = $1 AND revoked_at IS NULL', [keyHash]);
     return row;
   },
   /** System session; written at most once a minute per key. */
   async touch(q: Queryable, id: string, at: Date): Promise<void> {
     await q.query(`UPDATE device_keys SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $2::timestamptz - interval '1 minute')`, [id, at]);
-  },
-  /** System session: the tenant of a slug (external broker mode, where the broker authenticated the device). */
-  async tenantBySlug(q: Queryable, slug: string): Promise<string | undefined> {
-    const [row] = await q.query<{ id: string }>('SELECT id FROM tenants WHERE slug = $1', [slug]);
-    return row?.id;
   },
 };

@@ -2,16 +2,37 @@ import type { Queryable } from '../../../platform/db/database';
 import type { Deps } from '../../../platform/deps';
 import { AppError, invalid, notFound } from '../../../platform/errors';
 import { uuidv7 } from '../../../platform/ids';
-import { contactRepository, organizationRepository } from '../../customers';
+import { contactNames, organizationNames } from '../../customers';
 import { requireRole, STAFF, type Actor } from '../../identity';
-import { assetRepository, type AssetFields, type AssetRow } from './asset-repository';
-import { deviceAlarmRepository, type AssetAlarmRow } from './device-alarm-repository';
+import { ticketHeadlines, type TicketHeadline } from '../../tickets';
+import { assetRepository, type AssetFields, type StoredAssetRow } from './asset-repository';
+import { deviceAlarmRepository, type StoredAlarmRow } from './device-alarm-repository';
+
+/** A device with the names of its owner contact and organization. */
+export type AssetRow = StoredAssetRow & { owner_name: string | null; organization_name: string | null };
+
+/** An alarm incident of a device with its ticket. */
+export type AssetAlarmRow = StoredAlarmRow & { ticket: TicketHeadline };
 
 const CURSOR = /^(\d+)\|([0-9a-f-]{36})$/;
 
 async function checkOwner(q: Queryable, f: AssetFields): Promise<void> {
-  if (f.ownerContactId && !(await contactRepository.byId(q, f.ownerContactId))) throw notFound('Contact', 'ownerContactId');
-  if (f.organizationId && !(await organizationRepository.byId(q, f.organizationId))) throw notFound('Organization', 'organizationId');
+  if (f.ownerContactId && !(await contactNames(q, [f.ownerContactId])).has(f.ownerContactId)) throw notFound('Contact', 'ownerContactId');
+  if (f.organizationId && !(await organizationNames(q, [f.organizationId])).has(f.organizationId)) throw notFound('Organization', 'organizationId');
+}
+
+async function withNames(q: Queryable, rows: StoredAssetRow[]): Promise<AssetRow[]> {
+  const contacts = await contactNames(q, rows.flatMap((r) => (r.owner_contact_id ? [r.owner_contact_id] : [])));
+  const organizations = await organizationNames(q, rows.flatMap((r) => (r.organization_id ? [r.organization_id] : [])));
+  return rows.map((r) => ({
+    ...r,
+    owner_name: r.owner_contact_id ? (contacts.get(r.owner_contact_id) ?? null) : null,
+    organization_name: r.organization_id ? (organizations.get(r.organization_id) ?? null) : null,
+  }));
+}
+
+async function withName(q: Queryable, row: StoredAssetRow): Promise<AssetRow> {
+  return (await withNames(q, [row]))[0];
 }
 
 /** Devices of the tenant, newest first; ?serial= finds one, ?confirmed=false the ones alarms created. */
@@ -23,8 +44,10 @@ export async function listAssets(deps: Deps, actor: Actor, f: { serial?: string;
     if (!m) throw invalid('cursor', 'The cursor is not one this list gave out');
     before = { at: new Date(Number(m[1])), id: m[2] };
   }
-  const rows = await deps.db.tenant(actor.tenantId, (q) => assetRepository.list(q, { serial: f.serial, confirmed: f.confirmed, before, limit: f.limit + 1 }));
-  const items = rows.slice(0, f.limit);
+  const { rows, items } = await deps.db.tenant(actor.tenantId, async (q) => {
+    const rows = await assetRepository.list(q, { serial: f.serial, confirmed: f.confirmed, before, limit: f.limit + 1 });
+    return { rows, items: await withNames(q, rows.slice(0, f.limit)) };
+  });
   const last = items.at(-1);
   return { items, nextCursor: rows.length > f.limit && last ? Buffer.from(`${last.created_at.getTime()}|${last.id}`).toString('base64url') : null };
 }
@@ -35,7 +58,13 @@ export async function getAsset(deps: Deps, actor: Actor, id: string): Promise<{ 
   return deps.db.tenant(actor.tenantId, async (q) => {
     const asset = await assetRepository.byId(q, id);
     if (!asset) throw notFound('Asset');
-    return { asset, alarms: await deviceAlarmRepository.forAsset(q, id, 200) };
+    const stored = await deviceAlarmRepository.forAsset(q, id, 200);
+    const tickets = await ticketHeadlines(q, stored.map((d) => d.ticket_id));
+    const alarms = stored.flatMap((d) => {
+      const ticket = tickets.get(d.ticket_id);
+      return ticket ? [{ ...d, ticket }] : [];
+    });
+    return { asset: await withName(q, asset), alarms };
   });
 }
 
@@ -46,7 +75,7 @@ export async function createAsset(deps: Deps, actor: Actor, input: { serial: str
     await checkOwner(q, input);
     const row = await assetRepository.insert(q, { ...input, id: uuidv7(), tenantId: actor.tenantId, at: deps.clock.now() });
     if (!row) throw new AppError('CONFLICT', `A device with serial ${input.serial} exists already; change or confirm it with PATCH /api/v1/assets/{id}`, { field: 'serial' });
-    return row;
+    return withName(q, row);
   });
 }
 
@@ -57,6 +86,6 @@ export async function updateAsset(deps: Deps, actor: Actor, id: string, input: A
     await checkOwner(q, input);
     const row = await assetRepository.update(q, id, input, deps.clock.now());
     if (!row) throw notFound('Asset');
-    return row;
+    return withName(q, row);
   });
 }

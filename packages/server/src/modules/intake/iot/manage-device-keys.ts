@@ -1,8 +1,8 @@
 import type { Deps } from '../../../platform/deps';
 import { notFound } from '../../../platform/errors';
 import { uuidv7 } from '../../../platform/ids';
+import { hashToken, newToken } from '../../../platform/tokens';
 import { requireRole, type Actor } from '../../identity';
-import { hashToken, newToken } from '../../identity/passwords';
 import { forgetDeviceKey } from './device-auth';
 import { deviceKeyRepository, type DeviceKeyRow } from './device-key-repository';
 

@@ -1,6 +1,6 @@
 import mqtt from 'mqtt';
+import { tenantIdBySlug } from '../../identity';
 import type { ChannelListener, ChannelRuntime } from '../channel-plugin';
-import { deviceKeyRepository } from './device-key-repository';
 import { ingestAlarm } from './ingest-alarm';
 import { MAX_PAYLOAD_BYTES, parseTopic, payloadRefusal } from './iot-rules';
 
@@ -21,7 +21,7 @@ export async function startMqttSubscriber(rt: ChannelRuntime): Promise<ChannelLi
   const tenantOf = async (slug: string) => {
     const hit = slugs.get(slug);
     if (hit && hit.until > Date.now()) return hit.tenantId;
-    const tenantId = await deps.db.system((q) => deviceKeyRepository.tenantBySlug(q, slug));
+    const tenantId = await deps.db.system((q) => tenantIdBySlug(q, slug));
     slugs.set(slug, { tenantId, until: Date.now() + SLUG_CACHE_MS });
     return tenantId;
   };

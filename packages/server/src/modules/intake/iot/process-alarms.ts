@@ -2,7 +2,7 @@ import type { Deps } from '../../../platform/deps';
 import { AppError } from '../../../platform/errors';
 import { uuidv7 } from '../../../platform/ids';
 import { systemActor, tenantTimeZone } from '../../identity';
-import { createTicket, eventRepository, ticketRepository, updateTicket } from '../../tickets';
+import { createTicket, recordTicketEvents, ticketHeadlines, updateTicket } from '../../tickets';
 import { channelRepository } from '../channel-repository';
 import { inboundRepository } from '../inbound-repository';
 import { PermanentIntakeError, type ChannelConfig, type InboundRow, type Outcome, type StageRunner } from '../intake-types';
@@ -86,9 +86,14 @@ async function apply(deps: Deps, tenantId: string, rows: InboundRow[], items: Al
     const assets = await assetRepository.ensure(q, tenantId, serials, now, serials.map(() => uuidv7(now.getTime())));
     const pairs = new Map(items.map((i) => [incidentKey(i.serial, i.payload.code), { assetId: assets.get(i.serial)!.id, code: i.payload.code, serial: i.serial }]));
     const stored = await deviceAlarmRepository.open(q, [...pairs.values()]);
+    const tickets = await ticketHeadlines(q, stored.map((d) => d.ticket_id));
     const serialOf = new Map([...assets.entries()].map(([s, a]) => [a.id, s]));
     const open = new Map<string, OpenIncident>(
-      stored.map((d) => [incidentKey(serialOf.get(d.asset_id)!, d.code), { alarmId: d.id, ticketId: d.ticket_id, count: d.count, lastAt: d.last_at, ticketActive: d.ticket_status !== 'resolved' && d.ticket_status !== 'closed' }]),
+      stored.flatMap((d) => {
+        const status = tickets.get(d.ticket_id)?.status;
+        if (!status) return [];
+        return [[incidentKey(serialOf.get(d.asset_id)!, d.code), { alarmId: d.id, ticketId: d.ticket_id, count: d.count, lastAt: d.last_at, ticketActive: status !== 'resolved' && status !== 'closed' }]];
+      }),
     );
     const latest = new Map((await deviceAlarmRepository.latest(q, [...pairs.values()])).map((d) => [incidentKey(serialOf.get(d.asset_id)!, d.code), d.id]));
     const channel = (await channelRepository.list(q, 'iot')).find((c) => c.enabled);
@@ -149,8 +154,7 @@ async function apply(deps: Deps, tenantId: string, rows: InboundRow[], items: Al
       const count = inc.existing ? (counts.get(inc.existing.alarmId) ?? inc.existing.countBefore + inc.added) : 1 + inc.added;
       return [{ ticketId: ticketOf.get(i)!, kind: 'alarm.repeated', actor: deviceActor(inc.serial), channel: 'iot', at: now, data: { serial: inc.serial, code: inc.code, count, added: inc.added, lastAt: inc.lastAt.toISOString() } }];
     });
-    await eventRepository.appendMany(q, repeated);
-    await ticketRepository.touchMany(q, [...new Set(repeated.map((e) => e.ticketId))], now);
+    await recordTicketEvents(q, repeated, now);
     await threadRepository.putMany(q, tenantId, plan.incidents.flatMap((inc, i) => (inc.opener && !failed.has(i) ? [{ ticketId: ticketOf.get(i)!, key: threadKeyOf(inc.serial, inc.code) }] : [])), now);
     const done: { id: string; state: 'processed' | 'ignored'; outcome: string; ticketId?: string | null }[] = [];
     for (const r of plan.rows) {

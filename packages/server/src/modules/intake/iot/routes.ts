@@ -4,11 +4,9 @@ import { z } from 'zod';
 import type { Deps } from '../../../platform/deps';
 import { actorOf } from '../../../platform/http/auth';
 import { created, errorResponses, IdParams, Limit, noContent, ok, Uuid } from '../../../platform/http/schemas';
-import type { AssetRow } from './asset-repository';
-import type { AssetAlarmRow } from './device-alarm-repository';
 import type { DeviceKeyRow } from './device-key-repository';
 import { AlarmPayload, MAX_PAYLOAD_BYTES, Serial } from './iot-rules';
-import { createAsset, getAsset, listAssets, updateAsset } from './manage-assets';
+import { createAsset, getAsset, listAssets, updateAsset, type AssetAlarmRow, type AssetRow } from './manage-assets';
 import { createDeviceKey, listDeviceKeys, revokeDeviceKey } from './manage-device-keys';
 import { receiveHttpAlarm } from './receive-http-alarm';
 
@@ -73,7 +71,7 @@ const alarmView = (d: AssetAlarmRow) => ({
   lastAt: d.last_at.toISOString(),
   state: d.state as 'open' | 'recovered' | 'expired',
   recoveredAt: d.recovered_at?.toISOString() ?? null,
-  ticket: { id: d.ticket_id, number: Number(d.ticket_number), title: d.ticket_title, status: d.ticket_status },
+  ticket: { id: d.ticket.id, number: d.ticket.number, title: d.ticket.title, status: d.ticket.status },
 });
 const AssetFieldsBody = {
   model: z.string().trim().max(200).nullable().optional(),

@@ -2,11 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../../platform/deps';
 import { ErrorBody } from '../../../platform/http/schemas';
+import { sendToUsers } from '../../live';
 import { CtiEventBody, CtiQuery, CtiReceivedSchema } from './cti-schemas';
-import { ctiCaller, receiveCtiEvent } from './receive-cti-event';
+import { ctiCaller, receiveCtiEvent, type PopCall } from './receive-cti-event';
 
 /** POST /api/v1/cti/events: the call center (CTI) reports ringing, answered and ended calls. */
 export function ctiRoutes(app: FastifyInstance, deps: Deps) {
+  const popCall: PopCall = (tenantId, agentIds, call) => sendToUsers(app.live, tenantId, agentIds, { type: 'call', call });
   app.withTypeProvider<ZodTypeProvider>().post('/api/v1/cti/events', {
     config: { public: true },
     schema: {
@@ -20,7 +22,7 @@ export function ctiRoutes(app: FastifyInstance, deps: Deps) {
       const h = req.headers.authorization;
       const bearer = h?.startsWith('Bearer ') ? h.slice(7).trim() : null;
       const who = await ctiCaller(deps, req.actor, bearer, req.query.channel);
-      return reply.status(202).send(await receiveCtiEvent(deps, app.live, who, req.body));
+      return reply.status(202).send(await receiveCtiEvent(deps, popCall, who, req.body));
     },
   });
 }

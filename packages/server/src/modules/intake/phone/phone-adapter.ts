@@ -1,6 +1,8 @@
+import { contactIdOf } from '../../customers';
+import { activeStaffMember } from '../../identity';
+import { openTicketsOfRequester } from '../../tickets';
 import { PermanentIntakeError, type ChannelAdapter } from '../intake-types';
 import { callSummary, callThreadKey, callTitle, customerNumber, type CallFacts } from './cti-rules';
-import { phoneRepository } from './phone-repository';
 
 /**
  * Reads stored CTI events. A call's end records the call: on the caller's most recently updated open
@@ -19,10 +21,13 @@ export const phoneAdapter: ChannelAdapter = {
     if (!e?.callId || !e.caller) throw new PermanentIntakeError('MALFORMED', 'The stored CTI event lacks callId or caller');
     if (e.event !== 'ended') return { kind: 'ignore', reason: `call_${e.event}` };
     const phone = customerNumber(e);
-    const { agent, open } = await deps.db.tenant(row.tenantId, async (q) => ({
-      agent: e.agent ? await phoneRepository.staffUser(q, e.agent) : undefined,
-      open: await phoneRepository.openTicketsOfPhone(q, phone, 1),
-    }));
+    const { agent, open } = await deps.db.tenant(row.tenantId, async (q) => {
+      const contactId = await contactIdOf(q, { kind: 'phone', value: phone });
+      return {
+        agent: e.agent ? await activeStaffMember(q, e.agent) : undefined,
+        open: contactId ? await openTicketsOfRequester(q, contactId, 1) : [],
+      };
+    });
     const summary = callSummary(e, agent?.name ?? e.agent ?? null);
     return {
       kind: 'message',

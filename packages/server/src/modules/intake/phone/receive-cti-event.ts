@@ -2,8 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Deps } from '../../../platform/deps';
 import { AppError } from '../../../platform/errors';
 import type { Actor } from '../../identity';
-import { sendToUsers } from '../../live';
-import type { LiveHub } from '../../live/live-hub';
+import type { CallInfo } from '../../live';
 import { channelRepository, type ChannelRow } from '../channel-repository';
 import { receiveInbound } from '../receive-inbound';
 import { callPop } from './call-pop';
@@ -37,12 +36,19 @@ export async function ctiCaller(deps: Deps, actor: Actor | null, bearer: string 
 }
 
 /**
+ * Shows a call on the consoles of these agents (all desk staff when `agentIds` is null) on every
+ * server process; returns how many consoles of this process it reached. The route wires it to the
+ * live updates.
+ */
+export type PopCall = (tenantId: string, agentIds: string[] | null, call: CallInfo) => number;
+
+/**
  * POST /api/v1/cti/events: one call event, stored raw before it is acknowledged (the same event of
  * the same call again is a duplicate). Every event pops the console of the agent on the call (all desk
  * staff when none is named) with the caller's contact and open tickets; the call's end is turned into
  * a ticket or an interaction on the caller's open ticket by the worker.
  */
-export async function receiveCtiEvent(deps: Deps, hub: LiveHub, who: { tenantId: string; channel: ChannelRow | null }, e: CtiEvent) {
+export async function receiveCtiEvent(deps: Deps, popCall: PopCall, who: { tenantId: string; channel: ChannelRow | null }, e: CtiEvent) {
   const at = e.at ? new Date(e.at) : deps.clock.now();
   const received = await receiveInbound(deps, {
     tenantId: who.tenantId,
@@ -56,7 +62,7 @@ export async function receiveCtiEvent(deps: Deps, hub: LiveHub, who: { tenantId:
   let notified = 0;
   if (!received.duplicate) {
     const call = await callPop(deps, who.tenantId, e, at);
-    notified = sendToUsers(hub, who.tenantId, call.agentId ? [call.agentId] : null, { type: 'call', call });
+    notified = popCall(who.tenantId, call.agentId ? [call.agentId] : null, call);
   }
   return { id: received.id, duplicate: received.duplicate, notified };
 }

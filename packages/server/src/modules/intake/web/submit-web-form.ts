@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../../../platform/deps';
 import { AppError, invalid } from '../../../platform/errors';
-import { ticketRepository } from '../../tickets';
+import { ticketSummary } from '../../tickets';
 import { receiveInbound } from '../receive-inbound';
 import { channelSecret, checkRate, publicChannel } from './public-channel';
 import type { StoredSubmission } from './web-adapter';
@@ -63,8 +63,8 @@ export async function submitWebForm(deps: Deps, input: SubmitTicketInput, who: S
   });
   const row = await waitForProcessing(deps, c.tenantId, received.id, opts.waitMs);
   if (row?.ticket_id) {
-    const t = await deps.db.tenant(c.tenantId, (q) => ticketRepository.byId(q, row.ticket_id!));
-    if (t) return { status: 201, ticketId: t.id, number: Number(t.number), queryCode };
+    const t = await deps.db.tenant(c.tenantId, (q) => ticketSummary(q, row.ticket_id!));
+    if (t) return { status: 201, ticketId: t.id, number: t.number, queryCode };
   }
   return { status: 202, reference: received.id, queryCode };
 }

@@ -1,7 +1,8 @@
 import type { Deps } from '../../../platform/deps';
 import { notFound } from '../../../platform/errors';
 import { isUuid } from '../../../platform/ids';
-import { ticketRepository } from '../../tickets';
+import { ticketIdByNumber, ticketSummary } from '../../tickets';
+import { publicConversation } from '../public-conversation';
 import { checkRate, publicChannel } from './public-channel';
 import { codeHash, webFormSettings } from './web-form-rules';
 import { webIntakeRepository } from './web-intake-repository';
@@ -18,27 +19,30 @@ export async function trackSubmission(deps: Deps, input: { key: string; ref: str
   const s = webFormSettings(c.settings);
   await checkRate(deps, c.tenantId, s.windowSeconds, [{ bucket: `track:${c.id}:ip:${who.ip}`, limit: s.trackLimit }], 'look-ups');
   const ref = input.ref.trim();
-  const by = isUuid(ref) ? { inboundId: ref } : /^\d{1,15}$/.test(ref) ? { number: Number(ref) } : null;
-  if (!by) throw nothing();
+  const inboundId = isUuid(ref) ? ref : undefined;
+  const number = !inboundId && /^\d{1,15}$/.test(ref) ? Number(ref) : undefined;
+  if (!inboundId && number === undefined) throw nothing();
   return deps.db.tenant(c.tenantId, async (q) => {
-    const sub = await webIntakeRepository.submissionByCode(q, c.id, by, codeHash(input.code));
+    const ticketId = number === undefined ? undefined : await ticketIdByNumber(q, number);
+    if (number !== undefined && !ticketId) throw nothing();
+    const sub = await webIntakeRepository.submissionByCode(q, c.id, { inboundId, ticketId }, codeHash(input.code));
     if (!sub) throw nothing();
-    const t = sub.ticket_id ? await ticketRepository.byId(q, sub.ticket_id) : undefined;
+    const t = sub.ticket_id ? await ticketSummary(q, sub.ticket_id) : undefined;
     if (!t) return { number: null, reference: sub.id, status: 'received', title: null, createdAt: null, updatedAt: null, replies: [] };
-    const replies = await webIntakeRepository.publicReplies(q, t.id);
+    const replies = await publicConversation(q, t.id);
     return {
-      number: Number(t.number),
+      number: t.number,
       reference: sub.id,
       status: t.status,
       title: t.title,
-      createdAt: t.created_at.toISOString(),
-      updatedAt: t.updated_at.toISOString(),
+      createdAt: t.createdAt.toISOString(),
+      updatedAt: t.updatedAt.toISOString(),
       replies: replies.map((r) => ({
-        from: r.author_type === 'contact' ? ('customer' as const) : ('agent' as const),
-        authorName: r.author_type === 'contact' ? null : r.author_name,
-        body: r.body_html,
-        text: r.body_text,
-        at: r.created_at.toISOString(),
+        from: r.fromCustomer ? ('customer' as const) : ('agent' as const),
+        authorName: r.authorName,
+        body: r.bodyHtml,
+        text: r.bodyText,
+        at: r.createdAt.toISOString(),
       })),
     };
   });

@@ -1,17 +1,7 @@
 import type { Queryable } from '../../../platform/db/database';
 
-export interface PublicReplyRow {
-  id: string;
-  author_type: string;
-  author_name: string | null;
-  body_html: string;
-  body_text: string;
-  channel: string;
-  created_at: Date;
-}
-
 // Storage of the public intake endpoints: rate-limit counters, the form secret, the submissions a
-// query code opens, and what a customer may read of their ticket.
+// query code opens.
 export const webIntakeRepository = {
   /** Counts one request in the fixed window of a bucket; returns the count so far (old windows of the bucket are dropped). */
   async hit(q: Queryable, tenantId: string, bucket: string, windowStart: Date): Promise<number> {
@@ -32,26 +22,16 @@ export const webIntakeRepository = {
     );
     return row.secret;
   },
-  /** The web submission with this code hash that became (or will become) the ticket, by ticket number or by the submission's id. */
-  async submissionByCode(q: Queryable, channelId: string, ref: { number?: number; inboundId?: string }, hash: string): Promise<{ id: string; state: string; ticket_id: string | null } | undefined> {
+  /** The web submission with this code hash that became (or will become) the ticket, by the ticket's id or by the submission's id. */
+  async submissionByCode(q: Queryable, channelId: string, ref: { ticketId?: string; inboundId?: string }, hash: string): Promise<{ id: string; state: string; ticket_id: string | null } | undefined> {
     const [row] = await q.query<{ id: string; state: string; ticket_id: string | null }>(
       `SELECT m.id, m.state, m.ticket_id FROM inbound_messages m
        WHERE m.tenant_id = current_tenant_id() AND m.channel = 'web' AND m.channel_id = $1 AND m.meta ->> 'codeHash' = $2
          AND ($3::uuid IS NULL OR m.id = $3)
-         AND ($4::bigint IS NULL OR m.ticket_id = (SELECT t.id FROM tickets t WHERE t.tenant_id = current_tenant_id() AND t.number = $4))
+         AND ($4::uuid IS NULL OR m.ticket_id = $4)
        ORDER BY m.received_at LIMIT 1`,
-      [channelId, hash, ref.inboundId ?? null, ref.number ?? null],
+      [channelId, hash, ref.inboundId ?? null, ref.ticketId ?? null],
     );
     return row;
-  },
-  /** The customer-visible conversation of a ticket: public replies of staff and the customer's own messages, oldest first. */
-  async publicReplies(q: Queryable, ticketId: string, limit = 500): Promise<PublicReplyRow[]> {
-    return q.query<PublicReplyRow>(
-      `SELECT c.id, c.author_type, CASE WHEN c.author_type = 'user' THEN (SELECT u.name FROM users u WHERE u.id = c.author_id) END AS author_name,
-         c.body_html, c.body_text, c.channel, c.created_at
-       FROM comments c WHERE c.tenant_id = current_tenant_id() AND c.ticket_id = $1 AND NOT c.internal AND c.author_type IN ('user', 'api_key', 'contact')
-       ORDER BY c.created_at, c.id LIMIT $2`,
-      [ticketId, limit],
-    );
   },
 };

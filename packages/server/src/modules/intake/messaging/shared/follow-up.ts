@@ -1,5 +1,5 @@
 import type { Deps } from '../../../../platform/deps';
-import { ticketRepository } from '../../../tickets';
+import { ticketSummary } from '../../../tickets';
 import { threadRepository } from '../../thread-repository';
 
 const DAY_MS = 86_400_000;
@@ -24,8 +24,8 @@ export async function conversationKeys(deps: Deps, tenantId: string, key: string
   const days = Number(settings?.rejoinResolvedDays ?? DEFAULT_REJOIN_RESOLVED_DAYS);
   const joins = await deps.db.tenant(tenantId, async (q) => {
     const id = await threadRepository.find(q, [key]);
-    const t = id ? await ticketRepository.byId(q, id) : undefined;
-    return !t || joinsTicket({ status: t.status, resolvedAt: t.resolved_at }, deps.clock.now(), Number.isFinite(days) ? days : DEFAULT_REJOIN_RESOLVED_DAYS);
+    const t = id ? await ticketSummary(q, id) : undefined;
+    return !t || joinsTicket(t, deps.clock.now(), Number.isFinite(days) ? days : DEFAULT_REJOIN_RESOLVED_DAYS);
   });
   return { threadKeys: joins ? [key] : [], ownKeys: [key] };
 }

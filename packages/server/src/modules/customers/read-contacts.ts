@@ -1,0 +1,44 @@
+import type { Queryable } from '../../platform/db/database';
+import { contactRepository, type ContactRow, type Identity } from './contact-repository';
+import { customerLookupRepository } from './customer-lookup-repository';
+
+// Contact look-ups for other modules, in the caller's (tenant) transaction.
+
+/** A contact as channels see it: whom to address, where to reach them, how to show them. */
+export interface ContactCard {
+  id: string;
+  name: string;
+  tier: string | null;
+  organizationName: string | null;
+  identities: Identity[];
+}
+
+const toCard = (c: ContactRow | undefined): ContactCard | undefined =>
+  c && { id: c.id, name: c.name, tier: c.tier, organizationName: c.organization_name ?? null, identities: c.identities };
+
+export async function contactCard(q: Queryable, id: string): Promise<ContactCard | undefined> {
+  return toCard(await contactRepository.byId(q, id));
+}
+
+/** The contact owning exactly this identity (a caller's phone number…). */
+export async function contactCardByIdentity(q: Queryable, identity: Identity): Promise<ContactCard | undefined> {
+  return toCard(await contactRepository.byIdentity(q, identity));
+}
+
+/** The id of the contact owning exactly this identity. */
+export async function contactIdOf(q: Queryable, identity: Identity): Promise<string | undefined> {
+  const [owner] = await contactRepository.identityOwners(q, [identity]);
+  return owner?.contact_id;
+}
+
+/** The names of these contacts, by id (unknown ids are left out). */
+export async function contactNames(q: Queryable, ids: string[]): Promise<Map<string, string>> {
+  const rows = await customerLookupRepository.contactNames(q, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The names of these organizations, by id (unknown ids are left out). */
+export async function organizationNames(q: Queryable, ids: string[]): Promise<Map<string, string>> {
+  const rows = await customerLookupRepository.organizationNames(q, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
