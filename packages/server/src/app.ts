@@ -10,6 +10,7 @@ import { buildServer, type RouteModule } from './platform/http/build-server';
 import { webDistDir } from './platform/http/web-app';
 import { catalogRoutes } from './modules/catalog/routes';
 import { customerRoutes } from './modules/customers/routes';
+import { authenticate } from './modules/identity';
 import { identityRoutes } from './modules/identity/routes';
 import { liveRoutes } from './modules/live';
 import { notificationRoutes } from './modules/notifications/routes';
@@ -18,8 +19,7 @@ import { replyTemplateRoutes } from './modules/reply-templates';
 import { collaborationRoutes } from './modules/tickets/collaboration-routes';
 import { ticketRoutes } from './modules/tickets/routes';
 import { viewRoutes } from './modules/views';
-import { intakeRoutes } from './modules/intake';
-import { CHANNEL_PLUGINS } from './modules/intake/channel-plugins';
+import { CHANNEL_PLUGINS, intakeRoutes } from './modules/intake';
 import { cacheFor, intelligenceRoutes, ticketEnricher } from './modules/intelligence';
 import { importRoutes } from './modules/imports';
 
@@ -66,6 +66,6 @@ export function buildApp(config: Config, deps: Deps): Promise<FastifyInstance> {
   return buildServer(
     deps,
     { logLevel: config.LOG_LEVEL, bodyLimit: config.BODY_LIMIT_BYTES, bodyTimeoutMs: config.BODY_TIMEOUT_MS, metricsToken: config.METRICS_TOKEN, trustProxy: config.TRUST_PROXY, version: VERSION, validateResponses: !!process.env.VITEST, webDistDir: webDistDir(config.WEB_DIST_DIR) },
-    ROUTE_MODULES,
+    { routes: ROUTE_MODULES, authenticate },
   );
 }

@@ -7,7 +7,7 @@ import { startGinCleaner } from './platform/db/gin-pending-lists';
 import { startEmbeddedMaintenance } from './platform/db/embedded-maintenance';
 import { PgliteDatabase } from './platform/db/pglite-database';
 import { stopOnSignals, type StopLog } from './platform/stop-signals';
-import { bootstrapFirstTenant } from './modules/identity/bootstrap-first-tenant';
+import { bootstrapFirstTenant } from './modules/identity';
 import { connectLiveUpdates } from './modules/live';
 import { startIntake } from './modules/intake';
 import { startIntelligence } from './modules/intelligence';

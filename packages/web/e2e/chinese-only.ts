@@ -58,9 +58,11 @@ export interface ChineseOnlyOptions {
 }
 
 /**
- * Visible texts of the page — text nodes, placeholders and tooltips (title) a person reads — outside
- * skipped elements. Screen-reader labels (aria-label: antd names its icons "plus", "close"…) are not
- * on the screen and are left to an accessibility check.
+ * The texts of the page a person meets: visible text nodes, placeholders and tooltips (title) on the
+ * screen, and what a screen reader says (aria-label) — Ant Design's icons included, which name
+ * themselves in English unless the console hides them (aria-hidden) or names them — outside skipped
+ * elements. A label inside an aria-hidden subtree, or under display: none / visibility: hidden, is not
+ * spoken and not checked.
  */
 async function visibleTexts(page: Page, skip: string[]): Promise<string[]> {
   return page.evaluate((skipSelector) => {
@@ -84,6 +86,13 @@ async function visibleTexts(page: Page, skip: string[]): Promise<string[]> {
         const v = el.getAttribute(attr)?.trim();
         if (v) out.push(v);
       }
+    }
+    // screen-reader names: spoken even when not drawn (a zero-size input, a visually hidden label)
+    for (const el of document.querySelectorAll('[aria-label]')) {
+      if (el.closest(skipSelector) && !el.matches('input, textarea')) continue;
+      if (el.closest('[aria-hidden="true"]') || !el.checkVisibility({ visibilityProperty: true })) continue;
+      const v = el.getAttribute('aria-label')?.trim();
+      if (v) out.push(v);
     }
     return out;
   }, [...USER_CONTENT, ...skip].join(', '));

@@ -1,14 +1,12 @@
-import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense } from 'react';
-import { I18nextProvider, useTranslation } from 'react-i18next';
+import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { AuthProvider, useAuth } from './auth/auth-context';
 import { ScreenPop } from './calls/screen-pop';
 import { LiveProvider } from './common/live-context';
 import { LookupsProvider } from './common/lookups';
 import { PageLoading } from './common/page-loading';
+import { Themed } from './common/themed';
 import { i18n } from './i18n';
 import { AppLayout } from './layout/app-layout';
 import { signInPage, ticketDetailPage, ticketListPage } from './page-loaders';
@@ -95,22 +93,8 @@ export function AppRoutes() {
   );
 }
 
-/**
- * Ant Design's styles come from its static stylesheet (antd/dist/antd.css, linked by the entry), not
- * generated in the page at run time: on a cold load that generation was a large share of the first
- * render. The tokens are the stylesheet's own (CSS variables), so the theme sets none that differ.
- */
-export const THEME = { zeroRuntime: true } as const;
-
-/** Ant Design follows the interface language; two-character Chinese buttons keep no inserted space. */
-function Themed({ children }: { children: React.ReactNode }) {
-  const { i18n: inst } = useTranslation();
-  return (
-    <ConfigProvider locale={inst.language === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }} theme={THEME}>
-      <AntApp>{children}</AntApp>
-    </ConfigProvider>
-  );
-}
+/** Ant Design's theme (its static stylesheet, no styles generated in the page): see common/themed.tsx. */
+export { THEME } from './common/themed';
 
 export function Providers({ children }: { children: React.ReactNode }) {
   return (

@@ -12,8 +12,8 @@ import { DAY, HOUR, MINUTE } from './random';
 //   ticket waiting unassigned is one the model was not sure of, not one no model ever saw — and once
 //   more at the end, so the admin page has figures as soon as the server starts. Before each training
 //   the intelligence module reads what happened from the outbox as a running server would (corrections
-//   made at triage, priorities raised), so a server started later does not count two months of
-//   corrections as made since the last training;
+//   made at triage), so a server started later does not count two months of corrections as made since
+//   the last training;
 // - staff read their notifications at the end of each working day, so someone signing in finds the
 //   day's, not two months'.
 

@@ -2,7 +2,6 @@ import type { Clock } from './clock';
 import type { TransactionCoalescer } from './db/coalesced-transactions';
 import type { Database } from './db/database';
 import type { FileStore } from './files/file-store';
-import type { TicketEnricher } from './ticket-enricher';
 
 /** What use cases depend on: passed in, never imported, so tests can swap the clock or the files. */
 export interface Deps {
@@ -15,6 +14,5 @@ export interface Deps {
   cookieSecure: boolean;
   /** Bearer token of the platform operator API; empty disables it. */
   operatorToken: string;
-  /** Fills in new tickets from their text (the intelligence module); absent, tickets are created as given. */
-  enrichTicket?: TicketEnricher;
+  // feature modules add the ports they own (tickets: enrichTicket) by declaration merging, where they are defined
 }

@@ -22,9 +22,94 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * The codes of field issues (`details: [{ field, code, message }]`): what is wrong with one field. Like
+ * the error codes, each has words in the console (errors.issue.* in packages/web/src/i18n, checked by
+ * its error-codes test); FieldIssue.code is typed with this list, so a new code is added here first.
+ */
+export const FIELD_ISSUE_CODES = [
+  // request validation (zod's issue codes, as the error handler passes them on)
+  'invalid_type',
+  'too_big',
+  'too_small',
+  'invalid_format',
+  'not_multiple_of',
+  'invalid_union',
+  'invalid_key',
+  'invalid_element',
+  'invalid_value',
+  'custom',
+  'unknown_field',
+  // the modules' own rules
+  'required',
+  'invalid',
+  'empty',
+  'duplicate',
+  'not_found',
+  'not_allowed',
+  'not_offered',
+  'too_long',
+  'too_many',
+  'one_of',
+  'ambiguous',
+  'in_future',
+  'invalid_email',
+  'invalid_time_zone',
+  'same_contact',
+  'cycle',
+  'too_deep',
+  'address_taken',
+  'identity_taken',
+  'required_to_resolve',
+  'tenant_required',
+  'password_too_short',
+  'password_needs_letters_and_digits',
+  'password_contains_email',
+  'password_too_common',
+  'invalid_slug',
+  'invalid_cursor',
+  'invalid_sort',
+  'not_assignable',
+  'not_staff',
+  'cannot_see_ticket',
+  'self_link',
+  'not_retryable',
+  'not_public',
+  'out_of_range',
+  'duplicate_field',
+  'too_many_fields',
+  'too_many_files',
+  // text that cannot be stored (platform/text/storable-text.ts)
+  'nul',
+  'lone_surrogate',
+  'invalid_utf8',
+  // imports: a row, or the file as a whole
+  'before_created',
+  'duplicate_in_request',
+  'filename_required',
+  'no_rows',
+  'not_utf8',
+  'unreadable',
+  'broken_quote',
+  'missing_columns',
+  'unknown_columns',
+  'wrong_type',
+  // the public web form
+  'spam_suspected',
+  'too_many_links',
+  'contact_required',
+  'unknown_category',
+  'token_missing',
+  'token_invalid',
+  'token_expired',
+  'too_fast',
+] as const;
+export type FieldIssueCode = (typeof FIELD_ISSUE_CODES)[number];
+export const isFieldIssueCode = (code: string): code is FieldIssueCode => (FIELD_ISSUE_CODES as readonly string[]).includes(code);
+
 export interface FieldIssue {
   field: string;
-  code: string;
+  code: FieldIssueCode;
   message: string;
   /** the offending value as given, when worth quoting (e.g. the category name an import found no category for) */
   value?: string;
@@ -53,7 +138,7 @@ export const notFound = (what: string, field?: string) =>
 
 export const forbidden = (message = 'You are not allowed to do this') => new AppError('FORBIDDEN', message);
 
-export const invalid = (field: string, message: string, code = 'invalid', value?: string) =>
+export const invalid = (field: string, message: string, code: FieldIssueCode = 'invalid', value?: string) =>
   new AppError('VALIDATION_FAILED', message, { field, details: [{ field, code, message, ...(value !== undefined ? { value } : {}) }] });
 
 /** Validation failed on these fields; the first one leads the message. */

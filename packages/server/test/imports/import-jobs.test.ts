@@ -164,6 +164,10 @@ describe('import jobs', () => {
       ['旧系统.xlsx', 'PK\u0003\u0004', 'wrong_type', '.csv'],
       // 标题 in GBK: a Chinese Excel's default "CSV"
       ['旧系统.csv', Buffer.concat([Buffer.from('external_id,title,created_at\nHD-9,'), Buffer.from([0xb1, 0xea, 0xcc, 0xe2]), Buffer.from(',2025-01-01T00:00:00Z\n')]), 'not_utf8', 'UTF-8'],
+      // the same far into the file, after what the file store streams in its first chunks
+      ['旧系统.csv', Buffer.concat([Buffer.from(historyCsv(history(600, 3, 'GBK'))), Buffer.from('HD-9,'), Buffer.from([0xb1, 0xea, 0xcc, 0xe2]), Buffer.from(',2025-01-01T00:00:00Z\n')]), 'not_utf8', 'UTF-8'],
+      // a quote never closed far into the file
+      ['旧系统.csv', historyCsv(history(600, 3, 'QUO')) + 'HD-9,"打印机卡纸,2025-01-01T00:00:00Z\n', 'broken_quote', 'quote'],
     ];
     for (const [name, content, code, hint] of cases) {
       const res = await upload(acme.adminToken, name, content);
@@ -176,6 +180,25 @@ describe('import jobs', () => {
     expect(wrongField.statusCode).toBe(400);
     expect((await t.api(acme.adminToken, 'GET', '/api/v1/imports')).json().items).toHaveLength(before);
     expect(storedImports(acme.id)).toEqual([]);
+  });
+
+  it('fails a CSV row with more values than the header alone, with its row and line; a multi-line cell is one row', async () => {
+    const csv = [
+      'external_id,title,description,created_at,requester_name',
+      'RG-1,打印机卡纸,"第一行',
+      '第二行",2025-01-01T00:00:00Z,张三',
+      'RG-2,打印机,卡纸,急,2025-01-01T00:00:00Z,李四',
+      'RG-3,网络断了,,2025-01-01T00:00:00Z,王五',
+    ].join('\r\n');
+    const j = await queued('行宽不一.csv', csv);
+    expect(j.totalRows).toBe(3);
+    await new ImportWorker(t.deps).drain();
+    expect(await job(j.id)).toMatchObject({
+      state: 'done',
+      created: 2,
+      failed: 1,
+      errors: [{ row: 2, externalId: null, code: 'VALIDATION_FAILED', reason: 'extra_cells', message: expect.stringContaining('Line 4 has 6 cells') }],
+    });
   });
 
   it('refuses a file over the import limit with 413', async () => {

@@ -78,6 +78,9 @@ describe('bulk ticket actions', () => {
       [{ ids: [], changes: { priority: 'low' } }, 'ids'],
       [{ ids: [id], changes: {} }, 'changes'],
       [{ ids: [id], changes: { transferReason: '只有原因' } }, 'changes'],
+      // a resolution note goes with a change (已解决), never alone, and is at most 5000 characters
+      [{ ids: [id], changes: { resolution: '只有解决说明' } }, 'changes'],
+      [{ ids: [id], changes: { status: 'resolved', resolution: '长'.repeat(5001) } }, 'changes.resolution'],
       [{ ids: [id], changes: { title: '不能批量改标题' } }, 'changes'],
       [{ ids: ['不是编号'], changes: { priority: 'low' } }, 'ids.0'],
       [{ ids: [id], changes: { priority: 'low' }, extra: 1 }, 'body'],

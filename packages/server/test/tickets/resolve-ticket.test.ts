@@ -89,6 +89,16 @@ describe('resolving a ticket', () => {
     expect((await t.api(acme.adminToken, 'GET', `/api/v1/tickets/${ready.id}`)).json()).toMatchObject({ status: 'resolved', resolution: '已远程处理' });
   });
 
+  it('takes a bulk resolve\'s note as each ticket\'s, a blank one as none', async () => {
+    const a = await newTicket({ categoryId: category, assigneeId: agent.id });
+    const b = await newTicket({ title: '投影仪无信号', categoryId: category, assigneeId: agent.id });
+    const blank = (await t.api(acme.adminToken, 'POST', '/api/v1/tickets/bulk', { ids: [a.id, b.id], changes: { status: 'resolved', resolution: '   ' } })).json();
+    expect(blank).toEqual({ updated: [], failed: [a.id, b.id].map((id) => ({ id, error: { code: 'INVALID_TRANSITION', message: expect.any(String), missing: ['resolution'] } })) });
+    const res = await t.api(acme.adminToken, 'POST', '/api/v1/tickets/bulk', { ids: [a.id, b.id], changes: { status: 'resolved', resolution: ' 统一重启了会议室网络 ' } });
+    expect(res.json()).toEqual({ updated: [a.id, b.id], failed: [] });
+    for (const id of [a.id, b.id]) expect((await t.api(acme.adminToken, 'GET', `/api/v1/tickets/${id}`)).json()).toMatchObject({ status: 'resolved', resolution: '统一重启了会议室网络' });
+  });
+
   it('takes a reply that resolves as the note, and is held to the rest', async () => {
     const ticket = await newTicket();
     const refused = await t.api(acme.adminToken, 'POST', `/api/v1/tickets/${ticket.id}/comments`, { body: '<p>已更换硒鼓</p>', status: 'resolved' });

@@ -6,7 +6,6 @@ import {
   labelledTickets,
   openTicketsSharingWords,
   readTicket,
-  requesterRepeats,
   solvedTicketsSharingWords,
   ticketCountsSince,
 } from '../../src/modules/tickets';
@@ -90,24 +89,6 @@ describe('ticket text read functions', () => {
     }
     expect(await read((q) => solvedTicketsSharingWords(q, ids.first, since, '', 100))).toEqual([]);
     expect(await read((q) => solvedTicketsSharingWords(q, ids.solved, since, printer, 100))).toEqual([]);
-  });
-
-  it('requesterRepeats: each ticket\'s state and how many of its requester\'s other open tickets share its words', async () => {
-    const since = new Date(times.first.getTime() - 86_400_000);
-    const list = [
-      { ticketId: ids.first, words: printer },
-      { ticketId: ids.colleague, words: printer },
-      { ticketId: ids.unrelated, words: '' },
-    ];
-    const rows = await read((q) => requesterRepeats(q, list, since));
-    expect(rows.map((r) => r.ticket_id)).toEqual([...list.map((l) => l.ticketId)].sort());
-    const byId = new Map(rows.map((r) => [r.ticket_id, r]));
-    // 王芳's other open tickets with the word: the sub-task and "again"
-    expect(byId.get(ids.first)).toEqual({ ticket_id: ids.first, priority: 'high', status: 'new', requester_id: wangId, repeats: 2 });
-    expect(byId.get(ids.colleague)?.repeats).toBe(0);
-    expect(byId.get(ids.unrelated)).toMatchObject({ requester_id: wangId, repeats: 0 });
-    expect((await read((q) => requesterRepeats(q, [list[0]], new Date(times.again.getTime() + 1))))[0].repeats).toBe(0);
-    expect(await read((q) => requesterRepeats(q, [], since))).toEqual([]);
   });
 
   it('creationEventData and readTicket: what the creation recorded, the stored row; nothing of another tenant', async () => {

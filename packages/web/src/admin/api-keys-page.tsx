@@ -1,5 +1,5 @@
-import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import { CopyOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Tag, Typography, type TableProps } from 'antd';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adminApi } from '../api/endpoints';
@@ -8,6 +8,8 @@ import { errorMessage } from '../common/api-errors';
 import { copyText } from '../common/copy-text';
 import { formatDateTime } from '../i18n/format';
 import { useFormSubmit } from '../common/use-form-submit';
+import { AddButton, AdminFormModal, AdminTablePage } from './admin-table';
+import { confirmIcon } from '../common/quiet-icons';
 
 // API keys for integrations: create (the key is shown once, to copy now), list, revoke.
 
@@ -39,7 +41,7 @@ export function NewKeyModal({ created, onClose, children }: { created: Pick<Crea
       <Flex gap={8}>
         <Input readOnly value={created?.key ?? ''} data-testid="api-key-secret" style={{ fontFamily: 'monospace' }} onFocus={(e) => e.target.select()} />
         <Button
-          icon={<CopyOutlined />}
+          icon={<CopyOutlined aria-hidden />}
           data-testid="api-key-copy"
           onClick={async () => {
             if (created && (await copyText(created.key))) {
@@ -75,6 +77,7 @@ export function KeyRevokeCell({ name, revokedAt, help, testId, revokedTitle, onR
     );
   return (
     <Popconfirm
+      icon={confirmIcon}
       title={t('admin.keys.confirmRevoke', { name })}
       description={help}
       okText={t('admin.keys.revoke')}
@@ -131,24 +134,18 @@ export default function ApiKeysPage() {
   };
 
   return (
-    <div data-testid="admin-api-keys">
-      <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 12 }}>
-        <Typography.Text type="secondary">{t('admin.keys.help')}</Typography.Text>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="api-key-new">
-          {t('admin.keys.create')}
-        </Button>
-      </Flex>
-      {!!error && <Alert type="error" showIcon title={errorMessage(error, t)} style={{ marginBottom: 12 }} />}
-      <Table<ApiKey>
-        rowKey="id"
-        size="middle"
-        loading={loading}
-        dataSource={keys}
-        pagination={false}
-        scroll={{ x: 760 }}
-        data-testid="api-keys-table"
-        locale={{ emptyText: t('admin.keys.empty') }}
-        columns={[
+    <AdminTablePage<ApiKey>
+      testId="admin-api-keys"
+      help={t('admin.keys.help')}
+      add={<AddButton label={t('admin.keys.create')} onClick={() => setCreating(true)} testId="api-key-new" />}
+      error={error}
+      table={{
+        loading,
+        dataSource: keys,
+        scroll: { x: 760 },
+        'data-testid': 'api-keys-table',
+        locale: { emptyText: t('admin.keys.empty') },
+        columns: [
           { key: 'name', title: t('admin.keys.name'), render: (_, k) => <Typography.Text delete={!!k.revokedAt}>{k.name}</Typography.Text> },
           { key: 'prefix', title: t('admin.keys.prefix'), width: 150, render: (_, k) => <Typography.Text code>{k.prefix}…</Typography.Text> },
           { key: 'role', title: t('admin.users.role'), width: 100, render: (_, k) => <Tag>{t(`role.${k.role}`)}</Tag> },
@@ -160,19 +157,19 @@ export default function ApiKeysPage() {
             width: 110,
             render: (_, k) => <KeyRevokeCell name={k.name} revokedAt={k.revokedAt} help={t('admin.keys.revokeHelp')} testId="api-key" onRevoke={() => revoke(k)} />,
           },
-        ]}
-      />
-      <Modal
+        ],
+      } as TableProps<ApiKey>}
+    >
+      <AdminFormModal
         open={creating}
         title={t('admin.keys.create')}
         okText={t('admin.keys.createOk')}
-        cancelText={t('app.cancel')}
         onOk={create}
         onCancel={() => setCreating(false)}
-        confirmLoading={busy}
-        okButtonProps={{ 'data-testid': 'api-key-create-ok' } as never}
-        destroyOnHidden
-        afterClose={() => setGeneral(null)}
+        busy={busy}
+        okTestId="api-key-create-ok"
+        general={general}
+        clearGeneral={() => setGeneral(null)}
       >
         <Form form={form} initialValues={{ name: '', role: 'agent' }} layout="vertical" preserve={false}>
           <Form.Item name="name" label={t('admin.keys.name')} extra={t('admin.keys.nameHelp')} rules={[{ required: true, whitespace: true, message: t('customers.nameRequired') }]}>
@@ -182,9 +179,8 @@ export default function ApiKeysPage() {
             <Select data-testid="api-key-role" options={KEY_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
           </Form.Item>
         </Form>
-        {general && <Alert type="error" showIcon title={general} />}
-      </Modal>
+      </AdminFormModal>
       <NewKeyModal created={created} onClose={() => setCreated(null)} />
-    </div>
+    </AdminTablePage>
   );
 }

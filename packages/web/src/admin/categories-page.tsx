@@ -1,5 +1,5 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Form, Input, InputNumber, Modal, Switch, Table, Tag, TreeSelect, Typography } from 'antd';
+import { App, Button, Flex, Form, Input, InputNumber, Switch, Tag, TreeSelect, Typography, type TableProps } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { catalogApi, type CategoryInput } from '../api/endpoints';
@@ -8,7 +8,9 @@ import { useMe } from '../auth/auth-context';
 import { errorMessage } from '../common/api-errors';
 import { useLocalName, useLookups } from '../common/lookups';
 import { isAdmin } from './access';
+import { AddButton, AdminFormModal, AdminTablePage } from './admin-table';
 import { useFormSubmit } from '../common/use-form-submit';
+import { NO_STEP_BUTTONS } from '../common/quiet-icons';
 
 // The category tree (up to five levels): add a top-level or child category, rename, move under
 // another parent, reorder, (de)activate. Admins change; supervisors read.
@@ -47,17 +49,15 @@ function CategoryModal({ editing, tree, onClose, onSaved }: { editing: Editing |
     });
 
   return (
-    <Modal
+    <AdminFormModal
       open={!!editing}
       title={editing?.mode === 'edit' ? t('admin.categories.edit') : t('admin.categories.create')}
-      okText={t('app.save')}
-      cancelText={t('app.cancel')}
       onOk={submit}
       onCancel={onClose}
-      confirmLoading={busy}
-      okButtonProps={{ 'data-testid': 'category-form-ok' } as never}
-      destroyOnHidden
-      afterClose={() => setGeneral(null)}
+      busy={busy}
+      okTestId="category-form-ok"
+      general={general}
+      clearGeneral={() => setGeneral(null)}
     >
       <Form form={form} initialValues={editing?.mode === 'edit'
             ? { nameZh: editing.category.nameZh, nameEn: editing.category.nameEn, parentId: editing.category.parentId, position: editing.category.position, active: editing.category.active }
@@ -73,15 +73,14 @@ function CategoryModal({ editing, tree, onClose, onSaved }: { editing: Editing |
         </Form.Item>
         <Flex gap={12} wrap>
           <Form.Item name="position" label={t('admin.position')} extra={t('admin.positionHelp')} style={{ flex: 1, minWidth: 160 }}>
-            <InputNumber data-testid="category-position" min={0} max={1_000_000} style={{ width: '100%' }} />
+            <InputNumber controls={NO_STEP_BUTTONS} data-testid="category-position" min={0} max={1_000_000} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="active" label={t('admin.active')} valuePropName="checked" extra={t('admin.categories.activeHelp')} style={{ flex: 1, minWidth: 160 }}>
             <Switch data-testid="category-active" />
           </Form.Item>
         </Flex>
       </Form>
-      {general && <Alert type="error" showIcon title={general} />}
-    </Modal>
+    </AdminFormModal>
   );
 }
 
@@ -123,27 +122,21 @@ export default function CategoriesPage() {
   }, [tree]);
 
   return (
-    <div data-testid="admin-categories">
-      <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 12 }}>
-        <Typography.Text type="secondary">{t('admin.categories.help')}</Typography.Text>
-        {admin && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create', parentId: null })} data-testid="category-new">
-            {t('admin.categories.createTop')}
-          </Button>
-        )}
-      </Flex>
-      {!!error && <Alert type="error" showIcon title={errorMessage(error, t)} style={{ marginBottom: 12 }} />}
-      {!loading && (
-        <Table<Category>
-          rowKey="id"
-          size="small"
-          dataSource={rows}
-          pagination={false}
-          expandable={{ defaultExpandAllRows: true }}
-          scroll={{ x: 640 }}
-          data-testid="categories-table"
-          locale={{ emptyText: t('admin.categories.empty') }}
-          columns={[
+    <AdminTablePage<Category>
+      testId="admin-categories"
+      help={t('admin.categories.help')}
+      add={admin && <AddButton label={t('admin.categories.createTop')} onClick={() => setEditing({ mode: 'create', parentId: null })} testId="category-new" />}
+      error={error}
+      table={
+        !loading &&
+        ({
+          size: 'small',
+          dataSource: rows,
+          expandable: { defaultExpandAllRows: true },
+          scroll: { x: 640 },
+          'data-testid': 'categories-table',
+          locale: { emptyText: t('admin.categories.empty') },
+          columns: [
             {
               key: 'nameZh',
               title: t('admin.nameZh'),
@@ -169,18 +162,19 @@ export default function CategoriesPage() {
                     width: 170,
                     render: (_: unknown, c: Category) => (
                       <Flex gap={4}>
-                        <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create', parentId: c.id })} data-testid={`category-add-child-${c.nameZh}`}>
+                        <Button size="small" type="link" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing({ mode: 'create', parentId: c.id })} data-testid={`category-add-child-${c.nameZh}`}>
                           {t('admin.categories.addChild')}
                         </Button>
-                        <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('app.edit')} onClick={() => setEditing({ mode: 'edit', category: c })} data-testid={`category-edit-${c.nameZh}`} />
+                        <Button size="small" type="text" icon={<EditOutlined aria-hidden />} aria-label={t('app.edit')} onClick={() => setEditing({ mode: 'edit', category: c })} data-testid={`category-edit-${c.nameZh}`} />
                       </Flex>
                     ),
                   },
                 ]
               : []),
-          ]}
-        />
-      )}
+          ],
+        } as TableProps<Category>)
+      }
+    >
       <CategoryModal
         editing={editing}
         tree={tree}
@@ -192,6 +186,6 @@ export default function CategoriesPage() {
           lookups.reload();
         }}
       />
-    </div>
+    </AdminTablePage>
   );
 }

@@ -5,6 +5,7 @@ import { catalogApi, type CustomFieldInput } from '../api/endpoints';
 import type { CustomField, FieldKind } from '../api/types';
 import { duplicateOptionValues, FIELD_KEY, FIELD_KINDS, hasOptions, optionsProblem, type OptionValues } from './custom-field-rules';
 import { useFormSubmit } from '../common/use-form-submit';
+import { NO_STEP_BUTTONS } from '../common/quiet-icons';
 
 // Defines a custom field of a ticket type (or of every ticket): key and kind (fixed once created),
 // zh / en labels, required, the options of a select, the order. Server refusals show at their field.
@@ -108,7 +109,7 @@ export function CustomFieldEditor({ open, field, ticketTypeId, nextPosition = 0,
             <Switch data-testid="field-required" />
           </Form.Item>
           <Form.Item name="position" label={t('admin.position')} extra={t('admin.positionHelp')} style={{ flex: 1, minWidth: 160 }}>
-            <InputNumber data-testid="field-position" min={0} max={1_000_000} style={{ width: '100%' }} />
+            <InputNumber controls={NO_STEP_BUTTONS} data-testid="field-position" min={0} max={1_000_000} style={{ width: '100%' }} />
           </Form.Item>
         </Flex>
         {hasOptions(kind) && (
@@ -149,10 +150,10 @@ export function CustomFieldEditor({ open, field, ticketTypeId, nextPosition = 0,
                     <Form.Item name={[item.name, 'labelEn']} style={{ marginBottom: 0, flex: 1, minWidth: 120 }}>
                       <Input data-testid={`field-option-en-${item.name}`} placeholder={t('admin.fields.labelEn')} maxLength={200} />
                     </Form.Item>
-                    <Button type="text" icon={<MinusCircleOutlined />} aria-label={t('app.delete')} onClick={() => remove(item.name)} data-testid={`field-option-remove-${item.name}`} />
+                    <Button type="text" icon={<MinusCircleOutlined aria-hidden />} aria-label={t('app.delete')} onClick={() => remove(item.name)} data-testid={`field-option-remove-${item.name}`} />
                   </Flex>
                 ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ value: '', labelZh: '', labelEn: '' })} style={{ marginTop: 8 }} data-testid="field-option-add">
+                <Button type="dashed" icon={<PlusOutlined aria-hidden />} onClick={() => add({ value: '', labelZh: '', labelEn: '' })} style={{ marginTop: 8 }} data-testid="field-option-add">
                   {t('admin.fields.addOption')}
                 </Button>
                 <Form.ErrorList errors={errors} />

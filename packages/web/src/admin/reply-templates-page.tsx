@@ -9,6 +9,7 @@ import { useCategoryTree, useLocalName, useLookups } from '../common/lookups';
 import { useFormSubmit } from '../common/use-form-submit';
 import { formatDateTime } from '../i18n/format';
 import { htmlToText, textToHtml } from '../tickets/detail/draft';
+import { confirmIcon } from '../common/quiet-icons';
 
 // Administration › 快捷回复: the reply templates agents pick in the reply box — list, search by name,
 // add, change, delete (admins and supervisors; the server enforces it). Written as plain text, stored
@@ -111,7 +112,7 @@ export default function ReplyTemplatesPage() {
       <Typography.Text type="secondary">{t('admin.templates.intro')}</Typography.Text>
       <Flex justify="space-between" gap={8} wrap>
         <Input.Search allowClear placeholder={t('admin.templates.search')} onSearch={(v) => setQ(v.trim())} style={{ maxWidth: 280 }} data-testid="template-search" />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="template-add">
+        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')} data-testid="template-add">
           {t('admin.templates.add')}
         </Button>
       </Flex>
@@ -136,9 +137,9 @@ export default function ReplyTemplatesPage() {
             width: 120,
             render: (_, r) => (
               <Space size={4}>
-                <Button size="small" type="text" icon={<EditOutlined />} onClick={() => setEditing(r)} aria-label={t('app.edit')} data-testid="template-edit" />
-                <Popconfirm title={t('admin.templates.confirmDelete', { name: r.name })} okText={t('app.delete')} cancelText={t('app.cancel')} onConfirm={() => remove(r)}>
-                  <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('app.delete')} data-testid="template-delete" />
+                <Button size="small" type="text" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(r)} aria-label={t('app.edit')} data-testid="template-edit" />
+                <Popconfirm icon={confirmIcon} title={t('admin.templates.confirmDelete', { name: r.name })} okText={t('app.delete')} cancelText={t('app.cancel')} onConfirm={() => remove(r)}>
+                  <Button size="small" type="text" danger icon={<DeleteOutlined aria-hidden />} aria-label={t('app.delete')} data-testid="template-delete" />
                 </Popconfirm>
               </Space>
             ),

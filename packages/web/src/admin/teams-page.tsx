@@ -1,5 +1,5 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Form, Input, Select, Tag, Typography, type TableProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { peopleApi } from '../api/endpoints';
@@ -7,6 +7,7 @@ import type { Team, User } from '../api/types';
 import { useMe } from '../auth/auth-context';
 import { useLookups, useUserNames } from '../common/lookups';
 import { canEditTeams, isAdmin } from './access';
+import { AddButton, AdminFormModal, AdminTablePage } from './admin-table';
 import { useFormSubmit } from '../common/use-form-submit';
 
 // Skill groups: name, description, skills, members. Admins create; admins and supervisors change.
@@ -51,17 +52,15 @@ function TeamModal({ team, open, onClose, onSaved }: { team: Team | null; open: 
     });
 
   return (
-    <Modal
+    <AdminFormModal
       open={open}
       title={team ? t('admin.teams.edit') : t('admin.teams.create')}
-      okText={t('app.save')}
-      cancelText={t('app.cancel')}
       onOk={submit}
       onCancel={onClose}
-      confirmLoading={busy}
-      okButtonProps={{ 'data-testid': 'team-form-ok' } as never}
-      destroyOnHidden
-      afterClose={() => setGeneral(null)}
+      busy={busy}
+      okTestId="team-form-ok"
+      general={general}
+      clearGeneral={() => setGeneral(null)}
     >
       <Form form={form} initialValues={{ name: team?.name ?? '', description: team?.description ?? '', skills: team?.skills ?? [], memberIds: team?.memberIds ?? [] }} layout="vertical" preserve={false} data-testid="team-form">
         <Form.Item name="name" label={t('admin.teams.name')} rules={[{ required: true, whitespace: true, message: t('customers.nameRequired') }]}>
@@ -77,8 +76,7 @@ function TeamModal({ team, open, onClose, onSaved }: { team: Team | null; open: 
           <Select data-testid="team-members" mode="multiple" allowClear optionFilterProp="label" options={staff.map((u) => ({ value: u.id, label: `${u.name}（${u.email}）` }))} />
         </Form.Item>
       </Form>
-      {general && <Alert type="error" showIcon title={general} />}
-    </Modal>
+    </AdminFormModal>
   );
 }
 
@@ -92,24 +90,16 @@ export default function TeamsPage() {
   const editable = canEditTeams(me);
 
   return (
-    <div data-testid="admin-teams">
-      <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 12 }}>
-        <Typography.Text type="secondary">{t('admin.teams.help')}</Typography.Text>
-        {isAdmin(me) && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="team-new">
-            {t('admin.teams.create')}
-          </Button>
-        )}
-      </Flex>
-      {!teams.length && <Alert type="info" showIcon title={t('admin.teams.empty')} />}
-      <Table<Team>
-        rowKey="id"
-        size="middle"
-        dataSource={teams}
-        pagination={false}
-        scroll={{ x: 720 }}
-        data-testid="teams-table"
-        columns={[
+    <AdminTablePage<Team>
+      testId="admin-teams"
+      help={t('admin.teams.help')}
+      add={isAdmin(me) && <AddButton label={t('admin.teams.create')} onClick={() => setEditing('new')} testId="team-new" />}
+      notice={!teams.length && <Alert type="info" showIcon title={t('admin.teams.empty')} />}
+      table={{
+        dataSource: teams,
+        scroll: { x: 720 },
+        'data-testid': 'teams-table',
+        columns: [
           { key: 'name', title: t('admin.teams.name'), width: 160, render: (_, x) => <Typography.Text strong>{x.name}</Typography.Text> },
           { key: 'description', title: t('admin.teams.description'), ellipsis: true, render: (_, x) => x.description },
           { key: 'skills', title: t('admin.teams.skills'), width: 200, render: (_, x) => x.skills.map((s) => <Tag key={s}>{s}</Tag>) },
@@ -129,12 +119,13 @@ export default function TeamsPage() {
                   key: 'actions',
                   title: '',
                   width: 60,
-                  render: (_: unknown, x: Team) => <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('app.edit')} onClick={() => setEditing(x)} data-testid={`team-edit-${x.name}`} />,
+                  render: (_: unknown, x: Team) => <Button size="small" type="text" icon={<EditOutlined aria-hidden />} aria-label={t('app.edit')} onClick={() => setEditing(x)} data-testid={`team-edit-${x.name}`} />,
                 },
               ]
             : []),
-        ]}
-      />
+        ],
+      } as TableProps<Team>}
+    >
       <TeamModal
         open={editing !== null}
         team={editing === 'new' ? null : editing}
@@ -145,6 +136,6 @@ export default function TeamsPage() {
           reload();
         }}
       />
-    </div>
+    </AdminTablePage>
   );
 }

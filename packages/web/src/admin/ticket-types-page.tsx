@@ -11,6 +11,7 @@ import { isAdmin } from './access';
 import { CustomFieldEditor } from './custom-field-editor';
 import { reorder } from './custom-field-rules';
 import { useFormSubmit } from '../common/use-form-submit';
+import { confirmIcon } from '../common/quiet-icons';
 
 // Ticket types and their custom fields. "All types" holds the fields every ticket has.
 
@@ -135,7 +136,7 @@ export default function TicketTypesPage() {
             title={t('admin.types.title')}
             extra={
               admin && (
-                <Button size="small" icon={<PlusOutlined />} onClick={() => setEditingType('new')} data-testid="type-new">
+                <Button size="small" icon={<PlusOutlined aria-hidden />} onClick={() => setEditingType('new')} data-testid="type-new">
                   {t('admin.types.create')}
                 </Button>
               )
@@ -177,14 +178,14 @@ export default function TicketTypesPage() {
                     <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
                       {current.active ? t('admin.active') : t('admin.inactive')}
                     </Typography.Text>
-                    <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('app.edit')} onClick={() => setEditingType(current)} data-testid="type-edit" />
+                    <Button size="small" type="text" icon={<EditOutlined aria-hidden />} aria-label={t('app.edit')} onClick={() => setEditingType(current)} data-testid="type-edit" />
                   </>
                 )}
               </Flex>
             }
             extra={
               admin && (
-                <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setEditingField('new')} data-testid="field-new">
+                <Button size="small" type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditingField('new')} data-testid="field-new">
                   {t('admin.fields.create')}
                 </Button>
               )
@@ -221,10 +222,10 @@ export default function TicketTypesPage() {
                           const i = own.findIndex((x) => x.id === f.id);
                           return (
                             <Flex gap={2}>
-                              <Button size="small" type="text" icon={<ArrowUpOutlined />} disabled={i === 0} aria-label={t('admin.moveUp')} onClick={() => void move(f, -1)} data-testid={`field-up-${f.key}`} />
-                              <Button size="small" type="text" icon={<ArrowDownOutlined />} disabled={i === own.length - 1} aria-label={t('admin.moveDown')} onClick={() => void move(f, 1)} data-testid={`field-down-${f.key}`} />
-                              <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('app.edit')} onClick={() => setEditingField(f)} data-testid={`field-edit-${f.key}`} />
-                              <Popconfirm
+                              <Button size="small" type="text" icon={<ArrowUpOutlined aria-hidden />} disabled={i === 0} aria-label={t('admin.moveUp')} onClick={() => void move(f, -1)} data-testid={`field-up-${f.key}`} />
+                              <Button size="small" type="text" icon={<ArrowDownOutlined aria-hidden />} disabled={i === own.length - 1} aria-label={t('admin.moveDown')} onClick={() => void move(f, 1)} data-testid={`field-down-${f.key}`} />
+                              <Button size="small" type="text" icon={<EditOutlined aria-hidden />} aria-label={t('app.edit')} onClick={() => setEditingField(f)} data-testid={`field-edit-${f.key}`} />
+                              <Popconfirm icon={confirmIcon}
                                 title={t('admin.fields.confirmDelete', { name: name(f) })}
                                 description={t('admin.fields.deleteHelp')}
                                 okText={t('app.delete')}
@@ -232,7 +233,7 @@ export default function TicketTypesPage() {
                                 okButtonProps={{ danger: true }}
                                 onConfirm={() => remove(f)}
                               >
-                                <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('app.delete')} data-testid={`field-delete-${f.key}`} />
+                                <Button size="small" type="text" danger icon={<DeleteOutlined aria-hidden />} aria-label={t('app.delete')} data-testid={`field-delete-${f.key}`} />
                               </Popconfirm>
                             </Flex>
                           );

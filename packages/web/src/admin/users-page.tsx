@@ -1,5 +1,5 @@
-import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Form, Input, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
+import { EditOutlined, KeyOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Form, Input, Select, Switch, Tag, Typography, type TableProps } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { peopleApi, type UserChanges, type UserInput } from '../api/endpoints';
@@ -10,6 +10,7 @@ import { useLookups } from '../common/lookups';
 import { resolveContact, searchContacts } from '../common/people-search';
 import { RemoteSelect } from '../common/remote-select';
 import { isAdmin } from './access';
+import { AddButton, AdminFormModal, AdminTablePage } from './admin-table';
 import { useFormSubmit } from '../common/use-form-submit';
 
 // Users: role, visibility scope (agents and engineers), skill groups, active; create, change,
@@ -63,17 +64,16 @@ function UserModal({ user, open, onClose, onSaved }: { user: User | null; open: 
     });
 
   return (
-    <Modal
+    <AdminFormModal
       open={open}
       title={user ? t('admin.users.edit') : t('admin.users.create')}
-      okText={t('app.save')}
-      cancelText={t('app.cancel')}
       onOk={submit}
       onCancel={onClose}
-      confirmLoading={busy}
-      okButtonProps={{ 'data-testid': 'user-form-ok' } as never}
-      destroyOnHidden
-      afterClose={() => setGeneral(null)}
+      busy={busy}
+      okTestId="user-form-ok"
+      general={general}
+      generalTestId="user-form-error"
+      clearGeneral={() => setGeneral(null)}
     >
       <Form form={form} initialValues={user
             ? { email: user.email, name: user.name, role: user.role, scope: user.scope, phone: user.phone ?? '', locale: user.locale, teamIds: user.teamIds }
@@ -118,8 +118,7 @@ function UserModal({ user, open, onClose, onSaved }: { user: User | null; open: 
           </Form.Item>
         )}
       </Form>
-      {general && <Alert type="error" showIcon title={general} data-testid="user-form-error" />}
-    </Modal>
+    </AdminFormModal>
   );
 }
 
@@ -136,17 +135,15 @@ function PasswordModal({ user, onClose }: { user: User | null; onClose: () => vo
       onClose();
     });
   return (
-    <Modal
+    <AdminFormModal
       open={!!user}
       title={t('admin.users.resetPasswordFor', { name: user?.name ?? '' })}
-      okText={t('app.save')}
-      cancelText={t('app.cancel')}
       onOk={submit}
       onCancel={onClose}
-      confirmLoading={busy}
-      okButtonProps={{ 'data-testid': 'password-ok' } as never}
-      destroyOnHidden
-      afterClose={() => setGeneral(null)}
+      busy={busy}
+      okTestId="password-ok"
+      general={general}
+      clearGeneral={() => setGeneral(null)}
     >
       <Form form={form} layout="vertical" preserve={false}>
         <Form.Item name="password" label={t('admin.users.newPassword')} extra={t('admin.users.passwordHelp')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
@@ -165,8 +162,7 @@ function PasswordModal({ user, onClose }: { user: User | null; onClose: () => vo
           <Input.Password data-testid="password-confirm" autoComplete="new-password" maxLength={1024} />
         </Form.Item>
       </Form>
-      {general && <Alert type="error" showIcon title={general} />}
-    </Modal>
+    </AdminFormModal>
   );
 }
 
@@ -206,28 +202,23 @@ export default function UsersPage() {
   };
 
   return (
-    <div data-testid="admin-users">
-      <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 12 }}>
+    <AdminTablePage<User>
+      testId="admin-users"
+      start={
         <Flex gap={8} wrap>
           <Input.Search allowClear placeholder={t('admin.users.search')} onSearch={(v) => setQ(v.trim())} style={{ width: 260 }} data-testid="users-search" />
           <Select allowClear placeholder={t('admin.users.allRoles')} value={role} onChange={setRole} style={{ width: 150 }} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} data-testid="users-role" />
         </Flex>
-        {admin && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="user-new">
-            {t('admin.users.create')}
-          </Button>
-        )}
-      </Flex>
-      {!!error && <Alert type="error" showIcon title={errorMessage(error, t)} style={{ marginBottom: 12 }} />}
-      <Table<User>
-        rowKey="id"
-        size="middle"
-        loading={loading}
-        dataSource={users}
-        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-        scroll={{ x: 860 }}
-        data-testid="users-table"
-        columns={[
+      }
+      add={admin && <AddButton label={t('admin.users.create')} onClick={() => setEditing('new')} testId="user-new" />}
+      error={error}
+      table={{
+        loading,
+        dataSource: users,
+        pagination: { pageSize: 50, hideOnSinglePage: true, showSizeChanger: false },
+        scroll: { x: 860 },
+        'data-testid': 'users-table',
+        columns: [
           { key: 'name', title: t('admin.users.name'), width: 140, render: (_, u) => <Typography.Text delete={!u.active}>{u.name}</Typography.Text> },
           { key: 'email', title: t('auth.email'), ellipsis: true, render: (_, u) => u.email },
           { key: 'role', title: t('admin.users.role'), width: 100, render: (_, u) => <Tag>{t(`role.${u.role}`)}</Tag> },
@@ -247,15 +238,16 @@ export default function UsersPage() {
                   width: 100,
                   render: (_: unknown, u: User) => (
                     <Flex gap={4}>
-                      <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('app.edit')} onClick={() => setEditing(u)} data-testid={`user-edit-${u.email}`} />
-                      <Button size="small" type="text" icon={<KeyOutlined />} aria-label={t('admin.users.resetPassword')} title={t('admin.users.resetPassword')} onClick={() => setResetting(u)} data-testid={`user-password-${u.email}`} />
+                      <Button size="small" type="text" icon={<EditOutlined aria-hidden />} aria-label={t('app.edit')} onClick={() => setEditing(u)} data-testid={`user-edit-${u.email}`} />
+                      <Button size="small" type="text" icon={<KeyOutlined aria-hidden />} aria-label={t('admin.users.resetPassword')} title={t('admin.users.resetPassword')} onClick={() => setResetting(u)} data-testid={`user-password-${u.email}`} />
                     </Flex>
                   ),
                 },
               ]
             : []),
-        ]}
-      />
+        ],
+      } as TableProps<User>}
+    >
       <UserModal
         open={editing !== null}
         user={editing === 'new' ? null : editing}
@@ -267,6 +259,6 @@ export default function UsersPage() {
         }}
       />
       <PasswordModal user={resetting} onClose={() => setResetting(null)} />
-    </div>
+    </AdminTablePage>
   );
 }

@@ -52,10 +52,10 @@ export default function SignInPage() {
         {expired && <Alert type="warning" showIcon title={t('auth.sessionExpired')} style={{ marginBottom: 16 }} />}
         <Form form={form} layout="vertical" onFinish={submit} data-testid="sign-in-form" requiredMark={false}>
           <Form.Item name="email" label={t('auth.email')} rules={[{ required: true, whitespace: true, message: t('auth.emailRequired') }]}>
-            <Input prefix={<MailOutlined />} autoComplete="username" autoFocus data-testid="sign-in-email" />
+            <Input prefix={<MailOutlined aria-hidden />} autoComplete="username" autoFocus data-testid="sign-in-email" />
           </Form.Item>
           <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="sign-in-password" />
+            <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" data-testid="sign-in-password" />
           </Form.Item>
           <Form.Item name="tenant" label={t('auth.tenant')}>
             <Input data-testid="sign-in-tenant" />

@@ -45,7 +45,7 @@ export function ScreenPop() {
       data-testid="screen-pop"
       title={
         <Space>
-          <PhoneOutlined />
+          <PhoneOutlined aria-hidden />
           {t('intake.call.title')}
           {call && (
             <Tag color={STATE_COLORS[call.state] ?? 'default'} data-testid="screen-pop-state">
@@ -80,7 +80,7 @@ export function ScreenPop() {
           <Button
             type="primary"
             block
-            icon={<PlusOutlined />}
+            icon={<PlusOutlined aria-hidden />}
             style={{ margin: '8px 0 16px' }}
             data-testid="screen-pop-create"
             onClick={() => {

@@ -4,7 +4,9 @@ import { api, ApiError } from '../api/client';
 import { i18n } from '../i18n';
 import SaveViewModalHost from './api-errors.fixture';
 import { renderUi, stubFetch } from '../test/render';
-import { errorMessage, mapErrorToFields } from './api-errors';
+import { FIELD_ISSUE_CODES } from '../../../server/src/platform/errors';
+import { setLanguage } from '../i18n';
+import { errorMessage, issueMessage, mapErrorToFields } from './api-errors';
 
 const t = i18n.t.bind(i18n);
 
@@ -48,6 +50,32 @@ describe('API errors → form fields', () => {
     expect(errorMessage(new ApiError(400, 'INVALID_TEXT', 'body: holds a NUL character'), t)).toBe('内容中有无法保存的字符（如空字符或残缺的编码），请删除后重试');
     const unknown = errorMessage(new ApiError(502, 'HTTP_502', 'Bad Gateway'), t);
     expect(unknown).toBe('操作失败（错误代码 HTTP_502）');
+  });
+
+  it('says every field issue in Chinese, by its code and field, never with the server’s English message', () => {
+    for (const code of FIELD_ISSUE_CODES) {
+      const words = issueMessage({ field: 'x', code, message: `x: English words for ${code}` }, t);
+      expect([code, /[\u4e00-\u9fa5]/.test(words), /[A-Za-z]{3,}/.test(words.replace(/CSV|JSONL|UTF/g, ''))]).toEqual([code, true, false]);
+    }
+    const err = new ApiError(409, 'CONFLICT', 'support@example.com is already the address of channel 客服邮箱', 'address', [
+      { field: 'address', code: 'address_taken', message: 'support@example.com is already the address of channel 客服邮箱' },
+    ]);
+    expect(mapErrorToFields(err, t, ['address']).fields).toEqual([{ name: ['address'], errors: ['该地址已被其他渠道使用'] }]);
+    // the field chooses the words where the console has words for it
+    expect(issueMessage({ field: 'resolution', code: 'required_to_resolve', message: 'resolution is required to resolve the ticket' }, t)).toBe('解决前必须填写解决说明');
+    expect(issueMessage({ field: 'customFields.serial', code: 'required_to_resolve', message: 'x' }, t)).toBe('解决前必须填写');
+  });
+
+  it('falls back to a generic Chinese sentence for a code without words (the English message only in English)', () => {
+    const issue = { field: 'title', code: 'brand_new_code', message: 'title: something new went wrong' };
+    expect(issueMessage(issue, t)).toBe('填写的内容不正确');
+    act(() => setLanguage('en'));
+    try {
+      expect(issueMessage(issue, t)).toBe('something new went wrong');
+      expect(issueMessage({ field: 'timeZone', code: 'invalid_time_zone', message: '"Mars/Base" is not an IANA time zone' }, t)).toBe('Not a time zone');
+    } finally {
+      act(() => setLanguage('zh-CN'));
+    }
   });
 
   it('turns a network failure into plain words', async () => {

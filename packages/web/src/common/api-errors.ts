@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { ApiError, type FieldIssue } from '../api/client';
+import { currentLanguage } from '../i18n';
 
 // Turns API errors into plain words: a message per form field at fault, the rest as one line.
 
@@ -28,6 +29,12 @@ export function errorMessage(err: unknown, t: TFunction): string {
   return t('errors.generic');
 }
 
+/** Why one ticket of a bulk change was left as it was: what resolving it still needs, else its error's words. */
+export function bulkFailureMessage(error: { code: string; message: string; missing?: string[] }, t: TFunction): string {
+  if (error.missing?.length) return resolveNeedsMessage(error.missing, t);
+  return errorMessage(new ApiError(0, error.code, error.message), t);
+}
+
 /**
  * The sentence for what went wrong with a channel message (a quarantined inbound message, a reply
  * that could not be delivered): the intake's words for the code, else the API's, else a generic one.
@@ -36,14 +43,22 @@ export function channelErrorMessage(code: string, t: TFunction): string {
   return t(`intake.errors.${code}`, { defaultValue: '' }) || t(`errors.${code}`, { defaultValue: '' }) || t('intake.errors.unknown', { code });
 }
 
-/** The words for one field issue: validation keywords and error codes have translations; else the server's message. */
+/** The language a t speaks: a fixed t's own (i18n.getFixedT('en')), else the interface's. */
+const languageOf = (t: TFunction) => ((t as { lng?: unknown }).lng === 'en' ? 'en' : (t as { lng?: unknown }).lng === 'zh-CN' ? 'zh-CN' : currentLanguage());
+
+/**
+ * The words for one field issue, from its code and field: errors.issue.<code>_<field> (the field's last
+ * part, e.g. required_to_resolve_resolution) when the console has words for that field, else
+ * errors.issue.<code>; a whole-error code (NOT_FOUND on a field) has its errors.* words. A code the
+ * console has no words for: a generic sentence — the server's message is English, shown only in English.
+ */
 export function issueMessage(issue: FieldIssue, t: TFunction): string {
-  const byIssue = t(`errors.issue.${issue.code}`, { defaultValue: '' });
+  const byIssue = t(`errors.issue.${issue.code}`, { context: issue.field.split('.').pop(), defaultValue: '' });
   if (byIssue) return byIssue;
   const byCode = t(`errors.${issue.code}`, { defaultValue: '' });
-  if (byCode && issue.code !== 'VALIDATION_FAILED') return byCode;
+  if (byCode && issue.code !== 'VALIDATION_FAILED' && typeof byCode === 'string') return byCode;
   // the server's message starts with "path: " for validation issues; the field already says where
-  return issue.message.replace(/^[\w.]+: /, '');
+  return languageOf(t) === 'en' && issue.message ? issue.message.replace(/^[\w.]+: /, '') : t('errors.issueGeneric');
 }
 
 export const fieldPath = (field: string): (string | number)[] => field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));

@@ -25,7 +25,7 @@ export function CopyField({ value, testId, multiline }: { value: string; testId:
       ) : (
         <Input readOnly value={value} style={style} data-testid={testId} onFocus={(e) => e.target.select()} />
       )}
-      <Button icon={<CopyOutlined />} onClick={() => void copy()} data-testid={`${testId}-copy`}>
+      <Button icon={<CopyOutlined aria-hidden />} onClick={() => void copy()} data-testid={`${testId}-copy`}>
         {t('intake.channels.copy')}
       </Button>
     </Flex>

@@ -1,5 +1,6 @@
 import { Select, Spin } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useSelectClear } from './quiet-icons';
 
 // A select whose options come from a server search as the user types (contacts, staff), and
 // which can show the label of a value it has not searched for yet (a filter from the URL).
@@ -23,6 +24,7 @@ interface Props {
 }
 
 export function RemoteSelect({ value, onChange, search, resolve, extra = [], placeholder, style, testId, allowClear = true }: Props) {
+  const selectClear = useSelectClear();
   const [options, setOptions] = useState<RemoteOption[]>([]);
   const [loading, setLoading] = useState(false);
   const [known, setKnown] = useState<RemoteOption | null>(null);
@@ -56,7 +58,7 @@ export function RemoteSelect({ value, onChange, search, resolve, extra = [], pla
         if (timer.current) clearTimeout(timer.current);
         timer.current = setTimeout(() => run(q), 250);
       } }}
-      allowClear={allowClear}
+      allowClear={allowClear ? selectClear : false}
       value={value}
       onChange={(v) => onChange?.(v ?? undefined)}
       onOpenChange={(open) => open && !options.length && run('')}

@@ -16,6 +16,7 @@ import { BackLink, DetailState } from './detail-frame';
 import { IdentityForm } from './identity-form';
 import { MergeContactModal } from './merge-contact-modal';
 import { useRecord } from './use-record';
+import { confirmIcon, copyIcons } from '../common/quiet-icons';
 
 // One contact: identities (add, remove), tier, organization, tickets; merge a duplicate into it.
 
@@ -57,7 +58,7 @@ export default function ContactDetailPage() {
         <Flex gap={8}>
           {canMergeContacts(me) && (
             <Button
-              icon={<MergeCellsOutlined />}
+              icon={<MergeCellsOutlined aria-hidden />}
               onClick={() => {
                 setMergeSource(undefined);
                 setMerging(true);
@@ -68,7 +69,7 @@ export default function ContactDetailPage() {
             </Button>
           )}
           {writable && (
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="contact-edit">
+            <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)} data-testid="contact-edit">
               {t('app.edit')}
             </Button>
           )}
@@ -103,7 +104,7 @@ export default function ContactDetailPage() {
                   actions={
                     writable
                       ? [
-                          <Popconfirm
+                          <Popconfirm icon={confirmIcon}
                             key="remove"
                             title={t('customers.confirmRemoveIdentity', { value: i.value })}
                             okText={t('app.delete')}
@@ -111,7 +112,7 @@ export default function ContactDetailPage() {
                             okButtonProps={{ danger: true, 'data-testid': 'identity-remove-ok' } as never}
                             onConfirm={() => remove(i)}
                           >
-                            <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('customers.removeIdentity')} data-testid="identity-remove" />
+                            <Button type="text" size="small" danger icon={<DeleteOutlined aria-hidden />} aria-label={t('customers.removeIdentity')} data-testid="identity-remove" />
                           </Popconfirm>,
                         ]
                       : []
@@ -119,7 +120,7 @@ export default function ContactDetailPage() {
                 >
                   <Flex gap={8} align="center" style={{ minWidth: 0 }}>
                     <Tag>{t(`identity.${i.kind}`, { defaultValue: i.kind })}</Tag>
-                    <Typography.Text copyable ellipsis>
+                    <Typography.Text copyable={{ icon: copyIcons }} ellipsis>
                       {i.value}
                     </Typography.Text>
                   </Flex>

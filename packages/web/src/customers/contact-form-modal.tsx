@@ -117,10 +117,10 @@ export function ContactFormModal({ open, contact, organizationId, onClose, onSav
                     >
                       <Input data-testid={`contact-identity-value-${item.name}`} maxLength={200} placeholder={t('customers.identityValue')} />
                     </Form.Item>
-                    <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(item.name)} aria-label={t('app.delete')} />
+                    <Button type="text" icon={<MinusCircleOutlined aria-hidden />} onClick={() => remove(item.name)} aria-label={t('app.delete')} />
                   </Space>
                 ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ kind: 'email', value: '' })} data-testid="contact-identity-add">
+                <Button type="dashed" icon={<PlusOutlined aria-hidden />} onClick={() => add({ kind: 'email', value: '' })} data-testid="contact-identity-add">
                   {t('customers.addIdentity')}
                 </Button>
               </Form.Item>

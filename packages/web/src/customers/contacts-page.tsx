@@ -13,6 +13,7 @@ import { ContactFormModal } from './contact-form-modal';
 import { CustomersHeader } from './customers-header';
 import { IdentitySummary } from './identity-list';
 import { useOffsetList } from './use-offset-list';
+import { clearable } from '../common/quiet-icons';
 
 // Contacts: search by part of the name or of any identity (phone, email, WeChat id…); the search is in the URL.
 
@@ -31,7 +32,7 @@ export default function ContactsPage() {
         current="contacts"
         actions={
           canWriteCustomers(me) && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="contact-new">
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)} data-testid="contact-new">
               {t('customers.newContact')}
             </Button>
           )
@@ -41,7 +42,7 @@ export default function ContactsPage() {
         <Input.Search
           key={q}
           defaultValue={q}
-          allowClear
+          allowClear={clearable}
           placeholder={t('customers.searchContacts')}
           onSearch={(v) => setParams(v.trim() ? { q: v.trim() } : {}, { replace: true })}
           style={{ width: 360, maxWidth: '100%' }}

@@ -15,6 +15,7 @@ export function CustomersHeader({ current, actions }: { current: 'organizations'
         </Typography.Title>
         <Segmented
           data-testid="customers-switch"
+          aria-label={t('customers.switch')}
           value={current}
           onChange={(v) => navigate(`/customers/${v}`)}
           options={[

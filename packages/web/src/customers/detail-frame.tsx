@@ -20,7 +20,7 @@ export function BackLink({ to }: { to: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
-    <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => navigate(to)} style={{ paddingInline: 0 }} data-testid="customer-back">
+    <Button type="link" icon={<ArrowLeftOutlined aria-hidden />} onClick={() => navigate(to)} style={{ paddingInline: 0 }} data-testid="customer-back">
       {t('customers.backToList')}
     </Button>
   );

@@ -69,7 +69,7 @@ export function IdentityForm({ contactId, onAdded, onMergeOwner }: { contactId: 
           <Input data-testid="identity-value" placeholder={t('customers.identityValue')} maxLength={200} />
         </Form.Item>
         <Form.Item>
-          <Button htmlType="submit" icon={<PlusOutlined />} loading={busy} data-testid="identity-add">
+          <Button htmlType="submit" icon={<PlusOutlined aria-hidden />} loading={busy} data-testid="identity-add">
             {t('customers.addIdentity')}
           </Button>
         </Form.Item>

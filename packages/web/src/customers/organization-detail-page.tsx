@@ -43,7 +43,7 @@ export default function OrganizationDetailPage() {
           <TierTag tier={org.tier} testId="organization-tier-tag" />
         </Flex>
         {writable && (
-          <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="organization-edit">
+          <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)} data-testid="organization-edit">
             {t('app.edit')}
           </Button>
         )}
@@ -70,7 +70,7 @@ export default function OrganizationDetailPage() {
             title={t('customers.contacts')}
             extra={
               writable && (
-                <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="organization-add-contact">
+                <Button size="small" icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)} data-testid="organization-add-contact">
                   {t('customers.newContact')}
                 </Button>
               )

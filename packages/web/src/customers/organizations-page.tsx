@@ -13,11 +13,13 @@ import { CustomersHeader } from './customers-header';
 import { OrganizationFormModal } from './organization-form-modal';
 import { canWriteCustomers } from './access';
 import { useOffsetList } from './use-offset-list';
+import { clearable, useSelectClear } from '../common/quiet-icons';
 
 // Customer organizations: search by name or domain, filter by tier, pages of 50; the search is in the URL.
 
 export default function OrganizationsPage() {
   const { t } = useTranslation();
+  const selectClear = useSelectClear();
   const me = useMe();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -39,7 +41,7 @@ export default function OrganizationsPage() {
         current="organizations"
         actions={
           canWriteCustomers(me) && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="organization-new">
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)} data-testid="organization-new">
               {t('customers.newOrganization')}
             </Button>
           )
@@ -49,14 +51,14 @@ export default function OrganizationsPage() {
         <Input.Search
           key={q}
           defaultValue={q}
-          allowClear
+          allowClear={clearable}
           placeholder={t('customers.searchOrganizations')}
           onSearch={(v) => setParam('q', v.trim() || undefined)}
           style={{ width: 320, maxWidth: '100%' }}
           data-testid="organizations-search"
         />
         <Select
-          allowClear
+          allowClear={selectClear}
           placeholder={t('customers.tierAll')}
           value={tier}
           onChange={(v: string | undefined) => setParam('tier', v)}

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { INTAKE_ERROR_CODES } from '../../../server/src/modules/intake/intake-error-codes';
-import { ERROR_CODES } from '../../../server/src/platform/errors';
+import { ERROR_CODES, FIELD_ISSUE_CODES } from '../../../server/src/platform/errors';
 import { en } from './en';
 import { intakeEn } from './intake.en';
 import { intakeZhCN } from './intake.zh-CN';
 import { zhCN } from './zh-CN';
 
 // Every error code the server can produce has words in both interface languages: the API's codes
-// (platform/errors.ts) under errors.*, the channels' codes (quarantined messages, failed deliveries:
+// (platform/errors.ts) under errors.*, the codes of its field issues (details[].code, FIELD_ISSUE_CODES
+// in platform/errors.ts, which types FieldIssue.code) under errors.issue.*, the channels' codes (quarantined messages, failed deliveries:
 // modules/intake/intake-error-codes.ts) under intake.errors.*. The server's sources are read as well,
 // so a code thrown or answered as a literal outside those lists fails here too.
 
@@ -48,6 +49,15 @@ describe('error codes have words in zh-CN and en', () => {
     expect(missing).toEqual([]);
   });
 
+  it('every field-issue code (FieldIssue.code) has a zh-CN and an en message under errors.issue.*', () => {
+    expect(FIELD_ISSUE_CODES).toEqual(expect.arrayContaining(['required_to_resolve', 'address_taken', 'password_too_common', 'invalid_time_zone', 'cycle', 'unknown_field']));
+    const missing = FIELD_ISSUE_CODES.flatMap((c) => [
+      ...(typeof errorTexts(zhCN.errors.issue)[c] === 'string' ? [] : [`zh-CN errors.issue.${c}`]),
+      ...(typeof errorTexts(en.errors.issue)[c] === 'string' ? [] : [`en errors.issue.${c}`]),
+    ]);
+    expect(missing).toEqual([]);
+  });
+
   it('every channel error code (quarantine, delivery failures) has a zh-CN and an en message under intake.errors.*', () => {
     const missing = INTAKE_ERROR_CODES.flatMap((c) => [
       ...(typeof errorTexts(intakeZhCN.errors)[c] === 'string' ? [] : [`zh-CN intake.errors.${c}`]),
@@ -65,5 +75,6 @@ describe('error codes have words in zh-CN and en', () => {
   it('the zh-CN messages are Chinese sentences, not the code or English', () => {
     for (const c of ERROR_CODES) expect([c, /[\u4e00-\u9fa5]/.test(String(errorTexts(zhCN.errors)[c]))]).toEqual([c, true]);
     for (const c of INTAKE_ERROR_CODES) expect([c, /[\u4e00-\u9fa5]/.test(String(errorTexts(intakeZhCN.errors)[c]))]).toEqual([c, true]);
+    for (const c of FIELD_ISSUE_CODES) expect([c, /[\u4e00-\u9fa5]/.test(String(errorTexts(zhCN.errors.issue)[c]))]).toEqual([c, true]);
   });
 });

@@ -92,6 +92,7 @@ export const importsEn: ImportsTexts = {
     unknown_field: 'Unknown field “{{field}}”; remove it',
     malformed_json: 'This line is not valid JSON; check its quotes, commas and brackets',
     not_an_object: 'This line must be one JSON object (a ticket)',
+    extra_cells: 'This row has more cells than the header has columns: a value holding a comma must be in double quotes',
   },
   fileError: {
     unknown_columns: 'The file has columns that are not recognised; rename them to the columns below',

@@ -94,6 +94,7 @@ export const importsZhCN = {
     unknown_field: '不认识的字段“{{field}}”，请删除',
     malformed_json: '这一行不是有效的 JSON，请检查引号、逗号和括号',
     not_an_object: '这一行应为一个 JSON 对象（一张工单）',
+    extra_cells: '这一行的单元格比列名多：内容中有英文逗号时，须用英文双引号把整个单元格括起来',
   },
   fileError: {
     unknown_columns: '文件中有无法识别的列名，请改成下表中的列名',

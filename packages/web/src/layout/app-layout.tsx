@@ -6,6 +6,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth, useMe } from '../auth/auth-context';
 import { useLiveState } from '../common/live-context';
 import { PageLoading } from '../common/page-loading';
+import { SiderTrigger } from '../common/quiet-icons';
 import { currentLanguage, setLanguage } from '../i18n';
 import { canSeeAdmin } from '../admin/access';
 import { NotificationBell } from './notification-bell';
@@ -28,7 +29,7 @@ export function LanguageSwitch() {
         onClick: ({ key }) => setLanguage(key as 'zh-CN' | 'en'),
       }}
     >
-      <Button type="text" icon={<GlobalOutlined />} data-testid="language-switch" aria-label={t('app.language')}>
+      <Button type="text" icon={<GlobalOutlined aria-hidden />} data-testid="language-switch" aria-label={t('app.language')}>
         {lng === 'en' ? 'EN' : '中文'}
       </Button>
     </Dropdown>
@@ -62,10 +63,10 @@ export function AppLayout() {
         navigate(key === 'new' ? '/tickets/new' : `/${key}`);
       }}
       items={[
-        { key: 'tickets', icon: <AppstoreOutlined />, label: t('nav.tickets'), 'data-testid': 'nav-tickets' } as never,
-        { key: 'new', icon: <PlusOutlined />, label: t('nav.newTicket'), 'data-testid': 'nav-new-ticket' } as never,
-        { key: 'customers', icon: <TeamOutlined />, label: t('nav.customers'), 'data-testid': 'nav-customers' } as never,
-        ...(canSeeAdmin(me) ? [{ key: 'admin', icon: <SettingOutlined />, label: t('nav.admin'), 'data-testid': 'nav-admin' } as never] : []),
+        { key: 'tickets', icon: <AppstoreOutlined aria-hidden />, label: t('nav.tickets'), 'data-testid': 'nav-tickets' } as never,
+        { key: 'new', icon: <PlusOutlined aria-hidden />, label: t('nav.newTicket'), 'data-testid': 'nav-new-ticket' } as never,
+        { key: 'customers', icon: <TeamOutlined aria-hidden />, label: t('nav.customers'), 'data-testid': 'nav-customers' } as never,
+        ...(canSeeAdmin(me) ? [{ key: 'admin', icon: <SettingOutlined aria-hidden />, label: t('nav.admin'), 'data-testid': 'nav-admin' } as never] : []),
       ]}
       style={{ borderInlineEnd: 'none' }}
     />
@@ -78,7 +79,7 @@ export function AppLayout() {
           {nav}
         </Drawer>
       ) : (
-        <Layout.Sider breakpoint="lg" collapsible collapsed={collapsed} onCollapse={setCollapsed} theme="light" width={180} style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+        <Layout.Sider breakpoint="lg" collapsible collapsed={collapsed} onCollapse={setCollapsed} trigger={<SiderTrigger collapsed={collapsed} />} theme="light" width={180} style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
           <div style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', fontWeight: 600, fontSize: 18, whiteSpace: 'nowrap' }}>{t('app.name')}</div>
           {nav}
         </Layout.Sider>
@@ -90,7 +91,7 @@ export function AppLayout() {
         >
           {phone && (
             <>
-              <Button type="text" icon={<MenuOutlined />} onClick={() => setNavOpen(true)} aria-label={t('nav.menu')} data-testid="phone-nav-button" />
+              <Button type="text" icon={<MenuOutlined aria-hidden />} onClick={() => setNavOpen(true)} aria-label={t('nav.menu')} data-testid="phone-nav-button" />
               <Typography.Text strong style={{ fontSize: 17, marginInlineEnd: 'auto', whiteSpace: 'nowrap' }} data-testid="app-name">
                 {t('app.name')}
               </Typography.Text>
@@ -100,12 +101,12 @@ export function AppLayout() {
           <LanguageSwitch />
           <Dropdown
             menu={{
-              items: [{ key: 'signout', icon: <LogoutOutlined />, label: t('nav.signOut'), 'data-testid': 'sign-out' } as never],
+              items: [{ key: 'signout', icon: <LogoutOutlined aria-hidden />, label: t('nav.signOut'), 'data-testid': 'sign-out' } as never],
               onClick: () => void signOut().then(() => navigate('/login')),
             }}
           >
             <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
-              <Avatar size="small" icon={<UserOutlined />} />
+              <Avatar size="small" icon={<UserOutlined aria-hidden />} />
               {!phone && <Typography.Text>{me.name}</Typography.Text>}
             </Space>
           </Dropdown>

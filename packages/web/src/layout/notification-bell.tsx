@@ -106,7 +106,7 @@ export function NotificationBell() {
         </div>
       )}
     >
-      <Button type="text" aria-label={t('nav.notifications')} data-testid="notification-bell" icon={<Badge count={unread} size="small"><BellOutlined style={{ fontSize: 18 }} /></Badge>} />
+      <Button type="text" aria-label={t('nav.notifications')} data-testid="notification-bell" icon={<Badge count={unread} size="small"><BellOutlined aria-hidden style={{ fontSize: 18 }} /></Badge>} />
     </Dropdown>
   );
 }

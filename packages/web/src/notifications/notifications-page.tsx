@@ -110,6 +110,7 @@ export default function NotificationsPage() {
           </Typography.Title>
           <Segmented
             data-testid="notifications-filter"
+            aria-label={t('notifications.filter')}
             value={unreadOnly ? 'unread' : 'all'}
             onChange={(v) => setParams(v === 'unread' ? { unread: '1' } : {}, { replace: true })}
             options={[
@@ -118,7 +119,7 @@ export default function NotificationsPage() {
             ]}
           />
         </Flex>
-        <Button icon={<CheckOutlined />} disabled={!unread} onClick={markAll} data-testid="notifications-page-read-all">
+        <Button icon={<CheckOutlined aria-hidden />} disabled={!unread} onClick={markAll} data-testid="notifications-page-read-all">
           {t('nav.markAllRead')}
         </Button>
       </Flex>

@@ -1,17 +1,14 @@
 import { render } from '@testing-library/react';
-import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
+import { Themed } from '../common/themed';
 import { i18n } from '../i18n';
 
-/** Renders with the console's i18n (zh-CN) and Ant Design providers. */
+/** Renders with the console's i18n (zh-CN unless a test switches it) and Ant Design providers, as the console has them. */
 export function renderUi(ui: ReactElement) {
   return render(
     <I18nextProvider i18n={i18n}>
-      <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }}>
-        <AntApp>{ui}</AntApp>
-      </ConfigProvider>
+      <Themed>{ui}</Themed>
     </I18nextProvider>,
   );
 }

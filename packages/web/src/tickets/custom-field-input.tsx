@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { CustomField } from '../api/types';
 import { useLocalName } from '../common/lookups';
+import { NO_STEP_BUTTONS } from '../common/quiet-icons';
 
 // The input for one custom field of a ticket type, by kind; labels in the interface language.
 
@@ -23,7 +24,7 @@ export function CustomFieldInput({ field, value, onChange, id }: Props) {
   switch (field.kind) {
     case 'number':
       return (
-        <InputNumber
+        <InputNumber controls={NO_STEP_BUTTONS}
           id={id}
           data-testid={testId}
           style={{ width: '100%' }}

@@ -27,7 +27,7 @@ function file(flag: string, v: string | undefined, help: string): string {
 
 /** Runs an evaluation, turning CSV problems (unknown column, bad label, empty file) into usage errors. */
 async function run(io: CliIo, help: string, evaluate: () => unknown): Promise<void> {
-  const { CsvError } = await import('../../modules/intelligence/classify/csv');
+  const { CsvError } = await import('../../modules/intelligence');
   try {
     io.out(JSON.stringify(evaluate()));
   } catch (err) {
@@ -58,7 +58,7 @@ async function evalClassifyCommand(rest: string[], io: CliIo): Promise<void> {
     .filter(Boolean);
   if (textColumns.length === 0) throw new UsageError('Missing --text', help);
   const labelColumn = required(values.label, '--label', help);
-  const { evalClassify } = await import('../../modules/intelligence/classify/eval-classify');
+  const { evalClassify } = await import('../../modules/intelligence');
   await run(io, help, () => evalClassify({ train, test, textColumns, labelColumn, header: !values['no-header'] }));
 }
 
@@ -82,7 +82,7 @@ async function evalPairsCommand(rest: string[], io: CliIo): Promise<void> {
   const aColumn = required(values.a, '--a', help);
   const bColumn = required(values.b, '--b', help);
   const labelColumn = required(values.label, '--label', help);
-  const { evalPairs } = await import('../../modules/intelligence/similarity/eval-pairs');
+  const { evalPairs } = await import('../../modules/intelligence');
   await run(io, help, () => evalPairs({ train, test, aColumn, bColumn, labelColumn, header: !values['no-header'] }).result);
 }
 
@@ -108,6 +108,6 @@ async function evalRetrieveCommand(rest: string[], io: CliIo): Promise<void> {
   const queries = file('--queries', values.queries, help);
   const queryColumn = required(values.query, '--query', help);
   const relevantColumn = required(values.relevant, '--relevant', help);
-  const { evalRetrieve } = await import('../../modules/intelligence/similarity/eval-retrieve');
+  const { evalRetrieve } = await import('../../modules/intelligence');
   await run(io, help, () => evalRetrieve({ corpus, idColumn, textColumn, queries, queryColumn, relevantColumn, header: !values['no-header'] }));
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { Config } from '../../platform/config';
 import { parseCommand, required } from '../args';
@@ -30,17 +30,12 @@ export async function importCommand(argv: string[], io: CliIo, config: () => Con
   const file = required(values.file, '--file', IMPORT_TICKETS_HELP);
   if (!/\.(csv|jsonl|ndjson)$/i.test(file)) throw new UsageError(`--file must be a .csv or .jsonl file, got "${file}"`, IMPORT_TICKETS_HELP);
   const m = await load();
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    throw new CommandFailed(`Cannot read ${file}: ${(err as Error).message}`);
-  }
   let rows;
   try {
-    rows = m.readImportFile(basename(file), text);
+    rows = await m.readImportFile(basename(file), createReadStream(file, { encoding: 'utf8' }));
   } catch (err) {
     if (err instanceof m.CsvError) throw new CommandFailed(`${file}: ${err.message}`);
+    if ((err as NodeJS.ErrnoException).syscall) throw new CommandFailed(`Cannot read ${file}: ${(err as Error).message}`);
     throw err;
   }
   const started = Date.now();

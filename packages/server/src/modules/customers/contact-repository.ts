@@ -57,6 +57,12 @@ export const contactRepository = {
     return row;
   },
   /** Who owns each of these identities (kind, value → contact), where someone does. */
+  /** Each contact's own tier and its organization's (the contacts of `ids` that exist). */
+  async tiers(q: Queryable, ids: string[]): Promise<{ id: string; tier: string | null; organization_tier: string | null }[]> {
+    if (!ids.length) return [];
+    return q.query(`SELECT c.id, c.tier, o.tier AS organization_tier FROM contacts c LEFT JOIN organizations o ON o.id = c.organization_id WHERE c.id = ANY($1::uuid[])`, [ids]);
+  },
+
   async identityOwners(q: Queryable, ids: Identity[]): Promise<IdentityOwner[]> {
     if (!ids.length) return [];
     return q.query<IdentityOwner>(

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/database';
-import { AppError } from '../../platform/errors';
+import { AppError, type FieldIssue } from '../../platform/errors';
 import type { Actor } from '../identity';
 import { CUSTOMER_READERS } from './access';
 import { contactRepository, type Identity } from './contact-repository';
@@ -12,6 +12,6 @@ import { contactRepository, type Identity } from './contact-repository';
 export async function identityTaken(q: Queryable, actor: Actor, i: Identity, field: string): Promise<AppError> {
   const owner = CUSTOMER_READERS.includes(actor.role) ? await contactRepository.ownerOf(q, i) : undefined;
   const message = `${i.kind} ${i.value} already belongs to another contact${owner ? ` (${owner.name}, ${owner.id})` : ''}; merge the contacts instead`;
-  const issue = { field, code: 'identity_taken', message, ...(owner ? { ownerId: owner.id, ownerName: owner.name } : {}) };
+  const issue: FieldIssue = { field, code: 'identity_taken', message, ...(owner ? { ownerId: owner.id, ownerName: owner.name } : {}) };
   return new AppError('CONFLICT', message, { field, details: [issue] });
 }

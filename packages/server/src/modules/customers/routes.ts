@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/auth';
+import { crudRoutes } from '../../platform/http/crud-routes';
 import { created, IdParams, noContent, ok } from '../../platform/http/schemas';
 import { addContactIdentity } from './add-contact-identity';
 import { createContact } from './create-contact';
@@ -36,38 +37,20 @@ import { updateOrganization } from './update-organization';
 export function customerRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  // organizations
-  r.post('/api/v1/organizations', {
-    schema: { tags: ['organizations'], summary: 'Create a customer organization (admin, supervisor, agent)', body: CreateOrganizationBody, response: created(OrganizationSchema) },
-    handler: async (req, reply) => reply.status(201).send(await createOrganization(deps, actorOf(req), req.body)),
-  });
-  r.get('/api/v1/organizations', {
-    schema: { tags: ['organizations'], summary: 'List organizations by name or domain, optionally of one tier', querystring: ListOrganizationsQuery, response: ok(OrganizationPage) },
-    handler: async (req) => listOrganizations(deps, actorOf(req), req.query),
-  });
-  r.get('/api/v1/organizations/:id', {
-    schema: { tags: ['organizations'], summary: 'One organization', params: IdParams, response: ok(OrganizationSchema) },
-    handler: async (req) => getOrganization(deps, actorOf(req), req.params.id),
-  });
-  r.patch('/api/v1/organizations/:id', {
-    schema: { tags: ['organizations'], summary: 'Change name, tier, domain or notes', params: IdParams, body: UpdateOrganizationBody, response: ok(OrganizationSchema) },
-    handler: async (req) => updateOrganization(deps, actorOf(req), req.params.id, req.body),
-  });
+  const organizations = crudRoutes(app, deps, { path: '/api/v1/organizations', tag: 'organizations' });
+  organizations.create({ summary: 'Create a customer organization (admin, supervisor, agent)', body: CreateOrganizationBody, response: OrganizationSchema, run: createOrganization });
+  organizations.list({ summary: 'List organizations by name or domain, optionally of one tier', query: ListOrganizationsQuery, response: OrganizationPage, run: listOrganizations });
+  organizations.get({ summary: 'One organization', response: OrganizationSchema, run: getOrganization });
+  organizations.update({ summary: 'Change name, tier, domain or notes', body: UpdateOrganizationBody, response: OrganizationSchema, run: updateOrganization });
 
-  // contacts
-  r.post('/api/v1/contacts', {
-    schema: {
-      tags: ['contacts'],
-      summary: 'Create a contact with identities (email, phone, WeChat…); an identity of another contact answers 409',
-      body: CreateContactBody,
-      response: created(ContactSchema),
-    },
-    handler: async (req, reply) => reply.status(201).send(await createContact(deps, actorOf(req), req.body)),
+  const contacts = crudRoutes(app, deps, { path: '/api/v1/contacts', tag: 'contacts' });
+  contacts.create({
+    summary: 'Create a contact with identities (email, phone, WeChat…); an identity of another contact answers 409',
+    body: CreateContactBody,
+    response: ContactSchema,
+    run: createContact,
   });
-  r.get('/api/v1/contacts', {
-    schema: { tags: ['contacts'], summary: 'List contacts by part of a name or of any identity', querystring: ListContactsQuery, response: ok(ContactPage) },
-    handler: async (req) => listContacts(deps, actorOf(req), req.query),
-  });
+  contacts.list({ summary: 'List contacts by part of a name or of any identity', query: ListContactsQuery, response: ContactPage, run: listContacts });
   r.get('/api/v1/contacts/lookup', {
     schema: {
       tags: ['contacts'],
@@ -77,14 +60,8 @@ export function customerRoutes(app: FastifyInstance, deps: Deps) {
     },
     handler: async (req) => lookupContact(deps, actorOf(req), req.query),
   });
-  r.get('/api/v1/contacts/:id', {
-    schema: { tags: ['contacts'], summary: 'One contact with identities and organization', params: IdParams, response: ok(ContactSchema) },
-    handler: async (req) => getContact(deps, actorOf(req), req.params.id),
-  });
-  r.patch('/api/v1/contacts/:id', {
-    schema: { tags: ['contacts'], summary: 'Change name, organization, tier or notes', params: IdParams, body: UpdateContactBody, response: ok(ContactSchema) },
-    handler: async (req) => updateContact(deps, actorOf(req), req.params.id, req.body),
-  });
+  contacts.get({ summary: 'One contact with identities and organization', response: ContactSchema, run: getContact });
+  contacts.update({ summary: 'Change name, organization, tier or notes', body: UpdateContactBody, response: ContactSchema, run: updateContact });
   r.post('/api/v1/contacts/:id/identities', {
     schema: { tags: ['contacts'], summary: 'Add an identity to a contact', params: IdParams, body: IdentityBody, response: created(ContactSchema) },
     handler: async (req, reply) => reply.status(201).send(await addContactIdentity(deps, actorOf(req), req.params.id, req.body)),

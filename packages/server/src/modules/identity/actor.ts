@@ -19,6 +19,13 @@ export interface Actor {
   credentialId?: string;
 }
 
+// The platform's HTTP auth holds the actor of each request as its RequestActor, and the authenticator
+// this module gives it (authenticate.ts, wired in app.ts) makes Actors: merged here, so `actorOf(req)`
+// and `req.actor` are Actors to every route.
+declare module '../../platform/http/auth' {
+  interface RequestActor extends Actor {}
+}
+
 export const isStaff = (a: Actor) => a.role !== 'customer';
 export const isManager = (a: Actor) => a.role === 'admin' || a.role === 'supervisor';
 export const effectiveScope = (a: Actor): Scope => (isManager(a) || a.type === 'system' ? 'all' : a.scope);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addChunk, chunkErrors, MAX_JOB_ERRORS, nextChunk, utf8Text, type JobError } from './import-job-rules';
+import { addChunk, chunkErrors, MAX_JOB_ERRORS, nextChunk, NotUtf8, utf8Chunks, type JobError } from './import-job-rules';
 
 const empty = { processedRows: 0, created: 0, exists: 0, failed: 0, errors: [] as JobError[] };
 const err = (row: number): JobError => ({ row, externalId: `ZD-${row}`, code: 'VALIDATION_FAILED', field: 'createdAt', message: 'createdAt: 必填' });
@@ -46,10 +46,19 @@ describe('import job rules', () => {
     expect(addChunk(second, { rows: 3, created: 0, exists: 0, errors: [err(1001)] }).errors).toHaveLength(MAX_JOB_ERRORS);
   });
 
-  it('reads UTF-8 with or without a byte order mark and refuses other encodings', () => {
-    expect(utf8Text(Buffer.from('\uFEFFexternal_id,title\n', 'utf8'))).toBe('external_id,title\n');
-    expect(utf8Text(Buffer.from('标题,打印机', 'utf8'))).toBe('标题,打印机');
+  it('reads UTF-8 as it streams in, with or without a byte order mark, and refuses other encodings', async () => {
+    const text = async (...chunks: Buffer[]) => {
+      let s = '';
+      for await (const c of utf8Chunks((async function* () { yield* chunks; })())) s += c;
+      return s;
+    };
+    expect(await text(Buffer.from('\uFEFFexternal_id,title\n', 'utf8'))).toBe('external_id,title\n');
+    // 标 is three bytes: a chunk may end inside it
+    const bytes = Buffer.from('标题,打印机', 'utf8');
+    expect(await text(bytes.subarray(0, 1), bytes.subarray(1, 4), bytes.subarray(4))).toBe('标题,打印机');
     // 标题 in GBK, as Excel saves a Chinese CSV by default
-    expect(utf8Text(Buffer.from([0xb1, 0xea, 0xcc, 0xe2]))).toBeNull();
+    await expect(text(Buffer.from('external_id\n'), Buffer.from([0xb1, 0xea, 0xcc, 0xe2]))).rejects.toThrow(NotUtf8);
+    // a character cut off at the end of the file
+    await expect(text(bytes.subarray(0, 1))).rejects.toThrow(NotUtf8);
   });
 });

@@ -62,11 +62,22 @@ export function addChunk(p: JobProgress, chunk: { rows: number; created: number;
   };
 }
 
-/** The file's bytes as text: UTF-8, with or without a byte order mark; null when they are not UTF-8. */
-export function utf8Text(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
+/** The bytes of a file are not UTF-8 text. */
+export class NotUtf8 extends Error {}
+
+/**
+ * A file's bytes as UTF-8 text as they stream in (a character may be split between chunks), with or
+ * without a byte order mark; throws NotUtf8 at the first bytes that are not UTF-8.
+ */
+export async function* utf8Chunks(bytes: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decode = (chunk?: Uint8Array) => {
+    try {
+      return decoder.decode(chunk, { stream: chunk !== undefined });
+    } catch {
+      throw new NotUtf8('The file is not UTF-8 text');
+    }
+  };
+  for await (const chunk of bytes) yield decode(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  yield decode();
 }

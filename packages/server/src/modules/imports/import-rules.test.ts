@@ -81,19 +81,69 @@ describe('references by name', () => {
 });
 
 describe('import files', () => {
-  it('reads CSV rows into API items: requester columns together, tags split on |, empty cells left out', () => {
+  it('reads CSV rows into API items: requester columns together, tags split on |, empty cells left out', async () => {
     const csv = '\uFEFFexternal_id,title,requester_name,requester_email,created_at,tags,category\r\nA-1,"打印机卡纸，急",张三,zs@kehu.cn,2025-01-01T00:00:00Z,硬件|打印,\r\n';
-    expect(readImportFile('旧工单.CSV', csv)).toEqual([
+    expect(await readImportFile('旧工单.CSV', csv)).toEqual([
       { row: 1, item: { externalId: 'A-1', title: '打印机卡纸，急', requester: { name: '张三', email: 'zs@kehu.cn' }, createdAt: '2025-01-01T00:00:00Z', tags: ['硬件', '打印'] } },
     ]);
-    expect(() => readImportFile('a.csv', 'external_id,title\nA,B\n')).toThrow('Missing column created_at');
+    await expect(readImportFile('a.csv', 'external_id,title\nA,B\n')).rejects.toThrow('Missing column created_at');
+    await expect(readImportFile('a.csv', '\uFEFF\r\n')).rejects.toMatchObject({ reason: 'empty' });
+    await expect(readImportFile('a.xlsx', 'PK')).rejects.toMatchObject({ reason: 'wrong_type' });
   });
 
-  it('reads JSONL line by line, a broken line failing alone', () => {
-    expect(readImportFile('a.jsonl', '{"externalId":"A"}\n\nnot json\n[1]\n')).toEqual([
+  it('reads a CSV as it streams in: a record, a quote or a line break may be split between chunks', async () => {
+    const csv = 'external_id,title,description,created_at\r\nA-1,"他说""急""",\"第一行\r\n第二行",2025-01-01T00:00:00Z\r\nA-2,密码,,2025-01-02T00:00:00Z\r\n';
+    const whole = await readImportFile('a.csv', csv);
+    expect(whole).toEqual([
+      { row: 1, item: { externalId: 'A-1', title: '他说"急"', description: '第一行\r\n第二行', createdAt: '2025-01-01T00:00:00Z' } },
+      { row: 2, item: { externalId: 'A-2', title: '密码', createdAt: '2025-01-02T00:00:00Z' } },
+    ]);
+    for (const size of [1, 2, 3, 7]) {
+      const chunks = async function* () {
+        for (let i = 0; i < csv.length; i += size) yield csv.slice(i, i + size);
+      };
+      expect(await readImportFile('a.csv', chunks())).toEqual(whole);
+    }
+  });
+
+  it('fails a CSV row with values past the header alone, naming its line; short rows and empty extra cells are read', async () => {
+    const csv = [
+      'external_id,title,created_at,category',
+      'A-1,打印机,2025-01-01T00:00:00Z', // no category cell
+      '"A-2","多行',
+      '标题",2025-01-01T00:00:00Z,,,', // empty cells past the header
+      'A-3,打印机,卡纸,2025-01-01T00:00:00Z,硬件', // a comma in an unquoted title
+      '',
+      'A-4,网络,2025-01-01T00:00:00Z,网络',
+    ].join('\r\n');
+    expect(await readImportFile('a.csv', csv)).toEqual([
+      { row: 1, item: { externalId: 'A-1', title: '打印机', createdAt: '2025-01-01T00:00:00Z' } },
+      { row: 2, item: { externalId: 'A-2', title: '多行\r\n标题', createdAt: '2025-01-01T00:00:00Z' } },
+      { row: 3, error: { code: 'VALIDATION_FAILED', reason: 'extra_cells', message: 'Line 5 has 5 cells but the header names 4 columns; a value holding a comma must be in double quotes ("a, b")' } },
+      { row: 4, item: { externalId: 'A-4', title: '网络', createdAt: '2025-01-01T00:00:00Z', category: '网络' } },
+    ]);
+  });
+
+  it('refuses a CSV whose quote is never closed as a whole, naming where the record starts', async () => {
+    const err = await readImportFile('a.csv', 'external_id,title,created_at\nA-1,a,2025\nA-2,"打印机卡纸,2025\nA-3,b,2025\n').catch((e: unknown) => e);
+    expect(err).toMatchObject({ reason: 'broken_quote' });
+    expect((err as Error).message).toContain('in the record after line 2');
+  });
+
+  it('reads JSONL line by line, a broken line failing alone', async () => {
+    expect(await readImportFile('a.jsonl', '\uFEFF{"externalId":"A"}\r\n\nnot json\n[1]\n')).toEqual([
       { row: 1, item: { externalId: 'A' } },
       { row: 3, error: { code: 'MALFORMED_JSON', message: expect.stringContaining('not JSON'), reason: 'malformed_json' } },
       { row: 4, error: { code: 'VALIDATION_FAILED', message: expect.any(String), reason: 'not_an_object' } },
+    ]);
+    const chunks = async function* () {
+      yield '{"externalId":"A"}\r';
+      yield '\n{"externalId"';
+      yield ':"B"}';
+    };
+    expect(await readImportFile('a.ndjson', chunks())).toEqual([
+      { row: 1, item: { externalId: 'A' } },
+      { row: 2, item: { externalId: 'B' } },
     ]);
   });
 });

@@ -20,7 +20,7 @@ export interface ChannelListener {
 
 /**
  * One channel family (email, IoT, messaging platforms, web/chat/phone): what it registers with the
- * pipeline (adapters that read stored messages, senders of replies, stages), its HTTP endpoints, and
+ * pipeline (adapters that read stored messages, senders of replies), its HTTP endpoints, and
  * the listeners it starts. Plugins are listed in `channel-plugins.ts`.
  */
 export interface ChannelPlugin {

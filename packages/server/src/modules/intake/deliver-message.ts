@@ -3,7 +3,7 @@ import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { textToHtml } from '../../platform/text/sanitize';
 import { assertStorableText } from '../../platform/text/storable-text';
-import { resolveRequesters } from '../customers';
+import { resolveRequesters, type ResolvedRequester } from '../customers';
 import { systemActor } from '../identity';
 import {
   attachmentTypeProblem,
@@ -17,7 +17,6 @@ import {
 } from '../tickets';
 import { inboundRepository } from './inbound-repository';
 import { newTicketFinisher } from './finish-new-tickets';
-import type { IntakeRegistry } from './intake-registry';
 import type { ChannelConfig, InboundAttachment, InboundRow, NormalizedMessage, Outcome } from './intake-types';
 import { CHANNEL_LABELS, routeByRules, titleFor } from './routing-rules';
 import { threadRepository } from './thread-repository';
@@ -50,8 +49,10 @@ function bodyOf(m: NormalizedMessage, skipped: string[]): string {
  * a quoted ticket number of the same requester) or into a new ticket, and marks the stored message
  * processed in the same transaction. A new ticket is created under an idempotency key of the stored
  * message, so an attempt repeated after a crash finds the ticket it created instead of making another.
+ * The requester is resolved once: by the lookup when the message may continue a conversation (the
+ * new ticket takes that contact), else by the creation of the ticket.
  */
-export async function deliverMessage(deps: Deps, registry: IntakeRegistry, row: InboundRow, channel: ChannelConfig | null, m: NormalizedMessage): Promise<Outcome> {
+export async function deliverMessage(deps: Deps, row: InboundRow, channel: ChannelConfig | null, m: NormalizedMessage): Promise<Outcome> {
   // transports refuse (or, for mail, clean) such text before acknowledging; a message stored anyway
   // fails here for good, with its code, instead of failing in the database on every retry
   assertStorableText({ ...m, attachments: m.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType })) }, 'message');
@@ -62,9 +63,11 @@ export async function deliverMessage(deps: Deps, registry: IntakeRegistry, row: 
 
   // a message that names no conversation and no ticket can only open one: no lookup transaction
   const mayJoin = !!(m.threadKeys?.length || m.ticketNumber);
+  let requester: ResolvedRequester | undefined;
   const appended = !mayJoin ? null : await deps.db.tenant(tenantId, async (q): Promise<Outcome | null> => {
     const [who] = await resolveRequesters(q, tenantId, [m.sender]);
     if (who instanceof AppError) throw who;
+    requester = who;
     let ticketId = await threadRepository.find(q, m.threadKeys ?? []);
     if (!ticketId && m.ticketNumber) {
       const t = await ticketRepository.byNumber(q, m.ticketNumber);
@@ -86,7 +89,7 @@ export async function deliverMessage(deps: Deps, registry: IntakeRegistry, row: 
     return { outcome: 'ignored', reason: 'no_ticket_to_join' };
   }
   const routing = routeByRules(channel?.defaults ?? {}, `${m.subject ?? ''}\n${m.text}`);
-  let input: CreateTicketInput = {
+  const input: CreateTicketInput = {
     title: titleFor(m.subject, m.text, `${CHANNEL_LABELS[row.channel] ?? row.channel}消息`),
     description: body,
     requester: m.sender,
@@ -98,10 +101,9 @@ export async function deliverMessage(deps: Deps, registry: IntakeRegistry, row: 
     tags: [...new Set([...routing.tags, ...(m.ticket?.tags ?? [])])],
     customFields: m.ticket?.customFields,
   };
-  input = await registry.runStages(deps, tenantId, row, channel, m, input);
   const actor = systemActor(tenantId, channel?.name ?? row.channel);
   // the customer who wrote is the author of the ticket's first words, not the channel it came through
-  const { ticket } = await createTicket(deps, actor, input, { key: `inbound:${row.id}`, principal: 'intake', requestHash: 'inbound' }, { byRequester: true });
+  const { ticket } = await createTicket(deps, actor, input, { key: `inbound:${row.id}`, principal: 'intake', requestHash: 'inbound' }, { byRequester: true, requester });
   await deps.writes.write(tenantId, newTicketFinisher, { deps, tenantId, rowId: row.id, ticketId: ticket.id, channel: row.channel, files: files.stored, threadKeys: [...ownKeys, ...(m.threadKeys ?? [])] });
   return { outcome: 'created', ticketId: ticket.id };
 }

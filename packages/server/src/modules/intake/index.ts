@@ -4,7 +4,6 @@
 export * from './intake-types';
 export { receiveInbound, intakeSignal } from './receive-inbound';
 export { IntakeRegistry } from './intake-registry';
-export type { IntakeStage } from './intake-registry';
 export { IntakeWorker } from './intake-worker';
 export { startIntake, intakeRegistry, OUTBOUND_CONSUMER } from './start-intake';
 export type { RunningIntake } from './start-intake';
@@ -21,4 +20,7 @@ export { assignPublicKey } from './web/assign-public-key';
 export { createAsset } from './iot/manage-assets';
 export { createDeviceKey } from './iot/manage-device-keys';
 export { ingestAlarm } from './iot/ingest-alarm';
+export { PRIORITY_OF_SEVERITY, SEVERITIES } from './iot/iot-rules';
+export type { Severity } from './iot/iot-rules';
 export { assetIdsOfTickets } from './iot/read-ticket-assets';
+export { CHANNEL_PLUGINS } from './channel-plugins';

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
 import type { Identity } from '../customers';
-import type { CreateTicketInput, Priority } from '../tickets';
+import type { Priority } from '../tickets';
 import type { IntakeErrorCode } from './intake-error-codes';
 
 // The contract between the channel adapters (transports: SMTP, IMAP, MQTT, webhooks, WebSocket…)
@@ -103,11 +103,8 @@ export interface ChannelAdapter {
    * Optional: processes many stored messages of one tenant at once (IoT alarms in bursts); returns one
    * outcome or error per row, in order. Without it each row goes through `parse` and the pipeline.
    */
-  processBatch?(deps: Deps, tenantId: string, rows: InboundRow[], ctx: { stages: StageRunner }): Promise<(Outcome | Error)[]>;
+  processBatch?(deps: Deps, tenantId: string, rows: InboundRow[]): Promise<(Outcome | Error)[]>;
 }
-
-/** Runs the pipeline's stages (routing, intelligence…) over the input of a new ticket opened by `row`. */
-export type StageRunner = (row: InboundRow, channel: ChannelConfig | null, message: NormalizedMessage, input: CreateTicketInput) => Promise<CreateTicketInput>;
 
 /** A configured channel of a tenant (secrets included: for adapters, never for API answers). */
 export interface ChannelConfig {

@@ -7,7 +7,6 @@ import type { IntakeErrorCode } from './intake-error-codes';
 import { inboundRepository } from './inbound-repository';
 import type { IntakeRegistry } from './intake-registry';
 import { PermanentIntakeError, type ChannelConfig, type InboundRow, type NormalizedMessage, type Outcome } from './intake-types';
-import type { CreateTicketInput } from '../tickets';
 import { receiveInbound, intakeSignal } from './receive-inbound';
 import { lanesOf, retryDelayMs } from './routing-rules';
 import { runLimited } from '../../platform/run-limited';
@@ -99,8 +98,7 @@ export class IntakeWorker {
     const adapter = this.registry.adapter(rows[0].channel)!;
     let results: (Outcome | Error)[];
     try {
-      const stages = (row: InboundRow, channel: ChannelConfig | null, message: NormalizedMessage, input: CreateTicketInput) => this.registry.runStages(this.deps, row.tenantId, row, channel, message, input);
-      results = await adapter.processBatch!(this.deps, rows[0].tenantId, rows, { stages });
+      results = await adapter.processBatch!(this.deps, rows[0].tenantId, rows);
     } catch (err) {
       results = rows.map(() => (err instanceof Error ? err : new Error(String(err))));
     }
@@ -127,7 +125,7 @@ export class IntakeWorker {
       const parsed = await adapter.parse(row, { deps: this.deps, channel });
       if (parsed.kind === 'ignore') {
         await this.deps.db.tenant(row.tenantId, (q) => inboundRepository.markDone(q, row.id, { state: 'ignored', outcome: parsed.reason, at: this.deps.clock.now() }));
-      } else await deliverMessage(this.deps, this.registry, row, channel, parsed.message);
+      } else await deliverMessage(this.deps, row, channel, parsed.message);
       intakeSignal.emit('processed', row.id);
     } catch (err) {
       await this.failed(row, err);

@@ -1,9 +1,11 @@
 import type { Deps } from '../../platform/deps';
-import type { EnrichInput, Enrichment, TicketEnricher } from '../../platform/ticket-enricher';
+import { anyWordTsQuery } from '../../platform/text/segment';
 import { fieldDefinitionsFor } from '../catalog';
+import type { EnrichInput, Enrichment, Priority, TicketEnricher } from '../tickets';
 import { analyzeText } from './analyze-text';
 import { prefillCustomFields } from './extract';
 import type { ModelCache } from './model-cache';
+import { decidePriority, REPEAT_CONTACT_DAYS } from './priority';
 
 /** The tag of tickets a human must sort (the models were not sure enough). */
 export const TRIAGE_TAG = '待分拣';
@@ -11,8 +13,10 @@ export const TRIAGE_TAG = '待分拣';
 /**
  * The intelligence stage of ticket creation: fills category, team and priority the request left open
  * (when the model is sure enough and the tenant lets it), custom fields of the ticket type from the
- * text, and tags the ticket for triage when a model was unsure. In memory, but for a typed ticket's
- * field definitions (cached by the catalog).
+ * text, and tags the ticket for triage when a model was unsure; and, unless a person chose the
+ * priority, how the final priority is decided once the requester is known (`decidePriority`: the
+ * customer's tier and repeat contacts), so that the ticket is written and announced with it. In
+ * memory, but for a typed ticket's field definitions (cached by the catalog).
  */
 export function ticketEnricher(deps: Pick<Deps, 'db' | 'clock'>, cache: ModelCache): TicketEnricher {
   return async (input: EnrichInput): Promise<Enrichment> => {
@@ -27,7 +31,7 @@ export function ticketEnricher(deps: Pick<Deps, 'db' | 'clock'>, cache: ModelCac
     const p = a.predictions;
     if (p.category?.applied) out.categoryId = p.category.value;
     if (p.team?.applied) out.teamId = p.team.value;
-    if (p.priority?.applied) out.priority = p.priority.value;
+    if (p.priority?.applied) out.priority = p.priority.value as Priority;
     if (out.categoryId) out.autoFilled.push('categoryId');
     if (out.teamId) out.autoFilled.push('teamId');
     if (out.priority) out.autoFilled.push('priority');
@@ -39,6 +43,12 @@ export function ticketEnricher(deps: Pick<Deps, 'db' | 'clock'>, cache: ModelCac
       }
     }
     if (a.triage) out.tags = [TRIAGE_TAG];
+    if (!input.priorityChosen) {
+      // the title says what the problem is; the requester's open tickets sharing its words are the same problem again
+      const words = input.priority ?? out.priority ?? 'normal';
+      const since = new Date(deps.clock.now().getTime() - REPEAT_CONTACT_DAYS * 86_400_000);
+      out.finalPriority = { repeats: { words: anyWordTsQuery(input.title), since }, decide: (facts) => decidePriority(words, facts) };
+    }
     return out;
   };
 }

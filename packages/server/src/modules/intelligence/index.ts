@@ -8,3 +8,7 @@ export { startIntelligence, INTELLIGENCE_CONSUMER } from './start-intelligence';
 export { trainModels } from './train-models';
 export { retrainSweep } from './retrain-sweep';
 export { getModels } from './get-models';
+export { evalClassify } from './classify/eval-classify';
+export { CsvError } from './classify/csv';
+export { evalPairs } from './similarity/eval-pairs';
+export { evalRetrieve } from './similarity/eval-retrieve';

@@ -3,26 +3,19 @@ import type { OutboxDispatcher } from '../../platform/outbox/outbox-dispatcher';
 import type { OutboxMessage } from '../../platform/outbox/outbox-repository';
 import { cacheFor } from './model-cache';
 import { recordCorrection } from './record-correction';
-import { raisePriorities, raisePriority } from './raise-priority';
 import { retrainSweep } from './retrain-sweep';
 
-/** One consumer for both topics: each consumer reads the whole outbox log, so one is cheaper than two. */
 export const INTELLIGENCE_CONSUMER = 'intelligence';
 
 /**
- * Wires the intelligence module into a running process: what the customer's tier and a repeated
- * problem add to a new ticket's priority, and corrections as training signal, both from the outbox;
- * and the background retraining every `retrainMinutes` (0: never).
+ * Wires the intelligence module into a running process: agents' corrections as training signal, from
+ * the outbox, and the background retraining every `retrainMinutes` (0: never). (A new ticket's
+ * priority, tier and repeat contacts included, is decided before it is written: see `ticketEnricher`.)
  */
 export function startIntelligence(o: { deps: Deps; outbox: OutboxDispatcher; retrainMinutes: number; log: { error(obj: unknown, msg: string): void } }) {
   const cache = cacheFor(o.deps.db);
-  const one = (m: OutboxMessage) => (m.topic === 'ticket.created' ? raisePriority(o.deps, m) : recordCorrection(o.deps, cache, m));
-  // a round's new tickets are looked at together (one statement per tenant), corrections one by one
-  const all = async (messages: OutboxMessage[]) => {
-    await raisePriorities(o.deps, messages.filter((m) => m.topic === 'ticket.created'));
-    for (const m of messages) if (m.topic !== 'ticket.created') await recordCorrection(o.deps, cache, m);
-  };
-  o.outbox.subscribe(INTELLIGENCE_CONSUMER, ['ticket.created', 'ticket.updated'], one, all);
+  const one = (m: OutboxMessage) => recordCorrection(o.deps, cache, m);
+  o.outbox.subscribe(INTELLIGENCE_CONSUMER, ['ticket.updated'], one);
   let timer: NodeJS.Timeout | null = null;
   let first: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;

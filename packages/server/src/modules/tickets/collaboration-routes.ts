@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps';
-import { fieldsInvalid, invalid } from '../../platform/errors';
+import { fieldsInvalid, invalid, type FieldIssue } from '../../platform/errors';
 import { actorOf } from '../../platform/http/auth';
 import { assertStorablePart } from '../../platform/http/multipart-text';
 import { created, ErrorBody, file, IdParams, ok } from '../../platform/http/schemas';
@@ -36,7 +36,7 @@ import { uploadAttachment } from './upload-attachment';
 function uploadFields(raw: Record<string, string>): { internal?: boolean } {
   const parsed = UploadFields.safeParse(raw);
   if (!parsed.success) {
-    const details = parsed.error.issues.map((i) => {
+    const details = parsed.error.issues.map((i): FieldIssue => {
       const field = i.code === 'unrecognized_keys' ? i.keys[0] : String(i.path[0] ?? 'body');
       return { field, code: i.code === 'unrecognized_keys' ? 'unknown_field' : i.code, message: i.code === 'unrecognized_keys' ? `Unknown form field "${field}"; remove it` : `${field}: ${i.message}` };
     });

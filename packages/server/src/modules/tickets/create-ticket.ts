@@ -3,29 +3,14 @@ import { forbidden, invalid } from '../../platform/errors';
 import { uuidv7 } from '../../platform/ids';
 import { plainText, sanitizeRichText } from '../../platform/text/sanitize';
 import { toIndexText } from '../../platform/text/segment';
-import type { RequesterInput } from '../customers';
+import type { ResolvedRequester } from '../customers';
 import type { Actor } from '../identity';
+import type { CreateTicketInput } from './create-ticket-input';
 import type { IdempotencyClaim } from './idempotency-repository';
 import type { TicketInsert } from './ticket-repository';
-import { normalizeTags, type Channel, type Priority, type Status } from './ticket-rules';
+import { normalizeTags } from './ticket-rules';
 import type { TicketView } from './ticket-view';
 import { newTicketWriter } from './write-new-tickets';
-
-export interface CreateTicketInput {
-  title: string;
-  description: string;
-  requester?: RequesterInput;
-  priority?: Priority;
-  status?: Extract<Status, 'new' | 'open' | 'pending' | 'on_hold'>;
-  channel?: Channel;
-  typeId?: string;
-  categoryId?: string;
-  teamId?: string;
-  assigneeId?: string;
-  parentId?: string;
-  tags?: string[];
-  customFields?: Record<string, unknown>;
-}
 
 const STAFF_ONLY = ['status', 'teamId', 'assigneeId', 'parentId'] as const;
 
@@ -44,8 +29,12 @@ export async function createTicket(
   actor: Actor,
   input: CreateTicketInput,
   idempotency?: IdempotencyClaim,
-  /** byRequester: the customer wrote it (a channel's message): they, not the channel, are its author on the timeline */
-  opts: { byRequester?: boolean } = {},
+  /**
+   * byRequester: the customer wrote it (a channel's message): they, not the channel, are its author on
+   * the timeline. requester: the contact already found for `input.requester` (a channel found it while
+   * looking for a conversation to continue): not looked up again.
+   */
+  opts: { byRequester?: boolean; requester?: ResolvedRequester } = {},
 ): Promise<{ ticket: TicketView; replayed: boolean }> {
   if (actor.role === 'customer') {
     const field = STAFF_ONLY.find((f) => input[f] !== undefined);
@@ -59,6 +48,8 @@ export async function createTicket(
     ? await deps.enrichTicket({
         tenantId: actor.tenantId, actorRole: actor.role, title: input.title, text, channel: input.channel ?? (actor.role === 'customer' ? 'portal' : 'api'),
         typeId: input.typeId, categoryId: input.categoryId, teamId: input.teamId, priority: input.priority, customFields: input.customFields ?? {},
+        // a priority a person set stands; one a channel's rules or a device's alarm set is still raised for who the customer is
+        priorityChosen: input.priority !== undefined && actor.type === 'user' && !opts.byRequester,
       })
     : null;
   if (e?.customFields && Object.keys(e.customFields).length) input = { ...input, customFields: { ...e.customFields, ...input.customFields } };
@@ -69,7 +60,7 @@ export async function createTicket(
     title: input.title.trim(),
     description,
     status: input.status ?? 'new',
-    priority: input.priority ?? (e?.priority as Priority | undefined) ?? 'normal',
+    priority: input.priority ?? e?.priority ?? 'normal',
     channel: input.channel ?? (actor.role === 'customer' ? 'portal' : 'api'),
     type_id: input.typeId ?? null,
     category_id: input.categoryId ?? e?.categoryId ?? null,
@@ -87,5 +78,7 @@ export async function createTicket(
   };
   const given = (['categoryId', 'teamId', 'priority'] as const).filter((f) => input[f] !== undefined);
   const intelligence = e ? { autoFilled: e.autoFilled, triage: e.triage, given } : undefined;
-  return deps.writes.write(actor.tenantId, newTicketWriter, { actor, input, draft, idempotency, eventId: uuidv7(now.getTime()), intelligence, byRequester: opts.byRequester });
+  return deps.writes.write(actor.tenantId, newTicketWriter, {
+    actor, input, draft, idempotency, eventId: uuidv7(now.getTime()), intelligence, priority: e?.finalPriority, byRequester: opts.byRequester, requester: opts.requester,
+  });
 }

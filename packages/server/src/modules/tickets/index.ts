@@ -1,7 +1,8 @@
 // Tickets: the ticket lifecycle, collaboration on it (replies, notes, watchers, links, sub-tasks,
 // attachments) and its event log, which is also the outbox feed. Other modules use only this surface.
 export { createTicket } from './create-ticket';
-export type { CreateTicketInput } from './create-ticket';
+export type { CreateTicketInput } from './create-ticket-input';
+export type { EnrichInput, Enrichment, PriorityDecision, RequesterFacts, TicketEnricher } from './ticket-enricher';
 export { updateTicket } from './update-ticket';
 export type { UpdateTicketInput } from './update-ticket';
 export { addComment } from './add-comment';
@@ -29,8 +30,8 @@ export type { TicketRow } from './ticket-repository';
 export { attachmentTypeProblem, cleanFilename, mediaTypeOf } from './attachment-rules';
 export { checkReferences } from './check-references';
 export { readTicket } from './read-ticket';
-export { labelledTickets, ticketCountsSince, openTicketsSharingWords, solvedTicketsSharingWords, requesterRepeats, creationEventData } from './ticket-text-repository';
-export type { LabelledTicket, SimilarTicket, TicketRepeats } from './ticket-text-repository';
+export { labelledTickets, ticketCountsSince, openTicketsSharingWords, solvedTicketsSharingWords, creationEventData } from './read-ticket-texts';
+export type { LabelledTicket, SimilarTicket } from './ticket-text-repository';
 export { ticketSummary, ticketHeadlines, ticketIdByNumber, openTicketsOfRequester } from './read-ticket-refs';
 export type { TicketSummary, TicketHeadline } from './read-ticket-refs';
 export { publicComments, commentText, publicFiles } from './read-public-conversation';

@@ -142,6 +142,23 @@ export const ticketRepository = {
    * Inserts tickets, each with the next number of its tenant, and in the same statement their creation
    * events (whose `after` snapshot receives the number) and outbox rows. Rows come back in input order.
    */
+  /**
+   * For each (requester, words, since): how many of the requester's tickets created since then and not
+   * resolved or closed match the words (a tsquery; counted up to 10), in order, one statement for all.
+   */
+  async repeatCounts(q: Queryable, list: { requesterId: string; words: string; since: Date }[]): Promise<number[]> {
+    if (!list.length) return [];
+    const rows = await q.query<{ n: number }>(
+      `SELECT (SELECT count(*)::int FROM (SELECT 1 FROM tickets x
+           WHERE x.requester_id = u.requester_id AND x.status NOT IN ('resolved', 'closed') AND x.created_at >= u.since
+             AND x.search @@ to_tsquery('simple', u.words) LIMIT 10) y) AS n
+       FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) WITH ORDINALITY AS u(requester_id, words, since, i)
+       ORDER BY u.i`,
+      [list.map((l) => l.requesterId), list.map((l) => l.words), list.map((l) => l.since)],
+    );
+    return rows.map((r) => r.n);
+  },
+
   async insertMany(q: Queryable, tenantId: string, list: NewTicketRow[]): Promise<TicketRow[]> {
     if (!list.length) return [];
     const col = <K extends keyof NewTicketRow>(k: K, f: (v: NewTicketRow[K]) => unknown = (v) => v) => list.map((t) => f(t[k]));

@@ -1,7 +1,8 @@
 import type { Queryable } from '../../platform/db/database';
 
-// Read functions over tickets' texts, labels and the words they share, for other modules (the
-// intelligence module learns from them and looks for repeats among them). Each is one statement.
+// Tickets' texts, labels and the words they share, as other modules read them (the intelligence
+// module learns from them and looks for repeats among them; read-ticket-texts.ts exports them). Each is
+// one statement.
 
 /** A top-level ticket's text and the labels it carries. */
 export interface LabelledTicket {
@@ -25,19 +26,10 @@ export interface SimilarTicket {
   created_at: Date;
 }
 
-/** A ticket's priority and state, and how many of its requester's other open tickets share its words. */
-export interface TicketRepeats {
-  ticket_id: string;
-  priority: string;
-  status: string;
-  requester_id: string | null;
-  repeats: number;
-}
-
 const SIMILAR_COLUMNS = `t.id, t.number::int AS number, t.title, left(t.description, 2000) AS description, t.status, t.requester_id, t.created_at`;
 
 /** The newest `limit` top-level tickets with their labels, newest first. */
-export async function labelledTickets(q: Queryable, limit: number): Promise<LabelledTicket[]> {
+async function labelledTickets(q: Queryable, limit: number): Promise<LabelledTicket[]> {
   return q.query<LabelledTicket>(
     `SELECT id, title, description, category_id, team_id, priority, created_at FROM tickets
      WHERE parent_id IS NULL ORDER BY created_at DESC LIMIT $1`,
@@ -49,7 +41,7 @@ export async function labelledTickets(q: Queryable, limit: number): Promise<Labe
  * Tickets in all (counted up to 20,000) and those created, or imported with an older creation time,
  * after `since` (each counted up to 1,000; 0 without `since`).
  */
-export async function ticketCountsSince(q: Queryable, since: Date | null): Promise<{ tickets: number; newTickets: number }> {
+async function ticketCountsSince(q: Queryable, since: Date | null): Promise<{ tickets: number; newTickets: number }> {
   const [r] = await q.query<{ tickets: number; new_tickets: number }>(
     `SELECT (SELECT count(*)::int FROM (SELECT 1 FROM tickets LIMIT 20000) x) AS tickets,
             (SELECT count(*)::int FROM (SELECT 1 FROM tickets WHERE $1::timestamptz IS NOT NULL AND created_at > $1 LIMIT 1000) y)
@@ -64,7 +56,7 @@ export async function ticketCountsSince(q: Queryable, since: Date | null): Promi
  * text holds a word of the query `words` (the text index finds them; newest `limit`), and the
  * requester's own newest 20 open tickets.
  */
-export async function openTicketsSharingWords(q: Queryable, ticketId: string, requesterId: string | null, since: Date, words: string, limit: number): Promise<SimilarTicket[]> {
+async function openTicketsSharingWords(q: Queryable, ticketId: string, requesterId: string | null, since: Date, words: string, limit: number): Promise<SimilarTicket[]> {
   const open = `t.id <> $1 AND t.status NOT IN ('resolved', 'closed')`;
   return q.query<SimilarTicket>(
     `(SELECT ${SIMILAR_COLUMNS} FROM tickets t WHERE ${open} AND $5 <> '' AND t.created_at >= $2 AND t.search @@ to_tsquery('simple', $5)
@@ -84,7 +76,7 @@ export async function openTicketsSharingWords(q: Queryable, ticketId: string, re
  * through the word index instead (0.3 ms); for common words the index walk stays (18 ms, where the
  * word index would read 55,000 matches: 330 ms).
  */
-export async function solvedTicketsSharingWords(q: Queryable, ticketId: string, since: Date, words: string, limit: number, fewMatches = false): Promise<SimilarTicket[]> {
+async function solvedTicketsSharingWords(q: Queryable, ticketId: string, since: Date, words: string, limit: number, fewMatches = false): Promise<SimilarTicket[]> {
   if (!words) return [];
   const order = fewMatches ? `t.created_at + interval '0 seconds'` : 't.created_at';
   return q.query<SimilarTicket>(
@@ -96,31 +88,15 @@ export async function solvedTicketsSharingWords(q: Queryable, ticketId: string, 
 }
 
 /**
- * For each ticket of the list: its priority, status and requester, and how many of the requester's
- * other open tickets created since `since` hold a word of its query `words` (counted up to 10). One
- * statement for the whole list, in ticket id order.
- */
-export async function requesterRepeats(q: Queryable, list: { ticketId: string; words: string }[], since: Date): Promise<TicketRepeats[]> {
-  if (!list.length) return [];
-  return q.query<TicketRepeats>(
-    `SELECT t.id AS ticket_id, t.priority, t.status, t.requester_id,
-       CASE WHEN u.words = '' OR t.requester_id IS NULL THEN 0 ELSE (SELECT count(*)::int FROM (SELECT 1 FROM tickets x
-         WHERE x.requester_id = t.requester_id AND x.id <> t.id AND x.status NOT IN ('resolved', 'closed') AND x.created_at >= $3
-           AND x.search @@ to_tsquery('simple', u.words) LIMIT 10) y) END AS repeats
-     FROM unnest($1::uuid[], $2::text[]) AS u(ticket_id, words) JOIN tickets t ON t.id = u.ticket_id
-     ORDER BY u.ticket_id`,
-    [list.map((l) => l.ticketId), list.map((l) => l.words), since],
-  );
-}
-
-/**
  * The data of a ticket's creation event (its snapshot and what the intelligence stage recorded); of
  * an imported ticket, its import event. Empty when there is none.
  */
-export async function creationEventData(q: Queryable, ticketId: string): Promise<Record<string, unknown>> {
+async function creationEventData(q: Queryable, ticketId: string): Promise<Record<string, unknown>> {
   const [r] = await q.query<{ data: Record<string, unknown> }>(
     `SELECT data FROM ticket_events WHERE ticket_id = $1 AND kind IN ('ticket.created', 'ticket.imported') ORDER BY id LIMIT 1`,
     [ticketId],
   );
   return r?.data ?? {};
 }
+
+export const ticketTextRepository = { labelledTickets, ticketCountsSince, openTicketsSharingWords, solvedTicketsSharingWords, creationEventData };

@@ -1,15 +1,16 @@
 import type { BatchWriter, UnitOutcome } from '../../platform/db/coalesced-transactions';
 import type { Queryable } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
-import { contactRepository, resolveRequesters, type RequesterOutcome, type ResolvedRequester } from '../customers';
+import { contactRepository, requesterTiers, resolveRequesters, type RequesterOutcome, type ResolvedRequester } from '../customers';
 import type { Actor } from '../identity';
 import { checkCustomFields } from './check-custom-fields';
 import { fieldCheckOf } from './ticket-rules';
 import { checkReferences } from './check-references';
-import type { CreateTicketInput } from './create-ticket';
+import type { CreateTicketInput } from './create-ticket-input';
 import { eventRepository } from './event-repository';
 import { claimIdempotencyKeys, releaseIdempotencyKey, storeIdempotentResults, type IdempotencyClaim } from './idempotency-repository';
 import { ticketRepository, type NewTicketRow, type TicketInsert } from './ticket-repository';
+import type { PriorityDecision } from './ticket-enricher';
 import { toTicketView, type TicketView } from './ticket-view';
 
 export interface NewTicketUnit {
@@ -21,6 +22,10 @@ export interface NewTicketUnit {
   eventId: string;
   /** what the intelligence stage filled in, kept on the creation event */
   intelligence?: { autoFilled: string[]; triage: boolean; given: string[] };
+  /** the intelligence stage's decision of the final priority, taken here once the requester is known */
+  priority?: PriorityDecision;
+  /** the requester's contact, already found by the caller: not looked up again */
+  requester?: ResolvedRequester;
   /** the requester wrote it (a channel's message): the creation event names them as its actor */
   byRequester?: boolean;
 }
@@ -30,8 +35,9 @@ type Created = { ticket: TicketView; replayed: boolean };
 /**
  * Writes new tickets of one tenant, many at a time: per unit only the checks its input calls for
  * (references, custom fields, an Idempotency-Key), then one batch of requester lookups and new
- * contacts, and one statement for all tickets with their events and outbox rows. A unit whose input
- * is refused fails alone; the others are written.
+ * contacts, the final priority of the tickets that leave it to the intelligence stage (their requesters'
+ * tiers and repeat contacts, one statement each), and one statement for all tickets with their events
+ * and outbox rows. A unit whose input is refused fails alone; the others are written.
  */
 export const newTicketWriter: BatchWriter<NewTicketUnit, Created> = {
   name: 'tickets.create',
@@ -56,6 +62,7 @@ export const newTicketWriter: BatchWriter<NewTicketUnit, Created> = {
     }
 
     const requesters = await settleRequesters(q, units, outcomes);
+    const priorities = await decidePriorities(q, units, requesters, outcomes);
     const rows: NewTicketRow[] = [];
     const at: number[] = [];
     for (const [i, u] of units.entries()) {
@@ -66,7 +73,7 @@ export const newTicketWriter: BatchWriter<NewTicketUnit, Created> = {
         continue;
       }
       const { contactId, organizationId } = r as ResolvedRequester;
-      const ticket = { ...u.draft, custom_fields: fields[i], requester_id: contactId, organization_id: organizationId };
+      const ticket = { ...u.draft, priority: priorities[i] ?? u.draft.priority, custom_fields: fields[i], requester_id: contactId, organization_id: organizationId };
       // the creation event's snapshot; the statement fills in the number it draws
       const { description: _d, ...snapshot } = toTicketView({ ...ticket, number: 0 });
       rows.push({ ...ticket, event_id: u.eventId, actor: u.byRequester ? requesterAuthor(contactId, u.input, u.actor) : u.actor, snapshot, intelligence: u.intelligence });
@@ -104,16 +111,38 @@ async function refusing(outcomes: (UnitOutcome<Created> | undefined)[], i: numbe
   }
 }
 
-/** Staff name the requester (found or created, all units at once); a customer is their own requester. */
+/**
+ * Staff name the requester (found or created, all units at once) unless the caller found it already; a
+ * customer is their own requester.
+ */
 async function settleRequesters(q: Queryable, units: NewTicketUnit[], outcomes: (UnitOutcome<Created> | undefined)[]): Promise<(RequesterOutcome | undefined)[]> {
   const out: (RequesterOutcome | undefined)[] = new Array(units.length);
-  const staff = units.map((u, i) => i).filter((i) => !outcomes[i] && units[i].actor.role !== 'customer');
+  for (const [i, u] of units.entries()) if (!outcomes[i] && u.requester) out[i] = u.requester;
+  const staff = units.map((u, i) => i).filter((i) => !outcomes[i] && !out[i] && units[i].actor.role !== 'customer');
   const found = await resolveRequesters(q, units[0].actor.tenantId, staff.map((i) => units[i].input.requester!));
   staff.forEach((i, k) => (out[i] = found[k]));
   for (const [i, u] of units.entries()) {
-    if (outcomes[i] || u.actor.role !== 'customer') continue;
+    if (outcomes[i] || out[i] || u.actor.role !== 'customer') continue;
     const contact = await contactRepository.byId(q, u.actor.contactId!);
     out[i] = { contactId: u.actor.contactId!, organizationId: contact?.organization_id ?? null };
   }
+  return out;
+}
+
+/**
+ * The final priority of each unit that leaves it to the intelligence stage, from its requester's tier
+ * and repeat contacts: one statement for the tiers and one for the repeats of all such units.
+ */
+async function decidePriorities(q: Queryable, units: NewTicketUnit[], requesters: (RequesterOutcome | undefined)[], outcomes: (UnitOutcome<Created> | undefined)[]) {
+  const out: (TicketInsert['priority'] | undefined)[] = new Array(units.length);
+  const open = [...units.keys()].filter((i) => !outcomes[i] && units[i].priority && requesters[i] && !(requesters[i] instanceof AppError));
+  if (!open.length) return out;
+  const contactOf = (i: number) => (requesters[i] as ResolvedRequester).contactId;
+  const tiers = await requesterTiers(q, open.map(contactOf));
+  // only titles with words can repeat a problem
+  const worded = open.filter((i) => units[i].priority!.repeats.words);
+  const counts = await ticketRepository.repeatCounts(q, worded.map((i) => ({ requesterId: contactOf(i), ...units[i].priority!.repeats })));
+  const repeats = new Map(worded.map((i, k) => [i, counts[k]]));
+  for (const i of open) out[i] = units[i].priority!.decide({ tier: tiers.get(contactOf(i))!, repeatContacts: repeats.get(i) ?? 0 });
   return out;
 }

@@ -1,14 +1,22 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
-import { authenticate } from '../../modules/identity/authenticate';
-import type { Actor } from '../../modules/identity/actor';
 
 export const SESSION_COOKIE = 'gongdan_session';
 
+/**
+ * Who a request acts as. The platform only needs to know whether there is one; the identity module,
+ * which makes them, gives the interface its members by declaration merging (modules/identity/actor.ts),
+ * so routes read the full actor without the platform importing a module.
+ */
+export interface RequestActor {}
+
+/** The port through which the identity module resolves a session token or API key (null: none valid). */
+export type Authenticator = (deps: Deps, token: string) => Promise<RequestActor | null>;
+
 declare module 'fastify' {
   interface FastifyRequest {
-    actor: Actor | null;
+    actor: RequestActor | null;
     authToken: string | null;
   }
   interface FastifyContextConfig {
@@ -38,7 +46,7 @@ function tokenOf(req: FastifyRequest): { token: string; viaCookie: boolean } | n
 }
 
 /** Resolves the actor of every request; routes not marked public answer 401 without one. */
-export function registerAuth(app: FastifyInstance, deps: Deps) {
+export function registerAuth(app: FastifyInstance, deps: Deps, authenticate: Authenticator) {
   app.decorateRequest('actor', null);
   app.decorateRequest('authToken', null);
   app.addHook('preHandler', async (req) => {
@@ -59,7 +67,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
   });
 }
 
-export function actorOf(req: FastifyRequest): Actor {
+export function actorOf(req: FastifyRequest): RequestActor {
   if (!req.actor) throw new AppError('UNAUTHENTICATED', 'Sign in or send an API key as "Authorization: Bearer …"');
   return req.actor;
 }

@@ -4,7 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from '../deps';
-import { registerAuth } from './auth';
+import { registerAuth, type Authenticator } from './auth';
 import { errorHandler } from './error-handler';
 import { registerBodyTimeout } from './body-timeout';
 import { documentStandardResponses } from './documented-responses';
@@ -40,8 +40,14 @@ export function trustProxyOption(v: string): boolean | string | ((address: strin
 
 export type RouteModule = (app: FastifyInstance, deps: Deps) => void;
 
+/** What the feature modules give the transport: their routes, and who resolves a request's credentials. */
+export interface ServerModules {
+  routes: RouteModule[];
+  authenticate: Authenticator;
+}
+
 /** The HTTP transport: validation, auth, errors, OpenAPI, metrics, the web console; routes come from the feature modules. */
-export async function buildServer(deps: Deps, opts: ServerOptions, modules: RouteModule[]): Promise<FastifyInstance> {
+export async function buildServer(deps: Deps, opts: ServerOptions, modules: ServerModules): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel },
     bodyLimit: opts.bodyLimit,
@@ -89,7 +95,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions, modules: Rout
 
   // before any route is added: the onRoute hook documents every route's standard errors
   documentStandardResponses(app);
-  registerAuth(app, deps);
+  registerAuth(app, deps, modules.authenticate);
   registerMetrics(app, opts.metricsToken);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
@@ -102,7 +108,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions, modules: Rout
     }
   });
 
-  for (const register of modules) register(app, deps);
+  for (const register of modules.routes) register(app, deps);
   await registerWebApp(app, opts.webDistDir);
   return app;
 }

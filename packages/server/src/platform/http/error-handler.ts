@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, httpStatusOf, type FieldIssue } from '../errors';
+import { AppError, httpStatusOf, isFieldIssueCode, type FieldIssue } from '../errors';
 
 // The one place where errors become HTTP: {"error": {"code", "message", "field", "details"}}.
 type ZodIssueish = { keyword: string; instancePath: string; message: string; params: Record<string, unknown> };
@@ -15,7 +15,7 @@ function fieldIssues(context: string | undefined, issues: ZodIssueish[]): FieldI
       continue;
     }
     const expected = i.params.expected ? ` (expected ${String(i.params.expected)})` : '';
-    out.push({ field: path || context || 'body', code: i.keyword, message: `${path || context}: ${i.message}${expected}` });
+    out.push({ field: path || context || 'body', code: isFieldIssueCode(i.keyword) ? i.keyword : 'invalid', message: `${path || context}: ${i.message}${expected}` });
   }
   return out;
 }

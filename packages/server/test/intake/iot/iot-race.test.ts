@@ -21,8 +21,7 @@ it.runIf(process.env.GONGDAN_TEST_DB === 'postgres')('opens one ticket when two 
   for (let i = 0; i < 4; i++) await alarm(i);
   const rows = await t.db.system((q) => inboundRepository.claimDue(q, new Date('2030-01-01'), 10, 60_000));
   expect(rows).toHaveLength(4);
-  const noStages = async (_r: unknown, _c: unknown, _m: unknown, input: any) => input;
-  const [a, b] = await Promise.all([processAlarms(t.deps, tenant.id, rows.slice(0, 2), 3_600_000, noStages), processAlarms(t.deps, tenant.id, rows.slice(2), 3_600_000, noStages)]);
+  const [a, b] = await Promise.all([processAlarms(t.deps, tenant.id, rows.slice(0, 2), 3_600_000), processAlarms(t.deps, tenant.id, rows.slice(2), 3_600_000)]);
   const failed = [...a, ...b].filter((r) => r instanceof Error).length;
   expect(failed === 0 || failed === 2).toBe(true); // the losing batch fails as a whole and is retried
   // the retry: the losing rows are due again

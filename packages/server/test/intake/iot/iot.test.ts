@@ -108,7 +108,12 @@ describe('IoT alarms over MQTT', () => {
       ['expired', 4],
     ]);
     expect(e21[0].ticket.id).not.toBe(e21[1].ticket.id);
-    expect((await get(`/api/v1/tickets/${e21[0].ticket.id}`)).priority).toBe('high');
+    // major is high, and the device's third open ticket on the same words (E21, E30) is a repeat: one level up, at creation
+    const reopened = await get(`/api/v1/tickets/${e21[0].ticket.id}`);
+    expect(reopened.priority).toBe('urgent');
+    const events = (await get(`/api/v1/tickets/${reopened.id}/events`)).items;
+    expect(events.map((e: any) => e.kind)).toEqual(['ticket.created']);
+    expect(events[0].data.after.priority).toBe('urgent');
   });
 
   it('resolves the ticket on recovery; a recovery without an open alarm is ignored', async () => {

@@ -8,6 +8,7 @@ import { CopyField } from '../../common/copy-text';
 import { embedSnippet, iotTopics, KIND_SPECS } from './channel-kinds';
 import { useTenantSlug } from '../iot/iot-connection';
 import { SecretField } from './secret-field';
+import { confirmIcon, NO_STEP_BUTTONS } from '../../common/quiet-icons';
 
 // The connection part of the channel dialog: the kind's settings and secrets, then what to paste
 // elsewhere — the callback URL, the public key with the embed code, or the MQTT contract.
@@ -35,7 +36,7 @@ function PublicKey({ channel, canEdit, onChanged }: { channel: IntakeChannel; ca
       <Form.Item label={t('intake.channels.publicKey')} extra={t('intake.channels.publicKeyHelp')}>
         {channel.address ? <CopyField value={channel.address} testId="channel-public-key" /> : <Typography.Text type="secondary">{t('app.none')}</Typography.Text>}
         {canEdit && (
-          <Popconfirm title={t('intake.channels.renewKeyConfirm')} okText={t('intake.channels.renewKey')} cancelText={t('app.cancel')} onConfirm={renew}>
+          <Popconfirm icon={confirmIcon} title={t('intake.channels.renewKeyConfirm')} okText={t('intake.channels.renewKey')} cancelText={t('app.cancel')} onConfirm={renew}>
             <Button size="small" style={{ marginTop: 8 }} data-testid="channel-renew-key">
               {t('intake.channels.renewKey')}
             </Button>
@@ -102,7 +103,7 @@ export function ChannelConnection({ kind, channel, canEdit, onChanged }: Props) 
         return (
           <Form.Item key={f.key} name={name} label={label} rules={f.required ? [{ required: true, message: t('intake.channels.fieldRequired', { field: label }) }] : []}>
             {f.type === 'number' ? (
-              <InputNumber min={1} max={65535} placeholder={f.placeholder} style={{ width: 160 }} data-testid={testId} />
+              <InputNumber controls={NO_STEP_BUTTONS} min={1} max={65535} placeholder={f.placeholder} style={{ width: 160 }} data-testid={testId} />
             ) : (
               <Input placeholder={f.placeholder} maxLength={500} data-testid={testId} />
             )}

@@ -9,6 +9,7 @@ import { errorMessage } from '../../common/api-errors';
 import { isAdmin } from '../access';
 import { ChannelForm } from './channel-form';
 import { KIND_SPECS } from './channel-kinds';
+import { confirmIcon } from '../../common/quiet-icons';
 
 // Administration → 渠道: the tenant's channels by kind, switched on and off in the list; added and
 // changed in the channel dialog (admins; supervisors read).
@@ -66,7 +67,7 @@ export default function ChannelsPage() {
       <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 12 }}>
         <Typography.Text type="secondary">{t('intake.channels.help')}</Typography.Text>
         {canEdit && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget('new')} data-testid="channel-new">
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setTarget('new')} data-testid="channel-new">
             {t('intake.channels.add')}
           </Button>
         )}
@@ -74,6 +75,7 @@ export default function ChannelsPage() {
       <Segmented
         style={{ marginBottom: 12 }}
         data-testid="channel-kind-filter"
+        aria-label={t('intake.channels.kindFilter')}
         value={kind}
         onChange={(v) => setKind(v as IntakeKind | 'all')}
         options={[
@@ -133,7 +135,7 @@ export default function ChannelsPage() {
                   {t('app.edit')}
                 </Button>
                 {canEdit && (
-                  <Popconfirm
+                  <Popconfirm icon={confirmIcon}
                     title={t('intake.channels.confirmRemove', { name: c.name })}
                     description={t('intake.channels.removeHelp')}
                     okText={t('intake.channels.remove')}

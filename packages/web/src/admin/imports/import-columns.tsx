@@ -11,7 +11,7 @@ export function ImportColumns() {
       <Typography.Title level={5} style={{ marginTop: 0 }}>
         {t('imports.columns.heading')}
       </Typography.Title>
-      <Button icon={<DownloadOutlined />} href={templateHref()} download={t('imports.file.templateName')} data-testid="import-template" style={{ marginBottom: 8 }}>
+      <Button icon={<DownloadOutlined aria-hidden />} href={templateHref()} download={t('imports.file.templateName')} data-testid="import-template" style={{ marginBottom: 8 }}>
         {t('imports.file.template')}
       </Button>
       <Typography.Paragraph type="secondary" data-testid="import-requester-note">

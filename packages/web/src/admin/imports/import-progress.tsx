@@ -110,12 +110,12 @@ export function ImportProgress({ initial, pollMs, onFinished }: { initial: Impor
             action={
               <Space wrap>
                 {job.created > 0 && (
-                  <Button type="primary" icon={<ExperimentOutlined />} loading={training} onClick={() => void train()} data-testid="import-train">
+                  <Button type="primary" icon={<ExperimentOutlined aria-hidden />} loading={training} onClick={() => void train()} data-testid="import-train">
                     {training ? t('imports.progress.training') : t('imports.progress.train')}
                   </Button>
                 )}
                 <Link to="/tickets" data-testid="import-tickets-link">
-                  <Button icon={<UnorderedListOutlined />}>{t('imports.progress.tickets')}</Button>
+                  <Button icon={<UnorderedListOutlined aria-hidden />}>{t('imports.progress.tickets')}</Button>
                 </Link>
               </Space>
             }

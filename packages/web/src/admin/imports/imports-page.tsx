@@ -83,14 +83,14 @@ export function ImportsView({ pollMs = 1000 }: { pollMs?: number }) {
                   }}
                 >
                   <p className="ant-upload-drag-icon">
-                    <InboxOutlined />
+                    <InboxOutlined aria-hidden />
                   </p>
                   <p className="ant-upload-text">{t('imports.file.drop')}</p>
                 </Upload.Dragger>
               </div>
               {file && <Typography.Text data-testid="import-chosen">{t('imports.file.chosen', { name: file.name, size: formatBytes(file.size) })}</Typography.Text>}
               {uploadError != null && <UploadError error={uploadError} />}
-              <Button type="primary" icon={<UploadOutlined />} disabled={!file} loading={uploading} onClick={() => void start()} data-testid="import-start">
+              <Button type="primary" icon={<UploadOutlined aria-hidden />} disabled={!file} loading={uploading} onClick={() => void start()} data-testid="import-start">
                 {uploading ? t('imports.file.uploading') : t('imports.file.upload')}
               </Button>
               <Typography.Text type="secondary">{t('imports.file.rerun')}</Typography.Text>

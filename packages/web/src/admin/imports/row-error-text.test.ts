@@ -18,6 +18,7 @@ describe('failed import rows in words', () => {
       [{ field: 'status', reason: 'invalid', value: '已关闭', message: 'status: Invalid option' }, '状态“已关闭”不正确（status 列：状态：new、open、pending、on_hold、resolved、closed（默认 closed））'],
       [{ field: '来源', reason: 'unknown_field', message: 'Unknown field 来源; remove it' }, '不认识的字段“来源”，请删除'],
       [{ reason: 'malformed_json', message: 'The line is not JSON: Unexpected token' }, '这一行不是有效的 JSON，请检查引号、逗号和括号'],
+      [{ reason: 'extra_cells', message: 'Line 5 has 5 cells but the header names 4 columns; …' }, '这一行的单元格比列名多：内容中有英文逗号时，须用英文双引号把整个单元格括起来'],
     ];
     for (const [error, text] of cases) expect(rowErrorText(error, zh)).toBe(text);
   });
@@ -35,9 +36,11 @@ describe('failed import rows in words', () => {
   it('falls back to the console’s words for the reason, then to the server’s message', () => {
     // a reason with a text but no value to quote: the reason's words any form uses
     expect(rowErrorText({ field: 'customFields.color', reason: 'duplicate', message: 'customFields.color: used twice' }, zh)).toBe('已存在');
-    // a reason the console has no words for, or none (jobs stored before reasons were kept)
-    expect(rowErrorText({ field: 'requester.id', reason: 'not_found', message: 'No such contact' }, zh)).toBe('No such contact');
-    expect(rowErrorText({ field: 'category', message: 'No category named "空调"' }, zh)).toBe('No category named "空调"');
+    expect(rowErrorText({ field: 'requester.id', reason: 'not_found', message: 'No such contact' }, zh)).toBe('找不到该内容，可能已被删除');
+    // a reason the console has no words for, or none (jobs stored before reasons were kept): a generic
+    // sentence in Chinese (the page shows the server's message under it), the server's message in English
+    expect(rowErrorText({ field: 'category', message: 'No category named "空调"' }, zh)).toBe('填写的内容不正确');
+    expect(rowErrorText({ field: 'title', reason: 'too_odd', message: 'title: too odd' }, zh)).toBe('填写的内容不正确');
     expect(rowErrorText({ field: 'title', reason: 'too_odd', message: 'title: too odd' }, en)).toBe('too odd');
   });
 });

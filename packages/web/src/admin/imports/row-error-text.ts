@@ -22,10 +22,11 @@ export function fieldLabel(field: string, t: TFunction): string {
 /**
  * The row's error in words: the text for its reason (for its field first; texts quoting the value are
  * the `_value` variants, used when the row has one), with what the column holds for a missing or
- * invalid value; else the words for the reason the console has for any form; else the server's message.
+ * invalid value; else the words for the reason the console has for any form; else a generic sentence
+ * (the server's message in English; the page shows it under the sentence).
  */
 export function rowErrorText(e: Pick<ImportRowError, 'field' | 'message' | 'reason' | 'value'>, t: TFunction): string {
-  if (!e.reason || !WORD.test(e.reason)) return e.message;
+  if (!e.reason || !WORD.test(e.reason)) return issueMessage({ field: e.field ?? '', code: 'VALIDATION_FAILED', message: e.message }, t);
   const column = e.field && WORD.test(e.field) ? columnOf(e.field) : undefined;
   const vars = { field: e.field ? fieldLabel(e.field, t) : '', value: e.value ?? '', context: e.value === undefined ? undefined : 'value', defaultValue: '' };
   const keys = [...(column ? [`imports.reason.${e.reason}_${column}`] : []), `imports.reason.${e.reason}`];

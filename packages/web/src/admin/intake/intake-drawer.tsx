@@ -25,11 +25,11 @@ export function IntakeDrawer({ message: m, admin, retrying, onRetry, onClose }: 
       {m && (
         <>
           <Space style={{ marginBottom: 12 }} wrap>
-            <Button icon={<DownloadOutlined />} href={inboundRawUrl(m.id)} target="_blank" data-testid="inbound-download">
+            <Button icon={<DownloadOutlined aria-hidden />} href={inboundRawUrl(m.id)} target="_blank" data-testid="inbound-download">
               {t('intake.inbox.download')}
             </Button>
             {canRetry(m.state, admin) && (
-              <Button type="primary" icon={<RedoOutlined />} loading={retrying} onClick={() => onRetry(m)} data-testid="inbound-drawer-retry">
+              <Button type="primary" icon={<RedoOutlined aria-hidden />} loading={retrying} onClick={() => onRetry(m)} data-testid="inbound-drawer-retry">
                 {t('intake.inbox.retry')}
               </Button>
             )}

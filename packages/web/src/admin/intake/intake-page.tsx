@@ -8,12 +8,14 @@ import { errorMessage } from '../../common/api-errors';
 import { isAdmin } from '../access';
 import { IntakeDrawer } from './intake-drawer';
 import { IntakeTable } from './intake-table';
+import { useSelectClear } from '../../common/quiet-icons';
 
 // Administration → 收件箱/隔离区: every inbound message, newest first, filtered by state (with the
 // counts) and channel, paged with "load more"; admins process quarantined or ignored ones again.
 
 export default function IntakePage() {
   const { t } = useTranslation();
+  const selectClear = useSelectClear();
   const { message } = App.useApp();
   const admin = isAdmin(useMe());
   const [state, setState] = useState<InboundState | 'all'>('all');
@@ -69,6 +71,7 @@ export default function IntakePage() {
       <Flex gap={12} wrap style={{ marginBottom: 12 }}>
         <Segmented
           data-testid="intake-state-filter"
+          aria-label={t('intake.inbox.stateFilter')}
           value={state}
           onChange={(v) => setState(v as InboundState | 'all')}
           options={[
@@ -77,7 +80,7 @@ export default function IntakePage() {
           ]}
         />
         <Select
-          allowClear
+          allowClear={selectClear}
           style={{ width: 160 }}
           placeholder={t('intake.inbox.allChannels')}
           value={channel}

@@ -55,7 +55,7 @@ export function IntelligenceView({ canEdit }: { canEdit: boolean }) {
         {canEdit && (
           <Space>
             {training && <Typography.Text type="secondary" data-testid="intel-training">{t('intel.admin.training')}</Typography.Text>}
-            <Button type="primary" icon={<ReloadOutlined />} loading={training} onClick={retrain} data-testid="intel-retrain">
+            <Button type="primary" icon={<ReloadOutlined aria-hidden />} loading={training} onClick={retrain} data-testid="intel-retrain">
               {t('intel.admin.retrain')}
             </Button>
           </Space>

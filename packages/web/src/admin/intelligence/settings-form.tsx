@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { intelApi } from '../../api/intelligence-endpoints';
 import type { IntelSettings } from '../../api/intelligence-types';
 import { useFormSubmit } from '../../common/use-form-submit';
+import { NO_STEP_BUTTONS } from '../../common/quiet-icons';
 
 // The threshold is kept as a share (0..1) by the server and shown as a percentage here.
 
@@ -43,7 +44,7 @@ export function SettingsForm({ settings, canEdit, onSaved }: { settings: IntelSe
           // no min/max on the input: it would silently clamp a typo; the admin sees why instead
           rules={[{ required: true, type: 'number', min: 0, max: 100, message: t('intel.admin.thresholdRange') }]}
         >
-          <InputNumber data-testid="intel-threshold" step={5} precision={1} suffix="%" style={{ width: 160 }} />
+          <InputNumber controls={NO_STEP_BUTTONS} data-testid="intel-threshold" step={5} precision={1} suffix="%" style={{ width: 160 }} />
         </Form.Item>
         <Form.Item name="autoApply" label={t('intel.admin.autoApply')} extra={t('intel.admin.autoApplyHelp')} valuePropName="checked">
           <Switch data-testid="intel-auto-apply" />

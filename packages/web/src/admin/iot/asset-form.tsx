@@ -68,7 +68,7 @@ export function AssetForm({ asset, onSaved }: { asset: Asset; onSaved: (a: Asset
       {general && <Alert type="error" showIcon title={general} style={{ marginBottom: 12 }} />}
       <Space>
         {!asset.confirmed && (
-          <Button type="primary" icon={<CheckOutlined />} loading={busy} onClick={() => void save(true)} data-testid="asset-save-confirm">
+          <Button type="primary" icon={<CheckOutlined aria-hidden />} loading={busy} onClick={() => void save(true)} data-testid="asset-save-confirm">
             {t('intake.iot.saveConfirm')}
           </Button>
         )}

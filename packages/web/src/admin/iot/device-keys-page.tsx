@@ -1,5 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Collapse, Flex, Form, Input, Modal, Table, Typography } from 'antd';
+import { App, Collapse, Form, Input, Typography, type TableProps } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { iotApi } from '../../api/iot-endpoints';
@@ -8,6 +7,7 @@ import { errorMessage } from '../../common/api-errors';
 import { useUserNames } from '../../common/lookups';
 import { useFormSubmit } from '../../common/use-form-submit';
 import { formatDateTime } from '../../i18n/format';
+import { AddButton, AdminFormModal, AdminTablePage } from '../admin-table';
 import { KeyRevokeCell, NewKeyModal } from '../api-keys-page';
 import { IotConnection, useTenantSlug } from './iot-connection';
 
@@ -58,31 +58,29 @@ export default function DeviceKeysPage() {
   };
 
   return (
-    <div data-testid="admin-device-keys">
-      <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 12 }}>
+    <AdminTablePage<DeviceKey>
+      testId="admin-device-keys"
+      start={
         <Typography.Text type="secondary" style={{ maxWidth: 720 }}>
           {t('intake.iot.keysHelp')}
         </Typography.Text>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="device-key-new">
-          {t('intake.iot.createKey')}
-        </Button>
-      </Flex>
-      <Collapse
-        size="small"
-        style={{ marginBottom: 12 }}
-        items={[{ key: 'mqtt', label: t('intake.channels.mqtt'), children: <IotConnection slug={slug} deviceKey={t('intake.iot.keyPlaceholder')} /> }]}
-      />
-      {!!error && <Alert type="error" showIcon title={errorMessage(error, t)} style={{ marginBottom: 12 }} />}
-      <Table<DeviceKey>
-        rowKey="id"
-        size="middle"
-        loading={loading}
-        dataSource={keys}
-        pagination={false}
-        scroll={{ x: 820 }}
-        data-testid="device-keys-table"
-        locale={{ emptyText: t('intake.iot.keysEmpty') }}
-        columns={[
+      }
+      add={<AddButton label={t('intake.iot.createKey')} onClick={() => setCreating(true)} testId="device-key-new" />}
+      notice={
+        <Collapse
+          size="small"
+          style={{ marginBottom: 12 }}
+          items={[{ key: 'mqtt', label: t('intake.channels.mqtt'), children: <IotConnection slug={slug} deviceKey={t('intake.iot.keyPlaceholder')} /> }]}
+        />
+      }
+      error={error}
+      table={{
+        loading,
+        dataSource: keys,
+        scroll: { x: 820 },
+        'data-testid': 'device-keys-table',
+        locale: { emptyText: t('intake.iot.keysEmpty') },
+        columns: [
           { key: 'name', title: t('admin.keys.name'), render: (_, k) => <Typography.Text delete={!!k.revokedAt}>{k.name}</Typography.Text> },
           { key: 'prefix', title: t('admin.keys.prefix'), width: 150, render: (_, k) => <Typography.Text code>{k.prefix}…</Typography.Text> },
           { key: 'by', title: t('intake.iot.createdBy'), width: 120, render: (_, k) => (k.createdBy ? (users.get(k.createdBy)?.name ?? '') : t('app.none')) },
@@ -96,27 +94,26 @@ export default function DeviceKeysPage() {
               <KeyRevokeCell name={k.name} revokedAt={k.revokedAt} revokedTitle={k.revokedAt ? formatDateTime(k.revokedAt) : undefined} help={t('intake.iot.revokeKeyHelp')} testId="device-key" onRevoke={() => revoke(k)} />
             ),
           },
-        ]}
-      />
-      <Modal
+        ],
+      } as TableProps<DeviceKey>}
+    >
+      <AdminFormModal
         open={creating}
         title={t('intake.iot.createKey')}
         okText={t('admin.keys.createOk')}
-        cancelText={t('app.cancel')}
         onOk={create}
         onCancel={() => setCreating(false)}
-        confirmLoading={busy}
-        okButtonProps={{ 'data-testid': 'device-key-create-ok' } as never}
-        destroyOnHidden
-        afterClose={() => setGeneral(null)}
+        busy={busy}
+        okTestId="device-key-create-ok"
+        general={general}
+        clearGeneral={() => setGeneral(null)}
       >
         <Form form={form} initialValues={{ name: '' }} layout="vertical" preserve={false}>
           <Form.Item name="name" label={t('admin.keys.name')} extra={t('intake.iot.keyNameHelp')} rules={[{ required: true, whitespace: true, message: t('customers.nameRequired') }]}>
             <Input data-testid="device-key-name" maxLength={200} />
           </Form.Item>
         </Form>
-        {general && <Alert type="error" showIcon title={general} />}
-      </Modal>
+      </AdminFormModal>
       <NewKeyModal created={created} onClose={() => setCreated(null)}>
         {created && (
           <div style={{ marginTop: 12 }}>
@@ -124,6 +121,6 @@ export default function DeviceKeysPage() {
           </div>
         )}
       </NewKeyModal>
-    </div>
+    </AdminTablePage>
   );
 }

@@ -31,7 +31,7 @@ export function KeywordRulesEditor({ name, disabled, withTags = true, testId = '
               title={t('intake.channels.ruleN', { n: i + 1 })}
               extra={
                 !disabled && (
-                  <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => remove(row.name)} aria-label={t('intake.channels.removeRule')} data-testid={`rule-${i}-remove`} />
+                  <Button size="small" type="text" danger icon={<DeleteOutlined aria-hidden />} onClick={() => remove(row.name)} aria-label={t('intake.channels.removeRule')} data-testid={`rule-${i}-remove`} />
                 )
               }
             >
@@ -42,7 +42,7 @@ export function KeywordRulesEditor({ name, disabled, withTags = true, testId = '
             </Card>
           ))}
           {!disabled && (
-            <Button icon={<PlusOutlined />} onClick={() => add({ keywords: [] })} data-testid="rule-add">
+            <Button icon={<PlusOutlined aria-hidden />} onClick={() => add({ keywords: [] })} data-testid="rule-add">
               {t('intake.channels.addRule')}
             </Button>
           )}

@@ -154,14 +154,14 @@ export default function CreateTicketPage() {
         <Col xs={24} lg={9}>
           <Card size="small" title={t('create.caller')}>
             <Form.Item name="lookup" label={`${t('create.lookupPhone')} / ${t('create.lookupEmail')}`}>
-              <Input.Search data-testid="lookup-input" enterButton={<SearchOutlined />} loading={lookupState === 'busy'} onSearch={lookup} placeholder="138 1234 5678 / name@example.com" />
+              <Input.Search data-testid="lookup-input" enterButton={<SearchOutlined aria-label={t('app.search')} />} loading={lookupState === 'busy'} onSearch={lookup} placeholder="138 1234 5678 / name@example.com" />
             </Form.Item>
             {contact ? (
               <div data-testid="lookup-contact">
                 <Alert type="success" showIcon title={t('create.found')} style={{ marginBottom: 8 }} />
                 <Descriptions size="small" column={1}>
                   <Descriptions.Item label={t('create.requesterName')}>
-                    <UserOutlined /> {contact.name}
+                    <UserOutlined aria-hidden /> {contact.name}
                   </Descriptions.Item>
                   {contact.organization && <Descriptions.Item label={t('field.organization')}>{contact.organization.name}</Descriptions.Item>}
                   {contact.identities.map((i) => (

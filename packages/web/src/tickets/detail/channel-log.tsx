@@ -37,7 +37,7 @@ export function ChannelLogView({ log }: { log: Log }) {
                 data-testid="channel-log-in"
                 actions={[
                   <a key="raw" href={inboundRawUrl(m.id)} target="_blank" rel="noreferrer" data-testid="channel-log-download">
-                    <DownloadOutlined /> {t('intake.log.download')}
+                    <DownloadOutlined aria-hidden /> {t('intake.log.download')}
                   </a>,
                 ]}
               >

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { DuplicateCandidate, Extracted, Insights } from '../../api/intelligence-types';
 import { formatPercent, formatStatedDate } from '../../i18n/format';
 import { StatusTag } from '../ticket-tags';
+import { copyIcons } from '../../common/quiet-icons';
 
 // The rest of a ticket's analysis: the requester's mood, the details found in the text, and
 // tickets that may be the same problem (to mark as duplicate or relate in one click).
@@ -47,7 +48,7 @@ export function InsightExtracted({ items }: { items: Extracted[] }) {
             <Space size={6} wrap>
               <Typography.Text type="secondary">{t(`intel.panel.kind.${x.kind}`, { defaultValue: x.kind })}</Typography.Text>
               <Tooltip title={x.text !== x.value ? x.text : undefined}>
-                <Typography.Text copyable={{ text: x.value }}>{x.kind === 'date' ? formatStatedDate(String(x.value)) : x.value}</Typography.Text>
+                <Typography.Text copyable={{ text: x.value, icon: copyIcons }}>{x.kind === 'date' ? formatStatedDate(String(x.value)) : x.value}</Typography.Text>
               </Tooltip>
               {x.field && (
                 <Tooltip title={t('intel.panel.prefilledField', { field: x.field })}>

@@ -8,6 +8,7 @@ import { mapErrorToFields } from '../../common/api-errors';
 import { allowedStatuses } from '../ticket-tags';
 import { activeMentions, htmlToText, textToHtml, useDraft } from './draft';
 import { replyChannelOptions } from './reply-channel';
+import { clearable } from '../../common/quiet-icons';
 
 // Writing to the customer or to colleagues: reply / internal note, @mentions, files, templates,
 // "send and set status". The draft survives reloads and failed requests.
@@ -41,7 +42,7 @@ function Templates({ onPick }: { onPick: (t: ReplyTemplate) => void }) {
       placement="topLeft"
       content={
         <div style={{ width: 320 }} data-testid="template-picker">
-          <Input.Search placeholder={t('reply.templateSearch')} onSearch={search} allowClear size="small" />
+          <Input.Search placeholder={t('reply.templateSearch')} onSearch={search} allowClear={clearable} size="small" />
           <List
             size="small"
             loading={items === null}
@@ -63,7 +64,7 @@ function Templates({ onPick }: { onPick: (t: ReplyTemplate) => void }) {
         </div>
       }
     >
-      <Button icon={<MessageOutlined />} data-testid="templates-button">
+      <Button icon={<MessageOutlined aria-hidden />} data-testid="templates-button">
         {t('reply.templates')}
       </Button>
     </Popover>
@@ -149,6 +150,7 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, Props>(function ReplyBox({ ti
       <Space style={{ marginBottom: 8 }} wrap>
         <Segmented
           data-testid="reply-mode"
+          aria-label={t('reply.mode')}
           value={draft.internal ? 'internal' : 'public'}
           onChange={(v) => setDraft({ internal: v === 'internal' })}
           options={[
@@ -187,7 +189,7 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, Props>(function ReplyBox({ ti
       {draft.files.length > 0 && (
         <Space wrap style={{ marginTop: 8 }}>
           {draft.files.map((f) => (
-            <Tag key={f.id} closable onClose={() => setDraft((d) => ({ ...d, files: d.files.filter((x) => x.id !== f.id) }))} icon={<PaperClipOutlined />}>
+            <Tag key={f.id} closable onClose={() => setDraft((d) => ({ ...d, files: d.files.filter((x) => x.id !== f.id) }))} icon={<PaperClipOutlined aria-hidden />}>
               {f.filename}
             </Tag>
           ))}
@@ -215,14 +217,14 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, Props>(function ReplyBox({ ti
                 .finally(() => setUploading((n) => n - 1));
             }}
           >
-            <Button icon={<PaperClipOutlined />} loading={uploading > 0} data-testid="attach-button">
+            <Button icon={<PaperClipOutlined aria-hidden />} loading={uploading > 0} data-testid="attach-button">
               {uploading > 0 ? t('reply.uploading') : t('reply.attach')}
             </Button>
           </Upload>
           <Templates onPick={(tpl) => setDraft((d) => ({ ...d, body: d.body ? `${d.body}\n${htmlToText(tpl.body)}` : htmlToText(tpl.body) }))} />
         </Space>
         <Space.Compact>
-          <Button type="primary" icon={<SendOutlined />} loading={sending} disabled={uploading > 0} onClick={() => void send()} data-testid="reply-send">
+          <Button type="primary" icon={<SendOutlined aria-hidden />} loading={sending} disabled={uploading > 0} onClick={() => void send()} data-testid="reply-send">
             {t('reply.send')}
           </Button>
           <Dropdown
@@ -232,7 +234,7 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, Props>(function ReplyBox({ ti
               onClick: ({ key }) => void send(key as Status),
             }}
           >
-            <Button type="primary" icon={<DownOutlined />} data-testid="reply-send-status" aria-label={t('reply.sendAndStatus')} />
+            <Button type="primary" icon={<DownOutlined aria-hidden />} data-testid="reply-send-status" aria-label={t('reply.sendAndStatus')} />
           </Dropdown>
         </Space.Compact>
       </Space>

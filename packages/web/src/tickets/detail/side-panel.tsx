@@ -12,6 +12,7 @@ import { CustomFieldInput, fieldsForType } from '../custom-field-input';
 import { allowedStatuses } from '../ticket-tags';
 import { LinksAndSubtasks, RequesterTickets, Watchers } from './related-panels';
 import { ResolveDialog } from './resolve-dialog';
+import { selectArrow, useSelectClear } from '../../common/quiet-icons';
 
 // The ticket's properties, each saved as soon as it is changed; errors appear under the field.
 // Changing an existing assignee asks for the transfer reason (转派原因), kept on the timeline.
@@ -33,6 +34,7 @@ const FIELDS = ['status', 'priority', 'categoryId', 'typeId', 'teamId', 'assigne
 
 export const SidePanel = forwardRef<SidePanelHandle, Props>(function SidePanel({ ticket, me, version, setByIntelligence = [], onUpdated }, ref) {
   const { t } = useTranslation();
+  const selectClear = useSelectClear();
   const { teams, ticketTypes } = useLookups();
   const categoryTree = useCategoryTree();
   const name = useLocalName();
@@ -129,8 +131,9 @@ export const SidePanel = forwardRef<SidePanelHandle, Props>(function SidePanel({
           'categoryId',
           t('field.category'),
           <TreeSelect
+            suffixIcon={selectArrow}
             data-testid="field-category"
-            allowClear
+            allowClear={selectClear}
             showSearch={{ treeNodeFilterProp: 'title' }}
             value={ticket.categoryId ?? undefined}
             treeData={categoryTree}
@@ -141,12 +144,12 @@ export const SidePanel = forwardRef<SidePanelHandle, Props>(function SidePanel({
         {item(
           'typeId',
           t('field.type'),
-          <Select data-testid="field-type" allowClear value={ticket.typeId ?? undefined} onChange={(v) => void save({ typeId: v ?? null }, 'typeId')} options={ticketTypes.map((x) => ({ value: x.id, label: name(x) }))} />,
+          <Select data-testid="field-type" allowClear={selectClear} value={ticket.typeId ?? undefined} onChange={(v) => void save({ typeId: v ?? null }, 'typeId')} options={ticketTypes.map((x) => ({ value: x.id, label: name(x) }))} />,
         )}
         {item(
           'teamId',
           t('field.team'),
-          <Select data-testid="field-team" allowClear value={ticket.teamId ?? undefined} onChange={(v) => void save({ teamId: v ?? null }, 'teamId')} options={teams.map((x) => ({ value: x.id, label: x.name }))} />,
+          <Select data-testid="field-team" allowClear={selectClear} value={ticket.teamId ?? undefined} onChange={(v) => void save({ teamId: v ?? null }, 'teamId')} options={teams.map((x) => ({ value: x.id, label: x.name }))} />,
         )}
         {item(
           'assigneeId',

@@ -150,7 +150,7 @@ export default function TicketDetailPage() {
       <Flex justify="space-between" align="start" wrap gap={8}>
         <Space orientation="vertical" size={4} style={{ minWidth: 0 }}>
           <Space wrap>
-            <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(`/tickets${backSearch}`)} data-testid="back-to-list">
+            <Button type="text" icon={<ArrowLeftOutlined aria-hidden />} onClick={() => navigate(`/tickets${backSearch}`)} data-testid="back-to-list">
               {t('detail.back')}
             </Button>
             <Typography.Text type="secondary" data-testid="ticket-number">
@@ -170,8 +170,8 @@ export default function TicketDetailPage() {
         <Space>
           <Tooltip title={`${t('detail.prevNext')} (k / j)`}>
             <Space.Compact>
-              <Button icon={<UpOutlined />} onClick={() => go(-1)} disabled={!neighbour(queue, String(ticket.number), -1)} data-testid="prev-ticket" aria-label={t('shortcut.prev')} />
-              <Button icon={<DownOutlined />} onClick={() => go(1)} disabled={!neighbour(queue, String(ticket.number), 1)} data-testid="next-ticket" aria-label={t('shortcut.next')} />
+              <Button icon={<UpOutlined aria-hidden />} onClick={() => go(-1)} disabled={!neighbour(queue, String(ticket.number), -1)} data-testid="prev-ticket" aria-label={t('shortcut.prev')} />
+              <Button icon={<DownOutlined aria-hidden />} onClick={() => go(1)} disabled={!neighbour(queue, String(ticket.number), 1)} data-testid="next-ticket" aria-label={t('shortcut.next')} />
             </Space.Compact>
           </Tooltip>
           {ticket.assigneeId !== me.id && (
@@ -180,7 +180,7 @@ export default function TicketDetailPage() {
             </Button>
           )}
           {!phone && (
-            <Button icon={<QuestionCircleOutlined />} onClick={() => setHelp(true)} data-testid="shortcut-help-button">
+            <Button icon={<QuestionCircleOutlined aria-hidden />} onClick={() => setHelp(true)} data-testid="shortcut-help-button">
               {t('detail.shortcuts')}
             </Button>
           )}

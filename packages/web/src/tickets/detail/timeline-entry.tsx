@@ -30,7 +30,7 @@ function Files({ ids, attachments }: { ids: string[]; attachments: Map<string, A
           return <Image key={id} src={attachmentUrl(id)} alt={a.filename} width={96} height={72} style={{ objectFit: 'cover', borderRadius: 4 }} data-testid="attachment-image" />;
         return (
           <a key={id} href={attachmentUrl(id)} target="_blank" rel="noreferrer" data-testid="attachment-file">
-            <FileOutlined /> {a ? `${a.filename} (${formatBytes(a.size)})` : id.slice(0, 8)}
+            <FileOutlined aria-hidden /> {a ? `${a.filename} (${formatBytes(a.size)})` : id.slice(0, 8)}
           </a>
         );
       })}
@@ -79,7 +79,7 @@ export const TimelineEntry = memo(function TimelineEntry({ event, names, attachm
           <Space size={6} wrap>
             <Meta event={event} />
             {internal ? (
-              <Tag color="warning" icon={<LockOutlined />} data-testid="internal-label">
+              <Tag color="warning" icon={<LockOutlined aria-hidden />} data-testid="internal-label">
                 {t('timeline.internal')}
               </Tag>
             ) : (

@@ -109,7 +109,7 @@ export function Timeline({ events, hasMore, loading, error, onLoadMore, attachme
       </div>
       {(hasMore || !atEnd) && (
         <Flex justify="flex-end" style={{ paddingTop: 8 }}>
-          <Button size="small" shape="round" icon={<VerticalAlignBottomOutlined />} onClick={() => setFollowing(true)} data-testid="jump-latest">
+          <Button size="small" shape="round" icon={<VerticalAlignBottomOutlined aria-hidden />} onClick={() => setFollowing(true)} data-testid="jump-latest">
             {t('detail.jumpLatest')}
           </Button>
         </Flex>

@@ -1,32 +1,45 @@
-import { Alert, App, Button, Input, Modal, Select, Space, TreeSelect, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Form, Input, Modal, Select, Space, TreeSelect, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ticketsApi } from '../../api/endpoints';
 import { PRIORITIES, STATUSES, type BulkChanges, type Priority, type Status, type Ticket } from '../../api/types';
-import { errorMessage } from '../../common/api-errors';
-import { useCategoryTree } from '../../common/lookups';
+import { useMe } from '../../auth/auth-context';
+import { bulkFailureMessage, errorMessage } from '../../common/api-errors';
+import { useCategoryTree, useLookups } from '../../common/lookups';
 import { searchStaff } from '../../common/people-search';
+import { selectArrow } from '../../common/quiet-icons';
 import { RemoteSelect } from '../../common/remote-select';
+import { resolveAsks, ResolveFields, type ResolveValues } from '../detail/resolve-dialog';
 
-// Bulk actions on the selected tickets: assign, status, priority, category, add tag.
+// Bulk actions on the selected tickets: assign, status, priority, category, add tag. 改状态 to 已解决
+// asks what resolving needs, as the ticket page does (ResolveFields): the resolution note, and a
+// category / assignee for the tickets whose type requires one they have not got (given to those tickets
+// only, before they are resolved). Tickets left unchanged are listed with the reason, in words.
 
 type Action = 'assign' | 'status' | 'priority' | 'category' | 'addTag';
 const ACTIONS: Action[] = ['assign', 'status', 'priority', 'category', 'addTag'];
 
 interface Props {
   selected: Ticket[];
-  onDone: () => void;
+  /** after a bulk change: the tickets left as they were (the queue keeps them selected, the dialog says why) */
+  onDone: (left: string[]) => void;
 }
 
 export function BulkBar({ selected, onDone }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const me = useMe();
   const categoryTree = useCategoryTree();
+  const { ticketTypes } = useLookups();
+  const [form] = Form.useForm<ResolveValues>();
   const [action, setAction] = useState<Action | null>(null);
   const [value, setValue] = useState<string | string[] | undefined>();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [failures, setFailures] = useState<string[]>([]);
+
+  const resolving = action === 'status' && value === 'resolved';
+  const asks = useMemo(() => resolveAsks(selected, ticketTypes), [selected, ticketTypes]);
 
   const open = (a: Action) => {
     setAction(a);
@@ -53,24 +66,37 @@ export function BulkBar({ selected, onDone }: Props) {
     }
   };
 
+  /** One bulk request; its refusals, in words, by ticket (a later request's word for a ticket replaces an earlier one's). */
+  const run = async (ids: string[], c: BulkChanges, refused: Map<string, string>) => {
+    const res = await ticketsApi.bulk(ids, c);
+    for (const f of res.failed) refused.set(f.id, bulkFailureMessage(f.error, t));
+    return res;
+  };
+
   const apply = async () => {
     const c = changes();
     if (!c) return;
+    const v = resolving ? await form.validateFields().catch(() => null) : null;
+    if (resolving && !v) return;
     setBusy(true);
     try {
-      const res = await ticketsApi.bulk(
-        selected.map((s) => s.id),
-        c,
-      );
+      const ids = selected.map((s) => s.id);
+      const refused = new Map<string, string>();
+      if (v?.categoryId && asks.needCategory.length) await run(asks.needCategory, { categoryId: v.categoryId }, refused);
+      if (v?.assigneeId && asks.needAssignee.length) await run(asks.needAssignee, { assigneeId: v.assigneeId }, refused);
+      const note = v?.resolution?.trim();
+      const res = await run(ids, { ...c, ...(note ? { resolution: note } : {}) }, refused);
+      const done = new Set(res.updated);
       const byId = new Map(selected.map((s) => [s.id, s.number]));
-      if (res.failed.length) {
-        message.warning(t('bulk.partial', { updated: res.updated.length, failed: res.failed.length }));
-        setFailures(res.failed.map((f) => t('bulk.failedItem', { id: byId.get(f.id) ?? f.id, message: t(`errors.${f.error.code}`, { defaultValue: f.error.message }) })));
+      const left = ids.filter((id) => !done.has(id));
+      if (left.length) {
+        message.warning(t('bulk.partial', { updated: res.updated.length, failed: left.length }));
+        setFailures(left.map((id) => t('bulk.failedItem', { id: byId.get(id) ?? id, message: refused.get(id) ?? t('errors.generic') })));
       } else {
         message.success(t('bulk.done', { updated: res.updated.length }));
         setAction(null);
       }
-      onDone();
+      onDone(left);
     } catch (err) {
       message.error(errorMessage(err, t));
     } finally {
@@ -88,11 +114,20 @@ export function BulkBar({ selected, onDone }: Props) {
           </Space>
         );
       case 'status':
-        return <Select data-testid="bulk-status" style={{ width: '100%' }} value={value} onChange={setValue} options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />;
+        return (
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Select data-testid="bulk-status" style={{ width: '100%' }} value={value} onChange={setValue} options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+            {resolving && (
+              <Form form={form} layout="vertical" preserve={false} initialValues={{ assigneeId: asks.needAssignee.length ? me.id : undefined }} data-testid="bulk-resolve-form">
+                <ResolveFields asks={asks} me={me} />
+              </Form>
+            )}
+          </Space>
+        );
       case 'priority':
         return <Select data-testid="bulk-priority" style={{ width: '100%' }} value={value} onChange={setValue} options={PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))} />;
       case 'category':
-        return <TreeSelect data-testid="bulk-category" style={{ width: '100%' }} value={value} onChange={setValue} treeData={categoryTree} showSearch={{ treeNodeFilterProp: 'title' }} />;
+        return <TreeSelect data-testid="bulk-category" suffixIcon={selectArrow} style={{ width: '100%' }} value={value} onChange={setValue} treeData={categoryTree} showSearch={{ treeNodeFilterProp: 'title' }} />;
       case 'addTag':
         return <Select data-testid="bulk-tags" mode="tags" style={{ width: '100%' }} value={value as string[] | undefined} onChange={setValue} open={false} placeholder={t('list.tagPlaceholder')} />;
       default:
@@ -100,12 +135,13 @@ export function BulkBar({ selected, onDone }: Props) {
     }
   };
 
-  if (!selected.length) return null;
+  // the dialog stays while it says why tickets were left as they were, as the queue reloads under it
+  if (!selected.length && !action) return null;
   return (
     <Space wrap data-testid="bulk-bar">
       <Typography.Text strong>{t('list.selected', { count: selected.length })}</Typography.Text>
       {ACTIONS.map((a) => (
-        <Button key={a} size="small" onClick={() => open(a)} data-testid={`bulk-${a}`}>
+        <Button key={a} size="small" onClick={() => open(a)} data-testid={`bulk-action-${a}`}>
           {t(`bulk.${a}`)}
         </Button>
       ))}

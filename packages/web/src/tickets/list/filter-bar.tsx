@@ -8,6 +8,7 @@ import { useCategoryTree, useLookups } from '../../common/lookups';
 import { resolveContact, resolveStaff, searchContacts, searchStaff } from '../../common/people-search';
 import { RemoteSelect } from '../../common/remote-select';
 import { COLUMNS, SORTS, type Column } from './list-state';
+import { clearable, selectArrow, useSelectClear } from '../../common/quiet-icons';
 
 // Filters on every field the list API supports, the full-text box, sort and the column chooser.
 
@@ -71,6 +72,7 @@ function DateRange({ testId, label, from, to, onChange, width }: { testId: strin
 
 export function FilterBar({ filters, sort, columns, onFilters, onSort, onColumns, onRefresh, stacked = false }: Props) {
   const { t } = useTranslation();
+  const selectClear = useSelectClear();
   const { teams } = useLookups();
   const categoryTree = useCategoryTree();
   const [q, setQ] = useState(filters.q ?? '');
@@ -84,7 +86,7 @@ export function FilterBar({ filters, sort, columns, onFilters, onSort, onColumns
     <Space wrap={!stacked} orientation={stacked ? 'vertical' : 'horizontal'} size={[8, 8]} style={stacked ? { width: '100%' } : undefined} data-testid="filter-bar">
       <Input.Search
         data-testid="filter-q"
-        allowClear
+        allowClear={clearable}
         placeholder={t('list.search')}
         value={q}
         onChange={(e) => setQ(e.target.value)}
@@ -94,7 +96,7 @@ export function FilterBar({ filters, sort, columns, onFilters, onSort, onColumns
       <Select
         data-testid="filter-status"
         mode="multiple"
-        allowClear
+        allowClear={selectClear}
         maxTagCount="responsive"
         placeholder={t('field.status')}
         value={filters.status ?? []}
@@ -105,7 +107,7 @@ export function FilterBar({ filters, sort, columns, onFilters, onSort, onColumns
       <Select
         data-testid="filter-priority"
         mode="multiple"
-        allowClear
+        allowClear={selectClear}
         maxTagCount="responsive"
         placeholder={t('field.priority')}
         value={filters.priority ?? []}
@@ -114,8 +116,9 @@ export function FilterBar({ filters, sort, columns, onFilters, onSort, onColumns
         style={w}
       />
       <TreeSelect
+        suffixIcon={selectArrow}
         data-testid="filter-category"
-        allowClear
+        allowClear={selectClear}
         showSearch={{ treeNodeFilterProp: 'title' }}
         placeholder={t('field.category')}
         value={filters.categoryId}
@@ -127,7 +130,7 @@ export function FilterBar({ filters, sort, columns, onFilters, onSort, onColumns
       <Select
         data-testid="filter-team"
         mode="multiple"
-        allowClear
+        allowClear={selectClear}
         maxTagCount="responsive"
         placeholder={t('field.team')}
         value={filters.team ?? []}
@@ -160,7 +163,7 @@ export function FilterBar({ filters, sort, columns, onFilters, onSort, onColumns
       <Select
         data-testid="filter-tag"
         mode="tags"
-        allowClear
+        allowClear={selectClear}
         maxTagCount="responsive"
         placeholder={t('field.tags')}
         value={filters.tag ?? []}
@@ -194,16 +197,16 @@ export function FilterBar({ filters, sort, columns, onFilters, onSort, onColumns
           </div>
         )}
       >
-        <Button icon={<SettingOutlined />} data-testid="columns-button">
+        <Button icon={<SettingOutlined aria-hidden />} data-testid="columns-button">
           {t('list.columns')}
         </Button>
       </Dropdown>
       )}
       <Tooltip title={t('list.clearFilters')}>
-        <Button icon={<ClearOutlined />} onClick={() => onFilters({})} data-testid="clear-filters" aria-label={t('list.clearFilters')} />
+        <Button icon={<ClearOutlined aria-hidden />} onClick={() => onFilters({})} data-testid="clear-filters" aria-label={t('list.clearFilters')} />
       </Tooltip>
       <Tooltip title={t('list.refresh')}>
-        <Button icon={<ReloadOutlined />} onClick={onRefresh} data-testid="refresh" aria-label={t('list.refresh')} />
+        <Button icon={<ReloadOutlined aria-hidden />} onClick={onRefresh} data-testid="refresh" aria-label={t('list.refresh')} />
       </Tooltip>
     </Space>
   );

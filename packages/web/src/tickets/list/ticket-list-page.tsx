@@ -171,11 +171,11 @@ export default function TicketListPage() {
           <Flex gap={8} align="center" data-testid="phone-list-bar">
             {viewSelect}
             <Badge count={Object.keys(cleanFilters(state.filters)).length} size="small">
-              <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen(true)} data-testid="filters-button">
+              <Button icon={<FilterOutlined aria-hidden />} onClick={() => setFiltersOpen(true)} data-testid="filters-button">
                 {t('list.filters')}
               </Button>
             </Badge>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/tickets/new')} data-testid="new-ticket">
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => navigate('/tickets/new')} data-testid="new-ticket">
               {t('list.newTicketShort')}
             </Button>
           </Flex>
@@ -189,11 +189,11 @@ export default function TicketListPage() {
             </Space>
             <Space>
               <Tooltip title={viewsAvailable ? '' : t('views.unavailable')}>
-                <Button icon={<SaveOutlined />} disabled={!viewsAvailable} onClick={() => setSaving(true)} data-testid="save-view">
+                <Button icon={<SaveOutlined aria-hidden />} disabled={!viewsAvailable} onClick={() => setSaving(true)} data-testid="save-view">
                   {currentSaved ? t('views.update') : t('views.saveAs')}
                 </Button>
               </Tooltip>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/tickets/new')} data-testid="new-ticket">
+              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => navigate('/tickets/new')} data-testid="new-ticket">
                 {t('nav.newTicket')}
               </Button>
             </Space>
@@ -221,8 +221,8 @@ export default function TicketListPage() {
         {!phone && (
           <BulkBar
             selected={selectedTickets}
-            onDone={() => {
-              setSelected([]);
+            onDone={(left) => {
+              setSelected(left);
               pages.reload();
               setCountsKey((k) => k + 1);
             }}

@@ -91,7 +91,14 @@ export function TicketTable({ items, columns, loading, hasMore, height, selected
       pagination={false}
       scroll={{ x: scrollX, y: height }}
       locale={{ emptyText: loading ? ' ' : <Empty description={t('list.empty')} /> }}
-      rowSelection={{ selectedRowKeys: selected, onChange: (keys) => onSelect(keys as string[]), columnWidth: SELECTION }}
+      rowSelection={{
+        selectedRowKeys: selected,
+        onChange: (keys) => onSelect(keys as string[]),
+        columnWidth: SELECTION,
+        // Ant Design names these check boxes in English ("Select all", "Select row 1")
+        getTitleCheckboxProps: () => ({ 'aria-label': t('list.selectAll') }),
+        getCheckboxProps: (r) => ({ 'aria-label': t('list.selectRow', { number: r.number }) }),
+      }}
       onRow={(r) => ({ onClick: () => onOpen(r), style: { cursor: 'pointer' }, 'data-testid': `ticket-row-${r.number}` }) as React.HTMLAttributes<HTMLElement>}
       onScroll={(e) => {
         const el = e.currentTarget;

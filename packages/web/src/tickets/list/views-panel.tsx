@@ -6,6 +6,7 @@ import { ticketsApi } from '../../api/endpoints';
 import type { Me, SavedView, TicketFilters } from '../../api/types';
 import { formatNumber } from '../../i18n/format';
 import { BUILTIN_VIEWS, builtinView, type BuiltinViewKey } from './list-state';
+import { confirmIcon } from '../../common/quiet-icons';
 
 // The queue's views: built-in ones, then the saved ones (shared and personal), each with its count.
 
@@ -127,13 +128,13 @@ export function ViewsPanel({ me, active, saved, refreshKey, onBuiltin, onSaved, 
                 <span style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
                   {v.shared && (
                     <Tooltip title={t('views.shared')}>
-                      <ShareAltOutlined />
+                      <ShareAltOutlined aria-hidden />
                     </Tooltip>
                   )}
                   <span style={{ flex: 1, minWidth: 0 }}>{label(v.name, v.id)}</span>
                   {(!v.ownerId || v.ownerId === me.id) && (
-                    <Popconfirm title={t('views.confirmDelete', { name: v.name })} onConfirm={() => onDelete(v)} okText={t('app.delete')} cancelText={t('app.cancel')}>
-                      <Button size="small" type="text" icon={<DeleteOutlined />} aria-label={t('app.delete')} onClick={(e) => e.stopPropagation()} />
+                    <Popconfirm icon={confirmIcon} title={t('views.confirmDelete', { name: v.name })} onConfirm={() => onDelete(v)} okText={t('app.delete')} cancelText={t('app.cancel')}>
+                      <Button size="small" type="text" icon={<DeleteOutlined aria-hidden />} aria-label={t('app.delete')} onClick={(e) => e.stopPropagation()} />
                     </Popconfirm>
                   )}
                 </span>

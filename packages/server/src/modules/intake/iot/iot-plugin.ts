@@ -20,7 +20,7 @@ export const iotPlugin: ChannelPlugin = {
       parse() {
         throw new Error('IoT alarms are processed in batches (processBatch)');
       },
-      processBatch: (deps, tenantId, rows, ctx) => processAlarms(deps, tenantId, rows, settings.windowMs, ctx.stages),
+      processBatch: (deps, tenantId, rows) => processAlarms(deps, tenantId, rows, settings.windowMs),
     });
   },
   routes: iotRoutes,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planAlarms, incidentKey, type AlarmItem } from './alarm-plan';
-import { alarmTime, alarmTitle, externalIdOf, parseTopic, payloadRefusal, readPayload, tsProblem } from './iot-rules';
+import { alarmTime, alarmTitle, externalIdOf, parseTopic, payloadRefusal, PRIORITY_OF_SEVERITY, readPayload, SEVERITIES, tsProblem } from './iot-rules';
 
 const MIN = 60_000;
 const T0 = new Date('2026-03-02T01:00:00Z');
@@ -107,5 +107,15 @@ describe('planAlarms', () => {
     expect(p.incidents[0].recovery?.rowId).toBe(p.rows[1].rowId);
     expect(p.incidents).toHaveLength(2);
     expect(p.rows[3].reason).toBe('no_open_alarm');
+  });
+});
+
+describe('what an alarm’s severity means for its ticket (the device contract)', () => {
+  it('critical is urgent, major high, minor normal', () => {
+    expect(PRIORITY_OF_SEVERITY).toEqual({ critical: 'urgent', major: 'high', minor: 'normal' });
+  });
+
+  it('has a priority for every severity the contract accepts, and no other', () => {
+    expect(Object.keys(PRIORITY_OF_SEVERITY).sort()).toEqual([...SEVERITIES].sort());
   });
 });

@@ -122,7 +122,11 @@ export function peekPayload(raw: Buffer): Record<string, unknown> {
   }
 }
 
-export const PRIORITY_OF: Record<Severity, Priority> = { critical: 'urgent', major: 'high', minor: 'normal' };
+/**
+ * The priority an alarm's severity means (the device contract; an alarm without a severity is major).
+ * The one table: the intelligence's priority rules read it from here.
+ */
+export const PRIORITY_OF_SEVERITY: Record<Severity, Priority> = { critical: 'urgent', major: 'high', minor: 'normal' };
 
 /** When the alarm happened: the device's ts when plausible, else when it was received. */
 export function alarmTime(p: AlarmPayload, receivedAt: Date): Date {

@@ -2,16 +2,16 @@ import type { Deps } from '../../../platform/deps';
 import { AppError } from '../../../platform/errors';
 import { uuidv7 } from '../../../platform/ids';
 import { systemActor, tenantTimeZone } from '../../identity';
-import { createTicket, recordTicketEvents, ticketHeadlines, updateTicket } from '../../tickets';
+import { createTicket, recordTicketEvents, ticketHeadlines, updateTicket, type CreateTicketInput } from '../../tickets';
 import { channelRepository } from '../channel-repository';
 import { inboundRepository } from '../inbound-repository';
-import { PermanentIntakeError, type ChannelConfig, type InboundRow, type Outcome, type StageRunner } from '../intake-types';
+import { PermanentIntakeError, type ChannelConfig, type InboundRow, type Outcome } from '../intake-types';
 import { routeByRules } from '../routing-rules';
 import { threadRepository } from '../thread-repository';
 import { incidentKey, planAlarms, type AlarmItem, type OpenIncident, type PlannedIncident } from './alarm-plan';
 import { assetRepository } from './asset-repository';
 import { deviceAlarmRepository, type DeviceAlarmInsert } from './device-alarm-repository';
-import { alarmDescription, alarmTime, alarmTitle, deviceName, PRIORITY_OF, readPayload, Serial, threadKeyOf } from './iot-rules';
+import { alarmDescription, alarmTime, alarmTitle, deviceName, PRIORITY_OF_SEVERITY, readPayload, Serial, threadKeyOf } from './iot-rules';
 
 type Asset = { id: string; owner_contact_id: string | null; organization_id: string | null };
 
@@ -26,7 +26,7 @@ function readItem(row: InboundRow): AlarmItem {
  * Opens the ticket of a new incident: requester the asset's owner, else the device itself as a
  * contact; written by the device (设备 SN-1001), its time on the tenant's clock.
  */
-async function openTicket(deps: Deps, tenantId: string, inc: PlannedIncident, asset: Asset, channel: ChannelConfig | null, row: InboundRow, stages: StageRunner, previous: string, timeZone: string): Promise<string> {
+async function openTicket(deps: Deps, tenantId: string, inc: PlannedIncident, asset: Asset, channel: ChannelConfig | null, row: InboundRow, previous: string, timeZone: string): Promise<string> {
   const { payload, serial } = inc.opener!;
   const title = alarmTitle(serial, payload.code, payload.message);
   const routing = routeByRules(channel?.defaults ?? {}, `${title}\n${payload.message ?? ''}`);
@@ -34,17 +34,17 @@ async function openTicket(deps: Deps, tenantId: string, inc: PlannedIncident, as
     ? { id: asset.owner_contact_id }
     : { name: deviceName(serial), identities: [{ kind: 'device' as const, value: serial }], organizationId: asset.organization_id ?? undefined };
   const description = alarmDescription(serial, payload, row.receivedAt, timeZone);
-  const input = await stages(row, channel, { sender: requester, subject: title, text: payload.message ?? '' }, {
+  const input: CreateTicketInput = {
     title,
     description,
     requester,
     channel: 'iot',
-    priority: PRIORITY_OF[payload.severity ?? 'major'],
+    priority: PRIORITY_OF_SEVERITY[payload.severity ?? 'major'],
     categoryId: routing.categoryId,
     teamId: routing.teamId,
     typeId: routing.typeId,
     tags: routing.tags, // the channel already says 设备告警: no English tag
-  });
+  };
   // keyed by the incident it follows (and, for a batch opening several incidents of one device and code,
   // its place among them), not by the alarm that opened it: two workers, or a retry after a crash that
   // groups other alarms, opening the same incident get the same ticket, never a second one
@@ -59,7 +59,7 @@ async function openTicket(deps: Deps, tenantId: string, inc: PlannedIncident, as
  * a ticket is opened (priority from the severity, linked to the device's asset, created first if the
  * serial is unknown). A recovery resolves the incident's ticket. Every row is marked done or failed.
  */
-export async function processAlarms(deps: Deps, tenantId: string, rows: InboundRow[], windowMs: number, stages: StageRunner): Promise<(Outcome | Error)[]> {
+export async function processAlarms(deps: Deps, tenantId: string, rows: InboundRow[], windowMs: number): Promise<(Outcome | Error)[]> {
   const results = new Map<string, Outcome | Error>();
   const items: AlarmItem[] = [];
   for (const row of rows) {
@@ -71,14 +71,14 @@ export async function processAlarms(deps: Deps, tenantId: string, rows: InboundR
   }
   if (items.length)
     try {
-      await apply(deps, tenantId, rows, items, windowMs, results, stages);
+      await apply(deps, tenantId, rows, items, windowMs, results);
     } catch (err) {
       for (const i of items) results.set(i.rowId, err as Error); // tried again as a whole
     }
   return rows.map((r) => results.get(r.id) ?? new Error('alarm left unprocessed'));
 }
 
-async function apply(deps: Deps, tenantId: string, rows: InboundRow[], items: AlarmItem[], windowMs: number, results: Map<string, Outcome | Error>, stages: StageRunner): Promise<void> {
+async function apply(deps: Deps, tenantId: string, rows: InboundRow[], items: AlarmItem[], windowMs: number, results: Map<string, Outcome | Error>): Promise<void> {
   const rowById = new Map(rows.map((r) => [r.id, r]));
   const now = deps.clock.now();
   const serials = [...new Set(items.map((i) => i.serial))];
@@ -116,7 +116,7 @@ async function apply(deps: Deps, tenantId: string, rows: InboundRow[], items: Al
     plan.incidents.map(async (inc, i) => {
       if (inc.existing) return ticketOf.set(i, inc.existing.ticketId);
       try {
-        ticketOf.set(i, await openTicket(deps, tenantId, inc, assets.get(inc.serial)!, channel, rowById.get(inc.opener!.rowId)!, stages, previousOf[i], timeZone));
+        ticketOf.set(i, await openTicket(deps, tenantId, inc, assets.get(inc.serial)!, channel, rowById.get(inc.opener!.rowId)!, previousOf[i], timeZone));
       } catch (err) {
         failed.set(i, err as Error);
       }

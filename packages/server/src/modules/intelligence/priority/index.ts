@@ -8,3 +8,4 @@ export {
   type PriorityReasonCode,
   type PrioritySuggestion,
 } from './suggest-priority';
+export { decidePriority, REPEAT_CONTACT_DAYS } from './decide-priority';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PRIORITY_OF_SEVERITY, SEVERITIES } from '../../intake';
 import { detectSentiment } from '../sentiment';
 import { suggestPriority, type PriorityInput } from './index';
 
@@ -46,6 +47,10 @@ describe('floors: alarms, VIPs, callers', () => {
     const r = suggestPriority({ channel: 'iot', alarmSeverity, ...text('low') });
     expect(r.value).toBe(v);
     expect(r.reasons.map((x) => x.code)).toContain(code);
+  });
+
+  it('reads each alarm’s floor from the IoT intake’s one severity table', () => {
+    for (const alarmSeverity of SEVERITIES) expect(value({ alarmSeverity, ...text('low') })).toBe(PRIORITY_OF_SEVERITY[alarmSeverity]);
   });
 
   it('a critical IoT alarm is urgent even on a cold-start tenant', () => {

@@ -1,6 +1,6 @@
-import type { CustomerTier } from '../../customers/tiers';
-import type { Severity } from '../../intake/iot/iot-rules';
-import type { Priority } from '../../tickets/ticket-rules';
+import type { CustomerTier } from '../../customers';
+import { PRIORITY_OF_SEVERITY, type Severity } from '../../intake';
+import type { Priority } from '../../tickets';
 import { sentimentPriorityBoost, type SentimentResult } from '../sentiment';
 
 // Suggested priority of a new ticket from what is not in the words alone: who the customer is, how
@@ -61,12 +61,8 @@ export const MIN_TEXT_CONFIDENCE = 0.5;
 export const MAX_SOFT_RAISE = 2;
 /** From this many earlier contacts on the same problem (the third contact) the ticket goes up a level. */
 export const REPEAT_CONTACTS_RAISE_AT = 2;
-/** Same mapping as the IoT intake (iot-rules PRIORITY_OF); an IoT ticket without a severity is major there too. */
-const ALARM_FLOOR: Record<Severity, { level: number; code: PriorityReasonCode }> = {
-  critical: { level: 3, code: 'critical_alarm' },
-  major: { level: 2, code: 'major_alarm' },
-  minor: { level: 1, code: 'minor_alarm' },
-};
+/** Each severity's reason; its level is the IoT intake's (`PRIORITY_OF_SEVERITY`), where an alarm without a severity is major too. */
+const ALARM_REASON: Record<Severity, PriorityReasonCode> = { critical: 'critical_alarm', major: 'major_alarm', minor: 'minor_alarm' };
 
 const rank = (p: Priority) => ORDER.indexOf(p);
 
@@ -94,8 +90,8 @@ export function suggestPriority(input: PriorityInput): PrioritySuggestion {
   };
   const severity = input.alarmSeverity ?? (input.channel === 'iot' ? 'major' : undefined);
   if (severity) {
-    const a = ALARM_FLOOR[severity];
-    floor(a.level, { code: a.code, value: ORDER[a.level] });
+    const value = PRIORITY_OF_SEVERITY[severity];
+    floor(rank(value), { code: ALARM_REASON[severity], value });
   }
   // A VIP's ticket is never parked as low; nor is a caller's, who is on the line waiting.
   if (input.customerTier === 'vip') floor(1, { code: 'vip_customer', tier: 'vip', value: 'normal' });

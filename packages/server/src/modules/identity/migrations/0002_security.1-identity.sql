@@ -1,0 +1,17 @@
+-- Part of 0002_security (split by owning module; a database that applied 0002_security.sql has applied it).
+-- Row-level security and the application role's grants for the identity tables.
+DO $$
+DECLARE t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['teams', 'users', 'team_members', 'sessions', 'api_keys']
+  LOOP
+    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+    EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (tenant_id = current_tenant_id()) WITH CHECK (tenant_id = current_tenant_id())', t);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I TO {{APP_ROLE}}', t);
+  END LOOP;
+END $$;
+
+-- a tenant sees and updates only its own row; tenants are created and never deleted by the owner
+ALTER TABLE tenants ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_self ON tenants USING (id = current_tenant_id()) WITH CHECK (id = current_tenant_id());
+GRANT SELECT, UPDATE ON tenants TO {{APP_ROLE}};
