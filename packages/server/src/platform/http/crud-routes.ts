@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import type { Actor } from '../../modules/identity/actor';
 import type { Deps } from '../deps';
-import { actorOf } from './auth';
+import { actorOf, type RequestActor } from './auth';
 import { created, IdParams, noContent, ok } from './schemas';
 
 // The create / read / update / delete routes of a resource, written once: POST and GET on the collection,
@@ -11,7 +10,7 @@ import { created, IdParams, noContent, ok } from './schemas';
 // 200 or 204. Who may do what is the use case's to decide. Each method registers its route at once, so
 // a module keeps its routes (and the OpenAPI document its operations) in the order it writes them.
 
-type Run<A extends unknown[], R> = (deps: Deps, actor: Actor, ...args: A) => Promise<R>;
+type Run<A extends unknown[], R> = (deps: Deps, actor: RequestActor, ...args: A) => Promise<R>;
 
 interface Doc {
   summary: string;
