@@ -11,3 +11,4 @@ export { createTicketType } from './create-ticket-type';
 export { createCustomField } from './create-custom-field';
 export { fieldDefinitionsFor } from './field-definitions';
 export { DEFAULT_RESOLVE_REQUIREMENTS, RESOLVE_REQUIREMENTS, normalizeRequirements, type ResolveRequirement } from './resolve-requirements';
+export { activeCategoryNames } from './read-category-names';

@@ -15,6 +15,8 @@ export { createTeam } from './manage-teams';
 export { authenticate } from './authenticate';
 export { canonicalTimeZone } from './tenant-settings';
 export { tenantTimeZone } from './tenant-time-zone';
+export { teamNames } from './read-team-names';
+export { tenantIds } from './read-tenant-ids';
 export { tenantIdBySlug, tenantSlug, soleTenantId } from './read-tenants';
 export { userSummary, userNames, activeStaffMember } from './read-users';
 export type { UserSummary } from './read-users';

@@ -1,11 +1,12 @@
 import type { Queryable } from '../../platform/db/database';
 import { plainText } from '../../platform/text/sanitize';
 import { anyOfTsQuery, tellingWords } from '../../platform/text/segment';
-import type { TicketRow } from '../tickets';
+import { assetIdsOfTickets } from '../intake';
+import { openTicketsSharingWords, solvedTicketsSharingWords, type TicketRow } from '../tickets';
 import { analyzeText, type TenantIntelligence } from './analyze-text';
 import { TRIAGE_TAG } from './enrich-ticket';
 import { findDuplicates, findSimilarSolved } from './find-duplicates';
-import { FIELD_OF, intelligenceRepository, type Target } from './intelligence-repository';
+import { FIELD_OF, type Target } from './intelligence-repository';
 import { wordRarity, wordsShare } from './word-rarity';
 
 const CANDIDATE_DAYS = 30;
@@ -47,11 +48,13 @@ export async function analyzeTicket(q: Queryable, ti: TenantIntelligence, t: Tic
   const words = anyOfTsQuery(telling);
   const share = wordsShare(ti, telling);
   const since = new Date(now.getTime() - CANDIDATE_DAYS * 86_400_000);
-  const candidates = await intelligenceRepository.duplicateCandidates(q, t.id, t.requester_id, since, words, CANDIDATES);
-  const solved = await intelligenceRepository.solvedSharingWords(q, t.id, new Date(now.getTime() - SOLVED_DAYS * 86_400_000), words, CANDIDATES, share !== undefined && share < FEW_MATCHES);
+  const open = await openTicketsSharingWords(q, t.id, t.requester_id, since, words, CANDIDATES);
+  const solved = await solvedTicketsSharingWords(q, t.id, new Date(now.getTime() - SOLVED_DAYS * 86_400_000), words, CANDIDATES, share !== undefined && share < FEW_MATCHES);
+  // the devices whose alarms raised this ticket and each open one: the same device is a reason to be the same problem
+  const assets = await assetIdsOfTickets(q, [t.id, ...open.map((c) => c.id)]);
   const duplicates = findDuplicates(
-    { title: t.title, text, requesterId: t.requester_id, assetIds: await intelligenceRepository.assetIds(q, t.id), createdAt: t.created_at },
-    candidates,
+    { title: t.title, text, requesterId: t.requester_id, assetIds: assets.get(t.id) ?? [], createdAt: t.created_at },
+    open.map((c) => ({ ...c, asset_ids: assets.get(c.id) ?? [] })),
   );
   const prefilled = autoFilled.filter((f) => f.startsWith('customFields.')).map((f) => f.slice('customFields.'.length));
   const fieldOf = (e: { value: string | number; text: string }) =>

@@ -1,7 +1,10 @@
 import { ticketText } from './analyze-text';
-import type { CandidateRow } from './intelligence-repository';
+import type { SimilarTicket } from '../tickets';
 import { rankDuplicates } from './similarity/rank-duplicates';
 import { SimilarityIndex } from './similarity/similarity-index';
+
+/** An open ticket that may be the same problem, with the devices whose alarms raised it. */
+export type CandidateRow = SimilarTicket & { asset_ids: string[] };
 
 export interface DuplicateView {
   ticketId: string;
@@ -30,7 +33,7 @@ export function findDuplicates(
 }
 
 /** Solved tickets most like this one (text only), best first: their answers may answer it too. */
-export function findSimilarSolved(ticket: { title: string; text: string }, solved: CandidateRow[], limit = 5, minScore = 0.3): DuplicateView[] {
+export function findSimilarSolved(ticket: { title: string; text: string }, solved: SimilarTicket[], limit = 5, minScore = 0.3): DuplicateView[] {
   if (!solved.length) return [];
   const byId = new Map(solved.map((c) => [c.id, c]));
   const index = new SimilarityIndex(solved.map((c) => ({ id: c.id, text: ticketText(c.title, c.description) })));

@@ -1,10 +1,9 @@
 import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
-import { getTicket, ticketRepository } from '../tickets';
+import { creationEventData, getTicket, readTicket } from '../tickets';
 import type { Actor } from '../identity';
 import { assertStaff } from './access';
 import { analyzeTicket, type CreationRecord } from './analyze-ticket';
-import { intelligenceRepository } from './intelligence-repository';
 import { cacheFor } from './model-cache';
 
 /** A ticket's analysis (predictions, mood, fields found, likely duplicates, similar solved) for staff who may see the ticket. */
@@ -16,9 +15,9 @@ export async function getInsights(deps: Deps, actor: Actor, ticketId: string) {
   // connection) would wait for this one for ever
   const ti = await cacheFor(deps.db).get(actor.tenantId);
   const analysis = await deps.db.tenant(actor.tenantId, async (q) => {
-    const row = await ticketRepository.byId(q, ticket.id);
+    const row = await readTicket(q, ticket.id);
     if (!row) throw notFound('Ticket');
-    const creation = (await intelligenceRepository.creationRecord(q, ticket.id)) as CreationRecord;
+    const creation = (await creationEventData(q, ticket.id)) as CreationRecord;
     return analyzeTicket(q, ti, row, creation, now);
   });
   return { ticketId: ticket.id, analyzedAt: now.toISOString(), ...analysis };

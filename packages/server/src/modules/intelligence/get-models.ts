@@ -3,6 +3,7 @@ import type { Actor } from '../identity';
 import { assertModelReader } from './access';
 import { PRIORITY_LABELS } from './analyze-text';
 import { intelligenceRepository, TARGETS, type ModelRow, type Target } from './intelligence-repository';
+import { labelNames } from './label-names';
 
 
 export interface ModelView {
@@ -28,7 +29,7 @@ export async function getModels(deps: Deps, actor: Actor): Promise<ModelsView> {
   assertModelReader(actor);
   return deps.db.tenant(actor.tenantId, async (q) => {
     const rows = new Map((await intelligenceRepository.models(q, false)).map((r) => [r.target, r]));
-    const names = await intelligenceRepository.activeIds(q);
+    const names = await labelNames(q);
     const corrections = await intelligenceRepository.feedbackCounts(q);
     const settings = await intelligenceRepository.settings(q);
     const label = (t: Target, v: string) => (t === 'priority' ? PRIORITY_LABELS[v] ?? v : (t === 'category' ? names.categories : names.teams).get(v) ?? v);

@@ -36,28 +36,6 @@ export interface FeedbackRow {
   text: string;
 }
 
-export interface CandidateRow {
-  id: string;
-  number: number;
-  title: string;
-  description: string;
-  status: string;
-  requester_id: string | null;
-  created_at: Date;
-  asset_ids: string[];
-}
-
-/** A labelled ticket for training: its text and the labels an agent left on it. */
-export interface LabelledRow {
-  id: string;
-  title: string;
-  description: string;
-  category_id: string | null;
-  team_id: string | null;
-  priority: string;
-  created_at: Date;
-}
-
 export const DEFAULT_SETTINGS: SettingsRow = { threshold: 0.5, auto_apply: true, rules: [] };
 
 export const intelligenceRepository = {
@@ -118,87 +96,6 @@ export const intelligenceRepository = {
 
   async releaseTraining(q: Queryable, tenantId: string): Promise<void> {
     await q.query(`UPDATE intelligence_settings SET training_until = NULL WHERE tenant_id = $1`, [tenantId]);
-  },
-
-  /** The most recent tickets with at least one label set, newest first. */
-  async labelled(q: Queryable, limit: number): Promise<LabelledRow[]> {
-    return q.query<LabelledRow>(
-      `SELECT id, title, description, category_id, team_id, priority, created_at FROM tickets
-       WHERE parent_id IS NULL ORDER BY created_at DESC LIMIT $1`,
-      [limit],
-    );
-  },
-
-  /** Tickets in all (up to the training limit) and those created or imported (with their old creation time) since `since`. */
-  async ticketCounts(q: Queryable, since: Date | null): Promise<{ tickets: number; newTickets: number }> {
-    const [r] = await q.query<{ tickets: number; new_tickets: number }>(
-      `SELECT (SELECT count(*)::int FROM (SELECT 1 FROM tickets LIMIT 20000) x) AS tickets,
-              (SELECT count(*)::int FROM (SELECT 1 FROM tickets WHERE $1::timestamptz IS NOT NULL AND created_at > $1 LIMIT 1000) y)
-              + (SELECT count(*)::int FROM (SELECT 1 FROM tickets WHERE $1::timestamptz IS NOT NULL AND imported_at > $1 AND created_at <= $1 LIMIT 1000) z) AS new_tickets`,
-      [since],
-    );
-    return { tickets: r.tickets, newTickets: r.new_tickets };
-  },
-
-  /**
-   * Open tickets that may be the same problem as `ticketId`: recent ones sharing a word with it (the
-   * text index finds them), and the requester's own open tickets; at most `limit` + 20.
-   */
-  async duplicateCandidates(q: Queryable, ticketId: string, requesterId: string | null, since: Date, words: string, limit: number): Promise<CandidateRow[]> {
-    const cols = `t.id, t.number::int AS number, t.title, left(t.description, 2000) AS description, t.status, t.requester_id, t.created_at,
-         ARRAY(SELECT DISTINCT a.asset_id FROM device_alarms a WHERE a.ticket_id = t.id) AS asset_ids`;
-    const open = `t.id <> $1 AND t.status NOT IN ('resolved', 'closed')`;
-    return q.query<CandidateRow>(
-      `(SELECT ${cols} FROM tickets t WHERE ${open} AND $5 <> '' AND t.created_at >= $2 AND t.search @@ to_tsquery('simple', $5)
-          ORDER BY t.created_at DESC LIMIT $4)
-       UNION
-       (SELECT ${cols} FROM tickets t WHERE ${open} AND t.requester_id = $3 ORDER BY t.created_at DESC LIMIT 20)`,
-      [ticketId, since, requesterId, limit, words],
-    );
-  },
-
-  /**
-   * Solved tickets (other than `ticketId`) since `since` sharing a word with the text: where a similar
-   * case's answer may be. `fewMatches`: the words are rare among the tenant's tickets. The planner
-   * cannot know that (a word missing from its statistics is guessed common) and walks the solved
-   * tickets newest first looking for 100 that match — all of them when none does: 1 s at 1,000,000
-   * tickets. Ordering by an expression the created_at index cannot give makes it read the few matches
-   * through the word index instead (0.3 ms); for common words the index walk stays (18 ms, where the
-   * word index would read 55,000 matches: 330 ms).
-   */
-  async solvedSharingWords(q: Queryable, ticketId: string, since: Date, words: string, limit: number, fewMatches = false): Promise<CandidateRow[]> {
-    if (!words) return [];
-    const order = fewMatches ? `t.created_at + interval '0 seconds'` : 't.created_at';
-    return q.query<CandidateRow>(
-      `SELECT t.id, t.number::int AS number, t.title, left(t.description, 2000) AS description, t.status, t.requester_id, t.created_at,
-         '{}'::uuid[] AS asset_ids
-       FROM tickets t WHERE t.status IN ('resolved', 'closed') AND t.id <> $4 AND t.created_at >= $1 AND t.search @@ to_tsquery('simple', $2)
-       ORDER BY ${order} DESC LIMIT $3`,
-      [since, words, limit, ticketId],
-    );
-  },
-
-  /**
-   * The data of a ticket's creation event (its snapshot and what the intelligence stage recorded); an
-   * imported ticket's import event, whose labels were all set by people.
-   */
-  async creationRecord(q: Queryable, ticketId: string): Promise<Record<string, unknown>> {
-    const [r] = await q.query<{ data: Record<string, unknown> }>(
-      `SELECT data FROM ticket_events WHERE ticket_id = $1 AND kind IN ('ticket.created', 'ticket.imported') ORDER BY id LIMIT 1`,
-      [ticketId],
-    );
-    return r?.data ?? {};
-  },
-
-  async assetIds(q: Queryable, ticketId: string): Promise<string[]> {
-    const rows = await q.query<{ asset_id: string }>(`SELECT DISTINCT asset_id FROM device_alarms WHERE ticket_id = $1`, [ticketId]);
-    return rows.map((r) => r.asset_id);
-  },
-
-  async activeIds(q: Queryable): Promise<{ categories: Map<string, string>; teams: Map<string, string> }> {
-    const cats = await q.query<{ id: string; name: string }>(`SELECT id, name_zh AS name FROM categories WHERE active`);
-    const teams = await q.query<{ id: string; name: string }>(`SELECT id, name FROM teams`);
-    return { categories: new Map(cats.map((c) => [c.id, c.name])), teams: new Map(teams.map((t) => [t.id, t.name])) };
   },
 
   async addFeedback(q: Queryable, tenantId: string, f: Omit<FeedbackRow, 'id'>, at: Date): Promise<void> {

@@ -3,6 +3,7 @@ import { shareVocabularies, type TextClassifier } from './classify/model';
 import { deserializeModel } from './classify/serialize';
 import { FeedbackMemory } from './feedback-memory';
 import { intelligenceRepository, type Target } from './intelligence-repository';
+import { labelNames } from './label-names';
 import type { TenantIntelligence } from './analyze-text';
 
 // Each process keeps every tenant's models in memory so that a new ticket is classified without the
@@ -60,7 +61,7 @@ export class ModelCache {
       const versions = await intelligenceRepository.versions(q);
       const settings = await intelligenceRepository.settings(q);
       const rows = await intelligenceRepository.models(q, true);
-      const active = await intelligenceRepository.activeIds(q);
+      const active = await labelNames(q);
       const models: Partial<Record<Target, TextClassifier>> = {};
       const temperatures: Partial<Record<Target, number>> = {};
       for (const r of rows) {

@@ -1,7 +1,7 @@
 import type { Deps } from '../../platform/deps';
 import type { OutboxMessage } from '../../platform/outbox/outbox-repository';
 import { systemActor } from '../identity';
-import { ticketRepository, updateTicket } from '../tickets';
+import { readTicket, updateTicket } from '../tickets';
 import { TRIAGE_TAG } from './enrich-ticket';
 import { FIELD_OF, intelligenceRepository, TARGETS, type Target } from './intelligence-repository';
 import type { ModelCache } from './model-cache';
@@ -26,7 +26,7 @@ export async function recordCorrection(deps: Deps, cache: ModelCache, m: OutboxM
   if (!corrected.length && !SORTED_BY(changes)) return;
   const ticketId = String(m.payload.ticketId);
   const ticket = await deps.db.tenant(m.tenantId, async (q) => {
-    const t = await ticketRepository.byId(q, ticketId);
+    const t = await readTicket(q, ticketId);
     if (!t) return undefined;
     const text = ticketText(t.title, t.description);
     for (const f of corrected) {

@@ -1,4 +1,6 @@
 import type { Deps } from '../../platform/deps';
+import { tenantIds } from '../identity';
+import { ticketCountsSince } from '../tickets';
 import { intelligenceRepository } from './intelligence-repository';
 import type { ModelCache } from './model-cache';
 import { trainModels } from './train-models';
@@ -21,14 +23,14 @@ export function retrainDue(s: { trainedAt: Date | null; tickets: number; newTick
  * trains at most `maxTenants`, the rest wait for the next round.
  */
 export async function retrainSweep(deps: Deps, cache: ModelCache, maxTenants = 5, signal?: AbortSignal): Promise<string[]> {
-  const tenants = await deps.db.system((q) => q.query<{ id: string }>(`SELECT id FROM tenants ORDER BY created_at`));
+  const tenants = await deps.db.system((q) => tenantIds(q));
   const trained: string[] = [];
-  for (const { id } of tenants) {
+  for (const id of tenants) {
     if (trained.length >= maxTenants || signal?.aborted) break;
     const state = await deps.db.tenant(id, async (q) => {
       const models = await intelligenceRepository.models(q, false);
       const trainedAt = models.length ? new Date(Math.min(...models.map((m) => m.trained_at.getTime()))) : null;
-      const counts = await intelligenceRepository.ticketCounts(q, trainedAt);
+      const counts = await ticketCountsSince(q, trainedAt);
       const corrections = [...(await intelligenceRepository.feedbackCounts(q)).values()].reduce((a, b) => a + b, 0);
       return { trainedAt, ...counts, corrections };
     });

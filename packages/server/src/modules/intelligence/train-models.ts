@@ -1,6 +1,8 @@
 import type { Deps } from '../../platform/deps';
 import { ticketText } from './analyze-text';
-import { intelligenceRepository, TARGETS, type LabelledRow, type Target } from './intelligence-repository';
+import { labelledTickets, type LabelledTicket } from '../tickets';
+import { intelligenceRepository, TARGETS, type Target } from './intelligence-repository';
+import { labelNames, type LabelNames } from './label-names';
 import { runTraining } from './training/run-training';
 import type { Example } from './training/split';
 
@@ -9,7 +11,7 @@ export const TRAINING_LIMIT = 20_000;
 const LEASE_MS = 10 * 60_000;
 
 /** Examples per target from labelled tickets: categories and teams that still exist, every priority. */
-export function examplesOf(rows: LabelledRow[], active: { categories: Map<string, string>; teams: Map<string, string> }): Record<Target, Example[]> {
+export function examplesOf(rows: LabelledTicket[], active: LabelNames): Record<Target, Example[]> {
   const out: Record<Target, Example[]> = { category: [], team: [], priority: [] };
   for (const r of rows) {
     const text = ticketText(r.title, r.description);
@@ -32,8 +34,8 @@ export async function trainModels(deps: Deps, tenantId: string, o: { onTrained?:
   if (!leased) return null;
   try {
     const { rows, active, feedbackUpto } = await deps.db.tenant(tenantId, async (q) => ({
-      rows: await intelligenceRepository.labelled(q, TRAINING_LIMIT),
-      active: await intelligenceRepository.activeIds(q),
+      rows: await labelledTickets(q, TRAINING_LIMIT),
+      active: await labelNames(q),
       feedbackUpto: await intelligenceRepository.maxFeedbackId(q),
     }));
     const results = await runTraining(examplesOf(rows, active), o.signal);

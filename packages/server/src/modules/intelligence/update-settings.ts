@@ -4,6 +4,7 @@ import type { RoutingRule } from '../intake';
 import type { Actor } from '../identity';
 import { assertAdmin } from './access';
 import { intelligenceRepository } from './intelligence-repository';
+import { labelNames } from './label-names';
 import { cacheFor } from './model-cache';
 
 export interface UpdateSettingsInput {
@@ -18,7 +19,7 @@ export async function updateSettings(deps: Deps, actor: Actor, input: UpdateSett
   assertAdmin(actor);
   const s = await deps.db.tenant(actor.tenantId, async (q) => {
     const old = await intelligenceRepository.settings(q);
-    const names = await intelligenceRepository.activeIds(q);
+    const names = await labelNames(q);
     (input.rules ?? []).forEach((r, i) => {
       if (r.categoryId && !names.categories.has(r.categoryId)) throw invalid(`rules.${i}.categoryId`, 'No active category has this id', 'not_found');
       if (r.teamId && !names.teams.has(r.teamId)) throw invalid(`rules.${i}.teamId`, 'No team has this id', 'not_found');

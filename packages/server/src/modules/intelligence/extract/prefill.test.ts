@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FieldDefinition } from '../../catalog/custom-field-rules';
+import type { FieldDefinition } from '../../catalog';
 import { extractFields, prefillCustomFields } from './index';
 
 const now = new Date('2026-03-13T10:00:00+08:00');

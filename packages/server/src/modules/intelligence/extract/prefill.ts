@@ -1,4 +1,4 @@
-import type { FieldDefinition } from '../../catalog/custom-field-rules';
+import type { FieldDefinition } from '../../catalog';
 import type { Extracted, ExtractedKind } from './types';
 
 type FieldDef = Pick<FieldDefinition, 'key' | 'kind' | 'label_zh' | 'label_en' | 'options'>;
