@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../platform/deps';
 import { AppError, invalid } from '../platform/errors';
-import { createTenant, userRepository, type Actor, type UserRow } from '../modules/identity';
+import { createTenant, userAccount, type Actor, type UserRow } from '../modules/identity';
 import { ADMIN_NAME } from './data';
 import { demoRepository } from './demo-repository';
 
@@ -42,7 +42,7 @@ export async function createDemoTenant(deps: Deps, opts: TenantOptions): Promise
 async function reuseTenant(deps: Deps, tenant: { id: string; slug: string; name: string }): Promise<DemoTenant> {
   const { used, admin } = await deps.db.tenant(tenant.id, async (q) => {
     const id = await demoRepository.firstAdminId(q);
-    return { used: await demoRepository.inUse(q), admin: id ? await userRepository.byId(q, id) : undefined };
+    return { used: await demoRepository.inUse(q), admin: id ? await userAccount(q, id) : undefined };
   });
   if (used || !admin)
     throw new AppError('CONFLICT', `The tenant "${tenant.slug}" is in use already (it has tickets, staff or customers); load the demo into an empty database, or into a new tenant with --tenant-slug`, {

@@ -3,9 +3,8 @@
 export type { Actor, Role, Scope } from './actor';
 export { ROLES, SCOPES, isStaff, isManager, effectiveScope, systemActor } from './actor';
 export { requireRole, STAFF } from './require-role';
-export { userRepository } from './user-repository';
 export type { UserRow } from './user-repository';
-export { userById, usersByIds, usersByIdsOrEmails, userAssignability, staffIdsByEmails, activeStaffIds, peopleNames, listTeamNames, teamExists, moveContactSignIns, tenantSummaries } from './read-people';
+export { userAccount, userById, usersByIds, usersByIdsOrEmails, userAssignability, staffIdsByEmails, activeStaffIds, peopleNames, listTeamNames, teamExists, moveContactSignIns, tenantSummaries } from './read-people';
 export type { UserProfile } from './read-people';
 export { createTenant } from './create-tenant';
 export type { CreateTenantInput } from './create-tenant';

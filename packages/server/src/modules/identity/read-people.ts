@@ -2,7 +2,7 @@ import type { Queryable } from '../../platform/db/database';
 import type { Role, Scope } from './actor';
 import { teamRepository } from './team-repository';
 import { tenantRepository } from './tenant-repository';
-import { userRepository } from './user-repository';
+import { userRepository, type UserRow } from './user-repository';
 
 // What other modules may read (or, for a merged contact, change) of identity's tables, inside their
 // own transaction. They never use identity's repositories.
@@ -43,6 +43,9 @@ export async function usersByIds(q: Queryable, ids: string[]): Promise<UserProfi
 export async function usersByIdsOrEmails(q: Queryable, ids: string[], emails: string[]): Promise<UserProfile[]> {
   return (await userRepository.byIdsOrEmails(q, ids, emails)).map((u) => summary({ ...u, team_ids: u.team_ids ?? [] }));
 }
+
+/** A user's whole account row (the demo loader acts as an existing administrator). */
+export const userAccount = (q: Queryable, id: string): Promise<UserRow | undefined> => userRepository.byId(q, id);
 
 /** Whether a user can be given tickets: exists, active, not a customer. */
 export const userAssignability = (q: Queryable, id: string) => userRepository.assignability(q, id);
