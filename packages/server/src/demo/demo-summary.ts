@@ -1,7 +1,7 @@
 import { getModels } from '../modules/intelligence';
+import { ticketCountsByStatus } from '../modules/tickets';
 import { CUSTOM_FIELDS } from './data';
 import type { DemoChannels } from './demo-channels';
-import { demoRepository } from './demo-repository';
 import type { DemoTenant } from './demo-tenant';
 import type { DemoWorld } from './demo-world';
 
@@ -52,7 +52,7 @@ export interface SummaryInput {
 export async function summarize(world: DemoWorld, input: SummaryInput): Promise<DemoSummary> {
   const { people, customers, catalog, stats } = world;
   const { tenant } = input;
-  const byStatus = await world.deps.db.tenant(world.tenantId, (q) => demoRepository.ticketsByStatus(q));
+  const byStatus = await world.deps.db.tenant(world.tenantId, (q) => ticketCountsByStatus(q));
   const ticketCount = Object.values(byStatus).reduce((a, b) => a + b, 0);
   const portalUsers = customers.portalUsers;
   const models = (await getModels(world.deps, world.admin)).models.map((m) => ({ target: m.target, accuracy: m.accuracy, macroF1: m.macroF1, heldOut: m.heldOut }));

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Deps } from '../platform/deps';
 import { AppError, invalid } from '../platform/errors';
-import { createTenant, userAccount, type Actor, type UserRow } from '../modules/identity';
+import { hasContacts } from '../modules/customers';
+import { createTenant, firstActiveAdminId, hasUsersBesidesAdmins, tenantBySlug, userAccount, type Actor, type UserRow } from '../modules/identity';
+import { hasTickets } from '../modules/tickets';
 import { ADMIN_NAME } from './data';
-import { demoRepository } from './demo-repository';
 
 // The tenant the demo fills: a new one, or an existing one nobody has used yet (the `default` tenant
 // `npm start` creates on its first start, with the administrator the README signs in with).
@@ -25,7 +26,7 @@ export interface TenantOptions {
 }
 
 export async function createDemoTenant(deps: Deps, opts: TenantOptions): Promise<DemoTenant> {
-  const existing = await deps.db.system((q) => demoRepository.tenantBySlug(q, opts.slug));
+  const existing = await deps.db.system((q) => tenantBySlug(q, opts.slug));
   if (existing) return reuseTenant(deps, existing);
   if (!z.email().safeParse(opts.adminEmail).success) throw invalid('adminEmail', `"${opts.adminEmail}" is not an email address`, 'invalid_email');
   try {
@@ -41,8 +42,10 @@ export async function createDemoTenant(deps: Deps, opts: TenantOptions): Promise
 /** An existing tenant is filled only while it holds nothing but its administrators. */
 async function reuseTenant(deps: Deps, tenant: { id: string; slug: string; name: string }): Promise<DemoTenant> {
   const { used, admin } = await deps.db.tenant(tenant.id, async (q) => {
-    const id = await demoRepository.firstAdminId(q);
-    return { used: await demoRepository.inUse(q), admin: id ? await userAccount(q, id) : undefined };
+    const id = await firstActiveAdminId(q);
+    // anything besides its administrators: tickets, other users, customers
+    const used = (await hasTickets(q)) || (await hasUsersBesidesAdmins(q)) || (await hasContacts(q));
+    return { used, admin: id ? await userAccount(q, id) : undefined };
   });
   if (used || !admin)
     throw new AppError('CONFLICT', `The tenant "${tenant.slug}" is in use already (it has tickets, staff or customers); load the demo into an empty database, or into a new tenant with --tenant-slug`, {

@@ -32,6 +32,7 @@ describe('customers read functions', () => {
         id: contact.id,
         name: '张伟',
         tier: null,
+        organizationId: org.id,
         organizationName: '浦东物业',
         identities: [{ kind: 'phone', value: '13912345678' }, { kind: 'email', value: 'zw@example.cn' }],
       });

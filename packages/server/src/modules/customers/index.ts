@@ -2,7 +2,6 @@
 // Other modules use only this surface.
 export { resolveRequester, resolveRequesters } from './resolve-requesters';
 export type { RequesterInput, RequesterOutcome, ResolvedRequester } from './resolve-requesters';
-export { contactRepository } from './contact-repository';
 export type { ContactRow } from './contact-repository';
 export { IDENTITY_KINDS } from './identity-rules';
 export type { Identity, IdentityKind } from './identity-rules';
@@ -14,5 +13,5 @@ export type { CustomerTier } from './tiers';
 export { createOrganization } from './create-organization';
 export { createContact } from './create-contact';
 export type { RequesterMove } from './requester-port';
-export { contactCard, contactCardByIdentity, contactExists, contactIdOf, contactNames, organizationNames } from './read-contacts';
+export { contactCard, contactCardByIdentity, contactExists, contactIdOf, contactNames, organizationNames, hasContacts } from './read-contacts';
 export type { ContactCard } from './read-contacts';

@@ -10,12 +10,13 @@ export interface ContactCard {
   id: string;
   name: string;
   tier: string | null;
+  organizationId: string | null;
   organizationName: string | null;
   identities: Identity[];
 }
 
 const toCard = (c: ContactRow | undefined): ContactCard | undefined =>
-  c && { id: c.id, name: c.name, tier: c.tier, organizationName: c.organization_name ?? null, identities: c.identities };
+  c && { id: c.id, name: c.name, tier: c.tier, organizationId: c.organization_id ?? null, organizationName: c.organization_name ?? null, identities: c.identities };
 
 /** Whether the contact exists in this tenant. */
 export async function contactExists(q: Queryable, id: string): Promise<boolean> {
@@ -47,4 +48,9 @@ export async function contactNames(q: Queryable, ids: string[]): Promise<Map<str
 export async function organizationNames(q: Queryable, ids: string[]): Promise<Map<string, string>> {
   const rows = await customerLookupRepository.organizationNames(q, [...new Set(ids)]);
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Whether the tenant has any contact. */
+export function hasContacts(q: Queryable): Promise<boolean> {
+  return customerLookupRepository.hasContacts(q);
 }

@@ -5,6 +5,18 @@ import type { Role } from './actor';
 // Narrow reads of tenants and users behind the read functions other modules use (read-tenants.ts,
 // read-users.ts).
 export const lookupRepository = {
+  async tenantBySlug(q: Queryable, slug: string): Promise<{ id: string; slug: string; name: string } | undefined> {
+    const [row] = await q.query<{ id: string; slug: string; name: string }>('SELECT id, slug, name FROM tenants WHERE slug = $1', [slug]);
+    return row;
+  },
+  async firstActiveAdminId(q: Queryable): Promise<string | undefined> {
+    const [row] = await q.query<{ id: string }>(`SELECT id FROM users WHERE role = 'admin' AND active ORDER BY created_at LIMIT 1`);
+    return row?.id;
+  },
+  async hasUsersBesidesAdmins(q: Queryable): Promise<boolean> {
+    const [row] = await q.query<{ found: boolean }>(`SELECT EXISTS (SELECT 1 FROM users WHERE role <> 'admin') AS found`);
+    return row.found;
+  },
   /** System session: the tenant with this slug. */
   async tenantIdBySlug(q: Queryable, slug: string): Promise<string | undefined> {
     const [row] = await q.query<{ id: string }>('SELECT id FROM tenants WHERE slug = $1', [slug]);

@@ -19,3 +19,8 @@ export async function soleTenantId(q: Queryable): Promise<string | null> {
   const ids = await lookupRepository.firstTenantIds(q);
   return ids.length === 1 ? ids[0] : null;
 }
+
+/** The tenant with this slug, with its name. */
+export function tenantBySlug(q: Queryable, slug: string): Promise<{ id: string; slug: string; name: string } | undefined> {
+  return lookupRepository.tenantBySlug(q, slug);
+}

@@ -26,3 +26,13 @@ export async function userNames(q: Queryable, ids: string[]): Promise<Map<string
 export function activeStaffMember(q: Queryable, emailOrId: string): Promise<{ id: string; name: string } | undefined> {
   return lookupRepository.activeStaff(q, emailOrId);
 }
+
+/** The tenant's first administrator still active. */
+export function firstActiveAdminId(q: Queryable): Promise<string | undefined> {
+  return lookupRepository.firstActiveAdminId(q);
+}
+
+/** Whether the tenant has any user besides its administrators (staff or customers' portal accounts). */
+export function hasUsersBesidesAdmins(q: Queryable): Promise<boolean> {
+  return lookupRepository.hasUsersBesidesAdmins(q);
+}

@@ -3,7 +3,7 @@ import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { textToHtml } from '../../platform/text/sanitize';
 import { assertStorableText } from '../../platform/text/storable-text';
-import { resolveRequesters, type ResolvedRequester } from '../customers';
+import { contactNames, resolveRequesters, type ResolvedRequester } from '../customers';
 import { systemActor } from '../identity';
 import {
   attachmentTypeProblem,
@@ -11,7 +11,8 @@ import {
   createTicket,
   mediaTypeOf,
   recordCustomerMessage,
-  ticketRepository,
+  ticketIdByNumber,
+  ticketSummary,
   type CreateTicketInput,
   type StoredInboundFile,
 } from '../tickets';
@@ -70,13 +71,14 @@ export async function deliverMessage(deps: Deps, row: InboundRow, channel: Chann
     requester = who;
     let ticketId = await threadRepository.find(q, m.threadKeys ?? []);
     if (!ticketId && m.ticketNumber) {
-      const t = await ticketRepository.byNumber(q, m.ticketNumber);
+      const numbered = await ticketIdByNumber(q, m.ticketNumber);
+      const t = numbered ? await ticketSummary(q, numbered) : undefined;
       // a number in a subject only joins the ticket of the same requester: anyone can type a number
-      if (t && t.requester_id === who.contactId) ticketId = t.id;
+      if (t && t.requesterId === who.contactId) ticketId = t.id;
     }
-    const t = ticketId ? await ticketRepository.byId(q, ticketId) : undefined;
+    const t = ticketId ? await ticketSummary(q, ticketId) : undefined;
     if (!t || t.status === 'closed') return null; // a closed ticket stays closed: the message opens a follow-up
-    const name = m.sender.name || m.sender.email || m.sender.phone || t.requester_name || '';
+    const name = m.sender.name || m.sender.email || m.sender.phone || (t.requesterId && (await contactNames(q, [t.requesterId])).get(t.requesterId)) || '';
     const rec = await recordCustomerMessage(q, deps, tenantId, { ticketId: t.id, contact: { id: who.contactId, name }, channel: row.channel, bodyHtml: body, files: files.stored, inboundId: row.id });
     await threadRepository.put(q, tenantId, t.id, ownKeys, deps.clock.now());
     await inboundRepository.markDone(q, row.id, { state: 'processed', outcome: 'appended', ticketId: t.id, commentId: rec.commentId, at: deps.clock.now() });

@@ -21,12 +21,11 @@ export { ListTicketsQuery, RequesterBody, CustomFields, Tag, Status as StatusSch
 export { importedTicketsByExternalIds, insertImportedTickets } from './imported-tickets';
 export type { ImportedTicketRow, ImportedRef } from './import-repository';
 export { moveRequesterTickets } from './move-requester';
-export { ticketCountsByTenant } from './ticket-counts';
+export { ticketCountsByTenant, ticketCountsByStatus, hasTickets } from './ticket-counts';
 export { searchText } from './create-ticket';
 export { toTicketView } from './ticket-view';
 export { recordCustomerMessage, attachInboundFiles } from './record-customer-message';
 export type { StoredInboundFile, CustomerMessageInput } from './record-customer-message';
-export { ticketRepository } from './ticket-repository';
 export type { TicketRow } from './ticket-repository';
 export { attachmentTypeProblem, cleanFilename, mediaTypeOf } from './attachment-rules';
 export { checkReferences } from './check-references';

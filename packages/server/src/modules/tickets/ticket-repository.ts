@@ -322,4 +322,11 @@ export const ticketRepository = {
   async countsByTenant(q: Queryable): Promise<{ tenant_id: string; n: number }[]> {
     return q.query('SELECT tenant_id, count(*)::int AS n FROM tickets GROUP BY tenant_id');
   },
+  async any(q: Queryable): Promise<boolean> {
+    const [row] = await q.query<{ found: boolean }>('SELECT EXISTS (SELECT 1 FROM tickets) AS found');
+    return row.found;
+  },
+  async countsByStatus(q: Queryable): Promise<{ status: string; n: number }[]> {
+    return q.query('SELECT status, count(*)::int AS n FROM tickets GROUP BY status ORDER BY status');
+  },
 };

@@ -1,7 +1,7 @@
 import type { BatchWriter, UnitOutcome } from '../../platform/db/coalesced-transactions';
 import type { Queryable } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
-import { contactRepository, requesterTiers, resolveRequesters, type RequesterOutcome, type ResolvedRequester } from '../customers';
+import { contactCard, requesterTiers, resolveRequesters, type RequesterOutcome, type ResolvedRequester } from '../customers';
 import type { Actor } from '../identity';
 import { checkCustomFields } from './check-custom-fields';
 import { fieldCheckOf } from './ticket-rules';
@@ -123,8 +123,8 @@ async function settleRequesters(q: Queryable, units: NewTicketUnit[], outcomes: 
   staff.forEach((i, k) => (out[i] = found[k]));
   for (const [i, u] of units.entries()) {
     if (outcomes[i] || out[i] || u.actor.role !== 'customer') continue;
-    const contact = await contactRepository.byId(q, u.actor.contactId!);
-    out[i] = { contactId: u.actor.contactId!, organizationId: contact?.organization_id ?? null };
+    const contact = await contactCard(q, u.actor.contactId!);
+    out[i] = { contactId: u.actor.contactId!, organizationId: contact?.organizationId ?? null };
   }
   return out;
 }
