@@ -5,6 +5,10 @@ import { identityKey, type Identity } from './identity-rules';
 export interface IdentityOwner extends Identity {
   contact_id: string;
   organization_id: string | null;
+  /** the contact's name and tiers: what a new ticket shows and its priority needs, read with the identity */
+  name: string;
+  tier: string | null;
+  organization_tier: string | null;
 }
 
 export interface NewContact {
@@ -61,11 +65,12 @@ export const contactRepository = {
       // one probe of the (tenant, kind, value) unique index per identity (LATERAL: a join over the pairs
       // lets the planner scan all the tenant's identities instead, which it costs too low because of the
       // row-level security check on each row: 3.7 ms against 0.3 ms for 30 identities among 4,700)
-      `SELECT u.kind, u.value, i.contact_id, c.organization_id
+      `SELECT u.kind, u.value, i.contact_id, c.organization_id, c.name, c.tier, o.tier AS organization_tier
        FROM (SELECT DISTINCT kind, value FROM unnest($1::text[], $2::text[]) AS u(kind, value)) u
          CROSS JOIN LATERAL (SELECT i.contact_id FROM contact_identities i
            WHERE i.tenant_id = current_tenant_id() AND i.kind = u.kind AND i.value = u.value LIMIT 1) i
-         JOIN contacts c ON c.id = i.contact_id`,
+         JOIN contacts c ON c.id = i.contact_id
+         LEFT JOIN organizations o ON o.id = c.organization_id`,
       [ids.map((i) => i.kind), ids.map((i) => i.value)],
     );
   },

@@ -4,6 +4,7 @@ import { uuidv7 } from '../../platform/ids';
 import { contactRepository, type IdentityOwner } from './contact-repository';
 import type { Identity } from './identity-rules';
 import { identityKey, requesterIdentities } from './identity-rules';
+import { effectiveTier, type CustomerTier } from './tiers';
 
 export interface RequesterInput {
   id?: string;
@@ -17,6 +18,10 @@ export interface RequesterInput {
 export interface ResolvedRequester {
   contactId: string;
   organizationId: string | null;
+  /** the contact's name, when the resolution read or chose it (a new ticket shows it without a lookup) */
+  name?: string;
+  /** the contact's tier (its own, else its organization's), when the resolution read it */
+  tier?: CustomerTier;
 }
 
 /** One requester's contact, or the error that requester's input deserves. */
@@ -50,7 +55,7 @@ export async function resolveRequesters(q: Queryable, tenantId: string, list: Re
 
   for (const [i, id] of byId) {
     const c = await contactRepository.byId(q, id);
-    out[i] = c ? { contactId: c.id, organizationId: c.organization_id } : invalid('requester.id', 'No such contact', 'not_found');
+    out[i] = c ? { contactId: c.id, organizationId: c.organization_id, name: c.name, tier: effectiveTier(c.tier, c.organization_tier) } : invalid('requester.id', 'No such contact', 'not_found');
   }
 
   const owners = new Map<string, IdentityOwner>();
@@ -66,7 +71,7 @@ export async function resolveRequesters(q: Queryable, tenantId: string, list: Re
     const best = found.sort((a, b) => rank(a.kind) - rank(b.kind))[0];
     const knownKinds = new Set(found.map((f) => f.kind));
     for (const id of identities[i]) if (!knownKinds.has(id.kind)) learn.push({ ...id, contactId: best.contact_id });
-    out[i] = { contactId: best.contact_id, organizationId: best.organization_id };
+    out[i] = { contactId: best.contact_id, organizationId: best.organization_id, name: best.name, tier: effectiveTier(best.tier, best.organization_tier) };
   });
   await contactRepository.addIdentitiesMany(q, tenantId, uniqueBy(learn, identityKey), uuidv7);
 
@@ -87,7 +92,8 @@ async function createContacts(q: Queryable, tenantId: string, list: RequesterInp
       for (const id of identities[i]) if (!groupOf.has(identityKey(id))) (groupOf.set(identityKey(id), existing), existing.ids.push(id));
       continue;
     }
-    const g: Group = { contactId: uuidv7(), organizationId: r.organizationId ?? null, members: [i], name: r.name?.trim() || identities[i][0]?.value || '未知联系人', ids: [...identities[i]] };
+    // a new contact has no tier of its own; an organization's is read later, where it matters
+    const g: Group = { contactId: uuidv7(), organizationId: r.organizationId ?? null, tier: r.organizationId ? undefined : 'standard', members: [i], name: r.name?.trim() || identities[i][0]?.value || '未知联系人', ids: [...identities[i]] };
     groups.push(g);
     for (const id of identities[i]) groupOf.set(identityKey(id), g);
   }
@@ -106,9 +112,11 @@ async function createContacts(q: Queryable, tenantId: string, list: RequesterInp
       await contactRepository.delete(q, g.contactId);
       g.contactId = w.contact_id;
       g.organizationId = w.organization_id;
+      g.name = w.name;
+      g.tier = effectiveTier(w.tier, w.organization_tier);
     }
   }
-  for (const g of groups) for (const i of g.members) out[i] = { contactId: g.contactId, organizationId: g.organizationId };
+  for (const g of groups) for (const i of g.members) out[i] = { contactId: g.contactId, organizationId: g.organizationId, name: g.name, tier: g.tier };
 }
 
 function uniqueBy<T>(xs: T[], key: (x: T) => string): T[] {

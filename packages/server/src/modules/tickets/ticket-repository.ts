@@ -40,6 +40,8 @@ export type TicketInsert = Omit<TicketRow, 'number' | 'external_id' | 'requester
 
 /** A ticket to insert with its creation event: who created it, its event id, the event's snapshot. */
 export type NewTicketRow = TicketInsert & {
+  /** the requester's name when the caller knows it (the requester resolution read it): no lookup for it */
+  requester_name?: string;
   event_id: string;
   /** who the creation event names: the actor, or the contact who wrote it (actor_type 'contact') */
   actor: { type: Actor['type'] | 'contact'; id: string | null; name: string };
@@ -210,6 +212,8 @@ export const ticketRepository = {
         list.map((t) => t.actor.name),
       ],
     );
+    const known = new Map(list.filter((t) => t.requester_name !== undefined).map((t) => [t.id, t.requester_name]));
+    for (const r of rows) if (known.has(r.id)) r.requester_name = known.get(r.id);
     const byId = new Map((await withNames(q, rows)).map((r) => [r.id, r]));
     return list.map((t) => byId.get(t.id)!);
   },

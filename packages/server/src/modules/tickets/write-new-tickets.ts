@@ -1,7 +1,7 @@
 import type { BatchWriter, UnitOutcome } from '../../platform/db/coalesced-transactions';
 import type { Queryable } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
-import { contactCard, requesterTiers, resolveRequesters, type RequesterOutcome, type ResolvedRequester } from '../customers';
+import { contactCard, requesterTiers, resolveRequesters, type CustomerTier, type RequesterOutcome, type ResolvedRequester } from '../customers';
 import type { Actor } from '../identity';
 import { checkCustomFields } from './check-custom-fields';
 import { fieldCheckOf } from './ticket-rules';
@@ -72,11 +72,11 @@ export const newTicketWriter: BatchWriter<NewTicketUnit, Created> = {
         if (claimed.has(i) && !outcomes[i]!.ok) await releaseIdempotencyKey(q, u.idempotency!);
         continue;
       }
-      const { contactId, organizationId } = r as ResolvedRequester;
+      const { contactId, organizationId, name } = r as ResolvedRequester;
       const ticket = { ...u.draft, priority: priorities[i] ?? u.draft.priority, custom_fields: fields[i], requester_id: contactId, organization_id: organizationId };
       // the creation event's snapshot; the statement fills in the number it draws
       const { description: _d, ...snapshot } = toTicketView({ ...ticket, number: 0 });
-      rows.push({ ...ticket, event_id: u.eventId, actor: u.byRequester ? requesterAuthor(contactId, u.input, u.actor) : u.actor, snapshot, intelligence: u.intelligence });
+      rows.push({ ...ticket, requester_name: name, event_id: u.eventId, actor: u.byRequester ? requesterAuthor(contactId, u.input, u.actor) : u.actor, snapshot, intelligence: u.intelligence });
       at.push(i);
     }
 
@@ -124,7 +124,7 @@ async function settleRequesters(q: Queryable, units: NewTicketUnit[], outcomes: 
   for (const [i, u] of units.entries()) {
     if (outcomes[i] || out[i] || u.actor.role !== 'customer') continue;
     const contact = await contactCard(q, u.actor.contactId!);
-    out[i] = { contactId: u.actor.contactId!, organizationId: contact?.organizationId ?? null };
+    out[i] = { contactId: u.actor.contactId!, organizationId: contact?.organizationId ?? null, name: contact?.name };
   }
   return out;
 }
@@ -138,11 +138,14 @@ async function decidePriorities(q: Queryable, units: NewTicketUnit[], requesters
   const open = [...units.keys()].filter((i) => !outcomes[i] && units[i].priority && requesters[i] && !(requesters[i] instanceof AppError));
   if (!open.length) return out;
   const contactOf = (i: number) => (requesters[i] as ResolvedRequester).contactId;
-  const tiers = await requesterTiers(q, open.map(contactOf));
+  // the resolution read most requesters' tiers already; ask only for the others
+  const unknownTier = open.filter((i) => !(requesters[i] as ResolvedRequester).tier);
+  const tiers = unknownTier.length ? await requesterTiers(q, unknownTier.map(contactOf)) : new Map<string, CustomerTier>();
+  const tierOf = (i: number) => (requesters[i] as ResolvedRequester).tier ?? tiers.get(contactOf(i))!;
   // only titles with words can repeat a problem
   const worded = open.filter((i) => units[i].priority!.repeats.words);
   const counts = await ticketRepository.repeatCounts(q, worded.map((i) => ({ requesterId: contactOf(i), ...units[i].priority!.repeats })));
   const repeats = new Map(worded.map((i, k) => [i, counts[k]]));
-  for (const i of open) out[i] = units[i].priority!.decide({ tier: tiers.get(contactOf(i))!, repeatContacts: repeats.get(i) ?? 0 });
+  for (const i of open) out[i] = units[i].priority!.decide({ tier: tierOf(i), repeatContacts: repeats.get(i) ?? 0 });
   return out;
 }
