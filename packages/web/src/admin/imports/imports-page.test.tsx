@@ -90,7 +90,11 @@ describe('ticket import page', () => {
     expect(screen.getByTestId('import-chosen').textContent).toContain('旧系统工单.csv');
     fireEvent.click(screen.getByTestId('import-start'));
 
-    const upload = await waitFor(() => calls.find((c) => c.method === 'POST' && c.url === '/api/v1/imports')!);
+    const upload = await waitFor(() => {
+      const sent = calls.find((c) => c.method === 'POST' && c.url === '/api/v1/imports');
+      expect(sent).toBeDefined();
+      return sent!;
+    });
     expect((upload.body as FormData).get('file')).toBeInstanceOf(File);
     await waitFor(() => expect(screen.getByTestId('import-progress').dataset.state).toBe('done'));
     expect(screen.getByTestId('import-created').textContent).toBe('297');
