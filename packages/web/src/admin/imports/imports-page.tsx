@@ -31,8 +31,9 @@ export function ImportsView({ pollMs = 1000 }: { pollMs?: number }) {
     if (first && !isFinished(first)) setCurrentId((id) => id ?? first.id);
   }, [first]);
 
-  // the job shown, asked for every `pollMs` until it is done (and after a failed ask: a server restarted
-  // mid-import resumes it); the one shown stays until the next one opened has come
+  // the job shown, asked for every `pollMs` until it is done (also after a failed ask: a server restarted
+  // mid-import resumes it; a job that could not be opened at all is not asked for again); the one shown
+  // stays until the next one opened has come
   const current = useQuery({
     queryKey: jobKey(currentId),
     queryFn: async () => {
@@ -45,7 +46,7 @@ export function ImportsView({ pollMs = 1000 }: { pollMs?: number }) {
     enabled: currentId !== null,
     staleTime: pollMs,
     placeholderData: keepPreviousData,
-    refetchInterval: (q) => (q.state.data && isFinished(q.state.data) ? false : pollMs),
+    refetchInterval: (q) => (!q.state.data || isFinished(q.state.data) ? false : pollMs),
   });
 
   const upload = useMutation({
