@@ -1,12 +1,13 @@
 import { ExperimentOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Flex, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isFinished, type ImportJob, type ImportRowError } from '../../api/import-types';
 import { intelApi } from '../../api/intelligence-endpoints';
 import { errorMessage } from '../../common/api-errors';
 import { formatNumber } from '../../i18n/format';
+import { INTEL_MODELS } from '../intelligence/intel-query';
 import { ImportStateTag } from './import-state-tag';
 import { fieldLabel, rowErrorText } from './row-error-text';
 
@@ -20,9 +21,13 @@ const MAX_LISTED = 200;
 export function ImportProgress({ job, pollError }: { job: ImportJob; pollError: unknown }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const queryClient = useQueryClient();
   const train = useMutation({
     mutationFn: intelApi.train,
-    onSuccess: () => void message.success(t('imports.progress.trained')),
+    onSuccess: (models) => {
+      queryClient.setQueryData(INTEL_MODELS, models);
+      message.success(t('imports.progress.trained'));
+    },
     onError: (err) => void message.error(errorMessage(err, t)),
   });
   const training = train.isPending;
