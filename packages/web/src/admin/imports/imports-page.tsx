@@ -104,7 +104,7 @@ export function ImportsView({ pollMs = 1000 }: { pollMs?: number }) {
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          {job ? <ImportProgress key={job.id} job={job} pollError={current.error} /> : <ImportColumns />}
+          {job ? <ImportProgress key={job.id} job={job} pollError={current.isPlaceholderData ? null : current.error} /> : <ImportColumns />}
         </Col>
       </Row>
       {job && <ImportColumns />}
