@@ -68,7 +68,7 @@ describe('ticket list filtered by several teams', () => {
   it('migrates a view saved with one team as a string to a list of one', async () => {
     const view = (await t.api(acme.adminToken, 'POST', '/api/v1/views', { name: '旧的网络组视图', filters: { team: team['网络组'] } })).json();
     await t.db.owner((q) => q.query(`UPDATE saved_views SET filters = jsonb_build_object('team', $2::text, 'q', '打印机') WHERE id = $1`, [view.id, team['网络组']]));
-    const sql = readFileSync(new URL('../../src/platform/db/migrations/0012_saved_view_team_lists.sql', import.meta.url), 'utf8');
+    const sql = readFileSync(new URL('../../src/modules/views/migrations/0012_saved_view_team_lists.sql', import.meta.url), 'utf8');
     await t.db.owner((q) => q.script(sql));
     const listed = ((await t.api(acme.adminToken, 'GET', '/api/v1/views')).json().items as { id: string; filters: unknown }[]).find((v) => v.id === view.id)!;
     expect(listed.filters).toEqual({ team: [team['网络组']], q: '打印机' });
