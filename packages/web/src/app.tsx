@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { AuthProvider, useAuth } from './auth/auth-context';
@@ -6,6 +7,7 @@ import { ScreenPop } from './calls/screen-pop';
 import { LiveProvider } from './common/live-context';
 import { LookupsProvider } from './common/lookups';
 import { PageLoading } from './common/page-loading';
+import { createQueryClient } from './common/query-client';
 import { Themed } from './common/themed';
 import { i18n } from './i18n';
 import { AppLayout } from './layout/app-layout';
@@ -97,12 +99,16 @@ export function AppRoutes() {
 export { THEME } from './common/themed';
 
 export function Providers({ children }: { children: React.ReactNode }) {
+  // one query cache for the app's life (a fresh one per render in tests: test/render.tsx)
+  const [queryClient] = useState(createQueryClient);
   return (
-    <I18nextProvider i18n={i18n}>
-      <Themed>
-        <AuthProvider>{children}</AuthProvider>
-      </Themed>
-    </I18nextProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nextProvider i18n={i18n}>
+        <Themed>
+          <AuthProvider>{children}</AuthProvider>
+        </Themed>
+      </I18nextProvider>
+    </QueryClientProvider>
   );
 }
 

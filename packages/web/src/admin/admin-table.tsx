@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Modal, Table, Typography, type TableProps } from 'antd';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../common/api-errors';
@@ -7,6 +8,27 @@ import { errorMessage } from '../common/api-errors';
 // The block the administration pages share: a toolbar (what the page is for, or its filters, and the
 // button that adds one), the load error, the table of what there is, and the modals that add, change
 // and confirm; and the modal shell of their forms (save / cancel, the form's own error under it).
+
+const NONE: never[] = [];
+
+/**
+ * An administration page's list from the query cache (`key` names it, `load` is its api call): the
+ * rows (none until loaded), whether it is being (re)loaded, the error it failed with, `refetch` after
+ * a change, and `setRows` for rows the server has just answered with (a new key, a user switched off),
+ * changed in the cache without asking again.
+ */
+export function useAdminList<T>(key: readonly unknown[], load: () => Promise<{ items: T[] }>) {
+  const queryClient = useQueryClient();
+  // another filter's rows stay shown (loading) until its own have come
+  const query = useQuery({ queryKey: key, queryFn: () => load(), placeholderData: keepPreviousData });
+  return {
+    rows: query.data?.items ?? (NONE as T[]),
+    loading: query.isFetching,
+    error: query.error,
+    refetch: () => void queryClient.invalidateQueries({ queryKey: key }),
+    setRows: (change: (rows: T[]) => T[]) => queryClient.setQueryData<{ items: T[] }>(key, (old) => old && { ...old, items: change(old.items) }),
+  };
+}
 
 /** The toolbar's primary button: adds a new one. */
 export function AddButton({ label, onClick, testId }: { label: string; onClick: () => void; testId: string }) {

@@ -42,4 +42,36 @@ describe('API keys', () => {
     await waitFor(() => expect(screen.queryByTestId('api-key-secret')).toBeNull());
     expect(document.body.innerHTML).not.toContain(SECRET);
   });
+
+  it('revokes a key after confirmation and lists the keys again; a refused revoke says why and keeps the list', async () => {
+    let revokedAt: string | null = null;
+    let refuse = false;
+    const key = { id: 'k0', name: '旧系统', prefix: 'gdk_a1b2c3', role: 'agent', createdBy: null, createdAt: '2026-11-20T08:00:00Z', lastUsedAt: null };
+    const other = { ...key, id: 'k3', name: '报表导出', prefix: 'gdk_d4e5f6', revokedAt: null };
+    const calls = stubFetch({
+      'GET /api/v1/api-keys': () => ({ status: 200, body: { items: [{ ...key, revokedAt }, other] } }),
+      'DELETE /api/v1/api-keys/k0': () => {
+        revokedAt = '2026-11-22T09:00:00Z';
+        return { status: 204 };
+      },
+      'DELETE /api/v1/api-keys/k3': () => (refuse ? { status: 403, body: { error: { code: 'FORBIDDEN', message: 'no' } } } : { status: 204 }),
+    });
+    renderUi(<ApiKeysPage />);
+    await screen.findByText('旧系统');
+    const listed = () => calls.filter((c) => c.method === 'GET').length;
+    expect(listed()).toBe(1);
+    fireEvent.click(screen.getByTestId('api-key-revoke-旧系统'));
+    fireEvent.click(await screen.findByTestId('api-key-revoke-ok'));
+    await waitFor(() => expect(screen.getAllByTestId('api-key-revoked')).toHaveLength(1));
+    expect(listed()).toBe(2);
+    expect(await screen.findByText('已吊销 旧系统')).toBeTruthy();
+
+    refuse = true;
+    fireEvent.click(screen.getByTestId('api-key-revoke-报表导出'));
+    const oks = await screen.findAllByTestId('api-key-revoke-ok');
+    fireEvent.click(oks[oks.length - 1]);
+    await waitFor(() => expect(calls.some((c) => c.method === 'DELETE' && c.url.endsWith('/k3'))).toBe(true));
+    expect(await screen.findByText('没有权限', { exact: false })).toBeTruthy();
+    expect(listed()).toBe(2);
+  });
 });

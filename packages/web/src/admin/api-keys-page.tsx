@@ -1,6 +1,7 @@
 import { CopyOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Tag, Typography, type TableProps } from 'antd';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adminApi } from '../api/endpoints';
 import type { ApiKey, CreatedApiKey } from '../api/types';
@@ -8,7 +9,7 @@ import { errorMessage } from '../common/api-errors';
 import { copyText } from '../common/copy-text';
 import { formatDateTime } from '../i18n/format';
 import { useFormSubmit } from '../common/use-form-submit';
-import { AddButton, AdminFormModal, AdminTablePage } from './admin-table';
+import { AddButton, AdminFormModal, AdminTablePage, useAdminList } from './admin-table';
 import { confirmIcon } from '../common/quiet-icons';
 
 // API keys for integrations: create (the key is shown once, to copy now), list, revoke.
@@ -95,23 +96,11 @@ export function KeyRevokeCell({ name, revokedAt, help, testId, revokedTitle, onR
 export default function ApiKeysPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [keys, setKeys] = useState<ApiKey[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
+  const { rows: keys, loading, error, refetch, setRows } = useAdminList(['admin', 'api-keys'], adminApi.apiKeys);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const [form] = Form.useForm<{ name: string; role: ApiKey['role'] }>();
   const { busy, general, setGeneral, submit: submitForm } = useFormSubmit(form, ['name', 'role']);
-
-  const load = useCallback(() => {
-    setLoading(true);
-    adminApi
-      .apiKeys()
-      .then((r) => setKeys(r.items))
-      .catch((e: unknown) => setError(e))
-      .finally(() => setLoading(false));
-  }, []);
-  useEffect(load, [load]);
 
   const create = () =>
     submitForm(async (v) => {
@@ -120,18 +109,17 @@ export default function ApiKeysPage() {
       setCreated(k);
       // the list keeps only what the server lists: never the key itself
       const { key: _secret, ...listed } = k;
-      setKeys((prev) => [listed, ...prev]);
+      setRows((prev) => [listed, ...prev]);
     });
 
-  const revoke = async (k: ApiKey) => {
-    try {
-      await adminApi.revokeApiKey(k.id);
+  const revoke = useMutation({
+    mutationFn: (k: ApiKey) => adminApi.revokeApiKey(k.id),
+    onSuccess: (_, k) => {
       message.success(t('admin.keys.revoked', { name: k.name }));
-      load();
-    } catch (err) {
-      message.error(errorMessage(err, t));
-    }
-  };
+      refetch();
+    },
+    onError: (err) => void message.error(errorMessage(err, t)),
+  });
 
   return (
     <AdminTablePage<ApiKey>
@@ -155,7 +143,7 @@ export default function ApiKeysPage() {
             key: 'actions',
             title: '',
             width: 110,
-            render: (_, k) => <KeyRevokeCell name={k.name} revokedAt={k.revokedAt} help={t('admin.keys.revokeHelp')} testId="api-key" onRevoke={() => revoke(k)} />,
+            render: (_, k) => <KeyRevokeCell name={k.name} revokedAt={k.revokedAt} help={t('admin.keys.revokeHelp')} testId="api-key" onRevoke={() => revoke.mutate(k)} />,
           },
         ],
       } as TableProps<ApiKey>}

@@ -1,6 +1,7 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Form, Input, InputNumber, Switch, Tag, TreeSelect, Typography, type TableProps } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { catalogApi, type CategoryInput } from '../api/endpoints';
 import type { Category } from '../api/types';
@@ -8,7 +9,7 @@ import { useMe } from '../auth/auth-context';
 import { errorMessage } from '../common/api-errors';
 import { useLocalName, useLookups } from '../common/lookups';
 import { isAdmin } from './access';
-import { AddButton, AdminFormModal, AdminTablePage } from './admin-table';
+import { AddButton, AdminFormModal, AdminTablePage, useAdminList } from './admin-table';
 import { useFormSubmit } from '../common/use-form-submit';
 import { NO_STEP_BUTTONS } from '../common/quiet-icons';
 
@@ -90,30 +91,18 @@ export default function CategoriesPage() {
   const me = useMe();
   const admin = isAdmin(me);
   const lookups = useLookups();
-  const [tree, setTree] = useState<Category[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
+  const { rows: tree, loading, error, refetch } = useAdminList(['admin', 'categories'], catalogApi.categories);
   const [editing, setEditing] = useState<Editing | null>(null);
-
-  const load = useCallback(() => {
-    setLoading(true);
-    catalogApi
-      .categories()
-      .then((r) => setTree(r.items))
-      .catch((e: unknown) => setError(e))
-      .finally(() => setLoading(false));
-  }, []);
-  useEffect(load, [load]);
-
-  const toggle = async (c: Category, active: boolean) => {
-    try {
-      await catalogApi.updateCategory(c.id, { active });
-      load();
-      lookups.reload();
-    } catch (err) {
-      message.error(errorMessage(err, t));
-    }
+  const changed = () => {
+    refetch();
+    lookups.reload();
   };
+
+  const toggle = useMutation({
+    mutationFn: ({ c, active }: { c: Category; active: boolean }) => catalogApi.updateCategory(c.id, { active }),
+    onSuccess: changed,
+    onError: (err) => void message.error(errorMessage(err, t)),
+  });
 
   // Table wants no empty children arrays (they would show an expander)
   const rows = useMemo(() => {
@@ -152,7 +141,7 @@ export default function CategoriesPage() {
               key: 'active',
               title: t('admin.active'),
               width: 80,
-              render: (_, c) => <Switch size="small" checked={c.active} disabled={!admin} onChange={(v) => void toggle(c, v)} />,
+              render: (_, c) => <Switch size="small" checked={c.active} disabled={!admin} onChange={(active) => toggle.mutate({ c, active })} />,
             },
             ...(admin
               ? [
@@ -182,8 +171,7 @@ export default function CategoriesPage() {
         onSaved={() => {
           setEditing(null);
           message.success(t('detail.saved'));
-          load();
-          lookups.reload();
+          changed();
         }}
       />
     </AdminTablePage>

@@ -1,6 +1,7 @@
 import { EditOutlined, KeyOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Form, Input, Select, Switch, Tag, Typography, type TableProps } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { peopleApi, type UserChanges, type UserInput } from '../api/endpoints';
 import { ROLES, SCOPES, type User } from '../api/types';
@@ -10,7 +11,7 @@ import { useLookups } from '../common/lookups';
 import { resolveContact, searchContacts } from '../common/people-search';
 import { RemoteSelect } from '../common/remote-select';
 import { isAdmin } from './access';
-import { AddButton, AdminFormModal, AdminTablePage } from './admin-table';
+import { AddButton, AdminFormModal, AdminTablePage, useAdminList } from './admin-table';
 import { useFormSubmit } from '../common/use-form-submit';
 
 // Users: role, visibility scope (agents and engineers), skill groups, active; create, change,
@@ -174,32 +175,18 @@ export default function UsersPage() {
   const { teamById } = useLookups();
   const [q, setQ] = useState('');
   const [role, setRole] = useState<string | undefined>();
-  const [users, setUsers] = useState<User[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
+  const { rows: users, loading, error, refetch, setRows } = useAdminList(['admin', 'users', q, role], () => peopleApi.users(q || undefined, 500, { role }));
   const [editing, setEditing] = useState<User | null | 'new'>(null);
   const [resetting, setResetting] = useState<User | null>(null);
 
-  const load = useCallback(() => {
-    setLoading(true);
-    setError(null);
-    peopleApi
-      .users(q || undefined, 500, { role })
-      .then((r) => setUsers(r.items))
-      .catch((e: unknown) => setError(e))
-      .finally(() => setLoading(false));
-  }, [q, role]);
-  useEffect(load, [load]);
-
-  const toggleActive = async (u: User, active: boolean) => {
-    try {
-      const updated = await peopleApi.updateUser(u.id, { active });
-      setUsers((prev) => prev.map((x) => (x.id === u.id ? { ...x, ...updated } : x)));
+  const toggleActive = useMutation({
+    mutationFn: ({ u, active }: { u: User; active: boolean }) => peopleApi.updateUser(u.id, { active }),
+    onSuccess: (updated, { u, active }) => {
+      setRows((prev) => prev.map((x) => (x.id === u.id ? { ...x, ...updated } : x)));
       message.success(active ? t('admin.users.activated', { name: u.name }) : t('admin.users.deactivated', { name: u.name }));
-    } catch (err) {
-      message.error(errorMessage(err, t));
-    }
-  };
+    },
+    onError: (err) => void message.error(errorMessage(err, t)),
+  });
 
   return (
     <AdminTablePage<User>
@@ -228,7 +215,7 @@ export default function UsersPage() {
             key: 'active',
             title: t('admin.users.active'),
             width: 90,
-            render: (_, u) => <Switch size="small" checked={u.active} disabled={!admin || u.id === me.id} onChange={(v) => void toggleActive(u, v)} data-testid={`user-active-${u.email}`} />,
+            render: (_, u) => <Switch size="small" checked={u.active} disabled={!admin || u.id === me.id} onChange={(active) => toggleActive.mutate({ u, active })} data-testid={`user-active-${u.email}`} />,
           },
           ...(admin
             ? [
@@ -255,7 +242,7 @@ export default function UsersPage() {
         onSaved={() => {
           setEditing(null);
           message.success(t('detail.saved'));
-          load();
+          refetch();
         }}
       />
       <PasswordModal user={resetting} onClose={() => setResetting(null)} />

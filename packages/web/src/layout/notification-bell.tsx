@@ -1,14 +1,15 @@
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Dropdown, Empty, Flex, List, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { notificationsApi } from '../api/endpoints';
-import type { Notification } from '../api/types';
 import { useLiveMessages } from '../common/live-context';
 import { formatRelative } from '../i18n/format';
-import { mergeNotifications, notificationBrief, notificationLink, notificationsChanged, notificationText, onNotificationsChanged } from '../notifications/notification-text';
+import { notificationBrief, notificationLink, notificationsChanged, notificationText, onNotificationsChanged } from '../notifications/notification-text';
 
+const BELL = ['notifications', 'bell'] as const;
 const KIND_COLOR: Record<string, string> = { mention: 'purple', assigned: 'blue', watched_ticket_comment: 'cyan', watcher_added: 'default', sla_warning: 'red' };
 
 // The bell: unread count (live), the latest notifications, and the way to the notification center.
@@ -16,37 +17,23 @@ const KIND_COLOR: Record<string, string> = { mention: 'purple', assigned: 'blue'
 export function NotificationBell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [items, setItems] = useState<Notification[]>([]);
-  const [unread, setUnread] = useState(0);
-  // ids shown or counted already: a notification delivered twice counts once
-  const known = useRef(new Set<string>());
-  const load = useCallback(
-    () =>
-      notificationsApi
-        .list()
-        .then((r) => {
-          for (const x of r.items) known.current.add(x.id);
-          setItems(r.items.slice(0, 10));
-          setUnread(r.unread);
-        })
-        .catch(() => undefined),
-    [],
-  );
-  useEffect(() => void load(), [load]);
+  const queryClient = useQueryClient();
+  // errors are not shown: the bell keeps what it had and asks again at the next occasion
+  const { data } = useQuery({ queryKey: BELL, queryFn: () => notificationsApi.list() });
+  const items = data?.items.slice(0, 10) ?? [];
+  const unread = data?.unread ?? 0;
+  const refetch = useCallback(() => void queryClient.invalidateQueries({ queryKey: BELL }), [queryClient]);
   // the notification center marked something read
-  useEffect(() => onNotificationsChanged(() => void load()), [load]);
+  useEffect(() => onNotificationsChanged(refetch), [refetch]);
+  // a new one (or one delivered twice): the server's list and count, not merged by hand
   useLiveMessages((m) => {
-    if (m.type !== 'notification') return;
-    if (known.current.has(m.notification.id)) return;
-    known.current.add(m.notification.id);
-    if (!m.notification.readAt) setUnread((n) => n + 1);
-    setItems((prev) => mergeNotifications(prev, [m.notification]).slice(0, 10));
+    if (m.type === 'notification') refetch();
   });
 
   return (
     <Dropdown
       trigger={['click']}
-      onOpenChange={(o) => o && void load()}
+      onOpenChange={(o) => o && refetch()}
       popupRender={() => (
         <div style={{ width: 340, maxWidth: 'calc(100vw - 16px)', background: '#fff', borderRadius: 8, boxShadow: '0 6px 16px rgba(0,0,0,.12)', padding: 8 }} data-testid="notification-list">
           {items.length ? (

@@ -1,15 +1,22 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
+import { createQueryClient } from '../common/query-client';
 import { Themed } from '../common/themed';
 import { i18n } from '../i18n';
 
-/** Renders with the console's i18n (zh-CN unless a test switches it) and Ant Design providers, as the console has them. */
+/**
+ * Renders with the console's i18n (zh-CN unless a test switches it), Ant Design providers and a query
+ * cache of its own (nothing cached carries over between tests), as the console has them.
+ */
 export function renderUi(ui: ReactElement) {
   return render(
-    <I18nextProvider i18n={i18n}>
-      <Themed>{ui}</Themed>
-    </I18nextProvider>,
+    <QueryClientProvider client={createQueryClient()}>
+      <I18nextProvider i18n={i18n}>
+        <Themed>{ui}</Themed>
+      </I18nextProvider>
+    </QueryClientProvider>,
   );
 }
 

@@ -1,66 +1,36 @@
 import { ExperimentOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Flex, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { importApi } from '../../api/import-endpoints';
 import { isFinished, type ImportJob, type ImportRowError } from '../../api/import-types';
 import { intelApi } from '../../api/intelligence-endpoints';
 import { errorMessage } from '../../common/api-errors';
 import { formatNumber } from '../../i18n/format';
+import { INTEL_MODELS } from '../intelligence/intel-query';
 import { ImportStateTag } from './import-state-tag';
 import { fieldLabel, rowErrorText } from './row-error-text';
 
 const MAX_LISTED = 200;
 
 /**
- * One import job followed live: asked for every `pollMs` until it is done, with a progress bar, the
- * counts, the failed rows and, once done, training the models and the ticket list.
+ * One import job as last asked for (the page asks again until it is done): a progress bar, the counts,
+ * the failed rows, the last ask's error while it is not done and, once done, training the models and
+ * the ticket list.
  */
-export function ImportProgress({ initial, pollMs, onFinished }: { initial: ImportJob; pollMs: number; onFinished: (job: ImportJob) => void }) {
+export function ImportProgress({ job, pollError }: { job: ImportJob; pollError: unknown }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [job, setJob] = useState(initial);
-  const [pollError, setPollError] = useState<unknown>(null);
-  const [training, setTraining] = useState(false);
-
-  useEffect(() => setJob(initial), [initial]);
-  useEffect(() => {
-    if (isFinished(job)) return;
-    let alive = true;
-    const timer = setTimeout(() => {
-      importApi
-        .get(job.id)
-        .then((next) => {
-          if (!alive) return;
-          setPollError(null);
-          setJob(next);
-          if (isFinished(next)) onFinished(next);
-        })
-        // keep asking (a new object runs this effect again): a server restarted mid-import resumes it
-        .catch((err) => {
-          if (!alive) return;
-          setPollError(err);
-          setJob((j) => ({ ...j }));
-        });
-    }, pollMs);
-    return () => {
-      alive = false;
-      clearTimeout(timer);
-    };
-  }, [job, pollMs, onFinished]);
-
-  const train = async () => {
-    setTraining(true);
-    try {
-      await intelApi.train();
+  const queryClient = useQueryClient();
+  const train = useMutation({
+    mutationFn: intelApi.train,
+    onSuccess: (models) => {
+      queryClient.setQueryData(INTEL_MODELS, models);
       message.success(t('imports.progress.trained'));
-    } catch (err) {
-      message.error(errorMessage(err, t));
-    } finally {
-      setTraining(false);
-    }
-  };
+    },
+    onError: (err) => void message.error(errorMessage(err, t)),
+  });
+  const training = train.isPending;
 
   const percent = job.totalRows ? Math.floor((job.processedRows / job.totalRows) * 100) : 0;
   const n = (v: number) => formatNumber(v);
@@ -110,7 +80,7 @@ export function ImportProgress({ initial, pollMs, onFinished }: { initial: Impor
             action={
               <Space wrap>
                 {job.created > 0 && (
-                  <Button type="primary" icon={<ExperimentOutlined aria-hidden />} loading={training} onClick={() => void train()} data-testid="import-train">
+                  <Button type="primary" icon={<ExperimentOutlined aria-hidden />} loading={training} onClick={() => train.mutate()} data-testid="import-train">
                     {training ? t('imports.progress.training') : t('imports.progress.train')}
                   </Button>
                 )}

@@ -90,7 +90,11 @@ describe('ticket import page', () => {
     expect(screen.getByTestId('import-chosen').textContent).toContain('旧系统工单.csv');
     fireEvent.click(screen.getByTestId('import-start'));
 
-    const upload = await waitFor(() => calls.find((c) => c.method === 'POST' && c.url === '/api/v1/imports')!);
+    const upload = await waitFor(() => {
+      const sent = calls.find((c) => c.method === 'POST' && c.url === '/api/v1/imports');
+      expect(sent).toBeDefined();
+      return sent!;
+    });
     expect((upload.body as FormData).get('file')).toBeInstanceOf(File);
     await waitFor(() => expect(screen.getByTestId('import-progress').dataset.state).toBe('done'));
     expect(screen.getByTestId('import-created').textContent).toBe('297');
@@ -149,5 +153,61 @@ describe('ticket import page', () => {
     fireEvent.click(within(screen.getByTestId(`import-job-${OLD}`)).getByTestId('import-job-open'));
     await waitFor(() => expect(screen.getByTestId('import-progress').textContent).toContain('去年的工单.jsonl'));
     expect(screen.getByTestId('import-progress').dataset.state).toBe('done');
+  });
+
+  it('stops asking once the job is done, and the list follows it', async () => {
+    const running = job({ state: 'running', processedRows: 150, created: 150 });
+    const { errors: _r, ...runningSummary } = running;
+    const answers: (() => { status: number; body: unknown })[] = [
+      () => ({ status: 200, body: running }),
+      () => ({ status: 200, body: done }),
+    ];
+    let listed: unknown[] = [runningSummary];
+    const calls = stubFetch({
+      'GET /api/v1/imports': () => ({ status: 200, body: { items: listed, maxFileBytes: 52428800 } }),
+      [`GET /api/v1/imports/${ID}`]: () => {
+        const answer = (answers.length > 1 ? answers.shift()! : answers[0])();
+        if (answer.body === done) listed = [doneSummary];
+        return answer;
+      },
+    });
+    render();
+    await waitFor(() => expect(screen.getByTestId('import-progress').dataset.state).toBe('running'));
+    expect(screen.queryByTestId('import-poll-error')).toBeNull();
+    await waitFor(() => expect(screen.getByTestId('import-progress').dataset.state).toBe('done'));
+    // the list follows the finished job
+    await waitFor(() => expect(within(screen.getByTestId('import-history')).getByTestId('import-state').textContent).toBe('已完成'));
+    const asked = () => calls.filter((c) => c.url === `/api/v1/imports/${ID}`).length;
+    const after = asked();
+    expect(after).toBe(2);
+    await new Promise((r) => setTimeout(r, 50)); // ten polling periods
+    expect(asked()).toBe(after);
+  });
+
+  it('shows a failed ask while the job is running, and clears it when the next one answers', async () => {
+    const running = job({ state: 'running', processedRows: 150, created: 150 });
+    const { errors: _r, ...runningSummary } = running;
+    const answers: (() => { status: number; body: unknown })[] = [
+      () => ({ status: 200, body: running }),
+      () => ({ status: 503, body: { error: { code: 'SERVICE_UNAVAILABLE', message: 'restarting' } } }),
+      () => ({ status: 200, body: { ...running, processedRows: 200 } }),
+    ];
+    let failedShown = false;
+    stubFetch({
+      'GET /api/v1/imports': () => ({ status: 200, body: { items: [runningSummary], maxFileBytes: 52428800 } }),
+      [`GET /api/v1/imports/${ID}`]: () => (answers.length > 1 ? answers.shift()! : answers[0])(),
+    });
+    renderUi(
+      <MemoryRouter>
+        <ImportsView pollMs={40} />
+      </MemoryRouter>,
+    );
+    await screen.findByTestId('import-progress');
+    await waitFor(() => {
+      if (screen.queryByTestId('import-poll-error')) failedShown = true;
+      expect(screen.getByTestId('import-progress-rows').textContent).toBe('已处理 200 / 300 行');
+    });
+    expect(failedShown).toBe(true);
+    expect(screen.queryByTestId('import-poll-error')).toBeNull();
   });
 });

@@ -1,12 +1,13 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Empty, Flex, Skeleton, Space, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { intelApi } from '../../api/intelligence-endpoints';
 import { INTEL_TARGETS, type IntelModels } from '../../api/intelligence-types';
 import { useMe } from '../../auth/auth-context';
 import { errorMessage } from '../../common/api-errors';
 import { isAdmin } from '../access';
+import { INTEL_MODELS } from './intel-query';
 import { ModelCard } from './model-card';
 import { RulesCard } from './rules-card';
 import { SettingsForm } from './settings-form';
@@ -19,32 +20,18 @@ const byTarget = (a: { target: string }, b: { target: string }) => INTEL_TARGETS
 export function IntelligenceView({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [data, setData] = useState<IntelModels | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [training, setTraining] = useState(false);
-
-  const load = useCallback(() => {
-    intelApi
-      .models()
-      .then((d) => {
-        setData(d);
-        setError(null);
-      })
-      .catch(setError);
-  }, []);
-  useEffect(load, [load]);
-
-  const retrain = async () => {
-    setTraining(true);
-    try {
-      setData(await intelApi.train());
+  const queryClient = useQueryClient();
+  const { data, error } = useQuery({ queryKey: INTEL_MODELS, queryFn: intelApi.models });
+  const setData = (change: (d: IntelModels) => IntelModels) => queryClient.setQueryData<IntelModels>(INTEL_MODELS, (d) => d && change(d));
+  const retrain = useMutation({
+    mutationFn: intelApi.train,
+    onSuccess: (models) => {
+      queryClient.setQueryData(INTEL_MODELS, models);
       message.success(t('intel.admin.trained'));
-    } catch (err) {
-      message.error(errorMessage(err, t));
-    } finally {
-      setTraining(false);
-    }
-  };
+    },
+    onError: (err) => void message.error(errorMessage(err, t)),
+  });
+  const training = retrain.isPending;
 
   if (!data && error) return <Alert type="error" showIcon title={errorMessage(error, t)} data-testid="intel-error" />;
   if (!data) return <Skeleton active paragraph={{ rows: 6 }} />;
@@ -55,7 +42,7 @@ export function IntelligenceView({ canEdit }: { canEdit: boolean }) {
         {canEdit && (
           <Space>
             {training && <Typography.Text type="secondary" data-testid="intel-training">{t('intel.admin.training')}</Typography.Text>}
-            <Button type="primary" icon={<ReloadOutlined aria-hidden />} loading={training} onClick={retrain} data-testid="intel-retrain">
+            <Button type="primary" icon={<ReloadOutlined aria-hidden />} loading={training} onClick={() => retrain.mutate()} data-testid="intel-retrain">
               {t('intel.admin.retrain')}
             </Button>
           </Space>
@@ -66,9 +53,9 @@ export function IntelligenceView({ canEdit }: { canEdit: boolean }) {
       <SettingsForm
         settings={data.settings}
         canEdit={canEdit}
-        onSaved={({ threshold, autoApply }) => setData((d) => (d ? { ...d, settings: { ...d.settings, threshold, autoApply } } : d))}
+        onSaved={({ threshold, autoApply }) => setData((d) => ({ ...d, settings: { ...d.settings, threshold, autoApply } }))}
       />
-      <RulesCard rules={data.settings.rules} canEdit={canEdit} onSaved={(rules) => setData((d) => (d ? { ...d, settings: { ...d.settings, rules } } : d))} />
+      <RulesCard rules={data.settings.rules} canEdit={canEdit} onSaved={(rules) => setData((d) => ({ ...d, settings: { ...d.settings, rules } }))} />
       {data.models.length ? (
         [...data.models].sort(byTarget).map((m) => <ModelCard key={m.target} model={m} />)
       ) : (

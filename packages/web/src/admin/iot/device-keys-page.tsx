@@ -1,5 +1,6 @@
 import { App, Collapse, Form, Input, Typography, type TableProps } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { iotApi } from '../../api/iot-endpoints';
 import type { CreatedDeviceKey, DeviceKey } from '../../api/iot-types';
@@ -7,7 +8,7 @@ import { errorMessage } from '../../common/api-errors';
 import { useUserNames } from '../../common/lookups';
 import { useFormSubmit } from '../../common/use-form-submit';
 import { formatDateTime } from '../../i18n/format';
-import { AddButton, AdminFormModal, AdminTablePage } from '../admin-table';
+import { AddButton, AdminFormModal, AdminTablePage, useAdminList } from '../admin-table';
 import { KeyRevokeCell, NewKeyModal } from '../api-keys-page';
 import { IotConnection, useTenantSlug } from './iot-connection';
 
@@ -18,24 +19,12 @@ export default function DeviceKeysPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const slug = useTenantSlug();
-  const [keys, setKeys] = useState<DeviceKey[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
+  const { rows: keys, loading, error, refetch, setRows } = useAdminList(['admin', 'device-keys'], iotApi.keys);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedDeviceKey | null>(null);
   const [form] = Form.useForm<{ name: string }>();
   const { busy, general, setGeneral, submit } = useFormSubmit(form, ['name']);
   const users = useUserNames(useMemo(() => [...new Set(keys.flatMap((k) => (k.createdBy ? [k.createdBy] : [])))], [keys]));
-
-  const load = useCallback(() => {
-    setLoading(true);
-    iotApi
-      .keys()
-      .then((r) => setKeys(r.items))
-      .catch((e: unknown) => setError(e))
-      .finally(() => setLoading(false));
-  }, []);
-  useEffect(load, [load]);
 
   const create = () =>
     submit(async (v) => {
@@ -44,18 +33,17 @@ export default function DeviceKeysPage() {
       setCreated(k);
       // the list keeps only what the server lists: never the key itself
       const { key: _secret, ...listed } = k;
-      setKeys((prev) => [listed, ...prev]);
+      setRows((prev) => [listed, ...prev]);
     });
 
-  const revoke = async (k: DeviceKey) => {
-    try {
-      await iotApi.revokeKey(k.id);
+  const revoke = useMutation({
+    mutationFn: (k: DeviceKey) => iotApi.revokeKey(k.id),
+    onSuccess: (_, k) => {
       message.success(t('admin.keys.revoked', { name: k.name }));
-      load();
-    } catch (err) {
-      message.error(errorMessage(err, t));
-    }
-  };
+      refetch();
+    },
+    onError: (err) => void message.error(errorMessage(err, t)),
+  });
 
   return (
     <AdminTablePage<DeviceKey>
@@ -91,7 +79,7 @@ export default function DeviceKeysPage() {
             title: '',
             width: 110,
             render: (_, k) => (
-              <KeyRevokeCell name={k.name} revokedAt={k.revokedAt} revokedTitle={k.revokedAt ? formatDateTime(k.revokedAt) : undefined} help={t('intake.iot.revokeKeyHelp')} testId="device-key" onRevoke={() => revoke(k)} />
+              <KeyRevokeCell name={k.name} revokedAt={k.revokedAt} revokedTitle={k.revokedAt ? formatDateTime(k.revokedAt) : undefined} help={t('intake.iot.revokeKeyHelp')} testId="device-key" onRevoke={() => revoke.mutate(k)} />
             ),
           },
         ],
