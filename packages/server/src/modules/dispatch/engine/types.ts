@@ -1,0 +1,153 @@
+// The dispatch engine's language: plain data in, plain data out, no database and no clock of its own.
+// The server (modules/dispatch) and the simulator (`npx gongdan simulate dispatch`) both decide through
+// the functions of engine/index.ts on these types, so what the simulator measures is what the server does.
+
+/** [latitude, longitude] in degrees (WGS-84). */
+export type LatLng = [number, number];
+
+/** Kinds of work with their own capacity: email / form / API tickets, live chats, on-site visits. */
+export type WorkKind = 'ticket' | 'chat' | 'field';
+export const WORK_KINDS: readonly WorkKind[] = ['ticket', 'chat', 'field'];
+
+export type PersonStatus = 'available' | 'busy' | 'away' | 'off_shift';
+
+/** A weekly shift in the tenant's time zone; `end` before `start` is a night shift ending the next day. */
+export interface Shift {
+  /** ISO weekdays the shift starts on: 1 = Monday … 7 = Sunday */
+  days: number[];
+  /** "HH:MM" */
+  start: string;
+  end: string;
+}
+
+export type Area = { kind: 'radius'; center: LatLng; km: number } | { kind: 'polygon'; points: LatLng[] };
+
+export interface Certification {
+  name: string;
+  /** last valid day, "YYYY-MM-DD" */
+  expires: string;
+}
+
+/** What a person has done on one category, learnt from the tenant's closed tickets. */
+export interface CategoryRecord {
+  solved: number;
+  medianResolutionMin: number;
+  /** share of their tickets of this category solved without a reopen or a second visit, 0..1 */
+  firstFixRate: number;
+}
+
+/** A person who can be dispatched, with their live state at the moment of the decision. */
+export interface Person {
+  id: string;
+  name: string;
+  teamIds: string[];
+  /** skill → level 1..5 */
+  skills: Record<string, number>;
+  certifications: Certification[];
+  /** 服务区域 names; a need's region matches one of them or lies under it ("上海市" covers "上海市/浦东新区") */
+  regions: string[];
+  area: Area | null;
+  languages: string[];
+  productLines: string[];
+  /** null: always on shift */
+  shift: Shift | null;
+  /** capacity per kind (profile, else the tenant default) */
+  capacity: Record<WorkKind, number>;
+  /** live work in hand per kind (offered, accepted or started) */
+  load: Record<WorkKind, number>;
+  /** minutes of work assigned today (fairness over the day) */
+  workMinutesToday: number;
+  status: PersonStatus;
+  home: LatLng | null;
+  /** last reported position; the engine treats it as stale after ctx.positionStaleMs */
+  position: { at: LatLng; reportedAt: Date; accuracyM: number | null } | null;
+  outletId: string | null;
+  /** categoryId → record */
+  history: Record<string, CategoryRecord>;
+}
+
+/** What a ticket needs, after the tenant's hard rules matched it. Unset fields do not constrain. */
+export interface Need {
+  ticketId: string;
+  kind: WorkKind;
+  priority: 'low' | 'normal' | 'high' | 'urgent';
+  createdAt: Date;
+  /** SLA deadline to respond / arrive, when known */
+  dueAt: Date | null;
+  location: LatLng | null;
+  region: string | null;
+  /** teams whose members may take it (empty: anyone) */
+  teamIds: string[];
+  skill: string | null;
+  /** minimum level of `skill` */
+  level: number | null;
+  /** must be valid on `visitDate` (or on the decision's day) */
+  certification: string | null;
+  language: string | null;
+  productLine: string | null;
+  categoryId: string | null;
+  /** "YYYY-MM-DD" of the visit, in the tenant's time zone */
+  visitDate: string | null;
+  /** expected work time, for fairness and the simulator */
+  durationMinutes: number;
+  customerTier: string | null;
+  preferredUserIds: string[];
+  excludedUserIds: string[];
+}
+
+/** Per-tenant weights of the score terms; 0 switches a term off. */
+export interface Weights {
+  travel: number;
+  load: number;
+  speed: number;
+  firstFix: number;
+  skillFit: number;
+  tier: number;
+  preferred: number;
+  fairness: number;
+}
+
+export interface DecisionContext {
+  now: Date;
+  /** IANA zone of the tenant's calendar, for shifts and certification days */
+  timeZone: string;
+  speedKmh: number;
+  positionStaleMs: number;
+  /** a pluggable road-time provider; default: straight-line distance at speedKmh */
+  travelMinutes?: (from: LatLng, to: LatLng) => number;
+}
+
+export type RuleName = 'status' | 'shift' | 'team' | 'skill' | 'level' | 'certification' | 'region' | 'language' | 'product_line' | 'capacity' | 'excluded';
+
+/** Why a person cannot take the work: the hard rule and its detail in data (the UI words it). */
+export interface Exclusion {
+  rule: RuleName;
+  /** e.g. {skill: '电梯维修', required: 3, has: 2} */
+  detail: Record<string, unknown>;
+}
+
+/** One term of a score: the raw value (km, tickets in hand, minutes…), its 0..1 goodness and weighted share. */
+export interface Term {
+  name: keyof Weights;
+  value: number | string | null;
+  goodness: number;
+  weighted: number;
+}
+
+export interface Candidate {
+  personId: string;
+  score: number;
+  terms: Term[];
+  travelKm: number | null;
+  travelMinutes: number | null;
+}
+
+export interface Ranking {
+  /** eligible people, best first */
+  candidates: Candidate[];
+  /** people a hard rule excludes, with every rule they fail */
+  excluded: { personId: string; reasons: Exclusion[] }[];
+}
+
+/** Strategies a team can run and the simulator compares; 'skills' is the best skill fit among the eligible. */
+export type Strategy = 'round_robin' | 'nearest' | 'least_loaded' | 'skills' | 'scored';

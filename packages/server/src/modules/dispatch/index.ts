@@ -1,0 +1,3 @@
+// Dispatch (智能派单): who can take which ticket, where they are, and the assignments the engine or a
+// dispatcher made with their reasons. Other modules use only this surface.
+export type * from './engine/types';
