@@ -4,3 +4,18 @@ export type * from './engine/types';
 export { assignmentRoutes } from './assignment-routes';
 export { startDispatch, DISPATCH_CONSUMER } from './start-dispatch';
 export type { MapTiles } from './assignment/map-tiles';
+export { WORK_KINDS } from './engine/types';
+export {
+  DEFAULT_WEIGHTS,
+  exclusions,
+  rank,
+  choose,
+  matchBatch,
+  travelKm,
+  personPosition,
+  onShift,
+  localTime,
+  inArea,
+  regionCovers,
+  URGENCY,
+} from './engine';
