@@ -53,7 +53,7 @@ describe('dispatch modes', () => {
     expect(new Set([await who(t1.id), await who(t2.id)])).toEqual(new Set([a.id, b.id]));
 
     await w.sql(`UPDATE dispatch_policies SET mode = 'least_loaded' WHERE scope_id = $1`, [desk]);
-    await w.t.api(w.acme.adminToken, 'PATCH', `/api/v1/tickets/${t1.id}`, { status: 'resolved', resolution: '已处理', categoryId: null });
+    await w.t.api(w.acme.adminToken, 'PATCH', `/api/v1/tickets/${t1.id}`, { status: 'closed' });
     const resolvedHolder = await who(t2.id) === a.id ? b.id : a.id;
     await w.settle();
     const t3 = await ticket(w, { teamId: desk });
