@@ -48,13 +48,33 @@ describe.runIf(testDbKind() === 'postgres')('dispatch with two server processes 
 
   /** Resolves up to n tickets that are assigned (through either process). */
   async function resolveSome(servers: ServerHandle[], n: number): Promise<number> {
+    for (let i = 0; i < 200; i++) {
+      const [{ live }] = (await db.query(`SELECT count(*)::int AS live FROM dispatch_assignments WHERE state IN ('offered','accepted','started')`)).rows;
+      if (live > 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
     const rows = (await db.query(`SELECT ticket_id FROM dispatch_assignments WHERE state IN ('offered','accepted','started') LIMIT $1`, [n])).rows;
     const res = await Promise.all(rows.map((r, i) => api(servers[i % servers.length].url, key, 'PATCH', `/api/v1/tickets/${r.ticket_id}`, { status: 'closed' })));
     expect(res.map((r) => r.status).filter((s) => s !== 200)).toEqual([]);
     return rows.length;
   }
 
+  /** Waits until dispatch's consumer has delivered every message (closing a ticket releases it when delivered). */
+  async function caughtUp(timeoutMs: number) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const [{ n }] = (await db.query(
+        `SELECT (SELECT count(*)::int FROM outbox o, outbox_cursors c WHERE c.consumer = 'dispatch' AND (o.tx, o.id) > (c.tx, c.id))
+           + (SELECT count(*)::int FROM outbox_retries WHERE consumer = 'dispatch') AS n`,
+      )).rows;
+      if (n === 0) return;
+      if (Date.now() > deadline) throw new Error(`dispatch is ${n} messages behind`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
   async function invariants() {
+    await caughtUp(90_000);
     const double = (await db.query(`SELECT ticket_id FROM dispatch_assignments WHERE state IN ('offered','accepted','started') GROUP BY ticket_id HAVING count(*) > 1`)).rows;
     expect(double).toEqual([]);
     const over = (await db.query(
@@ -106,6 +126,16 @@ describe.runIf(testDbKind() === 'postgres')('dispatch with two server processes 
 
   it('240 concurrent creations over both processes, tickets resolved meanwhile: assigned or queued exactly once, capacities held', { timeout: 240_000 }, async () => {
     const servers = [a, b];
+    // watched while it runs, not only at the end: nobody's live load ever exceeds their capacity
+    const overSeen: unknown[] = [];
+    let watching = true;
+    const watcher = (async () => {
+      while (watching) {
+        const rows = (await db.query(`SELECT user_id, count(*)::int AS n FROM dispatch_assignments WHERE state IN ('offered','accepted','started') AND kind = 'ticket' GROUP BY user_id HAVING count(*) > $1`, [CAPACITY])).rows;
+        overSeen.push(...rows);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
     const results = await Promise.all(Array.from({ length: 240 }, (_, i) => create(servers[i % 2], i)));
     expect(results.filter((r) => r.status !== 201)).toEqual([]);
     let resolved = 0;
@@ -115,6 +145,9 @@ describe.runIf(testDbKind() === 'postgres')('dispatch with two server processes 
     }
     await settled(60_000);
     await drained(60_000);
+    watching = false;
+    await watcher;
+    expect(overSeen).toEqual([]);
     await invariants();
     const [{ live }] = (await db.query(`SELECT count(*)::int AS live FROM dispatch_assignments WHERE state IN ('offered','accepted','started')`)).rows;
     expect(live).toBe(ENGINEERS * CAPACITY);
