@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ctxAt, need, person } from './fixtures.test-support';
 import { rank } from './rank';
 import { DEFAULT_WEIGHTS, poolStats, scorePerson, skillFitGoodness } from './score';
-import type { Weights } from './types';
+import type { Term, Weights } from './types';
 
 const only = (k: keyof Weights): Weights => ({ travel: 0, load: 0, speed: 0, firstFix: 0, skillFit: 0, tier: 0, preferred: 0, fairness: 0, [k]: 1 });
-const term = (c: { terms: { name: string }[] }, name: string) => c.terms.find((t) => t.name === name)!;
+const term = (c: { terms: Term[] }, name: keyof Weights) => c.terms.find((t) => t.name === name)!;
 
 describe('score', () => {
   it('explains every term: value, goodness, weighted = weight × goodness, score = Σ weighted / Σ weights', () => {
