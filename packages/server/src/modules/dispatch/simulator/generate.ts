@@ -32,7 +32,7 @@ const SKILLS: { name: string; certification: string | null; share: number }[] = 
  */
 const CITY = {
   center: [31.23, 121.47] as LatLng,
-  radiusKm: 22,
+  radiusKm: 18,
   clusters: 8,
   clusterSpreadKm: 3,
   clusteredShare: 0.75,
@@ -40,9 +40,9 @@ const CITY = {
   slaMinutes: { urgent: 120, high: 180, normal: 240, low: 480 },
   priorities: { low: 0.15, normal: 0.55, high: 0.22, urgent: 0.08 },
   levels: [0.3, 0.35, 0.25, 0.1],
-  durationBase: 20,
-  durationPerLevel: 8,
-  durationSpread: 20,
+  durationBase: 18,
+  durationPerLevel: 7,
+  durationSpread: 12,
   expiredShare: 0.15,
   shifts: [
     { start: '08:00', end: '18:00', share: 0.7 },
@@ -75,8 +75,12 @@ export function generateScenario(opts: GenerateOptions): Scenario {
   const near = (c: LatLng, km: number): LatLng => offset(c, gauss() * km, gauss() * km);
 
   const clusters = Array.from({ length: CITY.clusters }, () => ({ at: inCity(), share: uniform(0.5, 1.5) }));
+  // primary skills in proportion to the tickets' needs (largest remaining quota first), so supply follows demand
+  const given = SKILLS.map(() => 0);
   const engineers: ScenarioInput['engineers'] = Array.from({ length: opts.engineers }, (_, i) => {
-    const primary = pick(SKILLS);
+    const k = SKILLS.reduce((best, s, j) => (s.share * (i + 1) - given[j] > SKILLS[best].share * (i + 1) - given[best] ? j : best), 0);
+    given[k]++;
+    const primary = SKILLS[k];
     const skills: Record<string, number> = { [primary.name]: 3 + Math.floor(rnd() * 3) };
     const extra = 1 + Math.floor(rnd() * 2);
     for (let k = 0; k < extra; k++) {
