@@ -3,7 +3,7 @@
 // people, keeps the queue and measures. The wall clock is read only to time the engine's decisions.
 import { performance } from 'node:perf_hooks';
 import { choose, exclusions, matchBatch, travelKm } from '../engine';
-import type { DecisionContext, Person, Strategy, Weights } from '../engine/types';
+import type { DecisionContext, Need, Person, Strategy, Weights } from '../engine/types';
 import { EventHeap } from './event-heap';
 import { draw, fixProbability, historyOf, queueOrder, toNeed, toPerson, type EngineerState, type TicketState, type Visit } from './live-state';
 import { addDays, isoWeekday, localParts, zonedInstant } from './local-time';
@@ -17,6 +17,8 @@ export interface ReplayOptions {
   weights: Weights;
   /** batch: arrivals are collected for this long, then matched together */
   batchWindowS: number;
+  /** sees each batch window's engine call (tests check its optimality) */
+  onBatch?: (call: { needs: Need[]; people: Person[]; ctx: DecisionContext; result: ReturnType<typeof matchBatch> }) => void;
 }
 
 export interface ReplayRecord {
@@ -122,7 +124,10 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
     const batch = window ?? [];
     window = null;
     const ctx = ctxAt(now);
-    const result = timed(() => matchBatch(batch.map((v) => v.need), people(now), ctx, opts.weights));
+    const needs = batch.map((v) => v.need);
+    const pool = people(now);
+    const result = timed(() => matchBatch(needs, pool, ctx, opts.weights));
+    opts.onBatch?.({ needs, people: pool, ctx, result });
     const visits = new Map(batch.map((v) => [v.ticket.t.id, v]));
     for (const a of result.assignments) {
       assign(byId.get(a.personId)!, visits.get(a.ticketId)!, now);

@@ -63,7 +63,11 @@ export class ScenarioError extends Error {
 /** Validates a parsed JSON value as a scenario; throws ScenarioError naming each wrong field. */
 export function parseScenario(value: unknown): Scenario {
   const parsed = scenarioSchema.safeParse(value);
-  if (!parsed.success) throw new ScenarioError(parsed.error.issues.flatMap(describeIssue));
+  if (!parsed.success) {
+    // unknown fields first: a misspelt field name also shows up as a missing one
+    const all = parsed.error.issues.flatMap(describeIssue);
+    throw new ScenarioError([...all.filter((p) => p.endsWith(': unknown field')), ...all.filter((p) => !p.endsWith(': unknown field'))]);
+  }
   const s = parsed.data;
   const problems: string[] = [];
   duplicates(s.engineers.map((e) => e.id)).forEach((i) => problems.push(`engineers[${i}].id: "${s.engineers[i].id}" is used twice`));

@@ -54,7 +54,7 @@ export function parseSolomon(text: string): SolomonInstance {
   const rows: SolomonCustomer[] = [];
   for (let i = cIdx + 1; i < lines.length; i++) {
     const l = lines[i];
-    if (l === '' || /[a-z]/i.test(l)) continue;
+    if (l === '' || /CUST|COORD/i.test(l)) continue;
     const n = l.split(/\s+/).map(Number);
     if (n.length !== 7 || n.some((x) => !Number.isFinite(x))) throw new SolomonFormatError(`line ${i + 1}: expected 7 numbers (CUST NO., X, Y, DEMAND, READY TIME, DUE DATE, SERVICE TIME), got "${l}"`);
     rows.push({ id: n[0], x: n[1], y: n[2], demand: n[3], ready: n[4], due: n[5], service: n[6] });
