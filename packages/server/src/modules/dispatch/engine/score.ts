@@ -8,7 +8,7 @@ import type { Candidate, DecisionContext, Need, Person, Term, Weights } from './
  * 92% first-visit fix); load keeps people under their capacity evenly; speed, skill fit, customer tier,
  * the customer's preferred engineer and fairness over the day break the rest. 0 switches a term off.
  */
-export const DEFAULT_WEIGHTS: Weights = { travel: 3, load: 2, speed: 1, firstFix: 2, skillFit: 1, tier: 1, preferred: 1, fairness: 1 };
+export const DEFAULT_WEIGHTS: Weights = { travel: 3, load: 2, speed: 1, firstFix: 2, skillFit: 1, tier: 1, preferred: 1, fairness: 4 };
 
 /** Customer tiers that favour high skill and high first-time fix (customers module's CUSTOMER_TIERS). */
 export const TOP_TIERS: ReadonlySet<string> = new Set(['vip', 'svip', 'key_account']);
