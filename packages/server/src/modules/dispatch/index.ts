@@ -19,3 +19,6 @@ export {
   regionCovers,
   URGENCY,
 } from './engine';
+// the simulator (`npx gongdan simulate`)
+export { simulateDispatch, generateScenario, GENERATE_DEFAULTS, parseScenarioText, ScenarioError, SIM_STRATEGIES, parseSolomon, solomonToScenario, SolomonFormatError } from './simulator';
+export type { SimStrategy, StrategyFigures, Scenario } from './simulator';
