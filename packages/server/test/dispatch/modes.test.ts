@@ -10,7 +10,17 @@ describe('dispatch modes', () => {
   });
   afterAll(async () => w?.close());
 
-  it('manual (no policy): the ticket waits as 待派单 with recommendations', async () => {
+  it('no policy: dispatch is not set up, the new ticket is left alone (recommendations on request)', async () => {
+    const tk = await ticket(w, { site: { lat: 31.2, lng: 121.4 } });
+    await w.settle();
+    const d = await dispatchOf(w, tk.id);
+    expect(d.current).toBeNull();
+    expect(d.queued).toBeNull();
+    expect(await liveAssignments(w)).not.toContainEqual(expect.objectContaining({ ticket_id: tk.id }));
+  });
+
+  it('manual: the ticket waits as 待派单 with recommendations', async () => {
+    await policy(w, { scope: 'tenant', mode: 'manual' });
     const tk = await ticket(w, { site: { lat: 31.2, lng: 121.4, address: '上海市徐汇区漕溪北路 1 号' } });
     await w.settle();
     const d = await dispatchOf(w, tk.id);
@@ -73,9 +83,11 @@ describe('dispatch modes', () => {
     const before = await liveAssignments(w);
     const queued = await w.sql('SELECT ticket_id FROM dispatch_queue');
     const events = await w.sql<{ id: string; tenant_id: string; kind: string; ticket_id: string; created_at: Date }>(`SELECT id, tenant_id, kind, ticket_id, created_at FROM ticket_events WHERE kind = 'ticket.created'`);
+    // the tickets seen before (the one created before the tenant set dispatch up was never seen: it would be dispatched now)
+    const seen = new Set([...before.map((a) => a.ticket_id), ...queued.map((r) => r.ticket_id as string)]);
     await handleDispatchMessages(
       w.t.deps,
-      events.map((e, i) => ({ id: i, tenantId: w.acme.id, eventId: e.id, topic: 'ticket.created', payload: { ticketId: e.ticket_id, actor: { type: 'user' }, data: {} }, createdAt: e.created_at, attempts: 0 })),
+      events.filter((e) => seen.has(e.ticket_id)).map((e, i) => ({ id: i, tenantId: w.acme.id, eventId: e.id, topic: 'ticket.created', payload: { ticketId: e.ticket_id, actor: { type: 'user' }, data: {} }, createdAt: e.created_at, attempts: 0 })),
     );
     expect(await liveAssignments(w)).toEqual(before);
     expect(await w.sql('SELECT ticket_id FROM dispatch_queue')).toEqual(queued);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recomputeStats } from '../../src/modules/dispatch/assignment/recompute-stats';
-import { dispatchWorld, person, team, ticket, type DispatchWorld } from './helpers';
+import { dispatchWorld, policy, person, team, ticket, type DispatchWorld } from './helpers';
 
 // The learnt statistics (from closed tickets, reopened ones counting against the first-time fix) and the dispatch map.
 describe('learnt statistics and the dispatch board', () => {
@@ -32,6 +32,7 @@ describe('learnt statistics and the dispatch board', () => {
   });
 
   it('the board shows people, open on-site tickets and the map settings; customers and engineers are refused', async () => {
+    await policy(w, { scope: 'tenant', mode: 'manual' });
     const tk = await ticket(w, { site: { lat: 31.23, lng: 121.47, address: '上海市黄浦区人民大道 200 号' } });
     await w.settle();
     const res = await w.t.api(w.acme.adminToken, 'GET', '/api/v1/dispatch/board');

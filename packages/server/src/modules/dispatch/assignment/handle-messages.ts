@@ -5,6 +5,7 @@ import { drainQueue } from './drain-queue';
 import { changeActor, followTicketChange, type TicketChange } from './follow-ticket-changes';
 import { handBack } from './hand-back';
 import { withDispatchLock } from './dispatch-transaction';
+import { setupRepository } from './setup-repository';
 
 export const DISPATCH_TOPICS = ['ticket.created', 'ticket.updated', 'reply.added', 'dispatch.status_changed'];
 
@@ -17,7 +18,9 @@ export const DISPATCH_TOPICS = ['ticket.created', 'ticket.updated', 'reply.added
 export async function handleDispatchMessages(deps: Deps, messages: OutboxMessage[]): Promise<void> {
   const byTenant = new Map<string, OutboxMessage[]>();
   for (const m of messages) byTenant.set(m.tenantId, [...(byTenant.get(m.tenantId) ?? []), m]);
-  for (const [tenantId, list] of byTenant)
+  for (const [tenantId, list] of byTenant) {
+    // a tenant that has not set dispatch up (no policy) pays nothing per ticket: recommendations on request only
+    if (!(await deps.db.tenant(tenantId, (q) => setupRepository.isSetUp(q)))) continue;
     await withDispatchLock(deps, tenantId, null, async (run) => {
       const system = run.actor;
       let created: string[] = [];
@@ -45,4 +48,5 @@ export async function handleDispatchMessages(deps: Deps, messages: OutboxMessage
       }
       await flush();
     });
+  }
 }

@@ -68,6 +68,11 @@ export const setupRepository = {
   async enabledRules(q: Queryable): Promise<RuleRow[]> {
     return q.query<RuleRow>('SELECT id, name, conditions, requirements FROM dispatch_rules WHERE tenant_id = current_tenant_id() AND enabled ORDER BY position, name');
   },
+  /** Whether the tenant has set up dispatch (any policy): until then dispatch only recommends, on request. */
+  async isSetUp(q: Queryable): Promise<boolean> {
+    const [r] = await q.query<{ on: boolean }>('SELECT EXISTS (SELECT 1 FROM dispatch_policies WHERE tenant_id = current_tenant_id()) AS on');
+    return r.on;
+  },
   async policies(q: Queryable): Promise<PolicyRow[]> {
     return q.query<PolicyRow>(
       `SELECT id, scope, scope_id, mode, weights, batch_window_s, accept_timeout_s, overflow_team_id, overflow_threshold, speed_kmh,
