@@ -4,3 +4,8 @@ export type * from './engine/types';
 export { dispatchProfileRoutes } from './profile-routes';
 export { STATUS_CHANGED } from './profiles/announce-status';
 export type { PositionMessage } from './profiles/report-location';
+export { updateProfile } from './profiles/update-profile';
+export { createOutlet } from './profiles/create-outlet';
+export { createRule } from './profiles/create-rule';
+export { putPolicy } from './profiles/put-policy';
+export { reportLocation } from './profiles/report-location';
