@@ -52,6 +52,7 @@ export default function SkillMatrixPage({ today = new Date().toISOString().slice
     if (skill && picked.length && !allSkills.includes(skill)) setAdded((a) => [...a, skill]);
     setPending((p) => setLevel(p, targets, level, saved));
     setCells(new Set());
+    setPicked([]);
   };
   const save = async () => {
     setSaving(true);
