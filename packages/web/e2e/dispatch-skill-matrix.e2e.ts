@@ -15,6 +15,11 @@ const LIN = { email: 'lintao.e2e@example.com', name: '林涛', password: 'Engine
 let gaoId = '';
 let linId = '';
 
+/** Toasts and spinners name their icons in English: the check waits until they are gone. */
+const quiet = async (page: import('playwright-core').Page) => {
+  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' }).catch(() => undefined);
+  await page.locator('.anticon-loading').first().waitFor({ state: 'hidden' }).catch(() => undefined);
+};
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
@@ -43,6 +48,7 @@ describe('skill matrix', () => {
     await page.getByTestId('matrix-save').click();
     await poll(async () => (await api.get<{ skills: Record<string, number> }>(`/dispatch/profiles/${linId}`)).skills).toEqual({ 电梯维修: 5 });
     await poll(() => page.getByTestId('matrix-save').isDisabled()).toBe(true);
+    await quiet(page);
     await expectChineseOnly(page);
     await shot(env, page, 'skill-matrix');
 
@@ -52,6 +58,7 @@ describe('skill matrix', () => {
     const summary = page.getByTestId('matrix-import-summary');
     await summary.getByText('已写入 2 行，失败 1 行').waitFor();
     expect(await page.getByTestId('matrix-import-failed-3').innerText()).toContain('找不到这个邮箱对应的在职员工');
+    await quiet(page);
     await expectChineseOnly(page, { skip: ['.gd-server-message'] });
     await shot(env, page, 'skill-matrix-import');
     await page.getByRole('button', { name: '关闭' }).last().click();

@@ -16,6 +16,8 @@ export const dispatchEn: DispatchTexts = {
     saved: 'Saved {{count}} changes for {{people}} people',
     selectFirst: 'Select cells first, or pick people and name a skill',
     empty: 'No one to dispatch yet',
+    pick: 'Pick {{name}}',
+    pickAll: 'Pick everyone shown',
     person: 'Person',
     certifications: 'Certifications',
     expires: 'expires {{date}}',

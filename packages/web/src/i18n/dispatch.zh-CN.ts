@@ -16,6 +16,8 @@ export const dispatchZhCN = {
     saved: '已保存 {{count}} 处修改，涉及 {{people}} 人',
     selectFirst: '先选中单元格，或勾选人员并填写技能',
     empty: '还没有可派单的员工',
+    pick: '选择{{name}}',
+    pickAll: '选择全部人员',
     person: '人员',
     certifications: '证书',
     expires: '{{date}} 到期',

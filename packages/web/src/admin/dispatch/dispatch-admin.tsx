@@ -1,4 +1,4 @@
-import { Segmented } from 'antd';
+import { Tabs } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -15,11 +15,12 @@ export default function DispatchAdmin() {
   if (!DISPATCH_PAGES.includes(current as never)) return <Navigate to="/admin/dispatch/skills" replace />;
   return (
     <div data-testid="dispatch-admin">
-      <Segmented
-        value={current}
-        onChange={(v) => navigate(`/admin/dispatch/${v}`)}
-        options={DISPATCH_PAGES.map((p) => ({ value: p, label: <span data-testid={`dispatch-tab-${p}`}>{t(`dispatch.tabs.${p}`)}</span> }))}
-        style={{ marginBottom: 12 }}
+      <Tabs
+        size="small"
+        type="card"
+        activeKey={current}
+        onChange={(k) => navigate(`/admin/dispatch/${k}`)}
+        items={DISPATCH_PAGES.map((p) => ({ key: p, label: <span data-testid={`dispatch-tab-${p}`}>{t(`dispatch.tabs.${p}`)}</span> }))}
       />
       <Suspense fallback={<PageLoading />}>
         <Outlet />

@@ -3,6 +3,7 @@ import { Alert, App, Button, List, Modal, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../common/api-errors';
+import { CloseIcon } from '../../common/quiet-icons';
 import { dispatchApi, type SkillImportResult } from './dispatch-api';
 
 // The skill matrix from a CSV file: upload, then the rows applied and each failed row with why.
@@ -31,23 +32,25 @@ export function SkillImport({ onDone }: { onDone: () => void }) {
   const failText = (code: string) => t(`dispatch.import.codes.${code === 'NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION_FAILED'}`);
   return (
     <>
-      <Upload
-        accept=".csv,text/csv"
-        showUploadList={false}
-        beforeUpload={(f) => {
-          void send(f);
-          return false;
-        }}
-        data-testid="matrix-import"
-      >
-        <Button icon={<UploadOutlined aria-hidden />} loading={busy} data-testid="matrix-import-button">
-          {t('dispatch.import.button')}
-        </Button>
-      </Upload>
+      <span data-testid="matrix-import">
+        <Upload
+          accept=".csv,text/csv"
+          showUploadList={false}
+          beforeUpload={(f) => {
+            void send(f);
+            return false;
+          }}
+        >
+          <Button icon={<UploadOutlined aria-hidden />} loading={busy} data-testid="matrix-import-button">
+            {t('dispatch.import.button')}
+          </Button>
+        </Upload>
+      </span>
       <Modal
         open={!!result || !!error}
         title={t('dispatch.import.title')}
         onCancel={() => (setResult(null), setError(null))}
+        closeIcon={<CloseIcon />}
         footer={<Button onClick={() => (setResult(null), setError(null))}>{t('app.close')}</Button>}
         data-testid="matrix-import-result"
       >

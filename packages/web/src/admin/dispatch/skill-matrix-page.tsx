@@ -1,4 +1,4 @@
-import { Alert, App, AutoComplete, Button, Flex, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, AutoComplete, Button, Checkbox, Flex, Select, Space, Table, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -153,7 +153,21 @@ export default function SkillMatrixPage({ today = new Date().toISOString().slice
         dataSource={rows}
         pagination={false}
         scroll={{ x: 320 + columnsShown.length * 90 }}
-        rowSelection={{ selectedRowKeys: picked, onChange: (keys) => setPicked(keys as string[]), columnWidth: 36 }}
+        rowSelection={{
+          selectedRowKeys: picked,
+          onChange: (keys) => setPicked(keys as string[]),
+          columnWidth: 36,
+          getCheckboxProps: (p) => ({ 'aria-label': t('dispatch.matrix.pick', { name: p.name }) }) as never,
+          columnTitle: (
+            <Checkbox
+              aria-label={t('dispatch.matrix.pickAll')}
+              checked={!!rows.length && rows.every((p) => picked.includes(p.userId))}
+              indeterminate={picked.length > 0 && !rows.every((p) => picked.includes(p.userId))}
+              onChange={(e) => setPicked(e.target.checked ? rows.map((p) => p.userId) : [])}
+              data-testid="matrix-pick-all"
+            />
+          ),
+        }}
         locale={{ emptyText: t('dispatch.matrix.empty') }}
         onRow={(p) => ({ 'data-testid': `matrix-row-${p.name}` }) as React.HTMLAttributes<HTMLElement>}
         columns={[
