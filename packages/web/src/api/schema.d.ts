@@ -4055,6 +4055,105 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/dispatch/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dispatch map (派单地图): people with position, status, load and current job; open on-site tickets; outlets; the tile server */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DispatchBoard"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dispatch/customer-preferences": {
         parameters: {
             query?: never;
@@ -11815,6 +11914,12 @@ export interface paths {
                         customFields?: {
                             [key: string]: (string | number | boolean | string[]) | null;
                         };
+                        /** @description Where the on-site work is (上门地址): WGS-84 degrees and an address */
+                        site?: {
+                            lat: number;
+                            lng: number;
+                            address?: string;
+                        };
                     };
                 };
             };
@@ -12351,6 +12456,12 @@ export interface paths {
                         transferReason?: string;
                         /** @description How it was resolved (解决说明); resolving may require it (see the ticket type’s resolveRequires) */
                         resolution?: string;
+                        /** @description Where the on-site work is; null removes it */
+                        site?: {
+                            lat: number;
+                            lng: number;
+                            address?: string;
+                        } | null;
                     };
                 };
             };
@@ -12856,6 +12967,720 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Comment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A ticket’s dispatch: current assignment, history with the reasons of each decision, what it needs, whether it waits (待派单) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketDispatch"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Assign (派单 / 改派) to a person; 409 DISPATCH_RULE_VIOLATION when a hard rule excludes them, unless a supervisor or admin overrides with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        userId: string;
+                        /** @description Why (派单 / 改派 reason); required with override */
+                        reason?: string;
+                        /** @description Assign against the hard rules (supervisors and admins, with a reason) */
+                        override?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DispatchAssignment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/dispatch/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept (接单) the ticket offered to you */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DispatchAssignment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/dispatch/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recommended people (推荐) for a ticket, best first, with score terms, load and position; who is excluded and by which rule */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DispatchCandidates"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/dispatch/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline (拒单) the ticket offered to you, with a reason; it goes back to dispatch */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why you decline (拒单原因) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Done; no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/dispatch/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start the work assigned to you (no longer handed back at the end of your shift) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DispatchAssignment"];
                     };
                 };
                 /** @description Default Response */
@@ -15567,6 +16392,304 @@ export interface components {
             /** @description ISO-8601 date-time */
             revokedAt: string | null;
         };
+        DispatchAssignment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            userId: string;
+            userName: string | null;
+            /** @enum {string} */
+            kind: "ticket" | "chat" | "field";
+            /** @enum {string} */
+            state: "offered" | "accepted" | "started" | "declined" | "expired" | "handed_back" | "released";
+            /** @description round_robin, least_loaded, skills, scored, batch; manual (a person chose) or override (against a hard rule, with a reason) */
+            mode: string;
+            /** Format: uuid */
+            decidedBy: string | null;
+            overrideReason: string | null;
+            /** @description ISO-8601 date-time */
+            offeredAt: string;
+            /** @description Accept (接单) before this, or the ticket goes back to dispatch */
+            respondBy: string | null;
+            /** @description ISO-8601 date-time */
+            acceptedAt: string | null;
+            /** @description ISO-8601 date-time */
+            endedAt: string | null;
+            endReason: string | null;
+            decision: components["schemas"]["DispatchDecision"];
+        };
+        DispatchAssignmentInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            userId: string;
+            userName: string | null;
+            /** @enum {string} */
+            kind: "ticket" | "chat" | "field";
+            /** @enum {string} */
+            state: "offered" | "accepted" | "started" | "declined" | "expired" | "handed_back" | "released";
+            /** @description round_robin, least_loaded, skills, scored, batch; manual (a person chose) or override (against a hard rule, with a reason) */
+            mode: string;
+            /** Format: uuid */
+            decidedBy: string | null;
+            overrideReason: string | null;
+            /** @description ISO-8601 date-time */
+            offeredAt: string;
+            /** @description Accept (接单) before this, or the ticket goes back to dispatch */
+            respondBy: string | null;
+            /** @description ISO-8601 date-time */
+            acceptedAt: string | null;
+            /** @description ISO-8601 date-time */
+            endedAt: string | null;
+            endReason: string | null;
+            decision: components["schemas"]["DispatchDecisionInput"];
+        };
+        DispatchBoard: {
+            engineers: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                status: string;
+                onShift: boolean;
+                position: {
+                    lat: number;
+                    lng: number;
+                    accuracyM: number | null;
+                    /** @description ISO-8601 date-time */
+                    reportedAt: string;
+                    stale: boolean;
+                } | null;
+                home: {
+                    lat: number;
+                    lng: number;
+                } | null;
+                load: {
+                    ticket: number;
+                    chat: number;
+                    field: number;
+                };
+                capacity: {
+                    ticket: number;
+                    chat: number;
+                    field: number;
+                };
+                currentJob: {
+                    /** Format: uuid */
+                    ticketId: string;
+                    number: number;
+                    title: string;
+                } | null;
+                /** Format: uuid */
+                outletId: string | null;
+                skills: {
+                    [key: string]: number;
+                };
+            }[];
+            tickets: {
+                /** Format: uuid */
+                id: string;
+                number: number;
+                title: string;
+                priority: string;
+                status: string;
+                site: {
+                    lat: number;
+                    lng: number;
+                    address: string | null;
+                } | null;
+                skill: string | null;
+                level: number | null;
+                /** @description ISO-8601 date-time */
+                dueAt: string | null;
+                /** @description ISO-8601 date-time */
+                createdAt: string;
+                /** Format: uuid */
+                assigneeId: string | null;
+                assignmentState: string | null;
+                queued: boolean;
+            }[];
+            outlets: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                lat: number;
+                lng: number;
+            }[];
+            /** @description Tile server (MAP_TILE_URL); null: draw over the built-in base layer */
+            map: {
+                tileUrl: string | null;
+                attribution: string | null;
+            };
+        };
+        DispatchBoardInput: {
+            engineers: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                status: string;
+                onShift: boolean;
+                position: {
+                    lat: number;
+                    lng: number;
+                    accuracyM: number | null;
+                    /** @description ISO-8601 date-time */
+                    reportedAt: string;
+                    stale: boolean;
+                } | null;
+                home: {
+                    lat: number;
+                    lng: number;
+                } | null;
+                load: {
+                    ticket: number;
+                    chat: number;
+                    field: number;
+                };
+                capacity: {
+                    ticket: number;
+                    chat: number;
+                    field: number;
+                };
+                currentJob: {
+                    /** Format: uuid */
+                    ticketId: string;
+                    number: number;
+                    title: string;
+                } | null;
+                /** Format: uuid */
+                outletId: string | null;
+                skills: {
+                    [key: string]: number;
+                };
+            }[];
+            tickets: {
+                /** Format: uuid */
+                id: string;
+                number: number;
+                title: string;
+                priority: string;
+                status: string;
+                site: {
+                    lat: number;
+                    lng: number;
+                    address: string | null;
+                } | null;
+                skill: string | null;
+                level: number | null;
+                /** @description ISO-8601 date-time */
+                dueAt: string | null;
+                /** @description ISO-8601 date-time */
+                createdAt: string;
+                /** Format: uuid */
+                assigneeId: string | null;
+                assignmentState: string | null;
+                queued: boolean;
+            }[];
+            outlets: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                lat: number;
+                lng: number;
+            }[];
+            /** @description Tile server (MAP_TILE_URL); null: draw over the built-in base layer */
+            map: {
+                tileUrl: string | null;
+                attribution: string | null;
+            };
+        };
+        DispatchCandidates: {
+            need: components["schemas"]["DispatchNeed"];
+            candidates: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+                score: number;
+                travelKm: number | null;
+                terms: {
+                    name: string;
+                    value: (number | string) | null;
+                    goodness: number;
+                    weighted: number;
+                }[];
+                load: {
+                    ticket: number;
+                    chat: number;
+                    field: number;
+                };
+                capacity: {
+                    ticket: number;
+                    chat: number;
+                    field: number;
+                };
+                status: string;
+                position: {
+                    lat: number;
+                    lng: number;
+                    accuracyM: number | null;
+                    /** @description ISO-8601 date-time */
+                    reportedAt: string;
+                    stale: boolean;
+                } | null;
+            }[];
+            excluded: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+                reasons: {
+                    rule: string;
+                    detail: {
+                        [key: string]: unknown;
+                    };
+                }[];
+            }[];
+        };
+        DispatchCandidatesInput: {
+            need: components["schemas"]["DispatchNeedInput"];
+            candidates: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+                score: number;
+                travelKm: number | null;
+                terms: {
+                    name: string;
+                    value: (number | string) | null;
+                    goodness: number;
+                    weighted: number;
+                }[];
+                load: {
+                    ticket: number;
+                    chat: number;
+                    field: number;
+                };
+                capacity: {
+                    ticket: number;
+                    chat: number;
+                    field: number;
+                };
+                status: string;
+                position: {
+                    lat: number;
+                    lng: number;
+                    accuracyM: number | null;
+                    /** @description ISO-8601 date-time */
+                    reportedAt: string;
+                    stale: boolean;
+                } | null;
+            }[];
+            excluded: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+                reasons: {
+                    rule: string;
+                    detail: {
+                        [key: string]: unknown;
+                    };
+                }[];
+            }[];
+        };
         DispatchCustomerPreference: {
             /** Format: uuid */
             contactId: string | null;
@@ -15584,6 +16707,130 @@ export interface components {
             preferredUserIds: string[];
             excludedUserIds: string[];
             updatedAt: string | null;
+        };
+        DispatchDecision: {
+            /** Format: uuid */
+            chosen: string | null;
+            /** @description The top 10 with their score terms */
+            candidates: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+                score: number;
+                travelKm: number | null;
+                terms: {
+                    name: string;
+                    value: (number | string) | null;
+                    goodness: number;
+                    weighted: number;
+                }[];
+            }[];
+            /** @description Who a hard rule excluded and why (up to 50) */
+            excluded: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+                reasons: {
+                    rule: string;
+                    detail: {
+                        [key: string]: unknown;
+                    };
+                }[];
+            }[];
+        };
+        DispatchDecisionInput: {
+            /** Format: uuid */
+            chosen: string | null;
+            /** @description The top 10 with their score terms */
+            candidates: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+                score: number;
+                travelKm: number | null;
+                terms: {
+                    name: string;
+                    value: (number | string) | null;
+                    goodness: number;
+                    weighted: number;
+                }[];
+            }[];
+            /** @description Who a hard rule excluded and why (up to 50) */
+            excluded: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+                reasons: {
+                    rule: string;
+                    detail: {
+                        [key: string]: unknown;
+                    };
+                }[];
+            }[];
+        };
+        DispatchNeed: {
+            /** @enum {string} */
+            kind: "ticket" | "chat" | "field";
+            priority: string;
+            teamIds: string[];
+            location: {
+                lat: number;
+                lng: number;
+            } | null;
+            address: string | null;
+            region: string | null;
+            skill: string | null;
+            level: number | null;
+            certification: string | null;
+            language: string | null;
+            productLine: string | null;
+            /** Format: uuid */
+            categoryId: string | null;
+            visitDate: string | null;
+            customerTier: string | null;
+            preferredUserIds: string[];
+            excludedUserIds: string[];
+            /** @description The dispatch rule (派单规则) that set the requirements */
+            rule: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @description The policy’s mode for this ticket */
+            mode: string;
+            acceptTimeoutS: number | null;
+        };
+        DispatchNeedInput: {
+            /** @enum {string} */
+            kind: "ticket" | "chat" | "field";
+            priority: string;
+            teamIds: string[];
+            location: {
+                lat: number;
+                lng: number;
+            } | null;
+            address: string | null;
+            region: string | null;
+            skill: string | null;
+            level: number | null;
+            certification: string | null;
+            language: string | null;
+            productLine: string | null;
+            /** Format: uuid */
+            categoryId: string | null;
+            visitDate: string | null;
+            customerTier: string | null;
+            preferredUserIds: string[];
+            excludedUserIds: string[];
+            /** @description The dispatch rule (派单规则) that set the requirements */
+            rule: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @description The policy’s mode for this ticket */
+            mode: string;
+            acceptTimeoutS: number | null;
         };
         DispatchOutlet: {
             /** Format: uuid */
@@ -16619,6 +17866,12 @@ export interface components {
             externalId: string | null;
             /** @description How it was resolved (解决说明); cleared when the ticket is reopened */
             resolution: string | null;
+            /** @description Where the on-site work is (上门地址), for dispatch */
+            site: {
+                lat: number;
+                lng: number;
+                address: string | null;
+            } | null;
             subtasks?: {
                 total: number;
                 done: number;
@@ -16626,6 +17879,34 @@ export interface components {
             watcherIds?: string[];
             /** @description Keys of required custom fields without a value (one ticket, staff only): the ticket came in through a channel, the portal or the public form, which need not fill them; an agent completes them */
             missingFields?: string[];
+        };
+        TicketDispatch: {
+            current: components["schemas"]["DispatchAssignment"] | null;
+            /** @description Newest first */
+            history: components["schemas"]["DispatchAssignment"][];
+            need: components["schemas"]["DispatchNeed"];
+            /** @description Waiting for dispatch (待派单) and why: manual, batch, no_capacity, no_one_eligible */
+            queued: {
+                /** @description ISO-8601 date-time */
+                since: string;
+                reason: string | null;
+                /** @description ISO-8601 date-time */
+                batchUntil: string | null;
+            } | null;
+        };
+        TicketDispatchInput: {
+            current: components["schemas"]["DispatchAssignmentInput"] | null;
+            /** @description Newest first */
+            history: components["schemas"]["DispatchAssignmentInput"][];
+            need: components["schemas"]["DispatchNeedInput"];
+            /** @description Waiting for dispatch (待派单) and why: manual, batch, no_capacity, no_one_eligible */
+            queued: {
+                /** @description ISO-8601 date-time */
+                since: string;
+                reason: string | null;
+                /** @description ISO-8601 date-time */
+                batchUntil: string | null;
+            } | null;
         };
         TicketInput: {
             /** Format: uuid */
@@ -16675,6 +17956,12 @@ export interface components {
             externalId: string | null;
             /** @description How it was resolved (解决说明); cleared when the ticket is reopened */
             resolution: string | null;
+            /** @description Where the on-site work is (上门地址), for dispatch */
+            site: {
+                lat: number;
+                lng: number;
+                address: string | null;
+            } | null;
             subtasks?: {
                 total: number;
                 done: number;

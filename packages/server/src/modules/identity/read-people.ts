@@ -47,9 +47,9 @@ export async function usersByIdsOrEmails(q: Queryable, ids: string[], emails: st
 /** A user's whole account row (the demo loader acts as an existing administrator). */
 export const userAccount = (q: Queryable, id: string): Promise<UserRow | undefined> => userRepository.byId(q, id);
 
-/** Every active staff member of the tenant (admins, supervisors, agents, engineers) with their teams, by name. */
-export async function activeStaffPeople(q: Queryable): Promise<UserProfile[]> {
-  return (await userRepository.activeStaff(q)).map((u) => summary({ ...u, team_ids: u.team_ids ?? [] }));
+/** Active users of the tenant with these roles (e.g. agents and engineers) and their team memberships, by name. */
+export async function activeUsersWithRoles(q: Queryable, roles: Role[]): Promise<UserProfile[]> {
+  return (await userRepository.activeWithRoles(q, roles)).map((u) => summary({ ...u, team_ids: u.team_ids ?? [] }));
 }
 
 /** Whether a user can be given tickets: exists, active, not a customer. */

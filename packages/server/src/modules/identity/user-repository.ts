@@ -62,15 +62,15 @@ export const userRepository = {
     if (!u) return 'missing';
     return u.role === 'customer' || !u.active ? 'not_assignable' : 'ok';
   },
+  /** Active users of the tenant with these roles and their teams, by name (dispatch's pool). */
+  async activeWithRoles(q: Queryable, roles: Role[]): Promise<UserRow[]> {
+    return q.query<UserRow>(`${SELECT} WHERE u.tenant_id = current_tenant_id() AND u.active AND u.role = ANY($1::text[]) ORDER BY u.name, u.id`, [roles]);
+  },
   /** Those of these users who are active staff of the tenant (may be notified, may watch). */
   async activeStaffIds(q: Queryable, ids: string[]): Promise<string[]> {
     if (!ids.length) return [];
     const rows = await q.query<{ id: string }>(`SELECT id FROM users WHERE id = ANY($1::uuid[]) AND active AND role <> 'customer'`, [ids]);
     return rows.map((r) => r.id);
-  },
-  /** Every active staff member of the tenant (not customers), by name, with their teams. */
-  async activeStaff(q: Queryable): Promise<UserRow[]> {
-    return q.query<UserRow>(`${SELECT} WHERE u.active AND u.role <> 'customer' ORDER BY u.name, u.id`);
   },
   /** Names of users and of teams by id, in one query (for lists that show who and which team). */
   async names(q: Queryable, userIds: string[], teamIds: string[]): Promise<{ kind: 'user' | 'team'; id: string; name: string }[]> {
