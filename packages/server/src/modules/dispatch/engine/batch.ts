@@ -83,14 +83,15 @@ export function matchBatch(needs: Need[], people: Person[], ctx: DecisionContext
   const perKind = new Map<Need['kind'], number>();
   for (const n of needs) perKind.set(n.kind, (perKind.get(n.kind) ?? 0) + 1);
   const available = people.map((p) => personAvailable(p, ctx));
-  // pool statistics depend on the category only
-  const pools = new Map<string | null, PoolStats>();
+  // pool statistics depend on the need's category and kind only
+  const pools = new Map<string, PoolStats>();
   // per need: its best people's scores; per (person, kind): how many needs might use them
   const scores: Map<string, number>[] = [];
   const uses = new Map<string, number>();
   for (const need of needs) {
-    let pool = pools.get(need.categoryId);
-    if (!pool) pools.set(need.categoryId, (pool = poolStats(people, need)));
+    const poolKey = `${need.kind}\u0000${need.categoryId ?? ''}\u0000${need.categoryId === null ? 'none' : 'cat'}`;
+    let pool = pools.get(poolKey);
+    if (!pool) pools.set(poolKey, (pool = poolStats(people, need)));
     const top = topScores(need, people, available, perKind.get(need.kind)!, ctx, weights, pool);
     for (const id of top.keys()) {
       const key = `${need.kind}\u0000${id}`;

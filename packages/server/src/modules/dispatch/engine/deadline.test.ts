@@ -5,7 +5,7 @@ import { urgencyOf, URGENCY, DUE_BONUS, matchBatch } from './batch';
 import { ctxAt, need, NOW, person } from './fixtures.test-support';
 import { rank } from './rank';
 import { eligibleFor, exclusions, personAvailable } from './rules';
-import { deadlineGoodness, DEFAULT_WEIGHTS, poolStats, scorePerson, weightTotal } from './score';
+import { deadlineGoodness, DEFAULT_WEIGHTS, fairnessGoodness, poolStats, scorePerson, weightTotal } from './score';
 import type { Term, Weights } from './types';
 
 const term = (c: { terms: Term[] }, name: keyof Weights) => c.terms.find((t) => t.name === name)!;
@@ -50,6 +50,23 @@ describe('deadline term', () => {
     const b = scorePerson(person('甲'), n, ctxAt(), DEFAULT_WEIGHTS, pool);
     expect(a).toEqual(b);
     expect(weightTotal(old)).toBe(weightTotal(DEFAULT_WEIGHTS));
+  });
+});
+
+describe('fairness from the pool\'s work', () => {
+  it('is 0.5 at the pool\'s mean, above it below the mean, and damped when nobody is idle', () => {
+    const idle = [person('甲', { workMinutesToday: 60 }), person('乙', { workMinutesToday: 180 }), person('丙', { workMinutesToday: 300 })];
+    const pool = poolStats(idle, need('单1'));
+    expect(pool.meanWorkMin).toBe(180);
+    expect(pool.sdWorkMin).toBeCloseTo(Math.sqrt((120 ** 2 * 2) / 3), 9);
+    expect(pool.idleShare).toBe(1);
+    expect(fairnessGoodness(180, pool)).toBeCloseTo(0.5, 12);
+    expect(fairnessGoodness(60, pool)).toBeGreaterThan(0.75);
+    expect(fairnessGoodness(300, pool)).toBeLessThan(0.25);
+    const busy = idle.map((p) => ({ ...p, status: 'busy' as const, load: { ticket: 0, chat: 0, field: 1 } }));
+    const bp = poolStats(busy, need('单1'));
+    expect(bp.idleShare).toBe(0);
+    expect(fairnessGoodness(60, bp) - 0.5).toBeCloseTo((fairnessGoodness(60, pool) - 0.5) * 0.4, 12);
   });
 });
 

@@ -6,7 +6,9 @@ import type { Candidate, DecisionContext, LatLng, Need, Person, Term, Weights } 
 /**
  * Default weights. Travel and first-time fix matter most for field work (the promises: −28% commute,
  * 92% first-visit fix); load keeps people under their capacity evenly; speed, skill fit, customer tier,
- * the customer's preferred engineer and fairness over the day break the rest. 0 switches a term off.
+ * the customer's preferred engineer and fairness over the day break the rest; deadline (arriving
+ * before need.dueAt, counting the work in hand) keeps the SLA. 0 switches a term off. Tuned on the
+ * simulator's generated days and Solomon instances (docs/DISPATCH-SIMULATOR.md).
  */
 export const DEFAULT_WEIGHTS: Required<Weights> = { travel: 3, load: 2, speed: 1, firstFix: 2, skillFit: 1, tier: 1, preferred: 1, fairness: 4, deadline: 3 };
 
@@ -29,12 +31,18 @@ const TRAVEL_HALF_MIN = 30;
 const SPEED_FULL_AT = 5;
 /** Prior strength of the pool's first-fix rate, in pseudo-tickets. */
 const FIRST_FIX_PRIOR = 5;
-/** Fairness: a person with the pool's mean work today scores about 0.5; none scores 1. */
-const FAIRNESS_SLACK_MIN = 30;
+/** Fairness, from the pool's distribution of work today: a logistic of (work − the pool's mean) over the
+ * pool's standard deviation (at least FAIRNESS_SCALE_MIN), so the mean scores 0.5, one deviation above
+ * 0.27 and below 0.73; it counts fully when many people are idle (FAIRNESS_IDLE_GAIN × the idle share
+ * ≥ 1) and FAIRNESS_BASE of it when everyone is busy (then the day's work evens itself out, and travel
+ * is what frees capacity). Tuned on the simulator (docs/DISPATCH-SIMULATOR.md). */
+const FAIRNESS_SCALE_MIN = 15;
+const FAIRNESS_BASE = 0.4;
+const FAIRNESS_IDLE_GAIN = 1.5;
 /** Deadline: goodness 0.5 at this many minutes of slack between the estimated arrival and dueAt … */
-const DEADLINE_MARGIN_MIN = 20;
-/** … and it moves over about this many minutes (logistic): 0 slack → 0.12, 50 → 0.95, late → near 0. */
-const DEADLINE_SCALE_MIN = 10;
+const DEADLINE_MARGIN_MIN = 5;
+/** … and it moves over about this many minutes (logistic): 0 slack → 0.27, 20 → 0.95, 10 late → 0.05. */
+const DEADLINE_SCALE_MIN = 5;
 
 /** Statistics of the pool for one need, computed once per rank call. */
 export interface PoolStats {
@@ -44,6 +52,10 @@ export interface PoolStats {
   firstFixRate: number | null;
   /** mean minutes of work assigned today */
   meanWorkMin: number;
+  /** their standard deviation */
+  sdWorkMin: number;
+  /** share of the people available with nothing of the need's kind in hand */
+  idleShare: number;
 }
 
 export function poolStats(people: Person[], need: Need): PoolStats {
@@ -52,10 +64,14 @@ export function poolStats(people: Person[], need: Need): PoolStats {
   let fixed = 0;
   let solved = 0;
   let work = 0;
+  let work2 = 0;
+  let idle = 0;
   const cat = need.categoryId;
   for (let i = 0; i < people.length; i++) {
     const p = people[i];
     work += p.workMinutesToday;
+    work2 += p.workMinutesToday * p.workMinutesToday;
+    if (p.status === 'available' && (p.load[need.kind] ?? 0) === 0) idle++;
     if (cat === null) continue;
     const r = p.history[cat];
     if (r && r.solved > 0) {
@@ -66,7 +82,9 @@ export function poolStats(people: Person[], need: Need): PoolStats {
   }
   const sorted = medians.subarray(0, n).sort(); // typed arrays sort numerically, without a comparator
   const medianMin = n === 0 ? null : n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  return { medianMin, firstFixRate: solved > 0 ? fixed / solved : null, meanWorkMin: people.length ? work / people.length : 0 };
+  const mean = people.length ? work / people.length : 0;
+  const sd = people.length ? Math.sqrt(Math.max(0, work2 / people.length - mean * mean)) : 0;
+  return { medianMin, firstFixRate: solved > 0 ? fixed / solved : null, meanWorkMin: mean, sdWorkMin: sd, idleShare: people.length ? idle / people.length : 0 };
 }
 
 /** Share of the person's capacity for the kind still free, 0..1. */
@@ -95,6 +113,12 @@ export function startOfTrip(p: Person, ctx: DecisionContext): LatLng | null {
 export function deadlineSlackMin(p: Person, need: Need, ctx: DecisionContext, travelMin: number | null): number | null {
   if (need.dueAt === null) return null;
   return (need.dueAt.getTime() - ctx.now.getTime()) / 60_000 - (p.busyMinutes ?? 0) - (travelMin ?? 0);
+}
+
+/** See FAIRNESS_SCALE_MIN: less work than the pool → above 0.5, more → below, damped when few are idle. */
+export function fairnessGoodness(workMin: number, pool: PoolStats): number {
+  const logistic = 1 / (1 + Math.exp((workMin - pool.meanWorkMin) / Math.max(FAIRNESS_SCALE_MIN, pool.sdWorkMin)));
+  return 0.5 + (logistic - 0.5) * (FAIRNESS_BASE + (1 - FAIRNESS_BASE) * Math.min(1, FAIRNESS_IDLE_GAIN * pool.idleShare));
 }
 
 /** Late → near 0, comfortable → 1, logistic around DEADLINE_MARGIN_MIN of slack; no deadline → 0.5. */
@@ -155,7 +179,7 @@ function goodness(p: Person, need: Need, ctx: DecisionContext, pool: PoolStats, 
   g[T.tier] = gTier;
   const prefs = need.preferredUserIds;
   g[T.preferred] = prefs.length === 0 ? 0.5 : prefs.includes(p.id) ? 1 : 0;
-  g[T.fairness] = 1 / (1 + p.workMinutesToday / (pool.meanWorkMin + FAIRNESS_SLACK_MIN));
+  g[T.fairness] = fairnessGoodness(p.workMinutesToday, pool);
   // deadline: arrival = now + busyMinutes + travel against dueAt
   const slack = deadlineSlackMin(p, need, ctx, minutes);
   g[T.deadline] = deadlineGoodness(slack);
