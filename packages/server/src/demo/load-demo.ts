@@ -8,6 +8,7 @@ import { createChannels, demoDomain } from './demo-channels';
 import { createCustomers, createErpActor } from './demo-customers';
 import { scheduleLinks } from './demo-links';
 import { createPeople } from './demo-people';
+import { createDispatchProfiles } from './dispatch-profiles';
 import { scheduleRoutine } from './demo-routine';
 import { summarize, type DemoSummary } from './demo-summary';
 import { createDemoTenant, userActor } from './demo-tenant';
@@ -16,6 +17,7 @@ import { draftTicket } from './draft-ticket';
 import { DAY, HOUR, MINUTE, seededRandom } from './random';
 import { simulateTicket } from './simulate-ticket';
 import { createTimeline } from './timeline';
+import { giveDemoSites } from './dispatch-sites';
 
 // `gongdan demo load`: a tenant that looks used — staff, customers, devices, channels, catalog and two
 // months of tickets. Everything goes through the use cases (events, search index, notifications,
@@ -85,6 +87,9 @@ export async function loadDemo(makeDeps: (clock: Clock) => Deps, opts: DemoOptio
   } finally {
     await routine.close();
   }
+  log(`${await giveDemoSites(deps, admin, rng)} on-site tickets with a site`);
+  const dispatch = await createDispatchProfiles(deps, admin, people, catalog, seededRandom(opts.seed + 16));
+  log(`dispatch: ${dispatch.profiles} profiles, ${dispatch.outlets} outlets, rules and a scored policy`);
 
   return summarize(world, {
     tenant: demoTenant,

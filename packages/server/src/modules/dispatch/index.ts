@@ -1,6 +1,9 @@
 // Dispatch (智能派单): who can take which ticket, where they are, and the assignments the engine or a
 // dispatcher made with their reasons. Other modules use only this surface.
 export type * from './engine/types';
+export { assignmentRoutes } from './assignment-routes';
+export { startDispatch, DISPATCH_CONSUMER } from './start-dispatch';
+export type { MapTiles } from './assignment/map-tiles';
 export { WORK_KINDS } from './engine/types';
 export {
   DEFAULT_WEIGHTS,
@@ -22,3 +25,11 @@ export type { OutletChoice } from './engine';
 // the simulator (`npx gongdan simulate`)
 export { simulateDispatch, generateScenario, GENERATE_DEFAULTS, parseScenarioText, ScenarioError, SIM_STRATEGIES, parseSolomon, solomonToScenario, SolomonFormatError } from './simulator';
 export type { SimStrategy, StrategyFigures, Scenario } from './simulator';
+export { dispatchProfileRoutes } from './profile-routes';
+export { STATUS_CHANGED } from './profiles/announce-status';
+export type { PositionMessage } from './profiles/report-location';
+export { updateProfile } from './profiles/update-profile';
+export { createOutlet } from './profiles/create-outlet';
+export { createRule } from './profiles/create-rule';
+export { putPolicy } from './profiles/put-policy';
+export { reportLocation } from './profiles/report-location';
