@@ -16,7 +16,7 @@ export async function simulateCommand(argv: string[], io: CliIo): Promise<void> 
   throw new UsageError(`Unknown simulate command "${sub}"`, SIMULATE_HELP);
 }
 
-const WEIGHT_KEYS = ['travel', 'load', 'speed', 'firstFix', 'skillFit', 'tier', 'preferred', 'fairness'];
+const WEIGHT_KEYS = ['travel', 'load', 'speed', 'firstFix', 'skillFit', 'tier', 'preferred', 'fairness', 'deadline'];
 
 async function simulateDispatchCommand(argv: string[], io: CliIo): Promise<void> {
   const help = SIMULATE_DISPATCH_HELP;
@@ -61,7 +61,14 @@ async function simulateDispatchCommand(argv: string[], io: CliIo): Promise<void>
     label = scenario.name!;
   }
   if (values['write-scenario'] !== undefined) writeFile(values['write-scenario'], `${JSON.stringify(scenario, null, 1)}\n`, '--write-scenario', help);
-  for (const line of m.simulateDispatch(scenario, { strategies: list as never, weights, batchWindowS, label })) io.out(JSON.stringify(line));
+  let lines;
+  try {
+    lines = m.simulateDispatch(scenario, { strategies: list as never, weights, batchWindowS, label });
+  } catch (err) {
+    if (err instanceof m.ScenarioError) throw new UsageError(`${label}: ${err.message}`, help);
+    throw err;
+  }
+  for (const line of lines) io.out(JSON.stringify(line));
 }
 
 async function convertSolomonCommand(argv: string[], io: CliIo): Promise<void> {

@@ -28,7 +28,8 @@ Options:
   --engineers E          Engineers of the generated scenario, 1–5000 (default: 100)
   --tickets T            Tickets of the generated scenario, 0–50000 (default: 1000)
   --strategies LIST      Comma-separated, from round_robin, nearest, least_loaded, skills, scored,
-                         batch (default: round_robin,nearest,least_loaded,scored,batch)
+                         batch, outlet (the scenario's outlets needed)
+                         (default: round_robin,nearest,least_loaded,scored,batch)
   --weights JSON         Score weights over the engine's defaults, e.g. '{"travel":4,"fairness":2}'
                          (travel, load, speed, firstFix, skillFit, tier, preferred, fairness; ≥ 0)
   --batch-window-s S     batch: seconds arrivals are collected before matching, 1–3600 (default: 30)

@@ -18,7 +18,10 @@ export {
   inArea,
   regionCovers,
   URGENCY,
+  urgencyOf,
+  nearestOutlet,
 } from './engine';
+export type { OutletChoice } from './engine';
 // the simulator (`npx gongdan simulate`)
 export { simulateDispatch, generateScenario, GENERATE_DEFAULTS, parseScenarioText, ScenarioError, SIM_STRATEGIES, parseSolomon, solomonToScenario, SolomonFormatError } from './simulator';
 export type { SimStrategy, StrategyFigures, Scenario } from './simulator';

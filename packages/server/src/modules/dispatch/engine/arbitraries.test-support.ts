@@ -1,9 +1,11 @@
 // fast-check generators of small, rule-heavy pools and needs around Shanghai (engine property tests).
 import fc from 'fast-check';
-import { need as makeNeed, person as makePerson } from './fixtures.test-support';
+import { need as makeNeed, NOW, person as makePerson } from './fixtures.test-support';
 import type { Need, Person, WorkKind } from './types';
 
 const SKILLS = ['电梯维修', '空调', '网络'];
+// the fixtures' day is 2026-03-06: one of each expired the day before, one valid through today
+const CERTS = [{ name: '特种设备作业证', expires: '2026-03-05' }, { name: '特种设备作业证', expires: '2027-01-31' }, { name: '电工证', expires: '2026-03-06' }];
 const kindArb = fc.constantFrom<WorkKind>('field', 'ticket');
 const latLng = fc.tuple(fc.double({ min: 31.0, max: 31.4, noNaN: true }), fc.double({ min: 121.2, max: 121.7, noNaN: true }));
 
@@ -22,6 +24,11 @@ export const personArb = (id: string): fc.Arbitrary<Person> =>
       solved: fc.integer({ min: 0, max: 12 }),
       median: fc.integer({ min: 20, max: 300 }),
       fix: fc.double({ min: 0, max: 1, noNaN: true }),
+      busy: fc.option(fc.integer({ min: 0, max: 240 }), { nil: undefined }),
+      freeAt: fc.option(latLng, { nil: undefined }),
+      certs: fc.subarray(CERTS),
+      languages: fc.subarray(['zh', 'en-US']),
+      regions: fc.subarray(['上海市', '上海市/浦东新区', '北京市']),
     })
     .map((r) =>
       makePerson(id, {
@@ -33,6 +40,11 @@ export const personArb = (id: string): fc.Arbitrary<Person> =>
         home: r.home,
         workMinutesToday: r.work,
         history: r.solved > 0 ? { 类别1: { solved: r.solved, medianResolutionMin: r.median, firstFixRate: r.fix } } : {},
+        busyMinutes: r.busy,
+        freeAt: r.freeAt,
+        certifications: r.certs,
+        languages: r.languages,
+        regions: r.regions,
       }),
     );
 
@@ -52,6 +64,10 @@ export const needArb = (id: string, ids: string[]): fc.Arbitrary<Need> =>
       preferred: fc.subarray(ids, { maxLength: 1 }),
       tier: fc.constantFrom(null, 'standard', 'vip'),
       category: fc.constantFrom(null, '类别1'),
+      dueInMin: fc.option(fc.integer({ min: -60, max: 300 }), { nil: null }),
+      certification: fc.constantFrom(null, null, '特种设备作业证', '电工证'),
+      language: fc.constantFrom(null, null, 'zh-CN', 'en'),
+      region: fc.constantFrom(null, null, '上海市/浦东新区', '上海市/徐汇区', '北京市'),
     })
     .map((r) =>
       makeNeed(id, {
@@ -65,6 +81,10 @@ export const needArb = (id: string, ids: string[]): fc.Arbitrary<Need> =>
         preferredUserIds: r.preferred,
         customerTier: r.tier,
         categoryId: r.category,
+        dueAt: r.dueInMin === null ? null : new Date(NOW.getTime() + r.dueInMin * 60_000),
+        certification: r.certification,
+        language: r.language,
+        region: r.region,
       }),
     );
 

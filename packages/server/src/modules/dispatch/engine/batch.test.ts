@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { caseArb } from './arbitraries.test-support';
-import { loadStep, matchBatch, URGENCY } from './batch';
+import { loadStep, matchBatch, URGENCY, urgencyOf } from './batch';
 import { ctxAt, need, person } from './fixtures.test-support';
 import { rank } from './rank';
 import { exclusions } from './rules';
@@ -28,7 +28,7 @@ function bruteForce(needs: Need[], people: Person[]): number {
       const r = taken.get(key) ?? 0;
       if (p.load[n.kind] + r >= p.capacity[n.kind]) continue;
       taken.set(key, r + 1);
-      walk(i + 1, total + 1 - s + r * loadStep(p, n.kind, DEFAULT_WEIGHTS) - URGENCY[n.priority]);
+      walk(i + 1, total + 1 - s + r * loadStep(p, n.kind, DEFAULT_WEIGHTS) - urgencyOf(n, ctx.now));
       taken.set(key, r);
     }
   };
@@ -37,7 +37,7 @@ function bruteForce(needs: Need[], people: Person[]): number {
 }
 
 const objective = (needs: Need[], res: ReturnType<typeof matchBatch>) =>
-  res.assignments.reduce((sum, a) => sum + a.cost - URGENCY[needs.find((n) => n.ticketId === a.ticketId)!.priority], 0);
+  res.assignments.reduce((sum, a) => sum + a.cost - urgencyOf(needs.find((n) => n.ticketId === a.ticketId)!, ctxAt().now), 0);
 
 describe('matchBatch', () => {
   it('never assigns an excluded person, never exceeds capacity, accounts for every need once', () => {

@@ -83,3 +83,31 @@ export function exclusions(person: Person, need: Need, ctx: DecisionContext): Ex
   if (need.excludedUserIds.includes(person.id)) out.push({ rule: 'excluded', detail: {} });
   return out;
 }
+
+/** Whether the person's own state allows any work now (status and shift): the part of the rules that
+ * does not depend on the need, checked once per person by matchBatch. */
+export function personAvailable(person: Person, ctx: DecisionContext): boolean {
+  if (person.status === 'away' || person.status === 'off_shift') return false;
+  return !person.shift || onShift(person.shift, localTime(ctx.now, ctx.timeZone));
+}
+
+/** exclusions(person, need, ctx).length === 0 without building the reasons, the need-dependent rules
+ * only (call personAvailable first): the fast path of matchBatch. */
+export function eligibleFor(person: Person, need: Need, ctx: DecisionContext): boolean {
+  if ((person.load[need.kind] ?? 0) >= (person.capacity[need.kind] ?? 0)) return false;
+  if (need.skill !== null) {
+    const has = person.skills[need.skill];
+    if (has === undefined || (need.level !== null && has < need.level)) return false;
+  }
+  if (need.teamIds.length > 0 && !overlaps(need.teamIds, person.teamIds)) return false;
+  if (need.excludedUserIds.length > 0 && need.excludedUserIds.includes(person.id)) return false;
+  if (need.certification !== null) {
+    const day = certificationDay(need, ctx);
+    let ok = false;
+    for (const c of person.certifications) if (c.name === need.certification && certificationValid(c.expires, day)) ok = true;
+    if (!ok) return false;
+  }
+  if (need.language !== null && !speaks(person.languages, need.language)) return false;
+  if (need.productLine !== null && !person.productLines.includes(need.productLine)) return false;
+  return regionOk(person, need);
+}

@@ -4,14 +4,14 @@ import { rank } from './rank';
 import { DEFAULT_WEIGHTS, poolStats, scorePerson, skillFitGoodness } from './score';
 import type { Term, Weights } from './types';
 
-const only = (k: keyof Weights): Weights => ({ travel: 0, load: 0, speed: 0, firstFix: 0, skillFit: 0, tier: 0, preferred: 0, fairness: 0, [k]: 1 });
+const only = (k: keyof Weights): Weights => ({ travel: 0, load: 0, speed: 0, firstFix: 0, skillFit: 0, tier: 0, preferred: 0, fairness: 0, deadline: 0, [k]: 1 });
 const term = (c: { terms: Term[] }, name: keyof Weights) => c.terms.find((t) => t.name === name)!;
 
 describe('score', () => {
   it('explains every term: value, goodness, weighted = weight × goodness, score = Σ weighted / Σ weights', () => {
     const r = rank([person('甲'), person('乙', { home: [31.5, 121.9] })], need('单1', { skill: '电梯维修', level: 3 }), ctxAt(), DEFAULT_WEIGHTS);
     for (const c of r.candidates) {
-      expect(c.terms.map((t) => t.name)).toEqual(['travel', 'load', 'speed', 'firstFix', 'skillFit', 'tier', 'preferred', 'fairness']);
+      expect(c.terms.map((t) => t.name)).toEqual(['travel', 'load', 'speed', 'firstFix', 'skillFit', 'tier', 'preferred', 'fairness', 'deadline']);
       for (const t of c.terms) expect(t.weighted).toBeCloseTo(DEFAULT_WEIGHTS[t.name] * t.goodness, 12);
       const sum = c.terms.reduce((s, t) => s + t.weighted, 0);
       expect(c.score).toBeCloseTo(sum / Object.values(DEFAULT_WEIGHTS).reduce((a, b) => a + b, 0), 12);

@@ -1,14 +1,26 @@
 // The score: who SHOULD take a need among the people the hard rules allow. Each term has a raw value,
 // a goodness in 0..1 and its weighted share; score = Σ weight × goodness / Σ weights (0..1).
 import { personPosition, travelKm, travelMinutesBetween } from './geo';
-import type { Candidate, DecisionContext, Need, Person, Term, Weights } from './types';
+import type { Candidate, DecisionContext, LatLng, Need, Person, Term, Weights } from './types';
 
 /**
  * Default weights. Travel and first-time fix matter most for field work (the promises: −28% commute,
  * 92% first-visit fix); load keeps people under their capacity evenly; speed, skill fit, customer tier,
- * the customer's preferred engineer and fairness over the day break the rest. 0 switches a term off.
+ * the customer's preferred engineer and fairness over the day break the rest; deadline (arriving
+ * before need.dueAt, counting the work in hand) keeps the SLA. 0 switches a term off. Tuned on the
+ * simulator's generated days and Solomon instances (docs/DISPATCH-SIMULATOR.md).
  */
-export const DEFAULT_WEIGHTS: Weights = { travel: 3, load: 2, speed: 1, firstFix: 2, skillFit: 1, tier: 1, preferred: 1, fairness: 4 };
+export const DEFAULT_WEIGHTS: Required<Weights> = { travel: 3, load: 2, speed: 1, firstFix: 2, skillFit: 1, tier: 1, preferred: 1, fairness: 4, deadline: 3 };
+
+/** A weight object with every key: keys a caller's object lacks (stored before a term existed) take their default. */
+export function fullWeights(w: Weights): Required<Weights> {
+  return w.deadline === undefined ? { ...w, deadline: DEFAULT_WEIGHTS.deadline } : (w as Required<Weights>);
+}
+
+/** Σ of the weights (a missing key counts its default). */
+export function weightTotal(w: Weights): number {
+  return w.travel + w.load + w.speed + w.firstFix + w.skillFit + w.tier + w.preferred + w.fairness + (w.deadline ?? DEFAULT_WEIGHTS.deadline);
+}
 
 /** Customer tiers that favour high skill and high first-time fix (customers module's CUSTOMER_TIERS). */
 export const TOP_TIERS: ReadonlySet<string> = new Set(['vip', 'svip', 'key_account']);
@@ -19,8 +31,18 @@ const TRAVEL_HALF_MIN = 30;
 const SPEED_FULL_AT = 5;
 /** Prior strength of the pool's first-fix rate, in pseudo-tickets. */
 const FIRST_FIX_PRIOR = 5;
-/** Fairness: a person with the pool's mean work today scores about 0.5; none scores 1. */
-const FAIRNESS_SLACK_MIN = 30;
+/** Fairness, from the pool's distribution of work today: a logistic of (work − the pool's mean) over the
+ * pool's standard deviation (at least FAIRNESS_SCALE_MIN), so the mean scores 0.5, one deviation above
+ * 0.27 and below 0.73; it counts fully when many people are idle (FAIRNESS_IDLE_GAIN × the idle share
+ * ≥ 1) and FAIRNESS_BASE of it when everyone is busy (then the day's work evens itself out, and travel
+ * is what frees capacity). Tuned on the simulator (docs/DISPATCH-SIMULATOR.md). */
+const FAIRNESS_SCALE_MIN = 15;
+const FAIRNESS_BASE = 0.4;
+const FAIRNESS_IDLE_GAIN = 1.5;
+/** Deadline: goodness 0.5 at this many minutes of slack between the estimated arrival and dueAt … */
+const DEADLINE_MARGIN_MIN = 5;
+/** … and it moves over about this many minutes (logistic): 0 slack → 0.27, 20 → 0.95, 10 late → 0.05. */
+const DEADLINE_SCALE_MIN = 5;
 
 /** Statistics of the pool for one need, computed once per rank call. */
 export interface PoolStats {
@@ -30,6 +52,10 @@ export interface PoolStats {
   firstFixRate: number | null;
   /** mean minutes of work assigned today */
   meanWorkMin: number;
+  /** their standard deviation */
+  sdWorkMin: number;
+  /** share of the people available with nothing of the need's kind in hand */
+  idleShare: number;
 }
 
 export function poolStats(people: Person[], need: Need): PoolStats {
@@ -38,10 +64,14 @@ export function poolStats(people: Person[], need: Need): PoolStats {
   let fixed = 0;
   let solved = 0;
   let work = 0;
+  let work2 = 0;
+  let idle = 0;
   const cat = need.categoryId;
   for (let i = 0; i < people.length; i++) {
     const p = people[i];
     work += p.workMinutesToday;
+    work2 += p.workMinutesToday * p.workMinutesToday;
+    if (p.status === 'available' && (p.load[need.kind] ?? 0) === 0) idle++;
     if (cat === null) continue;
     const r = p.history[cat];
     if (r && r.solved > 0) {
@@ -52,7 +82,9 @@ export function poolStats(people: Person[], need: Need): PoolStats {
   }
   const sorted = medians.subarray(0, n).sort(); // typed arrays sort numerically, without a comparator
   const medianMin = n === 0 ? null : n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  return { medianMin, firstFixRate: solved > 0 ? fixed / solved : null, meanWorkMin: people.length ? work / people.length : 0 };
+  const mean = people.length ? work / people.length : 0;
+  const sd = people.length ? Math.sqrt(Math.max(0, work2 / people.length - mean * mean)) : 0;
+  return { medianMin, firstFixRate: solved > 0 ? fixed / solved : null, meanWorkMin: mean, sdWorkMin: sd, idleShare: people.length ? idle / people.length : 0 };
 }
 
 /** Share of the person's capacity for the kind still free, 0..1. */
@@ -72,19 +104,55 @@ export function skillFitGoodness(has: number, required: number, prefersHigh: boo
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-export function scorePerson(p: Person, need: Need, ctx: DecisionContext, w: Weights, pool: PoolStats): Candidate {
-  // travel
+/** Where the person starts the trip to a new site: where they will be when free, else where they are. */
+export function startOfTrip(p: Person, ctx: DecisionContext): LatLng | null {
+  return p.freeAt ?? personPosition(p, ctx);
+}
+
+/** Minutes of slack between the estimated arrival (now + busyMinutes + travel) and the deadline. */
+export function deadlineSlackMin(p: Person, need: Need, ctx: DecisionContext, travelMin: number | null): number | null {
+  if (need.dueAt === null) return null;
+  return (need.dueAt.getTime() - ctx.now.getTime()) / 60_000 - (p.busyMinutes ?? 0) - (travelMin ?? 0);
+}
+
+/** See FAIRNESS_SCALE_MIN: less work than the pool → above 0.5, more → below, damped when few are idle. */
+export function fairnessGoodness(workMin: number, pool: PoolStats): number {
+  const logistic = 1 / (1 + Math.exp((workMin - pool.meanWorkMin) / Math.max(FAIRNESS_SCALE_MIN, pool.sdWorkMin)));
+  return 0.5 + (logistic - 0.5) * (FAIRNESS_BASE + (1 - FAIRNESS_BASE) * Math.min(1, FAIRNESS_IDLE_GAIN * pool.idleShare));
+}
+
+/** Late → near 0, comfortable → 1, logistic around DEADLINE_MARGIN_MIN of slack; no deadline → 0.5. */
+export function deadlineGoodness(slackMin: number | null): number {
+  if (slackMin === null) return 0.5;
+  return 1 / (1 + Math.exp(-(slackMin - DEADLINE_MARGIN_MIN) / DEADLINE_SCALE_MIN));
+}
+
+/** Order of the terms in a Candidate (and of the goodness values in G). */
+const TERM_NAMES = ['travel', 'load', 'speed', 'firstFix', 'skillFit', 'tier', 'preferred', 'fairness', 'deadline'] as const;
+const T = { travel: 0, load: 1, speed: 2, firstFix: 3, skillFit: 4, tier: 5, preferred: 6, fairness: 7, deadline: 8 } as const;
+
+/** Goodness of every term for one pair, into `g` (length 9); the raw facts the terms explain, into `raw`. */
+interface Raw {
+  km: number | null;
+  minutes: number | null;
+  rec: Person['history'][string] | undefined;
+  level: number;
+  slack: number | null;
+}
+
+function goodness(p: Person, need: Need, ctx: DecisionContext, pool: PoolStats, g: Float64Array, raw: Raw): void {
+  // travel, from where the next trip starts
   let km: number | null = null;
   let minutes: number | null = null;
   let gTravel = 0.5;
-  const from = need.location ? personPosition(p, ctx) : null;
+  const from = need.location ? startOfTrip(p, ctx) : null;
   if (from && need.location) {
     km = travelKm(from, need.location);
     minutes = travelMinutesBetween(from, need.location, ctx, km);
     gTravel = 1 / (1 + minutes / TRAVEL_HALF_MIN);
   }
-  // load
-  const gLoad = freeShare(p, need.kind);
+  g[T.travel] = gTravel;
+  g[T.load] = freeShare(p, need.kind);
   // speed and first fix on the category
   const rec = need.categoryId !== null ? p.history[need.categoryId] : undefined;
   const hasRec = rec !== undefined && rec.solved > 0;
@@ -93,12 +161,14 @@ export function scorePerson(p: Person, need: Need, ctx: DecisionContext, w: Weig
     const ratio = pool.medianMin / Math.max(1, rec.medianResolutionMin);
     gSpeed = 0.5 + (ratio / (1 + ratio) - 0.5) * (Math.min(rec.solved, SPEED_FULL_AT) / SPEED_FULL_AT);
   }
+  g[T.speed] = gSpeed;
   const prior = pool.firstFixRate ?? 0.5;
   const gFix = hasRec ? (rec.firstFixRate * rec.solved + prior * FIRST_FIX_PRIOR) / (rec.solved + FIRST_FIX_PRIOR) : prior;
+  g[T.firstFix] = gFix;
   // skill fit
   const top = need.customerTier !== null && TOP_TIERS.has(need.customerTier);
   const level = need.skill !== null ? (p.skills[need.skill] ?? 0) : 0;
-  const gSkill = need.skill !== null ? skillFitGoodness(level, need.level ?? 1, top || need.priority === 'urgent') : 0.5;
+  g[T.skillFit] = need.skill !== null ? skillFitGoodness(level, need.level ?? 1, top || need.priority === 'urgent') : 0.5;
   // customer tier: top tiers favour a high level and a high first-fix rate
   let gTier = 0.5;
   if (top) {
@@ -106,23 +176,60 @@ export function scorePerson(p: Person, need: Need, ctx: DecisionContext, w: Weig
     if (need.skill === null) for (const k in p.skills) lv = Math.max(lv, p.skills[k]);
     gTier = 0.5 * Math.min(1, lv / 5) + 0.5 * gFix;
   }
+  g[T.tier] = gTier;
   const prefs = need.preferredUserIds;
-  const isPreferred = prefs.length > 0 && prefs.includes(p.id);
-  const gPref = prefs.length === 0 ? 0.5 : isPreferred ? 1 : 0;
-  const gFair = 1 / (1 + p.workMinutesToday / (pool.meanWorkMin + FAIRNESS_SLACK_MIN));
+  g[T.preferred] = prefs.length === 0 ? 0.5 : prefs.includes(p.id) ? 1 : 0;
+  g[T.fairness] = fairnessGoodness(p.workMinutesToday, pool);
+  // deadline: arrival = now + busyMinutes + travel against dueAt
+  const slack = deadlineSlackMin(p, need, ctx, minutes);
+  g[T.deadline] = deadlineGoodness(slack);
+  raw.km = km;
+  raw.minutes = minutes;
+  raw.rec = hasRec ? rec : undefined;
+  raw.level = level;
+  raw.slack = slack;
+}
 
-  const terms: Term[] = [
-    { name: 'travel', value: minutes === null ? null : round1(minutes), goodness: gTravel, weighted: w.travel * gTravel },
-    { name: 'load', value: p.load[need.kind] ?? 0, goodness: gLoad, weighted: w.load * gLoad },
-    { name: 'speed', value: hasRec ? rec.medianResolutionMin : null, goodness: gSpeed, weighted: w.speed * gSpeed },
-    { name: 'firstFix', value: hasRec ? rec.firstFixRate : null, goodness: gFix, weighted: w.firstFix * gFix },
-    { name: 'skillFit', value: need.skill !== null ? level : null, goodness: gSkill, weighted: w.skillFit * gSkill },
-    { name: 'tier', value: need.customerTier, goodness: gTier, weighted: w.tier * gTier },
-    { name: 'preferred', value: prefs.length === 0 ? null : isPreferred ? 1 : 0, goodness: gPref, weighted: w.preferred * gPref },
-    { name: 'fairness', value: p.workMinutesToday, goodness: gFair, weighted: w.fairness * gFair },
-  ];
-  const total = w.travel + w.load + w.speed + w.firstFix + w.skillFit + w.tier + w.preferred + w.fairness;
+const G = new Float64Array(TERM_NAMES.length);
+const RAW: Raw = { km: null, minutes: null, rec: undefined, level: 0, slack: null };
+
+function weightOf(w: Weights, i: number): number {
+  const v = w[TERM_NAMES[i]];
+  return v === undefined ? DEFAULT_WEIGHTS[TERM_NAMES[i]] : v;
+}
+
+/** The score alone (Σ weight × goodness / Σ weights), without building the terms: what matchBatch needs. */
+export function scoreValue(p: Person, need: Need, ctx: DecisionContext, w: Weights, pool: PoolStats): number {
+  goodness(p, need, ctx, pool, G, RAW);
+  const total = weightTotal(w);
+  if (total <= 0) return 0;
   let sum = 0;
-  for (let i = 0; i < terms.length; i++) sum += terms[i].weighted;
+  for (let i = 0; i < TERM_NAMES.length; i++) sum += weightOf(w, i) * G[i];
+  return sum / total;
+}
+
+export function scorePerson(p: Person, need: Need, ctx: DecisionContext, w: Weights, pool: PoolStats): Candidate {
+  goodness(p, need, ctx, pool, G, RAW);
+  const { km, minutes, rec, level, slack } = RAW;
+  const prefs = need.preferredUserIds;
+  const values: Term['value'][] = [
+    minutes === null ? null : round1(minutes),
+    p.load[need.kind] ?? 0,
+    rec ? rec.medianResolutionMin : null,
+    rec ? rec.firstFixRate : null,
+    need.skill !== null ? level : null,
+    need.customerTier,
+    prefs.length === 0 ? null : prefs.includes(p.id) ? 1 : 0,
+    p.workMinutesToday,
+    slack === null ? null : round1(slack),
+  ];
+  const terms: Term[] = new Array(TERM_NAMES.length);
+  let sum = 0;
+  for (let i = 0; i < TERM_NAMES.length; i++) {
+    const weighted = weightOf(w, i) * G[i];
+    sum += weighted;
+    terms[i] = { name: TERM_NAMES[i], value: values[i], goodness: G[i], weighted };
+  }
+  const total = weightTotal(w);
   return { personId: p.id, score: total > 0 ? sum / total : 0, terms, travelKm: km, travelMinutes: minutes };
 }

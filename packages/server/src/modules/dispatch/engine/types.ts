@@ -64,6 +64,12 @@ export interface Person {
   outletId: string | null;
   /** categoryId → record */
   history: Record<string, CategoryRecord>;
+  /** expected minutes until the person is free to start new work (the remaining work of the jobs in
+   * hand: travel and time on site); absent = 0. The deadline term adds it before the travel. */
+  busyMinutes?: number;
+  /** where the person will be when the jobs in hand are done (the last job's site); absent = their
+   * current position (personPosition). Travel and the deadline's arrival are measured from here. */
+  freeAt?: LatLng | null;
 }
 
 /** What a ticket needs, after the tenant's hard rules matched it. Unset fields do not constrain. */
@@ -105,6 +111,8 @@ export interface Weights {
   tier: number;
   preferred: number;
   fairness: number;
+  /** reaching the site before need.dueAt (busyMinutes + travel against the deadline); absent: DEFAULT_WEIGHTS.deadline */
+  deadline?: number;
 }
 
 export interface DecisionContext {
@@ -147,6 +155,15 @@ export interface Ranking {
   candidates: Candidate[];
   /** people a hard rule excludes, with every rule they fail */
   excluded: { personId: string; reasons: Exclusion[] }[];
+}
+
+/** A service outlet (服务网点): a dispatch target with its own people (Person.outletId). */
+export interface Outlet {
+  id: string;
+  name: string;
+  at: LatLng;
+  /** false: closed, never a target; absent = active */
+  active?: boolean;
 }
 
 /** Strategies a team can run and the simulator compares; 'skills' is the best skill fit among the eligible. */

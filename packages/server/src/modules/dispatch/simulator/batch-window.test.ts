@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WEIGHTS, exclusions, loadStep, rank, URGENCY } from '../engine';
+import { DEFAULT_WEIGHTS, exclusions, loadStep, rank, urgencyOf } from '../engine';
 import type { DecisionContext, Need, Person } from '../engine/types';
 import { replay } from './replay';
 import { parseScenario, type ScenarioInput } from './scenario';
@@ -12,7 +12,7 @@ import { parseScenario, type ScenarioInput } from './scenario';
 function bruteForce(needs: Need[], people: Person[], ctx: DecisionContext): number {
   const cost = needs.map((n) => {
     const scores = new Map(rank(people, n, ctx, DEFAULT_WEIGHTS).candidates.map((c) => [c.personId, c.score]));
-    return people.map((p) => (exclusions(p, n, ctx).length === 0 ? 1 - scores.get(p.id)! - URGENCY[n.priority] : null));
+    return people.map((p) => (exclusions(p, n, ctx).length === 0 ? 1 - scores.get(p.id)! - urgencyOf(n, ctx.now) : null));
   });
   const free = people.map((p) => p.capacity.field - p.load.field);
   const used = people.map(() => 0);
@@ -55,7 +55,7 @@ describe('batch windows', () => {
             weights: DEFAULT_WEIGHTS,
             batchWindowS: 30,
             onBatch: ({ needs, people, ctx, result }) => {
-              const got = result.assignments.reduce((a, x) => a + x.cost - URGENCY[needs.find((n) => n.ticketId === x.ticketId)!.priority], 0);
+              const got = result.assignments.reduce((a, x) => a + x.cost - urgencyOf(needs.find((n) => n.ticketId === x.ticketId)!, ctx.now), 0);
               windows.push([got, bruteForce(needs, people, ctx)]);
             },
           });

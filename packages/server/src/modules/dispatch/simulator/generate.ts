@@ -3,6 +3,7 @@
 // expired), shifts and capacities. The same seed gives the same scenario; it is written in the file
 // format (scenario.ts), so it can be saved, edited and replayed.
 import { mulberry32 } from '../../../platform/random';
+import { travelKm } from '../engine/geo';
 import type { LatLng } from '../engine/types';
 import { addDays, isoInZone, zonedInstant } from './local-time';
 import { parseScenario, type Scenario, type ScenarioInput } from './scenario';
@@ -119,7 +120,19 @@ export function generateScenario(opts: GenerateOptions): Scenario {
   });
   tickets.sort((a, b) => a.arrival.localeCompare(b.arrival));
   tickets.forEach((t, i) => (t.id = `T${pad(i + 1, opts.tickets)}`));
-  return parseScenario({ name: `generated seed=${opts.seed} engineers=${opts.engineers} tickets=${opts.tickets}`, timeZone: tz, speedKmh: CITY.speedKmh, engineers, tickets });
+  // outlets (服务网点): one per ~15 engineers, on the busy districts first, then anywhere in the city; each
+  // engineer belongs to the one nearest home. Their own generator, so the day above is the same with them.
+  const orng = mulberry32((opts.seed ^ 0x5bd1e995) >>> 0 || 1);
+  const outlets = Array.from({ length: Math.max(1, Math.round(opts.engineers / 15)) }, (_, i) => {
+    const at = i < clusters.length ? clusters[i].at : offset(CITY.center, (orng() * 2 - 1) * CITY.radiusKm * 0.7, (orng() * 2 - 1) * CITY.radiusKm * 0.7);
+    return { id: `O${i + 1}`, name: `服务网点${i + 1}`, at };
+  });
+  for (const e of engineers) {
+    let best = outlets[0];
+    for (const o of outlets) if (travelKm(o.at, e.home) < travelKm(best.at, e.home)) best = o;
+    e.outlet = best.id;
+  }
+  return parseScenario({ name: `generated seed=${opts.seed} engineers=${opts.engineers} tickets=${opts.tickets}`, timeZone: tz, speedKmh: CITY.speedKmh, engineers, tickets, outlets });
 }
 
 /** Seconds after local midnight: a morning peak around 10:00, an afternoon one around 14:30, a flat rest; 07:30–18:00. */

@@ -2,14 +2,14 @@
 // decision goes through the engine the server uses (choose, matchBatch); the simulator only moves
 // people, keeps the queue and measures. The wall clock is read only to time the engine's decisions.
 import { performance } from 'node:perf_hooks';
-import { choose, exclusions, matchBatch, travelKm } from '../engine';
-import type { DecisionContext, Need, Person, Strategy, Weights } from '../engine/types';
+import { choose, exclusions, matchBatch, nearestOutlet, travelKm } from '../engine';
+import type { DecisionContext, Need, Outlet, Person, Strategy, Weights } from '../engine/types';
 import { EventHeap } from './event-heap';
 import { draw, fixProbability, historyOf, queueOrder, toNeed, toPerson, type EngineerState, type TicketState, type Visit } from './live-state';
 import { addDays, isoWeekday, localParts, zonedInstant } from './local-time';
-import type { Scenario } from './scenario';
+import { ScenarioError, type Scenario } from './scenario';
 
-export const SIM_STRATEGIES = ['round_robin', 'nearest', 'least_loaded', 'skills', 'scored', 'batch'] as const;
+export const SIM_STRATEGIES = ['round_robin', 'nearest', 'least_loaded', 'skills', 'scored', 'batch', 'outlet'] as const;
 export type SimStrategy = (typeof SIM_STRATEGIES)[number];
 
 export interface ReplayOptions {
@@ -43,9 +43,11 @@ type Event =
 const MIN = 60_000;
 
 export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
+  if (opts.strategy === 'outlet' && !scenario.outlets?.length) throw new ScenarioError(['outlets: the outlet strategy needs the scenario\'s outlets (and engineers[].outlet)']);
+  const outlets: Outlet[] = (scenario.outlets ?? []).map((o) => ({ id: o.id, name: o.name ?? o.id, at: o.at }));
   const ctxAt = (now: number): DecisionContext => ({ now: new Date(now), timeZone: scenario.timeZone, speedKmh: scenario.speedKmh, positionStaleMs: 5 * MIN });
   const median = medianDurations(scenario);
-  const engineers: EngineerState[] = scenario.engineers.map((e) => ({ e, pos: e.home, leg: null, jobs: [], busy: false, workDoneMin: 0, legMin: 0, history: historyOf(e, median) }));
+  const engineers: EngineerState[] = scenario.engineers.map((e) => ({ e, pos: e.home, leg: null, jobs: [], busy: false, workDoneMin: 0, legMin: 0, jobEnd: 0, history: historyOf(e, median) }));
   const tickets: TicketState[] = scenario.tickets.map((t) => ({ t, arrival: Date.parse(t.arrival), failedBy: [], firstAssignedAt: null, firstOnSiteAt: null, firstPersonFixed: null }));
   const rec: ReplayRecord = { tickets, tripsKm: [], workMin: [], violations: 0, reassignments: 0, latenciesMs: [], unassigned: 0 };
   const events = new EventHeap<Event>();
@@ -56,7 +58,7 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
   for (const ticket of tickets) events.push({ at: ticket.arrival, order: 3, kind: 'arrival', ticket });
   for (const s of engineers) for (const at of shiftStarts(s, scenario, tickets)) events.push({ at, order: 1, kind: 'shift', s });
 
-  const people = (now: number) => engineers.map((s) => toPerson(s, now));
+  const people = (now: number) => engineers.map((s) => toPerson(s, now, scenario.speedKmh));
   const timed = <T>(f: () => T): T => {
     const t0 = performance.now();
     const out = f();
@@ -66,7 +68,7 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
 
   /** Records the assignment after re-checking it against the hard rules at the decision's instant. */
   const assign = (s: EngineerState, visit: Visit, now: number) => {
-    if (!allowed(toPerson(s, now), visit, ctxAt(now), scenario)) rec.violations++;
+    if (!allowed(toPerson(s, now, scenario.speedKmh), visit, ctxAt(now), scenario)) rec.violations++;
     lastAssignedAt[s.e.id] = now;
     if (visit.number === 1) visit.ticket.firstAssignedAt = now;
     s.jobs.push(visit);
@@ -81,6 +83,7 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
     rec.tripsKm.push(km);
     s.legMin = (km / scenario.speedKmh) * 60;
     s.leg = { from, to: visit.ticket.t.location, start: now, end: now + s.legMin * MIN };
+    s.jobEnd = s.leg.end + visit.ticket.t.durationMinutes * MIN;
     events.push({ at: s.leg.end, order: 2, kind: 'onsite', s });
   };
   const byId = new Map(engineers.map((s) => [s.e.id, s]));
@@ -91,7 +94,9 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
     const id =
       opts.strategy === 'batch'
         ? (timed(() => matchBatch([visit.need], pool, ctx, opts.weights)).assignments[0]?.personId ?? null)
-        : timed(() => choose(opts.strategy as Strategy, pool, visit.need, ctx, opts.weights, lastAssignedAt)).personId;
+        : opts.strategy === 'outlet'
+          ? (timed(() => nearestOutlet(visit.need, outlets, pool, ctx, opts.weights))?.personId ?? null)
+          : timed(() => choose(opts.strategy as Strategy, pool, visit.need, ctx, opts.weights, lastAssignedAt)).personId;
     if (id === null) return false;
     assign(byId.get(id)!, visit, now);
     return true;
@@ -105,7 +110,7 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
   const drain = (s: EngineerState, now: number) => {
     const ctx = ctxAt(now);
     while (queue.length > 0 && s.jobs.length < s.e.capacity) {
-      const me = toPerson(s, now);
+      const me = toPerson(s, now, scenario.speedKmh);
       const i = queue.findIndex((v) => exclusions(me, v.need, ctx).length === 0);
       if (i < 0) return;
       const [visit] = queue.splice(i, 1);

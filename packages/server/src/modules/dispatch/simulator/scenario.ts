@@ -20,6 +20,14 @@ const engineer = z.strictObject({
   capacity: z.number().int().min(1).max(100),
   /** chance a visit fixes the problem: one number, or per skill (skills not named: 1) */
   fixProbability: z.union([probability, z.record(z.string().min(1), probability)]).optional(),
+  /** id of the outlet (服务网点) the engineer belongs to */
+  outlet: z.string().min(1).optional(),
+});
+
+const outlet = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1).optional(),
+  at: latLng,
 });
 
 const ticket = z.strictObject({
@@ -46,12 +54,15 @@ export const scenarioSchema = z.strictObject({
   speedKmh: z.number().positive().max(300),
   engineers: z.array(engineer).min(1),
   tickets: z.array(ticket),
+  /** service outlets (服务网点): the `outlet` strategy's targets */
+  outlets: z.array(outlet).optional(),
 });
 
 export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type ScenarioEngineer = Scenario['engineers'][number];
 export type ScenarioTicket = Scenario['tickets'][number];
+export type ScenarioOutlet = NonNullable<Scenario['outlets']>[number];
 
 /** A scenario that cannot be used, with every problem as "path: what is wrong". */
 export class ScenarioError extends Error {
@@ -72,6 +83,12 @@ export function parseScenario(value: unknown): Scenario {
   const problems: string[] = [];
   duplicates(s.engineers.map((e) => e.id)).forEach((i) => problems.push(`engineers[${i}].id: "${s.engineers[i].id}" is used twice`));
   duplicates(s.tickets.map((t) => t.id)).forEach((i) => problems.push(`tickets[${i}].id: "${s.tickets[i].id}" is used twice`));
+  const outlets = s.outlets ?? [];
+  duplicates(outlets.map((o) => o.id)).forEach((i) => problems.push(`outlets[${i}].id: "${outlets[i].id}" is used twice`));
+  const known = new Set(outlets.map((o) => o.id));
+  s.engineers.forEach((e, i) => {
+    if (e.outlet !== undefined && !known.has(e.outlet)) problems.push(`engineers[${i}].outlet: "${e.outlet}" is not one of the outlets' ids`);
+  });
   if (problems.length) throw new ScenarioError(problems);
   return s;
 }

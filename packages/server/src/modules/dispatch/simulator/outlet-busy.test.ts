@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_WEIGHTS } from '../engine';
+import { busyOf, toNeed, type EngineerState, type TicketState } from './live-state';
+import { parseScenario, ScenarioError, type ScenarioInput } from './scenario';
+import { simulateDispatch } from './simulate';
+
+// On the equator at 60 km/h: 0.045° of longitude ≈ 5.00376 km ≈ 5.00376 minutes.
+const STEP_KM = (6371.0088 * 0.045 * Math.PI) / 180;
+const day: ScenarioInput = {
+  timeZone: 'UTC',
+  speedKmh: 60,
+  outlets: [
+    { id: '东站', name: '东区服务网点', at: [0, 0.09] },
+    { id: '西站', at: [0, 0] },
+  ],
+  engineers: [
+    { id: '西工', home: [0, 0.08], skills: { 电梯维保: 3 }, shift: { start: '08:00', end: '18:00' }, capacity: 2, outlet: '西站' },
+    { id: '东工', home: [0, 0.0], skills: { 电梯维保: 3 }, shift: { start: '08:00', end: '18:00' }, capacity: 2, outlet: '东站' },
+  ],
+  tickets: [{ id: '工单1', arrival: '2026-03-02T09:00:00Z', location: [0, 0.09], skill: '电梯维保', level: 1, priority: 'normal', slaMinutes: 60, durationMinutes: 30 }],
+};
+
+describe('outlets in the simulator', () => {
+  it('refuses an engineer whose outlet is not one of the outlets', () => {
+    const bad = structuredClone(day);
+    bad.engineers[0].outlet = '北站';
+    expect(() => parseScenario(bad)).toThrow(ScenarioError);
+    expect(() => parseScenario(bad)).toThrow(/engineers\[0\]\.outlet: "北站" is not one of the outlets' ids/);
+  });
+
+  it('the outlet strategy sends the nearest outlet\'s engineer, even when another is nearer the site', () => {
+    const [outlet, nearest] = simulateDispatch(parseScenario(day), { strategies: ['outlet', 'nearest'], weights: DEFAULT_WEIGHTS, batchWindowS: 30 });
+    expect(outlet.travelKmTotal).toBeCloseTo(2 * STEP_KM, 1); // 东工 from [0, 0], the 东站 outlet's
+    expect(nearest.travelKmTotal).toBeCloseTo((2 * STEP_KM) / 9, 1); // 西工 from [0, 0.08]
+    expect(outlet.violations).toBe(0);
+  });
+
+  it('refuses the outlet strategy on a scenario without outlets', () => {
+    const { outlets: _, ...plain } = day;
+    const s = parseScenario({ ...plain, engineers: plain.engineers.map(({ outlet: __, ...e }) => e) });
+    expect(() => simulateDispatch(s, { strategies: ['outlet'], weights: DEFAULT_WEIGHTS, batchWindowS: 30 })).toThrow(/outlet strategy needs/);
+  });
+});
+
+describe('busy minutes', () => {
+  it('are the rest of the visit under way, then each job in hand with its trip, ending at the last site', () => {
+    const s = parseScenario({ ...day, tickets: [day.tickets[0], { ...day.tickets[0], id: '工单2', location: [0, 0.135] }] });
+    const tickets: TicketState[] = s.tickets.map((t) => ({ t, arrival: Date.parse(t.arrival), failedBy: [], firstAssignedAt: null, firstOnSiteAt: null, firstPersonFixed: null }));
+    const now = Date.parse('2026-03-02T09:00:00Z');
+    const visits = tickets.map((ticket) => ({ ticket, number: 1, since: now, need: toNeed(ticket, now) }));
+    const e: EngineerState = { e: s.engineers[1], pos: [0, 0], leg: null, jobs: [], busy: false, workDoneMin: 0, legMin: 0, jobEnd: 0, history: {} };
+    expect(busyOf(e, now, 60)).toEqual({ minutes: 0, freeAt: null });
+    // the first job ends 10 minutes from now; the second is 5.00376 km further, 30 minutes on site
+    e.jobs = visits;
+    e.busy = true;
+    e.jobEnd = now + 10 * 60_000;
+    const b = busyOf(e, now, 60);
+    expect(b.minutes).toBeCloseTo(10 + STEP_KM + 30, 6);
+    expect(b.freeAt).toEqual([0, 0.135]);
+    expect(busyOf(e, now + 20 * 60_000, 60).minutes).toBeCloseTo(STEP_KM + 30, 6); // the first job's end passed
+  });
+});
