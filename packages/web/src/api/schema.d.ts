@@ -4974,6 +4974,7 @@ export interface paths {
                             tier?: number;
                             preferred?: number;
                             fairness?: number;
+                            deadline?: number;
                         };
                         /** @default 30 */
                         batchWindowS?: number;

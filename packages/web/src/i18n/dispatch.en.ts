@@ -114,6 +114,6 @@ export const dispatchEn: DispatchTexts = {
     confirmDelete: 'Delete this dispatch mode?',
   },
   modes: { manual: 'Manual (candidates recommended)', round_robin: 'Round robin', least_loaded: 'Least loaded', skills: 'Skills-based', scored: 'Scored auto-assign', batch: 'Batch-optimal' },
-  weights: { travel: 'Travel', load: 'Load', speed: 'Speed', firstFix: 'First-time fix', skillFit: 'Skill fit', tier: 'Customer tier', preferred: 'Preferred', fairness: 'Fairness' },
+  weights: { travel: 'Travel', load: 'Load', speed: 'Speed', firstFix: 'First-time fix', skillFit: 'Skill fit', tier: 'Customer tier', preferred: 'Preferred', fairness: 'Fairness', deadline: 'Deadline' },
   capacity: { ticket: 'Ticket capacity', chat: 'Chat capacity', field: 'Field capacity' },
 };

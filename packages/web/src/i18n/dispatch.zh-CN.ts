@@ -114,7 +114,7 @@ export const dispatchZhCN = {
     confirmDelete: '删除这条派单方式？',
   },
   modes: { manual: '人工派单（推荐候选人）', round_robin: '轮流分配', least_loaded: '负荷最低优先', skills: '按技能匹配', scored: '综合评分自动派单', batch: '批量最优匹配' },
-  weights: { travel: '路程', load: '负荷', speed: '处理速度', firstFix: '一次修复率', skillFit: '技能匹配', tier: '客户等级', preferred: '客户指定', fairness: '公平' },
+  weights: { travel: '路程', load: '负荷', speed: '处理速度', firstFix: '一次修复率', skillFit: '技能匹配', tier: '客户等级', preferred: '客户指定', fairness: '公平', deadline: '时限' },
   capacity: { ticket: '工单容量', chat: '会话容量', field: '上门容量' },
 };
 

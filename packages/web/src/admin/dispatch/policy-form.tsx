@@ -10,8 +10,9 @@ import { dispatchApi, type DispatchPolicy, type PolicyBody } from './dispatch-ap
 // weights, the batch window, the time to accept, overflow at peak, travel speed and position age.
 
 export const MODES: DispatchPolicy['mode'][] = ['manual', 'round_robin', 'least_loaded', 'skills', 'scored', 'batch'];
-export const WEIGHTS = ['travel', 'load', 'speed', 'firstFix', 'skillFit', 'tier', 'preferred', 'fairness'] as const;
-const DEFAULT_WEIGHTS = { travel: 3, load: 2, speed: 1, firstFix: 1, skillFit: 1, tier: 1, preferred: 1, fairness: 1 };
+export const WEIGHTS = ['travel', 'load', 'speed', 'firstFix', 'skillFit', 'tier', 'preferred', 'fairness', 'deadline'] as const;
+// the engine's defaults (modules/dispatch/engine/score.ts DEFAULT_WEIGHTS), what a policy without weights uses
+const DEFAULT_WEIGHTS = { travel: 3, load: 2, speed: 1, firstFix: 2, skillFit: 1, tier: 1, preferred: 1, fairness: 4, deadline: 3 };
 
 type Values = Omit<PolicyBody, 'acceptTimeoutS'> & { acceptTimeoutS?: number | null; needsAccept: boolean };
 const KNOWN = ['scope', 'scopeId', 'mode', 'batchWindowS', 'acceptTimeoutS', 'overflowTeamId', 'overflowThreshold', 'speedKmh', 'positionStaleMin', ...WEIGHTS.map((w) => `weights.${w}`)];

@@ -100,7 +100,7 @@ export function buildNeed(i: NeedInput): Need {
     productLine: str(req.productLine) ?? str(i.customFields.productLine),
     categoryId: i.categoryId,
     visitDate: i.visitDate,
-    durationMinutes: kind === 'field' ? 60 : 20,
+    durationMinutes: WORK_MINUTES[kind],
     customerTier: i.tier,
     preferredUserIds: i.preferredUserIds,
     excludedUserIds: i.excludedUserIds,
@@ -120,6 +120,12 @@ export interface PersonInput {
 }
 
 /** A person as the engine sees them; people without a profile are available, always on shift, with the default capacity. */
+/** Expected minutes of one job of each kind (a visit with its travel, an email or a chat), until durations are learnt. */
+export const WORK_MINUTES: Record<WorkKind, number> = { ticket: 20, chat: 20, field: 60 };
+
+/** Expected minutes until the person is free to start new work: the jobs in hand. */
+export const busyMinutesOf = (load: Record<WorkKind, number>): number => load.ticket * WORK_MINUTES.ticket + load.chat * WORK_MINUTES.chat + load.field * WORK_MINUTES.field;
+
 export function buildPerson(i: PersonInput): Person {
   const p = i.profile;
   const capacity = { ...FALLBACK_CAPACITY };
@@ -127,6 +133,7 @@ export function buildPerson(i: PersonInput): Person {
     const v = num(p?.capacity?.[k]) ?? num(i.defaultCapacity?.[k]);
     if (v !== null) capacity[k] = v;
   }
+  const load = { ticket: i.loads.ticket ?? 0, chat: i.loads.chat ?? 0, field: i.loads.field ?? 0 };
   return {
     id: i.id,
     name: i.name,
@@ -139,7 +146,8 @@ export function buildPerson(i: PersonInput): Person {
     productLines: p?.product_lines ?? [],
     shift: (p?.shift as Shift | null) ?? null,
     capacity,
-    load: { ticket: i.loads.ticket ?? 0, chat: i.loads.chat ?? 0, field: i.loads.field ?? 0 },
+    load,
+    busyMinutes: busyMinutesOf(load),
     workMinutesToday: i.workMinutesToday,
     status: p?.status ?? 'available',
     home: p && p.home_lat !== null && p.home_lng !== null ? [p.home_lat, p.home_lng] : null,

@@ -2,7 +2,7 @@ import type { Queryable } from '../../../platform/db/database';
 import { activeUsersWithRoles, tenantTimeZone } from '../../identity';
 import type { DecisionContext, Person, WorkKind } from '../engine/types';
 import { assignmentRepository } from './assignment-repository';
-import { buildPerson, DEFAULT_POLICY, resolvePolicy } from './dispatch-rules';
+import { buildPerson, busyMinutesOf, DEFAULT_POLICY, resolvePolicy } from './dispatch-rules';
 import { setupRepository, type PolicyRow, type RuleRow } from './setup-repository';
 import { statsRepository } from './stats-repository';
 
@@ -49,6 +49,8 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
   const loadOf = new Map<string, Partial<Record<WorkKind, number>>>();
   for (const l of loads) loadOf.set(l.user_id, { ...loadOf.get(l.user_id), [l.kind]: l.n });
   const workOf = new Map(work.map((w) => [w.user_id, w]));
+  const statsOf = new Map<string, typeof stats>();
+  for (const s of stats) statsOf.set(s.user_id, [...(statsOf.get(s.user_id) ?? []), s]);
   const tenantPolicy = resolvePolicy(policies, null, null) ?? DEFAULT_POLICY;
   const people = users.map((u) =>
     buildPerson({
@@ -60,7 +62,7 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
       loads: loadOf.get(u.id) ?? {},
       defaultCapacity: tenantPolicy.default_capacity,
       workMinutesToday: workOf.get(u.id)?.minutes ?? 0,
-      stats: stats.filter((s) => s.user_id === u.id),
+      stats: statsOf.get(u.id) ?? [],
     }),
   );
   const byId = new Map(people.map((p) => [p.id, p]));
@@ -79,12 +81,15 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
       const p = byId.get(personId);
       if (!p) return;
       p.load[kind] += 1;
+      p.busyMinutes = busyMinutesOf(p.load);
       p.workMinutesToday += minutes;
       lastAssignedAt[personId] = now.getTime() + ++seq;
     },
     give(personId, kind) {
       const p = byId.get(personId);
-      if (p) p.load[kind] = Math.max(0, p.load[kind] - 1);
+      if (!p) return;
+      p.load[kind] = Math.max(0, p.load[kind] - 1);
+      p.busyMinutes = busyMinutesOf(p.load);
     },
   };
 }

@@ -4,7 +4,7 @@ import type { PolicyRow } from './policy-repository';
 
 export const MODES = ['manual', 'round_robin', 'least_loaded', 'skills', 'scored', 'batch'] as const;
 export const SCOPES = ['tenant', 'team', 'category'] as const;
-export const WEIGHT_KEYS = ['travel', 'load', 'speed', 'firstFix', 'skillFit', 'tier', 'preferred', 'fairness'] as const;
+export const WEIGHT_KEYS = ['travel', 'load', 'speed', 'firstFix', 'skillFit', 'tier', 'preferred', 'fairness', 'deadline'] as const;
 
 const Weight = z.number().min(0, 'a weight is 0 to 10').max(10, 'a weight is 0 to 10');
 export const Weights = z.strictObject(Object.fromEntries(WEIGHT_KEYS.map((k) => [k, Weight.optional()])) as Record<(typeof WEIGHT_KEYS)[number], z.ZodOptional<typeof Weight>>);
