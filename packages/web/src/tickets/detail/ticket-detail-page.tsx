@@ -17,6 +17,7 @@ import { formatDateTime } from '../../i18n/format';
 import { usePhone } from '../../layout/use-phone';
 import { loadQueue, neighbour } from '../queue';
 import { PriorityTag, StatusTag } from '../ticket-tags';
+import { DispatchPanel } from '../dispatch-panel';
 import { ChannelLogPanel } from './channel-log';
 import { deliveriesByComment, DeliveriesContext } from './deliveries';
 import type { Insights } from '../../api/intelligence-types';
@@ -233,6 +234,7 @@ export default function TicketDetailPage() {
               onLinked={refreshAll}
               onAnalysis={setAnalysis}
             />
+            <DispatchPanel ticket={ticket} version={version} />
             <Card size="small" style={{ marginTop: 12 }}>
               <SidePanel
                 ref={panel}
