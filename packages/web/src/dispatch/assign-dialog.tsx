@@ -37,7 +37,8 @@ export function AssignDialog({ target, onClose }: { target: AssignTarget | null;
   const allowed = !override || canOverride(me.role);
 
   const submit = async () => {
-    const values = override ? await form.validateFields() : { reason: '' };
+    const values = override ? await form.validateFields().catch(() => null) : { reason: '' };
+    if (!values) return; // the form shows what is missing
     try {
       await assign.mutateAsync({ ticketId: ticket.id, body: override ? { userId: person.userId, override: true, reason: values.reason.trim() } : { userId: person.userId } });
       message.success(t('dispatch.rec.assigned', { name: person.name }));

@@ -20,7 +20,9 @@ export function DispatchResponse({ ticketId }: { ticketId: string }) {
       onError: (err) => message.error(errorMessage(err, t)),
     });
   const onDecline = async () => {
-    const { reason } = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return; // the form shows what is missing
+    const { reason } = values;
     decline.mutate(
       { ticketId, reason: reason.trim() },
       {
