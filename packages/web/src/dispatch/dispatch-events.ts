@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { modeName } from './dispatch-words';
+import { modeName, queueReasonText } from './dispatch-words';
 
 // Timeline lines for the dispatch steps recorded on a ticket (kind dispatch.offered|accepted|declined|
 // expired|handed_back|queued|released|override): who, how, and the reason when one was given.
@@ -14,7 +14,9 @@ export function describeDispatchEvent(kind: string, data: Record<string, unknown
   const name = String(data.userName ?? data.name ?? (id && userName?.(id)) ?? '') || t('dispatch.event.someone');
   const mode = typeof data.mode === 'string' ? modeName(data.mode, t) : modeName('other', t);
   const title = DISPATCH_EVENT_KINDS.includes(step) ? t(`dispatch.event.${step}`, { name, mode }) : t('timeline.other', { kind });
-  const reason = data.reason ?? data.overrideReason ?? data.waitingReason;
-  const lines = typeof reason === 'string' && reason ? [t('dispatch.event.reason', { reason })] : [];
+  const raw = data.reason ?? data.overrideReason;
+  // the queue's reasons are codes (no_capacity …); the others are people's words
+  const reason = typeof raw === 'string' && raw ? (step === 'queued' ? queueReasonText(raw, t) : raw) : '';
+  const lines = reason ? [t('dispatch.event.reason', { reason })] : [];
   return { title, lines };
 }

@@ -12,7 +12,7 @@ export const WANG = '0190a0a0-0000-7000-8000-00000000du03';
 export const me = (id: string, role: string, name = '调度员小赵') => ({ type: 'user', id, name, role, scope: 'all', teamIds: [], contactId: null, tenantId: 't', locale: 'zh-CN' });
 
 const terms = [
-  { name: 'travel', value: 3.2, goodness: 0.8, weighted: 0.24 },
+  { name: 'travel', value: 6.4, goodness: 0.8, weighted: 0.24 },
   { name: 'load', value: 2, goodness: 0.6, weighted: 0.12 },
   { name: 'speed', value: 45, goodness: 0.7, weighted: 0.1 },
   { name: 'firstFix', value: 0.92, goodness: 0.92, weighted: 0.14 },
@@ -22,7 +22,7 @@ const terms = [
 export const CANDIDATES: Candidates = {
   need: { kind: 'field', skill: '电梯维修', level: 3 },
   candidates: [
-    { userId: ZHANG, name: '张伟', score: 0.68, travelKm: 3.2, travelMinutes: 6, terms, load: { ticket: 0, chat: 0, field: 2 }, capacity: { ticket: 8, chat: 2, field: 5 }, status: 'available', position: { lat: 31.23, lng: 121.47 } },
+    { userId: ZHANG, name: '张伟', score: 0.68, travelKm: 3.2, terms, load: { ticket: 0, chat: 0, field: 2 }, capacity: { ticket: 8, chat: 2, field: 5 }, status: 'available', position: { lat: 31.23, lng: 121.47 } },
   ],
   excluded: [
     { userId: LI, name: '李强', reasons: [{ rule: 'certification', detail: { certification: '特种设备作业证', expires: '2026-11-30' } }, { rule: 'shift', detail: {} }] },
@@ -44,7 +44,7 @@ export const ASSIGNMENT: Assignment = {
   acceptedAt: null,
   endedAt: null,
   endReason: null,
-  decision: { chosen: ZHANG, candidates: [{ userId: ZHANG, name: '张伟', score: 0.68, travelKm: 3.2, travelMinutes: 6, terms }], excluded: CANDIDATES.excluded },
+  decision: { chosen: ZHANG, candidates: [{ userId: ZHANG, name: '张伟', score: 0.68, travelKm: 3.2, terms }], excluded: CANDIDATES.excluded },
 };
 
 function SignedIn({ children }: { children: ReactNode }) {

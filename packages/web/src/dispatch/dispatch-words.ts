@@ -29,10 +29,12 @@ export function termText(term: Term, ctx: TermContext, t: TFunction): string {
   const v = num(term.value);
   switch (term.name) {
     case 'travel': {
-      const dist = ctx.travelKm ?? v;
-      if (dist == null) return t('dispatch.term.travelNone');
-      const minutes = ctx.travelMinutes;
-      return minutes != null ? t('dispatch.term.travel', { km: km(dist), minutes: Math.max(1, Math.round(minutes)) }) : t('dispatch.term.travelKm', { km: km(dist) });
+      // the term's value is the travel time in minutes; the distance comes with the candidate
+      const dist = ctx.travelKm ?? null;
+      const minutes = ctx.travelMinutes ?? v;
+      if (dist != null && minutes != null) return t('dispatch.term.travel', { km: km(dist), minutes: Math.max(1, Math.round(minutes)) });
+      if (dist != null) return t('dispatch.term.travelKm', { km: km(dist) });
+      return minutes != null ? t('dispatch.term.travelMinutes', { minutes: Math.max(1, Math.round(minutes)) }) : t('dispatch.term.travelNone');
     }
     case 'load': {
       const kind = ctx.kind ?? 'field';
@@ -61,7 +63,7 @@ export function termText(term: Term, ctx: TermContext, t: TFunction): string {
 /** The terms of a candidate worth reading, best-weighted first; switched-off terms (weight 0) left out. */
 export function candidateTerms(c: DecisionCandidate & Partial<{ load: Load; capacity: Load }>, need: NeedView | null, t: TFunction): string[] {
   const ctx: TermContext = { travelKm: c.travelKm, travelMinutes: c.travelMinutes, load: c.load, capacity: c.capacity, kind: need?.kind, skill: need?.skill ?? null };
-  const terms = c.terms.some((x) => x.name === 'travel') || c.travelKm == null ? c.terms : [{ name: 'travel', value: c.travelKm, goodness: 0, weighted: 1 }, ...c.terms];
+  const terms = c.terms.some((x) => x.name === 'travel') || c.travelKm == null ? c.terms : [{ name: 'travel', value: null, goodness: 0, weighted: 1 }, ...c.terms];
   return terms.filter((x) => x.weighted !== 0 || x.name === 'travel').map((x) => termText(x, ctx, t));
 }
 
@@ -77,8 +79,8 @@ export function exclusionText(e: Exclusion, t: TFunction): string {
       return t('dispatch.rule.level', { skill: str(d.skill), required: str(d.required ?? d.level), has: str(d.has ?? 0) });
     case 'certification': {
       const name = str(d.certification ?? d.name);
-      if (d.expires) return t('dispatch.rule.certificationExpired', { name, expires: str(d.expires) });
-      return d.missing ? t('dispatch.rule.certificationMissing', { name }) : t('dispatch.rule.certification', { name });
+      // expires: the latest the person holds (expired on the visit's day); none held: missing
+      return d.expires ? t('dispatch.rule.certificationExpired', { name, expires: str(d.expires) }) : t('dispatch.rule.certificationMissing', { name });
     }
     case 'language':
       return t('dispatch.rule.language', { language: str(d.language ?? d.required) });
@@ -118,3 +120,6 @@ export const needText = (need: NeedView | null, t: TFunction) => (need?.skill ? 
 
 export const historyLine = (a: Assignment, t: TFunction) =>
   t('dispatch.panel.historyLine', { time: formatDateTime(a.offeredAt), name: a.userName, mode: modeName(a.mode, t), state: t(`dispatch.state.${a.state}`, { defaultValue: a.state }) });
+
+/** Why a ticket waits in the queue (manual, batch, no_capacity, no_one_eligible), or the words given. */
+export const queueReasonText = (reason: string | null | undefined, t: TFunction) => (reason ? t(`dispatch.queueReason.${reason}`, { defaultValue: reason }) : '');

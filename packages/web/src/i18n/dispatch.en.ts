@@ -38,6 +38,7 @@ export const dispatchEn: DispatchTexts = {
   term: {
     travel: '{{km}} km away · about {{minutes}} min',
     travelKm: '{{km}} km away',
+    travelMinutes: 'about {{minutes}} min away',
     travelNone: 'position unknown',
     load: 'load {{load}}/{{capacity}}',
     loadCount: '{{load}} in hand',
@@ -149,6 +150,12 @@ export const dispatchEn: DispatchTexts = {
     ticketList: 'Tickets to dispatch',
     noTickets: 'No field tickets waiting',
     updated: 'updated {{time}}',
+  },
+  queueReason: {
+    manual: 'manual dispatch: waiting for a dispatcher',
+    batch: 'waiting to be matched with its batch',
+    no_capacity: 'everyone qualified is at full capacity or off shift',
+    no_one_eligible: 'nobody meets the dispatch rules',
   },
   errors: {
     ruleViolation: '{{name}} fails the dispatch rules: {{rules}}',

@@ -37,6 +37,7 @@ export const dispatchZhCN = {
   term: {
     travel: '距离 {{km}} 公里·约 {{minutes}} 分钟',
     travelKm: '距离 {{km}} 公里',
+    travelMinutes: '路程约 {{minutes}} 分钟',
     travelNone: '位置未知',
     load: '负荷 {{load}}/{{capacity}}',
     loadCount: '手上 {{load}} 单',
@@ -148,6 +149,12 @@ export const dispatchZhCN = {
     ticketList: '待派工单',
     noTickets: '没有待派的现场工单',
     updated: '更新于 {{time}}',
+  },
+  queueReason: {
+    manual: '人工派单模式，等待调度员派单',
+    batch: '等待本批工单一起派单',
+    no_capacity: '合格的人手上都已满负荷或不在班',
+    no_one_eligible: '没有符合派单规则的人',
   },
   errors: {
     ruleViolation: '{{name}} 不满足派单规则：{{rules}}',

@@ -7,7 +7,7 @@ import type { Ticket } from '../api/types';
 import { useMe } from '../auth/auth-context';
 import { dispatchApi, dispatchKeys } from '../dispatch/dispatch-api';
 import type { Assignment } from '../dispatch/dispatch-types';
-import { decisionSummary, historyLine, stateLabel } from '../dispatch/dispatch-words';
+import { decisionSummary, historyLine, queueReasonText, stateLabel } from '../dispatch/dispatch-words';
 import { RecommendationPanel } from '../dispatch/recommendation-panel';
 import { formatDateTime } from '../i18n/format';
 import { DispatchResponse } from './dispatch-panel-response';
@@ -52,7 +52,12 @@ export function DispatchPanel({ ticket, version }: { ticket: Ticket; version: nu
             {stateLabel(current, !!queued, t)}
           </Tag>
           {current && <Typography.Text>{current.userName}</Typography.Text>}
-          {queued && <Typography.Text type="secondary">{t('dispatch.panel.queuedSince', { time: formatDateTime(queued.since) })}</Typography.Text>}
+          {queued && (
+            <Typography.Text type="secondary" data-testid="dispatch-queued">
+              {t('dispatch.panel.queuedSince', { time: formatDateTime(queued.since) })}
+              {queued.reason ? `：${queueReasonText(queued.reason, t)}` : ''}
+            </Typography.Text>
+          )}
         </Space>
         {site?.address && (
           <Typography.Text data-testid="dispatch-site">
