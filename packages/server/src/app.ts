@@ -24,6 +24,7 @@ import { cacheFor, intelligenceRoutes, ticketEnricher } from './modules/intellig
 import { importRoutes } from './modules/imports';
 import { contactExists } from './modules/customers';
 import { moveRequesterTickets } from './modules/tickets';
+import { assignmentRoutes } from './modules/dispatch';
 
 export const VERSION = '0.1.0';
 
@@ -42,6 +43,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   intakeRoutes,
   intelligenceRoutes,
   importRoutes,
+  assignmentRoutes,
   ...CHANNEL_PLUGINS.flatMap((p) => (p.routes ? [p.routes] : [])),
 ];
 
@@ -63,6 +65,7 @@ export function makeDeps(config: Config, db: Database, opts: { clock?: Clock; fi
     enrichTicket: ticketEnricher({ db, clock: opts.clock ?? systemClock }, cacheFor(db)),
     contactExists,
     moveRequesterTickets,
+    mapTiles: { tileUrl: config.MAP_TILE_URL || null, attribution: config.MAP_TILE_ATTRIBUTION || null },
   };
 }
 

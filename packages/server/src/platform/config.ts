@@ -57,6 +57,10 @@ export const settings = {
   MQTT_URL: { schema: z.string().regex(/^(mqtts?|wss?|tcp):\/\/.+/, 'mqtt://host:port').or(z.literal('')), default: '', description: 'External MQTT broker to subscribe to instead of the embedded one (mqtt://user:pass@host:1883)' },
   IOT_ALARM_WINDOW_MINUTES: { schema: z.coerce.number().positive(), default: '60', description: 'Repeated alarms of one device and code inside this window add to the same ticket' },
   INTELLIGENCE_RETRAIN_MINUTES: { schema: z.coerce.number().int().min(0), default: '60', description: 'How often each tenant is checked for retraining its category, team and priority models (new labelled tickets or 20 corrections since the last training; 0 disables the background retraining)' },
+  DISPATCH_SWEEP_MS: { schema: z.coerce.number().int().min(0), default: '5000', description: 'How often dispatch expires unaccepted offers, hands back the unstarted work of ended shifts and gives queued tickets to freed capacity (0 disables the sweep)' },
+  DISPATCH_STATS_MINUTES: { schema: z.coerce.number().int().min(0), default: '60', description: 'How often each person’s speed and first-time-fix rate per category are learnt again from closed tickets (0: never)' },
+  MAP_TILE_URL: { schema: z.string().max(500), default: '', description: 'Tile server of the dispatch map ({z}/{x}/{y} template, e.g. https://tiles.example.cn/{z}/{x}/{y}.png); empty: the built-in base layer only' },
+  MAP_TILE_ATTRIBUTION: { schema: z.string().max(500), default: '', description: 'Attribution shown with the map tiles' },
   WEB_DIST_DIR: { schema: z.string(), default: '', description: 'Folder of the built web console served at / (default: packages/web/dist of this repository)' },
 } as const;
 

@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'ATTACHMENT_TOO_LARGE',
   'ATTACHMENT_TYPE_NOT_ALLOWED',
   'RATE_LIMITED',
+  'DISPATCH_RULE_VIOLATION',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -162,5 +163,6 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   ATTACHMENT_TOO_LARGE: 413,
   ATTACHMENT_TYPE_NOT_ALLOWED: 415,
   RATE_LIMITED: 429,
+  DISPATCH_RULE_VIOLATION: 409,
   INTERNAL: 500,
 };

@@ -60,6 +60,7 @@ export const en: Messages = {
     NOT_FOUND: 'Not found; it may have been deleted',
     CONFLICT: 'This conflicts with existing data',
     INVALID_TRANSITION: 'The ticket cannot move to that status from its current one',
+    DISPATCH_RULE_VIOLATION: 'This person may not take the ticket under the dispatch rules; pick someone else, or override with a reason',
     IDEMPOTENCY_KEY_REUSED: 'Submitted twice; reload and try again',
     ATTACHMENT_TOO_LARGE: 'The file is too large',
     ATTACHMENT_TYPE_NOT_ALLOWED: 'This type of file is not allowed',

@@ -58,6 +58,7 @@ export const zhCN = {
     NOT_FOUND: '找不到该内容，可能已被删除',
     CONFLICT: '与已有数据冲突',
     INVALID_TRANSITION: '当前状态不能改为该状态',
+    DISPATCH_RULE_VIOLATION: '此人不符合派单规则，请换人，或由主管填写原因强制派单',
     IDEMPOTENCY_KEY_REUSED: '重复提交，请刷新后重试',
     ATTACHMENT_TOO_LARGE: '附件太大',
     ATTACHMENT_TYPE_NOT_ALLOWED: '不允许上传该类型的文件',

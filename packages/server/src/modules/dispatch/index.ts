@@ -1,3 +1,21 @@
 // Dispatch (智能派单): who can take which ticket, where they are, and the assignments the engine or a
 // dispatcher made with their reasons. Other modules use only this surface.
 export type * from './engine/types';
+export { assignmentRoutes } from './assignment-routes';
+export { startDispatch, DISPATCH_CONSUMER } from './start-dispatch';
+export type { MapTiles } from './assignment/map-tiles';
+export { WORK_KINDS } from './engine/types';
+export {
+  DEFAULT_WEIGHTS,
+  exclusions,
+  rank,
+  choose,
+  matchBatch,
+  travelKm,
+  personPosition,
+  onShift,
+  localTime,
+  inArea,
+  regionCovers,
+  URGENCY,
+} from './engine';

@@ -47,6 +47,11 @@ export async function usersByIdsOrEmails(q: Queryable, ids: string[], emails: st
 /** A user's whole account row (the demo loader acts as an existing administrator). */
 export const userAccount = (q: Queryable, id: string): Promise<UserRow | undefined> => userRepository.byId(q, id);
 
+/** Active users of the tenant with these roles (e.g. agents and engineers) and their team memberships, by name. */
+export async function activeUsersWithRoles(q: Queryable, roles: Role[]): Promise<UserProfile[]> {
+  return (await userRepository.activeWithRoles(q, roles)).map((u) => summary({ ...u, team_ids: u.team_ids ?? [] }));
+}
+
 /** Whether a user can be given tickets: exists, active, not a customer. */
 export const userAssignability = (q: Queryable, id: string) => userRepository.assignability(q, id);
 

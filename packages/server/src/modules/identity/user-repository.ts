@@ -62,6 +62,10 @@ export const userRepository = {
     if (!u) return 'missing';
     return u.role === 'customer' || !u.active ? 'not_assignable' : 'ok';
   },
+  /** Active users of the tenant with these roles and their teams, by name (dispatch's pool). */
+  async activeWithRoles(q: Queryable, roles: Role[]): Promise<UserRow[]> {
+    return q.query<UserRow>(`${SELECT} WHERE u.tenant_id = current_tenant_id() AND u.active AND u.role = ANY($1::text[]) ORDER BY u.name, u.id`, [roles]);
+  },
   /** Those of these users who are active staff of the tenant (may be notified, may watch). */
   async activeStaffIds(q: Queryable, ids: string[]): Promise<string[]> {
     if (!ids.length) return [];

@@ -16,4 +16,6 @@ export interface CreateTicketInput {
   parentId?: string;
   tags?: string[];
   customFields?: Record<string, unknown>;
+  /** where the on-site work is */
+  site?: { lat: number; lng: number; address?: string };
 }

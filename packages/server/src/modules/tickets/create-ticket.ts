@@ -75,6 +75,9 @@ export async function createTicket(
     resolved_at: null,
     closed_at: null,
     search_text: searchText(input.title, text, tags),
+    site_lat: input.site?.lat ?? null,
+    site_lng: input.site?.lng ?? null,
+    site_address: input.site?.address?.trim() || null,
   };
   const given = (['categoryId', 'teamId', 'priority'] as const).filter((f) => input[f] !== undefined);
   const intelligence = e ? { autoFilled: e.autoFilled, triage: e.triage, given } : undefined;

@@ -38,3 +38,8 @@ export { publicComments, commentText, publicFiles } from './read-public-conversa
 export type { PublicComment } from './read-public-conversation';
 export { recordTicketEvents } from './record-ticket-events';
 export type { TicketEventInput } from './record-ticket-events';
+export { SiteBody } from './schemas';
+export { assignInTransaction, transferInTransaction, VIA_DISPATCH } from './assign-in-transaction';
+export type { HandOverOptions } from './assign-in-transaction';
+export { ticketDispatchFacts, openOnSiteTickets, resolutionStatsByAssignee } from './read-dispatch-facts';
+export type { TicketDispatchFacts } from './read-dispatch-facts';

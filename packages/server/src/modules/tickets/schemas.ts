@@ -24,6 +24,14 @@ export const RequesterBody = z
   })
   .describe('The person asking: an existing contact id, or name / email / phone (found or created)');
 
+export const SiteBody = z
+  .strictObject({
+    lat: z.number().min(-90).max(90),
+    lng: z.number().min(-180).max(180),
+    address: z.string().trim().max(500).optional(),
+  })
+  .describe('Where the on-site work is (上门地址): WGS-84 degrees and an address');
+
 export const CreateTicketBody = z.strictObject({
   title: z.string().trim().min(1, 'must not be empty').max(500),
   description: z.string().max(200_000),
@@ -38,6 +46,7 @@ export const CreateTicketBody = z.strictObject({
   parentId: Uuid.optional(),
   tags: z.array(Tag).max(50).optional(),
   customFields: CustomFields.optional(),
+  site: SiteBody.optional(),
 });
 
 export const UpdateTicketBody = z.strictObject({
@@ -56,6 +65,7 @@ export const UpdateTicketBody = z.strictObject({
   customFields: CustomFields.optional(),
   transferReason: z.string().max(1000).optional(),
   resolution: z.string().max(5000).optional().describe('How it was resolved (解决说明); resolving may require it (see the ticket type’s resolveRequires)'),
+  site: SiteBody.nullable().optional().describe('Where the on-site work is; null removes it'),
 });
 
 export const BulkUpdateBody = z.strictObject({
@@ -142,6 +152,7 @@ export const TicketSchema = z
     closedAt: Iso.nullable(),
     externalId: z.string().nullable().describe('The ticket’s id in the helpdesk it was imported from (searchable with q); null for tickets created here'),
     resolution: z.string().nullable().describe('How it was resolved (解决说明); cleared when the ticket is reopened'),
+    site: z.object({ lat: z.number(), lng: z.number(), address: z.string().nullable() }).nullable().describe('Where the on-site work is (上门地址), for dispatch'),
     subtasks: z.object({ total: z.number(), done: z.number() }).optional(),
     watcherIds: z.array(Uuid).optional(),
     missingFields: z

@@ -29,6 +29,7 @@ export function toTicketView(t: TicketRow, extra: Record<string, unknown> = {}) 
     closedAt: t.closed_at?.toISOString() ?? null,
     externalId: t.external_id ?? null,
     resolution: t.resolution ?? null,
+    site: t.site_lat != null && t.site_lng != null ? { lat: t.site_lat, lng: t.site_lng, address: t.site_address ?? null } : null,
     ...extra,
   };
 }

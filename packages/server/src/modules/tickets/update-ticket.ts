@@ -32,6 +32,8 @@ export interface UpdateTicketInput {
   transferReason?: string;
   /** How it was resolved (解决说明), kept on the ticket and its timeline; what resolving may require. */
   resolution?: string;
+  /** where the on-site work is; null removes it */
+  site?: { lat: number; lng: number; address?: string } | null;
 }
 
 const COLUMN: Record<string, keyof TicketRow> = {
@@ -48,6 +50,9 @@ const COLUMN: Record<string, keyof TicketRow> = {
 };
 
 type Changes = Record<string, { from: unknown; to: unknown }>;
+
+const siteOf = (lat: number | null, lng: number | null, address?: string | null) =>
+  lat === null || lng === null ? null : { lat, lng, address: address?.trim() || null };
 
 /** Changes fields, status (transitions enforced) and assignment, recording before → after on the timeline. */
 export async function updateTicket(deps: Deps, actor: Actor, id: string, input: UpdateTicketInput, channel: Channel = 'web'): Promise<TicketView> {
@@ -76,6 +81,14 @@ export async function updateTicket(deps: Deps, actor: Actor, id: string, input: 
         const after = { ...t, ...set } as TicketRow;
         const missing = missingToResolve(await resolveRequirementsOf(q, after.type_id), { resolution: after.resolution ?? null, category_id: after.category_id, assignee_id: after.assignee_id });
         if (missing.length) throw cannotResolve(missing);
+      }
+    }
+    if (input.site !== undefined) {
+      const to = input.site ? siteOf(input.site.lat, input.site.lng, input.site.address) : null;
+      const from = siteOf(t.site_lat ?? null, t.site_lng ?? null, t.site_address);
+      if (JSON.stringify(to) !== JSON.stringify(from)) {
+        Object.assign(set, { site_lat: to?.lat ?? null, site_lng: to?.lng ?? null, site_address: to?.address ?? null });
+        changes.site = { from, to };
       }
     }
     let tags = input.tags ? normalizeTags(input.tags) : [...t.tags];

@@ -1,0 +1,124 @@
+import type { Queryable } from '../../../platform/db/database';
+import type { WorkKind } from '../engine/types';
+
+// dispatch_assignments: every offer (派单) and what became of it. The partial unique index
+// dispatch_assignments_live keeps at most one live assignment per ticket, whatever the processes do.
+
+export type AssignmentState = 'offered' | 'accepted' | 'started' | 'declined' | 'expired' | 'handed_back' | 'released';
+export const LIVE_STATES: AssignmentState[] = ['offered', 'accepted', 'started'];
+
+export interface AssignmentRow {
+  id: string;
+  ticket_id: string;
+  user_id: string;
+  kind: WorkKind;
+  state: AssignmentState;
+  mode: string;
+  decided_by: string | null;
+  override_reason: string | null;
+  decision: Record<string, unknown>;
+  offered_at: Date;
+  respond_by: Date | null;
+  accepted_at: Date | null;
+  ended_at: Date | null;
+  end_reason: string | null;
+}
+
+const COLS = 'id, ticket_id, user_id, kind, state, mode, decided_by, override_reason, decision, offered_at, respond_by, accepted_at, ended_at, end_reason';
+const LIVE = `state IN ('offered', 'accepted', 'started')`;
+
+export const assignmentRepository = {
+  /** Serialises the decide-and-insert step of one tenant across processes until the transaction ends. */
+  async lockTenant(q: Queryable, tenantId: string): Promise<void> {
+    await q.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`dispatch:${tenantId}`]);
+  },
+
+  async insert(q: Queryable, a: Omit<AssignmentRow, 'accepted_at' | 'ended_at' | 'end_reason'> & { tenant_id: string; accepted_at?: Date | null }): Promise<AssignmentRow> {
+    const [row] = await q.query<AssignmentRow>(
+      `INSERT INTO dispatch_assignments (id, tenant_id, ticket_id, user_id, kind, state, mode, decided_by, override_reason, decision, offered_at, respond_by, accepted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${COLS}`,
+      [a.id, a.tenant_id, a.ticket_id, a.user_id, a.kind, a.state, a.mode, a.decided_by, a.override_reason, JSON.stringify(a.decision), a.offered_at, a.respond_by, a.accepted_at ?? null],
+    );
+    return row;
+  },
+
+  async live(q: Queryable, ticketId: string, opts: { forUpdate?: boolean } = {}): Promise<AssignmentRow | undefined> {
+    const [row] = await q.query<AssignmentRow>(`SELECT ${COLS} FROM dispatch_assignments WHERE ticket_id = $1 AND ${LIVE}${opts.forUpdate ? ' FOR UPDATE' : ''}`, [ticketId]);
+    return row;
+  },
+
+  /** Which of these tickets have a live assignment. */
+  async liveTicketIds(q: Queryable, ticketIds: string[]): Promise<Set<string>> {
+    if (!ticketIds.length) return new Set();
+    const rows = await q.query<{ ticket_id: string }>(`SELECT ticket_id FROM dispatch_assignments WHERE ticket_id = ANY($1::uuid[]) AND ${LIVE}`, [ticketIds]);
+    return new Set(rows.map((r) => r.ticket_id));
+  },
+
+  /** A ticket's assignments, newest first. */
+  async history(q: Queryable, ticketId: string, limit = 50): Promise<AssignmentRow[]> {
+    return q.query<AssignmentRow>(`SELECT ${COLS} FROM dispatch_assignments WHERE ticket_id = $1 ORDER BY offered_at DESC, id DESC LIMIT $2`, [ticketId, limit]);
+  },
+
+  /** People who declined this ticket or let an offer of it expire: not offered it again. */
+  async refusedBy(q: Queryable, ticketIds: string[]): Promise<{ ticket_id: string; user_id: string }[]> {
+    if (!ticketIds.length) return [];
+    return q.query(`SELECT DISTINCT ticket_id, user_id FROM dispatch_assignments WHERE ticket_id = ANY($1::uuid[]) AND state IN ('declined', 'expired')`, [ticketIds]);
+  },
+
+  /** Live work in hand per person and kind. */
+  async liveLoads(q: Queryable): Promise<{ user_id: string; kind: WorkKind; n: number }[]> {
+    return q.query(`SELECT user_id, kind, count(*)::int AS n FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND ${LIVE} GROUP BY user_id, kind`);
+  },
+
+  /** Per person: minutes of work given since `since` (a visit counts 60, other work 20) and their last offer. */
+  async recentWork(q: Queryable, since: Date): Promise<{ user_id: string; minutes: number; last_at: Date }[]> {
+    return q.query(
+      `SELECT user_id, (sum(CASE kind WHEN 'field' THEN 60 ELSE 20 END) FILTER (WHERE offered_at >= $1 AND state <> 'declined'))::int AS minutes,
+         max(offered_at) AS last_at
+       FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND offered_at >= $1::timestamptz - interval '7 days' GROUP BY user_id`,
+      [since],
+    );
+  },
+
+  async end(q: Queryable, id: string, state: AssignmentState, at: Date, reason: string | null): Promise<void> {
+    await q.query(`UPDATE dispatch_assignments SET state = $2, ended_at = $3, end_reason = $4 WHERE id = $1`, [id, state, at, reason]);
+  },
+
+  async setState(q: Queryable, id: string, state: 'accepted' | 'started', at: Date): Promise<void> {
+    await q.query(`UPDATE dispatch_assignments SET state = $2, accepted_at = coalesce(accepted_at, $3) WHERE id = $1`, [id, state, at]);
+  },
+
+  /** Offers past their time, a bounded batch, skipping rows another process holds. */
+  async dueOffers(q: Queryable, now: Date, limit: number): Promise<AssignmentRow[]> {
+    return q.query<AssignmentRow>(
+      `SELECT ${COLS} FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND state = 'offered' AND respond_by <= $1
+       ORDER BY respond_by LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [now, limit],
+    );
+  },
+
+  /** A person's live work not yet started (offered or accepted). */
+  async unstartedOf(q: Queryable, userIds: string[]): Promise<AssignmentRow[]> {
+    if (!userIds.length) return [];
+    return q.query<AssignmentRow>(`SELECT ${COLS} FROM dispatch_assignments WHERE user_id = ANY($1::uuid[]) AND state IN ('offered', 'accepted') FOR UPDATE`, [userIds]);
+  },
+
+  /** People with live work not yet started. */
+  async peopleWithUnstarted(q: Queryable): Promise<string[]> {
+    const rows = await q.query<{ user_id: string }>(`SELECT DISTINCT user_id FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND state IN ('offered', 'accepted')`);
+    return rows.map((r) => r.user_id);
+  },
+
+  /** The live assignments of these people (the board's current jobs). */
+  async liveOf(q: Queryable): Promise<AssignmentRow[]> {
+    return q.query<AssignmentRow>(`SELECT ${COLS} FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND ${LIVE} ORDER BY offered_at DESC`);
+  },
+
+  /** System transaction: tenants with offers past due, queued tickets, or unstarted work (shifts may have ended). */
+  async tenantsWithWork(q: Queryable): Promise<string[]> {
+    const rows = await q.query<{ tenant_id: string }>(
+      `SELECT tenant_id FROM dispatch_queue UNION SELECT tenant_id FROM dispatch_assignments WHERE state IN ('offered', 'accepted')`,
+    );
+    return rows.map((r) => r.tenant_id);
+  },
+};

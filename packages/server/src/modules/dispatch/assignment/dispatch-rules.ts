@@ -1,0 +1,166 @@
+import type { LatLng, Need, Person, Shift, Area, WorkKind } from '../engine/types';
+import type { PolicyRow, PositionRow, ProfileRow, RuleRow } from './setup-repository';
+import type { StatRow } from './stats-repository';
+
+// Pure rules of the assignment side: which policy applies, which rule a ticket matches, what a
+// person and a need are made of. No I/O.
+
+export type Mode = PolicyRow['mode'];
+export const FALLBACK_CAPACITY: Record<WorkKind, number> = { ticket: 8, chat: 2, field: 5 };
+
+/** The defaults when a tenant set no policy: manual dispatch with recommendations. */
+export const DEFAULT_POLICY: PolicyRow = {
+  id: 'default',
+  scope: 'tenant',
+  scope_id: null,
+  mode: 'manual',
+  weights: {},
+  batch_window_s: 30,
+  accept_timeout_s: null,
+  overflow_team_id: null,
+  overflow_threshold: null,
+  speed_kmh: 30,
+  position_stale_min: 30,
+  default_capacity: FALLBACK_CAPACITY,
+};
+
+/** The category's policy, else the team's, else the tenant's, else the defaults. */
+export function resolvePolicy(policies: PolicyRow[], categoryId: string | null, teamId: string | null): PolicyRow {
+  const find = (scope: PolicyRow['scope'], id: string | null) => policies.find((p) => p.scope === scope && (scope === 'tenant' || (id !== null && p.scope_id === id)));
+  return (categoryId && find('category', categoryId)) || (teamId && find('team', teamId)) || find('tenant', null) || DEFAULT_POLICY;
+}
+
+/** What a rule's conditions look at on a ticket. */
+export interface TicketFacts {
+  categoryId: string | null;
+  typeId: string | null;
+  tier: string | null;
+  channel: string;
+  productLine: string | null;
+  priority: string;
+}
+
+/** The first rule whose given conditions all match. */
+export function matchRule(rules: RuleRow[], f: TicketFacts): RuleRow | null {
+  const ok = (list: unknown, value: string | null) => !Array.isArray(list) || !list.length || (value !== null && list.includes(value));
+  for (const r of rules) {
+    const c = r.conditions ?? {};
+    if (ok(c.categoryIds, f.categoryId) && ok(c.typeIds, f.typeId) && ok(c.tiers, f.tier) && ok(c.channels, f.channel) && ok(c.productLines, f.productLine) && ok(c.priorities, f.priority))
+      return r;
+  }
+  return null;
+}
+
+/** On-site work when the ticket has a site or the rule says so; a chat for the chat channel; else ticket work. */
+export function kindOf(hasSite: boolean, rule: RuleRow | null, channel: string): WorkKind {
+  if (hasSite || rule?.requirements?.onSite === true) return 'field';
+  return channel === 'chat' ? 'chat' : 'ticket';
+}
+
+const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** "YYYY-MM-DD" of an instant in a time zone. */
+export function dayIn(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+export interface NeedInput {
+  ticketId: string;
+  priority: Need['priority'];
+  createdAt: Date;
+  channel: string;
+  teamId: string | null;
+  categoryId: string | null;
+  site: LatLng | null;
+  customFields: Record<string, unknown>;
+  tier: string | null;
+  preferredUserIds: string[];
+  excludedUserIds: string[];
+  rule: RuleRow | null;
+  visitDate: string;
+}
+
+export function buildNeed(i: NeedInput): Need {
+  const req = i.rule?.requirements ?? {};
+  const kind = kindOf(i.site !== null, i.rule, i.channel);
+  return {
+    ticketId: i.ticketId,
+    kind,
+    priority: i.priority,
+    createdAt: i.createdAt,
+    dueAt: null,
+    location: i.site,
+    region: str(req.region) ?? str(i.customFields.region),
+    teamIds: i.teamId ? [i.teamId] : [],
+    skill: str(req.skill),
+    level: num(req.level),
+    certification: str(req.certification),
+    language: str(req.language),
+    productLine: str(req.productLine) ?? str(i.customFields.productLine),
+    categoryId: i.categoryId,
+    visitDate: i.visitDate,
+    durationMinutes: kind === 'field' ? 60 : 20,
+    customerTier: i.tier,
+    preferredUserIds: i.preferredUserIds,
+    excludedUserIds: i.excludedUserIds,
+  };
+}
+
+export interface PersonInput {
+  id: string;
+  name: string;
+  teamIds: string[];
+  profile: ProfileRow | undefined;
+  position: PositionRow | undefined;
+  loads: Partial<Record<WorkKind, number>>;
+  defaultCapacity: Record<string, number>;
+  workMinutesToday: number;
+  stats: StatRow[];
+}
+
+/** A person as the engine sees them; people without a profile are available, always on shift, with the default capacity. */
+export function buildPerson(i: PersonInput): Person {
+  const p = i.profile;
+  const capacity = { ...FALLBACK_CAPACITY };
+  for (const k of Object.keys(capacity) as WorkKind[]) {
+    const v = num(p?.capacity?.[k]) ?? num(i.defaultCapacity?.[k]);
+    if (v !== null) capacity[k] = v;
+  }
+  return {
+    id: i.id,
+    name: i.name,
+    teamIds: i.teamIds,
+    skills: p?.skills ?? {},
+    certifications: p?.certifications ?? [],
+    regions: p?.regions ?? [],
+    area: (p?.area as Area | null) ?? null,
+    languages: p?.languages ?? ['zh'],
+    productLines: p?.product_lines ?? [],
+    shift: (p?.shift as Shift | null) ?? null,
+    capacity,
+    load: { ticket: i.loads.ticket ?? 0, chat: i.loads.chat ?? 0, field: i.loads.field ?? 0 },
+    workMinutesToday: i.workMinutesToday,
+    status: p?.status ?? 'available',
+    home: p && p.home_lat !== null && p.home_lng !== null ? [p.home_lat, p.home_lng] : null,
+    position: i.position ? { at: [i.position.lat, i.position.lng], reportedAt: i.position.reported_at, accuracyM: i.position.accuracy_m } : null,
+    outletId: p?.outlet_id ?? null,
+    history: Object.fromEntries(i.stats.map((s) => [s.category_id, { solved: s.solved, medianResolutionMin: s.median_resolution_min, firstFixRate: s.first_fix_rate }])),
+  };
+}
+
+/** Why a ticket waits, for the dispatcher (待派单 reasons). */
+export function waitingReason(mode: Mode, ranking: { candidates: unknown[]; excluded: { reasons: { rule: string }[] }[] }): string {
+  if (mode === 'manual') return 'manual';
+  if (ranking.candidates.length) return 'no_capacity';
+  const capacityOnly = ranking.excluded.some((e) => e.reasons.every((r) => r.rule === 'capacity' || r.rule === 'status' || r.rule === 'shift'));
+  return capacityOnly ? 'no_capacity' : 'no_one_eligible';
+}
+
+/** A need no rule constrains: what is left are the person's own status and shift. */
+export function openNeed(at: Date): Need {
+  return {
+    ticketId: '', kind: 'ticket', priority: 'normal', createdAt: at, dueAt: null, location: null, region: null, teamIds: [], skill: null, level: null,
+    certification: null, language: null, productLine: null, categoryId: null, visitDate: null, durationMinutes: 0, customerTier: null, preferredUserIds: [], excludedUserIds: [],
+  };
+}

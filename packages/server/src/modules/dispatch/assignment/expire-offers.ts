@@ -1,0 +1,17 @@
+import { assignmentRepository } from './assignment-repository';
+import { dispatchTickets } from './dispatch-tickets';
+import { endAssignment, type Run } from './record-steps';
+
+/** Offers expired per round (a bounded batch; the next round takes the rest). */
+const ROUND = 100;
+
+/**
+ * Offers not accepted (接单) in time go back to dispatch, offered to someone else: the people who let
+ * it expire or declined it are excluded. Runs with the lock held; returns the tickets concerned.
+ */
+export async function expireOffers(run: Run): Promise<string[]> {
+  const due = await assignmentRepository.dueOffers(run.q, run.at, ROUND);
+  for (const a of due) await endAssignment(run, a, 'expired', '超时未接单', { unassign: true, data: { respondBy: a.respond_by?.toISOString() ?? null } });
+  if (due.length) await dispatchTickets(run, due.map((a) => a.ticket_id), { fresh: false });
+  return due.map((a) => a.ticket_id);
+}

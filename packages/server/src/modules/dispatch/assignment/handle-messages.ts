@@ -1,0 +1,48 @@
+import type { Deps } from '../../../platform/deps';
+import type { OutboxMessage } from '../../../platform/outbox/outbox-repository';
+import { dispatchTickets } from './dispatch-tickets';
+import { drainQueue } from './drain-queue';
+import { changeActor, followTicketChange, type TicketChange } from './follow-ticket-changes';
+import { handBack } from './hand-back';
+import { withDispatchLock } from './dispatch-transaction';
+
+export const DISPATCH_TOPICS = ['ticket.created', 'ticket.updated', 'reply.added', 'dispatch.status_changed'];
+
+/**
+ * Dispatch's outbox consumer: new tickets are dispatched by their policy's mode, people's changes to
+ * tickets keep assignments in step, a person going off shift hands back unstarted work and one coming
+ * available takes from the queue. One transaction per tenant with its dispatch lock; idempotent (a
+ * ticket already assigned or queued is not dispatched again, a released assignment not released twice).
+ */
+export async function handleDispatchMessages(deps: Deps, messages: OutboxMessage[]): Promise<void> {
+  const byTenant = new Map<string, OutboxMessage[]>();
+  for (const m of messages) byTenant.set(m.tenantId, [...(byTenant.get(m.tenantId) ?? []), m]);
+  for (const [tenantId, list] of byTenant)
+    await withDispatchLock(deps, tenantId, null, async (run) => {
+      const system = run.actor;
+      let created: string[] = [];
+      const flush = async () => {
+        if (created.length) await dispatchTickets(run, created, { fresh: true });
+        created = [];
+      };
+      for (const m of list) {
+        const p = m.payload as Record<string, unknown>;
+        if (m.topic === 'ticket.created') {
+          created.push(String(p.ticketId));
+          continue;
+        }
+        await flush();
+        if (m.topic === 'dispatch.status_changed') {
+          const userId = String(p.userId);
+          if (p.status === 'off_shift') await handBack(run, [userId], { force: true, reason: '下班，交回未开始的工作' });
+          else if (p.status === 'available') await drainQueue(run);
+          continue;
+        }
+        const change: TicketChange = { ticketId: String(p.ticketId), kind: m.topic, actor: (p.actor ?? {}) as TicketChange['actor'], data: (p.data ?? {}) as TicketChange['data'] };
+        run.actor = changeActor({ ...run, actor: system }, change);
+        await followTicketChange(run, change);
+        run.actor = system;
+      }
+      await flush();
+    });
+}

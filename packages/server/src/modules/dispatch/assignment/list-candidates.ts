@@ -1,0 +1,38 @@
+import type { Deps } from '../../../platform/deps';
+import { notFound } from '../../../platform/errors';
+import type { Actor } from '../../identity';
+import { rank } from '../engine';
+import { visibleTicketId } from './access';
+import { candidateView, weightsOf } from './decision-view';
+import { loadNeeds } from './load-needs';
+import { loadPool } from './load-pool';
+import { needView } from './views';
+
+/** The live ranking for the recommendation panel (推荐): eligible people best first with their terms, load and position; who is excluded and why. */
+export async function listCandidates(deps: Deps, actor: Actor, idOrNumber: string) {
+  const id = await visibleTicketId(deps, actor, idOrNumber);
+  return deps.db.tenant(actor.tenantId, async (q) => {
+    const now = deps.clock.now();
+    const pool = await loadPool(q, now);
+    const t = (await loadNeeds(q, pool, [id])).get(id);
+    if (!t) throw notFound('Ticket');
+    const ctx = pool.ctx(t.policy);
+    const ranking = rank(pool.people, t.need, ctx, weightsOf(t.policy));
+    return {
+      need: needView(t),
+      candidates: ranking.candidates.slice(0, 20).map((c) => {
+        const p = pool.byId.get(c.personId)!;
+        return {
+          ...candidateView(c, pool.byId),
+          load: p.load,
+          capacity: p.capacity,
+          status: p.status,
+          position: p.position
+            ? { lat: p.position.at[0], lng: p.position.at[1], accuracyM: p.position.accuracyM, reportedAt: p.position.reportedAt.toISOString(), stale: now.getTime() - p.position.reportedAt.getTime() > ctx.positionStaleMs }
+            : null,
+        };
+      }),
+      excluded: ranking.excluded.slice(0, 50).map((e) => ({ userId: e.personId, name: pool.byId.get(e.personId)?.name ?? '', reasons: e.reasons.map((r) => ({ rule: r.rule, detail: r.detail })) })),
+    };
+  });
+}

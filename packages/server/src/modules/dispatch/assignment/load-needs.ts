@@ -1,0 +1,62 @@
+import type { Queryable } from '../../../platform/db/database';
+import { requesterTiers } from '../../customers';
+import { ticketDispatchFacts, type TicketDispatchFacts } from '../../tickets';
+import type { Need } from '../engine/types';
+import { assignmentRepository } from './assignment-repository';
+import { buildNeed, dayIn, matchRule, resolvePolicy } from './dispatch-rules';
+import type { Pool } from './load-pool';
+import { setupRepository, type PolicyRow, type RuleRow } from './setup-repository';
+
+export interface TicketNeed {
+  facts: TicketDispatchFacts;
+  need: Need;
+  policy: PolicyRow;
+  rule: RuleRow | null;
+}
+
+const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+
+/**
+ * What each ticket needs: the first enabled rule matching it sets the requirements; its customer's
+ * preferences and tier; people who declined it or let it expire are excluded. Tickets not found are left out.
+ */
+export async function loadNeeds(q: Queryable, pool: Pool, ticketIds: string[]): Promise<Map<string, TicketNeed>> {
+  const facts = await ticketDispatchFacts(q, ticketIds);
+  const contacts = facts.map((f) => f.requester_id).filter((x): x is string => !!x);
+  const tiers = contacts.length ? await requesterTiers(q, contacts) : new Map<string, string>();
+  const ids = (k: 'requester_id' | 'organization_id') => [...new Set(facts.map((f) => f[k]).filter((x): x is string => !!x))];
+  const prefs = await setupRepository.preferences(q, ids('requester_id'), ids('organization_id'));
+  const refusals = await assignmentRepository.refusedBy(q, facts.map((f) => f.id));
+  const out = new Map<string, TicketNeed>();
+  const visitDate = dayIn(pool.now, pool.timeZone);
+  for (const f of facts) {
+    const tier = f.requester_id ? (tiers.get(f.requester_id) ?? null) : null;
+    const rule = matchRule(pool.rules, {
+      categoryId: f.category_id,
+      typeId: f.type_id,
+      tier,
+      channel: f.channel,
+      productLine: str(f.custom_fields?.productLine),
+      priority: f.priority,
+    });
+    const mine = prefs.filter((p) => (p.contact_id && p.contact_id === f.requester_id) || (p.organization_id && p.organization_id === f.organization_id));
+    const refused = refusals.filter((r) => r.ticket_id === f.id).map((r) => r.user_id);
+    const need = buildNeed({
+      ticketId: f.id,
+      priority: f.priority,
+      createdAt: f.created_at,
+      channel: f.channel,
+      teamId: f.team_id,
+      categoryId: f.category_id,
+      site: f.site_lat !== null && f.site_lng !== null ? [f.site_lat, f.site_lng] : null,
+      customFields: f.custom_fields ?? {},
+      tier,
+      preferredUserIds: [...new Set(mine.flatMap((p) => p.preferred_user_ids))],
+      excludedUserIds: [...new Set([...mine.flatMap((p) => p.excluded_user_ids), ...refused])],
+      rule,
+      visitDate,
+    });
+    out.set(f.id, { facts: f, need, policy: resolvePolicy(pool.policies, f.category_id, f.team_id), rule });
+  }
+  return out;
+}

@@ -1,0 +1,90 @@
+import type { Queryable } from '../../../platform/db/database';
+import { activeUsersWithRoles, tenantTimeZone } from '../../identity';
+import type { DecisionContext, Person, WorkKind } from '../engine/types';
+import { assignmentRepository } from './assignment-repository';
+import { buildPerson, DEFAULT_POLICY, resolvePolicy } from './dispatch-rules';
+import { setupRepository, type PolicyRow, type RuleRow } from './setup-repository';
+import { statsRepository } from './stats-repository';
+
+/** Roles that are dispatched work. */
+export const DISPATCHED_ROLES = ['agent', 'engineer'] as const;
+
+/** A tenant's people and set-up at one moment, read inside the decision's transaction. */
+export interface Pool {
+  people: Person[];
+  byId: Map<string, Person>;
+  policies: PolicyRow[];
+  rules: RuleRow[];
+  timeZone: string;
+  now: Date;
+  /** personId → epoch ms of their last offer (round robin) */
+  lastAssignedAt: Record<string, number>;
+  ctx(policy: PolicyRow): DecisionContext;
+  /** counts a new assignment in the pool, so the next decision of the same transaction sees it */
+  take(personId: string, kind: WorkKind, minutes: number): void;
+  give(personId: string, kind: WorkKind): void;
+}
+
+/** Start of the day of `now` in the time zone (approximate by the zone's offset at that moment). */
+function dayStart(now: Date, timeZone: string): Date {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hour12: false, hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(now);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0) % 24;
+  return new Date(now.getTime() - ((get('hour') * 60 + get('minute')) * 60 + get('second')) * 1000 - (now.getTime() % 1000));
+}
+
+export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
+  const [users, profiles, positions, loads, policies, rules, stats, timeZone] = await Promise.all([
+    activeUsersWithRoles(q, [...DISPATCHED_ROLES]),
+    setupRepository.profiles(q),
+    setupRepository.positions(q),
+    assignmentRepository.liveLoads(q),
+    setupRepository.policies(q),
+    setupRepository.enabledRules(q),
+    statsRepository.all(q),
+    tenantTimeZone(q),
+  ]);
+  const work = await assignmentRepository.recentWork(q, dayStart(now, timeZone));
+  const profileOf = new Map(profiles.map((p) => [p.user_id, p]));
+  const positionOf = new Map(positions.map((p) => [p.user_id, p]));
+  const loadOf = new Map<string, Partial<Record<WorkKind, number>>>();
+  for (const l of loads) loadOf.set(l.user_id, { ...loadOf.get(l.user_id), [l.kind]: l.n });
+  const workOf = new Map(work.map((w) => [w.user_id, w]));
+  const tenantPolicy = resolvePolicy(policies, null, null) ?? DEFAULT_POLICY;
+  const people = users.map((u) =>
+    buildPerson({
+      id: u.id,
+      name: u.name,
+      teamIds: u.team_ids,
+      profile: profileOf.get(u.id),
+      position: positionOf.get(u.id),
+      loads: loadOf.get(u.id) ?? {},
+      defaultCapacity: tenantPolicy.default_capacity,
+      workMinutesToday: workOf.get(u.id)?.minutes ?? 0,
+      stats: stats.filter((s) => s.user_id === u.id),
+    }),
+  );
+  const byId = new Map(people.map((p) => [p.id, p]));
+  let seq = 0;
+  const lastAssignedAt: Record<string, number> = Object.fromEntries(work.map((w) => [w.user_id, new Date(w.last_at).getTime()]));
+  return {
+    people,
+    byId,
+    policies,
+    rules,
+    timeZone,
+    now,
+    lastAssignedAt,
+    ctx: (policy) => ({ now, timeZone, speedKmh: policy.speed_kmh, positionStaleMs: policy.position_stale_min * 60_000 }),
+    take(personId, kind, minutes) {
+      const p = byId.get(personId);
+      if (!p) return;
+      p.load[kind] += 1;
+      p.workMinutesToday += minutes;
+      lastAssignedAt[personId] = now.getTime() + ++seq;
+    },
+    give(personId, kind) {
+      const p = byId.get(personId);
+      if (p) p.load[kind] = Math.max(0, p.load[kind] - 1);
+    },
+  };
+}

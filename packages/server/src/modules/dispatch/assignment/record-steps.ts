@@ -1,0 +1,126 @@
+import type { Queryable } from '../../../platform/db/database';
+import { uuidv7 } from '../../../platform/ids';
+import { assignInTransaction, recordTicketEvents, type TicketEventInput } from '../../tickets';
+import type { Actor } from '../../identity';
+import { assignmentRepository, type AssignmentRow, type AssignmentState } from './assignment-repository';
+import type { StoredDecision } from './decision-view';
+import type { Pool } from './load-pool';
+import type { TicketNeed } from './load-needs';
+import { PRIORITY_RANK, queueRepository } from './queue-repository';
+
+// The steps every dispatch use case records, inside its transaction with the tenant's dispatch lock
+// held: an offer (派单), a ticket queued (待派单), an assignment ended. Each is a ticket event, and
+// ticket.assignee_id follows through the tickets module.
+
+export interface Run {
+  q: Queryable;
+  tenantId: string;
+  pool: Pool;
+  /** who acts: a person, or the system actor named 'dispatch' */
+  actor: Actor;
+  at: Date;
+}
+
+type EventActor = TicketEventInput['actor'];
+const event = (run: Run, ticketId: string, kind: string, data: Record<string, unknown>): TicketEventInput => ({
+  ticketId,
+  kind,
+  actor: run.actor as EventActor,
+  channel: run.actor.type === 'system' ? 'api' : 'web',
+  at: run.at,
+  data,
+});
+
+export interface OfferInput {
+  mode: string;
+  decision: StoredDecision;
+  acceptTimeoutS: number | null;
+  overrideReason?: string | null;
+  reason?: string | null;
+}
+
+/** Offers a ticket to a person (accepted at once when the policy has no acceptance step). */
+export async function offer(run: Run, t: TicketNeed, personId: string, o: OfferInput): Promise<AssignmentRow> {
+  const person = run.pool.byId.get(personId);
+  const withAccept = o.acceptTimeoutS !== null;
+  const row = await assignmentRepository.insert(run.q, {
+    id: uuidv7(run.at.getTime()),
+    tenant_id: run.tenantId,
+    ticket_id: t.facts.id,
+    user_id: personId,
+    kind: t.need.kind,
+    state: withAccept ? 'offered' : 'accepted',
+    mode: o.mode,
+    decided_by: run.actor.type === 'user' ? run.actor.id : null,
+    override_reason: o.overrideReason ?? null,
+    decision: o.decision as unknown as Record<string, unknown>,
+    offered_at: run.at,
+    respond_by: withAccept ? new Date(run.at.getTime() + o.acceptTimeoutS! * 1000) : null,
+    accepted_at: withAccept ? null : run.at,
+  });
+  run.pool.take(personId, t.need.kind, t.need.durationMinutes);
+  await queueRepository.remove(run.q, [t.facts.id]);
+  const top = o.decision.candidates.find((c) => c.userId === personId);
+  const reason = o.overrideReason ?? o.reason ?? null;
+  await assignInTransaction(run.q, run.actor as EventActor, t.facts.id, personId, { at: run.at, reason: reason ?? undefined, channel: run.actor.type === 'system' ? 'api' : 'web' });
+  await recordTicketEvents(
+    run.q,
+    [
+      event(run, t.facts.id, o.mode === 'override' ? 'dispatch.override' : 'dispatch.offered', {
+        assignmentId: row.id,
+        userId: personId,
+        userName: person?.name ?? null,
+        mode: o.mode,
+        kind: t.need.kind,
+        score: top?.score ?? null,
+        travelKm: top?.travelKm ?? null,
+        candidates: o.decision.candidates.length,
+        excluded: o.decision.excluded.length,
+        respondBy: row.respond_by?.toISOString() ?? null,
+        ...(reason ? { reason } : {}),
+      }),
+    ],
+    run.at,
+  );
+  t.facts.assignee_id = personId;
+  return row;
+}
+
+/** Queues a ticket (待派单) with why it waits; recorded on the timeline when it was not waiting already. */
+export async function enqueue(run: Run, t: TicketNeed, reason: string, batchUntil: Date | null = null): Promise<void> {
+  const was = await queueRepository.byTicket(run.q, t.facts.id);
+  await queueRepository.put(run.q, {
+    ticket_id: t.facts.id,
+    tenant_id: run.tenantId,
+    team_id: t.facts.team_id,
+    priority_rank: PRIORITY_RANK[t.facts.priority] ?? 1,
+    enqueued_at: was?.enqueued_at ?? run.at,
+    batch_until: batchUntil,
+    waiting_reason: reason,
+  });
+  if (!was || was.waiting_reason !== reason)
+    await recordTicketEvents(run.q, [event(run, t.facts.id, 'dispatch.queued', { reason, mode: t.policy.mode, batchUntil: batchUntil?.toISOString() ?? null })], run.at);
+}
+
+export type EndKind = 'declined' | 'expired' | 'handed_back' | 'released';
+
+/**
+ * Ends a live assignment: its state and reason, the ticket event, and the person's load freed in the
+ * pool. `unassign`: the ticket's assignee is cleared too (it goes back to dispatch).
+ */
+export async function endAssignment(run: Run, a: AssignmentRow, state: EndKind, reason: string | null, o: { unassign: boolean; data?: Record<string, unknown> }): Promise<void> {
+  await assignmentRepository.end(run.q, a.id, state as AssignmentState, run.at, reason);
+  run.pool.give(a.user_id, a.kind);
+  if (o.unassign) await assignInTransaction(run.q, run.actor as EventActor, a.ticket_id, null, { at: run.at, reason: reason ?? undefined, channel: run.actor.type === 'system' ? 'api' : 'web' });
+  await recordTicketEvents(
+    run.q,
+    [event(run, a.ticket_id, `dispatch.${state}`, { assignmentId: a.id, userId: a.user_id, userName: run.pool.byId.get(a.user_id)?.name ?? null, mode: a.mode, ...(reason ? { reason } : {}), ...o.data })],
+    run.at,
+  );
+}
+
+/** Records a step of a live assignment (accepted, started) as a ticket event. */
+export async function recordStep(run: Run, a: AssignmentRow, kind: 'accepted' | 'started'): Promise<void> {
+  await assignmentRepository.setState(run.q, a.id, kind, run.at);
+  await recordTicketEvents(run.q, [event(run, a.ticket_id, `dispatch.${kind}`, { assignmentId: a.id, userId: a.user_id, userName: run.pool.byId.get(a.user_id)?.name ?? null, mode: a.mode })], run.at);
+}

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { Uuid } from '../../../platform/http/schemas';
+
+const Iso = z.string().describe('ISO-8601 date-time');
+const Term = z.object({ name: z.string(), value: z.union([z.number(), z.string(), z.null()]), goodness: z.number(), weighted: z.number() });
+const CandidateBase = z.object({ userId: Uuid, name: z.string(), score: z.number(), travelKm: z.number().nullable(), terms: z.array(Term) });
+const Excluded = z.object({ userId: Uuid, name: z.string(), reasons: z.array(z.object({ rule: z.string(), detail: z.record(z.string(), z.unknown()) })) });
+const Kinds = z.object({ ticket: z.number(), chat: z.number(), field: z.number() });
+
+export const DecisionSchema = z
+  .object({ chosen: Uuid.nullable(), candidates: z.array(CandidateBase).describe('The top 10 with their score terms'), excluded: z.array(Excluded).describe('Who a hard rule excluded and why (up to 50)') })
+  .meta({ id: 'DispatchDecision' });
+
+export const AssignmentSchema = z
+  .object({
+    id: Uuid,
+    userId: Uuid,
+    userName: z.string().nullable(),
+    kind: z.enum(['ticket', 'chat', 'field']),
+    state: z.enum(['offered', 'accepted', 'started', 'declined', 'expired', 'handed_back', 'released']),
+    mode: z.string().describe('round_robin, least_loaded, skills, scored, batch; manual (a person chose) or override (against a hard rule, with a reason)'),
+    decidedBy: Uuid.nullable(),
+    overrideReason: z.string().nullable(),
+    offeredAt: Iso,
+    respondBy: Iso.nullable().describe('Accept (接单) before this, or the ticket goes back to dispatch'),
+    acceptedAt: Iso.nullable(),
+    endedAt: Iso.nullable(),
+    endReason: z.string().nullable(),
+    decision: DecisionSchema,
+  })
+  .meta({ id: 'DispatchAssignment' });
+
+export const NeedSchema = z
+  .object({
+    kind: z.enum(['ticket', 'chat', 'field']),
+    priority: z.string(),
+    teamIds: z.array(Uuid),
+    location: z.object({ lat: z.number(), lng: z.number() }).nullable(),
+    address: z.string().nullable(),
+    region: z.string().nullable(),
+    skill: z.string().nullable(),
+    level: z.number().nullable(),
+    certification: z.string().nullable(),
+    language: z.string().nullable(),
+    productLine: z.string().nullable(),
+    categoryId: Uuid.nullable(),
+    visitDate: z.string().nullable(),
+    customerTier: z.string().nullable(),
+    preferredUserIds: z.array(Uuid),
+    excludedUserIds: z.array(Uuid),
+    rule: z.object({ id: Uuid, name: z.string() }).nullable().describe('The dispatch rule (派单规则) that set the requirements'),
+    mode: z.string().describe('The policy’s mode for this ticket'),
+    acceptTimeoutS: z.number().nullable(),
+  })
+  .meta({ id: 'DispatchNeed' });
+
+export const TicketDispatchSchema = z
+  .object({
+    current: AssignmentSchema.nullable(),
+    history: z.array(AssignmentSchema).describe('Newest first'),
+    need: NeedSchema,
+    queued: z.object({ since: Iso, reason: z.string().nullable(), batchUntil: Iso.nullable() }).nullable().describe('Waiting for dispatch (待派单) and why: manual, batch, no_capacity, no_one_eligible'),
+  })
+  .meta({ id: 'TicketDispatch' });
+
+const Position = z.object({ lat: z.number(), lng: z.number(), accuracyM: z.number().nullable(), reportedAt: Iso, stale: z.boolean() });
+
+export const CandidatesSchema = z
+  .object({
+    need: NeedSchema,
+    candidates: z.array(CandidateBase.extend({ load: Kinds, capacity: Kinds, status: z.string(), position: Position.nullable() })),
+    excluded: z.array(Excluded),
+  })
+  .meta({ id: 'DispatchCandidates' });
+
+export const AssignBody = z.strictObject({
+  userId: Uuid,
+  reason: z.string().trim().max(1000).optional().describe('Why (派单 / 改派 reason); required with override'),
+  override: z.boolean().optional().describe('Assign against the hard rules (supervisors and admins, with a reason)'),
+});
+
+export const DeclineBody = z.strictObject({ reason: z.string().trim().min(1, 'must not be empty').max(1000).describe('Why you decline (拒单原因)') });
+
+export const BoardSchema = z
+  .object({
+    engineers: z.array(
+      z.object({
+        id: Uuid,
+        name: z.string(),
+        status: z.string(),
+        onShift: z.boolean(),
+        position: Position.nullable(),
+        home: z.object({ lat: z.number(), lng: z.number() }).nullable(),
+        load: Kinds,
+        capacity: Kinds,
+        currentJob: z.object({ ticketId: Uuid, number: z.number(), title: z.string() }).nullable(),
+        outletId: Uuid.nullable(),
+        skills: z.record(z.string(), z.number()),
+      }),
+    ),
+    tickets: z.array(
+      z.object({
+        id: Uuid,
+        number: z.number(),
+        title: z.string(),
+        priority: z.string(),
+        status: z.string(),
+        site: z.object({ lat: z.number(), lng: z.number(), address: z.string().nullable() }).nullable(),
+        skill: z.string().nullable(),
+        level: z.number().nullable(),
+        dueAt: Iso.nullable(),
+        createdAt: Iso,
+        assigneeId: Uuid.nullable(),
+        assignmentState: z.string().nullable(),
+        queued: z.boolean(),
+      }),
+    ),
+    outlets: z.array(z.object({ id: Uuid, name: z.string(), lat: z.number(), lng: z.number() })),
+    map: z.object({ tileUrl: z.string().nullable(), attribution: z.string().nullable() }).describe('Tile server (MAP_TILE_URL); null: draw over the built-in base layer'),
+  })
+  .meta({ id: 'DispatchBoard' });

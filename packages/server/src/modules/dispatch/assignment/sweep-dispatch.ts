@@ -1,0 +1,22 @@
+import type { Deps } from '../../../platform/deps';
+import { assignmentRepository } from './assignment-repository';
+import { drainQueue } from './drain-queue';
+import { expireOffers } from './expire-offers';
+import { handBack } from './hand-back';
+import { withDispatchLock } from './dispatch-transaction';
+
+/**
+ * The background round of every tenant with dispatch work: offers past their time expire and go to
+ * someone else, people whose shift ended hand back unstarted work, and the queue drains into freed
+ * capacity (batch windows that closed are matched). Each tenant in its own locked transaction.
+ */
+export async function sweepDispatch(deps: Deps): Promise<{ tenants: number }> {
+  const tenants = await deps.db.system((q) => assignmentRepository.tenantsWithWork(q));
+  for (const tenantId of tenants)
+    await withDispatchLock(deps, tenantId, null, async (run) => {
+      await expireOffers(run);
+      await handBack(run, await assignmentRepository.peopleWithUnstarted(run.q), { force: false, reason: '班次结束，交回未开始的工作' });
+      await drainQueue(run);
+    });
+  return { tenants: tenants.length };
+}

@@ -1,0 +1,75 @@
+// Hard rules: who MAY take a need. Every failing rule is reported (not only the first), so the
+// dispatcher sees the whole reason. Nothing is ever chosen against a hard rule.
+//
+// Status: 'away' and 'off_shift' exclude; 'busy' does not — busy means work in hand, and the person
+// may take more while under capacity for the kind (the capacity rule decides).
+// Shift and certification are judged at ctx.now in the tenant's zone; a certification must be valid on
+// need.visitDate when set, else on the decision's local day.
+import { inArea } from './geo';
+import { certificationValid, localTime, onShift } from './shift';
+import type { DecisionContext, Exclusion, Need, Person } from './types';
+
+/** True when `need` (e.g. "上海市/浦东新区") equals `region` or lies under it by "/" path. */
+export function regionCovers(region: string, need: string): boolean {
+  return need === region || (need.length > region.length && need.startsWith(region) && need[region.length] === '/');
+}
+
+/** "zh" covers "zh-CN" and the reverse; otherwise equal, case-insensitive. */
+export function languageMatches(has: string, wanted: string): boolean {
+  const a = has.toLowerCase();
+  const b = wanted.toLowerCase();
+  return a === b || b.startsWith(`${a}-`) || a.startsWith(`${b}-`);
+}
+
+/** A person's regional limit: regions by name or a drawn area; neither means no limit. A limit with
+ * nothing in the need to test it against (no region, no location) does not exclude. */
+function regionOk(p: Person, need: Need): boolean {
+  const byName = p.regions.length > 0 && need.region !== null;
+  const byArea = p.area !== null && need.location !== null;
+  if (!byName && !byArea) return true;
+  if (byName && p.regions.some((r) => regionCovers(r, need.region!))) return true;
+  return byArea && inArea(need.location!, p.area!);
+}
+
+/** The day a certification must be valid on: the visit day, else the decision's local day. */
+export function certificationDay(need: Need, ctx: DecisionContext): string {
+  return need.visitDate ?? localTime(ctx.now, ctx.timeZone).date;
+}
+
+export function exclusions(person: Person, need: Need, ctx: DecisionContext): Exclusion[] {
+  const out: Exclusion[] = [];
+  if (person.status === 'away' || person.status === 'off_shift') out.push({ rule: 'status', detail: { status: person.status } });
+  if (person.shift && !onShift(person.shift, localTime(ctx.now, ctx.timeZone))) {
+    out.push({ rule: 'shift', detail: { days: person.shift.days, start: person.shift.start, end: person.shift.end } });
+  }
+  if (need.teamIds.length > 0 && !need.teamIds.some((t) => person.teamIds.includes(t))) {
+    out.push({ rule: 'team', detail: { required: need.teamIds } });
+  }
+  if (need.skill !== null) {
+    const has = person.skills[need.skill];
+    if (has === undefined) out.push({ rule: 'skill', detail: { skill: need.skill } });
+    else if (need.level !== null && has < need.level) out.push({ rule: 'level', detail: { skill: need.skill, required: need.level, has } });
+  }
+  if (need.certification !== null) {
+    const day = certificationDay(need, ctx);
+    let latest: string | null = null;
+    for (const c of person.certifications) if (c.name === need.certification && (latest === null || c.expires > latest)) latest = c.expires;
+    if (latest === null || !certificationValid(latest, day)) {
+      out.push({ rule: 'certification', detail: { certification: need.certification, expires: latest, on: day } });
+    }
+  }
+  if (!regionOk(person, need)) {
+    out.push({ rule: 'region', detail: { region: need.region, location: need.location, regions: person.regions, area: person.area?.kind ?? null } });
+  }
+  if (need.language !== null && !person.languages.some((l) => languageMatches(l, need.language!))) {
+    out.push({ rule: 'language', detail: { language: need.language, has: person.languages } });
+  }
+  if (need.productLine !== null && !person.productLines.includes(need.productLine)) {
+    out.push({ rule: 'product_line', detail: { productLine: need.productLine, has: person.productLines } });
+  }
+  const load = person.load[need.kind] ?? 0;
+  const capacity = person.capacity[need.kind] ?? 0;
+  if (load >= capacity) out.push({ rule: 'capacity', detail: { kind: need.kind, load, capacity } });
+  if (need.excludedUserIds.includes(person.id)) out.push({ rule: 'excluded', detail: {} });
+  return out;
+}

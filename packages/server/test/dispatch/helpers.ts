@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { startDispatch } from '../../src/modules/dispatch';
+import { OutboxDispatcher } from '../../src/platform/outbox/outbox-dispatcher';
+import { createStaff } from '../collaboration/helpers';
+import { startTestApp, type TestApp, type TestTenant } from '../support/test-app';
+
+// Shared fixtures of the dispatch tests: an app on simulated time with dispatch's consumer, people with
+// profiles, policies and rules written straight into the tables (the profile endpoints are another helper's).
+
+export interface DispatchWorld {
+  t: TestApp;
+  acme: TestTenant;
+  outbox: OutboxDispatcher;
+  dispatch: ReturnType<typeof startDispatch>;
+  /** delivers what is in the outbox (dispatch's consumer included) */
+  settle(): Promise<void>;
+  sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export async function dispatchWorld(name = '派单测试'): Promise<DispatchWorld> {
+  const t = await startTestApp({ clock: true });
+  const acme = await t.tenant(name);
+  const outbox = new OutboxDispatcher(t.db, t.clock);
+  const dispatch = startDispatch({ deps: t.deps, outbox, sweepMs: 0, statsMinutes: 0, log: { error: (obj, msg) => console.error(msg, obj) } });
+  return {
+    t,
+    acme,
+    outbox,
+    dispatch,
+    settle: () => outbox.drain(),
+    sql: (text, params) => t.db.tenant(acme.id, (q) => q.query(text, params)),
+    async close() {
+      await dispatch.close();
+      await t.close();
+    },
+  };
+}
+
+export async function team(w: DispatchWorld, name: string): Promise<string> {
+  const res = await w.t.api(w.acme.adminToken, 'POST', '/api/v1/teams', { name });
+  if (res.statusCode !== 201) throw new Error(res.body);
+  return res.json().id;
+}
+
+export interface PersonSpec {
+  role?: 'agent' | 'engineer';
+  teamIds?: string[];
+  skills?: Record<string, number>;
+  certifications?: { name: string; expires: string }[];
+  capacity?: Record<string, number>;
+  home?: [number, number];
+  status?: 'available' | 'busy' | 'away' | 'off_shift';
+  shift?: { days: number[]; start: string; end: string } | null;
+}
+
+export async function person(w: DispatchWorld, name: string, s: PersonSpec = {}) {
+  const staff = await createStaff(w.t, w.acme.adminToken, name, s.role ?? 'engineer', s.teamIds ? { teamIds: s.teamIds } : {});
+  const now = w.t.clock.now();
+  await w.sql(
+    `INSERT INTO dispatch_profiles (user_id, tenant_id, skills, certifications, capacity, home_lat, home_lng, status, shift, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
+    [staff.id, w.acme.id, JSON.stringify(s.skills ?? {}), JSON.stringify(s.certifications ?? []), JSON.stringify(s.capacity ?? {}), s.home?.[0] ?? null, s.home?.[1] ?? null, s.status ?? 'available', s.shift ? JSON.stringify(s.shift) : null, now],
+  );
+  return staff;
+}
+
+export async function policy(w: DispatchWorld, p: { scope?: 'tenant' | 'team' | 'category'; scopeId?: string | null; mode: string; acceptTimeoutS?: number | null; batchWindowS?: number; overflowTeamId?: string; overflowThreshold?: number; weights?: Record<string, number> }) {
+  const now = w.t.clock.now();
+  await w.sql(
+    `INSERT INTO dispatch_policies (id, tenant_id, scope, scope_id, mode, weights, batch_window_s, accept_timeout_s, overflow_team_id, overflow_threshold, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`,
+    [randomUUID(), w.acme.id, p.scope ?? 'tenant', p.scopeId ?? null, p.mode, JSON.stringify(p.weights ?? {}), p.batchWindowS ?? 30, p.acceptTimeoutS ?? null, p.overflowTeamId ?? null, p.overflowThreshold ?? null, now],
+  );
+}
+
+export async function rule(w: DispatchWorld, name: string, conditions: Record<string, unknown>, requirements: Record<string, unknown>, position = 0) {
+  const now = w.t.clock.now();
+  await w.sql(`INSERT INTO dispatch_rules (id, tenant_id, name, position, conditions, requirements, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`, [
+    randomUUID(), w.acme.id, name, position, JSON.stringify(conditions), JSON.stringify(requirements), now,
+  ]);
+}
+
+let seq = 0;
+export async function ticket(w: DispatchWorld, body: Record<string, unknown> = {}, token = w.acme.adminToken) {
+  const res = await w.t.api(token, 'POST', '/api/v1/tickets', { title: `电梯故障报修 ${++seq}`, description: '电梯停在三楼，门打不开', requester: { email: `kehu${seq}@example.cn` }, ...body });
+  if (res.statusCode !== 201) throw new Error(res.body);
+  return res.json() as { id: string; number: number; assigneeId: string | null };
+}
+
+export async function dispatchOf(w: DispatchWorld, ticketId: string, token = w.acme.adminToken) {
+  const res = await w.t.api(token, 'GET', `/api/v1/tickets/${ticketId}/dispatch`);
+  if (res.statusCode !== 200) throw new Error(res.body);
+  return res.json();
+}
+
+export async function liveAssignments(w: DispatchWorld) {
+  return w.sql<{ ticket_id: string; user_id: string; kind: string; state: string; mode: string }>(
+    `SELECT ticket_id, user_id, kind, state, mode FROM dispatch_assignments WHERE state IN ('offered', 'accepted', 'started') ORDER BY offered_at, id`,
+  );
+}
+
+export async function eventKinds(w: DispatchWorld, ticketId: string): Promise<string[]> {
+  const res = await w.t.api(w.acme.adminToken, 'GET', `/api/v1/tickets/${ticketId}/events?limit=500`);
+  return res.json().items.map((e: { kind: string }) => e.kind);
+}
+
+export const SHANGHAI: [number, number] = [31.23, 121.47];
