@@ -21,6 +21,7 @@ import { ticketRoutes } from './modules/tickets/routes';
 import { viewRoutes } from './modules/views';
 import { CHANNEL_PLUGINS, intakeRoutes } from './modules/intake';
 import { cacheFor, intelligenceRoutes, ticketEnricher } from './modules/intelligence';
+import { dispatchProfileRoutes } from './modules/dispatch';
 import { importRoutes } from './modules/imports';
 import { contactExists } from './modules/customers';
 import { moveRequesterTickets } from './modules/tickets';
@@ -44,6 +45,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   intelligenceRoutes,
   importRoutes,
   assignmentRoutes,
+  dispatchProfileRoutes,
   ...CHANNEL_PLUGINS.flatMap((p) => (p.routes ? [p.routes] : [])),
 ];
 

@@ -19,3 +19,6 @@ export {
   regionCovers,
   URGENCY,
 } from './engine';
+export { dispatchProfileRoutes } from './profile-routes';
+export { STATUS_CHANGED } from './profiles/announce-status';
+export type { PositionMessage } from './profiles/report-location';

@@ -3,5 +3,5 @@
 export { liveRoutes } from './routes';
 export { connectLiveUpdates, LIVE_CONSUMER, LIVE_CHANNEL } from './connect-live-updates';
 export type { LiveUpdates } from './connect-live-updates';
-export type { ServerMessage, CallInfo, DirectMessage } from './live-messages';
+export type { ServerMessage, CallInfo, DirectMessage, PositionInfo } from './live-messages';
 export { sendToUsers, LIVE_DIRECT_CHANNEL } from './live-direct';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Deps } from '../../platform/deps';
 import { isUuid } from '../../platform/ids';
 import type { DirectAnnouncer, LiveHub } from './live-hub';
-import type { DirectMessage } from './live-messages';
+import { DIRECT_TYPES, type DirectMessage } from './live-messages';
 import { liveRepository } from './live-repository';
 
 export const LIVE_DIRECT_CHANNEL = 'gongdan_live_direct';
@@ -30,7 +30,7 @@ export class DirectRelay implements DirectAnnouncer {
   received(payload: string): { tenantId: string; userIds: string[] | null; m: DirectMessage } | null {
     try {
       const w = JSON.parse(payload) as { o?: unknown; t?: unknown; u?: unknown; m?: { type?: unknown } };
-      if (w.o === this.origin || typeof w.t !== 'string' || !isUuid(w.t) || w.m?.type !== 'call') return null;
+      if (w.o === this.origin || typeof w.t !== 'string' || !isUuid(w.t) || !DIRECT_TYPES.includes(String(w.m?.type))) return null;
       const userIds = Array.isArray(w.u) ? w.u.filter((x): x is string => typeof x === 'string') : null;
       return { tenantId: w.t, userIds, m: w.m as DirectMessage };
     } catch {

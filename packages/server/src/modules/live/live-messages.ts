@@ -8,6 +8,7 @@ export type ServerMessage =
   | { type: 'ticket.event'; ticketId: string; ticketNumber: number; event: EventView }
   | { type: 'notification'; notification: NotificationView }
   | { type: 'call'; call: CallInfo }
+  | PositionInfo
   | { type: 'pong' };
 
 /**
@@ -31,8 +32,20 @@ export interface CallInfo {
   recordingUrl: string | null;
 }
 
+/** A person's phone reported where they are (POST /api/v1/me/location): for the dispatcher's map. */
+export interface PositionInfo {
+  type: 'dispatch.position';
+  userId: string;
+  lat: number;
+  lng: number;
+  accuracyM: number | null;
+  reportedAt: string;
+}
+
 /** Messages a module sends to chosen users (not derived from ticket events): see sendToUsers. */
-export type DirectMessage = Extract<ServerMessage, { type: 'call' }>;
+export type DirectMessage = Extract<ServerMessage, { type: 'call' | 'dispatch.position' }>;
+/** The types of DirectMessage, for those who receive them from another process. */
+export const DIRECT_TYPES: readonly string[] = ['call', 'dispatch.position'];
 
 export const frame = (m: ServerMessage): string => JSON.stringify(m);
 

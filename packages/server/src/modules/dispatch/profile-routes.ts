@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Deps } from '../../platform/deps';
+import { actorOf } from '../../platform/http/auth';
+import { noContent, ok } from '../../platform/http/schemas';
+import { sendToUsers } from '../live';
+import { getProfile } from './profiles/get-profile';
+import { listProfiles } from './profiles/list-profiles';
+import { ProfileBody, ProfileList, ProfileSchema, LocationBody, SkillMatrixBody, SkillMatrixResult, StatusBody, StatusResult, UserParams } from './profiles/profile-schemas';
+import { reportLocation, type AnnouncePosition } from './profiles/report-location';
+import { setMyStatus } from './profiles/set-my-status';
+import { settingsRoutes } from './profiles/settings-routes';
+import { skillImportRoute } from './profiles/skill-import-route';
+import { updateProfile } from './profiles/update-profile';
+import { updateSkillMatrix } from './profiles/update-skill-matrix';
+
+// Dispatch profiles over HTTP: people's skills, areas, shifts and capacity, the skill matrix, each
+// person's own status and position, and the tenant's outlets, rules, policies and customer preferences.
+
+export function dispatchProfileRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['dispatch'];
+  r.get('/api/v1/dispatch/profiles', {
+    schema: { tags, summary: 'Every active staff member with their dispatch profile; people without one show the defaults (admins and supervisors)', response: ok(ProfileList) },
+    handler: async (req) => ({ items: await listProfiles(deps, actorOf(req)) }),
+  });
+  r.get('/api/v1/dispatch/profiles/:userId', {
+    schema: { tags, summary: "A person's dispatch profile (admins and supervisors; agents and engineers their own)", params: UserParams, response: ok(ProfileSchema) },
+    handler: async (req) => getProfile(deps, actorOf(req), req.params.userId),
+  });
+  r.put('/api/v1/dispatch/profiles/:userId', {
+    schema: { tags, summary: "Set fields of a person's dispatch profile; fields left out keep their value (admins and supervisors)", params: UserParams, body: ProfileBody, response: ok(ProfileSchema) },
+    handler: async (req) => updateProfile(deps, actorOf(req), req.params.userId, req.body),
+  });
+  r.patch('/api/v1/dispatch/skill-matrix', {
+    schema: { tags, summary: 'Set (level 1–5) or remove (null) skills of several people at once: all changes or none (admins and supervisors)', body: SkillMatrixBody, response: ok(SkillMatrixResult) },
+    handler: async (req) => updateSkillMatrix(deps, actorOf(req), req.body.changes),
+  });
+  skillImportRoute(app, deps);
+  r.put('/api/v1/me/dispatch-status', {
+    schema: { tags, summary: 'Say whether you take work now: available 在线, busy 忙碌, away 离开, off_shift 下班 (hands back unstarted work)', body: StatusBody, response: ok(StatusResult) },
+    handler: async (req) => setMyStatus(deps, actorOf(req), req.body.status),
+  });
+  const announce: AnnouncePosition = (tenantId, m) => {
+    try {
+      sendToUsers(app.live, tenantId, null, m);
+    } catch (err) {
+      app.log.error({ err }, 'dispatch: could not send a position live');
+    }
+  };
+  r.post('/api/v1/me/location', {
+    schema: { tags, summary: "Your phone's position (kept unless a newer one is stored; sent live to the dispatchers)", body: LocationBody, response: noContent() },
+    handler: async (req, reply) => {
+      await reportLocation(deps, announce, actorOf(req), req.body);
+      return reply.status(204).send();
+    },
+  });
+  settingsRoutes(app, deps);
+}

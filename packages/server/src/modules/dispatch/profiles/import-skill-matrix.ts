@@ -1,0 +1,31 @@
+import type { Deps } from '../../../platform/deps';
+import { requireRole, usersByIdsOrEmails, type Actor } from '../../identity';
+import { DISPATCH_MANAGERS } from './access';
+import { profileRepository } from './profile-repository';
+import { readSkillMatrixCsv, type RowFailure } from './skill-matrix-csv';
+
+/**
+ * The skill matrix from a CSV file (admins and supervisors): each good row sets a person's skill level
+ * and/or certification; a bad row (unreadable, unknown email) fails alone, with its row number and why.
+ * `updated` counts the rows applied.
+ */
+export async function importSkillMatrix(deps: Deps, actor: Actor, text: string): Promise<{ updated: number; failed: RowFailure[] }> {
+  requireRole(actor, DISPATCH_MANAGERS);
+  const { rows, failed } = readSkillMatrixCsv(text);
+  const now = deps.clock.now();
+  const applied = await deps.db.tenant(actor.tenantId, async (q) => {
+    const emails = [...new Set(rows.map((r) => r.email.toLowerCase()))];
+    const people = await usersByIdsOrEmails(q, [], emails);
+    const byEmail = new Map(people.filter((u) => u.active && u.role !== 'customer').map((u) => [u.email.toLowerCase(), u.id]));
+    const good = rows.filter((r) => {
+      if (byEmail.has(r.email.toLowerCase())) return true;
+      failed.push({ row: r.row, code: 'NOT_FOUND', message: `No active staff member signs in as ${r.email}; check the email` });
+      return false;
+    });
+    const skills = good.flatMap((r) => (r.skill ? [{ userId: byEmail.get(r.email.toLowerCase())!, skill: r.skill.name, level: r.skill.level }] : []));
+    if (skills.length) await profileRepository.applySkillChanges(q, actor.tenantId, skills, now);
+    for (const r of good) if (r.certification) await profileRepository.putCertification(q, actor.tenantId, byEmail.get(r.email.toLowerCase())!, r.certification, now);
+    return good.length;
+  });
+  return { updated: applied, failed: failed.sort((a, b) => a.row - b.row) };
+}

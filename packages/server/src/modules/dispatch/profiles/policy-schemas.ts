@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { Uuid } from '../../../platform/http/schemas';
+import type { PolicyRow } from './policy-repository';
+
+export const MODES = ['manual', 'round_robin', 'least_loaded', 'skills', 'scored', 'batch'] as const;
+export const SCOPES = ['tenant', 'team', 'category'] as const;
+export const WEIGHT_KEYS = ['travel', 'load', 'speed', 'firstFix', 'skillFit', 'tier', 'preferred', 'fairness'] as const;
+
+const Weight = z.number().min(0, 'a weight is 0 to 10').max(10, 'a weight is 0 to 10');
+export const Weights = z.strictObject(Object.fromEntries(WEIGHT_KEYS.map((k) => [k, Weight.optional()])) as Record<(typeof WEIGHT_KEYS)[number], z.ZodOptional<typeof Weight>>);
+const Amount = z.number().int().min(0, 'a capacity is 0 to 200').max(200, 'a capacity is 0 to 200');
+
+export const PolicyBody = z.strictObject({
+  scope: z.enum(SCOPES),
+  scopeId: Uuid.nullable().default(null).describe('the team or category; null for the tenant'),
+  mode: z.enum(MODES),
+  weights: Weights.default({}),
+  batchWindowS: z.number().int().min(1).max(3600).default(30),
+  acceptTimeoutS: z.number().int().min(10).max(86400).nullable().default(null).describe('null: no acceptance step'),
+  overflowTeamId: Uuid.nullable().default(null),
+  overflowThreshold: z.number().int().min(0).max(100_000).nullable().default(null),
+  speedKmh: z.number().min(1).max(300).default(30),
+  positionStaleMin: z.number().int().min(1).max(1440).default(30),
+  defaultCapacity: z.strictObject({ ticket: Amount, chat: Amount, field: Amount }).default({ ticket: 8, chat: 2, field: 5 }),
+});
+export type PolicyInput = z.output<typeof PolicyBody>;
+export const PolicyScopeQuery = z.strictObject({ scope: z.enum(SCOPES), scopeId: Uuid.optional() });
+
+export const PolicySchema = z
+  .object({
+    id: Uuid,
+    scope: z.enum(SCOPES),
+    scopeId: Uuid.nullable(),
+    mode: z.enum(MODES),
+    weights: z.record(z.string(), z.number()),
+    batchWindowS: z.number(),
+    acceptTimeoutS: z.number().nullable(),
+    overflowTeamId: Uuid.nullable(),
+    overflowThreshold: z.number().nullable(),
+    speedKmh: z.number(),
+    positionStaleMin: z.number(),
+    defaultCapacity: z.object({ ticket: z.number(), chat: z.number(), field: z.number() }),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'DispatchPolicy' });
+export const PolicyList = z.object({ items: z.array(PolicySchema) });
+
+export const toPolicyView = (p: PolicyRow) => ({
+  id: p.id,
+  scope: p.scope,
+  scopeId: p.scope_id,
+  mode: p.mode,
+  weights: p.weights,
+  batchWindowS: p.batch_window_s,
+  acceptTimeoutS: p.accept_timeout_s,
+  overflowTeamId: p.overflow_team_id,
+  overflowThreshold: p.overflow_threshold,
+  speedKmh: p.speed_kmh,
+  positionStaleMin: p.position_stale_min,
+  defaultCapacity: p.default_capacity,
+  updatedAt: p.updated_at.toISOString(),
+});
+export type PolicyView = ReturnType<typeof toPolicyView>;

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { Uuid } from '../../../platform/http/schemas';
+
+// A person's dispatch profile as the API takes and gives it. The pieces (skill name, level, expiry date)
+// are the rules the skill matrix's bulk edit and CSV import check too, so all three say the same thing.
+
+export const STATUSES = ['available', 'busy', 'away', 'off_shift'] as const;
+export type DispatchStatus = (typeof STATUSES)[number];
+export const WORK_KINDS = ['ticket', 'chat', 'field'] as const;
+
+export const SkillName = z.string().trim().min(1, 'a skill needs a name').max(64, 'a skill name has at most 64 characters');
+export const Level = z.number().int('a level is a whole number').min(1, 'levels go from 1 to 5').max(5, 'levels go from 1 to 5');
+
+/** A calendar day that exists (2027-02-30 does not). */
+export function isRealDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+export const Day = z.string().refine(isRealDate, 'must be a real date as YYYY-MM-DD, e.g. 2027-05-01');
+
+export const Certification = z.strictObject({
+  name: z.string().trim().min(1, 'a certification needs a name').max(100),
+  expires: Day.nullable().describe('Valid through this day (YYYY-MM-DD); null: never expires'),
+});
+
+const Lat = z.number().min(-90, 'latitude is between -90 and 90').max(90, 'latitude is between -90 and 90');
+const Lng = z.number().min(-180, 'longitude is between -180 and 180').max(180, 'longitude is between -180 and 180');
+export const LatLng = z.strictObject({ lat: Lat, lng: Lng });
+const Point = z.tuple([Lat, Lng]).describe('[lat, lng]');
+
+export const Area = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('radius'), center: Point, km: z.number().min(0.1, 'a radius is at least 0.1 km').max(500, 'a radius is at most 500 km') }),
+    z.strictObject({ kind: z.literal('polygon'), points: z.array(Point).min(3, 'a polygon has at least 3 points').max(200, 'a polygon has at most 200 points') }),
+  ])
+  .describe('A drawn service area: a radius around a center, or a polygon');
+
+const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day is HH:MM, 00:00 to 23:59');
+export const Shift = z.strictObject({
+  days: z.array(z.number().int().min(1, 'ISO weekdays go from 1 (Monday) to 7 (Sunday)').max(7, 'ISO weekdays go from 1 (Monday) to 7 (Sunday)')).min(1, 'name at least one day').max(7),
+  start: Clock,
+  end: Clock.describe('May be before start for a night shift'),
+});
+
+const Amount = z.number().int('a capacity is a whole number').min(0, 'a capacity is 0 to 200').max(200, 'a capacity is 0 to 200');
+export const Capacity = z.strictObject({ ticket: Amount.optional(), chat: Amount.optional(), field: Amount.optional() });
+
+const Words = (what: string) => z.array(z.string().trim().min(1, `a ${what} needs a name`).max(64)).max(50);
+
+export const ProfileBody = z
+  .strictObject({
+    skills: z.record(SkillName, Level).refine((s) => Object.keys(s).length <= 100, 'at most 100 skills').describe('skill name → level 1..5'),
+    certifications: z.array(Certification).max(50),
+    regions: Words('region').describe('服务区域 by name ("上海市", "上海市/浦东新区")'),
+    area: Area.nullable(),
+    languages: z.array(z.string().trim().min(2, 'a language code, e.g. zh or en').max(16)).max(20),
+    productLines: Words('product line'),
+    shift: Shift.nullable().describe('null: always on shift'),
+    capacity: Capacity.describe('a kind left out uses the tenant default'),
+    home: LatLng.nullable(),
+    outletId: Uuid.nullable(),
+    status: z.enum(STATUSES),
+  })
+  .partial();
+export type ProfileInput = z.output<typeof ProfileBody>;
+
+export const ProfileSchema = z
+  .object({
+    userId: Uuid,
+    name: z.string(),
+    email: z.string(),
+    role: z.string(),
+    teamIds: z.array(Uuid),
+    /** false for a person with no profile row yet (shown with the defaults) */
+    configured: z.boolean(),
+    skills: z.record(z.string(), z.number()),
+    certifications: z.array(z.object({ name: z.string(), expires: z.string().nullable() })),
+    regions: z.array(z.string()),
+    area: z.unknown().nullable(),
+    languages: z.array(z.string()),
+    productLines: z.array(z.string()),
+    shift: z.object({ days: z.array(z.number()), start: z.string(), end: z.string() }).nullable(),
+    capacity: z.object({ ticket: z.number().optional(), chat: z.number().optional(), field: z.number().optional() }),
+    home: z.object({ lat: z.number(), lng: z.number() }).nullable(),
+    outletId: Uuid.nullable(),
+    status: z.enum(STATUSES),
+    statusAt: z.string().nullable(),
+  })
+  .meta({ id: 'DispatchProfile' });
+export const ProfileList = z.object({ items: z.array(ProfileSchema) });
+
+export const SkillMatrixBody = z.strictObject({
+  changes: z
+    .array(z.strictObject({ userId: Uuid, skill: SkillName, level: Level.nullable().describe('null removes the skill') }))
+    .min(1, 'send at least one change')
+    .max(5000, 'at most 5000 changes at once'),
+});
+
+export const SkillMatrixResult = z.object({ updated: z.number().int() });
+export const ImportResult = z
+  .object({ updated: z.number().int(), failed: z.array(z.object({ row: z.number().int(), code: z.string(), message: z.string() })) })
+  .meta({ id: 'SkillMatrixImportResult' });
+
+export const StatusBody = z.strictObject({ status: z.enum(STATUSES) });
+export const StatusResult = z.object({ status: z.enum(STATUSES), statusAt: z.string() });
+
+export const LocationBody = z.strictObject({
+  lat: Lat,
+  lng: Lng,
+  accuracy: z.number().min(0).max(100_000).optional().describe('metres'),
+  at: z.iso.datetime({ offset: true }).optional().describe('when the phone took the fix; default now'),
+});
+export const UserParams = z.strictObject({ userId: Uuid });

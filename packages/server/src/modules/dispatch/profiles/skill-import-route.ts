@@ -1,0 +1,52 @@
+import multipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../../platform/deps';
+import { invalid } from '../../../platform/errors';
+import { actorOf } from '../../../platform/http/auth';
+import { assertStorablePart } from '../../../platform/http/multipart-text';
+import { ErrorBody, errorResponses } from '../../../platform/http/schemas';
+import { decodeUtf8Strict, invalidText, textFault } from '../../../platform/text/storable-text';
+import { importSkillMatrix } from './import-skill-matrix';
+import { ImportResult } from './profile-schemas';
+
+const MAX_BYTES = 2 * 1024 * 1024;
+
+function decode(bytes: Buffer): string {
+  const text = decodeUtf8Strict(bytes);
+  if (text === null) throw invalid('file', 'The file is not UTF-8; save it as “CSV UTF-8” and upload it again', 'not_utf8');
+  const fault = textFault(text);
+  if (fault) throw invalidText('file', fault);
+  return text;
+}
+
+/** POST /api/v1/dispatch/skill-matrix/import: the CSV as multipart field "file", or as the body itself (text/csv). */
+export function skillImportRoute(app: FastifyInstance, deps: Deps) {
+  app.register(async (scope) => {
+    await scope.register(multipart, { limits: { fileSize: MAX_BYTES, files: 1, fields: 0, parts: 1 } });
+    scope.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: MAX_BYTES }, (_req, body, done) => done(null, body));
+    scope.withTypeProvider<ZodTypeProvider>().post('/api/v1/dispatch/skill-matrix/import', {
+      bodyLimit: MAX_BYTES + 64 * 1024,
+      schema: {
+        tags: ['dispatch'],
+        summary:
+          'Import the skill matrix from CSV (admins and supervisors; multipart field "file" or a text/csv body, UTF-8, up to 2 MB): columns email,skill,level[,certification,expires] ' +
+          'or 邮箱,技能,等级,证书,到期日. Good rows are applied, each bad row is listed with why; a file without a usable header answers 400',
+        consumes: ['multipart/form-data', 'text/csv'],
+        body: z.unknown().meta({ type: 'object', properties: { file: { type: 'string', format: 'binary' } } }),
+        response: { 200: ImportResult, ...errorResponses, 413: ErrorBody, 415: ErrorBody },
+      },
+      handler: async (req) => {
+        const actor = actorOf(req);
+        if (!req.isMultipart()) return importSkillMatrix(deps, actor, decode(req.body as Buffer));
+        const part = await req.file();
+        if (!part) throw invalid('file', 'Send the CSV as the multipart form field "file"', 'required');
+        assertStorablePart(part);
+        const bytes = await part.toBuffer();
+        if (part.file.truncated) throw invalid('file', 'The file is larger than 2 MB; split it into several files', 'too_big');
+        return importSkillMatrix(deps, actor, decode(bytes));
+      },
+    });
+  });
+}

@@ -1,0 +1,25 @@
+import type { Deps } from '../../../platform/deps';
+import { invalid } from '../../../platform/errors';
+import { requireRole, type Actor } from '../../identity';
+import { DISPATCH_MANAGERS } from './access';
+import { announceStatus } from './announce-status';
+import { profileRepository } from './profile-repository';
+import { checkOutlet, profileChanges, staffMember } from './profile-rules';
+import type { ProfileInput } from './profile-schemas';
+import { toProfileView, type ProfileView } from './profile-view';
+
+/** Sets the given fields of a person's dispatch profile (admins and supervisors); the rest stay as they were. */
+export async function updateProfile(deps: Deps, actor: Actor, userId: string, input: ProfileInput): Promise<ProfileView> {
+  requireRole(actor, DISPATCH_MANAGERS);
+  if (!Object.keys(input).length) throw invalid('body', 'Nothing to change: give at least one field', 'empty');
+  const now = deps.clock.now();
+  const changes = profileChanges(input, now);
+  return deps.db.tenant(actor.tenantId, async (q) => {
+    const user = await staffMember(q, userId);
+    await checkOutlet(q, input.outletId);
+    const before = changes.status ? await profileRepository.byUser(q, userId) : undefined;
+    const row = await profileRepository.upsert(q, actor.tenantId, userId, changes, now);
+    if (changes.status && changes.status !== (before?.status ?? 'available')) await announceStatus(q, actor.tenantId, userId, changes.status, now);
+    return toProfileView(user, row);
+  });
+}

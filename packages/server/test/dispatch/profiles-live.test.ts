@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createCustomer, createStaff } from '../collaboration/helpers';
+import { startTestApp, type TestApp, type TestTenant } from '../support/test-app';
+
+// Live state of dispatch: each person's own status (outbox message for the assignment side) and the
+// positions their phones report (kept newest-first, sent live to the dispatchers).
+describe('dispatch live state', () => {
+  let t: TestApp;
+  let acme: TestTenant;
+  let gao: { id: string; token: string };
+  beforeAll(async () => {
+    t = await startTestApp({ clock: true });
+    acme = await t.tenant('派单实时测试');
+    gao = await createStaff(t, acme.adminToken, '工程师高峰', 'engineer');
+  });
+  afterAll(() => t.close());
+
+  const report = (token: string, body: unknown) => t.api(token, 'POST', '/api/v1/me/location', body);
+  const stored = async (userId: string) =>
+    (await t.db.system((q) => q.query<{ lat: number; lng: number; accuracy_m: number | null; reported_at: Date }>('SELECT lat, lng, accuracy_m, reported_at FROM dispatch_positions WHERE user_id = $1', [userId])))[0];
+
+  it('keeps the newest position, drops an older one, refuses one from the future, and sends kept ones live', async () => {
+    const sent = vi.spyOn(t.app.live, 'publishDirect');
+    const first = await report(gao.token, { lat: 31.2304, lng: 121.4737, accuracy: 12, at: '2026-03-02T00:59:00Z' });
+    expect(first.statusCode, first.body).toBe(204);
+    expect(sent).toHaveBeenCalledWith(acme.id, null, { type: 'dispatch.position', userId: gao.id, lat: 31.2304, lng: 121.4737, accuracyM: 12, reportedAt: '2026-03-02T00:59:00.000Z' });
+    expect(await stored(gao.id)).toMatchObject({ lat: 31.2304, accuracy_m: 12 });
+
+    sent.mockClear();
+    expect((await report(gao.token, { lat: 30.0, lng: 120.0, at: '2026-03-02T00:58:00Z' })).statusCode).toBe(204);
+    expect(sent).not.toHaveBeenCalled();
+    expect(await stored(gao.id)).toMatchObject({ lat: 31.2304 });
+
+    expect((await report(gao.token, { lat: 31.24, lng: 121.48 })).statusCode).toBe(204);
+    expect(await stored(gao.id)).toMatchObject({ lat: 31.24, accuracy_m: null, reported_at: new Date('2026-03-02T01:00:00Z') });
+    expect(sent).toHaveBeenCalledTimes(1);
+
+    const future = await report(gao.token, { lat: 31.24, lng: 121.48, at: '2026-03-02T01:06:00Z' });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error).toMatchObject({ field: 'at', details: [{ code: 'in_future' }] });
+    expect((await report(gao.token, { lat: 31.24, lng: 121.48, at: '2026-03-02T01:04:00Z' })).statusCode).toBe(204);
+    for (const body of [{ lat: 95, lng: 121 }, { lat: 31, lng: 190 }, { lat: 31, lng: 121, accuracy: -1 }, { lat: 31 }, { lat: 31, lng: 121, at: '昨天' }]) expect((await report(gao.token, body)).statusCode).toBe(400);
+    const customer = await createCustomer(t, acme.adminToken, '客户赵先生');
+    expect((await report(customer.token, { lat: 31, lng: 121 })).statusCode).toBe(403);
+    sent.mockRestore();
+  });
+
+  it('takes many reports at once cheaply, keeping the newest', async () => {
+    const base = Date.parse('2026-03-02T00:00:00Z');
+    const reports = Array.from({ length: 40 }, (_, i) => ({ lat: 31 + i / 1000, lng: 121.4, at: new Date(base + i * 3000).toISOString() }));
+    const shuffled = [...reports].sort(() => Math.random() - 0.5);
+    const other = await createStaff(t, acme.adminToken, '工程师林涛', 'engineer');
+    const results = await Promise.all(shuffled.map((r) => report(other.token, r)));
+    expect(results.map((r) => r.statusCode)).toEqual(results.map(() => 204));
+    expect(await stored(other.id)).toMatchObject({ lat: 31.039, reported_at: new Date(base + 39 * 3000) });
+  });
+
+  it('sets your own status and announces it through the outbox', async () => {
+    const res = await t.api(gao.token, 'PUT', '/api/v1/me/dispatch-status', { status: 'off_shift' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ status: 'off_shift', statusAt: '2026-03-02T01:00:00.000Z' });
+    const outbox = await t.db.system((q) => q.query<{ tenant_id: string; payload: Record<string, unknown> }>(`SELECT tenant_id, payload FROM outbox WHERE topic = 'dispatch.status_changed'`));
+    expect(outbox).toEqual([{ tenant_id: acme.id, payload: { tenantId: acme.id, userId: gao.id, status: 'off_shift', at: '2026-03-02T01:00:00.000Z' } }]);
+    expect((await t.api(gao.token, 'GET', `/api/v1/dispatch/profiles/${gao.id}`)).json()).toMatchObject({ status: 'off_shift' });
+    expect((await t.api(gao.token, 'PUT', '/api/v1/me/dispatch-status', { status: 'asleep' })).statusCode).toBe(400);
+
+    // a supervisor changing it on the profile announces it too (only when it changes)
+    await t.api(acme.adminToken, 'PUT', `/api/v1/dispatch/profiles/${gao.id}`, { status: 'available' });
+    await t.api(acme.adminToken, 'PUT', `/api/v1/dispatch/profiles/${gao.id}`, { status: 'available' });
+    const all = await t.db.system((q) => q.query<{ payload: { status: string } }>(`SELECT payload FROM outbox WHERE topic = 'dispatch.status_changed' ORDER BY id`));
+    expect(all.map((m) => m.payload.status)).toEqual(['off_shift', 'available']);
+  });
+});
