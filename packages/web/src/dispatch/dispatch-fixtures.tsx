@@ -19,10 +19,32 @@ const terms = [
   { name: 'skillFit', value: 4, goodness: 0.8, weighted: 0.08 },
 ];
 
+export const NEED: Candidates['need'] = {
+  kind: 'field',
+  priority: 'high',
+  teamIds: [],
+  location: { lat: 31.2, lng: 121.5 },
+  address: '上海市浦东新区世纪大道 100 号',
+  region: '上海市',
+  skill: '电梯维修',
+  level: 3,
+  certification: '特种设备作业证',
+  language: null,
+  productLine: null,
+  categoryId: null,
+  visitDate: null,
+  customerTier: null,
+  preferredUserIds: [],
+  excludedUserIds: [],
+  rule: null,
+  mode: 'scored',
+  acceptTimeoutS: 900,
+};
+
 export const CANDIDATES: Candidates = {
-  need: { kind: 'field', skill: '电梯维修', level: 3 },
+  need: NEED,
   candidates: [
-    { userId: ZHANG, name: '张伟', score: 0.68, travelKm: 3.2, terms, load: { ticket: 0, chat: 0, field: 2 }, capacity: { ticket: 8, chat: 2, field: 5 }, status: 'available', position: { lat: 31.23, lng: 121.47 } },
+    { userId: ZHANG, name: '张伟', score: 0.68, travelKm: 3.2, terms, load: { ticket: 0, chat: 0, field: 2 }, capacity: { ticket: 8, chat: 2, field: 5 }, status: 'available', position: { lat: 31.23, lng: 121.47, accuracyM: 20, reportedAt: '2026-12-04T01:58:00Z', stale: false } },
   ],
   excluded: [
     { userId: LI, name: '李强', reasons: [{ rule: 'certification', detail: { certification: '特种设备作业证', expires: '2026-11-30' } }, { rule: 'shift', detail: {} }] },

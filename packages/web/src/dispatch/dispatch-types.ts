@@ -1,7 +1,6 @@
-import type { Priority } from '../api/types';
+import type { Body, Item, Schema } from '../api/contract';
 
-// Dispatch (智能派单) as the console reads it: the shapes of /wt/DISPATCH-CONTRACT.md, written here until
-// the server's routes are in the OpenAPI document (then: aliases of schema.d.ts, like api/types.ts).
+// Dispatch (智能派单) as the console reads it: the words' unions, and the API's shapes from schema.d.ts.
 
 export type PersonStatus = 'available' | 'busy' | 'away' | 'off_shift';
 export const PERSON_STATUSES: PersonStatus[] = ['available', 'busy', 'away', 'off_shift'];
@@ -29,119 +28,21 @@ export interface Exclusion {
   detail: Record<string, unknown>;
 }
 
-export interface DecisionCandidate {
-  userId: string;
-  name: string;
-  score: number;
-  travelKm: number | null;
-  travelMinutes?: number | null;
-  terms: Term[];
-}
-
-export interface ExcludedPerson {
-  userId: string;
-  name: string;
-  reasons: Exclusion[];
-}
-
-export interface DecisionView {
-  chosen: string | null;
-  candidates: DecisionCandidate[];
-  excluded: ExcludedPerson[];
-}
-
-export interface Assignment {
-  id: string;
-  userId: string;
-  userName: string;
-  kind: WorkKind;
-  state: AssignmentState;
-  mode: DispatchMode;
-  decidedBy: string | null;
-  overrideReason: string | null;
-  offeredAt: string;
-  respondBy: string | null;
-  acceptedAt: string | null;
-  endedAt: string | null;
-  endReason: string | null;
-  decision: DecisionView;
-}
-
-/** What the ticket needs, as the server matched it (fields beyond these are tolerated). */
-export interface NeedView {
-  kind?: WorkKind;
-  skill?: string | null;
-  level?: number | null;
-  certification?: string | null;
-  region?: string | null;
-  location?: LatLngPoint | [number, number] | null;
-  [extra: string]: unknown;
-}
-
-export interface TicketDispatch {
-  current: Assignment | null;
-  history: Assignment[];
-  need: NeedView;
-  queued: { since: string; reason: string | null } | null;
-}
-
-export type Load = Record<WorkKind, number>;
-
-export interface LiveCandidate extends DecisionCandidate {
-  load: Load;
-  capacity: Load;
-  status: PersonStatus;
-  position: LatLngPoint | null;
-}
-
-export interface Candidates {
-  need: NeedView;
-  candidates: LiveCandidate[];
-  excluded: ExcludedPerson[];
-}
-
-export interface Position extends LatLngPoint {
-  accuracyM: number | null;
-  reportedAt: string;
-  stale: boolean;
-}
-
-export interface BoardEngineer {
-  id: string;
-  name: string;
-  status: PersonStatus;
-  onShift: boolean;
-  position: Position | null;
-  home: LatLngPoint | null;
-  load: Load;
-  capacity: Load;
-  currentJob: { ticketId: string; number: number; title: string } | null;
-  outletId: string | null;
-  skills: Record<string, number>;
-}
-
-export interface BoardTicket {
-  id: string;
-  number: number;
-  title: string;
-  priority: Priority;
-  status: string;
-  site: { lat: number; lng: number; address: string | null } | null;
-  skill: string | null;
-  level: number | null;
-  dueAt: string | null;
-  createdAt: string;
-  assigneeId: string | null;
-  assignmentState: AssignmentState | null;
-  queued: boolean;
-}
-
-export interface Board {
-  engineers: BoardEngineer[];
-  tickets: BoardTicket[];
-  outlets: { id: string; name: string; lat: number; lng: number }[];
-  map: { tileUrl: string | null; attribution: string | null };
-}
+// The API's shapes: aliases of the generated contract (schema.d.ts), narrowed where the console relies on a union.
+export type DecisionView = Schema<'DispatchDecision'>;
+export type DecisionCandidate = Item<DecisionView['candidates']> & { travelMinutes?: number | null };
+export type ExcludedPerson = Item<DecisionView['excluded']>;
+export type Assignment = Schema<'DispatchAssignment'>;
+export type NeedView = Partial<Schema<'DispatchNeed'>>;
+export type TicketDispatch = Schema<'TicketDispatch'>;
+export type Candidates = Schema<'DispatchCandidates'>;
+export type LiveCandidate = Item<Candidates['candidates']>;
+export type Load = LiveCandidate['load'];
+export type Board = Schema<'DispatchBoard'>;
+export type BoardEngineer = Item<Board['engineers']>;
+export type BoardTicket = Item<Board['tickets']>;
+export type Position = NonNullable<BoardEngineer['position']>;
+export type DispatchBody = Body<'/api/v1/tickets/{id}/dispatch', 'post'>;
 
 /** The live message of a reported position (profiles: POST /me/location). */
 export interface PositionMessage {
@@ -151,10 +52,4 @@ export interface PositionMessage {
   lng: number;
   accuracyM: number | null;
   reportedAt: string;
-}
-
-export interface DispatchBody {
-  userId: string;
-  reason?: string;
-  override?: boolean;
 }

@@ -15,7 +15,7 @@ import { canOverride } from './use-dispatch-actions';
 // words, a 派单 button each; the people a hard rule excludes with the rules in words, and for
 // supervisors 强制派单 with a reason. Used by the 派单地图 and the ticket page.
 
-export const STATUS_COLOR: Record<PersonStatus, string> = { available: 'green', busy: 'orange', away: 'gold', off_shift: 'default' };
+export const STATUS_COLOR: Record<PersonStatus | (string & {}), string> = { available: 'green', busy: 'orange', away: 'gold', off_shift: 'default' };
 
 export function RecommendationPanel({ ticket }: { ticket: { id: string; number: number; title: string } }) {
   const { t } = useTranslation();

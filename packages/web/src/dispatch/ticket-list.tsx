@@ -1,5 +1,6 @@
 import { Empty, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { Priority } from '../api/types';
 import { PriorityTag } from '../tickets/ticket-tags';
 import type { BoardTicket } from './dispatch-types';
 import { urgency } from './map-markers';
@@ -36,7 +37,7 @@ export function TicketList({ tickets, selectedId, now, onSelect }: { tickets: Bo
               <Typography.Text ellipsis style={{ flex: 1, minWidth: 0 }}>
                 #{tk.number} <span data-testid="ticket-card-title">{tk.title}</span>
               </Typography.Text>
-              <PriorityTag priority={tk.priority} />
+              <PriorityTag priority={tk.priority as Priority} />
               {u === 'overdue' || u === 'soon' ? <Tag color="red">{t(u === 'overdue' ? 'dispatch.map.overdue' : 'dispatch.map.dueSoon')}</Tag> : null}
               <Tag>{tk.assignmentState ? t(`dispatch.state.${tk.assignmentState}`) : t(tk.queued ? 'dispatch.state.queued' : 'dispatch.map.unassigned')}</Tag>
             </List.Item>
