@@ -6,7 +6,7 @@ import { useMe } from '../auth/auth-context';
 import { errorMessage } from '../common/api-errors';
 import type { Exclusion } from './dispatch-types';
 import { exclusionText } from './dispatch-words';
-import { canOverride, useAssign } from './use-dispatch-actions';
+import { canOverride, successToast, useAssign } from './use-dispatch-actions';
 
 // Confirms one assignment (from a recommendation, a click or a drop on the map). A person a hard rule
 // excludes can only be sent by a supervisor's override, which needs a reason (强制派单, recorded).
@@ -41,7 +41,7 @@ export function AssignDialog({ target, onClose }: { target: AssignTarget | null;
     if (!values) return; // the form shows what is missing
     try {
       await assign.mutateAsync({ ticketId: ticket.id, body: override ? { userId: person.userId, override: true, reason: values.reason.trim() } : { userId: person.userId } });
-      message.success(t('dispatch.rec.assigned', { name: person.name }));
+      message.success(successToast(t('dispatch.rec.assigned', { name: person.name })));
       onClose();
     } catch (err) {
       if (err instanceof ApiError && err.code === 'DISPATCH_RULE_VIOLATION' && !override) setRefused(true);

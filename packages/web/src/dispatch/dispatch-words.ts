@@ -50,7 +50,7 @@ export function termText(term: Term, ctx: TermContext, t: TFunction): string {
       if (v == null) return t('dispatch.term.skillFit', { skill: ctx.skill ?? '', level: str(term.value) });
       return ctx.skill ? t('dispatch.term.skillFit', { skill: ctx.skill, level: v }) : t('dispatch.term.skillLevel', { level: v });
     case 'tier':
-      return t('dispatch.term.tier', { tier: str(term.value).toUpperCase() || t('app.none') });
+      return t('dispatch.term.tier', { tier: t(`tier.${str(term.value)}`, { defaultValue: str(term.value) }) });
     case 'preferred':
       return String(term.value) === 'true' || v === 1 || term.goodness >= 1 ? t('dispatch.term.preferred') : t('dispatch.term.notPreferred');
     case 'fairness':
@@ -64,7 +64,9 @@ export function termText(term: Term, ctx: TermContext, t: TFunction): string {
 export function candidateTerms(c: DecisionCandidate & Partial<{ load: Load; capacity: Load }>, need: NeedView | null, t: TFunction): string[] {
   const ctx: TermContext = { travelKm: c.travelKm, travelMinutes: c.travelMinutes, load: c.load, capacity: c.capacity, kind: need?.kind, skill: need?.skill ?? null };
   const terms = c.terms.some((x) => x.name === 'travel') || c.travelKm == null ? c.terms : [{ name: 'travel', value: null, goodness: 0, weighted: 1 }, ...c.terms];
-  return terms.filter((x) => x.weighted !== 0 || x.name === 'travel').map((x) => termText(x, ctx, t));
+  // a term with nothing to say (no record, no tier, no preference) is left out, but for travel and speed
+  const says = (x: Term) => x.name === 'travel' || x.name === 'speed' || (x.value !== null && x.value !== '' && !(x.name === 'fairness' && x.value === 0));
+  return terms.filter((x) => (x.weighted !== 0 || x.name === 'travel') && says(x)).map((x) => termText(x, ctx, t));
 }
 
 /** One failed hard rule in words: 技能不足 / 证书过期 / 不在班 / 超出服务区域 / 已满负荷 / 客户排除 … */

@@ -88,8 +88,8 @@ function TicketMarker({ ticket, selected, now, engineers, onSelect, onDrop }: Ti
     () =>
       L.divIcon({
         className: '',
-        iconSize: [26, 26],
-        iconAnchor: [13, 13],
+        iconSize: [52, 20],
+        iconAnchor: [26, 10],
         html: `<div class="gd-tk gd-tk-${ticket.priority} gd-due-${u}${selected ? ' gd-selected' : ''}${ticket.assigneeId ? ' gd-assigned' : ''}" data-testid="ticket-marker" data-ticket-id="${esc(ticket.id)}" data-number="${ticket.number}" data-urgency="${u}" role="img" aria-label="${esc(`${t('dispatch.map.tickets')} #${ticket.number}`)}"><span>${ticket.number}</span></div>`,
       }),
     [ticket.id, ticket.number, ticket.priority, ticket.assigneeId, u, selected, t],

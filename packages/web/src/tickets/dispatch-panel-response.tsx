@@ -2,7 +2,7 @@ import { App, Button, Form, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../common/api-errors';
-import { useAccept, useDecline } from '../dispatch/use-dispatch-actions';
+import { successToast, useAccept, useDecline } from '../dispatch/use-dispatch-actions';
 
 // 接单 / 拒单 for the person the ticket is offered to; declining needs a reason (it goes on the timeline).
 
@@ -16,7 +16,7 @@ export function DispatchResponse({ ticketId }: { ticketId: string }) {
 
   const onAccept = () =>
     accept.mutate(ticketId, {
-      onSuccess: () => message.success(t('dispatch.panel.accepted')),
+      onSuccess: () => message.success(successToast(t('dispatch.panel.accepted'))),
       onError: (err) => message.error(errorMessage(err, t)),
     });
   const onDecline = async () => {
@@ -28,7 +28,7 @@ export function DispatchResponse({ ticketId }: { ticketId: string }) {
       {
         onSuccess: () => {
           setDeclining(false);
-          message.success(t('dispatch.panel.declined'));
+          message.success(successToast(t('dispatch.panel.declined')));
         },
         onError: (err) => message.error(errorMessage(err, t)),
       },
