@@ -21,6 +21,10 @@ const dispatchOf = (id: string) => world.api.get<TicketDispatchRow>(`/tickets/${
 const marker = (page: Page, kind: 'ticket' | 'engineer', id: string) => page.locator(kind === 'ticket' ? `[data-testid="ticket-marker"][data-ticket-id="${id}"]` : `[data-testid="engineer-marker"][data-user-id="${id}"]`);
 
 async function dragOnto(page: Page, from: Locator, to: Locator) {
+  // a picked ticket's marker is drawn anew (its icon changes): take the boxes once both are settled
+  await from.waitFor();
+  await to.waitFor();
+  await poll(async () => !!(await from.boundingBox()) && !!(await to.boundingBox())).toBe(true);
   const a = (await from.boundingBox())!;
   const z = (await to.boundingBox())!;
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);

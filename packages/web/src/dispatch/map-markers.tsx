@@ -119,16 +119,13 @@ function TicketMarker({ ticket, selected, now, engineers, onSelect, onDrop }: Ti
           <br />
           {t(`priority.${ticket.priority}`)}
           {ticket.skill ? ` · ${t('dispatch.map.needs', { skill: ticket.skill, level: ticket.level ?? 1 })}` : ''}
-          <br />
-          {u === 'overdue' ? t('dispatch.map.overdue') : ticket.dueAt ? `${u === 'soon' ? `${t('dispatch.map.dueSoon')} · ` : ''}${t('dispatch.map.due', { time: formatDateTime(ticket.dueAt) })}` : ''}
-          {ticket.site.address ? (
-            <>
-              <br />
-              {ticket.site.address}
-            </>
+          {u === 'overdue' ? (
+            <div>{t('dispatch.map.overdue')}</div>
+          ) : ticket.dueAt ? (
+            <div>{`${u === 'soon' ? `${t('dispatch.map.dueSoon')} · ` : ''}${t('dispatch.map.due', { time: formatDateTime(ticket.dueAt) })}`}</div>
           ) : null}
-          <br />
-          {ticket.assignmentState ? t(`dispatch.state.${ticket.assignmentState}`) : t(ticket.queued ? 'dispatch.state.queued' : 'dispatch.map.unassigned')}
+          {ticket.site.address ? <div>{ticket.site.address}</div> : null}
+          <div>{ticket.assignmentState ? t(`dispatch.state.${ticket.assignmentState}`) : t(ticket.queued ? 'dispatch.state.queued' : 'dispatch.map.unassigned')}</div>
         </div>
       </Tooltip>
     </Marker>
