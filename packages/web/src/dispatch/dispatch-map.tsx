@@ -26,7 +26,7 @@ function FitOnce({ board }: { board: Board }) {
     const points = [...board.engineers.map(engineerPoint), ...board.tickets.map((t) => (t.site ? ([t.site.lat, t.site.lng] as [number, number]) : null)), ...board.outlets.map((o) => [o.lat, o.lng] as [number, number])].filter(
       (p): p is [number, number] => !!p,
     );
-    if (points.length) map.fitBounds(L.latLngBounds(points).pad(0.25), { maxZoom: 12 });
+    if (points.length) map.fitBounds(L.latLngBounds(points).pad(0.25), { maxZoom: 10 }); // zoom 10 keeps the neighbouring outlines and cities in view
     else map.fitBounds(CHINA);
   }, [board, map]);
   return null;

@@ -90,6 +90,7 @@ export const dispatchEn: DispatchTexts = {
     decline: 'Decline',
     accepted: 'Accepted',
     declined: 'Declined; the ticket is back in dispatch',
+    last: 'Last time: ',
     history: 'Dispatch history',
     noHistory: 'Not dispatched yet',
     historyLine: '{{time}} {{name}} · {{mode}} · {{state}}',

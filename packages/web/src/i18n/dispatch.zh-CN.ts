@@ -89,6 +89,7 @@ export const dispatchZhCN = {
     decline: '拒单',
     accepted: '已接单',
     declined: '已拒单，工单退回派单',
+    last: '上次派单：',
     history: '派单记录',
     noHistory: '还没有派过单',
     historyLine: '{{time}} {{name}} · {{mode}} · {{state}}',

@@ -65,7 +65,8 @@ export function DispatchPanel({ ticket, version }: { ticket: Ticket; version: nu
           </Typography.Text>
         )}
         {shown && (
-          <Typography.Paragraph style={{ margin: 0 }} data-testid="dispatch-why">
+          <Typography.Paragraph style={{ margin: 0 }} type={current ? undefined : 'secondary'} data-testid="dispatch-why">
+            {current ? '' : t('dispatch.panel.last')}
             {decisionSummary(shown, need, t)}
           </Typography.Paragraph>
         )}
