@@ -1,5 +1,6 @@
 import { benchConsole } from './console';
 import { benchCreate } from './create';
+import { benchDispatch } from './dispatch';
 import { benchEmail } from './email';
 import { generate } from './generate';
 import { benchImport } from './import';
@@ -19,6 +20,7 @@ import { log, parseArgs } from './lib/server';
 //   console   [--db pglite|postgres] [--data-dir DIR | --database-url URL] [--db-name NAME] [--runs 10] [--chromium /usr/bin/chromium] [--only cold] [--web-dist DIR]
 //   import    [--db pglite|postgres] [--tickets 10000] [--database-url URL]: an import job from upload to done, then the same file again
 //   intelligence [--data ../shared/data/banking77] [--runs 5000]: the per-ticket cost of the intelligence stage, in process
+//   dispatch  [--engineers 1000] [--open 10000] [--decisions 2000] [--batch 50] [--runs 50] [--seed 16]: engine decision latency, in process
 //   all       [--db pglite|postgres] [--tickets N] …: create, then generate, then list
 //
 // PostgreSQL: --database-url (or BENCH_DATABASE_URL) names a server where the scripts may create
@@ -28,7 +30,7 @@ import { log, parseArgs } from './lib/server';
 // (default /tmp/gongdan-bench-pglite) and `list` starts the server on that directory. `console`
 // drives the web console in headless Chromium against the same generated data.
 
-const USAGE = 'usage: npm run bench -- create|email|generate|list|iot|console|import|intelligence|all [--db pglite|postgres] [options] (see bench/run.ts)';
+const USAGE = 'usage: npm run bench -- create|email|generate|list|iot|console|import|intelligence|dispatch|all [--db pglite|postgres] [options] (see bench/run.ts)';
 
 async function main() {
   const { positional, opts } = parseArgs(process.argv.slice(2));
@@ -64,6 +66,8 @@ async function main() {
     case 'console':
       if (opts.only !== undefined && opts.only !== 'cold') throw new Error(`--only takes cold\n${USAGE}`);
       return benchConsole({ ...common, runs: num('runs', 10), chromium: opts.chromium ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', only: opts.only as 'cold' | undefined, webDist: opts['web-dist'] });
+    case 'dispatch':
+      return benchDispatch({ engineers: num('engineers', 1000), open: num('open', 10_000), decisions: num('decisions', 2000), batch: num('batch', 50), runs: num('runs', 50), seed: num('seed', 16) });
     case 'all':
       await create();
       await gen();

@@ -18,6 +18,8 @@ Commands:
   eval classify   Train the ticket classifier on a CSV file, test it on another, print the figures
   eval pairs      Measure duplicate detection on CSV files of labelled text pairs
   eval retrieve   Measure similar-text search on a CSV corpus and CSV queries
+  simulate dispatch  Replay a day of field tickets against each dispatch strategy, print the figures
+  simulate convert-solomon  Turn a Solomon VRPTW instance into a dispatch scenario
 
 Options:
   -h, --help      Show help; "gongdan <command> --help" shows the options of a command

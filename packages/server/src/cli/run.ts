@@ -7,11 +7,13 @@ import { evalCommand } from './commands/eval';
 import { importCommand } from './commands/import';
 import { migrateCommand } from './commands/migrate';
 import { tenantCommand } from './commands/tenant';
+import { simulateCommand } from './simulate-command';
+import { SIMULATE_HELP } from './simulate-help';
 import { CommandFailed, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './errors';
 import { CONFIG_HELP, DEMO_HELP, EVAL_HELP, IMPORT_HELP, MIGRATE_HELP, TENANT_HELP, USAGE } from './help';
 import type { CliIo } from './io';
 
-const HELP: Record<string, string> = { tenant: TENANT_HELP, demo: DEMO_HELP, config: CONFIG_HELP, migrate: MIGRATE_HELP, eval: EVAL_HELP, import: IMPORT_HELP };
+const HELP: Record<string, string> = { tenant: TENANT_HELP, demo: DEMO_HELP, config: CONFIG_HELP, migrate: MIGRATE_HELP, eval: EVAL_HELP, import: IMPORT_HELP, simulate: SIMULATE_HELP };
 
 /** Runs one command line; returns the exit code. Results go to io.out, messages to io.err. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -45,6 +47,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return EXIT_OK;
       case 'migrate':
         await migrateCommand(rest, io, config);
+        return EXIT_OK;
+      case 'simulate':
+        await simulateCommand(rest, io);
         return EXIT_OK;
       default:
         throw new UsageError(`Unknown command "${command}"`, USAGE);

@@ -22,3 +22,6 @@ export {
 export { dispatchProfileRoutes } from './profile-routes';
 export { STATUS_CHANGED } from './profiles/announce-status';
 export type { PositionMessage } from './profiles/report-location';
+// the simulator (`npx gongdan simulate`)
+export { simulateDispatch, generateScenario, GENERATE_DEFAULTS, parseScenarioText, ScenarioError, SIM_STRATEGIES, parseSolomon, solomonToScenario, SolomonFormatError } from './simulator';
+export type { SimStrategy, StrategyFigures, Scenario } from './simulator';

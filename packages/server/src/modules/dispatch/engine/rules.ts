@@ -27,8 +27,18 @@ function regionOk(p: Person, need: Need): boolean {
   const byName = p.regions.length > 0 && need.region !== null;
   const byArea = p.area !== null && need.location !== null;
   if (!byName && !byArea) return true;
-  if (byName && p.regions.some((r) => regionCovers(r, need.region!))) return true;
+  if (byName) for (let i = 0; i < p.regions.length; i++) if (regionCovers(p.regions[i], need.region!)) return true;
   return byArea && inArea(need.location!, p.area!);
+}
+
+function overlaps(a: string[], b: string[]): boolean {
+  for (let i = 0; i < a.length; i++) if (b.includes(a[i])) return true;
+  return false;
+}
+
+function speaks(languages: string[], wanted: string): boolean {
+  for (let i = 0; i < languages.length; i++) if (languageMatches(languages[i], wanted)) return true;
+  return false;
 }
 
 /** The day a certification must be valid on: the visit day, else the decision's local day. */
@@ -42,7 +52,7 @@ export function exclusions(person: Person, need: Need, ctx: DecisionContext): Ex
   if (person.shift && !onShift(person.shift, localTime(ctx.now, ctx.timeZone))) {
     out.push({ rule: 'shift', detail: { days: person.shift.days, start: person.shift.start, end: person.shift.end } });
   }
-  if (need.teamIds.length > 0 && !need.teamIds.some((t) => person.teamIds.includes(t))) {
+  if (need.teamIds.length > 0 && !overlaps(need.teamIds, person.teamIds)) {
     out.push({ rule: 'team', detail: { required: need.teamIds } });
   }
   if (need.skill !== null) {
@@ -61,7 +71,7 @@ export function exclusions(person: Person, need: Need, ctx: DecisionContext): Ex
   if (!regionOk(person, need)) {
     out.push({ rule: 'region', detail: { region: need.region, location: need.location, regions: person.regions, area: person.area?.kind ?? null } });
   }
-  if (need.language !== null && !person.languages.some((l) => languageMatches(l, need.language!))) {
+  if (need.language !== null && !speaks(person.languages, need.language)) {
     out.push({ rule: 'language', detail: { language: need.language, has: person.languages } });
   }
   if (need.productLine !== null && !person.productLines.includes(need.productLine)) {

@@ -8,7 +8,7 @@ import type { Candidate, DecisionContext, Need, Person, Term, Weights } from './
  * 92% first-visit fix); load keeps people under their capacity evenly; speed, skill fit, customer tier,
  * the customer's preferred engineer and fairness over the day break the rest. 0 switches a term off.
  */
-export const DEFAULT_WEIGHTS: Weights = { travel: 3, load: 2, speed: 1, firstFix: 2, skillFit: 1, tier: 1, preferred: 1, fairness: 1 };
+export const DEFAULT_WEIGHTS: Weights = { travel: 3, load: 2, speed: 1, firstFix: 2, skillFit: 1, tier: 1, preferred: 1, fairness: 4 };
 
 /** Customer tiers that favour high skill and high first-time fix (customers module's CUSTOMER_TIERS). */
 export const TOP_TIERS: ReadonlySet<string> = new Set(['vip', 'svip', 'key_account']);
@@ -33,7 +33,8 @@ export interface PoolStats {
 }
 
 export function poolStats(people: Person[], need: Need): PoolStats {
-  const medians: number[] = [];
+  const medians = new Float64Array(people.length);
+  let n = 0;
   let fixed = 0;
   let solved = 0;
   let work = 0;
@@ -44,14 +45,13 @@ export function poolStats(people: Person[], need: Need): PoolStats {
     if (cat === null) continue;
     const r = p.history[cat];
     if (r && r.solved > 0) {
-      medians.push(r.medianResolutionMin);
+      medians[n++] = r.medianResolutionMin;
       fixed += r.firstFixRate * r.solved;
       solved += r.solved;
     }
   }
-  medians.sort((a, b) => a - b);
-  const n = medians.length;
-  const medianMin = n === 0 ? null : n % 2 ? medians[(n - 1) / 2] : (medians[n / 2 - 1] + medians[n / 2]) / 2;
+  const sorted = medians.subarray(0, n).sort(); // typed arrays sort numerically, without a comparator
+  const medianMin = n === 0 ? null : n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   return { medianMin, firstFixRate: solved > 0 ? fixed / solved : null, meanWorkMin: people.length ? work / people.length : 0 };
 }
 

@@ -1,0 +1,212 @@
+// Replays a scenario's day in simulated time (a discrete-event simulation) against one strategy. Every
+// decision goes through the engine the server uses (choose, matchBatch); the simulator only moves
+// people, keeps the queue and measures. The wall clock is read only to time the engine's decisions.
+import { performance } from 'node:perf_hooks';
+import { choose, exclusions, matchBatch, travelKm } from '../engine';
+import type { DecisionContext, Need, Person, Strategy, Weights } from '../engine/types';
+import { EventHeap } from './event-heap';
+import { draw, fixProbability, historyOf, queueOrder, toNeed, toPerson, type EngineerState, type TicketState, type Visit } from './live-state';
+import { addDays, isoWeekday, localParts, zonedInstant } from './local-time';
+import type { Scenario } from './scenario';
+
+export const SIM_STRATEGIES = ['round_robin', 'nearest', 'least_loaded', 'skills', 'scored', 'batch'] as const;
+export type SimStrategy = (typeof SIM_STRATEGIES)[number];
+
+export interface ReplayOptions {
+  strategy: SimStrategy;
+  weights: Weights;
+  /** batch: arrivals are collected for this long, then matched together */
+  batchWindowS: number;
+  /** sees each batch window's engine call (tests check its optimality) */
+  onBatch?: (call: { needs: Need[]; people: Person[]; ctx: DecisionContext; result: ReturnType<typeof matchBatch> }) => void;
+}
+
+export interface ReplayRecord {
+  tickets: TicketState[];
+  /** km of every visit's trip */
+  tripsKm: number[];
+  /** travel + service minutes per engineer */
+  workMin: number[];
+  violations: number;
+  reassignments: number;
+  latenciesMs: number[];
+  /** visits still waiting when the simulation ends */
+  unassigned: number;
+}
+
+type Event =
+  | { at: number; order: number; kind: 'free' | 'onsite'; s: EngineerState }
+  | { at: number; order: number; kind: 'shift'; s: EngineerState }
+  | { at: number; order: number; kind: 'arrival'; ticket: TicketState }
+  | { at: number; order: number; kind: 'window' };
+
+const MIN = 60_000;
+
+export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
+  const ctxAt = (now: number): DecisionContext => ({ now: new Date(now), timeZone: scenario.timeZone, speedKmh: scenario.speedKmh, positionStaleMs: 5 * MIN });
+  const median = medianDurations(scenario);
+  const engineers: EngineerState[] = scenario.engineers.map((e) => ({ e, pos: e.home, leg: null, jobs: [], busy: false, workDoneMin: 0, legMin: 0, history: historyOf(e, median) }));
+  const tickets: TicketState[] = scenario.tickets.map((t) => ({ t, arrival: Date.parse(t.arrival), failedBy: [], firstAssignedAt: null, firstOnSiteAt: null, firstPersonFixed: null }));
+  const rec: ReplayRecord = { tickets, tripsKm: [], workMin: [], violations: 0, reassignments: 0, latenciesMs: [], unassigned: 0 };
+  const events = new EventHeap<Event>();
+  const queue: Visit[] = [];
+  const lastAssignedAt: Record<string, number> = {};
+  let window: Visit[] | null = null;
+
+  for (const ticket of tickets) events.push({ at: ticket.arrival, order: 3, kind: 'arrival', ticket });
+  for (const s of engineers) for (const at of shiftStarts(s, scenario, tickets)) events.push({ at, order: 1, kind: 'shift', s });
+
+  const people = (now: number) => engineers.map((s) => toPerson(s, now));
+  const timed = <T>(f: () => T): T => {
+    const t0 = performance.now();
+    const out = f();
+    rec.latenciesMs.push(performance.now() - t0);
+    return out;
+  };
+
+  /** Records the assignment after re-checking it against the hard rules at the decision's instant. */
+  const assign = (s: EngineerState, visit: Visit, now: number) => {
+    if (!allowed(toPerson(s, now), visit, ctxAt(now), scenario)) rec.violations++;
+    lastAssignedAt[s.e.id] = now;
+    if (visit.number === 1) visit.ticket.firstAssignedAt = now;
+    s.jobs.push(visit);
+    if (!s.busy) startNext(s, now);
+  };
+  const startNext = (s: EngineerState, now: number) => {
+    const visit = s.jobs[0];
+    if (!visit) return void (s.busy = false);
+    s.busy = true;
+    const from = s.pos;
+    const km = travelKm(from, visit.ticket.t.location);
+    rec.tripsKm.push(km);
+    s.legMin = (km / scenario.speedKmh) * 60;
+    s.leg = { from, to: visit.ticket.t.location, start: now, end: now + s.legMin * MIN };
+    events.push({ at: s.leg.end, order: 2, kind: 'onsite', s });
+  };
+  const byId = new Map(engineers.map((s) => [s.e.id, s]));
+  /** One visit through the strategy: someone eligible now, else the queue. */
+  const decide = (visit: Visit, now: number): boolean => {
+    const ctx = ctxAt(now);
+    const pool = people(now);
+    const id =
+      opts.strategy === 'batch'
+        ? (timed(() => matchBatch([visit.need], pool, ctx, opts.weights)).assignments[0]?.personId ?? null)
+        : timed(() => choose(opts.strategy as Strategy, pool, visit.need, ctx, opts.weights, lastAssignedAt)).personId;
+    if (id === null) return false;
+    assign(byId.get(id)!, visit, now);
+    return true;
+  };
+  const enqueue = (visit: Visit) => {
+    let i = queue.length;
+    while (i > 0 && queueOrder(visit, queue[i - 1]) < 0) i--;
+    queue.splice(i, 0, visit);
+  };
+  /** `s` can take more (freed capacity or came on shift): the queue, most urgent then oldest, it may take. */
+  const drain = (s: EngineerState, now: number) => {
+    const ctx = ctxAt(now);
+    while (queue.length > 0 && s.jobs.length < s.e.capacity) {
+      const me = toPerson(s, now);
+      const i = queue.findIndex((v) => exclusions(me, v.need, ctx).length === 0);
+      if (i < 0) return;
+      const [visit] = queue.splice(i, 1);
+      if (!decide(visit, now)) return void enqueue(visit);
+    }
+  };
+  const dispatch = (visit: Visit, now: number) => {
+    if (opts.strategy !== 'batch') return void (decide(visit, now) || enqueue(visit));
+    if (!window) {
+      window = [];
+      events.push({ at: now + opts.batchWindowS * 1000, order: 4, kind: 'window' });
+    }
+    window.push(visit);
+  };
+  const closeWindow = (now: number) => {
+    const batch = window ?? [];
+    window = null;
+    const ctx = ctxAt(now);
+    const needs = batch.map((v) => v.need);
+    const pool = people(now);
+    const result = timed(() => matchBatch(needs, pool, ctx, opts.weights));
+    opts.onBatch?.({ needs, people: pool, ctx, result });
+    const visits = new Map(batch.map((v) => [v.ticket.t.id, v]));
+    for (const a of result.assignments) {
+      assign(byId.get(a.personId)!, visits.get(a.ticketId)!, now);
+      visits.delete(a.ticketId);
+    }
+    for (const v of visits.values()) enqueue(v);
+  };
+  const finish = (s: EngineerState, now: number) => {
+    const visit = s.jobs.shift()!;
+    const ticket = visit.ticket;
+    s.workDoneMin += s.legMin + ticket.t.durationMinutes;
+    s.leg = null;
+    const fixed = draw(`${ticket.t.id}#${visit.number}#${s.e.id}`) < fixProbability(s.e, ticket.t.skill);
+    if (visit.number === 1) ticket.firstPersonFixed = fixed;
+    startNext(s, now);
+    if (!fixed) {
+      rec.reassignments++;
+      ticket.failedBy.push(s.e.id);
+      dispatch({ ticket, number: visit.number + 1, since: now, need: toNeed(ticket, now) }, now);
+    }
+    drain(s, now);
+  };
+
+  for (let ev = events.pop(); ev; ev = events.pop()) {
+    const now = ev.at;
+    if (ev.kind === 'arrival') dispatch({ ticket: ev.ticket, number: 1, since: now, need: toNeed(ev.ticket, now) }, now);
+    else if (ev.kind === 'window') closeWindow(now);
+    else if (ev.kind === 'shift') drain(ev.s, now);
+    else if (ev.kind === 'onsite') {
+      const s = ev.s;
+      const visit = s.jobs[0];
+      s.pos = visit.ticket.t.location;
+      if (visit.number === 1) visit.ticket.firstOnSiteAt = now;
+      events.push({ at: now + visit.ticket.t.durationMinutes * MIN, order: 0, kind: 'free', s });
+    } else finish(ev.s, now);
+  }
+  rec.workMin = engineers.map((s) => s.workDoneMin);
+  rec.unassigned = queue.length;
+  return rec;
+}
+
+/**
+ * The engine's rules at the decision's instant (exclusions), plus the scenario's own facts checked
+ * directly — skill level, certification valid on the day, capacity — so a rule the engine got wrong
+ * would show here too.
+ */
+function allowed(p: Person, visit: Visit, ctx: DecisionContext, scenario: Scenario): boolean {
+  if (exclusions(p, visit.need, ctx).length > 0) return false;
+  const t = visit.ticket.t;
+  if ((p.skills[t.skill] ?? 0) < t.level) return false;
+  if (p.load.field >= p.capacity.field) return false;
+  if (visit.need.excludedUserIds.includes(p.id)) return false;
+  if (t.certification) {
+    const day = localParts(ctx.now.getTime(), scenario.timeZone).date;
+    if (!p.certifications.some((c) => c.name === t.certification && c.expires >= day)) return false;
+  }
+  return true;
+}
+
+/** Instants the engineer's shift starts, from the day before the first arrival to the day after the last. */
+function shiftStarts(s: EngineerState, scenario: Scenario, tickets: TicketState[]): number[] {
+  if (tickets.length === 0) return [];
+  const times = tickets.map((t) => t.arrival);
+  const first = localParts(Math.min(...times), scenario.timeZone).date;
+  const last = localParts(Math.max(...times), scenario.timeZone).date;
+  const out: number[] = [];
+  for (let d = addDays(first, -1); d <= addDays(last, 1); d = addDays(d, 1)) {
+    if (!s.e.shift.days || s.e.shift.days.includes(isoWeekday(d))) out.push(zonedInstant(d, s.e.shift.start, scenario.timeZone));
+  }
+  return out;
+}
+
+/** Median service minutes per skill: the "historical speed" every engineer shares (speed term neutral). */
+function medianDurations(scenario: Scenario): Record<string, number> {
+  const by = new Map<string, number[]>();
+  for (const t of scenario.tickets) {
+    const list = by.get(t.skill) ?? [];
+    list.push(t.durationMinutes);
+    by.set(t.skill, list);
+  }
+  return Object.fromEntries([...by].map(([k, v]) => [k, v.sort((a, b) => a - b)[Math.floor(v.length / 2)]]));
+}
