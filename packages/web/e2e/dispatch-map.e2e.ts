@@ -102,6 +102,14 @@ describe('dispatch map', () => {
     await page.getByTestId('assign-confirm').click();
     await poll(async () => (await dispatchOf(accept.id)).current).toMatchObject({ userId: world.chen.id, mode: 'override', overrideReason: '客户指定陈静，有老师傅陪同' });
     await shot(env, page, 'dispatch-after-assign');
+
+    // live: 张伟's phone reports a new position; his marker moves without a reload
+    const before = (await marker(page, 'engineer', world.zhang.id).boundingBox())!;
+    await world.zhangApi.post('/me/location', { lat: 31.3, lng: 121.38, accuracy: 10 });
+    await poll(async () => {
+      const now = await marker(page, 'engineer', world.zhang.id).boundingBox();
+      return !!now && Math.hypot(now.x - before.x, now.y - before.y) > 20;
+    }).toBe(true);
   });
 
   flow(b, env, 'D2', '接单与拒单：被派单的工程师登录后接单；另一张工单拒单并填写原因，原因出现在时间线上', async () => {
