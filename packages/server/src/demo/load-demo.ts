@@ -16,6 +16,7 @@ import { draftTicket } from './draft-ticket';
 import { DAY, HOUR, MINUTE, seededRandom } from './random';
 import { simulateTicket } from './simulate-ticket';
 import { createTimeline } from './timeline';
+import { giveDemoSites } from './dispatch-sites';
 
 // `gongdan demo load`: a tenant that looks used — staff, customers, devices, channels, catalog and two
 // months of tickets. Everything goes through the use cases (events, search index, notifications,
@@ -85,6 +86,7 @@ export async function loadDemo(makeDeps: (clock: Clock) => Deps, opts: DemoOptio
   } finally {
     await routine.close();
   }
+  log(`${await giveDemoSites(deps, admin, rng)} on-site tickets with a site`);
 
   return summarize(world, {
     tenant: demoTenant,

@@ -28,13 +28,29 @@ export async function dispatchWorld(name = '派单测试'): Promise<DispatchWorl
     acme,
     outbox,
     dispatch,
-    settle: () => outbox.drain(),
+    settle: () => settle(t, outbox),
     sql: (text, params) => t.db.tenant(acme.id, (q) => q.query(text, params)),
     async close() {
       await dispatch.close();
       await t.close();
     },
   };
+}
+
+/**
+ * Delivers until dispatch's cursor has passed every message: on PostgreSQL a message becomes readable
+ * only once every older transaction of the cluster has ended, so one drain may stop short.
+ */
+async function settle(t: TestApp, outbox: OutboxDispatcher): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    await outbox.drain();
+    const [behind] = await t.db.system((q) =>
+      q.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox o, outbox_cursors c WHERE c.consumer = 'dispatch' AND (o.tx, o.id) > (c.tx, c.id)`),
+    );
+    if (behind.n === 0) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('the outbox did not settle');
 }
 
 export async function team(w: DispatchWorld, name: string): Promise<string> {

@@ -98,7 +98,8 @@ export async function enqueue(run: Run, t: TicketNeed, reason: string, batchUnti
     batch_until: batchUntil,
     waiting_reason: reason,
   });
-  if (!was || was.waiting_reason !== reason)
+  // manual mode: waiting for a dispatcher is the normal state, not news on every ticket's timeline
+  if ((!was || was.waiting_reason !== reason) && reason !== 'manual')
     await recordTicketEvents(run.q, [event(run, t.facts.id, 'dispatch.queued', { reason, mode: t.policy.mode, batchUntil: batchUntil?.toISOString() ?? null })], run.at);
 }
 
