@@ -41,7 +41,7 @@ export function AssignDialog({ target, onClose }: { target: AssignTarget | null;
     if (!values) return; // the form shows what is missing
     try {
       await assign.mutateAsync({ ticketId: ticket.id, body: override ? { userId: person.userId, override: true, reason: values.reason.trim() } : { userId: person.userId } });
-      message.success(successToast(t('dispatch.rec.assigned', { name: person.name })));
+      message.success(successToast(t('dispatchMap.rec.assigned', { name: person.name })));
       onClose();
     } catch (err) {
       if (err instanceof ApiError && err.code === 'DISPATCH_RULE_VIOLATION' && !override) setRefused(true);
@@ -52,8 +52,8 @@ export function AssignDialog({ target, onClose }: { target: AssignTarget | null;
   return (
     <Modal
       open
-      title={t(override ? 'dispatch.confirm.overrideTitle' : 'dispatch.confirm.title', { name: person.name })}
-      okText={t(override ? 'dispatch.rec.override' : 'dispatch.confirm.ok')}
+      title={t(override ? 'dispatchMap.confirm.overrideTitle' : 'dispatchMap.confirm.title', { name: person.name })}
+      okText={t(override ? 'dispatchMap.rec.override' : 'dispatchMap.confirm.ok')}
       cancelText={t('app.cancel')}
       okButtonProps={{ disabled: !allowed, danger: override, 'data-testid': 'assign-confirm' } as never}
       confirmLoading={assign.isPending}
@@ -62,23 +62,23 @@ export function AssignDialog({ target, onClose }: { target: AssignTarget | null;
       destroyOnHidden
       data-testid="assign-dialog"
     >
-      <Typography.Paragraph>{t('dispatch.confirm.body', { number: ticket.number, title: ticket.title, name: person.name })}</Typography.Paragraph>
+      <Typography.Paragraph>{t('dispatchMap.confirm.body', { number: ticket.number, title: ticket.title, name: person.name })}</Typography.Paragraph>
       {override && (
         <>
-          <Typography.Paragraph type="danger">{t('dispatch.confirm.overrideBody', { name: person.name })}</Typography.Paragraph>
+          <Typography.Paragraph type="danger">{t('dispatchMap.confirm.overrideBody', { name: person.name })}</Typography.Paragraph>
           <ul data-testid="override-rules">
-            {(target.reasons?.length ? target.reasons.map((r) => exclusionText(r, t)) : [t('dispatch.errors.ruleViolationShort')]).map((line) => (
+            {(target.reasons?.length ? target.reasons.map((r) => exclusionText(r, t)) : [t('dispatchMap.errors.ruleViolationShort')]).map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
           {allowed ? (
             <Form form={form} layout="vertical">
-              <Form.Item name="reason" label={t('dispatch.confirm.reason')} rules={[{ required: true, whitespace: true, message: t('dispatch.confirm.reasonRequired') }]}>
-                <Input.TextArea rows={2} placeholder={t('dispatch.confirm.reasonPlaceholder')} data-testid="override-reason" />
+              <Form.Item name="reason" label={t('dispatchMap.confirm.reason')} rules={[{ required: true, whitespace: true, message: t('dispatchMap.confirm.reasonRequired') }]}>
+                <Input.TextArea rows={2} placeholder={t('dispatchMap.confirm.reasonPlaceholder')} data-testid="override-reason" />
               </Form.Item>
             </Form>
           ) : (
-            <Alert type="info" showIcon title={t('dispatch.confirm.onlySupervisor')} />
+            <Alert type="info" showIcon title={t('dispatchMap.confirm.onlySupervisor')} />
           )}
         </>
       )}

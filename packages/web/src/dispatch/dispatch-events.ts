@@ -11,12 +11,12 @@ export const isDispatchEvent = (kind: string) => kind.startsWith('dispatch.');
 export function describeDispatchEvent(kind: string, data: Record<string, unknown>, t: TFunction, userName?: (id: string) => string | undefined): { title: string; lines: string[] } {
   const step = kind.slice('dispatch.'.length);
   const id = typeof data.userId === 'string' ? data.userId : '';
-  const name = String(data.userName ?? data.name ?? (id && userName?.(id)) ?? '') || t('dispatch.event.someone');
+  const name = String(data.userName ?? data.name ?? (id && userName?.(id)) ?? '') || t('dispatchMap.event.someone');
   const mode = typeof data.mode === 'string' ? modeName(data.mode, t) : modeName('other', t);
-  const title = DISPATCH_EVENT_KINDS.includes(step) ? t(`dispatch.event.${step}`, { name, mode }) : t('timeline.other', { kind });
+  const title = DISPATCH_EVENT_KINDS.includes(step) ? t(`dispatchMap.event.${step}`, { name, mode }) : t('timeline.other', { kind });
   const raw = data.reason ?? data.overrideReason;
   // the queue's reasons are codes (no_capacity …); the others are people's words
   const reason = typeof raw === 'string' && raw ? (step === 'queued' ? queueReasonText(raw, t) : raw) : '';
-  const lines = reason ? [t('dispatch.event.reason', { reason })] : [];
+  const lines = reason ? [t('dispatchMap.event.reason', { reason })] : [];
   return { title, lines };
 }

@@ -47,15 +47,15 @@ export default function DispatchMapPage() {
     <Flex vertical gap={8} data-testid="dispatch-page">
       <Flex justify="space-between" align="baseline" wrap gap={8}>
         <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('dispatch.title')}
+          {t('dispatchMap.title')}
         </Typography.Title>
         <Space wrap>
           <MapLegend />
-          {board.dataUpdatedAt > 0 && <Typography.Text type="secondary">{t('dispatch.map.updated', { time: formatDateTime(new Date(board.dataUpdatedAt).toISOString()) })}</Typography.Text>}
+          {board.dataUpdatedAt > 0 && <Typography.Text type="secondary">{t('dispatchMap.map.updated', { time: formatDateTime(new Date(board.dataUpdatedAt).toISOString()) })}</Typography.Text>}
         </Space>
       </Flex>
       <Typography.Text type="secondary" data-testid="dispatch-hint">
-        {selected ? t('dispatch.map.pickEngineer', { number: selected.number }) : t('dispatch.map.dragHint')}
+        {selected ? t('dispatchMap.map.pickEngineer', { number: selected.number }) : t('dispatchMap.map.dragHint')}
       </Typography.Text>
       <Flex gap={12} align="stretch" wrap>
         <div style={{ flex: '1 1 560px', minWidth: 320 }}>
@@ -66,11 +66,11 @@ export default function DispatchMapPage() {
           )}
         </div>
         <Flex vertical gap={12} style={{ flex: '0 1 400px', minWidth: 300, maxHeight: height, overflow: 'auto' }}>
-          <Card size="small" title={t('dispatch.map.ticketList')}>
+          <Card size="small" title={t('dispatchMap.map.ticketList')}>
             {board.data ? <TicketList tickets={board.data.tickets} selectedId={selectedId} now={now} onSelect={select} /> : <Skeleton active />}
           </Card>
           <Card size="small" data-testid="recommendation-card">
-            {selected ? <RecommendationPanel key={selected.id} ticket={selected} /> : <Typography.Text type="secondary">{t('dispatch.rec.pick')}</Typography.Text>}
+            {selected ? <RecommendationPanel key={selected.id} ticket={selected} /> : <Typography.Text type="secondary">{t('dispatchMap.rec.pick')}</Typography.Text>}
           </Card>
         </Flex>
       </Flex>

@@ -37,7 +37,7 @@ export default function DispatchMap(props: MarkersProps & { height: number }) {
   const { board, height } = props;
   const tiles = board.map.tileUrl;
   return (
-    <div role="region" aria-label={t('dispatch.map.aria')} data-testid="dispatch-map" data-base-layer={tiles ? 'tiles' : 'vector'} style={{ height }}>
+    <div role="region" aria-label={t('dispatchMap.map.aria')} data-testid="dispatch-map" data-base-layer={tiles ? 'tiles' : 'vector'} style={{ height }}>
       <MapContainer className="gd-dispatch-map" style={{ height: '100%' }} bounds={CHINA} zoomControl={false} attributionControl={false} minZoom={3} maxZoom={18} worldCopyJump={false}>
         {tiles ? (
           <>
@@ -47,7 +47,7 @@ export default function DispatchMap(props: MarkersProps & { height: number }) {
         ) : (
           <BaseLayer />
         )}
-        <ZoomControl position="topleft" zoomInTitle={t('dispatch.map.zoomIn')} zoomOutTitle={t('dispatch.map.zoomOut')} />
+        <ZoomControl position="topleft" zoomInTitle={t('dispatchMap.map.zoomIn')} zoomOutTitle={t('dispatchMap.map.zoomOut')} />
         <FitOnce board={board} />
         <Markers {...props} />
       </MapContainer>

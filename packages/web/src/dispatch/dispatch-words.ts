@@ -8,7 +8,7 @@ import type { Assignment, DecisionCandidate, Exclusion, Load, NeedView, Term, Wo
 const MODES = ['round_robin', 'least_loaded', 'skills', 'scored', 'batch', 'nearest', 'manual', 'override'];
 const AUTO_MODES = MODES.filter((m) => m !== 'manual' && m !== 'override');
 
-export const modeName = (mode: string, t: TFunction) => t(`dispatch.mode.${MODES.includes(mode) ? mode : 'other'}`);
+export const modeName = (mode: string, t: TFunction) => t(`dispatchMap.mode.${MODES.includes(mode) ? mode : 'other'}`);
 
 const km = (v: number) => formatNumber(Math.round(v * 10) / 10);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null);
@@ -32,31 +32,31 @@ export function termText(term: Term, ctx: TermContext, t: TFunction): string {
       // the term's value is the travel time in minutes; the distance comes with the candidate
       const dist = ctx.travelKm ?? null;
       const minutes = ctx.travelMinutes ?? v;
-      if (dist != null && minutes != null) return t('dispatch.term.travel', { km: km(dist), minutes: Math.max(1, Math.round(minutes)) });
-      if (dist != null) return t('dispatch.term.travelKm', { km: km(dist) });
-      return minutes != null ? t('dispatch.term.travelMinutes', { minutes: Math.max(1, Math.round(minutes)) }) : t('dispatch.term.travelNone');
+      if (dist != null && minutes != null) return t('dispatchMap.term.travel', { km: km(dist), minutes: Math.max(1, Math.round(minutes)) });
+      if (dist != null) return t('dispatchMap.term.travelKm', { km: km(dist) });
+      return minutes != null ? t('dispatchMap.term.travelMinutes', { minutes: Math.max(1, Math.round(minutes)) }) : t('dispatchMap.term.travelNone');
     }
     case 'load': {
       const kind = ctx.kind ?? 'field';
       const load = ctx.load?.[kind] ?? v ?? 0;
       const capacity = ctx.capacity?.[kind];
-      return capacity != null ? t('dispatch.term.load', { load, capacity }) : t('dispatch.term.loadCount', { load });
+      return capacity != null ? t('dispatchMap.term.load', { load, capacity }) : t('dispatchMap.term.loadCount', { load });
     }
     case 'speed':
-      return v == null ? t('dispatch.term.speedNone') : t('dispatch.term.speed', { minutes: Math.round(v) });
+      return v == null ? t('dispatchMap.term.speedNone') : t('dispatchMap.term.speed', { minutes: Math.round(v) });
     case 'firstFix':
-      return v == null ? t('dispatch.term.speedNone') : t('dispatch.term.firstFix', { rate: formatPercent(v > 1 ? v / 100 : v) });
+      return v == null ? t('dispatchMap.term.speedNone') : t('dispatchMap.term.firstFix', { rate: formatPercent(v > 1 ? v / 100 : v) });
     case 'skillFit':
-      if (v == null) return t('dispatch.term.skillFit', { skill: ctx.skill ?? '', level: str(term.value) });
-      return ctx.skill ? t('dispatch.term.skillFit', { skill: ctx.skill, level: v }) : t('dispatch.term.skillLevel', { level: v });
+      if (v == null) return t('dispatchMap.term.skillFit', { skill: ctx.skill ?? '', level: str(term.value) });
+      return ctx.skill ? t('dispatchMap.term.skillFit', { skill: ctx.skill, level: v }) : t('dispatchMap.term.skillLevel', { level: v });
     case 'tier':
-      return t('dispatch.term.tier', { tier: t(`tier.${str(term.value)}`, { defaultValue: str(term.value) }) });
+      return t('dispatchMap.term.tier', { tier: t(`tier.${str(term.value)}`, { defaultValue: str(term.value) }) });
     case 'preferred':
-      return String(term.value) === 'true' || v === 1 || term.goodness >= 1 ? t('dispatch.term.preferred') : t('dispatch.term.notPreferred');
+      return String(term.value) === 'true' || v === 1 || term.goodness >= 1 ? t('dispatchMap.term.preferred') : t('dispatchMap.term.notPreferred');
     case 'fairness':
-      return t('dispatch.term.fairness', { minutes: Math.round(v ?? 0) });
+      return t('dispatchMap.term.fairness', { minutes: Math.round(v ?? 0) });
     default:
-      return t('dispatch.term.other', { name: term.name, value: str(term.value) });
+      return t('dispatchMap.term.other', { name: term.name, value: str(term.value) });
   }
 }
 
@@ -74,28 +74,28 @@ export function exclusionText(e: Exclusion, t: TFunction): string {
   const d = e.detail ?? {};
   switch (e.rule) {
     case 'status':
-      return t('dispatch.rule.status', { status: t(`dispatch.status.${str(d.status)}`, { defaultValue: str(d.status) }) });
+      return t('dispatchMap.rule.status', { status: t(`dispatchMap.status.${str(d.status)}`, { defaultValue: str(d.status) }) });
     case 'skill':
-      return t('dispatch.rule.skill', { skill: str(d.skill) });
+      return t('dispatchMap.rule.skill', { skill: str(d.skill) });
     case 'level':
-      return t('dispatch.rule.level', { skill: str(d.skill), required: str(d.required ?? d.level), has: str(d.has ?? 0) });
+      return t('dispatchMap.rule.level', { skill: str(d.skill), required: str(d.required ?? d.level), has: str(d.has ?? 0) });
     case 'certification': {
       const name = str(d.certification ?? d.name);
       // expires: the latest the person holds (expired on the visit's day); none held: missing
-      return d.expires ? t('dispatch.rule.certificationExpired', { name, expires: str(d.expires) }) : t('dispatch.rule.certificationMissing', { name });
+      return d.expires ? t('dispatchMap.rule.certificationExpired', { name, expires: str(d.expires) }) : t('dispatchMap.rule.certificationMissing', { name });
     }
     case 'language':
-      return t('dispatch.rule.language', { language: str(d.language ?? d.required) });
+      return t('dispatchMap.rule.language', { language: str(d.language ?? d.required) });
     case 'capacity':
-      return num(d.capacity) != null ? t('dispatch.rule.capacity', { load: str(d.load), capacity: str(d.capacity) }) : t('dispatch.rule.capacityFull');
+      return num(d.capacity) != null ? t('dispatchMap.rule.capacity', { load: str(d.load), capacity: str(d.capacity) }) : t('dispatchMap.rule.capacityFull');
     case 'shift':
     case 'team':
     case 'region':
     case 'product_line':
     case 'excluded':
-      return t(`dispatch.rule.${e.rule}`);
+      return t(`dispatchMap.rule.${e.rule}`);
     default:
-      return t('dispatch.rule.other', { rule: e.rule });
+      return t('dispatchMap.rule.other', { rule: e.rule });
   }
 }
 
@@ -104,24 +104,24 @@ export const exclusionsText = (reasons: Exclusion[], t: TFunction) => reasons.ma
 /** Why the assignment went to its person, in one sentence: "系统按综合评分派给 张伟：距离 3.2 公里（约 6 分钟）…". */
 export function decisionSummary(a: Pick<Assignment, 'mode' | 'userId' | 'userName' | 'overrideReason' | 'decision' | 'kind'>, need: NeedView | null, t: TFunction): string {
   const name = a.userName;
-  if (a.mode === 'override') return t('dispatch.why.override', { name, reason: a.overrideReason ?? '' });
-  const head = AUTO_MODES.includes(a.mode) ? t('dispatch.why.auto', { mode: modeName(a.mode, t), name }) : a.mode === 'manual' ? t('dispatch.why.manual', { name }) : t('dispatch.why.auto', { mode: modeName(a.mode, t), name });
+  if (a.mode === 'override') return t('dispatchMap.why.override', { name, reason: a.overrideReason ?? '' });
+  const head = AUTO_MODES.includes(a.mode) ? t('dispatchMap.why.auto', { mode: modeName(a.mode, t), name }) : a.mode === 'manual' ? t('dispatchMap.why.manual', { name }) : t('dispatchMap.why.auto', { mode: modeName(a.mode, t), name });
   const chosen = a.decision?.candidates?.find((c) => c.userId === (a.decision.chosen ?? a.userId));
   if (!chosen) return head;
-  return t('dispatch.why.terms', { head, terms: candidateTerms(chosen, { ...need, kind: need?.kind ?? a.kind }, t).join('，') });
+  return t('dispatchMap.why.terms', { head, terms: candidateTerms(chosen, { ...need, kind: need?.kind ?? a.kind }, t).join('，') });
 }
 
 /** The ticket's dispatch state as a label: 已派单待接单 / 已接单 / 排队等待派单 / 未派单. */
 export function stateLabel(current: Pick<Assignment, 'state'> | null, queued: boolean, t: TFunction): string {
-  if (current) return t(`dispatch.state.${current.state}`, { defaultValue: current.state });
-  return t(queued ? 'dispatch.state.queued' : 'dispatch.state.none');
+  if (current) return t(`dispatchMap.state.${current.state}`, { defaultValue: current.state });
+  return t(queued ? 'dispatchMap.state.queued' : 'dispatchMap.state.none');
 }
 
 /** What the need asks for, e.g. 电梯维修 3 级. */
-export const needText = (need: NeedView | null, t: TFunction) => (need?.skill ? t('dispatch.rec.needSkill', { skill: need.skill, level: need.level ?? 1 }) : '');
+export const needText = (need: NeedView | null, t: TFunction) => (need?.skill ? t('dispatchMap.rec.needSkill', { skill: need.skill, level: need.level ?? 1 }) : '');
 
 export const historyLine = (a: Assignment, t: TFunction) =>
-  t('dispatch.panel.historyLine', { time: formatDateTime(a.offeredAt), name: a.userName, mode: modeName(a.mode, t), state: t(`dispatch.state.${a.state}`, { defaultValue: a.state }) });
+  t('dispatchMap.panel.historyLine', { time: formatDateTime(a.offeredAt), name: a.userName, mode: modeName(a.mode, t), state: t(`dispatchMap.state.${a.state}`, { defaultValue: a.state }) });
 
 /** Why a ticket waits in the queue (manual, batch, no_capacity, no_one_eligible), or the words given. */
-export const queueReasonText = (reason: string | null | undefined, t: TFunction) => (reason ? t(`dispatch.queueReason.${reason}`, { defaultValue: reason }) : '');
+export const queueReasonText = (reason: string | null | undefined, t: TFunction) => (reason ? t(`dispatchMap.queueReason.${reason}`, { defaultValue: reason }) : '');

@@ -13,16 +13,16 @@ export function MapLegend() {
       {PERSON_STATUSES.map((s) => (
         <Typography.Text key={s} type="secondary">
           <span className="gd-legend-dot" style={{ background: DOT[s] }} aria-hidden />
-          {t(`dispatch.status.${s}`)}
+          {t(`dispatchMap.status.${s}`)}
         </Typography.Text>
       ))}
       <Typography.Text type="secondary">
         <span className="gd-legend-dot" style={{ background: '#1677ff', borderRadius: 2 }} aria-hidden />
-        {t('dispatch.map.tickets')}
+        {t('dispatchMap.map.tickets')}
       </Typography.Text>
       <Typography.Text type="secondary">
         <span className="gd-legend-dot" style={{ background: '#13c2c2', borderRadius: 0 }} aria-hidden />
-        {t('dispatch.map.outlets')}
+        {t('dispatchMap.map.outlets')}
       </Typography.Text>
     </Space>
   );

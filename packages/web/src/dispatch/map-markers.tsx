@@ -48,7 +48,7 @@ function EngineerMarker({ e, onClick }: { e: BoardEngineer; onClick: (e: BoardEn
         className: '',
         iconSize: [30, 30],
         iconAnchor: [15, 15],
-        html: `<div class="gd-eng gd-eng-${e.status}${stale ? ' gd-stale' : ''}" data-testid="engineer-marker" data-user-id="${esc(e.id)}" data-status="${e.status}" data-stale="${stale}" role="img" aria-label="${esc(`${t('dispatch.map.engineers')} ${e.name}，${t(`dispatch.status.${e.status}`)}`)}">${esc(e.name.slice(-2))}</div>`,
+        html: `<div class="gd-eng gd-eng-${e.status}${stale ? ' gd-stale' : ''}" data-testid="engineer-marker" data-user-id="${esc(e.id)}" data-status="${e.status}" data-stale="${stale}" role="img" aria-label="${esc(`${t('dispatchMap.map.engineers')} ${e.name}，${t(`dispatchMap.status.${e.status}`)}`)}">${esc(e.name.slice(-2))}</div>`,
       }),
     [e.id, e.name, e.status, stale, t],
   );
@@ -58,13 +58,13 @@ function EngineerMarker({ e, onClick }: { e: BoardEngineer; onClick: (e: BoardEn
     <Marker position={point} icon={icon} zIndexOffset={500} eventHandlers={{ click: () => onClick(e) }} keyboard={false}>
       <Tooltip direction="top" offset={[0, -14]}>
         <div data-testid="engineer-tooltip">
-          <strong>{e.name}</strong> · {t(`dispatch.status.${e.status}`)}
+          <strong>{e.name}</strong> · {t(`dispatchMap.status.${e.status}`)}
           <br />
-          {t('dispatch.map.loadLine', { load: e.load[kind] ?? 0, capacity: e.capacity[kind] ?? 0 })}
+          {t('dispatchMap.map.loadLine', { load: e.load[kind] ?? 0, capacity: e.capacity[kind] ?? 0 })}
           <br />
-          {e.currentJob ? t('dispatch.map.currentJob', { number: e.currentJob.number, title: e.currentJob.title }) : t('dispatch.map.noJob')}
+          {e.currentJob ? t('dispatchMap.map.currentJob', { number: e.currentJob.number, title: e.currentJob.title }) : t('dispatchMap.map.noJob')}
           <br />
-          {!e.position ? t('dispatch.map.atHome') : e.position.stale ? t('dispatch.map.stale', { time: formatRelative(e.position.reportedAt) }) : t('dispatch.map.positionAt', { time: formatRelative(e.position.reportedAt) })}
+          {!e.position ? t('dispatchMap.map.atHome') : e.position.stale ? t('dispatchMap.map.stale', { time: formatRelative(e.position.reportedAt) }) : t('dispatchMap.map.positionAt', { time: formatRelative(e.position.reportedAt) })}
         </div>
       </Tooltip>
     </Marker>
@@ -90,7 +90,7 @@ function TicketMarker({ ticket, selected, now, engineers, onSelect, onDrop }: Ti
         className: '',
         iconSize: [52, 20],
         iconAnchor: [26, 10],
-        html: `<div class="gd-tk gd-tk-${ticket.priority} gd-due-${u}${selected ? ' gd-selected' : ''}${ticket.assigneeId ? ' gd-assigned' : ''}" data-testid="ticket-marker" data-ticket-id="${esc(ticket.id)}" data-number="${ticket.number}" data-urgency="${u}" role="img" aria-label="${esc(`${t('dispatch.map.tickets')} #${ticket.number}`)}"><span>${ticket.number}</span></div>`,
+        html: `<div class="gd-tk gd-tk-${ticket.priority} gd-due-${u}${selected ? ' gd-selected' : ''}${ticket.assigneeId ? ' gd-assigned' : ''}" data-testid="ticket-marker" data-ticket-id="${esc(ticket.id)}" data-number="${ticket.number}" data-urgency="${u}" role="img" aria-label="${esc(`${t('dispatchMap.map.tickets')} #${ticket.number}`)}"><span>${ticket.number}</span></div>`,
       }),
     [ticket.id, ticket.number, ticket.priority, ticket.assigneeId, u, selected, t],
   );
@@ -118,14 +118,14 @@ function TicketMarker({ ticket, selected, now, engineers, onSelect, onDrop }: Ti
           <strong>#{ticket.number}</strong> {ticket.title}
           <br />
           {t(`priority.${ticket.priority}`)}
-          {ticket.skill ? ` · ${t('dispatch.map.needs', { skill: ticket.skill, level: ticket.level ?? 1 })}` : ''}
+          {ticket.skill ? ` · ${t('dispatchMap.map.needs', { skill: ticket.skill, level: ticket.level ?? 1 })}` : ''}
           {u === 'overdue' ? (
-            <div>{t('dispatch.map.overdue')}</div>
+            <div>{t('dispatchMap.map.overdue')}</div>
           ) : ticket.dueAt ? (
-            <div>{`${u === 'soon' ? `${t('dispatch.map.dueSoon')} · ` : ''}${t('dispatch.map.due', { time: formatDateTime(ticket.dueAt) })}`}</div>
+            <div>{`${u === 'soon' ? `${t('dispatchMap.map.dueSoon')} · ` : ''}${t('dispatchMap.map.due', { time: formatDateTime(ticket.dueAt) })}`}</div>
           ) : null}
           {ticket.site.address ? <div>{ticket.site.address}</div> : null}
-          <div>{ticket.assignmentState ? t(`dispatch.state.${ticket.assignmentState}`) : t(ticket.queued ? 'dispatch.state.queued' : 'dispatch.map.unassigned')}</div>
+          <div>{ticket.assignmentState ? t(`dispatchMap.state.${ticket.assignmentState}`) : t(ticket.queued ? 'dispatchMap.state.queued' : 'dispatchMap.map.unassigned')}</div>
         </div>
       </Tooltip>
     </Marker>
@@ -148,7 +148,7 @@ export function Markers({ board, selectedId, now, onSelectTicket, onEngineer, on
     <>
       {board.outlets.map((o) => (
         <Marker key={o.id} position={[o.lat, o.lng]} icon={outletIcon} keyboard={false}>
-          <Tooltip direction="top">{t('dispatch.map.outlet', { name: o.name })}</Tooltip>
+          <Tooltip direction="top">{t('dispatchMap.map.outlet', { name: o.name })}</Tooltip>
         </Marker>
       ))}
       {board.tickets.map((tk) => (

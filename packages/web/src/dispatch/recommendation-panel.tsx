@@ -29,11 +29,11 @@ export function RecommendationPanel({ ticket }: { ticket: { id: string; number: 
   return (
     <Flex vertical gap={8} data-testid="recommendations">
       <Flex justify="space-between" align="baseline" wrap>
-        <Typography.Text strong>{t('dispatch.rec.title')}</Typography.Text>
-        {needs && <Typography.Text type="secondary">{t('dispatch.rec.need', { need: needs })}</Typography.Text>}
+        <Typography.Text strong>{t('dispatchMap.rec.title')}</Typography.Text>
+        {needs && <Typography.Text type="secondary">{t('dispatchMap.rec.need', { need: needs })}</Typography.Text>}
       </Flex>
       {candidates.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dispatch.rec.empty')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dispatchMap.rec.empty')} />
       ) : (
         <List
           size="small"
@@ -43,8 +43,8 @@ export function RecommendationPanel({ ticket }: { ticket: { id: string; number: 
               data-testid="candidate"
               data-user-id={c.userId}
               actions={[
-                <Button key="assign" type={i === 0 ? 'primary' : 'default'} size="small" onClick={() => setTarget({ ticket, person: c })} data-testid="candidate-assign" aria-label={`${t('dispatch.rec.assign')} ${c.name}`}>
-                  {t('dispatch.rec.assign')}
+                <Button key="assign" type={i === 0 ? 'primary' : 'default'} size="small" onClick={() => setTarget({ ticket, person: c })} data-testid="candidate-assign" aria-label={`${t('dispatchMap.rec.assign')} ${c.name}`}>
+                  {t('dispatchMap.rec.assign')}
                 </Button>,
               ]}
             >
@@ -52,8 +52,8 @@ export function RecommendationPanel({ ticket }: { ticket: { id: string; number: 
                 title={
                   <Flex gap={6} align="center" wrap>
                     <span data-testid="candidate-name">{c.name}</span>
-                    {c.status && <Tag color={STATUS_COLOR[c.status]}>{t(`dispatch.status.${c.status}`)}</Tag>}
-                    <Typography.Text type="secondary">{t('dispatch.rec.score', { score: formatNumber(Math.round(c.score * 100) / 100) })}</Typography.Text>
+                    {c.status && <Tag color={STATUS_COLOR[c.status]}>{t(`dispatchMap.status.${c.status}`)}</Tag>}
+                    <Typography.Text type="secondary">{t('dispatchMap.rec.score', { score: formatNumber(Math.round(c.score * 100) / 100) })}</Typography.Text>
                   </Flex>
                 }
                 description={<span data-testid="candidate-terms">{candidateTerms(c, need, t).join('，')}</span>}
@@ -69,7 +69,7 @@ export function RecommendationPanel({ ticket }: { ticket: { id: string; number: 
           items={[
             {
               key: 'excluded',
-              label: t('dispatch.rec.excluded', { count: excluded.length }),
+              label: t('dispatchMap.rec.excluded', { count: excluded.length }),
               children: (
                 <List
                   size="small"
@@ -81,7 +81,7 @@ export function RecommendationPanel({ ticket }: { ticket: { id: string; number: 
                         canOverride(me.role)
                           ? [
                               <Button key="override" danger size="small" onClick={() => setTarget({ ticket, person: x, reasons: x.reasons })} data-testid="override-open">
-                                {t('dispatch.rec.override')}
+                                {t('dispatchMap.rec.override')}
                               </Button>,
                             ]
                           : []

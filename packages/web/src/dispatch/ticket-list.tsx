@@ -18,7 +18,7 @@ export function sortForDispatch(tickets: BoardTicket[], now: number): BoardTicke
 export function TicketList({ tickets, selectedId, now, onSelect }: { tickets: BoardTicket[]; selectedId: string | null; now: number; onSelect: (t: BoardTicket) => void }) {
   const { t } = useTranslation();
   const noSite = tickets.filter((tk) => !tk.site).length;
-  if (!tickets.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dispatch.map.noTickets')} />;
+  if (!tickets.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dispatchMap.map.noTickets')} />;
   return (
     <>
       <List
@@ -38,13 +38,13 @@ export function TicketList({ tickets, selectedId, now, onSelect }: { tickets: Bo
                 #{tk.number} <span data-testid="ticket-card-title">{tk.title}</span>
               </Typography.Text>
               <PriorityTag priority={tk.priority as Priority} />
-              {u === 'overdue' || u === 'soon' ? <Tag color="red">{t(u === 'overdue' ? 'dispatch.map.overdue' : 'dispatch.map.dueSoon')}</Tag> : null}
-              <Tag>{tk.assignmentState ? t(`dispatch.state.${tk.assignmentState}`) : t(tk.queued ? 'dispatch.state.queued' : 'dispatch.map.unassigned')}</Tag>
+              {u === 'overdue' || u === 'soon' ? <Tag color="red">{t(u === 'overdue' ? 'dispatchMap.map.overdue' : 'dispatchMap.map.dueSoon')}</Tag> : null}
+              <Tag>{tk.assignmentState ? t(`dispatchMap.state.${tk.assignmentState}`) : t(tk.queued ? 'dispatchMap.state.queued' : 'dispatchMap.map.unassigned')}</Tag>
             </List.Item>
           );
         }}
       />
-      {noSite > 0 && <Typography.Text type="secondary">{t('dispatch.map.noSite', { count: noSite })}</Typography.Text>}
+      {noSite > 0 && <Typography.Text type="secondary">{t('dispatchMap.map.noSite', { count: noSite })}</Typography.Text>}
     </>
   );
 }

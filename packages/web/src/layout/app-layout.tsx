@@ -67,7 +67,7 @@ export function AppLayout() {
         { key: 'tickets', icon: <AppstoreOutlined aria-hidden />, label: t('nav.tickets'), 'data-testid': 'nav-tickets' } as never,
         { key: 'new', icon: <PlusOutlined aria-hidden />, label: t('nav.newTicket'), 'data-testid': 'nav-new-ticket' } as never,
         { key: 'customers', icon: <TeamOutlined aria-hidden />, label: t('nav.customers'), 'data-testid': 'nav-customers' } as never,
-        ...(canDispatch(me) ? [{ key: 'dispatch', icon: <EnvironmentOutlined aria-hidden />, label: t('dispatch.nav'), 'data-testid': 'nav-dispatch' } as never] : []),
+        ...(canDispatch(me) ? [{ key: 'dispatch', icon: <EnvironmentOutlined aria-hidden />, label: t('dispatchMap.nav'), 'data-testid': 'nav-dispatch' } as never] : []),
         ...(canSeeAdmin(me) ? [{ key: 'admin', icon: <SettingOutlined aria-hidden />, label: t('nav.admin'), 'data-testid': 'nav-admin' } as never] : []),
       ]}
       style={{ borderInlineEnd: 'none' }}

@@ -16,7 +16,7 @@ export function DispatchResponse({ ticketId }: { ticketId: string }) {
 
   const onAccept = () =>
     accept.mutate(ticketId, {
-      onSuccess: () => message.success(successToast(t('dispatch.panel.accepted'))),
+      onSuccess: () => message.success(successToast(t('dispatchMap.panel.accepted'))),
       onError: (err) => message.error(errorMessage(err, t)),
     });
   const onDecline = async () => {
@@ -28,7 +28,7 @@ export function DispatchResponse({ ticketId }: { ticketId: string }) {
       {
         onSuccess: () => {
           setDeclining(false);
-          message.success(successToast(t('dispatch.panel.declined')));
+          message.success(successToast(t('dispatchMap.panel.declined')));
         },
         onError: (err) => message.error(errorMessage(err, t)),
       },
@@ -37,15 +37,15 @@ export function DispatchResponse({ ticketId }: { ticketId: string }) {
   return (
     <Space>
       <Button type="primary" loading={accept.isPending} onClick={onAccept} data-testid="dispatch-accept">
-        {t('dispatch.panel.accept')}
+        {t('dispatchMap.panel.accept')}
       </Button>
       <Button danger onClick={() => setDeclining(true)} data-testid="dispatch-decline">
-        {t('dispatch.panel.decline')}
+        {t('dispatchMap.panel.decline')}
       </Button>
       <Modal
         open={declining}
-        title={t('dispatch.declineDialog.title')}
-        okText={t('dispatch.declineDialog.ok')}
+        title={t('dispatchMap.declineDialog.title')}
+        okText={t('dispatchMap.declineDialog.ok')}
         cancelText={t('app.cancel')}
         okButtonProps={{ danger: true, 'data-testid': 'decline-confirm' } as never}
         confirmLoading={decline.isPending}
@@ -54,8 +54,8 @@ export function DispatchResponse({ ticketId }: { ticketId: string }) {
         destroyOnHidden
       >
         <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item name="reason" label={t('dispatch.declineDialog.reason')} rules={[{ required: true, whitespace: true, message: t('dispatch.declineDialog.required') }]}>
-            <Input.TextArea rows={3} placeholder={t('dispatch.declineDialog.placeholder')} data-testid="decline-reason" />
+          <Form.Item name="reason" label={t('dispatchMap.declineDialog.reason')} rules={[{ required: true, whitespace: true, message: t('dispatchMap.declineDialog.required') }]}>
+            <Input.TextArea rows={3} placeholder={t('dispatchMap.declineDialog.placeholder')} data-testid="decline-reason" />
           </Form.Item>
         </Form>
       </Modal>

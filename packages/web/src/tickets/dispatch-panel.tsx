@@ -45,7 +45,7 @@ export function DispatchPanel({ ticket, version }: { ticket: Ticket; version: nu
   const state = current?.state ?? (queued ? 'queued' : 'none');
   const staff = me.role === 'admin' || me.role === 'supervisor' || me.role === 'agent';
   return (
-    <Card size="small" style={{ marginTop: 12 }} title={t('dispatch.panel.title')} data-testid="dispatch-panel">
+    <Card size="small" style={{ marginTop: 12 }} title={t('dispatchMap.panel.title')} data-testid="dispatch-panel">
       <Flex vertical gap={8}>
         <Space wrap>
           <Tag color={STATE_COLOR[state]} data-testid="dispatch-state">
@@ -54,40 +54,40 @@ export function DispatchPanel({ ticket, version }: { ticket: Ticket; version: nu
           {current && <Typography.Text>{current.userName}</Typography.Text>}
           {queued && (
             <Typography.Text type="secondary" data-testid="dispatch-queued">
-              {t('dispatch.panel.queuedSince', { time: formatDateTime(queued.since) })}
+              {t('dispatchMap.panel.queuedSince', { time: formatDateTime(queued.since) })}
               {queued.reason ? `：${queueReasonText(queued.reason, t)}` : ''}
             </Typography.Text>
           )}
         </Space>
         {site?.address && (
           <Typography.Text data-testid="dispatch-site">
-            {t('dispatch.panel.site')}：{site.address}
+            {t('dispatchMap.panel.site')}：{site.address}
           </Typography.Text>
         )}
         {shown && (
           <Typography.Paragraph style={{ margin: 0 }} type={current ? undefined : 'secondary'} data-testid="dispatch-why">
-            {current ? '' : t('dispatch.panel.last')}
+            {current ? '' : t('dispatchMap.panel.last')}
             {decisionSummary(shown, need, t)}
           </Typography.Paragraph>
         )}
-        {current?.state === 'offered' && current.respondBy && <Typography.Text type="secondary">{t('dispatch.panel.respondBy', { time: formatDateTime(current.respondBy) })}</Typography.Text>}
+        {current?.state === 'offered' && current.respondBy && <Typography.Text type="secondary">{t('dispatchMap.panel.respondBy', { time: formatDateTime(current.respondBy) })}</Typography.Text>}
         {current?.state === 'offered' && current.userId === me.id && <DispatchResponse ticketId={ticket.id} />}
         {staff && (
           <Collapse
             size="small"
             defaultActiveKey={current ? [] : ['rec']}
-            items={[{ key: 'rec', label: t('dispatch.rec.title'), children: <RecommendationPanel ticket={ticket} /> }]}
+            items={[{ key: 'rec', label: t('dispatchMap.rec.title'), children: <RecommendationPanel ticket={ticket} /> }]}
             data-testid="dispatch-recommendations"
           />
         )}
         <Button type="link" size="small" style={{ alignSelf: 'start', padding: 0 }} onClick={() => setHistoryOpen((o) => !o)} data-testid="dispatch-history-toggle">
-          {t('dispatch.panel.history')}（{history.length}）
+          {t('dispatchMap.panel.history')}（{history.length}）
         </Button>
         {historyOpen &&
           (history.length ? (
             <List size="small" dataSource={history} data-testid="dispatch-history" renderItem={(a) => <List.Item>{historyLine(a, t)}{a.endReason ? ` · ${a.endReason}` : ''}</List.Item>} />
           ) : (
-            <Typography.Text type="secondary">{t('dispatch.panel.noHistory')}</Typography.Text>
+            <Typography.Text type="secondary">{t('dispatchMap.panel.noHistory')}</Typography.Text>
           ))}
       </Flex>
     </Card>

@@ -1,7 +1,7 @@
 // Texts of dispatch (智能派单): the 派单地图 page, the recommendation panel and the ticket's dispatch panel,
-// loaded as `dispatch`. Words from PRODUCT.md's table: 派单 接单 拒单 工程师 服务网点 负荷 …
+// loaded as `dispatchMap`. Words from PRODUCT.md's table: 派单 接单 拒单 工程师 服务网点 负荷 …
 
-export const dispatchZhCN = {
+export const dispatchMapZhCN = {
   nav: '派单地图',
   title: '派单地图',
   status: { available: '在线', busy: '忙碌', away: '离开', off_shift: '下班' },
@@ -163,4 +163,4 @@ export const dispatchZhCN = {
   },
 };
 
-export type DispatchTexts = typeof dispatchZhCN;
+export type DispatchMapTexts = typeof dispatchMapZhCN;

@@ -1,8 +1,8 @@
-import type { DispatchTexts } from './dispatch.zh-CN';
+import type { DispatchMapTexts } from './dispatch-map.zh-CN';
 
-// English texts of dispatch (see dispatch.zh-CN.ts).
+// English texts of dispatch (see dispatch-map.zh-CN.ts).
 
-export const dispatchEn: DispatchTexts = {
+export const dispatchMapEn: DispatchMapTexts = {
   nav: 'Dispatch map',
   title: 'Dispatch map',
   status: { available: 'Available', busy: 'Busy', away: 'Away', off_shift: 'Off shift' },
