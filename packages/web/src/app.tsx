@@ -30,6 +30,11 @@ const CategoriesPage = lazy(() => import('./admin/categories-page'));
 const TicketTypesPage = lazy(() => import('./admin/ticket-types-page'));
 const ReplyTemplatesPage = lazy(() => import('./admin/reply-templates-page'));
 const ApiKeysPage = lazy(() => import('./admin/api-keys-page'));
+const DispatchAdmin = lazy(() => import('./admin/dispatch/dispatch-admin'));
+const SkillMatrixPage = lazy(() => import('./admin/dispatch/skill-matrix-page'));
+const OutletsPage = lazy(() => import('./admin/dispatch/outlets-page'));
+const DispatchRulesPage = lazy(() => import('./admin/dispatch/rules-page'));
+const DispatchPoliciesPage = lazy(() => import('./admin/dispatch/policies-page'));
 const TenantPage = lazy(() => import('./admin/tenant-page'));
 const ChannelsPage = lazy(() => import('./admin/channels/channels-page'));
 const IntakePage = lazy(() => import('./admin/intake/intake-page'));
@@ -78,6 +83,12 @@ export function AppRoutes() {
               <Route path="categories" element={<CategoriesPage />} />
               <Route path="ticket-types" element={<TicketTypesPage />} />
               <Route path="reply-templates" element={<ReplyTemplatesPage />} />
+              <Route path="dispatch" element={<DispatchAdmin />}>
+                <Route path="skills" element={<SkillMatrixPage />} />
+                <Route path="outlets" element={<OutletsPage />} />
+                <Route path="rules" element={<DispatchRulesPage />} />
+                <Route path="policies" element={<DispatchPoliciesPage />} />
+              </Route>
               <Route path="channels" element={<ChannelsPage />} />
               <Route path="intake" element={<IntakePage />} />
               <Route path="intelligence" element={<IntelligencePage />} />

@@ -8,6 +8,7 @@ import { createChannels, demoDomain } from './demo-channels';
 import { createCustomers, createErpActor } from './demo-customers';
 import { scheduleLinks } from './demo-links';
 import { createPeople } from './demo-people';
+import { createDispatchProfiles } from './dispatch-profiles';
 import { scheduleRoutine } from './demo-routine';
 import { summarize, type DemoSummary } from './demo-summary';
 import { createDemoTenant, userActor } from './demo-tenant';
@@ -87,6 +88,8 @@ export async function loadDemo(makeDeps: (clock: Clock) => Deps, opts: DemoOptio
     await routine.close();
   }
   log(`${await giveDemoSites(deps, admin, rng)} on-site tickets with a site`);
+  const dispatch = await createDispatchProfiles(deps, admin, people, catalog, seededRandom(opts.seed + 16));
+  log(`dispatch: ${dispatch.profiles} profiles, ${dispatch.outlets} outlets, rules and a scored policy`);
 
   return summarize(world, {
     tenant: demoTenant,

@@ -503,6 +503,7 @@ export const en: Messages = {
       imports: 'Import tickets',
       intelligence: 'Intelligence',
       'reply-templates': 'Reply templates',
+      dispatch: 'Dispatch',
     },
     nameZh: 'Chinese name',
     nameEn: 'English name',

@@ -6,6 +6,8 @@ import { initReactI18next } from 'react-i18next';
 import { dispatchMapEn } from './dispatch-map.en';
 import { dispatchMapZhCN } from './dispatch-map.zh-CN';
 import { en } from './en';
+import { dispatchEn } from './dispatch.en';
+import { dispatchZhCN } from './dispatch.zh-CN';
 import { importsEn } from './imports.en';
 import { importsZhCN } from './imports.zh-CN';
 import { intakeEn } from './intake.en';
@@ -36,7 +38,7 @@ export const dayjsLocale = (lng: Language) => (lng === 'en' ? 'en' : 'zh-cn');
 export const i18n = i18next.createInstance();
 const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, intake: intakeZhCN, intel: intelZhCN, imports: importsZhCN, dispatchMap: dispatchMapZhCN } }, en: { translation: { ...en, intake: intakeEn, intel: intelEn, imports: importsEn, dispatchMap: dispatchMapEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, intake: intakeZhCN, intel: intelZhCN, imports: importsZhCN, dispatch: dispatchZhCN, dispatchMap: dispatchMapZhCN } }, en: { translation: { ...en, intake: intakeEn, intel: intelEn, imports: importsEn, dispatch: dispatchEn, dispatchMap: dispatchMapEn } } },
   lng: initial,
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

@@ -501,6 +501,7 @@ export const zhCN = {
       imports: '导入工单',
       intelligence: '智能分类',
       'reply-templates': '快捷回复',
+      dispatch: '智能派单',
     },
     nameZh: '中文名称',
     nameEn: '英文名称',

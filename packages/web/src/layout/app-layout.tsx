@@ -9,6 +9,7 @@ import { PageLoading } from '../common/page-loading';
 import { SiderTrigger } from '../common/quiet-icons';
 import { currentLanguage, setLanguage } from '../i18n';
 import { canSeeAdmin } from '../admin/access';
+import { StatusDot, useDispatchStatusMenu } from '../admin/dispatch/my-dispatch-status';
 import { canDispatch } from '../dispatch/access';
 import { NotificationBell } from './notification-bell';
 import { usePhone } from './use-phone';
@@ -51,6 +52,7 @@ export function AppLayout() {
     if (live === 'open') setEverOpen(true);
   }, [live]);
   const phone = usePhone();
+  const dispatchStatus = useDispatchStatusMenu(me);
   const [navOpen, setNavOpen] = useState(false);
   const section = location.pathname === '/tickets/new' ? 'new' : location.pathname.split('/')[1] || 'tickets';
 
@@ -103,12 +105,13 @@ export function AppLayout() {
           <LanguageSwitch />
           <Dropdown
             menu={{
-              items: [{ key: 'signout', icon: <LogoutOutlined aria-hidden />, label: t('nav.signOut'), 'data-testid': 'sign-out' } as never],
-              onClick: () => void signOut().then(() => navigate('/login')),
+              items: [...dispatchStatus.items, { key: 'signout', icon: <LogoutOutlined aria-hidden />, label: t('nav.signOut'), 'data-testid': 'sign-out' } as never],
+              onClick: ({ key }) => dispatchStatus.choose(key) || void signOut().then(() => navigate('/login')),
             }}
           >
             <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
               <Avatar size="small" icon={<UserOutlined aria-hidden />} />
+              {dispatchStatus.current && <StatusDot status={dispatchStatus.current} />}
               {!phone && <Typography.Text>{me.name}</Typography.Text>}
             </Space>
           </Dropdown>

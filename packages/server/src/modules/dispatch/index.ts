@@ -19,9 +19,14 @@ export {
   regionCovers,
   URGENCY,
 } from './engine';
-export { dispatchProfileRoutes } from './profile-routes';
-export { STATUS_CHANGED } from './profiles/announce-status';
-export type { PositionMessage } from './profiles/report-location';
 // the simulator (`npx gongdan simulate`)
 export { simulateDispatch, generateScenario, GENERATE_DEFAULTS, parseScenarioText, ScenarioError, SIM_STRATEGIES, parseSolomon, solomonToScenario, SolomonFormatError } from './simulator';
 export type { SimStrategy, StrategyFigures, Scenario } from './simulator';
+export { dispatchProfileRoutes } from './profile-routes';
+export { STATUS_CHANGED } from './profiles/announce-status';
+export type { PositionMessage } from './profiles/report-location';
+export { updateProfile } from './profiles/update-profile';
+export { createOutlet } from './profiles/create-outlet';
+export { createRule } from './profiles/create-rule';
+export { putPolicy } from './profiles/put-policy';
+export { reportLocation } from './profiles/report-location';

@@ -4,7 +4,7 @@ export type { Actor, Role, Scope } from './actor';
 export { ROLES, SCOPES, isStaff, isManager, effectiveScope, systemActor } from './actor';
 export { requireRole, STAFF } from './require-role';
 export type { UserRow } from './user-repository';
-export { userAccount, userById, usersByIds, usersByIdsOrEmails, userAssignability, staffIdsByEmails, activeStaffIds, activeStaffPeople, activeUsersWithRoles, peopleNames, listTeamNames, teamExists, moveContactSignIns, tenantSummaries } from './read-people';
+export { activeUsersWithRoles, userAccount, userById, usersByIds, usersByIdsOrEmails, userAssignability, staffIdsByEmails, activeStaffIds, peopleNames, listTeamNames, teamExists, moveContactSignIns, tenantSummaries } from './read-people';
 export type { UserProfile } from './read-people';
 export { createTenant } from './create-tenant';
 export type { CreateTenantInput } from './create-tenant';

@@ -52,11 +52,6 @@ export async function activeUsersWithRoles(q: Queryable, roles: Role[]): Promise
   return (await userRepository.activeWithRoles(q, roles)).map((u) => summary({ ...u, team_ids: u.team_ids ?? [] }));
 }
 
-/** Every active staff member of the tenant (admins, supervisors, agents, engineers) with their teams, by name. */
-export async function activeStaffPeople(q: Queryable): Promise<UserProfile[]> {
-  return (await userRepository.activeStaff(q)).map((u) => summary({ ...u, team_ids: u.team_ids ?? [] }));
-}
-
 /** Whether a user can be given tickets: exists, active, not a customer. */
 export const userAssignability = (q: Queryable, id: string) => userRepository.assignability(q, id);
 

@@ -72,10 +72,6 @@ export const userRepository = {
     const rows = await q.query<{ id: string }>(`SELECT id FROM users WHERE id = ANY($1::uuid[]) AND active AND role <> 'customer'`, [ids]);
     return rows.map((r) => r.id);
   },
-  /** Every active staff member of the tenant (not customers), by name, with their teams. */
-  async activeStaff(q: Queryable): Promise<UserRow[]> {
-    return q.query<UserRow>(`${SELECT} WHERE u.active AND u.role <> 'customer' ORDER BY u.name, u.id`);
-  },
   /** Names of users and of teams by id, in one query (for lists that show who and which team). */
   async names(q: Queryable, userIds: string[], teamIds: string[]): Promise<{ kind: 'user' | 'team'; id: string; name: string }[]> {
     if (!userIds.length && !teamIds.length) return [];

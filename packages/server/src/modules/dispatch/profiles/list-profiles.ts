@@ -1,6 +1,6 @@
 import type { Deps } from '../../../platform/deps';
-import { activeStaffPeople, requireRole, type Actor } from '../../identity';
-import { DISPATCH_MANAGERS } from './access';
+import { activeUsersWithRoles, requireRole, type Actor } from '../../identity';
+import { DISPATCHABLE, DISPATCH_MANAGERS } from './access';
 import { profileRepository } from './profile-repository';
 import { toProfileView, type ProfileView } from './profile-view';
 
@@ -8,7 +8,7 @@ import { toProfileView, type ProfileView } from './profile-view';
 export async function listProfiles(deps: Deps, actor: Actor): Promise<ProfileView[]> {
   requireRole(actor, DISPATCH_MANAGERS);
   return deps.db.tenant(actor.tenantId, async (q) => {
-    const people = await activeStaffPeople(q);
+    const people = await activeUsersWithRoles(q, DISPATCHABLE);
     const rows = await profileRepository.listForTenant(q);
     const byUser = new Map(rows.map((r) => [r.user_id, r]));
     return people.map((u) => toProfileView(u, byUser.get(u.id)));

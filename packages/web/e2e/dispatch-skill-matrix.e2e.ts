@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, inject } from 'vitest';
+import { Api } from './api';
+import { flow, poll, session, shot, useBrowser } from './browser';
+import { expectChineseOnly } from './chinese-only';
+
+// 技能矩阵 in Chromium against the server started the README's way: a supervisor's view of people ×
+// skills with an expiring certification in amber, a level edited and saved, then a CSV imported with
+// Chinese headers, its good rows written and its bad row listed.
+
+const env = inject('e2e');
+const b = useBrowser(env);
+let api: Api;
+const GAO = { email: 'gaofeng.e2e@example.com', name: '高峰', password: 'Engineer-e2e-12345' };
+const LIN = { email: 'lintao.e2e@example.com', name: '林涛', password: 'Engineer-e2e-12345' };
+let gaoId = '';
+let linId = '';
+
+/** Toasts and spinners name their icons in English: the check waits until they are gone. */
+const quiet = async (page: import('playwright-core').Page) => {
+  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' }).catch(() => undefined);
+  await page.locator('.anticon-loading').first().waitFor({ state: 'hidden' }).catch(() => undefined);
+};
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  api = await Api.signIn(env.serverURL, env.admin.email, env.admin.password);
+  gaoId = (await api.post<{ id: string }>('/users', { ...GAO, role: 'engineer', locale: 'zh-CN' })).id;
+  linId = (await api.post<{ id: string }>('/users', { ...LIN, role: 'engineer', locale: 'zh-CN' })).id;
+  await api.call('PUT', `/dispatch/profiles/${gaoId}`, { skills: { 电梯维修: 4, 困人救援: 3 }, certifications: [{ name: '特种设备作业证', expires: inDays(10) }] });
+  await api.call('PUT', `/dispatch/profiles/${linId}`, { skills: { 电梯维修: 2 }, certifications: [{ name: '电工证', expires: inDays(-3) }] });
+});
+
+describe('skill matrix', () => {
+  flow(b, env, 'D1', '技能矩阵：管理员修改一个等级并保存，证书临期标黄、过期标红，再用中文列名导入 CSV，正确的行写入、错误的行列出', async () => {
+    const { page } = await session(b()!, env, env.admin);
+    await page.goto('/admin/dispatch/skills');
+    await page.getByTestId('skill-matrix-page').waitFor();
+    await page.getByTestId('admin-tab-dispatch').getByText('智能派单').waitFor();
+    const gaoLift = page.getByTestId('cell-高峰-电梯维修');
+    await poll(() => gaoLift.innerText()).toBe('4');
+    expect(await page.getByTestId('cert-高峰-特种设备作业证').getAttribute('data-state')).toBe('soon');
+    expect(await page.getByTestId('cert-林涛-电工证').getAttribute('data-state')).toBe('expired');
+
+    // edit a level: select the cell, set 5, save once
+    await page.getByTestId('cell-林涛-电梯维修').click();
+    await page.getByTestId('matrix-set-5').click();
+    await poll(() => page.getByTestId('cell-林涛-电梯维修').innerText()).toBe('5');
+    await page.getByTestId('matrix-save').click();
+    await poll(async () => (await api.get<{ skills: Record<string, number> }>(`/dispatch/profiles/${linId}`)).skills).toEqual({ 电梯维修: 5 });
+    await poll(() => page.getByTestId('matrix-save').isDisabled()).toBe(true);
+    await quiet(page);
+    await expectChineseOnly(page);
+    await shot(env, page, 'skill-matrix');
+
+    // import a CSV with Chinese headers: two good rows, one unknown email
+    const csv = ['邮箱,技能,等级,证书,到期日', `${GAO.email},空调维修,3,,`, `${LIN.email},困人救援,4,特种设备作业证,${inDays(400)}`, 'nobody@example.com,空调维修,2,,'].join('\r\n');
+    await page.getByTestId('matrix-import').locator('input[type="file"]').setInputFiles({ name: '技能矩阵.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF' + csv, 'utf8') });
+    const summary = page.getByTestId('matrix-import-summary');
+    await summary.getByText('已写入 2 行，失败 1 行').waitFor();
+    expect(await page.getByTestId('matrix-import-failed-3').innerText()).toContain('找不到这个邮箱对应的在职员工');
+    await quiet(page);
+    await expectChineseOnly(page, { skip: ['.gd-server-message'] });
+    await shot(env, page, 'skill-matrix-import');
+    await page.getByRole('button', { name: '关闭' }).last().click();
+    await poll(() => page.getByTestId('cell-高峰-空调维修').innerText()).toBe('3');
+    await poll(() => page.getByTestId('cell-林涛-困人救援').innerText()).toBe('4');
+    expect(await page.getByTestId('cert-林涛-特种设备作业证').getAttribute('data-state')).toBe('valid');
+  });
+});

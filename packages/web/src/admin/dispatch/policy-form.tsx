@@ -1,0 +1,120 @@
+import { Divider, Form, InputNumber, Select, Slider, Space, Switch, TreeSelect } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCategoryTree, useLookups } from '../../common/lookups';
+import { useFormSubmit } from '../../common/use-form-submit';
+import { AdminFormModal } from '../admin-table';
+import { dispatchApi, type DispatchPolicy, type PolicyBody } from './dispatch-api';
+
+// The form of a dispatch policy (派单方式): for the tenant, a team or a category — the mode, the score's
+// weights, the batch window, the time to accept, overflow at peak, travel speed and position age.
+
+export const MODES: DispatchPolicy['mode'][] = ['manual', 'round_robin', 'least_loaded', 'skills', 'scored', 'batch'];
+export const WEIGHTS = ['travel', 'load', 'speed', 'firstFix', 'skillFit', 'tier', 'preferred', 'fairness'] as const;
+const DEFAULT_WEIGHTS = { travel: 3, load: 2, speed: 1, firstFix: 1, skillFit: 1, tier: 1, preferred: 1, fairness: 1 };
+
+type Values = Omit<PolicyBody, 'acceptTimeoutS'> & { acceptTimeoutS?: number | null; needsAccept: boolean };
+const KNOWN = ['scope', 'scopeId', 'mode', 'batchWindowS', 'acceptTimeoutS', 'overflowTeamId', 'overflowThreshold', 'speedKmh', 'positionStaleMin', ...WEIGHTS.map((w) => `weights.${w}`)];
+
+export function PolicyModal({ editing, onClose, onSaved }: { editing: DispatchPolicy | 'new' | null; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const { teams } = useLookups();
+  const categoryTree = useCategoryTree();
+  const scope = Form.useWatch('scope', form);
+  const mode = Form.useWatch('mode', form);
+  const needsAccept = Form.useWatch('needsAccept', form);
+  const { busy, general, setGeneral, submit } = useFormSubmit(form, KNOWN);
+  useEffect(() => {
+    if (!editing) return;
+    if (editing === 'new')
+      form.setFieldsValue({ scope: 'team', scopeId: null, mode: 'scored', weights: DEFAULT_WEIGHTS, batchWindowS: 30, needsAccept: true, acceptTimeoutS: 300, speedKmh: 30, positionStaleMin: 30, defaultCapacity: { ticket: 8, chat: 2, field: 5 } });
+    else form.setFieldsValue({ ...editing, weights: { ...DEFAULT_WEIGHTS, ...editing.weights }, needsAccept: editing.acceptTimeoutS !== null, acceptTimeoutS: editing.acceptTimeoutS ?? 300 });
+  }, [editing, form]);
+  const save = () =>
+    submit(async (v) => {
+      const { needsAccept: accept, ...rest } = v;
+      await dispatchApi.putPolicy({
+        ...rest,
+        scopeId: rest.scope === 'tenant' ? null : (rest.scopeId ?? null),
+        acceptTimeoutS: accept ? (rest.acceptTimeoutS ?? 300) : null,
+        overflowTeamId: rest.overflowTeamId ?? null,
+        overflowThreshold: rest.overflowTeamId ? (rest.overflowThreshold ?? 0) : null,
+      });
+      onSaved();
+    });
+  const fixed = editing !== 'new';
+  return (
+    <AdminFormModal open={!!editing} title={editing === 'new' ? t('dispatch.policies.add') : t('dispatch.policies.edit')} okTestId="policy-save" busy={busy} onOk={save} onCancel={onClose} general={general} clearGeneral={() => setGeneral(null)}>
+      <Form form={form} layout="vertical" requiredMark={false} preserve={false}>
+        <Space wrap>
+          <Form.Item name="scope" label={t('dispatch.policies.scope')}>
+            <Select disabled={fixed} style={{ width: 140 }} options={(['tenant', 'team', 'category'] as const).map((s) => ({ value: s, label: t(`dispatch.policies.scopes.${s}`) }))} data-testid="policy-scope" />
+          </Form.Item>
+          {scope === 'team' && (
+            <Form.Item name="scopeId" label={t('dispatch.policies.team')} rules={[{ required: true, message: t('dispatch.policies.targetRequired') }]}>
+              <Select disabled={fixed} style={{ width: 200 }} options={teams.map((tm) => ({ value: tm.id, label: tm.name }))} data-testid="policy-team" />
+            </Form.Item>
+          )}
+          {scope === 'category' && (
+            <Form.Item name="scopeId" label={t('dispatch.policies.category')} rules={[{ required: true, message: t('dispatch.policies.targetRequired') }]}>
+              <TreeSelect disabled={fixed} style={{ width: 200 }} treeData={categoryTree} data-testid="policy-category" />
+            </Form.Item>
+          )}
+        </Space>
+        <Form.Item name="mode" label={t('dispatch.policies.mode')}>
+          <Select options={MODES.map((m) => ({ value: m, label: t(`dispatch.modes.${m}`) }))} data-testid="policy-mode" />
+        </Form.Item>
+        {(mode === 'scored' || mode === 'batch' || mode === 'manual') && (
+          <>
+            <Divider titlePlacement="start">{t('dispatch.policies.weights')}</Divider>
+            {WEIGHTS.map((w) => (
+              <Form.Item key={w} name={['weights', w]} label={t(`dispatch.weights.${w}`)} style={{ marginBottom: 4 }}>
+                <Slider min={0} max={10} step={0.5} data-testid={`policy-weight-${w}`} />
+              </Form.Item>
+            ))}
+          </>
+        )}
+        <Divider titlePlacement="start">{t('dispatch.policies.timing')}</Divider>
+        <Space wrap align="end">
+          {mode === 'batch' && (
+            <Form.Item name="batchWindowS" label={t('dispatch.policies.batchWindowS')}>
+              <InputNumber min={1} max={3600} precision={0} />
+            </Form.Item>
+          )}
+          <Form.Item name="needsAccept" label={t('dispatch.policies.needsAccept')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+          {needsAccept && (
+            <Form.Item name="acceptTimeoutS" label={t('dispatch.policies.acceptTimeoutS')}>
+              <InputNumber min={10} max={86400} precision={0} />
+            </Form.Item>
+          )}
+        </Space>
+        <Space wrap>
+          <Form.Item name="overflowTeamId" label={t('dispatch.policies.overflowTeam')}>
+            <Select allowClear style={{ width: 200 }} options={teams.map((tm) => ({ value: tm.id, label: tm.name }))} />
+          </Form.Item>
+          <Form.Item name="overflowThreshold" label={t('dispatch.policies.overflowThreshold')}>
+            <InputNumber min={0} precision={0} />
+          </Form.Item>
+        </Space>
+        <Space wrap>
+          <Form.Item name="speedKmh" label={t('dispatch.policies.speedKmh')}>
+            <InputNumber min={1} max={300} />
+          </Form.Item>
+          <Form.Item name="positionStaleMin" label={t('dispatch.policies.positionStaleMin')}>
+            <InputNumber min={1} max={1440} precision={0} />
+          </Form.Item>
+        </Space>
+        <Space wrap>
+          {(['ticket', 'chat', 'field'] as const).map((k) => (
+            <Form.Item key={k} name={['defaultCapacity', k]} label={t(`dispatch.capacity.${k}`)}>
+              <InputNumber min={0} max={200} precision={0} />
+            </Form.Item>
+          ))}
+        </Space>
+      </Form>
+    </AdminFormModal>
+  );
+}

@@ -1,0 +1,83 @@
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, List, Modal, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../common/api-errors';
+import { CloseIcon } from '../../common/quiet-icons';
+import { dispatchApi, type SkillImportResult } from './dispatch-api';
+
+// The skill matrix from a CSV file: upload, then the rows applied and each failed row with why.
+
+export function SkillImport({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<SkillImportResult | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const send = async (file: File) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await dispatchApi.importSkills(file);
+      setResult(r);
+      if (!r.failed.length) message.success(t('dispatch.import.result', { updated: r.updated, failed: 0 }));
+      onDone();
+    } catch (err) {
+      setError(err);
+      setResult(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const failText = (code: string) => t(`dispatch.import.codes.${code === 'NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION_FAILED'}`);
+  return (
+    <>
+      <span data-testid="matrix-import">
+        <Upload
+          accept=".csv,text/csv"
+          showUploadList={false}
+          beforeUpload={(f) => {
+            void send(f);
+            return false;
+          }}
+        >
+          <Button icon={<UploadOutlined aria-hidden />} loading={busy} data-testid="matrix-import-button">
+            {t('dispatch.import.button')}
+          </Button>
+        </Upload>
+      </span>
+      <Modal
+        open={!!result || !!error}
+        title={t('dispatch.import.title')}
+        onCancel={() => (setResult(null), setError(null))}
+        closeIcon={<CloseIcon />}
+        footer={<Button onClick={() => (setResult(null), setError(null))}>{t('app.close')}</Button>}
+        data-testid="matrix-import-result"
+      >
+        <Typography.Paragraph type="secondary">{t('dispatch.import.help')}</Typography.Paragraph>
+        {!!error && <Alert type="error" showIcon title={errorMessage(error, t)} data-testid="matrix-import-error" />}
+        {result && (
+          <>
+            <Alert type={result.failed.length ? 'warning' : 'success'} showIcon title={t('dispatch.import.result', { updated: result.updated, failed: result.failed.length })} data-testid="matrix-import-summary" />
+            {!!result.failed.length && (
+              <List
+                size="small"
+                dataSource={result.failed}
+                renderItem={(f) => (
+                  <List.Item data-testid={`matrix-import-failed-${f.row}`}>
+                    <Typography.Text>
+                      {t('dispatch.import.row', { row: f.row })}：{failText(f.code)}
+                    </Typography.Text>
+                    <Typography.Text type="secondary" className="gd-server-message" style={{ fontSize: 12 }}>
+                      {f.message}
+                    </Typography.Text>
+                  </List.Item>
+                )}
+              />
+            )}
+          </>
+        )}
+      </Modal>
+    </>
+  );
+}
