@@ -39,8 +39,8 @@ export function DispatchPanel({ ticket, version }: { ticket: Ticket; version: nu
   if (q.isError && q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 403)) return null;
   if (!q.data) return null;
   const { current, history, need, queued } = q.data;
-  // a ticket never dispatched and with no site (not field work): the assignee field says it all
-  if (!site && !current && !history.length && !queued) return null;
+  // not on-site work and never dispatched (a queued email ticket, say): the assignee field says it all
+  if (!site && need.kind !== 'field' && !current && !history.length) return null;
   const shown: Assignment | null = current ?? history[0] ?? null;
   const state = current?.state ?? (queued ? 'queued' : 'none');
   const staff = me.role === 'admin' || me.role === 'supervisor' || me.role === 'agent';

@@ -234,7 +234,6 @@ export default function TicketDetailPage() {
               onLinked={refreshAll}
               onAnalysis={setAnalysis}
             />
-            <DispatchPanel ticket={ticket} version={version} />
             <Card size="small" style={{ marginTop: 12 }}>
               <SidePanel
                 ref={panel}
@@ -248,6 +247,8 @@ export default function TicketDetailPage() {
                 }}
               />
             </Card>
+            {/* dispatch (派单) below the properties: it loads later and must not move them */}
+            <DispatchPanel ticket={ticket} version={version} />
           </AfterFirstPaint>
         </Col>
       </Row>
