@@ -98,7 +98,8 @@ export default defineConfig({
             // what the entry imports itself (the api client, the stylesheets) stays with it and out of the
             // two groups: the entry starts the page's requests before the rest of the code has arrived
             { name: 'entry', tags: ['$initial'], priority: 3 },
-            { name: 'vendor', test: /node_modules[\\/]/, priority: 2 },
+            // the map library only where the map is (the 派单地图 page's own chunk): never in every page's cold load
+            { name: 'vendor', test: /node_modules[\\/](?!leaflet[\\/]|react-leaflet[\\/]|@react-leaflet[\\/])/, priority: 2 },
             { name: 'common', test: /[\\/]src[\\/]/, minShareCount: 2, priority: 1 },
           ],
         },

@@ -43,6 +43,7 @@ const ImportsPage = lazy(() => import('./admin/imports/imports-page'));
 const DeviceKeysPage = lazy(() => import('./admin/iot/device-keys-page'));
 const AssetsPage = lazy(() => import('./admin/iot/assets-page'));
 const NotificationsPage = lazy(() => import('./notifications/notifications-page'));
+const DispatchMapPage = lazy(() => import('./dispatch/dispatch-map-page'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page'));
 
 function RequireSignIn() {
@@ -98,6 +99,7 @@ export function AppRoutes() {
               <Route path="tenant" element={<TenantPage />} />
             </Route>
             <Route path="/notifications" element={<NotificationsPage />} />
+            <Route path="/dispatch" element={<DispatchMapPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

@@ -9,6 +9,8 @@ export type LiveMessage =
   | { type: 'ticket.event'; ticketId: string; ticketNumber: number; event: TicketEvent }
   | { type: 'notification'; notification: Notification }
   | { type: 'call'; call: CallInfo }
+  /** an engineer's reported position (dispatch), to admins, supervisors and agents */
+  | { type: 'dispatch.position'; userId: string; lat: number; lng: number; accuracyM: number | null; reportedAt: string }
   | { type: 'pong' };
 
 /** A phone call from the CTI (call center): sent to the agent whose line rings. Extra fields are tolerated. */

@@ -342,7 +342,7 @@ export const en: Messages = {
     via: 'via {{channel}}',
     system: 'System',
     // what the server's own actors are called (events of the intelligence, device alarms before they were named by device…)
-    systemActors: { system: 'System', intelligence: 'Intelligence', live: 'System', iot: 'Device alarm', 'gongdan import': 'History import' },
+    systemActors: { system: 'System', intelligence: 'Intelligence', live: 'System', iot: 'Device alarm', 'gongdan import': 'History import', dispatch: 'Dispatch' },
     empty: 'No entries yet',
   },
   reply: {

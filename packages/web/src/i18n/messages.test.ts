@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { dispatchMapEn } from './dispatch-map.en';
+import { dispatchMapZhCN } from './dispatch-map.zh-CN';
 import { en as enBase } from './en';
 import { dispatchEn } from './dispatch.en';
 import { dispatchZhCN } from './dispatch.zh-CN';
@@ -11,8 +13,8 @@ import { intelZhCN } from './intelligence.zh-CN';
 import { zhCN as zhBase } from './zh-CN';
 
 // the texts as index.ts loads them: the main files plus the intake, intelligence and import parts
-const zhCN = { ...zhBase, intake: intakeZhCN, intel: intelZhCN, imports: importsZhCN, dispatch: dispatchZhCN };
-const en = { ...enBase, intake: intakeEn, intel: intelEn, imports: importsEn, dispatch: dispatchEn };
+const zhCN = { ...zhBase, intake: intakeZhCN, intel: intelZhCN, imports: importsZhCN, dispatch: dispatchZhCN, dispatchMap: dispatchMapZhCN };
+const en = { ...enBase, intake: intakeEn, intel: intelEn, imports: importsEn, dispatch: dispatchEn, dispatchMap: dispatchMapEn };
 
 function keys(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));

@@ -340,7 +340,7 @@ export const zhCN = {
     via: '来自{{channel}}',
     system: '系统',
     // what the server's own actors are called (events of the intelligence, device alarms before they were named by device…)
-    systemActors: { system: '系统', intelligence: '智能分析', live: '系统', iot: '设备告警', 'gongdan import': '历史工单导入' },
+    systemActors: { system: '系统', intelligence: '智能分析', live: '系统', iot: '设备告警', 'gongdan import': '历史工单导入', dispatch: '智能派单' },
     empty: '暂无记录',
   },
   reply: {

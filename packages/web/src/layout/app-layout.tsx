@@ -1,4 +1,4 @@
-import { AppstoreOutlined, GlobalOutlined, LogoutOutlined, MenuOutlined, PlusOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, EnvironmentOutlined, GlobalOutlined, LogoutOutlined, MenuOutlined, PlusOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Avatar, Button, Drawer, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { SiderTrigger } from '../common/quiet-icons';
 import { currentLanguage, setLanguage } from '../i18n';
 import { canSeeAdmin } from '../admin/access';
 import { StatusDot, useDispatchStatusMenu } from '../admin/dispatch/my-dispatch-status';
+import { canDispatch } from '../dispatch/access';
 import { NotificationBell } from './notification-bell';
 import { usePhone } from './use-phone';
 
@@ -68,6 +69,7 @@ export function AppLayout() {
         { key: 'tickets', icon: <AppstoreOutlined aria-hidden />, label: t('nav.tickets'), 'data-testid': 'nav-tickets' } as never,
         { key: 'new', icon: <PlusOutlined aria-hidden />, label: t('nav.newTicket'), 'data-testid': 'nav-new-ticket' } as never,
         { key: 'customers', icon: <TeamOutlined aria-hidden />, label: t('nav.customers'), 'data-testid': 'nav-customers' } as never,
+        ...(canDispatch(me) ? [{ key: 'dispatch', icon: <EnvironmentOutlined aria-hidden />, label: t('dispatchMap.nav'), 'data-testid': 'nav-dispatch' } as never] : []),
         ...(canSeeAdmin(me) ? [{ key: 'admin', icon: <SettingOutlined aria-hidden />, label: t('nav.admin'), 'data-testid': 'nav-admin' } as never] : []),
       ]}
       style={{ borderInlineEnd: 'none' }}

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { TicketEvent } from '../../api/types';
+import { describeDispatchEvent, isDispatchEvent } from '../../dispatch/dispatch-events';
 
 // Plain-words lines for system events on the timeline: field changes as "from → to" with names
 // instead of ids wherever the console knows them.
@@ -108,6 +109,7 @@ export function describeEvent(e: TicketEvent, t: TFunction, names: NameResolver)
     case 'alarm.repeated':
       return { title: t('timeline.alarmRepeated', { serial: d.serial, code: d.code, added: d.added, count: d.count }), lines: [] };
     default:
+      if (isDispatchEvent(e.kind)) return describeDispatchEvent(e.kind, d ?? {}, t, names.user);
       return { title: t('timeline.other', { kind: e.kind }), lines: [] };
   }
 }
@@ -116,6 +118,7 @@ export function describeEvent(e: TicketEvent, t: TFunction, names: NameResolver)
 export function userIdsIn(events: TicketEvent[]): string[] {
   const ids = new Set<string>();
   for (const e of events) {
+    if (isDispatchEvent(e.kind) && typeof (e.data as { userId?: unknown }).userId === 'string') ids.add((e.data as { userId: string }).userId);
     if (e.kind !== 'ticket.updated') continue;
     const c = ((e.data as { changes?: Record<string, { from?: unknown; to?: unknown }> }).changes ?? {}).assigneeId;
     for (const v of [c?.from, c?.to]) if (typeof v === 'string' && v) ids.add(v);

@@ -17,6 +17,7 @@ import { formatDateTime } from '../../i18n/format';
 import { usePhone } from '../../layout/use-phone';
 import { loadQueue, neighbour } from '../queue';
 import { PriorityTag, StatusTag } from '../ticket-tags';
+import { DispatchPanel } from '../dispatch-panel';
 import { ChannelLogPanel } from './channel-log';
 import { deliveriesByComment, DeliveriesContext } from './deliveries';
 import type { Insights } from '../../api/intelligence-types';
@@ -246,6 +247,8 @@ export default function TicketDetailPage() {
                 }}
               />
             </Card>
+            {/* dispatch (派单) below the properties: it loads later and must not move them */}
+            <DispatchPanel ticket={ticket} version={version} />
           </AfterFirstPaint>
         </Col>
       </Row>

@@ -1,0 +1,153 @@
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject } from 'vitest';
+import { flow, poll, session, shot, useBrowser } from './browser';
+import { expectChineseOnly } from './chinese-only';
+import { seedDispatch, type TicketDispatchRow } from './dispatch-seed';
+
+// 派单地图 and the ticket's dispatch panel in Chromium against the server started the README's way, with
+// no tile server configured: the shipped base layer, engineers and on-site tickets on the map; a ticket's
+// recommendations in Chinese; assigning by click and by dragging a ticket onto an engineer; the offered
+// engineer's 接单, and a 拒单 whose reason shows on the ticket's timeline.
+
+const env = inject('e2e');
+const b = useBrowser(env);
+let world: Awaited<ReturnType<typeof seedDispatch>>;
+
+beforeAll(async () => {
+  world = await seedDispatch(env);
+});
+
+const dispatchOf = (id: string) => world.api.get<TicketDispatchRow>(`/tickets/${id}/dispatch`);
+const marker = (page: Page, kind: 'ticket' | 'engineer', id: string) => page.locator(kind === 'ticket' ? `[data-testid="ticket-marker"][data-ticket-id="${id}"]` : `[data-testid="engineer-marker"][data-user-id="${id}"]`);
+
+async function dragOnto(page: Page, from: Locator, to: Locator) {
+  // a picked ticket's marker is drawn anew (its icon changes): take the boxes once both are settled
+  await from.waitFor();
+  await to.waitFor();
+  await poll(async () => !!(await from.boundingBox()) && !!(await to.boundingBox())).toBe(true);
+  const a = (await from.boundingBox())!;
+  const z = (await to.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  // in steps, as a hand moves: Leaflet starts a drag after a few pixels
+  await page.mouse.move(a.x + a.width / 2 + 8, a.y + a.height / 2 + 8, { steps: 4 });
+  await page.mouse.move(z.x + z.width / 2, z.y + z.height / 2, { steps: 15 });
+  await page.mouse.up();
+}
+
+describe('dispatch map', () => {
+  flow(b, env, 'D1', '派单地图：无瓦片服务也显示省界底图、工程师和工单；选中工单看到中文推荐，点击派单，再把工单拖到工程师上派单', async () => {
+    const { page } = await session(b()!, env, env.admin);
+    await page.goto('/tickets');
+    await page.getByTestId('nav-dispatch').click();
+    await page.waitForURL(/\/dispatch/);
+    const map = page.locator('[data-testid="dispatch-map"][data-base-layer="vector"]');
+    await map.waitFor();
+    // the base layer: province outlines (SVG paths) and city labels, no tile images
+    await poll(() => page.locator('path.gd-province').count()).toBeGreaterThanOrEqual(30);
+    await page.locator('.gd-city-label', { hasText: '上海' }).first().waitFor();
+    expect(await page.locator('img.leaflet-tile').count()).toBe(0);
+    for (const e of [world.zhang, world.liu, world.chen]) await marker(page, 'engineer', e.id).waitFor();
+    expect(await marker(page, 'engineer', world.zhang.id).getAttribute('data-stale')).toBe('false');
+    expect(await marker(page, 'engineer', world.liu.id).getAttribute('data-stale')).toBe('true'); // at home, no live position
+    for (const t of Object.values(world.tickets)) await marker(page, 'ticket', t.id).waitFor();
+    await page.getByTestId('map-legend').getByText('在线').waitFor();
+    await shot(env, page, 'dispatch-map');
+    await expectChineseOnly(page);
+
+    // pick a ticket on the map: its recommendations, in words
+    const click = world.tickets.click;
+    await marker(page, 'ticket', click.id).click();
+    const rec = page.getByTestId('recommendations');
+    await rec.getByTestId('candidate').first().waitFor();
+    const names = await rec.getByTestId('candidate-name').allInnerTexts();
+    expect(names).toContain('张伟');
+    expect(names).toContain('刘洋');
+    expect(names).not.toContain('陈静');
+    const first = rec.getByTestId('candidate').first();
+    expect(await first.getByTestId('candidate-terms').innerText()).toMatch(/距离 [\d.]+ 公里·约 \d+ 分钟.*负荷 0\/5.*技能 电梯维修 [34] 级/);
+    await rec.getByTestId('excluded').getByText(/不可派/).click();
+    await rec.getByTestId('excluded-person').filter({ hasText: '陈静' }).getByText('技能不足：电梯维修 需 3 级，现 2 级').waitFor();
+    await shot(env, page, 'dispatch-recommendations');
+    await expectChineseOnly(page);
+
+    // assign by click: 派单 on 张伟
+    await rec.getByTestId('candidate').filter({ has: page.getByTestId('candidate-name').getByText('张伟', { exact: true }) }).getByTestId('candidate-assign').click();
+    await page.getByTestId('assign-dialog').getByText(`把工单 #${click.number}`).waitFor();
+    await page.getByTestId('assign-confirm').click();
+    await page.getByText('已派单给 张伟').waitFor();
+    await poll(async () => (await dispatchOf(click.id)).current).toMatchObject({ userId: world.zhang.id, state: 'offered', mode: 'manual' });
+    // the map follows: the ticket is now offered
+    await poll(() => page.getByTestId('dispatch-ticket').filter({ hasText: click.title }).innerText()).toContain('已派单待接单');
+
+    // assign by drag: the urgent escalator ticket onto 刘洋
+    const drag = world.tickets.drag;
+    await marker(page, 'ticket', drag.id).click();
+    await rec.getByTestId('candidate').first().waitFor();
+    await dragOnto(page, marker(page, 'ticket', drag.id), marker(page, 'engineer', world.liu.id));
+    await page.getByTestId('assign-dialog').getByText(`派给 刘洋`).first().waitFor();
+    await page.getByTestId('assign-confirm').click();
+    await poll(async () => (await dispatchOf(drag.id)).current).toMatchObject({ userId: world.liu.id, state: 'offered' });
+
+    // dropping onto an engineer a rule excludes asks a supervisor (admin) for an override with a reason
+    const accept = world.tickets.accept;
+    await marker(page, 'ticket', accept.id).click();
+    await rec.getByTestId('candidate').first().waitFor();
+    await dragOnto(page, marker(page, 'ticket', accept.id), marker(page, 'engineer', world.chen.id));
+    const dialog = page.getByTestId('assign-dialog');
+    await dialog.getByTestId('override-rules').getByText('技能不足：电梯维修 需 3 级，现 2 级').waitFor();
+    await page.getByTestId('assign-confirm').click();
+    await page.getByText('请填写强制派单的原因').waitFor();
+    await page.getByTestId('override-reason').fill('客户指定陈静，有老师傅陪同');
+    await page.getByTestId('assign-confirm').click();
+    await poll(async () => (await dispatchOf(accept.id)).current).toMatchObject({ userId: world.chen.id, mode: 'override', overrideReason: '客户指定陈静，有老师傅陪同' });
+    await shot(env, page, 'dispatch-after-assign');
+
+    // live: 张伟's phone reports a new position; his marker moves without a reload
+    const before = (await marker(page, 'engineer', world.zhang.id).boundingBox())!;
+    await world.zhangApi.post('/me/location', { lat: 31.3, lng: 121.38, accuracy: 10 });
+    await poll(async () => {
+      const now = await marker(page, 'engineer', world.zhang.id).boundingBox();
+      return !!now && Math.hypot(now.x - before.x, now.y - before.y) > 20;
+    }).toBe(true);
+  });
+
+  flow(b, env, 'D2', '接单与拒单：被派单的工程师登录后接单；另一张工单拒单并填写原因，原因出现在时间线上', async () => {
+    const { accept, decline } = world.tickets;
+    // the dispatcher offers both to 张伟 (the first was overridden to 陈静 above: reassign it)
+    await world.api.post(`/tickets/${accept.id}/dispatch`, { userId: world.zhang.id, reason: '改派给张伟' });
+    await world.api.post(`/tickets/${decline.id}/dispatch`, { userId: world.zhang.id });
+
+    const { page } = await session(b()!, env, world.zhang);
+    await page.goto(`/tickets/${accept.number}`);
+    const panel = page.getByTestId('dispatch-panel');
+    await poll(() => panel.getByTestId('dispatch-state').innerText()).toBe('已派单待接单');
+    expect(await panel.getByTestId('dispatch-site').innerText()).toBe('服务地点：上海市浦东新区世纪大道 100 号');
+    expect(await panel.getByTestId('dispatch-why').innerText()).toMatch(/^人工派单给 张伟/);
+    await panel.getByTestId('dispatch-accept').click();
+    await poll(() => panel.getByTestId('dispatch-state').innerText()).toBe('已接单');
+    await poll(async () => (await dispatchOf(accept.id)).current?.state).toBe('accepted');
+    await page.getByTestId('ticket-detail').getByText('张伟 已接单').first().waitFor();
+    await expectChineseOnly(page);
+
+    await page.goto(`/tickets/${decline.number}`);
+    await poll(() => panel.getByTestId('dispatch-state').innerText()).toBe('已派单待接单');
+    await panel.getByTestId('dispatch-decline').click();
+    await page.getByTestId('decline-confirm').click();
+    await page.getByText('请填写拒单原因').waitFor();
+    await page.getByTestId('decline-reason').fill('手上有急修单，今天赶不过去');
+    await page.getByTestId('decline-confirm').click();
+    await page.getByText('已拒单，工单退回派单').waitFor();
+    await poll(async () => (await dispatchOf(decline.id)).history[0]).toMatchObject({ userId: world.zhang.id, state: 'declined' });
+
+    // the dispatcher reads why on the ticket's timeline; the ticket waits for dispatch again
+    const admin = await session(b()!, env, env.admin);
+    await admin.page.goto(`/tickets/${decline.number}`);
+    const detail = admin.page.getByTestId('ticket-detail');
+    await detail.getByText('张伟 拒单').first().waitFor();
+    await detail.getByText('原因：手上有急修单，今天赶不过去').first().waitFor();
+    await poll(() => admin.page.getByTestId('dispatch-panel').getByTestId('dispatch-state').innerText()).not.toBe('已派单待接单');
+    await shot(env, admin.page, 'dispatch-declined');
+    await expectChineseOnly(admin.page);
+  });
+});

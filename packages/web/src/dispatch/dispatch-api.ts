@@ -1,0 +1,20 @@
+import { api } from '../api/client';
+import type { Assignment, Board, Candidates, DispatchBody, TicketDispatch } from './dispatch-types';
+
+// The dispatch endpoints the console calls (DISPATCH-CONTRACT.md) and their query keys.
+
+export const dispatchApi = {
+  board: () => api.get<Board>('/dispatch/board'),
+  ticket: (ticketId: string) => api.get<TicketDispatch>(`/tickets/${ticketId}/dispatch`),
+  candidates: (ticketId: string) => api.get<Candidates>(`/tickets/${ticketId}/dispatch/candidates`),
+  /** 409 DISPATCH_RULE_VIOLATION: a hard rule excludes the person (override with a reason: supervisors). */
+  assign: (ticketId: string, body: DispatchBody) => api.post<Assignment>(`/tickets/${ticketId}/dispatch`, body),
+  accept: (ticketId: string) => api.post<Assignment>(`/tickets/${ticketId}/dispatch/accept`, {}),
+  decline: (ticketId: string, reason: string) => api.post<void>(`/tickets/${ticketId}/dispatch/decline`, { reason }),
+};
+
+export const dispatchKeys = {
+  board: ['dispatch', 'board'] as const,
+  ticket: (ticketId: string) => ['dispatch', 'ticket', ticketId] as const,
+  candidates: (ticketId: string) => ['dispatch', 'candidates', ticketId] as const,
+};

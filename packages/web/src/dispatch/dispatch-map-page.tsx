@@ -1,0 +1,80 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Card, Flex, Skeleton, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { errorMessage } from '../common/api-errors';
+import { formatDateTime } from '../i18n/format';
+import { AssignDialog, type AssignTarget } from './assign-dialog';
+import { dispatchKeys } from './dispatch-api';
+import DispatchMap from './dispatch-map';
+import type { BoardEngineer, BoardTicket, Candidates } from './dispatch-types';
+import { MapLegend } from './map-legend';
+import { RecommendationPanel } from './recommendation-panel';
+import { TicketList } from './ticket-list';
+import { useBoard } from './use-board';
+
+// 派单地图: engineers, open field tickets and outlets on a map, the tickets to dispatch beside it and the
+// selected ticket's recommendations. Pick a ticket (marker or list), then 派单 from the recommendations,
+// click an engineer, or drag the ticket's marker onto an engineer.
+
+export default function DispatchMapPage() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const board = useBoard();
+  const [params, setParams] = useSearchParams();
+  const selectedId = params.get('ticket');
+  const [target, setTarget] = useState<AssignTarget | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  const height = Math.max(420, window.innerHeight - 150);
+
+  const select = (tk: BoardTicket) => setParams((p) => (p.set('ticket', tk.id), p), { replace: true });
+  const selected = board.data?.tickets.find((tk) => tk.id === selectedId) ?? null;
+
+  /** A click on an engineer with a ticket picked, or a drop: confirm, with the rules the person fails if any. */
+  const offer = (tk: BoardTicket, e: BoardEngineer) => {
+    const ranking = qc.getQueryData<Candidates>(dispatchKeys.candidates(tk.id));
+    const reasons = ranking?.excluded.find((x) => x.userId === e.id)?.reasons ?? [];
+    setTarget({ ticket: tk, person: { userId: e.id, name: e.name }, reasons });
+  };
+
+  if (board.isError) return <Alert type="error" showIcon title={errorMessage(board.error, t)} />;
+  return (
+    <Flex vertical gap={8} data-testid="dispatch-page">
+      <Flex justify="space-between" align="baseline" wrap gap={8}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('dispatchMap.title')}
+        </Typography.Title>
+        <Space wrap>
+          <MapLegend />
+          {board.dataUpdatedAt > 0 && <Typography.Text type="secondary">{t('dispatchMap.map.updated', { time: formatDateTime(new Date(board.dataUpdatedAt).toISOString()) })}</Typography.Text>}
+        </Space>
+      </Flex>
+      <Typography.Text type="secondary" data-testid="dispatch-hint">
+        {selected ? t('dispatchMap.map.pickEngineer', { number: selected.number }) : t('dispatchMap.map.dragHint')}
+      </Typography.Text>
+      <Flex gap={12} align="stretch" wrap>
+        <div style={{ flex: '1 1 560px', minWidth: 320 }}>
+          {board.data ? (
+            <DispatchMap board={board.data} height={height} selectedId={selectedId} now={now} onSelectTicket={select} onEngineer={(e) => selected && offer(selected, e)} onDrop={offer} />
+          ) : (
+            <Skeleton active paragraph={{ rows: 10 }} />
+          )}
+        </div>
+        <Flex vertical gap={12} style={{ flex: '0 1 400px', minWidth: 300, maxHeight: height, overflow: 'auto' }}>
+          <Card size="small" title={t('dispatchMap.map.ticketList')}>
+            {board.data ? <TicketList tickets={board.data.tickets} selectedId={selectedId} now={now} onSelect={select} /> : <Skeleton active />}
+          </Card>
+          <Card size="small" data-testid="recommendation-card">
+            {selected ? <RecommendationPanel key={selected.id} ticket={selected} /> : <Typography.Text type="secondary">{t('dispatchMap.rec.pick')}</Typography.Text>}
+          </Card>
+        </Flex>
+      </Flex>
+      <AssignDialog target={target} onClose={() => setTarget(null)} />
+    </Flex>
+  );
+}

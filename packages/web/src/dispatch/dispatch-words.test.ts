@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { i18n } from '../i18n';
+import { describeDispatchEvent } from './dispatch-events';
+import { decisionSummary, exclusionText, stateLabel, termText } from './dispatch-words';
+import { ASSIGNMENT } from './dispatch-fixtures';
+
+const zh = i18n.getFixedT('zh-CN');
+const en = i18n.getFixedT('en');
+
+describe('dispatch decisions in words', () => {
+  it('words every score term the way a dispatcher reads it', () => {
+    const ctx = { travelKm: 3.2, load: { field: 2 }, capacity: { field: 5 }, kind: 'field' as const, skill: '电梯维修' };
+    expect(termText({ name: 'travel', value: 6.4, goodness: 1, weighted: 1 }, ctx, zh)).toBe('距离 3.2 公里·约 6 分钟');
+    expect(termText({ name: 'load', value: 2, goodness: 1, weighted: 1 }, ctx, zh)).toBe('负荷 2/5');
+    expect(termText({ name: 'speed', value: 45, goodness: 1, weighted: 1 }, ctx, zh)).toBe('同类平均 45 分钟解决');
+    expect(termText({ name: 'speed', value: null, goodness: 0, weighted: 0 }, ctx, zh)).toBe('同类暂无记录');
+    expect(termText({ name: 'firstFix', value: 0.92, goodness: 1, weighted: 1 }, ctx, zh)).toBe('一次修复率 92%');
+    expect(termText({ name: 'skillFit', value: 4, goodness: 1, weighted: 1 }, ctx, zh)).toBe('技能 电梯维修 4 级');
+    expect(termText({ name: 'load', value: 3, goodness: 1, weighted: 1 }, {}, zh)).toBe('手上 3 单');
+    // the server's travel term is minutes; the distance comes with the candidate
+    expect(termText({ name: 'travel', value: 12.4, goodness: 1, weighted: 1 }, { travelKm: 8.04 }, en)).toBe('8 km away · about 12 min');
+    expect(termText({ name: 'travel', value: 12.4, goodness: 1, weighted: 1 }, {}, zh)).toBe('路程约 12 分钟');
+    expect(termText({ name: 'travel', value: null, goodness: 0, weighted: 0 }, {}, zh)).toBe('位置未知');
+  });
+
+  it('words each hard rule a person fails', () => {
+    expect(exclusionText({ rule: 'certification', detail: { certification: '特种设备作业证', expires: '2026-11-30' } }, zh)).toBe('证书过期：特种设备作业证（2026-11-30 到期）');
+    expect(exclusionText({ rule: 'level', detail: { skill: '电梯维修', required: 3, has: 2 } }, zh)).toBe('技能不足：电梯维修 需 3 级，现 2 级');
+    expect(exclusionText({ rule: 'certification', detail: { certification: '特种设备作业证', expires: null } }, zh)).toBe('缺少证书：特种设备作业证');
+    expect(exclusionText({ rule: 'skill', detail: { skill: '电梯维修' } }, zh)).toBe('技能不足：没有 电梯维修');
+    expect(exclusionText({ rule: 'shift', detail: {} }, zh)).toBe('不在班');
+    expect(exclusionText({ rule: 'region', detail: { region: '上海市' } }, zh)).toBe('超出服务区域');
+    expect(exclusionText({ rule: 'capacity', detail: { load: 5, capacity: 5 } }, zh)).toBe('已满负荷（5/5）');
+    expect(exclusionText({ rule: 'excluded', detail: {} }, zh)).toBe('客户排除');
+    expect(exclusionText({ rule: 'status', detail: { status: 'off_shift' } }, zh)).toBe('状态不可派（下班）');
+    expect(exclusionText({ rule: 'shift', detail: {} }, en)).toBe('not on shift');
+  });
+
+  it('says why the person got the ticket, by mode, with the chosen terms', () => {
+    const need = { kind: 'field' as const, skill: '电梯维修', level: 3 };
+    expect(decisionSummary(ASSIGNMENT, need, zh)).toBe('系统按综合评分派给 张伟：距离 3.2 公里·约 6 分钟，手上 2 单，同类平均 45 分钟解决，一次修复率 92%，技能 电梯维修 4 级');
+    expect(decisionSummary({ ...ASSIGNMENT, mode: 'round_robin' }, need, zh)).toMatch(/^系统按轮询派给 张伟：/);
+    expect(decisionSummary({ ...ASSIGNMENT, mode: 'batch' }, need, zh)).toMatch(/^系统按批量最优派给 张伟/);
+    expect(decisionSummary({ ...ASSIGNMENT, mode: 'manual' }, need, zh)).toMatch(/^人工派单给 张伟：/);
+    expect(decisionSummary({ ...ASSIGNMENT, mode: 'override', overrideReason: '客户点名要他' }, need, zh)).toBe('强制派单给 张伟，原因：客户点名要他');
+    expect(decisionSummary({ ...ASSIGNMENT, mode: 'least_loaded' }, need, en)).toMatch(/^Dispatched by least loaded to 张伟: 3.2 km away · about 6 min/);
+  });
+
+  it('labels the assignment state', () => {
+    expect(stateLabel(ASSIGNMENT, false, zh)).toBe('已派单待接单');
+    expect(stateLabel({ state: 'accepted' }, false, zh)).toBe('已接单');
+    expect(stateLabel(null, true, zh)).toBe('排队等待派单');
+    expect(stateLabel(null, false, zh)).toBe('未派单');
+  });
+
+  it('words the dispatch steps on the timeline, with the reason', () => {
+    expect(describeDispatchEvent('dispatch.declined', { userId: 'u', userName: '张伟', reason: '手上有急单' }, zh)).toEqual({ title: '张伟 拒单', lines: ['原因：手上有急单'] });
+    expect(describeDispatchEvent('dispatch.offered', { userId: 'u', mode: 'scored' }, zh, () => '张伟').title).toBe('派单给 张伟（综合评分）');
+    expect(describeDispatchEvent('dispatch.override', { userName: '李强', reason: '客户点名' }, zh)).toEqual({ title: '强制派单给 李强', lines: ['原因：客户点名'] });
+    expect(describeDispatchEvent('dispatch.queued', { reason: 'no_capacity', mode: 'scored' }, zh)).toEqual({ title: '没有可派的人，工单进入派单队列', lines: ['原因：合格的人手上都已满负荷或不在班'] });
+    expect(describeDispatchEvent('dispatch.expired', { userName: '张伟' }, en).title).toBe('张伟 did not accept in time; back to dispatch');
+  });
+});

@@ -1,0 +1,127 @@
+import type { TFunction } from 'i18next';
+import { formatDateTime, formatNumber, formatPercent } from '../i18n/format';
+import type { Assignment, DecisionCandidate, Exclusion, Load, NeedView, Term, WorkKind } from './dispatch-types';
+
+// Dispatch decisions in words: each score term ("距离 3.2 公里·约 6 分钟"), each failed hard rule ("证书过期：…"),
+// and why a person got the ticket ("系统按综合评分派给 张伟：…"). The server stores data; the console words it.
+
+const MODES = ['round_robin', 'least_loaded', 'skills', 'scored', 'batch', 'nearest', 'manual', 'override'];
+const AUTO_MODES = MODES.filter((m) => m !== 'manual' && m !== 'override');
+
+export const modeName = (mode: string, t: TFunction) => t(`dispatchMap.mode.${MODES.includes(mode) ? mode : 'other'}`);
+
+const km = (v: number) => formatNumber(Math.round(v * 10) / 10);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null);
+const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+
+/** What the words of a term may draw on besides the term: the candidate's travel, load and capacity, the need. */
+export interface TermContext {
+  travelKm?: number | null;
+  travelMinutes?: number | null;
+  load?: Partial<Load> | null;
+  capacity?: Partial<Load> | null;
+  kind?: WorkKind;
+  skill?: string | null;
+}
+
+/** One score term in words, e.g. 负荷 2/5, 同类平均 45 分钟解决, 一次修复率 92%, 技能 电梯维修 4 级. */
+export function termText(term: Term, ctx: TermContext, t: TFunction): string {
+  const v = num(term.value);
+  switch (term.name) {
+    case 'travel': {
+      // the term's value is the travel time in minutes; the distance comes with the candidate
+      const dist = ctx.travelKm ?? null;
+      const minutes = ctx.travelMinutes ?? v;
+      if (dist != null && minutes != null) return t('dispatchMap.term.travel', { km: km(dist), minutes: Math.max(1, Math.round(minutes)) });
+      if (dist != null) return t('dispatchMap.term.travelKm', { km: km(dist) });
+      return minutes != null ? t('dispatchMap.term.travelMinutes', { minutes: Math.max(1, Math.round(minutes)) }) : t('dispatchMap.term.travelNone');
+    }
+    case 'load': {
+      const kind = ctx.kind ?? 'field';
+      const load = ctx.load?.[kind] ?? v ?? 0;
+      const capacity = ctx.capacity?.[kind];
+      return capacity != null ? t('dispatchMap.term.load', { load, capacity }) : t('dispatchMap.term.loadCount', { load });
+    }
+    case 'speed':
+      return v == null ? t('dispatchMap.term.speedNone') : t('dispatchMap.term.speed', { minutes: Math.round(v) });
+    case 'firstFix':
+      return v == null ? t('dispatchMap.term.speedNone') : t('dispatchMap.term.firstFix', { rate: formatPercent(v > 1 ? v / 100 : v) });
+    case 'skillFit':
+      if (v == null) return t('dispatchMap.term.skillFit', { skill: ctx.skill ?? '', level: str(term.value) });
+      return ctx.skill ? t('dispatchMap.term.skillFit', { skill: ctx.skill, level: v }) : t('dispatchMap.term.skillLevel', { level: v });
+    case 'tier':
+      return t('dispatchMap.term.tier', { tier: t(`tier.${str(term.value)}`, { defaultValue: str(term.value) }) });
+    case 'preferred':
+      return String(term.value) === 'true' || v === 1 || term.goodness >= 1 ? t('dispatchMap.term.preferred') : t('dispatchMap.term.notPreferred');
+    case 'fairness':
+      return t('dispatchMap.term.fairness', { minutes: Math.round(v ?? 0) });
+    default:
+      return t('dispatchMap.term.other', { name: term.name, value: str(term.value) });
+  }
+}
+
+/** The terms of a candidate worth reading, best-weighted first; switched-off terms (weight 0) left out. */
+export function candidateTerms(c: DecisionCandidate & Partial<{ load: Load; capacity: Load }>, need: NeedView | null, t: TFunction): string[] {
+  const ctx: TermContext = { travelKm: c.travelKm, travelMinutes: c.travelMinutes, load: c.load, capacity: c.capacity, kind: need?.kind, skill: need?.skill ?? null };
+  const terms = c.terms.some((x) => x.name === 'travel') || c.travelKm == null ? c.terms : [{ name: 'travel', value: null, goodness: 0, weighted: 1 }, ...c.terms];
+  // a term with nothing to say (no record, no tier, no preference) is left out, but for travel and speed
+  const says = (x: Term) => x.name === 'travel' || x.name === 'speed' || (x.value !== null && x.value !== '' && !(x.name === 'fairness' && x.value === 0));
+  return terms.filter((x) => (x.weighted !== 0 || x.name === 'travel') && says(x)).map((x) => termText(x, ctx, t));
+}
+
+/** One failed hard rule in words: 技能不足 / 证书过期 / 不在班 / 超出服务区域 / 已满负荷 / 客户排除 … */
+export function exclusionText(e: Exclusion, t: TFunction): string {
+  const d = e.detail ?? {};
+  switch (e.rule) {
+    case 'status':
+      return t('dispatchMap.rule.status', { status: t(`dispatchMap.status.${str(d.status)}`, { defaultValue: str(d.status) }) });
+    case 'skill':
+      return t('dispatchMap.rule.skill', { skill: str(d.skill) });
+    case 'level':
+      return t('dispatchMap.rule.level', { skill: str(d.skill), required: str(d.required ?? d.level), has: str(d.has ?? 0) });
+    case 'certification': {
+      const name = str(d.certification ?? d.name);
+      // expires: the latest the person holds (expired on the visit's day); none held: missing
+      return d.expires ? t('dispatchMap.rule.certificationExpired', { name, expires: str(d.expires) }) : t('dispatchMap.rule.certificationMissing', { name });
+    }
+    case 'language':
+      return t('dispatchMap.rule.language', { language: str(d.language ?? d.required) });
+    case 'capacity':
+      return num(d.capacity) != null ? t('dispatchMap.rule.capacity', { load: str(d.load), capacity: str(d.capacity) }) : t('dispatchMap.rule.capacityFull');
+    case 'shift':
+    case 'team':
+    case 'region':
+    case 'product_line':
+    case 'excluded':
+      return t(`dispatchMap.rule.${e.rule}`);
+    default:
+      return t('dispatchMap.rule.other', { rule: e.rule });
+  }
+}
+
+export const exclusionsText = (reasons: Exclusion[], t: TFunction) => reasons.map((r) => exclusionText(r, t)).join('；');
+
+/** Why the assignment went to its person, in one sentence: "系统按综合评分派给 张伟：距离 3.2 公里（约 6 分钟）…". */
+export function decisionSummary(a: Pick<Assignment, 'mode' | 'userId' | 'userName' | 'overrideReason' | 'decision' | 'kind'>, need: NeedView | null, t: TFunction): string {
+  const name = a.userName;
+  if (a.mode === 'override') return t('dispatchMap.why.override', { name, reason: a.overrideReason ?? '' });
+  const head = AUTO_MODES.includes(a.mode) ? t('dispatchMap.why.auto', { mode: modeName(a.mode, t), name }) : a.mode === 'manual' ? t('dispatchMap.why.manual', { name }) : t('dispatchMap.why.auto', { mode: modeName(a.mode, t), name });
+  const chosen = a.decision?.candidates?.find((c) => c.userId === (a.decision.chosen ?? a.userId));
+  if (!chosen) return head;
+  return t('dispatchMap.why.terms', { head, terms: candidateTerms(chosen, { ...need, kind: need?.kind ?? a.kind }, t).join('，') });
+}
+
+/** The ticket's dispatch state as a label: 已派单待接单 / 已接单 / 排队等待派单 / 未派单. */
+export function stateLabel(current: Pick<Assignment, 'state'> | null, queued: boolean, t: TFunction): string {
+  if (current) return t(`dispatchMap.state.${current.state}`, { defaultValue: current.state });
+  return t(queued ? 'dispatchMap.state.queued' : 'dispatchMap.state.none');
+}
+
+/** What the need asks for, e.g. 电梯维修 3 级. */
+export const needText = (need: NeedView | null, t: TFunction) => (need?.skill ? t('dispatchMap.rec.needSkill', { skill: need.skill, level: need.level ?? 1 }) : '');
+
+export const historyLine = (a: Assignment, t: TFunction) =>
+  t('dispatchMap.panel.historyLine', { time: formatDateTime(a.offeredAt), name: a.userName, mode: modeName(a.mode, t), state: t(`dispatchMap.state.${a.state}`, { defaultValue: a.state }) });
+
+/** Why a ticket waits in the queue (manual, batch, no_capacity, no_one_eligible), or the words given. */
+export const queueReasonText = (reason: string | null | undefined, t: TFunction) => (reason ? t(`dispatchMap.queueReason.${reason}`, { defaultValue: reason }) : '');

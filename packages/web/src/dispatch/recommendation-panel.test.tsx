@@ -1,0 +1,56 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderUi, stubFetch } from '../test/render';
+import { ASSIGNMENT, CANDIDATES, LI, me, TICKET, WithMe, ZHANG } from './dispatch-fixtures';
+import { RecommendationPanel } from './recommendation-panel';
+
+const routes = (role: string) => ({
+  'GET /api/v1/auth/me': () => ({ status: 200, body: me('0190a0a0-0000-7000-8000-00000000du09', role) }),
+  [`GET /api/v1/tickets/${TICKET.id}/dispatch/candidates`]: () => ({ status: 200, body: CANDIDATES }),
+  [`POST /api/v1/tickets/${TICKET.id}/dispatch`]: () => ({ status: 200, body: ASSIGNMENT }),
+});
+
+describe('the recommendation panel', () => {
+  it('ranks people with their terms in words and assigns the one picked', async () => {
+    const calls = stubFetch(routes('agent'));
+    renderUi(
+      <WithMe>
+        <RecommendationPanel ticket={TICKET} />
+      </WithMe>,
+    );
+    const first = await screen.findByTestId('candidate');
+    expect(within(first).getByTestId('candidate-name').textContent).toBe('张伟');
+    expect(within(first).getByTestId('candidate-terms').textContent).toBe('距离 3.2 公里·约 6 分钟，负荷 2/5，同类平均 45 分钟解决，一次修复率 92%，技能 电梯维修 4 级');
+    expect(screen.getByTestId('recommendations').textContent).toContain('需要：电梯维修 3 级');
+    // the excluded, with the rules in words; an agent may not override
+    fireEvent.click(screen.getByText('不可派（2）'));
+    const reasons = (await screen.findAllByTestId('excluded-reasons')).map((r) => r.textContent);
+    expect(reasons).toEqual(['证书过期：特种设备作业证（2026-11-30 到期）；不在班', '技能不足：电梯维修 需 3 级，现 2 级']);
+    expect(screen.queryByTestId('override-open')).toBeNull();
+
+    fireEvent.click(within(first).getByTestId('candidate-assign'));
+    expect((await screen.findByTestId('assign-dialog')).textContent).toContain('把工单 #2051「3 号楼电梯困人」派给 张伟？');
+    fireEvent.click(screen.getByTestId('assign-confirm'));
+    await waitFor(() => expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ userId: ZHANG }));
+  });
+
+  it('lets a supervisor override an excluded person only with a reason', async () => {
+    const calls = stubFetch(routes('supervisor'));
+    renderUi(
+      <WithMe>
+        <RecommendationPanel ticket={TICKET} />
+      </WithMe>,
+    );
+    fireEvent.click(await screen.findByText('不可派（2）'));
+    fireEvent.click((await screen.findAllByTestId('override-open'))[0]);
+    const dialog = await screen.findByTestId('assign-dialog');
+    expect(dialog.textContent).toContain('强制派单给 李强');
+    expect(within(dialog).getByTestId('override-rules').textContent).toContain('证书过期：特种设备作业证');
+    fireEvent.click(screen.getByTestId('assign-confirm'));
+    expect(await screen.findByText('请填写强制派单的原因')).toBeTruthy();
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    fireEvent.change(screen.getByTestId('override-reason'), { target: { value: '客户点名要李强，证书已在补办' } });
+    fireEvent.click(screen.getByTestId('assign-confirm'));
+    await waitFor(() => expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ userId: LI, override: true, reason: '客户点名要李强，证书已在补办' }));
+  });
+});

@@ -1,0 +1,102 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Collapse, Empty, Flex, List, Skeleton, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../auth/auth-context';
+import { errorMessage } from '../common/api-errors';
+import { formatNumber } from '../i18n/format';
+import { AssignDialog, type AssignTarget } from './assign-dialog';
+import { dispatchApi, dispatchKeys } from './dispatch-api';
+import type { PersonStatus } from './dispatch-types';
+import { candidateTerms, exclusionText, needText } from './dispatch-words';
+import { canOverride } from './use-dispatch-actions';
+
+// The recommendation panel (推荐): the live ranking for one ticket, each person's score and its terms in
+// words, a 派单 button each; the people a hard rule excludes with the rules in words, and for
+// supervisors 强制派单 with a reason. Used by the 派单地图 and the ticket page.
+
+export const STATUS_COLOR: Record<PersonStatus | (string & {}), string> = { available: 'green', busy: 'orange', away: 'gold', off_shift: 'default' };
+
+export function RecommendationPanel({ ticket }: { ticket: { id: string; number: number; title: string } }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [target, setTarget] = useState<AssignTarget | null>(null);
+  const q = useQuery({ queryKey: dispatchKeys.candidates(ticket.id), queryFn: () => dispatchApi.candidates(ticket.id) });
+  if (q.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
+  if (q.isError) return <Alert type="error" showIcon title={errorMessage(q.error, t)} />;
+  const { need, candidates, excluded } = q.data;
+  const needs = needText(need, t);
+  return (
+    <Flex vertical gap={8} data-testid="recommendations">
+      <Flex justify="space-between" align="baseline" wrap>
+        <Typography.Text strong>{t('dispatchMap.rec.title')}</Typography.Text>
+        {needs && <Typography.Text type="secondary">{t('dispatchMap.rec.need', { need: needs })}</Typography.Text>}
+      </Flex>
+      {candidates.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dispatchMap.rec.empty')} />
+      ) : (
+        <List
+          size="small"
+          dataSource={candidates}
+          renderItem={(c, i) => (
+            <List.Item
+              data-testid="candidate"
+              data-user-id={c.userId}
+              actions={[
+                <Button key="assign" type={i === 0 ? 'primary' : 'default'} size="small" onClick={() => setTarget({ ticket, person: c })} data-testid="candidate-assign" aria-label={`${t('dispatchMap.rec.assign')} ${c.name}`}>
+                  {t('dispatchMap.rec.assign')}
+                </Button>,
+              ]}
+            >
+              <List.Item.Meta
+                title={
+                  <Flex gap={6} align="center" wrap>
+                    <span data-testid="candidate-name">{c.name}</span>
+                    {c.status && <Tag color={STATUS_COLOR[c.status]}>{t(`dispatchMap.status.${c.status}`)}</Tag>}
+                    <Typography.Text type="secondary">{t('dispatchMap.rec.score', { score: formatNumber(Math.round(c.score * 100) / 100) })}</Typography.Text>
+                  </Flex>
+                }
+                description={<span data-testid="candidate-terms">{candidateTerms(c, need, t).join('，')}</span>}
+              />
+            </List.Item>
+          )}
+        />
+      )}
+      {excluded.length > 0 && (
+        <Collapse
+          size="small"
+          data-testid="excluded"
+          items={[
+            {
+              key: 'excluded',
+              label: t('dispatchMap.rec.excluded', { count: excluded.length }),
+              children: (
+                <List
+                  size="small"
+                  dataSource={excluded}
+                  renderItem={(x) => (
+                    <List.Item
+                      data-testid="excluded-person"
+                      actions={
+                        canOverride(me.role)
+                          ? [
+                              <Button key="override" danger size="small" onClick={() => setTarget({ ticket, person: x, reasons: x.reasons })} data-testid="override-open">
+                                {t('dispatchMap.rec.override')}
+                              </Button>,
+                            ]
+                          : []
+                      }
+                    >
+                      <List.Item.Meta title={x.name} description={<span data-testid="excluded-reasons">{x.reasons.map((r) => exclusionText(r, t)).join('；')}</span>} />
+                    </List.Item>
+                  )}
+                />
+              ),
+            },
+          ]}
+        />
+      )}
+      <AssignDialog target={target} onClose={() => setTarget(null)} />
+    </Flex>
+  );
+}
