@@ -1,5 +1,5 @@
 import { VIA_DISPATCH } from '../../tickets';
-import type { Actor } from '../../identity';
+import { userNames, type Actor } from '../../identity';
 import { assignmentRepository } from './assignment-repository';
 import { dispatchTickets } from './dispatch-tickets';
 import { drainQueue } from './drain-queue';
@@ -61,7 +61,9 @@ export async function followTicketChange(run: Run, c: TicketChange): Promise<boo
 }
 
 /** The actor a person's change is recorded under (their name from the pool when they are in it). */
-export function changeActor(run: Run, c: TicketChange): Actor {
+export async function changeActor(run: Run, c: TicketChange): Promise<Actor> {
   if (c.actor?.type !== 'user' || !c.actor.id) return run.actor;
-  return { ...run.actor, type: 'user', id: c.actor.id, name: run.pool.byId.get(c.actor.id)?.name ?? run.actor.name };
+  // an administrator or supervisor is not in the pool: their name from identity
+  const name = run.pool.byId.get(c.actor.id)?.name ?? (await userNames(run.q, [c.actor.id])).get(c.actor.id) ?? run.actor.name;
+  return { ...run.actor, type: 'user', id: c.actor.id, name };
 }

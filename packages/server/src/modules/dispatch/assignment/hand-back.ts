@@ -15,8 +15,10 @@ export async function handBack(run: Run, userIds: string[], o: { force: boolean;
   const off = userIds.filter((id) => {
     if (o.force) return true;
     const p = run.pool.byId.get(id);
-    // someone no longer dispatched (deactivated, another role) hands back too
-    return !p || exclusions(p, openNeed(run.at), ctx).some((e) => e.rule === 'shift' || (e.rule === 'status' && p.status === 'off_shift'));
+    // someone dispatch does not send work to (an administrator or supervisor who took a ticket by hand)
+    // keeps it: they have no shift to end
+    if (!p) return false;
+    return exclusions(p, openNeed(run.at), ctx).some((e) => e.rule === 'shift' || (e.rule === 'status' && p.status === 'off_shift'));
   });
   const rows = await assignmentRepository.unstartedOf(run.q, off);
   for (const a of rows) await endAssignment(run, a, 'handed_back', o.reason, { unassign: true });

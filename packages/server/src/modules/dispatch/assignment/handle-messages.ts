@@ -42,7 +42,7 @@ export async function handleDispatchMessages(deps: Deps, messages: OutboxMessage
           continue;
         }
         const change: TicketChange = { ticketId: String(p.ticketId), kind: m.topic, actor: (p.actor ?? {}) as TicketChange['actor'], data: (p.data ?? {}) as TicketChange['data'] };
-        run.actor = changeActor({ ...run, actor: system }, change);
+        run.actor = await changeActor({ ...run, actor: system }, change);
         await followTicketChange(run, change);
         run.actor = system;
       }
