@@ -29,7 +29,7 @@ interface Seed {
 const ENGINEERS: Record<string, Seed> = {
   'eng-wu': { skills: { 打印机: 5, 电脑: 4, 上门维修: 4 }, certs: [['电工证', 400]], regions: ['上海市/浦东新区', '上海市/黄浦区'], outlet: 'pudong', home: [31.2231, 121.5443] },
   'eng-zheng': { skills: { 打印机: 3, 电脑: 5 }, certs: [['电工证', 12]], regions: ['上海市/徐汇区', '上海市/闵行区'], outlet: 'xuhui', home: [31.1702, 121.4204] },
-  'eng-he': { skills: { 网络: 5, VPN: 4, 交换机: 4 }, certs: [['华为 HCIP', 200]], regions: ['上海市'], outlet: 'jingan', home: [31.2415, 121.4352] },
+  'eng-he': { skills: { 网络: 5, VPN: 4, 交换机: 4 }, certs: [['华为 HCIP', 200]], regions: ['上海市'], outlet: 'jingan', home: [31.2415, 121.4352], night: true },
   'eng-ma': { skills: { 网络: 3, 'Wi-Fi': 5, 交换机: 2 }, certs: [['华为 HCIA', -10]], regions: ['浙江省/杭州市', '上海市'], outlet: 'hangzhou', home: [30.2875, 120.1426] },
   'eng-gao': { skills: { 电梯维修: 5, 困人救援: 5, 年检: 4 }, certs: [['特种设备作业证', 500], ['电工证', 25]], regions: ['上海市'], outlet: 'pudong', home: [31.2397, 121.4998] },
   'eng-lin': { skills: { 电梯维修: 3, 困人救援: 4, 年检: 3 }, certs: [['特种设备作业证', 20]], regions: ['上海市/静安区', '上海市/普陀区'], outlet: 'jingan', home: [31.2492, 121.3975], night: true },
@@ -62,7 +62,7 @@ export async function createDispatchProfiles(deps: Deps, admin: Actor, people: P
         area: { kind: 'radius', center: eng.home, km: eng.regions.includes('上海市') ? 40 : 25 },
         languages: ['zh'],
         shift: eng.night ? { days: [1, 2, 3, 4, 5, 6, 7], start: '20:00', end: '08:00' } : { days: [1, 2, 3, 4, 5, 6], start: '08:00', end: '18:00' },
-        capacity: { field: 5, ticket: 4 },
+        capacity: { field: 8, ticket: 6 },
         home: { lat: eng.home[0], lng: eng.home[1] },
         outletId: eng.outlet ? outletIds.get(eng.outlet)! : null,
         status: rng.next() < 0.2 ? 'busy' : 'available',

@@ -42,15 +42,17 @@ function EngineerMarker({ e, onClick }: { e: BoardEngineer; onClick: (e: BoardEn
   const { t } = useTranslation();
   const point = engineerPoint(e);
   const stale = !e.position || e.position.stale;
+  // outside their shift a person is 下班 whatever status they last set
+  const status = e.onShift ? e.status : 'off_shift';
   const icon = useMemo(
     () =>
       L.divIcon({
         className: '',
         iconSize: [30, 30],
         iconAnchor: [15, 15],
-        html: `<div class="gd-eng gd-eng-${e.status}${stale ? ' gd-stale' : ''}" data-testid="engineer-marker" data-user-id="${esc(e.id)}" data-status="${e.status}" data-stale="${stale}" role="img" aria-label="${esc(`${t('dispatchMap.map.engineers')} ${e.name}，${t(`dispatchMap.status.${e.status}`)}`)}">${esc(e.name.slice(-2))}</div>`,
+        html: `<div class="gd-eng gd-eng-${status}${stale ? ' gd-stale' : ''}" data-testid="engineer-marker" data-user-id="${esc(e.id)}" data-status="${status}" data-stale="${stale}" role="img" aria-label="${esc(`${t('dispatchMap.map.engineers')} ${e.name}，${t(`dispatchMap.status.${status}`)}`)}">${esc(e.name.slice(-2))}</div>`,
       }),
-    [e.id, e.name, e.status, stale, t],
+    [e.id, e.name, status, stale, t],
   );
   if (!point) return null;
   const kind = 'field' as const;
@@ -58,7 +60,7 @@ function EngineerMarker({ e, onClick }: { e: BoardEngineer; onClick: (e: BoardEn
     <Marker position={point} icon={icon} zIndexOffset={500} eventHandlers={{ click: () => onClick(e) }} keyboard={false}>
       <Tooltip direction="top" offset={[0, -14]}>
         <div data-testid="engineer-tooltip">
-          <strong>{e.name}</strong> · {t(`dispatchMap.status.${e.status}`)}
+          <strong>{e.name}</strong> · {t(`dispatchMap.status.${status}`)}
           <br />
           {t('dispatchMap.map.loadLine', { load: e.load[kind] ?? 0, capacity: e.capacity[kind] ?? 0 })}
           <br />
