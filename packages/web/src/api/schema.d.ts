@@ -13185,13 +13185,38 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description An assignment (派单): offered → accepted → started, or ended with its reason */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["DispatchAssignment"];
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            userId: string;
+                            userName: string | null;
+                            /** @enum {string} */
+                            kind: "ticket" | "chat" | "field";
+                            /** @enum {string} */
+                            state: "offered" | "accepted" | "started" | "declined" | "expired" | "handed_back" | "released";
+                            /** @description round_robin, least_loaded, skills, scored, batch; manual (a person chose) or override (against a hard rule, with a reason) */
+                            mode: string;
+                            /** Format: uuid */
+                            decidedBy: string | null;
+                            overrideReason: string | null;
+                            /** @description ISO-8601 date-time */
+                            offeredAt: string;
+                            /** @description Accept (接单) before this, or the ticket goes back to dispatch */
+                            respondBy: string | null;
+                            /** @description ISO-8601 date-time */
+                            acceptedAt: string | null;
+                            /** @description ISO-8601 date-time */
+                            endedAt: string | null;
+                            endReason: string | null;
+                            decision: components["schemas"]["DispatchDecision"];
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -13313,13 +13338,38 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description An assignment (派单): offered → accepted → started, or ended with its reason */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["DispatchAssignment"];
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            userId: string;
+                            userName: string | null;
+                            /** @enum {string} */
+                            kind: "ticket" | "chat" | "field";
+                            /** @enum {string} */
+                            state: "offered" | "accepted" | "started" | "declined" | "expired" | "handed_back" | "released";
+                            /** @description round_robin, least_loaded, skills, scored, batch; manual (a person chose) or override (against a hard rule, with a reason) */
+                            mode: string;
+                            /** Format: uuid */
+                            decidedBy: string | null;
+                            overrideReason: string | null;
+                            /** @description ISO-8601 date-time */
+                            offeredAt: string;
+                            /** @description Accept (接单) before this, or the ticket goes back to dispatch */
+                            respondBy: string | null;
+                            /** @description ISO-8601 date-time */
+                            acceptedAt: string | null;
+                            /** @description ISO-8601 date-time */
+                            endedAt: string | null;
+                            endReason: string | null;
+                            decision: components["schemas"]["DispatchDecision"];
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -13675,13 +13725,38 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description An assignment (派单): offered → accepted → started, or ended with its reason */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["DispatchAssignment"];
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            userId: string;
+                            userName: string | null;
+                            /** @enum {string} */
+                            kind: "ticket" | "chat" | "field";
+                            /** @enum {string} */
+                            state: "offered" | "accepted" | "started" | "declined" | "expired" | "handed_back" | "released";
+                            /** @description round_robin, least_loaded, skills, scored, batch; manual (a person chose) or override (against a hard rule, with a reason) */
+                            mode: string;
+                            /** Format: uuid */
+                            decidedBy: string | null;
+                            overrideReason: string | null;
+                            /** @description ISO-8601 date-time */
+                            offeredAt: string;
+                            /** @description Accept (接单) before this, or the ticket goes back to dispatch */
+                            respondBy: string | null;
+                            /** @description ISO-8601 date-time */
+                            acceptedAt: string | null;
+                            /** @description ISO-8601 date-time */
+                            endedAt: string | null;
+                            endReason: string | null;
+                            decision: components["schemas"]["DispatchDecision"];
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -16393,58 +16468,6 @@ export interface components {
             /** @description ISO-8601 date-time */
             revokedAt: string | null;
         };
-        DispatchAssignment: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            userId: string;
-            userName: string | null;
-            /** @enum {string} */
-            kind: "ticket" | "chat" | "field";
-            /** @enum {string} */
-            state: "offered" | "accepted" | "started" | "declined" | "expired" | "handed_back" | "released";
-            /** @description round_robin, least_loaded, skills, scored, batch; manual (a person chose) or override (against a hard rule, with a reason) */
-            mode: string;
-            /** Format: uuid */
-            decidedBy: string | null;
-            overrideReason: string | null;
-            /** @description ISO-8601 date-time */
-            offeredAt: string;
-            /** @description Accept (接单) before this, or the ticket goes back to dispatch */
-            respondBy: string | null;
-            /** @description ISO-8601 date-time */
-            acceptedAt: string | null;
-            /** @description ISO-8601 date-time */
-            endedAt: string | null;
-            endReason: string | null;
-            decision: components["schemas"]["DispatchDecision"];
-        };
-        DispatchAssignmentInput: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            userId: string;
-            userName: string | null;
-            /** @enum {string} */
-            kind: "ticket" | "chat" | "field";
-            /** @enum {string} */
-            state: "offered" | "accepted" | "started" | "declined" | "expired" | "handed_back" | "released";
-            /** @description round_robin, least_loaded, skills, scored, batch; manual (a person chose) or override (against a hard rule, with a reason) */
-            mode: string;
-            /** Format: uuid */
-            decidedBy: string | null;
-            overrideReason: string | null;
-            /** @description ISO-8601 date-time */
-            offeredAt: string;
-            /** @description Accept (接单) before this, or the ticket goes back to dispatch */
-            respondBy: string | null;
-            /** @description ISO-8601 date-time */
-            acceptedAt: string | null;
-            /** @description ISO-8601 date-time */
-            endedAt: string | null;
-            endReason: string | null;
-            decision: components["schemas"]["DispatchDecisionInput"];
-        };
         DispatchBoard: {
             engineers: {
                 /** Format: uuid */
@@ -16609,7 +16632,7 @@ export interface components {
                 travelKm: number | null;
                 terms: {
                     name: string;
-                    value: (number | string) | null;
+                    value: (number | null) | string;
                     goodness: number;
                     weighted: number;
                 }[];
@@ -16655,7 +16678,7 @@ export interface components {
                 travelKm: number | null;
                 terms: {
                     name: string;
-                    value: (number | string) | null;
+                    value: (number | null) | string;
                     goodness: number;
                     weighted: number;
                 }[];
@@ -16721,7 +16744,7 @@ export interface components {
                 travelKm: number | null;
                 terms: {
                     name: string;
-                    value: (number | string) | null;
+                    value: (number | null) | string;
                     goodness: number;
                     weighted: number;
                 }[];
@@ -16751,7 +16774,7 @@ export interface components {
                 travelKm: number | null;
                 terms: {
                     name: string;
-                    value: (number | string) | null;
+                    value: (number | null) | string;
                     goodness: number;
                     weighted: number;
                 }[];
@@ -16923,7 +16946,14 @@ export interface components {
                 expires: string | null;
             }[];
             regions: string[];
-            area: unknown;
+            /** @description radius: center [lat, lng] and km; polygon: points [[lat, lng], …] */
+            area: {
+                /** @enum {string} */
+                kind: "radius" | "polygon";
+                center?: number[];
+                km?: number;
+                points?: number[][];
+            } | null;
             languages: string[];
             productLines: string[];
             shift: {
@@ -16962,7 +16992,14 @@ export interface components {
                 expires: string | null;
             }[];
             regions: string[];
-            area: unknown;
+            /** @description radius: center [lat, lng] and km; polygon: points [[lat, lng], …] */
+            area: {
+                /** @enum {string} */
+                kind: "radius" | "polygon";
+                center?: number[];
+                km?: number;
+                points?: number[][];
+            } | null;
             languages: string[];
             productLines: string[];
             shift: {
@@ -17882,9 +17919,60 @@ export interface components {
             missingFields?: string[];
         };
         TicketDispatch: {
-            current: components["schemas"]["DispatchAssignment"] | null;
+            /** @description An assignment (派单): offered → accepted → started, or ended with its reason */
+            current: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                userId: string;
+                userName: string | null;
+                /** @enum {string} */
+                kind: "ticket" | "chat" | "field";
+                /** @enum {string} */
+                state: "offered" | "accepted" | "started" | "declined" | "expired" | "handed_back" | "released";
+                /** @description round_robin, least_loaded, skills, scored, batch; manual (a person chose) or override (against a hard rule, with a reason) */
+                mode: string;
+                /** Format: uuid */
+                decidedBy: string | null;
+                overrideReason: string | null;
+                /** @description ISO-8601 date-time */
+                offeredAt: string;
+                /** @description Accept (接单) before this, or the ticket goes back to dispatch */
+                respondBy: string | null;
+                /** @description ISO-8601 date-time */
+                acceptedAt: string | null;
+                /** @description ISO-8601 date-time */
+                endedAt: string | null;
+                endReason: string | null;
+                decision: components["schemas"]["DispatchDecision"];
+            } | null;
             /** @description Newest first */
-            history: components["schemas"]["DispatchAssignment"][];
+            history: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                userId: string;
+                userName: string | null;
+                /** @enum {string} */
+                kind: "ticket" | "chat" | "field";
+                /** @enum {string} */
+                state: "offered" | "accepted" | "started" | "declined" | "expired" | "handed_back" | "released";
+                /** @description round_robin, least_loaded, skills, scored, batch; manual (a person chose) or override (against a hard rule, with a reason) */
+                mode: string;
+                /** Format: uuid */
+                decidedBy: string | null;
+                overrideReason: string | null;
+                /** @description ISO-8601 date-time */
+                offeredAt: string;
+                /** @description Accept (接单) before this, or the ticket goes back to dispatch */
+                respondBy: string | null;
+                /** @description ISO-8601 date-time */
+                acceptedAt: string | null;
+                /** @description ISO-8601 date-time */
+                endedAt: string | null;
+                endReason: string | null;
+                decision: components["schemas"]["DispatchDecision"];
+            }[];
             need: components["schemas"]["DispatchNeed"];
             /** @description Waiting for dispatch (待派单) and why: manual, batch, no_capacity, no_one_eligible */
             queued: {
@@ -17896,9 +17984,60 @@ export interface components {
             } | null;
         };
         TicketDispatchInput: {
-            current: components["schemas"]["DispatchAssignmentInput"] | null;
+            /** @description An assignment (派单): offered → accepted → started, or ended with its reason */
+            current: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                userId: string;
+                userName: string | null;
+                /** @enum {string} */
+                kind: "ticket" | "chat" | "field";
+                /** @enum {string} */
+                state: "offered" | "accepted" | "started" | "declined" | "expired" | "handed_back" | "released";
+                /** @description round_robin, least_loaded, skills, scored, batch; manual (a person chose) or override (against a hard rule, with a reason) */
+                mode: string;
+                /** Format: uuid */
+                decidedBy: string | null;
+                overrideReason: string | null;
+                /** @description ISO-8601 date-time */
+                offeredAt: string;
+                /** @description Accept (接单) before this, or the ticket goes back to dispatch */
+                respondBy: string | null;
+                /** @description ISO-8601 date-time */
+                acceptedAt: string | null;
+                /** @description ISO-8601 date-time */
+                endedAt: string | null;
+                endReason: string | null;
+                decision: components["schemas"]["DispatchDecisionInput"];
+            } | null;
             /** @description Newest first */
-            history: components["schemas"]["DispatchAssignmentInput"][];
+            history: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                userId: string;
+                userName: string | null;
+                /** @enum {string} */
+                kind: "ticket" | "chat" | "field";
+                /** @enum {string} */
+                state: "offered" | "accepted" | "started" | "declined" | "expired" | "handed_back" | "released";
+                /** @description round_robin, least_loaded, skills, scored, batch; manual (a person chose) or override (against a hard rule, with a reason) */
+                mode: string;
+                /** Format: uuid */
+                decidedBy: string | null;
+                overrideReason: string | null;
+                /** @description ISO-8601 date-time */
+                offeredAt: string;
+                /** @description Accept (接单) before this, or the ticket goes back to dispatch */
+                respondBy: string | null;
+                /** @description ISO-8601 date-time */
+                acceptedAt: string | null;
+                /** @description ISO-8601 date-time */
+                endedAt: string | null;
+                endReason: string | null;
+                decision: components["schemas"]["DispatchDecisionInput"];
+            }[];
             need: components["schemas"]["DispatchNeedInput"];
             /** @description Waiting for dispatch (待派单) and why: manual, batch, no_capacity, no_one_eligible */
             queued: {

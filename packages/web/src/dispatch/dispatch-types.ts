@@ -32,7 +32,7 @@ export interface Exclusion {
 export type DecisionView = Schema<'DispatchDecision'>;
 export type DecisionCandidate = Item<DecisionView['candidates']> & { travelMinutes?: number | null };
 export type ExcludedPerson = Item<DecisionView['excluded']>;
-export type Assignment = Schema<'DispatchAssignment'>;
+export type Assignment = Item<Schema<'TicketDispatch'>['history']>;
 export type NeedView = Partial<Schema<'DispatchNeed'>>;
 export type TicketDispatch = Schema<'TicketDispatch'>;
 export type Candidates = Schema<'DispatchCandidates'>;

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { Uuid } from '../../../platform/http/schemas';
 
 const Iso = z.string().describe('ISO-8601 date-time');
-const Term = z.object({ name: z.string(), value: z.union([z.number(), z.string(), z.null()]), goodness: z.number(), weighted: z.number() });
+// a nullable branch rather than a nullable union: OpenAPI 3.0 has no `nullable` without a `type`
+const Term = z.object({ name: z.string(), value: z.union([z.number().nullable(), z.string()]), goodness: z.number(), weighted: z.number() });
 const CandidateBase = z.object({ userId: Uuid, name: z.string(), score: z.number(), travelKm: z.number().nullable(), terms: z.array(Term) });
 const Excluded = z.object({ userId: Uuid, name: z.string(), reasons: z.array(z.object({ rule: z.string(), detail: z.record(z.string(), z.unknown()) })) });
 const Kinds = z.object({ ticket: z.number(), chat: z.number(), field: z.number() });
@@ -28,7 +29,8 @@ export const AssignmentSchema = z
     endReason: z.string().nullable(),
     decision: DecisionSchema,
   })
-  .meta({ id: 'DispatchAssignment' });
+  // no component id: a nullable reference would be `nullable` without a `type` in OpenAPI 3.0
+  .describe('An assignment (派单): offered → accepted → started, or ended with its reason');
 
 export const NeedSchema = z
   .object({

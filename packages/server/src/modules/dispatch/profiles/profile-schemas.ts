@@ -78,7 +78,10 @@ export const ProfileSchema = z
     skills: z.record(z.string(), z.number()),
     certifications: z.array(z.object({ name: z.string(), expires: z.string().nullable() })),
     regions: z.array(z.string()),
-    area: z.unknown().nullable(),
+    area: z
+      .object({ kind: z.enum(['radius', 'polygon']), center: z.array(z.number()).optional(), km: z.number().optional(), points: z.array(z.array(z.number())).optional() })
+      .nullable()
+      .describe('radius: center [lat, lng] and km; polygon: points [[lat, lng], …]'),
     languages: z.array(z.string()),
     productLines: z.array(z.string()),
     shift: z.object({ days: z.array(z.number()), start: z.string(), end: z.string() }).nullable(),
