@@ -4964,6 +4964,12 @@ export interface paths {
                         scopeId?: string | null;
                         /** @enum {string} */
                         mode: "manual" | "round_robin" | "least_loaded" | "skills" | "scored" | "batch";
+                        /**
+                         * @description 派单对象: person (anyone eligible) or outlet (the nearest 服务网点 that can do it, then its best person)
+                         * @default person
+                         * @enum {string}
+                         */
+                        target?: "person" | "outlet";
                         /** @default {} */
                         weights?: {
                             travel?: number;
@@ -16644,6 +16650,14 @@ export interface components {
                     };
                 }[];
             }[];
+            /** @description The nearest active outlets (服务网点) to the site, nearest first (up to 5), with how many of their people are eligible and have room; empty without a site */
+            outlets: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                km: number;
+                eligiblePeople: number;
+            }[];
         };
         DispatchCandidatesInput: {
             need: components["schemas"]["DispatchNeedInput"];
@@ -16689,6 +16703,14 @@ export interface components {
                         [key: string]: unknown;
                     };
                 }[];
+            }[];
+            /** @description The nearest active outlets (服务网点) to the site, nearest first (up to 5), with how many of their people are eligible and have room; empty without a site */
+            outlets: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                km: number;
+                eligiblePeople: number;
             }[];
         };
         DispatchCustomerPreference: {
@@ -16738,6 +16760,13 @@ export interface components {
                     };
                 }[];
             }[];
+            /** @description The nearest outlet (服务网点) that could do it, when the policy targets outlets; the candidates are its people */
+            outlet: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                km: number;
+            } | null;
         };
         DispatchDecisionInput: {
             /** Format: uuid */
@@ -16768,6 +16797,13 @@ export interface components {
                     };
                 }[];
             }[];
+            /** @description The nearest outlet (服务网点) that could do it, when the policy targets outlets; the candidates are its people */
+            outlet: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                km: number;
+            } | null;
         };
         DispatchNeed: {
             /** @enum {string} */
@@ -16864,6 +16900,8 @@ export interface components {
             scopeId: string | null;
             /** @enum {string} */
             mode: "manual" | "round_robin" | "least_loaded" | "skills" | "scored" | "batch";
+            /** @enum {string} */
+            target: "person" | "outlet";
             weights: {
                 [key: string]: number;
             };
@@ -16890,6 +16928,8 @@ export interface components {
             scopeId: string | null;
             /** @enum {string} */
             mode: "manual" | "round_robin" | "least_loaded" | "skills" | "scored" | "batch";
+            /** @enum {string} */
+            target: "person" | "outlet";
             weights: {
                 [key: string]: number;
             };
@@ -17886,7 +17926,7 @@ export interface components {
             /** @description Newest first */
             history: components["schemas"]["DispatchAssignment"][];
             need: components["schemas"]["DispatchNeed"];
-            /** @description Waiting for dispatch (待派单) and why: manual, batch, no_capacity, no_one_eligible */
+            /** @description Waiting for dispatch (待派单) and why: manual, batch, no_capacity, no_one_eligible, no_outlet */
             queued: {
                 /** @description ISO-8601 date-time */
                 since: string;
@@ -17900,7 +17940,7 @@ export interface components {
             /** @description Newest first */
             history: components["schemas"]["DispatchAssignmentInput"][];
             need: components["schemas"]["DispatchNeedInput"];
-            /** @description Waiting for dispatch (待派单) and why: manual, batch, no_capacity, no_one_eligible */
+            /** @description Waiting for dispatch (待派单) and why: manual, batch, no_capacity, no_one_eligible, no_outlet */
             queued: {
                 /** @description ISO-8601 date-time */
                 since: string;
