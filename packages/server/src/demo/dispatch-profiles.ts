@@ -102,6 +102,7 @@ export async function createDispatchProfiles(deps: Deps, admin: Actor, people: P
     scope: 'tenant',
     scopeId: null,
     mode: 'scored',
+    target: 'person',
     weights: { travel: 3, load: 2, speed: 1, firstFix: 1, skillFit: 1, tier: 1, preferred: 1, fairness: 1 },
     batchWindowS: 30,
     acceptTimeoutS: 600,

@@ -81,13 +81,22 @@ export async function person(w: DispatchWorld, name: string, s: PersonSpec = {})
   return staff;
 }
 
-export async function policy(w: DispatchWorld, p: { scope?: 'tenant' | 'team' | 'category'; scopeId?: string | null; mode: string; acceptTimeoutS?: number | null; batchWindowS?: number; overflowTeamId?: string; overflowThreshold?: number; weights?: Record<string, number> }) {
+export async function policy(w: DispatchWorld, p: { scope?: 'tenant' | 'team' | 'category'; scopeId?: string | null; mode: string; target?: 'person' | 'outlet'; acceptTimeoutS?: number | null; batchWindowS?: number; overflowTeamId?: string; overflowThreshold?: number; weights?: Record<string, number> }) {
   const now = w.t.clock.now();
   await w.sql(
-    `INSERT INTO dispatch_policies (id, tenant_id, scope, scope_id, mode, weights, batch_window_s, accept_timeout_s, overflow_team_id, overflow_threshold, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`,
-    [randomUUID(), w.acme.id, p.scope ?? 'tenant', p.scopeId ?? null, p.mode, JSON.stringify(p.weights ?? {}), p.batchWindowS ?? 30, p.acceptTimeoutS ?? null, p.overflowTeamId ?? null, p.overflowThreshold ?? null, now],
+    `INSERT INTO dispatch_policies (id, tenant_id, scope, scope_id, mode, weights, batch_window_s, accept_timeout_s, overflow_team_id, overflow_threshold, created_at, updated_at, target)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12)`,
+    [randomUUID(), w.acme.id, p.scope ?? 'tenant', p.scopeId ?? null, p.mode, JSON.stringify(p.weights ?? {}), p.batchWindowS ?? 30, p.acceptTimeoutS ?? null, p.overflowTeamId ?? null, p.overflowThreshold ?? null, now, p.target ?? 'person'],
   );
+}
+
+/** An active 服务网点 at a place; `people` work from it (their profile's outlet). */
+export async function outlet(w: DispatchWorld, name: string, at: [number, number], people: { id: string }[] = []): Promise<string> {
+  const id = randomUUID();
+  const now = w.t.clock.now();
+  await w.sql(`INSERT INTO dispatch_outlets (id, tenant_id, name, address, lat, lng, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`, [id, w.acme.id, name, `${name}地址`, at[0], at[1], now]);
+  if (people.length) await w.sql('UPDATE dispatch_profiles SET outlet_id = $1 WHERE user_id = ANY($2::uuid[])', [id, people.map((p) => p.id)]);
+  return id;
 }
 
 export async function rule(w: DispatchWorld, name: string, conditions: Record<string, unknown>, requirements: Record<string, unknown>, position = 0) {

@@ -82,16 +82,20 @@ describe('dispatch settings', () => {
     const put = (body: unknown, token = acme.adminToken) => t.api(token, 'PUT', '/api/v1/dispatch/policies', body);
     const tenant = await put({ scope: 'tenant', mode: 'scored', weights: { travel: 3, load: 2, fairness: 1 }, acceptTimeoutS: 300 });
     expect(tenant.statusCode, tenant.body).toBe(200);
-    expect(tenant.json()).toMatchObject({ scope: 'tenant', scopeId: null, mode: 'scored', weights: { travel: 3, load: 2, fairness: 1 }, batchWindowS: 30, defaultCapacity: { ticket: 8, chat: 2, field: 5 } });
+    expect(tenant.json()).toMatchObject({ scope: 'tenant', scopeId: null, mode: 'scored', target: 'person', weights: { travel: 3, load: 2, fairness: 1 }, batchWindowS: 30, defaultCapacity: { ticket: 8, chat: 2, field: 5 } });
     expect((await put({ scope: 'tenant', mode: 'batch', batchWindowS: 20 })).json()).toMatchObject({ id: tenant.json().id, mode: 'batch', batchWindowS: 20 });
     const backup = (await t.api(acme.adminToken, 'POST', '/api/v1/teams', { name: '后备组' })).json().id;
     expect((await put({ scope: 'team', scopeId: teamId, mode: 'least_loaded', overflowTeamId: backup, overflowThreshold: 10 })).statusCode).toBe(200);
     expect((await put({ scope: 'category', scopeId: categoryId, mode: 'skills', speedKmh: 40, positionStaleMin: 15 })).statusCode).toBe(200);
+    // 派单对象: the nearest outlet (服务网点), kept until the policy is put again without it
+    expect((await put({ scope: 'team', scopeId: teamId, mode: 'scored', target: 'outlet' })).json()).toMatchObject({ scopeId: teamId, mode: 'scored', target: 'outlet' });
+    expect((await put({ scope: 'team', scopeId: teamId, mode: 'least_loaded', overflowTeamId: backup, overflowThreshold: 10 })).json()).toMatchObject({ target: 'person' });
 
     const cases: [unknown, string][] = [
       [{ scope: 'tenant', mode: 'scored', weights: { travel: 11 } }, 'weights.travel'],
       [{ scope: 'tenant', mode: 'scored', weights: { distance: 1 } }, 'weights.distance'],
       [{ scope: 'tenant', mode: 'fastest' }, 'mode'],
+      [{ scope: 'tenant', mode: 'scored', target: 'branch' }, 'target'],
       [{ scope: 'team', mode: 'manual' }, 'scopeId'],
       [{ scope: 'team', scopeId: categoryId, mode: 'manual' }, 'scopeId'],
       [{ scope: 'team', scopeId: teamId, mode: 'manual', overflowTeamId: teamId, overflowThreshold: 3 }, 'overflowTeamId'],

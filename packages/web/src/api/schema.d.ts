@@ -4964,6 +4964,12 @@ export interface paths {
                         scopeId?: string | null;
                         /** @enum {string} */
                         mode: "manual" | "round_robin" | "least_loaded" | "skills" | "scored" | "batch";
+                        /**
+                         * @description 派单对象: person (anyone eligible) or outlet (the nearest 服务网点 that can do it, then its best person)
+                         * @default person
+                         * @enum {string}
+                         */
+                        target?: "person" | "outlet";
                         /** @default {} */
                         weights?: {
                             travel?: number;
@@ -16667,6 +16673,14 @@ export interface components {
                     };
                 }[];
             }[];
+            /** @description The nearest active outlets (服务网点) to the site, nearest first (up to 5), with how many of their people are eligible and have room; empty without a site */
+            outlets: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                km: number;
+                eligiblePeople: number;
+            }[];
         };
         DispatchCandidatesInput: {
             need: components["schemas"]["DispatchNeedInput"];
@@ -16712,6 +16726,14 @@ export interface components {
                         [key: string]: unknown;
                     };
                 }[];
+            }[];
+            /** @description The nearest active outlets (服务网点) to the site, nearest first (up to 5), with how many of their people are eligible and have room; empty without a site */
+            outlets: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                km: number;
+                eligiblePeople: number;
             }[];
         };
         DispatchCustomerPreference: {
@@ -16761,6 +16783,13 @@ export interface components {
                     };
                 }[];
             }[];
+            /** @description The nearest outlet (服务网点) that could do it, when the policy targets outlets; the candidates are its people */
+            outlet: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                km: number;
+            } | null;
         };
         DispatchDecisionInput: {
             /** Format: uuid */
@@ -16791,6 +16820,13 @@ export interface components {
                     };
                 }[];
             }[];
+            /** @description The nearest outlet (服务网点) that could do it, when the policy targets outlets; the candidates are its people */
+            outlet: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                km: number;
+            } | null;
         };
         DispatchNeed: {
             /** @enum {string} */
@@ -16887,6 +16923,8 @@ export interface components {
             scopeId: string | null;
             /** @enum {string} */
             mode: "manual" | "round_robin" | "least_loaded" | "skills" | "scored" | "batch";
+            /** @enum {string} */
+            target: "person" | "outlet";
             weights: {
                 [key: string]: number;
             };
@@ -16913,6 +16951,8 @@ export interface components {
             scopeId: string | null;
             /** @enum {string} */
             mode: "manual" | "round_robin" | "least_loaded" | "skills" | "scored" | "batch";
+            /** @enum {string} */
+            target: "person" | "outlet";
             weights: {
                 [key: string]: number;
             };
@@ -17974,7 +18014,7 @@ export interface components {
                 decision: components["schemas"]["DispatchDecision"];
             }[];
             need: components["schemas"]["DispatchNeed"];
-            /** @description Waiting for dispatch (待派单) and why: manual, batch, no_capacity, no_one_eligible */
+            /** @description Waiting for dispatch (待派单) and why: manual, batch, no_capacity, no_one_eligible, no_outlet */
             queued: {
                 /** @description ISO-8601 date-time */
                 since: string;
@@ -18039,7 +18079,7 @@ export interface components {
                 decision: components["schemas"]["DispatchDecisionInput"];
             }[];
             need: components["schemas"]["DispatchNeedInput"];
-            /** @description Waiting for dispatch (待派单) and why: manual, batch, no_capacity, no_one_eligible */
+            /** @description Waiting for dispatch (待派单) and why: manual, batch, no_capacity, no_one_eligible, no_outlet */
             queued: {
                 /** @description ISO-8601 date-time */
                 since: string;

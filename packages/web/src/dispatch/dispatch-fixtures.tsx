@@ -50,6 +50,10 @@ export const CANDIDATES: Candidates = {
     { userId: LI, name: '李强', reasons: [{ rule: 'certification', detail: { certification: '特种设备作业证', expires: '2026-11-30' } }, { rule: 'shift', detail: {} }] },
     { userId: WANG, name: '王磊', reasons: [{ rule: 'level', detail: { skill: '电梯维修', required: 3, has: 2 } }] },
   ],
+  outlets: [
+    { id: '0190a0a0-0000-7000-8000-00000000do01', name: '浦东网点', km: 3.24, eligiblePeople: 2 },
+    { id: '0190a0a0-0000-7000-8000-00000000do02', name: '闵行网点', km: 18.6, eligiblePeople: 0 },
+  ],
 };
 
 export const ASSIGNMENT: Assignment = {
@@ -66,7 +70,7 @@ export const ASSIGNMENT: Assignment = {
   acceptedAt: null,
   endedAt: null,
   endReason: null,
-  decision: { chosen: ZHANG, candidates: [{ userId: ZHANG, name: '张伟', score: 0.68, travelKm: 3.2, terms }], excluded: CANDIDATES.excluded },
+  decision: { chosen: ZHANG, candidates: [{ userId: ZHANG, name: '张伟', score: 0.68, travelKm: 3.2, terms }], excluded: CANDIDATES.excluded, outlet: null },
 };
 
 function SignedIn({ children }: { children: ReactNode }) {

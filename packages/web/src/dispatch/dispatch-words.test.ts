@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { i18n } from '../i18n';
 import { describeDispatchEvent } from './dispatch-events';
-import { decisionSummary, exclusionText, stateLabel, termText } from './dispatch-words';
+import { decisionSummary, exclusionText, outletLine, queueReasonText, stateLabel, termText } from './dispatch-words';
 import { ASSIGNMENT } from './dispatch-fixtures';
 
 const zh = i18n.getFixedT('zh-CN');
@@ -44,6 +44,15 @@ describe('dispatch decisions in words', () => {
     expect(decisionSummary({ ...ASSIGNMENT, mode: 'manual' }, need, zh)).toMatch(/^人工派单给 张伟：/);
     expect(decisionSummary({ ...ASSIGNMENT, mode: 'override', overrideReason: '客户点名要他' }, need, zh)).toBe('强制派单给 张伟，原因：客户点名要他');
     expect(decisionSummary({ ...ASSIGNMENT, mode: 'least_loaded' }, need, en)).toMatch(/^Dispatched by least loaded to 张伟: 3.2 km away · about 6 min/);
+  });
+
+  it('names the nearest outlet when the policy dispatches to outlets', () => {
+    const need = { kind: 'field' as const, skill: '电梯维修', level: 3 };
+    const wu = { ...ASSIGNMENT, userName: '吴磊', decision: { ...ASSIGNMENT.decision, outlet: { id: 'o1', name: '浦东网点', km: 3.24 } } };
+    expect(decisionSummary(wu, need, zh)).toMatch(/^系统派给最近的服务网点「浦东网点」（3.2 公里）的 吴磊：距离 3.2 公里·约 6 分钟/);
+    expect(decisionSummary(wu, need, en)).toMatch(/^Dispatched to 吴磊 of the nearest service outlet “浦东网点” \(3.2 km\): /);
+    expect(queueReasonText('no_outlet', zh)).toBe('附近没有能接这单的服务网点（网点里没有合格且有空的人）');
+    expect(outletLine({ km: 18.64, eligiblePeople: 0 }, en)).toBe('18.6 km · 0 can take it');
   });
 
   it('labels the assignment state', () => {

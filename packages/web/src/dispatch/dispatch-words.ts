@@ -101,11 +101,17 @@ export function exclusionText(e: Exclusion, t: TFunction): string {
 
 export const exclusionsText = (reasons: Exclusion[], t: TFunction) => reasons.map((r) => exclusionText(r, t)).join('；');
 
-/** Why the assignment went to its person, in one sentence: "系统按综合评分派给 张伟：距离 3.2 公里（约 6 分钟）…". */
+/**
+ * Why the assignment went to its person, in one sentence: "系统按综合评分派给 张伟：距离 3.2 公里（约 6 分钟）…";
+ * to an outlet's person: "系统派给最近的服务网点「浦东网点」（3.2 公里）的 吴磊：…".
+ */
 export function decisionSummary(a: Pick<Assignment, 'mode' | 'userId' | 'userName' | 'overrideReason' | 'decision' | 'kind'>, need: NeedView | null, t: TFunction): string {
   const name = a.userName;
   if (a.mode === 'override') return t('dispatchMap.why.override', { name, reason: a.overrideReason ?? '' });
-  const head = AUTO_MODES.includes(a.mode) ? t('dispatchMap.why.auto', { mode: modeName(a.mode, t), name }) : a.mode === 'manual' ? t('dispatchMap.why.manual', { name }) : t('dispatchMap.why.auto', { mode: modeName(a.mode, t), name });
+  const outlet = a.decision?.outlet;
+  const head = outlet
+    ? t('dispatchMap.why.outlet', { outlet: outlet.name, km: km(outlet.km), name })
+    : AUTO_MODES.includes(a.mode) ? t('dispatchMap.why.auto', { mode: modeName(a.mode, t), name }) : a.mode === 'manual' ? t('dispatchMap.why.manual', { name }) : t('dispatchMap.why.auto', { mode: modeName(a.mode, t), name });
   const chosen = a.decision?.candidates?.find((c) => c.userId === (a.decision.chosen ?? a.userId));
   if (!chosen) return head;
   return t('dispatchMap.why.terms', { head, terms: candidateTerms(chosen, { ...need, kind: need?.kind ?? a.kind }, t).join('，') });
@@ -123,5 +129,8 @@ export const needText = (need: NeedView | null, t: TFunction) => (need?.skill ? 
 export const historyLine = (a: Assignment, t: TFunction) =>
   t('dispatchMap.panel.historyLine', { time: formatDateTime(a.offeredAt), name: a.userName, mode: modeName(a.mode, t), state: t(`dispatchMap.state.${a.state}`, { defaultValue: a.state }) });
 
-/** Why a ticket waits in the queue (manual, batch, no_capacity, no_one_eligible), or the words given. */
+/** One of the nearest outlets in the recommendations: "3.2 公里 · 可派 2 人". */
+export const outletLine = (o: { km: number; eligiblePeople: number }, t: TFunction) => t('dispatchMap.rec.outletLine', { km: km(o.km), count: o.eligiblePeople });
+
+/** Why a ticket waits in the queue (manual, batch, no_capacity, no_one_eligible, no_outlet), or the words given. */
 export const queueReasonText = (reason: string | null | undefined, t: TFunction) => (reason ? t(`dispatchMap.queueReason.${reason}`, { defaultValue: reason }) : '');

@@ -22,6 +22,8 @@ describe('the recommendation panel', () => {
     expect(within(first).getByTestId('candidate-name').textContent).toBe('张伟');
     expect(within(first).getByTestId('candidate-terms').textContent).toBe('距离 3.2 公里·约 6 分钟，负荷 2/5，同类平均 45 分钟解决，一次修复率 92%，技能 电梯维修 4 级');
     expect(screen.getByTestId('recommendations').textContent).toContain('需要：电梯维修 3 级');
+    // the nearest service outlets, with their distance and how many could take it
+    expect(screen.getAllByTestId('rec-outlet').map((o) => o.textContent)).toEqual(['浦东网点3.2 公里 · 可派 2 人', '闵行网点18.6 公里 · 可派 0 人']);
     // the excluded, with the rules in words; an agent may not override
     fireEvent.click(screen.getByText('不可派（2）'));
     const reasons = (await screen.findAllByTestId('excluded-reasons')).map((r) => r.textContent);

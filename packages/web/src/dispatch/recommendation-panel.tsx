@@ -8,12 +8,13 @@ import { formatNumber } from '../i18n/format';
 import { AssignDialog, type AssignTarget } from './assign-dialog';
 import { dispatchApi, dispatchKeys } from './dispatch-api';
 import type { PersonStatus } from './dispatch-types';
-import { candidateTerms, exclusionText, needText } from './dispatch-words';
+import { candidateTerms, exclusionText, needText, outletLine } from './dispatch-words';
 import { canOverride } from './use-dispatch-actions';
 
 // The recommendation panel (推荐): the live ranking for one ticket, each person's score and its terms in
 // words, a 派单 button each; the people a hard rule excludes with the rules in words, and for
-// supervisors 强制派单 with a reason. Used by the 派单地图 and the ticket page.
+// supervisors 强制派单 with a reason; the nearest service outlets (服务网点) with their distance and how many
+// of their people could take it. Used by the 派单地图 and the ticket page.
 
 export const STATUS_COLOR: Record<PersonStatus | (string & {}), string> = { available: 'green', busy: 'orange', away: 'gold', off_shift: 'default' };
 
@@ -25,6 +26,7 @@ export function RecommendationPanel({ ticket }: { ticket: { id: string; number: 
   if (q.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
   if (q.isError) return <Alert type="error" showIcon title={errorMessage(q.error, t)} />;
   const { need, candidates, excluded } = q.data;
+  const outlets = q.data.outlets ?? [];
   const needs = needText(need, t);
   return (
     <Flex vertical gap={8} data-testid="recommendations">
@@ -95,6 +97,17 @@ export function RecommendationPanel({ ticket }: { ticket: { id: string; number: 
             },
           ]}
         />
+      )}
+      {outlets.length > 0 && (
+        <Flex vertical gap={2} data-testid="rec-outlets">
+          <Typography.Text type="secondary">{t('dispatchMap.rec.outlets')}</Typography.Text>
+          {outlets.map((o) => (
+            <Flex key={o.id} gap={6} align="baseline" wrap data-testid="rec-outlet">
+              <Typography.Text>{o.name}</Typography.Text>
+              <Typography.Text type={o.eligiblePeople ? 'secondary' : 'warning'}>{outletLine(o, t)}</Typography.Text>
+            </Flex>
+          ))}
+        </Flex>
       )}
       <AssignDialog target={target} onClose={() => setTarget(null)} />
     </Flex>

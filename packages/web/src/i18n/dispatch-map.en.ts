@@ -31,6 +31,7 @@ export const dispatchMapEn: DispatchMapTexts = {
   why: {
     auto: 'Dispatched by {{mode}} to {{name}}',
     manual: 'Dispatched by hand to {{name}}',
+    outlet: 'Dispatched to {{name}} of the nearest service outlet “{{outlet}}” ({{km}} km)',
     override: 'Override: dispatched to {{name}}, reason: {{reason}}',
     terms: '{{head}}: {{terms}}',
     others: '{{count}} more excluded by the rules',
@@ -106,6 +107,8 @@ export const dispatchMapEn: DispatchMapTexts = {
     override: 'Override',
     assigned: 'Dispatched to {{name}}',
     need: 'Needs: {{need}}',
+    outlets: 'Nearest service outlets',
+    outletLine: '{{km}} km · {{count}} can take it',
     needSkill: '{{skill}} level {{level}}',
   },
   confirm: {
@@ -157,6 +160,7 @@ export const dispatchMapEn: DispatchMapTexts = {
     batch: 'waiting to be matched with its batch',
     no_capacity: 'everyone qualified is at full capacity or off shift',
     no_one_eligible: 'nobody meets the dispatch rules',
+    no_outlet: 'no service outlet nearby can take it (none has a qualified person with room)',
   },
   errors: {
     ruleViolation: '{{name}} fails the dispatch rules: {{rules}}',

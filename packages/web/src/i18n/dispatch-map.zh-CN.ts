@@ -30,6 +30,7 @@ export const dispatchMapZhCN = {
   why: {
     auto: '系统按{{mode}}派给 {{name}}',
     manual: '人工派单给 {{name}}',
+    outlet: '系统派给最近的服务网点「{{outlet}}」（{{km}} 公里）的 {{name}}',
     override: '强制派单给 {{name}}，原因：{{reason}}',
     terms: '{{head}}：{{terms}}',
     others: '另有 {{count}} 人因规则不可派',
@@ -105,6 +106,8 @@ export const dispatchMapZhCN = {
     override: '强制派单',
     assigned: '已派单给 {{name}}',
     need: '需要：{{need}}',
+    outlets: '最近的服务网点',
+    outletLine: '{{km}} 公里 · 可派 {{count}} 人',
     needSkill: '{{skill}} {{level}} 级',
   },
   confirm: {
@@ -156,6 +159,7 @@ export const dispatchMapZhCN = {
     batch: '等待本批工单一起派单',
     no_capacity: '合格的人手上都已满负荷或不在班',
     no_one_eligible: '没有符合派单规则的人',
+    no_outlet: '附近没有能接这单的服务网点（网点里没有合格且有空的人）',
   },
   errors: {
     ruleViolation: '{{name}} 不满足派单规则：{{rules}}',

@@ -27,7 +27,7 @@ export default function PoliciesPage() {
       (err) => message.error(errorMessage(err, t)),
     );
   const newTenant = (): DispatchPolicy => ({
-    id: '', scope: 'tenant', scopeId: null, mode: 'manual', weights: {}, batchWindowS: 30, acceptTimeoutS: null, overflowTeamId: null, overflowThreshold: null,
+    id: '', scope: 'tenant', scopeId: null, mode: 'manual', target: 'person', weights: {}, batchWindowS: 30, acceptTimeoutS: null, overflowTeamId: null, overflowThreshold: null,
     speedKmh: 30, positionStaleMin: 30, defaultCapacity: { ticket: 8, chat: 2, field: 5 }, updatedAt: '',
   });
   return (
@@ -50,6 +50,7 @@ export default function PoliciesPage() {
           { key: 'scope', title: t('dispatch.policies.scope'), width: 100, render: (_, p) => <Tag>{t(`dispatch.policies.scopes.${p.scope}`)}</Tag> },
           { key: 'target', title: t('dispatch.policies.target'), width: 160, render: (_, p) => <Typography.Text strong>{target(p)}</Typography.Text> },
           { key: 'mode', title: t('dispatch.policies.mode'), width: 180, render: (_, p) => t(`dispatch.modes.${p.mode}`) },
+          { key: 'dispatchTo', title: t('dispatch.policies.dispatchTo'), width: 140, render: (_, p) => t(`dispatch.dispatchTargets.${p.target ?? 'person'}`) },
           {
             key: 'weights',
             title: t('dispatch.policies.weights'),

@@ -15,7 +15,8 @@ export const WEIGHTS = ['travel', 'load', 'speed', 'firstFix', 'skillFit', 'tier
 const DEFAULT_WEIGHTS = { travel: 3, load: 2, speed: 1, firstFix: 2, skillFit: 1, tier: 1, preferred: 1, fairness: 4, deadline: 3 };
 
 type Values = Omit<PolicyBody, 'acceptTimeoutS'> & { acceptTimeoutS?: number | null; needsAccept: boolean };
-const KNOWN = ['scope', 'scopeId', 'mode', 'batchWindowS', 'acceptTimeoutS', 'overflowTeamId', 'overflowThreshold', 'speedKmh', 'positionStaleMin', ...WEIGHTS.map((w) => `weights.${w}`)];
+export const TARGETS: DispatchPolicy['target'][] = ['person', 'outlet'];
+const KNOWN = ['scope', 'scopeId', 'mode', 'target', 'batchWindowS', 'acceptTimeoutS', 'overflowTeamId', 'overflowThreshold', 'speedKmh', 'positionStaleMin', ...WEIGHTS.map((w) => `weights.${w}`)];
 
 export function PolicyModal({ editing, onClose, onSaved }: { editing: DispatchPolicy | 'new' | null; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
@@ -29,8 +30,8 @@ export function PolicyModal({ editing, onClose, onSaved }: { editing: DispatchPo
   useEffect(() => {
     if (!editing) return;
     if (editing === 'new')
-      form.setFieldsValue({ scope: 'team', scopeId: null, mode: 'scored', weights: DEFAULT_WEIGHTS, batchWindowS: 30, needsAccept: true, acceptTimeoutS: 300, speedKmh: 30, positionStaleMin: 30, defaultCapacity: { ticket: 8, chat: 2, field: 5 } });
-    else form.setFieldsValue({ ...editing, weights: { ...DEFAULT_WEIGHTS, ...editing.weights }, needsAccept: editing.acceptTimeoutS !== null, acceptTimeoutS: editing.acceptTimeoutS ?? 300 });
+      form.setFieldsValue({ scope: 'team', scopeId: null, mode: 'scored', target: 'person', weights: DEFAULT_WEIGHTS, batchWindowS: 30, needsAccept: true, acceptTimeoutS: 300, speedKmh: 30, positionStaleMin: 30, defaultCapacity: { ticket: 8, chat: 2, field: 5 } });
+    else form.setFieldsValue({ ...editing, target: editing.target ?? 'person', weights: { ...DEFAULT_WEIGHTS, ...editing.weights }, needsAccept: editing.acceptTimeoutS !== null, acceptTimeoutS: editing.acceptTimeoutS ?? 300 });
   }, [editing, form]);
   const save = () =>
     submit(async (v) => {
@@ -65,6 +66,9 @@ export function PolicyModal({ editing, onClose, onSaved }: { editing: DispatchPo
         </Space>
         <Form.Item name="mode" label={t('dispatch.policies.mode')}>
           <Select options={MODES.map((m) => ({ value: m, label: t(`dispatch.modes.${m}`) }))} data-testid="policy-mode" />
+        </Form.Item>
+        <Form.Item name="target" label={t('dispatch.policies.dispatchTo')} extra={t('dispatch.policies.dispatchToHelp')}>
+          <Select options={TARGETS.map((x) => ({ value: x, label: t(`dispatch.dispatchTargets.${x}`) }))} data-testid="policy-target" />
         </Form.Item>
         {(mode === 'scored' || mode === 'batch' || mode === 'manual') && (
           <>

@@ -10,6 +10,8 @@ export interface StoredDecision {
   strategy: string;
   candidates: { userId: string; name: string; score: number; travelKm: number | null; terms: { name: string; value: unknown; goodness: number; weighted: number }[] }[];
   excluded: { userId: string; name: string; reasons: { rule: string; detail: Record<string, unknown> }[] }[];
+  /** the policy's target was the nearest outlet (服务网点): the one chosen, km from the site */
+  outlet?: { id: string; name: string; km: number };
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
@@ -46,5 +48,5 @@ export function weightsOf(policy: PolicyRow): Weights {
 /** The decision as the API shows it (old rows may lack parts). */
 export function decisionView(d: Record<string, unknown>) {
   const s = d as Partial<StoredDecision>;
-  return { chosen: s.chosen ?? null, candidates: s.candidates ?? [], excluded: s.excluded ?? [] };
+  return { chosen: s.chosen ?? null, candidates: s.candidates ?? [], excluded: s.excluded ?? [], outlet: s.outlet ?? null };
 }

@@ -14,6 +14,7 @@ export const DEFAULT_POLICY: PolicyRow = {
   scope: 'tenant',
   scope_id: null,
   mode: 'manual',
+  target: 'person',
   weights: {},
   batch_window_s: 30,
   accept_timeout_s: null,

@@ -5,6 +5,7 @@ import { assignmentRepository } from './assignment-repository';
 import { storedDecision, weightsOf } from './decision-view';
 import { resolvePolicy, waitingReason } from './dispatch-rules';
 import { loadNeeds, type TicketNeed } from './load-needs';
+import { chooseAtOutlet } from './outlet-target';
 import { queueRepository } from './queue-repository';
 import { enqueue, offer, type Run } from './record-steps';
 
@@ -56,7 +57,11 @@ async function overflow(run: Run, t: TicketNeed): Promise<void> {
 
 const STRATEGY: Record<string, Strategy> = { round_robin: 'round_robin', least_loaded: 'least_loaded', skills: 'skills', scored: 'scored', batch: 'scored' };
 
-/** One ticket by its policy: manual and (new) batch tickets wait in the queue; the others are chosen now. */
+/**
+ * One ticket by its policy: manual and (new) batch tickets wait in the queue; the others are chosen now —
+ * with the target 'outlet' and a site, at the nearest outlet that can do it (its best-scored person;
+ * none can: queued as no_outlet); without a site, by the mode over everyone.
+ */
 export async function decideOne(run: Run, t: TicketNeed, o: { batchDue: boolean; fresh: boolean }): Promise<Outcome> {
   const mode = t.policy.mode;
   if (mode === 'manual') {
@@ -67,6 +72,7 @@ export async function decideOne(run: Run, t: TicketNeed, o: { batchDue: boolean;
     await enqueue(run, t, 'batch', new Date(run.at.getTime() + t.policy.batch_window_s * 1000));
     return { ticketId: t.facts.id, result: 'queued', reason: 'batch' };
   }
+  if (t.policy.target === 'outlet' && t.need.location) return toOutlet(run, t);
   const strategy = STRATEGY[mode];
   const { personId, ranking } = choose(strategy, run.pool.people, t.need, run.pool.ctx(t.policy), weightsOf(t.policy), run.pool.lastAssignedAt);
   if (!personId) {
@@ -76,4 +82,16 @@ export async function decideOne(run: Run, t: TicketNeed, o: { batchDue: boolean;
   }
   await offer(run, t, personId, { mode, acceptTimeoutS: t.policy.accept_timeout_s, decision: storedDecision(personId, strategy, ranking, run.pool.byId) });
   return { ticketId: t.facts.id, result: 'offered', userId: personId };
+}
+
+/** The nearest outlet that can do it gets the ticket: its best-scored eligible person with room. */
+async function toOutlet(run: Run, t: TicketNeed): Promise<Outcome> {
+  const chosen = chooseAtOutlet(run.pool, t.need, run.pool.ctx(t.policy), weightsOf(t.policy));
+  if (!chosen) {
+    await enqueue(run, t, 'no_outlet');
+    return { ticketId: t.facts.id, result: 'queued', reason: 'no_outlet' };
+  }
+  const decision = { ...storedDecision(chosen.personId, 'scored', chosen.ranking, run.pool.byId), outlet: chosen.outlet };
+  await offer(run, t, chosen.personId, { mode: t.policy.mode, acceptTimeoutS: t.policy.accept_timeout_s, decision });
+  return { ticketId: t.facts.id, result: 'offered', userId: chosen.personId };
 }

@@ -23,7 +23,8 @@ export async function drainQueue(run: Run): Promise<Outcome[]> {
   const batches = new Map<string, typeof rows>();
   for (const r of rows) {
     const t = needs.get(r.ticket_id);
-    if (t && r.batch_until && t.policy.mode === 'batch') batches.set(t.policy.id, [...(batches.get(t.policy.id) ?? []), r]);
+    // a ticket for the nearest outlet is not matched with the others: decideOne sends it to its outlet
+    if (t && r.batch_until && t.policy.mode === 'batch' && !(t.policy.target === 'outlet' && t.need.location)) batches.set(t.policy.id, [...(batches.get(t.policy.id) ?? []), r]);
   }
   const done = new Set<string>();
   for (const group of batches.values()) {

@@ -6,9 +6,10 @@ import { visibleTicketId } from './access';
 import { candidateView, weightsOf } from './decision-view';
 import { loadNeeds } from './load-needs';
 import { loadPool } from './load-pool';
+import { outletOptions } from './outlet-target';
 import { needView } from './views';
 
-/** The live ranking for the recommendation panel (推荐): eligible people best first with their terms, load and position; who is excluded and why. */
+/** The live ranking for the recommendation panel (推荐): eligible people best first with their terms, load and position; who is excluded and why; the nearest outlets. */
 export async function listCandidates(deps: Deps, actor: Actor, idOrNumber: string) {
   const id = await visibleTicketId(deps, actor, idOrNumber);
   return deps.db.tenant(actor.tenantId, async (q) => {
@@ -17,7 +18,8 @@ export async function listCandidates(deps: Deps, actor: Actor, idOrNumber: strin
     const t = (await loadNeeds(q, pool, [id])).get(id);
     if (!t) throw notFound('Ticket');
     const ctx = pool.ctx(t.policy);
-    const ranking = rank(pool.people, t.need, ctx, weightsOf(t.policy));
+    const weights = weightsOf(t.policy);
+    const ranking = rank(pool.people, t.need, ctx, weights);
     return {
       need: needView(t),
       candidates: ranking.candidates.slice(0, 20).map((c) => {
@@ -33,6 +35,7 @@ export async function listCandidates(deps: Deps, actor: Actor, idOrNumber: strin
         };
       }),
       excluded: ranking.excluded.slice(0, 50).map((e) => ({ userId: e.personId, name: pool.byId.get(e.personId)?.name ?? '', reasons: e.reasons.map((r) => ({ rule: r.rule, detail: r.detail })) })),
+      outlets: outletOptions(pool, t.need, ctx, weights),
     };
   });
 }

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../../platform/db/database';
 import { activeUsersWithRoles, tenantTimeZone } from '../../identity';
-import type { DecisionContext, Person, WorkKind } from '../engine/types';
+import type { DecisionContext, Outlet, Person, WorkKind } from '../engine/types';
 import { assignmentRepository } from './assignment-repository';
 import { buildPerson, busyMinutesOf, DEFAULT_POLICY, resolvePolicy } from './dispatch-rules';
 import { setupRepository, type PolicyRow, type RuleRow } from './setup-repository';
@@ -15,6 +15,8 @@ export interface Pool {
   byId: Map<string, Person>;
   policies: PolicyRow[];
   rules: RuleRow[];
+  /** the tenant's active outlets (服务网点), a dispatch target */
+  outlets: Outlet[];
   timeZone: string;
   now: Date;
   /** personId → epoch ms of their last offer (round robin) */
@@ -33,7 +35,7 @@ function dayStart(now: Date, timeZone: string): Date {
 }
 
 export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
-  const [users, profiles, positions, loads, policies, rules, stats, timeZone] = await Promise.all([
+  const [users, profiles, positions, loads, policies, rules, stats, timeZone, outlets] = await Promise.all([
     activeUsersWithRoles(q, [...DISPATCHED_ROLES]),
     setupRepository.profiles(q),
     setupRepository.positions(q),
@@ -42,6 +44,7 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
     setupRepository.enabledRules(q),
     statsRepository.all(q),
     tenantTimeZone(q),
+    setupRepository.outlets(q),
   ]);
   const work = await assignmentRepository.recentWork(q, dayStart(now, timeZone));
   const profileOf = new Map(profiles.map((p) => [p.user_id, p]));
@@ -73,6 +76,7 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
     byId,
     policies,
     rules,
+    outlets: outlets.map((o) => ({ id: o.id, name: o.name, at: [o.lat, o.lng] })),
     timeZone,
     now,
     lastAssignedAt,

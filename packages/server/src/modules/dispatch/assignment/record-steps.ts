@@ -77,6 +77,7 @@ export async function offer(run: Run, t: TicketNeed, personId: string, o: OfferI
         candidates: o.decision.candidates.length,
         excluded: o.decision.excluded.length,
         respondBy: row.respond_by?.toISOString() ?? null,
+        ...(o.decision.outlet ? { outlet: o.decision.outlet } : {}),
         ...(reason ? { reason } : {}),
       }),
     ],

@@ -9,7 +9,12 @@ const Excluded = z.object({ userId: Uuid, name: z.string(), reasons: z.array(z.o
 const Kinds = z.object({ ticket: z.number(), chat: z.number(), field: z.number() });
 
 export const DecisionSchema = z
-  .object({ chosen: Uuid.nullable(), candidates: z.array(CandidateBase).describe('The top 10 with their score terms'), excluded: z.array(Excluded).describe('Who a hard rule excluded and why (up to 50)') })
+  .object({
+    chosen: Uuid.nullable(),
+    candidates: z.array(CandidateBase).describe('The top 10 with their score terms'),
+    excluded: z.array(Excluded).describe('Who a hard rule excluded and why (up to 50)'),
+    outlet: z.object({ id: Uuid, name: z.string(), km: z.number() }).nullable().describe('The nearest outlet (服务网点) that could do it, when the policy targets outlets; the candidates are its people'),
+  })
   .meta({ id: 'DispatchDecision' });
 
 export const AssignmentSchema = z
@@ -61,7 +66,7 @@ export const TicketDispatchSchema = z
     current: AssignmentSchema.nullable(),
     history: z.array(AssignmentSchema).describe('Newest first'),
     need: NeedSchema,
-    queued: z.object({ since: Iso, reason: z.string().nullable(), batchUntil: Iso.nullable() }).nullable().describe('Waiting for dispatch (待派单) and why: manual, batch, no_capacity, no_one_eligible'),
+    queued: z.object({ since: Iso, reason: z.string().nullable(), batchUntil: Iso.nullable() }).nullable().describe('Waiting for dispatch (待派单) and why: manual, batch, no_capacity, no_one_eligible, no_outlet'),
   })
   .meta({ id: 'TicketDispatch' });
 
@@ -72,6 +77,9 @@ export const CandidatesSchema = z
     need: NeedSchema,
     candidates: z.array(CandidateBase.extend({ load: Kinds, capacity: Kinds, status: z.string(), position: Position.nullable() })),
     excluded: z.array(Excluded),
+    outlets: z
+      .array(z.object({ id: Uuid, name: z.string(), km: z.number(), eligiblePeople: z.number().int() }))
+      .describe('The nearest active outlets (服务网点) to the site, nearest first (up to 5), with how many of their people are eligible and have room; empty without a site'),
   })
   .meta({ id: 'DispatchCandidates' });
 

@@ -40,6 +40,7 @@ export interface PolicyRow {
   scope: 'tenant' | 'team' | 'category';
   scope_id: string | null;
   mode: 'manual' | 'round_robin' | 'least_loaded' | 'skills' | 'scored' | 'batch';
+  target: 'person' | 'outlet';
   weights: Record<string, number>;
   batch_window_s: number;
   accept_timeout_s: number | null;
@@ -75,7 +76,7 @@ export const setupRepository = {
   },
   async policies(q: Queryable): Promise<PolicyRow[]> {
     return q.query<PolicyRow>(
-      `SELECT id, scope, scope_id, mode, weights, batch_window_s, accept_timeout_s, overflow_team_id, overflow_threshold, speed_kmh,
+      `SELECT id, scope, scope_id, mode, target, weights, batch_window_s, accept_timeout_s, overflow_team_id, overflow_threshold, speed_kmh,
          position_stale_min, default_capacity FROM dispatch_policies WHERE tenant_id = current_tenant_id()`,
     );
   },

@@ -7,6 +7,8 @@ export interface PolicyRow {
   scope: 'tenant' | 'team' | 'category';
   scope_id: string | null;
   mode: 'manual' | 'round_robin' | 'least_loaded' | 'skills' | 'scored' | 'batch';
+  /** person: anyone eligible; outlet: the nearest 服务网点 that can do it, then its best person */
+  target: 'person' | 'outlet';
   weights: Record<string, number>;
   batch_window_s: number;
   accept_timeout_s: number | null;
@@ -19,7 +21,7 @@ export interface PolicyRow {
 }
 export type PolicyFields = Omit<PolicyRow, 'id' | 'updated_at'>;
 
-const COLUMNS = `id, scope, scope_id, mode, weights, batch_window_s, accept_timeout_s, overflow_team_id, overflow_threshold, speed_kmh,
+const COLUMNS = `id, scope, scope_id, mode, target, weights, batch_window_s, accept_timeout_s, overflow_team_id, overflow_threshold, speed_kmh,
   position_stale_min, default_capacity, updated_at`;
 const SCOPE_RANK = `CASE scope WHEN 'tenant' THEN 0 WHEN 'team' THEN 1 ELSE 2 END`;
 
@@ -44,15 +46,15 @@ export const policyRepository = {
   async put(q: Queryable, tenantId: string, id: string, p: PolicyFields, now: Date): Promise<PolicyRow> {
     const [row] = await q.query<PolicyRow>(
       `INSERT INTO dispatch_policies (id, tenant_id, scope, scope_id, mode, weights, batch_window_s, accept_timeout_s, overflow_team_id,
-         overflow_threshold, speed_kmh, position_stale_min, default_capacity, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $14)
+         overflow_threshold, speed_kmh, position_stale_min, default_capacity, created_at, updated_at, target)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $14, $15)
        ON CONFLICT (tenant_id, scope, coalesce(scope_id, '00000000-0000-0000-0000-000000000000'::uuid)) DO UPDATE SET
-         mode = EXCLUDED.mode, weights = EXCLUDED.weights, batch_window_s = EXCLUDED.batch_window_s, accept_timeout_s = EXCLUDED.accept_timeout_s,
+         mode = EXCLUDED.mode, target = EXCLUDED.target, weights = EXCLUDED.weights, batch_window_s = EXCLUDED.batch_window_s, accept_timeout_s = EXCLUDED.accept_timeout_s,
          overflow_team_id = EXCLUDED.overflow_team_id, overflow_threshold = EXCLUDED.overflow_threshold, speed_kmh = EXCLUDED.speed_kmh,
          position_stale_min = EXCLUDED.position_stale_min, default_capacity = EXCLUDED.default_capacity, updated_at = EXCLUDED.updated_at
        RETURNING ${COLUMNS}`,
       [id, tenantId, p.scope, p.scope_id, p.mode, JSON.stringify(p.weights), p.batch_window_s, p.accept_timeout_s, p.overflow_team_id,
-        p.overflow_threshold, p.speed_kmh, p.position_stale_min, JSON.stringify(p.default_capacity), now],
+        p.overflow_threshold, p.speed_kmh, p.position_stale_min, JSON.stringify(p.default_capacity), now, p.target],
     );
     return row;
   },

@@ -3,6 +3,7 @@ import { Uuid } from '../../../platform/http/schemas';
 import type { PolicyRow } from './policy-repository';
 
 export const MODES = ['manual', 'round_robin', 'least_loaded', 'skills', 'scored', 'batch'] as const;
+export const TARGETS = ['person', 'outlet'] as const;
 export const SCOPES = ['tenant', 'team', 'category'] as const;
 export const WEIGHT_KEYS = ['travel', 'load', 'speed', 'firstFix', 'skillFit', 'tier', 'preferred', 'fairness', 'deadline'] as const;
 
@@ -14,6 +15,7 @@ export const PolicyBody = z.strictObject({
   scope: z.enum(SCOPES),
   scopeId: Uuid.nullable().default(null).describe('the team or category; null for the tenant'),
   mode: z.enum(MODES),
+  target: z.enum(TARGETS).default('person').describe('派单对象: person (anyone eligible) or outlet (the nearest 服务网点 that can do it, then its best person)'),
   weights: Weights.default({}),
   batchWindowS: z.number().int().min(1).max(3600).default(30),
   acceptTimeoutS: z.number().int().min(10).max(86400).nullable().default(null).describe('null: no acceptance step'),
@@ -32,6 +34,7 @@ export const PolicySchema = z
     scope: z.enum(SCOPES),
     scopeId: Uuid.nullable(),
     mode: z.enum(MODES),
+    target: z.enum(TARGETS),
     weights: z.record(z.string(), z.number()),
     batchWindowS: z.number(),
     acceptTimeoutS: z.number().nullable(),
@@ -50,6 +53,7 @@ export const toPolicyView = (p: PolicyRow) => ({
   scope: p.scope,
   scopeId: p.scope_id,
   mode: p.mode,
+  target: p.target,
   weights: p.weights,
   batchWindowS: p.batch_window_s,
   acceptTimeoutS: p.accept_timeout_s,

@@ -26,6 +26,7 @@ export async function putPolicy(deps: Deps, actor: Actor, input: PolicyInput): P
       scope: input.scope,
       scope_id: input.scope === 'tenant' ? null : input.scopeId,
       mode: input.mode,
+      target: input.target,
       weights: Object.fromEntries(Object.entries(input.weights).filter((e): e is [string, number] => e[1] !== undefined)),
       batch_window_s: input.batchWindowS,
       accept_timeout_s: input.acceptTimeoutS,
