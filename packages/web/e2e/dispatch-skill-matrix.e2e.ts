@@ -66,4 +66,33 @@ describe('skill matrix', () => {
     await poll(() => page.getByTestId('cell-林涛-困人救援').innerText()).toBe('4');
     expect(await page.getByTestId('cert-林涛-特种设备作业证').getAttribute('data-state')).toBe('valid');
   });
+
+  flow(b, env, 'D2', '编辑派单档案：管理员在技能矩阵中打开林涛的档案，设置班次和现场容量并保存，刷新后仍在', async () => {
+    const { page } = await session(b()!, env, env.admin);
+    await page.goto('/admin/dispatch/skills');
+    await page.getByTestId('profile-edit-林涛').click();
+    const drawer = page.getByTestId('profile-drawer');
+    await drawer.getByText('林涛的派单档案').waitFor();
+    // 林涛 has no shift yet (全天): switch to a shift, Monday to Saturday 08:00–20:00, 8 on-site jobs
+    await drawer.getByTestId('profile-all-day').click();
+    await drawer.getByLabel('六', { exact: true }).check();
+    await drawer.getByTestId('profile-shift-start').fill('08:00');
+    await drawer.getByTestId('profile-shift-end').fill('20:00');
+    await drawer.getByTestId('profile-capacity-field').fill('8');
+    await quiet(page);
+    await expectChineseOnly(page);
+    await shot(env, page, 'dispatch-profile-drawer');
+    await drawer.getByTestId('profile-save').click();
+    await poll(async () => (await api.get<{ shift: unknown; capacity: unknown }>(`/dispatch/profiles/${linId}`)).shift).toEqual({ days: [1, 2, 3, 4, 5, 6], start: '08:00', end: '20:00' });
+    expect((await api.get<{ capacity: unknown }>(`/dispatch/profiles/${linId}`)).capacity).toEqual({ field: 8 });
+
+    await page.reload();
+    await page.getByTestId('profile-edit-林涛').click();
+    await drawer.getByText('林涛的派单档案').waitFor();
+    await poll(() => drawer.getByTestId('profile-shift-start').inputValue()).toBe('08:00');
+    expect(await drawer.getByTestId('profile-shift-end').inputValue()).toBe('20:00');
+    expect(await drawer.getByTestId('profile-capacity-field').inputValue()).toBe('8');
+    expect(await drawer.getByLabel('六', { exact: true }).isChecked()).toBe(true);
+    expect(await drawer.getByLabel('日', { exact: true }).isChecked()).toBe(false);
+  });
 });

@@ -1,9 +1,11 @@
+import { CloseOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Form, Select, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DISPATCH_KEYS, dispatchApi, type PreferenceOwner } from '../admin/dispatch/dispatch-api';
 import type { Me } from '../api/types';
+import { CloseIcon, useSelectClear } from '../common/quiet-icons';
 import { useFormSubmit } from '../common/use-form-submit';
 
 // 客户偏好 on a contact's or an organization's page: the engineers dispatch prefers for this customer
@@ -17,6 +19,8 @@ const KNOWN = ['preferredUserIds', 'excludedUserIds'];
 export function DispatchPreferencesCard({ owner }: { owner: PreferenceOwner }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const selectClear = useSelectClear();
+  const removeTag = <CloseOutlined aria-label={t('app.delete')} />;
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const key = DISPATCH_KEYS.preferences(owner);
@@ -45,14 +49,14 @@ export function DispatchPreferencesCard({ owner }: { owner: PreferenceOwner }) {
         {t('dispatch.preferences.hint')}
       </Typography.Paragraph>
       {!!(general || prefs.error) && (
-        <Alert type="error" showIcon title={general ?? t('errors.generic')} closable={{ onClose: () => setGeneral(null) }} style={{ marginBottom: 8 }} data-testid="preferences-error" />
+        <Alert type="error" showIcon title={general ?? t('errors.generic')} closable={{ onClose: () => setGeneral(null), closeIcon: <CloseIcon /> }} style={{ marginBottom: 8 }} data-testid="preferences-error" />
       )}
       <Form form={form} layout="vertical" requiredMark={false} disabled={prefs.isPending}>
         <Form.Item name="preferredUserIds" label={t('dispatch.preferences.preferred')}>
-          <Select mode="multiple" allowClear optionFilterProp="label" placeholder={t('dispatch.preferences.none')} options={without(excluded)} loading={staff.isFetching} data-testid="preferences-preferred" />
+          <Select mode="multiple" removeIcon={removeTag} allowClear={selectClear} optionFilterProp="label" placeholder={t('dispatch.preferences.none')} options={without(excluded)} loading={staff.isFetching} data-testid="preferences-preferred" />
         </Form.Item>
         <Form.Item name="excludedUserIds" label={t('dispatch.preferences.excluded')}>
-          <Select mode="multiple" allowClear optionFilterProp="label" placeholder={t('dispatch.preferences.none')} options={without(preferred)} loading={staff.isFetching} data-testid="preferences-excluded" />
+          <Select mode="multiple" removeIcon={removeTag} allowClear={selectClear} optionFilterProp="label" placeholder={t('dispatch.preferences.none')} options={without(preferred)} loading={staff.isFetching} data-testid="preferences-excluded" />
         </Form.Item>
         <Flex justify="end">
           <Button type="primary" size="small" loading={busy} onClick={() => void save()} data-testid="preferences-save">

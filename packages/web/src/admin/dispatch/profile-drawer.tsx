@@ -1,7 +1,9 @@
+import { CloseOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Divider, Drawer, Flex, Form, InputNumber, Select, Space, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CloseIcon, NO_STEP_BUTTONS, useSelectClear } from '../../common/quiet-icons';
 import { useFormSubmit } from '../../common/use-form-submit';
 import { DISPATCH_KEYS, dispatchApi, type DispatchProfile } from './dispatch-api';
 import { AreaFields, CertificationsField, ShiftFields } from './profile-sections';
@@ -17,6 +19,8 @@ const LANGUAGES = ['zh', 'en', 'yue', 'ja', 'ko'];
 export function ProfileDrawer({ profile, onClose, onSaved }: { profile: DispatchProfile | null; onClose: () => void; onSaved: (p: DispatchProfile) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const selectClear = useSelectClear();
+  const removeTag = <CloseOutlined aria-label={t('app.delete')} />;
   const [form] = Form.useForm<ProfileValues>();
   const outlets = useQuery({ queryKey: DISPATCH_KEYS.outlets, queryFn: () => dispatchApi.outlets(), enabled: !!profile });
   const { busy, general, setGeneral, submit } = useFormSubmit(form, () => knownFields(form.getFieldValue('certifications')?.length ?? 0));
@@ -45,6 +49,7 @@ export function ProfileDrawer({ profile, onClose, onSaved }: { profile: Dispatch
       title={profile ? t('dispatch.profile.title', { name: profile.name }) : ''}
       data-testid="profile-drawer"
       forceRender
+      closeIcon={<CloseIcon />}
       footer={
         <Flex justify="end" gap={8}>
           <Button onClick={onClose} data-testid="profile-cancel">
@@ -57,7 +62,7 @@ export function ProfileDrawer({ profile, onClose, onSaved }: { profile: Dispatch
       }
     >
       <Typography.Paragraph type="secondary">{t('dispatch.profile.hint')}</Typography.Paragraph>
-      {general && <Alert type="error" showIcon closable={{ onClose: () => setGeneral(null) }} title={general} style={{ marginBottom: 12 }} data-testid="profile-error" />}
+      {general && <Alert type="error" showIcon closable={{ onClose: () => setGeneral(null), closeIcon: <CloseIcon /> }} title={general} style={{ marginBottom: 12 }} data-testid="profile-error" />}
       <Form form={form} layout="vertical" requiredMark={false}>
         <Space wrap style={{ width: '100%' }}>
           <Form.Item name="status" label={t('dispatch.profile.statusLabel')}>
@@ -66,7 +71,7 @@ export function ProfileDrawer({ profile, onClose, onSaved }: { profile: Dispatch
           <Form.Item name="outletId" label={t('dispatch.profile.outlet')}>
             <Select
               style={{ width: 240 }}
-              allowClear
+              allowClear={selectClear}
               placeholder={t('dispatch.profile.noOutlet')}
               loading={outlets.isFetching}
               options={(outlets.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
@@ -78,14 +83,14 @@ export function ProfileDrawer({ profile, onClose, onSaved }: { profile: Dispatch
         <CertificationsField />
         <Divider titlePlacement="start">{t('dispatch.profile.regions')}</Divider>
         <Form.Item name="regions" label={t('dispatch.profile.regions')} extra={t('dispatch.profile.regionsHint')}>
-          <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，']} data-testid="profile-regions" />
+          <Select mode="tags" removeIcon={removeTag} open={false} suffixIcon={null} tokenSeparators={[',', '，']} data-testid="profile-regions" />
         </Form.Item>
         <AreaFields />
         <Form.Item name="languages" label={t('dispatch.profile.languages')}>
-          <Select mode="tags" options={languageOptions} data-testid="profile-languages" />
+          <Select mode="tags" removeIcon={removeTag} options={languageOptions} data-testid="profile-languages" />
         </Form.Item>
         <Form.Item name="productLines" label={t('dispatch.profile.productLines')} extra={t('dispatch.profile.productLinesHint')}>
-          <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，']} data-testid="profile-product-lines" />
+          <Select mode="tags" removeIcon={removeTag} open={false} suffixIcon={null} tokenSeparators={[',', '，']} data-testid="profile-product-lines" />
         </Form.Item>
         <Divider titlePlacement="start">{t('dispatch.profile.shift')}</Divider>
         <ShiftFields />
@@ -93,17 +98,17 @@ export function ProfileDrawer({ profile, onClose, onSaved }: { profile: Dispatch
         <Space wrap>
           {WORK_KINDS.map((k) => (
             <Form.Item key={k} name={['capacity', k]} label={t(`dispatch.profile.capacityKinds.${k}`)}>
-              <InputNumber min={0} max={200} precision={0} style={{ width: 110 }} data-testid={`profile-capacity-${k}`} />
+              <InputNumber controls={NO_STEP_BUTTONS} min={0} max={200} precision={0} style={{ width: 110 }} data-testid={`profile-capacity-${k}`} />
             </Form.Item>
           ))}
         </Space>
         <Divider titlePlacement="start">{t('dispatch.profile.home')}</Divider>
         <Space wrap>
           <Form.Item name={['home', 'lat']} label={t('dispatch.profile.homeLat')} dependencies={[['home', 'lng']]} rules={[bothOrNeither('lng', t('dispatch.profile.homeBoth'))]}>
-            <InputNumber min={-90} max={90} step={0.0001} style={{ width: 140 }} data-testid="profile-home-lat" />
+            <InputNumber controls={NO_STEP_BUTTONS} min={-90} max={90} step={0.0001} style={{ width: 140 }} data-testid="profile-home-lat" />
           </Form.Item>
           <Form.Item name={['home', 'lng']} label={t('dispatch.profile.homeLng')} dependencies={[['home', 'lat']]} rules={[bothOrNeither('lat', t('dispatch.profile.homeBoth'))]}>
-            <InputNumber min={-180} max={180} step={0.0001} style={{ width: 140 }} data-testid="profile-home-lng" />
+            <InputNumber controls={NO_STEP_BUTTONS} min={-180} max={180} step={0.0001} style={{ width: 140 }} data-testid="profile-home-lng" />
           </Form.Item>
         </Space>
       </Form>

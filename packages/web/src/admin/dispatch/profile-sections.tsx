@@ -2,6 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, DatePicker, Flex, Form, Input, InputNumber, Radio, Space, Switch, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { NO_STEP_BUTTONS } from '../../common/quiet-icons';
 import { AREA_KINDS, CLOCK, WEEKDAYS, type ProfileValues } from './profile-values';
 
 // The parts of the 派单档案 drawer with more than one input: certifications, the service area, the shift.
@@ -55,13 +56,13 @@ export function AreaFields() {
       {kind === 'radius' && (
         <Space wrap>
           <Form.Item name={['area', 'center', 0]} label={t('dispatch.profile.centerLat')} rules={[{ required: true, message: t('dispatch.profile.centerLat') }]}>
-            <InputNumber min={-90} max={90} step={0.0001} style={{ width: 140 }} data-testid="profile-area-lat" />
+            <InputNumber controls={NO_STEP_BUTTONS} min={-90} max={90} step={0.0001} style={{ width: 140 }} data-testid="profile-area-lat" />
           </Form.Item>
           <Form.Item name={['area', 'center', 1]} label={t('dispatch.profile.centerLng')} rules={[{ required: true, message: t('dispatch.profile.centerLng') }]}>
-            <InputNumber min={-180} max={180} step={0.0001} style={{ width: 140 }} data-testid="profile-area-lng" />
+            <InputNumber controls={NO_STEP_BUTTONS} min={-180} max={180} step={0.0001} style={{ width: 140 }} data-testid="profile-area-lng" />
           </Form.Item>
           <Form.Item name={['area', 'km']} label={t('dispatch.profile.km')} rules={[{ required: true, message: t('dispatch.profile.km') }]}>
-            <InputNumber min={0.1} max={500} style={{ width: 120 }} data-testid="profile-area-km" />
+            <InputNumber controls={NO_STEP_BUTTONS} min={0.1} max={500} style={{ width: 120 }} data-testid="profile-area-km" />
           </Form.Item>
         </Space>
       )}
