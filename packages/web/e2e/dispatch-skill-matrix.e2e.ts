@@ -5,7 +5,8 @@ import { expectChineseOnly } from './chinese-only';
 
 // 技能矩阵 in Chromium against the server started the README's way: a supervisor's view of people ×
 // skills with an expiring certification in amber, a level edited and saved, then a CSV imported with
-// Chinese headers, its good rows written and its bad row listed.
+// Chinese headers, its good rows written and its bad row listed; a person's 派单档案 (shift, capacity)
+// edited in the drawer and still there after a reload; a customer's 客户偏好 set on its page.
 
 const env = inject('e2e');
 const b = useBrowser(env);
@@ -94,5 +95,27 @@ describe('skill matrix', () => {
     expect(await drawer.getByTestId('profile-capacity-field').inputValue()).toBe('8');
     expect(await drawer.getByLabel('六', { exact: true }).isChecked()).toBe(true);
     expect(await drawer.getByLabel('日', { exact: true }).isChecked()).toBe(false);
+  });
+
+  flow(b, env, 'D3', '客户偏好：管理员在客户单位页把高峰设为指定工程师、林涛设为排除人员并保存', async () => {
+    const org = await api.post<{ id: string }>('/organizations', { name: '浦东电梯物业' });
+    const { page } = await session(b()!, env, env.admin);
+    await page.goto(`/customers/organizations/${org.id}`);
+    const card = page.getByTestId('dispatch-preferences');
+    await card.getByText('客户偏好').waitFor();
+    await card.getByTestId('preferences-preferred').locator('input').fill('高峰');
+    await page.keyboard.press('Enter');
+    await poll(() => card.getByTestId('preferences-preferred').innerText()).toContain('高峰');
+    await page.keyboard.press('Escape');
+    await card.getByTestId('preferences-excluded').locator('input').fill('林涛');
+    await page.keyboard.press('Enter');
+    await poll(() => card.getByTestId('preferences-excluded').innerText()).toContain('林涛');
+    await page.keyboard.press('Escape');
+    await card.getByTestId('preferences-save').click();
+    await poll(async () => (await api.get<{ preferredUserIds: string[]; excludedUserIds: string[] }>(`/dispatch/customer-preferences?organizationId=${org.id}`)).excludedUserIds).toEqual([linId]);
+    expect((await api.get<{ preferredUserIds: string[] }>(`/dispatch/customer-preferences?organizationId=${org.id}`)).preferredUserIds).toEqual([gaoId]);
+    await quiet(page);
+    await expectChineseOnly(page);
+    await shot(env, page, 'customer-preferences');
   });
 });
