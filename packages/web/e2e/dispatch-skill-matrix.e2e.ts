@@ -5,7 +5,8 @@ import { expectChineseOnly } from './chinese-only';
 
 // 技能矩阵 in Chromium against the server started the README's way: a supervisor's view of people ×
 // skills with an expiring certification in amber, a level edited and saved, then a CSV imported with
-// Chinese headers, its good rows written and its bad row listed.
+// Chinese headers, its good rows written and its bad row listed; a person's 派单档案 (shift, capacity)
+// edited in the drawer and still there after a reload; a customer's 客户偏好 set on its page.
 
 const env = inject('e2e');
 const b = useBrowser(env);
@@ -65,5 +66,56 @@ describe('skill matrix', () => {
     await poll(() => page.getByTestId('cell-高峰-空调维修').innerText()).toBe('3');
     await poll(() => page.getByTestId('cell-林涛-困人救援').innerText()).toBe('4');
     expect(await page.getByTestId('cert-林涛-特种设备作业证').getAttribute('data-state')).toBe('valid');
+  });
+
+  flow(b, env, 'D2', '编辑派单档案：管理员在技能矩阵中打开林涛的档案，设置班次和现场容量并保存，刷新后仍在', async () => {
+    const { page } = await session(b()!, env, env.admin);
+    await page.goto('/admin/dispatch/skills');
+    await page.getByTestId('profile-edit-林涛').click();
+    const drawer = page.getByTestId('profile-drawer');
+    await drawer.getByText('林涛的派单档案').waitFor();
+    // 林涛 has no shift yet (全天): switch to a shift, Monday to Saturday 08:00–20:00, 8 on-site jobs
+    await drawer.getByTestId('profile-all-day').click();
+    await drawer.getByLabel('六', { exact: true }).check();
+    await drawer.getByTestId('profile-shift-start').fill('08:00');
+    await drawer.getByTestId('profile-shift-end').fill('20:00');
+    await drawer.getByTestId('profile-capacity-field').fill('8');
+    await quiet(page);
+    await expectChineseOnly(page);
+    await shot(env, page, 'dispatch-profile-drawer');
+    await drawer.getByTestId('profile-save').click();
+    await poll(async () => (await api.get<{ shift: unknown; capacity: unknown }>(`/dispatch/profiles/${linId}`)).shift).toEqual({ days: [1, 2, 3, 4, 5, 6], start: '08:00', end: '20:00' });
+    expect((await api.get<{ capacity: unknown }>(`/dispatch/profiles/${linId}`)).capacity).toEqual({ field: 8 });
+
+    await page.reload();
+    await page.getByTestId('profile-edit-林涛').click();
+    await drawer.getByText('林涛的派单档案').waitFor();
+    await poll(() => drawer.getByTestId('profile-shift-start').inputValue()).toBe('08:00');
+    expect(await drawer.getByTestId('profile-shift-end').inputValue()).toBe('20:00');
+    expect(await drawer.getByTestId('profile-capacity-field').inputValue()).toBe('8');
+    expect(await drawer.getByLabel('六', { exact: true }).isChecked()).toBe(true);
+    expect(await drawer.getByLabel('日', { exact: true }).isChecked()).toBe(false);
+  });
+
+  flow(b, env, 'D3', '客户偏好：管理员在客户单位页把高峰设为指定工程师、林涛设为排除人员并保存', async () => {
+    const org = await api.post<{ id: string }>('/organizations', { name: '浦东电梯物业' });
+    const { page } = await session(b()!, env, env.admin);
+    await page.goto(`/customers/organizations/${org.id}`);
+    const card = page.getByTestId('dispatch-preferences');
+    await card.getByText('客户偏好').waitFor();
+    await card.getByTestId('preferences-preferred').locator('input').fill('高峰');
+    await page.keyboard.press('Enter');
+    await poll(() => card.getByTestId('preferences-preferred').innerText()).toContain('高峰');
+    await page.keyboard.press('Escape');
+    await card.getByTestId('preferences-excluded').locator('input').fill('林涛');
+    await page.keyboard.press('Enter');
+    await poll(() => card.getByTestId('preferences-excluded').innerText()).toContain('林涛');
+    await page.keyboard.press('Escape');
+    await card.getByTestId('preferences-save').click();
+    await poll(async () => (await api.get<{ preferredUserIds: string[]; excludedUserIds: string[] }>(`/dispatch/customer-preferences?organizationId=${org.id}`)).excludedUserIds).toEqual([linId]);
+    expect((await api.get<{ preferredUserIds: string[] }>(`/dispatch/customer-preferences?organizationId=${org.id}`)).preferredUserIds).toEqual([gaoId]);
+    await quiet(page);
+    await expectChineseOnly(page);
+    await shot(env, page, 'customer-preferences');
   });
 });

@@ -11,6 +11,7 @@ import { TierTag } from '../common/tier-tag';
 import { formatDateTime } from '../i18n/format';
 import { canMergeContacts, canWriteCustomers } from './access';
 import { ContactFormModal } from './contact-form-modal';
+import { canEditPreferences, DispatchPreferencesCard } from './dispatch-preferences-card';
 import { CustomerTickets } from './customer-tickets';
 import { BackLink, DetailState } from './detail-frame';
 import { IdentityForm } from './identity-form';
@@ -146,6 +147,7 @@ export default function ContactDetailPage() {
           </Card>
         </Col>
         <Col xs={24} lg={14}>
+          {canEditPreferences(me) && <DispatchPreferencesCard owner={{ contactId: contact.id }} />}
           <Card size="small" title={t('customers.tickets')}>
             <CustomerTickets key={ticketsVersion} filter={{ requesterId: contact.id }} testId="contact-tickets" />
           </Card>

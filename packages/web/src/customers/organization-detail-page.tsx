@@ -10,6 +10,7 @@ import { TierTag } from '../common/tier-tag';
 import { formatDateTime } from '../i18n/format';
 import { canWriteCustomers } from './access';
 import { ContactFormModal } from './contact-form-modal';
+import { canEditPreferences, DispatchPreferencesCard } from './dispatch-preferences-card';
 import { CustomerTickets } from './customer-tickets';
 import { BackLink, DetailState } from './detail-frame';
 import { IdentitySummary } from './identity-list';
@@ -63,6 +64,11 @@ export default function OrganizationDetailPage() {
               </Descriptions.Item>
             </Descriptions>
           </Card>
+          {canEditPreferences(me) && (
+            <div style={{ marginTop: 16 }}>
+              <DispatchPreferencesCard owner={{ organizationId: org.id }} />
+            </div>
+          )}
         </Col>
         <Col xs={24} lg={16}>
           <Card

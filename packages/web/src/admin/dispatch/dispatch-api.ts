@@ -14,6 +14,8 @@ export type ProfileBody = Body<'/api/v1/dispatch/profiles/{userId}', 'put'>;
 export type OutletBody = Body<'/api/v1/dispatch/outlets', 'post'>;
 export type RuleBody = Body<'/api/v1/dispatch/rules', 'post'>;
 export type PolicyBody = Body<'/api/v1/dispatch/policies', 'put'>;
+export type CustomerPreference = Schema<'DispatchCustomerPreference'>;
+export type PreferenceOwner = { contactId: string } | { organizationId: string };
 
 export const DISPATCH_KEYS = {
   profiles: ['dispatch', 'profiles'] as const,
@@ -21,6 +23,7 @@ export const DISPATCH_KEYS = {
   rules: ['dispatch', 'rules'] as const,
   policies: ['dispatch', 'policies'] as const,
   me: (id: string) => ['dispatch', 'profile', id] as const,
+  preferences: (owner: PreferenceOwner) => ['dispatch', 'preferences', owner] as const,
 };
 
 export const dispatchApi = {
@@ -45,5 +48,8 @@ export const dispatchApi = {
   reorderRules: (ids: string[]) => api.post<{ items: DispatchRule[] }>('/dispatch/rules/reorder', { ids }),
   policies: () => api.get<{ items: DispatchPolicy[] }>('/dispatch/policies'),
   putPolicy: (body: PolicyBody) => api.put<DispatchPolicy>('/dispatch/policies', body),
+  preferences: (owner: PreferenceOwner) => api.get<CustomerPreference>('/dispatch/customer-preferences', owner),
+  putPreferences: (owner: PreferenceOwner, lists: { preferredUserIds: string[]; excludedUserIds: string[] }) =>
+    api.put<CustomerPreference>('/dispatch/customer-preferences', { ...owner, ...lists }),
   deletePolicy: (scope: DispatchPolicy['scope'], scopeId: string | null) => api.delete<void>('/dispatch/policies', { scope, ...(scopeId ? { scopeId } : {}) }),
 };

@@ -23,6 +23,7 @@ function start() {
   const calls = stubFetch({
     'GET /api/v1/dispatch/profiles': () => ({ status: 200, body: { items } }),
     'PATCH /api/v1/dispatch/skill-matrix': () => ({ status: 200, body: { updated: 3 } }),
+    'GET /api/v1/dispatch/outlets': () => ({ status: 200, body: { items: [] } }),
   });
   renderUi(<SkillMatrixPage today="2026-03-02" />);
   return calls;
@@ -81,5 +82,12 @@ describe('skill matrix', () => {
     fireEvent.click(await screen.findByTitle('空调'));
     await waitFor(() => expect(screen.queryByTestId('cell-高峰-网络')).toBeNull());
     expect(screen.getByTestId('cell-高峰-空调')).toBeTruthy();
+  });
+
+  it("opens a person's 派单档案 from their row", async () => {
+    start();
+    fireEvent.click(await screen.findByRole('button', { name: '编辑林涛的派单档案' }));
+    expect(await screen.findByText('林涛的派单档案')).toBeTruthy();
+    expect((screen.getByTestId('profile-cert-name-0') as HTMLInputElement).value).toBe('特种设备作业证');
   });
 });

@@ -1,3 +1,4 @@
+import { EditOutlined } from '@ant-design/icons';
 import { Alert, App, AutoComplete, Button, Checkbox, Flex, Select, Space, Table, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -6,6 +7,7 @@ import { errorMessage } from '../../common/api-errors';
 import { useLookups } from '../../common/lookups';
 import { formatStatedDate } from '../../i18n/format';
 import { DISPATCH_KEYS, dispatchApi, type DispatchProfile } from './dispatch-api';
+import { ProfileDrawer } from './profile-drawer';
 import { SkillImport } from './skill-import';
 import { bulkTargets, cellKey, certState, setLevel, shownLevel, skillColumns, toChanges, type CertState } from './skill-matrix-rules';
 
@@ -33,6 +35,7 @@ export default function SkillMatrixPage({ today = new Date().toISOString().slice
   const [pending, setPending] = useState<Map<string, number | null>>(new Map());
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [profileOf, setProfileOf] = useState<DispatchProfile | null>(null);
 
   const allSkills = useMemo(() => skillColumns(people, added, i18n.language), [people, added, i18n.language]);
   const columnsShown = skillFilter.length ? allSkills.filter((s) => skillFilter.includes(s)) : allSkills;
@@ -177,8 +180,11 @@ export default function SkillMatrixPage({ today = new Date().toISOString().slice
             fixed: 'left',
             width: 150,
             render: (_, p) => (
-              <Flex vertical>
-                <Typography.Text strong>{p.name}</Typography.Text>
+              <Flex vertical align="start">
+                <Flex gap={4} align="center">
+                  <Typography.Text strong>{p.name}</Typography.Text>
+                  <Button type="text" size="small" icon={<EditOutlined aria-hidden />} title={t('dispatch.profile.edit')} aria-label={t('dispatch.profile.editOf', { name: p.name })} onClick={() => setProfileOf(p)} data-testid={`profile-edit-${p.name}`} />
+                </Flex>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {[t(`role.${p.role}`), ...p.teamIds.map((id) => teamById.get(id)?.name ?? '')].filter(Boolean).join(' · ')}
                 </Typography.Text>
@@ -207,6 +213,14 @@ export default function SkillMatrixPage({ today = new Date().toISOString().slice
               ),
           },
         ]}
+      />
+      <ProfileDrawer
+        profile={profileOf}
+        onClose={() => setProfileOf(null)}
+        onSaved={() => {
+          setProfileOf(null);
+          void queryClient.invalidateQueries({ queryKey: DISPATCH_KEYS.profiles });
+        }}
       />
     </Flex>
   );

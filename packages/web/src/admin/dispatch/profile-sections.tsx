@@ -1,0 +1,103 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Checkbox, DatePicker, Flex, Form, Input, InputNumber, Radio, Space, Switch, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { NO_STEP_BUTTONS } from '../../common/quiet-icons';
+import { AREA_KINDS, CLOCK, WEEKDAYS, type ProfileValues } from './profile-values';
+
+// The parts of the 派单档案 drawer with more than one input: certifications, the service area, the shift.
+
+export function CertificationsField() {
+  const { t } = useTranslation();
+  return (
+    <Form.List name="certifications">
+      {(fields, { add, remove }, { errors }) => (
+        <Flex vertical gap={8} data-testid="profile-certs">
+          {fields.map((f) => (
+            <Space key={f.key} align="start" wrap data-testid={`profile-cert-${f.name}`}>
+              <Form.Item name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: t('dispatch.profile.certNameRequired') }]} style={{ marginBottom: 0 }}>
+                <Input maxLength={100} placeholder={t('dispatch.profile.certName')} aria-label={t('dispatch.profile.certName')} style={{ width: 200 }} data-testid={`profile-cert-name-${f.name}`} />
+              </Form.Item>
+              <Form.Item
+                name={[f.name, 'expires']}
+                getValueProps={(v: string | null) => ({ value: v ? dayjs(v) : null })}
+                normalize={(d: dayjs.Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null)}
+                style={{ marginBottom: 0 }}
+              >
+                <DatePicker placeholder={t('dispatch.profile.certExpires')} aria-label={t('dispatch.profile.certExpires')} style={{ width: 200 }} data-testid={`profile-cert-expires-${f.name}`} />
+              </Form.Item>
+              <Button type="text" danger icon={<DeleteOutlined aria-hidden />} aria-label={t('dispatch.profile.removeCert')} onClick={() => remove(f.name)} data-testid={`profile-cert-remove-${f.name}`} />
+            </Space>
+          ))}
+          <Form.ErrorList errors={errors} />
+          <Button size="small" icon={<PlusOutlined aria-hidden />} onClick={() => add({ name: '', expires: null })} data-testid="profile-cert-add">
+            {t('dispatch.profile.addCert')}
+          </Button>
+        </Flex>
+      )}
+    </Form.List>
+  );
+}
+
+export function AreaFields() {
+  const { t } = useTranslation();
+  const kind = Form.useWatch<ProfileValues['areaKind']>('areaKind');
+  return (
+    <>
+      <Form.Item name="areaKind" label={t('dispatch.profile.area')}>
+        <Radio.Group data-testid="profile-area-kind">
+          {AREA_KINDS.filter((k) => k !== 'polygon' || kind === 'polygon').map((k) => (
+            <Radio key={k} value={k}>
+              {t(`dispatch.profile.areaKinds.${k}`)}
+            </Radio>
+          ))}
+        </Radio.Group>
+      </Form.Item>
+      {kind === 'radius' && (
+        <Space wrap>
+          <Form.Item name={['area', 'center', 0]} label={t('dispatch.profile.centerLat')} rules={[{ required: true, message: t('dispatch.profile.centerLat') }]}>
+            <InputNumber controls={NO_STEP_BUTTONS} min={-90} max={90} step={0.0001} style={{ width: 140 }} data-testid="profile-area-lat" />
+          </Form.Item>
+          <Form.Item name={['area', 'center', 1]} label={t('dispatch.profile.centerLng')} rules={[{ required: true, message: t('dispatch.profile.centerLng') }]}>
+            <InputNumber controls={NO_STEP_BUTTONS} min={-180} max={180} step={0.0001} style={{ width: 140 }} data-testid="profile-area-lng" />
+          </Form.Item>
+          <Form.Item name={['area', 'km']} label={t('dispatch.profile.km')} rules={[{ required: true, message: t('dispatch.profile.km') }]}>
+            <InputNumber controls={NO_STEP_BUTTONS} min={0.1} max={500} style={{ width: 120 }} data-testid="profile-area-km" />
+          </Form.Item>
+        </Space>
+      )}
+    </>
+  );
+}
+
+const clockRule = (message: string) => ({ pattern: CLOCK, message });
+
+export function ShiftFields() {
+  const { t } = useTranslation();
+  const allDay = Form.useWatch<boolean>('allDay');
+  return (
+    <>
+      <Form.Item name="allDay" label={t('dispatch.profile.shift')} valuePropName="checked">
+        <Switch checkedChildren={t('dispatch.profile.allDay')} unCheckedChildren={t('dispatch.profile.shift')} aria-label={t('dispatch.profile.allDay')} data-testid="profile-all-day" />
+      </Form.Item>
+      {!allDay && (
+        <>
+          <Form.Item name={['shift', 'days']} label={t('dispatch.profile.days')} rules={[{ required: true, type: 'array', min: 1, message: t('dispatch.profile.daysRequired') }]}>
+            <Checkbox.Group data-testid="profile-shift-days" options={WEEKDAYS.map((d) => ({ value: d, label: t(`dispatch.profile.weekdays.${d}`) }))} />
+          </Form.Item>
+          <Space wrap align="start">
+            <Form.Item name={['shift', 'start']} label={t('dispatch.profile.start')} rules={[{ required: true, message: t('dispatch.profile.timeFormat') }, clockRule(t('dispatch.profile.timeFormat'))]}>
+              <Input placeholder="08:00" maxLength={5} style={{ width: 100 }} data-testid="profile-shift-start" />
+            </Form.Item>
+            <Form.Item name={['shift', 'end']} label={t('dispatch.profile.end')} rules={[{ required: true, message: t('dispatch.profile.timeFormat') }, clockRule(t('dispatch.profile.timeFormat'))]}>
+              <Input placeholder="18:00" maxLength={5} style={{ width: 100 }} data-testid="profile-shift-end" />
+            </Form.Item>
+          </Space>
+          <Typography.Text type="secondary" style={{ display: 'block', marginTop: -16, marginBottom: 16, fontSize: 12 }}>
+            {t('dispatch.profile.nightShift')}
+          </Typography.Text>
+        </>
+      )}
+    </>
+  );
+}
