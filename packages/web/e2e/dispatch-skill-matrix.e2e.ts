@@ -18,8 +18,13 @@ let linId = '';
 
 /** Toasts and spinners name their icons in English: the check waits until they are gone. */
 const quiet = async (page: import('playwright-core').Page) => {
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' }).catch(() => undefined);
-  await page.locator('.anticon-loading').first().waitFor({ state: 'hidden' }).catch(() => undefined);
+  // none for half a second on end (a save's toast may come after its spinner), at most 15 s
+  const busy = () => page.evaluate(() => !!document.querySelector('.ant-message-notice, .anticon-loading'));
+  let calm = 0;
+  for (let waited = 0; calm < 5 && waited < 150; waited++) {
+    calm = (await busy()) ? 0 : calm + 1;
+    await page.waitForTimeout(100);
+  }
 };
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
