@@ -34,13 +34,16 @@ export async function seedDispatch(env: E2eEnv) {
   const zhang = await engineer(api, '张伟', 'zhangwei@example.com', { skills: { 电梯维修: 4 }, home: { lat: 31.3, lng: 121.5 } });
   const liu = await engineer(api, '刘洋', 'liuyang@example.com', { skills: { 电梯维修: 3 }, home: { lat: 31.12, lng: 121.62 } });
   const chen = await engineer(api, '陈静', 'chenjing@example.com', { skills: { 电梯维修: 2 }, home: { lat: 31.18, lng: 121.3 } });
+  // their own team, given to the tickets: with the demo loaded (readme-demo runs first on this server) the
+  // trained models would put the tickets in a demo team that none of them is in
+  const team = await api.post<{ id: string }>('/teams', { name: '电梯故障现场组', memberIds: [zhang.id, liu.id, chen.id] });
   // 张伟's phone reports where he is
   const zhangApi = await Api.signIn(env.serverURL, zhang.email, zhang.password);
   await zhangApi.post('/me/location', { lat: 31.235, lng: 121.475, accuracy: 15 });
   await api.post('/dispatch/outlets', { name: '浦东服务网点', lat: 31.22, lng: 121.55, address: '上海市浦东新区张杨路 500 号' }).catch(() => undefined);
 
   const ticket = async (title: string, lat: number, lng: number, address: string, priority = 'high'): Promise<SeededTicket> => {
-    const t = await api.post<{ id: string; number: number }>('/tickets', { title, description: `<p>${title}，请尽快安排工程师上门</p>`, requester: { name: '物业周经理', phone: '13800138000' }, priority, categoryId: category.id, site: { lat, lng, address } });
+    const t = await api.post<{ id: string; number: number }>('/tickets', { title, description: `<p>${title}，请尽快安排工程师上门</p>`, requester: { name: '物业周经理', phone: '13800138000' }, priority, categoryId: category.id, teamId: team.id, site: { lat, lng, address } });
     return { id: t.id, number: t.number, title };
   };
   const tickets = {
