@@ -150,3 +150,11 @@ export const fieldError = (page: Page, testId: string): Locator =>
   page.locator('.ant-form-item', { has: page.getByTestId(testId) }).locator('.ant-form-item-explain-error');
 
 export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Types words into the queue's search box, presses Enter and waits until the address carries them. */
+export async function searchQueue(page: Page, words: string) {
+  const search = page.getByTestId('filter-q').locator('input');
+  await search.fill(words);
+  await search.press('Enter');
+  await page.waitForURL((u) => u.searchParams.get('q') === words);
+}

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, inject } from 'vitest';
 import { Api, type TicketRow } from './api';
-import { flow, poll, session, shot, useBrowser } from './browser';
+import { flow, poll, searchQueue, session, shot, useBrowser } from './browser';
 
 // Importing an old helpdesk's tickets from the console, in Chromium against the server started the
 // README's way (embedded PGlite, so the CLI could not run beside it): the admin takes the page's CSV
@@ -65,18 +65,8 @@ describe('ticket import', () => {
     await page.waitForURL(/view=all/);
     // the 全部 view has loaded (the seeded ticket and the imported ones) before the search is typed
     await poll(() => page.locator('[data-testid^="ticket-row-"]').count()).toBeGreaterThan(1);
-    const search = page.getByTestId('filter-q').locator('input');
-    // (once, in a full CI run, the typed words were gone before Enter — the box re-rendered under load
-    // while the view settled: type again until the address carries the search)
-    const searched = () => new URL(page.url()).searchParams.get('q') === '除湿机';
-    await poll(async () => {
-      if (!searched()) {
-        await search.fill('除湿机');
-        await search.press('Enter');
-      }
-      return searched();
-    }).toBe(true);
-    await page.waitForURL((u) => u.searchParams.get('q') === '除湿机' && !u.searchParams.has('assignee') && !u.searchParams.has('status'));
+    await searchQueue(page, '除湿机');
+    expect(new URL(page.url()).search, 'searched in 全部, no filter carried over').not.toMatch(/[?&](assignee|status)=/);
     const found = await api.get<{ items: TicketRow[] }>(`/tickets?q=${encodeURIComponent('除湿机')}`);
     expect(found.items.map((x) => x.title).sort()).toEqual(['档案室除湿机不启动', '档案室除湿机漏水']);
     for (const t of found.items) await page.getByTestId(`ticket-row-${t.number}`).waitFor();

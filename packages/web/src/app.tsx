@@ -128,7 +128,10 @@ export function Providers({ children }: { children: React.ReactNode }) {
 export function App() {
   return (
     <Providers>
-      <BrowserRouter>
+      {/* The address and the screen change together: by default React Router renders a new location as a
+          transition, which a busy machine may hold back while the address has already changed, and a
+          search typed meanwhile was then applied to the previous view's filters (我的待办's assignee and statuses). */}
+      <BrowserRouter useTransitions={false}>
         <AppRoutes />
       </BrowserRouter>
     </Providers>
