@@ -35,6 +35,12 @@ const SkillMatrixPage = lazy(() => import('./admin/dispatch/skill-matrix-page'))
 const OutletsPage = lazy(() => import('./admin/dispatch/outlets-page'));
 const DispatchRulesPage = lazy(() => import('./admin/dispatch/rules-page'));
 const DispatchPoliciesPage = lazy(() => import('./admin/dispatch/policies-page'));
+const AutomationPage = lazy(() => import('./admin/automation/automation-page'));
+const DeliveryAdmin = lazy(() => import('./admin/delivery/delivery-admin'));
+const WebhooksPage = lazy(() => import('./admin/delivery/webhooks-page'));
+const ChannelsAdminPage = lazy(() => import('./admin/delivery/channels-page'));
+const DeadLettersPage = lazy(() => import('./admin/delivery/dead-letters-page'));
+const NotificationPreferencesPage = lazy(() => import('./settings/notification-preferences-page'));
 const TenantPage = lazy(() => import('./admin/tenant-page'));
 const ChannelsPage = lazy(() => import('./admin/channels/channels-page'));
 const IntakePage = lazy(() => import('./admin/intake/intake-page'));
@@ -89,6 +95,12 @@ export function AppRoutes() {
                 <Route path="rules" element={<DispatchRulesPage />} />
                 <Route path="policies" element={<DispatchPoliciesPage />} />
               </Route>
+              <Route path="automation" element={<AutomationPage />} />
+              <Route path="delivery" element={<DeliveryAdmin />}>
+                <Route path="webhooks" element={<WebhooksPage />} />
+                <Route path="channels" element={<ChannelsAdminPage />} />
+                <Route path="dead" element={<DeadLettersPage />} />
+              </Route>
               <Route path="channels" element={<ChannelsPage />} />
               <Route path="intake" element={<IntakePage />} />
               <Route path="intelligence" element={<IntelligencePage />} />
@@ -99,6 +111,7 @@ export function AppRoutes() {
               <Route path="tenant" element={<TenantPage />} />
             </Route>
             <Route path="/notifications" element={<NotificationsPage />} />
+            <Route path="/settings/notifications" element={<NotificationPreferencesPage />} />
             <Route path="/dispatch" element={<DispatchMapPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

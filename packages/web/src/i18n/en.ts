@@ -342,7 +342,7 @@ export const en: Messages = {
     via: 'via {{channel}}',
     system: 'System',
     // what the server's own actors are called (events of the intelligence, device alarms before they were named by device…)
-    systemActors: { system: 'System', intelligence: 'Intelligence', live: 'System', iot: 'Device alarm', 'gongdan import': 'History import', dispatch: 'Dispatch' },
+    systemActors: { system: 'System', intelligence: 'Intelligence', live: 'System', iot: 'Device alarm', 'gongdan import': 'History import', dispatch: 'Dispatch', automation: 'Automation', sla: 'SLA' },
     empty: 'No entries yet',
   },
   reply: {
@@ -504,6 +504,8 @@ export const en: Messages = {
       intelligence: 'Intelligence',
       'reply-templates': 'Reply templates',
       dispatch: 'Dispatch',
+      automation: 'Automation',
+      delivery: 'Notifications & webhooks',
     },
     nameZh: 'Chinese name',
     nameEn: 'English name',

@@ -15,6 +15,10 @@ import { intakeZhCN } from './intake.zh-CN';
 import { intelEn } from './intelligence.en';
 import { intelZhCN } from './intelligence.zh-CN';
 import { zhCN } from './zh-CN';
+import { automationEn } from './automation.en';
+import { automationZhCN } from './automation.zh-CN';
+import { deliveryEn } from './delivery.en';
+import { deliveryZhCN } from './delivery.zh-CN';
 
 // Interface language: zh-CN by default, English second; the choice is kept in localStorage and
 // switches i18next, dayjs and (in app.tsx) Ant Design together.
@@ -38,7 +42,7 @@ export const dayjsLocale = (lng: Language) => (lng === 'en' ? 'en' : 'zh-cn');
 export const i18n = i18next.createInstance();
 const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, intake: intakeZhCN, intel: intelZhCN, imports: importsZhCN, dispatch: dispatchZhCN, dispatchMap: dispatchMapZhCN } }, en: { translation: { ...en, intake: intakeEn, intel: intelEn, imports: importsEn, dispatch: dispatchEn, dispatchMap: dispatchMapEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, intake: intakeZhCN, intel: intelZhCN, imports: importsZhCN, dispatch: dispatchZhCN, dispatchMap: dispatchMapZhCN, automation: automationZhCN, delivery: deliveryZhCN } }, en: { translation: { ...en, intake: intakeEn, intel: intelEn, imports: importsEn, dispatch: dispatchEn, dispatchMap: dispatchMapEn, automation: automationEn, delivery: deliveryEn } } },
   lng: initial,
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

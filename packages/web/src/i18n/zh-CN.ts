@@ -340,7 +340,7 @@ export const zhCN = {
     via: '来自{{channel}}',
     system: '系统',
     // what the server's own actors are called (events of the intelligence, device alarms before they were named by device…)
-    systemActors: { system: '系统', intelligence: '智能分析', live: '系统', iot: '设备告警', 'gongdan import': '历史工单导入', dispatch: '智能派单' },
+    systemActors: { system: '系统', intelligence: '智能分析', live: '系统', iot: '设备告警', 'gongdan import': '历史工单导入', dispatch: '智能派单', automation: '自动化规则', sla: 'SLA' },
     empty: '暂无记录',
   },
   reply: {
@@ -502,6 +502,8 @@ export const zhCN = {
       intelligence: '智能分类',
       'reply-templates': '快捷回复',
       dispatch: '智能派单',
+      automation: '自动化规则',
+      delivery: '通知与 Webhook',
     },
     nameZh: '中文名称',
     nameEn: '英文名称',

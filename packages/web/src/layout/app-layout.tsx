@@ -1,4 +1,4 @@
-import { AppstoreOutlined, EnvironmentOutlined, GlobalOutlined, LogoutOutlined, MenuOutlined, PlusOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, BellOutlined, EnvironmentOutlined, GlobalOutlined, LogoutOutlined, MenuOutlined, PlusOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Avatar, Button, Drawer, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -105,8 +105,12 @@ export function AppLayout() {
           <LanguageSwitch />
           <Dropdown
             menu={{
-              items: [...dispatchStatus.items, { key: 'signout', icon: <LogoutOutlined aria-hidden />, label: t('nav.signOut'), 'data-testid': 'sign-out' } as never],
-              onClick: ({ key }) => dispatchStatus.choose(key) || void signOut().then(() => navigate('/login')),
+              items: [
+                ...dispatchStatus.items,
+                { key: 'notification-settings', icon: <BellOutlined aria-hidden />, label: t('delivery.prefs.title'), 'data-testid': 'notification-settings' } as never,
+                { key: 'signout', icon: <LogoutOutlined aria-hidden />, label: t('nav.signOut'), 'data-testid': 'sign-out' } as never,
+              ],
+              onClick: ({ key }) => dispatchStatus.choose(key) || (key === 'notification-settings' ? navigate('/settings/notifications') : void signOut().then(() => navigate('/login'))),
             }}
           >
             <Space style={{ cursor: 'pointer' }} data-testid="user-menu">

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { TicketEvent } from '../../api/types';
+import { describeAutomationEvent, isAutomationEvent } from '../../admin/automation/automation-events';
 import { describeDispatchEvent, isDispatchEvent } from '../../dispatch/dispatch-events';
 
 // Plain-words lines for system events on the timeline: field changes as "from → to" with names
@@ -110,6 +111,7 @@ export function describeEvent(e: TicketEvent, t: TFunction, names: NameResolver)
       return { title: t('timeline.alarmRepeated', { serial: d.serial, code: d.code, added: d.added, count: d.count }), lines: [] };
     default:
       if (isDispatchEvent(e.kind)) return describeDispatchEvent(e.kind, d ?? {}, t, names.user);
+      if (isAutomationEvent(e.kind)) return describeAutomationEvent(e.kind, d ?? {}, t, (field, v) => fieldValue(field, v, t, names));
       return { title: t('timeline.other', { kind: e.kind }), lines: [] };
   }
 }

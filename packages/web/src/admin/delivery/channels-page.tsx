@@ -1,0 +1,140 @@
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { App, Button, Form, Input, Popconfirm, Select, Space, Switch, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../common/api-errors';
+import { confirmIcon } from '../../common/quiet-icons';
+import { useFormSubmit } from '../../common/use-form-submit';
+import { AddButton, AdminFormModal, AdminTablePage, useAdminList } from '../admin-table';
+import { CHANNEL_KINDS, DELIVERY_KEYS, deliveryApi, type ChannelKind, type NotificationChannel } from './delivery-api';
+import { TestResultModal, type TestState } from './test-result';
+
+// 通知渠道: 企业微信 / 钉钉 / 飞书 群机器人 (their webhook address, the signing secret of DingTalk and Feishu)
+// and the 短信网关 (address, token, signature); 测试 sends a test message and shows the platform's answer.
+
+interface Values {
+  kind: ChannelKind;
+  name: string;
+  active: boolean;
+  config: { url?: string; secret?: string; token?: string; sign?: string };
+}
+
+/** The config keys a kind of channel has. */
+export const CONFIG_KEYS: Record<ChannelKind, ('url' | 'secret' | 'token' | 'sign')[]> = {
+  wecom_robot: ['url'],
+  dingtalk_robot: ['url', 'secret'],
+  feishu_robot: ['url', 'secret'],
+  sms_gateway: ['url', 'token', 'sign'],
+};
+
+export function channelConfig(kind: ChannelKind, config: Values['config']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of CONFIG_KEYS[kind]) {
+    const v = config?.[k]?.trim();
+    if (v) out[k] = v;
+  }
+  return out;
+}
+
+function ChannelModal({ editing, onClose, onSaved }: { editing: NotificationChannel | 'new' | null; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const kind = Form.useWatch('kind', form) as ChannelKind | undefined;
+  const { busy, general, setGeneral, submit } = useFormSubmit(form, ['name', 'kind', 'active', 'config.url', 'config.secret', 'config.token', 'config.sign']);
+  useEffect(() => {
+    if (editing) form.setFieldsValue(editing === 'new' ? { kind: 'wecom_robot', name: '', active: true, config: {} } : { kind: editing.kind, name: editing.name, active: editing.active, config: editing.config as Values['config'] });
+  }, [editing, form]);
+  const save = () =>
+    submit(async (v) => {
+      const body = { kind: v.kind, name: v.name.trim(), active: v.active ?? true, config: channelConfig(v.kind, v.config) };
+      if (editing === 'new') await deliveryApi.createChannel(body);
+      else if (editing) await deliveryApi.updateChannel(editing.id, body);
+      onSaved();
+    });
+  const keys = kind ? CONFIG_KEYS[kind] : [];
+  return (
+    <AdminFormModal open={!!editing} title={editing === 'new' ? t('delivery.channels.add') : t('delivery.channels.edit')} okTestId="channel-save" busy={busy} onOk={save} onCancel={onClose} general={general} clearGeneral={() => setGeneral(null)}>
+      <Form form={form} layout="vertical" requiredMark={false} preserve={false}>
+        <Form.Item name="kind" label={t('delivery.channels.kind')}>
+          <Select disabled={editing !== 'new'} options={CHANNEL_KINDS.map((k) => ({ value: k, label: t(`delivery.kind.${k}`) }))} data-testid="channel-kind" />
+        </Form.Item>
+        <Form.Item name="name" label={t('delivery.name')} rules={[{ required: true, whitespace: true, message: t('delivery.nameRequired') }]}>
+          <Input maxLength={100} data-testid="channel-name" />
+        </Form.Item>
+        <Form.Item name={['config', 'url']} label={t('delivery.channels.url')} extra={kind ? t(`delivery.channels.urlHelp.${kind}`) : undefined} rules={[{ required: true, pattern: /^https?:\/\/\S+$/, message: t('delivery.channels.urlRequired') }]}>
+          <Input placeholder="https://" data-testid="channel-url" />
+        </Form.Item>
+        {keys.includes('secret') && (
+          <Form.Item name={['config', 'secret']} label={t('delivery.channels.secret')} extra={t('delivery.channels.secretHelp')}>
+            <Input.Password autoComplete="new-password" data-testid="channel-secret" />
+          </Form.Item>
+        )}
+        {keys.includes('token') && (
+          <Form.Item name={['config', 'token']} label={t('delivery.channels.token')}>
+            <Input.Password autoComplete="new-password" data-testid="channel-token" />
+          </Form.Item>
+        )}
+        {keys.includes('sign') && (
+          <Form.Item name={['config', 'sign']} label={t('delivery.channels.sign')} extra={t('delivery.channels.signHelp')}>
+            <Input maxLength={20} data-testid="channel-sign" />
+          </Form.Item>
+        )}
+        <Form.Item name="active" label={t('delivery.active')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </Form>
+    </AdminFormModal>
+  );
+}
+
+export default function ChannelsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const list = useAdminList(DELIVERY_KEYS.channels, deliveryApi.channels);
+  const [editing, setEditing] = useState<NotificationChannel | 'new' | null>(null);
+  const [test, setTest] = useState<TestState>(null);
+  const runTest = (c: NotificationChannel) => {
+    setTest({ name: c.name });
+    deliveryApi.testChannel(c.id).then((result) => setTest({ name: c.name, result }), (error) => setTest({ name: c.name, error }));
+  };
+  const remove = (c: NotificationChannel) => deliveryApi.deleteChannel(c.id).then(() => (message.success(t('delivery.deleted')), list.refetch()), (err) => message.error(errorMessage(err, t)));
+  return (
+    <AdminTablePage<NotificationChannel>
+      testId="channels-admin-page"
+      help={t('delivery.channels.intro')}
+      add={<AddButton label={t('delivery.channels.add')} onClick={() => setEditing('new')} testId="channel-add" />}
+      error={list.error}
+      table={{
+        dataSource: list.rows,
+        loading: list.loading && !list.rows.length,
+        locale: { emptyText: t('delivery.channels.empty') },
+        onRow: (c) => ({ 'data-testid': `channel-row-${c.name}` }) as React.HTMLAttributes<HTMLElement>,
+        columns: [
+          { key: 'name', title: t('delivery.name'), width: 200, render: (_, c) => <Typography.Text strong>{c.name}</Typography.Text> },
+          { key: 'kind', title: t('delivery.channels.kind'), width: 160, render: (_, c) => <Tag>{t(`delivery.kind.${c.kind}`)}</Tag> },
+          { key: 'url', title: t('delivery.channels.url'), render: (_, c) => <Typography.Text code style={{ wordBreak: 'break-all' }}>{String(c.config?.url ?? '')}</Typography.Text> },
+          { key: 'active', title: t('delivery.active'), width: 70, render: (_, c) => (c.active ? <Tag color="green">{t('delivery.active')}</Tag> : <Tag>—</Tag>) },
+          {
+            key: 'actions',
+            title: '',
+            width: 170,
+            render: (_, c) => (
+              <Space size={2}>
+                <Button size="small" onClick={() => runTest(c)} data-testid="channel-test">
+                  {t('delivery.test')}
+                </Button>
+                <Button size="small" type="text" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(c)} aria-label={t('app.edit')} data-testid="channel-edit" />
+                <Popconfirm icon={confirmIcon} title={t('delivery.confirmDelete', { name: c.name })} okText={t('app.delete')} cancelText={t('app.cancel')} onConfirm={() => void remove(c)}>
+                  <Button size="small" type="text" danger icon={<DeleteOutlined aria-hidden />} aria-label={t('app.delete')} data-testid="channel-delete" />
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ],
+      }}
+    >
+      <ChannelModal editing={editing} onClose={() => setEditing(null)} onSaved={() => (setEditing(null), void message.success(t('delivery.saved')), list.refetch())} />
+      <TestResultModal state={test} onClose={() => setTest(null)} />
+    </AdminTablePage>
+  );
+}
