@@ -173,6 +173,7 @@ export const automationEn: AutomationTexts = {
     ticket: 'Ticket',
     outcome: 'Outcome',
     detail: 'Details',
+    failedDetail: '{{action}}: {{reason}}',
     outcomes: { applied: 'Applied', dropped: 'Stopped by the loop guard', failed: 'Failed' },
   },
   reason: {
@@ -185,6 +186,7 @@ export const automationEn: AutomationTexts = {
     other: '{{reason}}',
   },
   timeline: {
+    separator: ', ',
     applied: 'Automation rule “{{name}}”: {{actions}}',
     appliedNoActions: 'Automation rule “{{name}}” ran',
     dropped: 'Automation rule “{{name}}” did not run: {{reason}}',

@@ -174,6 +174,7 @@ export const automationZhCN = {
     ticket: '工单',
     outcome: '结果',
     detail: '说明',
+    failedDetail: '{{action}}：{{reason}}',
     outcomes: { applied: '已执行', dropped: '被防循环拦截', failed: '执行失败' },
   },
   reason: {
@@ -186,6 +187,7 @@ export const automationZhCN = {
     other: '{{reason}}',
   },
   timeline: {
+    separator: '，',
     applied: '自动化规则「{{name}}」：{{actions}}',
     appliedNoActions: '自动化规则「{{name}}」已执行',
     dropped: '自动化规则「{{name}}」未执行：{{reason}}',

@@ -53,7 +53,7 @@ export function actionWord(a: AppliedAction, t: TFunction, value: ValueWords = p
       if (a.type === 'escalate' && a.level) parts.push(t('automation.timeline.escalate', { level: a.level }));
       if (a.type === 'escalate' && a.from !== undefined && a.to !== undefined) parts.push(t('automation.timeline.changed', { field: t('automation.field.priority'), from: value('priority', a.from), to: value('priority', a.to) }));
       if (who.length) parts.push(t('automation.timeline.notify', { who: who.join('、') }));
-      if (parts.length) return parts.join('，');
+      if (parts.length) return parts.join(t('automation.timeline.separator'));
       break;
     }
     case 'add_tags':
@@ -72,7 +72,7 @@ export function actionWord(a: AppliedAction, t: TFunction, value: ValueWords = p
   return word[a.type] ? t(`automation.timeline.${word[a.type]}`) : t(`automation.action.${a.type}`, { defaultValue: a.type });
 }
 
-export const actionWords = (actions: AppliedAction[], t: TFunction, value?: ValueWords) => actions.map((a) => actionWord(a, t, value)).filter(Boolean).join('，');
+export const actionWords = (actions: AppliedAction[], t: TFunction, value?: ValueWords) => actions.map((a) => actionWord(a, t, value)).filter(Boolean).join(t('automation.timeline.separator'));
 
 /** Why a run was dropped or failed, in words: a known reason code, else the server's text. */
 export function dropReason(reason: unknown, t: TFunction): string {

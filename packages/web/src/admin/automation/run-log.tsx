@@ -17,8 +17,9 @@ export function runDetail(run: Run, t: Parameters<typeof dropReason>[1]): string
   const d = run.detail ?? {};
   if (run.outcome === 'applied') return Array.isArray(d.actions) ? actionWords(d.actions as never[], t) : '';
   if (run.outcome === 'dropped') return dropReason(d.reason, t);
-  const parts = [typeof d.action === 'string' ? t(`automation.action.${d.action}`, { defaultValue: d.action }) : '', dropReason(d.reason ?? d.error ?? d.code, t)];
-  return parts.filter(Boolean).join('：');
+  const action = typeof d.action === 'string' ? t(`automation.action.${d.action}`, { defaultValue: d.action }) : '';
+  const reason = dropReason(d.reason ?? d.error ?? d.code, t);
+  return action && reason ? t('automation.runs.failedDetail', { action, reason }) : action || reason;
 }
 
 export function RunLog({ rule, onClose }: { rule: Rule | null; onClose: () => void }) {
