@@ -61,6 +61,8 @@ export const settings = {
   DISPATCH_STATS_MINUTES: { schema: z.coerce.number().int().min(0), default: '60', description: 'How often each person’s speed and first-time-fix rate per category are learnt again from closed tickets (0: never)' },
   MAP_TILE_URL: { schema: z.string().max(500), default: '', description: 'Tile server of the dispatch map ({z}/{x}/{y} template, e.g. https://tiles.example.cn/{z}/{x}/{y}.png); empty: the built-in base layer only' },
   MAP_TILE_ATTRIBUTION: { schema: z.string().max(500), default: '', description: 'Attribution shown with the map tiles' },
+  AUTOMATION_SWEEP_MS: { schema: z.coerce.number().int().min(0), default: '60000', description: 'How often the time rules (定时规则) look for tickets that have been in a state long enough, e.g. resolved for 7 days (0 disables the sweep)' },
+  AUTOMATION_MAX_PER_TICKET_HOUR: { schema: z.coerce.number().int().min(1), default: '20', description: 'The loop guard: at most this many automated updates of one ticket per hour; further runs are dropped and logged with the reason' },
   WEB_DIST_DIR: { schema: z.string(), default: '', description: 'Folder of the built web console served at / (default: packages/web/dist of this repository)' },
 } as const;
 

@@ -43,3 +43,5 @@ export { assignInTransaction, transferInTransaction, VIA_DISPATCH } from './assi
 export type { HandOverOptions } from './assign-in-transaction';
 export { ticketDispatchFacts, openOnSiteTickets, resolutionStatsByAssignee } from './read-dispatch-facts';
 export type { TicketDispatchFacts } from './read-dispatch-facts';
+export { automationTicketFacts, timeRuleCandidates, ticketEventActors } from './read-automation-facts';
+export type { AutomationTicketRow } from './read-automation-facts';
