@@ -23,6 +23,15 @@ export interface DeliveryRow {
   delivered_at: Date | null;
 }
 
+/** A claimed row with its target's settings as they are now (the webhook's URL and secret, the channel's config). */
+export interface ClaimedDelivery extends DeliveryRow {
+  target_url: string | null;
+  webhook_secret: string | null;
+  channel_config: Record<string, unknown> | null;
+  target_active: boolean;
+  target_exists: boolean;
+}
+
 export interface NewDelivery {
   targetKind: TargetKind;
   targetId: string | null;
@@ -51,14 +60,22 @@ export const deliveryRepository = {
    * process is claiming right now are skipped, rows under a live claim are not due). The claim counts
    * as an attempt, so a sender killed mid-send still moves the row towards its last attempt.
    */
-  async claimDue(q: Queryable, now: Date, leaseMs: number, limit: number): Promise<DeliveryRow[]> {
-    return q.query<DeliveryRow>(
-      `UPDATE deliveries d SET claimed_until = $1::timestamptz + make_interval(secs => $2::float8 / 1000), attempts = d.attempts + 1
-       FROM (SELECT id FROM deliveries
-             WHERE state = 'pending' AND next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until < $1)
-             ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED) due
-       WHERE d.id = due.id
-       RETURNING ${COLUMNS.split(',').map((c) => `d.${c.trim()}`).join(', ')}`,
+  async claimDue(q: Queryable, now: Date, leaseMs: number, limit: number): Promise<ClaimedDelivery[]> {
+    return q.query<ClaimedDelivery>(
+      `WITH claimed AS (
+         UPDATE deliveries d SET claimed_until = $1::timestamptz + make_interval(secs => $2::float8 / 1000), attempts = d.attempts + 1
+         FROM (SELECT id FROM deliveries
+               WHERE state = 'pending' AND next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until < $1)
+               ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED) due
+         WHERE d.id = due.id
+         RETURNING ${COLUMNS.split(',').map((c) => `d.${c.trim()}`).join(', ')})
+       SELECT claimed.*, coalesce(w.url, c.config->>'url') AS target_url, w.secret AS webhook_secret, c.config AS channel_config,
+         coalesce(w.active, c.active, claimed.target_id IS NULL) AS target_active,
+         (claimed.target_id IS NULL OR w.id IS NOT NULL OR c.id IS NOT NULL) AS target_exists
+       FROM claimed
+       LEFT JOIN webhooks w ON claimed.target_kind = 'webhook' AND w.id = claimed.target_id
+       LEFT JOIN notification_channels c ON claimed.target_kind <> 'webhook' AND c.id = claimed.target_id
+       ORDER BY claimed.next_attempt_at`,
       [now, leaseMs, limit],
     );
   },
