@@ -10,7 +10,7 @@ const toPreferences = (r: PreferenceRow | undefined): Preferences =>
     : DEFAULT_PREFERENCES;
 
 function userOf(actor: Actor): string {
-  if (actor.type !== 'user') throw forbidden('Notification preferences belong to a signed-in user (an API key has none)');
+  if (actor.type !== 'user' || !actor.id) throw forbidden('Notification preferences belong to a signed-in user (an API key has none)');
   return actor.id;
 }
 
