@@ -1,0 +1,7 @@
+// Delivery: outbound webhooks, group robots (WeCom / DingTalk / Feishu), the SMS gateway and
+// notification mail, each message enqueued once (dedupe key) in the transaction that caused it and
+// sent by the sender loop with retries, exponential backoff and a dead-letter list.
+export { enqueueDelivery } from './enqueue-delivery';
+export type { NewDelivery, TargetKind } from './delivery-repository';
+export { robotText, ROBOT_KINDS } from './robot-messages';
+export type { RobotKind } from './robot-messages';
