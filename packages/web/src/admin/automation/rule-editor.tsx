@@ -26,7 +26,9 @@ export function placeErrors(err: unknown, values: Partial<RuleValues>, t: Parame
       unplaced = true;
       continue;
     }
-    const msg = issueMessage(issue, t);
+    // the rule's checks answer code "invalid" with an English hint: in Chinese the error code's words say it
+    const word = issueMessage(issue, t);
+    const msg = word === t('errors.issueGeneric') ? errorMessage(err, t) : word;
     const at = fields.find((f) => f.name.join('.') === name.join('.'));
     if (at) at.errors.push(msg);
     else fields.push({ name, errors: [msg] });

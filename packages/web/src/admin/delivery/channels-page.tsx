@@ -1,12 +1,12 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Popconfirm, Select, Space, Switch, Tag, Typography } from 'antd';
+import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Switch, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../common/api-errors';
 import { confirmIcon } from '../../common/quiet-icons';
 import { useFormSubmit } from '../../common/use-form-submit';
 import { AddButton, AdminFormModal, AdminTablePage, useAdminList } from '../admin-table';
-import { CHANNEL_KINDS, DELIVERY_KEYS, deliveryApi, type ChannelKind, type NotificationChannel } from './delivery-api';
+import { CHANNEL_KINDS, DELIVERY_KEYS, deliveryApi, type ChannelBody, type ChannelKind, type NotificationChannel } from './delivery-api';
 import { TestResultModal, type TestState } from './test-result';
 
 // 通知渠道: 企业微信 / 钉钉 / 飞书 群机器人 (their webhook address, the signing secret of DingTalk and Feishu)
@@ -27,11 +27,16 @@ export const CONFIG_KEYS: Record<ChannelKind, ('url' | 'secret' | 'token' | 'sig
   sms_gateway: ['url', 'token', 'sign'],
 };
 
-export function channelConfig(kind: ChannelKind, config: Values['config']): Record<string, string> {
-  const out: Record<string, string> = {};
+/**
+ * The config to send: what was typed replaces; on a change, a blank secret / token / address is left out
+ * (the server keeps it: it shows them masked and never sends them back), a blank signature is cleared.
+ */
+export function channelConfig(kind: ChannelKind, config: Values['config'], isNew: boolean): ChannelBody['config'] {
+  const out: ChannelBody['config'] = {};
   for (const k of CONFIG_KEYS[kind]) {
     const v = config?.[k]?.trim();
     if (v) out[k] = v;
+    else if (!isNew && k === 'sign') out[k] = null;
   }
   return out;
 }
@@ -42,16 +47,19 @@ function ChannelModal({ editing, onClose, onSaved }: { editing: NotificationChan
   const kind = Form.useWatch('kind', form) as ChannelKind | undefined;
   const { busy, general, setGeneral, submit } = useFormSubmit(form, ['name', 'kind', 'active', 'config.url', 'config.secret', 'config.token', 'config.sign']);
   useEffect(() => {
-    if (editing) form.setFieldsValue(editing === 'new' ? { kind: 'wecom_robot', name: '', active: true, config: {} } : { kind: editing.kind, name: editing.name, active: editing.active, config: editing.config as Values['config'] });
+    // the address of a robot and the secrets come back masked: shown as hints, typed again only to change them
+    if (editing) form.setFieldsValue(editing === 'new' ? { kind: 'wecom_robot', name: '', active: true, config: {} } : { kind: editing.kind, name: editing.name, active: editing.active, config: { sign: String(editing.config.sign ?? '') || undefined, url: editing.kind === 'sms_gateway' ? String(editing.config.url ?? '') : undefined } });
   }, [editing, form]);
   const save = () =>
     submit(async (v) => {
-      const body = { kind: v.kind, name: v.name.trim(), active: v.active ?? true, config: channelConfig(v.kind, v.config) };
+      const body = { kind: v.kind, name: v.name.trim(), active: v.active ?? true, config: channelConfig(v.kind, v.config, editing === 'new') };
       if (editing === 'new') await deliveryApi.createChannel(body);
       else if (editing) await deliveryApi.updateChannel(editing.id, body);
       onSaved();
     });
   const keys = kind ? CONFIG_KEYS[kind] : [];
+  const masked = (k: string) => (editing && editing !== 'new' && editing.config[k] ? t('delivery.channels.keep', { value: String(editing.config[k]) }) : undefined);
+  const isNew = editing === 'new';
   return (
     <AdminFormModal open={!!editing} title={editing === 'new' ? t('delivery.channels.add') : t('delivery.channels.edit')} okTestId="channel-save" busy={busy} onOk={save} onCancel={onClose} general={general} clearGeneral={() => setGeneral(null)}>
       <Form form={form} layout="vertical" requiredMark={false} preserve={false}>
@@ -61,17 +69,17 @@ function ChannelModal({ editing, onClose, onSaved }: { editing: NotificationChan
         <Form.Item name="name" label={t('delivery.name')} rules={[{ required: true, whitespace: true, message: t('delivery.nameRequired') }]}>
           <Input maxLength={100} data-testid="channel-name" />
         </Form.Item>
-        <Form.Item name={['config', 'url']} label={t('delivery.channels.url')} extra={kind ? t(`delivery.channels.urlHelp.${kind}`) : undefined} rules={[{ required: true, pattern: /^https?:\/\/\S+$/, message: t('delivery.channels.urlRequired') }]}>
-          <Input placeholder="https://" data-testid="channel-url" />
+        <Form.Item name={['config', 'url']} label={t('delivery.channels.url')} extra={kind ? t(`delivery.channels.urlHelp.${kind}`) : undefined} rules={[{ required: isNew || kind === 'sms_gateway', message: t('delivery.channels.urlRequired') }, { pattern: /^https?:\/\/\S+$/, message: t('delivery.channels.urlRequired') }]}>
+          <Input placeholder={masked('url') ?? 'https://'} data-testid="channel-url" />
         </Form.Item>
         {keys.includes('secret') && (
           <Form.Item name={['config', 'secret']} label={t('delivery.channels.secret')} extra={t('delivery.channels.secretHelp')}>
-            <Input.Password autoComplete="new-password" data-testid="channel-secret" />
+            <Input.Password autoComplete="new-password" placeholder={masked('secret')} data-testid="channel-secret" />
           </Form.Item>
         )}
         {keys.includes('token') && (
           <Form.Item name={['config', 'token']} label={t('delivery.channels.token')}>
-            <Input.Password autoComplete="new-password" data-testid="channel-token" />
+            <Input.Password autoComplete="new-password" placeholder={masked('token')} data-testid="channel-token" />
           </Form.Item>
         )}
         {keys.includes('sign') && (
@@ -93,10 +101,14 @@ export default function ChannelsPage() {
   const list = useAdminList(DELIVERY_KEYS.channels, deliveryApi.channels);
   const [editing, setEditing] = useState<NotificationChannel | 'new' | null>(null);
   const [test, setTest] = useState<TestState>(null);
-  const runTest = (c: NotificationChannel) => {
+  const [smsTest, setSmsTest] = useState<NotificationChannel | null>(null);
+  const [mobile, setMobile] = useState('');
+  const send = (c: NotificationChannel, to?: string) => {
     setTest({ name: c.name });
-    deliveryApi.testChannel(c.id).then((result) => setTest({ name: c.name, result }), (error) => setTest({ name: c.name, error }));
+    deliveryApi.testChannel(c.id, to).then((result) => setTest({ name: c.name, result }), (error) => setTest({ name: c.name, error }));
   };
+  // the SMS gateway texts a number: asked for first
+  const runTest = (c: NotificationChannel) => (c.kind === 'sms_gateway' ? setSmsTest(c) : send(c));
   const remove = (c: NotificationChannel) => deliveryApi.deleteChannel(c.id).then(() => (message.success(t('delivery.deleted')), list.refetch()), (err) => message.error(errorMessage(err, t)));
   return (
     <AdminTablePage<NotificationChannel>
@@ -135,6 +147,9 @@ export default function ChannelsPage() {
     >
       <ChannelModal editing={editing} onClose={() => setEditing(null)} onSaved={() => (setEditing(null), void message.success(t('delivery.saved')), list.refetch())} />
       <TestResultModal state={test} onClose={() => setTest(null)} />
+      <Modal open={!!smsTest} title={t('delivery.channels.testMobile')} okText={t('delivery.test')} cancelText={t('app.cancel')} okButtonProps={{ disabled: !/^\+?\d{6,15}$/.test(mobile.trim()), 'data-testid': 'sms-test-send' } as never} onCancel={() => setSmsTest(null)} onOk={() => (send(smsTest!, mobile.trim()), setSmsTest(null))} destroyOnHidden>
+        <Input value={mobile} onChange={(e) => setMobile(e.target.value)} placeholder="13800000000" inputMode="tel" data-testid="sms-test-mobile" />
+      </Modal>
     </AdminTablePage>
   );
 }

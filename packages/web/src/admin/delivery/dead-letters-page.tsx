@@ -1,5 +1,5 @@
 import { App, Button, Flex, Tag, Typography } from 'antd';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessage } from '../../common/api-errors';
@@ -29,14 +29,22 @@ export default function DeadLettersPage() {
     },
     onError: (err) => void message.error(errorMessage(err, t)),
   });
-  const target = (d: Delivery) => (
-    <Flex vertical gap={2}>
-      <span>
-        <Tag>{t(`delivery.kind.${d.targetKind}`, { defaultValue: d.targetKind })}</Tag>
-        {d.targetName}
-      </span>
-    </Flex>
-  );
+  // the webhook or channel by name; an SMS or mail by whom it was for
+  const webhooks = useQuery({ queryKey: DELIVERY_KEYS.webhooks, queryFn: deliveryApi.webhooks });
+  const channels = useQuery({ queryKey: DELIVERY_KEYS.channels, queryFn: deliveryApi.channels });
+  const names = new Map<string, string>([...(webhooks.data?.items ?? []), ...(channels.data?.items ?? [])].map((x) => [x.id, x.name]));
+  const target = (d: Delivery) => {
+    const to = (d.request as { to?: unknown } | undefined)?.to;
+    return (
+      <Flex vertical gap={2}>
+        <span>
+          <Tag>{t(`delivery.kind.${d.targetKind}`, { defaultValue: d.targetKind })}</Tag>
+          {(d.targetId && names.get(d.targetId)) ?? ''}
+        </span>
+        {typeof to === 'string' && <Typography.Text type="secondary">{to}</Typography.Text>}
+      </Flex>
+    );
+  };
   return (
     <AdminTablePage<Delivery>
       testId="dead-letters-page"
@@ -50,7 +58,7 @@ export default function DeadLettersPage() {
         columns: [
           { key: 'time', title: t('delivery.dead.time'), width: 150, render: (_, d) => formatDateTime(d.createdAt) },
           { key: 'target', title: t('delivery.dead.target'), width: 220, render: (_, d) => target(d) },
-          { key: 'ticket', title: t('delivery.dead.ticket'), width: 90, render: (_, d) => (d.ticketNumber ? <Link to={`/tickets/${d.ticketNumber}`}>#{d.ticketNumber}</Link> : d.ticketId ? <Link to={`/tickets/${d.ticketId}`}>{t('delivery.dead.ticket')}</Link> : '—') },
+          { key: 'ticket', title: t('delivery.dead.ticket'), width: 90, render: (_, d) => (d.ticketId ? <Link to={`/tickets/${d.ticketId}`}>{t('delivery.dead.open')}</Link> : '—') },
           {
             key: 'error',
             title: t('delivery.dead.error'),

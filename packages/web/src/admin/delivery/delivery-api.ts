@@ -14,14 +14,16 @@ export interface Webhook {
   url: string;
   events: string[];
   active: boolean;
+  /** masked: its last 4 characters at most */
+  secret: string;
   createdAt?: string;
   updatedAt?: string;
-  /** only in the answer that created it: shown once */
-  secret?: string;
 }
 export interface WebhookBody {
   name: string;
   url: string;
+  /** the signing secret (≥ 16 characters), chosen by the console and shown once; left out on update: kept */
+  secret?: string;
   events: string[];
   active: boolean;
 }
@@ -33,19 +35,21 @@ export interface NotificationChannel {
   config: Record<string, unknown>;
   active: boolean;
 }
+/** config: what is given replaces, what is left out stays, null clears (secrets come back masked) */
 export interface ChannelBody {
   kind: ChannelKind;
   name: string;
-  config: Record<string, unknown>;
+  config: { url?: string; secret?: string | null; token?: string | null; sign?: string | null };
   active: boolean;
 }
 
-/** What a test send answered: the platform's HTTP status and body, or why it could not be reached. */
+/** What a test send answered: the platform's HTTP status and what it said when it refused (errcode and message), or what went wrong. */
 export interface TestResult {
   ok: boolean;
-  status?: number | null;
-  body?: unknown;
-  error?: string | null;
+  status: number | null;
+  error: string | null;
+  /** the X-Gongdan-Delivery id the test carried */
+  deliveryId?: string;
 }
 
 export type DeliveryState = 'pending' | 'delivered' | 'dead';
@@ -53,9 +57,8 @@ export interface Delivery {
   id: string;
   targetKind: string;
   targetId: string | null;
-  targetName?: string | null;
+  dedupeKey?: string;
   ticketId?: string | null;
-  ticketNumber?: number | null;
   state: DeliveryState;
   attempts: number;
   lastStatus?: number | null;
@@ -63,6 +66,8 @@ export interface Delivery {
   createdAt: string;
   nextAttemptAt?: string | null;
   deliveredAt?: string | null;
+  /** the message as enqueued */
+  request?: unknown;
 }
 
 export const NOTIFY_CHANNELS = ['in_app', 'email', 'sms'] as const;
@@ -87,12 +92,12 @@ export const deliveryApi = {
   createWebhook: (body: WebhookBody) => api.post<Webhook>('/webhooks', body),
   updateWebhook: (id: string, body: WebhookBody) => api.put<Webhook>(`/webhooks/${id}`, body),
   deleteWebhook: (id: string) => api.delete<void>(`/webhooks/${id}`),
-  testWebhook: (id: string) => api.post<TestResult>(`/webhooks/${id}/test`),
+  testWebhook: (id: string) => api.post<TestResult>(`/webhooks/${id}/test`, {}),
   channels: () => api.get<{ items: NotificationChannel[] }>('/notification-channels'),
   createChannel: (body: ChannelBody) => api.post<NotificationChannel>('/notification-channels', body),
   updateChannel: (id: string, body: ChannelBody) => api.put<NotificationChannel>(`/notification-channels/${id}`, body),
   deleteChannel: (id: string) => api.delete<void>(`/notification-channels/${id}`),
-  testChannel: (id: string) => api.post<TestResult>(`/notification-channels/${id}/test`),
+  testChannel: (id: string, to?: string) => api.post<TestResult>(`/notification-channels/${id}/test`, to ? { to } : {}),
   deliveries: (state: DeliveryState, limit = 50, cursor?: string) => api.get<{ items: Delivery[]; nextCursor?: string | null }>('/deliveries', { state, limit, cursor }),
   replay: (id: string) => api.post<Delivery>(`/deliveries/${id}/replay`),
   preferences: () => api.get<NotificationPreferences>('/me/notification-preferences'),

@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, Modal, Popconfirm, Select, Space, Switch, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../common/api-errors';
@@ -16,9 +16,17 @@ import { TestResultModal, type TestState } from './test-result';
 export const WEBHOOK_EVENTS = ['ticket.created', 'ticket.updated', 'reply.added', 'note.added', 'assigned', 'sla.warning', 'sla.breached', 'ticket.chased', 'automation.applied'] as const;
 const ev = (e: string) => e.replace(/\./g, '_');
 
-function SecretModal({ created, onClose }: { created: Webhook | null; onClose: () => void }) {
+/** A new signing secret: 32 random bytes as hex (the server asks for at least 16 characters). */
+export function newSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+type Shown = { name: string; secret: string } | null;
+
+function SecretModal({ created, onClose }: { created: Shown; onClose: () => void }) {
   const { t } = useTranslation();
-  if (!created?.secret) return null;
+  if (!created) return null;
   return (
     <Modal open title={t('delivery.webhooks.secretTitle', { name: created.name })} onCancel={onClose} maskClosable={false} keyboard={false} destroyOnHidden footer={<Button type="primary" onClick={onClose} data-testid="webhook-secret-done">{t('delivery.webhooks.done')}</Button>}>
       <Alert type="warning" showIcon title={t('delivery.webhooks.secretOnce')} style={{ marginBottom: 12 }} />
@@ -27,18 +35,20 @@ function SecretModal({ created, onClose }: { created: Webhook | null; onClose: (
   );
 }
 
-function WebhookModal({ editing, onClose, onSaved }: { editing: Webhook | 'new' | null; onClose: () => void; onSaved: (w: Webhook, isNew: boolean) => void }) {
+function WebhookModal({ editing, onClose, onSaved }: { editing: Webhook | 'new' | null; onClose: () => void; onSaved: (w: Webhook, secret: string | null) => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<WebhookBody>();
-  const { busy, general, setGeneral, submit } = useFormSubmit(form, ['name', 'url', 'events', 'active']);
+  const [form] = Form.useForm<WebhookBody & { rotate?: boolean }>();
+  const { busy, general, setGeneral, submit } = useFormSubmit(form, ['name', 'url', 'events', 'active', 'secret']);
   useEffect(() => {
-    if (editing) form.setFieldsValue(editing === 'new' ? { name: '', url: '', events: ['ticket.created'], active: true } : { name: editing.name, url: editing.url, events: editing.events, active: editing.active });
+    if (editing) form.setFieldsValue(editing === 'new' ? { name: '', url: '', events: ['ticket.created'], active: true } : { name: editing.name, url: editing.url, events: editing.events, active: editing.active, rotate: false });
   }, [editing, form]);
   const save = () =>
     submit(async (v) => {
-      const body = { name: v.name.trim(), url: v.url.trim(), events: v.events ?? [], active: v.active ?? true };
+      // the console chooses the secret (new webhook, or a new secret asked for) and shows it once
+      const secret = editing === 'new' || v.rotate ? newSecret() : null;
+      const body: WebhookBody = { name: v.name.trim(), url: v.url.trim(), events: v.events ?? [], active: v.active ?? true, ...(secret ? { secret } : {}) };
       const w = editing === 'new' ? await deliveryApi.createWebhook(body) : await deliveryApi.updateWebhook((editing as Webhook).id, body);
-      onSaved(w, editing === 'new');
+      onSaved(w, secret);
     });
   return (
     <AdminFormModal open={!!editing} title={editing === 'new' ? t('delivery.webhooks.add') : t('delivery.webhooks.edit')} okTestId="webhook-save" busy={busy} onOk={save} onCancel={onClose} general={general} clearGeneral={() => setGeneral(null)}>
@@ -52,6 +62,11 @@ function WebhookModal({ editing, onClose, onSaved }: { editing: Webhook | 'new' 
         <Form.Item name="events" label={t('delivery.webhooks.events')} extra={t('delivery.webhooks.eventsHelp')}>
           <Select mode="multiple" options={WEBHOOK_EVENTS.map((e) => ({ value: e, label: t(`delivery.event.${ev(e)}`) }))} data-testid="webhook-events" />
         </Form.Item>
+        {editing !== 'new' && editing && (
+          <Form.Item name="rotate" valuePropName="checked" extra={t('delivery.webhooks.secretNow', { secret: editing.secret })}>
+            <Checkbox data-testid="webhook-rotate">{t('delivery.webhooks.rotate')}</Checkbox>
+          </Form.Item>
+        )}
         <Form.Item name="active" label={t('delivery.active')} valuePropName="checked">
           <Switch />
         </Form.Item>
@@ -65,7 +80,7 @@ export default function WebhooksPage() {
   const { message } = App.useApp();
   const list = useAdminList(DELIVERY_KEYS.webhooks, deliveryApi.webhooks);
   const [editing, setEditing] = useState<Webhook | 'new' | null>(null);
-  const [created, setCreated] = useState<Webhook | null>(null);
+  const [created, setCreated] = useState<Shown>(null);
   const [test, setTest] = useState<TestState>(null);
   const runTest = (w: Webhook) => {
     setTest({ name: w.name });
@@ -110,9 +125,9 @@ export default function WebhooksPage() {
       <WebhookModal
         editing={editing}
         onClose={() => setEditing(null)}
-        onSaved={(w, isNew) => {
+        onSaved={(w, secret) => {
           setEditing(null);
-          if (isNew) setCreated(w);
+          if (secret) setCreated({ name: w.name, secret });
           else void message.success(t('delivery.saved'));
           list.refetch();
         }}
