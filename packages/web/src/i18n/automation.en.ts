@@ -190,6 +190,8 @@ export const automationEn: AutomationTexts = {
     applied: 'Automation rule “{{name}}”: {{actions}}',
     appliedNoActions: 'Automation rule “{{name}}” ran',
     dropped: 'Automation rule “{{name}}” did not run: {{reason}}',
+    failed: 'Automation rule “{{name}}”: some actions failed; done: {{actions}}',
+    failedAction: '{{action}} failed: {{reason}}',
     changed: '{{field}} {{from}} → {{to}}',
     set: '{{field}} set to {{to}}',
     notify: 'notified {{who}}',

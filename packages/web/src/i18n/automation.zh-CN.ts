@@ -191,6 +191,8 @@ export const automationZhCN = {
     applied: '自动化规则「{{name}}」：{{actions}}',
     appliedNoActions: '自动化规则「{{name}}」已执行',
     dropped: '自动化规则「{{name}}」未执行：{{reason}}',
+    failed: '自动化规则「{{name}}」部分动作失败，已执行：{{actions}}',
+    failedAction: '{{action}}失败：{{reason}}',
     changed: '{{field}} {{from}} → {{to}}',
     set: '{{field}} 设为 {{to}}',
     notify: '通知 {{who}}',

@@ -36,6 +36,10 @@ describe('timeline words for automation and SLA', () => {
     expect(describeEvent(event('automation.dropped', { ruleName: '自动确认', reason: 'loop_guard' }), t, names).title).toBe('自动化规则「自动确认」未执行：这张工单一小时内的自动更新次数已达上限，为防止规则互相触发而未执行');
     expect(describeEvent(event('automation.dropped', { ruleName: '自动确认', reason: '模板已删除' }), t, names).title).toBe('自动化规则「自动确认」未执行：模板已删除');
   });
+  it('says which actions failed and why, in the error code’s words', () => {
+    const e = event('automation.failed', { ruleName: '自动确认', actions: [{ type: 'add_tags', summary: '添加标签 新工单' }], failed: [{ type: 'reply', reason: 'NOT_FOUND: Reply template not found' }] });
+    expect(describeEvent(e, t, names)).toEqual({ title: '自动化规则「自动确认」部分动作失败，已执行：添加标签 新工单', lines: [`回复客户失败：${t('errors.NOT_FOUND')}`] });
+  });
   it('words SLA warnings, breaches and chases', () => {
     const warning = describeEvent(event('sla.warning', { metric: 'resolution', dueAt: '2026-12-04T10:00:00Z', policyId: 'p', policyName: '紧急工单', remainingMinutes: 80 }), t, names);
     expect(warning.title).toBe('SLA 预警：解决时限剩余 1 小时 20 分钟');
@@ -49,5 +53,6 @@ describe('timeline words for automation and SLA', () => {
     expect(runDetail(run('applied', { actions: [{ type: 'close' }] }), t)).toBe('关闭工单');
     expect(runDetail(run('dropped', { reason: 'loop_guard' }), t)).toContain('自动更新次数已达上限');
     expect(runDetail(run('failed', { action: 'webhook', error: 'not_found' }), t)).toBe('调用 Webhook：要用到的对象已不存在');
+    expect(runDetail(run('failed', { actions: [], failed: [{ type: 'reply', reason: 'NOT_FOUND: Reply template not found' }], reason: 'reply：NOT_FOUND: …' }), t)).toBe(`回复客户：${t('errors.NOT_FOUND')}`);
   });
 });

@@ -4,10 +4,11 @@ import { formatDateTime } from '../../i18n/format';
 // Timeline words for what automation and the SLA clocks record on a ticket:
 // automation.applied {ruleId, ruleName, actions: [{type, summary, …}]} → 自动化规则「…」：优先级 高 → 紧急，通知 主管
 // automation.dropped {ruleId, ruleName, reason} → 自动化规则「…」未执行：<why>
+// automation.failed {ruleId, ruleName, actions, failed: [{type, reason}]} → what it did, then each action that failed and why
 // sla.warning {metric, dueAt, policyName, remainingMinutes}, sla.breached {metric, dueAt, policyName},
 // ticket.chased {count, channel, excerpt}.
 
-export const AUTOMATION_EVENT_KINDS = ['automation.applied', 'automation.dropped', 'sla.warning', 'sla.breached', 'ticket.chased'];
+export const AUTOMATION_EVENT_KINDS = ['automation.applied', 'automation.dropped', 'automation.failed', 'sla.warning', 'sla.breached', 'ticket.chased'];
 export const isAutomationEvent = (kind: string) => AUTOMATION_EVENT_KINDS.includes(kind);
 
 /** A field's value in words (status → 处理中, a team id → its name), given by the timeline. */
@@ -80,6 +81,13 @@ export function dropReason(reason: unknown, t: TFunction): string {
   return t(`automation.reason.${reason}`, { defaultValue: '' }) || reason;
 }
 
+/** Why an action failed: the words of the error code the server's reason starts with ("NOT_FOUND: …"), else its text. */
+export function failureWords(reason: unknown, t: TFunction): string {
+  if (typeof reason !== 'string' || !reason) return '';
+  const code = /^([A-Z][A-Z_]+):/.exec(reason)?.[1];
+  return (code && t(`errors.${code}`, { defaultValue: '' })) || dropReason(reason, t);
+}
+
 /** "1 小时 20 分钟" */
 export function minutesWords(m: number, t: TFunction): string {
   const total = Math.max(0, Math.round(m));
@@ -98,6 +106,14 @@ export function describeAutomationEvent(kind: string, d: Record<string, unknown>
     case 'automation.applied': {
       const actions = Array.isArray(d.actions) ? actionWords(d.actions as AppliedAction[], t, value) : '';
       return { title: actions ? t('automation.timeline.applied', { name, actions }) : t('automation.timeline.appliedNoActions', { name }), lines: [] };
+    }
+    case 'automation.failed': {
+      const actions = Array.isArray(d.actions) ? actionWords(d.actions as AppliedAction[], t, value) : '';
+      const failed = (Array.isArray(d.failed) ? d.failed : []) as { type?: string; reason?: string }[];
+      return {
+        title: t('automation.timeline.failed', { name, actions: actions || t('automation.noActions') }),
+        lines: failed.map((f) => t('automation.timeline.failedAction', { action: t(`automation.action.${f.type}`, { defaultValue: f.type ?? '' }), reason: failureWords(f.reason, t) })),
+      };
     }
     case 'automation.dropped':
       return { title: t('automation.timeline.dropped', { name, reason: dropReason(d.reason, t) }), lines: [] };

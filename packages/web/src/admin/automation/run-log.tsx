@@ -6,7 +6,7 @@ import { errorMessage } from '../../common/api-errors';
 import { formatDateTime } from '../../i18n/format';
 import { AUTOMATION_KEYS, automationApi } from './automation-api';
 import type { Rule, Run } from './automation-types';
-import { actionWords, dropReason } from './automation-events';
+import { actionWords, dropReason, failureWords } from './automation-events';
 
 // 执行记录: when the rule ran on which ticket, and how it went — applied (what it did), dropped by the
 // loop guard, or failed (which action, why).
@@ -17,9 +17,15 @@ export function runDetail(run: Run, t: Parameters<typeof dropReason>[1]): string
   const d = run.detail ?? {};
   if (run.outcome === 'applied') return Array.isArray(d.actions) ? actionWords(d.actions as never[], t) : '';
   if (run.outcome === 'dropped') return dropReason(d.reason, t);
-  const action = typeof d.action === 'string' ? t(`automation.action.${d.action}`, { defaultValue: d.action }) : '';
-  const reason = dropReason(d.reason ?? d.error ?? d.code, t);
-  return action && reason ? t('automation.runs.failedDetail', { action, reason }) : action || reason;
+  // failed: {actions (done), failed: [{type, reason}], reason}
+  const failed = (Array.isArray(d.failed) ? d.failed : [{ type: d.action, reason: d.reason ?? d.error }]) as { type?: unknown; reason?: unknown }[];
+  return failed
+    .map((f) => {
+      const action = typeof f.type === 'string' ? t(`automation.action.${f.type}`, { defaultValue: f.type }) : '';
+      const reason = failureWords(f.reason, t);
+      return action && reason ? t('automation.runs.failedDetail', { action, reason }) : action || reason;
+    })
+    .join(t('automation.timeline.separator'));
 }
 
 export function RunLog({ rule, onClose }: { rule: Rule | null; onClose: () => void }) {
