@@ -39,6 +39,7 @@ function ConditionRow({ group, index, ruleKind, onRemove }: { group: 'all' | 'an
         <Select
           options={fieldOptions}
           showSearch={{ optionFilterProp: 'label' }}
+          virtual={false}
           placeholder={t('automation.editor.pickField')}
           style={{ width: 220 }}
           onChange={(f: string) => form.setFieldValue([group, index], newCond(f, ruleKind))}
