@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordTicketEvents } from '../../src/modules/tickets';
 import { systemActor } from '../../src/modules/identity';
 import { createStaff, createTicket } from '../collaboration/helpers';
+import { PASSWORD } from '../support/test-app';
 import { automationWorld, type AutomationWorld } from './helpers';
 
 // The shipped default rules, each doing its job in simulated time on a real database.
@@ -85,7 +86,8 @@ describe('automation defaults', () => {
     const t = await newTicket('打印机驱动', { assigneeId: agent.id });
     await w.settle();
     expect((await w.t.api(w.acme.adminToken, 'PATCH', `/api/v1/tickets/${t.id}`, { status: 'open' })).statusCode).toBe(200);
-    const res = await w.t.api(w.acme.adminToken, 'PATCH', `/api/v1/tickets/${t.id}`, { status: 'resolved', resolution: '重装驱动' });
+    const category = await w.t.api(w.acme.adminToken, 'POST', '/api/v1/categories', { nameZh: '打印机', nameEn: 'Printer' });
+    const res = await w.t.api(w.acme.adminToken, 'PATCH', `/api/v1/tickets/${t.id}`, { status: 'resolved', resolution: '重装驱动', categoryId: category.json().id });
     expect(res.statusCode, res.body).toBe(200);
     await w.settle();
     const replies = (await w.events(t.id)).filter((e) => e.kind === 'reply.added' && e.actor_name === '自动化：解决后请求评价');
@@ -104,6 +106,7 @@ describe('automation defaults', () => {
   });
 
   it('escalate a ticket nobody accepted within 2 hours, once', async () => {
+    w.acme.adminToken = await w.t.login(w.acme.adminEmail, PASSWORD); // a week of simulated time ended the session
     const t = await newTicket('门禁失灵');
     await w.settle();
     const before = (await notifications(supervisor.id)).length;
