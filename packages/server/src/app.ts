@@ -26,6 +26,7 @@ import { importRoutes } from './modules/imports';
 import { contactExists } from './modules/customers';
 import { moveRequesterTickets } from './modules/tickets';
 import { assignmentRoutes } from './modules/dispatch';
+import { deliveryRoutes } from './modules/delivery';
 
 export const VERSION = '0.1.0';
 
@@ -46,6 +47,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   importRoutes,
   assignmentRoutes,
   dispatchProfileRoutes,
+  deliveryRoutes,
   ...CHANNEL_PLUGINS.flatMap((p) => (p.routes ? [p.routes] : [])),
 ];
 

@@ -61,6 +61,8 @@ export const settings = {
   DISPATCH_STATS_MINUTES: { schema: z.coerce.number().int().min(0), default: '60', description: 'How often each person’s speed and first-time-fix rate per category are learnt again from closed tickets (0: never)' },
   MAP_TILE_URL: { schema: z.string().max(500), default: '', description: 'Tile server of the dispatch map ({z}/{x}/{y} template, e.g. https://tiles.example.cn/{z}/{x}/{y}.png); empty: the built-in base layer only' },
   MAP_TILE_ATTRIBUTION: { schema: z.string().max(500), default: '', description: 'Attribution shown with the map tiles' },
+  DELIVERY_SEND_MS: { schema: z.coerce.number().int().min(0), default: '1000', description: 'How often the sender looks for due webhook, group robot, SMS and notification mail deliveries (0: this process sends none)' },
+  DELIVERY_MAX_ATTEMPTS: { schema: z.coerce.number().int().min(1).max(50), default: '8', description: 'Attempts of a delivery (exponential backoff 1 s, 2 s, 4 s … up to 1 h between them) before it is dead (the dead-letter list admins replay)' },
   WEB_DIST_DIR: { schema: z.string(), default: '', description: 'Folder of the built web console served at / (default: packages/web/dist of this repository)' },
 } as const;
 
