@@ -52,7 +52,7 @@ export function deliveryRoutes(app: FastifyInstance, deps: Deps) {
     },
   });
   r.post('/api/v1/notification-channels/:id/test', {
-    schema: { tags, summary: "Send a test message through the channel now and report the platform's answer (admins)", params: IdParams, body: ChannelTestBody.optional(), response: ok(TestResultSchema) },
+    schema: { tags, summary: "Send a test message through the channel now and report the platform's answer (admins)", params: IdParams, body: ChannelTestBody.nullish(), response: ok(TestResultSchema) },
     handler: async (req) => testChannel(deps, actorOf(req), req.params.id, req.body ?? {}),
   });
 
