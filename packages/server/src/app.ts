@@ -27,6 +27,7 @@ import { importRoutes } from './modules/imports';
 import { contactExists } from './modules/customers';
 import { moveRequesterTickets } from './modules/tickets';
 import { assignmentRoutes } from './modules/dispatch';
+import { deliveryRoutes } from './modules/delivery';
 
 export const VERSION = '0.1.0';
 
@@ -48,6 +49,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   assignmentRoutes,
   dispatchProfileRoutes,
   automationRoutes,
+  deliveryRoutes,
   ...CHANNEL_PLUGINS.flatMap((p) => (p.routes ? [p.routes] : [])),
 ];
 

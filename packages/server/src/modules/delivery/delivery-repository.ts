@@ -38,6 +38,8 @@ export interface NewDelivery {
   dedupeKey: string;
   ticketId?: string | null;
   request: unknown;
+  /** not sent before then (a notification held until the user's quiet hours end); default: now */
+  notBefore?: Date;
 }
 
 const COLUMNS = `id, tenant_id, target_kind, target_id, dedupe_key, ticket_id, request, state, attempts, next_attempt_at,
@@ -48,9 +50,9 @@ export const deliveryRepository = {
   async insert(q: Queryable, d: NewDelivery, now: Date): Promise<boolean> {
     const rows = await q.query(
       `INSERT INTO deliveries (id, tenant_id, target_kind, target_id, dedupe_key, ticket_id, request, next_attempt_at, created_at)
-       VALUES ($1, current_tenant_id(), $2, $3, $4, $5, $6, $7, $7)
+       VALUES ($1, current_tenant_id(), $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (tenant_id, dedupe_key) DO NOTHING RETURNING id`,
-      [uuidv7(now.getTime()), d.targetKind, d.targetId, d.dedupeKey, d.ticketId ?? null, JSON.stringify(d.request), now],
+      [uuidv7(now.getTime()), d.targetKind, d.targetId, d.dedupeKey, d.ticketId ?? null, JSON.stringify(d.request), d.notBefore ?? now, now],
     );
     return rows.length > 0;
   },

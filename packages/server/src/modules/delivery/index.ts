@@ -5,3 +5,7 @@ export { enqueueDelivery } from './enqueue-delivery';
 export type { NewDelivery, TargetKind } from './delivery-repository';
 export { robotText, ROBOT_KINDS } from './robot-messages';
 export type { RobotKind } from './robot-messages';
+export { startDelivery, DELIVERY_CONSUMER } from './start-delivery';
+export type { StartDeliveryOptions } from './start-delivery';
+export { deliveryRoutes } from './routes';
+export { webhookSignature, parseWebhookSignature, dingtalkSign, feishuSign } from './signing';
