@@ -1,0 +1,34 @@
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderUi, stubFetch } from '../test/render';
+import NotificationPreferencesPage, { preferencesBody } from './notification-preferences-page';
+
+// 通知设置: per kind, email and SMS besides the in-app center; 免打扰 both ends or none.
+
+describe('notification settings', () => {
+  it('sends only the outside channels and the quiet hours when they are on', () => {
+    expect(preferencesBody({ channels: { assigned: ['in_app', 'email'], mention: [], sla_warning: ['sms'] }, quietStart: '22:00', quietEnd: '08:00', timeZone: 'Asia/Shanghai' }, false)).toEqual({
+      channels: { assigned: ['email'], sla_warning: ['sms'] },
+      quietStart: null,
+      quietEnd: null,
+      timeZone: 'Asia/Shanghai',
+    });
+  });
+
+  it('loads, ticks SMS for SLA warnings and saves', async () => {
+    const calls = stubFetch({
+      'GET /api/v1/me/notification-preferences': () => ({ status: 200, body: { channels: { assigned: ['email'] }, quietStart: '22:00', quietEnd: '07:30', timeZone: 'Asia/Shanghai' } }),
+      'PUT /api/v1/me/notification-preferences': (body) => ({ status: 200, body }),
+    });
+    renderUi(<NotificationPreferencesPage />);
+    await waitFor(() => expect((screen.getByTestId('pref-assigned-email') as HTMLInputElement).checked).toBe(true));
+    expect(screen.getByText('免打扰')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('pref-sla_warning-sms'));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('pref-save'));
+    });
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    expect(calls.find((c) => c.method === 'PUT')!.body).toEqual({ channels: { assigned: ['email'], sla_warning: ['sms'] }, quietStart: '22:00', quietEnd: '07:30', timeZone: 'Asia/Shanghai' });
+    await screen.findByText('通知设置已保存');
+  });
+});
