@@ -12,7 +12,8 @@ export const automationApi = {
   rules: () => api.get<{ items: Rule[] }>('/automation/rules'),
   rule: (id: string) => api.get<Rule>(`/automation/rules/${id}`),
   create: (body: RuleBody) => api.post<Rule>('/automation/rules', body),
-  update: (id: string, body: RuleBody) => api.put<Rule>(`/automation/rules/${id}`, body),
+  // the server replaces the whole rule on PATCH (the contract said PUT; crudRoutes answers PATCH)
+  update: (id: string, body: RuleBody) => api.patch<Rule>(`/automation/rules/${id}`, body),
   remove: (id: string) => api.delete<void>(`/automation/rules/${id}`),
   reorder: (kind: RuleKind, ids: string[]) => api.post<unknown>('/automation/rules/reorder', { kind, ids }),
   dryRun: (rule: RuleBody) => api.post<DryRunResult>('/automation/dry-run', { rule }),

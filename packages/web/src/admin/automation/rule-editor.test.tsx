@@ -12,7 +12,7 @@ function start(post: (body: unknown) => { status: number; body?: unknown }, edit
   const calls = stubFetch({
     'GET /api/v1/custom-fields': () => ({ status: 200, body: { items: [{ id: 'f1', ticketTypeId: null, key: 'model', kind: 'text', labelZh: '设备型号', labelEn: 'Model', required: false, options: [], position: 1 }] } }),
     'POST /api/v1/automation/rules': post,
-    'PUT /api/v1/automation/rules/r1': post,
+    'PATCH /api/v1/automation/rules/r1': post,
   });
   const onSaved = vi.fn();
   renderUi(<RuleEditor editing={editing} onClose={() => undefined} onSaved={onSaved} />);
