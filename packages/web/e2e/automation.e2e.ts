@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, inject } from 'vitest';
 import { Api, type EventRow, type TicketRow } from './api';
 import { choose, flow, poll, session, shot, useBrowser } from './browser';
+import { expectChineseOnly } from './chinese-only';
 
 // Automation in the console, in Chromium against the server started the README's way: the admin writes
 // a trigger in Chinese (标题包含 打印机 → 添加标签 打印机), dry-runs it (the seeded 财务部打印机卡纸 matches),
@@ -39,6 +40,7 @@ describe('automation rules', () => {
     await tags.press('Enter');
     await poll(() => page.getByTestId('action-0-tags').innerText()).toContain('打印机');
     await shot(env, page, 'automation-rule-written');
+    await expectChineseOnly(page, { allow: ['Webhook'] });
 
     // 试运行: the open ticket the setup seeded matches now; nothing is changed
     await page.getByTestId('rule-dry-run').click();
@@ -80,5 +82,50 @@ describe('automation rules', () => {
     const log = page.getByTestId('run-log');
     await log.getByText('已执行').first().waitFor();
     await poll(() => log.innerText()).toContain('添加标签 打印机');
+    await expectChineseOnly(page, { allow: ['Webhook'] });
+  });
+
+  flow(b, env, 'A2', '通知与 Webhook、通知设置：页面全部是中文，新建 Webhook 后密钥只显示一次', async () => {
+    const { page } = await session(b()!, env, env.admin);
+    await page.goto('/admin/delivery/webhooks');
+    await page.getByTestId('webhooks-page').waitFor();
+    await page.getByTestId('webhook-add').click();
+    await page.getByTestId('webhook-name').fill('CRM 同步');
+    await page.getByTestId('webhook-url').fill('https://crm.example.cn/gongdan/hook');
+    await expectChineseOnly(page, { allow: ['Webhook'] });
+    await page.getByTestId('webhook-save').click();
+    const secret = page.getByTestId('webhook-secret');
+    await poll(() => secret.inputValue()).toMatch(/^[0-9a-f]{64}$/);
+    const shown = await secret.inputValue();
+    await page.getByTestId('webhook-secret-done').click();
+    await page.getByTestId('webhook-row-CRM 同步').waitFor();
+    // the list shows it masked only
+    expect(await page.getByTestId('webhooks-page').innerText()).not.toContain(shown);
+    const hooks = await api.get<{ items: { name: string; secret: string }[] }>('/webhooks');
+    expect(hooks.items.find((w) => w.name === 'CRM 同步')?.secret).toContain(shown.slice(-4));
+    await expectChineseOnly(page, { allow: ['Webhook'] });
+    for (const tab of ['channels', 'dead'] as const) {
+      await page.getByTestId(`delivery-tab-${tab}`).click();
+      await page.getByTestId(tab === 'channels' ? 'channels-admin-page' : 'dead-letters-page').waitFor();
+      await expectChineseOnly(page, { allow: ['Webhook'] });
+    }
+    await page.getByTestId('delivery-tab-channels').click();
+    await page.getByTestId('channel-add').click();
+    await choose(page, 'channel-kind', '钉钉群机器人');
+    await page.getByTestId('channel-secret').waitFor();
+    await expectChineseOnly(page, { allow: ['Webhook', 'SEC'] });
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('user-menu').hover();
+    await page.getByTestId('notification-settings').click();
+    await page.getByTestId('notification-preferences').waitFor();
+    await page.getByTestId('pref-assigned-email').check();
+    await page.getByTestId('pref-quiet').click();
+    await page.getByTestId('pref-save').click();
+    await page.getByText('通知设置已保存').waitFor();
+    const prefs = await api.get<{ channels: Record<string, string[]>; quietStart: string | null }>('/me/notification-preferences');
+    expect(prefs.channels.assigned).toEqual(['email']);
+    expect(prefs.quietStart).toBe('22:00');
+    await expectChineseOnly(page);
   });
 });
