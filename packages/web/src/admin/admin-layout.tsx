@@ -1,3 +1,4 @@
+import { EllipsisOutlined } from '@ant-design/icons';
 import { Result, Tabs, Typography } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +27,8 @@ export default function AdminLayout() {
       <Tabs
         activeKey={current}
         onChange={(k) => navigate(`/admin/${k}`)}
+        // the sections that do not fit behind “更多” (Ant Design's icon would name itself “ellipsis”)
+        more={{ icon: <EllipsisOutlined aria-label={t('admin.moreSections')} /> }}
         data-testid="admin-tabs"
         items={sections.map((s) => ({ key: s, label: <span data-testid={`admin-tab-${s}`}>{t(`admin.section.${s}`)}</span> }))}
       />

@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../common/api-errors';
+import { CloseIcon } from '../common/quiet-icons';
 
 // The block the administration pages share: a toolbar (what the page is for, or its filters, and the
 // button that adds one), the load error, the table of what there is, and the modals that add, change
@@ -120,6 +121,7 @@ export function AdminFormModal({
       confirmLoading={busy}
       okButtonProps={{ 'data-testid': okTestId } as never}
       destroyOnHidden
+      closeIcon={<CloseIcon />}
       afterClose={clearGeneral}
     >
       {children}

@@ -29,7 +29,7 @@ export const deliveryEn: DeliveryTexts = {
   deleted: 'Deleted',
   saved: 'Saved',
   webhooks: {
-    intro: 'Ticket events are POSTed as JSON to these addresses. The body is signed with HMAC-SHA256 and the secret (X-Gongdan-Signature); every delivery carries a unique X-Gongdan-Delivery so receivers can drop repeats. Failures are retried with exponential backoff; the last failure goes to the dead letters.',
+    intro: 'Ticket events are POSTed as JSON to these addresses, the body signed with HMAC-SHA256 and the signing secret; every delivery carries a unique delivery id so receivers can drop repeats. Failures are retried with exponential backoff; the last failure goes to the dead letters. Headers:',
     add: 'New webhook',
     edit: 'Edit webhook',
     empty: 'No webhooks yet',

@@ -30,7 +30,7 @@ export const deliveryZhCN = {
   deleted: '已删除',
   saved: '已保存',
   webhooks: {
-    intro: '工单事件发生时，向这些地址 POST 一份 JSON。请求体用密钥做 HMAC-SHA256 签名（X-Gongdan-Signature），每次投递带唯一的 X-Gongdan-Delivery，接收方据此去重。失败会按指数退避重试，最终失败的进入“死信”。',
+    intro: '工单事件发生时，把事件以 JSON 发送到这些地址，请求体用签名密钥做 HMAC-SHA256 签名；每次投递带唯一的投递编号，接收方据此去重。失败会按指数退避重试，最终仍失败的进入“死信”。请求头：',
     add: '新增 Webhook',
     edit: '编辑 Webhook',
     empty: '还没有 Webhook',

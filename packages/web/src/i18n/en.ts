@@ -510,6 +510,7 @@ export const en: Messages = {
       automation: 'Automation',
       delivery: 'Notifications & webhooks',
     },
+    moreSections: 'More sections',
     nameZh: 'Chinese name',
     nameEn: 'English name',
     position: 'Order',

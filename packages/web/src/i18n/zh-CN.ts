@@ -508,6 +508,7 @@ export const zhCN = {
       automation: '自动化规则',
       delivery: '通知与 Webhook',
     },
+    moreSections: '更多管理项',
     nameZh: '中文名称',
     nameEn: '英文名称',
     position: '排序',

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessage } from '../../common/api-errors';
+import { CloseIcon } from '../../common/quiet-icons';
 import { automationApi } from './automation-api';
 import type { RuleBody } from './automation-types';
 
@@ -12,7 +13,7 @@ export function DryRunModal({ rule, onClose }: { rule: RuleBody | null; onClose:
   const { t } = useTranslation();
   const run = useQuery({ queryKey: ['automation', 'dry-run', rule], queryFn: () => automationApi.dryRun(rule!), enabled: !!rule, gcTime: 0 });
   return (
-    <Modal open={!!rule} title={t('automation.dryRun.title', { name: rule?.name ?? '' })} onCancel={onClose} footer={null} width={640} destroyOnHidden>
+    <Modal open={!!rule} title={t('automation.dryRun.title', { name: rule?.name ?? '' })} onCancel={onClose} footer={null} width={640} destroyOnHidden closeIcon={<CloseIcon />}>
       <div data-testid="dry-run">
         <Typography.Paragraph type="secondary">{t('automation.dryRun.hint')}</Typography.Paragraph>
         {run.isLoading && <Spin />}

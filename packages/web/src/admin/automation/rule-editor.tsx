@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { errorMessage, issueMessage } from '../../common/api-errors';
+import { CloseIcon } from '../../common/quiet-icons';
 import { ActionRows } from './action-rows';
 import { automationApi } from './automation-api';
 import type { Rule, RuleBody, RuleKind } from './automation-types';
@@ -82,6 +83,7 @@ export function RuleEditor({ editing, onClose, onSaved }: { editing: Editing; on
       size={880}
       title={isNew ? t(`automation.add.${kind}`) : t('automation.edit')}
       destroyOnHidden
+      closeIcon={<CloseIcon />}
       data-testid="rule-editor"
       extra={
         <Space>

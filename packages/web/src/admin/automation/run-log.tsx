@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessage } from '../../common/api-errors';
+import { CloseIcon } from '../../common/quiet-icons';
 import { formatDateTime } from '../../i18n/format';
 import { AUTOMATION_KEYS, automationApi } from './automation-api';
 import type { Rule, Run } from './automation-types';
@@ -32,7 +33,7 @@ export function RunLog({ rule, onClose }: { rule: Rule | null; onClose: () => vo
   const { t } = useTranslation();
   const runs = useQuery({ queryKey: AUTOMATION_KEYS.runs(rule?.id ?? ''), queryFn: () => automationApi.runs(rule!.id), enabled: !!rule });
   return (
-    <Drawer open={!!rule} onClose={onClose} size={720} title={t('automation.runs.title', { name: rule?.name ?? '' })} destroyOnHidden>
+    <Drawer open={!!rule} onClose={onClose} size={720} title={t('automation.runs.title', { name: rule?.name ?? '' })} destroyOnHidden closeIcon={<CloseIcon />}>
       <div data-testid="run-log">
         {runs.error && <Alert type="error" showIcon title={errorMessage(runs.error, t)} />}
         <Table<Run>

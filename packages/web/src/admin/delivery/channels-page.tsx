@@ -3,7 +3,7 @@ import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Switch, Tag
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../common/api-errors';
-import { confirmIcon } from '../../common/quiet-icons';
+import { CloseIcon, confirmIcon } from '../../common/quiet-icons';
 import { useFormSubmit } from '../../common/use-form-submit';
 import { AddButton, AdminFormModal, AdminTablePage, useAdminList } from '../admin-table';
 import { CHANNEL_KINDS, DELIVERY_KEYS, deliveryApi, type ChannelBody, type ChannelKind, type NotificationChannel } from './delivery-api';
@@ -70,7 +70,7 @@ function ChannelModal({ editing, onClose, onSaved }: { editing: NotificationChan
           <Input maxLength={100} data-testid="channel-name" />
         </Form.Item>
         <Form.Item name={['config', 'url']} label={t('delivery.channels.url')} extra={kind ? t(`delivery.channels.urlHelp.${kind}`) : undefined} rules={[{ required: isNew || kind === 'sms_gateway', message: t('delivery.channels.urlRequired') }, { pattern: /^https?:\/\/\S+$/, message: t('delivery.channels.urlRequired') }]}>
-          <Input placeholder={masked('url') ?? 'https://'} data-testid="channel-url" />
+          <Input placeholder={masked('url') ?? 'https://…'} data-testid="channel-url" />
         </Form.Item>
         {keys.includes('secret') && (
           <Form.Item name={['config', 'secret']} label={t('delivery.channels.secret')} extra={t('delivery.channels.secretHelp')}>
@@ -147,7 +147,7 @@ export default function ChannelsPage() {
     >
       <ChannelModal editing={editing} onClose={() => setEditing(null)} onSaved={() => (setEditing(null), void message.success(t('delivery.saved')), list.refetch())} />
       <TestResultModal state={test} onClose={() => setTest(null)} />
-      <Modal open={!!smsTest} title={t('delivery.channels.testMobile')} okText={t('delivery.test')} cancelText={t('app.cancel')} okButtonProps={{ disabled: !/^\+?\d{6,15}$/.test(mobile.trim()), 'data-testid': 'sms-test-send' } as never} onCancel={() => setSmsTest(null)} onOk={() => (send(smsTest!, mobile.trim()), setSmsTest(null))} destroyOnHidden>
+      <Modal open={!!smsTest} title={t('delivery.channels.testMobile')} okText={t('delivery.test')} cancelText={t('app.cancel')} okButtonProps={{ disabled: !/^\+?\d{6,15}$/.test(mobile.trim()), 'data-testid': 'sms-test-send' } as never} onCancel={() => setSmsTest(null)} onOk={() => (send(smsTest!, mobile.trim()), setSmsTest(null))} destroyOnHidden closeIcon={<CloseIcon />}>
         <Input value={mobile} onChange={(e) => setMobile(e.target.value)} placeholder="13800000000" inputMode="tel" data-testid="sms-test-mobile" />
       </Modal>
     </AdminTablePage>

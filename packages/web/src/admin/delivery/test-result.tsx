@@ -1,6 +1,7 @@
 import { Alert, Modal, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../common/api-errors';
+import { CloseIcon } from '../../common/quiet-icons';
 import type { TestResult } from './delivery-api';
 
 // What a test send answered: the platform's HTTP status and, when it refused, what it said (a robot's
@@ -12,7 +13,7 @@ export function TestResultModal({ state, onClose }: { state: TestState; onClose:
   const { t } = useTranslation();
   const r = state?.result;
   return (
-    <Modal open={!!state} title={`${t('delivery.testTitle')} · ${state?.name ?? ''}`} onCancel={onClose} onOk={onClose} cancelButtonProps={{ style: { display: 'none' } }} destroyOnHidden>
+    <Modal open={!!state} title={`${t('delivery.testTitle')} · ${state?.name ?? ''}`} onCancel={onClose} onOk={onClose} cancelButtonProps={{ style: { display: 'none' } }} destroyOnHidden closeIcon={<CloseIcon />}>
       <div data-testid="test-result">
         {!r && !state?.error && <Spin tip={t('delivery.testing')} />}
         {!!state?.error && <Alert type="error" showIcon title={errorMessage(state.error, t)} />}

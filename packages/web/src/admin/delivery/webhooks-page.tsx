@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../common/api-errors';
 import { CopyField } from '../../common/copy-text';
-import { confirmIcon } from '../../common/quiet-icons';
+import { CloseIcon, confirmIcon } from '../../common/quiet-icons';
 import { useFormSubmit } from '../../common/use-form-submit';
 import { AddButton, AdminFormModal, AdminTablePage, useAdminList } from '../admin-table';
 import { DELIVERY_KEYS, deliveryApi, type Webhook, type WebhookBody } from './delivery-api';
@@ -28,7 +28,7 @@ function SecretModal({ created, onClose }: { created: Shown; onClose: () => void
   const { t } = useTranslation();
   if (!created) return null;
   return (
-    <Modal open title={t('delivery.webhooks.secretTitle', { name: created.name })} onCancel={onClose} maskClosable={false} keyboard={false} destroyOnHidden footer={<Button type="primary" onClick={onClose} data-testid="webhook-secret-done">{t('delivery.webhooks.done')}</Button>}>
+    <Modal open title={t('delivery.webhooks.secretTitle', { name: created.name })} onCancel={onClose} maskClosable={false} keyboard={false} destroyOnHidden closeIcon={<CloseIcon />} footer={<Button type="primary" onClick={onClose} data-testid="webhook-secret-done">{t('delivery.webhooks.done')}</Button>}>
       <Alert type="warning" showIcon title={t('delivery.webhooks.secretOnce')} style={{ marginBottom: 12 }} />
       <CopyField value={created.secret} testId="webhook-secret" />
     </Modal>
@@ -57,7 +57,7 @@ function WebhookModal({ editing, onClose, onSaved }: { editing: Webhook | 'new' 
           <Input maxLength={100} data-testid="webhook-name" />
         </Form.Item>
         <Form.Item name="url" label={t('delivery.webhooks.url')} rules={[{ required: true, pattern: /^https?:\/\/\S+$/, message: t('delivery.webhooks.urlRequired') }]}>
-          <Input placeholder="https://" data-testid="webhook-url" />
+          <Input placeholder="https://…" data-testid="webhook-url" />
         </Form.Item>
         <Form.Item name="events" label={t('delivery.webhooks.events')} extra={t('delivery.webhooks.eventsHelp')}>
           <Select mode="multiple" options={WEBHOOK_EVENTS.map((e) => ({ value: e, label: t(`delivery.event.${ev(e)}`) }))} data-testid="webhook-events" />
@@ -90,7 +90,11 @@ export default function WebhooksPage() {
   return (
     <AdminTablePage<Webhook>
       testId="webhooks-page"
-      help={t('delivery.webhooks.intro')}
+      help={
+        <>
+          {t('delivery.webhooks.intro')} <Typography.Text code>X-Gongdan-Signature: t=…,v1=…</Typography.Text> <Typography.Text code>X-Gongdan-Delivery</Typography.Text>
+        </>
+      }
       add={<AddButton label={t('delivery.webhooks.add')} onClick={() => setEditing('new')} testId="webhook-add" />}
       error={list.error}
       table={{
