@@ -85,6 +85,7 @@ describe('automation rules', () => {
     await expectChineseOnly(page, { allow: ['Webhook'] });
   });
 
+  // “CRM” is in the admin's own name for the webhook: data, not the interface's words
   flow(b, env, 'A2', '通知与 Webhook、通知设置：页面全部是中文，新建 Webhook 后密钥只显示一次', async () => {
     const { page } = await session(b()!, env, env.admin);
     await page.goto('/admin/delivery/webhooks');
@@ -92,7 +93,7 @@ describe('automation rules', () => {
     await page.getByTestId('webhook-add').click();
     await page.getByTestId('webhook-name').fill('CRM 同步');
     await page.getByTestId('webhook-url').fill('https://crm.example.cn/gongdan/hook');
-    await expectChineseOnly(page, { allow: ['Webhook'] });
+    await expectChineseOnly(page, { allow: ['Webhook', 'CRM'] });
     await page.getByTestId('webhook-save').click();
     const secret = page.getByTestId('webhook-secret');
     await poll(() => secret.inputValue()).toMatch(/^[0-9a-f]{64}$/);
@@ -103,17 +104,17 @@ describe('automation rules', () => {
     expect(await page.getByTestId('webhooks-page').innerText()).not.toContain(shown);
     const hooks = await api.get<{ items: { name: string; secret: string }[] }>('/webhooks');
     expect(hooks.items.find((w) => w.name === 'CRM 同步')?.secret).toContain(shown.slice(-4));
-    await expectChineseOnly(page, { allow: ['Webhook'] });
+    await expectChineseOnly(page, { allow: ['Webhook', 'CRM'] });
     for (const tab of ['channels', 'dead'] as const) {
       await page.getByTestId(`delivery-tab-${tab}`).click();
       await page.getByTestId(tab === 'channels' ? 'channels-admin-page' : 'dead-letters-page').waitFor();
-      await expectChineseOnly(page, { allow: ['Webhook'] });
+      await expectChineseOnly(page, { allow: ['Webhook', 'CRM'] });
     }
     await page.getByTestId('delivery-tab-channels').click();
     await page.getByTestId('channel-add').click();
     await choose(page, 'channel-kind', '钉钉群机器人');
     await page.getByTestId('channel-secret').waitFor();
-    await expectChineseOnly(page, { allow: ['Webhook', 'SEC'] });
+    await expectChineseOnly(page, { allow: ['Webhook', 'CRM', 'SEC'] });
     await page.keyboard.press('Escape');
 
     await page.getByTestId('user-menu').hover();
