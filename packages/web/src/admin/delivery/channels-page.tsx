@@ -74,12 +74,12 @@ function ChannelModal({ editing, onClose, onSaved }: { editing: NotificationChan
         </Form.Item>
         {keys.includes('secret') && (
           <Form.Item name={['config', 'secret']} label={t('delivery.channels.secret')} extra={t('delivery.channels.secretHelp')}>
-            <Input.Password autoComplete="new-password" placeholder={masked('secret')} data-testid="channel-secret" />
+            <Input.Password visibilityToggle={false} autoComplete="new-password" placeholder={masked('secret')} data-testid="channel-secret" />
           </Form.Item>
         )}
         {keys.includes('token') && (
           <Form.Item name={['config', 'token']} label={t('delivery.channels.token')}>
-            <Input.Password autoComplete="new-password" placeholder={masked('token')} data-testid="channel-token" />
+            <Input.Password visibilityToggle={false} autoComplete="new-password" placeholder={masked('token')} data-testid="channel-token" />
           </Form.Item>
         )}
         {keys.includes('sign') && (
