@@ -19,7 +19,15 @@ export interface ReplayOptions {
   batchWindowS: number;
   /** sees each batch window's engine call (tests check its optimality) */
   onBatch?: (call: { needs: Need[]; people: Person[]; ctx: DecisionContext; result: ReturnType<typeof matchBatch> }) => void;
+  /** sees every assignment: how it came (a new visit, a queue drain, a batch window), the pool it was
+   * chosen from (diagnostics; `simulator/diagnose.ts`) */
+  onAssign?: (a: { visit: Visit; personId: string; now: number; via: AssignVia; people: Person[]; ctx: DecisionContext }) => void;
+  /** sees every trip as it starts */
+  onTrip?: (t: { visit: Visit; personId: string; km: number; now: number }) => void;
 }
+
+/** How an assignment came: a visit dispatched when asked for, one taken from the queue, or a batch window. */
+export type AssignVia = 'arrival' | 'queue' | 'window';
 
 export interface ReplayRecord {
   tickets: TicketState[];
@@ -67,8 +75,9 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
   };
 
   /** Records the assignment after re-checking it against the hard rules at the decision's instant. */
-  const assign = (s: EngineerState, visit: Visit, now: number) => {
+  const assign = (s: EngineerState, visit: Visit, now: number, via: AssignVia, pool: Person[]) => {
     if (!allowed(toPerson(s, now, scenario.speedKmh), visit, ctxAt(now), scenario)) rec.violations++;
+    opts.onAssign?.({ visit, personId: s.e.id, now, via, people: pool, ctx: ctxAt(now) });
     lastAssignedAt[s.e.id] = now;
     if (visit.number === 1) visit.ticket.firstAssignedAt = now;
     s.jobs.push(visit);
@@ -81,6 +90,7 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
     const from = s.pos;
     const km = travelKm(from, visit.ticket.t.location);
     rec.tripsKm.push(km);
+    opts.onTrip?.({ visit, personId: s.e.id, km, now });
     s.legMin = (km / scenario.speedKmh) * 60;
     s.leg = { from, to: visit.ticket.t.location, start: now, end: now + s.legMin * MIN };
     s.jobEnd = s.leg.end + visit.ticket.t.durationMinutes * MIN;
@@ -88,7 +98,7 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
   };
   const byId = new Map(engineers.map((s) => [s.e.id, s]));
   /** One visit through the strategy: someone eligible now, else the queue. */
-  const decide = (visit: Visit, now: number): boolean => {
+  const decide = (visit: Visit, now: number, via: AssignVia): boolean => {
     const ctx = ctxAt(now);
     const pool = people(now);
     const id =
@@ -98,7 +108,7 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
           ? (timed(() => nearestOutlet(visit.need, outlets, pool, ctx, opts.weights))?.personId ?? null)
           : timed(() => choose(opts.strategy as Strategy, pool, visit.need, ctx, opts.weights, lastAssignedAt)).personId;
     if (id === null) return false;
-    assign(byId.get(id)!, visit, now);
+    assign(byId.get(id)!, visit, now, via, pool);
     return true;
   };
   const enqueue = (visit: Visit) => {
@@ -114,11 +124,11 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
       const i = queue.findIndex((v) => exclusions(me, v.need, ctx).length === 0);
       if (i < 0) return;
       const [visit] = queue.splice(i, 1);
-      if (!decide(visit, now)) return void enqueue(visit);
+      if (!decide(visit, now, 'queue')) return void enqueue(visit);
     }
   };
   const dispatch = (visit: Visit, now: number) => {
-    if (opts.strategy !== 'batch') return void (decide(visit, now) || enqueue(visit));
+    if (opts.strategy !== 'batch') return void (decide(visit, now, 'arrival') || enqueue(visit));
     if (!window) {
       window = [];
       events.push({ at: now + opts.batchWindowS * 1000, order: 4, kind: 'window' });
@@ -135,7 +145,7 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
     opts.onBatch?.({ needs, people: pool, ctx, result });
     const visits = new Map(batch.map((v) => [v.ticket.t.id, v]));
     for (const a of result.assignments) {
-      assign(byId.get(a.personId)!, visits.get(a.ticketId)!, now);
+      assign(byId.get(a.personId)!, visits.get(a.ticketId)!, now, 'window', pool);
       visits.delete(a.ticketId);
     }
     for (const v of visits.values()) enqueue(v);
