@@ -2,7 +2,7 @@
 // decision goes through the engine the server uses (choose, matchBatch); the simulator only moves
 // people, keeps the queue and measures. The wall clock is read only to time the engine's decisions.
 import { performance } from 'node:perf_hooks';
-import { choose, exclusions, matchBatch, nearestOutlet, travelKm } from '../engine';
+import { choose, exclusions, matchBatch, nearestOutlet, pickFromQueue, travelKm } from '../engine';
 import type { DecisionContext, Need, Outlet, Person, Strategy, Weights } from '../engine/types';
 import { EventHeap } from './event-heap';
 import { draw, fixProbability, historyOf, queueOrder, toNeed, toPerson, type EngineerState, type TicketState, type Visit } from './live-state';
@@ -11,6 +11,8 @@ import { ScenarioError, type Scenario } from './scenario';
 
 export const SIM_STRATEGIES = ['round_robin', 'nearest', 'least_loaded', 'skills', 'scored', 'batch', 'outlet'] as const;
 export type SimStrategy = (typeof SIM_STRATEGIES)[number];
+/** Strategies whose queue is served by pickFromQueue (the score-based modes, as the server's drainQueue). */
+const SCORE_QUEUE: ReadonlySet<SimStrategy> = new Set(['scored', 'batch']);
 
 export interface ReplayOptions {
   strategy: SimStrategy;
@@ -121,7 +123,9 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
     const ctx = ctxAt(now);
     while (queue.length > 0 && s.jobs.length < s.e.capacity) {
       const me = toPerson(s, now, scenario.speedKmh);
-      const i = queue.findIndex((v) => exclusions(me, v.need, ctx).length === 0);
+      const i = SCORE_QUEUE.has(opts.strategy)
+        ? pickFromQueue(me, queue.map((v) => v.need), people(now), ctx, opts.weights)
+        : queue.findIndex((v) => exclusions(me, v.need, ctx).length === 0);
       if (i < 0) return;
       const [visit] = queue.splice(i, 1);
       if (!decide(visit, now, 'queue')) return void enqueue(visit);
