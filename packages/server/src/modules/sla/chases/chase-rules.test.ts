@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chaseWords, detectChase } from './chase-rules';
 
-const msg = (text: string, o: Partial<Parameters<typeof detectChase>[0]> = {}) => detectChase({ text, channel: 'wechat', statusBefore: 'open', unanswered: false, ...o });
+const msg = (text: string, o: Partial<Parameters<typeof detectChase>[0]> = {}) => detectChase({ text, channel: 'wechat', statusBefore: 'open', waitingMinutes: null, ...o });
 
 describe('催单 detection', () => {
   it('recognises a customer asking again, in Chinese and English', () => {
@@ -14,7 +14,8 @@ describe('催单 detection', () => {
   });
   it('the channel alone: a phone call about an open ticket, or a repeated unanswered message', () => {
     expect(msg('您好，我想问一下报修的事情', { channel: 'phone' })).toMatchObject({ chase: true, reasons: ['phone'] });
-    expect(msg('您好？', { unanswered: true })).toMatchObject({ chase: true, reasons: ['repeat'] });
+    expect(msg('您好？', { waitingMinutes: 45 })).toMatchObject({ chase: true, reasons: ['repeat'] });
+    expect(msg('补充一张照片', { waitingMinutes: 5 }).chase).toBe(false);
   });
   it('a message on a resolved or closed ticket reopens it and is not a chase', () => {
     expect(msg('怎么还没修好？', { statusBefore: 'resolved' }).chase).toBe(false);
