@@ -8,3 +8,4 @@ export type { SlaFact } from './clocks/read-sla-facts';
 export { startSla } from './start-sla';
 export type { SlaSweepHook } from './start-sla';
 export { handleSlaMessages, SLA_CONSUMER, SLA_TOPICS } from './clocks/handle-sla-messages';
+export { slaRoutes } from './routes';
