@@ -131,6 +131,12 @@ describe('business calendars', () => {
     const jsonImp = await t.api(acme.adminToken, 'POST', `/api/v1/calendars/${target.id}/import?format=json`, [{ day: '2026-06-01', kind: 'holiday', name: '儿童节' }]);
     expect(jsonImp.statusCode, jsonImp.body).toBe(200);
     expect(jsonImp.json().calendar.days).toEqual([{ day: '2026-06-01', kind: 'holiday', name: '儿童节', hours: null }]);
+    // the console sends the file's text as a JSON string
+    const asString = await t.api(acme.adminToken, 'POST', `/api/v1/calendars/${target.id}/import?format=ics`, JSON.stringify(ics.body));
+    expect(asString.statusCode, asString.body).toBe(200);
+    expect(asString.json().imported).toBe(39);
+    const jsonAsString = await t.api(acme.adminToken, 'POST', `/api/v1/calendars/${target.id}/import?format=json`, JSON.stringify(JSON.stringify([{ day: '2026-06-01', kind: 'holiday', name: '儿童节' }])));
+    expect(jsonAsString.json().imported).toBe(1);
     const jsonBad = await t.api(acme.adminToken, 'POST', `/api/v1/calendars/${target.id}/import?format=json`, '{"days": [\n {"day": "2026-06-02", "kind": "假期"}\n]}', { 'content-type': 'text/plain' });
     expect(jsonBad.json().error).toMatchObject({ code: 'CALENDAR_IMPORT_INVALID', details: [expect.objectContaining({ field: 'line 2' })] });
   });
