@@ -25,7 +25,7 @@ function counting(deps: Deps) {
 }
 
 async function round(n: number) {
-  const ids = [];
+  const ids: string[] = [];
   for (let i = 0; i < n; i++) ids.push((await ticket(w, { priority: i % 2 ? 'urgent' : 'normal' })).id);
   const msgs = await w.t.db.system((q) => q.query<any>(`SELECT id, tenant_id, event_id, topic, payload, created_at FROM outbox WHERE tenant_id = $1 AND topic = 'ticket.created' AND payload->>'ticketId' = ANY($2::text[]) ORDER BY id`, [w.acme.id, ids]));
   const { deps, counter } = counting(w.t.deps);
