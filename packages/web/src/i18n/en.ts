@@ -65,6 +65,7 @@ export const en: Messages = {
     CALENDAR_INVALID_INTERVAL: 'A working interval is not valid: write HH:MM, the end after the start (24:00 at the latest)',
     CALENDAR_INTERVALS_OVERLAP: 'Working intervals of one day overlap: order them by time without overlaps',
     CALENDAR_IMPORT_INVALID: 'The calendar file has errors; fix the lines listed and import it again',
+    SLA_POLICY_TARGETS_INVALID: 'The SLA policy’s targets do not add up: set at least one target, and no response target longer than the resolution target',
     IDEMPOTENCY_KEY_REUSED: 'Submitted twice; reload and try again',
     ATTACHMENT_TOO_LARGE: 'The file is too large',
     ATTACHMENT_TYPE_NOT_ALLOWED: 'This type of file is not allowed',

@@ -63,6 +63,7 @@ export const zhCN = {
     CALENDAR_INVALID_INTERVAL: '工作时段格式不正确，请按 HH:MM 填写，且结束晚于开始（最晚 24:00）',
     CALENDAR_INTERVALS_OVERLAP: '同一天的工作时段有重叠，请按时间先后排列且互不重叠',
     CALENDAR_IMPORT_INVALID: '导入的日历文件有错误，请按提示的行号修改后重新导入',
+    SLA_POLICY_TARGETS_INVALID: 'SLA 策略的时限不合理，请至少设置一个时限，且响应时限不长于解决时限',
     IDEMPOTENCY_KEY_REUSED: '重复提交，请刷新后重试',
     ATTACHMENT_TOO_LARGE: '附件太大',
     ATTACHMENT_TYPE_NOT_ALLOWED: '不允许上传该类型的文件',
