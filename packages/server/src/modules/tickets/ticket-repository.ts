@@ -291,6 +291,17 @@ export const ticketRepository = {
 
   /** Progress of a parent's sub-tasks. */
   /** Marks tickets changed (something was added to them outside their own columns, e.g. repeated alarms). */
+  /** The SLA summaries (sla_due_at, sla_state) of many tickets, in id order; rows already right are not written. */
+  async setSlaSummaries(q: Queryable, list: { id: string; dueAt: Date | null; state: string | null }[]): Promise<void> {
+    if (!list.length) return;
+    const sorted = [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    await q.query(
+      `UPDATE tickets t SET sla_due_at = v.due_at, sla_state = v.state
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::text[]) AS v(id, due_at, state)
+       WHERE t.id = v.id AND (t.sla_due_at IS DISTINCT FROM v.due_at OR t.sla_state IS DISTINCT FROM v.state)`,
+      [sorted.map((r) => r.id), sorted.map((r) => r.dueAt), sorted.map((r) => r.state)],
+    );
+  },
   async touchMany(q: Queryable, ids: string[], at: Date): Promise<void> {
     if (ids.length) await q.query('UPDATE tickets SET updated_at = greatest(updated_at, $2) WHERE id = ANY($1::uuid[])', [ids, at]);
   },
