@@ -63,6 +63,7 @@ export const settings = {
   MAP_TILE_ATTRIBUTION: { schema: z.string().max(500), default: '', description: 'Attribution shown with the map tiles' },
   WEB_DIST_DIR: { schema: z.string(), default: '', description: 'Folder of the built web console served at / (default: packages/web/dist of this repository)' },
   SLA_SWEEP_MS: { schema: z.coerce.number().int().min(0), default: '250', description: 'How often SLA warnings and breaches that are due are fired (each exactly once across processes; a full batch sweeps again at once; 0 disables the sweep)' },
+  SLA_SWEEP_BATCH: { schema: z.coerce.number().int().min(1).max(10000), default: '500', description: 'Due SLA breaches and warnings (each) one sweep transaction claims per tenant' },
 } as const;
 
 type Settings = typeof settings;

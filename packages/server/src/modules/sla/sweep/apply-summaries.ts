@@ -1,17 +1,24 @@
 import type { Queryable } from '../../../platform/db/database';
-import { summarize, type SlaState } from './sweep-rules';
+import { setSlaSummaries } from '../../tickets';
+import { slaSummary } from '../rules/flag-rules';
 import { sweepRepository, type ClockState } from './sweep-repository';
 
-/** Writes a ticket's SLA summary (tickets.sla_due_at / sla_state): the tickets module's setSlaSummary. */
-export type SlaSummaryWriter = (q: Queryable, ticketId: string, dueAt: Date | null, state: SlaState | null) => Promise<void>;
-
-/** The SLA summaries of these tickets from all their clocks, read after the sweep marked them. */
-export async function applySummaries(q: Queryable, ticketIds: string[], write: SlaSummaryWriter): Promise<void> {
+/**
+ * The SLA summaries (tickets.sla_due_at / sla_state) of these tickets from all their clocks, read after
+ * the sweep marked them, written in one statement by the tickets module.
+ */
+export async function applySummaries(q: Queryable, ticketIds: string[], now: Date): Promise<void> {
   if (!ticketIds.length) return;
   const byTicket = new Map<string, ClockState[]>(ticketIds.map((id) => [id, []]));
   for (const c of await sweepRepository.clocksOf(q, ticketIds)) byTicket.get(c.ticket_id)?.push(c);
-  for (const [ticketId, clocks] of byTicket) {
-    const s = summarize(clocks);
-    await write(q, ticketId, s.dueAt, s.state);
-  }
+  await setSlaSummaries(
+    q,
+    [...byTicket].map(([id, clocks]) => {
+      const s = slaSummary(
+        clocks.map((c) => ({ dueAt: c.due_at, warnAt: c.warn_at, pausedSince: c.paused_since, achievedAt: c.achieved_at, warnedAt: c.warned_at, breachedAt: c.breached_at })),
+        now,
+      );
+      return { id, dueAt: s?.dueAt ?? null, state: s?.state ?? null };
+    }),
+  );
 }

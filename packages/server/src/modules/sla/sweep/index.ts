@@ -3,5 +3,4 @@ export { sweepSla } from './sweep-sla';
 export type { SweepOptions, SweepResult } from './sweep-sla';
 export { startSlaSweep, SLA_SWEEP_BATCH } from './start-sla-sweep';
 export type { SlaSweepOptions } from './start-sla-sweep';
-export type { SlaSummaryWriter } from './apply-summaries';
-export { SLA_WARNING, SLA_BREACHED, summarize } from './sweep-rules';
+export { SLA_WARNING, SLA_BREACHED } from './sweep-rules';

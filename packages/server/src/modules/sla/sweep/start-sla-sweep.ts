@@ -2,7 +2,6 @@ import { EventEmitter } from 'node:events';
 import { BackgroundLoop } from '../../../platform/background-loop';
 import type { Deps } from '../../../platform/deps';
 import { sweepSla, type SweepResult } from './sweep-sla';
-import type { SlaSummaryWriter } from './apply-summaries';
 
 /** Due breaches and due warnings claimed per tenant transaction. */
 export const SLA_SWEEP_BATCH = 500;
@@ -11,7 +10,6 @@ export interface SlaSweepOptions {
   deps: Deps;
   /** a round every `sweepMs` (0: no background sweep) */
   sweepMs: number;
-  setSummary: SlaSummaryWriter;
   log: { error(obj: unknown, msg: string): void };
   limit?: number;
   /** called after every round (benchmarks, tests) */
@@ -27,7 +25,7 @@ export function startSlaSweep(o: SlaSweepOptions) {
   const more = new EventEmitter();
   const limit = o.limit ?? SLA_SWEEP_BATCH;
   const round = async () => {
-    const r = await sweepSla(o.deps, { limit, setSummary: o.setSummary });
+    const r = await sweepSla(o.deps, { limit });
     o.onRound?.(r);
     if (r.full) more.emit('more');
     return r;
@@ -36,7 +34,7 @@ export function startSlaSweep(o: SlaSweepOptions) {
   if (o.sweepMs > 0) loop.start(o.sweepMs);
   return {
     /** one round now, outside the loop (tests) */
-    sweep: () => sweepSla(o.deps, { limit, setSummary: o.setSummary }),
+    sweep: () => sweepSla(o.deps, { limit }),
     close: () => loop.stop(),
   };
 }

@@ -24,6 +24,7 @@ export interface FiredClock {
 export interface ClockState {
   ticket_id: string;
   due_at: Date | null;
+  warn_at: Date | null;
   warned_at: Date | null;
   breached_at: Date | null;
   achieved_at: Date | null;
@@ -90,7 +91,7 @@ export const sweepRepository = {
   /** Every clock of these tickets, for their summary (the most urgent running clock). */
   async clocksOf(q: Queryable, ticketIds: string[]): Promise<ClockState[]> {
     return q.query<ClockState>(
-      `SELECT ticket_id, due_at, warned_at, breached_at, achieved_at, paused_since FROM ticket_sla
+      `SELECT ticket_id, due_at, warn_at, warned_at, breached_at, achieved_at, paused_since FROM ticket_sla
        WHERE tenant_id = current_tenant_id() AND ticket_id = ANY($1::uuid[])`,
       [ticketIds],
     );

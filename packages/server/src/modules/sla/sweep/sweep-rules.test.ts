@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { remainingMinutes, slaEvent, summarize, SLA_WARNING } from './sweep-rules';
+import { remainingMinutes, slaEvent, SLA_WARNING } from './sweep-rules';
 
 const d = (s: string) => new Date(s);
 const clock = { ticket_id: 't1', metric: 'first_response', due_at: d('2026-03-02T02:00:00Z'), policy_id: 'p1', policy_name: '标准服务', target_minutes: 120, business: false, warn_remaining: 0.3, version: 3 };
@@ -18,16 +18,5 @@ describe('SLA sweep rules', () => {
     const e = slaEvent({ tenantId: 'x', type: 'system', id: null, name: 'sla' }, SLA_WARNING, clock, d('2026-03-02T01:24:00Z'));
     expect(e).toMatchObject({ ticketId: 't1', kind: 'sla.warning', internal: true });
     expect(e.data).toEqual({ metric: 'first_response', dueAt: '2026-03-02T02:00:00.000Z', policyId: 'p1', policyName: '标准服务', remainingMinutes: 36, version: 3 });
-  });
-
-  it('summary: soonest running due time, worst state; paused; achieved; none', () => {
-    const base = { due_at: null, warned_at: null, breached_at: null, achieved_at: null, paused_since: null };
-    const a = { ...base, due_at: d('2026-03-02T02:00:00Z') };
-    const b = { ...base, due_at: d('2026-03-02T05:00:00Z'), warned_at: d('2026-03-02T01:00:00Z') };
-    expect(summarize([a, b])).toEqual({ dueAt: a.due_at, state: 'warning' });
-    expect(summarize([a, { ...b, breached_at: d('2026-03-02T05:00:00Z') }])).toEqual({ dueAt: a.due_at, state: 'breached' });
-    expect(summarize([{ ...a, achieved_at: d('2026-03-02T01:00:00Z') }, { ...base, paused_since: d('2026-03-02T01:00:00Z') }])).toEqual({ dueAt: null, state: 'paused' });
-    expect(summarize([{ ...a, achieved_at: d('2026-03-02T01:00:00Z') }])).toEqual({ dueAt: null, state: 'achieved' });
-    expect(summarize([])).toEqual({ dueAt: null, state: null });
   });
 });

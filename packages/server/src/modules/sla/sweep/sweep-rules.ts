@@ -1,7 +1,7 @@
 import type { TicketEventInput } from '../../tickets';
-import type { ClockState, FiredClock } from './sweep-repository';
+import type { FiredClock } from './sweep-repository';
 
-// What a fired clock says (pure): its ticket event and the ticket's new SLA summary.
+// What a fired clock says (pure): its ticket event.
 
 type EventActor = TicketEventInput['actor'];
 
@@ -47,21 +47,4 @@ export function slaEvent(actor: EventActor, kind: SlaEventKind, c: FiredClock, n
     version: c.version,
   };
   return { ticketId: c.ticket_id, kind, actor, channel: 'api', at: now, internal: true, data };
-}
-
-export type SlaState = 'ok' | 'warning' | 'breached' | 'paused' | 'achieved';
-
-/**
- * A ticket's SLA summary from all its clocks: the soonest due time of the running ones and the worst
- * state among them; paused when every unachieved clock is paused; achieved when none is left running.
- */
-export function summarize(clocks: Omit<ClockState, 'ticket_id'>[]): { dueAt: Date | null; state: SlaState | null } {
-  if (!clocks.length) return { dueAt: null, state: null };
-  const open = clocks.filter((c) => !c.achieved_at);
-  if (!open.length) return { dueAt: null, state: 'achieved' };
-  const running = open.filter((c) => !c.paused_since && c.due_at);
-  if (!running.length) return { dueAt: null, state: 'paused' };
-  const dueAt = new Date(Math.min(...running.map((c) => c.due_at!.getTime())));
-  const state = running.some((c) => c.breached_at) ? 'breached' : running.some((c) => c.warned_at) ? 'warning' : 'ok';
-  return { dueAt, state };
 }

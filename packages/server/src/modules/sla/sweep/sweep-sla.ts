@@ -2,14 +2,13 @@ import type { Queryable } from '../../../platform/db/database';
 import type { Deps } from '../../../platform/deps';
 import { systemActor } from '../../identity';
 import { recordTicketEvents } from '../../tickets';
-import { applySummaries, type SlaSummaryWriter } from './apply-summaries';
+import { applySummaries } from './apply-summaries';
 import { SLA_BREACHED, SLA_WARNING, slaEvent } from './sweep-rules';
 import { sweepRepository } from './sweep-repository';
 
 export interface SweepOptions {
   /** due breaches and due warnings claimed per tenant transaction (each) */
   limit: number;
-  setSummary: SlaSummaryWriter;
 }
 
 export interface SweepResult {
@@ -43,7 +42,7 @@ export async function sweepSla(deps: Deps, o: SweepOptions): Promise<SweepResult
   return result;
 }
 
-async function fireDue(q: Queryable, tenantId: string, now: Date, { limit, setSummary }: SweepOptions) {
+async function fireDue(q: Queryable, tenantId: string, now: Date, { limit }: SweepOptions) {
   const breached = await sweepRepository.claimBreaches(q, now, limit);
   const warned = await sweepRepository.claimWarnings(q, now, limit);
   const actor = systemActor(tenantId, 'sla');
@@ -52,6 +51,6 @@ async function fireDue(q: Queryable, tenantId: string, now: Date, { limit, setSu
     [...warned.map((c) => slaEvent(actor, SLA_WARNING, c, now)), ...breached.map((c) => slaEvent(actor, SLA_BREACHED, c, now))],
     now,
   );
-  await applySummaries(q, [...new Set([...breached, ...warned].map((c) => c.ticket_id))], setSummary);
+  await applySummaries(q, [...new Set([...breached, ...warned].map((c) => c.ticket_id))], now);
   return { warnings: warned.length, breaches: breached.length, full: breached.length === limit || warned.length === limit };
 }
