@@ -40,18 +40,18 @@ export interface ClockSpread {
   /** moment of the warning of the i-th ticket (epoch ms) = warnFrom + i * warnStepMs */
   warnFrom: number;
   warnStepMs: number;
-  /** target in minutes; the due time is the warning + 30% of it */
-  targetMinutes: number;
+  /** the due time this long after the warning (the last 30% of the target) */
+  dueAfterWarnMs: number;
 }
 
-/** A running first-response clock per ticket of the range, warnings spread as asked (one statement). */
+/** A running clock per ticket of the range (calendar time), warnings spread as asked; one statement. */
 export async function insertClocks(c: Client, tenantId: string, s: ClockSpread): Promise<void> {
   await c.query(
     `INSERT INTO ticket_sla (tenant_id, ticket_id, metric, policy_id, target_minutes, business, started_at, due_at, warn_at, updated_at)
-     SELECT t.tenant_id, t.id, $3, $4, $5, false,
-            w - make_interval(secs => $5 * 60 * 0.7), w + make_interval(secs => $5 * 60 * 0.3), w, now()
+     SELECT t.tenant_id, t.id, $3, $4, greatest(1, round($5::float8 / 0.3 / 60000))::int, false,
+            w - make_interval(secs => $5::float8 / 0.3 * 0.7 / 1000), w + make_interval(secs => $5::float8 / 1000), w, now()
      FROM (SELECT id, tenant_id, to_timestamp(($6::float8 + (number - $2::int) * $7::float8) / 1000) AS w
            FROM tickets WHERE tenant_id = $1 AND number >= $2 AND number < $2::int + $8::int) t`,
-    [tenantId, s.firstNumber, s.metric ?? 'first_response', s.policyId ?? null, s.targetMinutes, s.warnFrom, s.warnStepMs, s.count],
+    [tenantId, s.firstNumber, s.metric ?? 'first_response', s.policyId ?? null, s.dueAfterWarnMs, s.warnFrom, s.warnStepMs, s.count],
   );
 }
