@@ -79,7 +79,7 @@ async function main() {
       // take no more: HTTP (requests in flight are answered, live sockets closed), SMTP, MQTT, polling
       await Promise.all([step('the HTTP server', app.close()), step('intake', intake.close())]);
       // background work finishes its current step; a model training in a worker thread is given up
-      await Promise.all([step('imports', imports.stop()), step('intelligence', intelligence.close()), step('dispatch', dispatch.close()), step('SLA', sla.close()), step('GIN cleaner', ginCleaner?.stop()), step('maintenance', maintenance?.stop())]);
+      await Promise.all([step('imports', imports.stop()), step('intelligence', intelligence.close()), step('dispatch', dispatch.close()), step('sla', sla.close()), step('GIN cleaner', ginCleaner?.stop()), step('maintenance', maintenance?.stop())]);
       // what they wrote to the outbox is dispatched now or after the next start
       await step('the outbox', outbox.stop());
       await step('live updates', live.close());
