@@ -13,7 +13,7 @@ type Client = pg.Client | pg.PoolClient;
  */
 export async function cloneTickets(c: Client, templateId: string, n: number, batch = 100_000): Promise<number> {
   const cols = (
-    await c.query<{ column_name: string }>(`SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'tickets' ORDER BY ordinal_position`)
+    await c.query<{ column_name: string }>(`SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'tickets' AND is_generated = 'NEVER' ORDER BY ordinal_position`)
   ).rows.map((r) => r.column_name);
   const [{ tenant_id, max }] = (
     await c.query<{ tenant_id: string; max: number }>(`SELECT t.tenant_id, (SELECT max(number) FROM tickets WHERE tenant_id = t.tenant_id)::int AS max FROM tickets t WHERE t.id = $1`, [templateId])
