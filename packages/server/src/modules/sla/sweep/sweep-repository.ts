@@ -31,11 +31,15 @@ export interface ClockState {
   paused_since: Date | null;
 }
 
-/** Marks the clocks `due` (a CTE of claimed ticket_id, metric) with `set`; returns them with their policy. */
+/**
+ * Marks the clocks `due` (a CTE of the claimed rows' ctid) with `set`; returns them with their policy.
+ * The rows are found again by ctid (a TID scan; they are locked, so it cannot move): a join on the key
+ * was planned as a hash join over every clock of the tenant, a cost growing with the open tickets.
+ */
 function mark(due: string, set: string): string {
   return `WITH due AS (${due}),
      marked AS (
-       UPDATE ticket_sla s SET ${set} FROM due WHERE s.ticket_id = due.ticket_id AND s.metric = due.metric
+       UPDATE ticket_sla s SET ${set} WHERE s.ctid = ANY (ARRAY(SELECT ctid FROM due))
        RETURNING s.ticket_id, s.metric, s.due_at, s.policy_id, s.target_minutes, s.business, s.version)
    SELECT m.*, p.name AS policy_name, p.warn_remaining FROM marked m LEFT JOIN sla_policies p ON p.id = m.policy_id
    ORDER BY m.due_at, m.ticket_id, m.metric`;
@@ -65,7 +69,7 @@ export const sweepRepository = {
   async claimBreaches(q: Queryable, now: Date, limit: number): Promise<FiredClock[]> {
     return q.query<FiredClock>(
       mark(
-        `SELECT ticket_id, metric FROM ticket_sla WHERE tenant_id = current_tenant_id() AND ${BREACH_DUE} AND due_at <= $1
+        `SELECT ctid FROM ticket_sla WHERE tenant_id = current_tenant_id() AND ${BREACH_DUE} AND due_at <= $1
          ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
         'breached_at = $1, warned_at = coalesce(s.warned_at, $1), updated_at = $1',
       ),
@@ -80,7 +84,7 @@ export const sweepRepository = {
   async claimWarnings(q: Queryable, now: Date, limit: number): Promise<FiredClock[]> {
     return q.query<FiredClock>(
       mark(
-        `SELECT ticket_id, metric FROM ticket_sla WHERE tenant_id = current_tenant_id() AND ${WARN_DUE} AND warn_at <= $1 AND due_at > $1
+        `SELECT ctid FROM ticket_sla WHERE tenant_id = current_tenant_id() AND ${WARN_DUE} AND warn_at <= $1 AND due_at > $1
          ORDER BY warn_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
         'warned_at = $1, updated_at = $1',
       ),
