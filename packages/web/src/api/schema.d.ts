@@ -1317,6 +1317,1074 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Business calendars (工作日历), the default first (admins and supervisors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["BusinessCalendarSummary"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a business calendar (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default  */
+                        description?: string;
+                        /** @description IANA zone; default the tenant's (Asia/Shanghai) */
+                        timeZone?: string;
+                        /**
+                         * @description 7×24: week and days are ignored
+                         * @default false
+                         */
+                        alwaysOpen?: boolean;
+                        /** @description default Monday–Friday 09:00–12:00, 13:30–18:00 */
+                        week?: components["schemas"]["CalendarWeekInput"];
+                        /** @description PUT: omitted keeps the days */
+                        days?: components["schemas"]["CalendarDayInput"][];
+                        /**
+                         * @description the tenant's default calendar (one per tenant)
+                         * @default false
+                         */
+                        isDefault?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BusinessCalendar"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/from-builtin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a calendar with the official China schedule of a year: 法定节假日 and 调休 workdays (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @description the year of the official schedule (2026)
+                         * @enum {number}
+                         */
+                        year: 2026;
+                        week?: components["schemas"]["CalendarWeekInput"];
+                        timeZone?: string;
+                        /** @default false */
+                        isDefault?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BusinessCalendar"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One calendar with its holidays and 调休 workdays (admins and supervisors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BusinessCalendar"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** Replace a calendar (admins); days omitted keeps its days */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default  */
+                        description?: string;
+                        /** @description IANA zone; default the tenant's (Asia/Shanghai) */
+                        timeZone?: string;
+                        /**
+                         * @description 7×24: week and days are ignored
+                         * @default false
+                         */
+                        alwaysOpen?: boolean;
+                        /** @description default Monday–Friday 09:00–12:00, 13:30–18:00 */
+                        week?: components["schemas"]["CalendarWeekInput"];
+                        /** @description PUT: omitted keeps the days */
+                        days?: components["schemas"]["CalendarDayInput"][];
+                        /**
+                         * @description the tenant's default calendar (one per tenant)
+                         * @default false
+                         */
+                        isDefault?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BusinessCalendar"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a calendar (admins); SLA policies on it use the default calendar */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done; no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export a calendar: ICS (a VEVENT per holiday / 调休 workday) or JSON (admins and supervisors) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "ics" | "json";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The calendar file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/{id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the holidays and 调休 workdays of a calendar from an ICS (text/calendar) or JSON (application/json) body (admins). All or nothing: problems answer 400 CALENDAR_IMPORT_INVALID with each problem and its line number in details */
+        post: {
+            parameters: {
+                query?: {
+                    format?: "ics" | "json";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/calendar": string;
+                    "text/plain": string;
+                    "application/json": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarImportResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When a target of `minutes` working minutes from `from` (default now) ends on this calendar (admins and supervisors) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description default now */
+                    from?: string;
+                    minutes: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarPreview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/categories": {
         parameters: {
             query?: never;
@@ -10715,6 +11783,1193 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/sla/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SLA policies in order: the first active one whose conditions match applies (admins and supervisors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SlaPolicy"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an SLA policy, placed last (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default  */
+                        description?: string;
+                        /** @default true */
+                        active?: boolean;
+                        /**
+                         * @description every given list must match; empty or absent: any
+                         * @default {}
+                         */
+                        conditions?: {
+                            priorities?: ("low" | "normal" | "high" | "urgent")[];
+                            categoryIds?: string[];
+                            typeIds?: string[];
+                            tiers?: ("standard" | "vip" | "svip" | "key_account")[];
+                            organizationIds?: string[];
+                            channels?: ("web" | "email" | "phone" | "chat" | "api" | "portal" | "wechat" | "wecom" | "dingtalk" | "feishu" | "iot" | "sms")[];
+                            teamIds?: string[];
+                        };
+                        /**
+                         * Format: uuid
+                         * @description null: the tenant’s default calendar (7×24 when it has none)
+                         * @default null
+                         */
+                        calendarId?: string | null;
+                        /** @description priority → metric → {minutes, business} */
+                        targets: {
+                            low?: {
+                                /** @description 首次响应 */
+                                first_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 下次响应 */
+                                next_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 解决时限 */
+                                resolution?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 上门时限 (tickets with a site) */
+                                on_site?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                            };
+                            normal?: {
+                                /** @description 首次响应 */
+                                first_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 下次响应 */
+                                next_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 解决时限 */
+                                resolution?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 上门时限 (tickets with a site) */
+                                on_site?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                            };
+                            high?: {
+                                /** @description 首次响应 */
+                                first_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 下次响应 */
+                                next_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 解决时限 */
+                                resolution?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 上门时限 (tickets with a site) */
+                                on_site?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                            };
+                            urgent?: {
+                                /** @description 首次响应 */
+                                first_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 下次响应 */
+                                next_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 解决时限 */
+                                resolution?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 上门时限 (tickets with a site) */
+                                on_site?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                            };
+                        };
+                        /**
+                         * @description warn when this share of the target is left (0.3 = 30% left)
+                         * @default 0.3
+                         */
+                        warnRemaining?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SlaPolicy"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/policies/reorder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put the SLA policies in a new order: every policy once (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description every policy of the tenant, in the new order */
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SlaPolicy"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace an SLA policy (admins); open tickets take it when they next change */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default  */
+                        description?: string;
+                        /** @default true */
+                        active?: boolean;
+                        /**
+                         * @description every given list must match; empty or absent: any
+                         * @default {}
+                         */
+                        conditions?: {
+                            priorities?: ("low" | "normal" | "high" | "urgent")[];
+                            categoryIds?: string[];
+                            typeIds?: string[];
+                            tiers?: ("standard" | "vip" | "svip" | "key_account")[];
+                            organizationIds?: string[];
+                            channels?: ("web" | "email" | "phone" | "chat" | "api" | "portal" | "wechat" | "wecom" | "dingtalk" | "feishu" | "iot" | "sms")[];
+                            teamIds?: string[];
+                        };
+                        /**
+                         * Format: uuid
+                         * @description null: the tenant’s default calendar (7×24 when it has none)
+                         * @default null
+                         */
+                        calendarId?: string | null;
+                        /** @description priority → metric → {minutes, business} */
+                        targets: {
+                            low?: {
+                                /** @description 首次响应 */
+                                first_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 下次响应 */
+                                next_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 解决时限 */
+                                resolution?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 上门时限 (tickets with a site) */
+                                on_site?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                            };
+                            normal?: {
+                                /** @description 首次响应 */
+                                first_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 下次响应 */
+                                next_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 解决时限 */
+                                resolution?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 上门时限 (tickets with a site) */
+                                on_site?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                            };
+                            high?: {
+                                /** @description 首次响应 */
+                                first_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 下次响应 */
+                                next_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 解决时限 */
+                                resolution?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 上门时限 (tickets with a site) */
+                                on_site?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                            };
+                            urgent?: {
+                                /** @description 首次响应 */
+                                first_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 下次响应 */
+                                next_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 解决时限 */
+                                resolution?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 上门时限 (tickets with a site) */
+                                on_site?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                            };
+                        };
+                        /**
+                         * @description warn when this share of the target is left (0.3 = 30% left)
+                         * @default 0.3
+                         */
+                        warnRemaining?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SlaPolicy"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete an SLA policy (admins) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done; no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SLA attainment (达成率) of the clocks started in [from, to), by team, priority, category, metric, day, week or month (admins and supervisors) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description ISO-8601 date or date-time, years 1900-9999 */
+                    from: string;
+                    /** @description ISO-8601 date or date-time, years 1900-9999 */
+                    to: string;
+                    groupBy?: "team" | "priority" | "category" | "metric" | "day" | "week" | "month";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SlaReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The statuses that pause the clocks (admins and supervisors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SlaSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** Set the statuses that pause the clocks: pending (待客户反馈), on_hold (挂起) (admins) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description statuses that stop the clocks (default: pending, on_hold) */
+                        pauseStatuses: ("new" | "open" | "pending" | "on_hold" | "resolved" | "closed")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SlaSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/teams": {
         parameters: {
             query?: never;
@@ -11780,7 +14035,9 @@ export interface paths {
                     updatedFrom?: string;
                     /** @description ISO-8601 date or date-time, years 1900-9999 */
                     updatedTo?: string;
-                    /** @description created_at | updated_at | number | priority, prefix - for descending; default -updated_at */
+                    /** @description SLA states of the ticket’s most urgent clock, comma separated */
+                    sla?: ("ok" | "warning" | "breached" | "paused" | "achieved")[];
+                    /** @description created_at | updated_at | number | priority | sla_due_at (due soonest first, tickets without SLA last), prefix - for descending; default -updated_at */
                     sort?: string;
                     cursor?: string;
                     limit?: number;
@@ -12234,6 +14491,8 @@ export interface paths {
                     updatedFrom?: string;
                     /** @description ISO-8601 date or date-time, years 1900-9999 */
                     updatedTo?: string;
+                    /** @description SLA states of the ticket’s most urgent clock, comma separated */
+                    sla?: ("ok" | "warning" | "breached" | "paused" | "achieved")[];
                     upTo?: number;
                 };
                 header?: never;
@@ -14451,6 +16710,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A ticket’s SLA: the policy applied and each clock with its state (staff who may see the ticket) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description ticket id or number */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketSla"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/subtasks": {
         parameters: {
             query?: never;
@@ -15544,6 +17905,8 @@ export interface paths {
                             updatedFrom?: string;
                             /** @description ISO-8601 date or date-time, years 1900-9999 */
                             updatedTo?: string;
+                            /** @description SLA states of the ticket’s most urgent clock, comma separated */
+                            sla?: ("ok" | "warning" | "breached" | "paused" | "achieved")[];
                         };
                         columns?: string[];
                         /** @description created_at | updated_at | number | priority, prefix - for descending; default -updated_at */
@@ -15911,6 +18274,8 @@ export interface paths {
                             updatedFrom?: string;
                             /** @description ISO-8601 date or date-time, years 1900-9999 */
                             updatedTo?: string;
+                            /** @description SLA states of the ticket’s most urgent clock, comma separated */
+                            sla?: ("ok" | "warning" | "breached" | "paused" | "achieved")[];
                         };
                         columns?: string[];
                         /** @description created_at | updated_at | number | priority, prefix - for descending; default -updated_at */
@@ -16139,6 +18504,148 @@ export interface components {
             uploadedBy: string | null;
             /** @description ISO-8601 date-time */
             createdAt: string;
+        };
+        BusinessCalendar: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            timeZone: string;
+            alwaysOpen: boolean;
+            week: components["schemas"]["CalendarWeek"];
+            isDefault: boolean;
+            /** @description ISO-8601 date-time */
+            createdAt: string;
+            /** @description ISO-8601 date-time */
+            updatedAt: string;
+            days: components["schemas"]["CalendarDay"][];
+        };
+        BusinessCalendarInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            timeZone: string;
+            alwaysOpen: boolean;
+            week: components["schemas"]["CalendarWeekInput"];
+            isDefault: boolean;
+            /** @description ISO-8601 date-time */
+            createdAt: string;
+            /** @description ISO-8601 date-time */
+            updatedAt: string;
+            days: components["schemas"]["CalendarDayInput"][];
+        };
+        BusinessCalendarSummary: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            timeZone: string;
+            alwaysOpen: boolean;
+            week: components["schemas"]["CalendarWeek"];
+            isDefault: boolean;
+            /** @description ISO-8601 date-time */
+            createdAt: string;
+            /** @description ISO-8601 date-time */
+            updatedAt: string;
+            holidayCount: number;
+            workdayCount: number;
+        };
+        BusinessCalendarSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            timeZone: string;
+            alwaysOpen: boolean;
+            week: components["schemas"]["CalendarWeekInput"];
+            isDefault: boolean;
+            /** @description ISO-8601 date-time */
+            createdAt: string;
+            /** @description ISO-8601 date-time */
+            updatedAt: string;
+            holidayCount: number;
+            workdayCount: number;
+        };
+        CalendarDay: {
+            /** @description YYYY-MM-DD */
+            day: string;
+            /**
+             * @description holiday: 法定节假日 (no work); workday: 调休上班
+             * @enum {string}
+             */
+            kind: "holiday" | "workday";
+            /** @default  */
+            name: string;
+            /**
+             * @description a workday's intervals; null → the Monday intervals
+             * @default null
+             */
+            hours: components["schemas"]["CalendarInterval"][] | null;
+        };
+        CalendarDayInput: {
+            /** @description YYYY-MM-DD */
+            day: string;
+            /**
+             * @description holiday: 法定节假日 (no work); workday: 调休上班
+             * @enum {string}
+             */
+            kind: "holiday" | "workday";
+            /** @default  */
+            name: string;
+            /**
+             * @description a workday's intervals; null → the Monday intervals
+             * @default null
+             */
+            hours: components["schemas"]["CalendarIntervalInput"][] | null;
+        };
+        CalendarImportResult: {
+            calendar: components["schemas"]["BusinessCalendar"];
+            imported: number;
+        };
+        CalendarImportResultInput: {
+            calendar: components["schemas"]["BusinessCalendarInput"];
+            imported: number;
+        };
+        CalendarInterval: (string)[];
+        CalendarIntervalInput: (string)[];
+        CalendarPreview: {
+            /** @description ISO-8601 date-time */
+            from: string;
+            minutes: number;
+            /** @description ISO-8601 date-time */
+            due: string;
+            /** @description whether `from` is working time */
+            workingNow: boolean;
+        };
+        CalendarPreviewInput: {
+            /** @description ISO-8601 date-time */
+            from: string;
+            minutes: number;
+            /** @description ISO-8601 date-time */
+            due: string;
+            /** @description whether `from` is working time */
+            workingNow: boolean;
+        };
+        /** @description ISO weekday (1 = Monday … 7 = Sunday) → working intervals, ordered, not overlapping */
+        CalendarWeek: {
+            1: components["schemas"]["CalendarInterval"][];
+            2: components["schemas"]["CalendarInterval"][];
+            3: components["schemas"]["CalendarInterval"][];
+            4: components["schemas"]["CalendarInterval"][];
+            5: components["schemas"]["CalendarInterval"][];
+            6: components["schemas"]["CalendarInterval"][];
+            7: components["schemas"]["CalendarInterval"][];
+        };
+        /** @description ISO weekday (1 = Monday … 7 = Sunday) → working intervals, ordered, not overlapping */
+        CalendarWeekInput: {
+            1: components["schemas"]["CalendarIntervalInput"][];
+            2: components["schemas"]["CalendarIntervalInput"][];
+            3: components["schemas"]["CalendarIntervalInput"][];
+            4: components["schemas"]["CalendarIntervalInput"][];
+            5: components["schemas"]["CalendarIntervalInput"][];
+            6: components["schemas"]["CalendarIntervalInput"][];
+            7: components["schemas"]["CalendarIntervalInput"][];
         };
         Category: {
             /** Format: uuid */
@@ -17846,6 +20353,302 @@ export interface components {
                 message: string;
             }[];
         };
+        SlaPolicy: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            position: number;
+            active: boolean;
+            /** @description every given list must match; empty or absent: any */
+            conditions: {
+                priorities?: ("low" | "normal" | "high" | "urgent")[];
+                categoryIds?: string[];
+                typeIds?: string[];
+                tiers?: ("standard" | "vip" | "svip" | "key_account")[];
+                organizationIds?: string[];
+                channels?: ("web" | "email" | "phone" | "chat" | "api" | "portal" | "wechat" | "wecom" | "dingtalk" | "feishu" | "iot" | "sms")[];
+                teamIds?: string[];
+            };
+            /** Format: uuid */
+            calendarId: string | null;
+            /** @description priority → metric → {minutes, business} */
+            targets: {
+                low?: {
+                    /** @description 首次响应 */
+                    first_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 下次响应 */
+                    next_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 解决时限 */
+                    resolution?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 上门时限 (tickets with a site) */
+                    on_site?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                };
+                normal?: {
+                    /** @description 首次响应 */
+                    first_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 下次响应 */
+                    next_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 解决时限 */
+                    resolution?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 上门时限 (tickets with a site) */
+                    on_site?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                };
+                high?: {
+                    /** @description 首次响应 */
+                    first_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 下次响应 */
+                    next_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 解决时限 */
+                    resolution?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 上门时限 (tickets with a site) */
+                    on_site?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                };
+                urgent?: {
+                    /** @description 首次响应 */
+                    first_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 下次响应 */
+                    next_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 解决时限 */
+                    resolution?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 上门时限 (tickets with a site) */
+                    on_site?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                };
+            };
+            warnRemaining: number;
+            /** @description ISO-8601 date-time */
+            createdAt: string;
+            /** @description ISO-8601 date-time */
+            updatedAt: string;
+        };
+        SlaPolicyInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            position: number;
+            active: boolean;
+            /** @description every given list must match; empty or absent: any */
+            conditions: {
+                priorities?: ("low" | "normal" | "high" | "urgent")[];
+                categoryIds?: string[];
+                typeIds?: string[];
+                tiers?: ("standard" | "vip" | "svip" | "key_account")[];
+                organizationIds?: string[];
+                channels?: ("web" | "email" | "phone" | "chat" | "api" | "portal" | "wechat" | "wecom" | "dingtalk" | "feishu" | "iot" | "sms")[];
+                teamIds?: string[];
+            };
+            /** Format: uuid */
+            calendarId: string | null;
+            /** @description priority → metric → {minutes, business} */
+            targets: {
+                low?: {
+                    /** @description 首次响应 */
+                    first_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 下次响应 */
+                    next_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 解决时限 */
+                    resolution?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 上门时限 (tickets with a site) */
+                    on_site?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                };
+                normal?: {
+                    /** @description 首次响应 */
+                    first_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 下次响应 */
+                    next_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 解决时限 */
+                    resolution?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 上门时限 (tickets with a site) */
+                    on_site?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                };
+                high?: {
+                    /** @description 首次响应 */
+                    first_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 下次响应 */
+                    next_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 解决时限 */
+                    resolution?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 上门时限 (tickets with a site) */
+                    on_site?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                };
+                urgent?: {
+                    /** @description 首次响应 */
+                    first_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 下次响应 */
+                    next_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 解决时限 */
+                    resolution?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 上门时限 (tickets with a site) */
+                    on_site?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                };
+            };
+            warnRemaining: number;
+            /** @description ISO-8601 date-time */
+            createdAt: string;
+            /** @description ISO-8601 date-time */
+            updatedAt: string;
+        };
+        SlaReport: {
+            rows: {
+                key: string;
+                label: string;
+                total: number;
+                achieved: number;
+                breached: number;
+                open: number;
+                attainment: number | null;
+            }[];
+            /** @description more clocks started in the period than one report counts */
+            truncated: boolean;
+        };
+        SlaReportInput: {
+            rows: {
+                key: string;
+                label: string;
+                total: number;
+                achieved: number;
+                breached: number;
+                open: number;
+                attainment: number | null;
+            }[];
+            /** @description more clocks started in the period than one report counts */
+            truncated: boolean;
+        };
+        SlaSettings: {
+            pauseStatuses: string[];
+        };
+        SlaSettingsInput: {
+            pauseStatuses: string[];
+        };
         Team: {
             /** Format: uuid */
             id: string;
@@ -17949,6 +20752,13 @@ export interface components {
                 lat: number;
                 lng: number;
                 address: string | null;
+            } | null;
+            /** @description SLA summary; null: no SLA policy applies */
+            sla: {
+                /** @description the most urgent running clock’s due time (null: all paused or achieved) */
+                dueAt: string | null;
+                /** @enum {string} */
+                state: "ok" | "warning" | "breached" | "paused" | "achieved";
             } | null;
             subtasks?: {
                 total: number;
@@ -18141,6 +20951,13 @@ export interface components {
                 lat: number;
                 lng: number;
                 address: string | null;
+            } | null;
+            /** @description SLA summary; null: no SLA policy applies */
+            sla: {
+                /** @description the most urgent running clock’s due time (null: all paused or achieved) */
+                dueAt: string | null;
+                /** @enum {string} */
+                state: "ok" | "warning" | "breached" | "paused" | "achieved";
             } | null;
             subtasks?: {
                 total: number;
@@ -18397,6 +21214,72 @@ export interface components {
             direction: "outgoing" | "incoming";
             /** @description ISO-8601 date-time */
             createdAt: string;
+        };
+        TicketSla: {
+            policy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            clocks: {
+                /** @enum {string} */
+                metric: "first_response" | "next_response" | "resolution" | "on_site";
+                targetMinutes: number;
+                business: boolean;
+                calendarName: string | null;
+                /** @description next_response: the n-th wait for an answer */
+                cycle: number;
+                /** @description ISO-8601 date-time */
+                startedAt: string;
+                /** @description null while paused */
+                dueAt: string | null;
+                /** @description ISO-8601 date-time */
+                warnAt: string | null;
+                /** @description ISO-8601 date-time */
+                pausedSince: string | null;
+                pausedMinutes: number;
+                /** @description ISO-8601 date-time */
+                warnedAt: string | null;
+                /** @description ISO-8601 date-time */
+                breachedAt: string | null;
+                /** @description ISO-8601 date-time */
+                achievedAt: string | null;
+                /** @enum {string} */
+                state: "ok" | "warning" | "breached" | "paused" | "achieved";
+            }[];
+        };
+        TicketSlaInput: {
+            policy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            clocks: {
+                /** @enum {string} */
+                metric: "first_response" | "next_response" | "resolution" | "on_site";
+                targetMinutes: number;
+                business: boolean;
+                calendarName: string | null;
+                /** @description next_response: the n-th wait for an answer */
+                cycle: number;
+                /** @description ISO-8601 date-time */
+                startedAt: string;
+                /** @description null while paused */
+                dueAt: string | null;
+                /** @description ISO-8601 date-time */
+                warnAt: string | null;
+                /** @description ISO-8601 date-time */
+                pausedSince: string | null;
+                pausedMinutes: number;
+                /** @description ISO-8601 date-time */
+                warnedAt: string | null;
+                /** @description ISO-8601 date-time */
+                breachedAt: string | null;
+                /** @description ISO-8601 date-time */
+                achievedAt: string | null;
+                /** @enum {string} */
+                state: "ok" | "warning" | "breached" | "paused" | "achieved";
+            }[];
         };
         TicketType: {
             /** Format: uuid */

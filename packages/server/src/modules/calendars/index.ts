@@ -5,4 +5,5 @@ export { calendarSpec } from './read-calendar-spec';
 export { calendarRoutes } from './routes';
 export { createCalendar } from './create-calendar';
 export { createFromBuiltin } from './create-from-builtin';
+export { listCalendars, listCalendarNames } from './list-calendars';
 export type { CalendarView, CalendarSummary } from './calendar-view';

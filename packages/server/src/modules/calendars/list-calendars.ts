@@ -12,3 +12,8 @@ export async function listCalendars(deps: Deps, actor: Actor): Promise<CalendarS
     return rows.map((r) => toCalendarSummary(r, counts.get(r.id)));
   });
 }
+
+/** The names of the tenant's calendars (for seeding without duplicates). */
+export async function listCalendarNames(deps: Deps, actor: Actor): Promise<string[]> {
+  return (await listCalendars(deps, actor)).map((c) => c.name);
+}
