@@ -13,7 +13,7 @@ import { startIntake } from './modules/intake';
 import { startIntelligence } from './modules/intelligence';
 import { ImportWorker } from './modules/imports';
 import { startDispatch } from './modules/dispatch';
-import { startSla } from './modules/sla';
+import { startSla, startSlaSweep } from './modules/sla';
 import { OutboxDispatcher } from './platform/outbox/outbox-dispatcher';
 
 /** Until the app's logger exists, lines about stopping go to stderr. */
@@ -60,7 +60,7 @@ async function main() {
     const intake = await startIntake({ deps, config, log: app.log, outbox });
     const intelligence = startIntelligence({ deps, outbox, retrainMinutes: config.INTELLIGENCE_RETRAIN_MINUTES, log: app.log });
     const dispatch = startDispatch({ deps, outbox, sweepMs: config.DISPATCH_SWEEP_MS, statsMinutes: config.DISPATCH_STATS_MINUTES, log: app.log });
-    const sla = startSla({ deps, outbox, sweepMs: config.SLA_SWEEP_MS, log: app.log });
+    const sla = startSla({ deps, outbox, sweepMs: config.SLA_SWEEP_MS, log: app.log, startSweep: (o) => startSlaSweep({ ...o, limit: config.SLA_SWEEP_BATCH }) });
     const imports = new ImportWorker(deps, { log: app.log });
     imports.start();
     outbox.start(config.OUTBOX_POLL_MS);

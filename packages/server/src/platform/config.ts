@@ -63,6 +63,7 @@ export const settings = {
   MAP_TILE_ATTRIBUTION: { schema: z.string().max(500), default: '', description: 'Attribution shown with the map tiles' },
   SLA_SWEEP_MS: { schema: z.coerce.number().int().min(0), default: '250', description: 'How often the SLA sweep fires the warnings and breaches that are due (0 disables the sweep)' },
   WEB_DIST_DIR: { schema: z.string(), default: '', description: 'Folder of the built web console served at / (default: packages/web/dist of this repository)' },
+  SLA_SWEEP_BATCH: { schema: z.coerce.number().int().min(1).max(10000), default: '500', description: 'Due SLA breaches and warnings (each) one sweep transaction claims per tenant' },
 } as const;
 
 type Settings = typeof settings;

@@ -8,6 +8,8 @@ export type { SlaFact } from './clocks/read-sla-facts';
 export { startSla } from './start-sla';
 export type { SlaSweepHook } from './start-sla';
 export { handleSlaMessages, SLA_CONSUMER, SLA_TOPICS } from './clocks/handle-sla-messages';
+export { sweepSla, startSlaSweep, SLA_SWEEP_BATCH, SLA_WARNING, SLA_BREACHED } from './sweep';
+export type { SweepOptions, SweepResult, SlaSweepOptions } from './sweep';
 export { slaRoutes } from './routes';
 export { savePolicy } from './policies/save-policy';
 export { listPolicies } from './policies/manage-policies';
