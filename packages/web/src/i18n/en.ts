@@ -504,6 +504,7 @@ export const en: Messages = {
       intelligence: 'Intelligence',
       'reply-templates': 'Reply templates',
       dispatch: 'Dispatch',
+      sla: 'SLA',
     },
     nameZh: 'Chinese name',
     nameEn: 'English name',

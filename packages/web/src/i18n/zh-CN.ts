@@ -502,6 +502,7 @@ export const zhCN = {
       intelligence: '智能分类',
       'reply-templates': '快捷回复',
       dispatch: '智能派单',
+      sla: 'SLA',
     },
     nameZh: '中文名称',
     nameEn: '英文名称',
