@@ -87,3 +87,6 @@ export interface CalendarChoice {
   name: string;
   isDefault?: boolean;
 }
+
+/** The ticket view's `sla` (null or absent: no SLA applies). */
+export const ticketSla = (ticket: object): SlaSummary | null => (ticket as { sla?: SlaSummary | null }).sla ?? null;
