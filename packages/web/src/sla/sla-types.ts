@@ -90,3 +90,6 @@ export interface CalendarChoice {
 
 /** The ticket view's `sla` (null or absent: no SLA applies). */
 export const ticketSla = (ticket: object): SlaSummary | null => (ticket as { sla?: SlaSummary | null }).sla ?? null;
+
+/** The list filters' SLA states (正常 / 即将超时 / 已超时 / 暂停). */
+export const slaFilter = (filters: object): SlaFilterState[] => (filters as { sla?: SlaFilterState[] }).sla ?? [];

@@ -1,13 +1,16 @@
 import { TRIAGE_TAG } from '../../api/intelligence-types';
 import { CHANNELS, OPEN_STATUSES, PRIORITIES, STATUSES, type Me, type SavedView, type TicketFilters } from '../../api/types';
+import { SLA_FILTER_STATES } from '../../sla/sla-types';
 
 // The state of the ticket list — view, filters, sort, columns — and its round trip through the
 // URL, so a filtered list can be reloaded, bookmarked and shared.
 
-export const COLUMNS = ['number', 'title', 'status', 'priority', 'requester', 'assignee', 'team', 'category', 'channel', 'tags', 'createdAt', 'updatedAt'] as const;
+export const COLUMNS = ['number', 'title', 'status', 'priority', 'sla', 'requester', 'assignee', 'team', 'category', 'channel', 'tags', 'createdAt', 'updatedAt'] as const;
 export type Column = (typeof COLUMNS)[number];
+// the SLA countdown is offered in the column chooser: the default columns fit a 1440 px screen without it
 export const DEFAULT_COLUMNS: Column[] = ['number', 'title', 'status', 'priority', 'requester', 'assignee', 'team', 'updatedAt'];
-export const SORTS = ['-updated_at', 'updated_at', '-created_at', 'created_at', '-priority', '-number'] as const;
+/** sla_due_at: 最先到期 (the most urgent running SLA clock first; tickets without SLA last). */
+export const SORTS = ['-updated_at', 'updated_at', '-created_at', 'created_at', '-priority', '-number', 'sla_due_at'] as const;
 export const DEFAULT_SORT = '-updated_at';
 
 export interface ListState {
@@ -18,9 +21,9 @@ export interface ListState {
   columns: Column[];
 }
 
-const LIST_KEYS = ['status', 'priority', 'channel', 'tag', 'team'] as const;
+const LIST_KEYS = ['status', 'priority', 'channel', 'tag', 'team', 'sla'] as const;
 const SCALAR_KEYS = ['q', 'categoryId', 'typeId', 'assignee', 'requesterId', 'organizationId', 'createdFrom', 'createdTo', 'updatedFrom', 'updatedTo'] as const;
-const ALLOWED: Partial<Record<(typeof LIST_KEYS)[number], readonly string[]>> = { status: STATUSES, priority: PRIORITIES, channel: CHANNELS };
+const ALLOWED: Partial<Record<(typeof LIST_KEYS)[number], readonly string[]>> = { status: STATUSES, priority: PRIORITIES, channel: CHANNELS, sla: SLA_FILTER_STATES };
 
 export type BuiltinViewKey = 'mine' | 'unassigned' | 'myTeam' | 'triage' | 'all' | 'recent';
 export const BUILTIN_VIEWS: BuiltinViewKey[] = ['mine', 'unassigned', 'myTeam', 'triage', 'all', 'recent'];
@@ -63,7 +66,7 @@ export const isBareQueue = (params: URLSearchParams) => [...params.keys()].every
 export function cleanFilters(f: TicketFilters): TicketFilters {
   const out: Record<string, unknown> = {};
   for (const k of LIST_KEYS) {
-    const v: unknown = f[k];
+    const v: unknown = (f as Record<string, unknown>)[k];
     // a list, or one value as a string (a view saved before the server took several teams)
     const list = Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : [];
     const values = list.map((x) => String(x).trim()).filter(Boolean);
@@ -107,7 +110,8 @@ export function toSearchParams(s: ListState): URLSearchParams {
   const p = new URLSearchParams();
   if (s.view) p.set('view', s.view);
   const f = cleanFilters(s.filters);
-  for (const k of LIST_KEYS) if (f[k]) p.set(k, f[k]!.join(','));
+  const lists = f as Partial<Record<(typeof LIST_KEYS)[number], string[]>>;
+  for (const k of LIST_KEYS) if (lists[k]) p.set(k, lists[k].join(','));
   for (const k of SCALAR_KEYS) if (f[k]) p.set(k, f[k]!);
   if (s.sort !== DEFAULT_SORT) p.set('sort', s.sort);
   if (s.columns.join(',') !== DEFAULT_COLUMNS.join(',')) p.set('cols', s.columns.join(','));
