@@ -22,6 +22,7 @@ import { viewRoutes } from './modules/views';
 import { CHANNEL_PLUGINS, intakeRoutes } from './modules/intake';
 import { cacheFor, intelligenceRoutes, ticketEnricher } from './modules/intelligence';
 import { dispatchProfileRoutes } from './modules/dispatch';
+import { slaRoutes } from './modules/sla';
 import { importRoutes } from './modules/imports';
 import { contactExists } from './modules/customers';
 import { moveRequesterTickets } from './modules/tickets';
@@ -46,6 +47,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   importRoutes,
   assignmentRoutes,
   dispatchProfileRoutes,
+  slaRoutes,
   ...CHANNEL_PLUGINS.flatMap((p) => (p.routes ? [p.routes] : [])),
 ];
 

@@ -13,6 +13,7 @@ import { startIntake } from './modules/intake';
 import { startIntelligence } from './modules/intelligence';
 import { ImportWorker } from './modules/imports';
 import { startDispatch } from './modules/dispatch';
+import { startSla } from './modules/sla';
 import { OutboxDispatcher } from './platform/outbox/outbox-dispatcher';
 
 /** Until the app's logger exists, lines about stopping go to stderr. */
@@ -59,6 +60,7 @@ async function main() {
     const intake = await startIntake({ deps, config, log: app.log, outbox });
     const intelligence = startIntelligence({ deps, outbox, retrainMinutes: config.INTELLIGENCE_RETRAIN_MINUTES, log: app.log });
     const dispatch = startDispatch({ deps, outbox, sweepMs: config.DISPATCH_SWEEP_MS, statsMinutes: config.DISPATCH_STATS_MINUTES, log: app.log });
+    const sla = startSla({ deps, outbox, sweepMs: config.SLA_SWEEP_MS, log: app.log });
     const imports = new ImportWorker(deps, { log: app.log });
     imports.start();
     outbox.start(config.OUTBOX_POLL_MS);
@@ -77,7 +79,7 @@ async function main() {
       // take no more: HTTP (requests in flight are answered, live sockets closed), SMTP, MQTT, polling
       await Promise.all([step('the HTTP server', app.close()), step('intake', intake.close())]);
       // background work finishes its current step; a model training in a worker thread is given up
-      await Promise.all([step('imports', imports.stop()), step('intelligence', intelligence.close()), step('dispatch', dispatch.close()), step('GIN cleaner', ginCleaner?.stop()), step('maintenance', maintenance?.stop())]);
+      await Promise.all([step('imports', imports.stop()), step('intelligence', intelligence.close()), step('dispatch', dispatch.close()), step('sla', sla.close()), step('GIN cleaner', ginCleaner?.stop()), step('maintenance', maintenance?.stop())]);
       // what they wrote to the outbox is dispatched now or after the next start
       await step('the outbox', outbox.stop());
       await step('live updates', live.close());

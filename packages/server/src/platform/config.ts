@@ -61,6 +61,7 @@ export const settings = {
   DISPATCH_STATS_MINUTES: { schema: z.coerce.number().int().min(0), default: '60', description: 'How often each person’s speed and first-time-fix rate per category are learnt again from closed tickets (0: never)' },
   MAP_TILE_URL: { schema: z.string().max(500), default: '', description: 'Tile server of the dispatch map ({z}/{x}/{y} template, e.g. https://tiles.example.cn/{z}/{x}/{y}.png); empty: the built-in base layer only' },
   MAP_TILE_ATTRIBUTION: { schema: z.string().max(500), default: '', description: 'Attribution shown with the map tiles' },
+  SLA_SWEEP_MS: { schema: z.coerce.number().int().min(0), default: '250', description: 'How often the SLA sweep fires the warnings and breaches that are due (0 disables the sweep)' },
   WEB_DIST_DIR: { schema: z.string(), default: '', description: 'Folder of the built web console served at / (default: packages/web/dist of this repository)' },
 } as const;
 

@@ -10715,6 +10715,1193 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/sla/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SLA policies in order: the first active one whose conditions match applies (admins and supervisors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SlaPolicy"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an SLA policy, placed last (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default  */
+                        description?: string;
+                        /** @default true */
+                        active?: boolean;
+                        /**
+                         * @description every given list must match; empty or absent: any
+                         * @default {}
+                         */
+                        conditions?: {
+                            priorities?: ("low" | "normal" | "high" | "urgent")[];
+                            categoryIds?: string[];
+                            typeIds?: string[];
+                            tiers?: ("standard" | "vip" | "svip" | "key_account")[];
+                            organizationIds?: string[];
+                            channels?: ("web" | "email" | "phone" | "chat" | "api" | "portal" | "wechat" | "wecom" | "dingtalk" | "feishu" | "iot" | "sms")[];
+                            teamIds?: string[];
+                        };
+                        /**
+                         * Format: uuid
+                         * @description null: the tenant’s default calendar (7×24 when it has none)
+                         * @default null
+                         */
+                        calendarId?: string | null;
+                        /** @description priority → metric → {minutes, business} */
+                        targets: {
+                            low?: {
+                                /** @description 首次响应 */
+                                first_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 下次响应 */
+                                next_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 解决时限 */
+                                resolution?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 上门时限 (tickets with a site) */
+                                on_site?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                            };
+                            normal?: {
+                                /** @description 首次响应 */
+                                first_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 下次响应 */
+                                next_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 解决时限 */
+                                resolution?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 上门时限 (tickets with a site) */
+                                on_site?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                            };
+                            high?: {
+                                /** @description 首次响应 */
+                                first_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 下次响应 */
+                                next_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 解决时限 */
+                                resolution?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 上门时限 (tickets with a site) */
+                                on_site?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                            };
+                            urgent?: {
+                                /** @description 首次响应 */
+                                first_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 下次响应 */
+                                next_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 解决时限 */
+                                resolution?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 上门时限 (tickets with a site) */
+                                on_site?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                            };
+                        };
+                        /**
+                         * @description warn when this share of the target is left (0.3 = 30% left)
+                         * @default 0.3
+                         */
+                        warnRemaining?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SlaPolicy"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/policies/reorder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put the SLA policies in a new order: every policy once (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description every policy of the tenant, in the new order */
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SlaPolicy"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace an SLA policy (admins); open tickets take it when they next change */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default  */
+                        description?: string;
+                        /** @default true */
+                        active?: boolean;
+                        /**
+                         * @description every given list must match; empty or absent: any
+                         * @default {}
+                         */
+                        conditions?: {
+                            priorities?: ("low" | "normal" | "high" | "urgent")[];
+                            categoryIds?: string[];
+                            typeIds?: string[];
+                            tiers?: ("standard" | "vip" | "svip" | "key_account")[];
+                            organizationIds?: string[];
+                            channels?: ("web" | "email" | "phone" | "chat" | "api" | "portal" | "wechat" | "wecom" | "dingtalk" | "feishu" | "iot" | "sms")[];
+                            teamIds?: string[];
+                        };
+                        /**
+                         * Format: uuid
+                         * @description null: the tenant’s default calendar (7×24 when it has none)
+                         * @default null
+                         */
+                        calendarId?: string | null;
+                        /** @description priority → metric → {minutes, business} */
+                        targets: {
+                            low?: {
+                                /** @description 首次响应 */
+                                first_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 下次响应 */
+                                next_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 解决时限 */
+                                resolution?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 上门时限 (tickets with a site) */
+                                on_site?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                            };
+                            normal?: {
+                                /** @description 首次响应 */
+                                first_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 下次响应 */
+                                next_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 解决时限 */
+                                resolution?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 上门时限 (tickets with a site) */
+                                on_site?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                            };
+                            high?: {
+                                /** @description 首次响应 */
+                                first_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 下次响应 */
+                                next_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 解决时限 */
+                                resolution?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 上门时限 (tickets with a site) */
+                                on_site?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                            };
+                            urgent?: {
+                                /** @description 首次响应 */
+                                first_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 下次响应 */
+                                next_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 解决时限 */
+                                resolution?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 上门时限 (tickets with a site) */
+                                on_site?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                            };
+                        };
+                        /**
+                         * @description warn when this share of the target is left (0.3 = 30% left)
+                         * @default 0.3
+                         */
+                        warnRemaining?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SlaPolicy"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete an SLA policy (admins) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done; no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SLA attainment (达成率) of the clocks started in [from, to), by team, priority, category, metric, day, week or month (admins and supervisors) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description ISO-8601 date or date-time, years 1900-9999 */
+                    from: string;
+                    /** @description ISO-8601 date or date-time, years 1900-9999 */
+                    to: string;
+                    groupBy?: "team" | "priority" | "category" | "metric" | "day" | "week" | "month";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SlaReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The statuses that pause the clocks (admins and supervisors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SlaSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** Set the statuses that pause the clocks: pending (待客户反馈), on_hold (挂起) (admins) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description statuses that stop the clocks (default: pending, on_hold) */
+                        pauseStatuses: ("new" | "open" | "pending" | "on_hold" | "resolved" | "closed")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SlaSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/teams": {
         parameters: {
             query?: never;
@@ -11780,7 +12967,9 @@ export interface paths {
                     updatedFrom?: string;
                     /** @description ISO-8601 date or date-time, years 1900-9999 */
                     updatedTo?: string;
-                    /** @description created_at | updated_at | number | priority, prefix - for descending; default -updated_at */
+                    /** @description SLA states of the ticket’s most urgent clock, comma separated */
+                    sla?: ("ok" | "warning" | "breached" | "paused" | "achieved")[];
+                    /** @description created_at | updated_at | number | priority | sla_due_at (due soonest first, tickets without SLA last), prefix - for descending; default -updated_at */
                     sort?: string;
                     cursor?: string;
                     limit?: number;
@@ -12234,6 +13423,8 @@ export interface paths {
                     updatedFrom?: string;
                     /** @description ISO-8601 date or date-time, years 1900-9999 */
                     updatedTo?: string;
+                    /** @description SLA states of the ticket’s most urgent clock, comma separated */
+                    sla?: ("ok" | "warning" | "breached" | "paused" | "achieved")[];
                     upTo?: number;
                 };
                 header?: never;
@@ -14451,6 +15642,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A ticket’s SLA: the policy applied and each clock with its state (staff who may see the ticket) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description ticket id or number */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketSla"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/subtasks": {
         parameters: {
             query?: never;
@@ -15544,6 +16837,8 @@ export interface paths {
                             updatedFrom?: string;
                             /** @description ISO-8601 date or date-time, years 1900-9999 */
                             updatedTo?: string;
+                            /** @description SLA states of the ticket’s most urgent clock, comma separated */
+                            sla?: ("ok" | "warning" | "breached" | "paused" | "achieved")[];
                         };
                         columns?: string[];
                         /** @description created_at | updated_at | number | priority, prefix - for descending; default -updated_at */
@@ -15911,6 +17206,8 @@ export interface paths {
                             updatedFrom?: string;
                             /** @description ISO-8601 date or date-time, years 1900-9999 */
                             updatedTo?: string;
+                            /** @description SLA states of the ticket’s most urgent clock, comma separated */
+                            sla?: ("ok" | "warning" | "breached" | "paused" | "achieved")[];
                         };
                         columns?: string[];
                         /** @description created_at | updated_at | number | priority, prefix - for descending; default -updated_at */
@@ -17846,6 +19143,302 @@ export interface components {
                 message: string;
             }[];
         };
+        SlaPolicy: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            position: number;
+            active: boolean;
+            /** @description every given list must match; empty or absent: any */
+            conditions: {
+                priorities?: ("low" | "normal" | "high" | "urgent")[];
+                categoryIds?: string[];
+                typeIds?: string[];
+                tiers?: ("standard" | "vip" | "svip" | "key_account")[];
+                organizationIds?: string[];
+                channels?: ("web" | "email" | "phone" | "chat" | "api" | "portal" | "wechat" | "wecom" | "dingtalk" | "feishu" | "iot" | "sms")[];
+                teamIds?: string[];
+            };
+            /** Format: uuid */
+            calendarId: string | null;
+            /** @description priority → metric → {minutes, business} */
+            targets: {
+                low?: {
+                    /** @description 首次响应 */
+                    first_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 下次响应 */
+                    next_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 解决时限 */
+                    resolution?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 上门时限 (tickets with a site) */
+                    on_site?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                };
+                normal?: {
+                    /** @description 首次响应 */
+                    first_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 下次响应 */
+                    next_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 解决时限 */
+                    resolution?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 上门时限 (tickets with a site) */
+                    on_site?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                };
+                high?: {
+                    /** @description 首次响应 */
+                    first_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 下次响应 */
+                    next_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 解决时限 */
+                    resolution?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 上门时限 (tickets with a site) */
+                    on_site?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                };
+                urgent?: {
+                    /** @description 首次响应 */
+                    first_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 下次响应 */
+                    next_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 解决时限 */
+                    resolution?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 上门时限 (tickets with a site) */
+                    on_site?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                };
+            };
+            warnRemaining: number;
+            /** @description ISO-8601 date-time */
+            createdAt: string;
+            /** @description ISO-8601 date-time */
+            updatedAt: string;
+        };
+        SlaPolicyInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            position: number;
+            active: boolean;
+            /** @description every given list must match; empty or absent: any */
+            conditions: {
+                priorities?: ("low" | "normal" | "high" | "urgent")[];
+                categoryIds?: string[];
+                typeIds?: string[];
+                tiers?: ("standard" | "vip" | "svip" | "key_account")[];
+                organizationIds?: string[];
+                channels?: ("web" | "email" | "phone" | "chat" | "api" | "portal" | "wechat" | "wecom" | "dingtalk" | "feishu" | "iot" | "sms")[];
+                teamIds?: string[];
+            };
+            /** Format: uuid */
+            calendarId: string | null;
+            /** @description priority → metric → {minutes, business} */
+            targets: {
+                low?: {
+                    /** @description 首次响应 */
+                    first_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 下次响应 */
+                    next_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 解决时限 */
+                    resolution?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 上门时限 (tickets with a site) */
+                    on_site?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                };
+                normal?: {
+                    /** @description 首次响应 */
+                    first_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 下次响应 */
+                    next_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 解决时限 */
+                    resolution?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 上门时限 (tickets with a site) */
+                    on_site?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                };
+                high?: {
+                    /** @description 首次响应 */
+                    first_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 下次响应 */
+                    next_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 解决时限 */
+                    resolution?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 上门时限 (tickets with a site) */
+                    on_site?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                };
+                urgent?: {
+                    /** @description 首次响应 */
+                    first_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 下次响应 */
+                    next_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 解决时限 */
+                    resolution?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 上门时限 (tickets with a site) */
+                    on_site?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                };
+            };
+            warnRemaining: number;
+            /** @description ISO-8601 date-time */
+            createdAt: string;
+            /** @description ISO-8601 date-time */
+            updatedAt: string;
+        };
+        SlaReport: {
+            rows: {
+                key: string;
+                label: string;
+                total: number;
+                achieved: number;
+                breached: number;
+                open: number;
+                attainment: number | null;
+            }[];
+            /** @description more clocks started in the period than one report counts */
+            truncated: boolean;
+        };
+        SlaReportInput: {
+            rows: {
+                key: string;
+                label: string;
+                total: number;
+                achieved: number;
+                breached: number;
+                open: number;
+                attainment: number | null;
+            }[];
+            /** @description more clocks started in the period than one report counts */
+            truncated: boolean;
+        };
+        SlaSettings: {
+            pauseStatuses: string[];
+        };
+        SlaSettingsInput: {
+            pauseStatuses: string[];
+        };
         Team: {
             /** Format: uuid */
             id: string;
@@ -17949,6 +19542,13 @@ export interface components {
                 lat: number;
                 lng: number;
                 address: string | null;
+            } | null;
+            /** @description SLA summary; null: no SLA policy applies */
+            sla: {
+                /** @description the most urgent running clock’s due time (null: all paused or achieved) */
+                dueAt: string | null;
+                /** @enum {string} */
+                state: "ok" | "warning" | "breached" | "paused" | "achieved";
             } | null;
             subtasks?: {
                 total: number;
@@ -18141,6 +19741,13 @@ export interface components {
                 lat: number;
                 lng: number;
                 address: string | null;
+            } | null;
+            /** @description SLA summary; null: no SLA policy applies */
+            sla: {
+                /** @description the most urgent running clock’s due time (null: all paused or achieved) */
+                dueAt: string | null;
+                /** @enum {string} */
+                state: "ok" | "warning" | "breached" | "paused" | "achieved";
             } | null;
             subtasks?: {
                 total: number;
@@ -18397,6 +20004,72 @@ export interface components {
             direction: "outgoing" | "incoming";
             /** @description ISO-8601 date-time */
             createdAt: string;
+        };
+        TicketSla: {
+            policy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            clocks: {
+                /** @enum {string} */
+                metric: "first_response" | "next_response" | "resolution" | "on_site";
+                targetMinutes: number;
+                business: boolean;
+                calendarName: string | null;
+                /** @description next_response: the n-th wait for an answer */
+                cycle: number;
+                /** @description ISO-8601 date-time */
+                startedAt: string;
+                /** @description null while paused */
+                dueAt: string | null;
+                /** @description ISO-8601 date-time */
+                warnAt: string | null;
+                /** @description ISO-8601 date-time */
+                pausedSince: string | null;
+                pausedMinutes: number;
+                /** @description ISO-8601 date-time */
+                warnedAt: string | null;
+                /** @description ISO-8601 date-time */
+                breachedAt: string | null;
+                /** @description ISO-8601 date-time */
+                achievedAt: string | null;
+                /** @enum {string} */
+                state: "ok" | "warning" | "breached" | "paused" | "achieved";
+            }[];
+        };
+        TicketSlaInput: {
+            policy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            clocks: {
+                /** @enum {string} */
+                metric: "first_response" | "next_response" | "resolution" | "on_site";
+                targetMinutes: number;
+                business: boolean;
+                calendarName: string | null;
+                /** @description next_response: the n-th wait for an answer */
+                cycle: number;
+                /** @description ISO-8601 date-time */
+                startedAt: string;
+                /** @description null while paused */
+                dueAt: string | null;
+                /** @description ISO-8601 date-time */
+                warnAt: string | null;
+                /** @description ISO-8601 date-time */
+                pausedSince: string | null;
+                pausedMinutes: number;
+                /** @description ISO-8601 date-time */
+                warnedAt: string | null;
+                /** @description ISO-8601 date-time */
+                breachedAt: string | null;
+                /** @description ISO-8601 date-time */
+                achievedAt: string | null;
+                /** @enum {string} */
+                state: "ok" | "warning" | "breached" | "paused" | "achieved";
+            }[];
         };
         TicketType: {
             /** Format: uuid */
