@@ -24,6 +24,7 @@ import { cacheFor, intelligenceRoutes, ticketEnricher } from './modules/intellig
 import { dispatchProfileRoutes } from './modules/dispatch';
 import { slaRoutes } from './modules/sla';
 import { importRoutes } from './modules/imports';
+import { calendarRoutes } from './modules/calendars';
 import { contactExists } from './modules/customers';
 import { moveRequesterTickets } from './modules/tickets';
 import { assignmentRoutes } from './modules/dispatch';
@@ -47,6 +48,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   importRoutes,
   assignmentRoutes,
   dispatchProfileRoutes,
+  calendarRoutes,
   slaRoutes,
   ...CHANNEL_PLUGINS.flatMap((p) => (p.routes ? [p.routes] : [])),
 ];

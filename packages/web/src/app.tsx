@@ -35,6 +35,7 @@ const SkillMatrixPage = lazy(() => import('./admin/dispatch/skill-matrix-page'))
 const OutletsPage = lazy(() => import('./admin/dispatch/outlets-page'));
 const DispatchRulesPage = lazy(() => import('./admin/dispatch/rules-page'));
 const DispatchPoliciesPage = lazy(() => import('./admin/dispatch/policies-page'));
+const CalendarsPage = lazy(() => import('./admin/calendars/calendars-page'));
 const SlaAdmin = lazy(() => import('./admin/sla/sla-admin'));
 const SlaPoliciesPage = lazy(() => import('./admin/sla/policies-page'));
 const SlaSettingsPage = lazy(() => import('./admin/sla/settings-page'));
@@ -92,6 +93,7 @@ export function AppRoutes() {
                 <Route path="rules" element={<DispatchRulesPage />} />
                 <Route path="policies" element={<DispatchPoliciesPage />} />
               </Route>
+              <Route path="calendars" element={<CalendarsPage />} />
               <Route path="sla" element={<SlaAdmin />}>
                 <Route path="policies" element={<SlaPoliciesPage />} />
                 <Route path="settings" element={<SlaSettingsPage />} />

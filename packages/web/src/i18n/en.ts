@@ -509,6 +509,7 @@ export const en: Messages = {
       intelligence: 'Intelligence',
       'reply-templates': 'Reply templates',
       dispatch: 'Dispatch',
+      calendars: 'Business calendars',
       sla: 'SLA',
     },
     nameZh: 'Chinese name',

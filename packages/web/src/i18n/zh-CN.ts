@@ -507,6 +507,7 @@ export const zhCN = {
       intelligence: '智能分类',
       'reply-templates': '快捷回复',
       dispatch: '智能派单',
+      calendars: '工作日历',
       sla: 'SLA',
     },
     nameZh: '中文名称',
