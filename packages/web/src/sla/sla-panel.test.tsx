@@ -11,6 +11,7 @@ const ID = '0190a0a0-0000-7000-8000-0000000000e1';
 const NOW = Date.parse('2026-12-04T02:00:00Z');
 const clock = (c: Partial<SlaClock> & Pick<SlaClock, 'metric' | 'state'>): SlaClock => ({
   targetMinutes: 240,
+  cycle: 1,
   business: true,
   calendarName: '工作日 9:00–18:00',
   startedAt: '2026-12-04T01:00:00Z',

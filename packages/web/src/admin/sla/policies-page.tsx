@@ -11,7 +11,7 @@ import type { SlaPolicy } from '../../sla/sla-types';
 import { isAdmin } from '../access';
 import { AddButton, AdminTablePage, useAdminList } from '../admin-table';
 import { PolicyModal } from './policy-form';
-import { targetCount } from './policy-values';
+import { policyBody, policyValues, targetCount } from './policy-values';
 
 // SLA 策略: policies in order — the first active policy whose conditions match a ticket sets its clocks.
 // Admins add, change, reorder (up / down) and delete them; supervisors read.
@@ -32,7 +32,8 @@ export default function SlaPoliciesPage() {
     list.setRows((rows) => ids.map((id) => rows.find((r) => r.id === id)!));
     slaApi.reorderPolicies(ids).then(() => list.refetch(), (e) => (fail(e), list.refetch()));
   };
-  const toggle = (p: SlaPolicy, active: boolean) => slaApi.updatePolicy(p.id, { active }).then(() => list.refetch(), fail);
+  // PUT replaces the policy: the whole of it, switched on or off
+  const toggle = (p: SlaPolicy, active: boolean) => slaApi.updatePolicy(p.id, { ...policyBody(policyValues(p)), active }).then(() => list.refetch(), fail);
   const remove = (p: SlaPolicy) => slaApi.deletePolicy(p.id).then(() => (message.success(t('sla.admin.policies.deleted')), list.refetch()), fail);
 
   const when = (p: SlaPolicy) => {

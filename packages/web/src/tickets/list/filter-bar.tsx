@@ -9,7 +9,7 @@ import { resolveContact, resolveStaff, searchContacts, searchStaff } from '../..
 import { RemoteSelect } from '../../common/remote-select';
 import { COLUMNS, SORTS, type Column } from './list-state';
 import { clearable, selectArrow, useSelectClear } from '../../common/quiet-icons';
-import { SLA_FILTER_STATES, slaFilter, type SlaFilterState } from '../../sla/sla-types';
+import { SLA_FILTER_STATES, slaFilter, type SlaState } from '../../sla/sla-types';
 
 // Filters on every field the list API supports, the full-text box, sort and the column chooser.
 
@@ -125,7 +125,7 @@ export function FilterBar({ filters, sort, columns, onFilters, onSort, onColumns
         maxTagCount="responsive"
         placeholder={t('sla.list.filter')}
         value={slaFilter(filters)}
-        onChange={(v: SlaFilterState[]) => set({ sla: v } as Partial<TicketFilters>)}
+        onChange={(v: SlaState[]) => set({ sla: v })}
         options={SLA_FILTER_STATES.map((s) => ({ value: s, label: t(`sla.state.${s}`) }))}
         style={w}
       />

@@ -66,7 +66,7 @@ export const isBareQueue = (params: URLSearchParams) => [...params.keys()].every
 export function cleanFilters(f: TicketFilters): TicketFilters {
   const out: Record<string, unknown> = {};
   for (const k of LIST_KEYS) {
-    const v: unknown = (f as Record<string, unknown>)[k];
+    const v: unknown = f[k];
     // a list, or one value as a string (a view saved before the server took several teams)
     const list = Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : [];
     const values = list.map((x) => String(x).trim()).filter(Boolean);
@@ -110,8 +110,7 @@ export function toSearchParams(s: ListState): URLSearchParams {
   const p = new URLSearchParams();
   if (s.view) p.set('view', s.view);
   const f = cleanFilters(s.filters);
-  const lists = f as Partial<Record<(typeof LIST_KEYS)[number], string[]>>;
-  for (const k of LIST_KEYS) if (lists[k]) p.set(k, lists[k].join(','));
+  for (const k of LIST_KEYS) if (f[k]) p.set(k, f[k]!.join(','));
   for (const k of SCALAR_KEYS) if (f[k]) p.set(k, f[k]!);
   if (s.sort !== DEFAULT_SORT) p.set('sort', s.sort);
   if (s.columns.join(',') !== DEFAULT_COLUMNS.join(',')) p.set('cols', s.columns.join(','));
