@@ -477,6 +477,7 @@ export const en: Messages = {
   },
   admin: {
     forbidden: 'Only administrators and supervisors can open administration',
+    moreSections: 'More sections',
     templates: {
       intro: 'Agents pick them under “Templates” in the reply box and can still change the text.',
       add: 'New reply template',

@@ -1,6 +1,7 @@
 import { Select } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { customersApi } from '../../api/endpoints';
+import { useSelectClear } from '../../common/quiet-icons';
 
 // Several organizations (客户单位) picked by a server search as the user types; the names of those
 // already chosen are looked up once.
@@ -10,7 +11,8 @@ interface Option {
   label: string;
 }
 
-export function OrganizationSelect({ value, onChange, placeholder, testId }: { value?: string[]; onChange?: (v: string[]) => void; placeholder?: string; testId?: string }) {
+export function OrganizationSelect({ value, onChange, placeholder, testId, removeIcon }: { value?: string[]; onChange?: (v: string[]) => void; placeholder?: string; testId?: string; removeIcon?: React.ReactNode }) {
+  const selectClear = useSelectClear();
   const [options, setOptions] = useState<Option[]>([]);
   const [known, setKnown] = useState<Map<string, string>>(new Map());
   const seq = useRef(0);
@@ -37,7 +39,8 @@ export function OrganizationSelect({ value, onChange, placeholder, testId }: { v
   return (
     <Select
       mode="multiple"
-      allowClear
+      allowClear={selectClear}
+      removeIcon={removeIcon}
       value={value ?? []}
       onChange={onChange}
       onFocus={() => !options.length && search('')}

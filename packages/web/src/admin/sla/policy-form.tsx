@@ -1,9 +1,11 @@
+import { CloseOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Divider, Form, Input, InputNumber, Modal, Select, Switch, TreeSelect, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, PRIORITIES, TIERS } from '../../api/types';
 import { useCategoryTree, useLocalName, useLookups } from '../../common/lookups';
+import { NO_STEP_BUTTONS, useSelectClear } from '../../common/quiet-icons';
 import { useFormSubmit } from '../../common/use-form-submit';
 import { SLA_KEYS, slaApi } from '../../sla/sla-api';
 import type { SlaConditions, SlaPolicy } from '../../sla/sla-types';
@@ -23,6 +25,8 @@ export function PolicyModal({ editing, onClose, onSaved }: { editing: SlaPolicy 
   const name = useLocalName();
   const calendars = useQuery({ queryKey: SLA_KEYS.calendars, queryFn: slaApi.calendars, enabled: !!editing });
   const { busy, general, setGeneral, submit } = useFormSubmit(form, POLICY_FIELDS);
+  const selectClear = useSelectClear();
+  const removeTag = <CloseOutlined aria-label={t('app.delete')} />;
   useEffect(() => {
     if (editing) form.setFieldsValue(policyValues(editing === 'new' ? null : editing));
   }, [editing, form]);
@@ -40,7 +44,7 @@ export function PolicyModal({ editing, onClose, onSaved }: { editing: SlaPolicy 
     });
   const multi = (field: keyof SlaConditions, label: string, options: { value: string; label: string }[]) => (
     <Form.Item name={['conditions', field]} label={label} style={{ flex: '1 1 220px' }}>
-      <Select mode="multiple" allowClear options={options} placeholder={t('sla.admin.policies.any')} data-testid={`policy-${field}`} />
+      <Select mode="multiple" allowClear={selectClear} removeIcon={removeTag} options={options} placeholder={t('sla.admin.policies.any')} data-testid={`policy-${field}`} />
     </Form.Item>
   );
   const calendarOptions = [{ value: '', label: t('sla.admin.policies.calendarDefault') }, ...(calendars.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))];
@@ -75,12 +79,12 @@ export function PolicyModal({ editing, onClose, onSaved }: { editing: SlaPolicy 
         <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
           {multi('priorities', t('sla.admin.policies.priorities'), PRIORITIES.map((x) => ({ value: x, label: t(`priority.${x}`) })))}
           <Form.Item name={['conditions', 'categoryIds']} label={t('sla.admin.policies.categories')} style={{ flex: '1 1 220px' }}>
-            <TreeSelect multiple allowClear treeData={categoryTree} placeholder={t('sla.admin.policies.any')} showSearch={{ treeNodeFilterProp: 'title' }} data-testid="policy-categoryIds" />
+            <TreeSelect multiple allowClear={selectClear} removeIcon={removeTag} treeData={categoryTree} placeholder={t('sla.admin.policies.any')} showSearch={{ treeNodeFilterProp: 'title' }} data-testid="policy-categoryIds" />
           </Form.Item>
           {multi('typeIds', t('sla.admin.policies.types'), ticketTypes.map((tt) => ({ value: tt.id, label: name(tt) })))}
           {multi('tiers', t('sla.admin.policies.tiers'), TIERS.map((x) => ({ value: x, label: t(`tier.${x}`) })))}
           <Form.Item name={['conditions', 'organizationIds']} label={t('sla.admin.policies.organizations')} style={{ flex: '1 1 220px' }}>
-            <OrganizationSelect placeholder={t('sla.admin.policies.any')} testId="policy-organizationIds" />
+            <OrganizationSelect removeIcon={removeTag} placeholder={t('sla.admin.policies.any')} testId="policy-organizationIds" />
           </Form.Item>
           {multi('channels', t('sla.admin.policies.channels'), CHANNELS.map((x) => ({ value: x, label: t(`channel.${x}`) })))}
           {multi('teamIds', t('sla.admin.policies.teams'), teams.map((tm) => ({ value: tm.id, label: tm.name })))}
@@ -91,7 +95,7 @@ export function PolicyModal({ editing, onClose, onSaved }: { editing: SlaPolicy 
             <Select options={calendarOptions} loading={calendars.isPending} data-testid="policy-calendar" />
           </Form.Item>
           <Form.Item name="warnRemaining" label={t('sla.admin.policies.warnLabel')} extra={t('sla.admin.policies.warnHelp')} style={{ flex: '1 1 220px' }}>
-            <InputNumber min={1} max={99} precision={0} suffix="%" style={{ width: 120 }} data-testid="policy-warn" />
+            <InputNumber controls={NO_STEP_BUTTONS} min={1} max={99} precision={0} suffix="%" style={{ width: 120 }} data-testid="policy-warn" />
           </Form.Item>
         </div>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>

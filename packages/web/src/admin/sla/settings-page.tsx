@@ -1,3 +1,4 @@
+import { CloseOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Select, Skeleton, Typography } from 'antd';
 import { useEffect } from 'react';
@@ -5,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { STATUSES } from '../../api/types';
 import { useMe } from '../../auth/auth-context';
 import { errorMessage } from '../../common/api-errors';
+import { useSelectClear } from '../../common/quiet-icons';
 import { useFormSubmit } from '../../common/use-form-submit';
 import { SLA_KEYS, slaApi } from '../../sla/sla-api';
 import type { SlaSettings } from '../../sla/sla-types';
@@ -22,6 +24,7 @@ export default function SlaSettingsPage() {
   const qc = useQueryClient();
   const q = useQuery({ queryKey: SLA_KEYS.settings, queryFn: slaApi.settings });
   const [form] = Form.useForm<SlaSettings>();
+  const selectClear = useSelectClear();
   const { busy, general, submit } = useFormSubmit(form, ['pauseStatuses']);
   useEffect(() => {
     if (q.data) form.setFieldsValue(q.data);
@@ -39,7 +42,7 @@ export default function SlaSettingsPage() {
       <Typography.Paragraph type="secondary">{t('sla.admin.settings.intro')}</Typography.Paragraph>
       <Form form={form} layout="vertical" disabled={!admin} onFinish={save}>
         <Form.Item name="pauseStatuses" label={t('sla.admin.settings.pauseStatuses')}>
-          <Select mode="multiple" allowClear options={PAUSABLE.map((s) => ({ value: s, label: t(`status.${s}`) }))} data-testid="sla-pause-statuses" />
+          <Select mode="multiple" allowClear={selectClear} removeIcon={<CloseOutlined aria-label={t('app.delete')} />} options={PAUSABLE.map((s) => ({ value: s, label: t(`status.${s}`) }))} data-testid="sla-pause-statuses" />
         </Form.Item>
         {general && <Alert type="error" showIcon title={general} style={{ marginBottom: 12 }} />}
         {admin && (

@@ -1,5 +1,6 @@
 import { Form, InputNumber, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { NO_STEP_BUTTONS } from '../../common/quiet-icons';
 import { SLA_METRICS } from '../../sla/sla-types';
 import { GRID_PRIORITIES, type TargetCell } from './policy-values';
 
@@ -13,6 +14,7 @@ function TargetInput({ value, onChange, testId }: { value?: TargetCell; onChange
   return (
     <Space.Compact size="small" style={{ width: '100%' }}>
       <InputNumber
+        controls={NO_STEP_BUTTONS}
         min={1}
         max={v.unit === 'hours' ? 8760 : 525600}
         precision={v.unit === 'hours' ? undefined : 0}
