@@ -40,7 +40,8 @@ const fieldError = (id: string) => cell(id).closest('.ant-form-item')!.querySele
 const type = (id: string, value: string) => fireEvent.change(cell(id), { target: { value } });
 
 describe('the SLA policy editor', () => {
-  it('creates a policy from the conditions, the calendar and the targets grid', async () => {
+  // many selects to open: slow on a loaded machine
+  it('creates a policy from the conditions, the calendar and the targets grid', { timeout: 90_000 }, async () => {
     const { calls, saved } = start('new');
     fireEvent.change(await screen.findByTestId('policy-name'), { target: { value: '大客户电话报修' } });
     await choose('policy-priorities', '紧急');
