@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, PRIORITIES, TIERS } from '../../api/types';
 import { useCategoryTree, useLocalName, useLookups } from '../../common/lookups';
-import { NO_STEP_BUTTONS, useSelectClear } from '../../common/quiet-icons';
+import { CloseIcon, NO_STEP_BUTTONS, selectArrow, useSelectClear } from '../../common/quiet-icons';
 import { useFormSubmit } from '../../common/use-form-submit';
 import { SLA_KEYS, slaApi } from '../../sla/sla-api';
 import type { SlaConditions, SlaPolicy } from '../../sla/sla-types';
@@ -60,6 +60,7 @@ export function PolicyModal({ editing, onClose, onSaved }: { editing: SlaPolicy 
       onCancel={onClose}
       confirmLoading={busy}
       okButtonProps={{ 'data-testid': 'policy-save' } as never}
+      closeIcon={<CloseIcon />}
       destroyOnHidden
       afterClose={() => setGeneral(null)}
     >
@@ -79,7 +80,7 @@ export function PolicyModal({ editing, onClose, onSaved }: { editing: SlaPolicy 
         <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
           {multi('priorities', t('sla.admin.policies.priorities'), PRIORITIES.map((x) => ({ value: x, label: t(`priority.${x}`) })))}
           <Form.Item name={['conditions', 'categoryIds']} label={t('sla.admin.policies.categories')} style={{ flex: '1 1 220px' }}>
-            <TreeSelect multiple allowClear={selectClear} removeIcon={removeTag} treeData={categoryTree} placeholder={t('sla.admin.policies.any')} showSearch={{ treeNodeFilterProp: 'title' }} data-testid="policy-categoryIds" />
+            <TreeSelect suffixIcon={selectArrow} multiple allowClear={selectClear} removeIcon={removeTag} treeData={categoryTree} placeholder={t('sla.admin.policies.any')} showSearch={{ treeNodeFilterProp: 'title' }} data-testid="policy-categoryIds" />
           </Form.Item>
           {multi('typeIds', t('sla.admin.policies.types'), ticketTypes.map((tt) => ({ value: tt.id, label: name(tt) })))}
           {multi('tiers', t('sla.admin.policies.tiers'), TIERS.map((x) => ({ value: x, label: t(`tier.${x}`) })))}
