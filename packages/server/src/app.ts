@@ -48,8 +48,8 @@ export const ROUTE_MODULES: RouteModule[] = [
   importRoutes,
   assignmentRoutes,
   dispatchProfileRoutes,
-  calendarRoutes,
   slaRoutes,
+  calendarRoutes,
   ...CHANNEL_PLUGINS.flatMap((p) => (p.routes ? [p.routes] : [])),
 ];
 

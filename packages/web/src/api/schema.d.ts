@@ -2061,14 +2061,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The calendar file */
+                /** @description The calendar file: ICS (text/calendar) or the JSON export */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "text/calendar": string;
-                        "application/json": string;
+                        "application/json": components["schemas"]["CalendarExport"];
                     };
                 };
                 /** @description Default Response */
@@ -18598,6 +18598,32 @@ export interface components {
              * @default null
              */
             hours: components["schemas"]["CalendarIntervalInput"][] | null;
+        };
+        /** @description The JSON export of a calendar (POST …/import?format=json takes its days) */
+        CalendarExport: {
+            /** @enum {string} */
+            format: "gongdan.calendar";
+            /** @enum {number} */
+            version: 1;
+            name: string;
+            description: string;
+            timeZone: string;
+            alwaysOpen: boolean;
+            week: components["schemas"]["CalendarWeek"];
+            days: components["schemas"]["CalendarDay"][];
+        };
+        /** @description The JSON export of a calendar (POST …/import?format=json takes its days) */
+        CalendarExportInput: {
+            /** @enum {string} */
+            format: "gongdan.calendar";
+            /** @enum {number} */
+            version: 1;
+            name: string;
+            description: string;
+            timeZone: string;
+            alwaysOpen: boolean;
+            week: components["schemas"]["CalendarWeekInput"];
+            days: components["schemas"]["CalendarDayInput"][];
         };
         CalendarImportResult: {
             calendar: components["schemas"]["BusinessCalendar"];

@@ -15,10 +15,14 @@ import { getCalendar } from './get-calendar';
 import { importCalendarDays } from './import-calendar-days';
 import { listCalendars } from './list-calendars';
 import { previewCalendar } from './preview-calendar';
-import { CalendarBody, CalendarList, CalendarSchema, FormatQuery, FromBuiltinBody, ImportResult, PreviewQuery, PreviewResult } from './schemas';
+import { CalendarBody, CalendarExportSchema, CalendarList, CalendarSchema, FormatQuery, FromBuiltinBody, ImportResult, PreviewQuery, PreviewResult } from './schemas';
 import { updateCalendar } from './update-calendar';
 
 const MAX_IMPORT_BYTES = 1024 * 1024;
+
+/** 200: the ICS file, or the JSON export (documented with its schema) */
+const icsFile = file('The calendar file: ICS (text/calendar) or the JSON export', ['text/calendar']);
+const exportResponse = { ...icsFile, 200: { ...icsFile[200], content: { ...icsFile[200].content, 'application/json': { schema: CalendarExportSchema } } } };
 const tags = ['calendars'];
 
 function decode(body: unknown): string {
@@ -52,7 +56,7 @@ export function calendarRoutes(app: FastifyInstance, deps: Deps) {
       summary: 'Export a calendar: ICS (a VEVENT per holiday / 调休 workday) or JSON (admins and supervisors)',
       params: IdParams,
       querystring: FormatQuery,
-      response: file('The calendar file', ['text/calendar', 'application/json']),
+      response: exportResponse,
     },
     handler: async (req, reply) => {
       const f = await exportCalendar(deps, actorOf(req), req.params.id, req.query.format);
@@ -61,7 +65,7 @@ export function calendarRoutes(app: FastifyInstance, deps: Deps) {
         .header('content-type', f.contentType)
         .header('content-disposition', `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(f.filename)}`)
         .header('x-content-type-options', 'nosniff')
-        .send(f.body);
+        .send(f.body as never); // already serialised (ICS text or the JSON export)
     },
   });
   app.register(async (scope) => {

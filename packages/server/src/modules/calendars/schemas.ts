@@ -63,3 +63,15 @@ export const PreviewResult = z
   .object({ from: Iso, minutes: z.number(), due: Iso, workingNow: z.boolean().describe('whether `from` is working time') })
   .meta({ id: 'CalendarPreview' });
 export const ImportResult = z.object({ calendar: CalendarSchema, imported: z.number().int() }).meta({ id: 'CalendarImportResult' });
+export const CalendarExportSchema = z
+  .object({
+    format: z.literal('gongdan.calendar'),
+    version: z.literal(1),
+    name: z.string(),
+    description: z.string(),
+    timeZone: z.string(),
+    alwaysOpen: z.boolean(),
+    week: WeekSchema,
+    days: z.array(CalendarDaySchema),
+  })
+  .meta({ id: 'CalendarExport', description: 'The JSON export of a calendar (POST …/import?format=json takes its days)' });

@@ -9,3 +9,5 @@ export { startSla } from './start-sla';
 export type { SlaSweepHook } from './start-sla';
 export { handleSlaMessages, SLA_CONSUMER, SLA_TOPICS } from './clocks/handle-sla-messages';
 export { slaRoutes } from './routes';
+export { savePolicy } from './policies/save-policy';
+export { listPolicies } from './policies/manage-policies';

@@ -1,10 +1,5 @@
 import type { Queryable } from '../../../platform/db/database';
-import * as calendars from '../../calendars';
-import { addBusinessMinutes, ALWAYS_OPEN, businessMinutesBetween, type CalendarSpec } from '../../calendars';
-
-type SpecLoader = (q: Queryable, calendarId: string | null) => Promise<CalendarSpec>;
-// the calendars module's repository-backed loader (contract: calendarSpec); 7×24 until it is there
-const calendarSpec: SpecLoader = ((calendars as Record<string, unknown>).calendarSpec as SpecLoader | undefined) ?? (async () => ALWAYS_OPEN);
+import { addBusinessMinutes, businessMinutesBetween, calendarSpec, type CalendarSpec } from '../../calendars';
 import type { ClockCalendar } from '../rules/sla-types';
 
 /** A business calendar as the clock rules see it. */
