@@ -36,6 +36,9 @@ const OutletsPage = lazy(() => import('./admin/dispatch/outlets-page'));
 const DispatchRulesPage = lazy(() => import('./admin/dispatch/rules-page'));
 const DispatchPoliciesPage = lazy(() => import('./admin/dispatch/policies-page'));
 const CalendarsPage = lazy(() => import('./admin/calendars/calendars-page'));
+const SlaAdmin = lazy(() => import('./admin/sla/sla-admin'));
+const SlaPoliciesPage = lazy(() => import('./admin/sla/policies-page'));
+const SlaSettingsPage = lazy(() => import('./admin/sla/settings-page'));
 const TenantPage = lazy(() => import('./admin/tenant-page'));
 const ChannelsPage = lazy(() => import('./admin/channels/channels-page'));
 const IntakePage = lazy(() => import('./admin/intake/intake-page'));
@@ -91,6 +94,10 @@ export function AppRoutes() {
                 <Route path="policies" element={<DispatchPoliciesPage />} />
               </Route>
               <Route path="calendars" element={<CalendarsPage />} />
+              <Route path="sla" element={<SlaAdmin />}>
+                <Route path="policies" element={<SlaPoliciesPage />} />
+                <Route path="settings" element={<SlaSettingsPage />} />
+              </Route>
               <Route path="channels" element={<ChannelsPage />} />
               <Route path="intake" element={<IntakePage />} />
               <Route path="intelligence" element={<IntelligencePage />} />

@@ -1,3 +1,4 @@
+import { EllipsisOutlined } from '@ant-design/icons';
 import { Result, Tabs, Typography } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +28,8 @@ export default function AdminLayout() {
         activeKey={current}
         onChange={(k) => navigate(`/admin/${k}`)}
         data-testid="admin-tabs"
+        // the sections overflow a narrow screen into a menu; Ant Design names its button's icon "ellipsis"
+        more={{ icon: <EllipsisOutlined aria-label={t('admin.moreSections')} /> }}
         items={sections.map((s) => ({ key: s, label: <span data-testid={`admin-tab-${s}`}>{t(`admin.section.${s}`)}</span> }))}
       />
       <Suspense fallback={<PageLoading />}>

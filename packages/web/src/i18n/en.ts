@@ -477,6 +477,7 @@ export const en: Messages = {
   },
   admin: {
     forbidden: 'Only administrators and supervisors can open administration',
+    moreSections: 'More sections',
     templates: {
       intro: 'Agents pick them under “Templates” in the reply box and can still change the text.',
       add: 'New reply template',
@@ -510,6 +511,7 @@ export const en: Messages = {
       'reply-templates': 'Reply templates',
       dispatch: 'Dispatch',
       calendars: 'Business calendars',
+      sla: 'SLA',
     },
     nameZh: 'Chinese name',
     nameEn: 'English name',

@@ -16,6 +16,8 @@ import { intakeEn } from './intake.en';
 import { intakeZhCN } from './intake.zh-CN';
 import { intelEn } from './intelligence.en';
 import { intelZhCN } from './intelligence.zh-CN';
+import { slaEn } from './sla.en';
+import { slaZhCN } from './sla.zh-CN';
 import { zhCN } from './zh-CN';
 
 // Interface language: zh-CN by default, English second; the choice is kept in localStorage and
@@ -40,7 +42,7 @@ export const dayjsLocale = (lng: Language) => (lng === 'en' ? 'en' : 'zh-cn');
 export const i18n = i18next.createInstance();
 const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, intake: intakeZhCN, intel: intelZhCN, imports: importsZhCN, dispatch: dispatchZhCN, dispatchMap: dispatchMapZhCN, calendars: calendarsZhCN } }, en: { translation: { ...en, intake: intakeEn, intel: intelEn, imports: importsEn, dispatch: dispatchEn, dispatchMap: dispatchMapEn, calendars: calendarsEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, intake: intakeZhCN, intel: intelZhCN, imports: importsZhCN, dispatch: dispatchZhCN, dispatchMap: dispatchMapZhCN, calendars: calendarsZhCN, sla: slaZhCN } }, en: { translation: { ...en, intake: intakeEn, intel: intelEn, imports: importsEn, dispatch: dispatchEn, dispatchMap: dispatchMapEn, calendars: calendarsEn, sla: slaEn } } },
   lng: initial,
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

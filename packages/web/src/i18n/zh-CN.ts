@@ -475,6 +475,7 @@ export const zhCN = {
   },
   admin: {
     forbidden: '只有管理员和主管可以进入管理',
+    moreSections: '更多管理项',
     templates: {
       intro: '坐席在回复框的「快捷回复」中选用，插入后还可以修改。',
       add: '新建快捷回复',
@@ -508,6 +509,7 @@ export const zhCN = {
       'reply-templates': '快捷回复',
       dispatch: '智能派单',
       calendars: '工作日历',
+      sla: 'SLA',
     },
     nameZh: '中文名称',
     nameEn: '英文名称',
