@@ -1317,6 +1317,986 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/automation/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 试运行: the existing open tickets a rule would match now, before it is switched on (admins, supervisors) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rule: {
+                            name: string;
+                            description?: string;
+                            /** @enum {string} */
+                            kind: "trigger" | "time";
+                            /** @description trigger: ticket.created, ticket.updated, reply.added, note.added, status_changed, assigned, sla.warning, sla.breached, ticket.chased, csat.received; time rule: empty */
+                            events?: string[];
+                            /** @description {all: [AutomationCondition], any: [AutomationCondition]} */
+                            conditions?: {
+                                all?: {
+                                    [key: string]: unknown;
+                                }[];
+                                any?: {
+                                    [key: string]: unknown;
+                                }[];
+                            };
+                            /** @description [AutomationAction], run in order */
+                            actions: {
+                                [key: string]: unknown;
+                            }[];
+                            active?: boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AutomationDryRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automation/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Automation rules (触发器 and 定时规则) in their order (admins, supervisors) */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "trigger" | "time";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AutomationRule"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a rule (admins); 400 AUTOMATION_RULE_INVALID / AUTOMATION_CONDITION_INVALID / AUTOMATION_ACTION_INVALID name the field path and what to fix */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string;
+                        /** @enum {string} */
+                        kind: "trigger" | "time";
+                        /** @description trigger: ticket.created, ticket.updated, reply.added, note.added, status_changed, assigned, sla.warning, sla.breached, ticket.chased, csat.received; time rule: empty */
+                        events?: string[];
+                        /** @description {all: [AutomationCondition], any: [AutomationCondition]} */
+                        conditions?: {
+                            all?: {
+                                [key: string]: unknown;
+                            }[];
+                            any?: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                        /** @description [AutomationAction], run in order */
+                        actions: {
+                            [key: string]: unknown;
+                        }[];
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AutomationRule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automation/rules/reorder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set the order of the triggers or of the time rules (admins): ids lists every rule of the kind, first runs first */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "trigger" | "time";
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AutomationRule"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automation/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One rule (admins, supervisors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AutomationRule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a rule (admins); a shipped default comes back at the next start — switch it off instead */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done; no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Replace a rule (admins): the whole rule, validated as a new one */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string;
+                        /** @enum {string} */
+                        kind: "trigger" | "time";
+                        /** @description trigger: ticket.created, ticket.updated, reply.added, note.added, status_changed, assigned, sla.warning, sla.breached, ticket.chased, csat.received; time rule: empty */
+                        events?: string[];
+                        /** @description {all: [AutomationCondition], any: [AutomationCondition]} */
+                        conditions?: {
+                            all?: {
+                                [key: string]: unknown;
+                            }[];
+                            any?: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                        /** @description [AutomationAction], run in order */
+                        actions: {
+                            [key: string]: unknown;
+                        }[];
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AutomationRule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/automation/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 执行记录: the latest runs of a rule or on a ticket, with outcome (applied / dropped / failed) and detail */
+        get: {
+            parameters: {
+                query?: {
+                    ruleId?: string;
+                    ticketId?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AutomationRun"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/categories": {
         parameters: {
             query?: never;
@@ -16137,6 +17117,266 @@ export interface components {
             internal: boolean;
             /** Format: uuid */
             uploadedBy: string | null;
+            /** @description ISO-8601 date-time */
+            createdAt: string;
+        };
+        AutomationAction: {
+            /** @enum {string} */
+            type: "set_field";
+            /** @enum {string} */
+            field: "status" | "priority" | "category" | "type" | "team" | "assignee" | "tags";
+            value: (string | string[]) | null;
+        } | {
+            /** @enum {string} */
+            type: "assign";
+            /** Format: uuid */
+            userId?: string;
+            /** Format: uuid */
+            teamId?: string;
+            /** @enum {boolean} */
+            dispatch?: true;
+        } | {
+            /** @enum {string} */
+            type: "add_tags";
+            tags: string[];
+        } | {
+            /** @enum {string} */
+            type: "remove_tags";
+            tags: string[];
+        } | {
+            /** @enum {string} */
+            type: "add_note";
+            text: string;
+        } | {
+            /** @enum {string} */
+            type: "reply";
+            /** Format: uuid */
+            templateId?: string;
+            text?: string;
+        } | {
+            /** @enum {string} */
+            type: "notify";
+            userIds?: string[];
+            teamIds?: string[];
+            roles?: ("assignee" | "team_supervisors" | "supervisors" | "admins" | "requester")[];
+            channels?: ("in_app" | "email" | "sms")[];
+            text?: string;
+        } | {
+            /** @enum {string} */
+            type: "notify_robot";
+            /** Format: uuid */
+            channelId: string;
+            text: string;
+        } | {
+            /** @enum {string} */
+            type: "webhook";
+            /** Format: uuid */
+            webhookId: string;
+        } | {
+            /** @enum {string} */
+            type: "create_subtask";
+            /** Format: uuid */
+            teamId: string;
+            title: string;
+        } | {
+            /** @enum {string} */
+            type: "escalate";
+            level?: number;
+            /** @enum {string} */
+            priority?: "raise";
+            roles?: ("assignee" | "team_supervisors" | "supervisors" | "admins" | "requester")[];
+            text?: string;
+        } | {
+            /** @enum {string} */
+            type: "close";
+        };
+        AutomationActionInput: {
+            /** @enum {string} */
+            type: "set_field";
+            /** @enum {string} */
+            field: "status" | "priority" | "category" | "type" | "team" | "assignee" | "tags";
+            value: (string | string[]) | null;
+        } | {
+            /** @enum {string} */
+            type: "assign";
+            /** Format: uuid */
+            userId?: string;
+            /** Format: uuid */
+            teamId?: string;
+            /** @enum {boolean} */
+            dispatch?: true;
+        } | {
+            /** @enum {string} */
+            type: "add_tags";
+            tags: string[];
+        } | {
+            /** @enum {string} */
+            type: "remove_tags";
+            tags: string[];
+        } | {
+            /** @enum {string} */
+            type: "add_note";
+            text: string;
+        } | {
+            /** @enum {string} */
+            type: "reply";
+            /** Format: uuid */
+            templateId?: string;
+            text?: string;
+        } | {
+            /** @enum {string} */
+            type: "notify";
+            userIds?: string[];
+            teamIds?: string[];
+            roles?: ("assignee" | "team_supervisors" | "supervisors" | "admins" | "requester")[];
+            channels?: ("in_app" | "email" | "sms")[];
+            text?: string;
+        } | {
+            /** @enum {string} */
+            type: "notify_robot";
+            /** Format: uuid */
+            channelId: string;
+            text: string;
+        } | {
+            /** @enum {string} */
+            type: "webhook";
+            /** Format: uuid */
+            webhookId: string;
+        } | {
+            /** @enum {string} */
+            type: "create_subtask";
+            /** Format: uuid */
+            teamId: string;
+            title: string;
+        } | {
+            /** @enum {string} */
+            type: "escalate";
+            level?: number;
+            /** @enum {string} */
+            priority?: "raise";
+            roles?: ("assignee" | "team_supervisors" | "supervisors" | "admins" | "requester")[];
+            text?: string;
+        } | {
+            /** @enum {string} */
+            type: "close";
+        };
+        AutomationCondition: {
+            /** @description status, priority, category, type, team, assignee, channel, tags, title, description, requester.tier, organization, custom.<key>, sla.state, chase_count, hours_since.<created|updated|status|pending|resolved|assigned|sla_breached>, business_hours */
+            field: string;
+            /** @enum {string} */
+            op: "is" | "is_not" | "in" | "not_in" | "contains" | "not_contains" | "changed" | "changed_to" | "changed_from" | "gte" | "lte" | "is_true" | "is_false";
+            value?: ((string | number | boolean) | null) | ((string | number | boolean) | null)[];
+        };
+        AutomationConditionInput: {
+            /** @description status, priority, category, type, team, assignee, channel, tags, title, description, requester.tier, organization, custom.<key>, sla.state, chase_count, hours_since.<created|updated|status|pending|resolved|assigned|sla_breached>, business_hours */
+            field: string;
+            /** @enum {string} */
+            op: "is" | "is_not" | "in" | "not_in" | "contains" | "not_contains" | "changed" | "changed_to" | "changed_from" | "gte" | "lte" | "is_true" | "is_false";
+            value?: ((string | number | boolean) | null) | ((string | number | boolean) | null)[];
+        };
+        AutomationConditions: {
+            all?: components["schemas"]["AutomationCondition"][];
+            any?: components["schemas"]["AutomationCondition"][];
+        };
+        AutomationConditionsInput: {
+            all?: components["schemas"]["AutomationConditionInput"][];
+            any?: components["schemas"]["AutomationConditionInput"][];
+        };
+        AutomationDryRun: {
+            /** @description the first 100 matches */
+            matched: {
+                /** Format: uuid */
+                ticketId: string;
+                number: number;
+                title: string;
+            }[];
+            /** @description how many of the checked tickets match */
+            total: number;
+            /** @description open tickets checked (at most 5,000) */
+            checked: number;
+        };
+        AutomationDryRunInput: {
+            /** @description the first 100 matches */
+            matched: {
+                /** Format: uuid */
+                ticketId: string;
+                number: number;
+                title: string;
+            }[];
+            /** @description how many of the checked tickets match */
+            total: number;
+            /** @description open tickets checked (at most 5,000) */
+            checked: number;
+        };
+        AutomationRule: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            /** @enum {string} */
+            kind: "trigger" | "time";
+            position: number;
+            active: boolean;
+            events: string[];
+            conditions: components["schemas"]["AutomationConditions"];
+            actions: components["schemas"]["AutomationAction"][];
+            /** @description the shipped default it was created from, null for the tenant’s own */
+            builtin: string | null;
+            /** @description ISO-8601 date-time */
+            createdAt: string;
+            /** @description ISO-8601 date-time */
+            updatedAt: string;
+        };
+        AutomationRuleInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            /** @enum {string} */
+            kind: "trigger" | "time";
+            position: number;
+            active: boolean;
+            events: string[];
+            conditions: components["schemas"]["AutomationConditionsInput"];
+            actions: components["schemas"]["AutomationActionInput"][];
+            /** @description the shipped default it was created from, null for the tenant’s own */
+            builtin: string | null;
+            /** @description ISO-8601 date-time */
+            createdAt: string;
+            /** @description ISO-8601 date-time */
+            updatedAt: string;
+        };
+        AutomationRun: {
+            /** Format: uuid */
+            ruleId: string;
+            ruleName: string | null;
+            /** Format: uuid */
+            ticketId: string;
+            /** @description the occasion: the event id of a trigger, the condition instance of a time rule */
+            runKey: string;
+            /** @enum {string} */
+            outcome: "applied" | "dropped" | "failed";
+            /** @description applied: actions [{type, summary}]; dropped / failed: reason */
+            detail: {
+                [key: string]: unknown;
+            };
+            /** @description ISO-8601 date-time */
+            createdAt: string;
+        };
+        AutomationRunInput: {
+            /** Format: uuid */
+            ruleId: string;
+            ruleName: string | null;
+            /** Format: uuid */
+            ticketId: string;
+            /** @description the occasion: the event id of a trigger, the condition instance of a time rule */
+            runKey: string;
+            /** @enum {string} */
+            outcome: "applied" | "dropped" | "failed";
+            /** @description applied: actions [{type, summary}]; dropped / failed: reason */
+            detail: {
+                [key: string]: unknown;
+            };
             /** @description ISO-8601 date-time */
             createdAt: string;
         };
