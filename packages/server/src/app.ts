@@ -24,6 +24,7 @@ import { cacheFor, intelligenceRoutes, ticketEnricher } from './modules/intellig
 import { dispatchProfileRoutes } from './modules/dispatch';
 import { automationRoutes } from './modules/automation';
 import { importRoutes } from './modules/imports';
+import { calendarRoutes } from './modules/calendars';
 import { contactExists } from './modules/customers';
 import { moveRequesterTickets } from './modules/tickets';
 import { assignmentRoutes } from './modules/dispatch';
@@ -48,6 +49,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   assignmentRoutes,
   dispatchProfileRoutes,
   automationRoutes,
+  calendarRoutes,
   ...CHANNEL_PLUGINS.flatMap((p) => (p.routes ? [p.routes] : [])),
 ];
 
