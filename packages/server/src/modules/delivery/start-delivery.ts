@@ -23,7 +23,6 @@ export interface StartDeliveryOptions {
   post?: PostJson;
   sendMail?: SendMail;
   /** DELIVERY_TIMEOUT_MS (default 10 s); a claim lasts three times as long */
-  /** DELIVERY_TIMEOUT_MS (default 10 s); a claim lasts three times as long */
   timeoutMs?: number;
   leaseMs?: number;
   maxBackoffMs?: number;
