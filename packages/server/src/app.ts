@@ -28,6 +28,7 @@ import { calendarRoutes } from './modules/calendars';
 import { contactExists } from './modules/customers';
 import { moveRequesterTickets } from './modules/tickets';
 import { assignmentRoutes } from './modules/dispatch';
+import { deliveryRoutes } from './modules/delivery';
 
 export const VERSION = '0.1.0';
 
@@ -50,6 +51,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   dispatchProfileRoutes,
   automationRoutes,
   calendarRoutes,
+  deliveryRoutes,
   ...CHANNEL_PLUGINS.flatMap((p) => (p.routes ? [p.routes] : [])),
 ];
 

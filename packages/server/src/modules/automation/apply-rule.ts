@@ -5,13 +5,12 @@ import { systemActor } from '../identity';
 import { recordTicketEvents } from '../tickets';
 import type { TicketFacts } from './condition-rules';
 import type { RuleRow } from './rule-repository';
-import { runAction, type Deliver } from './run-actions';
+import { runAction } from './run-actions';
 import { actionSavepoint, runRepository } from './run-repository';
 import { automationActorName, loopGuard } from './run-rules';
 
 export interface ApplyOptions {
   maxPerTicketHour: number;
-  deliver: Deliver | null;
   timeZone: string;
 }
 
@@ -46,7 +45,7 @@ export async function applyRule(deps: Deps, q: Queryable, rule: RuleRow, facts: 
   for (const a of rule.actions) {
     await actionSavepoint.begin(q);
     try {
-      done.push({ type: a.type, summary: await runAction({ deps, q, actor, ruleId: rule.id, ruleName: rule.name, facts, runKey, now, timeZone: o.timeZone, deliver: o.deliver }, a) });
+      done.push({ type: a.type, summary: await runAction({ deps, q, actor, ruleId: rule.id, ruleName: rule.name, facts, runKey, now, timeZone: o.timeZone }, a) });
       await actionSavepoint.keep(q);
     } catch (err) {
       await actionSavepoint.undo(q);

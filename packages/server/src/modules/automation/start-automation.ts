@@ -6,7 +6,6 @@ import { calendarSpec, isWorkingTime } from '../calendars';
 import { tenantIds } from '../identity';
 import { DefaultsSeen } from './ensure-defaults';
 import { AUTOMATION_TOPICS, handleAutomationEvent, type EngineOptions } from './handle-events';
-import type { Deliver } from './run-actions';
 import { sweepTimeRules } from './sweep-time-rules';
 
 export const AUTOMATION_CONSUMER = 'automation';
@@ -28,11 +27,10 @@ export function startAutomation(o: {
   sweepMs: number;
   log: { error(obj: unknown, msg: string): void };
   maxPerTicketHour?: number;
-  deliver?: Deliver | null;
   workingTime?: EngineOptions['workingTime'];
 }) {
   const defaults = new DefaultsSeen();
-  const engine: EngineOptions = { maxPerTicketHour: o.maxPerTicketHour ?? 20, deliver: o.deliver ?? null, workingTime: o.workingTime ?? tenantWorkingTime };
+  const engine: EngineOptions = { maxPerTicketHour: o.maxPerTicketHour ?? 20, workingTime: o.workingTime ?? tenantWorkingTime };
   const tenant = (t: string, fn: (q: Queryable) => Promise<unknown>) => o.deps.db.tenant(t, fn);
   const seeded = (async () => {
     for (const t of await o.deps.db.system((q) => tenantIds(q))) await defaults.ensure(tenant, t, o.deps.clock.now());
