@@ -97,6 +97,7 @@ export async function runAction(c: ActionContext, a: Action): Promise<string> {
         description: paragraphs(`由自动化规则「${c.ruleName}」为工单 #${c.facts.number}「${c.facts.title}」创建`),
         teamId: a.teamId,
         parentId: c.facts.id,
+        ...(c.facts.requesterId ? { requester: { id: c.facts.requesterId } } : {}),
         channel: 'api',
         priority: c.facts.priority as UpdateTicketInput['priority'],
       });
