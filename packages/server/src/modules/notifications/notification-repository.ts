@@ -14,7 +14,7 @@ export interface NotificationRow {
 
 export const notificationRepository = {
   /** One notification per user (the caller has checked they are active staff), with its outbox message. */
-  async insertMany(q: Queryable, tenantId: string, userIds: string[], n: { kind: string; ticketId: string | null; data: Record<string, unknown>; at: Date }): Promise<string[]> {
+  async insertMany(q: Queryable, tenantId: string, userIds: string[], n: { kind: string; ticketId: string | null; data: Record<string, unknown>; at: Date; urgent: boolean }): Promise<string[]> {
     if (!userIds.length) return [];
     const ids = userIds.map(() => uuidv7(n.at.getTime()));
     const rows = await q.query<{ user_id: string }>(
@@ -22,11 +22,16 @@ export const notificationRepository = {
          INSERT INTO notifications (id, tenant_id, user_id, kind, ticket_id, data, created_at)
          SELECT x.id, $1, x.user_id, $4, $5, $6, $7 FROM unnest($2::uuid[], $3::uuid[]) AS x(id, user_id)
          RETURNING id, user_id),
-       o AS (${outboxInsert(`SELECT $1::uuid, n.id, 'notification.created', jsonb_build_object('userId', n.user_id, 'kind', $4::text, 'ticketId', $5::uuid), $7::timestamptz FROM n`)})
+       o AS (${outboxInsert(`SELECT $1::uuid, n.id, 'notification.created', jsonb_build_object('notificationId', n.id, 'userId', n.user_id, 'kind', $4::text, 'ticketId', $5::uuid, 'urgent', $8::boolean), $7::timestamptz FROM n`)})
        SELECT user_id FROM n`,
-      [tenantId, ids, userIds, n.kind, n.ticketId, JSON.stringify(n.data), n.at],
+      [tenantId, ids, userIds, n.kind, n.ticketId, JSON.stringify(n.data), n.at, n.urgent],
     );
     return rows.map((r) => r.user_id);
+  },
+  /** Notifications by id (the delivery consumer renders their mail and SMS). */
+  async byIds(q: Queryable, ids: string[]): Promise<NotificationRow[]> {
+    if (!ids.length) return [];
+    return q.query<NotificationRow>('SELECT id, user_id, kind, ticket_id, data, read_at, created_at FROM notifications WHERE id = ANY($1::uuid[])', [ids]);
   },
   async list(q: Queryable, userId: string, f: { unread: boolean; before?: string; limit: number }): Promise<NotificationRow[]> {
     return q.query<NotificationRow>(

@@ -5,6 +5,7 @@ import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/auth';
 import { ok, Uuid } from '../../platform/http/schemas';
 import { listNotifications, markNotificationsRead } from './manage-notifications';
+import { getNotificationPreferences, setNotificationPreferences } from './manage-preferences';
 import { toNotificationView as view } from './notification-view';
 
 const Iso = z.string().describe('ISO-8601 date-time');
@@ -30,6 +31,17 @@ const NotificationPage = z.object({
   nextBefore: Uuid.nullable().describe('Pass as before for the next (older) page; null at the end'),
 });
 const MarkReadBody = z.strictObject({ ids: z.array(Uuid).min(1).max(500) });
+const HhMm = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be HH:MM (00:00–23:59)');
+const PreferencesSchema = z
+  .strictObject({
+    channels: z
+      .record(z.string().regex(/^[a-z_.]{1,64}$/, 'a notification kind, e.g. sla_warning'), z.array(z.enum(['email', 'sms'])).max(2))
+      .describe('Notification kind → channels besides the in-app center (email, sms); a kind left out: in-app only'),
+    quietStart: HhMm.nullable().describe('Start of the quiet hours (免打扰), local time; null: none'),
+    quietEnd: HhMm.nullable().describe('End of the quiet hours; a window ending before it starts runs over midnight (22:00–08:00)'),
+    timeZone: z.string().max(64).describe('IANA time zone of the quiet hours, e.g. Asia/Shanghai'),
+  })
+  .meta({ id: 'NotificationPreferences' });
 const MarkReadResult = z.object({ updated: z.number().int().describe('Notifications newly marked read') });
 
 /** The notification center of the signed-in user (API keys have none). */
@@ -48,6 +60,16 @@ export function notificationRoutes(app: FastifyInstance, deps: Deps) {
   r.post('/api/v1/notifications/read', {
     schema: { tags: ['notifications'], summary: 'Mark some of my notifications read', body: MarkReadBody, response: ok(MarkReadResult) },
     handler: async (req) => ({ updated: await markNotificationsRead(deps, actorOf(req), req.body.ids) }),
+  });
+
+  r.get('/api/v1/me/notification-preferences', {
+    schema: { tags: ['notifications'], summary: 'My notification preferences: email / SMS per kind and quiet hours (urgent ones still go out)', response: ok(PreferencesSchema) },
+    handler: async (req) => getNotificationPreferences(deps, actorOf(req)),
+  });
+
+  r.put('/api/v1/me/notification-preferences', {
+    schema: { tags: ['notifications'], summary: 'Set my notification preferences', body: PreferencesSchema, response: ok(PreferencesSchema) },
+    handler: async (req) => setNotificationPreferences(deps, actorOf(req), req.body),
   });
 
   r.post('/api/v1/notifications/read-all', {

@@ -3,3 +3,4 @@ export { replyTemplateRoutes } from './routes';
 export { createTemplate } from './create-template';
 export { listTemplates } from './list-templates';
 export type { ReplyTemplateView } from './template-view';
+export { getTemplate } from './get-template';

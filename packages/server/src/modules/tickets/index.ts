@@ -47,3 +47,5 @@ export { slaHistory } from './read-sla-history';
 export type { SlaHistoryEvent } from './read-sla-history';
 export { setSlaSummary, setSlaSummaries } from './set-sla-summary';
 export type { SlaSummaryState } from './set-sla-summary';
+export { automationTicketFacts, timeRuleCandidates, ticketEventActors } from './read-automation-facts';
+export type { AutomationTicketRow } from './read-automation-facts';

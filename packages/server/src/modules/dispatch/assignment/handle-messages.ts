@@ -5,9 +5,14 @@ import { drainQueue } from './drain-queue';
 import { changeActor, followTicketChange, type TicketChange } from './follow-ticket-changes';
 import { handBack } from './hand-back';
 import { withDispatchLock } from './dispatch-transaction';
+<<<<<<< HEAD
 import { policyRepository } from '../profiles/policy-repository';
+=======
+import { setupRepository } from './setup-repository';
+import { requestDispatch } from './request-dispatch';
+>>>>>>> automation
 
-export const DISPATCH_TOPICS = ['ticket.created', 'ticket.updated', 'reply.added', 'dispatch.status_changed'];
+export const DISPATCH_TOPICS = ['ticket.created', 'ticket.updated', 'reply.added', 'dispatch.status_changed', 'dispatch.requested'];
 
 /**
  * Dispatch's outbox consumer: new tickets are dispatched by their policy's mode, people's changes to
@@ -35,6 +40,11 @@ export async function handleDispatchMessages(deps: Deps, messages: OutboxMessage
           continue;
         }
         await flush();
+        if (m.topic === 'dispatch.requested') {
+          // an automation asks for dispatch: the ticket is dispatched as if new (its current assignment released)
+          await requestDispatch(run, String(p.ticketId), (p.data as { reason?: string } | undefined)?.reason ?? null);
+          continue;
+        }
         if (m.topic === 'dispatch.status_changed') {
           const userId = String(p.userId);
           if (p.status === 'off_shift') await handBack(run, [userId], { force: true, reason: '下班，交回未开始的工作' });

@@ -1,0 +1,50 @@
+import type { Queryable } from '../../platform/db/database';
+import { plainText } from '../../platform/text/sanitize';
+import { requesterTiers } from '../customers';
+import { automationTicketFacts } from '../tickets';
+import type { TicketFacts } from './condition-rules';
+
+/** Tickets as conditions see them, read in the caller's transaction. */
+export async function loadFacts(q: Queryable, ids: string[]): Promise<Map<string, TicketFacts>> {
+  const rows = await automationTicketFacts(q, ids);
+  const requesters = rows.map((r) => r.requester_id).filter((x): x is string => !!x);
+  const tiers = requesters.length ? await requesterTiers(q, requesters) : new Map<string, string>();
+  const out = new Map<string, TicketFacts>();
+  for (const r of rows) {
+    const statusSince = r.status_since ?? r.created_at;
+    out.set(r.id, {
+      id: r.id,
+      number: Number(r.number),
+      title: r.title,
+      description: plainText(r.description ?? ''),
+      status: r.status,
+      priority: r.priority,
+      channel: r.channel,
+      typeId: r.type_id,
+      categoryId: r.category_id,
+      teamId: r.team_id,
+      teamName: r.team_name ?? null,
+      assigneeId: r.assignee_id,
+      assigneeName: r.assignee_name ?? null,
+      requesterId: r.requester_id,
+      requesterName: r.requester_name ?? null,
+      requesterTier: r.requester_id ? (tiers.get(r.requester_id) ?? null) : null,
+      organizationId: r.organization_id,
+      tags: r.tags ?? [],
+      custom: r.custom_fields ?? {},
+      slaState: r.sla_state,
+      slaDueAt: r.sla_due_at ? new Date(r.sla_due_at) : null,
+      chaseCount: Number(r.chase_count ?? 0),
+      since: {
+        created: new Date(r.created_at),
+        updated: new Date(r.updated_at),
+        status: new Date(statusSince),
+        pending: r.status === 'pending' ? new Date(statusSince) : null,
+        resolved: r.resolved_at && (r.status === 'resolved' || r.status === 'closed') ? new Date(r.resolved_at) : null,
+        assigned: r.assignee_id ? new Date(r.assigned_at ?? r.created_at) : null,
+        sla_breached: r.sla_breached_at ? new Date(r.sla_breached_at) : null,
+      },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+import { clipBytes } from './robot-messages';
+
+// The words of a notification sent by mail or SMS (pure; zh-CN, the product's first language).
+
+const LABELS: Record<string, string> = {
+  mention: '有人在工单中提到了你',
+  assigned: '工单已分配给你',
+  watched_ticket_comment: '你关注的工单有新消息',
+  watcher_added: '你被添加为工单关注人',
+  sla_warning: 'SLA 预警',
+  sla_breached: 'SLA 已超时',
+  escalated: '工单已升级',
+  chased: '客户催单',
+};
+
+export const labelOf = (kind: string) => LABELS[kind] ?? `工单通知（${kind}）`;
+
+const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
+function ticketLine(data: Record<string, unknown>): string {
+  const number = str(data.number);
+  const title = str(data.title);
+  return [number && `#${number}`, title].filter(Boolean).join(' ');
+}
+
+export function notificationMail(kind: string, data: Record<string, unknown>, to: string): { to: string; subject: string; text: string } {
+  const ticket = ticketLine(data);
+  const lines = [labelOf(kind), ticket && `工单：${ticket}`, str(data.by) && `操作人：${str(data.by)}`, str(data.excerpt) && `内容：${str(data.excerpt)}`, str(data.text)].filter(Boolean);
+  return { to, subject: `【工单通知】${labelOf(kind)}${ticket ? `：${ticket}` : ''}`.slice(0, 200), text: `${lines.join('\n')}\n` };
+}
+
+/** An SMS: one short line (the gateway adds the signature 【…】). */
+export function notificationSms(kind: string, data: Record<string, unknown>, to: string): { to: string; text: string } {
+  const ticket = ticketLine(data);
+  return { to, text: clipBytes(`${labelOf(kind)}${ticket ? `：${ticket}` : ''}`, 300) };
+}
