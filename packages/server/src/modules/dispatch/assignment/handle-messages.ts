@@ -5,12 +5,8 @@ import { drainQueue } from './drain-queue';
 import { changeActor, followTicketChange, type TicketChange } from './follow-ticket-changes';
 import { handBack } from './hand-back';
 import { withDispatchLock } from './dispatch-transaction';
-<<<<<<< HEAD
 import { policyRepository } from '../profiles/policy-repository';
-=======
-import { setupRepository } from './setup-repository';
 import { requestDispatch } from './request-dispatch';
->>>>>>> automation
 
 export const DISPATCH_TOPICS = ['ticket.created', 'ticket.updated', 'reply.added', 'dispatch.status_changed', 'dispatch.requested'];
 
