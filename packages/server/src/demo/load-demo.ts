@@ -18,6 +18,7 @@ import { DAY, HOUR, MINUTE, seededRandom } from './random';
 import { simulateTicket } from './simulate-ticket';
 import { createTimeline } from './timeline';
 import { giveDemoSites } from './dispatch-sites';
+import { createDemoWebhook } from './demo-webhooks';
 
 // `gongdan demo load`: a tenant that looks used — staff, customers, devices, channels, catalog and two
 // months of tickets. Everything goes through the use cases (events, search index, notifications,
@@ -67,6 +68,7 @@ export async function loadDemo(makeDeps: (clock: Clock) => Deps, opts: DemoOptio
 
   const channels = await createChannels(deps, admin, { slug: opts.slug, people, catalog });
   log(`channels: mail to ${channels.mailbox}, web form, chat, IoT`);
+  log(`webhook: ${await createDemoWebhook(deps, admin)} (switched off)`);
 
   const stats: DemoStats = { subtasks: 0, links: 0, replies: 0, notes: 0, english: 0 };
   const world: DemoWorld = {

@@ -9,3 +9,4 @@ export { startDelivery, DELIVERY_CONSUMER } from './start-delivery';
 export type { StartDeliveryOptions } from './start-delivery';
 export { deliveryRoutes } from './routes';
 export { webhookSignature, parseWebhookSignature, dingtalkSign, feishuSign } from './signing';
+export { createWebhook, listWebhooks } from './manage-webhooks';
