@@ -23,6 +23,7 @@ import { CHANNEL_PLUGINS, intakeRoutes } from './modules/intake';
 import { cacheFor, intelligenceRoutes, ticketEnricher } from './modules/intelligence';
 import { dispatchProfileRoutes } from './modules/dispatch';
 import { importRoutes } from './modules/imports';
+import { calendarRoutes } from './modules/calendars';
 import { contactExists } from './modules/customers';
 import { moveRequesterTickets } from './modules/tickets';
 import { assignmentRoutes } from './modules/dispatch';
@@ -48,6 +49,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   assignmentRoutes,
   dispatchProfileRoutes,
   deliveryRoutes,
+  calendarRoutes,
   ...CHANNEL_PLUGINS.flatMap((p) => (p.routes ? [p.routes] : [])),
 ];
 

@@ -35,6 +35,7 @@ const SkillMatrixPage = lazy(() => import('./admin/dispatch/skill-matrix-page'))
 const OutletsPage = lazy(() => import('./admin/dispatch/outlets-page'));
 const DispatchRulesPage = lazy(() => import('./admin/dispatch/rules-page'));
 const DispatchPoliciesPage = lazy(() => import('./admin/dispatch/policies-page'));
+const CalendarsPage = lazy(() => import('./admin/calendars/calendars-page'));
 const TenantPage = lazy(() => import('./admin/tenant-page'));
 const ChannelsPage = lazy(() => import('./admin/channels/channels-page'));
 const IntakePage = lazy(() => import('./admin/intake/intake-page'));
@@ -89,6 +90,7 @@ export function AppRoutes() {
                 <Route path="rules" element={<DispatchRulesPage />} />
                 <Route path="policies" element={<DispatchPoliciesPage />} />
               </Route>
+              <Route path="calendars" element={<CalendarsPage />} />
               <Route path="channels" element={<ChannelsPage />} />
               <Route path="intake" element={<IntakePage />} />
               <Route path="intelligence" element={<IntelligencePage />} />

@@ -4,6 +4,7 @@ import { CATEGORIES, CUSTOM_FIELDS, ORGANIZATIONS, TEAMS, TICKET_TYPES } from '.
 import { creationTimes } from './creation-times';
 import { alarmIntake } from './demo-alarms';
 import { createCatalog } from './demo-catalog';
+import { createDemoCalendars } from './calendars';
 import { createChannels, demoDomain } from './demo-channels';
 import { createCustomers, createErpActor } from './demo-customers';
 import { scheduleLinks } from './demo-links';
@@ -65,6 +66,7 @@ export async function loadDemo(makeDeps: (clock: Clock) => Deps, opts: DemoOptio
 
   const catalog = await createCatalog(deps, admin);
   log(`${CATEGORIES.length} categories, ${TICKET_TYPES.length} ticket types, ${CUSTOM_FIELDS.length} custom fields`);
+  log(`calendars: ${(await createDemoCalendars(deps, admin)).join(', ') || 'existing'}`);
 
   const channels = await createChannels(deps, admin, { slug: opts.slug, people, catalog });
   log(`channels: mail to ${channels.mailbox}, web form, chat, IoT`);

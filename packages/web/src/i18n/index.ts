@@ -3,6 +3,8 @@ import 'dayjs/locale/zh-cn';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { calendarsEn } from './calendars.en';
+import { calendarsZhCN } from './calendars.zh-CN';
 import { dispatchMapEn } from './dispatch-map.en';
 import { dispatchMapZhCN } from './dispatch-map.zh-CN';
 import { en } from './en';
@@ -38,7 +40,7 @@ export const dayjsLocale = (lng: Language) => (lng === 'en' ? 'en' : 'zh-cn');
 export const i18n = i18next.createInstance();
 const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, intake: intakeZhCN, intel: intelZhCN, imports: importsZhCN, dispatch: dispatchZhCN, dispatchMap: dispatchMapZhCN } }, en: { translation: { ...en, intake: intakeEn, intel: intelEn, imports: importsEn, dispatch: dispatchEn, dispatchMap: dispatchMapEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, intake: intakeZhCN, intel: intelZhCN, imports: importsZhCN, dispatch: dispatchZhCN, dispatchMap: dispatchMapZhCN, calendars: calendarsZhCN } }, en: { translation: { ...en, intake: intakeEn, intel: intelEn, imports: importsEn, dispatch: dispatchEn, dispatchMap: dispatchMapEn, calendars: calendarsEn } } },
   lng: initial,
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
