@@ -21,6 +21,7 @@ import { simulateTicket } from './simulate-ticket';
 import { createTimeline } from './timeline';
 import { giveDemoSites } from './dispatch-sites';
 import { createAutomationDefaults } from './automation';
+import { createDemoWebhook } from './demo-webhooks';
 
 // `gongdan demo load`: a tenant that looks used — staff, customers, devices, channels, catalog and two
 // months of tickets. Everything goes through the use cases (events, search index, notifications,
@@ -73,6 +74,7 @@ export async function loadDemo(makeDeps: (clock: Clock) => Deps, opts: DemoOptio
   const channels = await createChannels(deps, admin, { slug: opts.slug, people, catalog });
   log(`channels: mail to ${channels.mailbox}, web form, chat, IoT`);
   log(`automation: ${await createAutomationDefaults(deps, tenantId)} default rules created`);
+  log(`webhook: ${await createDemoWebhook(deps, admin)} (switched off)`);
 
   const stats: DemoStats = { subtasks: 0, links: 0, replies: 0, notes: 0, english: 0 };
   const world: DemoWorld = {

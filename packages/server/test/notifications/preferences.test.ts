@@ -11,7 +11,7 @@ describe('notification preferences and quiet hours', () => {
     await s.t.db.system((q) => q.query('UPDATE users SET phone = $2 WHERE id = $1', [s.admin, '13900139000']));
     const sms = await s.t.api(s.acme.adminToken, 'POST', '/api/v1/notification-channels', { kind: 'sms_gateway', name: '短信网关', config: { url: `${s.stand.url}/sms`, token: SECRETS.sms.token } });
     expect(sms.statusCode).toBe(201);
-  }, 60_000);
+  }, 180_000);
   afterAll(() => s?.close());
 
   const prefs = (body?: unknown) => s.t.api(s.acme.adminToken, body ? 'PUT' : 'GET', '/api/v1/me/notification-preferences', body);

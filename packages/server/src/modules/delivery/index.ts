@@ -10,3 +10,4 @@ export type { StartDeliveryOptions } from './start-delivery';
 export { deliveryRoutes } from './routes';
 export { webhookSignature, parseWebhookSignature, dingtalkSign, feishuSign } from './signing';
 export { listChannels } from './manage-channels';
+export { createWebhook, listWebhooks } from './manage-webhooks';
