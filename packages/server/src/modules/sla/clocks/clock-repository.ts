@@ -38,6 +38,16 @@ export const clockRepository = {
     return q.query<ClockRow>(`SELECT ${COLUMNS} FROM ticket_sla WHERE ticket_id = ANY($1::uuid[]) ORDER BY ticket_id, metric`, [ticketIds]);
   },
 
+  /**
+   * The same rows, locked until the transaction ends (in key order): a recomputation and the sweep take
+   * turns on a clock, so a warning the sweep has just marked is not read as unsent and written back as null
+   * (which would fire it twice).
+   */
+  async lockByTickets(q: Queryable, ticketIds: string[]): Promise<ClockRow[]> {
+    if (!ticketIds.length) return [];
+    return q.query<ClockRow>(`SELECT ${COLUMNS} FROM ticket_sla WHERE ticket_id = ANY($1::uuid[]) ORDER BY ticket_id, metric FOR UPDATE`, [ticketIds]);
+  },
+
   /** Writes the recomputed clocks (a changed row bumps its version) and deletes the other clocks of these tickets. */
   async replace(q: Queryable, tenantId: string, ticketIds: string[], rows: NewClockRow[], at: Date): Promise<void> {
     if (!ticketIds.length) return;

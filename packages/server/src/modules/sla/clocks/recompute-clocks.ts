@@ -37,7 +37,7 @@ export async function recomputeClocks(q: Queryable, tenantId: string, loaded: Lo
   const matched = new Map(facts.map((f) => [f.id, matchPolicy(all, matchFacts(f, f.requester_id ? (tiers.get(f.requester_id) ?? null) : null))]));
   const calendars = await loadCalendars(q, [...matched.values()].filter((p): p is StoredPolicy => !!p).map((p) => p.calendarId));
   const prev = new Map<string, ClockRow>();
-  for (const r of await clockRepository.byTickets(q, ids)) prev.set(`${r.ticket_id}:${r.metric}`, r);
+  for (const r of await clockRepository.lockByTickets(q, ids)) prev.set(`${r.ticket_id}:${r.metric}`, r);
 
   const rows: NewClockRow[] = [];
   const summaries: Parameters<typeof setSlaSummaries>[1] = [];
