@@ -7,6 +7,7 @@ import { benchImport } from './import';
 import { benchIntelligence } from './intelligence';
 import { benchIot } from './iot';
 import { benchList } from './list';
+import { benchSla } from './sla';
 import { log, parseArgs } from './lib/server';
 
 // `npm run bench -- <name> [options]` from the repository root. Results are JSON lines on stdout
@@ -21,6 +22,7 @@ import { log, parseArgs } from './lib/server';
 //   import    [--db pglite|postgres] [--tickets 10000] [--database-url URL]: an import job from upload to done, then the same file again
 //   intelligence [--data ../shared/data/banking77] [--runs 5000]: the per-ticket cost of the intelligence stage, in process
 //   dispatch  [--engineers 1000] [--open 10000] [--decisions 2000] [--batch 50] [--runs 50] [--seed 16]: engine decision latency, in process
+//   sla       [--tickets 10000,50000] [--due 500] [--rounds 20] [--lateness 5000] [--spread 20] [--create-duration 10] [--connections 20] [--database-url URL] [--db-name gongdan_bench_sla] [--skip-live]: the SLA sweep on PostgreSQL (bench/sla.ts)
 //   all       [--db pglite|postgres] [--tickets N] …: create, then generate, then list
 //
 // PostgreSQL: --database-url (or BENCH_DATABASE_URL) names a server where the scripts may create
@@ -30,7 +32,7 @@ import { log, parseArgs } from './lib/server';
 // (default /tmp/gongdan-bench-pglite) and `list` starts the server on that directory. `console`
 // drives the web console in headless Chromium against the same generated data.
 
-const USAGE = 'usage: npm run bench -- create|email|generate|list|iot|console|import|intelligence|dispatch|all [--db pglite|postgres] [options] (see bench/run.ts)';
+const USAGE = 'usage: npm run bench -- create|email|generate|list|iot|console|import|intelligence|dispatch|sla|all [--db pglite|postgres] [options] (see bench/run.ts)';
 
 async function main() {
   const { positional, opts } = parseArgs(process.argv.slice(2));
@@ -68,6 +70,19 @@ async function main() {
       return benchConsole({ ...common, runs: num('runs', 10), chromium: opts.chromium ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', only: opts.only as 'cold' | undefined, webDist: opts['web-dist'] });
     case 'dispatch':
       return benchDispatch({ engineers: num('engineers', 1000), open: num('open', 10_000), decisions: num('decisions', 2000), batch: num('batch', 50), runs: num('runs', 50), seed: num('seed', 16) });
+    case 'sla':
+      return benchSla({
+        databaseUrl: opts['database-url'],
+        dbName: opts['db-name'] ?? 'gongdan_bench_sla',
+        tickets: (opts.tickets ?? '10000,50000').split(',').map(Number),
+        due: num('due', 500),
+        rounds: num('rounds', 20),
+        lateness: num('lateness', 5000),
+        spread: num('spread', 20),
+        createDuration: num('create-duration', 10),
+        connections: num('connections', 20),
+        skipLive: opts['skip-live'] === 'true',
+      });
     case 'all':
       await create();
       await gen();

@@ -22,8 +22,10 @@ import { viewRoutes } from './modules/views';
 import { CHANNEL_PLUGINS, intakeRoutes } from './modules/intake';
 import { cacheFor, intelligenceRoutes, ticketEnricher } from './modules/intelligence';
 import { dispatchProfileRoutes } from './modules/dispatch';
+import { slaRoutes } from './modules/sla';
 import { automationRoutes } from './modules/automation';
 import { importRoutes } from './modules/imports';
+import { calendarRoutes } from './modules/calendars';
 import { contactExists } from './modules/customers';
 import { moveRequesterTickets } from './modules/tickets';
 import { assignmentRoutes } from './modules/dispatch';
@@ -48,7 +50,9 @@ export const ROUTE_MODULES: RouteModule[] = [
   importRoutes,
   assignmentRoutes,
   dispatchProfileRoutes,
+  slaRoutes,
   automationRoutes,
+  calendarRoutes,
   deliveryRoutes,
   ...CHANNEL_PLUGINS.flatMap((p) => (p.routes ? [p.routes] : [])),
 ];

@@ -41,6 +41,10 @@ const WebhooksPage = lazy(() => import('./admin/delivery/webhooks-page'));
 const ChannelsAdminPage = lazy(() => import('./admin/delivery/channels-page'));
 const DeadLettersPage = lazy(() => import('./admin/delivery/dead-letters-page'));
 const NotificationPreferencesPage = lazy(() => import('./settings/notification-preferences-page'));
+const CalendarsPage = lazy(() => import('./admin/calendars/calendars-page'));
+const SlaAdmin = lazy(() => import('./admin/sla/sla-admin'));
+const SlaPoliciesPage = lazy(() => import('./admin/sla/policies-page'));
+const SlaSettingsPage = lazy(() => import('./admin/sla/settings-page'));
 const TenantPage = lazy(() => import('./admin/tenant-page'));
 const ChannelsPage = lazy(() => import('./admin/channels/channels-page'));
 const IntakePage = lazy(() => import('./admin/intake/intake-page'));
@@ -100,6 +104,11 @@ export function AppRoutes() {
                 <Route path="webhooks" element={<WebhooksPage />} />
                 <Route path="channels" element={<ChannelsAdminPage />} />
                 <Route path="dead" element={<DeadLettersPage />} />
+              </Route>
+              <Route path="calendars" element={<CalendarsPage />} />
+              <Route path="sla" element={<SlaAdmin />}>
+                <Route path="policies" element={<SlaPoliciesPage />} />
+                <Route path="settings" element={<SlaSettingsPage />} />
               </Route>
               <Route path="channels" element={<ChannelsPage />} />
               <Route path="intake" element={<IntakePage />} />

@@ -4,6 +4,8 @@ import { CATEGORIES, CUSTOM_FIELDS, ORGANIZATIONS, TEAMS, TICKET_TYPES } from '.
 import { creationTimes } from './creation-times';
 import { alarmIntake } from './demo-alarms';
 import { createCatalog } from './demo-catalog';
+import { createDemoCalendars } from './calendars';
+import { createDemoSlaPolicies } from './sla';
 import { createChannels, demoDomain } from './demo-channels';
 import { createCustomers, createErpActor } from './demo-customers';
 import { scheduleLinks } from './demo-links';
@@ -18,6 +20,8 @@ import { DAY, HOUR, MINUTE, seededRandom } from './random';
 import { simulateTicket } from './simulate-ticket';
 import { createTimeline } from './timeline';
 import { giveDemoSites } from './dispatch-sites';
+import { createAutomationDefaults } from './automation';
+import { createDemoWebhook } from './demo-webhooks';
 
 // `gongdan demo load`: a tenant that looks used — staff, customers, devices, channels, catalog and two
 // months of tickets. Everything goes through the use cases (events, search index, notifications,
@@ -64,9 +68,13 @@ export async function loadDemo(makeDeps: (clock: Clock) => Deps, opts: DemoOptio
 
   const catalog = await createCatalog(deps, admin);
   log(`${CATEGORIES.length} categories, ${TICKET_TYPES.length} ticket types, ${CUSTOM_FIELDS.length} custom fields`);
+  log(`calendars: ${(await createDemoCalendars(deps, admin)).join(', ') || 'existing'}`);
+  log(`SLA policies: ${(await createDemoSlaPolicies(deps, admin)).join(', ') || 'existing'}`);
 
   const channels = await createChannels(deps, admin, { slug: opts.slug, people, catalog });
   log(`channels: mail to ${channels.mailbox}, web form, chat, IoT`);
+  log(`automation: ${await createAutomationDefaults(deps, tenantId)} default rules created`);
+  log(`webhook: ${await createDemoWebhook(deps, admin)} (switched off)`);
 
   const stats: DemoStats = { subtasks: 0, links: 0, replies: 0, notes: 0, english: 0 };
   const world: DemoWorld = {

@@ -61,11 +61,14 @@ export const settings = {
   DISPATCH_STATS_MINUTES: { schema: z.coerce.number().int().min(0), default: '60', description: 'How often each person’s speed and first-time-fix rate per category are learnt again from closed tickets (0: never)' },
   MAP_TILE_URL: { schema: z.string().max(500), default: '', description: 'Tile server of the dispatch map ({z}/{x}/{y} template, e.g. https://tiles.example.cn/{z}/{x}/{y}.png); empty: the built-in base layer only' },
   MAP_TILE_ATTRIBUTION: { schema: z.string().max(500), default: '', description: 'Attribution shown with the map tiles' },
+  SLA_SWEEP_MS: { schema: z.coerce.number().int().min(0), default: '250', description: 'How often the SLA sweep fires the warnings and breaches that are due (0 disables the sweep)' },
   AUTOMATION_SWEEP_MS: { schema: z.coerce.number().int().min(0), default: '60000', description: 'How often the time rules (定时规则) look for tickets that have been in a state long enough, e.g. resolved for 7 days (0 disables the sweep)' },
   AUTOMATION_MAX_PER_TICKET_HOUR: { schema: z.coerce.number().int().min(1), default: '20', description: 'The loop guard: at most this many automated updates of one ticket per hour; further runs are dropped and logged with the reason' },
   DELIVERY_SEND_MS: { schema: z.coerce.number().int().min(0), default: '1000', description: 'How often the sender looks for due webhook, group robot, SMS and notification mail deliveries (0: this process sends none)' },
   DELIVERY_MAX_ATTEMPTS: { schema: z.coerce.number().int().min(1).max(50), default: '8', description: 'Attempts of a delivery (exponential backoff 1 s, 2 s, 4 s … up to 1 h between them) before it is dead (the dead-letter list admins replay)' },
+  DELIVERY_TIMEOUT_MS: { schema: z.coerce.number().int().min(100).max(120000), default: '10000', description: 'How long one delivery attempt waits for the receiver; a sender holds a claimed delivery three times as long and 30 s more, after which another process may retry it' },
   WEB_DIST_DIR: { schema: z.string(), default: '', description: 'Folder of the built web console served at / (default: packages/web/dist of this repository)' },
+  SLA_SWEEP_BATCH: { schema: z.coerce.number().int().min(1).max(10000), default: '500', description: 'Due SLA breaches and warnings (each) one sweep transaction claims per tenant' },
 } as const;
 
 type Settings = typeof settings;

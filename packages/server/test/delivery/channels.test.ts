@@ -7,7 +7,7 @@ describe('notification channels: WeCom / DingTalk / Feishu robots and the SMS ga
   let s: Awaited<ReturnType<typeof setup>>;
   beforeAll(async () => {
     s = await setup();
-  }, 60_000);
+  }, 180_000);
   afterAll(() => s?.close());
 
   const add = (body: unknown) => s.t.api(s.acme.adminToken, 'POST', '/api/v1/notification-channels', body);

@@ -8,7 +8,7 @@ describe('outbound webhooks', () => {
   let hookId: string;
   beforeAll(async () => {
     s = await setup({ maxAttempts: 4 });
-  }, 60_000);
+  }, 180_000);
   afterAll(() => s?.close());
 
   const api = (method: string, url: string, body?: unknown) => s.t.api(s.acme.adminToken, method, url, body);

@@ -27,9 +27,9 @@ export default function AdminLayout() {
       <Tabs
         activeKey={current}
         onChange={(k) => navigate(`/admin/${k}`)}
-        // the sections that do not fit behind “更多” (Ant Design's icon would name itself “ellipsis”)
         more={{ icon: <EllipsisOutlined aria-label={t('admin.moreSections')} /> }}
         data-testid="admin-tabs"
+        // the sections overflow a narrow screen into a menu; Ant Design names its button's icon "ellipsis"
         items={sections.map((s) => ({ key: s, label: <span data-testid={`admin-tab-${s}`}>{t(`admin.section.${s}`)}</span> }))}
       />
       <Suspense fallback={<PageLoading />}>

@@ -1317,6 +1317,2054 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/automation/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 试运行: the existing open tickets a rule would match now, before it is switched on (admins, supervisors) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rule: {
+                            name: string;
+                            description?: string;
+                            /** @enum {string} */
+                            kind: "trigger" | "time";
+                            /** @description trigger: ticket.created, ticket.updated, reply.added, note.added, status_changed, assigned, sla.warning, sla.breached, ticket.chased, csat.received; time rule: empty */
+                            events?: string[];
+                            /** @description {all: [AutomationCondition], any: [AutomationCondition]} */
+                            conditions?: {
+                                all?: {
+                                    [key: string]: unknown;
+                                }[];
+                                any?: {
+                                    [key: string]: unknown;
+                                }[];
+                            };
+                            /** @description [AutomationAction], run in order */
+                            actions: {
+                                [key: string]: unknown;
+                            }[];
+                            active?: boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AutomationDryRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automation/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Automation rules (触发器 and 定时规则) in their order (admins, supervisors) */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "trigger" | "time";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AutomationRule"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a rule (admins); 400 AUTOMATION_RULE_INVALID / AUTOMATION_CONDITION_INVALID / AUTOMATION_ACTION_INVALID name the field path and what to fix */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string;
+                        /** @enum {string} */
+                        kind: "trigger" | "time";
+                        /** @description trigger: ticket.created, ticket.updated, reply.added, note.added, status_changed, assigned, sla.warning, sla.breached, ticket.chased, csat.received; time rule: empty */
+                        events?: string[];
+                        /** @description {all: [AutomationCondition], any: [AutomationCondition]} */
+                        conditions?: {
+                            all?: {
+                                [key: string]: unknown;
+                            }[];
+                            any?: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                        /** @description [AutomationAction], run in order */
+                        actions: {
+                            [key: string]: unknown;
+                        }[];
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AutomationRule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automation/rules/reorder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set the order of the triggers or of the time rules (admins): ids lists every rule of the kind, first runs first */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "trigger" | "time";
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AutomationRule"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automation/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One rule (admins, supervisors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AutomationRule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a rule (admins); a shipped default comes back at the next start — switch it off instead */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done; no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Replace a rule (admins): the whole rule, validated as a new one */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string;
+                        /** @enum {string} */
+                        kind: "trigger" | "time";
+                        /** @description trigger: ticket.created, ticket.updated, reply.added, note.added, status_changed, assigned, sla.warning, sla.breached, ticket.chased, csat.received; time rule: empty */
+                        events?: string[];
+                        /** @description {all: [AutomationCondition], any: [AutomationCondition]} */
+                        conditions?: {
+                            all?: {
+                                [key: string]: unknown;
+                            }[];
+                            any?: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                        /** @description [AutomationAction], run in order */
+                        actions: {
+                            [key: string]: unknown;
+                        }[];
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AutomationRule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/automation/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 执行记录: the latest runs of a rule or on a ticket, with outcome (applied / dropped / failed) and detail */
+        get: {
+            parameters: {
+                query?: {
+                    ruleId?: string;
+                    ticketId?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AutomationRun"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Business calendars (工作日历), the default first (admins and supervisors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["BusinessCalendarSummary"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a business calendar (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default  */
+                        description?: string;
+                        /** @description IANA zone; default the tenant's (Asia/Shanghai) */
+                        timeZone?: string;
+                        /**
+                         * @description 7×24: week and days are ignored
+                         * @default false
+                         */
+                        alwaysOpen?: boolean;
+                        /** @description default Monday–Friday 09:00–12:00, 13:30–18:00 */
+                        week?: components["schemas"]["CalendarWeekInput"];
+                        /** @description PUT: omitted keeps the days */
+                        days?: components["schemas"]["CalendarDayInput"][];
+                        /**
+                         * @description the tenant's default calendar (one per tenant)
+                         * @default false
+                         */
+                        isDefault?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BusinessCalendar"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/from-builtin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a calendar with the official China schedule of a year: 法定节假日 and 调休 workdays (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @description the year of the official schedule (2026)
+                         * @enum {number}
+                         */
+                        year: 2026;
+                        week?: components["schemas"]["CalendarWeekInput"];
+                        timeZone?: string;
+                        /** @default false */
+                        isDefault?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BusinessCalendar"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One calendar with its holidays and 调休 workdays (admins and supervisors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BusinessCalendar"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** Replace a calendar (admins); days omitted keeps its days */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default  */
+                        description?: string;
+                        /** @description IANA zone; default the tenant's (Asia/Shanghai) */
+                        timeZone?: string;
+                        /**
+                         * @description 7×24: week and days are ignored
+                         * @default false
+                         */
+                        alwaysOpen?: boolean;
+                        /** @description default Monday–Friday 09:00–12:00, 13:30–18:00 */
+                        week?: components["schemas"]["CalendarWeekInput"];
+                        /** @description PUT: omitted keeps the days */
+                        days?: components["schemas"]["CalendarDayInput"][];
+                        /**
+                         * @description the tenant's default calendar (one per tenant)
+                         * @default false
+                         */
+                        isDefault?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BusinessCalendar"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a calendar (admins); SLA policies on it use the default calendar */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done; no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export a calendar: ICS (a VEVENT per holiday / 调休 workday) or JSON (admins and supervisors) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "ics" | "json";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The calendar file: ICS (text/calendar) or the JSON export */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                        "application/json": components["schemas"]["CalendarExport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/{id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the holidays and 调休 workdays of a calendar from an ICS (text/calendar) or JSON (application/json) body (admins). All or nothing: problems answer 400 CALENDAR_IMPORT_INVALID with each problem and its line number in details */
+        post: {
+            parameters: {
+                query?: {
+                    format?: "ics" | "json";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/calendar": string;
+                    "text/plain": string;
+                    "application/json": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarImportResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When a target of `minutes` working minutes from `from` (default now) ends on this calendar (admins and supervisors) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description default now */
+                    from?: string;
+                    minutes: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarPreview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/categories": {
         parameters: {
             query?: never;
@@ -4053,6 +6101,242 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deliveries by state, newest first: the dead letters by default */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "dead" | "pending" | "delivered";
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Delivery"][];
+                            /** Format: uuid */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deliveries/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a dead (or delivered) delivery again: back to pending, attempts reset, the same delivery id (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Delivery"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/dispatch/board": {
@@ -8801,6 +11085,844 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notification preferences: email / SMS per kind and quiet hours (urgent ones still go out) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationPreferences"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** Set my notification preferences */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationPreferences"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notification-channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Group robots and SMS gateways (secrets masked) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["NotificationChannel"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a group robot (WeCom / DingTalk / Feishu) or an SMS gateway (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "wecom_robot" | "dingtalk_robot" | "feishu_robot" | "sms_gateway";
+                        name: string;
+                        config: {
+                            /** @description The robot's webhook address (with its key / access_token) or the SMS gateway's; required on create */
+                            url?: string;
+                            /** @description DingTalk 加签 / Feishu 签名校验 secret; null clears it, left out keeps it */
+                            secret?: string | null;
+                            /** @description SMS gateway: bearer token */
+                            token?: string | null;
+                            /** @description SMS gateway: the signature (签名) passed on as `sign` */
+                            sign?: string | null;
+                        };
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationChannel"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notification-channels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a channel (admins); config values left out stay, null clears */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Cannot change
+                         * @enum {string}
+                         */
+                        kind?: "wecom_robot" | "dingtalk_robot" | "feishu_robot" | "sms_gateway";
+                        name: string;
+                        config: {
+                            /** @description The robot's webhook address (with its key / access_token) or the SMS gateway's; required on create */
+                            url?: string;
+                            /** @description DingTalk 加签 / Feishu 签名校验 secret; null clears it, left out keeps it */
+                            secret?: string | null;
+                            /** @description SMS gateway: bearer token */
+                            token?: string | null;
+                            /** @description SMS gateway: the signature (签名) passed on as `sign` */
+                            sign?: string | null;
+                        };
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationChannel"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a channel (admins) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done; no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notification-channels/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test message through the channel now and report the platform's answer (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description SMS gateway: the number to text */
+                        to?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeliveryTestResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -10715,6 +13837,1193 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/sla/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SLA policies in order: the first active one whose conditions match applies (admins and supervisors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SlaPolicy"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an SLA policy, placed last (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default  */
+                        description?: string;
+                        /** @default true */
+                        active?: boolean;
+                        /**
+                         * @description every given list must match; empty or absent: any
+                         * @default {}
+                         */
+                        conditions?: {
+                            priorities?: ("low" | "normal" | "high" | "urgent")[];
+                            categoryIds?: string[];
+                            typeIds?: string[];
+                            tiers?: ("standard" | "vip" | "svip" | "key_account")[];
+                            organizationIds?: string[];
+                            channels?: ("web" | "email" | "phone" | "chat" | "api" | "portal" | "wechat" | "wecom" | "dingtalk" | "feishu" | "iot" | "sms")[];
+                            teamIds?: string[];
+                        };
+                        /**
+                         * Format: uuid
+                         * @description null: the tenant’s default calendar (7×24 when it has none)
+                         * @default null
+                         */
+                        calendarId?: string | null;
+                        /** @description priority → metric → {minutes, business} */
+                        targets: {
+                            low?: {
+                                /** @description 首次响应 */
+                                first_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 下次响应 */
+                                next_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 解决时限 */
+                                resolution?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 上门时限 (tickets with a site) */
+                                on_site?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                            };
+                            normal?: {
+                                /** @description 首次响应 */
+                                first_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 下次响应 */
+                                next_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 解决时限 */
+                                resolution?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 上门时限 (tickets with a site) */
+                                on_site?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                            };
+                            high?: {
+                                /** @description 首次响应 */
+                                first_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 下次响应 */
+                                next_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 解决时限 */
+                                resolution?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 上门时限 (tickets with a site) */
+                                on_site?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                            };
+                            urgent?: {
+                                /** @description 首次响应 */
+                                first_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 下次响应 */
+                                next_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 解决时限 */
+                                resolution?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 上门时限 (tickets with a site) */
+                                on_site?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                            };
+                        };
+                        /**
+                         * @description warn when this share of the target is left (0.3 = 30% left)
+                         * @default 0.3
+                         */
+                        warnRemaining?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SlaPolicy"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/policies/reorder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put the SLA policies in a new order: every policy once (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description every policy of the tenant, in the new order */
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SlaPolicy"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace an SLA policy (admins); open tickets take it when they next change */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default  */
+                        description?: string;
+                        /** @default true */
+                        active?: boolean;
+                        /**
+                         * @description every given list must match; empty or absent: any
+                         * @default {}
+                         */
+                        conditions?: {
+                            priorities?: ("low" | "normal" | "high" | "urgent")[];
+                            categoryIds?: string[];
+                            typeIds?: string[];
+                            tiers?: ("standard" | "vip" | "svip" | "key_account")[];
+                            organizationIds?: string[];
+                            channels?: ("web" | "email" | "phone" | "chat" | "api" | "portal" | "wechat" | "wecom" | "dingtalk" | "feishu" | "iot" | "sms")[];
+                            teamIds?: string[];
+                        };
+                        /**
+                         * Format: uuid
+                         * @description null: the tenant’s default calendar (7×24 when it has none)
+                         * @default null
+                         */
+                        calendarId?: string | null;
+                        /** @description priority → metric → {minutes, business} */
+                        targets: {
+                            low?: {
+                                /** @description 首次响应 */
+                                first_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 下次响应 */
+                                next_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 解决时限 */
+                                resolution?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 上门时限 (tickets with a site) */
+                                on_site?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                            };
+                            normal?: {
+                                /** @description 首次响应 */
+                                first_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 下次响应 */
+                                next_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 解决时限 */
+                                resolution?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 上门时限 (tickets with a site) */
+                                on_site?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                            };
+                            high?: {
+                                /** @description 首次响应 */
+                                first_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 下次响应 */
+                                next_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 解决时限 */
+                                resolution?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 上门时限 (tickets with a site) */
+                                on_site?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                            };
+                            urgent?: {
+                                /** @description 首次响应 */
+                                first_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 下次响应 */
+                                next_response?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 解决时限 */
+                                resolution?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                                /** @description 上门时限 (tickets with a site) */
+                                on_site?: {
+                                    minutes: number;
+                                    /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                                    business: boolean;
+                                };
+                            };
+                        };
+                        /**
+                         * @description warn when this share of the target is left (0.3 = 30% left)
+                         * @default 0.3
+                         */
+                        warnRemaining?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SlaPolicy"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete an SLA policy (admins) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done; no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SLA attainment (达成率) of the clocks started in [from, to), by team, priority, category, metric, day, week or month (admins and supervisors) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description ISO-8601 date or date-time, years 1900-9999 */
+                    from: string;
+                    /** @description ISO-8601 date or date-time, years 1900-9999 */
+                    to: string;
+                    groupBy?: "team" | "priority" | "category" | "metric" | "day" | "week" | "month";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SlaReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The statuses that pause the clocks (admins and supervisors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SlaSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** Set the statuses that pause the clocks: pending (待客户反馈), on_hold (挂起) (admins) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description statuses that stop the clocks (default: pending, on_hold) */
+                        pauseStatuses: ("new" | "open" | "pending" | "on_hold" | "resolved" | "closed")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SlaSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/teams": {
         parameters: {
             query?: never;
@@ -11780,7 +16089,9 @@ export interface paths {
                     updatedFrom?: string;
                     /** @description ISO-8601 date or date-time, years 1900-9999 */
                     updatedTo?: string;
-                    /** @description created_at | updated_at | number | priority, prefix - for descending; default -updated_at */
+                    /** @description SLA states of the ticket’s most urgent clock, comma separated */
+                    sla?: ("ok" | "warning" | "breached" | "paused" | "achieved")[];
+                    /** @description created_at | updated_at | number | priority | sla_due_at (due soonest first, tickets without SLA last), prefix - for descending; default -updated_at */
                     sort?: string;
                     cursor?: string;
                     limit?: number;
@@ -12234,6 +16545,8 @@ export interface paths {
                     updatedFrom?: string;
                     /** @description ISO-8601 date or date-time, years 1900-9999 */
                     updatedTo?: string;
+                    /** @description SLA states of the ticket’s most urgent clock, comma separated */
+                    sla?: ("ok" | "warning" | "breached" | "paused" | "achieved")[];
                     upTo?: number;
                 };
                 header?: never;
@@ -14451,6 +18764,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A ticket’s SLA: the policy applied and each clock with its state (staff who may see the ticket) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description ticket id or number */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TicketSla"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/subtasks": {
         parameters: {
             query?: never;
@@ -15544,6 +19959,8 @@ export interface paths {
                             updatedFrom?: string;
                             /** @description ISO-8601 date or date-time, years 1900-9999 */
                             updatedTo?: string;
+                            /** @description SLA states of the ticket’s most urgent clock, comma separated */
+                            sla?: ("ok" | "warning" | "breached" | "paused" | "achieved")[];
                         };
                         columns?: string[];
                         /** @description created_at | updated_at | number | priority, prefix - for descending; default -updated_at */
@@ -15911,6 +20328,8 @@ export interface paths {
                             updatedFrom?: string;
                             /** @description ISO-8601 date or date-time, years 1900-9999 */
                             updatedTo?: string;
+                            /** @description SLA states of the ticket’s most urgent clock, comma separated */
+                            sla?: ("ok" | "warning" | "breached" | "paused" | "achieved")[];
                         };
                         columns?: string[];
                         /** @description created_at | updated_at | number | priority, prefix - for descending; default -updated_at */
@@ -16022,6 +20441,609 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outbound webhooks (secrets masked) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Webhook"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an outbound webhook (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description http:// or https:// address */
+                        url: string;
+                        /** @description HMAC-SHA256 signing secret (required on create; left out on update keeps the current one) */
+                        secret?: string;
+                        /** @description Event kinds it receives: 'ticket.created', prefixes 'sla.*', or '*' for all; empty: none (automation's webhook action only) */
+                        events: string[];
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Webhook"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a webhook (admins); a secret left out stays */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description http:// or https:// address */
+                        url: string;
+                        /** @description HMAC-SHA256 signing secret (required on create; left out on update keeps the current one) */
+                        secret?: string;
+                        /** @description Event kinds it receives: 'ticket.created', prefixes 'sla.*', or '*' for all; empty: none (automation's webhook action only) */
+                        events: string[];
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Webhook"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a webhook (admins); its pending deliveries go dead */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done; no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a signed webhook.test event now and report the receiver's answer (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeliveryTestResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -16139,6 +21161,434 @@ export interface components {
             uploadedBy: string | null;
             /** @description ISO-8601 date-time */
             createdAt: string;
+        };
+        AutomationAction: {
+            /** @enum {string} */
+            type: "set_field";
+            /** @enum {string} */
+            field: "status" | "priority" | "category" | "type" | "team" | "assignee" | "tags";
+            value: (string | string[]) | null;
+        } | {
+            /** @enum {string} */
+            type: "assign";
+            /** Format: uuid */
+            userId?: string;
+            /** Format: uuid */
+            teamId?: string;
+            /** @enum {boolean} */
+            dispatch?: true;
+        } | {
+            /** @enum {string} */
+            type: "add_tags";
+            tags: string[];
+        } | {
+            /** @enum {string} */
+            type: "remove_tags";
+            tags: string[];
+        } | {
+            /** @enum {string} */
+            type: "add_note";
+            text: string;
+        } | {
+            /** @enum {string} */
+            type: "reply";
+            /** Format: uuid */
+            templateId?: string;
+            text?: string;
+        } | {
+            /** @enum {string} */
+            type: "notify";
+            userIds?: string[];
+            teamIds?: string[];
+            roles?: ("assignee" | "team_supervisors" | "supervisors" | "admins" | "requester")[];
+            channels?: ("in_app" | "email" | "sms")[];
+            text?: string;
+        } | {
+            /** @enum {string} */
+            type: "notify_robot";
+            /** Format: uuid */
+            channelId: string;
+            text: string;
+        } | {
+            /** @enum {string} */
+            type: "webhook";
+            /** Format: uuid */
+            webhookId: string;
+        } | {
+            /** @enum {string} */
+            type: "create_subtask";
+            /** Format: uuid */
+            teamId: string;
+            title: string;
+        } | {
+            /** @enum {string} */
+            type: "escalate";
+            level?: number;
+            /** @enum {string} */
+            priority?: "raise";
+            roles?: ("assignee" | "team_supervisors" | "supervisors" | "admins" | "requester")[];
+            text?: string;
+        } | {
+            /** @enum {string} */
+            type: "close";
+        };
+        AutomationActionInput: {
+            /** @enum {string} */
+            type: "set_field";
+            /** @enum {string} */
+            field: "status" | "priority" | "category" | "type" | "team" | "assignee" | "tags";
+            value: (string | string[]) | null;
+        } | {
+            /** @enum {string} */
+            type: "assign";
+            /** Format: uuid */
+            userId?: string;
+            /** Format: uuid */
+            teamId?: string;
+            /** @enum {boolean} */
+            dispatch?: true;
+        } | {
+            /** @enum {string} */
+            type: "add_tags";
+            tags: string[];
+        } | {
+            /** @enum {string} */
+            type: "remove_tags";
+            tags: string[];
+        } | {
+            /** @enum {string} */
+            type: "add_note";
+            text: string;
+        } | {
+            /** @enum {string} */
+            type: "reply";
+            /** Format: uuid */
+            templateId?: string;
+            text?: string;
+        } | {
+            /** @enum {string} */
+            type: "notify";
+            userIds?: string[];
+            teamIds?: string[];
+            roles?: ("assignee" | "team_supervisors" | "supervisors" | "admins" | "requester")[];
+            channels?: ("in_app" | "email" | "sms")[];
+            text?: string;
+        } | {
+            /** @enum {string} */
+            type: "notify_robot";
+            /** Format: uuid */
+            channelId: string;
+            text: string;
+        } | {
+            /** @enum {string} */
+            type: "webhook";
+            /** Format: uuid */
+            webhookId: string;
+        } | {
+            /** @enum {string} */
+            type: "create_subtask";
+            /** Format: uuid */
+            teamId: string;
+            title: string;
+        } | {
+            /** @enum {string} */
+            type: "escalate";
+            level?: number;
+            /** @enum {string} */
+            priority?: "raise";
+            roles?: ("assignee" | "team_supervisors" | "supervisors" | "admins" | "requester")[];
+            text?: string;
+        } | {
+            /** @enum {string} */
+            type: "close";
+        };
+        AutomationCondition: {
+            /** @description status, priority, category, type, team, assignee, channel, tags, title, description, requester.tier, organization, custom.<key>, sla.state, chase_count, hours_since.<created|updated|status|pending|resolved|assigned|sla_breached>, business_hours */
+            field: string;
+            /** @enum {string} */
+            op: "is" | "is_not" | "in" | "not_in" | "contains" | "not_contains" | "changed" | "changed_to" | "changed_from" | "gte" | "lte" | "is_true" | "is_false";
+            value?: ((string | number | boolean) | null) | ((string | number | boolean) | null)[];
+        };
+        AutomationConditionInput: {
+            /** @description status, priority, category, type, team, assignee, channel, tags, title, description, requester.tier, organization, custom.<key>, sla.state, chase_count, hours_since.<created|updated|status|pending|resolved|assigned|sla_breached>, business_hours */
+            field: string;
+            /** @enum {string} */
+            op: "is" | "is_not" | "in" | "not_in" | "contains" | "not_contains" | "changed" | "changed_to" | "changed_from" | "gte" | "lte" | "is_true" | "is_false";
+            value?: ((string | number | boolean) | null) | ((string | number | boolean) | null)[];
+        };
+        AutomationConditions: {
+            all?: components["schemas"]["AutomationCondition"][];
+            any?: components["schemas"]["AutomationCondition"][];
+        };
+        AutomationConditionsInput: {
+            all?: components["schemas"]["AutomationConditionInput"][];
+            any?: components["schemas"]["AutomationConditionInput"][];
+        };
+        AutomationDryRun: {
+            /** @description the first 100 matches */
+            matched: {
+                /** Format: uuid */
+                ticketId: string;
+                number: number;
+                title: string;
+            }[];
+            /** @description how many of the checked tickets match */
+            total: number;
+            /** @description open tickets checked (at most 5,000) */
+            checked: number;
+        };
+        AutomationDryRunInput: {
+            /** @description the first 100 matches */
+            matched: {
+                /** Format: uuid */
+                ticketId: string;
+                number: number;
+                title: string;
+            }[];
+            /** @description how many of the checked tickets match */
+            total: number;
+            /** @description open tickets checked (at most 5,000) */
+            checked: number;
+        };
+        AutomationRule: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            /** @enum {string} */
+            kind: "trigger" | "time";
+            position: number;
+            active: boolean;
+            events: string[];
+            conditions: components["schemas"]["AutomationConditions"];
+            actions: components["schemas"]["AutomationAction"][];
+            /** @description the shipped default it was created from, null for the tenant’s own */
+            builtin: string | null;
+            /** @description ISO-8601 date-time */
+            createdAt: string;
+            /** @description ISO-8601 date-time */
+            updatedAt: string;
+        };
+        AutomationRuleInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            /** @enum {string} */
+            kind: "trigger" | "time";
+            position: number;
+            active: boolean;
+            events: string[];
+            conditions: components["schemas"]["AutomationConditionsInput"];
+            actions: components["schemas"]["AutomationActionInput"][];
+            /** @description the shipped default it was created from, null for the tenant’s own */
+            builtin: string | null;
+            /** @description ISO-8601 date-time */
+            createdAt: string;
+            /** @description ISO-8601 date-time */
+            updatedAt: string;
+        };
+        AutomationRun: {
+            /** Format: uuid */
+            ruleId: string;
+            ruleName: string | null;
+            /** Format: uuid */
+            ticketId: string;
+            /** @description the occasion: the event id of a trigger, the condition instance of a time rule */
+            runKey: string;
+            /** @enum {string} */
+            outcome: "applied" | "dropped" | "failed";
+            /** @description applied: actions [{type, summary}]; dropped / failed: reason */
+            detail: {
+                [key: string]: unknown;
+            };
+            /** @description ISO-8601 date-time */
+            createdAt: string;
+        };
+        AutomationRunInput: {
+            /** Format: uuid */
+            ruleId: string;
+            ruleName: string | null;
+            /** Format: uuid */
+            ticketId: string;
+            /** @description the occasion: the event id of a trigger, the condition instance of a time rule */
+            runKey: string;
+            /** @enum {string} */
+            outcome: "applied" | "dropped" | "failed";
+            /** @description applied: actions [{type, summary}]; dropped / failed: reason */
+            detail: {
+                [key: string]: unknown;
+            };
+            /** @description ISO-8601 date-time */
+            createdAt: string;
+        };
+        BusinessCalendar: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            timeZone: string;
+            alwaysOpen: boolean;
+            week: components["schemas"]["CalendarWeek"];
+            isDefault: boolean;
+            /** @description ISO-8601 date-time */
+            createdAt: string;
+            /** @description ISO-8601 date-time */
+            updatedAt: string;
+            days: components["schemas"]["CalendarDay"][];
+        };
+        BusinessCalendarInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            timeZone: string;
+            alwaysOpen: boolean;
+            week: components["schemas"]["CalendarWeekInput"];
+            isDefault: boolean;
+            /** @description ISO-8601 date-time */
+            createdAt: string;
+            /** @description ISO-8601 date-time */
+            updatedAt: string;
+            days: components["schemas"]["CalendarDayInput"][];
+        };
+        BusinessCalendarSummary: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            timeZone: string;
+            alwaysOpen: boolean;
+            week: components["schemas"]["CalendarWeek"];
+            isDefault: boolean;
+            /** @description ISO-8601 date-time */
+            createdAt: string;
+            /** @description ISO-8601 date-time */
+            updatedAt: string;
+            holidayCount: number;
+            workdayCount: number;
+        };
+        BusinessCalendarSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            timeZone: string;
+            alwaysOpen: boolean;
+            week: components["schemas"]["CalendarWeekInput"];
+            isDefault: boolean;
+            /** @description ISO-8601 date-time */
+            createdAt: string;
+            /** @description ISO-8601 date-time */
+            updatedAt: string;
+            holidayCount: number;
+            workdayCount: number;
+        };
+        CalendarDay: {
+            /** @description YYYY-MM-DD */
+            day: string;
+            /**
+             * @description holiday: 法定节假日 (no work); workday: 调休上班
+             * @enum {string}
+             */
+            kind: "holiday" | "workday";
+            /** @default  */
+            name: string;
+            /**
+             * @description a workday's intervals; null → the Monday intervals
+             * @default null
+             */
+            hours: components["schemas"]["CalendarInterval"][] | null;
+        };
+        CalendarDayInput: {
+            /** @description YYYY-MM-DD */
+            day: string;
+            /**
+             * @description holiday: 法定节假日 (no work); workday: 调休上班
+             * @enum {string}
+             */
+            kind: "holiday" | "workday";
+            /** @default  */
+            name: string;
+            /**
+             * @description a workday's intervals; null → the Monday intervals
+             * @default null
+             */
+            hours: components["schemas"]["CalendarIntervalInput"][] | null;
+        };
+        /** @description The JSON export of a calendar (POST …/import?format=json takes its days) */
+        CalendarExport: {
+            /** @enum {string} */
+            format: "gongdan.calendar";
+            /** @enum {number} */
+            version: 1;
+            name: string;
+            description: string;
+            timeZone: string;
+            alwaysOpen: boolean;
+            week: components["schemas"]["CalendarWeek"];
+            days: components["schemas"]["CalendarDay"][];
+        };
+        /** @description The JSON export of a calendar (POST …/import?format=json takes its days) */
+        CalendarExportInput: {
+            /** @enum {string} */
+            format: "gongdan.calendar";
+            /** @enum {number} */
+            version: 1;
+            name: string;
+            description: string;
+            timeZone: string;
+            alwaysOpen: boolean;
+            week: components["schemas"]["CalendarWeekInput"];
+            days: components["schemas"]["CalendarDayInput"][];
+        };
+        CalendarImportResult: {
+            calendar: components["schemas"]["BusinessCalendar"];
+            imported: number;
+        };
+        CalendarImportResultInput: {
+            calendar: components["schemas"]["BusinessCalendarInput"];
+            imported: number;
+        };
+        CalendarInterval: (string)[];
+        CalendarIntervalInput: (string)[];
+        CalendarPreview: {
+            /** @description ISO-8601 date-time */
+            from: string;
+            minutes: number;
+            /** @description ISO-8601 date-time */
+            due: string;
+            /** @description whether `from` is working time */
+            workingNow: boolean;
+        };
+        CalendarPreviewInput: {
+            /** @description ISO-8601 date-time */
+            from: string;
+            minutes: number;
+            /** @description ISO-8601 date-time */
+            due: string;
+            /** @description whether `from` is working time */
+            workingNow: boolean;
+        };
+        /** @description ISO weekday (1 = Monday … 7 = Sunday) → working intervals, ordered, not overlapping */
+        CalendarWeek: {
+            1: components["schemas"]["CalendarInterval"][];
+            2: components["schemas"]["CalendarInterval"][];
+            3: components["schemas"]["CalendarInterval"][];
+            4: components["schemas"]["CalendarInterval"][];
+            5: components["schemas"]["CalendarInterval"][];
+            6: components["schemas"]["CalendarInterval"][];
+            7: components["schemas"]["CalendarInterval"][];
+        };
+        /** @description ISO weekday (1 = Monday … 7 = Sunday) → working intervals, ordered, not overlapping */
+        CalendarWeekInput: {
+            1: components["schemas"]["CalendarIntervalInput"][];
+            2: components["schemas"]["CalendarIntervalInput"][];
+            3: components["schemas"]["CalendarIntervalInput"][];
+            4: components["schemas"]["CalendarIntervalInput"][];
+            5: components["schemas"]["CalendarIntervalInput"][];
+            6: components["schemas"]["CalendarIntervalInput"][];
+            7: components["schemas"]["CalendarIntervalInput"][];
         };
         Category: {
             /** Format: uuid */
@@ -16445,6 +21895,84 @@ export interface components {
                 labelEn: string;
             }[];
             position: number;
+        };
+        Delivery: {
+            /**
+             * Format: uuid
+             * @description Also the X-Gongdan-Delivery header of every attempt
+             */
+            id: string;
+            /** @enum {string} */
+            targetKind: "webhook" | "wecom_robot" | "dingtalk_robot" | "feishu_robot" | "sms" | "email";
+            /** Format: uuid */
+            targetId: string | null;
+            dedupeKey: string;
+            /** Format: uuid */
+            ticketId: string | null;
+            /** @enum {string} */
+            state: "pending" | "delivered" | "dead";
+            attempts: number;
+            /** @description ISO-8601 date-time */
+            nextAttemptAt: string;
+            lastStatus: number | null;
+            lastError: string | null;
+            /** @description ISO-8601 date-time */
+            createdAt: string;
+            /** @description ISO-8601 date-time */
+            deliveredAt: string | null;
+            /** @description The message as enqueued */
+            request: unknown;
+        };
+        DeliveryInput: {
+            /**
+             * Format: uuid
+             * @description Also the X-Gongdan-Delivery header of every attempt
+             */
+            id: string;
+            /** @enum {string} */
+            targetKind: "webhook" | "wecom_robot" | "dingtalk_robot" | "feishu_robot" | "sms" | "email";
+            /** Format: uuid */
+            targetId: string | null;
+            dedupeKey: string;
+            /** Format: uuid */
+            ticketId: string | null;
+            /** @enum {string} */
+            state: "pending" | "delivered" | "dead";
+            attempts: number;
+            /** @description ISO-8601 date-time */
+            nextAttemptAt: string;
+            lastStatus: number | null;
+            lastError: string | null;
+            /** @description ISO-8601 date-time */
+            createdAt: string;
+            /** @description ISO-8601 date-time */
+            deliveredAt: string | null;
+            /** @description The message as enqueued */
+            request: unknown;
+        };
+        DeliveryTestResult: {
+            ok: boolean;
+            /** @description HTTP status of the answer */
+            status: number | null;
+            /** @description The platform's code and message when it refused (e.g. errcode 310000: sign not match), or what went wrong */
+            error: string | null;
+            /**
+             * Format: uuid
+             * @description The X-Gongdan-Delivery id the test carried
+             */
+            deliveryId: string;
+        };
+        DeliveryTestResultInput: {
+            ok: boolean;
+            /** @description HTTP status of the answer */
+            status: number | null;
+            /** @description The platform's code and message when it refused (e.g. errcode 310000: sign not match), or what went wrong */
+            error: string | null;
+            /**
+             * Format: uuid
+             * @description The X-Gongdan-Delivery id the test carried
+             */
+            deliveryId: string;
         };
         DeviceKey: {
             /** Format: uuid */
@@ -17694,6 +23222,48 @@ export interface components {
             /** @description ISO-8601 date-time */
             createdAt: string;
         };
+        NotificationChannel: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "wecom_robot" | "dingtalk_robot" | "feishu_robot" | "sms_gateway";
+            name: string;
+            config: {
+                /** @description Robots: the address with its key / token masked */
+                url: string;
+                /** @description Masked */
+                secret: string | null;
+                /** @description Masked */
+                token: string | null;
+                sign: string | null;
+            };
+            active: boolean;
+            /** @description ISO-8601 date-time */
+            createdAt: string;
+            /** @description ISO-8601 date-time */
+            updatedAt: string;
+        };
+        NotificationChannelInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "wecom_robot" | "dingtalk_robot" | "feishu_robot" | "sms_gateway";
+            name: string;
+            config: {
+                /** @description Robots: the address with its key / token masked */
+                url: string;
+                /** @description Masked */
+                secret: string | null;
+                /** @description Masked */
+                token: string | null;
+                sign: string | null;
+            };
+            active: boolean;
+            /** @description ISO-8601 date-time */
+            createdAt: string;
+            /** @description ISO-8601 date-time */
+            updatedAt: string;
+        };
         NotificationInput: {
             /** Format: uuid */
             id: string;
@@ -17709,6 +23279,30 @@ export interface components {
             readAt: string | null;
             /** @description ISO-8601 date-time */
             createdAt: string;
+        };
+        NotificationPreferences: {
+            /** @description Notification kind → channels besides the in-app center (email, sms); a kind left out: in-app only */
+            channels: {
+                [key: string]: ("email" | "sms")[];
+            };
+            /** @description Start of the quiet hours (免打扰), local time; null: none */
+            quietStart: string | null;
+            /** @description End of the quiet hours; a window ending before it starts runs over midnight (22:00–08:00) */
+            quietEnd: string | null;
+            /** @description IANA time zone of the quiet hours, e.g. Asia/Shanghai */
+            timeZone: string;
+        };
+        NotificationPreferencesInput: {
+            /** @description Notification kind → channels besides the in-app center (email, sms); a kind left out: in-app only */
+            channels: {
+                [key: string]: ("email" | "sms")[];
+            };
+            /** @description Start of the quiet hours (免打扰), local time; null: none */
+            quietStart: string | null;
+            /** @description End of the quiet hours; a window ending before it starts runs over midnight (22:00–08:00) */
+            quietEnd: string | null;
+            /** @description IANA time zone of the quiet hours, e.g. Asia/Shanghai */
+            timeZone: string;
         };
         OperatorTenant: {
             /** Format: uuid */
@@ -17846,6 +23440,302 @@ export interface components {
                 message: string;
             }[];
         };
+        SlaPolicy: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            position: number;
+            active: boolean;
+            /** @description every given list must match; empty or absent: any */
+            conditions: {
+                priorities?: ("low" | "normal" | "high" | "urgent")[];
+                categoryIds?: string[];
+                typeIds?: string[];
+                tiers?: ("standard" | "vip" | "svip" | "key_account")[];
+                organizationIds?: string[];
+                channels?: ("web" | "email" | "phone" | "chat" | "api" | "portal" | "wechat" | "wecom" | "dingtalk" | "feishu" | "iot" | "sms")[];
+                teamIds?: string[];
+            };
+            /** Format: uuid */
+            calendarId: string | null;
+            /** @description priority → metric → {minutes, business} */
+            targets: {
+                low?: {
+                    /** @description 首次响应 */
+                    first_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 下次响应 */
+                    next_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 解决时限 */
+                    resolution?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 上门时限 (tickets with a site) */
+                    on_site?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                };
+                normal?: {
+                    /** @description 首次响应 */
+                    first_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 下次响应 */
+                    next_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 解决时限 */
+                    resolution?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 上门时限 (tickets with a site) */
+                    on_site?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                };
+                high?: {
+                    /** @description 首次响应 */
+                    first_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 下次响应 */
+                    next_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 解决时限 */
+                    resolution?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 上门时限 (tickets with a site) */
+                    on_site?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                };
+                urgent?: {
+                    /** @description 首次响应 */
+                    first_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 下次响应 */
+                    next_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 解决时限 */
+                    resolution?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 上门时限 (tickets with a site) */
+                    on_site?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                };
+            };
+            warnRemaining: number;
+            /** @description ISO-8601 date-time */
+            createdAt: string;
+            /** @description ISO-8601 date-time */
+            updatedAt: string;
+        };
+        SlaPolicyInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            position: number;
+            active: boolean;
+            /** @description every given list must match; empty or absent: any */
+            conditions: {
+                priorities?: ("low" | "normal" | "high" | "urgent")[];
+                categoryIds?: string[];
+                typeIds?: string[];
+                tiers?: ("standard" | "vip" | "svip" | "key_account")[];
+                organizationIds?: string[];
+                channels?: ("web" | "email" | "phone" | "chat" | "api" | "portal" | "wechat" | "wecom" | "dingtalk" | "feishu" | "iot" | "sms")[];
+                teamIds?: string[];
+            };
+            /** Format: uuid */
+            calendarId: string | null;
+            /** @description priority → metric → {minutes, business} */
+            targets: {
+                low?: {
+                    /** @description 首次响应 */
+                    first_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 下次响应 */
+                    next_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 解决时限 */
+                    resolution?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 上门时限 (tickets with a site) */
+                    on_site?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                };
+                normal?: {
+                    /** @description 首次响应 */
+                    first_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 下次响应 */
+                    next_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 解决时限 */
+                    resolution?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 上门时限 (tickets with a site) */
+                    on_site?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                };
+                high?: {
+                    /** @description 首次响应 */
+                    first_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 下次响应 */
+                    next_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 解决时限 */
+                    resolution?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 上门时限 (tickets with a site) */
+                    on_site?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                };
+                urgent?: {
+                    /** @description 首次响应 */
+                    first_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 下次响应 */
+                    next_response?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 解决时限 */
+                    resolution?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                    /** @description 上门时限 (tickets with a site) */
+                    on_site?: {
+                        minutes: number;
+                        /** @description true: working minutes of the policy’s calendar; false: calendar time (7×24) */
+                        business: boolean;
+                    };
+                };
+            };
+            warnRemaining: number;
+            /** @description ISO-8601 date-time */
+            createdAt: string;
+            /** @description ISO-8601 date-time */
+            updatedAt: string;
+        };
+        SlaReport: {
+            rows: {
+                key: string;
+                label: string;
+                total: number;
+                achieved: number;
+                breached: number;
+                open: number;
+                attainment: number | null;
+            }[];
+            /** @description more clocks started in the period than one report counts */
+            truncated: boolean;
+        };
+        SlaReportInput: {
+            rows: {
+                key: string;
+                label: string;
+                total: number;
+                achieved: number;
+                breached: number;
+                open: number;
+                attainment: number | null;
+            }[];
+            /** @description more clocks started in the period than one report counts */
+            truncated: boolean;
+        };
+        SlaSettings: {
+            pauseStatuses: string[];
+        };
+        SlaSettingsInput: {
+            pauseStatuses: string[];
+        };
         Team: {
             /** Format: uuid */
             id: string;
@@ -17949,6 +23839,13 @@ export interface components {
                 lat: number;
                 lng: number;
                 address: string | null;
+            } | null;
+            /** @description SLA summary; null: no SLA policy applies */
+            sla: {
+                /** @description the most urgent running clock’s due time (null: all paused or achieved) */
+                dueAt: string | null;
+                /** @enum {string} */
+                state: "ok" | "warning" | "breached" | "paused" | "achieved";
             } | null;
             subtasks?: {
                 total: number;
@@ -18141,6 +24038,13 @@ export interface components {
                 lat: number;
                 lng: number;
                 address: string | null;
+            } | null;
+            /** @description SLA summary; null: no SLA policy applies */
+            sla: {
+                /** @description the most urgent running clock’s due time (null: all paused or achieved) */
+                dueAt: string | null;
+                /** @enum {string} */
+                state: "ok" | "warning" | "breached" | "paused" | "achieved";
             } | null;
             subtasks?: {
                 total: number;
@@ -18398,6 +24302,72 @@ export interface components {
             /** @description ISO-8601 date-time */
             createdAt: string;
         };
+        TicketSla: {
+            policy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            clocks: {
+                /** @enum {string} */
+                metric: "first_response" | "next_response" | "resolution" | "on_site";
+                targetMinutes: number;
+                business: boolean;
+                calendarName: string | null;
+                /** @description next_response: the n-th wait for an answer */
+                cycle: number;
+                /** @description ISO-8601 date-time */
+                startedAt: string;
+                /** @description null while paused */
+                dueAt: string | null;
+                /** @description ISO-8601 date-time */
+                warnAt: string | null;
+                /** @description ISO-8601 date-time */
+                pausedSince: string | null;
+                pausedMinutes: number;
+                /** @description ISO-8601 date-time */
+                warnedAt: string | null;
+                /** @description ISO-8601 date-time */
+                breachedAt: string | null;
+                /** @description ISO-8601 date-time */
+                achievedAt: string | null;
+                /** @enum {string} */
+                state: "ok" | "warning" | "breached" | "paused" | "achieved";
+            }[];
+        };
+        TicketSlaInput: {
+            policy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            clocks: {
+                /** @enum {string} */
+                metric: "first_response" | "next_response" | "resolution" | "on_site";
+                targetMinutes: number;
+                business: boolean;
+                calendarName: string | null;
+                /** @description next_response: the n-th wait for an answer */
+                cycle: number;
+                /** @description ISO-8601 date-time */
+                startedAt: string;
+                /** @description null while paused */
+                dueAt: string | null;
+                /** @description ISO-8601 date-time */
+                warnAt: string | null;
+                /** @description ISO-8601 date-time */
+                pausedSince: string | null;
+                pausedMinutes: number;
+                /** @description ISO-8601 date-time */
+                warnedAt: string | null;
+                /** @description ISO-8601 date-time */
+                breachedAt: string | null;
+                /** @description ISO-8601 date-time */
+                achievedAt: string | null;
+                /** @enum {string} */
+                state: "ok" | "warning" | "breached" | "paused" | "achieved";
+            }[];
+        };
         TicketType: {
             /** Format: uuid */
             id: string;
@@ -18587,6 +24557,34 @@ export interface components {
             ticketId: string;
             number: number;
             queryCode: string;
+        };
+        Webhook: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            url: string;
+            /** @description Masked: only its last 4 characters */
+            secret: string;
+            events: string[];
+            active: boolean;
+            /** @description ISO-8601 date-time */
+            createdAt: string;
+            /** @description ISO-8601 date-time */
+            updatedAt: string;
+        };
+        WebhookInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            url: string;
+            /** @description Masked: only its last 4 characters */
+            secret: string;
+            events: string[];
+            active: boolean;
+            /** @description ISO-8601 date-time */
+            createdAt: string;
+            /** @description ISO-8601 date-time */
+            updatedAt: string;
         };
     };
     responses: never;

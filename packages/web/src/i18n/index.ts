@@ -3,6 +3,8 @@ import 'dayjs/locale/zh-cn';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { calendarsEn } from './calendars.en';
+import { calendarsZhCN } from './calendars.zh-CN';
 import { dispatchMapEn } from './dispatch-map.en';
 import { dispatchMapZhCN } from './dispatch-map.zh-CN';
 import { en } from './en';
@@ -14,6 +16,8 @@ import { intakeEn } from './intake.en';
 import { intakeZhCN } from './intake.zh-CN';
 import { intelEn } from './intelligence.en';
 import { intelZhCN } from './intelligence.zh-CN';
+import { slaEn } from './sla.en';
+import { slaZhCN } from './sla.zh-CN';
 import { zhCN } from './zh-CN';
 import { automationEn } from './automation.en';
 import { automationZhCN } from './automation.zh-CN';
@@ -42,7 +46,7 @@ export const dayjsLocale = (lng: Language) => (lng === 'en' ? 'en' : 'zh-cn');
 export const i18n = i18next.createInstance();
 const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, intake: intakeZhCN, intel: intelZhCN, imports: importsZhCN, dispatch: dispatchZhCN, dispatchMap: dispatchMapZhCN, automation: automationZhCN, delivery: deliveryZhCN } }, en: { translation: { ...en, intake: intakeEn, intel: intelEn, imports: importsEn, dispatch: dispatchEn, dispatchMap: dispatchMapEn, automation: automationEn, delivery: deliveryEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, intake: intakeZhCN, intel: intelZhCN, imports: importsZhCN, dispatch: dispatchZhCN, dispatchMap: dispatchMapZhCN, calendars: calendarsZhCN, sla: slaZhCN, automation: automationZhCN, delivery: deliveryZhCN } }, en: { translation: { ...en, intake: intakeEn, intel: intelEn, imports: importsEn, dispatch: dispatchEn, dispatchMap: dispatchMapEn, calendars: calendarsEn, sla: slaEn, automation: automationEn, delivery: deliveryEn } } },
   lng: initial,
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

@@ -10,11 +10,13 @@ import { intakeEn } from './intake.en';
 import { intakeZhCN } from './intake.zh-CN';
 import { intelEn } from './intelligence.en';
 import { intelZhCN } from './intelligence.zh-CN';
+import { slaEn } from './sla.en';
+import { slaZhCN } from './sla.zh-CN';
 import { zhCN as zhBase } from './zh-CN';
 
 // the texts as index.ts loads them: the main files plus the intake, intelligence and import parts
-const zhCN = { ...zhBase, intake: intakeZhCN, intel: intelZhCN, imports: importsZhCN, dispatch: dispatchZhCN, dispatchMap: dispatchMapZhCN };
-const en = { ...enBase, intake: intakeEn, intel: intelEn, imports: importsEn, dispatch: dispatchEn, dispatchMap: dispatchMapEn };
+const zhCN = { ...zhBase, intake: intakeZhCN, intel: intelZhCN, imports: importsZhCN, dispatch: dispatchZhCN, dispatchMap: dispatchMapZhCN, sla: slaZhCN };
+const en = { ...enBase, intake: intakeEn, intel: intelEn, imports: importsEn, dispatch: dispatchEn, dispatchMap: dispatchMapEn, sla: slaEn };
 
 function keys(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));

@@ -5,13 +5,12 @@ import { systemActor } from '../identity';
 import { recordTicketEvents } from '../tickets';
 import type { TicketFacts } from './condition-rules';
 import type { RuleRow } from './rule-repository';
-import { runAction, type Deliver } from './run-actions';
+import { runAction } from './run-actions';
 import { actionSavepoint, runRepository } from './run-repository';
 import { automationActorName, loopGuard } from './run-rules';
 
 export interface ApplyOptions {
   maxPerTicketHour: number;
-  deliver: Deliver | null;
   timeZone: string;
 }
 
@@ -29,14 +28,16 @@ export async function applyRule(deps: Deps, q: Queryable, rule: RuleRow, facts: 
   const key = { ruleId: rule.id, ticketId: facts.id, runKey };
   if (!(await runRepository.claim(q, { tenantId: rule.tenant_id, ...key, at: now }))) return 'ran_before';
   const actor = systemActor(rule.tenant_id, automationActorName(rule.name));
-  const event = (kind: string, data: Record<string, unknown>) =>
-    recordTicketEvents(q, [{ ticketId: facts.id, kind, actor, channel: 'api', at: now, internal: true, data: { ruleId: rule.id, ruleName: rule.name, runKey, ...data } }], now);
+  const finish = async (outcome: 'applied' | 'dropped' | 'failed', kind: string, detail: Record<string, unknown>) => {
+    const at = new Date(Math.max(now.getTime(), deps.clock.now().getTime()));
+    await runRepository.finish(q, { ...key, outcome, detail, at });
+    await recordTicketEvents(q, [{ ticketId: facts.id, kind, actor, channel: 'api', at, internal: true, data: { ruleId: rule.id, ruleName: rule.name, runKey, ...detail } }], at);
+  };
   // the claim counts itself: the others applied within the hour are what the guard limits
   const applied = (await runRepository.appliedSince(q, facts.id, new Date(now.getTime() - 3_600_000))) - 1;
   const refused = loopGuard(applied, o.maxPerTicketHour);
   if (refused) {
-    await runRepository.finish(q, { ...key, outcome: 'dropped', detail: { reason: refused } });
-    await event('automation.dropped', { reason: refused });
+    await finish('dropped', 'automation.dropped', { reason: refused });
     return 'dropped';
   }
   const done: { type: string; summary: string }[] = [];
@@ -44,7 +45,7 @@ export async function applyRule(deps: Deps, q: Queryable, rule: RuleRow, facts: 
   for (const a of rule.actions) {
     await actionSavepoint.begin(q);
     try {
-      done.push({ type: a.type, summary: await runAction({ deps, q, actor, ruleId: rule.id, ruleName: rule.name, facts, runKey, now, timeZone: o.timeZone, deliver: o.deliver }, a) });
+      done.push({ type: a.type, summary: await runAction({ deps, q, actor, ruleId: rule.id, ruleName: rule.name, facts, runKey, now, timeZone: o.timeZone }, a) });
       await actionSavepoint.keep(q);
     } catch (err) {
       await actionSavepoint.undo(q);
@@ -53,11 +54,9 @@ export async function applyRule(deps: Deps, q: Queryable, rule: RuleRow, facts: 
   }
   if (failed.length) {
     const reason = failed.map((f) => `${f.type}：${f.reason}`).join('；');
-    await runRepository.finish(q, { ...key, outcome: 'failed', detail: { actions: done, failed, reason } });
-    await event('automation.failed', { actions: done, failed, reason });
+    await finish('failed', 'automation.failed', { actions: done, failed, reason });
     return 'failed';
   }
-  await runRepository.finish(q, { ...key, outcome: 'applied', detail: { actions: done } });
-  await event('automation.applied', { actions: done });
+  await finish('applied', 'automation.applied', { actions: done });
   return 'applied';
 }

@@ -4,4 +4,3 @@ export { automationRoutes } from './routes';
 export { startAutomation, AUTOMATION_CONSUMER } from './start-automation';
 export { ensureDefaultRules } from './ensure-defaults';
 export { DEFAULT_RULES } from './default-rules';
-export type { Deliver } from './run-actions';

@@ -1,17 +1,16 @@
 import type { Queryable } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
+import { AppError } from '../../platform/errors';
 import type { Actor } from '../identity';
 import { notifyUsers } from '../notifications';
 import { getTemplate } from '../reply-templates';
+import { enqueueDelivery, listChannels, robotText, type RobotKind } from '../delivery';
 import { addComment, createTicket, recordTicketEvents, updateTicket, type UpdateTicketInput } from '../tickets';
 import { recipientsOf } from './action-people';
 import type { TicketFacts } from './condition-rules';
 import { renderPlaceholders } from './placeholder-rules';
 import type { Action } from './rule-schema';
 import { depsInTransaction } from './tx-deps';
-
-/** How an action reaches a robot or a webhook: the delivery module's enqueueDelivery (null until it is wired). */
-export type Deliver = (q: Queryable, d: { targetKind: string; targetId: string | null; dedupeKey: string; ticketId?: string | null; request: unknown }, now: Date) => Promise<void>;
 
 export interface ActionContext {
   deps: Deps;
@@ -23,7 +22,6 @@ export interface ActionContext {
   runKey: string;
   now: Date;
   timeZone: string;
-  deliver: Deliver | null;
 }
 
 const PRIORITY_STEPS = ['low', 'normal', 'high', 'urgent'];
@@ -99,27 +97,31 @@ export async function runAction(c: ActionContext, a: Action): Promise<string> {
         description: paragraphs(`由自动化规则「${c.ruleName}」为工单 #${c.facts.number}「${c.facts.title}」创建`),
         teamId: a.teamId,
         parentId: c.facts.id,
+        ...(c.facts.requesterId ? { requester: { id: c.facts.requesterId } } : {}),
         channel: 'api',
         priority: c.facts.priority as UpdateTicketInput['priority'],
       });
       return `创建子工单 #${ticket.number}`;
     }
-    case 'notify_robot':
+    case 'notify_robot': {
+      const channel = (await listChannels(tx, c.actor)).find((x) => x.id === a.channelId);
+      if (!channel || channel.kind === 'sms_gateway') throw new AppError('NOT_FOUND', `Group robot ${a.channelId} does not exist (any more); pick another in the rule`, { field: 'channelId' });
+      const text = renderPlaceholders(a.text, c.facts, { timeZone: c.timeZone });
+      await enqueueDelivery(c.q, { targetKind: channel.kind, targetId: channel.id, dedupeKey: `automation:${c.ruleId}:${c.facts.id}:${c.runKey}:${channel.id}`, ticketId: c.facts.id, request: robotText(channel.kind as RobotKind, `工单 #${c.facts.number}「${c.facts.title}」`, text) }, c.now);
+      return `发送群机器人消息（${channel.name}）`;
+    }
     case 'webhook': {
-      if (!c.deliver) throw new Error('投递模块（delivery）尚未启用，无法发送');
-      const text = a.type === 'notify_robot' ? renderPlaceholders(a.text, c.facts, { timeZone: c.timeZone }) : null;
-      await c.deliver(
-        c.q,
-        {
-          targetKind: a.type === 'webhook' ? 'webhook' : 'channel',
-          targetId: a.type === 'webhook' ? a.webhookId : a.channelId,
-          dedupeKey: `automation:${c.ruleId}:${c.facts.id}:${c.runKey}:${a.type === 'webhook' ? a.webhookId : a.channelId}`,
-          ticketId: c.facts.id,
-          request: a.type === 'webhook' ? { event: 'automation.applied', ruleId: c.ruleId, ruleName: c.ruleName, ticket: { id: c.facts.id, number: c.facts.number, title: c.facts.title, status: c.facts.status, priority: c.facts.priority } } : { title: `工单 #${c.facts.number}`, text },
-        },
-        c.now,
-      );
-      return a.type === 'webhook' ? '调用 Webhook' : '发送群机器人消息';
+      const dedupeKey = `automation:${c.ruleId}:${c.facts.id}:${c.runKey}:${a.webhookId}`;
+      const request = {
+        id: dedupeKey,
+        event: 'automation.webhook',
+        ticketId: c.facts.id,
+        data: { ruleId: c.ruleId, ruleName: c.ruleName, ticket: { id: c.facts.id, number: c.facts.number, title: c.facts.title, status: c.facts.status, priority: c.facts.priority } },
+        occurredAt: c.now.toISOString(),
+        tenant: c.actor.tenantId,
+      };
+      await enqueueDelivery(c.q, { targetKind: 'webhook', targetId: a.webhookId, dedupeKey, ticketId: c.facts.id, request }, c.now);
+      return '调用 Webhook';
     }
   }
 }

@@ -26,8 +26,9 @@ export const runRepository = {
     return rows.length > 0;
   },
 
-  async finish(q: Queryable, r: { ruleId: string; ticketId: string; runKey: string; outcome: RunRow['outcome']; detail: Record<string, unknown> }): Promise<void> {
-    await q.query(`UPDATE automation_runs SET outcome = $4, detail = $5 WHERE rule_id = $1 AND ticket_id = $2 AND run_key = $3`, [r.ruleId, r.ticketId, r.runKey, r.outcome, JSON.stringify(r.detail)]);
+  /** The run's outcome, stamped at the end of its actions (at or after every change they made to the ticket). */
+  async finish(q: Queryable, r: { ruleId: string; ticketId: string; runKey: string; outcome: RunRow['outcome']; detail: Record<string, unknown>; at: Date }): Promise<void> {
+    await q.query(`UPDATE automation_runs SET outcome = $4, detail = $5, created_at = $6 WHERE rule_id = $1 AND ticket_id = $2 AND run_key = $3`, [r.ruleId, r.ticketId, r.runKey, r.outcome, JSON.stringify(r.detail), r.at]);
   },
 
   /** Applied runs on a ticket since a moment (the loop guard's count). */

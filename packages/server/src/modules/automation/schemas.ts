@@ -15,8 +15,7 @@ export const RuleBody = z
     conditions: z.strictObject({ all: z.array(Loose).max(50).optional(), any: z.array(Loose).max(50).optional() }).optional().describe('{all: [AutomationCondition], any: [AutomationCondition]}'),
     actions: z.array(Loose).max(20).describe('[AutomationAction], run in order'),
     active: z.boolean().optional(),
-  })
-  .meta({ id: 'AutomationRuleInput' });
+  });
 
 export const ListRulesQuery = z.strictObject({ kind: z.enum(['trigger', 'time']).optional() });
 export const ReorderBody = z.strictObject({ kind: z.enum(['trigger', 'time']), ids: z.array(Uuid).max(500) });

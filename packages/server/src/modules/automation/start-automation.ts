@@ -2,16 +2,19 @@ import { BackgroundLoop } from '../../platform/background-loop';
 import type { Queryable } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
 import type { OutboxDispatcher } from '../../platform/outbox/outbox-dispatcher';
+import { calendarSpec, isWorkingTime } from '../calendars';
 import { tenantIds } from '../identity';
 import { DefaultsSeen } from './ensure-defaults';
 import { AUTOMATION_TOPICS, handleAutomationEvent, type EngineOptions } from './handle-events';
-import type { Deliver } from './run-actions';
 import { sweepTimeRules } from './sweep-time-rules';
 
 export const AUTOMATION_CONSUMER = 'automation';
 
-/** 7×24 until the tenant's business calendar is wired in. */
-const alwaysWorking = async (_q: Queryable) => () => true;
+/** business_hours: the tenant's default business calendar (7×24 when it has none). */
+const tenantWorkingTime = async (q: Queryable) => {
+  const cal = await calendarSpec(q, null);
+  return (at: Date) => isWorkingTime(cal, at);
+};
 
 /**
  * Wires the automation engine into a running process: the shipped defaults for every tenant (at start,
@@ -24,11 +27,10 @@ export function startAutomation(o: {
   sweepMs: number;
   log: { error(obj: unknown, msg: string): void };
   maxPerTicketHour?: number;
-  deliver?: Deliver | null;
   workingTime?: EngineOptions['workingTime'];
 }) {
   const defaults = new DefaultsSeen();
-  const engine: EngineOptions = { maxPerTicketHour: o.maxPerTicketHour ?? 20, deliver: o.deliver ?? null, workingTime: o.workingTime ?? alwaysWorking };
+  const engine: EngineOptions = { maxPerTicketHour: o.maxPerTicketHour ?? 20, workingTime: o.workingTime ?? tenantWorkingTime };
   const tenant = (t: string, fn: (q: Queryable) => Promise<unknown>) => o.deps.db.tenant(t, fn);
   const seeded = (async () => {
     for (const t of await o.deps.db.system((q) => tenantIds(q))) await defaults.ensure(tenant, t, o.deps.clock.now());

@@ -9,3 +9,5 @@ export { startDelivery, DELIVERY_CONSUMER } from './start-delivery';
 export type { StartDeliveryOptions } from './start-delivery';
 export { deliveryRoutes } from './routes';
 export { webhookSignature, parseWebhookSignature, dingtalkSign, feishuSign } from './signing';
+export { listChannels } from './manage-channels';
+export { createWebhook, listWebhooks } from './manage-webhooks';

@@ -25,6 +25,9 @@ export async function sendDueDeliveries(deps: Pick<Deps, 'db' | 'clock'>, o: Sen
   const claimed = await deps.db.system((q) => deliveryRepository.claimDue(q, now, o.leaseMs, o.batchSize));
   await Promise.all(
     claimed.map(async (d) => {
+      // a claim that has not a whole timeout left (this process was held up) is left to run out: another
+      // process may take the row over then, and two senders never hold it at once
+      if (d.claimed_until && deps.clock.now().getTime() > d.claimed_until.getTime() - o.timeoutMs) return;
       const answer = await sendDelivery(d, deps.clock.now(), o);
       const at = deps.clock.now();
       if (answer.ok) return deps.db.system((q) => deliveryRepository.markDelivered(q, d.id, d.attempts, answer.status, at));

@@ -22,6 +22,7 @@ export interface StartDeliveryOptions {
   /** ports tests replace */
   post?: PostJson;
   sendMail?: SendMail;
+  /** DELIVERY_TIMEOUT_MS (default 10 s); a claim lasts three times as long and 30 s more */
   timeoutMs?: number;
   leaseMs?: number;
   maxBackoffMs?: number;
@@ -47,7 +48,7 @@ export function startDelivery(o: StartDeliveryOptions) {
     mail: o.sendMail ?? mailer!,
     timeoutMs,
     maxAttempts: o.maxAttempts ?? 8,
-    leaseMs: o.leaseMs ?? Math.max(60_000, timeoutMs * 3),
+    leaseMs: o.leaseMs ?? timeoutMs * 3 + 30_000,
     batchSize: 50,
     maxBackoffMs: o.maxBackoffMs ?? 3_600_000,
   };

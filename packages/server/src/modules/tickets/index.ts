@@ -43,5 +43,9 @@ export { assignInTransaction, transferInTransaction, VIA_DISPATCH } from './assi
 export type { HandOverOptions } from './assign-in-transaction';
 export { ticketDispatchFacts, openOnSiteTickets, resolutionStatsByAssignee } from './read-dispatch-facts';
 export type { TicketDispatchFacts } from './read-dispatch-facts';
+export { slaHistory } from './read-sla-history';
+export type { SlaHistoryEvent } from './read-sla-history';
+export { setSlaSummary, setSlaSummaries } from './set-sla-summary';
+export type { SlaSummaryState } from './set-sla-summary';
 export { automationTicketFacts, timeRuleCandidates, ticketEventActors } from './read-automation-facts';
 export type { AutomationTicketRow } from './read-automation-facts';

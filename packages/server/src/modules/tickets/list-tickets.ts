@@ -4,11 +4,13 @@ import { invalid } from '../../platform/errors';
 import { toTsQuery } from '../../platform/text/segment';
 import { categorySubtree } from '../catalog';
 import type { Actor } from '../identity';
-import { SORT_COLUMNS, ticketRepository, type SortKey, type TicketFilter, type TicketRow } from './ticket-repository';
+import { SLA_DUE_KEY, SORT_COLUMNS, ticketRepository, type SortKey, type TicketFilter, type TicketRow } from './ticket-repository';
 import { toTicketView, type TicketView } from './ticket-view';
 import { visibilityOf } from './visibility';
 
-export interface ListTicketsInput extends Omit<TicketFilter, 'categoryIds' | 'text' | 'assigneeId' | 'teams'> {
+export interface ListTicketsInput extends Omit<TicketFilter, 'categoryIds' | 'text' | 'assigneeId' | 'teams' | 'slaStates'> {
+  /** SLA summary states: ok, warning, breached, paused, achieved */
+  sla?: string[];
   q?: string;
   categoryId?: string;
   /** a user id, 'me' or 'none' */
@@ -28,6 +30,7 @@ function keyOf(row: TicketRow & { priority_rank?: number }, sort: SortKey): unkn
     't.id': row.id,
     't.number': Number(row.number),
     't.priority_rank': row.priority_rank,
+    [SLA_DUE_KEY]: row.sla_due_at ? row.sla_due_at.toISOString() : 'infinity',
   };
   return SORT_COLUMNS[sort].map((c) => value[c]);
 }
@@ -54,8 +57,9 @@ export function parseSort(sort = '-updated_at'): { key: SortKey; desc: boolean }
 }
 
 async function buildFilter(q: Queryable, actor: Actor, input: ListTicketsInput, text: string | undefined): Promise<TicketFilter> {
-  const { q: _q, categoryId, assignee, team, sort: _s, cursor: _c, limit: _l, ...rest } = input;
+  const { q: _q, categoryId, assignee, team, sla, sort: _s, cursor: _c, limit: _l, ...rest } = input;
   const filter: TicketFilter = { ...rest, text: text || undefined };
+  if (sla?.length) filter.slaStates = sla;
   if (categoryId) filter.categoryIds = await categorySubtree(q, categoryId);
   if (assignee) filter.assigneeId = assignee === 'me' ? actor.id : assignee === 'none' ? null : assignee;
   if (team?.length) filter.teams = { ids: [...new Set(team.filter((x) => x !== 'none'))], withoutTeam: team.includes('none') };

@@ -107,7 +107,8 @@ export const ListTicketsQuery = z.strictObject({
   createdTo: DateParam.optional(),
   updatedFrom: DateParam.optional(),
   updatedTo: DateParam.optional(),
-  sort: z.string().max(20).optional().describe('created_at | updated_at | number | priority, prefix - for descending; default -updated_at'),
+  sla: listParam(z.enum(['ok', 'warning', 'breached', 'paused', 'achieved'])).describe('SLA states of the ticket’s most urgent clock, comma separated'),
+  sort: z.string().max(20).optional().describe('created_at | updated_at | number | priority | sla_due_at (due soonest first, tickets without SLA last), prefix - for descending; default -updated_at'),
   cursor: z.string().max(500).optional(),
   limit: Limit(200, 25),
 });
@@ -153,6 +154,10 @@ export const TicketSchema = z
     externalId: z.string().nullable().describe('The ticket’s id in the helpdesk it was imported from (searchable with q); null for tickets created here'),
     resolution: z.string().nullable().describe('How it was resolved (解决说明); cleared when the ticket is reopened'),
     site: z.object({ lat: z.number(), lng: z.number(), address: z.string().nullable() }).nullable().describe('Where the on-site work is (上门地址), for dispatch'),
+    sla: z
+      .object({ dueAt: z.string().nullable().describe('the most urgent running clock’s due time (null: all paused or achieved)'), state: z.enum(['ok', 'warning', 'breached', 'paused', 'achieved']) })
+      .nullable()
+      .describe('SLA summary; null: no SLA policy applies'),
     subtasks: z.object({ total: z.number(), done: z.number() }).optional(),
     watcherIds: z.array(Uuid).optional(),
     missingFields: z

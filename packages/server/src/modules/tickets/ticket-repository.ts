@@ -35,6 +35,9 @@ export interface TicketRow {
   site_lat?: number | null;
   site_lng?: number | null;
   site_address?: string | null;
+  /** the most urgent running SLA clock (kept by the SLA module through setSlaSummary) */
+  sla_due_at?: Date | null;
+  sla_state?: string | null;
   requester_name?: string | null;
   assignee_name?: string | null;
   team_name?: string | null;
@@ -56,7 +59,7 @@ export type NewTicketRow = TicketInsert & {
 
 const COLUMNS = `t.id, t.number, t.title, t.description, t.status, t.priority, t.channel, t.type_id, t.category_id, t.team_id,
   t.assignee_id, t.requester_id, t.organization_id, t.parent_id, t.tags, t.custom_fields, t.created_by, t.created_at,
-  t.updated_at, t.resolved_at, t.closed_at, t.external_id, t.resolution, t.site_lat, t.site_lng, t.site_address`;
+  t.updated_at, t.resolved_at, t.closed_at, t.external_id, t.resolution, t.site_lat, t.site_lng, t.site_address, t.sla_due_at, t.sla_state`;
 
 export interface VisibilityScope {
   /** all: no restriction; own: assigned to userId; team: the teams' tickets or own; requester: the contact's tickets */
@@ -84,15 +87,20 @@ export interface TicketFilter {
   updatedFrom?: Date;
   updatedTo?: Date;
   text?: string;
+  /** SLA summary states (ok, warning, breached, paused, achieved) */
+  slaStates?: string[];
 }
 
-export type SortKey = 'created_at' | 'updated_at' | 'number' | 'priority';
+export type SortKey = 'created_at' | 'updated_at' | 'number' | 'priority' | 'sla_due_at';
+/** due soonest first; tickets without a running SLA clock last */
+export const SLA_DUE_KEY = "coalesce(t.sla_due_at, 'infinity'::timestamptz)";
 /** The columns of each keyset, all sorted in one direction. */
 export const SORT_COLUMNS: Record<SortKey, string[]> = {
   created_at: ['t.created_at', 't.id'],
   updated_at: ['t.updated_at', 't.id'],
   number: ['t.number'],
   priority: ['t.priority_rank', 't.updated_at', 't.id'],
+  sla_due_at: [SLA_DUE_KEY, 't.id'],
 };
 
 class Params {
@@ -137,6 +145,7 @@ function filterSql(f: TicketFilter, p: Params): string[] {
   if (f.createdTo) w.push(`t.created_at < ${p.add(f.createdTo)}`);
   if (f.updatedFrom) w.push(`t.updated_at >= ${p.add(f.updatedFrom)}`);
   if (f.updatedTo) w.push(`t.updated_at < ${p.add(f.updatedTo)}`);
+  if (f.slaStates?.length) w.push(`t.sla_state = ANY(${p.add(f.slaStates)}::text[])`);
   if (f.text) w.push(`t.search @@ to_tsquery('simple', ${p.add(f.text)})`);
   return w;
 }
@@ -291,6 +300,17 @@ export const ticketRepository = {
 
   /** Progress of a parent's sub-tasks. */
   /** Marks tickets changed (something was added to them outside their own columns, e.g. repeated alarms). */
+  /** The SLA summaries (sla_due_at, sla_state) of many tickets, in id order; rows already right are not written. */
+  async setSlaSummaries(q: Queryable, list: { id: string; dueAt: Date | null; state: string | null }[]): Promise<void> {
+    if (!list.length) return;
+    const sorted = [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    await q.query(
+      `UPDATE tickets t SET sla_due_at = v.due_at, sla_state = v.state
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::text[]) AS v(id, due_at, state)
+       WHERE t.id = v.id AND (t.sla_due_at IS DISTINCT FROM v.due_at OR t.sla_state IS DISTINCT FROM v.state)`,
+      [sorted.map((r) => r.id), sorted.map((r) => r.dueAt), sorted.map((r) => r.state)],
+    );
+  },
   async touchMany(q: Queryable, ids: string[], at: Date): Promise<void> {
     if (ids.length) await q.query('UPDATE tickets SET updated_at = greatest(updated_at, $2) WHERE id = ANY($1::uuid[])', [ids, at]);
   },

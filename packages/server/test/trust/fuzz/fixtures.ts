@@ -59,6 +59,7 @@ export async function createFixtures(t: TestApp, tenant: TestTenant): Promise<Fi
 
   add('views', (await must('POST', '/api/v1/views', { name: '我的待办', filters: { status: ['new', 'open'] } })).id);
   add('replyTemplates', (await must('POST', '/api/v1/reply-templates', { name: '已收到', body: '您好，我们已收到您的报修。' })).id);
+  add('calendars', (await must('POST', '/api/v1/calendars/from-builtin', { name: '工作日 9:00–18:00', year: 2026, isDefault: true })).id);
   add('apiKeys', (await must('POST', '/api/v1/api-keys', { name: '集成', role: 'agent' })).id);
   const device = await must('POST', '/api/v1/iot/keys', { name: '水泵网关' });
   add('iotKeys', device.id);

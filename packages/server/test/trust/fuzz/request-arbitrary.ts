@@ -47,6 +47,7 @@ const POOL_BY_SEGMENT: Record<string, string> = {
   'custom-fields': 'customFields',
   views: 'views',
   'reply-templates': 'replyTemplates',
+  calendars: 'calendars',
   channels: 'channels',
   messages: 'inbound',
   keys: 'iotKeys',

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, QuestionCircleOutlined, UpOutlined, DownOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Flex, Modal, Result, Row, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Flex, Modal, Result, Row, Skeleton, Space, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -18,6 +18,9 @@ import { usePhone } from '../../layout/use-phone';
 import { loadQueue, neighbour } from '../queue';
 import { PriorityTag, StatusTag } from '../ticket-tags';
 import { DispatchPanel } from '../dispatch-panel';
+import { SlaCountdown } from '../../sla/sla-countdown';
+import { SlaPanel } from '../../sla/sla-panel';
+import { ticketSla } from '../../sla/sla-types';
 import { ChannelLogPanel } from './channel-log';
 import { deliveriesByComment, DeliveriesContext } from './deliveries';
 import type { Insights } from '../../api/intelligence-types';
@@ -159,9 +162,7 @@ export default function TicketDetailPage() {
             </Typography.Text>
             <StatusTag status={ticket.status} />
             <PriorityTag priority={ticket.priority} />
-            <Tooltip title={t('app.comingSoon')}>
-              <Tag data-testid="sla-tag">{t('detail.slaPending')}</Tag>
-            </Tooltip>
+            {ticketSla(ticket) && <SlaCountdown clock={ticketSla(ticket)!} testId="sla-tag" />}
           </Space>
           <Typography.Title level={4} style={{ margin: 0 }} data-testid="ticket-title">
             {ticket.title}
@@ -223,6 +224,8 @@ export default function TicketDetailPage() {
                 {details}
               </Card>
             )}
+            {/* the promise to the customer first: the SLA clocks */}
+            <SlaPanel ticketId={ticket.id} version={version} />
             {/* what the system understood first, above the fields it set */}
             <InsightsPanel
               ticket={ticket}

@@ -9,6 +9,7 @@ import { resolveContact, resolveStaff, searchContacts, searchStaff } from '../..
 import { RemoteSelect } from '../../common/remote-select';
 import { COLUMNS, SORTS, type Column } from './list-state';
 import { clearable, selectArrow, useSelectClear } from '../../common/quiet-icons';
+import { SLA_FILTER_STATES, slaFilter, type SlaState } from '../../sla/sla-types';
 
 // Filters on every field the list API supports, the full-text box, sort and the column chooser.
 
@@ -31,6 +32,7 @@ const SORT_LABEL: Record<string, string> = {
   created_at: 'list.sortCreatedAsc',
   '-priority': 'list.sortPriorityDesc',
   '-number': 'list.sortNumberDesc',
+  sla_due_at: 'sla.list.sortDue',
 };
 
 const COLUMN_LABEL: Record<Column, string> = {
@@ -38,6 +40,7 @@ const COLUMN_LABEL: Record<Column, string> = {
   title: 'field.title',
   status: 'field.status',
   priority: 'field.priority',
+  sla: 'sla.list.column',
   requester: 'field.requester',
   assignee: 'field.assignee',
   team: 'field.team',
@@ -113,6 +116,17 @@ export function FilterBar({ filters, sort, columns, onFilters, onSort, onColumns
         value={filters.priority ?? []}
         onChange={(v) => set({ priority: v })}
         options={PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))}
+        style={w}
+      />
+      <Select
+        data-testid="filter-sla"
+        mode="multiple"
+        allowClear={selectClear}
+        maxTagCount="responsive"
+        placeholder={t('sla.list.filter')}
+        value={slaFilter(filters)}
+        onChange={(v: SlaState[]) => set({ sla: v })}
+        options={SLA_FILTER_STATES.map((s) => ({ value: s, label: t(`sla.state.${s}`) }))}
         style={w}
       />
       <TreeSelect

@@ -83,4 +83,23 @@ describe('ticket list state ↔ URL', () => {
     const filters = { team: '0190a0a0-0000-7000-8000-0000000000f1' } as unknown as SavedView['filters'];
     expect(savedViewState(view({ id: 'v2', name: '网络组', filters, columns: [], sort: '', shared: false })).filters).toEqual({ team: ['0190a0a0-0000-7000-8000-0000000000f1'] });
   });
+
+  it('carries the SLA filter and the 最先到期 sort through the URL', () => {
+    const state = { view: 'custom', filters: { status: ['open'], sla: ['warning', 'breached'] }, sort: 'sla_due_at', columns: [...DEFAULT_COLUMNS.slice(0, 4), 'sla'] } as ListState;
+    const url = toSearchParams(state).toString();
+    expect(url).toBe('view=custom&status=open&sla=warning%2Cbreached&sort=sla_due_at&cols=number%2Ctitle%2Cstatus%2Cpriority%2Csla');
+    expect(parseListState(new URLSearchParams(url), me)).toEqual(state);
+    // a link written by hand: states the list does not filter by are dropped (已达成 is not a filter)
+    const s = parseListState(new URLSearchParams('view=custom&sla=paused,achieved,bogus&sort=sla_due_at'), me);
+    expect(s.filters).toEqual({ sla: ['paused'] });
+    expect(s.sort).toBe('sla_due_at');
+    // a saved view with an SLA filter opens with it
+    expect(savedViewState(view({ id: 'v3', name: '即将超时', filters: { sla: ['warning'] } as SavedView['filters'], columns: [], sort: 'sla_due_at', shared: true }))).toMatchObject({ filters: { sla: ['warning'] }, sort: 'sla_due_at' });
+  });
+
+  it('leaves the URL of a list without SLA as it was', () => {
+    const p = toSearchParams({ view: 'all', filters: { priority: ['urgent'] }, sort: '-created_at', columns: DEFAULT_COLUMNS });
+    expect(p.toString()).toBe('view=all&priority=urgent&sort=-created_at');
+    expect(DEFAULT_COLUMNS).not.toContain('sla');
+  });
 });

@@ -1,13 +1,16 @@
 import { TRIAGE_TAG } from '../../api/intelligence-types';
 import { CHANNELS, OPEN_STATUSES, PRIORITIES, STATUSES, type Me, type SavedView, type TicketFilters } from '../../api/types';
+import { SLA_FILTER_STATES } from '../../sla/sla-types';
 
 // The state of the ticket list — view, filters, sort, columns — and its round trip through the
 // URL, so a filtered list can be reloaded, bookmarked and shared.
 
-export const COLUMNS = ['number', 'title', 'status', 'priority', 'requester', 'assignee', 'team', 'category', 'channel', 'tags', 'createdAt', 'updatedAt'] as const;
+export const COLUMNS = ['number', 'title', 'status', 'priority', 'sla', 'requester', 'assignee', 'team', 'category', 'channel', 'tags', 'createdAt', 'updatedAt'] as const;
 export type Column = (typeof COLUMNS)[number];
+// the SLA countdown is offered in the column chooser: the default columns fit a 1440 px screen without it
 export const DEFAULT_COLUMNS: Column[] = ['number', 'title', 'status', 'priority', 'requester', 'assignee', 'team', 'updatedAt'];
-export const SORTS = ['-updated_at', 'updated_at', '-created_at', 'created_at', '-priority', '-number'] as const;
+/** sla_due_at: 最先到期 (the most urgent running SLA clock first; tickets without SLA last). */
+export const SORTS = ['-updated_at', 'updated_at', '-created_at', 'created_at', '-priority', '-number', 'sla_due_at'] as const;
 export const DEFAULT_SORT = '-updated_at';
 
 export interface ListState {
@@ -18,9 +21,9 @@ export interface ListState {
   columns: Column[];
 }
 
-const LIST_KEYS = ['status', 'priority', 'channel', 'tag', 'team'] as const;
+const LIST_KEYS = ['status', 'priority', 'channel', 'tag', 'team', 'sla'] as const;
 const SCALAR_KEYS = ['q', 'categoryId', 'typeId', 'assignee', 'requesterId', 'organizationId', 'createdFrom', 'createdTo', 'updatedFrom', 'updatedTo'] as const;
-const ALLOWED: Partial<Record<(typeof LIST_KEYS)[number], readonly string[]>> = { status: STATUSES, priority: PRIORITIES, channel: CHANNELS };
+const ALLOWED: Partial<Record<(typeof LIST_KEYS)[number], readonly string[]>> = { status: STATUSES, priority: PRIORITIES, channel: CHANNELS, sla: SLA_FILTER_STATES };
 
 export type BuiltinViewKey = 'mine' | 'unassigned' | 'myTeam' | 'triage' | 'all' | 'recent';
 export const BUILTIN_VIEWS: BuiltinViewKey[] = ['mine', 'unassigned', 'myTeam', 'triage', 'all', 'recent'];

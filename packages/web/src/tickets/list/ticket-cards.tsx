@@ -4,10 +4,12 @@ import { Link } from 'react-router';
 import type { Ticket } from '../../api/types';
 import { formatDateTime, formatRelative } from '../../i18n/format';
 import { PriorityTag, StatusTag } from '../ticket-tags';
+import { SlaCountdown } from '../../sla/sla-countdown';
+import { ticketSla } from '../../sla/sla-types';
 
 // The queue on a phone: one card per ticket with what an agent decides on — number, title, status,
-// priority, requester and when it last changed. A tap opens the ticket; the next page loads with the
-// 加载更多 button under the list.
+// priority, requester, the SLA countdown and when it last changed. A tap opens the ticket; the next
+// page loads with the 加载更多 button under the list.
 
 interface Props {
   items: Ticket[];
@@ -38,6 +40,7 @@ export function TicketCards({ items, loading, onOpen }: Props) {
             <Typography.Text type="secondary" ellipsis style={{ minWidth: 0 }}>
               {x.requesterName ?? ''}
             </Typography.Text>
+            {ticketSla(x) && <SlaCountdown clock={ticketSla(x)!} testId={`sla-card-${x.number}`} />}
             <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }} title={formatDateTime(x.updatedAt)}>
               {t('list.cardUpdated', { time: formatRelative(x.updatedAt) })}
             </Typography.Text>

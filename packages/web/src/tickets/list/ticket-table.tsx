@@ -7,6 +7,8 @@ import type { Ticket } from '../../api/types';
 import { formatDateTime, formatRelative } from '../../i18n/format';
 import { useLocalName, useLookups } from '../../common/lookups';
 import { PriorityTag, StatusTag } from '../ticket-tags';
+import { SlaCountdown } from '../../sla/sla-countdown';
+import { ticketSla } from '../../sla/sla-types';
 import { columnLabelKey } from './filter-bar';
 import type { Column } from './list-state';
 
@@ -33,6 +35,7 @@ export const WIDTH: Record<Column, number> = {
   title: 200,
   status: 92,
   priority: 72,
+  sla: 128,
   requester: 110,
   assignee: 100,
   team: 116,
@@ -66,6 +69,10 @@ export function TicketTable({ items, columns, loading, hasMore, height, selected
       ),
       status: (r) => <StatusTag status={r.status} />,
       priority: (r) => <PriorityTag priority={r.priority} />,
+      sla: (r) => {
+        const sla = ticketSla(r);
+        return sla ? <SlaCountdown clock={sla} testId={`sla-cell-${r.number}`} /> : <Typography.Text type="secondary">{t('sla.list.none')}</Typography.Text>;
+      },
       requester: (r) => r.requesterName ?? '',
       assignee: (r) => r.assigneeName ?? <Typography.Text type="secondary">{t('list.assigneeNone')}</Typography.Text>,
       team: (r) => r.teamName ?? '',

@@ -1,5 +1,5 @@
 import type { Candidate, Person, Ranking, Weights } from '../engine/types';
-import type { PolicyRow } from './setup-repository';
+import type { PolicyRow } from '../profiles/policy-repository';
 import { DEFAULT_WEIGHTS } from '../engine';
 
 // The stored decision (dispatch_assignments.decision) and the API's view of it: the top candidates with

@@ -1,5 +1,7 @@
 import type { LatLng, Need, Person, Shift, Area, WorkKind } from '../engine/types';
-import type { PolicyRow, PositionRow, ProfileRow, RuleRow } from './setup-repository';
+import type { PolicyRow } from '../profiles/policy-repository';
+import type { RuleRow } from '../profiles/rule-repository';
+import type { PositionRow, ProfileRow } from './setup-repository';
 import type { StatRow } from './stats-repository';
 
 // Pure rules of the assignment side: which policy applies, which rule a ticket matches, what a
@@ -23,6 +25,7 @@ export const DEFAULT_POLICY: PolicyRow = {
   speed_kmh: 30,
   position_stale_min: 30,
   default_capacity: FALLBACK_CAPACITY,
+  updated_at: new Date(0),
 };
 
 /** The category's policy, else the team's, else the tenant's, else the defaults. */

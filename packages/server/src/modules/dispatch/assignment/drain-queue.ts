@@ -1,7 +1,8 @@
 import { matchBatch } from '../engine';
 import { storedDecision, weightsOf } from './decision-view';
 import { decideOne, type Outcome } from './dispatch-tickets';
-import { loadNeeds } from './load-needs';
+import { loadNeeds, type TicketNeed } from './load-needs';
+import { bandPick } from './queue-band';
 import { queueRepository } from './queue-repository';
 import { offer, enqueue, type Run } from './record-steps';
 import { rank } from '../engine';
@@ -12,7 +13,10 @@ const ROUND = 200;
 /**
  * Gives waiting tickets to people who now have room, most urgent then oldest first: tickets whose batch
  * window has closed are matched together at minimum total cost (matchBatch), the others one by one by
- * their policy's mode. Tickets waiting for a dispatcher (manual mode) stay. Runs with the lock held.
+ * their policy's mode — for the score-based modes (scored, batch), the person chosen for the head may
+ * take a better-scored ticket of the same priority asked for within the band after it (`bandPick`,
+ * engine `pickFromQueue`: the simulator's queue). Tickets waiting for a dispatcher (manual mode) stay.
+ * Runs with the lock held.
  */
 export async function drainQueue(run: Run): Promise<Outcome[]> {
   const rows = (await queueRepository.due(run.q, run.at, ROUND)).filter((r) => r.waiting_reason !== 'manual');
@@ -47,14 +51,23 @@ export async function drainQueue(run: Run): Promise<Outcome[]> {
       out.push({ ticketId: id, result: 'queued', reason: 'no_capacity' });
     }
   }
-  for (const r of rows) {
-    const t = needs.get(r.ticket_id);
-    if (done.has(r.ticket_id)) continue;
-    if (!t || t.facts.status === 'resolved' || t.facts.status === 'closed') {
-      await queueRepository.remove(run.q, [r.ticket_id]);
+  const closed = (t: TicketNeed | undefined) => !t || t.facts.status === 'resolved' || t.facts.status === 'closed';
+  const gone = rows.filter((r) => !done.has(r.ticket_id) && closed(needs.get(r.ticket_id))).map((r) => r.ticket_id);
+  if (gone.length) await queueRepository.remove(run.q, gone);
+  // the rest in queue order; a score-based mode's person may take a better-scored ticket of the head's band
+  const waiting = rows.filter((r) => !done.has(r.ticket_id) && !closed(needs.get(r.ticket_id))).map((r) => needs.get(r.ticket_id)!);
+  while (waiting.length) {
+    const head = waiting.shift()!;
+    const swap = bandPick(run, head, waiting);
+    if (!swap) {
+      out.push(await decideOne(run, head, { batchDue: false, fresh: false }));
       continue;
     }
-    out.push(await decideOne(run, t, { batchDue: false, fresh: false }));
+    waiting.splice(waiting.indexOf(swap.t), 1);
+    waiting.unshift(head);
+    const { t, personId, ranking } = swap;
+    await offer(run, t, personId, { mode: t.policy.mode, acceptTimeoutS: t.policy.accept_timeout_s, decision: storedDecision(personId, 'scored', ranking, run.pool.byId) });
+    out.push({ ticketId: t.facts.id, result: 'offered', userId: personId });
   }
   return out;
 }

@@ -5,7 +5,7 @@ import { drainQueue } from './drain-queue';
 import { changeActor, followTicketChange, type TicketChange } from './follow-ticket-changes';
 import { handBack } from './hand-back';
 import { withDispatchLock } from './dispatch-transaction';
-import { setupRepository } from './setup-repository';
+import { policyRepository } from '../profiles/policy-repository';
 import { requestDispatch } from './request-dispatch';
 
 export const DISPATCH_TOPICS = ['ticket.created', 'ticket.updated', 'reply.added', 'dispatch.status_changed', 'dispatch.requested'];
@@ -21,7 +21,7 @@ export async function handleDispatchMessages(deps: Deps, messages: OutboxMessage
   for (const m of messages) byTenant.set(m.tenantId, [...(byTenant.get(m.tenantId) ?? []), m]);
   for (const [tenantId, list] of byTenant) {
     // a tenant that has not set dispatch up (no policy) pays nothing per ticket: recommendations on request only
-    if (!(await deps.db.tenant(tenantId, (q) => setupRepository.isSetUp(q)))) continue;
+    if (!(await deps.db.tenant(tenantId, (q) => policyRepository.exists(q)))) continue;
     await withDispatchLock(deps, tenantId, null, async (run) => {
       const system = run.actor;
       let created: string[] = [];

@@ -5,7 +5,9 @@ import type { Need } from '../engine/types';
 import { assignmentRepository } from './assignment-repository';
 import { buildNeed, dayIn, matchRule, resolvePolicy } from './dispatch-rules';
 import type { Pool } from './load-pool';
-import { setupRepository, type PolicyRow, type RuleRow } from './setup-repository';
+import type { PolicyRow } from '../profiles/policy-repository';
+import type { RuleRow } from '../profiles/rule-repository';
+import { setupRepository } from './setup-repository';
 
 export interface TicketNeed {
   facts: TicketDispatchFacts;

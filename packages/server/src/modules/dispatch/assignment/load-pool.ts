@@ -3,7 +3,9 @@ import { activeUsersWithRoles, tenantTimeZone } from '../../identity';
 import type { DecisionContext, Outlet, Person, WorkKind } from '../engine/types';
 import { assignmentRepository } from './assignment-repository';
 import { buildPerson, busyMinutesOf, DEFAULT_POLICY, resolvePolicy } from './dispatch-rules';
-import { setupRepository, type PolicyRow, type RuleRow } from './setup-repository';
+import { policyRepository, type PolicyRow } from '../profiles/policy-repository';
+import { ruleRepository, type RuleRow } from '../profiles/rule-repository';
+import { setupRepository } from './setup-repository';
 import { statsRepository } from './stats-repository';
 
 /** Roles that are dispatched work. */
@@ -14,6 +16,7 @@ export interface Pool {
   people: Person[];
   byId: Map<string, Person>;
   policies: PolicyRow[];
+  /** the enabled hard rules, in order */
   rules: RuleRow[];
   /** the tenant's active outlets (服务网点), a dispatch target */
   outlets: Outlet[];
@@ -40,8 +43,8 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
     setupRepository.profiles(q),
     setupRepository.positions(q),
     assignmentRepository.liveLoads(q),
-    setupRepository.policies(q),
-    setupRepository.enabledRules(q),
+    policyRepository.list(q),
+    ruleRepository.ordered(q),
     statsRepository.all(q),
     tenantTimeZone(q),
     setupRepository.outlets(q),
@@ -75,7 +78,7 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
     people,
     byId,
     policies,
-    rules,
+    rules: rules.filter((r) => r.enabled),
     outlets: outlets.map((o) => ({ id: o.id, name: o.name, at: [o.lat, o.lng] })),
     timeZone,
     now,

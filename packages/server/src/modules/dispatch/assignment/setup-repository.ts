@@ -1,7 +1,8 @@
 import type { Queryable } from '../../../platform/db/database';
 
-// Reads of the dispatch set-up the profile use cases write (profiles, positions, rules, policies,
-// customer preferences, outlets): the tables are the contract between the two halves of the module.
+// Reads of the dispatch set-up the profile use cases write (profiles, positions, customer preferences,
+// outlets): the tables are the contract between the two halves of the module. Policies and rules are
+// read through the profiles side's own repositories (profiles/policy-repository, rule-repository).
 
 export interface ProfileRow {
   user_id: string;
@@ -28,29 +29,6 @@ export interface PositionRow {
   reported_at: Date;
 }
 
-export interface RuleRow {
-  id: string;
-  name: string;
-  conditions: Record<string, unknown>;
-  requirements: Record<string, unknown>;
-}
-
-export interface PolicyRow {
-  id: string;
-  scope: 'tenant' | 'team' | 'category';
-  scope_id: string | null;
-  mode: 'manual' | 'round_robin' | 'least_loaded' | 'skills' | 'scored' | 'batch';
-  target: 'person' | 'outlet';
-  weights: Record<string, number>;
-  batch_window_s: number;
-  accept_timeout_s: number | null;
-  overflow_team_id: string | null;
-  overflow_threshold: number | null;
-  speed_kmh: number;
-  position_stale_min: number;
-  default_capacity: Record<string, number>;
-}
-
 export interface PreferenceRow {
   preferred_user_ids: string[];
   excluded_user_ids: string[];
@@ -65,20 +43,6 @@ export const setupRepository = {
   },
   async positions(q: Queryable): Promise<PositionRow[]> {
     return q.query<PositionRow>('SELECT user_id, lat, lng, accuracy_m, reported_at FROM dispatch_positions WHERE tenant_id = current_tenant_id()');
-  },
-  async enabledRules(q: Queryable): Promise<RuleRow[]> {
-    return q.query<RuleRow>('SELECT id, name, conditions, requirements FROM dispatch_rules WHERE tenant_id = current_tenant_id() AND enabled ORDER BY position, name');
-  },
-  /** Whether the tenant has set up dispatch (any policy): until then dispatch only recommends, on request. */
-  async isSetUp(q: Queryable): Promise<boolean> {
-    const [r] = await q.query<{ on: boolean }>('SELECT EXISTS (SELECT 1 FROM dispatch_policies WHERE tenant_id = current_tenant_id()) AS on');
-    return r.on;
-  },
-  async policies(q: Queryable): Promise<PolicyRow[]> {
-    return q.query<PolicyRow>(
-      `SELECT id, scope, scope_id, mode, target, weights, batch_window_s, accept_timeout_s, overflow_team_id, overflow_threshold, speed_kmh,
-         position_stale_min, default_capacity FROM dispatch_policies WHERE tenant_id = current_tenant_id()`,
-    );
   },
   /** The preferences of these contacts and organizations. */
   async preferences(q: Queryable, contactIds: string[], organizationIds: string[]): Promise<(PreferenceRow & { contact_id: string | null; organization_id: string | null })[]> {

@@ -9,3 +9,4 @@ export { matchBatch, loadStep, URGENCY, DUE_BONUS, urgencyOf, type BatchResult }
 export { nearestOutlet, type OutletChoice } from './outlet';
 export { travelKm, personPosition, pointInPolygon, inArea, travelMinutesBetween } from './geo';
 export { localTime, onShift, certificationValid, clockMinutes, type LocalTime } from './shift';
+export { pickFromQueue, QUEUE_BAND, type QueueBand } from './queue';

@@ -29,18 +29,10 @@ export const policyRepository = {
   async list(q: Queryable): Promise<PolicyRow[]> {
     return q.query<PolicyRow>(`SELECT ${COLUMNS} FROM dispatch_policies WHERE tenant_id = current_tenant_id() ORDER BY ${SCOPE_RANK}, scope_id`);
   },
-  /**
-   * The policy that governs a ticket: its category's, else its team's, else the tenant's (undefined when
-   * the tenant has none: manual dispatch with the defaults).
-   */
-  async resolve(q: Queryable, at: { teamId?: string | null; categoryId?: string | null }): Promise<PolicyRow | undefined> {
-    const [row] = await q.query<PolicyRow>(
-      `SELECT ${COLUMNS} FROM dispatch_policies
-       WHERE tenant_id = current_tenant_id() AND (scope = 'tenant' OR (scope = 'team' AND scope_id = $1) OR (scope = 'category' AND scope_id = $2))
-       ORDER BY ${SCOPE_RANK} DESC LIMIT 1`,
-      [at.teamId ?? null, at.categoryId ?? null],
-    );
-    return row;
+  /** Whether the tenant has set up dispatch (any policy): until then dispatch only recommends, on request. */
+  async exists(q: Queryable): Promise<boolean> {
+    const [r] = await q.query<{ on: boolean }>('SELECT EXISTS (SELECT 1 FROM dispatch_policies WHERE tenant_id = current_tenant_id()) AS on');
+    return r.on;
   },
   /** Creates or replaces the policy of a scope. */
   async put(q: Queryable, tenantId: string, id: string, p: PolicyFields, now: Date): Promise<PolicyRow> {

@@ -2,7 +2,7 @@
 // decision goes through the engine the server uses (choose, matchBatch); the simulator only moves
 // people, keeps the queue and measures. The wall clock is read only to time the engine's decisions.
 import { performance } from 'node:perf_hooks';
-import { choose, exclusions, matchBatch, nearestOutlet, travelKm } from '../engine';
+import { choose, exclusions, matchBatch, nearestOutlet, pickFromQueue, travelKm } from '../engine';
 import type { DecisionContext, Need, Outlet, Person, Strategy, Weights } from '../engine/types';
 import { EventHeap } from './event-heap';
 import { draw, fixProbability, historyOf, queueOrder, toNeed, toPerson, type EngineerState, type TicketState, type Visit } from './live-state';
@@ -11,6 +11,8 @@ import { ScenarioError, type Scenario } from './scenario';
 
 export const SIM_STRATEGIES = ['round_robin', 'nearest', 'least_loaded', 'skills', 'scored', 'batch', 'outlet'] as const;
 export type SimStrategy = (typeof SIM_STRATEGIES)[number];
+/** Strategies whose queue is served by pickFromQueue (the score-based modes, as the server's drainQueue). */
+const SCORE_QUEUE: ReadonlySet<SimStrategy> = new Set(['scored', 'batch']);
 
 export interface ReplayOptions {
   strategy: SimStrategy;
@@ -19,7 +21,15 @@ export interface ReplayOptions {
   batchWindowS: number;
   /** sees each batch window's engine call (tests check its optimality) */
   onBatch?: (call: { needs: Need[]; people: Person[]; ctx: DecisionContext; result: ReturnType<typeof matchBatch> }) => void;
+  /** sees every assignment: how it came (a new visit, a queue drain, a batch window), the pool it was
+   * chosen from (diagnostics; `simulator/diagnose.ts`) */
+  onAssign?: (a: { visit: Visit; personId: string; now: number; via: AssignVia; people: Person[]; ctx: DecisionContext }) => void;
+  /** sees every trip as it starts */
+  onTrip?: (t: { visit: Visit; personId: string; km: number; now: number }) => void;
 }
+
+/** How an assignment came: a visit dispatched when asked for, one taken from the queue, or a batch window. */
+export type AssignVia = 'arrival' | 'queue' | 'window';
 
 export interface ReplayRecord {
   tickets: TicketState[];
@@ -67,8 +77,9 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
   };
 
   /** Records the assignment after re-checking it against the hard rules at the decision's instant. */
-  const assign = (s: EngineerState, visit: Visit, now: number) => {
+  const assign = (s: EngineerState, visit: Visit, now: number, via: AssignVia, pool: Person[]) => {
     if (!allowed(toPerson(s, now, scenario.speedKmh), visit, ctxAt(now), scenario)) rec.violations++;
+    opts.onAssign?.({ visit, personId: s.e.id, now, via, people: pool, ctx: ctxAt(now) });
     lastAssignedAt[s.e.id] = now;
     if (visit.number === 1) visit.ticket.firstAssignedAt = now;
     s.jobs.push(visit);
@@ -81,6 +92,7 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
     const from = s.pos;
     const km = travelKm(from, visit.ticket.t.location);
     rec.tripsKm.push(km);
+    opts.onTrip?.({ visit, personId: s.e.id, km, now });
     s.legMin = (km / scenario.speedKmh) * 60;
     s.leg = { from, to: visit.ticket.t.location, start: now, end: now + s.legMin * MIN };
     s.jobEnd = s.leg.end + visit.ticket.t.durationMinutes * MIN;
@@ -88,7 +100,7 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
   };
   const byId = new Map(engineers.map((s) => [s.e.id, s]));
   /** One visit through the strategy: someone eligible now, else the queue. */
-  const decide = (visit: Visit, now: number): boolean => {
+  const decide = (visit: Visit, now: number, via: AssignVia): boolean => {
     const ctx = ctxAt(now);
     const pool = people(now);
     const id =
@@ -98,7 +110,7 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
           ? (timed(() => nearestOutlet(visit.need, outlets, pool, ctx, opts.weights))?.personId ?? null)
           : timed(() => choose(opts.strategy as Strategy, pool, visit.need, ctx, opts.weights, lastAssignedAt)).personId;
     if (id === null) return false;
-    assign(byId.get(id)!, visit, now);
+    assign(byId.get(id)!, visit, now, via, pool);
     return true;
   };
   const enqueue = (visit: Visit) => {
@@ -111,14 +123,16 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
     const ctx = ctxAt(now);
     while (queue.length > 0 && s.jobs.length < s.e.capacity) {
       const me = toPerson(s, now, scenario.speedKmh);
-      const i = queue.findIndex((v) => exclusions(me, v.need, ctx).length === 0);
+      const i = SCORE_QUEUE.has(opts.strategy)
+        ? pickFromQueue(me, queue.map((v) => v.need), people(now), ctx, opts.weights)
+        : queue.findIndex((v) => exclusions(me, v.need, ctx).length === 0);
       if (i < 0) return;
       const [visit] = queue.splice(i, 1);
-      if (!decide(visit, now)) return void enqueue(visit);
+      if (!decide(visit, now, 'queue')) return void enqueue(visit);
     }
   };
   const dispatch = (visit: Visit, now: number) => {
-    if (opts.strategy !== 'batch') return void (decide(visit, now) || enqueue(visit));
+    if (opts.strategy !== 'batch') return void (decide(visit, now, 'arrival') || enqueue(visit));
     if (!window) {
       window = [];
       events.push({ at: now + opts.batchWindowS * 1000, order: 4, kind: 'window' });
@@ -135,7 +149,7 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
     opts.onBatch?.({ needs, people: pool, ctx, result });
     const visits = new Map(batch.map((v) => [v.ticket.t.id, v]));
     for (const a of result.assignments) {
-      assign(byId.get(a.personId)!, visits.get(a.ticketId)!, now);
+      assign(byId.get(a.personId)!, visits.get(a.ticketId)!, now, 'window', pool);
       visits.delete(a.ticketId);
     }
     for (const v of visits.values()) enqueue(v);

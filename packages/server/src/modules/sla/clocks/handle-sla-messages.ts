@@ -1,0 +1,37 @@
+import type { Deps } from '../../../platform/deps';
+import type { OutboxMessage } from '../../../platform/outbox/outbox-repository';
+import { recordChases } from '../chases/record-chases';
+import { policyRepository } from '../policies/policy-repository';
+import { loadTickets, recomputeClocks } from './recompute-clocks';
+
+export const SLA_CONSUMER = 'sla';
+/** The events after which a ticket's clocks are recomputed (the sweep's own events refresh its summary). */
+export const SLA_TOPICS = ['ticket.created', 'ticket.updated', 'reply.added', 'dispatch.started', 'sla.warning', 'sla.breached'];
+
+/**
+ * The SLA module's outbox consumer: the tickets of a round's messages, per tenant in one transaction,
+ * have their clocks recomputed from their histories (tenants with an active policy only: one cheap
+ * query for the others), and customer messages that ask again are recorded as 催单. Idempotent: the
+ * clocks depend only on the history, a chase is recorded once per message.
+ */
+export async function handleSlaMessages(deps: Deps, messages: OutboxMessage[]): Promise<void> {
+  const byTenant = new Map<string, OutboxMessage[]>();
+  for (const m of messages) byTenant.set(m.tenantId, [...(byTenant.get(m.tenantId) ?? []), m]);
+  for (const [tenantId, list] of byTenant) {
+    const ticketIds = [...new Set(list.map((m) => String((m.payload as { ticketId?: unknown }).ticketId ?? '')).filter(Boolean))];
+    const replies = list.filter((m) => m.topic === 'reply.added' && !(m.payload as { internal?: boolean }).internal);
+    await deps.db.tenant(tenantId, async (q) => {
+      const policies = await policyRepository.list(q);
+      const active = policies.some((p) => p.active);
+      const replyTickets = new Set(replies.map((m) => String((m.payload as { ticketId: string }).ticketId)));
+      const ids = active ? ticketIds : ticketIds.filter((id) => replyTickets.has(id));
+      if (!ids.length) return;
+      const loaded = await loadTickets(q, ids);
+      if (replies.length) {
+        const chased = loaded.facts.filter((f) => replyTickets.has(f.id));
+        await recordChases(q, tenantId, chased, loaded.history, new Set(replies.map((m) => m.eventId)));
+      }
+      if (active) await recomputeClocks(q, tenantId, loaded, deps.clock.now(), policies);
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import type { SlaHistoryEvent, TicketDispatchFacts } from '../../tickets';
+import type { ClockTicket, MatchFacts, SlaEvent } from '../rules/sla-types';
+
+// From the tickets module's facts and history to the words of the clock rules.
+
+const ON_SITE_KINDS = new Set(['on_site', 'onsite', 'field', '上门']);
+
+export function matchFacts(t: TicketDispatchFacts, tier: string | null): MatchFacts {
+  return { priority: t.priority, categoryId: t.category_id, typeId: t.type_id, tier, organizationId: t.organization_id, channel: t.channel, teamId: t.team_id };
+}
+
+/** A field job: the ticket has a site, or its custom field `kind` says on site. */
+export function isOnSite(t: TicketDispatchFacts): boolean {
+  const kind = (t.custom_fields ?? {}).kind;
+  return t.site_lat !== null || (typeof kind === 'string' && ON_SITE_KINDS.has(kind));
+}
+
+export function clockTicket(t: TicketDispatchFacts, history: SlaHistoryEvent[]): ClockTicket {
+  const firstStatus = history.find((e) => e.kind === 'status' && e.statusFrom);
+  return { createdAt: t.created_at, initialStatus: firstStatus?.statusFrom ?? t.status, onSite: isOnSite(t) };
+}
+
+/** The history events that move clocks: status changes, public replies by staff or the customer, work started on site. */
+export function slaEvents(history: SlaHistoryEvent[]): SlaEvent[] {
+  const out: SlaEvent[] = [];
+  for (const e of history) {
+    if (e.kind === 'status' && e.statusFrom && e.statusTo) out.push({ at: e.at, kind: 'status', from: e.statusFrom, to: e.statusTo });
+    else if (e.kind === 'work_started') out.push({ at: e.at, kind: 'on_site' });
+    else if (e.kind === 'reply' && !e.internal && e.author === 'staff') out.push({ at: e.at, kind: 'staff_reply' });
+    else if (e.kind === 'reply' && !e.internal && e.author === 'customer') out.push({ at: e.at, kind: 'customer_message' });
+  }
+  return out;
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { computeClocks, type ClockInput } from './compute-clocks';
+import { carryFlags, clockState, slaSummary } from './flag-rules';
+import { WALL_CLOCK, type SlaEvent } from './sla-types';
+
+// Clocks in calendar (7×24) time, Asia/Shanghai moments written with their +08:00 offset.
+const at = (s: string) => new Date(`2026-03-02T${s}:00+08:00`);
+const iso = (d: Date | null) => (d ? new Date(d.getTime() + 8 * 3600_000).toISOString().slice(11, 16) : null);
+
+function run(events: SlaEvent[], o: Partial<ClockInput> = {}) {
+  return computeClocks({
+    ticket: { createdAt: at('09:00'), initialStatus: 'new', onSite: false },
+    events,
+    targets: { first_response: { minutes: 60, business: false }, next_response: { minutes: 30, business: false }, resolution: { minutes: 240, business: false } },
+    warnRemaining: 0.3,
+    calendar: WALL_CLOCK,
+    wallClock: WALL_CLOCK,
+    pauseStatuses: ['pending', 'on_hold'],
+    ...o,
+  });
+}
+const byMetric = (cs: ReturnType<typeof run>) => Object.fromEntries(cs.map((c) => [c.metric, c]));
+
+describe('SLA clocks from the ticket history (7×24)', () => {
+  it('首次响应与解决时限: due and warning moments from creation; a staff reply achieves the first response', () => {
+    const c = byMetric(run([{ at: at('09:40'), kind: 'staff_reply' }]));
+    expect(iso(c.first_response.dueAt)).toBe('10:00');
+    expect(iso(c.first_response.warnAt)).toBe('09:42'); // 30% of 60 min left: after 42 min
+    expect(iso(c.first_response.achievedAt)).toBe('09:40');
+    expect(iso(c.resolution.dueAt)).toBe('13:00');
+    expect(c.resolution.achievedAt).toBeNull();
+    expect(c.next_response).toBeUndefined();
+  });
+
+  it('待客户反馈 pauses the clock and extends the due time; an open pause has no due time', () => {
+    const events: SlaEvent[] = [
+      { at: at('09:30'), kind: 'staff_reply' },
+      { at: at('09:30'), kind: 'status', from: 'new', to: 'pending' },
+      { at: at('11:30'), kind: 'status', from: 'pending', to: 'open' },
+    ];
+    const c = byMetric(run(events));
+    expect(iso(c.resolution.dueAt)).toBe('15:00');
+    expect(c.resolution.pausedMinutes).toBe(120);
+    expect(c.resolution.pausedSince).toBeNull();
+    const still = byMetric(run(events.slice(0, 2)));
+    expect(still.resolution.dueAt).toBeNull();
+    expect(iso(still.resolution.pausedSince)).toBe('09:30');
+    expect(clockState({ ...still.resolution, warnedAt: null, breachedAt: null }, at('20:00'))).toBe('paused');
+  });
+
+  it('下次响应: each customer message after the last staff reply opens a cycle, the next staff reply achieves it', () => {
+    const c = byMetric(
+      run([
+        { at: at('09:05'), kind: 'customer_message' }, // before any staff reply: the first response covers it
+        { at: at('09:20'), kind: 'staff_reply' },
+        { at: at('10:00'), kind: 'customer_message' },
+        { at: at('10:10'), kind: 'customer_message' }, // same wait
+        { at: at('10:20'), kind: 'staff_reply' },
+        { at: at('11:00'), kind: 'customer_message' },
+      ]),
+    );
+    expect(c.next_response.cycle).toBe(2);
+    expect(iso(c.next_response.startedAt)).toBe('11:00');
+    expect(iso(c.next_response.dueAt)).toBe('11:30');
+    expect(c.next_response.achievedAt).toBeNull();
+  });
+
+  it('a reopened ticket continues its resolution clock: the resolved time counts as paused', () => {
+    const events: SlaEvent[] = [
+      { at: at('10:00'), kind: 'status', from: 'new', to: 'resolved' },
+      { at: at('12:00'), kind: 'customer_message' },
+      { at: at('12:00'), kind: 'status', from: 'resolved', to: 'open' },
+    ];
+    const resolved = byMetric(run(events.slice(0, 1)));
+    expect(iso(resolved.resolution.achievedAt)).toBe('10:00');
+    expect(iso(resolved.resolution.dueAt)).toBe('13:00');
+    expect(iso(resolved.first_response.achievedAt)).toBe('10:00'); // nothing owed once resolved
+    const reopened = byMetric(run(events));
+    expect(reopened.resolution.achievedAt).toBeNull();
+    expect(iso(reopened.resolution.dueAt)).toBe('15:00'); // 1 h used before, 3 h left from 12:00
+    expect(reopened.resolution.pausedMinutes).toBe(120);
+    const again = byMetric(run([...events, { at: at('16:00'), kind: 'status', from: 'open', to: 'resolved' }]));
+    expect(iso(again.resolution.achievedAt)).toBe('16:00');
+    expect(carryFlags(again.resolution, null, at('17:00')).breachedAt).toEqual(at('15:00')); // late: breached at its due time
+  });
+
+  it('上门时限 only for field jobs, achieved when the engineer starts the work', () => {
+    const targets = { on_site: { minutes: 120, business: false } };
+    expect(run([], { targets })).toEqual([]);
+    const c = byMetric(run([{ at: at('10:30'), kind: 'on_site' }], { targets, ticket: { createdAt: at('09:00'), initialStatus: 'new', onSite: true } }));
+    expect(iso(c.on_site.dueAt)).toBe('11:00');
+    expect(iso(c.on_site.achievedAt)).toBe('10:30');
+  });
+
+  it('a priority change replays the history with the new targets; fired flags follow the new moments', () => {
+    const events: SlaEvent[] = [];
+    const normal = byMetric(run(events)).resolution; // due 13:00, warn 11:48
+    const urgent = byMetric(run(events, { targets: { resolution: { minutes: 60, business: false } } })).resolution;
+    expect(iso(urgent.dueAt)).toBe('10:00');
+    // at 12:00 under the normal target the warning had fired; the urgent clock is past both moments
+    const fired = { cycle: 1, warnedAt: at('11:48'), breachedAt: null, escalationLevel: 1 };
+    expect(carryFlags(urgent, fired, at('12:00'))).toEqual({ warnedAt: at('11:48'), breachedAt: null, escalationLevel: 1 });
+    // the other way: a breach fired at 10:00 under the urgent target, now normal with time left → cleared
+    const breached = { cycle: 1, warnedAt: at('09:42'), breachedAt: at('10:00'), escalationLevel: 2 };
+    expect(carryFlags(normal, breached, at('10:30'))).toEqual({ warnedAt: null, breachedAt: null, escalationLevel: 0 });
+    expect(carryFlags(normal, breached, at('12:00'))).toEqual({ warnedAt: at('09:42'), breachedAt: null, escalationLevel: 2 });
+  });
+
+  it('the ticket summary is its most urgent running clock', () => {
+    const c = run([{ at: at('09:10'), kind: 'staff_reply' }]).map((x) => ({ ...x, warnedAt: null, breachedAt: null }));
+    expect(slaSummary(c, at('09:30'))).toEqual({ dueAt: at('13:00'), state: 'ok' });
+    expect(slaSummary(c, at('12:00'))).toEqual({ dueAt: at('13:00'), state: 'warning' });
+    expect(slaSummary(c, at('14:00'))).toEqual({ dueAt: at('13:00'), state: 'breached' });
+    expect(slaSummary([], at('14:00'))).toBeNull();
+    expect(slaSummary(c.map((x) => ({ ...x, achievedAt: at('10:00') })), at('14:00'))).toEqual({ dueAt: null, state: 'achieved' });
+  });
+});

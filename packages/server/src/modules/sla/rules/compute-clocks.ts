@@ -1,0 +1,114 @@
+import { clipPauses, momentAfter, pausedMinutes, stretchesIn, type Pause } from './clock-math';
+import type { ClockCalendar, ClockTicket, ComputedClock, SlaEvent, SlaMetric, Target } from './sla-types';
+
+// A ticket's clocks computed from its history alone (creation and the ordered events), never from
+// "now": the same history gives the same clocks, so a recomputation after a change of priority,
+// category or policy is a replay with the new targets.
+//
+// - first_response: creation → the first public staff reply.
+// - next_response: a customer message after the last public staff reply opens a cycle, the next public
+//   staff reply achieves it; only the latest cycle is kept (its number in `cycle`).
+// - resolution: creation → resolved. A reopened ticket continues its clock: the time it spent resolved
+//   or closed counts as paused, and it is achieved again when resolved again.
+// - on_site (field jobs only): creation → the engineer on site (dispatch: the assignee starts the work).
+// Resolving or closing a ticket also ends its response and on-site clocks (nothing is owed any more).
+// The pause statuses (default 待客户反馈 pending, 挂起 on_hold) stop every clock; paused time, counted in
+// the target's minutes, extends the due time.
+
+const DONE = new Set(['resolved', 'closed']);
+
+export interface ClockInput {
+  ticket: ClockTicket;
+  events: SlaEvent[];
+  targets: Partial<Record<SlaMetric, Target>>;
+  warnRemaining: number;
+  /** the policy's calendar for business targets */
+  calendar: ClockCalendar;
+  wallClock: ClockCalendar;
+  pauseStatuses: string[];
+}
+
+interface Span {
+  cycle: number;
+  start: Date;
+  achievedAt: Date | null;
+}
+
+function statusSegments(ticket: ClockTicket, events: SlaEvent[]) {
+  const segments = [{ from: ticket.createdAt, status: ticket.initialStatus }];
+  for (const e of events) if (e.kind === 'status') segments.push({ from: e.at, status: e.to });
+  return segments;
+}
+
+/** The first moment at or after `from` when the ticket became resolved or closed. */
+function doneAfter(segments: { from: Date; status: string }[], from: Date): Date | null {
+  for (const s of segments) if (DONE.has(s.status) && s.from.getTime() >= from.getTime()) return s.from;
+  return null;
+}
+
+const first = (...ds: (Date | null)[]) => ds.filter((d): d is Date => !!d).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+
+function spans(ticket: ClockTicket, events: SlaEvent[], segments: { from: Date; status: string }[]): Partial<Record<SlaMetric, Span>> {
+  const created = ticket.createdAt;
+  const firstOf = (kind: SlaEvent['kind']) => events.find((e) => e.kind === kind)?.at ?? null;
+  const out: Partial<Record<SlaMetric, Span>> = {
+    first_response: { cycle: 1, start: created, achievedAt: first(firstOf('staff_reply'), doneAfter(segments, created)) },
+  };
+  // resolution: achieved when the history ends resolved or closed, at the start of that last stretch
+  const last = segments[segments.length - 1];
+  let end: Date | null = null;
+  if (DONE.has(last.status)) {
+    end = last.from;
+    for (let i = segments.length - 1; i >= 0 && DONE.has(segments[i].status); i--) end = segments[i].from;
+  }
+  out.resolution = { cycle: 1, start: created, achievedAt: end };
+  if (ticket.onSite) out.on_site = { cycle: 1, start: created, achievedAt: first(firstOf('on_site'), doneAfter(segments, created)) };
+  // next_response: cycles of customer messages after a staff reply
+  let replied = false;
+  let cycle = 0;
+  let open: Span | null = null;
+  for (const e of events) {
+    if (e.kind === 'staff_reply') {
+      replied = true;
+      if (open && !open.achievedAt) open.achievedAt = e.at;
+    } else if (e.kind === 'customer_message' && replied && (!open || open.achievedAt)) {
+      open = { cycle: ++cycle, start: e.at, achievedAt: null };
+    }
+  }
+  if (open) {
+    open.achievedAt = first(open.achievedAt, doneAfter(segments, open.start));
+    out.next_response = open;
+  }
+  return out;
+}
+
+/** The clocks of one ticket under the given targets (metrics without a target have no clock). */
+export function computeClocks(input: ClockInput): ComputedClock[] {
+  const segments = statusSegments(input.ticket, input.events);
+  const paused = new Set(input.pauseStatuses);
+  const basePauses = stretchesIn(segments, paused);
+  const resolutionPauses = stretchesIn(segments, new Set([...paused, ...DONE]));
+  const all = spans(input.ticket, input.events, segments);
+  const clocks: ComputedClock[] = [];
+  for (const [metric, span] of Object.entries(all) as [SlaMetric, Span][]) {
+    const target = input.targets[metric];
+    if (!target || !(target.minutes > 0)) continue;
+    const cal = target.business ? input.calendar : input.wallClock;
+    const pauses: Pause[] = clipPauses(metric === 'resolution' ? resolutionPauses : basePauses, span.start, span.achievedAt);
+    const open = pauses.length && !pauses[pauses.length - 1].to ? pauses[pauses.length - 1] : null;
+    const warnMinutes = target.minutes * (1 - input.warnRemaining);
+    clocks.push({
+      metric,
+      targetMinutes: target.minutes,
+      business: target.business,
+      cycle: span.cycle,
+      startedAt: span.start,
+      dueAt: momentAfter(cal, span.start, target.minutes, pauses),
+      warnAt: momentAfter(cal, span.start, warnMinutes, pauses),
+      pausedSince: open ? open.from : null,
+      pausedMinutes: pausedMinutes(cal, span.start, pauses),
+      achievedAt: span.achievedAt,
+    });
+  }
+  return clocks;
+}

@@ -1,0 +1,39 @@
+import type { Queryable } from '../../platform/db/database';
+
+// What the SLA module reads of tickets' histories: the events that move a clock (status changes,
+// public and internal replies with who wrote them, dispatch's start of work), oldest first.
+// Behind read-sla-history.ts.
+
+export interface SlaHistoryRow {
+  ticket_id: string;
+  id: string;
+  kind: string;
+  actor_type: string;
+  channel: string;
+  internal: boolean;
+  /** reply.added: the comment's author (user, api_key, contact, system) */
+  author_type: string | null;
+  /** reply.added: the comment's plain text */
+  body_text: string | null;
+  status_from: string | null;
+  status_to: string | null;
+  created_at: Date;
+}
+
+export const SLA_HISTORY_KINDS = ['reply.added', 'ticket.updated', 'dispatch.started'];
+
+export const slaHistoryRepository = {
+  async byTickets(q: Queryable, ticketIds: string[]): Promise<SlaHistoryRow[]> {
+    if (!ticketIds.length) return [];
+    return q.query<SlaHistoryRow>(
+      `SELECT e.ticket_id, e.id, e.kind, e.actor_type, e.channel, e.internal, c.author_type, c.body_text,
+         e.data->'changes'->'status'->>'from' AS status_from, e.data->'changes'->'status'->>'to' AS status_to, e.created_at
+       FROM ticket_events e
+       LEFT JOIN comments c ON e.kind = 'reply.added' AND c.id = (e.data->>'commentId')::uuid AND c.ticket_id = e.ticket_id
+       WHERE e.tenant_id = current_tenant_id() AND e.ticket_id = ANY($1::uuid[]) AND e.kind = ANY($2::text[])
+         AND (e.kind <> 'ticket.updated' OR e.data->'changes' ? 'status')
+       ORDER BY e.ticket_id, e.id`,
+      [ticketIds, SLA_HISTORY_KINDS],
+    );
+  },
+};
