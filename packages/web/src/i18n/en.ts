@@ -344,6 +344,7 @@ export const en: Messages = {
     watcherAdded: 'added watcher {{name}}',
     watcherRemoved: 'removed watcher {{name}}',
     subtaskAdded: 'created sub-task #{{number}}',
+    csatReceived: 'Customer satisfaction: {{score}} out of 5',
     alarmRepeated: 'Device {{serial}} reported alarm {{code}} {{added}} more times ({{count}} in all)',
     subtaskStatus: 'Sub-task #{{number}} status: {{from}} → {{to}}',
     other: '{{kind}}',

@@ -342,6 +342,7 @@ export const zhCN = {
     watcherAdded: '添加关注人 {{name}}',
     watcherRemoved: '移除关注人 {{name}}',
     subtaskAdded: '创建了子工单 #{{number}}',
+    csatReceived: '客户满意度评分：{{score}} 分（满分 5 分）',
     alarmRepeated: '设备 {{serial}} 告警 {{code}} 又上报 {{added}} 次，共 {{count}} 次',
     subtaskStatus: '子工单 #{{number}} 状态：{{from}} → {{to}}',
     other: '{{kind}}',

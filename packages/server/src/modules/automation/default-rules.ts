@@ -1,8 +1,8 @@
 import type { RuleInput } from './rule-schema';
 
 // The shipped defaults (created active for every tenant, once: automation_rules_builtin). The CSAT
-// request carries a link to the portal's rating page; the portal is not built yet, so the link is where
-// it will be (/portal/tickets/<number>/rate) and the reply also asks the customer to answer with 1–5.
+// request asks the customer to answer with a score of 1–5: a message that is only a score is recorded as
+// `csat.received` and does not reopen the ticket (tickets/csat-reply.ts); a rating page comes with the portal.
 
 export interface BuiltinRule extends RuleInput {
   builtin: string;
@@ -62,11 +62,11 @@ export const DEFAULT_RULES: BuiltinRule[] = [
   {
     builtin: 'csat_on_resolve',
     name: '解决后请求评价',
-    description: '工单解决后，请客户为本次服务评分（门户评价页上线前，客户也可直接回复 1–5 分）。',
+    description: '工单解决后，请客户直接回复 1–5 分为本次服务评分；只回复分数不会重新打开工单。',
     kind: 'trigger',
     events: ['status_changed'],
     conditions: { all: [{ field: 'status', op: 'changed_to', value: 'resolved' }] },
-    actions: [{ type: 'reply', text: '{{requester.name}}您好，您的工单 #{{ticket.number}}「{{ticket.title}}」已解决。请为本次服务评分：/portal/tickets/{{ticket.number}}/rate ，或直接回复 1–5 分（5 分最满意）。如问题仍未解决，回复本消息即可重新打开工单。' }],
+    actions: [{ type: 'reply', text: '{{requester.name}}您好，您的工单 #{{ticket.number}}「{{ticket.title}}」已解决。请直接回复 1–5 分为本次服务评分（5 分最满意）。如问题仍未解决，请直接回复说明，工单将重新打开。' }],
     active: true,
   },
   {

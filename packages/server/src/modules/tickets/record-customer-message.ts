@@ -1,3 +1,4 @@
+import { csatScore } from './csat-reply';
 import type { Queryable } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
 import { uuidv7 } from '../../platform/ids';
@@ -54,7 +55,8 @@ export interface CustomerMessageInput {
  * A customer's message that arrived on a channel (a mail reply, a chat line, a WeCom message) joins
  * its ticket as a public reply by the contact, with its files, inside the caller's transaction: the
  * intake pipeline commits it together with marking the inbound message processed. A pending or
- * resolved ticket reopens; watchers are told.
+ * resolved ticket reopens, unless the message is only a score of 1–5 answering the satisfaction request
+ * (then a `csat.received` event); watchers are told.
  */
 export async function recordCustomerMessage(q: Queryable, deps: Deps, tenantId: string, m: CustomerMessageInput): Promise<{ commentId: string; reopened: boolean }> {
   const now = deps.clock.now();
@@ -84,7 +86,10 @@ export async function recordCustomerMessage(q: Queryable, deps: Deps, tenantId: 
     data: { number: Number(t.number), title: t.title, by: m.contact.name, commentId: id, excerpt: text.slice(0, 140), internal: false },
     at: now,
   });
-  const next = statusAfterCustomerReply(t.status);
+  // a bare score answering the satisfaction request rates the service; it does not reopen the ticket
+  const score = t.status === 'resolved' ? csatScore(text) : null;
+  if (score !== null) await eventRepository.append(q, { ticketId: m.ticketId, kind: 'csat.received', actor, channel: m.channel, at: now, data: { score, commentId: id } });
+  const next = score === null ? statusAfterCustomerReply(t.status) : t.status;
   if (next !== t.status) {
     await ticketRepository.update(q, m.ticketId, { status: next, updated_at: now, ...statusTimestamps(next, now) }, null);
     await eventRepository.append(q, { ticketId: m.ticketId, kind: 'ticket.updated', actor, channel: m.channel, at: now, data: { changes: { status: { from: t.status, to: next } } } });

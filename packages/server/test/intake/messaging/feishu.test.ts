@@ -117,6 +117,26 @@ describe('Feishu channel', () => {
     expect(files).toEqual([expect.objectContaining({ filename: 'screenshot.png', contentType: 'image/png', size: PNG.length })]);
   });
 
+  it('takes a bare score on a resolved ticket as the customer\'s rating, without reopening it', async () => {
+    await send(event('ou_csat_user_00001', 'text', { text: '投影仪没有声音' }));
+    await m.t.settle();
+    const [first] = (await m.inbound('feishu')).filter((i: any) => i.meta.userId === 'ou_csat_user_00001');
+    const ticket = await m.ticketOf(first.id);
+    const categoryId = (await m.t.api(m.tenant.adminToken, 'POST', '/api/v1/categories', { nameZh: '投影仪' })).json().id;
+    const assigneeId = (await m.t.api(m.tenant.adminToken, 'GET', '/api/v1/auth/me')).json().id;
+    const res = await m.t.api(m.tenant.adminToken, 'PATCH', `/api/v1/tickets/${ticket.id}`, { status: 'resolved', resolution: '更换了音频线', categoryId, assigneeId });
+    expect(res.statusCode, res.body).toBe(200);
+    await send(event('ou_csat_user_00001', 'text', { text: '5分' }));
+    await m.t.settle();
+    const after = (await m.t.api(m.tenant.adminToken, 'GET', `/api/v1/tickets/${ticket.id}`)).json();
+    expect(after.status).toBe('resolved');
+    const events = (await m.t.api(m.tenant.adminToken, 'GET', `/api/v1/tickets/${ticket.id}/events`)).json().items;
+    expect(events.filter((e: any) => e.kind === 'csat.received').map((e: any) => e.data.score)).toEqual([5]);
+    await send(event('ou_csat_user_00001', 'text', { text: '5分钟后又没声音了' })); // more than a score: reopens
+    await m.t.settle();
+    expect((await m.t.api(m.tenant.adminToken, 'GET', `/api/v1/tickets/${ticket.id}`)).json().status).toBe('open');
+  });
+
   it('opens a new ticket when the conversation\'s ticket was resolved more than 7 days ago', async () => {
     await send(event('ou_resolved_user_01', 'text', { text: '显示器闪屏' }));
     await m.t.settle();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { i18n } from '../../i18n';
-import { changeLines, type NameResolver } from './event-text';
+import type { TicketEvent } from '../../api/types';
+import { changeLines, describeEvent, type NameResolver } from './event-text';
 
 const names: NameResolver = { category: (id) => (id === 'c1' ? '打印机' : undefined), team: () => undefined, user: (id) => (id === 'u1' ? '坐席小王' : undefined), ticketType: () => undefined };
 const t = i18n.getFixedT('zh-CN');
@@ -9,5 +10,12 @@ describe('timeline lines of a change', () => {
   it('show the resolution note itself when a ticket is resolved, with what else was set', () => {
     const lines = changeLines({ status: { from: 'open', to: 'resolved' }, resolution: { from: null, to: '更换了定影器，测试打印正常' }, categoryId: { from: null, to: 'c1' } }, t, names);
     expect(lines).toEqual(['状态：处理中 → 已解决', '解决说明：更换了定影器，测试打印正常', '分类：设为 打印机']);
+  });
+});
+
+describe('the timeline title of an event', () => {
+  it('names the score a customer gave in answer to the satisfaction request', () => {
+    const e = { kind: 'csat.received', data: { score: 4 } } as unknown as TicketEvent;
+    expect(describeEvent(e, t, names).title).toBe('客户满意度评分：4 分（满分 5 分）');
   });
 });

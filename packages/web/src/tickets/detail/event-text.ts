@@ -107,6 +107,8 @@ export function describeEvent(e: TicketEvent, t: TFunction, names: NameResolver)
       const s = ((d.changes as Record<string, { from?: unknown; to?: unknown }>) ?? {}).status ?? {};
       return { title: t('timeline.subtaskStatus', { number: d.number, from: fieldValue('status', s.from, t, names), to: fieldValue('status', s.to, t, names) }), lines: [] };
     }
+    case 'csat.received':
+      return { title: t('timeline.csatReceived', { score: d.score }), lines: [] };
     case 'alarm.repeated':
       return { title: t('timeline.alarmRepeated', { serial: d.serial, code: d.code, added: d.added, count: d.count }), lines: [] };
     default:
