@@ -21167,7 +21167,7 @@ export interface components {
             type: "set_field";
             /** @enum {string} */
             field: "status" | "priority" | "category" | "type" | "team" | "assignee" | "tags";
-            value: (string | string[]) | null;
+            value: (string | null) | string[];
         } | {
             /** @enum {string} */
             type: "assign";
@@ -21237,7 +21237,7 @@ export interface components {
             type: "set_field";
             /** @enum {string} */
             field: "status" | "priority" | "category" | "type" | "team" | "assignee" | "tags";
-            value: (string | string[]) | null;
+            value: (string | null) | string[];
         } | {
             /** @enum {string} */
             type: "assign";
@@ -21307,14 +21307,14 @@ export interface components {
             field: string;
             /** @enum {string} */
             op: "is" | "is_not" | "in" | "not_in" | "contains" | "not_contains" | "changed" | "changed_to" | "changed_from" | "gte" | "lte" | "is_true" | "is_false";
-            value?: ((string | number | boolean) | null) | ((string | number | boolean) | null)[];
+            value?: ((string | null) | number | boolean) | ((string | null) | number | boolean)[];
         };
         AutomationConditionInput: {
             /** @description status, priority, category, type, team, assignee, channel, tags, title, description, requester.tier, organization, custom.<key>, sla.state, chase_count, hours_since.<created|updated|status|pending|resolved|assigned|sla_breached>, business_hours */
             field: string;
             /** @enum {string} */
             op: "is" | "is_not" | "in" | "not_in" | "contains" | "not_contains" | "changed" | "changed_to" | "changed_from" | "gte" | "lte" | "is_true" | "is_false";
-            value?: ((string | number | boolean) | null) | ((string | number | boolean) | null)[];
+            value?: ((string | null) | number | boolean) | ((string | null) | number | boolean)[];
         };
         AutomationConditions: {
             all?: components["schemas"]["AutomationCondition"][];

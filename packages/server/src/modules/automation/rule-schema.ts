@@ -42,7 +42,9 @@ export const PLAIN_FIELDS = [
 export const OPS = ['is', 'is_not', 'in', 'not_in', 'contains', 'not_contains', 'changed', 'changed_to', 'changed_from', 'gte', 'lte', 'is_true', 'is_false'] as const;
 export type Op = (typeof OPS)[number];
 
-const Scalar = z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]);
+// null as a nullable branch (not a bare z.null() branch): OpenAPI 3.0 has no type null, and a union
+// marked nullable without a type is refused by validators of the published document
+const Scalar = z.union([z.string().max(2000).nullable(), z.number(), z.boolean()]);
 export const ConditionSchema = z
   .strictObject({
     field: z.string().min(1).max(100).describe('status, priority, category, type, team, assignee, channel, tags, title, description, requester.tier, organization, custom.<key>, sla.state, chase_count, hours_since.<created|updated|status|pending|resolved|assigned|sla_breached>, business_hours'),
@@ -66,7 +68,7 @@ export const SET_FIELDS = ['status', 'priority', 'category', 'type', 'team', 'as
 
 export const ActionSchema = z
   .discriminatedUnion('type', [
-    z.strictObject({ type: z.literal('set_field'), field: z.enum(SET_FIELDS), value: z.union([z.string().max(200), z.array(z.string().max(50)).max(50), z.null()]) }),
+    z.strictObject({ type: z.literal('set_field'), field: z.enum(SET_FIELDS), value: z.union([z.string().max(200).nullable(), z.array(z.string().max(50)).max(50)]) }),
     z.strictObject({ type: z.literal('assign'), userId: Id.optional(), teamId: Id.optional(), dispatch: z.literal(true).optional() }),
     z.strictObject({ type: z.literal('add_tags'), tags: Tags }),
     z.strictObject({ type: z.literal('remove_tags'), tags: Tags }),
