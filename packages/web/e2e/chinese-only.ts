@@ -33,6 +33,7 @@ export const LATIN_ALLOWED = [
   'CTI',
   'SMS',
   'QR',
+  'Webhook',
 ];
 
 /** Elements whose text is people's data in the console, not its interface. */
@@ -113,6 +114,8 @@ export function latinOffenders(texts: string[], allow: (string | RegExp)[] = [])
 
 /** Fails when the page, in zh-CN, shows an English word or a raw error code outside people's data. */
 export async function expectChineseOnly(page: Page, opts: ChineseOnlyOptions = {}): Promise<void> {
+  // the screen settled: no spinner or toast still at work (Ant Design's spinning icon names itself "loading")
+  await page.waitForFunction(() => !document.querySelector('.anticon-loading, .ant-message-notice, .ant-spin-spinning'), null, { timeout: 30_000 }).catch(() => undefined);
   const texts = await visibleTexts(page, opts.skip ?? []);
   expect(latinOffenders(texts, opts.allow), `English or raw codes on ${page.url()}`).toEqual([]);
 }
