@@ -69,7 +69,8 @@ describe('SLA', () => {
     expect(await cell.getAttribute('data-tone')).toBe('ok');
     expect(await page.getByTestId('sort').innerText()).toContain('最先到期');
     await quiet(page);
-    await expectChineseOnly(page);
+    // the list holds other test files' tickets too: their titles are people's words
+    await expectChineseOnly(page, { skip: ['[data-testid="ticket-table"] .ant-table-tbody'] });
     await shot(env, page, 'sla-list');
 
     await page.goto(`/tickets/${ticket.number}`);
