@@ -115,7 +115,20 @@ export function latinOffenders(texts: string[], allow: (string | RegExp)[] = [])
 /** Fails when the page, in zh-CN, shows an English word or a raw error code outside people's data. */
 export async function expectChineseOnly(page: Page, opts: ChineseOnlyOptions = {}): Promise<void> {
   // the screen settled: no spinner or toast still at work (Ant Design's spinning icon names itself "loading")
-  await page.waitForFunction(() => !document.querySelector('.anticon-loading, .ant-message-notice, .ant-spin-spinning'), null, { timeout: 30_000 }).catch(() => undefined);
+  const settled = await page
+    .waitForFunction(() => !document.querySelector('.anticon-loading, .ant-message-notice, .ant-spin-spinning'), null, { timeout: 30_000 })
+    .then(() => true, () => false);
+  if (!settled) {
+    // say what is still at work: the test ids around each spinner, so a stuck request is named
+    const busy = await page.evaluate(() =>
+      [...document.querySelectorAll('.anticon-loading, .ant-message-notice, .ant-spin-spinning')].map((el) => {
+        const ids: string[] = [];
+        for (let e: Element | null = el; e; e = e.parentElement) if (e.getAttribute('data-testid')) ids.push(e.getAttribute('data-testid')!);
+        return `${el.className} in [${ids.join(' < ')}]`;
+      }),
+    );
+    expect(busy.join('; '), `still loading after 30 s on ${page.url()}`).toBe('');
+  }
   const texts = await visibleTexts(page, opts.skip ?? []);
   expect(latinOffenders(texts, opts.allow), `English or raw codes on ${page.url()}`).toEqual([]);
 }

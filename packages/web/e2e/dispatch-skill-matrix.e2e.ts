@@ -119,6 +119,8 @@ describe('skill matrix', () => {
     await card.getByTestId('preferences-save').click();
     await poll(async () => (await api.get<{ preferredUserIds: string[]; excludedUserIds: string[] }>(`/dispatch/customer-preferences?organizationId=${org.id}`)).excludedUserIds).toEqual([linId]);
     expect((await api.get<{ preferredUserIds: string[] }>(`/dispatch/customer-preferences?organizationId=${org.id}`)).preferredUserIds).toEqual([gaoId]);
+    // the save's answer reaches the page after the database has it: on a busy CI machine, seconds later
+    await expect.poll(() => card.getByTestId('preferences-save').getAttribute('class'), { timeout: 90_000, interval: 200 }).not.toContain('ant-btn-loading');
     await quiet(page);
     await expectChineseOnly(page);
     await shot(env, page, 'customer-preferences');

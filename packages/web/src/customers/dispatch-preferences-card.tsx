@@ -53,10 +53,10 @@ export function DispatchPreferencesCard({ owner }: { owner: PreferenceOwner }) {
       )}
       <Form form={form} layout="vertical" requiredMark={false} disabled={prefs.isPending}>
         <Form.Item name="preferredUserIds" label={t('dispatch.preferences.preferred')}>
-          <Select mode="multiple" removeIcon={removeTag} allowClear={selectClear} optionFilterProp="label" placeholder={t('dispatch.preferences.none')} options={without(excluded)} loading={staff.isFetching} data-testid="preferences-preferred" />
+          <Select mode="multiple" removeIcon={removeTag} allowClear={selectClear} optionFilterProp="label" placeholder={t('dispatch.preferences.none')} options={without(excluded)} loading={staff.isPending} data-testid="preferences-preferred" />
         </Form.Item>
         <Form.Item name="excludedUserIds" label={t('dispatch.preferences.excluded')}>
-          <Select mode="multiple" removeIcon={removeTag} allowClear={selectClear} optionFilterProp="label" placeholder={t('dispatch.preferences.none')} options={without(preferred)} loading={staff.isFetching} data-testid="preferences-excluded" />
+          <Select mode="multiple" removeIcon={removeTag} allowClear={selectClear} optionFilterProp="label" placeholder={t('dispatch.preferences.none')} options={without(preferred)} loading={staff.isPending} data-testid="preferences-excluded" />
         </Form.Item>
         <Flex justify="end">
           <Button type="primary" size="small" loading={busy} onClick={() => void save()} data-testid="preferences-save">
