@@ -1346,17 +1346,11 @@ export interface paths {
                             events?: string[];
                             /** @description {all: [AutomationCondition], any: [AutomationCondition]} */
                             conditions?: {
-                                all?: {
-                                    [key: string]: unknown;
-                                }[];
-                                any?: {
-                                    [key: string]: unknown;
-                                }[];
+                                all?: components["schemas"]["AutomationConditionInput"][];
+                                any?: components["schemas"]["AutomationConditionInput"][];
                             };
                             /** @description [AutomationAction], run in order */
-                            actions: {
-                                [key: string]: unknown;
-                            }[];
+                            actions: components["schemas"]["AutomationActionInput"][];
                             active?: boolean;
                         };
                     };
@@ -1585,17 +1579,11 @@ export interface paths {
                         events?: string[];
                         /** @description {all: [AutomationCondition], any: [AutomationCondition]} */
                         conditions?: {
-                            all?: {
-                                [key: string]: unknown;
-                            }[];
-                            any?: {
-                                [key: string]: unknown;
-                            }[];
+                            all?: components["schemas"]["AutomationConditionInput"][];
+                            any?: components["schemas"]["AutomationConditionInput"][];
                         };
                         /** @description [AutomationAction], run in order */
-                        actions: {
-                            [key: string]: unknown;
-                        }[];
+                        actions: components["schemas"]["AutomationActionInput"][];
                         active?: boolean;
                     };
                 };
@@ -2073,17 +2061,11 @@ export interface paths {
                         events?: string[];
                         /** @description {all: [AutomationCondition], any: [AutomationCondition]} */
                         conditions?: {
-                            all?: {
-                                [key: string]: unknown;
-                            }[];
-                            any?: {
-                                [key: string]: unknown;
-                            }[];
+                            all?: components["schemas"]["AutomationConditionInput"][];
+                            any?: components["schemas"]["AutomationConditionInput"][];
                         };
                         /** @description [AutomationAction], run in order */
-                        actions: {
-                            [key: string]: unknown;
-                        }[];
+                        actions: components["schemas"]["AutomationActionInput"][];
                         active?: boolean;
                     };
                 };
