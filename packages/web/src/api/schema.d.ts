@@ -21902,8 +21902,10 @@ export interface components {
             createdAt: string;
             /** @description ISO-8601 date-time */
             deliveredAt: string | null;
-            /** @description The message as enqueued */
-            request: unknown;
+            /** @description The message as enqueued: a webhook event, a robot message, or an email / SMS with its recipient `to` */
+            request: {
+                [key: string]: unknown;
+            };
         };
         DeliveryInput: {
             /**
@@ -21929,8 +21931,10 @@ export interface components {
             createdAt: string;
             /** @description ISO-8601 date-time */
             deliveredAt: string | null;
-            /** @description The message as enqueued */
-            request: unknown;
+            /** @description The message as enqueued: a webhook event, a robot message, or an email / SMS with its recipient `to` */
+            request: {
+                [key: string]: unknown;
+            };
         };
         DeliveryTestResult: {
             ok: boolean;
