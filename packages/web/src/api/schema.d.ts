@@ -1346,17 +1346,11 @@ export interface paths {
                             events?: string[];
                             /** @description {all: [AutomationCondition], any: [AutomationCondition]} */
                             conditions?: {
-                                all?: {
-                                    [key: string]: unknown;
-                                }[];
-                                any?: {
-                                    [key: string]: unknown;
-                                }[];
+                                all?: components["schemas"]["AutomationConditionInput"][];
+                                any?: components["schemas"]["AutomationConditionInput"][];
                             };
                             /** @description [AutomationAction], run in order */
-                            actions: {
-                                [key: string]: unknown;
-                            }[];
+                            actions: components["schemas"]["AutomationActionInput"][];
                             active?: boolean;
                         };
                     };
@@ -1585,17 +1579,11 @@ export interface paths {
                         events?: string[];
                         /** @description {all: [AutomationCondition], any: [AutomationCondition]} */
                         conditions?: {
-                            all?: {
-                                [key: string]: unknown;
-                            }[];
-                            any?: {
-                                [key: string]: unknown;
-                            }[];
+                            all?: components["schemas"]["AutomationConditionInput"][];
+                            any?: components["schemas"]["AutomationConditionInput"][];
                         };
                         /** @description [AutomationAction], run in order */
-                        actions: {
-                            [key: string]: unknown;
-                        }[];
+                        actions: components["schemas"]["AutomationActionInput"][];
                         active?: boolean;
                     };
                 };
@@ -2073,17 +2061,11 @@ export interface paths {
                         events?: string[];
                         /** @description {all: [AutomationCondition], any: [AutomationCondition]} */
                         conditions?: {
-                            all?: {
-                                [key: string]: unknown;
-                            }[];
-                            any?: {
-                                [key: string]: unknown;
-                            }[];
+                            all?: components["schemas"]["AutomationConditionInput"][];
+                            any?: components["schemas"]["AutomationConditionInput"][];
                         };
                         /** @description [AutomationAction], run in order */
-                        actions: {
-                            [key: string]: unknown;
-                        }[];
+                        actions: components["schemas"]["AutomationActionInput"][];
                         active?: boolean;
                     };
                 };
@@ -21920,8 +21902,10 @@ export interface components {
             createdAt: string;
             /** @description ISO-8601 date-time */
             deliveredAt: string | null;
-            /** @description The message as enqueued */
-            request: unknown;
+            /** @description The message as enqueued: a webhook event, a robot message, or an email / SMS with its recipient `to` */
+            request: {
+                [key: string]: unknown;
+            };
         };
         DeliveryInput: {
             /**
@@ -21947,8 +21931,10 @@ export interface components {
             createdAt: string;
             /** @description ISO-8601 date-time */
             deliveredAt: string | null;
-            /** @description The message as enqueued */
-            request: unknown;
+            /** @description The message as enqueued: a webhook event, a robot message, or an email / SMS with its recipient `to` */
+            request: {
+                [key: string]: unknown;
+            };
         };
         DeliveryTestResult: {
             ok: boolean;

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { allOf } from '../api/contract';
 import { errorMessage } from '../common/api-errors';
 import { DELIVERY_KEYS, deliveryApi, type NotificationPreferences } from '../admin/delivery/delivery-api';
 
@@ -10,16 +11,14 @@ import { DELIVERY_KEYS, deliveryApi, type NotificationPreferences } from '../adm
 // always), and 免打扰 quiet hours in one's time zone during which only urgent ones go out by email / SMS.
 
 export const PREF_KINDS = ['assigned', 'mention', 'watched_ticket_comment', 'watcher_added', 'sla_warning', 'sla_breached', 'escalation', 'automation'] as const;
-const OUTSIDE = ['email', 'sms'] as const;
+type Outside = NotificationPreferences['channels'][string][number];
+const OUTSIDE = allOf<Outside>()(['email', 'sms']);
 const ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Taipei', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/London', 'America/New_York', 'UTC'];
 
-/** The body of a save: only the outside channels per kind (in-app is always on), quiet hours both or neither. */
+/** The body of a save: the kinds that also go outside (in-app is always on, not sent), quiet hours both or neither. */
 export function preferencesBody(p: NotificationPreferences, quietOn: boolean): NotificationPreferences {
-  const channels: Record<string, string[]> = {};
-  for (const [kind, list] of Object.entries(p.channels)) {
-    const outside = list.filter((c) => c !== 'in_app');
-    if (outside.length) channels[kind] = outside;
-  }
+  const channels: NotificationPreferences['channels'] = {};
+  for (const [kind, list] of Object.entries(p.channels)) if (list.length) channels[kind] = list;
   return { channels, quietStart: quietOn ? p.quietStart : null, quietEnd: quietOn ? p.quietEnd : null, timeZone: p.timeZone };
 }
 
@@ -44,7 +43,7 @@ export default function NotificationPreferencesPage() {
     onError: (err) => void message.error(errorMessage(err, t)),
   });
   const p = prefs ?? { channels: {}, quietStart: null, quietEnd: null, timeZone: 'Asia/Shanghai' };
-  const toggle = (kind: string, channel: string, on: boolean) => {
+  const toggle = (kind: string, channel: Outside, on: boolean) => {
     const list = (p.channels[kind] ?? []).filter((c) => c !== channel);
     setPrefs({ ...p, channels: { ...p.channels, [kind]: on ? [...list, channel] : list } });
   };

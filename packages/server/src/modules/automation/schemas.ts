@@ -3,17 +3,20 @@ import { Limit, Uuid } from '../../platform/http/schemas';
 import { ActionSchema, ConditionsSchema, TRIGGER_EVENTS } from './rule-schema';
 
 // Request bodies take conditions and actions as given: validate-rule.ts checks them and answers with
-// AUTOMATION_CONDITION_INVALID / AUTOMATION_ACTION_INVALID naming the path and what to fix (the
-// documented shapes are AutomationCondition and AutomationAction).
+// AUTOMATION_CONDITION_INVALID / AUTOMATION_ACTION_INVALID naming the path and what to fix. The document
+// still publishes their exact shapes: the items of these lists are AutomationCondition and AutomationAction
+// (their request variants, …Input), so clients get the real types.
 const Loose = z.record(z.string(), z.unknown());
+const checkedList = (component: 'AutomationConditionInput' | 'AutomationActionInput', max: number) =>
+  z.array(Loose).max(max).meta({ items: { $ref: `#/components/schemas/${component}` } });
 export const RuleBody = z
   .strictObject({
     name: z.string().max(200),
     description: z.string().max(2000).optional(),
     kind: z.enum(['trigger', 'time']),
     events: z.array(z.string().max(40)).max(20).optional().describe(`trigger: ${TRIGGER_EVENTS.join(', ')}; time rule: empty`),
-    conditions: z.strictObject({ all: z.array(Loose).max(50).optional(), any: z.array(Loose).max(50).optional() }).optional().describe('{all: [AutomationCondition], any: [AutomationCondition]}'),
-    actions: z.array(Loose).max(20).describe('[AutomationAction], run in order'),
+    conditions: z.strictObject({ all: checkedList('AutomationConditionInput', 50).optional(), any: checkedList('AutomationConditionInput', 50).optional() }).optional().describe('{all: [AutomationCondition], any: [AutomationCondition]}'),
+    actions: checkedList('AutomationActionInput', 20).describe('[AutomationAction], run in order'),
     active: z.boolean().optional(),
   });
 

@@ -90,7 +90,7 @@ export const DeliverySchema = z
     lastError: z.string().nullable(),
     createdAt: Iso,
     deliveredAt: Iso.nullable(),
-    request: z.unknown().describe('The message as enqueued'),
+    request: z.record(z.string(), z.unknown()).describe('The message as enqueued: a webhook event, a robot message, or an email / SMS with its recipient `to`'),
   })
   .meta({ id: 'Delivery' });
 export const DeliveryPage = z.object({ items: z.array(DeliverySchema), nextCursor: Uuid.nullable() });

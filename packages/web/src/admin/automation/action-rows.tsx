@@ -9,6 +9,7 @@ import { RemoteSelect } from '../../common/remote-select';
 import { deliveryApi, DELIVERY_KEYS, ROBOT_KINDS } from '../delivery/delivery-api';
 import { StaffMultiSelect, ValueInput } from './pickers';
 import { ACTION_TYPES, kindOf, newAction, NOTIFY_CHANNELS, NOTIFY_ROLES, PLACEHOLDERS, SET_FIELDS } from './rule-model';
+import type { ActionType } from './automation-types';
 import { keyOf } from './condition-rows';
 
 // The action rows (执行以下动作): the action's type, then the controls that type needs — a field and its
@@ -193,7 +194,7 @@ function ActionRow({ index, onRemove }: { index: number; onRemove: () => void })
             options={ACTION_TYPES.map((a) => ({ value: a, label: t(`automation.action.${a}`) }))}
             style={{ width: 160 }}
             placeholder={t('automation.pickAction')}
-            onChange={(v: string) => form.setFieldValue(['actions', index], newAction(v))}
+            onChange={(v: ActionType) => form.setFieldValue(['actions', index], newAction(v))}
             data-testid={`action-${index}-type`}
           />
         </Form.Item>

@@ -15,7 +15,7 @@ export const automationApi = {
   // the server replaces the whole rule on PATCH (the contract said PUT; crudRoutes answers PATCH)
   update: (id: string, body: RuleBody) => api.patch<Rule>(`/automation/rules/${id}`, body),
   remove: (id: string) => api.delete<void>(`/automation/rules/${id}`),
-  reorder: (kind: RuleKind, ids: string[]) => api.post<unknown>('/automation/rules/reorder', { kind, ids }),
+  reorder: (kind: RuleKind, ids: string[]) => api.post<{ items: Rule[] }>('/automation/rules/reorder', { kind, ids }),
   dryRun: (rule: RuleBody) => api.post<DryRunResult>('/automation/dry-run', { rule }),
   runs: (ruleId: string, limit = 50) => api.get<{ items: Run[] }>('/automation/runs', { ruleId, limit }),
 };

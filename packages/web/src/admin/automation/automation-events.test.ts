@@ -49,7 +49,7 @@ describe('timeline words for automation and SLA', () => {
     expect(describeEvent(event('ticket.chased', { count: 2, channel: 'phone', excerpt: '怎么还没人来修？' }), t, names)).toEqual({ title: '客户催单（第 2 次）', lines: ['渠道：电话', '“怎么还没人来修？”'] });
   });
   it('words the run log', () => {
-    const run = (outcome: 'applied' | 'dropped' | 'failed', detail: Record<string, unknown>) => ({ ruleId: 'r', ticketId: 'x', runKey: 'k', outcome, detail, createdAt: '2026-12-04T08:00:00Z' });
+    const run = (outcome: 'applied' | 'dropped' | 'failed', detail: Record<string, unknown>) => ({ ruleId: 'r', ruleName: '自动确认', ticketId: 'x', runKey: 'k', outcome, detail, createdAt: '2026-12-04T08:00:00Z' });
     expect(runDetail(run('applied', { actions: [{ type: 'close' }] }), t)).toBe('关闭工单');
     expect(runDetail(run('dropped', { reason: 'loop_guard' }), t)).toContain('自动更新次数已达上限');
     expect(runDetail(run('failed', { action: 'webhook', error: 'not_found' }), t)).toBe('调用 Webhook：要用到的对象已不存在');

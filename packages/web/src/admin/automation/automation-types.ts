@@ -1,55 +1,17 @@
-// The automation API's shapes as the contract (SLA-CONTRACT.md, "automation") gives them. Written by hand
-// while the server's routes are being built; to be replaced by aliases of the generated schema.
+import type { Body, Schema } from '../../api/contract';
 
-export type RuleKind = 'trigger' | 'time';
+// The automation API's shapes as the console uses them: aliases of the generated contract (schema.d.ts).
 
-export interface Cond {
-  field: string;
-  op: string;
-  value?: unknown;
-}
-
-export interface Conditions {
-  all?: Cond[];
-  any?: Cond[];
-}
-
-export type Action = { type: string } & Record<string, unknown>;
-
-export interface RuleBody {
-  name: string;
-  description?: string;
-  kind: RuleKind;
-  events: string[];
-  conditions: Conditions;
-  actions: Action[];
-  active: boolean;
-}
-
-export interface Rule extends RuleBody {
-  id: string;
-  position: number;
-  /** the shipped default it was made from (系统预置), null for the tenant's own */
-  builtin: string | null;
-  createdAt?: string;
-  updatedAt?: string;
-}
-
-export interface DryRunResult {
-  matched: { ticketId: string; number: number; title: string }[];
-  total: number;
-  checked: number;
-}
-
-export type RunOutcome = 'applied' | 'dropped' | 'failed';
-
-export interface Run {
-  ruleId: string;
-  ruleName?: string;
-  ticketId: string;
-  ticketNumber?: number;
-  runKey: string;
-  outcome: RunOutcome;
-  detail: Record<string, unknown>;
-  createdAt: string;
-}
+/** A rule as the server stores it (with its place in the order and the shipped default it came from). */
+export type Rule = Schema<'AutomationRule'>;
+/** What the console sends to create or replace a rule, or to try one (试运行). */
+export type RuleBody = Body<'/api/v1/automation/rules', 'post'>;
+export type RuleKind = Rule['kind'];
+export type Cond = Schema<'AutomationConditionInput'>;
+export type CondOp = Cond['op'];
+export type Conditions = Schema<'AutomationConditionsInput'>;
+export type Action = Schema<'AutomationActionInput'>;
+export type ActionType = Action['type'];
+export type DryRunResult = Schema<'AutomationDryRun'>;
+export type Run = Schema<'AutomationRun'>;
+export type RunOutcome = Run['outcome'];

@@ -76,9 +76,11 @@ describe('rule editor', () => {
 
   it('puts the server error under the row and field at fault', async () => {
     const stored: Rule = {
-      id: 'r1', name: 'SLA 超时升级主管', kind: 'trigger', position: 1, builtin: 'escalate_breach', active: true, events: ['sla.breached'],
+      id: 'r1', name: 'SLA 超时升级主管', description: '', kind: 'trigger', position: 1, builtin: 'escalate_breach', active: true, events: ['sla.breached'],
       conditions: { all: [{ field: 'priority', op: 'in', value: ['high'] }, { field: 'status', op: 'is', value: 'open' }] },
       actions: [{ type: 'escalate', level: 2, priority: 'raise', roles: ['team_supervisors'] }],
+      createdAt: '2026-12-01T08:00:00Z',
+      updatedAt: '2026-12-01T08:00:00Z',
     };
     start(() => ({ status: 400, body: { error: { code: 'AUTOMATION_CONDITION_INVALID', message: '"is" needs one value', field: 'conditions.all.1.value', details: [{ field: 'conditions.all.1.value', code: 'invalid', message: '"is" needs one value' }] } } }), stored);
     await screen.findByText('编辑规则');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actionJson, condJson, formPath, newCond, operatorsFor, ruleJson, ruleValues, valueShape } from './rule-model';
+import type { RuleBody } from './automation-types';
+import { actionJson, condJson, formPath, newCond, operatorsFor, ruleJson, ruleValues, valueShape, type RuleValues } from './rule-model';
 
 // The editor's model: the operators follow the field (and the kind of rule), and the JSON it produces is
 // the contract's rule JSON.
@@ -75,7 +76,7 @@ describe('the rule JSON', () => {
     expect(body).toEqual({ name: '已解决 7 天自动关闭', kind: 'time', events: [], conditions: { all: [{ field: 'status', op: 'is', value: 'resolved' }, { field: 'hours_since.resolved', op: 'gte', value: 168 }] }, actions: [{ type: 'close' }], active: true });
   });
   it('round-trips a stored rule through the form values', () => {
-    const stored = { name: 'SLA 超时升级主管', kind: 'trigger' as const, events: ['sla.breached'], conditions: { any: [{ field: 'priority', op: 'in', value: ['high', 'urgent'] }] }, actions: [{ type: 'assign', teamId: 't1' }, { type: 'reply', templateId: 'tpl1' }, { type: 'escalate', priority: 'raise', roles: ['supervisors'] }], active: true };
+    const stored: RuleBody = { name: 'SLA 超时升级主管', kind: 'trigger', events: ['sla.breached'], conditions: { any: [{ field: 'priority', op: 'in', value: ['high', 'urgent'] }] }, actions: [{ type: 'assign', teamId: 't1' }, { type: 'reply', templateId: 'tpl1' }, { type: 'escalate', priority: 'raise', roles: ['supervisors'] }], active: true };
     expect(ruleJson(ruleValues(stored))).toEqual(stored);
   });
   it('keeps actions and conditions as given otherwise', () => {
@@ -85,7 +86,7 @@ describe('the rule JSON', () => {
 });
 
 describe('server errors find their row', () => {
-  const values = { all: [{ field: 'title', op: 'contains', value: 'x' }], any: [], actions: [{ type: 'add_tags', tags: [] }, { type: 'assign', to: 'user' as const, userId: 'u' }] };
+  const values: Partial<RuleValues> = { all: [{ field: 'title', op: 'contains', value: 'x' }], any: [], actions: [{ type: 'add_tags', tags: [] }, { type: 'assign', to: 'user', userId: 'u' }] };
   it('puts a condition error under its field, value or operator', () => {
     expect(formPath('conditions.all.0.value', values)).toEqual(['all', 0, 'value']);
     expect(formPath('conditions.all.0', values)).toEqual(['all', 0, 'field']);

@@ -1,5 +1,6 @@
+import { allOf } from '../../api/contract';
 import { CHANNELS, PRIORITIES, STATUSES, TIERS } from '../../api/types';
-import type { Action, Cond, Rule, RuleBody, RuleKind } from './automation-types';
+import type { Action, ActionType, Cond, CondOp, Rule, RuleBody, RuleKind } from './automation-types';
 
 // What the rule editor offers, as data: the events a trigger runs on, the fields a condition can test
 // (each with the operators that make sense for it and the kind of value it takes), the actions, and the
@@ -40,11 +41,11 @@ export const CONDITION_FIELDS = Object.keys(FIELD_KINDS);
 /** A field's kind; custom.<key> fields are text. */
 export const kindOf = (field: string | undefined): ValueKind | undefined => (!field ? undefined : field.startsWith('custom.') ? 'text' : FIELD_KINDS[field]);
 
-const CHOICE_OPS = ['is', 'is_not', 'in', 'not_in'];
-const CHANGE_OPS = ['changed', 'changed_to', 'changed_from'];
+const CHOICE_OPS: CondOp[] = ['is', 'is_not', 'in', 'not_in'];
+const CHANGE_OPS: CondOp[] = ['changed', 'changed_to', 'changed_from'];
 
 /** The operators that make sense for a field; "changed …" only for triggers (a time rule sees no change). */
-export function operatorsFor(field: string | undefined, ruleKind: RuleKind): string[] {
+export function operatorsFor(field: string | undefined, ruleKind: RuleKind): CondOp[] {
   const kind = kindOf(field);
   switch (kind) {
     case undefined:
@@ -95,8 +96,11 @@ export function choicesOf(kind: ValueKind | undefined): { prefix: string; values
 
 // ---- form values ⇄ rule JSON
 
-/** An action as the form holds it: the contract's action plus the editor's own choice keys. */
-export type ActionValues = Action & { to?: 'user' | 'team' | 'dispatch'; mode?: 'template' | 'text' };
+/**
+ * An action as the form holds it while it is edited: its type, the values its controls hold (not checked
+ * yet: a new row has none) and the editor's own choice keys. actionJson turns it into the contract's action.
+ */
+export type ActionValues = { type: ActionType; to?: 'user' | 'team' | 'dispatch'; mode?: 'template' | 'text'; [key: string]: unknown };
 
 export interface RuleValues {
   name: string;
@@ -121,6 +125,7 @@ export function condJson(c: Cond): Cond {
 }
 
 const present = (v: unknown) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && !v.length);
+const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 /** The contract's JSON of one action: the editor's choice keys resolved, empty optional keys left out. */
 export function actionJson(a: ActionValues): Action {
@@ -129,10 +134,10 @@ export function actionJson(a: ActionValues): Action {
   switch (a.type) {
     case 'assign':
       if (to === 'dispatch') return { type: 'assign', dispatch: true };
-      if (to === 'team') return { type: 'assign', teamId: rest.teamId };
-      return { type: 'assign', userId: rest.userId };
+      if (to === 'team') return { type: 'assign', teamId: text(rest.teamId) };
+      return { type: 'assign', userId: text(rest.userId) };
     case 'reply':
-      return mode === 'template' ? { type: 'reply', templateId: rest.templateId } : { type: 'reply', text: rest.text };
+      return mode === 'template' ? { type: 'reply', templateId: text(rest.templateId) } : { type: 'reply', text: text(rest.text) };
     case 'close':
       return { type: 'close' };
     case 'escalate':
@@ -170,12 +175,12 @@ export function ruleValues(r: Rule | RuleBody): RuleValues {
       if (a.type === 'escalate') return { ...a, priority: a.priority === 'raise' };
       return { ...a };
     }),
-    active: r.active,
+    active: r.active ?? false,
   };
 }
 
 /** A new action row of a type, with the defaults its controls start from. */
-export function newAction(type: string): ActionValues {
+export function newAction(type: ActionType): ActionValues {
   switch (type) {
     case 'assign':
       return { type, to: 'dispatch' };
@@ -190,7 +195,7 @@ export function newAction(type: string): ActionValues {
   }
 }
 
-export const ACTION_TYPES = ['set_field', 'assign', 'add_tags', 'remove_tags', 'add_note', 'reply', 'notify', 'notify_robot', 'webhook', 'create_subtask', 'escalate', 'close'] as const;
+export const ACTION_TYPES = allOf<ActionType>()(['set_field', 'assign', 'add_tags', 'remove_tags', 'add_note', 'reply', 'notify', 'notify_robot', 'webhook', 'create_subtask', 'escalate', 'close']);
 
 /** A new condition row for a field: its first operator and an empty value of the right shape. */
 export function newCond(field: string, ruleKind: RuleKind): Cond {

@@ -46,7 +46,7 @@ export function RunLog({ rule, onClose }: { rule: Rule | null; onClose: () => vo
           onRow={(r) => ({ 'data-testid': `run-${r.outcome}` }) as React.HTMLAttributes<HTMLElement>}
           columns={[
             { key: 'time', title: t('automation.runs.time'), width: 150, render: (_, r) => formatDateTime(r.createdAt) },
-            { key: 'ticket', title: t('automation.runs.ticket'), width: 90, render: (_, r) => <Link to={`/tickets/${r.ticketNumber ?? r.ticketId}`}>{r.ticketNumber ? `#${r.ticketNumber}` : t('automation.runs.ticket')}</Link> },
+            { key: 'ticket', title: t('automation.runs.ticket'), width: 90, render: (_, r) => <Link to={`/tickets/${r.ticketId}`}>{t('automation.runs.ticket')}</Link> },
             { key: 'outcome', title: t('automation.runs.outcome'), width: 120, render: (_, r) => <Tag color={COLOR[r.outcome]}>{t(`automation.runs.outcomes.${r.outcome}`)}</Tag> },
             { key: 'detail', title: t('automation.runs.detail'), render: (_, r) => runDetail(r, t) },
           ]}

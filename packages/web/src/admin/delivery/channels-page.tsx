@@ -1,26 +1,29 @@
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Switch, Tag, Typography } from 'antd';
+import { App, Form, Input, Modal, Select, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../common/api-errors';
-import { CloseIcon, confirmIcon } from '../../common/quiet-icons';
+import { CloseIcon } from '../../common/quiet-icons';
 import { useFormSubmit } from '../../common/use-form-submit';
 import { AddButton, AdminFormModal, AdminTablePage, useAdminList } from '../admin-table';
 import { CHANNEL_KINDS, DELIVERY_KEYS, deliveryApi, type ChannelBody, type ChannelKind, type NotificationChannel } from './delivery-api';
-import { TestResultModal, type TestState } from './test-result';
+import { useTargetColumns } from './target-columns';
+import { TargetFields } from './target-fields';
+import { TestResultModal } from './test-result';
+import { useTestSend } from './use-test-send';
 
 // 通知渠道: 企业微信 / 钉钉 / 飞书 群机器人 (their webhook address, the signing secret of DingTalk and Feishu)
 // and the 短信网关 (address, token, signature); 测试 sends a test message and shows the platform's answer.
+
+type ConfigKey = keyof NotificationChannel['config'];
 
 interface Values {
   kind: ChannelKind;
   name: string;
   active: boolean;
-  config: { url?: string; secret?: string; token?: string; sign?: string };
+  config: Partial<Record<ConfigKey, string>>;
 }
 
 /** The config keys a kind of channel has. */
-export const CONFIG_KEYS: Record<ChannelKind, ('url' | 'secret' | 'token' | 'sign')[]> = {
+export const CONFIG_KEYS: Record<ChannelKind, ConfigKey[]> = {
   wecom_robot: ['url'],
   dingtalk_robot: ['url', 'secret'],
   feishu_robot: ['url', 'secret'],
@@ -58,7 +61,7 @@ function ChannelModal({ editing, onClose, onSaved }: { editing: NotificationChan
       onSaved();
     });
   const keys = kind ? CONFIG_KEYS[kind] : [];
-  const masked = (k: string) => (editing && editing !== 'new' && editing.config[k] ? t('delivery.channels.keep', { value: String(editing.config[k]) }) : undefined);
+  const masked = (k: ConfigKey) => (editing && editing !== 'new' && editing.config[k] ? t('delivery.channels.keep', { value: String(editing.config[k]) }) : undefined);
   const isNew = editing === 'new';
   return (
     <AdminFormModal open={!!editing} title={editing === 'new' ? t('delivery.channels.add') : t('delivery.channels.edit')} okTestId="channel-save" busy={busy} onOk={save} onCancel={onClose} general={general} clearGeneral={() => setGeneral(null)}>
@@ -66,30 +69,32 @@ function ChannelModal({ editing, onClose, onSaved }: { editing: NotificationChan
         <Form.Item name="kind" label={t('delivery.channels.kind')}>
           <Select disabled={editing !== 'new'} options={CHANNEL_KINDS.map((k) => ({ value: k, label: t(`delivery.kind.${k}`) }))} data-testid="channel-kind" />
         </Form.Item>
-        <Form.Item name="name" label={t('delivery.name')} rules={[{ required: true, whitespace: true, message: t('delivery.nameRequired') }]}>
-          <Input maxLength={100} data-testid="channel-name" />
-        </Form.Item>
-        <Form.Item name={['config', 'url']} label={t('delivery.channels.url')} extra={kind ? t(`delivery.channels.urlHelp.${kind}`) : undefined} rules={[{ required: isNew || kind === 'sms_gateway', message: t('delivery.channels.urlRequired') }, { pattern: /^https?:\/\/\S+$/, message: t('delivery.channels.urlRequired') }]}>
-          <Input placeholder={masked('url') ?? 'https://…'} data-testid="channel-url" />
-        </Form.Item>
-        {keys.includes('secret') && (
-          <Form.Item name={['config', 'secret']} label={t('delivery.channels.secret')} extra={t('delivery.channels.secretHelp')}>
-            <Input.Password visibilityToggle={false} autoComplete="new-password" placeholder={masked('secret')} data-testid="channel-secret" />
-          </Form.Item>
-        )}
-        {keys.includes('token') && (
-          <Form.Item name={['config', 'token']} label={t('delivery.channels.token')}>
-            <Input.Password visibilityToggle={false} autoComplete="new-password" placeholder={masked('token')} data-testid="channel-token" />
-          </Form.Item>
-        )}
-        {keys.includes('sign') && (
-          <Form.Item name={['config', 'sign']} label={t('delivery.channels.sign')} extra={t('delivery.channels.signHelp')}>
-            <Input maxLength={20} data-testid="channel-sign" />
-          </Form.Item>
-        )}
-        <Form.Item name="active" label={t('delivery.active')} valuePropName="checked">
-          <Switch />
-        </Form.Item>
+        <TargetFields
+          testId="channel"
+          url={{
+            name: ['config', 'url'],
+            label: t('delivery.channels.url'),
+            extra: kind ? t(`delivery.channels.urlHelp.${kind}`) : undefined,
+            rules: [{ required: isNew || kind === 'sms_gateway', message: t('delivery.channels.urlRequired') }, { pattern: /^https?:\/\/\S+$/, message: t('delivery.channels.urlRequired') }],
+            placeholder: masked('url'),
+          }}
+        >
+          {keys.includes('secret') && (
+            <Form.Item name={['config', 'secret']} label={t('delivery.channels.secret')} extra={t('delivery.channels.secretHelp')}>
+              <Input.Password visibilityToggle={false} autoComplete="new-password" placeholder={masked('secret')} data-testid="channel-secret" />
+            </Form.Item>
+          )}
+          {keys.includes('token') && (
+            <Form.Item name={['config', 'token']} label={t('delivery.channels.token')}>
+              <Input.Password visibilityToggle={false} autoComplete="new-password" placeholder={masked('token')} data-testid="channel-token" />
+            </Form.Item>
+          )}
+          {keys.includes('sign') && (
+            <Form.Item name={['config', 'sign']} label={t('delivery.channels.sign')} extra={t('delivery.channels.signHelp')}>
+              <Input maxLength={20} data-testid="channel-sign" />
+            </Form.Item>
+          )}
+        </TargetFields>
       </Form>
     </AdminFormModal>
   );
@@ -100,16 +105,22 @@ export default function ChannelsPage() {
   const { message } = App.useApp();
   const list = useAdminList(DELIVERY_KEYS.channels, deliveryApi.channels);
   const [editing, setEditing] = useState<NotificationChannel | 'new' | null>(null);
-  const [test, setTest] = useState<TestState>(null);
+  const test = useTestSend();
   const [smsTest, setSmsTest] = useState<NotificationChannel | null>(null);
   const [mobile, setMobile] = useState('');
-  const send = (c: NotificationChannel, to?: string) => {
-    setTest({ name: c.name });
-    deliveryApi.testChannel(c.id, to).then((result) => setTest({ name: c.name, result }), (error) => setTest({ name: c.name, error }));
-  };
-  // the SMS gateway texts a number: asked for first
-  const runTest = (c: NotificationChannel) => (c.kind === 'sms_gateway' ? setSmsTest(c) : send(c));
-  const remove = (c: NotificationChannel) => deliveryApi.deleteChannel(c.id).then(() => (message.success(t('delivery.deleted')), list.refetch()), (err) => message.error(errorMessage(err, t)));
+  const send = (c: NotificationChannel, to?: string) => test.run(c.name, () => deliveryApi.testChannel(c.id, to));
+  const columns = useTargetColumns<NotificationChannel>({
+    testId: 'channel',
+    nameWidth: 200,
+    urlTitle: t('delivery.channels.url'),
+    urlOf: (c) => c.config.url,
+    beforeUrl: [{ key: 'kind', title: t('delivery.channels.kind'), width: 160, render: (_, c) => <Tag>{t(`delivery.kind.${c.kind}`)}</Tag> }],
+    // the SMS gateway texts a number: asked for first
+    onTest: (c) => (c.kind === 'sms_gateway' ? setSmsTest(c) : send(c)),
+    onEdit: setEditing,
+    remove: deliveryApi.deleteChannel,
+    onRemoved: list.refetch,
+  });
   return (
     <AdminTablePage<NotificationChannel>
       testId="channels-admin-page"
@@ -121,32 +132,11 @@ export default function ChannelsPage() {
         loading: list.loading && !list.rows.length,
         locale: { emptyText: t('delivery.channels.empty') },
         onRow: (c) => ({ 'data-testid': `channel-row-${c.name}` }) as React.HTMLAttributes<HTMLElement>,
-        columns: [
-          { key: 'name', title: t('delivery.name'), width: 200, render: (_, c) => <Typography.Text strong>{c.name}</Typography.Text> },
-          { key: 'kind', title: t('delivery.channels.kind'), width: 160, render: (_, c) => <Tag>{t(`delivery.kind.${c.kind}`)}</Tag> },
-          { key: 'url', title: t('delivery.channels.url'), render: (_, c) => <Typography.Text code style={{ wordBreak: 'break-all' }}>{String(c.config?.url ?? '')}</Typography.Text> },
-          { key: 'active', title: t('delivery.active'), width: 70, render: (_, c) => (c.active ? <Tag color="green">{t('delivery.active')}</Tag> : <Tag>—</Tag>) },
-          {
-            key: 'actions',
-            title: '',
-            width: 170,
-            render: (_, c) => (
-              <Space size={2}>
-                <Button size="small" onClick={() => runTest(c)} data-testid="channel-test">
-                  {t('delivery.test')}
-                </Button>
-                <Button size="small" type="text" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(c)} aria-label={t('app.edit')} data-testid="channel-edit" />
-                <Popconfirm icon={confirmIcon} title={t('delivery.confirmDelete', { name: c.name })} okText={t('app.delete')} cancelText={t('app.cancel')} onConfirm={() => void remove(c)}>
-                  <Button size="small" type="text" danger icon={<DeleteOutlined aria-hidden />} aria-label={t('app.delete')} data-testid="channel-delete" />
-                </Popconfirm>
-              </Space>
-            ),
-          },
-        ],
+        columns,
       }}
     >
       <ChannelModal editing={editing} onClose={() => setEditing(null)} onSaved={() => (setEditing(null), void message.success(t('delivery.saved')), list.refetch())} />
-      <TestResultModal state={test} onClose={() => setTest(null)} />
+      <TestResultModal state={test.state} onClose={test.close} />
       <Modal open={!!smsTest} title={t('delivery.channels.testMobile')} okText={t('delivery.test')} cancelText={t('app.cancel')} okButtonProps={{ disabled: !/^\+?\d{6,15}$/.test(mobile.trim()), 'data-testid': 'sms-test-send' } as never} onCancel={() => setSmsTest(null)} onOk={() => (send(smsTest!, mobile.trim()), setSmsTest(null))} destroyOnHidden closeIcon={<CloseIcon />}>
         <Input value={mobile} onChange={(e) => setMobile(e.target.value)} placeholder="13800000000" inputMode="tel" data-testid="sms-test-mobile" />
       </Modal>

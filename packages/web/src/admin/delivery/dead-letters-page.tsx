@@ -34,7 +34,7 @@ export default function DeadLettersPage() {
   const channels = useQuery({ queryKey: DELIVERY_KEYS.channels, queryFn: deliveryApi.channels });
   const names = new Map<string, string>([...(webhooks.data?.items ?? []), ...(channels.data?.items ?? [])].map((x) => [x.id, x.name]));
   const target = (d: Delivery) => {
-    const to = (d.request as { to?: unknown } | undefined)?.to;
+    const to = d.request.to;
     return (
       <Flex vertical gap={2}>
         <span>

@@ -1,84 +1,31 @@
 import { api } from '../../api/client';
+import { allOf, type Answer, type Body, type Schema } from '../../api/contract';
 
 // The delivery API (webhooks, notification channels, deliveries and the dead letters, one's own
-// notification preferences) as the console calls it. The shapes are the contract's (SLA-CONTRACT.md),
-// written by hand while the server's routes are being built.
+// notification preferences) as the console calls it; the shapes are the generated contract's (schema.d.ts).
 
-export const ROBOT_KINDS = ['wecom_robot', 'dingtalk_robot', 'feishu_robot'] as const;
-export const CHANNEL_KINDS = [...ROBOT_KINDS, 'sms_gateway'] as const;
-export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+/** An outbound webhook; its secret comes back masked (its last 4 characters at most). */
+export type Webhook = Schema<'Webhook'>;
+/** A webhook to create or change; the secret (≥ 16 characters) is chosen by the console and shown once, left out on a change: kept. */
+export type WebhookBody = Body<'/api/v1/webhooks', 'post'>;
 
-export interface Webhook {
-  id: string;
-  name: string;
-  url: string;
-  events: string[];
-  active: boolean;
-  /** masked: its last 4 characters at most */
-  secret: string;
-  createdAt?: string;
-  updatedAt?: string;
-}
-export interface WebhookBody {
-  name: string;
-  url: string;
-  /** the signing secret (≥ 16 characters), chosen by the console and shown once; left out on update: kept */
-  secret?: string;
-  events: string[];
-  active: boolean;
-}
-
-export interface NotificationChannel {
-  id: string;
-  kind: ChannelKind;
-  name: string;
-  config: Record<string, unknown>;
-  active: boolean;
-}
+export type NotificationChannel = Schema<'NotificationChannel'>;
+export type ChannelKind = NotificationChannel['kind'];
+export const CHANNEL_KINDS = allOf<ChannelKind>()(['wecom_robot', 'dingtalk_robot', 'feishu_robot', 'sms_gateway']);
+export const ROBOT_KINDS = ['wecom_robot', 'dingtalk_robot', 'feishu_robot'] as const satisfies readonly ChannelKind[];
 /** config: what is given replaces, what is left out stays, null clears (secrets come back masked) */
-export interface ChannelBody {
-  kind: ChannelKind;
-  name: string;
-  config: { url?: string; secret?: string | null; token?: string | null; sign?: string | null };
-  active: boolean;
-}
+export type ChannelBody = Body<'/api/v1/notification-channels', 'post'>;
+export type ChannelChanges = Body<'/api/v1/notification-channels/{id}', 'put'>;
 
 /** What a test send answered: the platform's HTTP status and what it said when it refused (errcode and message), or what went wrong. */
-export interface TestResult {
-  ok: boolean;
-  status: number | null;
-  error: string | null;
-  /** the X-Gongdan-Delivery id the test carried */
-  deliveryId?: string;
-}
+export type TestResult = Schema<'DeliveryTestResult'>;
 
-export type DeliveryState = 'pending' | 'delivered' | 'dead';
-export interface Delivery {
-  id: string;
-  targetKind: string;
-  targetId: string | null;
-  dedupeKey?: string;
-  ticketId?: string | null;
-  state: DeliveryState;
-  attempts: number;
-  lastStatus?: number | null;
-  lastError?: string | null;
-  createdAt: string;
-  nextAttemptAt?: string | null;
-  deliveredAt?: string | null;
-  /** the message as enqueued */
-  request?: unknown;
-}
+export type Delivery = Schema<'Delivery'>;
+export type DeliveryState = Delivery['state'];
+export type DeliveryPage = Answer<'/api/v1/deliveries', 'get'>;
 
-export const NOTIFY_CHANNELS = ['in_app', 'email', 'sms'] as const;
-export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
-export interface NotificationPreferences {
-  /** kind → the channels it goes to (in-app always) */
-  channels: Record<string, string[]>;
-  quietStart: string | null;
-  quietEnd: string | null;
-  timeZone: string;
-}
+/** Per kind of notification, the channels besides the in-app center (email, SMS); quiet hours. */
+export type NotificationPreferences = Schema<'NotificationPreferences'>;
 
 export const DELIVERY_KEYS = {
   webhooks: ['delivery', 'webhooks'] as const,
@@ -95,10 +42,10 @@ export const deliveryApi = {
   testWebhook: (id: string) => api.post<TestResult>(`/webhooks/${id}/test`, {}),
   channels: () => api.get<{ items: NotificationChannel[] }>('/notification-channels'),
   createChannel: (body: ChannelBody) => api.post<NotificationChannel>('/notification-channels', body),
-  updateChannel: (id: string, body: ChannelBody) => api.put<NotificationChannel>(`/notification-channels/${id}`, body),
+  updateChannel: (id: string, body: ChannelChanges) => api.put<NotificationChannel>(`/notification-channels/${id}`, body),
   deleteChannel: (id: string) => api.delete<void>(`/notification-channels/${id}`),
   testChannel: (id: string, to?: string) => api.post<TestResult>(`/notification-channels/${id}/test`, to ? { to } : {}),
-  deliveries: (state: DeliveryState, limit = 50, cursor?: string) => api.get<{ items: Delivery[]; nextCursor?: string | null }>('/deliveries', { state, limit, cursor }),
+  deliveries: (state: DeliveryState, limit = 50, cursor?: string) => api.get<DeliveryPage>('/deliveries', { state, limit, cursor }),
   replay: (id: string) => api.post<Delivery>(`/deliveries/${id}/replay`),
   preferences: () => api.get<NotificationPreferences>('/me/notification-preferences'),
   putPreferences: (body: NotificationPreferences) => api.put<NotificationPreferences>('/me/notification-preferences', body),

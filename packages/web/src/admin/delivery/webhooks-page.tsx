@@ -1,14 +1,15 @@
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Checkbox, Form, Input, Modal, Popconfirm, Select, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Modal, Select, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../common/api-errors';
 import { CopyField } from '../../common/copy-text';
-import { CloseIcon, confirmIcon } from '../../common/quiet-icons';
+import { CloseIcon } from '../../common/quiet-icons';
 import { useFormSubmit } from '../../common/use-form-submit';
 import { AddButton, AdminFormModal, AdminTablePage, useAdminList } from '../admin-table';
 import { DELIVERY_KEYS, deliveryApi, type Webhook, type WebhookBody } from './delivery-api';
-import { TestResultModal, type TestState } from './test-result';
+import { useTargetColumns } from './target-columns';
+import { TargetFields } from './target-fields';
+import { TestResultModal } from './test-result';
+import { useTestSend } from './use-test-send';
 
 // Webhook 管理: where ticket events are POSTed (signed with the webhook's secret, shown once when it is
 // created), which events, on or off; 测试 sends a test event and shows what the receiver answered.
@@ -53,23 +54,16 @@ function WebhookModal({ editing, onClose, onSaved }: { editing: Webhook | 'new' 
   return (
     <AdminFormModal open={!!editing} title={editing === 'new' ? t('delivery.webhooks.add') : t('delivery.webhooks.edit')} okTestId="webhook-save" busy={busy} onOk={save} onCancel={onClose} general={general} clearGeneral={() => setGeneral(null)}>
       <Form form={form} layout="vertical" requiredMark={false} preserve={false}>
-        <Form.Item name="name" label={t('delivery.name')} rules={[{ required: true, whitespace: true, message: t('delivery.nameRequired') }]}>
-          <Input maxLength={100} data-testid="webhook-name" />
-        </Form.Item>
-        <Form.Item name="url" label={t('delivery.webhooks.url')} rules={[{ required: true, pattern: /^https?:\/\/\S+$/, message: t('delivery.webhooks.urlRequired') }]}>
-          <Input placeholder="https://…" data-testid="webhook-url" />
-        </Form.Item>
-        <Form.Item name="events" label={t('delivery.webhooks.events')} extra={t('delivery.webhooks.eventsHelp')}>
-          <Select mode="multiple" options={WEBHOOK_EVENTS.map((e) => ({ value: e, label: t(`delivery.event.${ev(e)}`) }))} data-testid="webhook-events" />
-        </Form.Item>
-        {editing !== 'new' && editing && (
-          <Form.Item name="rotate" valuePropName="checked" extra={t('delivery.webhooks.secretNow', { secret: editing.secret })}>
-            <Checkbox data-testid="webhook-rotate">{t('delivery.webhooks.rotate')}</Checkbox>
+        <TargetFields testId="webhook" url={{ name: 'url', label: t('delivery.webhooks.url'), rules: [{ required: true, pattern: /^https?:\/\/\S+$/, message: t('delivery.webhooks.urlRequired') }] }}>
+          <Form.Item name="events" label={t('delivery.webhooks.events')} extra={t('delivery.webhooks.eventsHelp')}>
+            <Select mode="multiple" options={WEBHOOK_EVENTS.map((e) => ({ value: e, label: t(`delivery.event.${ev(e)}`) }))} data-testid="webhook-events" />
           </Form.Item>
-        )}
-        <Form.Item name="active" label={t('delivery.active')} valuePropName="checked">
-          <Switch />
-        </Form.Item>
+          {editing !== 'new' && editing && (
+            <Form.Item name="rotate" valuePropName="checked" extra={t('delivery.webhooks.secretNow', { secret: editing.secret })}>
+              <Checkbox data-testid="webhook-rotate">{t('delivery.webhooks.rotate')}</Checkbox>
+            </Form.Item>
+          )}
+        </TargetFields>
       </Form>
     </AdminFormModal>
   );
@@ -81,12 +75,18 @@ export default function WebhooksPage() {
   const list = useAdminList(DELIVERY_KEYS.webhooks, deliveryApi.webhooks);
   const [editing, setEditing] = useState<Webhook | 'new' | null>(null);
   const [created, setCreated] = useState<Shown>(null);
-  const [test, setTest] = useState<TestState>(null);
-  const runTest = (w: Webhook) => {
-    setTest({ name: w.name });
-    deliveryApi.testWebhook(w.id).then((result) => setTest({ name: w.name, result }), (error) => setTest({ name: w.name, error }));
-  };
-  const remove = (w: Webhook) => deliveryApi.deleteWebhook(w.id).then(() => (message.success(t('delivery.deleted')), list.refetch()), (err) => message.error(errorMessage(err, t)));
+  const test = useTestSend();
+  const columns = useTargetColumns<Webhook>({
+    testId: 'webhook',
+    nameWidth: 180,
+    urlTitle: t('delivery.webhooks.url'),
+    urlOf: (w) => w.url,
+    afterUrl: [{ key: 'events', title: t('delivery.webhooks.events'), render: (_, w) => w.events.map((e) => <Tag key={e}>{t(`delivery.event.${ev(e)}`, { defaultValue: e })}</Tag>) }],
+    onTest: (w) => test.run(w.name, () => deliveryApi.testWebhook(w.id)),
+    onEdit: setEditing,
+    remove: deliveryApi.deleteWebhook,
+    onRemoved: list.refetch,
+  });
   return (
     <AdminTablePage<Webhook>
       testId="webhooks-page"
@@ -102,28 +102,7 @@ export default function WebhooksPage() {
         loading: list.loading && !list.rows.length,
         locale: { emptyText: t('delivery.webhooks.empty') },
         onRow: (w) => ({ 'data-testid': `webhook-row-${w.name}` }) as React.HTMLAttributes<HTMLElement>,
-        columns: [
-          { key: 'name', title: t('delivery.name'), width: 180, render: (_, w) => <Typography.Text strong>{w.name}</Typography.Text> },
-          { key: 'url', title: t('delivery.webhooks.url'), render: (_, w) => <Typography.Text code style={{ wordBreak: 'break-all' }}>{w.url}</Typography.Text> },
-          { key: 'events', title: t('delivery.webhooks.events'), render: (_, w) => w.events.map((e) => <Tag key={e}>{t(`delivery.event.${ev(e)}`, { defaultValue: e })}</Tag>) },
-          { key: 'active', title: t('delivery.active'), width: 70, render: (_, w) => (w.active ? <Tag color="green">{t('delivery.active')}</Tag> : <Tag>—</Tag>) },
-          {
-            key: 'actions',
-            title: '',
-            width: 170,
-            render: (_, w) => (
-              <Space size={2}>
-                <Button size="small" onClick={() => runTest(w)} data-testid="webhook-test">
-                  {t('delivery.test')}
-                </Button>
-                <Button size="small" type="text" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(w)} aria-label={t('app.edit')} data-testid="webhook-edit" />
-                <Popconfirm icon={confirmIcon} title={t('delivery.confirmDelete', { name: w.name })} okText={t('app.delete')} cancelText={t('app.cancel')} onConfirm={() => void remove(w)}>
-                  <Button size="small" type="text" danger icon={<DeleteOutlined aria-hidden />} aria-label={t('app.delete')} data-testid="webhook-delete" />
-                </Popconfirm>
-              </Space>
-            ),
-          },
-        ],
+        columns,
       }}
     >
       <WebhookModal
@@ -137,7 +116,7 @@ export default function WebhooksPage() {
         }}
       />
       <SecretModal created={created} onClose={() => setCreated(null)} />
-      <TestResultModal state={test} onClose={() => setTest(null)} />
+      <TestResultModal state={test.state} onClose={test.close} />
     </AdminTablePage>
   );
 }
