@@ -1,6 +1,7 @@
 import type { Deps } from '../../../platform/deps';
 import { invalid, notFound } from '../../../platform/errors';
 import { requireRole, type Actor } from '../../identity';
+import { requestSlaRecompute } from '../recompute/request-sla-recompute';
 import { SLA_READERS, SLA_WRITERS } from './access';
 import { policyRepository } from './policy-repository';
 import { toPolicyView, type SlaPolicyView } from './policy-view';
@@ -12,10 +13,14 @@ export async function listPolicies(deps: Deps, actor: Actor): Promise<{ items: S
   return { items: rows.map(toPolicyView) };
 }
 
-/** Deletes a policy (admins); the clocks it set keep their times until their tickets next change. */
+/** Deletes a policy (admins); the open tickets' clocks are recomputed without it in the background. */
 export async function deletePolicy(deps: Deps, actor: Actor, id: string): Promise<void> {
   requireRole(actor, SLA_WRITERS);
-  const gone = await deps.db.tenant(actor.tenantId, (q) => policyRepository.remove(q, id));
+  const gone = await deps.db.tenant(actor.tenantId, async (q) => {
+    const removed = await policyRepository.remove(q, id);
+    if (removed) await requestSlaRecompute(q, actor.tenantId, deps.clock.now());
+    return removed;
+  });
   if (!gone) throw notFound('SLA policy');
 }
 
@@ -31,6 +36,7 @@ export async function reorderPolicies(deps: Deps, actor: Actor, ids: string[]): 
     if (unknown.length) throw invalid('ids', `No SLA policy ${unknown[0]}: list only this tenant’s policies`, 'not_found', unknown[0]);
     if (missing.length) throw invalid('ids', `Policy ${missing[0]} is missing: list every policy in the new order`, 'required', missing[0]);
     await policyRepository.reorder(q, ids, deps.clock.now());
+    await requestSlaRecompute(q, actor.tenantId, deps.clock.now());
     return policyRepository.list(q);
   });
   return { items: rows.map(toPolicyView) };
