@@ -165,21 +165,22 @@ describe('SLA bulk recomputation after a policy change (PGlite / PostgreSQL)', (
     const office = (await x.api('POST', '/api/v1/calendars', { name: '工作日 9:00–18:00', week })).json();
     const other = (await x.api('POST', '/api/v1/calendars', { name: '7×24 热线', alwaysOpen: true })).json();
     await x.policy({ name: '工作时间服务', calendarId: office.id, targets: { normal: { resolution: { minutes: 120, business: true } } } });
-    const t = await x.ticket(); // Monday 2 March 2026, 09:00 in Shanghai
+    w.t.clock.advance(Date.parse('2026-03-03T01:00:00Z') - w.t.clock.now().getTime()); // Tuesday 3 March 2026, 09:00 in Shanghai
+    const t = await x.ticket();
     await w.settle();
     await runJobs();
-    expect((await x.clocks(t.id))[0].due_at).toEqual(new Date('2026-03-02T03:00:00Z')); // 11:00
+    expect((await x.clocks(t.id))[0].due_at).toEqual(new Date('2026-03-03T03:00:00Z')); // 11:00
     const generation = (await x.status()).generation;
     expect((await x.api('PUT', `/api/v1/calendars/${other.id}`, { name: '7×24 热线', alwaysOpen: true })).statusCode).toBe(200);
     await w.settle();
     expect(await x.status()).toMatchObject({ state: 'idle', generation });
     // a lunch break of three hours: 09:00–10:00, 13:00–18:00
     const split = [['09:00', '10:00'], ['13:00', '18:00']];
-    const put = await x.api('PUT', `/api/v1/calendars/${office.id}`, { name: '工作日 9:00–18:00', week: { ...week, '1': split } });
+    const put = await x.api('PUT', `/api/v1/calendars/${office.id}`, { name: '工作日 9:00–18:00', week: { ...week, '1': split, '2': split } });
     expect(put.statusCode, put.body).toBe(200);
     await w.settle();
     expect(await x.status()).toMatchObject({ state: 'running', generation: generation + 1 });
     await runJobs();
-    expect((await x.clocks(t.id))[0].due_at).toEqual(new Date('2026-03-02T06:00:00Z')); // 14:00
+    expect((await x.clocks(t.id))[0].due_at).toEqual(new Date('2026-03-03T06:00:00Z')); // 14:00
   });
 });
