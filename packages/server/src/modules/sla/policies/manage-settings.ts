@@ -18,8 +18,8 @@ export async function putSlaSettings(deps: Deps, actor: Actor, input: { pauseSta
   if (wrong) throw invalid('pauseStatuses', `Status ${wrong} cannot pause the clocks: choose among pending (待客户反馈) and on_hold (挂起)`, 'not_allowed', wrong);
   const statuses = [...new Set(input.pauseStatuses)];
   await deps.db.tenant(actor.tenantId, async (q) => {
-    await settingsRepository.put(q, actor.tenantId, statuses, deps.clock.now());
     await requestSlaRecompute(q, actor.tenantId, deps.clock.now());
+    await settingsRepository.put(q, actor.tenantId, statuses, deps.clock.now());
   });
   return { pauseStatuses: statuses };
 }

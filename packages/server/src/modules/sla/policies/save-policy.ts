@@ -22,10 +22,11 @@ export async function savePolicy(deps: Deps, actor: Actor, id: string | null, in
   const now = deps.clock.now();
   try {
     const row = await deps.db.tenant(actor.tenantId, async (q) => {
-      if (id !== null && !(await policyRepository.byId(q, id, { forUpdate: true }))) throw notFound('SLA policy');
-      const saved = id === null ? await policyRepository.insert(q, actor.tenantId, uuidv7(now.getTime()), { ...input, name }, now) : await policyRepository.update(q, id, { ...input, name }, now);
+      // the job row before the policy row: a recomputing chunk holds the job and then waits for the policies' key locks
       await requestSlaRecompute(q, actor.tenantId, now);
-      return saved;
+      if (id === null) return policyRepository.insert(q, actor.tenantId, uuidv7(now.getTime()), { ...input, name }, now);
+      if (!(await policyRepository.byId(q, id, { forUpdate: true }))) throw notFound('SLA policy');
+      return policyRepository.update(q, id, { ...input, name }, now);
     });
     return toPolicyView(row);
   } catch (err) {
