@@ -62,7 +62,7 @@ async function main() {
     const intake = await startIntake({ deps, config, log: app.log, outbox });
     const intelligence = startIntelligence({ deps, outbox, retrainMinutes: config.INTELLIGENCE_RETRAIN_MINUTES, log: app.log });
     const dispatch = startDispatch({ deps, outbox, sweepMs: config.DISPATCH_SWEEP_MS, statsMinutes: config.DISPATCH_STATS_MINUTES, log: app.log });
-    const sla = startSla({ deps, outbox, sweepMs: config.SLA_SWEEP_MS, log: app.log, startSweep: (o) => startSlaSweep({ ...o, limit: config.SLA_SWEEP_BATCH }) });
+    const sla = startSla({ deps, outbox, sweepMs: config.SLA_SWEEP_MS, log: app.log, startSweep: (o) => startSlaSweep({ ...o, limit: config.SLA_SWEEP_BATCH }), recomputeMs: config.SLA_RECOMPUTE_MS, recomputeBatch: config.SLA_RECOMPUTE_BATCH });
     const automation = startAutomation({ deps, outbox, sweepMs: config.AUTOMATION_SWEEP_MS, maxPerTicketHour: config.AUTOMATION_MAX_PER_TICKET_HOUR, log: app.log });
     const delivery = startDelivery({ deps, outbox, sendMs: config.DELIVERY_SEND_MS, maxAttempts: config.DELIVERY_MAX_ATTEMPTS, timeoutMs: config.DELIVERY_TIMEOUT_MS, mail: { relayUrl: config.SMTP_RELAY_URL, from: config.MAIL_FROM }, log: app.log });
     const imports = new ImportWorker(deps, { log: app.log });

@@ -69,6 +69,8 @@ export const settings = {
   DELIVERY_TIMEOUT_MS: { schema: z.coerce.number().int().min(100).max(120000), default: '10000', description: 'How long one delivery attempt waits for the receiver; a sender holds a claimed delivery three times as long and 30 s more, after which another process may retry it' },
   WEB_DIST_DIR: { schema: z.string(), default: '', description: 'Folder of the built web console served at / (default: packages/web/dist of this repository)' },
   SLA_SWEEP_BATCH: { schema: z.coerce.number().int().min(1).max(10000), default: '500', description: 'Due SLA breaches and warnings (each) one sweep transaction claims per tenant' },
+  SLA_RECOMPUTE_MS: { schema: z.coerce.number().int().min(0), default: '250', description: 'How often the bulk SLA recomputation (after a policy, settings or calendar change) recomputes its next chunk of open tickets (0: this process does none)' },
+  SLA_RECOMPUTE_BATCH: { schema: z.coerce.number().int().min(1).max(10000), default: '500', description: 'Open tickets one chunk of the bulk SLA recomputation recomputes in one transaction' },
 } as const;
 
 type Settings = typeof settings;

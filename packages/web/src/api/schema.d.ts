@@ -14314,7 +14314,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Replace an SLA policy (admins); open tickets take it when they next change */
+        /** Replace an SLA policy (admins); the open tickets’ clocks are recomputed under it in the background (GET /sla/recompute) */
         put: {
             parameters: {
                 query?: never;
@@ -14680,6 +14680,105 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bulk recomputation of the open tickets’ clocks after a policy, settings or calendar change: running or idle, how far (admins and supervisors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SlaRecompute"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -23689,6 +23788,44 @@ export interface components {
             createdAt: string;
             /** @description ISO-8601 date-time */
             updatedAt: string;
+        };
+        SlaRecompute: {
+            /**
+             * @description running: open tickets are being recomputed under the policies and settings in force
+             * @enum {string}
+             */
+            state: "idle" | "running";
+            /** @description bumped by every policy, settings or calendar change; 0: never requested */
+            generation: number;
+            /** @description ISO-8601 date-time, or null */
+            requestedAt: string | null;
+            /** @description the first chunk of the current pass */
+            startedAt: string | null;
+            /** @description null while running */
+            finishedAt: string | null;
+            /** @description tickets recomputed in the current pass */
+            ticketsDone: number;
+            /** @description while running: the tickets that are not closed; idle: 0 */
+            ticketsTotal: number;
+        };
+        SlaRecomputeInput: {
+            /**
+             * @description running: open tickets are being recomputed under the policies and settings in force
+             * @enum {string}
+             */
+            state: "idle" | "running";
+            /** @description bumped by every policy, settings or calendar change; 0: never requested */
+            generation: number;
+            /** @description ISO-8601 date-time, or null */
+            requestedAt: string | null;
+            /** @description the first chunk of the current pass */
+            startedAt: string | null;
+            /** @description null while running */
+            finishedAt: string | null;
+            /** @description tickets recomputed in the current pass */
+            ticketsDone: number;
+            /** @description while running: the tickets that are not closed; idle: 0 */
+            ticketsTotal: number;
         };
         SlaReport: {
             rows: {

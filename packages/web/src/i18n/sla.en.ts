@@ -43,6 +43,7 @@ export const slaEn: typeof slaZhCN = {
       add: 'New policy',
       edit: 'Edit policy',
       empty: 'No SLA policy yet: add one and tickets start their clocks',
+      recomputing: 'Recomputing the clocks of {{total}} tickets under the new policies ({{done}} done)',
       order: 'Order',
       name: 'Name',
       nameRequired: 'Enter a name',

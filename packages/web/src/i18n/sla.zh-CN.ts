@@ -41,6 +41,7 @@ export const slaZhCN = {
       add: '新建策略',
       edit: '编辑策略',
       empty: '还没有 SLA 策略：新建一条，工单就会开始计时',
+      recomputing: '正在按新策略重算 {{total}} 张工单的时钟（已完成 {{done}} 张）',
       order: '顺序',
       name: '名称',
       nameRequired: '请输入名称',

@@ -1,5 +1,5 @@
 import { api } from '../api/client';
-import type { CalendarChoice, SlaPolicy, SlaPolicyBody, SlaSettings, TicketSla } from './sla-types';
+import type { CalendarChoice, SlaPolicy, SlaPolicyBody, SlaRecompute, SlaSettings, TicketSla } from './sla-types';
 
 // The SLA API as the console calls it: a ticket's clocks, the policies and the settings.
 
@@ -7,6 +7,7 @@ export const SLA_KEYS = {
   ticket: (id: string) => ['sla', 'ticket', id] as const,
   policies: ['sla', 'policies'] as const,
   settings: ['sla', 'settings'] as const,
+  recompute: ['sla', 'recompute'] as const,
   calendars: ['calendars', 'choices'] as const,
 };
 
@@ -20,4 +21,5 @@ export const slaApi = {
   settings: () => api.get<SlaSettings>('/sla/settings'),
   putSettings: (body: SlaSettings) => api.put<SlaSettings>('/sla/settings', body),
   calendars: () => api.get<{ items: CalendarChoice[] }>('/calendars'),
+  recompute: () => api.get<SlaRecompute>('/sla/recompute'),
 };

@@ -33,3 +33,6 @@ export const ticketSla = (ticket: Pick<Ticket, 'sla'>): SlaSummary | null => tic
 
 /** The list filters' SLA states (正常 / 即将超时 / 已超时 / 暂停). */
 export const slaFilter = (filters: { sla?: SlaState[] }): SlaState[] => filters.sla ?? [];
+
+/** The bulk recomputation after a policy, settings or calendar change (GET /sla/recompute). */
+export type SlaRecompute = Schema<'SlaRecompute'>;

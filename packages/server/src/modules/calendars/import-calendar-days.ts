@@ -4,6 +4,7 @@ import { requireRole, type Actor } from '../identity';
 import { CALENDAR_WRITERS } from './access';
 import { parseIcs } from './calendar-ics';
 import { parseJsonDays } from './calendar-json';
+import { announceCalendarChange } from './announce-calendar-change';
 import { calendarRepository } from './calendar-repository';
 import { checkDays } from './calendar-rules';
 import { toCalendarView, type CalendarView } from './calendar-view';
@@ -30,6 +31,7 @@ export async function importCalendarDays(deps: Deps, actor: Actor, id: string, f
     if (!row) throw notFound('Calendar', 'id');
     await calendarRepository.replaceDays(q, actor.tenantId, id, days);
     await calendarRepository.touch(q, id, now);
+    await announceCalendarChange(q, actor.tenantId, id, now);
     const fresh = (await calendarRepository.byId(q, id))!;
     return { calendar: toCalendarView(fresh, days), imported: days.length };
   });

@@ -7,3 +7,4 @@ export { createCalendar } from './create-calendar';
 export { createFromBuiltin } from './create-from-builtin';
 export { listCalendars, listCalendarNames } from './list-calendars';
 export type { CalendarView, CalendarSummary } from './calendar-view';
+export { CALENDAR_CHANGED } from './announce-calendar-change';

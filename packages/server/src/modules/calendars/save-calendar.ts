@@ -4,6 +4,7 @@
 import { isUniqueViolation, type Queryable } from '../../platform/db/database';
 import { AppError, notFound } from '../../platform/errors';
 import { tenantTimeZone } from '../identity';
+import { announceCalendarChange } from './announce-calendar-change';
 import { calendarRepository, type CalendarRow } from './calendar-repository';
 import { checkContent, nameConflict, STANDARD_WEEK } from './calendar-rules';
 import { toCalendarView, type CalendarView } from './calendar-view';
@@ -27,6 +28,7 @@ export async function saveCalendar(
   const row = existing ? await calendarRepository.update(q, existing.id, write, o.now) : await calendarRepository.insert(q, o.tenantId, o.id, write, o.now);
   if (!row) throw notFound('Calendar', 'id');
   if (input.days !== undefined || !existing) await calendarRepository.replaceDays(q, o.tenantId, row.id, content.days);
+  await announceCalendarChange(q, o.tenantId, row.id, o.now);
   return toCalendarView(row, content.days);
 }
 

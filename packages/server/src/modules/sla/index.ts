@@ -13,3 +13,6 @@ export type { SweepOptions, SweepResult, SlaSweepOptions } from './sweep';
 export { slaRoutes } from './routes';
 export { savePolicy } from './policies/save-policy';
 export { listPolicies } from './policies/manage-policies';
+export { requestSlaRecompute } from './recompute/request-sla-recompute';
+export { recomputeStep, SLA_RECOMPUTE_BATCH } from './recompute/recompute-step';
+export type { RecomputeStepResult } from './recompute/recompute-step';

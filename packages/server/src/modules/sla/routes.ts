@@ -8,7 +8,8 @@ import { getTicketSla } from './clocks/get-ticket-sla';
 import { deletePolicy, listPolicies, reorderPolicies } from './policies/manage-policies';
 import { getSlaSettings, putSlaSettings } from './policies/manage-settings';
 import { savePolicy } from './policies/save-policy';
-import { PolicyBody, ReorderBody, SettingsBody, SlaPolicyList, SlaPolicySchema, SlaSettingsSchema } from './policies/schemas';
+import { PolicyBody, ReorderBody, SettingsBody, SlaPolicyList, SlaPolicySchema, SlaRecomputeSchema, SlaSettingsSchema } from './policies/schemas';
+import { getRecomputeStatus } from './recompute/get-recompute-status';
 import { getSlaReport, REPORT_GROUPS } from './report/get-sla-report';
 import { SLA_METRICS, SLA_STATES } from './rules/sla-types';
 
@@ -67,7 +68,7 @@ export function slaRoutes(app: FastifyInstance, deps: Deps) {
     handler: async (req) => reorderPolicies(deps, actorOf(req), req.body.ids),
   });
   r.put('/api/v1/sla/policies/:id', {
-    schema: { tags, summary: 'Replace an SLA policy (admins); open tickets take it when they next change', params: IdParams, body: PolicyBody, response: ok(SlaPolicySchema) },
+    schema: { tags, summary: 'Replace an SLA policy (admins); the open tickets’ clocks are recomputed under it in the background (GET /sla/recompute)', params: IdParams, body: PolicyBody, response: ok(SlaPolicySchema) },
     handler: async (req) => savePolicy(deps, actorOf(req), req.params.id, req.body),
   });
   r.delete('/api/v1/sla/policies/:id', {
@@ -84,6 +85,10 @@ export function slaRoutes(app: FastifyInstance, deps: Deps) {
   r.put('/api/v1/sla/settings', {
     schema: { tags, summary: 'Set the statuses that pause the clocks: pending (待客户反馈), on_hold (挂起) (admins)', body: SettingsBody, response: ok(SlaSettingsSchema) },
     handler: async (req) => putSlaSettings(deps, actorOf(req), req.body),
+  });
+  r.get('/api/v1/sla/recompute', {
+    schema: { tags, summary: 'The bulk recomputation of the open tickets’ clocks after a policy, settings or calendar change: running or idle, how far (admins and supervisors)', response: ok(SlaRecomputeSchema) },
+    handler: async (req) => getRecomputeStatus(deps, actorOf(req)),
   });
   r.get('/api/v1/sla/report', {
     schema: { tags, summary: 'SLA attainment (达成率) of the clocks started in [from, to), by team, priority, category, metric, day, week or month (admins and supervisors)', querystring: ReportQuery, response: ok(ReportSchema) },

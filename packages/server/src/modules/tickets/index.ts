@@ -43,7 +43,7 @@ export { assignInTransaction, transferInTransaction, VIA_DISPATCH } from './assi
 export type { HandOverOptions } from './assign-in-transaction';
 export { ticketDispatchFacts, openOnSiteTickets, resolutionStatsByAssignee } from './read-dispatch-facts';
 export type { TicketDispatchFacts } from './read-dispatch-facts';
-export { slaHistory } from './read-sla-history';
+export { slaHistory, slaOpenTicketIds } from './read-sla-history';
 export type { SlaHistoryEvent } from './read-sla-history';
 export { setSlaSummary, setSlaSummaries } from './set-sla-summary';
 export type { SlaSummaryState } from './set-sla-summary';

@@ -42,3 +42,11 @@ export async function slaHistory(q: Queryable, ticketIds: string[]): Promise<Map
   }
   return out;
 }
+
+/**
+ * Up to `limit` ids of the tenant's tickets that are not closed, in id order after `afterId` (null: from
+ * the first): the SLA module's bulk recomputation walks them chunk by chunk.
+ */
+export function slaOpenTicketIds(q: Queryable, afterId: string | null, limit: number): Promise<string[]> {
+  return slaHistoryRepository.openIdsAfter(q, afterId, limit);
+}

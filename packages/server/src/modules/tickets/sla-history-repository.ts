@@ -36,4 +36,13 @@ export const slaHistoryRepository = {
       [ticketIds, SLA_HISTORY_KINDS],
     );
   },
+
+  /** Up to `limit` ids of the tenant's tickets that are not closed, after `afterId` in id order (keyset). */
+  async openIdsAfter(q: Queryable, afterId: string | null, limit: number): Promise<string[]> {
+    const rows = await q.query<{ id: string }>(
+      `SELECT id FROM tickets WHERE tenant_id = current_tenant_id() AND status <> 'closed' AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2`,
+      [afterId, limit],
+    );
+    return rows.map((r) => r.id);
+  },
 };

@@ -26,10 +26,13 @@ const policy = (n: number, name: string, conditions: SlaPolicy['conditions']): S
   updatedAt: '2026-12-01T08:00:00Z',
 });
 
-function start(role = 'admin') {
+const idle = { state: 'idle', generation: 1, requestedAt: '2026-12-01T08:00:00Z', startedAt: '2026-12-01T08:00:01Z', finishedAt: '2026-12-01T08:00:02Z', ticketsDone: 12, ticketsTotal: 0 };
+
+function start(role = 'admin', recompute: Record<string, unknown> = idle) {
   let items = [policy(1, '大客户', { tiers: ['key_account'] }), policy(2, '默认', {})];
   const calls = stubFetch({
     'GET /api/v1/auth/me': () => ({ status: 200, body: me(role) }),
+    'GET /api/v1/sla/recompute': () => ({ status: 200, body: recompute }),
     'GET /api/v1/sla/policies': () => ({ status: 200, body: { items } }),
     'POST /api/v1/sla/policies/reorder': (b) => {
       const ids = (b as { ids: string[] }).ids;
@@ -70,6 +73,17 @@ describe('SLA policies administration', () => {
     fireEvent.click(within(await screen.findByTestId('policy-row-默认')).getByTestId('policy-active-switch'));
     await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
     expect(calls.find((c) => c.method === 'PUT')?.body).toMatchObject({ name: '默认', active: false, targets: policy(2, '', {}).targets, warnRemaining: 0.3 });
+  });
+
+  it('says while the open tickets are recomputed under the new policies', async () => {
+    start('admin', { ...idle, state: 'running', finishedAt: null, ticketsDone: 500, ticketsTotal: 1200 });
+    expect((await screen.findByTestId('sla-recompute-notice')).textContent).toContain('正在按新策略重算 1200 张工单的时钟（已完成 500 张）');
+  });
+
+  it('shows no recomputation notice when none runs', async () => {
+    start();
+    await screen.findByTestId('policy-row-大客户');
+    expect(screen.queryByTestId('sla-recompute-notice')).toBeNull();
   });
 
   it('lets a supervisor read but not change', async () => {

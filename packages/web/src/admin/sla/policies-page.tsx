@@ -12,6 +12,7 @@ import { isAdmin } from '../access';
 import { AddButton, AdminTablePage, useAdminList } from '../admin-table';
 import { PolicyModal } from './policy-form';
 import { policyBody, policyValues, targetCount } from './policy-values';
+import { RecomputeNotice } from './recompute-notice';
 
 // SLA 策略: policies in order — the first active policy whose conditions match a ticket sets its clocks.
 // Admins add, change, reorder (up / down) and delete them; supervisors read.
@@ -54,6 +55,7 @@ export default function SlaPoliciesPage() {
     <AdminTablePage<SlaPolicy>
       testId="sla-policies-page"
       help={t('sla.admin.policies.intro')}
+      notice={<RecomputeNotice changed={list.rows} />}
       add={admin && <AddButton label={t('sla.admin.policies.add')} onClick={() => setEditing('new')} testId="policy-add" />}
       error={list.error}
       table={{

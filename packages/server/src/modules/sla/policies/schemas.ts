@@ -59,3 +59,15 @@ export const SlaPolicySchema = z
   .meta({ id: 'SlaPolicy' });
 export const SlaPolicyList = z.object({ items: z.array(SlaPolicySchema) });
 export const SlaSettingsSchema = z.object({ pauseStatuses: z.array(z.string()) }).meta({ id: 'SlaSettings' });
+const IsoOrNull = z.string().nullable().describe('ISO-8601 date-time, or null');
+export const SlaRecomputeSchema = z
+  .object({
+    state: z.enum(['idle', 'running']).describe('running: open tickets are being recomputed under the policies and settings in force'),
+    generation: z.number().int().describe('bumped by every policy, settings or calendar change; 0: never requested'),
+    requestedAt: IsoOrNull,
+    startedAt: IsoOrNull.describe('the first chunk of the current pass'),
+    finishedAt: IsoOrNull.describe('null while running'),
+    ticketsDone: z.number().int().describe('tickets recomputed in the current pass'),
+    ticketsTotal: z.number().int().describe('while running: the tickets that are not closed; idle: 0'),
+  })
+  .meta({ id: 'SlaRecompute' });
