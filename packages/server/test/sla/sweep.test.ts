@@ -17,6 +17,11 @@ describe('SLA sweep (simulated time)', () => {
   const summary = (ticketId: string) =>
     t.db.system(async (q) => (await q.query<{ sla_due_at: Date | null; sla_state: string | null }>(`SELECT sla_due_at, sla_state FROM tickets WHERE id = $1`, [ticketId]))[0]);
 
+  const updatedAt = (ticketId: string) =>
+    t.db.system(async (q) => (await q.query<{ updated_at: Date }>(`SELECT updated_at FROM tickets WHERE id = $1`, [ticketId]))[0].updated_at);
+  const outboxTopics = (ticketId: string) =>
+    t.db.system(async (q) => (await q.query<{ topic: string }>(`SELECT topic FROM outbox WHERE payload->>'ticketId' = $1 AND topic LIKE 'sla.%' ORDER BY id`, [ticketId])).map((r) => r.topic));
+
   beforeAll(async () => {
     t = await startTestApp({ clock: true });
     acme = await t.tenant('SLA 巡检');
@@ -70,6 +75,9 @@ describe('SLA sweep (simulated time)', () => {
     expect(w.data).toEqual({ metric: 'first_response', dueAt: due.toISOString(), policyId, policyName: '标准服务', remainingMinutes: 18, version: 1 });
     expect((await row(id)).warned_at).toEqual(warn);
     expect(await summary(id)).toEqual({ sla_due_at: due, sla_state: 'warning' });
+    // the same row update marked the ticket changed at the warning (as any recorded event does)
+    expect(await updatedAt(id)).toEqual(warn);
+    expect(await outboxTopics(id)).toEqual(['sla.warning']);
     t.clock.advance(60_000);
     expect(await sweep()).toMatchObject({ warnings: 0, breaches: 0 });
     setTime(at(due.getTime() - 1));
@@ -80,6 +88,8 @@ describe('SLA sweep (simulated time)', () => {
     expect(list.map((e) => e.kind)).toEqual(['sla.warning', 'sla.breached']);
     expect(list[1].data).toEqual({ metric: 'first_response', dueAt: due.toISOString(), policyId, policyName: '标准服务', version: 1 });
     expect(await summary(id)).toEqual({ sla_due_at: due, sla_state: 'breached' });
+    expect(await updatedAt(id)).toEqual(due);
+    expect(await outboxTopics(id)).toEqual(['sla.warning', 'sla.breached']);
     t.clock.advance(3_600_000);
     expect(await sweep()).toMatchObject({ warnings: 0, breaches: 0 });
     expect(await events(id)).toHaveLength(2);

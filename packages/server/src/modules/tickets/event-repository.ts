@@ -54,6 +54,36 @@ export function eventOutbox(order = ''): string {
        FROM ev${order ? ` ${order}` : ''}`);
 }
 
+/**
+ * The INSERT of events given as the 11 array parameters of `eventParams`, numbered from `$first`:
+ * for a CTE named `ev` (then `eventOutbox`), so another repository's statement can embed them.
+ */
+export function eventsFromParams(first: number): string {
+  const types = ['uuid', 'uuid', 'uuid', 'text', 'text', 'uuid', 'text', 'text', 'boolean', 'jsonb', 'timestamptz'];
+  return eventInsert(`SELECT * FROM unnest(${types.map((t, i) => `$${first + i}::${t}[]`).join(', ')})`);
+}
+
+/** New events as the array parameters `eventsFromParams` reads, with their new ids (ordered by time). */
+export function eventParams(list: NewEvent[]): { ids: string[]; params: unknown[][] } {
+  const ids = list.map((e) => uuidv7(e.at.getTime()));
+  return {
+    ids,
+    params: [
+      ids,
+      list.map((e) => e.actor.tenantId),
+      list.map((e) => e.ticketId),
+      list.map((e) => e.kind),
+      list.map((e) => e.actor.type),
+      list.map((e) => e.actor.id),
+      list.map((e) => e.actor.name),
+      list.map((e) => e.channel),
+      list.map((e) => e.internal ?? false),
+      list.map((e) => JSON.stringify(e.data)),
+      list.map((e) => e.at),
+    ],
+  };
+}
+
 export const eventRepository = {
   async append(q: Queryable, e: NewEvent): Promise<string> {
     const [id] = await eventRepository.appendMany(q, [e]);
@@ -62,24 +92,8 @@ export const eventRepository = {
   /** Many events (of any tickets) with their outbox messages in one statement, in the given order. */
   async appendMany(q: Queryable, list: NewEvent[]): Promise<string[]> {
     if (!list.length) return [];
-    const ids = list.map((e) => uuidv7(e.at.getTime()));
-    await q.query(
-      `WITH ev AS (${eventInsert(`SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[], $9::boolean[], $10::jsonb[], $11::timestamptz[])`)})
-       ${eventOutbox('ORDER BY id')}`,
-      [
-        ids,
-        list.map((e) => e.actor.tenantId),
-        list.map((e) => e.ticketId),
-        list.map((e) => e.kind),
-        list.map((e) => e.actor.type),
-        list.map((e) => e.actor.id),
-        list.map((e) => e.actor.name),
-        list.map((e) => e.channel),
-        list.map((e) => e.internal ?? false),
-        list.map((e) => JSON.stringify(e.data)),
-        list.map((e) => e.at),
-      ],
-    );
+    const { ids, params } = eventParams(list);
+    await q.query(`WITH ev AS (${eventsFromParams(1)}) ${eventOutbox('ORDER BY id')}`, params);
     return ids;
   },
   /** A page of a ticket's events in id order (ascending, or newest first with desc), strictly after the event `after` in that order. */

@@ -46,6 +46,7 @@ export type { TicketDispatchFacts } from './read-dispatch-facts';
 export { slaHistory, slaOpenTicketIds } from './read-sla-history';
 export type { SlaHistoryEvent } from './read-sla-history';
 export { setSlaSummary, setSlaSummaries } from './set-sla-summary';
+export { recordSlaEvents } from './record-sla-events';
 export type { SlaSummaryState } from './set-sla-summary';
 export { automationTicketFacts, timeRuleCandidates, ticketEventActors } from './read-automation-facts';
 export type { AutomationTicketRow } from './read-automation-facts';

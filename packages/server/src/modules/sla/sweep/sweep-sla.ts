@@ -1,10 +1,10 @@
 import type { Queryable } from '../../../platform/db/database';
 import type { Deps } from '../../../platform/deps';
 import { systemActor } from '../../identity';
-import { recordTicketEvents } from '../../tickets';
-import { applySummaries } from './apply-summaries';
+import { recordSlaEvents } from '../../tickets';
 import { SLA_BREACHED, SLA_WARNING, slaEvent } from './sweep-rules';
 import { sweepRepository } from './sweep-repository';
+import { ticketSummaries } from './ticket-summaries';
 
 export interface SweepOptions {
   /** due breaches and due warnings claimed per tenant transaction (each) */
@@ -26,8 +26,8 @@ const TENANT_SCAN_FACTOR = 4;
  * One round of the SLA sweep: the tenants with due clocks (read through the due indexes, all tenants),
  * then per tenant ONE transaction that claims up to `limit` due breaches and `limit` due warnings
  * (FOR UPDATE SKIP LOCKED: another process sweeping at once takes other rows), marks them and writes
- * their ticket events and the tickets' SLA summaries. A clock is marked and announced together or not
- * at all, so each fires exactly once across processes and crashes.
+ * their ticket events and the tickets' SLA summaries (one update of each ticket row). A clock is marked
+ * and announced together or not at all, so each fires exactly once across processes and crashes.
  */
 export async function sweepSla(deps: Deps, o: SweepOptions): Promise<SweepResult> {
   const now = deps.clock.now();
@@ -46,11 +46,8 @@ async function fireDue(q: Queryable, tenantId: string, now: Date, { limit }: Swe
   const breached = await sweepRepository.claimBreaches(q, now, limit);
   const warned = await sweepRepository.claimWarnings(q, now, limit);
   const actor = systemActor(tenantId, 'sla');
-  await recordTicketEvents(
-    q,
-    [...warned.map((c) => slaEvent(actor, SLA_WARNING, c, now)), ...breached.map((c) => slaEvent(actor, SLA_BREACHED, c, now))],
-    now,
-  );
-  await applySummaries(q, [...new Set([...breached, ...warned].map((c) => c.ticket_id))], now);
+  const events = [...warned.map((c) => slaEvent(actor, SLA_WARNING, c, now)), ...breached.map((c) => slaEvent(actor, SLA_BREACHED, c, now))];
+  // the events and, per ticket, one row update: marked changed at `now` and its new summary
+  await recordSlaEvents(q, events, await ticketSummaries(q, [...new Set(events.map((e) => e.ticketId))], now), now);
   return { warnings: warned.length, breaches: breached.length, full: breached.length === limit || warned.length === limit };
 }
