@@ -33,9 +33,14 @@ export const chaseRepository = {
     );
     return new Map(rows.map((r) => [r.event_id, r.n]));
   },
-  async countsByTicket(q: Queryable, ticketIds: string[]): Promise<Map<string, number>> {
-    if (!ticketIds.length) return new Map();
-    const rows = await q.query<{ ticket_id: string; n: number }>(`SELECT ticket_id, count(*)::int AS n FROM ticket_chases WHERE ticket_id = ANY($1::uuid[]) GROUP BY ticket_id`, [ticketIds]);
+  /** Chases per ticket: all recorded, or for a ticket with `upTo`, those up to (and including) that message. */
+  async countsByTicket(q: Queryable, list: { ticketId: string; upTo: string | null }[]): Promise<Map<string, number>> {
+    if (!list.length) return new Map();
+    const rows = await q.query<{ ticket_id: string; n: number }>(
+      `SELECT v.ticket_id, (SELECT count(*)::int FROM ticket_chases c WHERE c.ticket_id = v.ticket_id AND (v.up_to IS NULL OR c.event_id <= v.up_to)) AS n
+       FROM unnest($1::uuid[], $2::uuid[]) AS v(ticket_id, up_to)`,
+      [list.map((c) => c.ticketId), list.map((c) => c.upTo)],
+    );
     return new Map(rows.map((r) => [r.ticket_id, r.n]));
   },
 };
