@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handleSlaMessages } from '../../src/modules/sla';
 import { recordCustomerMessage } from '../../src/modules/tickets';
 import { createStaff, createTicket } from '../collaboration/helpers';
 import { automationWorld, type AutomationWorld } from './helpers';
@@ -59,6 +60,27 @@ describe('chase_count reads ticket_chases', () => {
     await w.settle();
     const chased = (await w.events(t.id)).filter((e) => e.kind === 'ticket.chased');
     expect(chased.map((e) => e.data.count)).toEqual([1, 2]);
+    expect(await priority(t.id)).toBe('high');
+    expect(await applied(t.id, '第二次催单提升紧急程度')).toHaveLength(1);
+  });
+
+  it('a chase written earlier but committed later (another process, a lock wait) is the second: counts follow recording, raised once', async () => {
+    const t = await newTicket('打印机卡纸');
+    await w.settle();
+    minutes(1);
+    await says(t, '打印机到底什么时候能修好？');
+    minutes(1);
+    await says(t, '怎么还没人处理？都催了两次了');
+    // the SLA consumer gets the later message first, as the outbox delivers them when the earlier one's transaction commits last
+    const replies = await w.t.db.system((q) =>
+      q.query<any>(`SELECT id, tenant_id, event_id, topic, payload, created_at FROM outbox WHERE tenant_id = $1 AND topic = 'reply.added' AND payload->>'ticketId' = $2 AND payload->'actor'->>'type' = 'contact' ORDER BY event_id DESC`, [w.acme.id, t.id]),
+    );
+    expect(replies).toHaveLength(2);
+    for (const m of replies) await handleSlaMessages(w.t.deps, [{ id: Number(m.id), tenantId: m.tenant_id, eventId: m.event_id, topic: m.topic, payload: m.payload, createdAt: m.created_at, attempts: 0 }]);
+    await w.settle();
+    const chased = (await w.events(t.id)).filter((e) => e.kind === 'ticket.chased');
+    expect(Object.fromEntries(chased.map((e) => [e.data.eventId, e.data.count]))).toEqual({ [replies[0].event_id]: 1, [replies[1].event_id]: 2 });
+    expect(await chaseRows(t.id)).toBe(2);
     expect(await priority(t.id)).toBe('high');
     expect(await applied(t.id, '第二次催单提升紧急程度')).toHaveLength(1);
   });

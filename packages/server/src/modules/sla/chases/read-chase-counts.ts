@@ -4,8 +4,8 @@ import { chaseRepository } from './chase-repository';
 /**
  * 催单 counts from their one source, `ticket_chases`, in the caller's transaction: every ticket of
  * `ticketIds` (0 when never chased). A ticket in `upTo` (ticket id → the customer message's event id,
- * `ticket.chased`'s `data.eventId`) counts only the chases up to and including that message — the count
- * as of that chase, however many came after it before the reader ran.
+ * `ticket.chased`'s `data.eventId`) counts only the chases recorded up to and including that one — the
+ * count as of that chase (its seq), however many were recorded after it before the reader ran.
  */
 export async function chaseCounts(q: Queryable, ticketIds: string[], upTo: ReadonlyMap<string, string> = new Map()): Promise<Map<string, number>> {
   const ids = [...new Set([...ticketIds, ...upTo.keys()])];
