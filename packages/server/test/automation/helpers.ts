@@ -1,4 +1,5 @@
 import { startAutomation } from '../../src/modules/automation';
+import { startSla } from '../../src/modules/sla';
 import { OutboxDispatcher } from '../../src/platform/outbox/outbox-dispatcher';
 import { startTestApp, type TestApp, type TestTenant } from '../support/test-app';
 
@@ -16,13 +17,15 @@ export interface AutomationWorld {
   close(): Promise<void>;
 }
 
-export async function automationWorld(o: { maxPerTicketHour?: number } = {}): Promise<AutomationWorld> {
+/** `sla`: the SLA consumer too, on the same outbox (customer messages recorded as 催单 → ticket.chased). */
+export async function automationWorld(o: { maxPerTicketHour?: number; sla?: boolean } = {}): Promise<AutomationWorld> {
   const t = await startTestApp({ clock: true });
   const acme = await t.tenant('自动化测试');
   const errors: unknown[] = [];
   const outbox = new OutboxDispatcher(t.db, t.clock, { log: { error: (obj) => errors.push(obj) } });
   const automation = startAutomation({ deps: t.deps, outbox, sweepMs: 0, maxPerTicketHour: o.maxPerTicketHour, log: { error: (obj, msg) => console.error(msg, obj) } });
   await automation.seeded;
+  const sla = o.sla ? startSla({ deps: t.deps, outbox, sweepMs: 0, log: { error: (obj, msg) => console.error(msg, obj) } }) : null;
   const sql = <T,>(text: string, params?: unknown[]) => t.db.tenant(acme.id, (q) => q.query<T>(text, params));
   return {
     t,
@@ -45,6 +48,7 @@ export async function automationWorld(o: { maxPerTicketHour?: number } = {}): Pr
     events: (ticketId) => sql(`SELECT kind, actor_name, data FROM ticket_events WHERE ticket_id = $1 ORDER BY created_at, id`, [ticketId]),
     async close() {
       await automation.close();
+      await sla?.close();
       await t.close();
     },
   };

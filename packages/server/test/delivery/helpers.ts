@@ -18,8 +18,11 @@ export interface Mail {
   deliveryId: string;
 }
 
-/** The app in simulated time, the stand-in platforms on 127.0.0.1, the outbox and delivery started with no timers. */
-export async function setup(o: { maxAttempts?: number } = {}) {
+/**
+ * The app in simulated time, the stand-in platforms on 127.0.0.1, the outbox and delivery started with no
+ * timers. Mail is kept in `mails`, or with `mail` sent for real through that SMTP relay (nodemailer).
+ */
+export async function setup(o: { maxAttempts?: number; mail?: { relayUrl: string; from: string }; timeoutMs?: number } = {}) {
   const t: TestApp = await startTestApp({ clock: true });
   const stand: StandIn = await startStandIn({ ...SECRETS, now: () => t.clock.now().getTime() });
   const outbox = new OutboxDispatcher(t.db, t.clock);
@@ -30,7 +33,7 @@ export async function setup(o: { maxAttempts?: number } = {}) {
     sendMs: 0,
     maxAttempts: o.maxAttempts ?? 4,
     log: { error: (obj, msg) => console.error(msg, obj) },
-    sendMail: async (m, deliveryId) => void mails.push({ ...m, deliveryId }),
+    ...(o.mail ? { mail: o.mail, timeoutMs: o.timeoutMs } : { sendMail: async (m: Omit<Mail, 'deliveryId'>, deliveryId: string) => void mails.push({ ...m, deliveryId }) }),
   });
   const acme: TestTenant = await t.tenant('华东客服中心');
   const admin = (await t.db.system((q) => q.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [acme.adminEmail])))[0].id;

@@ -100,10 +100,11 @@ describe('conditions', () => {
     expect(conditionsHold({ all: [{ field: 'business_hours', op: 'is_true' }] }, facts(), ctx)).toBe(true);
     expect(conditionsHold({ all: [{ field: 'business_hours', op: 'is_false' }] }, facts(), { now: NOW, isWorkingTime: () => false })).toBe(true);
   });
-  it('takes the chase count from a ticket.chased event', () => {
-    const chased = (count: number) => ({ now: NOW, event: { id: 'e', kind: 'ticket.chased', data: { count } } });
-    expect(conditionsHold({ all: [{ field: 'chase_count', op: 'gte', value: 2 }] }, facts(), chased(1))).toBe(false);
-    expect(conditionsHold({ all: [{ field: 'chase_count', op: 'gte', value: 2 }] }, facts(), chased(2))).toBe(true);
+  it('reads the chase count from the facts (ticket_chases), never from an event payload', () => {
+    const chased = { now: NOW, event: { id: 'e', kind: 'ticket.chased', data: { count: 5 } } };
+    expect(conditionsHold({ all: [{ field: 'chase_count', op: 'gte', value: 2 }] }, facts({ chaseCount: 1 }), chased)).toBe(false);
+    expect(conditionsHold({ all: [{ field: 'chase_count', op: 'gte', value: 2 }] }, facts({ chaseCount: 2 }), chased)).toBe(true);
+    expect(conditionsHold({ all: [{ field: 'chase_count', op: 'is', value: 2 }] }, facts({ chaseCount: 2 }), { now: NOW })).toBe(true);
   });
 });
 

@@ -27,6 +27,7 @@ export interface TicketFacts {
   custom: Record<string, unknown>;
   slaState: string | null;
   slaDueAt: Date | null;
+  /** 催单 recorded in ticket_chases (on a ticket.chased event: up to that chase) */
   chaseCount: number;
   /** when each hours_since.<…> starts; null: never (not pending, never assigned …) */
   since: Record<HoursSince, Date | null>;
@@ -64,10 +65,7 @@ function valuesOf(f: TicketFacts, field: string, ctx: EvalContext): unknown[] {
     case 'requester.tier': return [f.requesterTier];
     case 'organization': return [f.organizationId];
     case 'sla.state': return [f.slaState];
-    case 'chase_count': {
-      const fromEvent = ctx.event?.kind === 'ticket.chased' ? Number(ctx.event.data.count ?? 0) : 0;
-      return [Math.max(f.chaseCount, Number.isFinite(fromEvent) ? fromEvent : 0)];
-    }
+    case 'chase_count': return [f.chaseCount];
     default:
       if (field.startsWith('custom.')) {
         const v = f.custom[field.slice(7)];

@@ -13,6 +13,8 @@ import { causedByItself, occasionsOf } from './run-rules';
 /** The ticket events triggers run on (status_changed and assigned come with ticket.updated). */
 export const AUTOMATION_TOPICS = ['ticket.created', 'ticket.updated', 'reply.added', 'note.added', 'assigned', 'sla.warning', 'sla.breached', 'ticket.chased', 'csat.received'];
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface EngineOptions extends Omit<ApplyOptions, 'timeZone'> {
   /** the tenant's working time (its default business calendar), read in the transaction */
   workingTime: (q: Queryable) => Promise<(at: Date) => boolean>;
@@ -29,12 +31,14 @@ export async function handleAutomationEvent(deps: Deps, m: OutboxMessage, o: Eng
   if (!ticketId) return;
   const data = p.data ?? {};
   const occasions = occasionsOf(m.topic, data);
+  // on a 催单 the conditions see the count as of that chase (its customer message), not what came after
+  const chaseUpTo = m.topic === 'ticket.chased' && typeof data.eventId === 'string' && UUID.test(data.eventId) ? new Map([[ticketId, data.eventId]]) : undefined;
   await deps.db.tenant(m.tenantId, async (q) => {
     const rules = (await ruleRepository.list(q, { kind: 'trigger', activeOnly: true })).filter((r) => r.events.some((e) => occasions.includes(e as never)));
     if (!rules.length) return;
     const actor = (await ticketEventActors(q, [m.eventId])).get(m.eventId);
     await runRepository.lockTicket(q, ticketId);
-    let facts = (await loadFacts(q, [ticketId])).get(ticketId);
+    let facts = (await loadFacts(q, [ticketId], chaseUpTo)).get(ticketId);
     const isWorkingTime = await o.workingTime(q);
     const timeZone = await tenantTimeZone(q);
     const event = { id: m.eventId, kind: m.topic, data };
@@ -43,7 +47,7 @@ export async function handleAutomationEvent(deps: Deps, m: OutboxMessage, o: Eng
       if (causedByItself(rule.name, actor)) continue;
       if (!conditionsHold(rule.conditions, facts, { now: deps.clock.now(), event, isWorkingTime })) continue;
       const outcome = await applyRule(deps, q, rule, facts, m.eventId, { ...o, timeZone });
-      if (outcome !== 'ran_before') facts = (await loadFacts(q, [ticketId])).get(ticketId);
+      if (outcome !== 'ran_before') facts = (await loadFacts(q, [ticketId], chaseUpTo)).get(ticketId);
     }
   });
 }

@@ -1,14 +1,20 @@
 import type { Queryable } from '../../platform/db/database';
 import { plainText } from '../../platform/text/sanitize';
 import { requesterTiers } from '../customers';
+import { chaseCounts } from '../sla';
 import { automationTicketFacts } from '../tickets';
 import type { TicketFacts } from './condition-rules';
 
-/** Tickets as conditions see them, read in the caller's transaction. */
-export async function loadFacts(q: Queryable, ids: string[]): Promise<Map<string, TicketFacts>> {
+/**
+ * Tickets as conditions see them, read in the caller's transaction. `chaseUpTo` (ticket id → a chase's
+ * customer message): that ticket's chase_count is the count as of that chase (a trigger on
+ * `ticket.chased`); otherwise every chase recorded. Both read `ticket_chases` through the SLA module.
+ */
+export async function loadFacts(q: Queryable, ids: string[], chaseUpTo?: ReadonlyMap<string, string>): Promise<Map<string, TicketFacts>> {
   const rows = await automationTicketFacts(q, ids);
   const requesters = rows.map((r) => r.requester_id).filter((x): x is string => !!x);
   const tiers = requesters.length ? await requesterTiers(q, requesters) : new Map<string, string>();
+  const chases = await chaseCounts(q, rows.map((r) => r.id), chaseUpTo);
   const out = new Map<string, TicketFacts>();
   for (const r of rows) {
     const statusSince = r.status_since ?? r.created_at;
@@ -34,7 +40,7 @@ export async function loadFacts(q: Queryable, ids: string[]): Promise<Map<string
       custom: r.custom_fields ?? {},
       slaState: r.sla_state,
       slaDueAt: r.sla_due_at ? new Date(r.sla_due_at) : null,
-      chaseCount: Number(r.chase_count ?? 0),
+      chaseCount: chases.get(r.id) ?? 0,
       since: {
         created: new Date(r.created_at),
         updated: new Date(r.updated_at),

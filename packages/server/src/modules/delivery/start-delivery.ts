@@ -41,8 +41,8 @@ export function startDelivery(o: StartDeliveryOptions) {
   };
   o.outbox.subscribe(DELIVERY_CONSUMER, ['*'], (m) => handle([m]), handle);
 
-  const mailer = o.sendMail ? null : smtpMailer(() => o.mail ?? { relayUrl: '', from: '' });
   const timeoutMs = o.timeoutMs ?? 10_000;
+  const mailer = o.sendMail ? null : smtpMailer(() => o.mail ?? { relayUrl: '', from: '' }, { timeoutMs });
   const sender: SenderOptions = {
     post: o.post ?? postJson,
     mail: o.sendMail ?? mailer!,

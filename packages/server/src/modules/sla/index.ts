@@ -5,6 +5,7 @@ export { SLA_METRICS, SLA_STATES } from './rules/sla-types';
 export type { SlaMetric, SlaState, SlaPolicy, Targets, Target, PolicyConditions } from './rules/sla-types';
 export { slaFacts } from './clocks/read-sla-facts';
 export type { SlaFact } from './clocks/read-sla-facts';
+export { chaseCounts } from './chases/read-chase-counts';
 export { startSla } from './start-sla';
 export type { SlaSweepHook } from './start-sla';
 export { handleSlaMessages, SLA_CONSUMER, SLA_TOPICS } from './clocks/handle-sla-messages';

@@ -11,7 +11,6 @@ export interface AutomationTicketRow extends TicketRow {
   status_since: Date | null;
   assigned_at: Date | null;
   sla_breached_at: Date | null;
-  chase_count: number;
 }
 
 const COLUMNS = `t.id, t.number, t.title, t.description, t.status, t.priority, t.channel, t.type_id, t.category_id, t.team_id,
@@ -27,8 +26,7 @@ export const automationFactsRepository = {
             AND e.kind = 'ticket.updated' AND e.data->'changes'->'status'->>'to' = t.status) AS status_since,
          (SELECT max(e.created_at) FROM ticket_events e WHERE e.tenant_id = t.tenant_id AND e.ticket_id = t.id
             AND e.kind = 'ticket.updated' AND e.data->'changes' ? 'assigneeId') AS assigned_at,
-         (SELECT max(e.created_at) FROM ticket_events e WHERE e.tenant_id = t.tenant_id AND e.ticket_id = t.id AND e.kind = 'sla.breached') AS sla_breached_at,
-         (SELECT count(*)::int FROM ticket_events e WHERE e.tenant_id = t.tenant_id AND e.ticket_id = t.id AND e.kind = 'ticket.chased') AS chase_count
+         (SELECT max(e.created_at) FROM ticket_events e WHERE e.tenant_id = t.tenant_id AND e.ticket_id = t.id AND e.kind = 'sla.breached') AS sla_breached_at
        FROM tickets t WHERE t.id = ANY($1::uuid[])`,
       [ids],
     );

@@ -4,7 +4,7 @@ import { withNames } from './ticket-names';
 
 export type { AutomationTicketRow } from './automation-facts-repository';
 
-/** Tickets as automation conditions see them (row, names, SLA summary, status / assignment / breach moments, chases), in the caller's transaction. */
+/** Tickets as automation conditions see them (row, names, SLA summary, status / assignment / breach moments; 催单 counts come from the SLA module), in the caller's transaction. */
 export async function automationTicketFacts(q: Queryable, ids: string[]): Promise<AutomationTicketRow[]> {
   return withNames(q, await automationFactsRepository.facts(q, [...new Set(ids)]));
 }

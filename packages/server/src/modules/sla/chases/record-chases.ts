@@ -21,8 +21,8 @@ function* walk(t: TicketDispatchFacts, history: SlaHistoryEvent[]) {
 /**
  * 催单: among the customer messages `eventIds` (this consumer round's), those asking again on an open
  * ticket are recorded (one row per message, ON CONFLICT DO NOTHING decides who records it) with their
- * ticket event `ticket.chased` {count, channel, excerpt} in the same transaction: once, however often
- * the message is delivered.
+ * ticket event `ticket.chased` {count, channel, excerpt, eventId} in the same transaction: once, however
+ * often the message is delivered. `count` is the chase's seq: its place in recording order per ticket.
  */
 export async function recordChases(q: Queryable, tenantId: string, tickets: TicketDispatchFacts[], history: Map<string, SlaHistoryEvent[]>, eventIds: Set<string>): Promise<number> {
   const found: NewChase[] = [];
@@ -35,13 +35,13 @@ export async function recordChases(q: Queryable, tenantId: string, tickets: Tick
     }
   const inserted = await chaseRepository.insertNew(q, tenantId, found);
   if (!inserted.length) return 0;
-  const fresh = new Set(inserted.map((r) => r.event_id));
-  const chases = found.filter((c) => fresh.has(c.eventId));
-  const counts = await chaseRepository.countsUpTo(q, chases);
+  // the count of a chase is its place among the ticket's chases as recorded (seq), not the messages' order
+  const seq = new Map(inserted.map((r) => [r.event_id, Number(r.seq)]));
+  const chases = found.filter((c) => seq.has(c.eventId));
   const actor = systemActor(tenantId, 'SLA');
   await recordTicketEvents(
     q,
-    chases.map((c) => ({ ticketId: c.ticketId, kind: 'ticket.chased', actor, channel: c.channel, at: c.at, data: { count: counts.get(c.eventId) ?? 1, channel: c.channel, excerpt: c.excerpt, eventId: c.eventId } })),
+    chases.map((c) => ({ ticketId: c.ticketId, kind: 'ticket.chased', actor, channel: c.channel, at: c.at, data: { count: seq.get(c.eventId) ?? 1, channel: c.channel, excerpt: c.excerpt, eventId: c.eventId } })),
     chases.reduce((a, c) => (c.at > a ? c.at : a), chases[0].at),
   );
   return chases.length;
