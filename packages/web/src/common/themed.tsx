@@ -14,12 +14,12 @@ export const THEME = { zeroRuntime: true } as const;
 /**
  * Ant Design as the console uses it: its texts in the interface language (zh_CN / en_US, following
  * i18next), its icons quiet for screen readers (quiet-icons.tsx), two-character Chinese buttons with no
- * inserted space.
+ * inserted space (quiet-icons.tsx too, with the buttons' spinner).
  */
 export function Themed({ children }: { children: React.ReactNode }) {
   const { i18n } = useTranslation();
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }} theme={THEME} {...quietIcons}>
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={THEME} {...quietIcons}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );
