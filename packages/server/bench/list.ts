@@ -49,6 +49,8 @@ function shapes(meta: BenchMeta, cursors: { page2: string; page5: string }): Sha
     { name: 'categoryId=<root> (subtree)', paths: meta.rootCategoryIds.map((id) => `${T}?categoryId=${id}`) },
     { name: 'created range + sort=-created_at', paths: [`${T}?createdFrom=${e(meta.createdRange.from)}&createdTo=${e(meta.createdRange.to)}&sort=-created_at`] },
     { name: 'sort=-priority', paths: [`${T}?sort=-priority`] },
+    { name: 'sort=sla_due_at (due soonest, no SLA last)', paths: [`${T}?sort=sla_due_at`] },
+    { name: 'status=open&sort=sla_due_at', paths: [`${T}?status=open&sort=sla_due_at`] },
     { name: `q=${meta.commonWord} (common word)`, paths: [`${T}?q=${e(meta.commonWord)}`] },
     { name: `q=${meta.rareWord} (rare word)`, paths: [`${T}?q=${e(meta.rareWord)}`] },
     { name: 'q=<common word>&status=open', paths: [`${T}?q=${e(meta.commonWord)}&status=open`] },

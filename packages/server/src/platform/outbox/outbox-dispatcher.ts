@@ -22,6 +22,8 @@ export interface DispatcherOptions {
   leaseMs?: number;
   retentionMs?: number;
   maxBackoffMs?: number;
+  /** consumers' rounds running at once in this process when started (each holds a connection while it works) */
+  concurrency?: number;
   log?: { error(obj: unknown, msg: string): void };
 }
 
@@ -45,6 +47,8 @@ export class OutboxDispatcher {
   private readonly inFlight = new Map<string, Promise<number>>();
   private stopped = true;
   private pollMs = 500;
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
 
   constructor(
     private readonly db: Database,
@@ -156,7 +160,13 @@ export class OutboxDispatcher {
       if (this.stopped) return;
       let n = 0;
       try {
-        n = await this.consume(sub, new Map());
+        await this.slot();
+        try {
+          if (this.stopped) return;
+          n = await this.consume(sub, new Map());
+        } finally {
+          this.release();
+        }
         if (sub === this.subs[0] && Math.random() < 0.01) {
           const before = new Date(this.clock.now().getTime() - (this.opts.retentionMs ?? 7 * 86_400_000));
           await this.db.system((q) => outboxRepository.purge(q, before, 1000));
@@ -167,6 +177,21 @@ export class OutboxDispatcher {
       if (!this.stopped) this.timers.set(sub.consumer, setTimeout(tick, n > 0 ? 0 : this.pollMs));
     };
     this.timers.set(sub.consumer, setTimeout(tick, this.pollMs));
+  }
+
+  /** Waits for one of `concurrency` slots (default 3: the pool's other connections stay free for requests). */
+  private async slot(): Promise<void> {
+    if (this.active < (this.opts.concurrency ?? 3)) {
+      this.active++;
+      return;
+    }
+    await new Promise<void>((r) => this.waiting.push(r));
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next(); // the slot passes on
+    else this.active--;
   }
 
   async stop(): Promise<void> {
