@@ -13,7 +13,7 @@ export interface TwoServers {
   readonly b: ServerHandle;
   /** An admin API key (made through A; valid on both). */
   key: string;
-  /** A superuser connection to the database both servers use (no row-level security). */
+  /** A client on the database both servers use, as TEST_DATABASE_URL's user (not the app role), to check what they wrote. */
   db: pg.Client;
   /** SIGKILL, without waiting for the process to exit. */
   kill(which: WhichServer): void;
