@@ -58,16 +58,45 @@ const POLICY_TARGETS = Object.fromEntries(
 );
 
 /**
- * `connections` clients creating a ticket then raising its priority, for `durationS` seconds; with
- * `withSla` an active policy (7×24, all priorities) makes the 'sla' consumer compute every ticket's
- * clocks (checked afterwards). Latency in ms of the HTTP requests.
+ * Waits until every outbox consumer has read the whole log and no retry is due (at most `timeoutMs`):
+ * a phase measured behind an earlier phase's backlog would measure the backlog. Returns the ms waited.
  */
-export async function measureCreation(c: pg.Client, url: string, key: string, tenantId: string, o: { withSla: boolean; durationS: number; connections: number }) {
-  if (o.withSla)
-    await c.query(
-      `INSERT INTO sla_policies (id, tenant_id, name, position, targets, created_at, updated_at) VALUES ($1, $2, '压测 SLA', 1, $3, now(), now())`,
-      [randomUUID(), tenantId, JSON.stringify(POLICY_TARGETS)],
-    );
+export async function waitForConsumers(c: pg.Client, timeoutMs: number): Promise<number> {
+  const t0 = Date.now();
+  for (;;) {
+    const [{ behind, retries }] = (
+      await c.query(
+        `SELECT (SELECT count(*)::int FROM outbox_cursors c WHERE EXISTS (SELECT 1 FROM outbox o WHERE (o.tx, o.id) > (c.tx, c.id))) AS behind,
+                (SELECT count(*)::int FROM outbox_retries) AS retries`,
+      )
+    ).rows;
+    if (!behind && !retries) return Date.now() - t0;
+    if (Date.now() - t0 > timeoutMs) throw new Error(`outbox consumers still behind after ${timeoutMs} ms (${behind} behind, ${retries} retries)`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** The bench's SLA policy (7×24, every priority), created inactive; `setPolicy` turns it on and off. */
+export async function createPolicy(c: pg.Client, tenantId: string): Promise<string> {
+  const id = randomUUID();
+  await c.query(
+    `INSERT INTO sla_policies (id, tenant_id, name, position, active, targets, created_at, updated_at) VALUES ($1, $2, '压测 SLA', 1, false, $3, now(), now())`,
+    [id, tenantId, JSON.stringify(POLICY_TARGETS)],
+  );
+  return id;
+}
+
+export const setPolicy = (c: pg.Client, id: string, active: boolean) => c.query('UPDATE sla_policies SET active = $2, updated_at = now() WHERE id = $1', [id, active]);
+
+/**
+ * `connections` clients creating a ticket then raising its priority, for `durationS` seconds, after the
+ * outbox consumers have caught up. With `withSla` the bench policy is active, so the 'sla' consumer
+ * computes every ticket's clocks (counted afterwards: the proof that the phase did the SLA work).
+ * Latency in ms of the HTTP requests.
+ */
+export async function measureCreation(c: pg.Client, url: string, key: string, o: { policyId: string; withSla: boolean; durationS: number; connections: number }) {
+  const waitedMs = await waitForConsumers(c, 600_000);
+  await setPolicy(c, o.policyId, o.withSla);
   const creates: number[] = [];
   const updates: number[] = [];
   const ids: string[] = [];
@@ -91,15 +120,21 @@ export async function measureCreation(c: pg.Client, url: string, key: string, te
       }
     }),
   );
-  let clocksFor = 0;
-  if (o.withSla) {
-    // the consumer computes the clocks after the fact: wait for it, then count the tickets that have them
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      clocksFor = (await c.query(`SELECT count(DISTINCT ticket_id)::int AS n FROM ticket_sla WHERE ticket_id = ANY($1::uuid[]) AND metric = 'first_response'`, [ids])).rows[0].n;
-      if (clocksFor === ids.length || Date.now() > deadline) break;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  return { connections: o.connections, duration_s: o.durationS, created: ids.length, errors: errors.length, create_ms: stats(creates), update_ms: stats(updates), tickets_with_clocks: o.withSla ? clocksFor : null };
+  // the consumer computes the clocks after the fact: wait for it, then count the tickets that have them
+  const t0 = Date.now();
+  await waitForConsumers(c, 600_000);
+  const clocksMs = Date.now() - t0;
+  const [{ n: clocksFor }] = (await c.query(`SELECT count(DISTINCT ticket_id)::int AS n FROM ticket_sla WHERE ticket_id = ANY($1::uuid[]) AND metric = 'first_response'`, [ids])).rows;
+  await setPolicy(c, o.policyId, false);
+  return {
+    connections: o.connections,
+    duration_s: o.durationS,
+    waited_for_backlog_ms: waitedMs,
+    created: ids.length,
+    errors: errors.length,
+    create_ms: stats(creates),
+    update_ms: stats(updates),
+    tickets_with_clocks: clocksFor,
+    consumers_caught_up_ms: clocksMs,
+  };
 }

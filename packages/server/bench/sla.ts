@@ -5,7 +5,7 @@ import { loadConfig } from '../src/platform/config';
 import { PostgresDatabase } from '../src/platform/db/postgres-database';
 import { sweepSla } from '../src/modules/sla';
 import { adminApiKey, api, emit, freshDatabase, log, percentile, postgresServerUrl, round, startServer, type ServerHandle } from './lib/server';
-import { measureCreation, measureLateness } from './sla-live';
+import { createPolicy, measureCreation, measureLateness } from './sla-live';
 import { cloneTickets, insertClocks } from './sla-load';
 
 // `npm run bench -- sla`: the SLA sweep on PostgreSQL.
@@ -15,7 +15,7 @@ import { cloneTickets, insertClocks } from './sla-load';
 //   [--lateness 5000] [--spread 20]  clocks whose warnings (and breaches 10 s later) fall over the next
 //                               `spread` seconds, fired by a real server's loop (SLA_SWEEP_MS default)
 //                               in real time: p50/p99/max lateness, as stamped and as seen by a poller
-//   [--create-duration 10] [--connections 20]  create + update latency without, then with an SLA policy
+//   [--create-duration 10] [--connections 20]  create + update latency without and with an SLA policy, interleaved (off, on, off, on), each phase after the outbox backlog is worked off
 //   [--database-url URL] [--db-name gongdan_bench_sla] [--skip-live]
 // Defaults are small (10,000 and 50,000 open tickets); the issue's run is --tickets 100000,1000000.
 
@@ -89,7 +89,10 @@ export async function benchSla(o: SlaBenchOptions): Promise<void> {
     server = await startServer({ databaseUrl: url });
     const liveKey = await adminApiKey(server.url);
     emit({ bench: 'sla.lateness', open_tickets: open, ...(await measureLateness(c, tenantId, tmpl.body.id, { clocks: o.lateness, spreadS: o.spread })) });
-    for (const withSla of [false, true]) emit({ bench: 'sla.create_update', open_tickets: open, sla_policy: withSla, ...(await measureCreation(c, server.url, liveKey, tenantId, { withSla, durationS: o.createDuration, connections: o.connections })) });
+    // interleaved, each phase after the outbox backlog of the one before has been worked off
+    const policyId = await createPolicy(c, tenantId);
+    for (const withSla of [false, true, false, true])
+      emit({ bench: 'sla.create_update', open_tickets: open, sla_policy: withSla, ...(await measureCreation(c, server.url, liveKey, { policyId, withSla, durationS: o.createDuration, connections: o.connections })) });
   } finally {
     await server?.stop();
     await c.end();

@@ -118,6 +118,39 @@ describe('transactional outbox', () => {
     expect(seen.c).toEqual(seen.a);
   });
 
+  it('runs each consumer in its own loop once started: a stuck consumer does not hold back another', async () => {
+    const d = new OutboxDispatcher(t.db, t.clock);
+    const fast: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let armed = false;
+    let slowCalls = 0;
+    d.subscribe('loop-slow', ['ticket.created'], async () => {
+      if (!armed) return;
+      slowCalls++;
+      await gate;
+    });
+    d.subscribe('loop-fast', ['ticket.created'], async (m) => void fast.push(String(m.payload.ticketId)));
+    await d.drain(); // both catch up with the earlier tests; from here the slow one sticks on its first message
+    armed = true;
+    d.start(20);
+    try {
+      const ids: string[] = [];
+      for (const title of ['独立循环一', '独立循环二', '独立循环三']) {
+        ids.push((await create(title)).json().id);
+        await vi.waitFor(() => expect(fast).toContain(ids.at(-1)), { timeout: 10_000, interval: 20 });
+      }
+      expect(slowCalls).toBe(1); // still in its first message, the gate closed
+      expect(fast.filter((id) => ids.includes(id))).toEqual(ids);
+    } finally {
+      release();
+      await d.stop();
+    }
+    // stopped: nothing runs any more, and a round by hand carries the slow consumer on
+    await d.drain();
+    expect(slowCalls).toBe(3);
+  });
+
   // A transaction that began earlier but commits later must not fall behind a consumer's cursor.
   it.skipIf(testDbKind() !== 'postgres')('delivers a message committed late, after the ones of transactions that began after it', async () => {
     const d = new OutboxDispatcher(t.db, t.clock);

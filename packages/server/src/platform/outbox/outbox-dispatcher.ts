@@ -40,9 +40,11 @@ export function backoffMs(attempts: number, maxMs: number): number {
 export class OutboxDispatcher {
   private readonly subs: Subscription[] = [];
   private readonly owner = `${hostname()}:${process.pid}:${randomUUID()}`;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** each consumer's round in progress in this process: rounds of one consumer never overlap here */
+  private readonly inFlight = new Map<string, Promise<number>>();
   private stopped = true;
+  private pollMs = 500;
 
   constructor(
     private readonly db: Database,
@@ -58,7 +60,9 @@ export class OutboxDispatcher {
   subscribe(consumer: string, topics: string[], handler: OutboxHandler, batch?: OutboxBatchHandler): void {
     if (this.subs.some((s) => s.consumer === consumer)) throw new Error(`outbox consumer ${consumer} is already subscribed`);
     const match = (topic: string) => topics.some((t) => (t.endsWith('*') ? topic.startsWith(t.slice(0, -1)) : t === topic));
-    this.subs.push({ consumer, topics: match, handler, batch });
+    const sub = { consumer, topics: match, handler, batch };
+    this.subs.push(sub);
+    if (!this.stopped) this.loop(sub);
   }
 
   /**
@@ -68,8 +72,20 @@ export class OutboxDispatcher {
   async runOnce(): Promise<number> {
     let n = 0;
     const reads = new Map<string, Promise<(OutboxMessage & { cursor: OutboxCursor })[]>>();
-    for (const sub of this.subs) n += await this.runConsumer(sub, reads);
+    for (const sub of this.subs) n += await this.consume(sub, reads);
     return n;
+  }
+
+  /** A round of this consumer after the one in progress in this process, if any (the lease is per process). */
+  private consume(sub: Subscription, reads: Map<string, Promise<(OutboxMessage & { cursor: OutboxCursor })[]>>): Promise<number> {
+    const prev = this.inFlight.get(sub.consumer);
+    const next = (prev ? prev.catch(() => 0) : Promise.resolve(0)).then(() => this.runConsumer(sub, reads));
+    this.inFlight.set(sub.consumer, next);
+    const forget = () => {
+      if (this.inFlight.get(sub.consumer) === next) this.inFlight.delete(sub.consumer);
+    };
+    next.then(forget, forget);
+    return next;
   }
 
   private async runConsumer(sub: Subscription, reads: Map<string, Promise<(OutboxMessage & { cursor: OutboxCursor })[]>>): Promise<number> {
@@ -124,29 +140,39 @@ export class OutboxDispatcher {
     while ((await this.runOnce()) > 0);
   }
 
+  /**
+   * Each consumer in its own loop: a round as soon as the last one handled something, else after
+   * `pollMs`. One slow consumer (automation on a burst of SLA warnings) does not hold the others back
+   * (SLA clocks, live updates).
+   */
   start(pollMs: number): void {
     this.stopped = false;
+    this.pollMs = pollMs;
+    for (const sub of this.subs) this.loop(sub);
+  }
+
+  private loop(sub: Subscription): void {
     const tick = async () => {
       if (this.stopped) return;
+      let n = 0;
       try {
-        this.running = this.runOnce();
-        const n = await this.running;
-        if (Math.random() < 0.01) {
+        n = await this.consume(sub, new Map());
+        if (sub === this.subs[0] && Math.random() < 0.01) {
           const before = new Date(this.clock.now().getTime() - (this.opts.retentionMs ?? 7 * 86_400_000));
           await this.db.system((q) => outboxRepository.purge(q, before, 1000));
         }
-        this.timer = setTimeout(tick, n > 0 ? 0 : pollMs);
       } catch (err) {
-        this.opts.log?.error({ err }, 'outbox dispatch failed');
-        this.timer = setTimeout(tick, pollMs);
+        this.opts.log?.error({ err, consumer: sub.consumer }, 'outbox dispatch failed');
       }
+      if (!this.stopped) this.timers.set(sub.consumer, setTimeout(tick, n > 0 ? 0 : this.pollMs));
     };
-    this.timer = setTimeout(tick, pollMs);
+    this.timers.set(sub.consumer, setTimeout(tick, this.pollMs));
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running?.catch(() => undefined);
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    await Promise.all([...this.inFlight.values()].map((r) => r.catch(() => undefined)));
   }
 }
