@@ -1,7 +1,7 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminApiKey, api, startServer, type ServerHandle } from '../../bench/lib/server';
-import { createTestDatabase, testDbKind } from '../support/test-db';
+import { api, type ServerHandle } from '../../bench/lib/server';
+import { testDbKind } from '../support/test-db';
+import { startTwoServers, type TwoServers } from '../support/two-servers';
 
 // EXACTLY ONCE: two real server processes on one PostgreSQL, both consuming the outbox and both
 // sweeping time rules every 200 ms. Many trigger events (creations, updates) through both: every rule
@@ -10,35 +10,24 @@ import { createTestDatabase, testDbKind } from '../support/test-db';
 const TICKETS = 60;
 
 describe.runIf(testDbKind() === 'postgres')('automation with two server processes on one PostgreSQL', () => {
-  let url: string;
-  let db: pg.Client;
-  let a: ServerHandle;
-  let b: ServerHandle;
+  let two: TwoServers;
+  let db: TwoServers['db'];
   let key: string;
 
   const env = { OUTBOX_POLL_MS: '100', AUTOMATION_SWEEP_MS: '200', DISPATCH_SWEEP_MS: '0', DISPATCH_STATS_MINUTES: '0', INTELLIGENCE_RETRAIN_MINUTES: '0', DATABASE_POOL_SIZE: '6' };
   beforeAll(async () => {
-    const tdb = await createTestDatabase();
-    url = tdb.url!;
-    await tdb.close();
-    a = await startServer({ databaseUrl: url, env });
-    b = await startServer({ databaseUrl: url, env });
-    key = await adminApiKey(a.url);
-    db = new pg.Client({ connectionString: url });
-    await db.connect();
+    two = await startTwoServers(env);
+    ({ db, key } = two);
     const rules = [
       { name: '加急备注', kind: 'trigger', events: ['ticket.updated'], conditions: { all: [{ field: 'tags', op: 'changed_to', value: '加急' }] }, actions: [{ type: 'add_note', text: '加急处理：{{ticket.title}}' }] },
       { name: '新单巡检', kind: 'time', conditions: { all: [{ field: 'status', op: 'in', value: ['new', 'open'] }, { field: 'hours_since.created', op: 'gte', value: 0 }] }, actions: [{ type: 'add_note', text: '定时巡检' }] },
     ];
     for (const r of rules) {
-      const res = await api(a.url, key, 'POST', '/api/v1/automation/rules', r);
+      const res = await api(two.a.url, key, 'POST', '/api/v1/automation/rules', r);
       expect(res.status, JSON.stringify(res.body)).toBe(201);
     }
   }, 180_000);
-  afterAll(async () => {
-    await db?.end();
-    await Promise.all([a?.stop(), b?.stop()]);
-  });
+  afterAll(() => two?.close());
 
   const create = (server: ServerHandle, i: number) =>
     api(server.url, key, 'POST', '/api/v1/tickets', { title: `并发工单 ${i}`, description: '打印机卡纸', requester: { name: `客户${i % 20}`, email: `race${i % 20}@kehu.cn` } });
@@ -78,22 +67,22 @@ describe.runIf(testDbKind() === 'postgres')('automation with two server processe
   }
 
   it('every rule runs once per event, and a time rule once per ticket, with both processes at work', { timeout: 240_000 }, async () => {
-    const made = await Promise.all(Array.from({ length: TICKETS }, (_, i) => create(i % 2 ? b : a, i)));
+    const made = await Promise.all(Array.from({ length: TICKETS }, (_, i) => create(i % 2 ? two.b : two.a, i)));
     expect(made.filter((r) => r.status !== 201)).toEqual([]);
-    const tagged = await Promise.all(made.map((r, i) => api((i % 2 ? a : b).url, key, 'PATCH', `/api/v1/tickets/${r.body.id}`, { addTags: ['加急'] })));
+    const tagged = await Promise.all(made.map((r, i) => api((i % 2 ? two.a : two.b).url, key, 'PATCH', `/api/v1/tickets/${r.body.id}`, { addTags: ['加急'] })));
     expect(tagged.filter((r) => r.status !== 200)).toEqual([]);
     await onceEach(TICKETS);
   });
 
   it('one process killed with SIGKILL mid-run: the survivor finishes, still once', { timeout: 300_000 }, async () => {
-    const creating = Promise.all(Array.from({ length: TICKETS }, (_, i) => create(i % 2 ? b : a, 1000 + i).catch(() => null)));
+    const creating = Promise.all(Array.from({ length: TICKETS }, (_, i) => create(i % 2 ? two.b : two.a, 1000 + i).catch(() => null)));
     await new Promise((r) => setTimeout(r, 300));
-    b.proc.kill('SIGKILL');
+    two.kill('b');
     await creating;
     // what was committed (a creation the killed process committed but could not answer counts too)
     const made = (await db.query<{ id: string }>(`SELECT id FROM tickets WHERE title ~ '^并发工单 1[0-9]{3}$'`)).rows;
     expect(made.length).toBeGreaterThan(TICKETS / 3);
-    const tagged = await Promise.all(made.map((r) => api(a.url, key, 'PATCH', `/api/v1/tickets/${r.id}`, { addTags: ['加急'] })));
+    const tagged = await Promise.all(made.map((r) => api(two.a.url, key, 'PATCH', `/api/v1/tickets/${r.id}`, { addTags: ['加急'] })));
     expect(tagged.filter((r) => r.status !== 200)).toEqual([]);
     // the dead process's outbox lease runs out and the survivor delivers what it held
     await onceEach(TICKETS + made.length);

@@ -1,7 +1,7 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminApiKey, api, startServer, type ServerHandle } from '../../bench/lib/server';
-import { createTestDatabase, testDbKind } from '../support/test-db';
+import { api, type ServerHandle } from '../../bench/lib/server';
+import { testDbKind } from '../support/test-db';
+import { startTwoServers, type TwoServers } from '../support/two-servers';
 import { startStandIn, type StandIn } from './stand-in';
 import { SECRETS } from './helpers';
 
@@ -13,30 +13,21 @@ import { SECRETS } from './helpers';
 const TICKETS = 60;
 
 describe.runIf(testDbKind() === 'postgres')('webhook deliveries with two server processes on one PostgreSQL', () => {
-  let url: string;
-  let db: pg.Client;
-  let a: ServerHandle;
-  let b: ServerHandle;
+  let two: TwoServers;
+  let db: TwoServers['db'];
   let stand: StandIn;
   let key: string;
 
   const env = { OUTBOX_POLL_MS: '100', DELIVERY_SEND_MS: '100', DELIVERY_TIMEOUT_MS: '2000', DISPATCH_SWEEP_MS: '0', DISPATCH_STATS_MINUTES: '0', INTELLIGENCE_RETRAIN_MINUTES: '0', DATABASE_POOL_SIZE: '6' };
   beforeAll(async () => {
     stand = await startStandIn({ ...SECRETS });
-    const tdb = await createTestDatabase();
-    url = tdb.url!;
-    await tdb.close();
-    a = await startServer({ databaseUrl: url, env });
-    b = await startServer({ databaseUrl: url, env });
-    key = await adminApiKey(a.url);
-    db = new pg.Client({ connectionString: url });
-    await db.connect();
-    const hook = await api(a.url, key, 'POST', '/api/v1/webhooks', { name: '双进程接收方', url: `${stand.url}/hook`, secret: SECRETS.webhookSecret, events: ['ticket.created'] });
+    two = await startTwoServers(env);
+    ({ db, key } = two);
+    const hook = await api(two.a.url, key, 'POST', '/api/v1/webhooks', { name: '双进程接收方', url: `${stand.url}/hook`, secret: SECRETS.webhookSecret, events: ['ticket.created'] });
     expect(hook.status).toBe(201);
   }, 180_000);
   afterAll(async () => {
-    await db?.end();
-    await Promise.all([a?.stop(), b?.stop()]);
+    await two?.close();
     await stand?.close();
   });
 
@@ -46,7 +37,7 @@ describe.runIf(testDbKind() === 'postgres')('webhook deliveries with two server 
       if (Date.now() > deadline) {
         const states = (await db.query(`SELECT state, attempts, count(*)::int AS n, max(last_error) AS err FROM deliveries GROUP BY 1, 2`)).rows;
         const cursors = (await db.query(`SELECT consumer, leased_until, lease_owner FROM outbox_cursors WHERE consumer = 'delivery'`)).rows;
-        throw new Error(`timed out waiting for ${what}: deliveries ${JSON.stringify(states)}, cursor ${JSON.stringify(cursors)}, requests ${hookRequests().length}\nA: ${a.output().slice(-3000)}\nB: ${b.output().slice(-3000)}`);
+        throw new Error(`timed out waiting for ${what}: deliveries ${JSON.stringify(states)}, cursor ${JSON.stringify(cursors)}, requests ${hookRequests().length}\nA: ${two.a.output().slice(-3000)}\nB: ${two.b.output().slice(-3000)}`);
       }
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -82,7 +73,7 @@ describe.runIf(testDbKind() === 'postgres')('webhook deliveries with two server 
 
   it('both processes sending at once: each delivery is sent exactly once', async () => {
     stand.delayMs = 100;
-    await createTickets([a, b], 0, TICKETS);
+    await createTickets([two.a, two.b], 0, TICKETS);
     await allDelivered(TICKETS);
     const { rows, repeats } = await everyEventOnce(TICKETS);
     console.log(`delivery race, two live senders: ${TICKETS} events, ${hookRequests().length} requests, ${repeats} repeats, attempts ${JSON.stringify(rows.map((r) => r.attempts))}`);
@@ -92,14 +83,14 @@ describe.runIf(testDbKind() === 'postgres')('webhook deliveries with two server 
   }, 240_000);
 
   it('a sender SIGKILLed mid-send: another process sends its claimed rows after the lease; repeats carry the same delivery id', async () => {
-    await b.stop(); // A alone sends, so the kill surely catches requests in flight
+    await two.b.stop(); // A alone sends, so the kill surely catches requests in flight
     stand.delayMs = 1500; // answers slower than the kill, faster than DELIVERY_TIMEOUT_MS
     const before = hookRequests().length;
-    await createTickets([a], TICKETS, TICKETS / 2);
+    await createTickets([two.a], TICKETS, TICKETS / 2);
     await until('requests in flight', 90_000, async () => hookRequests().length - before >= 5);
-    a.proc.kill('SIGKILL');
+    two.kill('a');
     const inFlight = hookRequests().length - before;
-    b = await startServer({ databaseUrl: url, env });
+    await two.restart('b');
     await allDelivered(TICKETS + TICKETS / 2);
     const { rows, repeats } = await everyEventOnce(TICKETS + TICKETS / 2);
     const maxAttempts = Math.max(...rows.map((r) => r.attempts));

@@ -1,7 +1,7 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminApiKey, api, startServer, type ServerHandle } from '../../bench/lib/server';
-import { createTestDatabase, testDbKind } from '../support/test-db';
+import { api, type ServerHandle } from '../../bench/lib/server';
+import { testDbKind } from '../support/test-db';
+import { startTwoServers, type TwoServers } from '../support/two-servers';
 
 // THE RACE: two real server processes on one PostgreSQL, auto-dispatch on, hundreds of tickets created
 // at once through both while tickets are resolved (capacity frees, the queue drains in both processes'
@@ -12,36 +12,25 @@ const ENGINEERS = 6;
 const CAPACITY = 3;
 
 describe.runIf(testDbKind() === 'postgres')('dispatch with two server processes on one PostgreSQL', () => {
-  let url: string;
-  let db: pg.Client;
-  let a: ServerHandle;
-  let b: ServerHandle;
+  let two: TwoServers;
+  let db: TwoServers['db'];
   let key: string;
   let tenantId: string;
 
   const env = { OUTBOX_POLL_MS: '100', DISPATCH_SWEEP_MS: '300', DISPATCH_STATS_MINUTES: '0', DATABASE_POOL_SIZE: '6' };
   beforeAll(async () => {
-    const tdb = await createTestDatabase();
-    url = tdb.url!;
-    await tdb.close();
-    a = await startServer({ databaseUrl: url, env });
-    b = await startServer({ databaseUrl: url, env });
-    key = await adminApiKey(a.url);
-    db = new pg.Client({ connectionString: url });
-    await db.connect();
+    two = await startTwoServers(env);
+    ({ db, key } = two);
     [{ id: tenantId }] = (await db.query('SELECT id FROM tenants')).rows;
     const now = new Date();
     for (let i = 0; i < ENGINEERS; i++) {
-      const res = await api(a.url, key, 'POST', '/api/v1/users', { email: `gcs${i}@example.cn`, name: `工程师${i + 1}`, role: 'engineer', password: 'Passw0rd-测试' });
+      const res = await api(two.a.url, key, 'POST', '/api/v1/users', { email: `gcs${i}@example.cn`, name: `工程师${i + 1}`, role: 'engineer', password: 'Passw0rd-测试' });
       expect(res.status).toBe(201);
       await db.query(`INSERT INTO dispatch_profiles (user_id, tenant_id, capacity, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)`, [res.body.id, tenantId, JSON.stringify({ ticket: CAPACITY, chat: 1, field: 1 }), now]);
     }
     await db.query(`INSERT INTO dispatch_policies (id, tenant_id, scope, mode, created_at, updated_at) VALUES (gen_random_uuid(), $1, 'tenant', 'least_loaded', $2, $2)`, [tenantId, now]);
   }, 180_000);
-  afterAll(async () => {
-    await db?.end();
-    await Promise.all([a?.stop(), b?.stop()]);
-  });
+  afterAll(() => two?.close());
 
   const create = (server: ServerHandle, i: number) =>
     api(server.url, key, 'POST', '/api/v1/tickets', { title: `并发报修 ${i}`, description: '打印机卡纸', requester: { email: `race${i % 40}@kehu.cn` }, priority: i % 7 === 0 ? 'urgent' : 'normal' });
@@ -125,7 +114,7 @@ describe.runIf(testDbKind() === 'postgres')('dispatch with two server processes 
   }
 
   it('240 concurrent creations over both processes, tickets resolved meanwhile: assigned or queued exactly once, capacities held', { timeout: 240_000 }, async () => {
-    const servers = [a, b];
+    const servers = [two.a, two.b];
     // watched while it runs, not only at the end: nobody's live load ever exceeds their capacity
     const overSeen: unknown[] = [];
     let watching = true;
@@ -155,14 +144,14 @@ describe.runIf(testDbKind() === 'postgres')('dispatch with two server processes 
   });
 
   it('one process killed mid-run: the other finishes, with the same guarantees', { timeout: 240_000 }, async () => {
-    const creating = Promise.all(Array.from({ length: 120 }, (_, i) => create(i % 2 ? b : a, 1000 + i).catch(() => null)));
+    const creating = Promise.all(Array.from({ length: 120 }, (_, i) => create(i % 2 ? two.b : two.a, 1000 + i).catch(() => null)));
     await new Promise((r) => setTimeout(r, 300));
-    b.proc.kill('SIGKILL');
+    two.kill('b');
     await creating;
     // the survivor keeps creating and resolving
-    const more = await Promise.all(Array.from({ length: 40 }, (_, i) => create(a, 2000 + i)));
+    const more = await Promise.all(Array.from({ length: 40 }, (_, i) => create(two.a, 2000 + i)));
     expect(more.filter((r) => r.status !== 201)).toEqual([]);
-    await resolveSome([a], 10);
+    await resolveSome([two.a], 10);
     // the dead process's outbox lease runs out (30 s) and the survivor delivers what it held
     await settled(90_000);
     await drained(60_000);

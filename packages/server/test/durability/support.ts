@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { adminApiKey, startServer, type ServerHandle } from '../../bench/lib/server';
 import { createTicketBody, type Rng } from '../../bench/lib/texts';
-import { createTestDatabase, testDbKind } from '../support/test-db';
+import { createPostgresTestDatabaseUrl, testDbKind } from '../support/test-db';
 
 // Durability tests drive a real server process (node --import tsx src/main.ts) over HTTP with
 // node's fetch: PGlite in a temporary DATA_DIR, or a fresh PostgreSQL database from the test template.
@@ -16,10 +16,7 @@ export interface ServerDatabase {
 
 export async function serverDatabase(): Promise<ServerDatabase> {
   if (testDbKind() === 'postgres') {
-    const db = await createTestDatabase();
-    const databaseUrl = db.url!;
-    await db.close(); // only the spawned server uses it; the global teardown drops it
-    return { databaseUrl, cleanup: () => undefined };
+    return { databaseUrl: await createPostgresTestDatabaseUrl(), cleanup: () => undefined };
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'gongdan-durability-'));
   return { dataDir, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };

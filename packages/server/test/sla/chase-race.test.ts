@@ -1,7 +1,7 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminApiKey, api, startServer, type ServerHandle } from '../../bench/lib/server';
-import { createTestDatabase, testDbKind } from '../support/test-db';
+import { api, type ServerHandle } from '../../bench/lib/server';
+import { testDbKind } from '../support/test-db';
+import { startTwoServers, type TwoServers } from '../support/two-servers';
 
 // EXACTLY ONCE (催单): two real server processes on one PostgreSQL, both taking customers' messages and
 // both running the outbox consumers (sla records chases, automation runs 第二次催单提升紧急程度). On each of
@@ -12,41 +12,30 @@ const TICKETS = 16;
 const PASSWORD = 'Kehu-Passw0rd-催单';
 
 describe.runIf(testDbKind() === 'postgres')('催单 with two server processes on one PostgreSQL', () => {
-  let url: string;
-  let db: pg.Client;
-  let a: ServerHandle;
-  let b: ServerHandle;
+  let two: TwoServers;
+  let db: TwoServers['db'];
   let key: string;
   const tickets: { id: string; tokenA: string; tokenB: string }[] = [];
 
   const env = { OUTBOX_POLL_MS: '50', SLA_SWEEP_MS: '0', AUTOMATION_SWEEP_MS: '0', DELIVERY_SEND_MS: '0', DISPATCH_SWEEP_MS: '0', DISPATCH_STATS_MINUTES: '0', INTELLIGENCE_RETRAIN_MINUTES: '0', DATABASE_POOL_SIZE: '6' };
   beforeAll(async () => {
-    const tdb = await createTestDatabase();
-    url = tdb.url!;
-    await tdb.close();
-    a = await startServer({ databaseUrl: url, env });
-    b = await startServer({ databaseUrl: url, env });
-    key = await adminApiKey(a.url);
-    db = new pg.Client({ connectionString: url });
-    await db.connect();
+    two = await startTwoServers(env);
+    ({ db, key } = two);
     for (let i = 0; i < TICKETS; i++) {
       const email = `cuidan${i}@kehu.cn`;
-      const t = await api(i % 2 ? b.url : a.url, key, 'POST', '/api/v1/tickets', { title: `空调不制冷 ${i}`, description: '会议室空调不制冷，请安排上门', priority: 'normal', requester: { name: `客户${i}`, email } });
+      const t = await api(i % 2 ? two.b.url : two.a.url, key, 'POST', '/api/v1/tickets', { title: `空调不制冷 ${i}`, description: '会议室空调不制冷，请安排上门', priority: 'normal', requester: { name: `客户${i}`, email } });
       expect(t.status, JSON.stringify(t.body)).toBe(201);
-      const u = await api(a.url, key, 'POST', '/api/v1/users', { email, name: `客户${i}`, role: 'customer', contactId: t.body.requesterId, password: PASSWORD });
+      const u = await api(two.a.url, key, 'POST', '/api/v1/users', { email, name: `客户${i}`, role: 'customer', contactId: t.body.requesterId, password: PASSWORD });
       expect(u.status, JSON.stringify(u.body)).toBe(201);
       const login = async (s: ServerHandle) => {
         const res = await api(s.url, null, 'POST', '/api/v1/auth/login', { email, password: PASSWORD });
         expect(res.status, JSON.stringify(res.body)).toBe(200);
         return res.body.token as string;
       };
-      tickets.push({ id: t.body.id, tokenA: await login(a), tokenB: await login(b) });
+      tickets.push({ id: t.body.id, tokenA: await login(two.a), tokenB: await login(two.b) });
     }
   }, 240_000);
-  afterAll(async () => {
-    await db?.end();
-    await Promise.all([a?.stop(), b?.stop()]);
-  });
+  afterAll(() => two?.close());
 
   const chase = (s: ServerHandle, token: string, ticketId: string, body: string) => api(s.url, token, 'POST', `/api/v1/tickets/${ticketId}/comments`, { body });
 
@@ -99,21 +88,21 @@ describe.runIf(testDbKind() === 'postgres')('催单 with two server processes on
 
   it('two chases per ticket at once, one through each process: one row and one event each, counted 1 and 2, raised once', { timeout: 240_000 }, async () => {
     const sent = await Promise.all(
-      tickets.flatMap((t) => [chase(a, t.tokenA, t.id, '怎么还没人处理？空调还是不制冷'), chase(b, t.tokenB, t.id, '都催了两次了，到底什么时候来人？')]),
+      tickets.flatMap((t) => [chase(two.a, t.tokenA, t.id, '怎么还没人处理？空调还是不制冷'), chase(two.b, t.tokenB, t.id, '都催了两次了，到底什么时候来人？')]),
     );
     expect(sent.filter((r) => r.status !== 201).map((r) => [r.status, r.body])).toEqual([]);
     expectOnce(await settled(2, 'high', 120_000), 2, 'high', 1);
   });
 
   it('a third chase on each, one process killed with SIGKILL mid-way: the survivor records the rest, still once (a third raise by the ≥ 2 default)', { timeout: 300_000 }, async () => {
-    const sending = Promise.all(tickets.map((t, i) => chase(i % 2 ? b : a, i % 2 ? t.tokenB : t.tokenA, t.id, '等了好久了，有进展吗？').catch(() => null)));
+    const sending = Promise.all(tickets.map((t, i) => chase(i % 2 ? two.b : two.a, i % 2 ? t.tokenB : t.tokenA, t.id, '等了好久了，有进展吗？').catch(() => null)));
     await new Promise((r) => setTimeout(r, 150));
-    b.proc.kill('SIGKILL');
+    two.kill('b');
     await sending;
     // messages b accepted but could not answer count too; those it never took are sent again through a
     const rows = await state();
     const missing = rows.filter((r) => r.messages.length < 3);
-    const resent = await Promise.all(missing.map((r) => chase(a, tickets.find((t) => t.id === r.id)!.tokenA, r.id, '等了好久了，有进展吗？')));
+    const resent = await Promise.all(missing.map((r) => chase(two.a, tickets.find((t) => t.id === r.id)!.tokenA, r.id, '等了好久了，有进展吗？')));
     expect(resent.filter((r) => r.status !== 201)).toEqual([]);
     // the dead process's outbox leases run out (30 s) and the survivor delivers what it held
     expectOnce(await settled(3, 'urgent', 180_000), 3, 'urgent', 2);

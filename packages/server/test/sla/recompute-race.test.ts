@@ -1,8 +1,8 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloneTickets } from '../../bench/sla-load';
-import { adminApiKey, api, startServer, type ServerHandle } from '../../bench/lib/server';
-import { createTestDatabase, testDbKind } from '../support/test-db';
+import { api } from '../../bench/lib/server';
+import { testDbKind } from '../support/test-db';
+import { startTwoServers, type TwoServers } from '../support/two-servers';
 
 // The bulk recomputation with two real server processes on one PostgreSQL, both running the sweep, the
 // 'sla' consumer and the recomputation loop (chunks of 10, a round every 50 ms each): a policy created
@@ -11,10 +11,8 @@ import { createTestDatabase, testDbKind } from '../support/test-db';
 // version, no clock warned or breached twice. Then one process is SIGKILLed in the middle of a pass
 // and the survivor finishes it.
 describe.runIf(testDbKind() === 'postgres')('SLA bulk recomputation with two server processes on one PostgreSQL', () => {
-  let url: string;
-  let db: pg.Client;
-  let a: ServerHandle;
-  let b: ServerHandle;
+  let two: TwoServers;
+  let db: TwoServers['db'];
   let key: string;
   let first: number;
   const COUNT = 300;
@@ -24,32 +22,23 @@ describe.runIf(testDbKind() === 'postgres')('SLA bulk recomputation with two ser
   const policy = (resolution: number, name = '标准服务') => ({ name, targets: each({ first_response: { minutes: 1, business: false }, resolution: { minutes: resolution, business: false } }) });
 
   beforeAll(async () => {
-    const tdb = await createTestDatabase();
-    url = tdb.url!;
-    await tdb.close();
-    a = await startServer({ databaseUrl: url, env });
-    b = await startServer({ databaseUrl: url, env });
-    key = await adminApiKey(a.url);
-    const res = await api(a.url, key, 'POST', '/api/v1/tickets', { title: '空调不制冷', description: '客户来电：会议室空调不制冷，请尽快上门', requester: { email: 'kehu@example.cn' } });
+    two = await startTwoServers(env);
+    ({ db, key } = two);
+    const res = await api(two.a.url, key, 'POST', '/api/v1/tickets', { title: '空调不制冷', description: '客户来电：会议室空调不制冷，请尽快上门', requester: { email: 'kehu@example.cn' } });
     expect(res.status).toBe(201);
-    db = new pg.Client({ connectionString: url });
-    await db.connect();
     first = await cloneTickets(db, res.body.id, COUNT);
     await db.query(`UPDATE tickets SET created_at = now() - interval '50 seconds' WHERE number >= $1`, [first]);
   }, 180_000);
-  afterAll(async () => {
-    await db?.end();
-    await Promise.all([a?.stop(), b?.stop()]);
-  });
+  afterAll(() => two?.close());
 
   async function until(what: string, done: () => Promise<boolean>, timeoutMs: number, everyMs = 200) {
     const deadline = Date.now() + timeoutMs;
     while (!(await done())) {
-      if (Date.now() > deadline) throw new Error(`${what}: not after ${timeoutMs} ms\n${a.output().slice(-2000)}`);
+      if (Date.now() > deadline) throw new Error(`${what}: not after ${timeoutMs} ms\n${two.a.output().slice(-2000)}`);
       await new Promise((r) => setTimeout(r, everyMs));
     }
   }
-  const status = async (server = a) => (await api(server.url, key, 'GET', '/api/v1/sla/recompute')).body as { state: string; generation: number; ticketsDone: number; ticketsTotal: number };
+  const status = async (server = two.a) => (await api(server.url, key, 'GET', '/api/v1/sla/recompute')).body as { state: string; generation: number; ticketsDone: number; ticketsTotal: number };
   /** Clocks of the cloned tickets: how many, how many with this resolution target. */
   const clocks = async (resolution: number) =>
     (
@@ -71,13 +60,13 @@ describe.runIf(testDbKind() === 'postgres')('SLA bulk recomputation with two ser
     ).rows;
 
   it('a policy created over 300 tickets and edited during the pass: every ticket recomputed under the last version, nothing fired twice', { timeout: 180_000 }, async () => {
-    expect((await api(a.url, key, 'POST', '/api/v1/sla/policies', policy(60))).status).toBe(201);
+    expect((await api(two.a.url, key, 'POST', '/api/v1/sla/policies', policy(60))).status).toBe(201);
     await until('the pass under way', async () => (await status()).ticketsDone > 0, 30_000, 20);
     const [{ id }] = (await db.query(`SELECT id FROM sla_policies`)).rows;
-    const put = await api(b.url, key, 'PUT', `/api/v1/sla/policies/${id}`, policy(90, '标准服务（修订）'));
-    expect(put.status, JSON.stringify(put.body) + b.output().slice(-3000)).toBe(200);
+    const put = await api(two.b.url, key, 'PUT', `/api/v1/sla/policies/${id}`, policy(90, '标准服务（修订）'));
+    expect(put.status, JSON.stringify(put.body) + two.b.output().slice(-3000)).toBe(200);
     await until('the pass finished', async () => (await status()).state === 'idle', 60_000);
-    const done = await status(b);
+    const done = await status(two.b);
     expect(done).toMatchObject({ state: 'idle', generation: 2, ticketsDone: COUNT + 1 });
     expect(await clocks(90)).toMatchObject({ tickets: COUNT, fr: COUNT, res: COUNT });
     // the first responses were due 10 s after the warnings: wait for every breach, then for stragglers
@@ -98,9 +87,9 @@ describe.runIf(testDbKind() === 'postgres')('SLA bulk recomputation with two ser
 
   it('one process SIGKILLed in the middle of a pass: the survivor finishes it, every ticket under the new version', { timeout: 180_000 }, async () => {
     const [{ id }] = (await db.query(`SELECT id FROM sla_policies`)).rows;
-    expect((await api(a.url, key, 'PUT', `/api/v1/sla/policies/${id}`, policy(120, '标准服务（第三版）'))).status).toBe(200);
+    expect((await api(two.a.url, key, 'PUT', `/api/v1/sla/policies/${id}`, policy(120, '标准服务（第三版）'))).status).toBe(200);
     await until('the pass under way', async () => (await status()).ticketsDone >= 30, 30_000, 10);
-    b.proc.kill('SIGKILL');
+    two.kill('b');
     const atKill = await status();
     console.log(`recompute race: SIGKILL at ${atKill.ticketsDone} of ${atKill.ticketsTotal} tickets (${atKill.state})`);
     await until('the pass finished', async () => (await status()).state === 'idle', 60_000);

@@ -1,8 +1,8 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloneTickets, insertClocks } from '../../bench/sla-load';
-import { adminApiKey, api, startServer, type ServerHandle } from '../../bench/lib/server';
-import { createTestDatabase, testDbKind } from '../support/test-db';
+import { api } from '../../bench/lib/server';
+import { testDbKind } from '../support/test-db';
+import { startTwoServers, type TwoServers } from '../support/two-servers';
 
 // EXACTLY ONCE: two real server processes on one PostgreSQL sweep the same due SLA clocks (small
 // batches, a round every 50 ms each): every clock's warning and breach is fired once — one ticket event
@@ -11,32 +11,21 @@ import { createTestDatabase, testDbKind } from '../support/test-db';
 // large backlog and the survivor fires the rest, again each once. Clocks are loaded in bulk as the
 // benchmark loads them (no SLA policy: the 'sla' consumer leaves them alone).
 describe.runIf(testDbKind() === 'postgres')('SLA sweep with two server processes on one PostgreSQL', () => {
-  let url: string;
-  let db: pg.Client;
-  let a: ServerHandle;
-  let b: ServerHandle;
+  let two: TwoServers;
+  let db: TwoServers['db'];
   let tenantId: string;
   let templateId: string;
 
   const env = { SLA_SWEEP_MS: '50', SLA_SWEEP_BATCH: '20', OUTBOX_POLL_MS: '500', DISPATCH_SWEEP_MS: '0', DISPATCH_STATS_MINUTES: '0', INTELLIGENCE_RETRAIN_MINUTES: '0', DATABASE_POOL_SIZE: '4' };
   beforeAll(async () => {
-    const tdb = await createTestDatabase();
-    url = tdb.url!;
-    await tdb.close();
-    a = await startServer({ databaseUrl: url, env });
-    b = await startServer({ databaseUrl: url, env });
-    const key = await adminApiKey(a.url);
-    const res = await api(a.url, key, 'POST', '/api/v1/tickets', { title: '空调不制冷', description: '客户来电：会议室空调不制冷，请尽快上门', requester: { email: 'kehu@example.cn' } });
+    two = await startTwoServers(env);
+    db = two.db;
+    const res = await api(two.a.url, two.key, 'POST', '/api/v1/tickets', { title: '空调不制冷', description: '客户来电：会议室空调不制冷，请尽快上门', requester: { email: 'kehu@example.cn' } });
     expect(res.status).toBe(201);
     templateId = res.body.id;
-    db = new pg.Client({ connectionString: url });
-    await db.connect();
     [{ id: tenantId }] = (await db.query('SELECT id FROM tenants')).rows;
   }, 180_000);
-  afterAll(async () => {
-    await db?.end();
-    await Promise.all([a?.stop(), b?.stop()]);
-  });
+  afterAll(() => two?.close());
 
   /** Per (ticket, metric, kind) the number of SLA events of the tickets numbered from `first`. */
   async function fired(first: number, count: number) {
@@ -54,7 +43,7 @@ describe.runIf(testDbKind() === 'postgres')('SLA sweep with two server processes
   async function until(what: string, done: () => Promise<boolean>, timeoutMs: number) {
     const deadline = Date.now() + timeoutMs;
     while (!(await done())) {
-      if (Date.now() > deadline) throw new Error(`${what}: not after ${timeoutMs} ms\n${a.output().slice(-2000)}`);
+      if (Date.now() > deadline) throw new Error(`${what}: not after ${timeoutMs} ms\n${two.a.output().slice(-2000)}`);
       await new Promise((r) => setTimeout(r, 200));
     }
   }
@@ -119,7 +108,7 @@ describe.runIf(testDbKind() === 'postgres')('SLA sweep with two server processes
       },
       60_000,
     );
-    b.proc.kill('SIGKILL');
+    two.kill('b');
     const atKill = (await fired(first, count)).reduce((s, r) => s + r.events, 0);
     expect(atKill).toBeLessThan(count);
     await until('every clock breached', async () => (await pending(first, count)) === 0, 180_000);

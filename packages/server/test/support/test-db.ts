@@ -28,3 +28,11 @@ export async function createTestDatabase(): Promise<Database & { url?: string }>
   await db.useAppRole();
   return db;
 }
+
+/** The URL of a fresh, migrated PostgreSQL database that server processes open themselves; the global teardown drops it. */
+export async function createPostgresTestDatabaseUrl(): Promise<string> {
+  if (testDbKind() !== 'postgres') throw new Error('a database URL needs TEST_DATABASE_URL (the postgres project)');
+  const db = await createTestDatabase();
+  await db.close();
+  return db.url!;
+}
