@@ -1,6 +1,7 @@
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import pg from 'pg';
-import { adminApiKey, api, BENCH_ADMIN, emit, freshDatabase, log, postgresCpuSampler, postgresServerUrl, processCpuMs, round, SERVER_DIR, startServer } from './lib/server';
+import { adminApiKey, api, BENCH_ADMIN, emit, freshDatabase, log, postgresServerUrl, processCpuMs, round, SERVER_DIR, startServer } from './lib/server';
 import { cloneTickets } from './sla-load';
 
 // `npm run bench -- automation`: the automation consumer working off a backlog of SLA warnings on
@@ -13,7 +14,8 @@ import { cloneTickets } from './sla-load';
 //                        main (`git archive main | tar -x -C /tmp/before`) to compare before / after
 //   [--chunk N]          passed to startAutomation (trees that know the option)
 //   [--database-url URL] [--db-name gongdan_bench_automation]
-// One JSON line per measurement: messages/s, and CPU ms per message of this process and of PostgreSQL.
+// One JSON line per measurement: messages/s, CPU ms per message of this process (the consumer; PostgreSQL's
+// is not counted: on a shared cluster other clients' backends come and go), the 1-minute load average.
 
 export interface AutomationBenchOptions {
   databaseUrl?: string;
@@ -48,18 +50,29 @@ export async function benchAutomation(o: AutomationBenchOptions): Promise<void> 
   await c.connect();
   const [{ tenant_id: tenantId, admin }] = (await c.query(`SELECT t.id AS tenant_id, u.id AS admin FROM tenants t JOIN users u ON u.tenant_id = t.id AND u.email = $1`, [BENCH_ADMIN.email])).rows;
   await c.query(`UPDATE tickets SET assignee_id = $2, status = 'open' WHERE id = $1`, [tmpl.body.id, admin]);
-  const pgCpu = await postgresCpuSampler(url);
   const srcs: Src[] = (o.srcs.length ? o.srcs : [resolve(SERVER_DIR, 'src')]).map((d) => ({ label: d, dir: resolve(d) }));
   const mods = new Map<string, Awaited<ReturnType<typeof modulesOf>>>();
   for (const s of srcs) mods.set(s.dir, await modulesOf(s.dir));
   try {
-    for (let r = 0; r < o.rounds; r++) for (const s of srcs) emit({ bench: 'automation.backlog', src: s.label, round: r + 1, ...(await measure(c, mods.get(s.dir)!, { url, tenantId, templateId: tmpl.body.id, events: o.events, chunk: o.chunk, pgCpu })) });
+    for (let r = 0; r < o.rounds; r++) for (const s of srcs) emit({ bench: 'automation.backlog', src: s.label, round: r + 1, ...(await measure(c, mods.get(s.dir)!, { url, tenantId, templateId: tmpl.body.id, events: o.events, chunk: o.chunk })) });
   } finally {
     await c.end();
   }
 }
 
-async function measure(c: pg.Client, m: Awaited<ReturnType<typeof modulesOf>>, o: { url: string; tenantId: string; templateId: string; events: number; chunk?: number; pgCpu: (() => number) | null }) {
+/** Rounds until the 'automation' cursor has passed every message (a round finds nothing while another process holds the lease). */
+async function caughtUp(c: pg.Client, outbox: { runOnce(): Promise<number> }): Promise<void> {
+  for (;;) {
+    const n = await outbox.runOnce();
+    const [{ behind }] = (
+      await c.query(`SELECT count(*)::int AS behind FROM outbox o WHERE (o.tx, o.id) > coalesce((SELECT (c.tx, c.id) FROM outbox_cursors c WHERE c.consumer = 'automation'), ('0'::xid8, 0::bigint))`)
+    ).rows;
+    if (!behind) return;
+    if (!n) await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function measure(c: pg.Client, m: Awaited<ReturnType<typeof modulesOf>>, o: { url: string; tenantId: string; templateId: string; events: number; chunk?: number }) {
   const db = new m.pgdb.PostgresDatabase({ url: o.url, poolSize: 4, appRole: 'gongdan_app' });
   const deps = m.app.makeDeps(m.config.loadConfig({ DATA_DIR: '/tmp', LOG_LEVEL: 'silent' }), db, { clock: m.clock.systemClock });
   const errors: unknown[] = [];
@@ -67,7 +80,7 @@ async function measure(c: pg.Client, m: Awaited<ReturnType<typeof modulesOf>>, o
   const automation = m.automation.startAutomation({ deps, outbox, sweepMs: 0, chunk: o.chunk, log: { error: (obj: unknown, msg: string) => log(`${msg} ${String(obj)}`) } });
   try {
     await automation.seeded;
-    await outbox.drain(); // what earlier measurements left behind
+    await caughtUp(c, outbox); // what earlier measurements left behind (and a lease the set-up's server may still hold)
     const first = await cloneTickets(c, o.templateId, o.events);
     const ids: string[] = (await c.query(`SELECT id FROM tickets WHERE tenant_id = $1 AND number >= $2 AND number < $2::int + $3::int ORDER BY number`, [o.tenantId, first, o.events])).rows.map((x) => x.id);
     const actor = m.identity.systemActor(o.tenantId, 'sla');
@@ -79,12 +92,10 @@ async function measure(c: pg.Client, m: Awaited<ReturnType<typeof modulesOf>>, o
     }
     log(`automation: ${ids.length} sla.warning events in the outbox; the consumer working them off`);
     const cpu0 = processCpuMs(process.pid);
-    const pg0 = o.pgCpu?.() ?? NaN;
     const t0 = performance.now();
-    await outbox.drain();
+    await caughtUp(c, outbox);
     const s = (performance.now() - t0) / 1000;
     const cpu = processCpuMs(process.pid) - cpu0;
-    const pgMs = (o.pgCpu?.() ?? NaN) - pg0;
     const [runs] = (
       await c.query(
         `SELECT count(*)::int AS runs, count(*) FILTER (WHERE r.outcome = 'applied')::int AS applied, count(DISTINCT r.run_key)::int AS events
@@ -94,7 +105,7 @@ async function measure(c: pg.Client, m: Awaited<ReturnType<typeof modulesOf>>, o
     ).rows;
     if (errors.length) throw new Error(`the automation consumer failed: ${JSON.stringify(errors[0])}`);
     if (runs.applied !== o.events || runs.runs !== o.events) throw new Error(`expected ${o.events} applied runs, found ${JSON.stringify(runs)}`);
-    return { events: o.events, seconds: round(s, 1), messages_per_s: round(o.events / s, 1), applied: runs.applied, cpu_ms_per_message: round(cpu / o.events, 2), pg_cpu_ms_per_message: round(pgMs / o.events, 2) };
+    return { events: o.events, seconds: round(s, 1), messages_per_s: round(o.events / s, 1), applied: runs.applied, cpu_ms_per_message: round(cpu / o.events, 2), load_avg: round(loadavg()[0], 1) };
   } finally {
     await automation.close();
     await outbox.stop();
