@@ -30,10 +30,10 @@ describe('automation defaults', () => {
 
   it('exist for the tenant, active, once', async () => {
     const rules = await w.sql<{ name: string; active: boolean; builtin: string }>(`SELECT name, active, builtin FROM automation_rules ORDER BY kind DESC, position`);
-    expect(rules.map((r) => r.name)).toEqual(['新工单自动回复确认', 'SLA 剩余30%预警通知处理人', 'SLA 超时升级主管', '第二次催单提升紧急程度', '解决后请求评价', '超过2小时未受理升级主管', '已解决7天无回复自动关闭']);
+    expect(rules.map((r) => r.name)).toEqual(['新工单自动回复确认', 'SLA 剩余30%预警通知处理人', 'SLA 超时升级主管', '第二次催单提升紧急程度', '解决后请求评价', 'SLA 超时1小时升级管理员', '超过2小时未受理升级主管', '已解决7天无回复自动关闭']);
     expect(rules.every((r) => r.active)).toBe(true);
     await w.automation.sweep();
-    expect((await w.sql(`SELECT 1 FROM automation_rules`)).length).toBe(7);
+    expect((await w.sql(`SELECT 1 FROM automation_rules`)).length).toBe(8);
   });
 
   it('acknowledge a new ticket to the customer, with the rule on the timeline', async () => {
@@ -116,6 +116,6 @@ describe('automation defaults', () => {
     await createTicket(w.t, other.adminToken, { title: '第一张工单', requester: { name: '赵六', email: 'zhaoliu@kehu.cn' } });
     await w.settle();
     const rules = await w.t.db.tenant(other.id, (q) => q.query(`SELECT name FROM automation_rules`));
-    expect(rules).toHaveLength(7);
+    expect(rules).toHaveLength(8);
   });
 });

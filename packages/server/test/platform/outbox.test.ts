@@ -16,7 +16,10 @@ describe('transactional outbox', () => {
 
   const create = (title: string) => t.api(acme.adminToken, 'POST', '/api/v1/tickets', { title, description: '内容', requester: { email: 'o@example.cn' } });
 
-  /** Rounds until `done` (on PostgreSQL a transaction open elsewhere in the cluster holds new messages back for a while). */
+  /**
+   * Rounds until `done`: on PostgreSQL a transaction open elsewhere in the cluster (another test file's
+   * database) holds new messages back for a while, so a drain can end before they are readable.
+   */
   const rounds = async (d: OutboxDispatcher, done: () => boolean) => {
     for (const until = Date.now() + 10_000; !done() && Date.now() < until; ) if ((await d.runOnce()) === 0) await new Promise((r) => setTimeout(r, 20));
   };
@@ -36,12 +39,13 @@ describe('transactional outbox', () => {
     const a = (await create('第一张')).json();
     await t.api(acme.adminToken, 'PATCH', `/api/v1/tickets/${a.id}`, { priority: 'high' });
     await create('第二张');
+    await rounds(d, () => seen.length >= 3 && flakySeen.length >= 1);
     await d.drain();
     expect(seen.map((m) => m.topic)).toEqual(['ticket.created', 'ticket.updated', 'ticket.created']);
     expect(seen[0].payload).toMatchObject({ ticketId: a.id });
     expect(flakySeen).toHaveLength(1); // first attempt failed, the message waits for its backoff
     t.clock.advance(60_000);
-    await d.drain();
+    await rounds(d, () => flakySeen.length >= 2);
     expect(flakySeen).toHaveLength(2);
     expect(seen).toHaveLength(3); // the recorder was not run again for the retried message
   });
@@ -65,8 +69,9 @@ describe('transactional outbox', () => {
     const second = new OutboxDispatcher(t.db, t.clock);
     for (const d of [first, second]) d.subscribe('archiver', ['ticket.created'], async (m) => void seen.push(m.eventId));
     await create('进程一');
-    await first.drain();
+    await rounds(first, () => seen.length >= 3);
     await create('进程二');
+    await rounds(second, () => seen.length >= 4);
     await second.drain();
     expect(seen).toHaveLength(2 + 2); // the two tickets of the first test, and these two, each once
     expect(new Set(seen).size).toBe(seen.length);

@@ -24454,6 +24454,8 @@ export interface components {
                 breachedAt: string | null;
                 /** @description ISO-8601 date-time */
                 achievedAt: string | null;
+                /** @description 升级: the level an escalate action raised this warned or breached clock to (0: none) */
+                escalationLevel: number;
                 /** @enum {string} */
                 state: "ok" | "warning" | "breached" | "paused" | "achieved";
             }[];
@@ -24487,6 +24489,8 @@ export interface components {
                 breachedAt: string | null;
                 /** @description ISO-8601 date-time */
                 achievedAt: string | null;
+                /** @description 升级: the level an escalate action raised this warned or breached clock to (0: none) */
+                escalationLevel: number;
                 /** @enum {string} */
                 state: "ok" | "warning" | "breached" | "paused" | "achieved";
             }[];

@@ -33,6 +33,7 @@ export const slaEn: typeof slaZhCN = {
     dueAt: 'Due',
     dueUnknown: 'Recalculated when the clock runs again',
     pausedFor: 'Paused for {{time}}',
+    escalated: 'Escalated to level {{level}}',
     achievedAt: 'Achieved {{time}}',
   },
   list: { column: 'SLA', filter: 'SLA state', sortDue: 'Due soonest', none: '—' },

@@ -31,6 +31,7 @@ export const slaZhCN = {
     dueAt: '到期',
     dueUnknown: '恢复计时后重新计算',
     pausedFor: '已暂停 {{time}}',
+    escalated: '已升级至第 {{level}} 级',
     achievedAt: '{{time}} 达成',
   },
   list: { column: 'SLA', filter: 'SLA 状态', sortDue: '最先到期', none: '—' },

@@ -19,6 +19,7 @@ const clock = (c: Partial<SlaClock> & Pick<SlaClock, 'metric' | 'state'>): SlaCl
   warnAt: '2026-12-04T03:00:00Z',
   pausedSince: null,
   pausedMinutes: 0,
+  escalationLevel: 0,
   warnedAt: null,
   breachedAt: null,
   achievedAt: null,
@@ -35,7 +36,7 @@ describe('the ticket page’s SLA panel', () => {
     start({
       policy: { id: 'p1', name: '紧急工单' },
       clocks: [
-        clock({ metric: 'resolution', state: 'ok' }),
+        clock({ metric: 'resolution', state: 'breached', breachedAt: '2026-12-04T01:00:00Z', escalationLevel: 2 }),
         clock({ metric: 'first_response', state: 'achieved', targetMinutes: 30, business: false, calendarName: null, achievedAt: '2026-12-04T01:20:00Z' }),
         clock({ metric: 'on_site', state: 'paused', dueAt: null, warnAt: null, pausedSince: '2026-12-04T01:40:00Z', pausedMinutes: 20 }),
       ],
@@ -44,7 +45,8 @@ describe('the ticket page’s SLA panel', () => {
     expect(screen.getByTestId('sla-policy').textContent).toBe('适用策略：紧急工单');
     expect(panel.textContent).toContain('解决时限');
     expect(panel.textContent).toContain('目标 4小时 · 工作时间 · 工作日 9:00–18:00');
-    expect(screen.getByTestId('sla-countdown-resolution').textContent).toBe('剩余 2小时15分');
+    expect(screen.getByTestId('sla-escalated-resolution').textContent).toBe('已升级至第 2 级');
+    expect(screen.queryByTestId('sla-escalated-first_response')).toBeNull();
     expect(screen.getByTestId('sla-clock-first_response').textContent).toContain('目标 30分 · 自然时间');
     expect(screen.getByTestId('sla-countdown-first_response').textContent).toBe('已达成');
     expect(screen.getByTestId('sla-countdown-on_site').textContent).toBe('暂停计时');

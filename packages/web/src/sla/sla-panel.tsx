@@ -40,6 +40,11 @@ export function ClockLine({ clock, now }: { clock: SlaClock; now?: () => number 
         {when}
         {clock.pausedMinutes > 0 ? ` · ${t('sla.panel.pausedFor', { time: durationWords(clock.pausedMinutes, t) })}` : ''}
       </Typography.Text>
+      {clock.escalationLevel > 0 && (
+        <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid={`sla-escalated-${clock.metric}`}>
+          {t('sla.panel.escalated', { level: clock.escalationLevel })}
+        </Typography.Text>
+      )}
     </Flex>
   );
 }

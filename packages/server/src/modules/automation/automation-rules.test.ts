@@ -146,7 +146,9 @@ describe('when rules run', () => {
     const pendingSince = hoursAgo(73);
     expect(timeRunKey(conds, facts({ status: 'pending', since: { ...facts().since, pending: pendingSince } }))).toBe(`pending@${pendingSince.toISOString()}`);
     expect(timeRunKey(conds, facts())).toBeNull();
-    expect(timePrefilter(conds, NOW)).toEqual({ statuses: ['pending'], createdBefore: hoursAgo(72), resolvedBefore: null });
-    expect(timePrefilter({ all: [{ field: 'hours_since.resolved', op: 'gte', value: 168 }] }, NOW)).toEqual({ statuses: ['resolved', 'closed'], createdBefore: hoursAgo(168), resolvedBefore: hoursAgo(168) });
+    expect(timePrefilter(conds, NOW)).toEqual({ statuses: ['pending'], createdBefore: hoursAgo(72), resolvedBefore: null, slaState: null });
+    expect(timePrefilter({ all: [{ field: 'hours_since.resolved', op: 'gte', value: 168 }] }, NOW)).toEqual({ statuses: ['resolved', 'closed'], createdBefore: hoursAgo(168), resolvedBefore: hoursAgo(168), slaState: null });
+    // a rule for breached tickets reads only those (the ticket's SLA summary), not every open ticket
+    expect(timePrefilter({ all: [{ field: 'sla.state', op: 'is', value: 'breached' }, { field: 'hours_since.sla_breached', op: 'gte', value: 1 }] }, NOW)).toEqual({ statuses: null, createdBefore: hoursAgo(1), resolvedBefore: null, slaState: 'breached' });
   });
 });

@@ -36,7 +36,17 @@ export const DEFAULT_RULES: BuiltinRule[] = [
     kind: 'trigger',
     events: ['sla.breached'],
     conditions: {},
-    actions: [{ type: 'escalate', priority: 'raise', roles: ['team_supervisors'], text: '工单 #{{ticket.number}}「{{ticket.title}}」已超时，已升级，请主管跟进。' }],
+    actions: [{ type: 'escalate', level: 1, priority: 'raise', roles: ['team_supervisors'], text: '工单 #{{ticket.number}}「{{ticket.title}}」已超时，已升级，请主管跟进。' }],
+    active: true,
+  },
+  {
+    builtin: 'sla_breach_1h_admins',
+    name: 'SLA 超时1小时升级管理员',
+    description: 'SLA 超时 1 小时后仍未解决，升级到第 2 级，通知管理员介入。',
+    kind: 'time',
+    events: [],
+    conditions: { all: [{ field: 'sla.state', op: 'is', value: 'breached' }, { field: 'status', op: 'not_in', value: ['resolved', 'closed'] }, { field: 'hours_since.sla_breached', op: 'gte', value: 1 }] },
+    actions: [{ type: 'escalate', level: 2, roles: ['admins'], text: '工单 #{{ticket.number}}「{{ticket.title}}」SLA 超时已超过 1 小时仍未解决，已升级到第 2 级，请管理员介入。' }],
     active: true,
   },
   {

@@ -5,6 +5,7 @@ import type { Actor } from '../identity';
 import { notifyUsers } from '../notifications';
 import { getTemplate } from '../reply-templates';
 import { enqueueDelivery, listChannels, robotText, type RobotKind } from '../delivery';
+import { recordEscalation } from '../sla';
 import { addComment, createTicket, recordTicketEvents, updateTicket, type UpdateTicketInput } from '../tickets';
 import { recipientsOf } from './action-people';
 import type { TicketFacts } from './condition-rules';
@@ -77,6 +78,8 @@ export async function runAction(c: ActionContext, a: Action): Promise<string> {
     }
     case 'escalate': {
       const parts: string[] = [];
+      // the SLA clocks first (the lock order of the SLA sweep: clocks, then the ticket)
+      const level = (await recordEscalation(c.q, c.facts.id, c.now, a.level)) ?? a.level;
       if (a.priority === 'raise') {
         const next = PRIORITY_STEPS[Math.min(PRIORITY_STEPS.indexOf(c.facts.priority) + 1, PRIORITY_STEPS.length - 1)];
         if (next !== c.facts.priority) {
@@ -86,7 +89,7 @@ export async function runAction(c: ActionContext, a: Action): Promise<string> {
       }
       const n = await notify(c, await recipientsOf(c.q, c.facts, { roles: a.roles ?? ['team_supervisors'] }), a.text, 'escalation');
       parts.push(`通知 ${n} 人`);
-      return `升级${a.level ? `（第 ${a.level} 级）` : ''}：${parts.join('，')}`;
+      return `升级${level ? `（第 ${level} 级）` : ''}：${parts.join('，')}`;
     }
     case 'close':
       await update({ status: 'closed' });

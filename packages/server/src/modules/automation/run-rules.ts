@@ -78,7 +78,7 @@ export function timeRunKey(conds: Conditions, f: TicketFacts): string | null {
  * The bounded SQL pre-filter of a time rule: the statuses its conditions allow and the latest moment
  * a ticket may have been created / resolved / updated and still match (never more than the conditions).
  */
-export function timePrefilter(conds: Conditions, now: Date): { statuses: string[] | null; createdBefore: Date | null; resolvedBefore: Date | null } {
+export function timePrefilter(conds: Conditions, now: Date): { statuses: string[] | null; createdBefore: Date | null; resolvedBefore: Date | null; slaState: string | null } {
   let statuses: string[] | null = null;
   const restrict = (s: string[]) => (statuses = statuses ? statuses.filter((x) => s.includes(x)) : s);
   for (const c of conds.all ?? []) {
@@ -87,6 +87,8 @@ export function timePrefilter(conds: Conditions, now: Date): { statuses: string[
     if (c.field === 'hours_since.pending' && c.op === 'gte') restrict(['pending']);
     if (c.field === 'hours_since.resolved' && c.op === 'gte') restrict(['resolved', 'closed']);
   }
+  // sla.state is the ticket's summary column: a rule for breached tickets reads only those
+  const sla = (conds.all ?? []).find((c) => c.field === 'sla.state' && c.op === 'is' && typeof c.value === 'string');
   let createdBefore: Date | null = null;
   let resolvedBefore: Date | null = null;
   for (const c of conds.all ?? []) {
@@ -96,5 +98,5 @@ export function timePrefilter(conds: Conditions, now: Date): { statuses: string[
     if (!createdBefore || edge < createdBefore) createdBefore = edge;
     if (c.field === 'hours_since.resolved' && (!resolvedBefore || edge < resolvedBefore)) resolvedBefore = edge;
   }
-  return { statuses, createdBefore, resolvedBefore };
+  return { statuses, createdBefore, resolvedBefore, slaState: sla ? String(sla.value) : null };
 }

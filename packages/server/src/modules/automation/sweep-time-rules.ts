@@ -32,7 +32,7 @@ export async function sweepTimeRules(deps: Deps, o: EngineOptions & { defaults: 
       let afterId: string | null = null;
       for (let page = 0; page < MAX_PAGES; page++) {
         const found = await deps.db.tenant(tenantId, async (q) => {
-          const cands = await timeRuleCandidates(q, { statuses: pre.statuses, createdBefore: pre.createdBefore!, resolvedBefore: pre.resolvedBefore, afterId, limit: PAGE });
+          const cands = await timeRuleCandidates(q, { statuses: pre.statuses, createdBefore: pre.createdBefore!, resolvedBefore: pre.resolvedBefore, slaState: pre.slaState, afterId, limit: PAGE });
           const done = await runRepository.ranSinceChange(q, rule.id, cands);
           return { cands, fresh: cands.filter((c) => !done.has(c.id)).map((c) => c.id) };
         });

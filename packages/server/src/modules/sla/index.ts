@@ -6,6 +6,7 @@ export type { SlaMetric, SlaState, SlaPolicy, Targets, Target, PolicyConditions 
 export { slaFacts } from './clocks/read-sla-facts';
 export type { SlaFact } from './clocks/read-sla-facts';
 export { chaseCounts } from './chases/read-chase-counts';
+export { recordEscalation } from './clocks/record-escalation';
 export { startSla } from './start-sla';
 export type { SlaSweepHook } from './start-sla';
 export { handleSlaMessages, SLA_CONSUMER, SLA_TOPICS } from './clocks/handle-sla-messages';

@@ -32,6 +32,7 @@ const TicketSlaSchema = z
         warnedAt: Iso.nullable(),
         breachedAt: Iso.nullable(),
         achievedAt: Iso.nullable(),
+        escalationLevel: z.number().int().describe('升级: the level an escalate action raised this warned or breached clock to (0: none)'),
         state: z.enum(SLA_STATES),
       }),
     ),

@@ -17,6 +17,16 @@ const COLUMNS = `t.id, t.number, t.title, t.description, t.status, t.priority, t
   t.assignee_id, t.requester_id, t.organization_id, t.parent_id, t.tags, t.custom_fields, t.created_by, t.created_at,
   t.updated_at, t.resolved_at, t.closed_at, t.sla_due_at, t.sla_state`;
 
+/** A time rule's bounded pre-filter (slaState: the ticket's SLA summary state, e.g. 'breached'). */
+export interface TimeCandidateFilter {
+  statuses: string[] | null;
+  createdBefore: Date;
+  resolvedBefore: Date | null;
+  slaState?: string | null;
+  afterId: string | null;
+  limit: number;
+}
+
 export const automationFactsRepository = {
   async facts(q: Queryable, ids: string[]): Promise<AutomationTicketRow[]> {
     if (!ids.length) return [];
@@ -38,13 +48,14 @@ export const automationFactsRepository = {
   },
 
   /** A page of tickets (by id) in the statuses given, created (and resolved) no later than given: a time rule's pre-filter. */
-  async candidates(q: Queryable, f: { statuses: string[] | null; createdBefore: Date; resolvedBefore: Date | null; afterId: string | null; limit: number }): Promise<{ id: string; updated_at: Date }[]> {
+  async candidates(q: Queryable, f: TimeCandidateFilter): Promise<{ id: string; updated_at: Date }[]> {
     return q.query(
       `SELECT t.id, t.updated_at FROM tickets t
         WHERE t.tenant_id = current_tenant_id() AND ($1::text[] IS NULL OR t.status = ANY($1::text[]))
           AND t.created_at <= $2 AND ($3::timestamptz IS NULL OR t.resolved_at <= $3) AND ($4::uuid IS NULL OR t.id > $4)
+          AND ($6::text IS NULL OR t.sla_state = $6)
         ORDER BY t.id LIMIT $5`,
-      [f.statuses, f.createdBefore, f.resolvedBefore, f.afterId, f.limit],
+      [f.statuses, f.createdBefore, f.resolvedBefore, f.afterId, f.limit, f.slaState ?? null],
     );
   },
 };

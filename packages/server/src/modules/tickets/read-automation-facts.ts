@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/database';
-import { automationFactsRepository, type AutomationTicketRow } from './automation-facts-repository';
+import { automationFactsRepository, type AutomationTicketRow, type TimeCandidateFilter } from './automation-facts-repository';
 import { withNames } from './ticket-names';
 
 export type { AutomationTicketRow } from './automation-facts-repository';
@@ -10,7 +10,7 @@ export async function automationTicketFacts(q: Queryable, ids: string[]): Promis
 }
 
 /** A page of ticket ids a time rule may match (its bounded pre-filter), ordered by id after `afterId`. */
-export function timeRuleCandidates(q: Queryable, f: { statuses: string[] | null; createdBefore: Date; resolvedBefore: Date | null; afterId: string | null; limit: number }) {
+export function timeRuleCandidates(q: Queryable, f: TimeCandidateFilter) {
   return automationFactsRepository.candidates(q, f);
 }
 

@@ -43,6 +43,25 @@ export const clockRepository = {
    * turns on a clock, so a warning the sweep has just marked is not read as unsent and written back as null
    * (which would fire it twice).
    */
+  /**
+   * An escalation of the ticket: its running clocks that warned or breached go to `level` (null: one
+   * above the highest now), never down. Not a recomputation: the version (the sweep's guard) stays.
+   * Returns the level reached, null when no clock of the ticket has warned or breached.
+   */
+  async raiseEscalation(q: Queryable, ticketId: string, level: number | null, at: Date): Promise<number | null> {
+    const rows = await q.query<{ level: number }>(
+      `WITH due AS (SELECT metric, escalation_level FROM ticket_sla
+                     WHERE ticket_id = $1 AND achieved_at IS NULL AND (warned_at IS NOT NULL OR breached_at IS NOT NULL)
+                     ORDER BY metric FOR UPDATE),
+            target AS (SELECT coalesce($2::int, max(escalation_level) + 1) AS level FROM due)
+       UPDATE ticket_sla s SET escalation_level = greatest(s.escalation_level, target.level), updated_at = $3
+         FROM due, target WHERE s.ticket_id = $1 AND s.metric = due.metric
+       RETURNING s.escalation_level AS level`,
+      [ticketId, level, at],
+    );
+    return rows.length ? Math.max(...rows.map((r) => r.level)) : null;
+  },
+
   async lockByTickets(q: Queryable, ticketIds: string[]): Promise<ClockRow[]> {
     if (!ticketIds.length) return [];
     return q.query<ClockRow>(`SELECT ${COLUMNS} FROM ticket_sla WHERE ticket_id = ANY($1::uuid[]) ORDER BY ticket_id, metric FOR UPDATE`, [ticketIds]);

@@ -35,6 +35,7 @@ export async function getTicketSla(deps: Deps, actor: Actor, idOrNumber: string)
         warnedAt: iso(r.warned_at),
         breachedAt: iso(r.breached_at),
         achievedAt: iso(r.achieved_at),
+        escalationLevel: r.escalation_level,
         state: clockState({ dueAt: r.due_at, warnAt: r.warn_at, pausedSince: r.paused_since, achievedAt: r.achieved_at, warnedAt: r.warned_at, breachedAt: r.breached_at }, now),
       })),
     };
