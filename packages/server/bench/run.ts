@@ -1,3 +1,4 @@
+import { benchAutomation } from './automation';
 import { benchConsole } from './console';
 import { benchCreate } from './create';
 import { benchDispatch } from './dispatch';
@@ -23,6 +24,7 @@ import { log, parseArgs } from './lib/server';
 //   intelligence [--data ../shared/data/banking77] [--runs 5000]: the per-ticket cost of the intelligence stage, in process
 //   dispatch  [--engineers 1000] [--open 10000] [--decisions 2000] [--batch 50] [--runs 50] [--seed 16]: engine decision latency, in process
 //   sla       [--tickets 10000,50000] [--due 500] [--rounds 20] [--lateness 5000] [--spread 20] [--create-duration 10] [--connections 20] [--database-url URL] [--db-name gongdan_bench_sla] [--skip-live]: the SLA sweep on PostgreSQL (bench/sla.ts)
+//   automation [--events 3500] [--rounds 2] [--src DIR,DIR] [--chunk 50] [--database-url URL] [--db-name gongdan_bench_automation]: the automation consumer on a backlog of SLA warnings, PostgreSQL, in process (bench/automation.ts)
 //   all       [--db pglite|postgres] [--tickets N] …: create, then generate, then list
 //
 // PostgreSQL: --database-url (or BENCH_DATABASE_URL) names a server where the scripts may create
@@ -32,7 +34,7 @@ import { log, parseArgs } from './lib/server';
 // (default /tmp/gongdan-bench-pglite) and `list` starts the server on that directory. `console`
 // drives the web console in headless Chromium against the same generated data.
 
-const USAGE = 'usage: npm run bench -- create|email|generate|list|iot|console|import|intelligence|dispatch|sla|all [--db pglite|postgres] [options] (see bench/run.ts)';
+const USAGE = 'usage: npm run bench -- create|email|generate|list|iot|console|import|intelligence|dispatch|sla|automation|all [--db pglite|postgres] [options] (see bench/run.ts)';
 
 async function main() {
   const { positional, opts } = parseArgs(process.argv.slice(2));
@@ -82,6 +84,15 @@ async function main() {
         createDuration: num('create-duration', 10),
         connections: num('connections', 20),
         skipLive: opts['skip-live'] === 'true',
+      });
+    case 'automation':
+      return benchAutomation({
+        databaseUrl: opts['database-url'],
+        dbName: opts['db-name'] ?? 'gongdan_bench_automation',
+        events: num('events', 3500),
+        rounds: num('rounds', 2),
+        srcs: opts.src ? opts.src.split(',') : [],
+        chunk: opts.chunk !== undefined ? Number(opts.chunk) : undefined,
       });
     case 'all':
       await create();

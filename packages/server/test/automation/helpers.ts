@@ -17,13 +17,13 @@ export interface AutomationWorld {
   close(): Promise<void>;
 }
 
-/** `sla`: the SLA consumer too, on the same outbox (customer messages recorded as 催单 → ticket.chased). */
-export async function automationWorld(o: { maxPerTicketHour?: number; sla?: boolean } = {}): Promise<AutomationWorld> {
+/** `chunk`: trigger events per transaction. `sla`: the SLA consumer too, on the same outbox (customer messages recorded as 催单 → ticket.chased). */
+export async function automationWorld(o: { maxPerTicketHour?: number; sla?: boolean; chunk?: number } = {}): Promise<AutomationWorld> {
   const t = await startTestApp({ clock: true });
   const acme = await t.tenant('自动化测试');
   const errors: unknown[] = [];
   const outbox = new OutboxDispatcher(t.db, t.clock, { log: { error: (obj) => errors.push(obj) } });
-  const automation = startAutomation({ deps: t.deps, outbox, sweepMs: 0, maxPerTicketHour: o.maxPerTicketHour, log: { error: (obj, msg) => console.error(msg, obj) } });
+  const automation = startAutomation({ deps: t.deps, outbox, sweepMs: 0, maxPerTicketHour: o.maxPerTicketHour, chunk: o.chunk, log: { error: (obj, msg) => console.error(msg, obj) } });
   await automation.seeded;
   const sla = o.sla ? startSla({ deps: t.deps, outbox, sweepMs: 0, log: { error: (obj, msg) => console.error(msg, obj) } }) : null;
   const sql = <T,>(text: string, params?: unknown[]) => t.db.tenant(acme.id, (q) => q.query<T>(text, params));

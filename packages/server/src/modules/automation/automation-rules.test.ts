@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors';
 import { conditionsHold, textContains, type TicketFacts } from './condition-rules';
 import { DEFAULT_RULES } from './default-rules';
 import { renderPlaceholders } from './placeholder-rules';
-import { causedByItself, loopGuard, occasionsOf, timePrefilter, timeRunKey, automationActorName } from './run-rules';
+import { causedByItself, loopGuard, occasionsOf, timePrefilter, timeRunKey, triggerWork, automationActorName } from './run-rules';
 import { validateRule } from './validate-rule';
 
 const NOW = new Date('2026-03-02T10:00:00Z');
@@ -121,6 +121,18 @@ describe('when rules run', () => {
   it('derives status_changed and assigned from ticket.updated', () => {
     expect(occasionsOf('ticket.updated', { changes: { status: {}, assigneeId: {} } })).toEqual(['ticket.updated', 'status_changed', 'assigned']);
     expect(occasionsOf('reply.added', {})).toEqual(['reply.added']);
+  });
+  it('gives a message the triggers that listen to it, in their order', () => {
+    const rules = [{ name: '改派', events: ['assigned'] }, { name: '预警', events: ['sla.warning'] }, { name: '更新', events: ['ticket.updated', 'sla.warning'] }];
+    const chase = '0190a0b0-0000-7000-8000-000000000001';
+    const m = (topic: string, payload: Record<string, unknown>) => ({ eventId: 'e1', topic, payload });
+    const updated = triggerWork(m('ticket.updated', { ticketId: 't1', data: { changes: { assigneeId: {} } } }), rules);
+    expect(updated?.rules.map((r) => r.name)).toEqual(['改派', '更新']);
+    expect(updated).toMatchObject({ ticketId: 't1', event: { id: 'e1', kind: 'ticket.updated' }, chaseUpTo: null });
+    expect(triggerWork(m('ticket.chased', { ticketId: 't1', data: { eventId: chase } }), [{ events: ['ticket.chased'] }])?.chaseUpTo).toBe(chase);
+    expect(triggerWork(m('ticket.chased', { ticketId: 't1', data: { eventId: '不是' } }), [{ events: ['ticket.chased'] }])?.chaseUpTo).toBeNull();
+    expect(triggerWork(m('reply.added', { ticketId: 't1' }), rules)).toBeNull();
+    expect(triggerWork(m('sla.warning', { data: {} }), rules)).toBeNull();
   });
   it('knows its own actions and bounds updates per hour', () => {
     expect(causedByItself('规则A', { type: 'system', name: automationActorName('规则A') })).toBe(true);

@@ -1,53 +1,28 @@
-import type { Queryable } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
 import type { OutboxMessage } from '../../platform/outbox/outbox-repository';
-import { tenantTimeZone } from '../identity';
-import { ticketEventActors } from '../tickets';
-import { applyRule, type ApplyOptions } from './apply-rule';
-import { conditionsHold } from './condition-rules';
-import { loadFacts } from './load-facts';
-import { ruleRepository } from './rule-repository';
-import { runRepository } from './run-repository';
-import { causedByItself, occasionsOf } from './run-rules';
+import type { DefaultsSeen } from './ensure-defaults';
+import type { EngineOptions } from './engine-options';
+import { runTriggerChunk } from './run-trigger-chunk';
 
 /** The ticket events triggers run on (status_changed and assigned come with ticket.updated). */
 export const AUTOMATION_TOPICS = ['ticket.created', 'ticket.updated', 'reply.added', 'note.added', 'assigned', 'sla.warning', 'sla.breached', 'ticket.chased', 'csat.received'];
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export interface EngineOptions extends Omit<ApplyOptions, 'timeZone'> {
-  /** the tenant's working time (its default business calendar), read in the transaction */
-  workingTime: (q: Queryable) => Promise<(at: Date) => boolean>;
-}
+/** Events per transaction: a chunk's ticket locks (and the rows its actions change) are held this long. */
+export const AUTOMATION_CHUNK = 50;
 
 /**
- * The trigger consumer: for one ticket event, every active trigger in order whose events and
- * conditions match runs once (run_key = the event id) in one tenant transaction per event — later
- * rules see what earlier ones changed. A rule does not run on an event its own actions caused.
+ * The trigger consumer, for a round of outbox messages (or one, when the dispatcher retries it alone):
+ * per tenant (its shipped defaults ensured first), in the messages' order, chunks of `chunk` events,
+ * each chunk in one tenant transaction (runTriggerChunk). A chunk that fails rolls back alone and the
+ * round throws: the dispatcher then hands each message to this handler by itself, and the runs that
+ * committed already are not repeated (run_key = the event id, claimed ON CONFLICT DO NOTHING).
  */
-export async function handleAutomationEvent(deps: Deps, m: OutboxMessage, o: EngineOptions): Promise<void> {
-  const p = m.payload as { ticketId?: string; data?: Record<string, unknown> };
-  const ticketId = p.ticketId;
-  if (!ticketId) return;
-  const data = p.data ?? {};
-  const occasions = occasionsOf(m.topic, data);
-  // on a 催单 the conditions see the count as of that chase (its customer message), not what came after
-  const chaseUpTo = m.topic === 'ticket.chased' && typeof data.eventId === 'string' && UUID.test(data.eventId) ? new Map([[ticketId, data.eventId]]) : undefined;
-  await deps.db.tenant(m.tenantId, async (q) => {
-    const rules = (await ruleRepository.list(q, { kind: 'trigger', activeOnly: true })).filter((r) => r.events.some((e) => occasions.includes(e as never)));
-    if (!rules.length) return;
-    const actor = (await ticketEventActors(q, [m.eventId])).get(m.eventId);
-    await runRepository.lockTicket(q, ticketId);
-    let facts = (await loadFacts(q, [ticketId], chaseUpTo)).get(ticketId);
-    const isWorkingTime = await o.workingTime(q);
-    const timeZone = await tenantTimeZone(q);
-    const event = { id: m.eventId, kind: m.topic, data };
-    for (const rule of rules) {
-      if (!facts) return;
-      if (causedByItself(rule.name, actor)) continue;
-      if (!conditionsHold(rule.conditions, facts, { now: deps.clock.now(), event, isWorkingTime })) continue;
-      const outcome = await applyRule(deps, q, rule, facts, m.eventId, { ...o, timeZone });
-      if (outcome !== 'ran_before') facts = (await loadFacts(q, [ticketId], chaseUpTo)).get(ticketId);
-    }
-  });
+export async function handleAutomationEvents(deps: Deps, messages: OutboxMessage[], o: EngineOptions & { defaults: DefaultsSeen; chunk?: number }): Promise<void> {
+  const chunk = Math.max(1, o.chunk ?? AUTOMATION_CHUNK);
+  const byTenant = new Map<string, OutboxMessage[]>();
+  for (const m of messages) byTenant.set(m.tenantId, [...(byTenant.get(m.tenantId) ?? []), m]);
+  for (const [tenantId, list] of byTenant) {
+    await o.defaults.ensure((t, fn) => deps.db.tenant(t, fn), tenantId, deps.clock.now());
+    for (let at = 0; at < list.length; at += chunk) await deps.db.tenant(tenantId, (q) => runTriggerChunk(deps, q, list.slice(at, at + chunk), o));
+  }
 }

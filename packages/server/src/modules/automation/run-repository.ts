@@ -16,6 +16,15 @@ export const runRepository = {
     await q.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 17))`, [`automation:${ticketId}`]);
   },
 
+  /**
+   * The same for a chunk's tickets in one statement, taken in key order so that two transactions
+   * locking overlapping sets cannot deadlock on each other.
+   */
+  async lockTickets(q: Queryable, ticketIds: string[]): Promise<void> {
+    const keys = [...new Set(ticketIds)].map((id) => `automation:${id}`).sort();
+    if (keys.length) await q.query(`SELECT count(pg_advisory_xact_lock(hashtextextended(k, 17))) FROM (SELECT k FROM unnest($1::text[]) AS k ORDER BY k) s`, [keys]);
+  },
+
   /** Claims the run: true for the one transaction that inserted it (the only one that runs the actions). */
   async claim(q: Queryable, r: { tenantId: string; ruleId: string; ticketId: string; runKey: string; at: Date }): Promise<boolean> {
     const rows = await q.query(

@@ -1,4 +1,4 @@
-import type { TicketFacts } from './condition-rules';
+import type { TicketFacts, TriggeringEvent } from './condition-rules';
 import type { Conditions, HoursSince, TriggerEvent } from './rule-schema';
 
 // When rules run (pure): the occasions of an outbox message, who acted, the loop guard, and the
@@ -17,6 +17,29 @@ export function occasionsOf(kind: string, data: Record<string, unknown>): Trigge
     if (changes.assigneeId) out.push('assigned');
   }
   return out as TriggerEvent[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What a trigger message asks of the engine: the ticket, the event, and the rules (in order) it may run. */
+export interface TriggerWork<R> {
+  ticketId: string;
+  event: TriggeringEvent;
+  /** on a 催单 the conditions see the count as of that chase (its customer message), not what came after */
+  chaseUpTo: string | null;
+  rules: R[];
+}
+
+/** The work of a ticket event given the active triggers in their order; null when it has no ticket or no rule listens. */
+export function triggerWork<R extends { events: string[] }>(m: { eventId: string; topic: string; payload: Record<string, unknown> }, triggers: R[]): TriggerWork<R> | null {
+  const p = m.payload as { ticketId?: unknown; data?: Record<string, unknown> };
+  if (typeof p.ticketId !== 'string' || !p.ticketId) return null;
+  const data = p.data ?? {};
+  const occasions: string[] = occasionsOf(m.topic, data);
+  const rules = triggers.filter((r) => r.events.some((e) => occasions.includes(e)));
+  if (!rules.length) return null;
+  const chaseUpTo = m.topic === 'ticket.chased' && typeof data.eventId === 'string' && UUID.test(data.eventId) ? data.eventId : null;
+  return { ticketId: p.ticketId, event: { id: m.eventId, kind: m.topic, data }, chaseUpTo, rules };
 }
 
 /** The rule name an event's actor acted for, when an automation wrote it. */

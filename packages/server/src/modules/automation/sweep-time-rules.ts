@@ -4,7 +4,7 @@ import { timeRuleCandidates } from '../tickets';
 import { applyRule } from './apply-rule';
 import { conditionsHold } from './condition-rules';
 import type { DefaultsSeen } from './ensure-defaults';
-import type { EngineOptions } from './handle-events';
+import type { EngineOptions } from './engine-options';
 import { loadFacts } from './load-facts';
 import { ruleRepository } from './rule-repository';
 import { runRepository } from './run-repository';
