@@ -105,7 +105,16 @@ describe('automation consumer on a batch of events', () => {
     );
     await warn(b.tenant, b.id);
     await warn(a.tenant, a.id);
-    await w.outbox.drain();
+    // drained until the cursor has passed them all (on PostgreSQL a transaction open in another test's
+    // database can hold new messages back, so one drain may end before they are readable)
+    for (const until = Date.now() + 20_000; ; ) {
+      await w.outbox.drain();
+      const [{ behind }] = await w.t.db.system((q) =>
+        q.query<{ behind: number }>(`SELECT count(*)::int AS behind FROM outbox o, outbox_cursors c WHERE c.consumer = 'automation' AND (o.tx, o.id) > (c.tx, c.id)`),
+      );
+      if (behind === 0 || Date.now() > until) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
 
     const [retry] = await w.t.db.system((q) =>
       q.query<{ n: number; topic: string; payload: { ticketId: string } }>(
