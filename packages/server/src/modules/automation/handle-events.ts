@@ -1,4 +1,5 @@
 import type { Deps } from '../../platform/deps';
+import { byTenant } from '../../platform/outbox/by-tenant';
 import type { OutboxMessage } from '../../platform/outbox/outbox-repository';
 import type { DefaultsSeen } from './ensure-defaults';
 import type { EngineOptions } from './engine-options';
@@ -19,9 +20,7 @@ export const AUTOMATION_CHUNK = 50;
  */
 export async function handleAutomationEvents(deps: Deps, messages: OutboxMessage[], o: EngineOptions & { defaults: DefaultsSeen; chunk?: number }): Promise<void> {
   const chunk = Math.max(1, o.chunk ?? AUTOMATION_CHUNK);
-  const byTenant = new Map<string, OutboxMessage[]>();
-  for (const m of messages) byTenant.set(m.tenantId, [...(byTenant.get(m.tenantId) ?? []), m]);
-  for (const [tenantId, list] of byTenant) {
+  for (const [tenantId, list] of byTenant(messages)) {
     await o.defaults.ensure((t, fn) => deps.db.tenant(t, fn), tenantId, deps.clock.now());
     for (let at = 0; at < list.length; at += chunk) await deps.db.tenant(tenantId, (q) => runTriggerChunk(deps, q, list.slice(at, at + chunk), o));
   }

@@ -13,7 +13,7 @@ export interface RunRow {
 export const runRepository = {
   /** Serialises a ticket's automation runs in this transaction (two processes, one ticket). */
   async lockTicket(q: Queryable, ticketId: string): Promise<void> {
-    await q.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 17))`, [`automation:${ticketId}`]);
+    await runRepository.lockTickets(q, [ticketId]);
   },
 
   /**

@@ -1,4 +1,5 @@
 import type { Deps } from '../../platform/deps';
+import { byTenant } from '../../platform/outbox/by-tenant';
 import { BackgroundLoop } from '../../platform/background-loop';
 import type { OutboxDispatcher } from '../../platform/outbox/outbox-dispatcher';
 import type { OutboxMessage } from '../../platform/outbox/outbox-repository';
@@ -35,9 +36,8 @@ export interface StartDeliveryOptions {
 export function startDelivery(o: StartDeliveryOptions) {
   const { deps } = o;
   const handle = async (messages: OutboxMessage[]) => {
-    const byTenant = new Map<string, OutboxMessage[]>();
-    for (const m of messages) if (isTicketEvent(m) || m.topic === 'notification.created') byTenant.set(m.tenantId, [...(byTenant.get(m.tenantId) ?? []), m]);
-    for (const [tenantId, ms] of byTenant) await deps.db.tenant(tenantId, (q) => fanOut(q, tenantId, ms, deps.clock.now()));
+    const wanted = messages.filter((m) => isTicketEvent(m) || m.topic === 'notification.created');
+    for (const [tenantId, ms] of byTenant(wanted)) await deps.db.tenant(tenantId, (q) => fanOut(q, tenantId, ms, deps.clock.now()));
   };
   o.outbox.subscribe(DELIVERY_CONSUMER, ['*'], (m) => handle([m]), handle);
 

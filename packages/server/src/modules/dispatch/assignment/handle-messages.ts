@@ -1,4 +1,5 @@
 import type { Deps } from '../../../platform/deps';
+import { byTenant } from '../../../platform/outbox/by-tenant';
 import type { OutboxMessage } from '../../../platform/outbox/outbox-repository';
 import { dispatchTickets } from './dispatch-tickets';
 import { drainQueue } from './drain-queue';
@@ -17,9 +18,7 @@ export const DISPATCH_TOPICS = ['ticket.created', 'ticket.updated', 'reply.added
  * ticket already assigned or queued is not dispatched again, a released assignment not released twice).
  */
 export async function handleDispatchMessages(deps: Deps, messages: OutboxMessage[]): Promise<void> {
-  const byTenant = new Map<string, OutboxMessage[]>();
-  for (const m of messages) byTenant.set(m.tenantId, [...(byTenant.get(m.tenantId) ?? []), m]);
-  for (const [tenantId, list] of byTenant) {
+  for (const [tenantId, list] of byTenant(messages)) {
     // a tenant that has not set dispatch up (no policy) pays nothing per ticket: recommendations on request only
     if (!(await deps.db.tenant(tenantId, (q) => policyRepository.exists(q)))) continue;
     await withDispatchLock(deps, tenantId, null, async (run) => {

@@ -1,4 +1,5 @@
 import type { Deps } from '../../../platform/deps';
+import { byTenant } from '../../../platform/outbox/by-tenant';
 import type { OutboxMessage } from '../../../platform/outbox/outbox-repository';
 import { recordChases } from '../chases/record-chases';
 import { policyRepository } from '../policies/policy-repository';
@@ -15,9 +16,7 @@ export const SLA_TOPICS = ['ticket.created', 'ticket.updated', 'reply.added', 'd
  * clocks depend only on the history, a chase is recorded once per message.
  */
 export async function handleSlaMessages(deps: Deps, messages: OutboxMessage[]): Promise<void> {
-  const byTenant = new Map<string, OutboxMessage[]>();
-  for (const m of messages) byTenant.set(m.tenantId, [...(byTenant.get(m.tenantId) ?? []), m]);
-  for (const [tenantId, list] of byTenant) {
+  for (const [tenantId, list] of byTenant(messages)) {
     const ticketIds = [...new Set(list.map((m) => String((m.payload as { ticketId?: unknown }).ticketId ?? '')).filter(Boolean))];
     const replies = list.filter((m) => m.topic === 'reply.added' && !(m.payload as { internal?: boolean }).internal);
     await deps.db.tenant(tenantId, async (q) => {
