@@ -7,7 +7,8 @@ const projects: TestProjectInlineConfiguration[] = [
   { extends: true, test: { name: 'rules', include: ['src/**/*.test.ts'] } },
   { extends: true, test: { name: 'pglite', include: ['test/**/*.test.ts'], env: { GONGDAN_TEST_DB: 'pglite' } } },
 ];
-if (pg) projects.push({ extends: true, test: { name: 'postgres', include: ['test/**/*.test.ts'], env: { GONGDAN_TEST_DB: 'postgres' } } });
+// The offline `gongdan eval` commands open no database: once (under pglite) is enough.
+if (pg) projects.push({ extends: true, test: { name: 'postgres', include: ['test/**/*.test.ts'], exclude: ['test/cli/eval-*.test.ts'], env: { GONGDAN_TEST_DB: 'postgres' } } });
 
 export default defineConfig({
   test: {

@@ -7,8 +7,11 @@ import { generate } from './generate';
 import { benchImport } from './import';
 import { benchIntelligence } from './intelligence';
 import { benchIot } from './iot';
+import { benchKb } from './kb';
 import { benchList } from './list';
+import { benchParts } from './parts';
 import { benchSla } from './sla';
+import { benchTelemetry } from './telemetry';
 import { log, parseArgs } from './lib/server';
 
 // `npm run bench -- <name> [options]` from the repository root. Results are JSON lines on stdout
@@ -25,6 +28,9 @@ import { log, parseArgs } from './lib/server';
 //   dispatch  [--engineers 1000] [--open 10000] [--decisions 2000] [--batch 50] [--runs 50] [--seed 16]: engine decision latency, in process
 //   sla       [--tickets 10000,50000] [--due 500] [--rounds 20] [--lateness 5000] [--spread 20] [--create-duration 10] [--connections 20] [--database-url URL] [--db-name gongdan_bench_sla] [--skip-live]: the SLA sweep on PostgreSQL (bench/sla.ts)
 //   automation [--events 3500] [--rounds 2] [--src DIR,DIR] [--chunk 50] [--database-url URL] [--db-name gongdan_bench_automation]: the automation consumer on a backlog of SLA warnings, PostgreSQL, in process (bench/automation.ts)
+//   kb        [--articles 100000] [--english 0.2] [--runs 200] [--warmup 20] [--batch 500] [--database-url URL] [--db-name gongdan_bench_kb] [--keep] [--reuse]: knowledge search latency by query shape on PostgreSQL, in process (bench/kb.ts)
+//   telemetry [--db pglite|postgres|both] [--readings 1000000] [--devices 1000] [--batch 100] [--concurrency 8] [--fleet 200] [--days 30] [--failing 0.1] [--fleet-db postgres|pglite|none] [--seed 19]: telemetry ingest rate and predictive orders on a generated fleet, in process (bench/telemetry.ts)
+//   parts     [--db pglite|postgres|both] [--clients 32] [--requests 2000] [--parts 4] [--stock 500] [--history 10000] [--runs 200] [--seed 19] [--database-url URL]: spare parts — reservations racing on scarce stock (nothing oversold, ledger checked), reserve / draw latency, suggestion latency on a history of past tickets, in process (bench/parts.ts)
 //   all       [--db pglite|postgres] [--tickets N] …: create, then generate, then list
 //
 // PostgreSQL: --database-url (or BENCH_DATABASE_URL) names a server where the scripts may create
@@ -34,13 +40,13 @@ import { log, parseArgs } from './lib/server';
 // (default /tmp/gongdan-bench-pglite) and `list` starts the server on that directory. `console`
 // drives the web console in headless Chromium against the same generated data.
 
-const USAGE = 'usage: npm run bench -- create|email|generate|list|iot|console|import|intelligence|dispatch|sla|automation|all [--db pglite|postgres] [options] (see bench/run.ts)';
+const USAGE = 'usage: npm run bench -- create|email|generate|list|iot|console|import|intelligence|dispatch|sla|automation|kb|telemetry|parts|all [--db pglite|postgres] [options] (see bench/run.ts)';
 
 async function main() {
   const { positional, opts } = parseArgs(process.argv.slice(2));
   const name = positional[0] ?? 'create';
   const db = (opts.db ?? 'postgres') as 'pglite' | 'postgres';
-  if (db !== 'pglite' && db !== 'postgres') throw new Error(`--db must be pglite or postgres\n${USAGE}`);
+  if (db !== 'pglite' && db !== 'postgres' && !((name === 'telemetry' || name === 'parts') && (db as string) === 'both')) throw new Error(`--db must be pglite or postgres\n${USAGE}`);
   const num = (k: string, d: number) => (opts[k] !== undefined ? Number(opts[k]) : d);
   const common = {
     db,
@@ -93,6 +99,44 @@ async function main() {
         rounds: num('rounds', 2),
         srcs: opts.src ? opts.src.split(',') : [],
         chunk: opts.chunk !== undefined ? Number(opts.chunk) : undefined,
+      });
+    case 'telemetry':
+      return benchTelemetry({
+        db: (opts.db ?? 'both') as 'pglite' | 'postgres' | 'both',
+        databaseUrl: opts['database-url'],
+        readings: num('readings', 1_000_000),
+        devices: num('devices', 1000),
+        batch: num('batch', 100),
+        concurrency: num('concurrency', 8),
+        fleet: num('fleet', 200),
+        days: num('days', 30),
+        failing: num('failing', 0.1),
+        fleetDb: (opts['fleet-db'] ?? 'postgres') as 'pglite' | 'postgres' | 'none',
+        seed: num('seed', 19),
+      });
+    case 'parts':
+      return benchParts({
+        db: (opts.db ?? 'both') as 'pglite' | 'postgres' | 'both',
+        databaseUrl: opts['database-url'],
+        clients: num('clients', 32),
+        requests: num('requests', 2000),
+        parts: num('parts', 4),
+        stock: num('stock', 500),
+        history: num('history', 10_000),
+        runs: num('runs', 200),
+        seed: num('seed', 19),
+      });
+    case 'kb':
+      return benchKb({
+        databaseUrl: opts['database-url'],
+        dbName: opts['db-name'] ?? 'gongdan_bench_kb',
+        articles: num('articles', 100_000),
+        english: num('english', 0.2),
+        runs: num('runs', 200),
+        warmup: num('warmup', 20),
+        batch: num('batch', 500),
+        keep: opts.keep === 'true' || opts.reuse === 'true',
+        reuse: opts.reuse === 'true',
       });
     case 'all':
       await create();

@@ -16,10 +16,12 @@ import { liveRoutes } from './modules/live';
 import { notificationRoutes } from './modules/notifications/routes';
 import { operatorRoutes } from './modules/operator/routes';
 import { replyTemplateRoutes } from './modules/reply-templates';
+import { kbSearchRoutes } from './modules/kb-search';
 import { collaborationRoutes } from './modules/tickets/collaboration-routes';
 import { ticketRoutes } from './modules/tickets/routes';
 import { viewRoutes } from './modules/views';
-import { CHANNEL_PLUGINS, intakeRoutes } from './modules/intake';
+import { alarmsOfAsset, CHANNEL_PLUGINS, intakeRoutes } from './modules/intake';
+import { assetForTicket, assetRoutes } from './modules/assets';
 import { cacheFor, intelligenceRoutes, ticketEnricher } from './modules/intelligence';
 import { dispatchProfileRoutes } from './modules/dispatch';
 import { slaRoutes } from './modules/sla';
@@ -30,6 +32,15 @@ import { contactExists } from './modules/customers';
 import { moveRequesterTickets } from './modules/tickets';
 import { assignmentRoutes } from './modules/dispatch';
 import { deliveryRoutes } from './modules/delivery';
+import { portalRoutes } from './modules/portal';
+import { knowledgeRoutes } from './modules/knowledge';
+import { assistRoutes } from './modules/assist';
+import { satisfactionRoutes } from './modules/satisfaction';
+import { dayPlan, routingRoutes } from './modules/routing';
+import { fieldRoutes } from './modules/field';
+import { inventoryRoutes } from './modules/inventory';
+import { contractPolicies, maintenanceRoutes } from './modules/maintenance';
+import { fieldDeviceOf } from './field-device';
 
 export const VERSION = '0.1.0';
 
@@ -45,6 +56,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   liveRoutes,
   viewRoutes,
   replyTemplateRoutes,
+  kbSearchRoutes,
   intakeRoutes,
   intelligenceRoutes,
   importRoutes,
@@ -54,6 +66,15 @@ export const ROUTE_MODULES: RouteModule[] = [
   automationRoutes,
   calendarRoutes,
   deliveryRoutes,
+  portalRoutes,
+  knowledgeRoutes,
+  assistRoutes,
+  satisfactionRoutes,
+  routingRoutes,
+  fieldRoutes,
+  inventoryRoutes,
+  assetRoutes,
+  maintenanceRoutes,
   ...CHANNEL_PLUGINS.flatMap((p) => (p.routes ? [p.routes] : [])),
 ];
 
@@ -71,11 +92,18 @@ export function makeDeps(config: Config, db: Database, opts: { clock?: Clock; fi
       importMaxBytes: config.IMPORT_MAX_BYTES,
     },
     cookieSecure: config.COOKIE_SECURE,
+    publicUrl: config.PUBLIC_URL || `http://localhost:${config.PORT}`,
     operatorToken: config.OPERATOR_TOKEN,
     enrichTicket: ticketEnricher({ db, clock: opts.clock ?? systemClock }, cacheFor(db)),
     contactExists,
     moveRequesterTickets,
+    ticketAsset: assetForTicket,
+    assetAlarms: alarmsOfAsset,
+    contractPolicies,
     mapTiles: { tileUrl: config.MAP_TILE_URL || null, attribution: config.MAP_TILE_ATTRIBUTION || null },
+    // the phone's job list in the order of the engineer's day plan, when routing has one
+    fieldDayPlan: async (q, userId, date) => (await dayPlan(q, userId, date))?.stops.map((s) => s.ticketId) ?? null,
+    fieldDevice: fieldDeviceOf,
   };
 }
 

@@ -13,9 +13,13 @@ import { startIntake } from './modules/intake';
 import { startIntelligence } from './modules/intelligence';
 import { ImportWorker } from './modules/imports';
 import { startDispatch } from './modules/dispatch';
+import { startRouting } from './modules/routing';
 import { startSla, startSlaSweep } from './modules/sla';
 import { startAutomation } from './modules/automation';
 import { startDelivery } from './modules/delivery';
+import { connectSatisfaction } from './modules/satisfaction';
+import { connectInventory } from './modules/inventory';
+import { registerTelemetryIntake, startMaintenance } from './modules/maintenance';
 import { OutboxDispatcher } from './platform/outbox/outbox-dispatcher';
 
 /** Until the app's logger exists, lines about stopping go to stderr. */
@@ -59,12 +63,17 @@ async function main() {
     // consumers of later modules (automation, notifications, webhooks) subscribe here
     const outbox = new OutboxDispatcher(opened, deps.clock, { log: app.log });
     const live = connectLiveUpdates(app, deps, outbox, { databaseUrl: config.DATABASE_URL });
+    registerTelemetryIntake(); // before intake listens: telemetry topics are routed to maintenance
     const intake = await startIntake({ deps, config, log: app.log, outbox });
     const intelligence = startIntelligence({ deps, outbox, retrainMinutes: config.INTELLIGENCE_RETRAIN_MINUTES, log: app.log });
     const dispatch = startDispatch({ deps, outbox, sweepMs: config.DISPATCH_SWEEP_MS, statsMinutes: config.DISPATCH_STATS_MINUTES, log: app.log });
     const sla = startSla({ deps, outbox, sweepMs: config.SLA_SWEEP_MS, log: app.log, startSweep: (o) => startSlaSweep({ ...o, limit: config.SLA_SWEEP_BATCH }), recomputeMs: config.SLA_RECOMPUTE_MS, recomputeBatch: config.SLA_RECOMPUTE_BATCH });
     const automation = startAutomation({ deps, outbox, sweepMs: config.AUTOMATION_SWEEP_MS, maxPerTicketHour: config.AUTOMATION_MAX_PER_TICKET_HOUR, log: app.log });
     const delivery = startDelivery({ deps, outbox, sendMs: config.DELIVERY_SEND_MS, maxAttempts: config.DELIVERY_MAX_ATTEMPTS, timeoutMs: config.DELIVERY_TIMEOUT_MS, mail: { relayUrl: config.SMTP_RELAY_URL, from: config.MAIL_FROM }, log: app.log });
+    startRouting({ deps, outbox });
+    const maintenanceSweep = startMaintenance({ deps, sweepMs: config.MAINTENANCE_SWEEP_MS, log: app.log });
+    connectSatisfaction(deps, outbox, { publicUrl: config.PUBLIC_URL || `http://localhost:${config.PORT}` });
+    connectInventory(deps, outbox);
     const imports = new ImportWorker(deps, { log: app.log });
     imports.start();
     outbox.start(config.OUTBOX_POLL_MS);
@@ -83,7 +92,7 @@ async function main() {
       // take no more: HTTP (requests in flight are answered, live sockets closed), SMTP, MQTT, polling
       await Promise.all([step('the HTTP server', app.close()), step('intake', intake.close())]);
       // background work finishes its current step; a model training in a worker thread is given up
-      await Promise.all([step('imports', imports.stop()), step('intelligence', intelligence.close()), step('dispatch', dispatch.close()), step('sla', sla.close()), step('automation', automation.close()), step('delivery', delivery.close()), step('GIN cleaner', ginCleaner?.stop()), step('maintenance', maintenance?.stop())]);
+      await Promise.all([step('imports', imports.stop()), step('intelligence', intelligence.close()), step('dispatch', dispatch.close()), step('sla', sla.close()), step('automation', automation.close()), step('delivery', delivery.close()), step('maintenance sweep', maintenanceSweep.close()), step('GIN cleaner', ginCleaner?.stop()), step('maintenance', maintenance?.stop())]);
       // what they wrote to the outbox is dispatched now or after the next start
       await step('the outbox', outbox.stop());
       await step('live updates', live.close());

@@ -142,6 +142,23 @@ export async function choose(page: Page, testId: string, label: string, opts: { 
   }
 }
 
+/** Picks a node of an Ant Design tree select by its title, and checks the select shows it: on a loaded
+ * machine a click can land while the tree's popup still animates in and select nothing. */
+export async function chooseTree(page: Page, testId: string, title: string) {
+  const select = page.getByTestId(testId);
+  const node = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree').getByText(title, { exact: true });
+  for (let attempt = 1; ; attempt++) {
+    if (!(await node.isVisible())) await select.click();
+    await node.click();
+    const shown = await expect
+      .poll(() => select.innerText(), { timeout: 5000, interval: 200 })
+      .toContain(title)
+      .then(() => true, () => false);
+    if (shown) return;
+    if (attempt === 3) throw new Error(`the tree select ${testId} does not show ${title} after three picks`);
+  }
+}
+
 /** The text an Ant Design select shows as its value. */
 export const selected = (page: Page, testId: string): Locator => page.getByTestId(testId).locator('.ant-select-content');
 

@@ -37,7 +37,8 @@ export const LATIN_ALLOWED = [
 ];
 
 /** Elements whose text is people's data in the console, not its interface. */
-export const USER_CONTENT = ['[data-testid="ticket-link"]', '[data-testid="ticket-card-title"]', 'input', 'textarea', '[contenteditable="true"]', 'code', 'pre'];
+// knowledge articles and solved tickets quoted by 知识推荐 (.gd-suggestion-content) are people's words too
+export const USER_CONTENT = ['[data-testid="ticket-link"]', '[data-testid="ticket-card-title"]', '.gd-suggestion-content', 'input', 'textarea', '[contenteditable="true"]', 'code', 'pre'];
 
 /** Values that are data, not words: removed before looking for words. */
 const DATA_VALUES: RegExp[] = [

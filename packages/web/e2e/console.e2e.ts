@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject } from 'vitest';
 import { Api, type EventRow, type TicketRow } from './api';
-import { choose, fieldError, flow, launch, poll, searchQueue, selected, session, shot, watchLive } from './browser';
+import { choose, chooseTree, fieldError, flow, launch, poll, searchQueue, selected, session, shot, watchLive } from './browser';
 
 // The web console in Debian's Chromium against the server started the README's way (see
 // global-setup.ts): sign-in, a ticket for a caller, search, reply and internal note, assignment
@@ -255,8 +255,7 @@ describe('web console in Chromium', () => {
     expect(await headerStatus(page).innerText()).toBe('待受理');
     await page.getByTestId('resolve-note').fill('远程重装了打印机驱动，测试打印正常');
     if (await page.getByTestId('resolve-category').isVisible()) {
-      await page.getByTestId('resolve-category').click();
-      await page.locator('.ant-select-tree').getByText(category.nameZh, { exact: true }).click();
+      await chooseTree(page, 'resolve-category', category.nameZh);
     }
     if (await page.getByTestId('resolve-assignee').isVisible()) expect(await page.getByTestId('resolve-assignee').innerText()).toContain(env.admin.name);
     await shot(env, page, 'resolve-dialog');

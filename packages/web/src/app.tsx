@@ -49,12 +49,29 @@ const TenantPage = lazy(() => import('./admin/tenant-page'));
 const ChannelsPage = lazy(() => import('./admin/channels/channels-page'));
 const IntakePage = lazy(() => import('./admin/intake/intake-page'));
 const IntelligencePage = lazy(() => import('./admin/intelligence/intelligence-page'));
+const KbStatsPage = lazy(() => import('./admin/assist/kb-stats-page'));
 const ImportsPage = lazy(() => import('./admin/imports/imports-page'));
 const DeviceKeysPage = lazy(() => import('./admin/iot/device-keys-page'));
-const AssetsPage = lazy(() => import('./admin/iot/assets-page'));
+const AssetsPage = lazy(() => import('./assets/assets-page'));
+const AssetLabelsPage = lazy(() => import('./assets/labels-page'));
+const MaintenanceAdmin = lazy(() => import('./admin/maintenance/maintenance-admin'));
+const ContractsPage = lazy(() => import('./admin/maintenance/contracts-page'));
+const PlansPage = lazy(() => import('./admin/maintenance/plans-page'));
+const TelemetryPage = lazy(() => import('./admin/maintenance/telemetry-page'));
 const NotificationsPage = lazy(() => import('./notifications/notifications-page'));
 const DispatchMapPage = lazy(() => import('./dispatch/dispatch-map-page'));
+const KnowledgePage = lazy(() => import('./knowledge/knowledge-page'));
+const ArticleEditorPage = lazy(() => import('./knowledge/article-editor-page'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page'));
+const PortalPage = lazy(() => import('./portal/portal-page'));
+const PortalSettingsPage = lazy(() => import('./admin/portal-settings-page'));
+const RatingPage = lazy(() => import('./satisfaction/rating-page'));
+const SatisfactionAdminPage = lazy(() => import('./admin/satisfaction/satisfaction-page'));
+const FieldLayout = lazy(() => import('./field/field-layout'));
+const FieldJobsPage = lazy(() => import('./field/jobs-page'));
+const FieldJobPage = lazy(() => import('./field/job-page'));
+const PartsPage = lazy(() => import('./inventory/parts-page'));
+const WarehousesPage = lazy(() => import('./inventory/warehouses-page'));
 
 function RequireSignIn() {
   const { me, loading } = useAuth();
@@ -76,7 +93,16 @@ export function AppRoutes() {
     <Suspense fallback={<PageLoading />}>
       <Routes>
         <Route path="/login" element={<SignInPage />} />
+        <Route path="/portal/:slug" element={<PortalPage />} />
+        <Route path="/portal/:slug/new" element={<PortalPage />} />
+        {/* the customer's rating page: public, the link's token is the credential */}
+        <Route path="/csat/:token" element={<RatingPage />} />
         <Route element={<RequireSignIn />}>
+          {/* the engineer's phone (PWA): its own frame, no console navigation */}
+          <Route path="/field" element={<FieldLayout />}>
+            <Route index element={<FieldJobsPage />} />
+            <Route path="jobs/:ticketId" element={<FieldJobPage />} />
+          </Route>
           <Route element={<AppLayout />}>
             <Route index element={<Navigate to="/tickets" replace />} />
             <Route path="/tickets" element={<TicketListPage />} />
@@ -87,6 +113,10 @@ export function AppRoutes() {
             <Route path="/customers/organizations/:id" element={<OrganizationDetailPage />} />
             <Route path="/customers/contacts" element={<ContactsPage />} />
             <Route path="/customers/contacts/:id" element={<ContactDetailPage />} />
+            <Route path="/assets" element={<AssetsPage />} />
+            <Route path="/assets/labels" element={<AssetLabelsPage />} />
+            {/* the assets page was an admin section before it became the console's 设备 */}
+            <Route path="/admin/assets" element={<Navigate to="/assets" replace />} />
             <Route path="/admin" element={<AdminLayout />}>
               <Route path="users" element={<UsersPage />} />
               <Route path="teams" element={<TeamsPage />} />
@@ -99,6 +129,7 @@ export function AppRoutes() {
                 <Route path="rules" element={<DispatchRulesPage />} />
                 <Route path="policies" element={<DispatchPoliciesPage />} />
               </Route>
+              <Route path="satisfaction" element={<SatisfactionAdminPage />} />
               <Route path="automation" element={<AutomationPage />} />
               <Route path="delivery" element={<DeliveryAdmin />}>
                 <Route path="webhooks" element={<WebhooksPage />} />
@@ -113,15 +144,25 @@ export function AppRoutes() {
               <Route path="channels" element={<ChannelsPage />} />
               <Route path="intake" element={<IntakePage />} />
               <Route path="intelligence" element={<IntelligencePage />} />
+              <Route path="kb-stats" element={<KbStatsPage />} />
               <Route path="imports" element={<ImportsPage />} />
               <Route path="device-keys" element={<DeviceKeysPage />} />
-              <Route path="assets" element={<AssetsPage />} />
+              <Route path="maintenance" element={<MaintenanceAdmin />}>
+                <Route path="contracts" element={<ContractsPage />} />
+                <Route path="plans" element={<PlansPage />} />
+                <Route path="telemetry" element={<TelemetryPage />} />
+              </Route>
               <Route path="api-keys" element={<ApiKeysPage />} />
               <Route path="tenant" element={<TenantPage />} />
+              <Route path="portal" element={<PortalSettingsPage />} />
             </Route>
             <Route path="/notifications" element={<NotificationsPage />} />
             <Route path="/settings/notifications" element={<NotificationPreferencesPage />} />
             <Route path="/dispatch" element={<DispatchMapPage />} />
+            <Route path="/inventory" element={<PartsPage />} />
+            <Route path="/inventory/warehouses" element={<WarehousesPage />} />
+            <Route path="/knowledge" element={<KnowledgePage />} />
+            <Route path="/knowledge/:articleId" element={<ArticleEditorPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

@@ -12,6 +12,8 @@ export interface DemoChannels {
   /** Where customer mail reaches this tenant (the built-in SMTP listener). */
   mailbox: string;
   webFormKey: string;
+  /** the web form channel (the portal submits through it) */
+  webFormId: string;
   chatKey: string;
   /** The elevators' device key: shown once, here. */
   deviceKey: string;
@@ -34,5 +36,5 @@ export async function createChannels(deps: Deps, admin: Actor, o: { slug: string
   const webFormKey = (await assignPublicKey(deps, admin, web.id)).address!;
   const chatKey = (await assignPublicKey(deps, admin, chat.id)).address!;
   const { key } = await createDeviceKey(deps, admin, { name: '电梯物联网网关' });
-  return { mailbox, webFormKey, chatKey, deviceKey: key };
+  return { mailbox, webFormKey, webFormId: web.id, chatKey, deviceKey: key };
 }

@@ -1,7 +1,7 @@
 import type { Deps } from '../platform/deps';
 import { createContact, createOrganization } from '../modules/customers';
 import { createApiKey, createUser, type Actor, type UserRow } from '../modules/identity';
-import { createAsset } from '../modules/intake';
+import { createAsset } from '../modules/assets';
 import { CONTACTS, DEVICE_MODELS, ELEVATORS, NEWCOMERS, ORGANIZATIONS, type OrgKey, type OrgSeed } from './data';
 import type { Random } from './random';
 

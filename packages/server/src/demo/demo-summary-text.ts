@@ -48,6 +48,7 @@ export function describeDemo(s: DemoSummary, server: ServerAddresses): string {
     `  在线客服 Chat     <script src="${server.url}/widget/chat.js" data-key="${ch.chatKey}" async></script>`,
     `  设备告警 IoT      MQTT 端口 / port ${server.mqttPort}，用户名 / user ${s.tenant.slug}，设备密钥 / device key ${ch.deviceKey}（只显示这一次 / shown once）`,
     `                   主题 / topic gongdan/${s.tenant.slug}/devices/<序列号 serial>/alarm`,
+    `  自助门户 Portal   ${server.url}/portal/${s.tenant.slug}（知识库搜索、提交与查询工单 / help centre, submit and track requests）`,
     '',
     '智能分类（留出工单上的准确率）/ Intelligence (accuracy on held-back tickets)',
   );

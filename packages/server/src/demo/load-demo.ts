@@ -1,3 +1,4 @@
+import { createDemoKnowledge } from './demo-knowledge';
 import { fixedClock, type Clock } from '../platform/clock';
 import type { Deps } from '../platform/deps';
 import { CATEGORIES, CUSTOM_FIELDS, ORGANIZATIONS, TEAMS, TICKET_TYPES } from './data';
@@ -9,7 +10,7 @@ import { createDemoSlaPolicies } from './sla';
 import { createChannels, demoDomain } from './demo-channels';
 import { createCustomers, createErpActor } from './demo-customers';
 import { scheduleLinks } from './demo-links';
-import { createPeople } from './demo-people';
+import { createPeople, staffByKey } from './demo-people';
 import { createDispatchProfiles } from './dispatch-profiles';
 import { scheduleRoutine } from './demo-routine';
 import { summarize, type DemoSummary } from './demo-summary';
@@ -22,6 +23,11 @@ import { createTimeline } from './timeline';
 import { giveDemoSites } from './dispatch-sites';
 import { createAutomationDefaults } from './automation';
 import { createDemoWebhook } from './demo-webhooks';
+import { createDemoFieldDay } from './demo-field';
+import { createDemoPortal } from './demo-portal';
+import { createDemoInventory } from './demo-inventory';
+import { createDemoAssets } from './demo-assets';
+import { createDemoMaintenance } from './demo-maintenance';
 
 // `gongdan demo load`: a tenant that looks used — staff, customers, devices, channels, catalog and two
 // months of tickets. Everything goes through the use cases (events, search index, notifications,
@@ -64,15 +70,19 @@ export async function loadDemo(makeDeps: (clock: Clock) => Deps, opts: DemoOptio
 
   const customers = await createCustomers(deps, admin, rng, opts.password);
   const erp = await createErpActor(deps, admin);
+  log(`assets: ${await createDemoAssets(deps, admin, customers.orgIds)} created (国贸大厦 and its lifts, 深圳湾一号 towers)`);
   log(`${ORGANIZATIONS.length} organizations, ${customers.contacts.length} contacts, ${customers.portalUsers.length} portal users, ${customers.assets} devices`);
 
   const catalog = await createCatalog(deps, admin);
   log(`${CATEGORIES.length} categories, ${TICKET_TYPES.length} ticket types, ${CUSTOM_FIELDS.length} custom fields`);
   log(`calendars: ${(await createDemoCalendars(deps, admin)).join(', ') || 'existing'}`);
   log(`SLA policies: ${(await createDemoSlaPolicies(deps, admin)).join(', ') || 'existing'}`);
+  log(`knowledge base: ${await createDemoKnowledge(deps, admin, staffByKey(people, 'sup-li').actor)} published articles`);
 
   const channels = await createChannels(deps, admin, { slug: opts.slug, people, catalog });
   log(`channels: mail to ${channels.mailbox}, web form, chat, IoT`);
+  log(`self-service portal: ${(await createDemoPortal(deps, admin, { catalog, webFormId: channels.webFormId })) ?? 'existing settings kept'}`);
+  log(`maintenance: ${await createDemoMaintenance(deps, admin, { orgIds: customers.orgIds, now: end })} contracts, a monthly plan and telemetry rules for the Otis lifts`);
   log(`automation: ${await createAutomationDefaults(deps, tenantId)} default rules created`);
   log(`webhook: ${await createDemoWebhook(deps, admin)} (switched off)`);
 
@@ -98,6 +108,8 @@ export async function loadDemo(makeDeps: (clock: Clock) => Deps, opts: DemoOptio
   log(`${await giveDemoSites(deps, admin, rng)} on-site tickets with a site`);
   const dispatch = await createDispatchProfiles(deps, admin, people, catalog, seededRandom(opts.seed + 16));
   log(`dispatch: ${dispatch.profiles} profiles, ${dispatch.outlets} outlets, rules and a scored policy`);
+  log(`field: ${await createDemoFieldDay(deps, admin, people, catalog)} visits of 高峰 (/field)`);
+  log(`inventory: ${await createDemoInventory(deps, admin, { people, catalog, rng: seededRandom(opts.seed + 19) })}`);
 
   return summarize(world, {
     tenant: demoTenant,

@@ -127,4 +127,17 @@ describe('the demo, loaded into the tenant the README signs in to', () => {
     // the background retraining is due at 20 corrections: the demo's own triage must not look like them
     for (const m of models) expect(m.corrections, m.target).toBeLessThan(20);
   });
+  it('has warehouses, twenty parts with stock, and suggestions for an elevator job from the parts past jobs used', async () => {
+    const parts = await t.api(token, 'GET', '/api/v1/inventory/parts');
+    expect(parts.json().items).toHaveLength(20);
+    expect(parts.json().items.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['曳引机编码器', '门机皮带', '安全钳']));
+    expect((await t.api(token, 'GET', '/api/v1/inventory/warehouses')).json().items.map((w: { name: string }) => w.name)).toEqual(expect.arrayContaining(['北京中心库', '上海区域库']));
+    const [trapped] = await sql<{ id: string }>(`SELECT id FROM categories WHERE name_zh = '困人' LIMIT 1`);
+    const job = await t.api(token, 'POST', '/api/v1/tickets', { title: '3号梯困人', description: '电梯停在两层之间，里面有人', categoryId: trapped.id, requester: { name: '物业王经理', phone: '13800138000' } });
+    expect(job.statusCode, job.body).toBe(201);
+    const got = (await t.api(token, 'GET', `/api/v1/tickets/${job.json().id}/parts`)).json();
+    expect(got.suggested.length).toBeGreaterThan(0);
+    expect(got.suggested[0].reason).toMatch(/^同类工单 \d+ 次中 \d+ 次用到$/);
+    expect(got.nearest[0].warehouses.length).toBeGreaterThan(0);
+  });
 });

@@ -65,3 +65,14 @@ export async function startIntakeTestApp(opts: { env?: Record<string, string>; p
     },
   };
 }
+
+/** Awaits a request while driving the intake worker and outbox, as a running server would (the request may wait for the ticket). */
+export async function whileSettling<T>(t: Pick<IntakeTestApp, 'settle'>, request: Promise<T>): Promise<T> {
+  let done = false;
+  void request.finally(() => (done = true));
+  while (!done) {
+    await t.settle();
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return request;
+}

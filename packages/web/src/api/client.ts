@@ -4,6 +4,8 @@ export interface FieldIssue {
   field: string;
   code: string;
   message: string;
+  /** the value at fault as given, when worth quoting (STOCK_INSUFFICIENT: the part's code) */
+  value?: string;
   /** identity_taken: the contact that already has the identity (sent to staff who may see contacts) */
   ownerId?: string;
   ownerName?: string;

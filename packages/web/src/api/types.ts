@@ -9,7 +9,7 @@ export const STATUSES = allOf<Status>()(['new', 'open', 'pending', 'on_hold', 'r
 export const PRIORITIES = allOf<Priority>()(['low', 'normal', 'high', 'urgent']);
 /** The channels a ticket list can be filtered by. */
 export type Channel = Item<NonNullable<Query<'/api/v1/tickets', 'get'>['channel']>>;
-export const CHANNELS = allOf<Channel>()(['web', 'email', 'phone', 'chat', 'api', 'portal', 'wechat', 'wecom', 'dingtalk', 'feishu', 'iot', 'sms']);
+export const CHANNELS = allOf<Channel>()(['web', 'email', 'phone', 'chat', 'api', 'portal', 'wechat', 'wecom', 'dingtalk', 'feishu', 'iot', 'sms', 'preventive', 'telemetry']);
 export const OPEN_STATUSES: Status[] = ['new', 'open', 'pending', 'on_hold'];
 
 export type Me = Schema<'Me'>;

@@ -1,5 +1,5 @@
 import { api } from '../api/client';
-import type { Assignment, Board, Candidates, DispatchBody, TicketDispatch } from './dispatch-types';
+import type { Assignment, Board, Candidates, DayRoute, DispatchBody, TicketDispatch } from './dispatch-types';
 
 // The dispatch endpoints the console calls (DISPATCH-CONTRACT.md) and their query keys.
 
@@ -11,10 +11,13 @@ export const dispatchApi = {
   assign: (ticketId: string, body: DispatchBody) => api.post<Assignment>(`/tickets/${ticketId}/dispatch`, body),
   accept: (ticketId: string) => api.post<Assignment>(`/tickets/${ticketId}/dispatch/accept`, {}),
   decline: (ticketId: string, reason: string) => api.post<void>(`/tickets/${ticketId}/dispatch/decline`, { reason }),
+  /** the stored day routes (路线规划) of a day, YYYY-MM-DD */
+  routes: (date: string) => api.get<{ items: DayRoute[] }>(`/routes/plans?date=${date}`),
 };
 
 export const dispatchKeys = {
   board: ['dispatch', 'board'] as const,
   ticket: (ticketId: string) => ['dispatch', 'ticket', ticketId] as const,
   candidates: (ticketId: string) => ['dispatch', 'candidates', ticketId] as const,
+  routes: (date: string) => ['dispatch', 'routes', date] as const,
 };

@@ -7,6 +7,7 @@ import { AttributionControl, MapContainer, TileLayer, useMap, ZoomControl } from
 import { BaseLayer } from './base-layer';
 import type { Board } from './dispatch-types';
 import { engineerPoint, Markers, type MarkersProps } from './map-markers';
+import { RouteLines } from './route-lines';
 
 // The Leaflet map of the 派单地图: the shipped base layer (no tile server needed), or the tenant's tiles
 // when MAP_TILE_URL is configured, under the engineers, tickets and outlets.
@@ -49,6 +50,7 @@ export default function DispatchMap(props: MarkersProps & { height: number }) {
         )}
         <ZoomControl position="topleft" zoomInTitle={t('dispatchMap.map.zoomIn')} zoomOutTitle={t('dispatchMap.map.zoomOut')} />
         <FitOnce board={board} />
+        <RouteLines board={board} />
         <Markers {...props} />
       </MapContainer>
     </div>

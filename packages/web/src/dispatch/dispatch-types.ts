@@ -42,6 +42,7 @@ export type Board = Schema<'DispatchBoard'>;
 export type BoardEngineer = Item<Board['engineers']>;
 export type BoardTicket = Item<Board['tickets']>;
 export type Position = NonNullable<BoardEngineer['position']>;
+export type DayRoute = Schema<'DayRoute'>;
 export type DispatchBody = Body<'/api/v1/tickets/{id}/dispatch', 'post'>;
 
 /** The live message of a reported position (profiles: POST /me/location). */

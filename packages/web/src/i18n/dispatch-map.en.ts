@@ -129,6 +129,10 @@ export const dispatchMapEn: DispatchMapTexts = {
     required: 'Give the reason for declining',
     ok: 'Decline',
   },
+  route: {
+    line: "{{name}}'s route today: {{stops}} stops, {{km}} km",
+    planned: 'planned {{time}}',
+  },
   map: {
     aria: 'Dispatch map',
     zoomIn: 'Zoom in',

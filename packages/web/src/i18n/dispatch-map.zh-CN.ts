@@ -128,6 +128,10 @@ export const dispatchMapZhCN = {
     required: '请填写拒单原因',
     ok: '确定拒单',
   },
+  route: {
+    line: '{{name}} 今日路线：{{stops}} 站，{{km}} 公里',
+    planned: '规划于 {{time}}',
+  },
   map: {
     aria: '派单地图',
     zoomIn: '放大',

@@ -23,6 +23,22 @@ import { automationEn } from './automation.en';
 import { automationZhCN } from './automation.zh-CN';
 import { deliveryEn } from './delivery.en';
 import { deliveryZhCN } from './delivery.zh-CN';
+import { assistEn } from './assist.en';
+import { assistZhCN } from './assist.zh-CN';
+import { kbEn } from './knowledge.en';
+import { kbZhCN } from './knowledge.zh-CN';
+import { portalAdminEn } from './portal.en';
+import { portalAdminZhCN } from './portal.zh-CN';
+import { fieldAppEn } from './field-app.en';
+import { fieldAppZhCN } from './field-app.zh-CN';
+import { satisfactionEn } from './satisfaction.en';
+import { assetsEn } from './assets.en';
+import { assetsZhCN } from './assets.zh-CN';
+import { satisfactionZhCN } from './satisfaction.zh-CN';
+import { inventoryEn } from './inventory.en';
+import { inventoryZhCN } from './inventory.zh-CN';
+import { maintenanceEn } from './maintenance.en';
+import { maintenanceZhCN } from './maintenance.zh-CN';
 
 // Interface language: zh-CN by default, English second; the choice is kept in localStorage and
 // switches i18next, dayjs and (in app.tsx) Ant Design together.
@@ -46,7 +62,7 @@ export const dayjsLocale = (lng: Language) => (lng === 'en' ? 'en' : 'zh-cn');
 export const i18n = i18next.createInstance();
 const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, intake: intakeZhCN, intel: intelZhCN, imports: importsZhCN, dispatch: dispatchZhCN, dispatchMap: dispatchMapZhCN, calendars: calendarsZhCN, sla: slaZhCN, automation: automationZhCN, delivery: deliveryZhCN } }, en: { translation: { ...en, intake: intakeEn, intel: intelEn, imports: importsEn, dispatch: dispatchEn, dispatchMap: dispatchMapEn, calendars: calendarsEn, sla: slaEn, automation: automationEn, delivery: deliveryEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, intake: intakeZhCN, intel: intelZhCN, imports: importsZhCN, dispatch: dispatchZhCN, dispatchMap: dispatchMapZhCN, calendars: calendarsZhCN, sla: slaZhCN, automation: automationZhCN, delivery: deliveryZhCN, assist: assistZhCN, kb: kbZhCN, portalAdmin: portalAdminZhCN, csat: satisfactionZhCN, fieldApp: fieldAppZhCN, assets: assetsZhCN, inv: inventoryZhCN, maintenance: maintenanceZhCN } }, en: { translation: { ...en, intake: intakeEn, intel: intelEn, imports: importsEn, dispatch: dispatchEn, dispatchMap: dispatchMapEn, calendars: calendarsEn, sla: slaEn, automation: automationEn, delivery: deliveryEn, assist: assistEn, kb: kbEn, portalAdmin: portalAdminEn, csat: satisfactionEn, fieldApp: fieldAppEn, assets: assetsEn, inv: inventoryEn, maintenance: maintenanceEn } } },
   lng: initial,
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

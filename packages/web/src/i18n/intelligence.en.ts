@@ -95,7 +95,6 @@ export const intelEn: IntelTexts = {
     prefilledField: 'Filled the field {{field}}',
     duplicates: 'Possible duplicates',
     noDuplicates: 'No likely duplicates found',
-    similarSolved: 'Similar solved tickets',
     similarity: '{{percent}} similar',
     reason: { same_requester: 'Same requester', same_asset: 'Same device', similar_text: 'Similar text', recent: 'Close in time' },
     markDuplicate: 'Mark as duplicate',

@@ -95,7 +95,6 @@ export const intelZhCN = {
     prefilledField: '已填入字段 {{field}}',
     duplicates: '可能重复',
     noDuplicates: '未发现疑似重复的工单',
-    similarSolved: '相似的已解决工单',
     similarity: '相似度 {{percent}}',
     reason: { same_requester: '同一报告人', same_asset: '同一设备', similar_text: '内容相似', recent: '时间相近' },
     markDuplicate: '标记为重复',

@@ -1,4 +1,4 @@
-import { AppstoreOutlined, BellOutlined, EnvironmentOutlined, GlobalOutlined, LogoutOutlined, MenuOutlined, PlusOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, BellOutlined, BookOutlined, EnvironmentOutlined, HddOutlined, InboxOutlined, GlobalOutlined, LogoutOutlined, MenuOutlined, PlusOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Avatar, Button, Drawer, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -69,6 +69,9 @@ export function AppLayout() {
         { key: 'tickets', icon: <AppstoreOutlined aria-hidden />, label: t('nav.tickets'), 'data-testid': 'nav-tickets' } as never,
         { key: 'new', icon: <PlusOutlined aria-hidden />, label: t('nav.newTicket'), 'data-testid': 'nav-new-ticket' } as never,
         { key: 'customers', icon: <TeamOutlined aria-hidden />, label: t('nav.customers'), 'data-testid': 'nav-customers' } as never,
+        ...(me.role !== 'customer' ? [{ key: 'assets', icon: <HddOutlined aria-hidden />, label: t('assets.nav'), 'data-testid': 'nav-assets' } as never] : []),
+        ...(me.role !== 'customer' ? [{ key: 'knowledge', icon: <BookOutlined aria-hidden />, label: t('kb.nav'), 'data-testid': 'nav-knowledge' } as never] : []),
+        ...(me.role !== 'customer' ? [{ key: 'inventory', icon: <InboxOutlined aria-hidden />, label: t('inv.nav'), 'data-testid': 'nav-inventory' } as never] : []),
         ...(canDispatch(me) ? [{ key: 'dispatch', icon: <EnvironmentOutlined aria-hidden />, label: t('dispatchMap.nav'), 'data-testid': 'nav-dispatch' } as never] : []),
         ...(canSeeAdmin(me) ? [{ key: 'admin', icon: <SettingOutlined aria-hidden />, label: t('nav.admin'), 'data-testid': 'nav-admin' } as never] : []),
       ]}

@@ -13,7 +13,8 @@ export interface NotificationData {
 
 export function notificationText(n: Notification, t: TFunction): string {
   const d = n.data as NotificationData;
-  const vars = { by: d.by ?? t('timeline.system'), number: d.number ?? '', title: d.title ?? '' };
+  // a notice about something else than a ticket (a contract ending) brings its own words in `data`
+  const vars = { ...(n.data as object), by: d.by ?? t('timeline.system'), number: d.number ?? '', title: d.title ?? '' };
   return t(`notifications.kind.${n.kind}`, { ...vars, defaultValue: t('notifications.kind.other', vars) });
 }
 
@@ -32,6 +33,8 @@ export function notificationBrief(n: Notification, t: TFunction): { kind: string
 
 export const notificationLink = (n: Notification): string | null => {
   const d = n.data as NotificationData;
+  if (n.kind === 'stock_low') return '/inventory';
+  if (n.kind === 'contract_expiring') return '/admin/maintenance/contracts';
   if (d.number) return `/tickets/${d.number}`;
   return n.ticketId ? `/tickets/${n.ticketId}` : null;
 };

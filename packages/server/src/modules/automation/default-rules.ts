@@ -2,7 +2,9 @@ import type { RuleInput } from './rule-schema';
 
 // The shipped defaults (created active for every tenant, once: automation_rules_builtin). The CSAT
 // request asks the customer to answer with a score of 1–5: a message that is only a score is recorded as
-// `csat.received` and does not reopen the ticket (tickets/csat-reply.ts); a rating page comes with the portal.
+// `csat.received` and does not reopen the ticket (tickets/csat-reply.ts). Its reply is a system comment, which
+// intake sends on no channel: the requester receives the satisfaction survey's message instead (the rating
+// link by mail, and on the ticket's WeCom / WeChat… channel), which also says a bare score answers it.
 
 export interface BuiltinRule extends RuleInput {
   builtin: string;

@@ -11,3 +11,4 @@ export { deliveryRoutes } from './routes';
 export { webhookSignature, parseWebhookSignature, dingtalkSign, feishuSign } from './signing';
 export { listChannels } from './manage-channels';
 export { createWebhook, listWebhooks } from './manage-webhooks';
+export { enqueueCustomerMessage } from './send-customer-message';

@@ -11,6 +11,8 @@ const LABELS: Record<string, string> = {
   sla_breached: 'SLA 已超时',
   escalated: '工单已升级',
   chased: '客户催单',
+  csat_low: '客户满意度低分',
+  contract_expiring: '维保合同即将到期',
 };
 
 export const labelOf = (kind: string) => LABELS[kind] ?? `工单通知（${kind}）`;

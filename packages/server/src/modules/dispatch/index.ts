@@ -33,3 +33,6 @@ export { createOutlet } from './profiles/create-outlet';
 export { createRule } from './profiles/create-rule';
 export { putPolicy } from './profiles/put-policy';
 export { reportLocation } from './profiles/report-location';
+// what routing (路线规划) plans engineers' days from
+export { routeInputs } from './assignment/read-route-inputs';
+export type { RouteInputs, RouteJob } from './assignment/read-route-inputs';

@@ -102,6 +102,7 @@ export async function deliverMessage(deps: Deps, row: InboundRow, channel: Chann
     typeId: m.ticket?.typeId ?? routing.typeId,
     tags: [...new Set([...routing.tags, ...(m.ticket?.tags ?? [])])],
     customFields: m.ticket?.customFields,
+    assetId: m.ticket?.assetId,
   };
   const actor = systemActor(tenantId, channel?.name ?? row.channel);
   // the customer who wrote is the author of the ticket's first words, not the channel it came through

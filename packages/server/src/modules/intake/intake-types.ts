@@ -72,7 +72,7 @@ export interface NormalizedMessage {
   /** false: only join an existing ticket; with none, the message is recorded as ignored (e.g. a recovery without an alarm) */
   mayCreate?: boolean;
   /** hints for a new ticket from the channel itself (an IoT alarm's severity, a form's category) */
-  ticket?: { priority?: Priority; categoryId?: string; teamId?: string; typeId?: string; tags?: string[]; customFields?: Record<string, unknown> };
+  ticket?: { priority?: Priority; categoryId?: string; teamId?: string; typeId?: string; tags?: string[]; customFields?: Record<string, unknown>; assetId?: string };
 }
 
 export type ParseResult = { kind: 'message'; message: NormalizedMessage } | { kind: 'ignore'; reason: string };

@@ -22,4 +22,9 @@ describe('the channel a staff reply goes out on', () => {
   it('"log a call-back" (记录回电) on a phone ticket sends nothing, even when the requester has an email', () => {
     expect(replyChannel(registry, 'phone', 'phone', has(['email']))).toBeNull();
   });
+
+  it('a system notice that names its channel goes there or nowhere (no fallback to email)', () => {
+    expect(replyChannel(registry, 'wecom', 'wecom', has(['email', 'wecom']), { only: true })?.channel).toBe('wecom');
+    expect(replyChannel(registry, 'wecom', 'wecom', has(['email']), { only: true })).toBeNull();
+  });
 });

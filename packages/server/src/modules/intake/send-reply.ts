@@ -19,6 +19,8 @@ export interface ReplyEvent {
   body: string;
   attachmentIds: string[];
   actor: { type: string; id: string | null };
+  /** the reply named the channel to send it on (`deliverVia`), rather than taking the event's */
+  named?: boolean;
 }
 
 const isIntake = (c: string): c is IntakeChannel => (INTAKE_CHANNELS as readonly string[]).includes(c);
@@ -28,12 +30,12 @@ export const NOT_SENT = ['portal', 'phone'];
 
 /**
  * The channel a staff reply goes out on: the one the agent picked if it can send, else the one the
- * ticket came in on, else email when the requester has an address. Null: nothing to send (the
- * customer reads it in the portal, or the agent logged what was said on the phone).
+ * ticket came in on, else email when the requester has an address (`only`: the picked one or none).
+ * Null: nothing to send (the customer reads it in the portal, or the agent logged what was said on the phone).
  */
-export function replyChannel(registry: IntakeRegistry, picked: string, ticketChannel: string, hasIdentity: (s: ChannelSender) => boolean): ChannelSender | null {
+export function replyChannel(registry: IntakeRegistry, picked: string, ticketChannel: string, hasIdentity: (s: ChannelSender) => boolean, o: { only?: boolean } = {}): ChannelSender | null {
   if (NOT_SENT.includes(picked)) return null;
-  for (const c of [picked, ticketChannel, 'email']) {
+  for (const c of o.only ? [picked] : [picked, ticketChannel, 'email']) {
     const s = isIntake(c) ? registry.sender(c) : undefined;
     if (s && hasIdentity(s)) return s;
   }
@@ -51,7 +53,10 @@ const CLAIM_MS = 5 * 60_000;
  * backoff); one that cannot (no relay configured, no address) is recorded as failed on the ticket.
  */
 export async function sendReply(deps: Deps, registry: IntakeRegistry, e: ReplyEvent): Promise<'sent' | 'failed' | 'skipped'> {
-  if (e.actor.type !== 'user' && e.actor.type !== 'api_key') return 'skipped'; // customers' and systems' own words are not echoed
+  // customers' own words are not echoed; a system's reply (an automation's) is sent only when it names its
+  // channel, and only there (the satisfaction survey's message on the customer's WeCom / WeChat…)
+  const notice = e.actor.type === 'system' && e.named === true;
+  if (e.actor.type !== 'user' && e.actor.type !== 'api_key' && !notice) return 'skipped';
   const now = deps.clock.now();
   const prepared = await deps.db.tenant(e.tenantId, async (q) => {
     const author = e.actor.type === 'user' && e.actor.id ? await userSummary(q, e.actor.id) : undefined;
@@ -60,7 +65,7 @@ export async function sendReply(deps: Deps, registry: IntakeRegistry, e: ReplyEv
     if (!t?.requesterId) return 'skipped' as const;
     const contact = await contactCard(q, t.requesterId);
     const identityFor = (s: ChannelSender) => contact?.identities.find((i) => i.kind === s.identityKind)?.value;
-    const sender = replyChannel(registry, e.channel, t.channel, (s) => !!identityFor(s));
+    const sender = replyChannel(registry, e.channel, t.channel, (s) => !!identityFor(s), { only: notice });
     if (!sender) return 'skipped' as const;
     const out = await outboundRepository.ensure(q, { id: uuidv7(now.getTime()), tenantId: e.tenantId, ticketId: t.id, commentId: e.commentId, channel: sender.channel, recipient: identityFor(sender)!, at: now });
     if (out.state !== 'pending') return out.state;

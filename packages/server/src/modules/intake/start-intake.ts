@@ -36,7 +36,7 @@ export async function startIntake(o: { deps: Deps; config: Config; log: FastifyB
     const p = m.payload as { ticketId: string; channel: string; internal: boolean; actor: { type: string; id: string | null }; data: { commentId: string; body: string; attachmentIds?: string[]; deliverVia?: string } };
     if (p.internal) return;
     // the channel picked in the reply box (events written before it was kept apart: the event's channel)
-    await sendReply(o.deps, registry, { tenantId: m.tenantId, ticketId: p.ticketId, commentId: p.data.commentId, channel: p.data.deliverVia ?? p.channel, body: p.data.body, attachmentIds: p.data.attachmentIds ?? [], actor: p.actor });
+    await sendReply(o.deps, registry, { tenantId: m.tenantId, ticketId: p.ticketId, commentId: p.data.commentId, channel: p.data.deliverVia ?? p.channel, body: p.data.body, attachmentIds: p.data.attachmentIds ?? [], actor: p.actor, named: !!p.data.deliverVia });
   });
   const listeners: Record<string, ChannelListener> = {};
   try {

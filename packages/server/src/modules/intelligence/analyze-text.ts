@@ -77,7 +77,7 @@ function predictTarget(
   tokens: () => Set<string>,
   vectorOf: (model: TextClassifier) => SparseVector,
   textWords: () => string[],
-): Omit<Prediction, 'applied'> | null {
+): (Omit<Prediction, 'applied'> & { unknown?: boolean }) | null {
   const remembered = ti.memory.nearest(target, text);
   if (remembered && labelOf(ti, target, remembered.value))
     return { value: remembered.value, label: displayName(ti, target, remembered.value), confidence: remembered.similarity, source: 'model', reasons: [{ kind: 'corrected', words: [] }] };
@@ -87,7 +87,8 @@ function predictTarget(
     if (!labelOf(ti, target, p.label)) return null;
     const confidence = confidenceOf(p.scores, p.scores[p.top], ti.temperatures?.[target] ?? DEFAULT_TEMPERATURE);
     const shown = reasonWords(p.explanation, textWords());
-    return { value: p.label, label: displayName(ti, target, p.label), confidence, source: 'model', reasons: shown.length ? [{ kind: 'words', words: shown }] : [] };
+    // unknown: the text is unlike every class the model knows ("none of these"), whatever its confidence
+    return { value: p.label, label: displayName(ti, target, p.label), confidence, source: 'model', reasons: shown.length ? [{ kind: 'words', words: shown }] : [], unknown: model.isUnknown(p.scores) };
   }
   // cold start: the tenant's keyword rules, in order
   const key = target === 'category' ? 'categoryId' : target === 'team' ? 'teamId' : 'priority';
@@ -128,9 +129,10 @@ export function analyzeText(ti: TenantIntelligence, input: TextInput, now: Date,
   let triage = false;
   for (const target of ['category', 'team'] as const) {
     if (input.given[target]) continue;
-    const p = predictTarget(ti, target, full, rules, lazyTokens, vectorOf, textWords);
-    if (!p) continue;
-    const sure = p.confidence >= threshold;
+    const found = predictTarget(ti, target, full, rules, lazyTokens, vectorOf, textWords);
+    if (!found) continue;
+    const { unknown, ...p } = found;
+    const sure = p.confidence >= threshold && !unknown;
     if (!sure && p.source === 'model') triage = true;
     predictions[target] = { ...p, applied: auto_apply && sure };
   }

@@ -2,19 +2,16 @@ import type { Queryable } from '../../platform/db/database';
 import { plainText } from '../../platform/text/sanitize';
 import { anyOfTsQuery, tellingWords } from '../../platform/text/segment';
 import { assetIdsOfTickets } from '../intake';
-import { openTicketsSharingWords, solvedTicketsSharingWords, type TicketRow } from '../tickets';
+import { openTicketsSharingWords, type TicketRow } from '../tickets';
 import { analyzeText, type TenantIntelligence } from './analyze-text';
 import { TRIAGE_TAG } from './enrich-ticket';
-import { findDuplicates, findSimilarSolved } from './find-duplicates';
+import { findDuplicates } from './find-duplicates';
 import { FIELD_OF, type Target } from './intelligence-repository';
-import { wordRarity, wordsShare } from './word-rarity';
+import { similarSolvedByWords } from './similar-solved';
+import { wordRarity } from './word-rarity';
 
 const CANDIDATE_DAYS = 30;
-/** Solved tickets of the last ten years, in effect all: a tenant's imported history is often older than one year. */
-const SOLVED_DAYS = 3650;
 const CANDIDATES = 100;
-/** Below this share of the tenant's tickets holding one of the words, solved candidates are read through the word index. */
-const FEW_MATCHES = 0.02;
 
 /** What the creation event recorded of the intelligence stage: fields it filled, triage, what the request set. */
 export interface CreationRecord {
@@ -46,10 +43,9 @@ export async function analyzeTicket(q: Queryable, ti: TenantIntelligence, t: Tic
   // the rarest words: the ones a repeat of this problem would share with it
   const telling = tellingWords(`${t.title}\n${text}`, 8, wordRarity(ti));
   const words = anyOfTsQuery(telling);
-  const share = wordsShare(ti, telling);
   const since = new Date(now.getTime() - CANDIDATE_DAYS * 86_400_000);
   const open = await openTicketsSharingWords(q, t.id, t.requester_id, since, words, CANDIDATES);
-  const solved = await solvedTicketsSharingWords(q, t.id, new Date(now.getTime() - SOLVED_DAYS * 86_400_000), words, CANDIDATES, share !== undefined && share < FEW_MATCHES);
+  const similarSolved = await similarSolvedByWords(q, ti, { id: t.id, title: t.title, text }, telling, now);
   // the devices whose alarms raised this ticket and each open one: the same device is a reason to be the same problem
   const assets = await assetIdsOfTickets(q, [t.id, ...open.map((c) => c.id)]);
   const duplicates = findDuplicates(
@@ -73,6 +69,6 @@ export async function analyzeTicket(q: Queryable, ti: TenantIntelligence, t: Tic
     }),
     prefilled,
     duplicates,
-    similarSolved: findSimilarSolved({ title: t.title, text }, solved),
+    similarSolved,
   };
 }

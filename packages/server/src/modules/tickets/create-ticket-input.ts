@@ -18,4 +18,6 @@ export interface CreateTicketInput {
   customFields?: Record<string, unknown>;
   /** where the on-site work is */
   site?: { lat: number; lng: number; address?: string };
+  /** the asset (设备) it is about: fills the site and organization left open */
+  assetId?: string;
 }

@@ -12,7 +12,7 @@ import { normalizeTags } from './ticket-rules';
 import type { TicketView } from './ticket-view';
 import { newTicketWriter } from './write-new-tickets';
 
-const STAFF_ONLY = ['status', 'teamId', 'assigneeId', 'parentId'] as const;
+const STAFF_ONLY = ['status', 'teamId', 'assigneeId', 'parentId', 'assetId'] as const;
 
 /** What a ticket is found by: its title, text and tags, and the id it had in the helpdesk it was imported from. */
 export function searchText(title: string, descriptionText: string, tags: string[], externalId?: string | null): string {
@@ -78,10 +78,11 @@ export async function createTicket(
     site_lat: input.site?.lat ?? null,
     site_lng: input.site?.lng ?? null,
     site_address: input.site?.address?.trim() || null,
+    asset_id: input.assetId ?? null,
   };
   const given = (['categoryId', 'teamId', 'priority'] as const).filter((f) => input[f] !== undefined);
   const intelligence = e ? { autoFilled: e.autoFilled, triage: e.triage, given } : undefined;
   return deps.writes.write(actor.tenantId, newTicketWriter, {
-    actor, input, draft, idempotency, eventId: uuidv7(now.getTime()), intelligence, priority: e?.finalPriority, byRequester: opts.byRequester, requester: opts.requester,
+    actor, input, draft, idempotency, eventId: uuidv7(now.getTime()), intelligence, findAsset: deps.ticketAsset, priority: e?.finalPriority, byRequester: opts.byRequester, requester: opts.requester,
   });
 }

@@ -4,8 +4,11 @@ import { slaHistoryRepository } from './sla-history-repository';
 export interface SlaHistoryEvent {
   eventId: string;
   at: Date;
-  /** 'status' (from → to), 'reply' (with who wrote it and whether public) or 'work_started' (dispatch) */
-  kind: 'status' | 'reply' | 'work_started';
+  /**
+   * 'status' (from → to), 'reply' (with who wrote it and whether public), 'work_started' (dispatch),
+   * 'departed' / 'checked_in' (the engineer's phone: 出发 / 签到; `at` is the phone's time of the step)
+   */
+  kind: 'status' | 'reply' | 'work_started' | 'departed' | 'checked_in';
   channel: string;
   statusFrom: string | null;
   statusTo: string | null;
@@ -23,14 +26,18 @@ function authorOf(authorType: string | null, actorType: string): SlaHistoryEvent
   return 'system';
 }
 
+const KINDS: Record<string, SlaHistoryEvent['kind']> = { 'ticket.updated': 'status', 'reply.added': 'reply', 'dispatch.started': 'work_started', 'field.depart': 'departed', 'field.check_in': 'checked_in' };
+
 /** The events of these tickets that move SLA clocks, oldest first, by ticket (one statement). */
 export async function slaHistory(q: Queryable, ticketIds: string[]): Promise<Map<string, SlaHistoryEvent[]>> {
   const out = new Map<string, SlaHistoryEvent[]>(ticketIds.map((id) => [id, []]));
   for (const r of await slaHistoryRepository.byTickets(q, ticketIds)) {
-    const kind = r.kind === 'ticket.updated' ? 'status' : r.kind === 'reply.added' ? 'reply' : 'work_started';
+    const kind = KINDS[r.kind] ?? 'work_started';
+    const stepAt = r.step_at ? new Date(r.step_at) : null;
     out.get(r.ticket_id)?.push({
       eventId: r.id,
-      at: r.created_at,
+      // a step sent late (the phone was offline) counts when it was done
+      at: stepAt && Number.isFinite(stepAt.getTime()) ? stepAt : r.created_at,
       kind,
       channel: r.channel,
       statusFrom: r.status_from,

@@ -15,6 +15,8 @@ export interface TicketSummary {
   /** the channel it came in on */
   channel: string;
   requesterId: string | null;
+  teamId: string | null;
+  assigneeId: string | null;
   createdAt: Date;
   updatedAt: Date;
   resolvedAt: Date | null;
@@ -39,6 +41,8 @@ export async function ticketSummary(q: Queryable, id: string): Promise<TicketSum
       status: r.status,
       channel: r.channel,
       requesterId: r.requester_id,
+      teamId: r.team_id,
+      assigneeId: r.assignee_id,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
       resolvedAt: r.resolved_at,
@@ -62,4 +66,27 @@ export function ticketIdByNumber(q: Queryable, number: number): Promise<string |
 /** A contact's unresolved tickets (neither resolved nor closed), most recently updated first. */
 export async function openTicketsOfRequester(q: Queryable, contactId: string, limit: number): Promise<TicketHeadline[]> {
   return (await ticketRefRepository.openOfRequester(q, contactId, limit)).map(toHeadline);
+}
+
+/** A ticket in an asset's history. */
+export interface AssetTicket extends TicketHeadline {
+  priority: string;
+  channel: string;
+  tags: string[];
+  assigneeId: string | null;
+  createdAt: Date;
+  resolvedAt: Date | null;
+}
+
+/** The tickets about an asset (tickets.asset_id: alarm, preventive, portal and agents' tickets alike), newest first. */
+export async function ticketsOfAsset(q: Queryable, assetId: string, limit: number): Promise<AssetTicket[]> {
+  return (await ticketRefRepository.ofAsset(q, assetId, limit)).map((r) => ({
+    ...toHeadline(r),
+    priority: r.priority,
+    channel: r.channel,
+    tags: r.tags,
+    assigneeId: r.assignee_id,
+    createdAt: r.created_at,
+    resolvedAt: r.resolved_at,
+  }));
 }

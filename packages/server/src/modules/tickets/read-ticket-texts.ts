@@ -6,3 +6,4 @@ export const ticketCountsSince = r.ticketCountsSince;
 export const openTicketsSharingWords = r.openTicketsSharingWords;
 export const solvedTicketsSharingWords = r.solvedTicketsSharingWords;
 export const creationEventData = r.creationEventData;
+export const solvedTicketsSince = r.solvedTicketsSince;

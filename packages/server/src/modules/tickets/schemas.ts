@@ -47,6 +47,7 @@ export const CreateTicketBody = z.strictObject({
   tags: z.array(Tag).max(50).optional(),
   customFields: CustomFields.optional(),
   site: SiteBody.optional(),
+  assetId: Uuid.optional().describe('The asset (设备) it is about; its position fills the site when none is given, its owner organization the organization when the requester has none'),
 });
 
 export const UpdateTicketBody = z.strictObject({
@@ -66,6 +67,7 @@ export const UpdateTicketBody = z.strictObject({
   transferReason: z.string().max(1000).optional(),
   resolution: z.string().max(5000).optional().describe('How it was resolved (解决说明); resolving may require it (see the ticket type’s resolveRequires)'),
   site: SiteBody.nullable().optional().describe('Where the on-site work is; null removes it'),
+  assetId: Uuid.nullable().optional().describe('The asset (设备) it is about; null removes it. Its position fills the site when the ticket has none'),
 });
 
 export const BulkUpdateBody = z.strictObject({
@@ -154,6 +156,7 @@ export const TicketSchema = z
     externalId: z.string().nullable().describe('The ticket’s id in the helpdesk it was imported from (searchable with q); null for tickets created here'),
     resolution: z.string().nullable().describe('How it was resolved (解决说明); cleared when the ticket is reopened'),
     site: z.object({ lat: z.number(), lng: z.number(), address: z.string().nullable() }).nullable().describe('Where the on-site work is (上门地址), for dispatch'),
+    assetId: Uuid.nullable().describe('The asset (设备) it is about (GET /api/v1/assets/{id})'),
     sla: z
       .object({ dueAt: z.string().nullable().describe('the most urgent running clock’s due time (null: all paused or achieved)'), state: z.enum(['ok', 'warning', 'breached', 'paused', 'achieved']) })
       .nullable()

@@ -1,7 +1,8 @@
 import type { Queryable } from '../../platform/db/database';
 
 // What the SLA module reads of tickets' histories: the events that move a clock (status changes,
-// public and internal replies with who wrote them, dispatch's start of work), oldest first.
+// public and internal replies with who wrote them, dispatch's start of work, the phone's 出发 and 签到),
+// oldest first.
 // Behind read-sla-history.ts.
 
 export interface SlaHistoryRow {
@@ -17,17 +18,21 @@ export interface SlaHistoryRow {
   body_text: string | null;
   status_from: string | null;
   status_to: string | null;
+  /** field steps: when it was done, by the engineer's phone (ISO) */
+  step_at: string | null;
   created_at: Date;
 }
 
-export const SLA_HISTORY_KINDS = ['reply.added', 'ticket.updated', 'dispatch.started'];
+/** The phone's 出发 and 签到 (field module): a visit made from the phone is on site at its check-in. */
+export const SLA_HISTORY_KINDS = ['reply.added', 'ticket.updated', 'dispatch.started', 'field.depart', 'field.check_in'];
 
 export const slaHistoryRepository = {
   async byTickets(q: Queryable, ticketIds: string[]): Promise<SlaHistoryRow[]> {
     if (!ticketIds.length) return [];
     return q.query<SlaHistoryRow>(
       `SELECT e.ticket_id, e.id, e.kind, e.actor_type, e.channel, e.internal, c.author_type, c.body_text,
-         e.data->'changes'->'status'->>'from' AS status_from, e.data->'changes'->'status'->>'to' AS status_to, e.created_at
+         e.data->'changes'->'status'->>'from' AS status_from, e.data->'changes'->'status'->>'to' AS status_to,
+         CASE WHEN e.kind LIKE 'field.%' THEN e.data->>'at' END AS step_at, e.created_at
        FROM ticket_events e
        LEFT JOIN comments c ON e.kind = 'reply.added' AND c.id = (e.data->>'commentId')::uuid AND c.ticket_id = e.ticket_id
        WHERE e.tenant_id = current_tenant_id() AND e.ticket_id = ANY($1::uuid[]) AND e.kind = ANY($2::text[])

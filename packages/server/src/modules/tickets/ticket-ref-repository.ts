@@ -9,6 +9,8 @@ export interface TicketSummaryRow {
   status: Status;
   channel: string;
   requester_id: string | null;
+  team_id: string | null;
+  assignee_id: string | null;
   created_at: Date;
   updated_at: Date;
   resolved_at: Date | null;
@@ -26,10 +28,23 @@ export interface PublicCommentRow {
 
 // Narrow reads of tickets, comments and attachments behind the read functions other modules use
 // (read-ticket-refs.ts, read-public-conversation.ts).
+export interface AssetTicketRow {
+  id: string;
+  number: number | string;
+  title: string;
+  status: Status;
+  priority: string;
+  channel: string;
+  tags: string[];
+  assignee_id: string | null;
+  created_at: Date;
+  resolved_at: Date | null;
+}
+
 export const ticketRefRepository = {
   async summary(q: Queryable, id: string): Promise<TicketSummaryRow | undefined> {
     const [row] = await q.query<TicketSummaryRow>(
-      'SELECT id, number, title, description, status, channel, requester_id, created_at, updated_at, resolved_at FROM tickets WHERE id = $1',
+      'SELECT id, number, title, description, status, channel, requester_id, team_id, assignee_id, created_at, updated_at, resolved_at FROM tickets WHERE id = $1',
       [id],
     );
     return row;
@@ -49,6 +64,14 @@ export const ticketRefRepository = {
        WHERE t.tenant_id = current_tenant_id() AND t.status NOT IN ('resolved', 'closed') AND t.requester_id = $1
        ORDER BY t.updated_at DESC, t.id DESC LIMIT $2`,
       [contactId, limit],
+    );
+  },
+  /** The tickets about an asset (any channel: alarms, preventive visits, the portal), newest first. */
+  async ofAsset(q: Queryable, assetId: string, limit: number): Promise<AssetTicketRow[]> {
+    return q.query(
+      `SELECT t.id, t.number, t.title, t.status, t.priority, t.channel, t.tags, t.assignee_id, t.created_at, t.resolved_at FROM tickets t
+       WHERE t.tenant_id = current_tenant_id() AND t.asset_id = $1 ORDER BY t.created_at DESC, t.id DESC LIMIT $2`,
+      [assetId, limit],
     );
   },
   /** Public replies of staff and API keys and the customer's own messages, oldest first (no internal notes, no system lines). */

@@ -35,6 +35,8 @@ export interface TicketRow {
   site_lat?: number | null;
   site_lng?: number | null;
   site_address?: string | null;
+  /** the asset (设备) the ticket is about */
+  asset_id?: string | null;
   /** the most urgent running SLA clock (kept by the SLA module through setSlaSummary) */
   sla_due_at?: Date | null;
   sla_state?: string | null;
@@ -59,7 +61,7 @@ export type NewTicketRow = TicketInsert & {
 
 const COLUMNS = `t.id, t.number, t.title, t.description, t.status, t.priority, t.channel, t.type_id, t.category_id, t.team_id,
   t.assignee_id, t.requester_id, t.organization_id, t.parent_id, t.tags, t.custom_fields, t.created_by, t.created_at,
-  t.updated_at, t.resolved_at, t.closed_at, t.external_id, t.resolution, t.site_lat, t.site_lng, t.site_address, t.sla_due_at, t.sla_state`;
+  t.updated_at, t.resolved_at, t.closed_at, t.external_id, t.resolution, t.site_lat, t.site_lng, t.site_address, t.sla_due_at, t.sla_state, t.asset_id`;
 
 export interface VisibilityScope {
   /** all: no restriction; own: assigned to userId; team: the teams' tickets or own; requester: the contact's tickets */
@@ -181,17 +183,17 @@ export const ticketRepository = {
          SELECT u.*, next_ticket_number() AS number
          FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::uuid[], $10::uuid[],
            $11::uuid[], $12::uuid[], $13::uuid[], $14::uuid[], $15::jsonb[], $16::jsonb[], $17::uuid[], $18::timestamptz[], $19::text[],
-           $20::jsonb[], $21::uuid[], $22::text[], $23::uuid[], $24::text[], $25::float8[], $26::float8[], $27::text[])
+           $20::jsonb[], $21::uuid[], $22::text[], $23::uuid[], $24::text[], $25::float8[], $26::float8[], $27::text[], $28::uuid[])
            AS u(id, title, description, status, priority, channel, type_id, category_id, team_id, assignee_id, requester_id,
              organization_id, parent_id, tags, custom_fields, created_by, created_at, search_text, snapshot, event_id, actor_type,
-             actor_id, actor_name, site_lat, site_lng, site_address)),
+             actor_id, actor_name, site_lat, site_lng, site_address, asset_id)),
        t AS (
          INSERT INTO tickets AS t (id, tenant_id, number, title, description, status, priority, channel, type_id, category_id, team_id,
            assignee_id, requester_id, organization_id, parent_id, tags, custom_fields, created_by, created_at, updated_at, search,
-           site_lat, site_lng, site_address)
+           site_lat, site_lng, site_address, asset_id)
          SELECT id, $1::uuid, number, title, description, status, priority, channel, type_id, category_id, team_id, assignee_id,
            requester_id, organization_id, parent_id, ARRAY(SELECT jsonb_array_elements_text(tags)), custom_fields, created_by,
-           created_at, created_at, to_tsvector('simple', search_text || ' ' || number::text), site_lat, site_lng, site_address
+           created_at, created_at, to_tsvector('simple', search_text || ' ' || number::text), site_lat, site_lng, site_address, asset_id
          FROM input
          RETURNING ${COLUMNS}),
        ev AS (${eventInsert(`SELECT i.event_id, $1::uuid, t.id, 'ticket.created', i.actor_type, i.actor_id, i.actor_name, t.channel, false,
@@ -227,6 +229,7 @@ export const ticketRepository = {
         list.map((t) => t.site_lat ?? null),
         list.map((t) => t.site_lng ?? null),
         list.map((t) => t.site_address ?? null),
+        list.map((t) => t.asset_id ?? null),
       ],
     );
     const known = new Map(list.filter((t) => t.requester_name !== undefined).map((t) => [t.id, t.requester_name]));

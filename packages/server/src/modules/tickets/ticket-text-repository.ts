@@ -99,4 +99,26 @@ async function creationEventData(q: Queryable, ticketId: string): Promise<Record
   return r?.data ?? {};
 }
 
-export const ticketTextRepository = { labelledTickets, ticketCountsSince, openTicketsSharingWords, solvedTicketsSharingWords, creationEventData };
+/** A solved ticket's text, category and resolution (what the knowledge gaps are found among). */
+export interface SolvedTicketText {
+  id: string;
+  number: number;
+  title: string;
+  description: string;
+  category_id: string | null;
+  resolution: string | null;
+  resolved_at: Date | null;
+}
+
+/** Top-level tickets resolved (or closed) since `since`, newest change first (the status index reads them), their text cut to 1,000 characters. */
+async function solvedTicketsSince(q: Queryable, since: Date, limit: number): Promise<SolvedTicketText[]> {
+  return q.query<SolvedTicketText>(
+    `SELECT id, number::int AS number, title, left(description, 1000) AS description, category_id, resolution, resolved_at FROM tickets
+     WHERE tenant_id = current_tenant_id() AND status IN ('resolved', 'closed') AND updated_at >= $1 AND parent_id IS NULL
+       AND coalesce(resolved_at, closed_at, updated_at) >= $1
+     ORDER BY updated_at DESC LIMIT $2`,
+    [since, limit],
+  );
+}
+
+export const ticketTextRepository = { solvedTicketsSince, labelledTickets, ticketCountsSince, openTicketsSharingWords, solvedTicketsSharingWords, creationEventData };

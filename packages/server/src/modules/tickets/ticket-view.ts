@@ -30,6 +30,7 @@ export function toTicketView(t: TicketRow, extra: Record<string, unknown> = {}) 
     externalId: t.external_id ?? null,
     resolution: t.resolution ?? null,
     site: t.site_lat != null && t.site_lng != null ? { lat: t.site_lat, lng: t.site_lng, address: t.site_address ?? null } : null,
+    assetId: t.asset_id ?? null,
     sla: t.sla_state ? { dueAt: t.sla_due_at?.toISOString() ?? null, state: t.sla_state } : null,
     ...extra,
   };

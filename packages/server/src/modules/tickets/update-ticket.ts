@@ -12,6 +12,7 @@ import { ticketRepository, type TicketRow } from './ticket-repository';
 import { normalizeTags, statusTimestamps, transitionProblem, type Channel, type Priority, type Status } from './ticket-rules';
 import { toTicketView, type TicketView } from './ticket-view';
 import { assertVisible } from './visibility';
+import { assetOf } from './ticket-asset';
 import { cannotResolve, heldToResolveRules, missingToResolve, resolveRequirementsOf } from './resolve-rules';
 
 export interface UpdateTicketInput {
@@ -34,6 +35,8 @@ export interface UpdateTicketInput {
   resolution?: string;
   /** where the on-site work is; null removes it */
   site?: { lat: number; lng: number; address?: string } | null;
+  /** the asset (设备) it is about; null removes it */
+  assetId?: string | null;
 }
 
 const COLUMN: Record<string, keyof TicketRow> = {
@@ -89,6 +92,16 @@ export async function updateTicket(deps: Deps, actor: Actor, id: string, input: 
       if (JSON.stringify(to) !== JSON.stringify(from)) {
         Object.assign(set, { site_lat: to?.lat ?? null, site_lng: to?.lng ?? null, site_address: to?.address ?? null });
         changes.site = { from, to };
+      }
+    }
+    if (input.assetId !== undefined && input.assetId !== (t.asset_id ?? null)) {
+      const asset = input.assetId ? await assetOf(q, deps.ticketAsset, input.assetId) : null;
+      set.asset_id = input.assetId;
+      changes.assetId = { from: t.asset_id ?? null, to: input.assetId };
+      // a ticket without a site takes its new asset's position
+      if (asset?.site && input.site === undefined && t.site_lat == null) {
+        Object.assign(set, { site_lat: asset.site.lat, site_lng: asset.site.lng, site_address: asset.site.address ?? null });
+        changes.site = { from: null, to: siteOf(asset.site.lat, asset.site.lng, asset.site.address) };
       }
     }
     let tags = input.tags ? normalizeTags(input.tags) : [...t.tags];

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Deps } from '../../platform/deps';
 import { AppError, forbidden, invalid } from '../../platform/errors';
-import { FileTooLargeError, type StoredFile } from '../../platform/files/file-store';
+import { storeUpload } from '../../platform/files/store-upload';
 import { uuidv7 } from '../../platform/ids';
 import type { Actor } from '../identity';
 import { attachmentRepository } from './attachment-repository';
@@ -21,7 +21,6 @@ export interface UploadAttachmentInput {
   fields: () => Promise<{ internal?: boolean }>;
 }
 
-const tooLarge = (max: number) => new AppError('ATTACHMENT_TOO_LARGE', `The file is larger than the limit of ${max} bytes`, { field: 'file' });
 
 /**
  * Streams a file to storage and records it on the ticket. The row and its 'attachment.added' event commit
@@ -40,15 +39,7 @@ export async function uploadAttachment(deps: Deps, actor: Actor, ticketId: strin
   const id = uuidv7(now.getTime());
   const key = `${actor.tenantId}/${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${id}`;
   const max = deps.limits.attachmentMaxBytes;
-  let stored: StoredFile;
-  try {
-    stored = await deps.files.put(key, input.body, max);
-  } catch (err) {
-    if (err instanceof FileTooLargeError) throw tooLarge(max);
-    throw err;
-  }
-  try {
-    if (input.body.truncated) throw tooLarge(max);
+  return storeUpload(deps.files, key, input.body, max, async (stored) => {
     const { internal = false } = await input.fields();
     if (internal && actor.role === 'customer') throw forbidden('Customers cannot add internal attachments');
     return await deps.db.tenant(actor.tenantId, async (q) => {
@@ -81,8 +72,5 @@ export async function uploadAttachment(deps: Deps, actor: Actor, ticketId: strin
       await ticketRepository.update(q, ticketId, { updated_at: now }, null);
       return toAttachmentView(row);
     });
-  } catch (err) {
-    await deps.files.remove(stored.key).catch(() => undefined);
-    throw err;
-  }
+  });
 }

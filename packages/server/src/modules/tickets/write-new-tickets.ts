@@ -11,6 +11,8 @@ import { eventRepository } from './event-repository';
 import { claimIdempotencyKeys, releaseIdempotencyKey, storeIdempotentResults, type IdempotencyClaim } from './idempotency-repository';
 import { ticketRepository, type NewTicketRow, type TicketInsert } from './ticket-repository';
 import type { PriorityDecision } from './ticket-enricher';
+import { assetOf } from './ticket-asset';
+import type { TicketAsset } from './ticket-asset-port';
 import { toTicketView, type TicketView } from './ticket-view';
 
 export interface NewTicketUnit {
@@ -28,6 +30,8 @@ export interface NewTicketUnit {
   requester?: ResolvedRequester;
   /** the requester wrote it (a channel's message): the creation event names them as its actor */
   byRequester?: boolean;
+  /** the assets module's look-up of `input.assetId` (Deps.ticketAsset) */
+  findAsset?: (q: Queryable, assetId: string) => Promise<TicketAsset | null>;
 }
 
 type Created = { ticket: TicketView; replayed: boolean };
@@ -44,9 +48,11 @@ export const newTicketWriter: BatchWriter<NewTicketUnit, Created> = {
   async many(q, units) {
     const outcomes: (UnitOutcome<Created> | undefined)[] = new Array(units.length);
     const fields: Record<string, unknown>[] = [];
+    const assets: (TicketAsset | null)[] = [];
     for (const [i, u] of units.entries())
       await refusing(outcomes, i, async () => {
         await checkReferences(q, u.actor, u.input);
+        assets[i] = u.input.assetId ? await assetOf(q, u.findAsset, u.input.assetId) : null;
         fields[i] = await checkCustomFields(q, u.actor.tenantId, u.draft.type_id, u.input.customFields ?? {}, fieldCheckOf(u.actor));
       });
 
@@ -73,7 +79,10 @@ export const newTicketWriter: BatchWriter<NewTicketUnit, Created> = {
         continue;
       }
       const { contactId, organizationId, name } = r as ResolvedRequester;
-      const ticket = { ...u.draft, priority: priorities[i] ?? u.draft.priority, custom_fields: fields[i], requester_id: contactId, organization_id: organizationId };
+      const asset = assets[i];
+      // the asset's position is where the work is unless the caller said; its owner is the organization of a requester without one
+      const site = u.draft.site_lat == null && asset?.site ? { site_lat: asset.site.lat, site_lng: asset.site.lng, site_address: asset.site.address ?? u.draft.site_address ?? null } : {};
+      const ticket = { ...u.draft, ...site, priority: priorities[i] ?? u.draft.priority, custom_fields: fields[i], requester_id: contactId, organization_id: organizationId ?? asset?.organizationId ?? null };
       // the creation event's snapshot; the statement fills in the number it draws
       const { description: _d, ...snapshot } = toTicketView({ ...ticket, number: 0 });
       rows.push({ ...ticket, requester_name: name, event_id: u.eventId, actor: u.byRequester ? requesterAuthor(contactId, u.input, u.actor) : u.actor, snapshot, intelligence: u.intelligence });

@@ -13,6 +13,9 @@ export const webDistDir = (configured: string) => (configured ? resolve(configur
 
 // Paths that belong to the server: never answered with the console.
 const SERVER_PATH = /^\/(?:api(?:\/|$)|healthz$|metrics$)/;
+// A service worker runs under its own script's policy: it fetches and caches the app's own files.
+const WORKER_CSP = "default-src 'self'; frame-ancestors 'none'";
+const SERVICE_WORKERS = new Set(['field-sw.js']);
 // Vite names everything under assets/ by its content hash: such a file never changes.
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -45,6 +48,7 @@ export async function registerWebApp(app: FastifyInstance, dir: string): Promise
   const page = (reply: FastifyReply, file: string, cacheControl: string) => {
     // set here, not from the content type: a revalidated page's 304 must carry the page's policy too
     if (file.endsWith('.html')) reply.header('content-security-policy', PAGE_CSP);
+    if (SERVICE_WORKERS.has(file)) reply.header('content-security-policy', WORKER_CSP);
     return reply.header('cache-control', cacheControl).sendFile(file);
   };
 

@@ -11,6 +11,12 @@ describe('timeline lines of a change', () => {
     const lines = changeLines({ status: { from: 'open', to: 'resolved' }, resolution: { from: null, to: '更换了定影器，测试打印正常' }, categoryId: { from: null, to: 'c1' } }, t, names);
     expect(lines).toEqual(['状态：处理中 → 已解决', '解决说明：更换了定影器，测试打印正常', '分类：设为 打印机']);
   });
+
+  it('says an asset was linked or unlinked, never its id', () => {
+    const id = '0190a0a0-0000-7000-8000-0000000000a1';
+    expect(changeLines({ assetId: { from: null, to: id } }, t, names)).toEqual(['关联了设备']);
+    expect(changeLines({ assetId: { from: id, to: null } }, t, names)).toEqual(['取消了设备关联']);
+  });
 });
 
 describe('the timeline title of an event', () => {

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { TicketEvent } from '../../api/types';
 import { describeAutomationEvent, isAutomationEvent } from '../../admin/automation/automation-events';
 import { describeDispatchEvent, isDispatchEvent } from '../../dispatch/dispatch-events';
+import { describeFieldEvent, isFieldEvent } from '../../field/field-events';
 
 // Plain-words lines for system events on the timeline: field changes as "from → to" with names
 // instead of ids wherever the console knows them.
@@ -62,6 +63,11 @@ export function changeLines(changes: Record<string, { from?: unknown; to?: unkno
       lines.push(t('timeline.customFieldsChanged'));
       continue;
     }
+    if (field === 'assetId') {
+      // an id says nothing on the timeline; the side panel names the asset
+      lines.push(t(isEmpty(c?.to) ? 'assets.timelineCleared' : 'assets.timelineSet'));
+      continue;
+    }
     if (field === 'resolution') {
       // the note is the point, not a before → after of it
       if (!isEmpty(c?.to)) lines.push(t('timeline.resolution', { text: String(c.to) }));
@@ -113,6 +119,7 @@ export function describeEvent(e: TicketEvent, t: TFunction, names: NameResolver)
       return { title: t('timeline.alarmRepeated', { serial: d.serial, code: d.code, added: d.added, count: d.count }), lines: [] };
     default:
       if (isDispatchEvent(e.kind)) return describeDispatchEvent(e.kind, d ?? {}, t, names.user);
+      if (isFieldEvent(e.kind)) return describeFieldEvent(e.kind, d ?? {}, t, e.actor?.name ?? '');
       if (isAutomationEvent(e.kind)) return describeAutomationEvent(e.kind, d ?? {}, t, (field, v) => fieldValue(field, v, t, names));
       return { title: t('timeline.other', { kind: e.kind }), lines: [] };
   }

@@ -56,8 +56,6 @@ describe('智能分析 on the ticket page', () => {
     const panel = await screen.findByTestId('insights-panel');
     await screen.findByTestId('insight-predictions');
     expect(within(panel).getByTestId('insight-triage').textContent).toBe('待分拣');
-    // an analysis older than the similar solved tickets has none to show
-    expect(screen.queryByTestId('insight-similar')).toBeNull();
     expect(screen.getByTestId('insight-applied-team').textContent).toBe('已自动设置');
     expect(screen.queryByTestId('insight-adopt-team')).toBeNull();
     expect(screen.getByTestId('insight-prediction-category').textContent).toContain('打印机');
@@ -122,31 +120,16 @@ describe('智能分析 on the ticket page', () => {
     expect(screen.queryByTestId('insight-duplicate-1040')).toBeNull();
   });
 
-  it('lists the similar solved tickets under the duplicates, each linking to its ticket', async () => {
-    const SOLVED = '0190a0a0-0000-7000-8000-0000000000t4';
+  it('leaves the similar solved tickets to 知识推荐 (one list on the page, with how each was solved)', async () => {
     const withSolved: Insights = {
       ...insights,
-      similarSolved: [
-        { ticketId: SOLVED, number: 873, title: '打印机卡纸后无法打印', status: 'resolved', score: 0.78, reasons: ['similar_text'] },
-        { ticketId: REL, number: 1001, title: '打印机驱动', status: 'closed', score: 0.52, reasons: ['similar_text'] },
-      ],
+      similarSolved: [{ ticketId: '0190a0a0-0000-7000-8000-0000000000t4', number: 873, title: '打印机卡纸后无法打印', status: 'resolved', score: 0.78, reasons: ['similar_text'] }],
     };
     stubFetch({ [`GET /api/v1/tickets/${ID}/insights`]: () => ({ status: 200, body: withSolved }) });
     renderUi(<Page />);
-    const list = await screen.findByTestId('insight-similar');
-    const panel = screen.getByTestId('insights-panel');
-    // after the duplicates, under its own heading
-    expect(panel.textContent).toContain('相似的已解决工单');
-    expect(screen.getByTestId('insight-duplicates').compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    const first = screen.getByTestId('insight-similar-873');
-    expect(screen.getByTestId('insight-similar-link-873').getAttribute('href')).toBe('/tickets/873');
-    expect(screen.getByTestId('insight-similar-link-873').textContent).toBe('#873');
-    expect(first.textContent).toContain('打印机卡纸后无法打印');
-    expect(screen.getByTestId('insight-similar-score-873').textContent).toBe('相似度 78%');
-    expect(screen.getByTestId('insight-similar-link-1001').getAttribute('href')).toBe('/tickets/1001');
-    expect(screen.getByTestId('insight-similar-score-1001').textContent).toBe('相似度 52%');
-    // solved already: nothing to mark as duplicate or relate from here
-    expect(within(list).queryAllByRole('button')).toHaveLength(0);
+    await screen.findByTestId('insight-duplicates');
+    expect(screen.getByTestId('insights-panel').textContent).not.toContain('打印机卡纸后无法打印');
+    expect(screen.getByTestId('insights-panel').textContent).not.toContain('相似的已解决工单');
   });
 
   it('says there is no analysis for an older ticket instead of an error', async () => {

@@ -9,7 +9,6 @@ import type { Ticket } from '../../api/types';
 import { errorMessage } from '../../common/api-errors';
 import { formatDateTime } from '../../i18n/format';
 import { InsightDuplicates, InsightExtracted, InsightSentiment, type LinkKind } from './insight-details';
-import { InsightSimilarSolved } from './insight-similar';
 import { InsightPredictions, TARGET_FIELD } from './insight-predictions';
 
 // 智能分析 on the ticket page: what the classifiers made of the ticket. Tickets from before the
@@ -154,11 +153,7 @@ export function InsightsPanel({ ticket, version, onUpdated, onLinked, onAnalysis
         <Section title={t('intel.panel.duplicates')}>
           <InsightDuplicates key={d.ticketId} items={d.duplicates} onLink={link} />
         </Section>
-        {!!d.similarSolved?.length && (
-          <Section title={t('intel.panel.similarSolved')}>
-            <InsightSimilarSolved items={d.similarSolved} />
-          </Section>
-        )}
+        {/* similar solved tickets: listed once, with how they were solved, by 知识推荐 below */}
         <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: 12 }}>
           {t('intel.panel.analyzedAt', { time: formatDateTime(d.analyzedAt) })}
         </Typography.Text>

@@ -15,6 +15,8 @@ import { clearable } from '../../common/quiet-icons';
 
 export interface ReplyBoxHandle {
   focus: (internal: boolean) => void;
+  /** Adds text at the end of the reply (a suggested article or solution), as a reply to the customer. */
+  insert: (text: string) => void;
 }
 
 interface Props {
@@ -104,6 +106,10 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, Props>(function ReplyBox({ ti
   useImperativeHandle(ref, () => ({
     focus: (internal: boolean) => {
       setDraft({ internal });
+      setTimeout(() => textRef.current?.focus(), 0);
+    },
+    insert: (text: string) => {
+      setDraft((d) => ({ ...d, internal: false, body: d.body.trim() ? `${d.body.replace(/\s+$/, '')}\n${text}` : text }));
       setTimeout(() => textRef.current?.focus(), 0);
     },
   }));

@@ -43,4 +43,24 @@ describe('the ticket side panel', () => {
     expect(screen.getByTestId('set-by-intel-teamId').closest('.ant-form-item')!.textContent).toContain('技能组');
     expect(screen.queryByTestId('set-by-intel-categoryId')).toBeNull();
   });
+
+  it('sets the ticket’s asset (设备) found by its serial or name, and clears it', async () => {
+    const LIFT = '0190a0a0-0000-7000-8000-0000000000a1';
+    const calls = stubFetch({
+      'GET /api/v1/custom-fields': () => ({ status: 200, body: { items: [] } }),
+      'GET /api/v1/assets': () => ({ status: 200, body: { items: [{ id: LIFT, serial: 'GM-ELV-02', name: '国贸大厦 2 号电梯' }], nextCursor: null } }),
+      [`GET /api/v1/assets/${LIFT}`]: () => ({ status: 200, body: { id: LIFT, serial: 'GM-ELV-02', name: '国贸大厦 2 号电梯' } }),
+      [`PATCH /api/v1/tickets/${ID}`]: (b) => ({ status: 200, body: { ...ticket, ...(b as object) } }),
+    });
+    renderUi(<Page />);
+    const field = await screen.findByTestId('field-asset');
+    expect(field.closest('.ant-form-item')!.textContent).toContain('设备');
+    fireEvent.mouseDown(field.querySelector('.ant-select-selector') ?? field);
+    fireEvent.change(field.querySelector('input')!, { target: { value: '电梯' } });
+    fireEvent.click(await screen.findByText('国贸大厦 2 号电梯（GM-ELV-02）', {}, { timeout: 3000 }));
+    await waitFor(() => expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({ assetId: LIFT }));
+    // the typed words are searched (debounced: the first page's options may already have been clicked)
+    await waitFor(() => expect(calls.some((c) => c.url.startsWith('/api/v1/assets?') && c.url.includes(`q=${encodeURIComponent('电梯')}`))).toBe(true));
+    await waitFor(() => expect(screen.getByTestId('field-asset').textContent).toContain('GM-ELV-02'));
+  });
 });

@@ -8,6 +8,7 @@ import { mapErrorToFields } from '../../common/api-errors';
 import { useCategoryTree, useLocalName, useLookups } from '../../common/lookups';
 import { resolveStaff, searchStaff } from '../../common/people-search';
 import { RemoteSelect } from '../../common/remote-select';
+import { resolveAsset, searchAssets } from '../../assets/asset-search';
 import { CustomFieldInput, fieldsForType } from '../custom-field-input';
 import { allowedStatuses } from '../ticket-tags';
 import { LinksAndSubtasks, RequesterTickets, Watchers } from './related-panels';
@@ -30,7 +31,7 @@ interface Props {
   onUpdated: (t: Ticket) => void;
 }
 
-const FIELDS = ['status', 'priority', 'categoryId', 'typeId', 'teamId', 'assigneeId', 'tags', 'customFields', 'transferReason'];
+const FIELDS = ['status', 'priority', 'categoryId', 'typeId', 'teamId', 'assigneeId', 'tags', 'assetId', 'customFields', 'transferReason'];
 
 export const SidePanel = forwardRef<SidePanelHandle, Props>(function SidePanel({ ticket, me, version, setByIntelligence = [], onUpdated }, ref) {
   const { t } = useTranslation();
@@ -169,6 +170,20 @@ export const SidePanel = forwardRef<SidePanelHandle, Props>(function SidePanel({
           t('field.tags'),
           <Select data-testid="field-tags" mode="tags" value={ticket.tags} onChange={(v: string[]) => void save({ tags: v }, 'tags')} open={false} placeholder={t('list.tagPlaceholder')} />,
         )}
+        {me.role !== 'customer' &&
+          item(
+            'assetId',
+            t('assets.ticketAsset'),
+            <RemoteSelect
+              testId="field-asset"
+              value={ticket.assetId ?? undefined}
+              onChange={(v) => void save({ assetId: v ?? null }, 'assetId')}
+              search={searchAssets}
+              resolve={resolveAsset}
+              placeholder={t('assets.ticketAssetSearch')}
+              style={{ width: '100%' }}
+            />,
+          )}
         {missing.length > 0 && (
           <Alert data-testid="missing-fields" type="warning" showIcon style={{ marginBottom: 12 }} title={t('detail.missingFields', { fields: missing.map(name).join('、') })} />
         )}

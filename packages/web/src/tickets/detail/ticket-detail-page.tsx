@@ -27,8 +27,11 @@ import type { Insights } from '../../api/intelligence-types';
 import { InsightsPanel, setByIntelligence } from './insights-panel';
 import { ReplyBox, type ReplyBoxHandle } from './reply-box';
 import { SidePanel, type SidePanelHandle } from './side-panel';
+import { SuggestionsPanel } from './suggestions-panel';
+import { TicketPartsPanel } from '../../inventory/ticket-parts-panel';
 import { Timeline } from './timeline';
 import { useTimeline } from './use-timeline';
+import { ArticleFromTicketButton } from '../../knowledge/article-from-ticket';
 
 // One ticket: header, the timeline with the reply box, and the side panel of properties.
 // Changes by others arrive over the live socket; r / n / a / j / k / ? work as in other helpdesks.
@@ -129,6 +132,8 @@ export default function TicketDetailPage() {
     );
   if (!ticket) return <Skeleton active paragraph={{ rows: 8 }} />;
 
+  // the conversation as the suggestions follow it: its newest message (a new one reads them again)
+  const lastMessage = timeline.events.filter((e) => e.kind === 'reply.added').at(-1)?.id ?? '';
   const backSearch = queue?.search ? `?${queue.search}` : '';
   // the first page of the timeline is in (or failed): the side column may follow
   const conversationShown = timeline.events.length > 0 || (!timeline.loading && (!timeline.hasMore || timeline.error != null));
@@ -176,6 +181,7 @@ export default function TicketDetailPage() {
               <Button icon={<DownOutlined aria-hidden />} onClick={() => go(1)} disabled={!neighbour(queue, String(ticket.number), 1)} data-testid="next-ticket" aria-label={t('shortcut.next')} />
             </Space.Compact>
           </Tooltip>
+          <ArticleFromTicketButton ticket={ticket} />
           {ticket.assigneeId !== me.id && (
             <Button onClick={() => panel.current?.assign(me.id)} data-testid="assign-me">
               {t('detail.assignToMe')}
@@ -237,6 +243,8 @@ export default function TicketDetailPage() {
               onLinked={refreshAll}
               onAnalysis={setAnalysis}
             />
+            {/* the right article or solved case, still on the first screen (知识推荐) */}
+            <SuggestionsPanel ticketId={ticket.id} conversation={lastMessage} onInsert={(text) => reply.current?.insert(text)} />
             <Card size="small" style={{ marginTop: 12 }}>
               <SidePanel
                 ref={panel}
@@ -252,6 +260,7 @@ export default function TicketDetailPage() {
             </Card>
             {/* dispatch (派单) below the properties: it loads later and must not move them */}
             <DispatchPanel ticket={ticket} version={version} />
+            {me.role !== 'customer' && <TicketPartsPanel ticketId={ticket.id} version={version} />}
           </AfterFirstPaint>
         </Col>
       </Row>

@@ -78,6 +78,8 @@ export interface NeedInput {
   categoryId: string | null;
   site: LatLng | null;
   customFields: Record<string, unknown>;
+  /** the ticket's product line (its custom field, else its device's); absent: the custom field */
+  productLine?: string | null;
   tier: string | null;
   preferredUserIds: string[];
   excludedUserIds: string[];
@@ -96,12 +98,13 @@ export function buildNeed(i: NeedInput): Need {
     dueAt: null,
     location: i.site,
     region: str(req.region) ?? str(i.customFields.region),
-    teamIds: i.teamId ? [i.teamId] : [],
+    // a rule's team replaces the ticket's: the rule says who must go
+    teamIds: str(req.teamId) ? [str(req.teamId)!] : i.teamId ? [i.teamId] : [],
     skill: str(req.skill),
     level: num(req.level),
     certification: str(req.certification),
     language: str(req.language),
-    productLine: str(req.productLine) ?? str(i.customFields.productLine),
+    productLine: str(req.productLine) ?? (i.productLine !== undefined ? str(i.productLine) : str(i.customFields.productLine)),
     categoryId: i.categoryId,
     visitDate: i.visitDate,
     durationMinutes: WORK_MINUTES[kind],

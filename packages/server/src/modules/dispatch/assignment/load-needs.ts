@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../platform/db/database';
+import { getAssets } from '../../assets';
 import { requesterTiers } from '../../customers';
 import { ticketDispatchFacts, type TicketDispatchFacts } from '../../tickets';
 import type { Need } from '../engine/types';
@@ -29,16 +30,19 @@ export async function loadNeeds(q: Queryable, pool: Pool, ticketIds: string[]): 
   const ids = (k: 'requester_id' | 'organization_id') => [...new Set(facts.map((f) => f[k]).filter((x): x is string => !!x))];
   const prefs = await setupRepository.preferences(q, ids('requester_id'), ids('organization_id'));
   const refusals = await assignmentRepository.refusedBy(q, facts.map((f) => f.id));
+  const assetLines = await assetProductLines(q, facts);
   const out = new Map<string, TicketNeed>();
   const visitDate = dayIn(pool.now, pool.timeZone);
   for (const f of facts) {
     const tier = f.requester_id ? (tiers.get(f.requester_id) ?? null) : null;
+    // the product line: the ticket's own field, else its device's (a lift scanned by the customer)
+    const productLine = str(f.custom_fields?.productLine) ?? (f.asset_id ? (assetLines.get(f.asset_id) ?? null) : null);
     const rule = matchRule(pool.rules, {
       categoryId: f.category_id,
       typeId: f.type_id,
       tier,
       channel: f.channel,
-      productLine: str(f.custom_fields?.productLine),
+      productLine,
       priority: f.priority,
     });
     const mine = prefs.filter((p) => (p.contact_id && p.contact_id === f.requester_id) || (p.organization_id && p.organization_id === f.organization_id));
@@ -52,6 +56,7 @@ export async function loadNeeds(q: Queryable, pool: Pool, ticketIds: string[]): 
       categoryId: f.category_id,
       site: f.site_lat !== null && f.site_lng !== null ? [f.site_lat, f.site_lng] : null,
       customFields: f.custom_fields ?? {},
+      productLine,
       tier,
       preferredUserIds: [...new Set(mine.flatMap((p) => p.preferred_user_ids))],
       excludedUserIds: [...new Set([...mine.flatMap((p) => p.excluded_user_ids), ...refused])],
@@ -59,6 +64,18 @@ export async function loadNeeds(q: Queryable, pool: Pool, ticketIds: string[]): 
       visitDate,
     });
     out.set(f.id, { facts: f, need, policy: resolvePolicy(pool.policies, f.category_id, f.team_id), rule });
+  }
+  return out;
+}
+
+/** The product line of each ticket's device, by asset id (assets without one are left out); one read for the batch. */
+async function assetProductLines(q: Queryable, facts: TicketDispatchFacts[]): Promise<Map<string, string>> {
+  const ids = facts.map((f) => f.asset_id).filter((x): x is string => !!x);
+  const out = new Map<string, string>();
+  if (!ids.length) return out;
+  for (const [id, asset] of await getAssets(q, ids)) {
+    const line = str(asset.productLine);
+    if (line) out.set(id, line);
   }
   return out;
 }

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:net';
 import type { ChannelListener, ChannelRuntime } from '../channel-plugin';
 import type { IntakeErrorCode } from '../intake-error-codes';
 import { verifyDevice, type DeviceTenant } from './device-auth';
+import { registeredDeviceTopic } from './device-messages';
 import { ingestAlarm } from './ingest-alarm';
 import { MAX_PAYLOAD_BYTES, parseTopic, payloadRefusal } from './iot-rules';
 
@@ -65,8 +66,27 @@ export async function startMqttBroker(rt: ChannelRuntime): Promise<ChannelListen
     },
     authorizePublish(client: DeviceClient | null, packet, done) {
       if (!client) return done(null); // the broker's own messages ($SYS)
+      const other = registeredDeviceTopic(packet.topic);
+      if (other && other.slug === client.gongdan?.slug) {
+        // a kind another module registered (telemetry): its handler stores or refuses it before the PUBACK
+        packet.retain = false;
+        const raw = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
+        verify(client)
+          .then((t) => {
+            if (!t) throw refusal('IOT_BAD_CREDENTIALS', 'the device key was revoked');
+            return other.handler.receive(deps, { tenantId: t.tenantId, serial: other.serial, raw, via: { via: 'mqtt', topic: packet.topic, clientId: client.id } });
+          })
+          .then(
+            () => done(null),
+            (err) => {
+              log.warn({ err: (err as Error).message, topic: packet.topic, clientId: client.id }, `MQTT ${other.kind} message refused`);
+              done(err);
+            },
+          );
+        return;
+      }
       const topic = parseTopic(packet.topic);
-      if (!topic || topic.slug !== client.gongdan?.slug) return done(refusal('IOT_TOPIC_REFUSED', `${packet.topic} is not gongdan/${client.gongdan?.slug}/devices/{serial}/alarm|recovery`));
+      if (!topic || topic.slug !== client.gongdan?.slug) return done(refusal('IOT_TOPIC_REFUSED', `${packet.topic} is not gongdan/${client.gongdan?.slug}/devices/{serial}/alarm|recovery (or another registered kind, e.g. telemetry)`));
       const raw = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
       if (raw.length > MAX_PAYLOAD_BYTES) return done(refusal('IOT_PAYLOAD_TOO_LARGE', `${raw.length} bytes; at most ${MAX_PAYLOAD_BYTES}`));
       // an alarm that could never become a ticket is not acknowledged: the device learns at once (no PUBACK)

@@ -1,6 +1,7 @@
 import mqtt from 'mqtt';
 import { tenantIdBySlug } from '../../identity';
 import type { ChannelListener, ChannelRuntime } from '../channel-plugin';
+import { DeviceMessageRefused, registeredDeviceTopic } from './device-messages';
 import { ingestAlarm } from './ingest-alarm';
 import { MAX_PAYLOAD_BYTES, parseTopic, payloadRefusal } from './iot-rules';
 
@@ -34,6 +35,21 @@ export async function startMqttSubscriber(rt: ChannelRuntime): Promise<ChannelLi
       log.warn({ topic: packet.topic, reason }, 'MQTT message not stored as an alarm');
       done();
     };
+    const other = topic ? null : registeredDeviceTopic(packet.topic);
+    if (other) {
+      tenantOf(other.slug)
+        .then((tenantId) => (tenantId ? other.handler.receive(deps, { tenantId, serial: other.serial, raw, via: { via: 'mqtt-external', topic: packet.topic } }) : skip('IOT_UNKNOWN_TENANT')))
+        .then(
+          () => done(),
+          (err) => {
+            // a message the contract refuses is acknowledged and logged (as alarms are); a failure to store is delivered again
+            if (err instanceof DeviceMessageRefused) return skip(err.message);
+            log.error({ err, topic: packet.topic }, `MQTT ${other.kind} message not stored; the broker will deliver it again`);
+            client.stream.destroy();
+          },
+        );
+      return;
+    }
     if (!topic) return skip('IOT_TOPIC_REFUSED');
     if (raw.length > MAX_PAYLOAD_BYTES) return skip('IOT_PAYLOAD_TOO_LARGE');
     const refused = payloadRefusal(raw, deps.clock.now());

@@ -1,6 +1,7 @@
 import type { Deps } from '../../../platform/deps';
 import { AppError } from '../../../platform/errors';
 import { uuidv7 } from '../../../platform/ids';
+import { ensureAssets, type AssetRef } from '../../assets';
 import { systemActor, tenantTimeZone } from '../../identity';
 import { createTicket, recordTicketEvents, ticketHeadlines, updateTicket, type CreateTicketInput } from '../../tickets';
 import { channelRepository } from '../channel-repository';
@@ -9,11 +10,10 @@ import { PermanentIntakeError, type ChannelConfig, type InboundRow, type Outcome
 import { routeByRules } from '../routing-rules';
 import { threadRepository } from '../thread-repository';
 import { incidentKey, planAlarms, type AlarmItem, type OpenIncident, type PlannedIncident } from './alarm-plan';
-import { assetRepository } from './asset-repository';
 import { deviceAlarmRepository, type DeviceAlarmInsert } from './device-alarm-repository';
 import { alarmDescription, alarmTime, alarmTitle, deviceName, PRIORITY_OF_SEVERITY, readPayload, Serial, threadKeyOf } from './iot-rules';
 
-type Asset = { id: string; owner_contact_id: string | null; organization_id: string | null };
+type Asset = AssetRef & { ownerContactId: string | null };
 
 function readItem(row: InboundRow): AlarmItem {
   const serial = Serial.safeParse(row.meta.serial);
@@ -30,9 +30,9 @@ async function openTicket(deps: Deps, tenantId: string, inc: PlannedIncident, as
   const { payload, serial } = inc.opener!;
   const title = alarmTitle(serial, payload.code, payload.message);
   const routing = routeByRules(channel?.defaults ?? {}, `${title}\n${payload.message ?? ''}`);
-  const requester = asset.owner_contact_id
-    ? { id: asset.owner_contact_id }
-    : { name: deviceName(serial), identities: [{ kind: 'device' as const, value: serial }], organizationId: asset.organization_id ?? undefined };
+  const requester = asset.ownerContactId
+    ? { id: asset.ownerContactId }
+    : { name: deviceName(serial), identities: [{ kind: 'device' as const, value: serial }], organizationId: asset.organizationId ?? undefined };
   const description = alarmDescription(serial, payload, row.receivedAt, timeZone);
   const input: CreateTicketInput = {
     title,
@@ -44,6 +44,7 @@ async function openTicket(deps: Deps, tenantId: string, inc: PlannedIncident, as
     teamId: routing.teamId,
     typeId: routing.typeId,
     tags: routing.tags, // the channel already says 设备告警: no English tag
+    assetId: asset.id, // in the asset's history; its position is where the work is
   };
   // keyed by the incident it follows (and, for a batch opening several incidents of one device and code,
   // its place among them), not by the alarm that opened it: two workers, or a retry after a crash that
@@ -83,7 +84,7 @@ async function apply(deps: Deps, tenantId: string, rows: InboundRow[], items: Al
   const now = deps.clock.now();
   const serials = [...new Set(items.map((i) => i.serial))];
   const { assets, open, latest, channel, timeZone } = await deps.db.tenant(tenantId, async (q) => {
-    const assets = await assetRepository.ensure(q, tenantId, serials, now, serials.map(() => uuidv7(now.getTime())));
+    const assets = await ensureAssets(q, tenantId, serials, now);
     const pairs = new Map(items.map((i) => [incidentKey(i.serial, i.payload.code), { assetId: assets.get(i.serial)!.id, code: i.payload.code, serial: i.serial }]));
     const stored = await deviceAlarmRepository.open(q, [...pairs.values()]);
     const tickets = await ticketHeadlines(q, stored.map((d) => d.ticket_id));

@@ -15,6 +15,20 @@ export interface Submitter {
   userAgent?: string;
 }
 
+/**
+ * What the tenant's own self-service portal adds to a submission (never the public REST body): a
+ * category of the portal's own list (instead of the form's), the ticket type of the chosen form, its
+ * custom fields (checked by the caller) and files.
+ */
+export interface SubmissionExtras {
+  categoryId?: string;
+  typeId?: string;
+  customFields?: Record<string, unknown>;
+  attachments?: { filename: string; contentType: string; base64: string }[];
+  /** the asset of the QR code the customer scanned (looked up by the caller in the tenant) */
+  assetId?: string;
+}
+
 export type SubmitResult = { status: 201; ticketId: string; number: number; queryCode: string } | { status: 202; reference: string; queryCode: string };
 
 const TOKEN_MESSAGES = {
@@ -31,7 +45,7 @@ const TOKEN_MESSAGES = {
  * number once the worker has made the ticket, or with a reference when that takes longer. The query
  * code tracks the submission either way.
  */
-export async function submitWebForm(deps: Deps, input: SubmitTicketInput, who: Submitter, opts: { waitMs: number }): Promise<SubmitResult> {
+export async function submitWebForm(deps: Deps, input: SubmitTicketInput, who: Submitter, opts: { waitMs: number }, extras: SubmissionExtras = {}): Promise<SubmitResult> {
   const c = await publicChannel(deps, 'web', input.key);
   const s = webFormSettings(c.settings);
   if (!originAllowed(s.allowedOrigins, who.origin)) throw new AppError('FORBIDDEN', `This form does not accept submissions from pages of ${who.origin}`, { field: 'origin' });
@@ -51,7 +65,19 @@ export async function submitWebForm(deps: Deps, input: SubmitTicketInput, who: S
 
   const externalId = `form:${input.submissionId ?? randomUUID()}`;
   const queryCode = queryCodeFor(secret, `${c.id}:${externalId}`);
-  const stored: StoredSubmission = { name: input.name, email: input.email, phone: input.phone, title: input.title, description: input.description, categoryId: input.category, fields: input.fields };
+  const stored: StoredSubmission = {
+    name: input.name,
+    email: input.email,
+    phone: input.phone,
+    title: input.title,
+    description: input.description,
+    categoryId: extras.categoryId ?? input.category,
+    fields: input.fields,
+    typeId: extras.typeId,
+    customFields: extras.customFields,
+    attachments: extras.attachments,
+    assetId: extras.assetId,
+  };
   const received = await receiveInbound(deps, {
     tenantId: c.tenantId,
     channel: 'web',

@@ -9,6 +9,13 @@ export interface StoredSubmission {
   description: string;
   categoryId?: string;
   fields?: Record<string, string | number | boolean>;
+  /** from the self-service portal: the ticket type of the chosen form and its custom fields (checked before storing) */
+  typeId?: string;
+  customFields?: Record<string, unknown>;
+  /** from the self-service portal: the asset whose QR code was scanned (扫码报修) */
+  assetId?: string;
+  /** from the self-service portal: files sent with the request (base64) */
+  attachments?: { filename: string; contentType: string; base64: string }[];
 }
 
 export function submissionMessage(s: StoredSubmission): NormalizedMessage {
@@ -17,7 +24,8 @@ export function submissionMessage(s: StoredSubmission): NormalizedMessage {
     sender: { name: s.name, email: s.email, phone: s.phone },
     subject: s.title,
     text: extra.length ? `${s.description}\n\n${extra.join('\n')}` : s.description,
-    ticket: s.categoryId ? { categoryId: s.categoryId } : undefined,
+    ticket: s.categoryId || s.typeId || s.customFields || s.assetId ? { categoryId: s.categoryId, typeId: s.typeId, customFields: s.customFields, assetId: s.assetId } : undefined,
+    attachments: s.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.base64, 'base64') })),
   };
 }
 

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { labelledTable, parseCsv } from './csv';
-import { train, type TrainOptions } from './model';
+import type { TrainOptions } from './model';
+import { scoreUnknown, type UnknownScores } from './score-unknown';
+import { trainTuned } from './tune';
 import { deserializeModel, serializeModel } from './serialize';
 
 export interface EvalClassifyInput {
@@ -10,6 +12,8 @@ export interface EvalClassifyInput {
   labelColumn: string;
   header: boolean;
   options?: Partial<TrainOptions>;
+  /** Test items with this label are out of scope: the model is trained without them and answers it when it finds a text unlike everything */
+  unknownLabel?: string;
 }
 
 export interface EvalClassifyResult {
@@ -24,6 +28,8 @@ export interface EvalClassifyResult {
   model_bytes: number;
 }
 
+export type EvalClassifyUnknownResult = EvalClassifyResult & { unknown_label: string } & UnknownScores;
+
 export function readLabelled(file: string, textColumns: string[], labelColumn: string, header: boolean) {
   return labelledTable(parseCsv(readFileSync(file, 'utf8')), textColumns, labelColumn, header);
 }
@@ -32,19 +38,25 @@ export function readLabelled(file: string, textColumns: string[], labelColumn: s
  * Trains on one file, serialises the model (its size is reported) and tests the model read back
  * from those bytes, so the figures are those of the stored, quantised model.
  */
-export function evalClassify(input: EvalClassifyInput): EvalClassifyResult {
-  const tr = readLabelled(input.train, input.textColumns, input.labelColumn, input.header);
+export function evalClassify(input: EvalClassifyInput): EvalClassifyResult | EvalClassifyUnknownResult {
+  const all = readLabelled(input.train, input.textColumns, input.labelColumn, input.header);
+  const unknown = input.unknownLabel;
+  const tr = unknown === undefined ? all : { texts: all.texts.filter((_, i) => all.labels[i] !== unknown), labels: all.labels.filter((l) => l !== unknown) };
   const te = readLabelled(input.test, input.textColumns, input.labelColumn, input.header);
   const t0 = performance.now();
-  const trained = train(tr.texts, tr.labels, input.options);
+  const trained = trainTuned(tr.texts, tr.labels, input.options).model;
   const bytes = serializeModel(trained);
   const trainSeconds = (performance.now() - t0) / 1000;
   const model = deserializeModel(bytes);
   const t1 = performance.now();
-  const predicted = te.texts.map((t) => model.classify(t));
+  const predicted = te.texts.map((t) => {
+    if (unknown === undefined) return model.classify(t);
+    const s = model.scores(model.vector(t));
+    return model.isUnknown(s) ? unknown : model.labels[s.indexOf(Math.max(...s))];
+  });
   const ms = te.texts.length ? (performance.now() - t1) / te.texts.length : 0;
   const { accuracy, macroF1 } = scoreLabels(te.labels, predicted);
-  return {
+  const result: EvalClassifyResult = {
     task: 'classify',
     train_items: tr.texts.length,
     test_items: te.texts.length,
@@ -55,6 +67,9 @@ export function evalClassify(input: EvalClassifyInput): EvalClassifyResult {
     ms_per_item: round(ms, 3),
     model_bytes: bytes.length,
   };
+  if (unknown === undefined) return result;
+  const u = scoreUnknown(te.labels, predicted, unknown);
+  return { ...result, unknown_label: unknown, oos_recall: round(u.oos_recall, 4), oos_precision: round(u.oos_precision, 4), in_scope_accuracy: round(u.in_scope_accuracy, 4) };
 }
 
 /** Accuracy and macro F1 over the classes present in the gold labels or the predictions. */

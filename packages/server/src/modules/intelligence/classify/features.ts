@@ -137,12 +137,12 @@ export function documentFrequencies(texts: Iterable<string>, o: FeatureOptions =
 
 /**
  * Builds the vocabulary: terms seen in at least minDf texts, at most maxTerms of them (the most
- * frequent; ties in term order); idf = ln((1 + n) / (1 + df)) + 1.
+ * frequent; among equally frequent ones the shortest, then in term order); idf = ln((1 + n) / (1 + df)) + 1.
  */
 export function buildVocabulary({ df, n }: DocumentFrequencies, minDf: number, maxTerms = Infinity): Vocabulary {
   let terms = [...df.keys()].filter((k) => df.get(k)! >= minDf).sort();
   if (terms.length > maxTerms) {
-    const kept = new Set([...terms].sort((a, b) => df.get(b)! - df.get(a)! || (a < b ? -1 : 1)).slice(0, maxTerms));
+    const kept = new Set([...terms].sort((a, b) => df.get(b)! - df.get(a)! || a.length - b.length || (a < b ? -1 : 1)).slice(0, maxTerms));
     terms = terms.filter((t) => kept.has(t));
   }
   const ids = new Map(terms.map((t, i) => [t, i]));

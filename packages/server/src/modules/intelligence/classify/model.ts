@@ -1,4 +1,5 @@
 import { DEFAULT_FEATURES, buildVocabulary, documentFrequencies, featureCounts, vectorize, type FeatureCounts, type FeatureOptions, type SparseVector, type Vocabulary } from './features';
+import { naiveBayesWeights, rms as rmsOf } from './naive-bayes';
 import { mulberry32 } from '../../../platform/random';
 
 // A linear text classifier: one weight per (feature, class), trained with the averaged multiclass
@@ -29,9 +30,13 @@ export interface TrainOptions {
    * is: models sharing one vocabulary vectorise a text once for all of them.
    */
   vocabulary?: Vocabulary;
+  /** Weight of a naive Bayes model added into the linear one (0 = none), both scaled to unit RMS. */
+  nb: number;
+  /** Class balance: each example's step × (texts / (classes × texts of its class))^balance (0 = none). */
+  balance: number;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { features: DEFAULT_FEATURES, epochs: 15, aggressiveness: 0.2, seed: 1, update: 'worst', loss: 'hinge', learningRate: 1, ensemble: false, shrink: 1, supervised: 0 };
+export const DEFAULT_TRAIN: TrainOptions = { features: DEFAULT_FEATURES, epochs: 15, aggressiveness: 0.2, seed: 1, update: 'worst', loss: 'hinge', learningRate: 1, ensemble: false, shrink: 1, supervised: 0, nb: 0, balance: 0 };
 
 export interface Prediction {
   label: string;
@@ -50,7 +55,14 @@ export class TextClassifier {
     readonly weights: Float32Array,
     readonly bias: Float32Array,
     readonly features: FeatureOptions,
+    /** A text whose top class score is below this is unlike every class: "none of these" (-Infinity: never). */
+    readonly unknownBelow = -Infinity,
   ) {}
+
+  /** Whether a text with these class scores (see rank) is unlike anything the model was trained on. */
+  isUnknown(scores: ArrayLike<number>): boolean {
+    return scores[argmax(scores)] < this.unknownBelow;
+  }
 
   vector(text: string): SparseVector {
     return vectorize(featureCounts(text, this.features), this.vocab, this.features);
@@ -128,7 +140,7 @@ export function shareVocabularies<K extends string>(models: Partial<Record<K, Te
   for (const key of Object.keys(models) as K[]) {
     const m = models[key]!;
     const same = seen.find((s) => JSON.stringify(s.features) === JSON.stringify(m.features) && sameVocabulary(s.vocab, m.vocab));
-    if (same) out[key] = new TextClassifier(m.labels, same.vocab, m.weights, m.bias, m.features);
+    if (same) out[key] = new TextClassifier(m.labels, same.vocab, m.weights, m.bias, m.features, m.unknownBelow);
     else {
       seen.push(m);
       out[key] = m;
@@ -183,7 +195,7 @@ export function train(texts: string[], labels: string[], options: Partial<TrainO
   const classes = [...new Set(labels)].sort();
   const classOf = new Map(classes.map((c, i) => [c, i]));
   // the texts are featurised again for each pass instead of holding every text's counts at once
-  const vocab = o.vocabulary ?? buildVocabulary(documentFrequencies(texts, o.features), minDfFor(texts.length, o.minDf), maxTermsFor(classes.length));
+  const vocab = o.vocabulary ?? buildVocabulary(documentFrequencies(texts, o.features), minDfFor(texts.length, o.minDf), maxTermsFor(classes.length, texts.length));
   const ys = labels.map((l) => classOf.get(l)!);
   if (o.supervised > 0 && !o.vocabulary) superviseIdf(vocab, texts, o.features, ys, classes.length, o.supervised);
   const xs = texts.map((t) => vectorize(featureCounts(t, o.features), vocab, o.features));
@@ -195,6 +207,9 @@ export function train(texts: string[], labels: string[], options: Partial<TrainO
   const ub = new Float64Array(C);
   const s = new Float64Array(C);
   const order = Array.from(xs.keys());
+  const perClass = new Float64Array(C);
+  for (const y of ys) perClass[y]++;
+  const classWeight = Float64Array.from(perClass, (k) => (o.balance ? (xs.length / (C * k)) ** o.balance : 1));
   // Shrinking (as in liblinear): an example that has kept a comfortable margin is passed over for a
   // growing number of epochs; it would most likely cause no update, and scoring it is the whole cost.
   const streak = new Uint8Array(xs.length);
@@ -244,7 +259,7 @@ export function train(texts: string[], labels: string[], options: Partial<TrainO
         for (let c = 0; c < C; c++) {
           const g = s[c] / z - (c === y ? 1 : 0);
           if (Math.abs(g) < 1e-4) continue;
-          const lr = -o.learningRate * g;
+          const lr = -o.learningRate * classWeight[y] * g;
           for (let j = 0; j < x.idx.length; j++) {
             const k = x.idx[j] * C + c;
             const d = lr * x.val[j];
@@ -268,7 +283,7 @@ export function train(texts: string[], labels: string[], options: Partial<TrainO
         if (o.update === 'all') rivals = Array.from(s.keys()).filter((c) => c !== y && 1 - (s[y] - s[c]) > 0);
         for (const rc of rivals) {
           const loss = 1 - (s[y] - s[rc]);
-          const tau = Math.min(o.aggressiveness, loss / (2 * sq)) / rivals.length;
+          const tau = Math.min(o.aggressiveness * classWeight[y], loss / (2 * sq)) / rivals.length;
           step(x, y, rc, tau);
         }
       }
@@ -277,18 +292,30 @@ export function train(texts: string[], labels: string[], options: Partial<TrainO
   }
   for (let k = 0; k < w.length; k++) w[k] -= u[k] / t;
   const bias = Float32Array.from(b, (v, c) => v - ub[c] / t);
+  if (o.nb > 0 && C > 1) {
+    // naive Bayes scaled to the linear model's RMS (scores stay margins around ±1), times its weight
+    const nb = naiveBayesWeights(xs, ys, V, C);
+    const kn = (o.nb * rmsOf(w)) / rmsOf(nb);
+    for (let i = 0; i < w.length; i++) w[i] += nb[i] * kn;
+  }
   return new TextClassifier(classes, vocab, w, bias, o.features);
 }
 
 const minDfFor = (texts: number, minDf?: number) => minDf ?? (texts < 2000 ? 1 : 2);
-const maxTermsFor = (classes: number) => Math.floor(MAX_WEIGHT_BYTES / Math.max(1, classes));
+/**
+ * The stored model's size grows with the tenant's texts: about 4 MB for a small tenant, up to 18 MB
+ * (a term costs one byte per class, its idf and its text, ~16 bytes). Without it a small tenant with
+ * long texts kept every term seen once (1.2 M terms, 30 MB for 1,842 texts).
+ */
+export const modelBytesFor = (texts: number) => Math.min(18_000_000, 4_000_000 + 140 * texts);
+const maxTermsFor = (classes: number, texts: number) => Math.floor(Math.min(MAX_WEIGHT_BYTES / Math.max(1, classes), modelBytesFor(texts) / (Math.max(1, classes) + 16)));
 
 /**
  * One vocabulary for several models trained on (overlapping sets of) the same texts — a tenant's
  * category, team and priority models — sized for the one with the most classes.
  */
 export function sharedVocabulary(texts: string[], maxClasses: number, o: Pick<TrainOptions, 'features' | 'minDf'> = DEFAULT_TRAIN): Vocabulary {
-  return buildVocabulary(documentFrequencies(texts, o.features), minDfFor(texts.length, o.minDf), maxTermsFor(maxClasses));
+  return buildVocabulary(documentFrequencies(texts, o.features), minDfFor(texts.length, o.minDf), maxTermsFor(maxClasses, texts.length));
 }
 
 /**

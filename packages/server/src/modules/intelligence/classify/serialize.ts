@@ -11,7 +11,7 @@ export function serializeModel(m: TextClassifier): Uint8Array {
   const C = m.labels.length;
   const V = m.vocab.terms.length;
   const terms = new TextEncoder().encode(m.vocab.terms.join('\n'));
-  const header = new TextEncoder().encode(JSON.stringify({ labels: m.labels, features: m.features, terms: V, termBytes: terms.length }));
+  const header = new TextEncoder().encode(JSON.stringify({ labels: m.labels, features: m.features, terms: V, termBytes: terms.length, ...(Number.isFinite(m.unknownBelow) ? { unknownBelow: m.unknownBelow } : {}) }));
   const scale = new Float32Array(C);
   for (let k = 0; k < m.weights.length; k++) {
     const a = Math.abs(m.weights[k]);
@@ -44,7 +44,7 @@ export function deserializeModel(bytes: Uint8Array): TextClassifier {
   if (view.getUint32(0, true) !== MAGIC) throw new Error('Not a Gongdan classifier model');
   const headerLength = view.getUint32(4, true);
   let at = 8;
-  const h = JSON.parse(new TextDecoder().decode(bytes.subarray(at, at + headerLength))) as { labels: string[]; features: FeatureOptions; terms: number; termBytes: number };
+  const h = JSON.parse(new TextDecoder().decode(bytes.subarray(at, at + headerLength))) as { labels: string[]; features: FeatureOptions; terms: number; termBytes: number; unknownBelow?: number };
   at += headerLength;
   const termText = new TextDecoder().decode(bytes.subarray(at, at + h.termBytes));
   const terms = h.terms === 0 ? [] : termText.split('\n');
@@ -63,7 +63,7 @@ export function deserializeModel(bytes: Uint8Array): TextClassifier {
   const q = new Int8Array(bytes.buffer, bytes.byteOffset + at, V * C);
   const weights = new Float32Array(V * C);
   for (let k = 0; k < weights.length; k++) weights[k] = q[k] * scale[k % C];
-  return new TextClassifier(h.labels, { ids: new Map(terms.map((t, i) => [t, i])), terms, idf }, weights, bias, h.features);
+  return new TextClassifier(h.labels, { ids: new Map(terms.map((t, i) => [t, i])), terms, idf }, weights, bias, h.features, h.unknownBelow ?? -Infinity);
 }
 
 const pad4 = (n: number) => (4 - ((8 + n) % 4)) % 4;

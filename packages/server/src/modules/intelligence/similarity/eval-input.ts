@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { CsvError, labelledTable, parseCsv } from '../classify/csv';
+import { CsvError, labelledTable, parseCsv, resolveColumn } from '../classify/csv';
 
 // Reading the CSV files of `gongdan eval pairs` and `gongdan eval retrieve` with the CSV helpers of
 // `eval classify`, so columns are named or indexed the same way. Problems are CsvErrors, which the
@@ -18,10 +18,22 @@ export function readKeyed(file: string, textColumn: string, keyColumn: string, h
   return { texts: t.texts, keys: t.labels };
 }
 
+/** Refuses a text column that is empty in every row: every score would be 0 whatever the engine. */
+export function requireText(texts: string[], file: string, column: string): void {
+  if (texts.every((t) => t.trim() === '')) throw new CsvError(`${file}: column "${column}" is empty in every row, so nothing can match; name the text column`);
+}
+
 export interface LabelledPairs {
   a: string[];
   b: string[];
   labels: boolean[];
+  /** Set when the header row holds a 0/1 label: probably a pair read as a header. */
+  suspectHeader?: string;
+}
+
+function labelIndex(rows: string[][], labelColumn: string): number {
+  const width = Math.max(...rows.slice(0, 1000).map((r) => r.length));
+  return resolveColumn(labelColumn, rows[0], width);
 }
 
 const TRUE = new Set(['1', 'true', 'yes', 'y', 't', '1.0']);
@@ -37,7 +49,13 @@ export function readPairs(file: string, aColumn: string, bColumn: string, labelC
     const v = l.toLowerCase();
     if (TRUE.has(v)) return true;
     if (FALSE.has(v)) return false;
-    throw new CsvError(`${file}: bad label "${l}" in data row ${i + 1} (labels must be 0/1 or true/false)`);
+    const hint = i === 0 && !header ? '; if row 1 is a header, drop --no-header' : '';
+    throw new CsvError(`${file}: bad label "${l}" in data row ${i + 1} (labels must be 0/1 or true/false${hint})`);
   });
-  return { a: a.texts, b: b.texts, labels };
+  const headerLabel = header ? (rows[0][labelIndex(rows, labelColumn)] ?? '').trim().toLowerCase() : '';
+  const suspectHeader =
+    headerLabel && (TRUE.has(headerLabel) || FALSE.has(headerLabel))
+      ? `${file}: the first row looks like a pair, not a header (its label is "${headerLabel}"); if the file has no header row, give --no-header (now that pair is skipped)`
+      : undefined;
+  return { a: a.texts, b: b.texts, labels, ...(suspectHeader ? { suspectHeader } : {}) };
 }

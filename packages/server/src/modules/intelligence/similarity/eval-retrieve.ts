@@ -1,5 +1,5 @@
 import { CsvError } from '../classify/csv';
-import { readKeyed } from './eval-input';
+import { readKeyed, requireText } from './eval-input';
 import { SimilarityIndex, type IndexOptions } from './similarity-index';
 
 export interface EvalRetrieveInput {
@@ -38,6 +38,8 @@ export const relevantIds = (cell: string) =>
 export function evalRetrieve(input: EvalRetrieveInput): EvalRetrieveResult {
   const corpus = readKeyed(input.corpus, input.textColumn, input.idColumn, input.header);
   const queries = readKeyed(input.queries, input.queryColumn, input.relevantColumn, input.header);
+  requireText(corpus.texts, input.corpus, input.textColumn);
+  requireText(queries.texts, input.queries, input.queryColumn);
   const index = new SimilarityIndex(
     corpus.keys.map((id, i) => ({ id, text: corpus.texts[i] })),
     input.options,
@@ -49,12 +51,25 @@ export function evalRetrieve(input: EvalRetrieveInput): EvalRetrieveResult {
     if (unknown !== undefined) throw new CsvError(`${input.queries}: query row ${i + 1} names relevant id "${unknown}", which is not in the corpus`);
     return new Set(ids);
   });
-  let r1 = 0;
-  let r5 = 0;
-  let rr = 0;
   const t0 = performance.now();
   const ranked = queries.texts.map((q) => index.search(q, 100).map((h) => h.id));
   const ms = (performance.now() - t0) / queries.texts.length;
+  const scores = scoreRankings(ranked, gold);
+  const n = queries.texts.length;
+  return {
+    task: 'retrieve',
+    corpus_items: index.size,
+    queries: n,
+    ...scores,
+    ms_per_query: round(ms, 3),
+  };
+}
+
+/** recall@1, recall@5 and MRR of ranked ids against the relevant ids of each query, averaged. */
+export function scoreRankings(ranked: string[][], gold: Set<string>[]): { recall_at_1: number; recall_at_5: number; mrr: number } {
+  let r1 = 0;
+  let r5 = 0;
+  let rr = 0;
   ranked.forEach((ids, i) => {
     const g = gold[i];
     const hitsAt = (k: number) => ids.slice(0, k).filter((id) => g.has(id)).length / Math.min(k, g.size);
@@ -63,16 +78,8 @@ export function evalRetrieve(input: EvalRetrieveInput): EvalRetrieveResult {
     const first = ids.findIndex((id) => g.has(id));
     if (first >= 0) rr += 1 / (first + 1);
   });
-  const n = queries.texts.length;
-  return {
-    task: 'retrieve',
-    corpus_items: index.size,
-    queries: n,
-    recall_at_1: round(r1 / n, 4),
-    recall_at_5: round(r5 / n, 4),
-    mrr: round(rr / n, 4),
-    ms_per_query: round(ms, 3),
-  };
+  const n = Math.max(1, ranked.length);
+  return { recall_at_1: round(r1 / n, 4), recall_at_5: round(r5 / n, 4), mrr: round(rr / n, 4) };
 }
 
 export const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;

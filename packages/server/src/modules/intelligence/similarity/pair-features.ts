@@ -140,8 +140,8 @@ export function pairFeatures(a: PreparedText, b: PreparedText, stats: IdfSource,
 
 /**
  * Sparse, hashed features for large training sets: the words only one side has (which of them
- * matter, e.g. 不 or 退款, and which do not, e.g. 吗 or 呢) and pairs of them across the sides
- * (synonyms such as 无法打印 / 打不出来).
+ * matter, e.g. 不 or 退款, and which do not, e.g. 吗 or 呢), pairs of them across the sides
+ * (synonyms such as 无法打印 / 打不出来), the characters only one side has and the words both share.
  */
 export function pairSparse(a: PreparedText, b: PreparedText, buckets: number): number[] {
   const onlyA = [...a.wordSet].filter((w) => !b.wordSet.has(w));
@@ -150,6 +150,14 @@ export function pairSparse(a: PreparedText, b: PreparedText, buckets: number): n
   for (const w of [...onlyA, ...onlyB]) out.push(hash(`d:${w}`, buckets));
   for (const x of onlyA.slice(0, 5)) for (const y of onlyB.slice(0, 5)) out.push(hash(x < y ? `x:${x}|${y}` : `x:${y}|${x}`, buckets));
   if (onlyA.length === 0 && onlyB.length === 0) out.push(hash('same-words', buckets));
+  // The characters only one side has: near-identical utterances that differ in meaning differ in a
+  // character or two (开 / 关, 歌 / 剧), often inside a word jieba keeps whole.
+  const ca = new Set(a.chars);
+  const cb = new Set(b.chars);
+  for (const c of ca) if (!cb.has(c)) out.push(hash(`dc:${c}`, buckets));
+  for (const c of cb) if (!ca.has(c)) out.push(hash(`dc:${c}`, buckets));
+  // The words both share: some topics are paraphrased far more often than others.
+  for (const w of a.wordSet) if (b.wordSet.has(w)) out.push(hash(`s:${w}`, buckets));
   return out;
 }
 

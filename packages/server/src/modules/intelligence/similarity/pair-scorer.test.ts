@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prepare, pairFeatures, PAIR_FEATURE_NAMES } from './pair-features';
+import { prepare, pairFeatures, pairSparse, PAIR_FEATURE_NAMES } from './pair-features';
 import { bestF1Threshold, trainPairModel } from './pair-model';
 import { fitPairScorer } from './pair-scorer';
 import { TermStats } from './text-terms';
@@ -11,6 +11,20 @@ describe('pair features', () => {
     expect(f('花呗怎么还款', '花呗为什么不能还款')).toMatchObject({ negation_differs: 1, question_differs: 1 });
     expect(f('借呗额度3000', '借呗额度5000')).toMatchObject({ numbers_differ: 1, numbers_same: 0 });
     expect(f('打印机无法打印', '打印机无法打印！')).toMatchObject({ identical: 1, lcs_over_max: 1 });
+  });
+});
+
+describe('sparse pair features', () => {
+  it('name the words only one side has, their cross pairs, the characters only one side has and the shared words', () => {
+    const a = prepare('打开音乐');
+    const b = prepare('关闭音乐');
+    expect([a.words, b.words]).toEqual([
+      ['打开', '音乐'],
+      ['关闭', '音乐'],
+    ]);
+    // d:打开 d:关闭, x:关闭|打开, dc:打 dc:开 dc:关 dc:闭, s:音乐
+    expect(new Set(pairSparse(a, b, 1 << 18)).size).toBe(8);
+    expect(pairSparse(a, b, 1 << 18)).toEqual(pairSparse(prepare('打开音乐'), prepare('关闭音乐'), 1 << 18));
   });
 });
 
@@ -54,5 +68,6 @@ describe('pair model', () => {
     );
     expect(s.score('打印机打印不出来', '打印机无法打印')).toBeGreaterThanOrEqual(s.threshold);
     expect(s.score('键盘失灵', '邮箱收不到邮件')).toBeLessThan(s.threshold);
+    expect(s.bytes).toBeGreaterThan(0);
   });
 });

@@ -16,6 +16,8 @@ export interface PairScorer {
   threshold: number;
   /** Out-of-fold F1 of every candidate on the training pairs (what the choice was made on). */
   candidates: Partial<Record<PairScorerKind, number>>;
+  /** Size the scorer would take stored: its IDF table (term bytes + 4 per count) and 4 bytes per weight (8 per non-zero hashed one, with its index). */
+  bytes: number;
   score(a: string, b: string): number;
 }
 
@@ -58,6 +60,7 @@ export function fitPairScorer(a: string[], b: string[], labels: boolean[], optio
   const kinds: PairScorerKind[] = options.only ? [options.only] : useSparse ? ['cosine', 'dense', 'sparse'] : ['cosine', 'dense'];
   const random = mulberry32(options.seed ?? 1);
   const fold = labels.map(() => Math.floor(random() * FOLDS));
+  let weightBytes = 0;
   const fit = (kind: PairScorerKind, idx: number[]): ((x: PairVector) => number) => {
     if (kind === 'cosine') return COSINE;
     const sub = idx.map((i) => (kind === 'dense' ? { dense: xs[i].dense, sparse: [] } : xs[i]));
@@ -66,6 +69,7 @@ export function fitPairScorer(a: string[], b: string[], labels: boolean[], optio
       idx.map((i) => labels[i]),
       { ...options, buckets: kind === 'sparse' ? BUCKETS : 0 },
     );
+    weightBytes = 4 * (3 * model.dense.length + 1) + 8 * model.sparse.reduce((n, w) => n + (w === 0 ? 0 : 1), 0);
     return (x) => model.score(x);
   };
   const candidates: Partial<Record<PairScorerKind, number>> = {};
@@ -86,15 +90,19 @@ export function fitPairScorer(a: string[], b: string[], labels: boolean[], optio
     if (!best || t.f1 > best.f1 + 0.002) best = { kind, f1: t.f1, threshold: t.threshold };
   }
   const chosen = best!;
+  weightBytes = 0;
   const final = fit(
     chosen.kind,
     labels.map((_, i) => i),
   );
+  let idfBytes = 0;
+  for (const term of stats.df.keys()) idfBytes += Buffer.byteLength(term) + 4;
   const buckets = chosen.kind === 'sparse' ? BUCKETS : 0;
   return {
     kind: chosen.kind,
     threshold: chosen.threshold,
     candidates,
+    bytes: idfBytes + weightBytes,
     score: (x, y) => final(featurizer.vector(x, y, buckets)),
   };
 }

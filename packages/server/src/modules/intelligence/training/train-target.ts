@@ -1,6 +1,7 @@
 import { scoreLabels } from '../classify/eval-classify';
 import type { Vocabulary } from '../classify/features';
-import { train } from '../classify/model';
+import { TextClassifier, train } from '../classify/model';
+import { tune } from '../classify/tune';
 import { serializeModel } from '../classify/serialize';
 import { DEFAULT_TEMPERATURE, fitTemperature } from './calibrate';
 import { confusionOf, holdOutNewest, trainable, type Example } from './split';
@@ -30,8 +31,13 @@ export function trainTarget(examples: Example[], vocabulary?: Vocabulary): Targe
   let macroF1: number | null = null;
   let confusion = classes.map(() => classes.map(() => 0));
   let temperature = DEFAULT_TEMPERATURE;
+  // step size, naive Bayes weight and the "none of these" score, chosen on held-back parts of the examples
+  const texts = examples.map((e) => e.text);
+  const labels = examples.map((e) => e.label);
+  const tuned = tune(texts, labels, { vocabulary });
+  const settings = { aggressiveness: tuned.aggressiveness, nb: tuned.nb };
   if (test.length && new Set(older.map((e) => e.label)).size >= 2) {
-    const probe = train(older.map((e) => e.text), older.map((e) => e.label));
+    const probe = train(older.map((e) => e.text), older.map((e) => e.label), settings);
     const gold = test.map((e) => e.label);
     const scored = test.map((e) => probe.predict(e.text, 0));
     const predicted = scored.map((p) => p.label);
@@ -39,6 +45,7 @@ export function trainTarget(examples: Example[], vocabulary?: Vocabulary): Targe
     ({ accuracy, macroF1 } = scoreLabels(gold, predicted));
     confusion = confusionOf(classes, gold, predicted);
   }
-  const model = train(examples.map((e) => e.text), examples.map((e) => e.label), { vocabulary });
+  const m = train(texts, labels, { vocabulary, ...settings });
+  const model = new TextClassifier(m.labels, m.vocab, m.weights, m.bias, m.features, tuned.unknownBelow);
   return { classes, examples: examples.length, heldOut: test.length, accuracy, macroF1, confusion, temperature, model: serializeModel(model) };
 }

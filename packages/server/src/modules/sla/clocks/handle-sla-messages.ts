@@ -7,7 +7,7 @@ import { loadTickets, recomputeClocks } from './recompute-clocks';
 
 export const SLA_CONSUMER = 'sla';
 /** The events after which a ticket's clocks are recomputed (the sweep's own events refresh its summary). */
-export const SLA_TOPICS = ['ticket.created', 'ticket.updated', 'reply.added', 'dispatch.started', 'sla.warning', 'sla.breached'];
+export const SLA_TOPICS = ['ticket.created', 'ticket.updated', 'reply.added', 'dispatch.started', 'field.depart', 'field.check_in', 'sla.warning', 'sla.breached'];
 
 /**
  * The SLA module's outbox consumer: the tickets of a round's messages, per tenant in one transaction,
@@ -25,7 +25,7 @@ export async function handleSlaMessages(deps: Deps, messages: OutboxMessage[]): 
       const replyTickets = new Set(replies.map((m) => String((m.payload as { ticketId: string }).ticketId)));
       const ids = active ? ticketIds : ticketIds.filter((id) => replyTickets.has(id));
       if (!ids.length) return;
-      const loaded = await loadTickets(q, ids);
+      const loaded = await loadTickets(q, ids, deps.contractPolicies);
       if (replies.length) {
         const chased = loaded.facts.filter((f) => replyTickets.has(f.id));
         await recordChases(q, tenantId, chased, loaded.history, new Set(replies.map((m) => m.eventId)));

@@ -8,17 +8,25 @@ import { matchPolicy, targetsFor } from '../rules/policy-match';
 import { WALL_CLOCK } from '../rules/sla-types';
 import { loadCalendars } from './calendar-port';
 import { clockRepository, type ClockRow, type NewClockRow } from './clock-repository';
+import type { ContractPolicies } from './contract-policy-port';
 import { clockTicket, matchFacts, slaEvents } from './ticket-clock-input';
 
 export interface LoadedTickets {
   facts: TicketDispatchFacts[];
   history: Map<string, SlaHistoryEvent[]>;
+  /** the maintenance contract's policy of tickets on covered assets */
+  contractPolicies?: Map<string, string>;
 }
 
-/** The tickets' facts and SLA histories, one statement each. */
-export async function loadTickets(q: Queryable, ticketIds: string[]): Promise<LoadedTickets> {
+/** The tickets' facts and SLA histories, one statement each (and the contracts' policies, when wired). */
+export async function loadTickets(q: Queryable, ticketIds: string[], contractPolicies?: ContractPolicies): Promise<LoadedTickets> {
   const facts = await ticketDispatchFacts(q, ticketIds);
-  return { facts, history: await slaHistory(q, facts.map((f) => f.id)) };
+  const onAssets = facts.filter((f) => f.asset_id);
+  return {
+    facts,
+    history: await slaHistory(q, facts.map((f) => f.id)),
+    contractPolicies: contractPolicies && onAssets.length ? await contractPolicies(q, onAssets.map((f) => ({ id: f.id, assetId: f.asset_id, createdAt: f.created_at }))) : undefined,
+  };
 }
 
 /**
@@ -34,7 +42,7 @@ export async function recomputeClocks(q: Queryable, tenantId: string, loaded: Lo
   const all = policies ?? (await policyRepository.list(q));
   const pauseStatuses = await settingsRepository.pauseStatuses(q);
   const tiers = await requesterTiers(q, facts.map((f) => f.requester_id).filter((r): r is string => !!r));
-  const matched = new Map(facts.map((f) => [f.id, matchPolicy(all, matchFacts(f, f.requester_id ? (tiers.get(f.requester_id) ?? null) : null))]));
+  const matched = new Map(facts.map((f) => [f.id, matchPolicy(all, matchFacts(f, f.requester_id ? (tiers.get(f.requester_id) ?? null) : null, loaded.contractPolicies?.get(f.id) ?? null))]));
   const calendars = await loadCalendars(q, [...matched.values()].filter((p): p is StoredPolicy => !!p).map((p) => p.calendarId));
   const prev = new Map<string, ClockRow>();
   for (const r of await clockRepository.lockByTickets(q, ids)) prev.set(`${r.ticket_id}:${r.metric}`, r);

@@ -33,7 +33,7 @@ export async function recomputeStep(deps: Deps, o: { chunk: number }): Promise<R
       if (!job) return null;
       const now = deps.clock.now();
       const ids = await slaOpenTicketIds(q, job.cursor_ticket_id, o.chunk);
-      if (ids.length) await recomputeClocks(q, tenantId, await loadTickets(q, ids), now);
+      if (ids.length) await recomputeClocks(q, tenantId, await loadTickets(q, ids, deps.contractPolicies), now);
       const finished = ids.length < o.chunk;
       await recomputeRepository.advance(q, { generation: job.generation, cursor: ids.at(-1) ?? null, done: ids.length, finished, at: now });
       return { tenantId, tickets: ids.length, finished };

@@ -10,7 +10,8 @@ import type { ClockCalendar, ClockTicket, ComputedClock, SlaEvent, SlaMetric, Ta
 //   staff reply achieves it; only the latest cycle is kept (its number in `cycle`).
 // - resolution: creation → resolved. A reopened ticket continues its clock: the time it spent resolved
 //   or closed counts as paused, and it is achieved again when resolved again.
-// - on_site (field jobs only): creation → the engineer on site (dispatch: the assignee starts the work).
+// - on_site (field jobs only): creation → the engineer on site: the first 签到 from the phone (its time),
+//   or, for a job never worked from the phone, dispatch's start of work (see clocks/ticket-clock-input.ts).
 // Resolving or closing a ticket also ends its response and on-site clocks (nothing is owed any more).
 // The pause statuses (default 待客户反馈 pending, 挂起 on_hold) stop every clock; paused time, counted in
 // the target's minutes, extends the due time.

@@ -22,4 +22,10 @@ describe('SLA policy matching', () => {
     expect(matchPolicy([policy('团队', 0, { teamIds: ['t-1'] })], { ...facts, teamId: null })).toBeNull();
     expect(matchPolicy([policy('分类', 0, { categoryIds: ['c-打印机'], priorities: ['urgent', 'high'] })], facts)?.name).toBe('分类');
   });
+  it('a maintenance contract\'s policy applies before the ordered ones, while it is active', () => {
+    const ps = [policy('默认', 0, {}), policy('维保合同 金牌', 5, { channels: ['email'] }), policy('停用合同', 6, {}, false)];
+    expect(matchPolicy(ps, { ...facts, contractPolicyId: '维保合同 金牌' })?.name).toBe('维保合同 金牌');
+    expect(matchPolicy(ps, { ...facts, contractPolicyId: '停用合同' })?.name).toBe('默认');
+    expect(matchPolicy(ps, { ...facts, contractPolicyId: null })?.name).toBe('默认');
+  });
 });

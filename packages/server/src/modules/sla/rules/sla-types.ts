@@ -47,6 +47,8 @@ export interface MatchFacts {
   organizationId: string | null;
   channel: string;
   teamId: string | null;
+  /** the SLA policy of the maintenance contract covering the ticket's asset (it applies before the ordered policies) */
+  contractPolicyId?: string | null;
 }
 
 /**
@@ -73,7 +75,7 @@ export type SlaEvent =
   | { at: Date; kind: 'staff_reply' }
   /** a message from the customer (portal, mail, chat, phone…) */
   | { at: Date; kind: 'customer_message' }
-  /** the engineer is on site (dispatch: the assignee starts the work) */
+  /** the engineer is on site (the phone's first 签到; without the phone, dispatch's start of work) */
   | { at: Date; kind: 'on_site' };
 
 export interface ClockTicket {

@@ -1,0 +1,124 @@
+import { mulberry32 } from '../../../platform/random';
+import { TextClassifier, train, type TrainOptions } from './model';
+import { naiveBayesWeights, rms } from './naive-bayes';
+
+// The settings a tenant's history calls for, chosen on that history alone. A part of the training
+// texts is held back: every text of a few whole classes (they play the tickets unlike anything the
+// model knows) and a share of the others. Models trained on the rest are scored on it, which picks
+//  - the step size of the linear model (small when the labels are noisy, larger when they are clean),
+//  - the weight of the naive Bayes model added into it (helps on noisy labels, hurts on clean ones),
+//  - the top class score below which a text is "none of these" (goes to triage).
+
+export interface Tuned {
+  aggressiveness: number;
+  nb: number;
+  /** -Infinity when the history has too few classes to hold some back */
+  unknownBelow: number;
+}
+
+/** A held-back text under one setting: its top score, whether that class is its own, whether it is of a held-back class. */
+export interface Scored {
+  top: number;
+  right: boolean;
+  unknown: boolean;
+}
+
+export const AGGRESSIVENESS_GRID = [0.2, 0.05];
+export const NB_GRID = [0, 0.25, 0.5, 1, 2, 4];
+/** Classes held back whole: one in this many, when there are at least this many. */
+const UNKNOWN_EVERY = 5;
+/** Texts of the other classes held back: one in this many. */
+const HELD_EVERY = 5;
+/** How much a held-back unknown text rejected counts against an in-scope text labelled right. */
+export const UNKNOWN_WEIGHT = 0.1;
+/** Below this many held-back texts the defaults stand. */
+const MIN_HELD = 20;
+
+export const UNTUNED: Tuned = { aggressiveness: 0.2, nb: 0, unknownBelow: -Infinity };
+
+/** The split: texts to fit on, held-back texts of known classes, held-back texts of unknown classes. */
+export function tuningSplit(labels: string[], seed = 1): { fit: number[]; known: number[]; unknown: number[] } {
+  const random = mulberry32(seed);
+  const shuffle = <T>(a: T[]) => {
+    for (let i = a.length - 1; i > 0; i--) {
+      const k = Math.floor(random() * (i + 1));
+      [a[i], a[k]] = [a[k], a[i]];
+    }
+    return a;
+  };
+  const classes = shuffle([...new Set(labels)].sort());
+  const away = new Set(classes.length >= UNKNOWN_EVERY ? classes.filter((_, i) => i % UNKNOWN_EVERY === UNKNOWN_EVERY - 1) : []);
+  const fit: number[] = [];
+  const known: number[] = [];
+  const unknown: number[] = [];
+  shuffle(Array.from(labels.keys())).forEach((n, i) => {
+    if (away.has(labels[n])) unknown.push(n);
+    else (i % HELD_EVERY === 0 ? known : fit).push(n);
+  });
+  return { fit, known, unknown };
+}
+
+export function tune(texts: string[], labels: string[], options: Partial<TrainOptions> = {}): Tuned {
+  const { fit, known, unknown } = tuningSplit(labels, options.seed);
+  const fitLabels = fit.map((n) => labels[n]);
+  if (known.length < MIN_HELD || new Set(fitLabels).size < 2) return UNTUNED;
+  const tried: { aggressiveness: number; nb: number; score: number; scored: Scored[] }[] = [];
+  for (const aggressiveness of AGGRESSIVENESS_GRID) {
+    const linear = train(fit.map((n) => texts[n]), fitLabels, { ...options, aggressiveness, nb: 0 });
+    const classOf = new Map(linear.labels.map((c, i) => [c, i]));
+    const nb = naiveBayesWeights(fit.map((n) => linear.vector(texts[n])), fitLabels.map((l) => classOf.get(l)!), linear.vocab.terms.length, linear.labels.length);
+    const naive = new TextClassifier(linear.labels, linear.vocab, nb, new Float32Array(linear.labels.length), linear.features);
+    // as train adds them: naive Bayes scaled to the linear model's RMS, times its weight
+    const kn = rms(linear.weights) / rms(nb);
+    const held = [...known, ...unknown].map((n) => {
+      const x = linear.vector(texts[n]);
+      return { gold: classOf.get(labels[n]) ?? -1, a: linear.scores(x), b: naive.scores(x) };
+    });
+    for (const w of NB_GRID) {
+      const scored = held.map(({ gold, a, b }) => {
+        let top = 0;
+        let max = -Infinity;
+        for (let c = 0; c < a.length; c++) {
+          const s = a[c] + w * b[c] * kn;
+          if (s > max) [max, top] = [s, c];
+        }
+        return { top: max, right: top === gold, unknown: gold < 0 };
+      });
+      const score = scored.filter((s) => s.right).length / known.length;
+      tried.push({ aggressiveness, nb: w, score, scored });
+    }
+  }
+  // the least naive Bayes (then the first step size) within half a standard error of the best: a
+  // difference of a few held-back texts is chance, and the plain model is the safer bet
+  const top = Math.max(...tried.map((t) => t.score));
+  const tolerance = 0.5 * Math.sqrt((top * (1 - top)) / known.length);
+  const best = [...tried].sort((a, b) => a.nb - b.nb).find((t) => t.score >= top - tolerance)!;
+  return { aggressiveness: best.aggressiveness, nb: best.nb, unknownBelow: unknown.length ? unknownThreshold(best.scored, UNKNOWN_WEIGHT) : -Infinity };
+}
+
+/**
+ * The top score below which texts are called unknown that maximises the share of known texts kept
+ * and labelled right plus `weight` × the share of unknown texts rejected.
+ */
+export function unknownThreshold(scored: Scored[], weight: number): number {
+  const nKnown = scored.filter((s) => !s.unknown).length || 1;
+  const nUnknown = scored.filter((s) => s.unknown).length || 1;
+  const sorted = [...scored].sort((p, q) => p.top - q.top);
+  // threshold just above sorted[i].top rejects sorted[0..i]
+  let gain = scored.filter((s) => s.right && !s.unknown).length / nKnown;
+  let best = { gain, at: -Infinity };
+  for (let i = 0; i < sorted.length; i++) {
+    const s = sorted[i];
+    if (s.unknown) gain += weight / nUnknown;
+    else if (s.right) gain -= 1 / nKnown;
+    if ((i + 1 === sorted.length || sorted[i + 1].top > s.top) && gain > best.gain) best = { gain, at: i + 1 < sorted.length ? (s.top + sorted[i + 1].top) / 2 : s.top + 1e-6 };
+  }
+  return best.at;
+}
+
+/** Tunes on the texts, then trains on all of them with the settings found. */
+export function trainTuned(texts: string[], labels: string[], options: Partial<TrainOptions> = {}): { model: TextClassifier; tuned: Tuned } {
+  const tuned = tune(texts, labels, options);
+  const m = train(texts, labels, { ...options, aggressiveness: tuned.aggressiveness, nb: tuned.nb });
+  return { model: new TextClassifier(m.labels, m.vocab, m.weights, m.bias, m.features, tuned.unknownBelow), tuned };
+}

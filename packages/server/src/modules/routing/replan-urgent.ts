@@ -1,0 +1,30 @@
+// An urgent job offered to an engineer re-plans their day, once per assignment event even with two
+// processes: the event is claimed in the same transaction as the new plan.
+import type { Deps } from '../../platform/deps';
+import { byTenant } from '../../platform/outbox/by-tenant';
+import type { OutboxMessage } from '../../platform/outbox/outbox-repository';
+import { tenantTimeZone } from '../identity';
+import { ticketDispatchFacts } from '../tickets';
+import { localParts } from './day/local-time';
+import { planDays } from './plan-days';
+import { planRepository } from './plan-repository';
+
+export const ROUTING_TOPICS = ['dispatch.offered', 'dispatch.override'];
+
+export async function replanUrgent(deps: Deps, messages: OutboxMessage[]): Promise<void> {
+  for (const [tenantId, list] of byTenant(messages)) {
+    for (const m of list) {
+      const p = m.payload as { ticketId?: string; data?: { userId?: string; kind?: string } };
+      if (!p.ticketId || !p.data?.userId || (p.data.kind && p.data.kind !== 'field')) continue;
+      await deps.db.tenant(tenantId, async (q) => {
+        const [t] = await ticketDispatchFacts(q, [p.ticketId!]);
+        if (!t || t.priority !== 'urgent') return;
+        const now = deps.clock.now();
+        if (!(await planRepository.claim(q, m.eventId, p.data!.userId!, now))) return;
+        const visit = t.custom_fields?.visitDate;
+        const day = typeof visit === 'string' ? visit : localParts(now, await tenantTimeZone(q)).date;
+        await planDays(q, now, { userIds: [p.data!.userId!] }, day, 'urgent');
+      });
+    }
+  }
+}

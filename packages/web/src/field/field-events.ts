@@ -1,0 +1,21 @@
+import type { TFunction } from 'i18next';
+import dayjs from 'dayjs';
+
+// Timeline lines for the steps the engineer's phone recorded (kind field.depart|check_in|note|photo|
+// signature|complete): who, what, when it was done on site, a far check-in, a ticket left unresolved.
+
+export const isFieldEvent = (kind: string) => kind.startsWith('field.');
+
+export function describeFieldEvent(kind: string, d: Record<string, unknown>, t: TFunction, actorName: string): { title: string; lines: string[] } {
+  const step = kind.slice('field.'.length);
+  const name = actorName || t('timeline.system');
+  const result = typeof d.result === 'string' ? t(`fieldApp.result.${d.result}`) : '';
+  const title = t(`fieldApp.event.${step}`, { name, result, defaultValue: t('timeline.other', { kind }) });
+  const lines: string[] = [];
+  if (typeof d.text === 'string' && d.text) lines.push(d.text);
+  if (typeof d.filename === 'string' && d.filename) lines.push(d.filename);
+  if (step === 'check_in' && typeof d.distanceM === 'number') lines.push(t(d.flagged ? 'fieldApp.event.far' : 'fieldApp.event.distance', { m: d.distanceM }));
+  if (typeof d.resolveProblem === 'string' && d.resolveProblem) lines.push(t('fieldApp.event.notResolved', { code: t(`errors.${d.resolveProblem}`, { defaultValue: d.resolveProblem }) }));
+  if (typeof d.at === 'string') lines.push(t('fieldApp.event.madeAt', { at: dayjs(d.at).format('MM-DD HH:mm') }));
+  return { title, lines };
+}
