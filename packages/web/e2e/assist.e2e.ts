@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 const b = () => browser;
-const stamp = Date.now().toString(36);
+const stamp = String(Date.now()).slice(-9); // digits only: the same server and tenant serve every browser test, and other pages must stay free of Latin text
 
 describe('knowledge suggestions (desktop)', () => {
   flow(b, env, 'A1', '知识推荐：工单页首屏显示匹配的文章和相似已解决工单，一键插入链接并评价', async () => {

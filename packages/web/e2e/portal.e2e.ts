@@ -12,7 +12,7 @@ const env = inject('e2e');
 const browser = useBrowser(env);
 let api: Api;
 let slug: string;
-const stamp = Date.now().toString(36);
+const stamp = String(Date.now()).slice(-9); // digits only: the same server and tenant serve every browser test, and other pages must stay free of Latin text
 const ARTICLE = `空调不制冷的自助排查方法（${stamp}）`;
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4a80000000049454e44ae426082', 'hex');
@@ -25,7 +25,7 @@ beforeAll(async () => {
   await api.post(`/channels/${ch.id}/public-key`, {});
   const type = await api.post<{ id: string }>('/ticket-types', { key: `portal_repair_${Date.now().toString(36)}`, nameZh: '门户报修', nameEn: 'Portal repair' });
   await api.post('/custom-fields', { ticketTypeId: type.id, key: 'room', kind: 'text', labelZh: '房间号', labelEn: 'Room', required: true });
-  const cat = await api.post<{ id: string }>('/categories', { nameZh: `空调报修${Date.now().toString(36)}`, nameEn: 'Air conditioning' });
+  const cat = await api.post<{ id: string }>('/categories', { nameZh: `空调报修${stamp}`, nameEn: 'Air conditioning' });
   const saved = await api.call<{ slug: string }>('PUT', '/portal-settings', {
     enabled: true,
     title: '华东物业自助服务',

@@ -3,6 +3,7 @@ import { systemActor } from '../../src/modules/identity';
 import { recordTicketEvents } from '../../src/modules/tickets';
 import type { TestTenant } from '../support/test-app';
 import { createTicket } from '../collaboration/helpers';
+import { drainUntilPassed } from '../support/outbox-settle';
 import { automationWorld, type AutomationWorld } from './helpers';
 
 // The trigger consumer on a backlog: many SLA warnings over two tenants and several tickets, delivered
@@ -105,16 +106,8 @@ describe('automation consumer on a batch of events', () => {
     );
     await warn(b.tenant, b.id);
     await warn(a.tenant, a.id);
-    // drained until the cursor has passed them all (on PostgreSQL a transaction open in another test's
-    // database can hold new messages back, so one drain may end before they are readable)
-    for (const until = Date.now() + 20_000; ; ) {
-      await w.outbox.drain();
-      const [{ behind }] = await w.t.db.system((q) =>
-        q.query<{ behind: number }>(`SELECT count(*)::int AS behind FROM outbox o, outbox_cursors c WHERE c.consumer = 'automation' AND (o.tx, o.id) > (c.tx, c.id)`),
-      );
-      if (behind === 0 || Date.now() > until) break;
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    // a round of delivery may end before they are readable on PostgreSQL: drained until the cursor has passed them
+    await drainUntilPassed(w.t.db, () => w.outbox.drain(), ['automation']);
 
     const [retry] = await w.t.db.system((q) =>
       q.query<{ n: number; topic: string; payload: { ticketId: string } }>(

@@ -1,6 +1,7 @@
 import { startAutomation } from '../../src/modules/automation';
 import { startSla } from '../../src/modules/sla';
 import { OutboxDispatcher } from '../../src/platform/outbox/outbox-dispatcher';
+import { drainUntilPassed } from '../support/outbox-settle';
 import { startTestApp, type TestApp, type TestTenant } from '../support/test-app';
 
 // An app on simulated time with the automation consumer (and its sweep called by hand).
@@ -33,18 +34,7 @@ export async function automationWorld(o: { maxPerTicketHour?: number; sla?: bool
     outbox,
     automation,
     sql,
-    async settle() {
-      for (let i = 0; i < 400; i++) {
-        await outbox.drain();
-        const [behind] = await t.db.system((q) =>
-          q.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox o, outbox_cursors c WHERE c.consumer = 'automation' AND (o.tx, o.id) > (c.tx, c.id)`),
-        );
-        if (errors.length) throw new Error(`the automation consumer failed: ${String((errors[0] as { err?: unknown }).err ?? JSON.stringify(errors[0]))}`);
-        if (behind.n === 0) return;
-        await new Promise((r) => setTimeout(r, 25));
-      }
-      throw new Error('the outbox did not settle');
-    },
+    settle: () => drainUntilPassed(t.db, () => outbox.drain(), ['automation'], { errors }),
     events: (ticketId) => sql(`SELECT kind, actor_name, data FROM ticket_events WHERE ticket_id = $1 ORDER BY created_at, id`, [ticketId]),
     async close() {
       await automation.close();

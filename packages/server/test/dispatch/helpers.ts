@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startDispatch } from '../../src/modules/dispatch';
 import { OutboxDispatcher } from '../../src/platform/outbox/outbox-dispatcher';
 import { createStaff } from '../collaboration/helpers';
+import { drainUntilPassed } from '../support/outbox-settle';
 import { startTestApp, type TestApp, type TestTenant } from '../support/test-app';
 
 // Shared fixtures of the dispatch tests: an app on simulated time with dispatch's consumer, people with
@@ -37,20 +38,8 @@ export async function dispatchWorld(name = '派单测试'): Promise<DispatchWorl
   };
 }
 
-/**
- * Delivers until dispatch's cursor has passed every message: on PostgreSQL a message becomes readable
- * only once every older transaction of the cluster has ended, so one drain may stop short.
- */
-async function settle(t: TestApp, outbox: OutboxDispatcher): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    await outbox.drain();
-    const [behind] = await t.db.system((q) =>
-      q.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox o, outbox_cursors c WHERE c.consumer = 'dispatch' AND (o.tx, o.id) > (c.tx, c.id)`),
-    );
-    if (behind.n === 0) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('the outbox did not settle');
+function settle(t: TestApp, outbox: OutboxDispatcher): Promise<void> {
+  return drainUntilPassed(t.db, () => outbox.drain(), ['dispatch']);
 }
 
 export async function team(w: DispatchWorld, name: string): Promise<string> {

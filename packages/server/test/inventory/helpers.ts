@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { connectInventory, INVENTORY_CONSUMER } from '../../src/modules/inventory';
 import { OutboxDispatcher } from '../../src/platform/outbox/outbox-dispatcher';
+import { drainUntilPassed } from '../support/outbox-settle';
 import { PASSWORD, startTestApp, type TestApp, type TestTenant } from '../support/test-app';
 
 // An app with the inventory consumer on its own dispatcher; a tenant with an engineer, a keeper, the
@@ -61,18 +62,7 @@ export async function inventoryWorld() {
       return row ?? { on_hand: 0, reserved: 0 };
     },
     /** the outbox dispatched until the inventory consumer has passed everything */
-    async pump() {
-      for (let i = 0; ; i++) {
-        await outbox.drain();
-        if (errors.length) throw new Error(`the consumer failed: ${String((errors[0] as { err?: unknown }).err ?? JSON.stringify(errors[0]))}`);
-        const [behind] = await t.db.system((q) =>
-          q.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox o LEFT JOIN outbox_cursors c ON c.consumer = $1 WHERE c.consumer IS NULL OR (o.tx, o.id) > (c.tx, c.id)`, [INVENTORY_CONSUMER]),
-        );
-        if (behind.n === 0) break;
-        if (i > 400) throw new Error('the outbox did not settle');
-        await new Promise((r) => setTimeout(r, 25));
-      }
-    },
+    pump: () => drainUntilPassed(t.db, () => outbox.drain(), [INVENTORY_CONSUMER], { errors }),
     async close() {
       await outbox.stop();
       await t.close();

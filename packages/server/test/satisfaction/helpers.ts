@@ -1,6 +1,7 @@
 import { DELIVERY_CONSUMER, startDelivery } from '../../src/modules/delivery';
 import { connectSatisfaction, SATISFACTION_CONSUMER } from '../../src/modules/satisfaction';
 import { OutboxDispatcher } from '../../src/platform/outbox/outbox-dispatcher';
+import { drainUntilPassed } from '../support/outbox-settle';
 import { startTestApp, type TestApp, type TestTenant } from '../support/test-app';
 
 // An app on simulated time with the satisfaction consumer and the delivery sender (mail kept in `mails`).
@@ -32,22 +33,7 @@ export async function satisfactionWorld() {
     sql,
     /** the outbox dispatched (satisfaction and delivery consumers), then one round of the mail sender */
     async pump() {
-      // on PostgreSQL the outbox hands out only rows older than every running transaction (cluster-wide:
-      // another test file's open transaction holds them back), so drain until both cursors have passed them
-      for (let i = 0; ; i++) {
-        await outbox.drain();
-        if (errors.length) throw new Error(`a consumer failed: ${String((errors[0] as { err?: unknown }).err ?? JSON.stringify(errors[0]))}`);
-        const [behind] = await t.db.system((q) =>
-          q.query<{ n: number }>(
-            `SELECT count(*)::int AS n FROM outbox o LEFT JOIN outbox_cursors c ON c.consumer = ANY($1::text[])
-              WHERE c.consumer IS NULL OR (o.tx, o.id) > (c.tx, c.id)`,
-            [[SATISFACTION_CONSUMER, DELIVERY_CONSUMER]],
-          ),
-        );
-        if (behind.n === 0) break;
-        if (i > 400) throw new Error('the outbox did not settle');
-        await new Promise((r) => setTimeout(r, 25));
-      }
+      await drainUntilPassed(t.db, () => outbox.drain(), [SATISFACTION_CONSUMER, DELIVERY_CONSUMER], { errors });
       await delivery.sendOnce();
     },
     async ticket(title: string, requester: Record<string, unknown> = { name: '张三', email: 'zhangsan@kehu.cn' }) {

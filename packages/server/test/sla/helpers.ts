@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startSla } from '../../src/modules/sla';
 import { recordCustomerMessage } from '../../src/modules/tickets';
 import { OutboxDispatcher } from '../../src/platform/outbox/outbox-dispatcher';
+import { drainUntilPassed } from '../support/outbox-settle';
 import { startTestApp, type TestApp, type TestTenant } from '../support/test-app';
 
 // An app on simulated time (Monday 2 March 2026, 09:00 in Shanghai) with the SLA consumer.
@@ -25,17 +26,7 @@ export async function slaWorld(name = 'SLA测试'): Promise<SlaWorld> {
     t,
     acme,
     outbox,
-    settle: async () => {
-      for (let i = 0; i < 400; i++) {
-        await outbox.drain();
-        const [behind] = await t.db.system((q) =>
-          q.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox o, outbox_cursors c WHERE c.consumer = 'sla' AND (o.tx, o.id) > (c.tx, c.id)`),
-        );
-        if (behind.n === 0) return;
-        await new Promise((r) => setTimeout(r, 25));
-      }
-      throw new Error('the outbox did not settle');
-    },
+    settle: () => drainUntilPassed(t.db, () => outbox.drain(), ['sla']),
     sql: (text, params) => t.db.tenant(acme.id, (q) => q.query(text, params)),
     api: (method, url, body) => t.api(acme.adminToken, method, url, body),
     async close() {
