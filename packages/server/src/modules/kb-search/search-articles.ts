@@ -39,10 +39,13 @@ export async function searchArticles(q: Queryable, input: SearchInput): Promise<
   const synonyms = (await synonymRepository.list(q)).map((r) => ({ term: r.term, synonyms: r.synonyms }));
   const typoWords = terms(input.query).filter(correctable);
   const planned = withTitleGrams(planQuery(input.query, { synonyms }), input.query);
-  const stats = await loadStats(q, [...planTerms(planned), ...typoWords.flatMap(typoCandidates)]);
-  const corrections = new Map(typoWords.map((w) => [w, pickCorrections(w, stats.df)]));
+  // a typo's candidate spellings (hundreds per word) are looked up only for a word the tenant's articles do not have
+  let stats = await loadStats(q, [...planTerms(planned), ...typoWords]);
+  const unknown = typoWords.filter((w) => stats.df(w) === 0);
+  if (unknown.length > 0) stats = await loadStats(q, [...planTerms(planned), ...unknown.flatMap(typoCandidates)]);
+  const corrections = new Map(unknown.map((w) => [w, pickCorrections(w, stats.df)]));
   // planned again only when an English word may carry a correction
-  const groups = typoWords.length === 0 ? planned : withTitleGrams(planQuery(input.query, { synonyms, corrections }), input.query);
+  const groups = unknown.length === 0 ? planned : withTitleGrams(planQuery(input.query, { synonyms, corrections }), input.query);
   if (groups.length === 0) return { hits: [], total: 0, terms: [] };
 
   const f: Filters = { public: input.audience === 'public', organizationId: input.organizationId ?? null, categoryId: input.categoryId ?? null };
@@ -63,11 +66,13 @@ export async function searchArticles(q: Queryable, input: SearchInput): Promise<
     .map((r) => ({ r, ...scoreDoc(groups, countsOf(r, wanted), stats, { helpful: r.helpful, notHelpful: r.not_helpful }) }))
     .filter((x) => x.score > 0)
     .sort((a, b) => b.score - a.score || (a.r.article_id < b.r.article_id ? -1 : 1));
-  const hits: SearchHit[] = ranked.slice(offset, offset + limit).map(({ r, score, matched }) => ({
+  const page = ranked.slice(offset, offset + limit);
+  const bodies = page.length ? await searchRepository.bodies(q, page.map(({ r }) => r.article_id)) : new Map<string, string>();
+  const hits: SearchHit[] = page.map(({ r, score, matched }) => ({
     articleId: r.article_id,
     title: r.title,
     titleHtml: highlightAll(r.title, matched),
-    snippet: snippet(r.body, matched),
+    snippet: snippet(bodies.get(r.article_id) ?? '', matched),
     categoryId: r.category_id,
     tags: r.tags,
     score: Math.round(score * 1000) / 1000,

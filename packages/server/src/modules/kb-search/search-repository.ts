@@ -20,10 +20,10 @@ export interface StoredDoc {
   link_length: number;
 }
 
+/** What ranking reads of a candidate: its tokens and lengths, not its body text (read for the page's hits only). */
 export interface CandidateRow {
   article_id: string;
   title: string;
-  body: string;
   tags: string[];
   category_id: string | null;
   updated_at: Date;
@@ -65,7 +65,7 @@ export interface Filters {
 }
 
 const DOC_COLUMNS = `article_id, tenant_id, title, body, tags, category_id, audience, organization_id, updated_at, helpful, not_helpful, terms, body_length, link_length`;
-const CANDIDATE_COLUMNS = `article_id, title, body, tags, category_id, updated_at, helpful, not_helpful, title_tokens, tag_tokens, body_tokens, link_tokens, body_length, link_length`;
+const CANDIDATE_COLUMNS = `article_id, title, tags, category_id, updated_at, helpful, not_helpful, title_tokens, tag_tokens, body_tokens, link_tokens, body_length, link_length`;
 // $2 public only, $3 organization, $4 category
 const FILTER = `($2::boolean = false OR audience = 'public' OR (audience = 'organization' AND organization_id = $3::uuid))
   AND ($4::uuid IS NULL OR category_id = $4::uuid)`;
@@ -77,6 +77,11 @@ export const searchRepository = {
   },
   async docs(q: Queryable, articleIds: string[], lock = false): Promise<StoredDoc[]> {
     return q.query<StoredDoc>(`SELECT ${DOC_COLUMNS} FROM kb_search_docs WHERE article_id = ANY($1::uuid[]) ORDER BY article_id${lock ? ' FOR UPDATE' : ''}`, [articleIds]);
+  },
+  /** The body texts of the given articles (the page's hits, for their snippets). */
+  async bodies(q: Queryable, articleIds: string[]): Promise<Map<string, string>> {
+    const rows = await q.query<{ article_id: string; body: string }>('SELECT article_id, body FROM kb_search_docs WHERE article_id = ANY($1::uuid[])', [articleIds]);
+    return new Map(rows.map((r) => [r.article_id, r.body]));
   },
   async linkTextsOf(q: Queryable, articleIds: string[]): Promise<Map<string, string[]>> {
     const rows = await q.query<{ article_id: string; text: string }>(
@@ -162,7 +167,7 @@ export const searchRepository = {
    * Candidates for a tsquery, for the ranker to order: the GIN index finds the matches in the narrow
    * kb_search_rank (no tsvector is read for that); when there are more than `limit`, those matching in
    * title or tags come first (ts_rank on the small head vector), then the best rated, then the newest.
-   * Only the chosen ones' texts are read from kb_search_docs.
+   * Only the chosen ones' tokens are read from kb_search_docs (their bodies only for the page: `bodies`).
    */
   async candidates(q: Queryable, tsquery: string, f: Filters, limit: number): Promise<CandidateRow[]> {
     return q.query<CandidateRow>(
