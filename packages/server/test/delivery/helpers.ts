@@ -1,7 +1,8 @@
-import { startDelivery } from '../../src/modules/delivery';
+import { DELIVERY_CONSUMER, startDelivery } from '../../src/modules/delivery';
 import { OutboxDispatcher } from '../../src/platform/outbox/outbox-dispatcher';
 import { startTestApp, type TestApp, type TestTenant } from '../support/test-app';
 import { startStandIn, type StandIn } from './stand-in';
+import { drainUntilPassed } from '../support/outbox-settle';
 
 export const SECRETS = {
   wecomKey: '693a91f6-7aaa-4bc4-97a0-0ec2sifa5aaa',
@@ -47,7 +48,7 @@ export async function setup(o: { maxAttempts?: number; mail?: { relayUrl: string
     admin,
     /** dispatch the outbox, then one round of the sender */
     async pump() {
-      await outbox.drain();
+      await drainUntilPassed(t.db, () => outbox.drain(), [DELIVERY_CONSUMER]);
       return delivery.sendOnce();
     },
     async close() {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxDispatcher } from '../../src/platform/outbox/outbox-dispatcher';
-import { startIntelligence } from '../../src/modules/intelligence';
+import { INTELLIGENCE_CONSUMER, startIntelligence } from '../../src/modules/intelligence';
 import { startTestApp, type TestApp, type TestTenant } from '../support/test-app';
+import { drainUntilPassed } from '../support/outbox-settle';
 
 // Tickets created through the API arrive classified (rules while cold, the tenant's own model once
 // trained), with fields extracted, an angry customer flagged, duplicates found, and agents'
@@ -18,9 +19,7 @@ describe('ticket intelligence through the API', () => {
   let intel: { close(): Promise<void> };
   const cat: Record<string, string> = {};
   const team: Record<string, string> = {};
-  const settle = async () => {
-    for (let i = 0; i < 20 && (await outbox.runOnce()) > 0; i++);
-  };
+  const settle = () => drainUntilPassed(t.db, () => outbox.drain(), [INTELLIGENCE_CONSUMER]);
   const create = async (body: Record<string, unknown>, token = acme.adminToken) => {
     const res = await t.api(token, 'POST', '/api/v1/tickets', { requester: { name: '王芳', email: 'wangfang@example.cn' }, ...body });
     expect(res.statusCode, res.body).toBe(201);

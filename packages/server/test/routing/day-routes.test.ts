@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dayPlan, startRouting } from '../../src/modules/routing';
+import { dayPlan, ROUTING_CONSUMER, startRouting } from '../../src/modules/routing';
 import { replanUrgent } from '../../src/modules/routing/replan-urgent';
 import type { OutboxMessage } from '../../src/platform/outbox/outbox-repository';
 import { dispatchWorld, person, policy, rule, team, ticket, type DispatchWorld } from '../dispatch/helpers';
+import { drainUntilPassed } from '../support/outbox-settle';
 
 // Day route plans (路线规划) on a real database: an engineer's day in window order from home, a team's
 // day with skills respected, and an urgent job re-planning the engineer's day exactly once.
@@ -110,12 +111,7 @@ describe('day route plans', () => {
     );
     expect(msg).toBeDefined();
     const userId = (msg.payload.data as { userId: string }).userId;
-    for (let i = 0; i < 50; i++) {
-      await w.outbox.drain();
-      const [n] = await w.sql(`SELECT count(*)::int AS n FROM route_replans WHERE user_id = $1`, [userId]);
-      if (n.n > 0) break;
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    await drainUntilPassed(w.t.db, () => w.outbox.drain(), [ROUTING_CONSUMER]);
     const plan = await w.t.db.tenant(w.acme.id, (q) => dayPlan(q, userId, DAY));
     expect(plan?.reason).toBe('urgent');
     expect(plan?.stops.map((s) => s.ticketId)).toContain(tk.id);

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startIntelligence } from '../../src/modules/intelligence';
+import { INTELLIGENCE_CONSUMER, startIntelligence } from '../../src/modules/intelligence';
 import { OutboxDispatcher } from '../../src/platform/outbox/outbox-dispatcher';
 import { createCustomer, createStaff, createTicket } from '../collaboration/helpers';
 import { startTestApp, type TestApp, type TestTenant } from '../support/test-app';
+import { drainUntilPassed } from '../support/outbox-settle';
 
 // Resolving needs what a service team needs: by default a resolution note (解决说明), a category and an
 // assignee; each ticket type chooses which. Refusals are coded and name what is missing; the single
@@ -18,9 +19,7 @@ describe('resolving a ticket', () => {
   let agent: { id: string; token: string };
   const patch = (id: string, body: Record<string, unknown>, token = acme.adminToken) => t.api(token, 'PATCH', `/api/v1/tickets/${id}`, body);
   const newTicket = (body: Record<string, unknown> = {}) => createTicket(t, acme.adminToken, { title: '三楼打印机卡纸', requester: { name: '王芳', email: 'wangfang@example.cn' }, ...body });
-  const settle = async () => {
-    for (let i = 0; i < 20 && (await outbox.runOnce()) > 0; i++);
-  };
+  const settle = () => drainUntilPassed(t.db, () => outbox.drain(), [INTELLIGENCE_CONSUMER]);
 
   beforeAll(async () => {
     t = await startTestApp();
