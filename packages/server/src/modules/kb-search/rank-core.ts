@@ -72,15 +72,16 @@ export interface QueryTerms {
 }
 export const queryTerms = (terms: string[]): QueryTerms => ({ all: new Set(terms), words: new Set(terms.filter((t) => !isHanGram(t))) });
 
-/** How often each of `terms` occurs in a stored field (tokens joined by single spaces), without splitting it. */
+/** How often each of `terms` occurs in a stored field (tokens joined by single spaces), without splitting or copying it. */
 function countJoined(joined: string, terms: ReadonlySet<string>): Map<string, number> {
   const m = new Map<string, number>();
   if (!joined) return m;
-  const padded = ` ${joined} `;
   for (const t of terms) {
-    const needle = ` ${t} `;
     let n = 0;
-    for (let i = padded.indexOf(needle); i >= 0; i = padded.indexOf(needle, i + needle.length - 1)) n++;
+    for (let i = joined.indexOf(t); i >= 0; i = joined.indexOf(t, i + 1)) {
+      const end = i + t.length;
+      if ((i === 0 || joined.charCodeAt(i - 1) === 32) && (end === joined.length || joined.charCodeAt(end) === 32)) n++;
+    }
     if (n) m.set(t, n);
   }
   return m;
@@ -110,13 +111,32 @@ export const idf = (stats: CorpusStats, term: string) => {
   return Math.log(1 + (stats.docs - df + 0.5) / (df + 0.5));
 };
 
+/** Per query, not per document: each term's idf and each group's weight in the coverage (the idf of its first alternative's rarest term). */
+interface Prepared {
+  stats: CorpusStats;
+  idf: Map<string, number>;
+  groupIdf: number[];
+}
+const prepared = new WeakMap<QueryGroup[], Prepared>();
+function prepare(groups: QueryGroup[], stats: CorpusStats): Prepared {
+  const hit = prepared.get(groups);
+  if (hit && hit.stats === stats) return hit;
+  const idfs = new Map<string, number>();
+  for (const g of groups) for (const a of g.alternatives) for (const t of a.terms) if (!idfs.has(t)) idfs.set(t, idf(stats, t));
+  const groupIdf = groups.map((g) => Math.max(...g.alternatives[0].terms.map((t) => idfs.get(t)!), 0.1));
+  const out = { stats, idf: idfs, groupIdf };
+  prepared.set(groups, out);
+  return out;
+}
+
 export function scoreDoc(groups: QueryGroup[], doc: FieldCounts, stats: CorpusStats, prior = { helpful: 0, notHelpful: 0 }, p: RankParams = RANK_PARAMS): RankedDoc {
+  const { idf: idfOf, groupIdf } = prepare(groups, stats);
   const nt = 1 - p.bTitle + (p.bTitle * doc.titleLength) / Math.max(1, stats.avgTitle);
   const nb = 1 - p.bBody + (p.bBody * doc.bodyLength) / Math.max(1, stats.avgBody);
   const nl = 1 - p.bLinks + (p.bLinks * doc.linksLength) / Math.max(1, stats.avgLinks);
   const termScore = (t: string) => {
     const tf = (p.title * (doc.title.get(t) ?? 0)) / nt + p.tags * (doc.tags.get(t) ?? 0) + (p.body * (doc.body.get(t) ?? 0)) / nb + (p.links * (doc.links.get(t) ?? 0)) / nl;
-    return tf > 0 ? (idf(stats, t) * tf * (p.k1 + 1)) / (tf + p.k1) : 0;
+    return tf > 0 ? (idfOf.get(t)! * tf * (p.k1 + 1)) / (tf + p.k1) : 0;
   };
   let score = 0;
   let want = 0;
@@ -124,26 +144,29 @@ export function scoreDoc(groups: QueryGroup[], doc: FieldCounts, stats: CorpusSt
   let wordHit = false;
   const needWord = groups.some((g) => !g.stop);
   const matched: string[] = [];
-  for (const g of groups) {
-    const gIdf = Math.max(...g.alternatives[0].terms.map((t) => idf(stats, t)), 0.1);
+  for (let gi = 0; gi < groups.length; gi++) {
+    const g = groups[gi];
+    const gIdf = groupIdf[gi];
     want += gIdf;
     let best = 0;
-    let bestTerms: string[] = [];
+    let bestAlt: QueryGroup['alternatives'][number] | null = null;
     for (const a of g.alternatives) {
-      const scores = a.terms.map(termScore);
-      const hit = scores.filter((s) => s > 0).length;
-      if (hit === 0) continue;
-      const s = (a.weight * scores.reduce((x, y) => x + y, 0) * hit) / a.terms.length;
-      if (s > best) {
-        best = s;
-        bestTerms = a.terms.filter((_, i) => scores[i] > 0);
+      let sum = 0;
+      let hit = 0;
+      for (const t of a.terms) {
+        const s = termScore(t);
+        if (s > 0) (sum += s), hit++;
       }
+      if (hit === 0) continue;
+      const s = (a.weight * sum * hit) / a.terms.length;
+      if (s > best) (best = s), (bestAlt = a);
     }
-    if (best > 0) {
+    if (best > 0 && bestAlt) {
       score += best;
       got += gIdf;
       wordHit ||= !g.stop;
-      if (!g.stop || !needWord) matched.push(...bestTerms); // 的 / the are not what the reader looked for
+      // 的 / the are not what the reader looked for
+      if (!g.stop || !needWord) for (const t of bestAlt.terms) if (termScore(t) > 0) matched.push(t);
     }
   }
   // a document sharing only stop words with the query is no match
