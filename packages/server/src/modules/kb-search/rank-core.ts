@@ -77,6 +77,7 @@ function countJoined(joined: string, terms: ReadonlySet<string>): Map<string, nu
   const m = new Map<string, number>();
   if (!joined) return m;
   for (const t of terms) {
+    if (!t) continue; // indexOf('') would find it everywhere, without end
     let n = 0;
     for (let i = joined.indexOf(t); i >= 0; i = joined.indexOf(t, i + 1)) {
       const end = i + t.length;
