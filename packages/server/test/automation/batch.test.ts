@@ -3,6 +3,7 @@ import { systemActor } from '../../src/modules/identity';
 import { recordTicketEvents } from '../../src/modules/tickets';
 import type { TestTenant } from '../support/test-app';
 import { createTicket } from '../collaboration/helpers';
+import { AUTOMATION_CONSUMER } from '../../src/modules/automation';
 import { drainUntilPassed } from '../support/outbox-settle';
 import { automationWorld, type AutomationWorld } from './helpers';
 
@@ -107,7 +108,7 @@ describe('automation consumer on a batch of events', () => {
     await warn(b.tenant, b.id);
     await warn(a.tenant, a.id);
     // a round of delivery may end before they are readable on PostgreSQL: drained until the cursor has passed them
-    await drainUntilPassed(w.t.db, () => w.outbox.drain(), ['automation']);
+    await drainUntilPassed(w.t.db, w.outbox, [AUTOMATION_CONSUMER]);
 
     const [retry] = await w.t.db.system((q) =>
       q.query<{ n: number; topic: string; payload: { ticketId: string } }>(

@@ -1,4 +1,4 @@
-import { startAutomation } from '../../src/modules/automation';
+import { AUTOMATION_CONSUMER, startAutomation } from '../../src/modules/automation';
 import { startSla } from '../../src/modules/sla';
 import { OutboxDispatcher } from '../../src/platform/outbox/outbox-dispatcher';
 import { drainUntilPassed } from '../support/outbox-settle';
@@ -34,7 +34,7 @@ export async function automationWorld(o: { maxPerTicketHour?: number; sla?: bool
     outbox,
     automation,
     sql,
-    settle: () => drainUntilPassed(t.db, () => outbox.drain(), ['automation'], { errors }),
+    settle: () => drainUntilPassed(t.db, outbox, [AUTOMATION_CONSUMER], { errors }),
     events: (ticketId) => sql(`SELECT kind, actor_name, data FROM ticket_events WHERE ticket_id = $1 ORDER BY created_at, id`, [ticketId]),
     async close() {
       await automation.close();

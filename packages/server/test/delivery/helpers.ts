@@ -48,7 +48,7 @@ export async function setup(o: { maxAttempts?: number; mail?: { relayUrl: string
     admin,
     /** dispatch the outbox, then one round of the sender */
     async pump() {
-      await drainUntilPassed(t.db, () => outbox.drain(), [DELIVERY_CONSUMER]);
+      await drainUntilPassed(t.db, outbox, [DELIVERY_CONSUMER]);
       return delivery.sendOnce();
     },
     async close() {

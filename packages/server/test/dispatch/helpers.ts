@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startDispatch } from '../../src/modules/dispatch';
+import { DISPATCH_CONSUMER, startDispatch } from '../../src/modules/dispatch';
 import { OutboxDispatcher } from '../../src/platform/outbox/outbox-dispatcher';
 import { createStaff } from '../collaboration/helpers';
 import { drainUntilPassed } from '../support/outbox-settle';
@@ -29,17 +29,13 @@ export async function dispatchWorld(name = '派单测试'): Promise<DispatchWorl
     acme,
     outbox,
     dispatch,
-    settle: () => settle(t, outbox),
+    settle: () => drainUntilPassed(t.db, outbox, [DISPATCH_CONSUMER]),
     sql: (text, params) => t.db.tenant(acme.id, (q) => q.query(text, params)),
     async close() {
       await dispatch.close();
       await t.close();
     },
   };
-}
-
-function settle(t: TestApp, outbox: OutboxDispatcher): Promise<void> {
-  return drainUntilPassed(t.db, () => outbox.drain(), ['dispatch']);
 }
 
 export async function team(w: DispatchWorld, name: string): Promise<string> {

@@ -19,7 +19,7 @@ describe('ticket intelligence through the API', () => {
   let intel: { close(): Promise<void> };
   const cat: Record<string, string> = {};
   const team: Record<string, string> = {};
-  const settle = () => drainUntilPassed(t.db, () => outbox.drain(), [INTELLIGENCE_CONSUMER]);
+  const settle = () => drainUntilPassed(t.db, outbox, [INTELLIGENCE_CONSUMER]);
   const create = async (body: Record<string, unknown>, token = acme.adminToken) => {
     const res = await t.api(token, 'POST', '/api/v1/tickets', { requester: { name: '王芳', email: 'wangfang@example.cn' }, ...body });
     expect(res.statusCode, res.body).toBe(201);

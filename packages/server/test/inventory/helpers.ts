@@ -62,7 +62,7 @@ export async function inventoryWorld() {
       return row ?? { on_hand: 0, reserved: 0 };
     },
     /** the outbox dispatched until the inventory consumer has passed everything */
-    pump: () => drainUntilPassed(t.db, () => outbox.drain(), [INVENTORY_CONSUMER], { errors }),
+    pump: () => drainUntilPassed(t.db, outbox, [INVENTORY_CONSUMER], { errors }),
     async close() {
       await outbox.stop();
       await t.close();

@@ -111,7 +111,7 @@ describe('day route plans', () => {
     );
     expect(msg).toBeDefined();
     const userId = (msg.payload.data as { userId: string }).userId;
-    await drainUntilPassed(w.t.db, () => w.outbox.drain(), [ROUTING_CONSUMER]);
+    await drainUntilPassed(w.t.db, w.outbox, [ROUTING_CONSUMER]);
     const plan = await w.t.db.tenant(w.acme.id, (q) => dayPlan(q, userId, DAY));
     expect(plan?.reason).toBe('urgent');
     expect(plan?.stops.map((s) => s.ticketId)).toContain(tk.id);

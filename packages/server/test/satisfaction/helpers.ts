@@ -33,7 +33,7 @@ export async function satisfactionWorld() {
     sql,
     /** the outbox dispatched (satisfaction and delivery consumers), then one round of the mail sender */
     async pump() {
-      await drainUntilPassed(t.db, () => outbox.drain(), [SATISFACTION_CONSUMER, DELIVERY_CONSUMER], { errors });
+      await drainUntilPassed(t.db, outbox, [SATISFACTION_CONSUMER, DELIVERY_CONSUMER], { errors });
       await delivery.sendOnce();
     },
     async ticket(title: string, requester: Record<string, unknown> = { name: '张三', email: 'zhangsan@kehu.cn' }) {

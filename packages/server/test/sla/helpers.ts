@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startSla } from '../../src/modules/sla';
+import { SLA_CONSUMER, startSla } from '../../src/modules/sla';
 import { recordCustomerMessage } from '../../src/modules/tickets';
 import { OutboxDispatcher } from '../../src/platform/outbox/outbox-dispatcher';
 import { drainUntilPassed } from '../support/outbox-settle';
@@ -26,7 +26,7 @@ export async function slaWorld(name = 'SLA测试'): Promise<SlaWorld> {
     t,
     acme,
     outbox,
-    settle: () => drainUntilPassed(t.db, () => outbox.drain(), ['sla']),
+    settle: () => drainUntilPassed(t.db, outbox, [SLA_CONSUMER]),
     sql: (text, params) => t.db.tenant(acme.id, (q) => q.query(text, params)),
     api: (method, url, body) => t.api(acme.adminToken, method, url, body),
     async close() {

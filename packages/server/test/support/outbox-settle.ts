@@ -12,13 +12,13 @@ import type { Database } from '../../src/platform/db/database';
  */
 export async function drainUntilPassed(
   db: Database,
-  drain: () => Promise<unknown>,
+  outbox: { drain(): Promise<unknown> },
   consumers: string[],
   o: { errors?: unknown[]; budgetMs?: number } = {},
 ): Promise<void> {
   const until = Date.now() + (o.budgetMs ?? 40_000);
   for (;;) {
-    await drain();
+    await outbox.drain();
     if (o.errors?.length) throw new Error(`a consumer failed: ${String((o.errors[0] as { err?: unknown }).err ?? JSON.stringify(o.errors[0]))}`);
     const [behind] = await db.system((q) =>
       q.query<{ n: number }>(

@@ -19,7 +19,7 @@ describe('resolving a ticket', () => {
   let agent: { id: string; token: string };
   const patch = (id: string, body: Record<string, unknown>, token = acme.adminToken) => t.api(token, 'PATCH', `/api/v1/tickets/${id}`, body);
   const newTicket = (body: Record<string, unknown> = {}) => createTicket(t, acme.adminToken, { title: '三楼打印机卡纸', requester: { name: '王芳', email: 'wangfang@example.cn' }, ...body });
-  const settle = () => drainUntilPassed(t.db, () => outbox.drain(), [INTELLIGENCE_CONSUMER]);
+  const settle = () => drainUntilPassed(t.db, outbox, [INTELLIGENCE_CONSUMER]);
 
   beforeAll(async () => {
     t = await startTestApp();
