@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject } from 'vitest';
 import { Api, type TicketRow } from './api';
-import { flow, launch, poll, session, shot } from './browser';
+import { flow, launch, poll, runStamp, session, shot } from './browser';
 
 // 知识推荐 in Chromium against the server started the README's way: an agent opens a Chinese ticket,
 // sees the matching published article and a similar solved ticket with its solution on the first
@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 const b = () => browser;
-const stamp = String(Date.now()).slice(-9); // digits only: the same server and tenant serve every browser test, and other pages must stay free of Latin text
+const stamp = runStamp();
 
 describe('knowledge suggestions (desktop)', () => {
   flow(b, env, 'A1', '知识推荐：工单页首屏显示匹配的文章和相似已解决工单，一键插入链接并评价', async () => {

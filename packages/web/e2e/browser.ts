@@ -11,6 +11,11 @@ import type { Account, E2eEnv } from './env';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export const TIMEOUT = 30_000; // one condition on a loaded 2-core machine
+/**
+ * A suffix that keeps a test's names apart from other runs'. Digits only: one server and one tenant serve
+ * every browser test, and each page is checked to show no Latin text, also the names other tests made.
+ */
+export const runStamp = () => String(Date.now()).slice(-9);
 const NAV_TIMEOUT = 60_000;
 
 export async function launch(env: E2eEnv): Promise<Browser> {

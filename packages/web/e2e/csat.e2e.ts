@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, inject } from 'vitest';
 import { Api } from './api';
 import { expectChineseOnly } from './chinese-only';
-import { flow, PHONE, poll, session, shot, useBrowser } from './browser';
+import { flow, PHONE, poll, runStamp, session, shot, useBrowser } from './browser';
 
 // The satisfaction survey page /csat/<token> on a phone (390 × 844), in Chromium against the server: a
 // ticket of a new team is resolved, the satisfaction consumer mails the requester the survey link (the
@@ -11,7 +11,7 @@ import { flow, PHONE, poll, session, shot, useBrowser } from './browser';
 
 const env = inject('e2e');
 const browser = useBrowser(env);
-const stamp = String(Date.now()).slice(-9); // digits only: the same server and tenant serve every browser test, and other pages must stay free of Latin text
+const stamp = runStamp();
 const SUPERVISOR = { email: `zhou-${stamp}@example.com`, name: '周主管', password: 'Supervisor-e2e-12345' };
 const COMMENT = '等了三天才有人上门，希望以后快一点';
 let api: Api;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
 import { Api, type EventRow } from './api';
-import { flow, PHONE, poll, session, shot, TIMEOUT, useBrowser } from './browser';
+import { flow, PHONE, poll, runStamp, session, shot, TIMEOUT, useBrowser } from './browser';
 
 // The field journey of issue 19, end to end: a customer scans a lift's QR label and sends 报修 from the
 // portal without an account; dispatch sends the new ticket by itself to the engineer with the skill, the
@@ -13,7 +13,7 @@ import { flow, PHONE, poll, session, shot, TIMEOUT, useBrowser } from './browser
 
 const env = inject('e2e');
 const browser = useBrowser(env);
-const stamp = String(Date.now()).slice(-9); // digits: the same server and tenant serve every browser test
+const stamp = runStamp();
 let admin: Api;
 let slug: string;
 let qrPath: string;

@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
 import { Api, type EventRow } from './api';
-import { flow, PHONE, poll, shot, TIMEOUT, useBrowser } from './browser';
+import { flow, PHONE, poll, runStamp, shot, TIMEOUT, useBrowser } from './browser';
 
 // The engineer's phone (/field) in Chromium at a phone's size: 接单, 出发, then the network is cut —
 // 签到 by geolocation, a note, a camera photo, the customer's signature, a reserved part used (用料), 完工 — the app shows 待发送;
@@ -10,7 +10,7 @@ import { flow, PHONE, poll, shot, TIMEOUT, useBrowser } from './browser';
 const env = inject('e2e');
 const browser = useBrowser(env);
 let admin: Api;
-const stamp = String(Date.now()).slice(-9); // digits only: the same server and tenant serve every browser test, and other pages must stay free of Latin text
+const stamp = runStamp();
 const SITE = { lat: 31.2304, lng: 121.4737, address: '上海市黄浦区人民大道 200 号' };
 const engineer = { email: `field-${stamp}@example.com`, password: 'Engineer-e2e-12345', name: '赵磊', id: '' };
 let ticket: { id: string; number: number; title: string };

@@ -1,6 +1,6 @@
 import { describe, expect, inject } from 'vitest';
 import { Api, type TicketRow } from './api';
-import { choose, flow, session, useBrowser } from './browser';
+import { choose, flow, runStamp, session, useBrowser } from './browser';
 
 // 知识库 in Chromium against the server started the README's way (desktop): an agent turns a resolved
 // ticket into an article draft (转为知识文章), submits it to a named reviewer; the reviewer, another
@@ -9,7 +9,7 @@ import { choose, flow, session, useBrowser } from './browser';
 
 const env = inject('e2e');
 const b = useBrowser(env);
-const stamp = String(Date.now()).slice(-9); // digits only: the same server and tenant serve every browser test, and other pages must stay free of Latin text
+const stamp = runStamp();
 
 describe('knowledge base (desktop)', () => {
   flow(b, env, 'K1', '转为知识文章：坐席把已解决工单转为草稿，提交审核，审核人在“我的审核”里发布，中文搜索能找到', async () => {

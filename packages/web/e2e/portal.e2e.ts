@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
 import { Api } from './api';
-import { flow, PHONE, poll, session, shot, useBrowser } from './browser';
+import { flow, PHONE, poll, runStamp, session, shot, useBrowser } from './browser';
 
 // The customer self-service portal on a phone (390 × 844), in Chromium against the server: a customer
 // searches the help centre in Chinese and reads the published article it finds, submits a request with
@@ -12,7 +12,7 @@ const env = inject('e2e');
 const browser = useBrowser(env);
 let api: Api;
 let slug: string;
-const stamp = String(Date.now()).slice(-9); // digits only: the same server and tenant serve every browser test, and other pages must stay free of Latin text
+const stamp = runStamp();
 const ARTICLE = `空调不制冷的自助排查方法（${stamp}）`;
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4a80000000049454e44ae426082', 'hex');

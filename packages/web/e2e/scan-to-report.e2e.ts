@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, inject } from 'vitest';
 import { Api } from './api';
-import { flow, PHONE, poll, session, shot, useBrowser } from './browser';
+import { flow, PHONE, poll, runStamp, session, shot, useBrowser } from './browser';
 
 // 扫码报修 in Chromium: a lift's QR link (what its label encodes) opens the portal's request form on a
 // phone without an account, showing the lift, its address and owner; the request becomes a ticket with
@@ -12,7 +12,7 @@ let api: Api;
 let slug: string;
 let lift: { id: string; serial: string };
 let qrPath: string;
-const stamp = String(Date.now()).slice(-9); // digits only: the same server and tenant serve every browser test, and other pages must stay free of Latin text
+const stamp = runStamp();
 
 beforeAll(async () => {
   if (env.problem) throw new Error(env.problem);
