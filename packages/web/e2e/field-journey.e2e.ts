@@ -173,7 +173,10 @@ describe('现场服务全流程', () => {
     await poll(async () => (await reservations()).map((r) => [r.warehouseId, r.qty, r.state])).toEqual([[near.id, 1, 'active']]);
     await shot(env, page, 'journey-reserved');
 
+    const fieldEvents = async () => (await admin.get<{ items: EventRow[] }>(`/tickets/${ticket.id}/events?limit=200`)).items.filter((e) => e.kind.startsWith('field.'));
     await page.getByTestId('step-depart').click();
+    // on the server first: "all sent" alone also reads true in the instant before the step is queued
+    await poll(async () => (await fieldEvents()).map((e) => e.kind)).toEqual(['field.depart']);
     await poll(() => page.getByTestId('field-pending').innerText()).toBe('已全部发送');
     await poll(async () => (await dispatchOf()).current?.state).toBe('started');
 
@@ -198,7 +201,6 @@ describe('现场服务全流程', () => {
     await page.getByTestId('complete-text').fill('更换门机皮带后试运行 30 次开关门，正常');
     await page.getByTestId('step-complete').click();
     await poll(() => page.getByTestId('field-pending').innerText()).toBe('待发送 5');
-    const fieldEvents = async () => (await admin.get<{ items: EventRow[] }>(`/tickets/${ticket.id}/events?limit=200`)).items.filter((e) => e.kind.startsWith('field.'));
     expect((await fieldEvents()).map((e) => e.kind)).toEqual(['field.depart']);
     await shot(env, page, 'journey-offline');
 

@@ -34,6 +34,15 @@ export function RequestForm({ ctx, assetToken, onTrack, onArticle }: { ctx: Port
   const [suggestions, setSuggestions] = useState<HelpHit[]>([]);
   const started = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // suggestions that arrive after the form is gone are dropped (and a pending lookup is not started)
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      clearTimeout(timer.current);
+    };
+  }, []);
   /** While the title is typed: matching articles (the first keystroke records that a request was begun). */
   function onTitle(title: string) {
     setValues((v) => ({ ...v, title }));
@@ -44,9 +53,9 @@ export function RequestForm({ ctx, assetToken, onTrack, onArticle }: { ctx: Port
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       if (title.trim().length < 2) return setSuggestions([]);
-      portalCall<{ hits: HelpHit[] }>(slug, 'GET', `/help?${new URLSearchParams({ q: title, suggest: 'true', limit: '3' })}`)
-        .then((r) => setSuggestions(r.hits))
-        .catch(() => setSuggestions([]));
+      void portalCall<{ hits: HelpHit[] }>(slug, 'GET', `/help?${new URLSearchParams({ q: title, suggest: 'true', limit: '3' })}`)
+        .then((r) => r.hits, () => [])
+        .then((hits) => mounted.current && setSuggestions(hits));
     }, 300);
   }
   const category = config.categories.find((c) => c.id === categoryId);
