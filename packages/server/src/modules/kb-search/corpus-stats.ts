@@ -1,6 +1,4 @@
-import type { Queryable } from '../../platform/db/database';
 import type { CorpusStats } from './rank-core';
-import { searchRepository } from './search-repository';
 
 // The totals kept in kb_search_terms beside the words (no token is empty or starts with a space).
 export const DOCS_TERM = '';
@@ -8,9 +6,13 @@ export const BODY_TOKENS_TERM = ' tokens';
 export const TITLE_TOKENS_TERM = ' titles';
 export const LINK_TOKENS_TERM = ' links';
 
-/** The tenant's corpus statistics for the given terms: one indexed lookup. */
-export async function loadStats(q: Queryable, terms: string[]): Promise<CorpusStats & { counts: Map<string, number> }> {
-  const counts = await searchRepository.termCounts(q, [...terms, DOCS_TERM, TITLE_TOKENS_TERM, BODY_TOKENS_TERM, LINK_TOKENS_TERM]);
+export type LoadedStats = CorpusStats & { counts: Map<string, number> };
+
+/** The terms to count for corpus statistics of `terms`: they and the totals. */
+export const withTotals = (terms: string[]) => [...terms, DOCS_TERM, TITLE_TOKENS_TERM, BODY_TOKENS_TERM, LINK_TOKENS_TERM];
+
+/** Corpus statistics from counts read with withTotals(terms). */
+export function statsOf(counts: Map<string, number>): LoadedStats {
   const docs = Math.max(1, counts.get(DOCS_TERM) ?? 0);
   return {
     docs,

@@ -45,13 +45,19 @@ export interface PlanOptions {
   corrections?: ReadonlyMap<string, string[]>;
 }
 
+/** Whether a synonym rule's term occurs in the query (lower-cased). */
+export function applies(ruleTerm: string, lowerQuery: string): boolean {
+  const t = ruleTerm.trim().toLowerCase();
+  return t !== '' && lowerQuery.includes(t);
+}
+
 export function planQuery(query: string, opts: PlanOptions = {}): QueryGroup[] {
   const tokens = terms(query);
   const lower = query.toLowerCase();
   const groups: { tokens: string[]; alternatives: Alternative[] }[] = tokens.map((t) => ({ tokens: [t], alternatives: [{ terms: [t], weight: 1, source: 'query' }] }));
   for (const rule of opts.synonyms ?? []) {
+    if (!applies(rule.term, lower)) continue;
     const ruleTerm = rule.term.trim().toLowerCase();
-    if (!ruleTerm || !lower.includes(ruleTerm)) continue;
     const ruleTokens = terms(ruleTerm);
     const alts: Alternative[] = rule.synonyms.map((s) => ({ terms: terms(s), weight: SYNONYM_WEIGHT, source: 'synonym' as const })).filter((a) => a.terms.length > 0);
     if (alts.length === 0 || ruleTokens.length === 0) continue;

@@ -1,13 +1,12 @@
 import type { Queryable } from '../../platform/db/database';
-import { loadStats } from './corpus-stats';
+import { statsOf, withTotals } from './corpus-stats';
 import { splitTokens } from './doc-terms';
 import { hanGrams } from './han-grams';
 import { highlightAll, snippet } from './highlight';
-import { correctable, pickCorrections, planQuery, planTerms, withTitleGrams, planTsQuery, planTsQueryGroups, terms, typoCandidates, type QueryGroup, type TermStats } from './query-plan';
+import { applies, correctable, pickCorrections, planQuery, planTerms, withTitleGrams, planTsQuery, planTsQueryGroups, terms, typoCandidates, type QueryGroup, type TermStats } from './query-plan';
 import { queryTerms, scoreDoc, storedCounts, type QueryTerms } from './rank-core';
 import { searchRepository, type CandidateRow, type Filters } from './search-repository';
 import type { SearchHit, SearchInput, SearchResult } from './search-types';
-import { synonymRepository } from './synonym-repository';
 
 const MIN_CANDIDATES = 100;
 
@@ -36,13 +35,20 @@ function estimate(groups: QueryGroup[], stats: TermStats, mode: 'all' | 'any', a
 export async function searchArticles(q: Queryable, input: SearchInput): Promise<SearchResult> {
   const limit = Math.min(50, Math.max(1, Math.floor(input.limit ?? 10)));
   const offset = Math.max(0, Math.floor(input.offset ?? 0));
-  const synonyms = (await synonymRepository.list(q)).map((r) => ({ term: r.term, synonyms: r.synonyms }));
   const typoWords = terms(input.query).filter(correctable);
-  const planned = withTitleGrams(planQuery(input.query, { synonyms }), input.query);
-  // a typo's candidate spellings (hundreds per word) are looked up only for a word the tenant's articles do not have
-  let stats = await loadStats(q, [...planTerms(planned), ...typoWords]);
-  const unknown = typoWords.filter((w) => stats.df(w) === 0);
-  if (unknown.length > 0) stats = await loadStats(q, [...planTerms(planned), ...unknown.flatMap(typoCandidates)]);
+  // one round trip for the synonym rules and the counts of the query's own words; a second only for
+  // the words a synonym adds and, for an English word the tenant's articles lack, its candidate
+  // spellings (hundreds per word)
+  const bare = withTitleGrams(planQuery(input.query), input.query);
+  const counted = withTotals([...planTerms(bare), ...typoWords]);
+  const { rules: synonyms, counts } = await searchRepository.rulesAndCounts(q, counted);
+  const lower = input.query.toLowerCase();
+  const planned = synonyms.some((r) => applies(r.term, lower)) ? withTitleGrams(planQuery(input.query, { synonyms }), input.query) : bare;
+  const unknown = typoWords.filter((w) => !counts.has(w));
+  const seen = new Set(counted);
+  const more = [...planTerms(planned).filter((t) => !seen.has(t)), ...unknown.flatMap(typoCandidates)];
+  if (more.length > 0) for (const [t, n] of await searchRepository.termCounts(q, more)) counts.set(t, n);
+  const stats = statsOf(counts);
   const corrections = new Map(unknown.map((w) => [w, pickCorrections(w, stats.df)]));
   // planned again only when an English word may carry a correction
   const groups = unknown.length === 0 ? planned : withTitleGrams(planQuery(input.query, { synonyms, corrections }), input.query);

@@ -1,7 +1,8 @@
 import type { Queryable } from '../../platform/db/database';
 
-// The only SQL on kb_search_docs, kb_search_links and kb_search_terms. Queries run in the caller's
-// tenant transaction (RLS keeps them to the tenant).
+// The only SQL on kb_search_docs, kb_search_links and kb_search_terms (and the search's one read of
+// kb_synonyms, beside the term counts). Queries run in the caller's tenant transaction (RLS keeps them
+// to the tenant).
 
 export interface StoredDoc {
   article_id: string;
@@ -162,6 +163,23 @@ export const searchRepository = {
       [terms],
     );
     return new Map(rows.map((r) => [r.term, Number(r.df)]));
+  },
+  /**
+   * A search's first round trip: the tenant's synonym rules (ordered as synonymRepository.list orders
+   * them) and the document frequencies of the terms (absent ones left out).
+   */
+  async rulesAndCounts(q: Queryable, terms: string[]): Promise<{ rules: { term: string; synonyms: string[] }[]; counts: Map<string, number> }> {
+    const rows = await q.query<{ rule: boolean; term: string; synonyms: string[] | null; df: string | null }>(
+      `SELECT true AS rule, term, synonyms, NULL::bigint AS df, lower(term) AS sort, id FROM kb_synonyms WHERE tenant_id = current_tenant_id()
+       UNION ALL
+       SELECT false, term, NULL, df, NULL, NULL FROM kb_search_terms WHERE tenant_id = current_tenant_id() AND term = ANY($1::text[]) AND df > 0
+       ORDER BY 1 DESC, 5, 6`,
+      [terms],
+    );
+    const rules: { term: string; synonyms: string[] }[] = [];
+    const counts = new Map<string, number>();
+    for (const r of rows) r.rule ? rules.push({ term: r.term, synonyms: r.synonyms ?? [] }) : counts.set(r.term, Number(r.df));
+    return { rules, counts };
   },
   /**
    * Candidates for a tsquery, for the ranker to order: the GIN index finds the matches in the narrow
