@@ -33,30 +33,29 @@ export function RequestForm({ ctx, assetToken, onTrack, onArticle }: { ctx: Port
   const [done, setDone] = useState<Submitted | null>(null);
   const [suggestions, setSuggestions] = useState<HelpHit[]>([]);
   const started = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  // suggestions that arrive after the form is gone are dropped (and a pending lookup is not started)
-  const mounted = useRef(true);
+  const title = values.title ?? '';
+  // while the title is typed: matching articles, 300 ms after the last keystroke; an answer for an
+  // older title, or one arriving after the form is gone, is dropped
   useEffect(() => {
-    mounted.current = true;
+    let live = true;
+    const timer = setTimeout(() => {
+      if (title.trim().length < 2) return setSuggestions((s) => (s.length ? [] : s));
+      void portalCall<{ hits: HelpHit[] }>(slug, 'GET', `/help?${new URLSearchParams({ q: title, suggest: 'true', limit: '3' })}`)
+        .then((r) => r.hits, () => [])
+        .then((hits) => live && setSuggestions(hits));
+    }, 300);
     return () => {
-      mounted.current = false;
-      clearTimeout(timer.current);
+      live = false;
+      clearTimeout(timer);
     };
-  }, []);
-  /** While the title is typed: matching articles (the first keystroke records that a request was begun). */
-  function onTitle(title: string) {
-    setValues((v) => ({ ...v, title }));
+  }, [slug, title]);
+  /** The first keystroke of the title records that a request was begun. */
+  function onTitle(value: string) {
+    setValues((v) => ({ ...v, title: value }));
     if (!started.current) {
       started.current = true;
       void portalCall(slug, 'POST', '/events', { kind: 'request_started', session: visitorSession() }).catch(() => undefined);
     }
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      if (title.trim().length < 2) return setSuggestions([]);
-      void portalCall<{ hits: HelpHit[] }>(slug, 'GET', `/help?${new URLSearchParams({ q: title, suggest: 'true', limit: '3' })}`)
-        .then((r) => r.hits, () => [])
-        .then((hits) => mounted.current && setSuggestions(hits));
-    }, 300);
   }
   const category = config.categories.find((c) => c.id === categoryId);
   const label = (zh: string, en: string) => (locale === 'en-US' ? en : zh);
