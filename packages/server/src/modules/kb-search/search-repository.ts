@@ -178,7 +178,10 @@ export const searchRepository = {
     );
     const rules: { term: string; synonyms: string[] }[] = [];
     const counts = new Map<string, number>();
-    for (const r of rows) r.rule ? rules.push({ term: r.term, synonyms: r.synonyms ?? [] }) : counts.set(r.term, Number(r.df));
+    for (const r of rows) {
+      if (r.rule) rules.push({ term: r.term, synonyms: r.synonyms ?? [] });
+      else counts.set(r.term, Number(r.df));
+    }
     return { rules, counts };
   },
   /**
