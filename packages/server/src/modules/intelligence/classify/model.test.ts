@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scoreLabels } from './eval-classify';
-import { train } from './model';
+import { DECAYING_SOFTMAX, sumModels, train } from './model';
 import { deserializeModel, serializeModel } from './serialize';
 
 const DATA: [string, string][] = [
@@ -43,7 +43,7 @@ describe('text classifier', () => {
   });
 
   it('labels right with the other training variants too', () => {
-    for (const options of [{ loss: 'log' as const }, { ensemble: true }, { update: 'all' as const }, { supervised: 0.3, shrink: 0 }]) {
+    for (const options of [{ loss: 'log' as const }, DECAYING_SOFTMAX, { ensemble: true }, { ensemble: true, nb: 1 }, { update: 'all' as const }, { supervised: 0.3, shrink: 0 }]) {
       const m = train(
         DATA.map((d) => d[0]),
         DATA.map((d) => d[1]),
@@ -52,6 +52,29 @@ describe('text classifier', () => {
       expect(m.classify('会议室打印机卡纸了'), JSON.stringify(options)).toBe('打印机');
       expect(m.classify('帮忙开一张发票'), JSON.stringify(options)).toBe('发票');
     }
+  });
+
+  it('keeps the last weights or their average, and decays the softmax step', () => {
+    const texts = DATA.map((d) => d[0]);
+    const labels = DATA.map((d) => d[1]);
+    const last = train(texts, labels, { ...DECAYING_SOFTMAX, epochs: 1 });
+    const averaged = train(texts, labels, { ...DECAYING_SOFTMAX, epochs: 1, average: true });
+    expect(averaged.weights).not.toEqual(last.weights);
+    // with one epoch the decay has not started yet; with two, the second epoch's steps are halved
+    expect(train(texts, labels, { ...DECAYING_SOFTMAX, epochs: 1, decay: false }).weights).toEqual(last.weights);
+    expect(train(texts, labels, { ...DECAYING_SOFTMAX, epochs: 2, decay: false }).weights).not.toEqual(train(texts, labels, { ...DECAYING_SOFTMAX, epochs: 2 }).weights);
+  });
+
+  it('sums two models over one vocabulary, each at unit RMS', () => {
+    const texts = DATA.map((d) => d[0]);
+    const labels = DATA.map((d) => d[1]);
+    const a = train(texts, labels);
+    const b = train(texts, labels, { ...DECAYING_SOFTMAX, vocabulary: a.vocab });
+    const sum = sumModels(a, b);
+    const rms = (w: Float32Array) => Math.sqrt(w.reduce((s, v) => s + v * v, 0) / w.length);
+    const x = a.vector('打印机卡纸');
+    const [sa, sb, ss] = [a.scores(x), b.scores(x), sum.scores(x)];
+    for (let c = 0; c < ss.length; c++) expect(ss[c]).toBeCloseTo(sa[c] / rms(a.weights) + sb[c] / rms(b.weights), 4);
   });
 
   it('is deterministic', () => {

@@ -19,7 +19,7 @@ export interface TrainOptions {
   /** 'hinge': passive-aggressive steps; 'log': softmax (multinomial logistic) SGD with learningRate. */
   loss: 'hinge' | 'log';
   learningRate: number;
-  /** Sum of a hinge and a softmax model (two trainings). */
+  /** Sum of a hinge and a decaying softmax model (two trainings, see sumModels). */
   ensemble: boolean;
   /** Margin above which an example is passed over for a few epochs (0 = never). */
   shrink: number;
@@ -34,9 +34,16 @@ export interface TrainOptions {
   nb: number;
   /** Class balance: each example's step × (texts / (classes × texts of its class))^balance (0 = none). */
   balance: number;
+  /** Softmax only: the step of epoch e is learningRate / (1 + e). */
+  decay: boolean;
+  /** Keep the average of the weights over all steps (true) or the last ones. */
+  average: boolean;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { features: DEFAULT_FEATURES, epochs: 15, aggressiveness: 0.2, seed: 1, update: 'worst', loss: 'hinge', learningRate: 1, ensemble: false, shrink: 1, supervised: 0, nb: 0, balance: 0 };
+/** A softmax trained as a plain logistic regression: a step decaying with the epoch, the last weights. */
+export const DECAYING_SOFTMAX = { loss: 'log', learningRate: 1, decay: true, average: false, epochs: 10 } as const satisfies Partial<TrainOptions>;
+
+export const DEFAULT_TRAIN: TrainOptions = { features: DEFAULT_FEATURES, epochs: 15, aggressiveness: 0.2, seed: 1, update: 'worst', loss: 'hinge', learningRate: 1, ensemble: false, shrink: 1, supervised: 0, nb: 0, balance: 0, decay: false, average: true };
 
 export interface Prediction {
   label: string;
@@ -167,6 +174,12 @@ export interface Ranking {
 }
 
 const SOFTMAX_SCALE = 5;
+/**
+ * A softmax step leaves out the classes whose gradient is below this: with many classes most are
+ * near 0 for most texts, and skipping them made training about a third faster with the same accuracy
+ * (BANKING77 0.915, DataCLUE 0.811 / 0.724 at 3e-3 against 1e-4).
+ */
+const SOFTMAX_MIN_GRADIENT = 3e-3;
 /** The stored weights (one int8 per term and class) stay within this: long texts with many classes keep their most frequent terms. */
 export const MAX_WEIGHT_BYTES = 16_000_000;
 
@@ -180,15 +193,12 @@ function argmax(s: ArrayLike<number>): number {
 export function train(texts: string[], labels: string[], options: Partial<TrainOptions> = {}): TextClassifier {
   const o = { ...DEFAULT_TRAIN, ...options };
   if (o.ensemble) {
-    // two linear models over the same features sum into one: hinge + softmax, each scaled to unit RMS
-    const a = train(texts, labels, { ...o, ensemble: false, loss: 'hinge' });
-    const b = train(texts, labels, { ...o, ensemble: false, loss: 'log' });
-    const rms = (m: Float32Array) => Math.sqrt(m.reduce((acc, v) => acc + v * v, 0) / (m.length || 1)) || 1;
-    const ka = 1 / rms(a.weights);
-    const kb = 1 / rms(b.weights);
-    const w = Float32Array.from(a.weights, (v, k) => v * ka + b.weights[k] * kb);
-    const bias = Float32Array.from(a.bias, (v, c) => v * ka + b.bias[c] * kb);
-    return new TextClassifier(a.labels, a.vocab, w, bias, a.features);
+    // a passive-aggressive and a softmax model over the same features sum into one (see sumModels)
+    const a = train(texts, labels, { ...o, ensemble: false, loss: 'hinge', nb: 0 });
+    const b = train(texts, labels, { ...o, ...DECAYING_SOFTMAX, ensemble: false, nb: 0, vocabulary: a.vocab });
+    const m = sumModels(a, b);
+    if (o.nb > 0) addNaiveBayes(m.weights, texts.map((t) => m.vector(t)), labels.map((l) => m.labels.indexOf(l)), m.labels.length, o.nb);
+    return m;
   }
   if (texts.length !== labels.length) throw new Error('texts and labels differ in length');
   if (texts.length === 0) throw new Error('No training examples');
@@ -231,6 +241,7 @@ export function train(texts: string[], labels: string[], options: Partial<TrainO
     ub[r] -= t * tau;
   };
   for (let epoch = 0; epoch < o.epochs; epoch++) {
+    const rate = o.decay ? o.learningRate / (1 + epoch) : o.learningRate;
     for (let i = order.length - 1; i > 0; i--) {
       const k = Math.floor(random() * (i + 1));
       [order[i], order[k]] = [order[k], order[i]];
@@ -258,8 +269,8 @@ export function train(texts: string[], labels: string[], options: Partial<TrainO
         for (let c = 0; c < C; c++) z += (s[c] = Math.exp(s[c] - max));
         for (let c = 0; c < C; c++) {
           const g = s[c] / z - (c === y ? 1 : 0);
-          if (Math.abs(g) < 1e-4) continue;
-          const lr = -o.learningRate * classWeight[y] * g;
+          if (Math.abs(g) < SOFTMAX_MIN_GRADIENT) continue;
+          const lr = -rate * classWeight[y] * g;
           for (let j = 0; j < x.idx.length; j++) {
             const k = x.idx[j] * C + c;
             const d = lr * x.val[j];
@@ -290,15 +301,30 @@ export function train(texts: string[], labels: string[], options: Partial<TrainO
       t++;
     }
   }
-  for (let k = 0; k < w.length; k++) w[k] -= u[k] / t;
-  const bias = Float32Array.from(b, (v, c) => v - ub[c] / t);
-  if (o.nb > 0 && C > 1) {
-    // naive Bayes scaled to the linear model's RMS (scores stay margins around ±1), times its weight
-    const nb = naiveBayesWeights(xs, ys, V, C);
-    const kn = (o.nb * rmsOf(w)) / rmsOf(nb);
-    for (let i = 0; i < w.length; i++) w[i] += nb[i] * kn;
-  }
+  if (o.average) for (let k = 0; k < w.length; k++) w[k] -= u[k] / t;
+  const bias = Float32Array.from(b, (v, c) => (o.average ? v - ub[c] / t : v));
+  if (o.nb > 0) addNaiveBayes(w, xs, ys, C, o.nb);
   return new TextClassifier(classes, vocab, w, bias, o.features);
+}
+
+/** Adds naive Bayes (see naive-bayes.ts) into linear weights, scaled to their RMS, times weight. */
+function addNaiveBayes(w: Float32Array, xs: SparseVector[], ys: number[], C: number, weight: number): void {
+  if (C < 2) return;
+  const nb = naiveBayesWeights(xs, ys, w.length / C, C);
+  const kn = (weight * rmsOf(w)) / rmsOf(nb);
+  for (let i = 0; i < w.length; i++) w[i] += nb[i] * kn;
+}
+
+/**
+ * The sum of two models over one vocabulary, each scaled to unit RMS: a passive-aggressive model (a
+ * margin, even over the classes) and a softmax one (fits the large classes of noisy histories).
+ */
+export function sumModels(a: TextClassifier, b: TextClassifier): TextClassifier {
+  const ka = 1 / rmsOf(a.weights);
+  const kb = 1 / rmsOf(b.weights);
+  const w = Float32Array.from(a.weights, (v, k) => v * ka + b.weights[k] * kb);
+  const bias = Float32Array.from(a.bias, (v, c) => v * ka + b.bias[c] * kb);
+  return new TextClassifier(a.labels, a.vocab, w, bias, a.features);
 }
 
 const minDfFor = (texts: number, minDf?: number) => minDf ?? (texts < 2000 ? 1 : 2);

@@ -3,7 +3,7 @@ import { train } from './model';
 import { naiveBayesWeights } from './naive-bayes';
 import { deserializeModel, serializeModel } from './serialize';
 import { scoreUnknown } from './score-unknown';
-import { trainTuned, tuningSplit, unknownThreshold, type Scored } from './tune';
+import { settingsOf, trainTuned, tuningSplit, unknownThreshold, type Scored } from './tune';
 
 // Settings chosen on held-back parts of the training texts, and "none of these".
 
@@ -73,7 +73,7 @@ describe('trainTuned', () => {
     expect(stored.unknownBelow).toBeCloseTo(model.unknownBelow, 5);
     expect(stored.classify('三楼打印机卡纸了')).toBe('打印机');
     expect(stored.isUnknown(stored.scores(stored.vector('三楼打印机卡纸了')))).toBe(false);
-    expect([0.2, 0.05]).toContain(tuned.aggressiveness);
+    expect(['hinge', 'log', 'both']).toContain(tuned.model);
   });
   it('calls a text unlike every class "none of these"', () => {
     expect(Number.isFinite(model.unknownBelow)).toBe(true);
@@ -82,6 +82,18 @@ describe('trainTuned', () => {
   it('never calls anything unknown without a threshold', () => {
     const plain = train(EXAMPLES.map((e) => e.text), EXAMPLES.map((e) => e.label));
     expect(plain.isUnknown(plain.scores(plain.vector('明天食堂的午饭菜单是什么')))).toBe(false);
+  });
+});
+
+describe('settingsOf', () => {
+  it('trains the model kind tuning chose, with its naive Bayes weight', () => {
+    expect(settingsOf({ model: 'hinge', aggressiveness: 0.05, nb: 0.5 })).toEqual({ loss: 'hinge', ensemble: false, aggressiveness: 0.05, nb: 0.5 });
+    expect(settingsOf({ model: 'both', aggressiveness: 0.2, nb: 0 })).toMatchObject({ loss: 'hinge', ensemble: true, aggressiveness: 0.2 });
+    expect(settingsOf({ model: 'log', aggressiveness: 0, nb: 0.25 })).toMatchObject({ loss: 'log', decay: true, average: false, nb: 0.25 });
+    for (const model of ['hinge', 'log', 'both'] as const) {
+      const m = train(EXAMPLES.map((e) => e.text), EXAMPLES.map((e) => e.label), settingsOf({ model, aggressiveness: 0.2, nb: 0.25 }));
+      expect(deserializeModel(serializeModel(m)).classify('三楼打印机卡纸了'), model).toBe('打印机');
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { mulberry32 } from '../../../platform/random';
-import { TextClassifier, train, type TrainOptions } from './model';
+import { DECAYING_SOFTMAX, sumModels, TextClassifier, train, type TrainOptions } from './model';
 import { naiveBayesWeights, rms } from './naive-bayes';
 
 // The settings a tenant's history calls for, chosen on that history alone. A part of the training
@@ -10,6 +10,11 @@ import { naiveBayesWeights, rms } from './naive-bayes';
 //  - the top class score below which a text is "none of these" (goes to triage).
 
 export interface Tuned {
+  /**
+   * The linear model: passive-aggressive ('hinge', with aggressiveness), a decaying softmax ('log'),
+   * or their sum ('both', see sumModels).
+   */
+  model: 'hinge' | 'log' | 'both';
   aggressiveness: number;
   nb: number;
   /** -Infinity when the history has too few classes to hold some back */
@@ -24,6 +29,22 @@ export interface Scored {
 }
 
 export const AGGRESSIVENESS_GRID = [0.2, 0.05];
+/**
+ * The models tried, the plain passive-aggressive ones first (the safer bet on a tie). The softmax fits
+ * the large classes of noisy histories better, the passive-aggressive model is ahead on clean ones;
+ * the held-back texts decide.
+ */
+const CANDIDATES: Pick<Tuned, 'model' | 'aggressiveness'>[] = [
+  ...AGGRESSIVENESS_GRID.map((aggressiveness) => ({ model: 'hinge' as const, aggressiveness })),
+  { model: 'log', aggressiveness: 0 },
+  ...AGGRESSIVENESS_GRID.map((aggressiveness) => ({ model: 'both' as const, aggressiveness })),
+];
+
+/** The training options of tuned settings. */
+export function settingsOf(t: Pick<Tuned, 'model' | 'aggressiveness' | 'nb'>): Partial<TrainOptions> {
+  if (t.model === 'log') return { ...DECAYING_SOFTMAX, nb: t.nb };
+  return { loss: 'hinge', ensemble: t.model === 'both', aggressiveness: t.aggressiveness, nb: t.nb };
+}
 export const NB_GRID = [0, 0.25, 0.5, 1, 2, 4];
 /** Classes held back whole: one in this many, when there are at least this many. */
 const UNKNOWN_EVERY = 5;
@@ -31,10 +52,15 @@ const UNKNOWN_EVERY = 5;
 const HELD_EVERY = 5;
 /** How much a held-back unknown text rejected counts against an in-scope text labelled right. */
 export const UNKNOWN_WEIGHT = 0.1;
+/**
+ * Texts the tuning models are fitted on, at most (a random share of the others): a large history
+ * chooses the same settings from a part of it, and its tuning then costs no more than training.
+ */
+const MAX_FIT = 8000;
 /** Below this many held-back texts the defaults stand. */
 const MIN_HELD = 20;
 
-export const UNTUNED: Tuned = { aggressiveness: 0.2, nb: 0, unknownBelow: -Infinity };
+export const UNTUNED: Tuned = { model: 'hinge', aggressiveness: 0.2, nb: 0, unknownBelow: -Infinity };
 
 /** The split: texts to fit on, held-back texts of known classes, held-back texts of unknown classes. */
 export function tuningSplit(labels: string[], seed = 1): { fit: number[]; known: number[]; unknown: number[] } {
@@ -59,21 +85,27 @@ export function tuningSplit(labels: string[], seed = 1): { fit: number[]; known:
 }
 
 export function tune(texts: string[], labels: string[], options: Partial<TrainOptions> = {}): Tuned {
-  const { fit, known, unknown } = tuningSplit(labels, options.seed);
+  const { fit: all, known, unknown } = tuningSplit(labels, options.seed);
+  const fit = all.slice(0, MAX_FIT); // in random order
   const fitLabels = fit.map((n) => labels[n]);
   if (known.length < MIN_HELD || new Set(fitLabels).size < 2) return UNTUNED;
-  const tried: { aggressiveness: number; nb: number; score: number; scored: Scored[] }[] = [];
-  for (const aggressiveness of AGGRESSIVENESS_GRID) {
-    const linear = train(fit.map((n) => texts[n]), fitLabels, { ...options, aggressiveness, nb: 0 });
-    const classOf = new Map(linear.labels.map((c, i) => [c, i]));
-    const nb = naiveBayesWeights(fit.map((n) => linear.vector(texts[n])), fitLabels.map((l) => classOf.get(l)!), linear.vocab.terms.length, linear.labels.length);
-    const naive = new TextClassifier(linear.labels, linear.vocab, nb, new Float32Array(linear.labels.length), linear.features);
+  const fitTexts = fit.map((n) => texts[n]);
+  // each model is trained once, over one vocabulary; the sums and naive Bayes are added at scoring time
+  const first = train(fitTexts, fitLabels, { ...options, ...settingsOf({ model: 'hinge', aggressiveness: AGGRESSIVENESS_GRID[0], nb: 0 }) });
+  const fitOn = (t: Pick<Tuned, 'model' | 'aggressiveness'>) => train(fitTexts, fitLabels, { ...options, ...settingsOf({ ...t, nb: 0 }), vocabulary: first.vocab });
+  const hinge = new Map(AGGRESSIVENESS_GRID.map((aggressiveness, i) => [aggressiveness, i ? fitOn({ model: 'hinge', aggressiveness }) : first]));
+  const softmax = fitOn({ model: 'log', aggressiveness: 0 });
+  const classOf = new Map(first.labels.map((c, i) => [c, i]));
+  const nb = naiveBayesWeights(fitTexts.map((t) => first.vector(t)), fitLabels.map((l) => classOf.get(l)!), first.vocab.terms.length, first.labels.length);
+  const naive = new TextClassifier(first.labels, first.vocab, nb, new Float32Array(first.labels.length), first.features);
+  const heldBack = [...known, ...unknown].map((n) => ({ x: first.vector(texts[n]), gold: classOf.get(labels[n]) ?? -1 }));
+  const naiveScores = heldBack.map(({ x }) => naive.scores(x));
+  const tried: (Pick<Tuned, 'model' | 'aggressiveness' | 'nb'> & { score: number; scored: Scored[] })[] = [];
+  for (const { model, aggressiveness } of CANDIDATES) {
+    const linear = model === 'log' ? softmax : model === 'hinge' ? hinge.get(aggressiveness)! : sumModels(hinge.get(aggressiveness)!, softmax);
     // as train adds them: naive Bayes scaled to the linear model's RMS, times its weight
     const kn = rms(linear.weights) / rms(nb);
-    const held = [...known, ...unknown].map((n) => {
-      const x = linear.vector(texts[n]);
-      return { gold: classOf.get(labels[n]) ?? -1, a: linear.scores(x), b: naive.scores(x) };
-    });
+    const held = heldBack.map(({ x, gold }, i) => ({ gold, a: linear.scores(x), b: naiveScores[i] }));
     for (const w of NB_GRID) {
       const scored = held.map(({ gold, a, b }) => {
         let top = 0;
@@ -85,15 +117,15 @@ export function tune(texts: string[], labels: string[], options: Partial<TrainOp
         return { top: max, right: top === gold, unknown: gold < 0 };
       });
       const score = scored.filter((s) => s.right).length / known.length;
-      tried.push({ aggressiveness, nb: w, score, scored });
+      tried.push({ model, aggressiveness, nb: w, score, scored });
     }
   }
-  // the least naive Bayes (then the first step size) within half a standard error of the best: a
+  // the least naive Bayes (then the first candidate) within half a standard error of the best: a
   // difference of a few held-back texts is chance, and the plain model is the safer bet
   const top = Math.max(...tried.map((t) => t.score));
   const tolerance = 0.5 * Math.sqrt((top * (1 - top)) / known.length);
   const best = [...tried].sort((a, b) => a.nb - b.nb).find((t) => t.score >= top - tolerance)!;
-  return { aggressiveness: best.aggressiveness, nb: best.nb, unknownBelow: unknown.length ? unknownThreshold(best.scored, UNKNOWN_WEIGHT) : -Infinity };
+  return { model: best.model, aggressiveness: best.aggressiveness, nb: best.nb, unknownBelow: unknown.length ? unknownThreshold(best.scored, UNKNOWN_WEIGHT) : -Infinity };
 }
 
 /**
@@ -119,6 +151,6 @@ export function unknownThreshold(scored: Scored[], weight: number): number {
 /** Tunes on the texts, then trains on all of them with the settings found. */
 export function trainTuned(texts: string[], labels: string[], options: Partial<TrainOptions> = {}): { model: TextClassifier; tuned: Tuned } {
   const tuned = tune(texts, labels, options);
-  const m = train(texts, labels, { ...options, aggressiveness: tuned.aggressiveness, nb: tuned.nb });
+  const m = train(texts, labels, { ...options, ...settingsOf(tuned) });
   return { model: new TextClassifier(m.labels, m.vocab, m.weights, m.bias, m.features, tuned.unknownBelow), tuned };
 }

@@ -1,7 +1,7 @@
 import { scoreLabels } from '../classify/eval-classify';
 import type { Vocabulary } from '../classify/features';
 import { TextClassifier, train } from '../classify/model';
-import { tune } from '../classify/tune';
+import { settingsOf, tune } from '../classify/tune';
 import { serializeModel } from '../classify/serialize';
 import { DEFAULT_TEMPERATURE, fitTemperature } from './calibrate';
 import { confusionOf, holdOutNewest, trainable, type Example } from './split';
@@ -35,7 +35,7 @@ export function trainTarget(examples: Example[], vocabulary?: Vocabulary): Targe
   const texts = examples.map((e) => e.text);
   const labels = examples.map((e) => e.label);
   const tuned = tune(texts, labels, { vocabulary });
-  const settings = { aggressiveness: tuned.aggressiveness, nb: tuned.nb };
+  const settings = settingsOf(tuned);
   if (test.length && new Set(older.map((e) => e.label)).size >= 2) {
     const probe = train(older.map((e) => e.text), older.map((e) => e.label), settings);
     const gold = test.map((e) => e.label);
