@@ -2,6 +2,8 @@ import { mulberry32 } from '../../../platform/random';
 import { PAIR_FEATURE_NAMES, pairFeatures, pairSparse, prepare, type PreparedText } from './pair-features';
 import { bestF1Threshold, trainPairModel, type PairModel, type PairModelOptions, type PairVector } from './pair-model';
 import { TermStats, WORD_WEIGHT, type IdfSource } from './text-terms';
+import { vectorFeatures } from './vector-features';
+import { learnWordVectors, type WordVectors } from './word-vectors';
 
 // Duplicate-pair detection trained on labelled pairs. Three candidates are compared on
 // out-of-fold predictions over the training pairs (so the choice and the threshold are not fitted
@@ -16,7 +18,7 @@ export interface PairScorer {
   threshold: number;
   /** Out-of-fold F1 of every candidate on the training pairs (what the choice was made on). */
   candidates: Partial<Record<PairScorerKind, number>>;
-  /** Size the scorer would take stored: its IDF table (term bytes + 4 per count) and 4 bytes per weight (8 per non-zero hashed one, with its index). */
+  /** Size the scorer would take stored: its IDF table (term bytes + 4 per count), its word vectors and 4 bytes per weight (8 per non-zero hashed one, with its index). */
   bytes: number;
   score(a: string, b: string): number;
 }
@@ -29,6 +31,8 @@ const FOLDS = 3;
 export class PairFeaturizer {
   private readonly cache = new Map<string, PreparedText>();
   readonly maxIdf: number;
+  /** Learnt word vectors, set once after construction (from the texts it prepared); without them, no vector features. */
+  vectors?: WordVectors;
   constructor(readonly stats: IdfSource & { n: number }) {
     this.maxIdf = Math.log(1 + stats.n) + 1;
   }
@@ -46,7 +50,9 @@ export class PairFeaturizer {
   vector(a: string, b: string, buckets: number): PairVector {
     const pa = this.prepared(a);
     const pb = this.prepared(b);
-    return { dense: pairFeatures(pa, pb, this.stats, this.maxIdf), sparse: buckets ? pairSparse(pa, pb, buckets) : [] };
+    const dense = pairFeatures(pa, pb, this.stats, this.maxIdf);
+    if (this.vectors) dense.push(...vectorFeatures(pa, pb, this.vectors, this.stats, this.maxIdf));
+    return { dense, sparse: buckets ? pairSparse(pa, pb, buckets) : [] };
   }
 }
 
@@ -54,7 +60,10 @@ const COSINE = (x: PairVector) => WORD_WEIGHT * x.dense[PAIR_FEATURE_NAMES.index
 
 export function fitPairScorer(a: string[], b: string[], labels: boolean[], options: Partial<PairModelOptions> & { only?: PairScorerKind } = {}): PairScorer {
   const stats = TermStats.of([...a, ...b]);
+  // Word vectors from the training texts themselves (no labels): paraphrases that share few words.
   const featurizer = new PairFeaturizer(stats);
+  const vectors = learnWordVectors([...a, ...b].map((t) => featurizer.prepared(t).words), { seed: options.seed ?? 1 });
+  featurizer.vectors = vectors;
   const useSparse = labels.length >= SPARSE_MIN_PAIRS;
   const xs = a.map((t, i) => featurizer.vector(t, b[i], useSparse ? BUCKETS : 0));
   const kinds: PairScorerKind[] = options.only ? [options.only] : useSparse ? ['cosine', 'dense', 'sparse'] : ['cosine', 'dense'];
@@ -102,7 +111,7 @@ export function fitPairScorer(a: string[], b: string[], labels: boolean[], optio
     kind: chosen.kind,
     threshold: chosen.threshold,
     candidates,
-    bytes: idfBytes + weightBytes,
+    bytes: idfBytes + weightBytes + vectors.bytes,
     score: (x, y) => final(featurizer.vector(x, y, buckets)),
   };
 }
