@@ -108,14 +108,16 @@ describe('skill matrix', () => {
     await page.goto(`/customers/organizations/${org.id}`);
     const card = page.getByTestId('dispatch-preferences');
     await card.getByText('客户偏好').waitFor();
-    await card.getByTestId('preferences-preferred').locator('input').fill('高峰');
-    await page.keyboard.press('Enter');
-    await poll(() => card.getByTestId('preferences-preferred').innerText()).toContain('高峰');
-    await page.keyboard.press('Escape');
-    await card.getByTestId('preferences-excluded').locator('input').fill('林涛');
-    await page.keyboard.press('Enter');
-    await poll(() => card.getByTestId('preferences-excluded').innerText()).toContain('林涛');
-    await page.keyboard.press('Escape');
+    // Enter picks the highlighted option: wait until the staff list has loaded and offers the name
+    const pick = async (testId: string, name: string) => {
+      await card.getByTestId(testId).locator('input').fill(name);
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: name }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await poll(() => card.getByTestId(testId).innerText()).toContain(name);
+      await page.keyboard.press('Escape');
+    };
+    await pick('preferences-preferred', '高峰');
+    await pick('preferences-excluded', '林涛');
     await card.getByTestId('preferences-save').click();
     await poll(async () => (await api.get<{ preferredUserIds: string[]; excludedUserIds: string[] }>(`/dispatch/customer-preferences?organizationId=${org.id}`)).excludedUserIds).toEqual([linId]);
     expect((await api.get<{ preferredUserIds: string[] }>(`/dispatch/customer-preferences?organizationId=${org.id}`)).preferredUserIds).toEqual([gaoId]);
