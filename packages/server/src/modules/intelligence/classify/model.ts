@@ -1,6 +1,8 @@
 import { DEFAULT_FEATURES, buildVocabulary, documentFrequencies, featureCounts, vectorize, type FeatureCounts, type FeatureOptions, type SparseVector, type Vocabulary } from './features';
 import { naiveBayesWeights, rms as rmsOf } from './naive-bayes';
 import { mulberry32 } from '../../../platform/random';
+import type { WordVectors } from '../similarity/word-vectors';
+import { appendDense, docVector, trainDenseSoftmax } from './doc-vectors';
 
 // A linear text classifier: one weight per (feature, class), trained with the averaged multiclass
 // passive-aggressive algorithm (PA-I, Crammer et al. 2006) on TF-IDF word and character n-grams.
@@ -38,12 +40,16 @@ export interface TrainOptions {
   decay: boolean;
   /** Keep the average of the weights over all steps (true) or the last ones. */
   average: boolean;
+  /** Word vectors learnt from the texts (see doc-vectors.ts), for `dense`. */
+  docVectors?: WordVectors;
+  /** Weight of a softmax over the texts' dense vectors added into the linear model (0 = none), scaled as naive Bayes is. */
+  dense: number;
 }
 
 /** A softmax trained as a plain logistic regression: a step decaying with the epoch, the last weights. */
 export const DECAYING_SOFTMAX = { loss: 'log', learningRate: 1, decay: true, average: false, epochs: 10 } as const satisfies Partial<TrainOptions>;
 
-export const DEFAULT_TRAIN: TrainOptions = { features: DEFAULT_FEATURES, epochs: 15, aggressiveness: 0.2, seed: 1, update: 'worst', loss: 'hinge', learningRate: 1, ensemble: false, shrink: 1, supervised: 0, nb: 0, balance: 0, decay: false, average: true };
+export const DEFAULT_TRAIN: TrainOptions = { features: DEFAULT_FEATURES, epochs: 15, aggressiveness: 0.2, seed: 1, update: 'worst', loss: 'hinge', learningRate: 1, ensemble: false, shrink: 1, supervised: 0, nb: 0, balance: 0, decay: false, average: true, dense: 0 };
 
 export interface Prediction {
   label: string;
@@ -64,7 +70,23 @@ export class TextClassifier {
     readonly features: FeatureOptions,
     /** A text whose top class score is below this is unlike every class: "none of these" (-Infinity: never). */
     readonly unknownBelow = -Infinity,
+    /**
+     * Word vectors whose mean over a text's words is appended to its features (see doc-vectors.ts):
+     * the weights then hold (terms + dimensions) × classes, the dense dimensions after the terms.
+     */
+    readonly docVectors?: WordVectors,
   ) {}
+
+  /** A text's features under this model's vocabulary, with its dense part when the model has one. */
+  vectorOfCounts(counts: FeatureCounts): SparseVector {
+    const x = vectorize(counts, this.vocab, this.features);
+    return this.docVectors ? appendDense(x, this.vocab.terms.length, docVector(this.docVectors, counts, this.vocab)) : x;
+  }
+
+  /** The same model with another "none of these" threshold. */
+  withUnknownBelow(unknownBelow: number): TextClassifier {
+    return new TextClassifier(this.labels, this.vocab, this.weights, this.bias, this.features, unknownBelow, this.docVectors);
+  }
 
   /** Whether a text with these class scores (see rank) is unlike anything the model was trained on. */
   isUnknown(scores: ArrayLike<number>): boolean {
@@ -72,7 +94,7 @@ export class TextClassifier {
   }
 
   vector(text: string): SparseVector {
-    return vectorize(featureCounts(text, this.features), this.vocab, this.features);
+    return this.vectorOfCounts(featureCounts(text, this.features));
   }
 
   scores(x: SparseVector): Float32Array {
@@ -109,10 +131,10 @@ export class TextClassifier {
    * it, without an object per class: what a new ticket's analysis needs, at the least cost.
    */
   rank(counts: FeatureCounts, topFeatures = 5): Ranking {
-    return this.rankVector(vectorize(counts, this.vocab, this.features), topFeatures);
+    return this.rankVector(this.vectorOfCounts(counts), topFeatures);
   }
 
-  /** As rank, from the text's vector under this model's vocabulary (models sharing it share the vector). */
+  /** As rank, from the text's vector (vectorOfCounts; models sharing a vocabulary and word vectors share it). */
   rankVector(x: SparseVector, topFeatures = 5): Ranking {
     const s = this.scores(x);
     const top = argmax(s);
@@ -124,7 +146,9 @@ export class TextClassifier {
     // the topFeatures largest positive contributions, kept sorted by insertion
     const best: number[] = [];
     const weightOf = (j: number) => x.val[j] * this.weights[x.idx[j] * C + top];
+    const V = this.vocab.terms.length;
     for (let j = 0; j < x.idx.length && topFeatures > 0; j++) {
+      if (x.idx[j] >= V) break; // the dense part (last) names no word
       const w = weightOf(j);
       if (w <= 0 || (best.length === topFeatures && w <= weightOf(best[best.length - 1]))) continue;
       let at = best.length;
@@ -147,7 +171,7 @@ export function shareVocabularies<K extends string>(models: Partial<Record<K, Te
   for (const key of Object.keys(models) as K[]) {
     const m = models[key]!;
     const same = seen.find((s) => JSON.stringify(s.features) === JSON.stringify(m.features) && sameVocabulary(s.vocab, m.vocab));
-    if (same) out[key] = new TextClassifier(m.labels, same.vocab, m.weights, m.bias, m.features, m.unknownBelow);
+    if (same) out[key] = new TextClassifier(m.labels, same.vocab, m.weights, m.bias, m.features, m.unknownBelow, m.docVectors);
     else {
       seen.push(m);
       out[key] = m;
@@ -194,11 +218,14 @@ export function train(texts: string[], labels: string[], options: Partial<TrainO
   const o = { ...DEFAULT_TRAIN, ...options };
   if (o.ensemble) {
     // a passive-aggressive and a softmax model over the same features sum into one (see sumModels)
-    const a = train(texts, labels, { ...o, ensemble: false, loss: 'hinge', nb: 0 });
-    const b = train(texts, labels, { ...o, ...DECAYING_SOFTMAX, ensemble: false, nb: 0, vocabulary: a.vocab });
+    const a = train(texts, labels, { ...o, ensemble: false, loss: 'hinge', nb: 0, dense: 0 });
+    const b = train(texts, labels, { ...o, ...DECAYING_SOFTMAX, ensemble: false, nb: 0, dense: 0, vocabulary: a.vocab });
     const m = sumModels(a, b);
-    if (o.nb > 0) addNaiveBayes(m.weights, texts.map((t) => m.vector(t)), labels.map((l) => m.labels.indexOf(l)), m.labels.length, o.nb);
-    return m;
+    const classOf = new Map(m.labels.map((c, i) => [c, i]));
+    const ys = labels.map((l) => classOf.get(l)!);
+    const scale = rmsOf(m.weights);
+    if (o.nb > 0) addNaiveBayes(m.weights, texts.map((t) => m.vector(t)), ys, m.labels.length, o.nb);
+    return o.dense > 0 && o.docVectors ? withDense(m, texts, ys, o.docVectors, o.dense * scale) : m;
   }
   if (texts.length !== labels.length) throw new Error('texts and labels differ in length');
   if (texts.length === 0) throw new Error('No training examples');
@@ -303,8 +330,26 @@ export function train(texts: string[], labels: string[], options: Partial<TrainO
   }
   if (o.average) for (let k = 0; k < w.length; k++) w[k] -= u[k] / t;
   const bias = Float32Array.from(b, (v, c) => (o.average ? v - ub[c] / t : v));
+  const scale = rmsOf(w);
   if (o.nb > 0) addNaiveBayes(w, xs, ys, C, o.nb);
-  return new TextClassifier(classes, vocab, w, bias, o.features);
+  const m = new TextClassifier(classes, vocab, w, bias, o.features);
+  return o.dense > 0 && o.docVectors ? withDense(m, texts, ys, o.docVectors, o.dense * scale) : m;
+}
+
+/**
+ * The model with a softmax over the texts' dense vectors (see doc-vectors.ts) added in: its weights
+ * scaled to RMS `rms` become the features after the terms.
+ */
+function withDense(m: TextClassifier, texts: string[], ys: number[], vectors: WordVectors, rms: number): TextClassifier {
+  const C = m.labels.length;
+  const xs = texts.map((t) => docVector(vectors, featureCounts(t, m.features), m.vocab));
+  const d = trainDenseSoftmax(xs, ys, C);
+  const k = rms / rmsOf(d.weights);
+  const w = new Float32Array(m.weights.length + d.weights.length);
+  w.set(m.weights);
+  for (let i = 0; i < d.weights.length; i++) w[m.weights.length + i] = d.weights[i] * k;
+  const bias = Float32Array.from(m.bias, (v, c) => v + d.bias[c] * k);
+  return new TextClassifier(m.labels, m.vocab, w, bias, m.features, m.unknownBelow, vectors);
 }
 
 /** Adds naive Bayes (see naive-bayes.ts) into linear weights, scaled to their RMS, times weight. */

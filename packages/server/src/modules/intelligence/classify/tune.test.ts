@@ -90,6 +90,7 @@ describe('settingsOf', () => {
     expect(settingsOf({ model: 'hinge', aggressiveness: 0.05, nb: 0.5 })).toEqual({ loss: 'hinge', ensemble: false, aggressiveness: 0.05, nb: 0.5 });
     expect(settingsOf({ model: 'both', aggressiveness: 0.2, nb: 0 })).toMatchObject({ loss: 'hinge', ensemble: true, aggressiveness: 0.2 });
     expect(settingsOf({ model: 'log', aggressiveness: 0, nb: 0.25 })).toMatchObject({ loss: 'log', decay: true, average: false, nb: 0.25 });
+    expect(settingsOf({ model: 'both', aggressiveness: 0.2, nb: 0, dense: 3 })).toMatchObject({ ensemble: true, dense: 3 });
     for (const model of ['hinge', 'log', 'both'] as const) {
       const m = train(EXAMPLES.map((e) => e.text), EXAMPLES.map((e) => e.label), settingsOf({ model, aggressiveness: 0.2, nb: 0.25 }));
       expect(deserializeModel(serializeModel(m)).classify('三楼打印机卡纸了'), model).toBe('打印机');

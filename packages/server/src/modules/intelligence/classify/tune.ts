@@ -1,6 +1,8 @@
 import { mulberry32 } from '../../../platform/random';
 import { DECAYING_SOFTMAX, sumModels, TextClassifier, train, type TrainOptions } from './model';
 import { naiveBayesWeights, rms } from './naive-bayes';
+import { denseScores, docVector, learnDocVectors, trainDenseSoftmax } from './doc-vectors';
+import { featureCounts } from './features';
 
 // The settings a tenant's history calls for, chosen on that history alone. A part of the training
 // texts is held back: every text of a few whole classes (they play the tickets unlike anything the
@@ -17,6 +19,8 @@ export interface Tuned {
   model: 'hinge' | 'log' | 'both';
   aggressiveness: number;
   nb: number;
+  /** Weight of the softmax over the texts' dense vectors (see doc-vectors.ts) added in, 0 = none. */
+  dense: number;
   /** -Infinity when the history has too few classes to hold some back */
   unknownBelow: number;
 }
@@ -41,11 +45,14 @@ const CANDIDATES: Pick<Tuned, 'model' | 'aggressiveness'>[] = [
 ];
 
 /** The training options of tuned settings. */
-export function settingsOf(t: Pick<Tuned, 'model' | 'aggressiveness' | 'nb'>): Partial<TrainOptions> {
-  if (t.model === 'log') return { ...DECAYING_SOFTMAX, nb: t.nb };
-  return { loss: 'hinge', ensemble: t.model === 'both', aggressiveness: t.aggressiveness, nb: t.nb };
+export function settingsOf(t: Pick<Tuned, 'model' | 'aggressiveness' | 'nb'> & { dense?: number }): Partial<TrainOptions> {
+  const dense = t.dense === undefined ? {} : { dense: t.dense };
+  if (t.model === 'log') return { ...DECAYING_SOFTMAX, nb: t.nb, ...dense };
+  return { loss: 'hinge', ensemble: t.model === 'both', aggressiveness: t.aggressiveness, nb: t.nb, ...dense };
 }
 export const NB_GRID = [0, 0.25, 0.5, 1, 2, 4];
+/** Weights of the dense softmax tried (when there are word vectors). */
+export const DENSE_GRID = [0, 1, 2, 3, 4];
 /** Classes held back whole: one in this many, when there are at least this many. */
 const UNKNOWN_EVERY = 5;
 /** Texts of the other classes held back: one in this many. */
@@ -60,7 +67,7 @@ const MAX_FIT = 8000;
 /** Below this many held-back texts the defaults stand. */
 const MIN_HELD = 20;
 
-export const UNTUNED: Tuned = { model: 'hinge', aggressiveness: 0.2, nb: 0, unknownBelow: -Infinity };
+export const UNTUNED: Tuned = { model: 'hinge', aggressiveness: 0.2, nb: 0, dense: 0, unknownBelow: -Infinity };
 
 /** The split: texts to fit on, held-back texts of known classes, held-back texts of unknown classes. */
 export function tuningSplit(labels: string[], seed = 1): { fit: number[]; known: number[]; unknown: number[] } {
@@ -92,6 +99,7 @@ export function tune(texts: string[], labels: string[], options: Partial<TrainOp
   const fitTexts = fit.map((n) => texts[n]);
   // each model is trained once, over one vocabulary; the sums and naive Bayes are added at scoring time
   const first = train(fitTexts, fitLabels, { ...options, ...settingsOf({ model: 'hinge', aggressiveness: AGGRESSIVENESS_GRID[0], nb: 0 }) });
+  const C = first.labels.length;
   const fitOn = (t: Pick<Tuned, 'model' | 'aggressiveness'>) => train(fitTexts, fitLabels, { ...options, ...settingsOf({ ...t, nb: 0 }), vocabulary: first.vocab });
   const hinge = new Map(AGGRESSIVENESS_GRID.map((aggressiveness, i) => [aggressiveness, i ? fitOn({ model: 'hinge', aggressiveness }) : first]));
   const softmax = fitOn({ model: 'log', aggressiveness: 0 });
@@ -100,32 +108,44 @@ export function tune(texts: string[], labels: string[], options: Partial<TrainOp
   const naive = new TextClassifier(first.labels, first.vocab, nb, new Float32Array(first.labels.length), first.features);
   const heldBack = [...known, ...unknown].map((n) => ({ x: first.vector(texts[n]), gold: classOf.get(labels[n]) ?? -1 }));
   const naiveScores = heldBack.map(({ x }) => naive.scores(x));
-  const tried: (Pick<Tuned, 'model' | 'aggressiveness' | 'nb'> & { score: number; scored: Scored[] })[] = [];
+  // the dense softmax: trained once, added at scoring time with each weight of the grid
+  const vectors = options.docVectors;
+  const docOf = (t: string) => docVector(vectors!, featureCounts(t, first.features), first.vocab);
+  const denseModel = vectors ? trainDenseSoftmax(fitTexts.map(docOf), fitLabels.map((l) => classOf.get(l)!), C) : undefined;
+  const denseHeld = denseModel ? [...known, ...unknown].map((n) => denseScores(denseModel, docOf(texts[n]))) : [];
+  const denseGrid = denseModel ? DENSE_GRID : [0];
+  const tried: (Pick<Tuned, 'model' | 'aggressiveness' | 'nb' | 'dense'> & { score: number; scored: Scored[] })[] = [];
   for (const { model, aggressiveness } of CANDIDATES) {
     const linear = model === 'log' ? softmax : model === 'hinge' ? hinge.get(aggressiveness)! : sumModels(hinge.get(aggressiveness)!, softmax);
     // as train adds them: naive Bayes scaled to the linear model's RMS, times its weight
     const kn = rms(linear.weights) / rms(nb);
-    const held = heldBack.map(({ x, gold }, i) => ({ gold, a: linear.scores(x), b: naiveScores[i] }));
-    for (const w of NB_GRID) {
-      const scored = held.map(({ gold, a, b }) => {
-        let top = 0;
-        let max = -Infinity;
-        for (let c = 0; c < a.length; c++) {
-          const s = a[c] + w * b[c] * kn;
-          if (s > max) [max, top] = [s, c];
-        }
-        return { top: max, right: top === gold, unknown: gold < 0 };
-      });
-      const score = scored.filter((s) => s.right).length / known.length;
-      tried.push({ model, aggressiveness, nb: w, score, scored });
-    }
+    const kd = denseModel ? rms(linear.weights) / rms(denseModel.weights) : 0;
+    const held = heldBack.map(({ x, gold }, i) => ({ gold, a: linear.scores(x), b: naiveScores[i], d: denseHeld[i] }));
+    for (const w of NB_GRID)
+      for (const dw of denseGrid) {
+        const scored = held.map(({ gold, a, b, d }) => {
+          let top = 0;
+          let max = -Infinity;
+          for (let c = 0; c < a.length; c++) {
+            const s = a[c] + w * b[c] * kn + (dw ? dw * d[c] * kd : 0);
+            if (s > max) [max, top] = [s, c];
+          }
+          return { top: max, right: top === gold, unknown: gold < 0 };
+        });
+        const score = scored.filter((s) => s.right).length / known.length;
+        tried.push({ model, aggressiveness, nb: w, dense: dw, score, scored });
+      }
   }
   // the least naive Bayes (then the first candidate) within half a standard error of the best: a
-  // difference of a few held-back texts is chance, and the plain model is the safer bet
+  // difference of a few held-back texts is chance, and the plain model is the safer bet; then, for
+  // that model, the weight of the dense softmax that scores best (the least on a tie)
   const top = Math.max(...tried.map((t) => t.score));
   const tolerance = 0.5 * Math.sqrt((top * (1 - top)) / known.length);
-  const best = [...tried].sort((a, b) => a.nb - b.nb).find((t) => t.score >= top - tolerance)!;
-  return { model: best.model, aggressiveness: best.aggressiveness, nb: best.nb, unknownBelow: unknown.length ? unknownThreshold(best.scored, UNKNOWN_WEIGHT) : -Infinity };
+  const chosen = [...tried].sort((a, b) => a.nb - b.nb).find((t) => t.score >= top - tolerance)!;
+  const best = tried
+    .filter((t) => t.model === chosen.model && t.aggressiveness === chosen.aggressiveness && t.nb === chosen.nb)
+    .reduce((a, b) => (b.score > a.score ? b : a));
+  return { model: best.model, aggressiveness: best.aggressiveness, nb: best.nb, dense: best.dense, unknownBelow: unknown.length ? unknownThreshold(best.scored, UNKNOWN_WEIGHT) : -Infinity };
 }
 
 /**
@@ -150,7 +170,9 @@ export function unknownThreshold(scored: Scored[], weight: number): number {
 
 /** Tunes on the texts, then trains on all of them with the settings found. */
 export function trainTuned(texts: string[], labels: string[], options: Partial<TrainOptions> = {}): { model: TextClassifier; tuned: Tuned } {
-  const tuned = tune(texts, labels, options);
-  const m = train(texts, labels, { ...options, ...settingsOf(tuned) });
-  return { model: new TextClassifier(m.labels, m.vocab, m.weights, m.bias, m.features, tuned.unknownBelow), tuned };
+  // word vectors from all the texts (no labels), for the dense softmax; learnt once for tuning and training
+  const o = { ...options, docVectors: options.docVectors ?? learnDocVectors(texts) };
+  const tuned = tune(texts, labels, o);
+  const m = train(texts, labels, { ...o, ...settingsOf(tuned) });
+  return { model: m.withUnknownBelow(tuned.unknownBelow), tuned };
 }

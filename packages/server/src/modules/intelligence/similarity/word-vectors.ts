@@ -26,8 +26,8 @@ export const DEFAULT_WORD_VECTORS: WordVectorOptions = { dimensions: 64, window:
 export class WordVectors {
   constructor(
     readonly dimensions: number,
-    private readonly rows: Map<string, number>,
-    private readonly data: Float32Array,
+    readonly rows: Map<string, number>,
+    readonly data: Float32Array,
   ) {}
 
   get size(): number {

@@ -1,6 +1,7 @@
 import { scoreLabels } from '../classify/eval-classify';
 import type { Vocabulary } from '../classify/features';
-import { TextClassifier, train } from '../classify/model';
+import { train } from '../classify/model';
+import { learnDocVectors } from '../classify/doc-vectors';
 import { settingsOf, tune } from '../classify/tune';
 import { serializeModel } from '../classify/serialize';
 import { DEFAULT_TEMPERATURE, fitTemperature } from './calibrate';
@@ -34,10 +35,13 @@ export function trainTarget(examples: Example[], vocabulary?: Vocabulary): Targe
   // step size, naive Bayes weight and the "none of these" score, chosen on held-back parts of the examples
   const texts = examples.map((e) => e.text);
   const labels = examples.map((e) => e.label);
-  const tuned = tune(texts, labels, { vocabulary });
+  // word vectors learnt from the texts alone (no labels), for the dense softmax (see classify/doc-vectors.ts)
+  const docVectors = learnDocVectors(texts);
+  const tuned = tune(texts, labels, { vocabulary, docVectors });
   const settings = settingsOf(tuned);
   if (test.length && new Set(older.map((e) => e.label)).size >= 2) {
-    const probe = train(older.map((e) => e.text), older.map((e) => e.label), settings);
+    const olderTexts = older.map((e) => e.text);
+    const probe = train(olderTexts, older.map((e) => e.label), { ...settings, docVectors: tuned.dense ? learnDocVectors(olderTexts) : undefined });
     const gold = test.map((e) => e.label);
     const scored = test.map((e) => probe.predict(e.text, 0));
     const predicted = scored.map((p) => p.label);
@@ -45,7 +49,6 @@ export function trainTarget(examples: Example[], vocabulary?: Vocabulary): Targe
     ({ accuracy, macroF1 } = scoreLabels(gold, predicted));
     confusion = confusionOf(classes, gold, predicted);
   }
-  const m = train(texts, labels, { vocabulary, ...settings });
-  const model = new TextClassifier(m.labels, m.vocab, m.weights, m.bias, m.features, tuned.unknownBelow);
+  const model = train(texts, labels, { vocabulary, docVectors, ...settings }).withUnknownBelow(tuned.unknownBelow);
   return { classes, examples: examples.length, heldOut: test.length, accuracy, macroF1, confusion, temperature, model: serializeModel(model) };
 }
