@@ -85,9 +85,10 @@ const MIN_GRADIENT = 1e-3;
 
 /**
  * A softmax over dense vectors alone, trained as DECAYING_SOFTMAX is (step 1 / (1 + epoch), seeded
- * order, the last weights): weights[d * classes + c] and a bias per class.
+ * order, the last weights) but for 5 epochs (DataCLUE 0.824 / 0.744 against 0.820 / 0.743 with 10, at
+ * two thirds of the cost): weights[d * classes + c] and a bias per class.
  */
-export function trainDenseSoftmax(xs: Float32Array[], ys: number[], C: number, epochs = 10, seed = 1): { weights: Float32Array; bias: Float32Array } {
+export function trainDenseSoftmax(xs: Float32Array[], ys: number[], C: number, epochs = 5, seed = 1): { weights: Float32Array; bias: Float32Array } {
   const D = xs.length ? xs[0].length : 0;
   const w = new Float64Array(D * C);
   const b = new Float64Array(C);
