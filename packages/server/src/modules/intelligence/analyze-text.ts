@@ -10,7 +10,6 @@ import { detectSentiment } from './sentiment';
 import { confidenceOf, DEFAULT_TEMPERATURE } from './training/calibrate';
 import { reasonWords } from './classify/reason-words';
 import { priorityReasons, type Reason } from './reasons';
-import { appendDense, docVector } from './classify/doc-vectors';
 import { featureCounts, normalize, vectorize, words, type FeatureCounts, type FeatureOptions, type SparseVector, type Vocabulary } from './classify/features';
 
 // The understanding of a new ticket's text, computed in memory (no database): a label per target with
@@ -122,8 +121,7 @@ export function analyzeText(ti: TenantIntelligence, input: TextInput, now: Date,
   const vectorOf = (model: TextClassifier) => {
     let x = vectors.get(model.vocab);
     if (!x) vectors.set(model.vocab, (x = vectorize(counts(model.features), model.vocab, model.features)));
-    // a model with word vectors appends its own dense part (see classify/doc-vectors.ts)
-    return model.docVectors ? appendDense(x, model.vocab.terms.length, docVector(model.docVectors, counts(model.features), model.vocab)) : x;
+    return model.withDensePart(x, counts(model.features));
   };
   const rules = ti.settings.rules as RoutingRule[];
   const { threshold, auto_apply } = ti.settings;

@@ -5,7 +5,8 @@ import type { WordVectors } from '../similarity/word-vectors';
 import { appendDense, docVector, trainDenseSoftmax } from './doc-vectors';
 
 // A linear text classifier: one weight per (feature, class), trained with the averaged multiclass
-// passive-aggressive algorithm (PA-I, Crammer et al. 2006) on TF-IDF word and character n-grams.
+// passive-aggressive algorithm (PA-I, Crammer et al. 2006) or a softmax on TF-IDF word and character
+// n-grams, or the sum of the two; optionally with naive Bayes and a dense softmax added in.
 // Deterministic: the order of the examples comes from a seeded generator.
 
 export interface TrainOptions {
@@ -79,7 +80,14 @@ export class TextClassifier {
 
   /** A text's features under this model's vocabulary, with its dense part when the model has one. */
   vectorOfCounts(counts: FeatureCounts): SparseVector {
-    const x = vectorize(counts, this.vocab, this.features);
+    return this.withDensePart(vectorize(counts, this.vocab, this.features), counts);
+  }
+
+  /**
+   * A text's sparse vector under this model's vocabulary (shared by the models trained with it), with
+   * this model's own dense part appended when it has word vectors.
+   */
+  withDensePart(x: SparseVector, counts: FeatureCounts): SparseVector {
     return this.docVectors ? appendDense(x, this.vocab.terms.length, docVector(this.docVectors, counts, this.vocab)) : x;
   }
 

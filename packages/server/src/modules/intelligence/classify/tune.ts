@@ -104,15 +104,17 @@ export function tune(texts: string[], labels: string[], options: Partial<TrainOp
   const hinge = new Map(AGGRESSIVENESS_GRID.map((aggressiveness, i) => [aggressiveness, i ? fitOn({ model: 'hinge', aggressiveness }) : first]));
   const softmax = fitOn({ model: 'log', aggressiveness: 0 });
   const classOf = new Map(first.labels.map((c, i) => [c, i]));
-  const nb = naiveBayesWeights(fitTexts.map((t) => first.vector(t)), fitLabels.map((l) => classOf.get(l)!), first.vocab.terms.length, first.labels.length);
+  const fitYs = fitLabels.map((l) => classOf.get(l)!);
+  const held = [...known, ...unknown];
+  const nb = naiveBayesWeights(fitTexts.map((t) => first.vector(t)), fitYs, first.vocab.terms.length, first.labels.length);
   const naive = new TextClassifier(first.labels, first.vocab, nb, new Float32Array(first.labels.length), first.features);
-  const heldBack = [...known, ...unknown].map((n) => ({ x: first.vector(texts[n]), gold: classOf.get(labels[n]) ?? -1 }));
+  const heldBack = held.map((n) => ({ x: first.vector(texts[n]), gold: classOf.get(labels[n]) ?? -1 }));
   const naiveScores = heldBack.map(({ x }) => naive.scores(x));
   // the dense softmax: trained once, added at scoring time with each weight of the grid
   const vectors = options.docVectors;
   const docOf = (t: string) => docVector(vectors!, featureCounts(t, first.features), first.vocab);
-  const denseModel = vectors ? trainDenseSoftmax(fitTexts.map(docOf), fitLabels.map((l) => classOf.get(l)!), C) : undefined;
-  const denseHeld = denseModel ? [...known, ...unknown].map((n) => denseScores(denseModel, docOf(texts[n]))) : [];
+  const denseModel = vectors ? trainDenseSoftmax(fitTexts.map(docOf), fitYs, C) : undefined;
+  const denseHeld = denseModel ? held.map((n) => denseScores(denseModel, docOf(texts[n]))) : [];
   const denseGrid = denseModel ? DENSE_GRID : [0];
   const tried: (Pick<Tuned, 'model' | 'aggressiveness' | 'nb' | 'dense'> & { score: number; scored: Scored[] })[] = [];
   for (const { model, aggressiveness } of CANDIDATES) {
@@ -120,10 +122,10 @@ export function tune(texts: string[], labels: string[], options: Partial<TrainOp
     // as train adds them: naive Bayes scaled to the linear model's RMS, times its weight
     const kn = rms(linear.weights) / rms(nb);
     const kd = denseModel ? rms(linear.weights) / rms(denseModel.weights) : 0;
-    const held = heldBack.map(({ x, gold }, i) => ({ gold, a: linear.scores(x), b: naiveScores[i], d: denseHeld[i] }));
+    const candidate = heldBack.map(({ x, gold }, i) => ({ gold, a: linear.scores(x), b: naiveScores[i], d: denseHeld[i] }));
     for (const w of NB_GRID)
       for (const dw of denseGrid) {
-        const scored = held.map(({ gold, a, b, d }) => {
+        const scored = candidate.map(({ gold, a, b, d }) => {
           let top = 0;
           let max = -Infinity;
           for (let c = 0; c < a.length; c++) {
