@@ -35,25 +35,30 @@ export interface StoredAlarmRow {
 }
 
 export const deviceAlarmRepository = {
-  /** The open incidents of these (asset, code) pairs. */
-  async open(q: Queryable, pairs: { assetId: string; code: string }[]): Promise<OpenAlarmRow[]> {
-    if (!pairs.length) return [];
-    return q.query<OpenAlarmRow>(
-      `SELECT d.id, d.asset_id, d.code, d.ticket_id, d.count, d.last_at
-       FROM device_alarms d JOIN unnest($1::uuid[], $2::text[]) AS p(asset_id, code) ON d.asset_id = p.asset_id AND d.code = p.code
-       WHERE d.tenant_id = current_tenant_id() AND d.state = 'open'`,
+  /**
+   * The open incident and the newest incident (any state) of each of these (asset, code) pairs, read in
+   * one statement so both come from one snapshot. Read apart, another worker's new incident could commit
+   * between the two: this worker would see no open incident but that incident as the newest, key its
+   * ticket after it and open a second ticket for the same incident.
+   */
+  async current(q: Queryable, pairs: { assetId: string; code: string }[]): Promise<{ open: OpenAlarmRow[]; latest: { id: string; asset_id: string; code: string }[] }> {
+    if (!pairs.length) return { open: [], latest: [] };
+    const rows = await q.query<OpenAlarmRow & { kind: 'open' | 'latest' }>(
+      `WITH p AS (SELECT * FROM unnest($1::uuid[], $2::text[]) AS p(asset_id, code)),
+       o AS (SELECT 'open' AS kind, d.id, d.asset_id, d.code, d.ticket_id, d.count, d.last_at
+             FROM device_alarms d JOIN p ON d.asset_id = p.asset_id AND d.code = p.code
+             WHERE d.tenant_id = current_tenant_id() AND d.state = 'open'),
+       l AS (SELECT DISTINCT ON (d.asset_id, d.code) 'latest' AS kind, d.id, d.asset_id, d.code, d.ticket_id, d.count, d.last_at
+             FROM device_alarms d JOIN p ON d.asset_id = p.asset_id AND d.code = p.code
+             WHERE d.tenant_id = current_tenant_id() ORDER BY d.asset_id, d.code, d.first_at DESC, d.id DESC)
+       SELECT * FROM o UNION ALL SELECT * FROM l`,
       [pairs.map((p) => p.assetId), pairs.map((p) => p.code)],
     );
-  },
-  /** The newest incident (any state) of each of these (asset, code) pairs. */
-  async latest(q: Queryable, pairs: { assetId: string; code: string }[]): Promise<{ id: string; asset_id: string; code: string }[]> {
-    if (!pairs.length) return [];
-    return q.query(
-      `SELECT DISTINCT ON (d.asset_id, d.code) d.id, d.asset_id, d.code
-       FROM device_alarms d JOIN unnest($1::uuid[], $2::text[]) AS p(asset_id, code) ON d.asset_id = p.asset_id AND d.code = p.code
-       WHERE d.tenant_id = current_tenant_id() ORDER BY d.asset_id, d.code, d.first_at DESC, d.id DESC`,
-      [pairs.map((p) => p.assetId), pairs.map((p) => p.code)],
-    );
+    const strip = ({ kind: _kind, ...row }: OpenAlarmRow & { kind: string }) => row;
+    return {
+      open: rows.filter((r) => r.kind === 'open').map(strip),
+      latest: rows.filter((r) => r.kind === 'latest').map((r) => ({ id: r.id, asset_id: r.asset_id, code: r.code })),
+    };
   },
   async expire(q: Queryable, ids: string[]): Promise<void> {
     if (ids.length) await q.query(`UPDATE device_alarms SET state = 'expired' WHERE id = ANY($1::uuid[]) AND state = 'open'`, [ids]);

@@ -86,7 +86,7 @@ async function apply(deps: Deps, tenantId: string, rows: InboundRow[], items: Al
   const { assets, open, latest, channel, timeZone } = await deps.db.tenant(tenantId, async (q) => {
     const assets = await ensureAssets(q, tenantId, serials, now);
     const pairs = new Map(items.map((i) => [incidentKey(i.serial, i.payload.code), { assetId: assets.get(i.serial)!.id, code: i.payload.code, serial: i.serial }]));
-    const stored = await deviceAlarmRepository.open(q, [...pairs.values()]);
+    const { open: stored, latest: newest } = await deviceAlarmRepository.current(q, [...pairs.values()]);
     const tickets = await ticketHeadlines(q, stored.map((d) => d.ticket_id));
     const serialOf = new Map([...assets.entries()].map(([s, a]) => [a.id, s]));
     const open = new Map<string, OpenIncident>(
@@ -96,7 +96,7 @@ async function apply(deps: Deps, tenantId: string, rows: InboundRow[], items: Al
         return [[incidentKey(serialOf.get(d.asset_id)!, d.code), { alarmId: d.id, ticketId: d.ticket_id, count: d.count, lastAt: d.last_at, ticketActive: status !== 'resolved' && status !== 'closed' }]];
       }),
     );
-    const latest = new Map((await deviceAlarmRepository.latest(q, [...pairs.values()])).map((d) => [incidentKey(serialOf.get(d.asset_id)!, d.code), d.id]));
+    const latest = new Map(newest.map((d) => [incidentKey(serialOf.get(d.asset_id)!, d.code), d.id]));
     const channel = (await channelRepository.list(q, 'iot')).find((c) => c.enabled);
     return { assets, open, latest, channel: channel ?? null, timeZone: await tenantTimeZone(q) };
   });
