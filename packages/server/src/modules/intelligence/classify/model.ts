@@ -33,6 +33,11 @@ export interface TrainOptions {
    * is: models sharing one vocabulary vectorise a text once for all of them.
    */
   vocabulary?: Vocabulary;
+  /**
+   * The texts' vectors under `vocabulary`, taken beforehand: models trained on the same texts (the
+   * parts of an ensemble, the tuning's candidates) vectorise them once.
+   */
+  vectors?: SparseVector[];
   /** Weight of a naive Bayes model added into the linear one (0 = none), both scaled to unit RMS. */
   nb: number;
   /** Class balance: each example's step × (texts / (classes × texts of its class))^balance (0 = none). */
@@ -108,12 +113,7 @@ export class TextClassifier {
   scores(x: SparseVector): Float32Array {
     const C = this.labels.length;
     const s = Float32Array.from(this.bias);
-    const w = this.weights;
-    for (let j = 0; j < x.idx.length; j++) {
-      const base = x.idx[j] * C;
-      const v = x.val[j];
-      for (let c = 0; c < C; c++) s[c] += v * w[base + c];
-    }
+    addScores(s, x, this.weights, C);
     return s;
   }
 
@@ -215,6 +215,26 @@ const SOFTMAX_MIN_GRADIENT = 3e-3;
 /** The stored weights (one int8 per term and class) stay within this: long texts with many classes keep their most frequent terms. */
 export const MAX_WEIGHT_BYTES = 16_000_000;
 
+/**
+ * s[c] += Σ_j x.val[j] · w[x.idx[j] · C + c] for every class: the cost of scoring and of every training
+ * step. Unrolled by four, which V8 runs about 1.5 times as fast; each s[c] sums in the same order.
+ */
+function addScores(s: Float32Array | Float64Array, x: SparseVector, w: Float32Array, C: number): void {
+  const whole = C - (C % 4);
+  for (let j = 0; j < x.idx.length; j++) {
+    const base = x.idx[j] * C;
+    const v = x.val[j];
+    let c = 0;
+    for (; c < whole; c += 4) {
+      s[c] += v * w[base + c];
+      s[c + 1] += v * w[base + c + 1];
+      s[c + 2] += v * w[base + c + 2];
+      s[c + 3] += v * w[base + c + 3];
+    }
+    for (; c < C; c++) s[c] += v * w[base + c];
+  }
+}
+
 function argmax(s: ArrayLike<number>): number {
   let best = 0;
   for (let c = 1; c < s.length; c++) if (s[c] > s[best]) best = c;
@@ -226,28 +246,30 @@ export function train(texts: string[], labels: string[], options: Partial<TrainO
   const o = { ...DEFAULT_TRAIN, ...options };
   if (o.ensemble) {
     // a passive-aggressive and a softmax model over the same features sum into one (see sumModels)
-    const a = train(texts, labels, { ...o, ensemble: false, loss: 'hinge', nb: 0, dense: 0 });
-    const b = train(texts, labels, { ...o, ...DECAYING_SOFTMAX, ensemble: false, nb: 0, dense: 0, vocabulary: a.vocab });
+    const { vocabulary, vectors } = vectorsOf(texts, labels, o);
+    const parts = { ensemble: false, nb: 0, dense: 0, vocabulary, vectors };
+    const a = train(texts, labels, { ...o, ...parts, loss: 'hinge' });
+    const b = train(texts, labels, { ...o, ...DECAYING_SOFTMAX, ...parts });
     const m = sumModels(a, b);
     const classOf = new Map(m.labels.map((c, i) => [c, i]));
     const ys = labels.map((l) => classOf.get(l)!);
     const scale = rmsOf(m.weights);
-    if (o.nb > 0) addNaiveBayes(m.weights, texts.map((t) => m.vector(t)), ys, m.labels.length, o.nb);
+    if (o.nb > 0) addNaiveBayes(m.weights, vectors, ys, m.labels.length, o.nb);
     return o.dense > 0 && o.docVectors ? withDense(m, texts, ys, o.docVectors, o.dense * scale) : m;
   }
   if (texts.length !== labels.length) throw new Error('texts and labels differ in length');
   if (texts.length === 0) throw new Error('No training examples');
   const classes = [...new Set(labels)].sort();
   const classOf = new Map(classes.map((c, i) => [c, i]));
-  // the texts are featurised again for each pass instead of holding every text's counts at once
-  const vocab = o.vocabulary ?? buildVocabulary(documentFrequencies(texts, o.features), minDfFor(texts.length, o.minDf), maxTermsFor(classes.length, texts.length));
   const ys = labels.map((l) => classOf.get(l)!);
-  if (o.supervised > 0 && !o.vocabulary) superviseIdf(vocab, texts, o.features, ys, classes.length, o.supervised);
-  const xs = texts.map((t) => vectorize(featureCounts(t, o.features), vocab, o.features));
+  const { vocabulary: vocab, vectors: xs } = vectorsOf(texts, labels, o);
   const C = classes.length;
   const V = vocab.terms.length;
   const w = new Float32Array(V * C);
-  const u = new Float32Array(V * C); // Σ t·Δw, for the average
+  const average = o.average;
+  const u = new Float32Array(average ? V * C : 0); // Σ t·Δw, for the average
+  const rates = new Float64Array(C);
+  const steppedClasses = new Int32Array(C);
   const b = new Float64Array(C);
   const ub = new Float64Array(C);
   const s = new Float64Array(C);
@@ -267,8 +289,10 @@ export function train(texts: string[], labels: string[], options: Partial<TrainO
       const d = tau * x.val[j];
       w[base + y] += d;
       w[base + r] -= d;
-      u[base + y] += t * d;
-      u[base + r] -= t * d;
+      if (average) {
+        u[base + y] += t * d;
+        u[base + r] -= t * d;
+      }
     }
     b[y] += tau;
     b[r] -= tau;
@@ -290,11 +314,7 @@ export function train(texts: string[], labels: string[], options: Partial<TrainO
       const x = xs[n];
       const y = ys[n];
       s.set(b);
-      for (let j = 0; j < x.idx.length; j++) {
-        const base = x.idx[j] * C;
-        const v = x.val[j];
-        for (let c = 0; c < C; c++) s[c] += v * w[base + c];
-      }
+      addScores(s, x, w, C);
       let sq = 1; // the bias feature
       for (let j = 0; j < x.val.length; j++) sq += x.val[j] * x.val[j];
       if (o.loss === 'log') {
@@ -302,18 +322,27 @@ export function train(texts: string[], labels: string[], options: Partial<TrainO
         for (let c = 0; c < C; c++) if (s[c] > max) max = s[c];
         let z = 0;
         for (let c = 0; c < C; c++) z += (s[c] = Math.exp(s[c] - max));
+        // the classes stepped, then one pass over the text's features (each feature's row is contiguous)
+        let stepped = 0;
         for (let c = 0; c < C; c++) {
           const g = s[c] / z - (c === y ? 1 : 0);
           if (Math.abs(g) < SOFTMAX_MIN_GRADIENT) continue;
-          const lr = -rate * classWeight[y] * g;
-          for (let j = 0; j < x.idx.length; j++) {
-            const k = x.idx[j] * C + c;
-            const d = lr * x.val[j];
+          rates[stepped] = -rate * classWeight[y] * g;
+          steppedClasses[stepped++] = c;
+        }
+        for (let j = 0; j < x.idx.length; j++) {
+          const base = x.idx[j] * C;
+          const v = x.val[j];
+          for (let i = 0; i < stepped; i++) {
+            const k = base + steppedClasses[i];
+            const d = rates[i] * v;
             w[k] += d;
-            u[k] += t * d;
+            if (average) u[k] += t * d;
           }
-          b[c] += lr;
-          ub[c] += t * lr;
+        }
+        for (let i = 0; i < stepped; i++) {
+          b[steppedClasses[i]] += rates[i];
+          if (average) ub[steppedClasses[i]] += t * rates[i];
         }
         t++;
         continue;
@@ -336,12 +365,32 @@ export function train(texts: string[], labels: string[], options: Partial<TrainO
       t++;
     }
   }
-  if (o.average) for (let k = 0; k < w.length; k++) w[k] -= u[k] / t;
-  const bias = Float32Array.from(b, (v, c) => (o.average ? v - ub[c] / t : v));
+  if (average) for (let k = 0; k < w.length; k++) w[k] -= u[k] / t;
+  const bias = Float32Array.from(b, (v, c) => (average ? v - ub[c] / t : v));
   const scale = rmsOf(w);
   if (o.nb > 0) addNaiveBayes(w, xs, ys, C, o.nb);
   const m = new TextClassifier(classes, vocab, w, bias, o.features);
   return o.dense > 0 && o.docVectors ? withDense(m, texts, ys, o.docVectors, o.dense * scale) : m;
+}
+
+/**
+ * The vocabulary (built from the texts unless given) and the texts' vectors under it (unless given).
+ * The texts are featurised again for the vectors instead of holding every text's counts at once.
+ */
+export function vectorsOf(texts: string[], labels: string[], o: TrainOptions): { vocabulary: Vocabulary; vectors: SparseVector[] } {
+  if (o.vectors && !o.vocabulary) throw new Error('vectors are given without their vocabulary');
+  let vocabulary = o.vocabulary;
+  if (!vocabulary) {
+    const classes = [...new Set(labels)].sort();
+    vocabulary = buildVocabulary(documentFrequencies(texts, o.features), minDfFor(texts.length, o.minDf), maxTermsFor(classes.length, texts.length));
+    if (o.supervised > 0) {
+      const classOf = new Map(classes.map((c, i) => [c, i]));
+      superviseIdf(vocabulary, texts, o.features, labels.map((l) => classOf.get(l)!), classes.length, o.supervised);
+    }
+  }
+  const vocab = vocabulary;
+  if (o.vectors && o.vectors.length !== texts.length) throw new Error('vectors and texts differ in length');
+  return { vocabulary: vocab, vectors: o.vectors ?? texts.map((t) => vectorize(featureCounts(t, o.features), vocab, o.features)) };
 }
 
 /**
@@ -375,7 +424,8 @@ function addNaiveBayes(w: Float32Array, xs: SparseVector[], ys: number[], C: num
 export function sumModels(a: TextClassifier, b: TextClassifier): TextClassifier {
   const ka = 1 / rmsOf(a.weights);
   const kb = 1 / rmsOf(b.weights);
-  const w = Float32Array.from(a.weights, (v, k) => v * ka + b.weights[k] * kb);
+  const w = new Float32Array(a.weights.length);
+  for (let k = 0; k < w.length; k++) w[k] = a.weights[k] * ka + b.weights[k] * kb;
   const bias = Float32Array.from(a.bias, (v, c) => v * ka + b.bias[c] * kb);
   return new TextClassifier(a.labels, a.vocab, w, bias, a.features);
 }

@@ -1,5 +1,5 @@
 import { mulberry32 } from '../../../platform/random';
-import { DECAYING_SOFTMAX, sumModels, TextClassifier, train, type TrainOptions } from './model';
+import { DECAYING_SOFTMAX, DEFAULT_TRAIN, sumModels, TextClassifier, train, vectorsOf, type TrainOptions } from './model';
 import { naiveBayesWeights, rms } from './naive-bayes';
 import { denseScores, docVector, learnDocVectors, trainDenseSoftmax } from './doc-vectors';
 import { featureCounts } from './features';
@@ -97,16 +97,18 @@ export function tune(texts: string[], labels: string[], options: Partial<TrainOp
   const fitLabels = fit.map((n) => labels[n]);
   if (known.length < MIN_HELD || new Set(fitLabels).size < 2) return UNTUNED;
   const fitTexts = fit.map((n) => texts[n]);
-  // each model is trained once, over one vocabulary; the sums and naive Bayes are added at scoring time
-  const first = train(fitTexts, fitLabels, { ...options, ...settingsOf({ model: 'hinge', aggressiveness: AGGRESSIVENESS_GRID[0], nb: 0 }) });
+  // each model is trained once, over one vocabulary and the fit texts vectorised once; the sums and
+  // naive Bayes are added at scoring time
+  const { vocabulary, vectors: fitXs } = vectorsOf(fitTexts, fitLabels, { ...DEFAULT_TRAIN, ...options });
+  const fitOn = (t: Pick<Tuned, 'model' | 'aggressiveness'>) => train(fitTexts, fitLabels, { ...options, ...settingsOf({ ...t, nb: 0 }), vocabulary, vectors: fitXs });
+  const first = fitOn({ model: 'hinge', aggressiveness: AGGRESSIVENESS_GRID[0] });
   const C = first.labels.length;
-  const fitOn = (t: Pick<Tuned, 'model' | 'aggressiveness'>) => train(fitTexts, fitLabels, { ...options, ...settingsOf({ ...t, nb: 0 }), vocabulary: first.vocab });
   const hinge = new Map(AGGRESSIVENESS_GRID.map((aggressiveness, i) => [aggressiveness, i ? fitOn({ model: 'hinge', aggressiveness }) : first]));
   const softmax = fitOn({ model: 'log', aggressiveness: 0 });
   const classOf = new Map(first.labels.map((c, i) => [c, i]));
   const fitYs = fitLabels.map((l) => classOf.get(l)!);
   const held = [...known, ...unknown];
-  const nb = naiveBayesWeights(fitTexts.map((t) => first.vector(t)), fitYs, first.vocab.terms.length, first.labels.length);
+  const nb = naiveBayesWeights(fitXs, fitYs, first.vocab.terms.length, first.labels.length);
   const naive = new TextClassifier(first.labels, first.vocab, nb, new Float32Array(first.labels.length), first.features);
   const heldBack = held.map((n) => ({ x: first.vector(texts[n]), gold: classOf.get(labels[n]) ?? -1 }));
   const naiveScores = heldBack.map(({ x }) => naive.scores(x));
