@@ -40,7 +40,11 @@ export interface TrainOptions {
   vectors?: SparseVector[];
   /** Weight of a naive Bayes model added into the linear one (0 = none), both scaled to unit RMS. */
   nb: number;
-  /** Class balance: each example's step × (texts / (classes × texts of its class))^balance (0 = none). */
+  /**
+   * Class balance: each example's step × (texts / (classes × texts of its class))^balance (0 = none).
+   * 0.5 by default: DataCLUE 0.824 / 0.744 → 0.830 / 0.753 (accuracy / macro-F1), its 1,842-text
+   * sample 0.627 / 0.442 → 0.629 / 0.470, CLINC150 0.931 → 0.934, BANKING77 0.9198 → 0.9195.
+   */
   balance: number;
   /** Softmax only: the step of epoch e is learningRate / (1 + e). */
   decay: boolean;
@@ -55,7 +59,7 @@ export interface TrainOptions {
 /** A softmax trained as a plain logistic regression: a step decaying with the epoch, the last weights. */
 export const DECAYING_SOFTMAX = { loss: 'log', learningRate: 1, decay: true, average: false, epochs: 10 } as const satisfies Partial<TrainOptions>;
 
-export const DEFAULT_TRAIN: TrainOptions = { features: DEFAULT_FEATURES, epochs: 15, aggressiveness: 0.2, seed: 1, update: 'worst', loss: 'hinge', learningRate: 1, ensemble: false, shrink: 1, supervised: 0, nb: 0, balance: 0, decay: false, average: true, dense: 0 };
+export const DEFAULT_TRAIN: TrainOptions = { features: DEFAULT_FEATURES, epochs: 15, aggressiveness: 0.2, seed: 1, update: 'worst', loss: 'hinge', learningRate: 1, ensemble: false, shrink: 1, supervised: 0, nb: 0, balance: 0.5, decay: false, average: true, dense: 0 };
 
 export interface Prediction {
   label: string;
