@@ -16,11 +16,16 @@ const HAN = /\p{Script=Han}/u;
 /** Characters are learnt as tokens of their own, apart from the one-character words. */
 const CHAR = '#';
 
-/** Words, then the characters of the Han words of more than one character. */
+/**
+ * The words, each Han word of more than one character followed by its characters: in text order, so
+ * that the co-occurrence window of a long text (see WordVectorOptions.window) holds what is near.
+ */
 function tokensOf(text: string): string[] {
-  const ws = words(normalize(text));
-  const out = [...ws];
-  for (const w of ws) if (w.length > 1 && HAN.test(w[0])) for (const ch of w) out.push(CHAR + ch);
+  const out: string[] = [];
+  for (const w of words(normalize(text))) {
+    out.push(w);
+    if (w.length > 1 && HAN.test(w[0])) for (const ch of w) out.push(CHAR + ch);
+  }
   return out;
 }
 

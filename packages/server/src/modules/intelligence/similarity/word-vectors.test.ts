@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../platform/random';
-import { dot, learnWordVectors } from './word-vectors';
+import { DEFAULT_WORD_VECTORS, dot, learnWordVectors, pairsIn, sampleWithin } from './word-vectors';
 
 // Two topics of short texts. 无法 and 不能 never share a text but are used in the same contexts;
 // 打印机 and 邮箱 never share a text either, and their contexts differ.
@@ -45,5 +45,33 @@ describe('learnWordVectors', () => {
 
   it('learns nothing from fewer than two words', () => {
     expect(learnWordVectors([['打印机']]).size).toBe(0);
+  });
+
+  it('counts the co-occurrences of a long text within the window, of a short one all of them', () => {
+    const brute = (length: number, window: number) => {
+      let n = 0;
+      for (let i = 0; i < length; i++) n += (window > 0 ? Math.min(length, i + window + 1) : length) - (i + 1);
+      return n;
+    };
+    for (const [length, window] of [[1, 30], [5, 30], [31, 30], [32, 30], [200, 30], [200, 0], [7, 3]])
+      expect(pairsIn(length, window)).toBe(brute(length, window));
+  });
+
+  it('learns from a seeded sample of whole texts when they hold more co-occurrences than allowed', () => {
+    const o = { ...DEFAULT_WORD_VECTORS, window: 30, maxPairs: 10_000 };
+    const short = corpus();
+    expect(sampleWithin(short, { ...o, maxPairs: 4_000_000 })).toBe(short); // all of them, as they are
+    // 100 emails of 200 tokens: 5,565 co-occurrences each
+    const random = mulberry32(5);
+    const long = Array.from({ length: 100 }, (_, k) => Array.from({ length: 200 }, (_, i) => `词${(k * 7 + i * 13 + Math.floor(random() * 50)) % 400}`));
+    const kept = sampleWithin(long, o);
+    expect(kept.length).toBe(1); // 10,000 / 5,565
+    const more = sampleWithin(long, { ...o, maxPairs: 60_000 });
+    expect(more.length).toBe(10);
+    expect(more.map((t) => long.indexOf(t))).toEqual([...more.map((t) => long.indexOf(t))].sort((a, b) => a - b)); // in their order
+    expect(sampleWithin(long, { ...o, maxPairs: 60_000 })).toEqual(more); // seeded
+    const v = learnWordVectors(long, { dimensions: 8, maxPairs: 60_000 });
+    expect(v.size).toBeGreaterThan(100);
+    expect([...v.vector(v.rows.keys().next().value!)!]).toEqual([...learnWordVectors(long, { dimensions: 8, maxPairs: 60_000 }).vector(v.rows.keys().next().value!)!]);
   });
 });
