@@ -9,3 +9,12 @@ export function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Shuffles the array in place (Fisher–Yates, from the end) with the given generator, and returns it. */
+export function shuffleInPlace<T>(a: T[], random: () => number): T[] {
+  for (let i = a.length - 1; i > 0; i--) {
+    const k = Math.floor(random() * (i + 1));
+    [a[i], a[k]] = [a[k], a[i]];
+  }
+  return a;
+}

@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../../platform/random';
+import { mulberry32, shuffleInPlace } from '../../../platform/random';
 import type { SparseRow } from './tfidf';
 
 // Multinomial logistic (softmax) regression on sparse rows: stochastic gradient descent on the
@@ -49,10 +49,7 @@ export function trainSoftmax(xs: SparseRow[], ys: number[], classes: number, fea
   let scale = 1;
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     const lr = o.learningRate / (1 + epoch);
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
+    shuffleInPlace(order, random);
     for (const n of order) {
       const x = xs[n];
       logits(m, x, scale, z);

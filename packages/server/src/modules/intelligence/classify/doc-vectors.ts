@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../../platform/random';
+import { mulberry32, shuffleInPlace } from '../../../platform/random';
 import { learnWordVectors, type WordVectors } from '../similarity/word-vectors';
 import { normalize, words, type FeatureCounts, type SparseVector, type Vocabulary } from './features';
 
@@ -105,10 +105,7 @@ export function trainDenseSoftmax(xs: Float32Array[], ys: number[], C: number, e
   const random = mulberry32(seed);
   for (let epoch = 0; epoch < epochs; epoch++) {
     const rate = 1 / (1 + epoch);
-    for (let i = order.length - 1; i > 0; i--) {
-      const k = Math.floor(random() * (i + 1));
-      [order[i], order[k]] = [order[k], order[i]];
-    }
+    shuffleInPlace(order, random);
     for (const n of order) {
       const x = xs[n];
       s.set(b);

@@ -1,6 +1,6 @@
 import { DEFAULT_FEATURES, buildVocabulary, documentFrequencies, featureCounts, vectorize, type FeatureCounts, type FeatureOptions, type SparseVector, type Vocabulary } from './features';
 import { naiveBayesWeights, rms as rmsOf } from './naive-bayes';
-import { mulberry32 } from '../../../platform/random';
+import { mulberry32, shuffleInPlace } from '../../../platform/random';
 import type { WordVectors } from '../similarity/word-vectors';
 import { appendDense, docVector, trainDenseSoftmax } from './doc-vectors';
 
@@ -305,10 +305,7 @@ export function train(texts: string[], labels: string[], options: Partial<TrainO
   };
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     const rate = o.decay ? o.learningRate / (1 + epoch) : o.learningRate;
-    for (let i = order.length - 1; i > 0; i--) {
-      const k = Math.floor(random() * (i + 1));
-      [order[i], order[k]] = [order[k], order[i]];
-    }
+    shuffleInPlace(order, random);
     for (const n of order) {
       if (o.shrink && skip[n] > 0 && o.loss === 'hinge') {
         skip[n]--;

@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../../platform/random';
+import { mulberry32, shuffleInPlace } from '../../../platform/random';
 import { DECAYING_SOFTMAX, DEFAULT_TRAIN, sumModels, TextClassifier, train, vectorsOf, type TrainOptions } from './model';
 import { naiveBayesWeights, rms } from './naive-bayes';
 import { denseScores, docVector, learnDocVectors, trainDenseSoftmax } from './doc-vectors';
@@ -72,13 +72,7 @@ export const UNTUNED: Tuned = { model: 'hinge', aggressiveness: 0.2, nb: 0, dens
 /** The split: texts to fit on, held-back texts of known classes, held-back texts of unknown classes. */
 export function tuningSplit(labels: string[], seed = 1): { fit: number[]; known: number[]; unknown: number[] } {
   const random = mulberry32(seed);
-  const shuffle = <T>(a: T[]) => {
-    for (let i = a.length - 1; i > 0; i--) {
-      const k = Math.floor(random() * (i + 1));
-      [a[i], a[k]] = [a[k], a[i]];
-    }
-    return a;
-  };
+  const shuffle = <T>(a: T[]) => shuffleInPlace(a, random);
   const classes = shuffle([...new Set(labels)].sort());
   const away = new Set(classes.length >= UNKNOWN_EVERY ? classes.filter((_, i) => i % UNKNOWN_EVERY === UNKNOWN_EVERY - 1) : []);
   const fit: number[] = [];

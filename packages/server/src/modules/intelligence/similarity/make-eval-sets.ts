@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCsv } from '../classify/csv';
-import { mulberry32 } from '../../../platform/random';
+import { mulberry32, shuffleInPlace } from '../../../platform/random';
 import { SimilarityIndex } from './similarity-index';
 
 // Builds evaluation sets for `gongdan eval pairs` / `eval retrieve` from an intent data set
@@ -48,10 +48,7 @@ function pairs(items: Item[], random: () => number): string[][] {
     if (hard) out.push([text, items[Number(hard.id)][0], '0']);
   });
   // Shuffled so that a file read in part is not all of one intent.
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
+  shuffleInPlace(out, random);
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../../platform/random';
+import { mulberry32, shuffleInPlace } from '../../../platform/random';
 
 // Logistic regression over the pair features: dense features standardised, optional hashed sparse
 // features, AdaGrad steps with L2 shrinkage. Small, deterministic (seeded order) and fast enough
@@ -56,10 +56,7 @@ export function trainPairModel(xs: PairVector[], ys: boolean[], options: Partial
   const order = xs.map((_, i) => i);
   const random = mulberry32(o.seed);
   for (let epoch = 0; epoch < o.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
+    shuffleInPlace(order, random);
     for (const n of order) {
       const x = xs[n];
       let z = bias;

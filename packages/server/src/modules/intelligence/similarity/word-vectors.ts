@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../../platform/random';
+import { mulberry32, shuffleInPlace } from '../../../platform/random';
 import { truncatedSvd } from './truncated-svd';
 
 // Self-supervised word vectors learnt from a tenant's own texts (no pretrained model): positive
@@ -65,7 +65,6 @@ export function dot(a: Float32Array, b: Float32Array): number {
   return s;
 }
 
-/** Learns vectors from texts given as word lists (each distinct text counted once). */
 /** Co-occurrences a text of `length` tokens adds at most. */
 export function pairsIn(length: number, window: number): number {
   if (window <= 0 || window >= length) return (length * (length - 1)) / 2;
@@ -77,11 +76,7 @@ export function sampleWithin(docs: string[][], o: WordVectorOptions): string[][]
   const cost = docs.map((t) => pairsIn(t.length, o.window));
   if (cost.reduce((a, b) => a + b, 0) <= o.maxPairs) return docs;
   const random = mulberry32(o.seed);
-  const order = Array.from(docs.keys());
-  for (let i = order.length - 1; i > 0; i--) {
-    const k = Math.floor(random() * (i + 1));
-    [order[i], order[k]] = [order[k], order[i]];
-  }
+  const order = shuffleInPlace(Array.from(docs.keys()), random);
   const keep = new Uint8Array(docs.length);
   let budget = o.maxPairs;
   for (const i of order) {
@@ -92,6 +87,7 @@ export function sampleWithin(docs: string[][], o: WordVectorOptions): string[][]
   return docs.filter((_, i) => keep[i]);
 }
 
+/** Learns vectors from texts given as word lists (each distinct text counted once). */
 export function learnWordVectors(texts: Iterable<string[]>, options: Partial<WordVectorOptions> = {}): WordVectors {
   const o = { ...DEFAULT_WORD_VECTORS, ...options };
   const seen = new Set<string>();
