@@ -39711,7 +39711,7 @@ export interface components {
                 decision: components["schemas"]["DispatchDecision"];
             }[];
             need: components["schemas"]["DispatchNeed"];
-            /** @description Waiting for dispatch (待派单) and why: manual, batch, no_capacity, no_one_eligible, no_outlet */
+            /** @description Waiting for dispatch (待派单) and why: manual, batch, no_capacity, no_one_eligible, no_outlet, held_for_nearer (就近等待) */
             queued: {
                 /** @description ISO-8601 date-time */
                 since: string;
@@ -39776,7 +39776,7 @@ export interface components {
                 decision: components["schemas"]["DispatchDecisionInput"];
             }[];
             need: components["schemas"]["DispatchNeedInput"];
-            /** @description Waiting for dispatch (待派单) and why: manual, batch, no_capacity, no_one_eligible, no_outlet */
+            /** @description Waiting for dispatch (待派单) and why: manual, batch, no_capacity, no_one_eligible, no_outlet, held_for_nearer (就近等待) */
             queued: {
                 /** @description ISO-8601 date-time */
                 since: string;

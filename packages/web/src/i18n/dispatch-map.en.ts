@@ -165,6 +165,7 @@ export const dispatchMapEn: DispatchMapTexts = {
     no_capacity: 'everyone qualified is at full capacity or off shift',
     no_one_eligible: 'nobody meets the dispatch rules',
     no_outlet: 'no service outlet nearby can take it (none has a qualified person with room)',
+    held_for_nearer: 'held for someone nearer: everyone qualified with room is far away and the deadline allows waiting (sent before the deadline gets close)',
   },
   errors: {
     ruleViolation: '{{name}} fails the dispatch rules: {{rules}}',

@@ -164,6 +164,7 @@ export const dispatchMapZhCN = {
     no_capacity: '合格的人手上都已满负荷或不在班',
     no_one_eligible: '没有符合派单规则的人',
     no_outlet: '附近没有能接这单的服务网点（网点里没有合格且有空的人）',
+    held_for_nearer: '就近等待：有空的合格工程师都离得远，时限还够，等附近的工程师空出来（临近时限即派出）',
   },
   errors: {
     ruleViolation: '{{name}} 不满足派单规则：{{rules}}',

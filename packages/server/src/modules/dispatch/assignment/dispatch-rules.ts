@@ -85,6 +85,8 @@ export interface NeedInput {
   excludedUserIds: string[];
   rule: RuleRow | null;
   visitDate: string;
+  /** the SLA deadline the ticket is dispatched against (load-needs deadlineOf); absent: none */
+  dueAt?: Date | null;
 }
 
 export function buildNeed(i: NeedInput): Need {
@@ -95,7 +97,7 @@ export function buildNeed(i: NeedInput): Need {
     kind,
     priority: i.priority,
     createdAt: i.createdAt,
-    dueAt: null,
+    dueAt: i.dueAt ?? null,
     location: i.site,
     region: str(req.region) ?? str(i.customFields.region),
     // a rule's team replaces the ticket's: the rule says who must go

@@ -1,5 +1,5 @@
 import { transferInTransaction, type TicketEventInput } from '../../tickets';
-import { choose } from '../engine';
+import { choose, holdUntil } from '../engine';
 import type { Strategy } from '../engine/types';
 import { assignmentRepository } from './assignment-repository';
 import { storedDecision, weightsOf } from './decision-view';
@@ -74,14 +74,33 @@ export async function decideOne(run: Run, t: TicketNeed, o: { batchDue: boolean;
   }
   if (t.policy.target === 'outlet' && t.need.location) return toOutlet(run, t);
   const strategy = STRATEGY[mode];
-  const { personId, ranking } = choose(strategy, run.pool.people, t.need, run.pool.ctx(t.policy), weightsOf(t.policy), run.pool.lastAssignedAt);
+  const ctx = run.pool.ctx(t.policy);
+  const { personId, ranking } = choose(strategy, run.pool.people, t.need, ctx, weightsOf(t.policy), run.pool.lastAssignedAt);
   if (!personId) {
     const reason = waitingReason(mode, ranking);
     await enqueue(run, t, reason);
     return { ticketId: t.facts.id, result: 'queued', reason };
   }
+  if (await heldForNearer(run, t, personId)) return { ticketId: t.facts.id, result: 'queued', reason: HELD };
   await offer(run, t, personId, { mode, acceptTimeoutS: t.policy.accept_timeout_s, decision: storedDecision(personId, strategy, ranking, run.pool.byId) });
   return { ticketId: t.facts.id, result: 'offered', userId: personId };
+}
+
+const HELD = 'held_for_nearer';
+/** Modes that hold a ticket for a nearer person (engine holdUntil): the score-based ones, as the simulator. */
+const HOLDING_MODES = new Set(['scored', 'batch']);
+
+/**
+ * A score-based mode's ticket waits in the queue (就近等待) instead of going to `personId` now when
+ * everyone is busy, that person is far and the deadline allows (engine holdUntil): every drain of the
+ * queue decides it again, so it goes to whoever frees up near it, or to the best person once its slack
+ * is down to the hold's margin. True when it was queued.
+ */
+export async function heldForNearer(run: Run, t: TicketNeed, personId: string): Promise<boolean> {
+  if (!HOLDING_MODES.has(t.policy.mode)) return false;
+  if (!holdUntil(run.pool.byId.get(personId)!, t.need, run.pool.people, run.pool.ctx(t.policy), weightsOf(t.policy))) return false;
+  await enqueue(run, t, HELD);
+  return true;
 }
 
 /** The nearest outlet that can do it gets the ticket: its best-scored eligible person with room. */

@@ -1,6 +1,6 @@
 import { matchBatch } from '../engine';
 import { storedDecision, weightsOf } from './decision-view';
-import { decideOne, type Outcome } from './dispatch-tickets';
+import { decideOne, heldForNearer, type Outcome } from './dispatch-tickets';
 import { loadNeeds, type TicketNeed } from './load-needs';
 import { bandPick } from './queue-band';
 import { queueRepository } from './queue-repository';
@@ -39,10 +39,14 @@ export async function drainQueue(run: Run): Promise<Outcome[]> {
     const result = matchBatch(ts.map((t) => t.need), run.pool.people, ctx, weights);
     for (const a of result.assignments) {
       const t = needs.get(a.ticketId)!;
+      done.add(a.ticketId);
+      if (await heldForNearer(run, t, a.personId)) {
+        out.push({ ticketId: a.ticketId, result: 'queued', reason: 'held_for_nearer' });
+        continue;
+      }
       const ranking = rank(run.pool.people, t.need, ctx, weights);
       await offer(run, t, a.personId, { mode: 'batch', acceptTimeoutS: policy.accept_timeout_s, decision: storedDecision(a.personId, 'batch', ranking, run.pool.byId) });
       out.push({ ticketId: a.ticketId, result: 'offered', userId: a.personId });
-      done.add(a.ticketId);
     }
     for (const id of result.unassigned) {
       // left over: waits like any other ticket, taken one by one as room frees
@@ -66,6 +70,10 @@ export async function drainQueue(run: Run): Promise<Outcome[]> {
     waiting.splice(waiting.indexOf(swap.t), 1);
     waiting.unshift(head);
     const { t, personId, ranking } = swap;
+    if (await heldForNearer(run, t, personId)) {
+      out.push({ ticketId: t.facts.id, result: 'queued', reason: 'held_for_nearer' });
+      continue;
+    }
     await offer(run, t, personId, { mode: t.policy.mode, acceptTimeoutS: t.policy.accept_timeout_s, decision: storedDecision(personId, 'scored', ranking, run.pool.byId) });
     out.push({ ticketId: t.facts.id, result: 'offered', userId: personId });
   }

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../../platform/db/database';
 import { getAssets } from '../../assets';
 import { requesterTiers } from '../../customers';
+import { slaFacts, type SlaFact } from '../../sla';
 import { ticketDispatchFacts, type TicketDispatchFacts } from '../../tickets';
 import type { Need } from '../engine/types';
 import { assignmentRepository } from './assignment-repository';
@@ -31,6 +32,7 @@ export async function loadNeeds(q: Queryable, pool: Pool, ticketIds: string[]): 
   const prefs = await setupRepository.preferences(q, ids('requester_id'), ids('organization_id'));
   const refusals = await assignmentRepository.refusedBy(q, facts.map((f) => f.id));
   const assetLines = await assetProductLines(q, facts);
+  const clocks = await slaFacts(q, facts.map((f) => f.id));
   const out = new Map<string, TicketNeed>();
   const visitDate = dayIn(pool.now, pool.timeZone);
   for (const f of facts) {
@@ -62,10 +64,25 @@ export async function loadNeeds(q: Queryable, pool: Pool, ticketIds: string[]): 
       excludedUserIds: [...new Set([...mine.flatMap((p) => p.excluded_user_ids), ...refused])],
       rule,
       visitDate,
+      dueAt: deadlineOf(clocks.get(f.id) ?? [], f.site_lat !== null && f.site_lng !== null),
     });
     out.set(f.id, { facts: f, need, policy: resolvePolicy(pool.policies, f.category_id, f.team_id), rule });
   }
   return out;
+}
+
+/**
+ * The deadline the dispatch score's deadline term aims at: for a ticket with a site, its running 上门
+ * (on_site) clock; otherwise (or without one) the earliest running clock's due time. Achieved and paused
+ * clocks do not count; null when none runs.
+ */
+export function deadlineOf(clocks: SlaFact[], hasSite: boolean): Date | null {
+  const running = clocks.filter((c) => c.dueAt && !c.achievedAt && !c.pausedSince);
+  const onSite = hasSite ? running.find((c) => c.metric === 'on_site') : undefined;
+  if (onSite) return onSite.dueAt;
+  let due: Date | null = null;
+  for (const c of running) if (!due || c.dueAt! < due) due = c.dueAt;
+  return due;
 }
 
 /** The product line of each ticket's device, by asset id (assets without one are left out); one read for the batch. */

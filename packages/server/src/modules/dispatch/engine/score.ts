@@ -54,7 +54,7 @@ export interface PoolStats {
   meanWorkMin: number;
   /** their standard deviation */
   sdWorkMin: number;
-  /** share of the people available with nothing of the need's kind in hand */
+  /** share of the people who can take the need's kind (capacity for it) that are available with none in hand */
   idleShare: number;
 }
 
@@ -66,12 +66,16 @@ export function poolStats(people: Person[], need: Need): PoolStats {
   let work = 0;
   let work2 = 0;
   let idle = 0;
+  let able = 0;
   const cat = need.categoryId;
   for (let i = 0; i < people.length; i++) {
     const p = people[i];
     work += p.workMinutesToday;
     work2 += p.workMinutesToday * p.workMinutesToday;
-    if (p.status === 'available' && (p.load[need.kind] ?? 0) === 0) idle++;
+    if ((p.capacity[need.kind] ?? 0) > 0) {
+      able++;
+      if (p.status === 'available' && (p.load[need.kind] ?? 0) === 0) idle++;
+    }
     if (cat === null) continue;
     const r = p.history[cat];
     if (r && r.solved > 0) {
@@ -84,7 +88,7 @@ export function poolStats(people: Person[], need: Need): PoolStats {
   const medianMin = n === 0 ? null : n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   const mean = people.length ? work / people.length : 0;
   const sd = people.length ? Math.sqrt(Math.max(0, work2 / people.length - mean * mean)) : 0;
-  return { medianMin, firstFixRate: solved > 0 ? fixed / solved : null, meanWorkMin: mean, sdWorkMin: sd, idleShare: people.length ? idle / people.length : 0 };
+  return { medianMin, firstFixRate: solved > 0 ? fixed / solved : null, meanWorkMin: mean, sdWorkMin: sd, idleShare: able ? idle / able : 0 };
 }
 
 /** Share of the person's capacity for the kind still free, 0..1. */

@@ -2,7 +2,7 @@
 // decision goes through the engine the server uses (choose, matchBatch); the simulator only moves
 // people, keeps the queue and measures. The wall clock is read only to time the engine's decisions.
 import { performance } from 'node:perf_hooks';
-import { choose, exclusions, matchBatch, nearestOutlet, pickFromQueue, travelKm } from '../engine';
+import { choose, exclusions, holdUntil, matchBatch, nearestOutlet, pickFromQueue, travelKm } from '../engine';
 import type { DecisionContext, Need, Outlet, Person, Strategy, Weights } from '../engine/types';
 import { EventHeap } from './event-heap';
 import { draw, fixProbability, historyOf, queueOrder, toNeed, toPerson, type EngineerState, type TicketState, type Visit } from './live-state';
@@ -11,7 +11,8 @@ import { ScenarioError, type Scenario } from './scenario';
 
 export const SIM_STRATEGIES = ['round_robin', 'nearest', 'least_loaded', 'skills', 'scored', 'batch', 'outlet'] as const;
 export type SimStrategy = (typeof SIM_STRATEGIES)[number];
-/** Strategies whose queue is served by pickFromQueue (the score-based modes, as the server's drainQueue). */
+/** Strategies whose queue is served by pickFromQueue and that hold a ticket for a nearer person (engine
+ * holdUntil): the score-based modes, as the server's dispatch. */
 const SCORE_QUEUE: ReadonlySet<SimStrategy> = new Set(['scored', 'batch']);
 
 export interface ReplayOptions {
@@ -48,7 +49,8 @@ type Event =
   | { at: number; order: number; kind: 'free' | 'onsite'; s: EngineerState }
   | { at: number; order: number; kind: 'shift'; s: EngineerState }
   | { at: number; order: number; kind: 'arrival'; ticket: TicketState }
-  | { at: number; order: number; kind: 'window' };
+  | { at: number; order: number; kind: 'window' }
+  | { at: number; order: number; kind: 'hold'; visit: Visit };
 
 const MIN = 60_000;
 
@@ -99,7 +101,18 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
     events.push({ at: s.leg.end, order: 2, kind: 'onsite', s });
   };
   const byId = new Map(engineers.map((s) => [s.e.id, s]));
-  /** One visit through the strategy: someone eligible now, else the queue. */
+  /** Visits held for a nearer person, and when their hold ends (an event then decides them again). */
+  const heldUntil = new Map<Visit, number>();
+  /** true: the visit waits for a nearer person rather than go to `personId` now (engine holdUntil). */
+  const held = (visit: Visit, personId: string, pool: Person[], ctx: DecisionContext): boolean => {
+    if (!SCORE_QUEUE.has(opts.strategy)) return false;
+    const until = holdUntil(pool.find((p) => p.id === personId)!, visit.need, pool, ctx, opts.weights)?.getTime();
+    if (until === undefined) return void heldUntil.delete(visit), false;
+    if (heldUntil.get(visit) !== until) events.push({ at: until, order: 5, kind: 'hold', visit });
+    heldUntil.set(visit, until);
+    return true;
+  };
+  /** One visit through the strategy: someone eligible now (unless it is held), else the queue. */
   const decide = (visit: Visit, now: number, via: AssignVia): boolean => {
     const ctx = ctxAt(now);
     const pool = people(now);
@@ -109,7 +122,7 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
         : opts.strategy === 'outlet'
           ? (timed(() => nearestOutlet(visit.need, outlets, pool, ctx, opts.weights))?.personId ?? null)
           : timed(() => choose(opts.strategy as Strategy, pool, visit.need, ctx, opts.weights, lastAssignedAt)).personId;
-    if (id === null) return false;
+    if (id === null || held(visit, id, pool, ctx)) return false;
     assign(byId.get(id)!, visit, now, via, pool);
     return true;
   };
@@ -118,18 +131,23 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
     while (i > 0 && queueOrder(visit, queue[i - 1]) < 0) i--;
     queue.splice(i, 0, visit);
   };
-  /** `s` can take more (freed capacity or came on shift): the queue, most urgent then oldest, it may take. */
+  /** `s` can take more (freed capacity or came on shift): the queue, most urgent then oldest, it may take
+   * (a visit still held for someone nearer is put back and the next one looked at). */
   const drain = (s: EngineerState, now: number) => {
     const ctx = ctxAt(now);
+    const stillHeld: Visit[] = [];
     while (queue.length > 0 && s.jobs.length < s.e.capacity) {
       const me = toPerson(s, now, scenario.speedKmh);
       const i = SCORE_QUEUE.has(opts.strategy)
         ? pickFromQueue(me, queue.map((v) => v.need), people(now), ctx, opts.weights)
         : queue.findIndex((v) => exclusions(me, v.need, ctx).length === 0);
-      if (i < 0) return;
+      if (i < 0) break;
       const [visit] = queue.splice(i, 1);
-      if (!decide(visit, now, 'queue')) return void enqueue(visit);
+      if (decide(visit, now, 'queue')) continue;
+      stillHeld.push(visit);
+      if (!heldUntil.has(visit)) break;
     }
+    for (const v of stillHeld) enqueue(v);
   };
   const dispatch = (visit: Visit, now: number) => {
     if (opts.strategy !== 'batch') return void (decide(visit, now, 'arrival') || enqueue(visit));
@@ -149,6 +167,7 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
     opts.onBatch?.({ needs, people: pool, ctx, result });
     const visits = new Map(batch.map((v) => [v.ticket.t.id, v]));
     for (const a of result.assignments) {
+      if (held(visits.get(a.ticketId)!, a.personId, pool, ctx)) continue;
       assign(byId.get(a.personId)!, visits.get(a.ticketId)!, now, 'window', pool);
       visits.delete(a.ticketId);
     }
@@ -174,6 +193,14 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
     const now = ev.at;
     if (ev.kind === 'arrival') dispatch({ ticket: ev.ticket, number: 1, since: now, need: toNeed(ev.ticket, now) }, now);
     else if (ev.kind === 'window') closeWindow(now);
+    else if (ev.kind === 'hold') {
+      // the hold ended: decided again now (held again only if its best person and slack changed)
+      const i = queue.indexOf(ev.visit);
+      if (i < 0 || heldUntil.get(ev.visit) !== now) continue;
+      queue.splice(i, 1);
+      heldUntil.delete(ev.visit);
+      if (!decide(ev.visit, now, 'queue')) enqueue(ev.visit);
+    }
     else if (ev.kind === 'shift') drain(ev.s, now);
     else if (ev.kind === 'onsite') {
       const s = ev.s;
