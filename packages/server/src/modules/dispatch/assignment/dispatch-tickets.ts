@@ -98,7 +98,7 @@ const HOLDING_MODES = new Set(['scored', 'batch']);
  */
 export async function heldForNearer(run: Run, t: TicketNeed, personId: string): Promise<boolean> {
   if (!HOLDING_MODES.has(t.policy.mode)) return false;
-  if (!holdUntil(run.pool.byId.get(personId)!, t.need, run.pool.people, run.pool.ctx(t.policy), weightsOf(t.policy))) return false;
+  if (!holdUntil(run.pool.byId.get(personId)!, t.need, run.pool.people, run.pool.ctx(t.policy))) return false;
   await enqueue(run, t, HELD);
   return true;
 }

@@ -4,33 +4,52 @@
 // them from the work near them. The ticket is taken by the first person who frees capacity and is
 // within reach (the queue is offered to them), and no later than when its slack comes down to
 // HOLD.slackMin. Used by the simulator and the server's dispatch for the modes scored and batch.
-import { poolStats, scorePerson } from './score';
-import type { DecisionContext, Need, Person, Weights } from './types';
+import { travelKm, travelMinutesBetween } from './geo';
+import { exclusions, personAvailable } from './rules';
+import { deadlineSlackMin, startOfTrip } from './score';
+import type { DecisionContext, Need, Person } from './types';
 
 export interface Hold {
   /** hold only when the chosen person's trip is longer than this (minutes); 0 switches holding off */
   travelMin: number;
   /** … and their arrival would leave more than this many minutes before the deadline */
   slackMin: number;
-  /** … and fewer than this share of the pool is idle (available with nothing of the kind in hand) */
+  /** … and fewer than this share of the people qualified for it (on shift, with capacity for the kind)
+   * is idle: available with nothing of the kind in hand */
   idleShareBelow: number;
 }
 
-/** Measured on the simulator's generated days and Solomon instances (docs/DISPATCH-SIMULATOR.md):
- * on the capacity-bound days (round robin ≈ 71%) SLA 90% → 95–96% and travel −24% → −38%; days with
- * idle people are not held. */
-export const HOLD: Hold = { travelMin: 40, slackMin: 30, idleShareBelow: 0.1 };
+/** Measured on the simulator's generated days and Solomon instances (docs/DISPATCH-SIMULATOR.md). */
+export const HOLD: Hold = { travelMin: 40, slackMin: 30, idleShareBelow: 0.2 };
 
 /**
  * The instant until which `need` waits for a nearer person instead of going to `chosen` now, or null
- * (go now). `people` is the pool the choice was made from (its idle share).
+ * (go now). `people` is the pool the choice was made from.
  */
-export function holdUntil(chosen: Person, need: Need, people: Person[], ctx: DecisionContext, weights: Weights, hold: Hold = HOLD): Date | null {
+export function holdUntil(chosen: Person, need: Need, people: Person[], ctx: DecisionContext, hold: Hold = HOLD): Date | null {
   if (hold.travelMin <= 0 || need.dueAt === null || !need.location) return null;
-  const pool = poolStats(people, need);
-  if (pool.idleShare >= hold.idleShareBelow) return null;
-  const c = scorePerson(chosen, need, ctx, weights, pool);
-  const slack = c.terms.find((t) => t.name === 'deadline')?.value;
-  if (c.travelMinutes === null || c.travelMinutes <= hold.travelMin || typeof slack !== 'number' || slack <= hold.slackMin) return null;
-  return new Date(ctx.now.getTime() + (slack - hold.slackMin) * 60_000);
+  const from = startOfTrip(chosen, ctx);
+  if (!from) return null;
+  const trip = travelMinutesBetween(from, need.location, ctx, travelKm(from, need.location));
+  if (trip === null || trip <= hold.travelMin) return null;
+  const slack = deadlineSlackMin(chosen, need, ctx, trip);
+  // under a second to wait is no hold (and a hold that ends is not renewed by rounding)
+  const waitMs = Math.floor((slack ?? 0) * 60_000 - hold.slackMin * 60_000);
+  if (slack === null || waitMs < 1000) return null;
+  if (qualifiedIdleShare(need, people, ctx) >= hold.idleShareBelow) return null;
+  return new Date(ctx.now.getTime() + waitMs);
+}
+
+/** Share of the people qualified for the need (every hard rule but capacity, on shift, with capacity for
+ * its kind) who are available with nothing of the kind in hand; 0 when nobody is qualified. */
+export function qualifiedIdleShare(need: Need, people: Person[], ctx: DecisionContext): number {
+  let qualified = 0;
+  let idle = 0;
+  for (const p of people) {
+    if ((p.capacity[need.kind] ?? 0) <= 0 || !personAvailable(p, ctx)) continue;
+    if (!exclusions(p, need, ctx).every((r) => r.rule === 'capacity')) continue;
+    qualified++;
+    if (p.status === 'available' && (p.load[need.kind] ?? 0) === 0) idle++;
+  }
+  return qualified ? idle / qualified : 0;
 }

@@ -10,4 +10,4 @@ export { nearestOutlet, type OutletChoice } from './outlet';
 export { travelKm, personPosition, pointInPolygon, inArea, travelMinutesBetween } from './geo';
 export { localTime, onShift, certificationValid, clockMinutes, type LocalTime } from './shift';
 export { pickFromQueue, QUEUE_BAND, type QueueBand } from './queue';
-export { holdUntil, HOLD, type Hold } from './hold';
+export { holdUntil, qualifiedIdleShare, HOLD, type Hold } from './hold';

@@ -106,7 +106,7 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
   /** true: the visit waits for a nearer person rather than go to `personId` now (engine holdUntil). */
   const held = (visit: Visit, personId: string, pool: Person[], ctx: DecisionContext): boolean => {
     if (!SCORE_QUEUE.has(opts.strategy)) return false;
-    const until = holdUntil(pool.find((p) => p.id === personId)!, visit.need, pool, ctx, opts.weights)?.getTime();
+    const until = holdUntil(pool.find((p) => p.id === personId)!, visit.need, pool, ctx)?.getTime();
     if (until === undefined) return void heldUntil.delete(visit), false;
     if (heldUntil.get(visit) !== until) events.push({ at: until, order: 5, kind: 'hold', visit });
     heldUntil.set(visit, until);

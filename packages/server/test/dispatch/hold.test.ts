@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DISPATCH_CONSUMER, startDispatch } from '../../src/modules/dispatch';
+import { SLA_CONSUMER, startSla } from '../../src/modules/sla';
+import { OutboxDispatcher } from '../../src/platform/outbox/outbox-dispatcher';
+import { drainUntilPassed } from '../support/outbox-settle';
+import { startTestApp } from '../support/test-app';
+import { dispatchOf, eventKinds, person, policy, team, ticket, type DispatchWorld } from './helpers';
+
+// 就近等待 (engine holdUntil) in the server: with everyone qualified busy, a ticket whose only person with
+// room is far waits in the queue while its 上门时限 allows; the engineer near it who frees up takes it, or
+// the far one goes once the slack is down to the margin. The deadline comes from the ticket's SLA clock.
+describe('dispatch holds a ticket for a nearer engineer (scored)', () => {
+  let w: DispatchWorld;
+  let sla: ReturnType<typeof startSla>;
+  beforeAll(async () => {
+    const t = await startTestApp({ clock: true });
+    const acme = await t.tenant('就近等待');
+    const outbox = new OutboxDispatcher(t.db, t.clock);
+    // the SLA consumer first: its clocks exist when dispatch decides
+    sla = startSla({ deps: t.deps, outbox, sweepMs: 0, log: { error: (obj, msg) => console.error(msg, obj) } });
+    const dispatch = startDispatch({ deps: t.deps, outbox, sweepMs: 0, statsMinutes: 0, log: { error: (obj, msg) => console.error(msg, obj) } });
+    w = {
+      t,
+      acme,
+      outbox,
+      dispatch,
+      settle: () => drainUntilPassed(t.db, outbox, [SLA_CONSUMER, DISPATCH_CONSUMER]),
+      sql: (text, params) => t.db.tenant(acme.id, (q) => q.query(text, params)),
+      async close() {
+        await dispatch.close();
+        await sla.close();
+        await t.close();
+      },
+    };
+    const policyRes = await t.api(acme.adminToken, 'POST', '/api/v1/sla/policies', {
+      name: '上门 8 小时',
+      targets: { normal: { first_response: { minutes: 60, business: false }, on_site: { minutes: 480, business: false }, resolution: { minutes: 1440, business: false } } },
+    });
+    expect(policyRes.statusCode).toBe(201);
+  });
+  afterAll(async () => w?.close());
+
+  const near = { lat: 31.235, lng: 121.47, address: '上海市黄浦区人民大道 200 号' };
+  const farSite = { lat: 31.64, lng: 121.47, address: '上海市崇明区城桥镇' };
+
+  it('waits for the engineer near it rather than send the far one; the far one goes when the deadline gets close', async () => {
+    const g = await team(w, '电梯维保组');
+    const nearby = await person(w, '王师傅', { teamIds: [g], home: [31.23, 121.47], capacity: { field: 1 } });
+    const faraway = await person(w, '陈师傅', { teamIds: [g], home: [31.64, 121.47], capacity: { field: 2 } });
+    await policy(w, { scope: 'team', scopeId: g, mode: 'scored' });
+    const first = await ticket(w, { teamId: g, site: near });
+    await w.settle();
+    expect((await dispatchOf(w, first.id)).current.userId).toBe(nearby.id);
+    const second = await ticket(w, { teamId: g, site: farSite });
+    await w.settle();
+    expect((await dispatchOf(w, second.id)).current.userId).toBe(faraway.id);
+
+    // both busy; 陈师傅 has room but is 45 km (90 min) away, and the on-site deadline is 8 hours off
+    const third = await ticket(w, { teamId: g, site: near });
+    await w.settle();
+    const held = await dispatchOf(w, third.id);
+    expect(held.current).toBeNull();
+    expect(held.queued).toMatchObject({ reason: 'held_for_nearer' });
+    expect(await eventKinds(w, third.id)).toContain('dispatch.queued');
+    await w.dispatch.sweep();
+    expect((await dispatchOf(w, third.id)).queued).toMatchObject({ reason: 'held_for_nearer' });
+
+    // 王师傅 finishes: the held ticket is his
+    await w.t.api(nearby.token, 'PATCH', `/api/v1/tickets/${first.id}`, { status: 'closed' });
+    await w.settle();
+    expect((await dispatchOf(w, third.id)).current?.userId).toBe(nearby.id);
+
+    // another one near while 王师傅 is full: held, until the slack is down to the margin
+    const fourth = await ticket(w, { teamId: g, site: near });
+    await w.settle();
+    expect((await dispatchOf(w, fourth.id)).queued).toMatchObject({ reason: 'held_for_nearer' });
+    w.t.clock.advance(3 * 60 * 60_000);
+    await w.dispatch.sweep();
+    expect((await dispatchOf(w, fourth.id)).current).toBeNull();
+    w.t.clock.advance(2 * 60 * 60_000);
+    await w.dispatch.sweep();
+    await w.settle();
+    expect((await dispatchOf(w, fourth.id)).current?.userId).toBe(faraway.id);
+  });
+});
