@@ -1,5 +1,5 @@
 import { loadavg } from 'node:os';
-import { choose, DEFAULT_WEIGHTS, matchBatch, rank, type DecisionContext, type LatLng, type Need, type Person, type WorkKind } from '../src/modules/dispatch';
+import { choose, DEFAULT_WEIGHTS, holdUntil, matchBatch, qualifiedIdleShare, rank, type DecisionContext, type LatLng, type Need, type Person, type WorkKind } from '../src/modules/dispatch';
 import { pick, seededRng, type Rng } from './lib/texts';
 import { log, percentile, round } from './lib/server';
 
@@ -105,6 +105,15 @@ export function benchDispatch(o: { engineers: number; open: number; decisions: n
   };
   measure('rank', o.decisions, (i) => rank(people, needs[i], ctx, DEFAULT_WEIGHTS).candidates.length);
   measure('choose_scored', o.decisions, (i) => choose('scored', people, needs[i], ctx, DEFAULT_WEIGHTS, {}).ranking.candidates.length);
+  // what the server's decideOne does for the scored mode: choose, then whether to hold it for someone nearer
+  const byId = new Map(people.map((p) => [p.id, p]));
+  measure('choose_scored_then_hold', o.decisions, (i) => {
+    const { personId, ranking } = choose('scored', people, needs[i], ctx, DEFAULT_WEIGHTS, {});
+    if (personId) holdUntil(byId.get(personId)!, needs[i], people, ctx);
+    return ranking.candidates.length;
+  });
+  // the pool scan a hold runs when the chosen person is far and the deadline allows (its worst case)
+  measure('qualified_idle_share', o.decisions, (i) => (qualifiedIdleShare(needs[i], people, ctx) >= 0 ? 0 : 1));
   const batches = Array.from({ length: o.runs }, (_, r) => Array.from({ length: o.batch }, (_, k) => needs[(r * o.batch + k) % needs.length]));
   measure(`match_batch_${o.batch}`, o.runs, (r) => matchBatch(batches[r], people, ctx, DEFAULT_WEIGHTS).assignments.length);
 }

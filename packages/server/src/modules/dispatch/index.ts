@@ -20,6 +20,8 @@ export {
   URGENCY,
   urgencyOf,
   nearestOutlet,
+  holdUntil,
+  qualifiedIdleShare,
 } from './engine';
 export type { OutletChoice } from './engine';
 // the simulator (`npx gongdan simulate`)

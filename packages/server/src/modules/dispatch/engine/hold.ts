@@ -5,7 +5,7 @@
 // within reach (the queue is offered to them), and no later than when its slack comes down to
 // HOLD.slackMin. Used by the simulator and the server's dispatch for the modes scored and batch.
 import { travelKm, travelMinutesBetween } from './geo';
-import { exclusions, personAvailable } from './rules';
+import { personAvailable, qualifiedFor } from './rules';
 import { deadlineSlackMin, startOfTrip } from './score';
 import type { DecisionContext, Need, Person } from './types';
 
@@ -47,7 +47,7 @@ export function qualifiedIdleShare(need: Need, people: Person[], ctx: DecisionCo
   let idle = 0;
   for (const p of people) {
     if ((p.capacity[need.kind] ?? 0) <= 0 || !personAvailable(p, ctx)) continue;
-    if (!exclusions(p, need, ctx).every((r) => r.rule === 'capacity')) continue;
+    if (!qualifiedFor(p, need, ctx)) continue;
     qualified++;
     if (p.status === 'available' && (p.load[need.kind] ?? 0) === 0) idle++;
   }

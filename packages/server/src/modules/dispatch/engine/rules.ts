@@ -95,6 +95,12 @@ export function personAvailable(person: Person, ctx: DecisionContext): boolean {
  * only (call personAvailable first): the fast path of matchBatch. */
 export function eligibleFor(person: Person, need: Need, ctx: DecisionContext): boolean {
   if ((person.load[need.kind] ?? 0) >= (person.capacity[need.kind] ?? 0)) return false;
+  return qualifiedFor(person, need, ctx);
+}
+
+/** eligibleFor without the capacity rule: skill and level, team, not excluded, certification, language,
+ * product line, region (call personAvailable first). */
+export function qualifiedFor(person: Person, need: Need, ctx: DecisionContext): boolean {
   if (need.skill !== null) {
     const has = person.skills[need.skill];
     if (has === undefined || (need.level !== null && has < need.level)) return false;
