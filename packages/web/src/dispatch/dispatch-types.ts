@@ -8,7 +8,7 @@ export type WorkKind = 'ticket' | 'chat' | 'field';
 export type AssignmentState = 'offered' | 'accepted' | 'started' | 'declined' | 'expired' | 'handed_back' | 'released';
 /** how a person was chosen: a team's mode, a person's pick from the recommendations, or a supervisor's override */
 export type DispatchMode = 'round_robin' | 'least_loaded' | 'skills' | 'scored' | 'batch' | 'nearest' | 'manual' | 'override' | (string & {});
-export type TermName = 'travel' | 'load' | 'speed' | 'firstFix' | 'skillFit' | 'tier' | 'preferred' | 'fairness';
+export type TermName = 'travel' | 'load' | 'speed' | 'firstFix' | 'skillFit' | 'tier' | 'preferred' | 'fairness' | 'deadline';
 export type RuleName = 'status' | 'shift' | 'team' | 'skill' | 'level' | 'certification' | 'region' | 'language' | 'product_line' | 'capacity' | 'excluded';
 
 export interface LatLngPoint {

@@ -21,6 +21,10 @@ describe('dispatch decisions in words', () => {
     expect(termText({ name: 'travel', value: 12.4, goodness: 1, weighted: 1 }, { travelKm: 8.04 }, en)).toBe('8 km away · about 12 min');
     expect(termText({ name: 'travel', value: 12.4, goodness: 1, weighted: 1 }, {}, zh)).toBe('路程约 12 分钟');
     expect(termText({ name: 'travel', value: null, goodness: 0, weighted: 0 }, {}, zh)).toBe('位置未知');
+    // the deadline term's value is the slack in minutes (negative: late)
+    expect(termText({ name: 'deadline', value: 477.1, goodness: 1, weighted: 3 }, ctx, zh)).toBe('预计到场后距时限还有 477 分钟');
+    expect(termText({ name: 'deadline', value: -12.4, goodness: 0, weighted: 0 }, ctx, zh)).toBe('预计超出时限 12 分钟到场');
+    expect(termText({ name: 'deadline', value: 30, goodness: 1, weighted: 3 }, ctx, en)).toBe('arrives 30 min before the deadline');
   });
 
   it('words each hard rule a person fails', () => {

@@ -55,6 +55,10 @@ export function termText(term: Term, ctx: TermContext, t: TFunction): string {
       return String(term.value) === 'true' || v === 1 || term.goodness >= 1 ? t('dispatchMap.term.preferred') : t('dispatchMap.term.notPreferred');
     case 'fairness':
       return t('dispatchMap.term.fairness', { minutes: Math.round(v ?? 0) });
+    case 'deadline':
+      // the slack in minutes between the estimated arrival and the ticket's deadline
+      if (v == null) return t('dispatchMap.term.deadlineNone');
+      return v >= 0 ? t('dispatchMap.term.deadline', { minutes: Math.round(v) }) : t('dispatchMap.term.deadlineLate', { minutes: Math.round(-v) });
     default:
       return t('dispatchMap.term.other', { name: term.name, value: str(term.value) });
   }

@@ -52,6 +52,9 @@ export const dispatchMapEn: DispatchMapTexts = {
     preferred: "the customer's preferred engineer",
     notPreferred: 'not the preferred engineer',
     fairness: '{{minutes}} min of work today',
+    deadline: 'arrives {{minutes}} min before the deadline',
+    deadlineLate: 'arrives {{minutes}} min after the deadline',
+    deadlineNone: 'no deadline',
     other: '{{name}} {{value}}',
   },
   rule: {

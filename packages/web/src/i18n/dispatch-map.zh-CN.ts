@@ -51,6 +51,9 @@ export const dispatchMapZhCN = {
     preferred: '客户指定的工程师',
     notPreferred: '非客户指定',
     fairness: '今日已派 {{minutes}} 分钟工作',
+    deadline: '预计到场后距时限还有 {{minutes}} 分钟',
+    deadlineLate: '预计超出时限 {{minutes}} 分钟到场',
+    deadlineNone: '无时限',
     other: '{{name}} {{value}}',
   },
   rule: {
