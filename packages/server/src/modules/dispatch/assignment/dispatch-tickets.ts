@@ -81,12 +81,12 @@ export async function decideOne(run: Run, t: TicketNeed, o: { batchDue: boolean;
     await enqueue(run, t, reason);
     return { ticketId: t.facts.id, result: 'queued', reason };
   }
-  if (await heldForNearer(run, t, personId)) return { ticketId: t.facts.id, result: 'queued', reason: HELD };
+  const held = await heldForNearer(run, t, personId, ctx);
+  if (held) return held;
   await offer(run, t, personId, { mode, acceptTimeoutS: t.policy.accept_timeout_s, decision: storedDecision(personId, strategy, ranking, run.pool.byId) });
   return { ticketId: t.facts.id, result: 'offered', userId: personId };
 }
 
-const HELD = 'held_for_nearer';
 /** Modes that hold a ticket for a nearer person (engine holdUntil): the score-based ones, as the simulator. */
 const HOLDING_MODES = new Set(['scored', 'batch']);
 
@@ -94,13 +94,13 @@ const HOLDING_MODES = new Set(['scored', 'batch']);
  * A score-based mode's ticket waits in the queue (就近等待) instead of going to `personId` now when
  * everyone is busy, that person is far and the deadline allows (engine holdUntil): every drain of the
  * queue decides it again, so it goes to whoever frees up near it, or to the best person once its slack
- * is down to the hold's margin. True when it was queued.
+ * is down to the hold's margin. The queued outcome when it was held, else null.
  */
-export async function heldForNearer(run: Run, t: TicketNeed, personId: string): Promise<boolean> {
-  if (!HOLDING_MODES.has(t.policy.mode)) return false;
-  if (!holdUntil(run.pool.byId.get(personId)!, t.need, run.pool.people, run.pool.ctx(t.policy))) return false;
-  await enqueue(run, t, HELD);
-  return true;
+export async function heldForNearer(run: Run, t: TicketNeed, personId: string, ctx = run.pool.ctx(t.policy)): Promise<Outcome | null> {
+  if (!HOLDING_MODES.has(t.policy.mode)) return null;
+  if (!holdUntil(run.pool.byId.get(personId)!, t.need, run.pool.people, ctx)) return null;
+  await enqueue(run, t, 'held_for_nearer');
+  return { ticketId: t.facts.id, result: 'queued', reason: 'held_for_nearer' };
 }
 
 /** The nearest outlet that can do it gets the ticket: its best-scored eligible person with room. */

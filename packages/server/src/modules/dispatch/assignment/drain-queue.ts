@@ -40,8 +40,9 @@ export async function drainQueue(run: Run): Promise<Outcome[]> {
     for (const a of result.assignments) {
       const t = needs.get(a.ticketId)!;
       done.add(a.ticketId);
-      if (await heldForNearer(run, t, a.personId)) {
-        out.push({ ticketId: a.ticketId, result: 'queued', reason: 'held_for_nearer' });
+      const held = await heldForNearer(run, t, a.personId, ctx);
+      if (held) {
+        out.push(held);
         continue;
       }
       const ranking = rank(run.pool.people, t.need, ctx, weights);
@@ -70,8 +71,9 @@ export async function drainQueue(run: Run): Promise<Outcome[]> {
     waiting.splice(waiting.indexOf(swap.t), 1);
     waiting.unshift(head);
     const { t, personId, ranking } = swap;
-    if (await heldForNearer(run, t, personId)) {
-      out.push({ ticketId: t.facts.id, result: 'queued', reason: 'held_for_nearer' });
+    const held = await heldForNearer(run, t, personId);
+    if (held) {
+      out.push(held);
       continue;
     }
     await offer(run, t, personId, { mode: t.policy.mode, acceptTimeoutS: t.policy.accept_timeout_s, decision: storedDecision(personId, 'scored', ranking, run.pool.byId) });

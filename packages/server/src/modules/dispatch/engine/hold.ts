@@ -31,11 +31,12 @@ export function holdUntil(chosen: Person, need: Need, people: Person[], ctx: Dec
   const from = startOfTrip(chosen, ctx);
   if (!from) return null;
   const trip = travelMinutesBetween(from, need.location, ctx, travelKm(from, need.location));
-  if (trip === null || trip <= hold.travelMin) return null;
+  if (trip <= hold.travelMin) return null;
   const slack = deadlineSlackMin(chosen, need, ctx, trip);
+  if (slack === null) return null;
   // under a second to wait is no hold (and a hold that ends is not renewed by rounding)
-  const waitMs = Math.floor((slack ?? 0) * 60_000 - hold.slackMin * 60_000);
-  if (slack === null || waitMs < 1000) return null;
+  const waitMs = Math.floor(slack * 60_000 - hold.slackMin * 60_000);
+  if (waitMs < 1000) return null;
   if (qualifiedIdleShare(need, people, ctx) >= hold.idleShareBelow) return null;
   return new Date(ctx.now.getTime() + waitMs);
 }
