@@ -2,6 +2,7 @@ import { benchAutomation } from './automation';
 import { benchConsole } from './console';
 import { benchCreate } from './create';
 import { benchDispatch } from './dispatch';
+import { benchDispatchTargets, DEFAULT_SOLOMON, DOC_DAYS } from './dispatch-targets';
 import { benchEmail } from './email';
 import { generate } from './generate';
 import { benchImport } from './import';
@@ -13,6 +14,7 @@ import { benchParts } from './parts';
 import { benchSla } from './sla';
 import { benchTelemetry } from './telemetry';
 import { log, parseArgs } from './lib/server';
+import type { SimStrategy } from '../src/modules/dispatch';
 
 // `npm run bench -- <name> [options]` from the repository root. Results are JSON lines on stdout
 // (one object per measurement); progress goes to stderr.
@@ -26,6 +28,7 @@ import { log, parseArgs } from './lib/server';
 //   import    [--db pglite|postgres] [--tickets 10000] [--database-url URL]: an import job from upload to done, then the same file again
 //   intelligence [--data ../shared/data/banking77] [--runs 5000]: the per-ticket cost of the intelligence stage, in process
 //   dispatch  [--engineers 1000] [--open 10000] [--decisions 2000] [--batch 50] [--runs 50] [--seed 16]: engine decision latency, in process
+//   dispatch-targets [--solomon ../shared/data/solomon] [--days SEED:E:T,…] [--strategies scored,batch] [--weights JSON] [--batch-window-s 30]: issue 16's simulator targets over every Solomon instance in the folder and the generated days (default: the 13 of docs/DISPATCH-SIMULATOR.md), one line per day and strategy, then a summary (bench/dispatch-targets.ts)
 //   sla       [--tickets 10000,50000] [--due 500] [--rounds 20] [--lateness 5000] [--spread 20] [--create-duration 10] [--connections 20] [--database-url URL] [--db-name gongdan_bench_sla] [--skip-live]: the SLA sweep on PostgreSQL (bench/sla.ts)
 //   automation [--events 3500] [--rounds 2] [--src DIR,DIR] [--chunk 50] [--database-url URL] [--db-name gongdan_bench_automation]: the automation consumer on a backlog of SLA warnings, PostgreSQL, in process (bench/automation.ts)
 //   kb        [--articles 100000] [--english 0.2] [--runs 200] [--warmup 20] [--batch 500] [--database-url URL] [--db-name gongdan_bench_kb] [--keep] [--reuse]: knowledge search latency by query shape on PostgreSQL, in process (bench/kb.ts)
@@ -40,7 +43,7 @@ import { log, parseArgs } from './lib/server';
 // (default /tmp/gongdan-bench-pglite) and `list` starts the server on that directory. `console`
 // drives the web console in headless Chromium against the same generated data.
 
-const USAGE = 'usage: npm run bench -- create|email|generate|list|iot|console|import|intelligence|dispatch|sla|automation|kb|telemetry|parts|all [--db pglite|postgres] [options] (see bench/run.ts)';
+const USAGE = 'usage: npm run bench -- create|email|generate|list|iot|console|import|intelligence|dispatch|dispatch-targets|sla|automation|kb|telemetry|parts|all [--db pglite|postgres] [options] (see bench/run.ts)';
 
 async function main() {
   const { positional, opts } = parseArgs(process.argv.slice(2));
@@ -78,6 +81,14 @@ async function main() {
       return benchConsole({ ...common, runs: num('runs', 10), chromium: opts.chromium ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', only: opts.only as 'cold' | undefined, webDist: opts['web-dist'] });
     case 'dispatch':
       return benchDispatch({ engineers: num('engineers', 1000), open: num('open', 10_000), decisions: num('decisions', 2000), batch: num('batch', 50), runs: num('runs', 50), seed: num('seed', 16) });
+    case 'dispatch-targets':
+      return benchDispatchTargets({
+        solomon: opts.solomon === 'none' ? null : (opts.solomon ?? DEFAULT_SOLOMON),
+        days: opts.days ?? DOC_DAYS,
+        strategies: (opts.strategies ?? 'scored,batch').split(',') as SimStrategy[],
+        weights: opts.weights ? (JSON.parse(opts.weights) as Record<string, number>) : {},
+        batchWindowS: num('batch-window-s', 30),
+      });
     case 'sla':
       return benchSla({
         databaseUrl: opts['database-url'],
