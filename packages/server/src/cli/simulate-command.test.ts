@@ -18,7 +18,7 @@ describe('gongdan simulate', () => {
     expect(lines.map((l) => l.strategy)).toEqual(['round_robin', 'nearest', 'least_loaded', 'scored', 'batch']);
     for (const l of lines) {
       expect(l).toMatchObject({ engineers: 8, tickets: 40, violations: 0 });
-      expect(Object.keys(l)).toEqual(['strategy', 'scenario', 'engineers', 'tickets', 'slaAttainment', 'travelKmTotal', 'travelKmMean', 'waitMeanMin', 'waitP95Min', 'loadSpreadCv', 'violations', 'reassignments', 'firstPersonFixShare', 'decisionLatencyP50Ms', 'decisionLatencyP99Ms', 'unassigned']);
+      expect(Object.keys(l)).toEqual(['strategy', 'scenario', 'engineers', 'tickets', 'slaAttainment', 'travelKmTotal', 'travelKmMean', 'waitMeanMin', 'waitP95Min', 'loadSpreadCv', 'loadSpreadSdMin', 'violations', 'reassignments', 'firstPersonFixShare', 'decisionLatencyP50Ms', 'decisionLatencyP99Ms', 'unassigned']);
     }
     const again = await runGongdan(['simulate', 'dispatch', '--scenario', file, '--strategies', 'scored'], {});
     expect(again.code).toBe(0);

@@ -19,8 +19,8 @@ most their capacity; a ticket nobody eligible can take waits in the queue (most 
 oldest first); a visit that does not fix the problem is dispatched again to someone else. Every
 decision is made by the dispatch engine (the server's). Prints one JSON line per strategy:
 {"strategy","scenario","engineers","tickets","slaAttainment","travelKmTotal","travelKmMean",
-"waitMeanMin","waitP95Min","loadSpreadCv","violations","reassignments","firstPersonFixShare",
-"decisionLatencyP50Ms","decisionLatencyP99Ms","unassigned"}.
+"waitMeanMin","waitP95Min","loadSpreadCv","loadSpreadSdMin","violations","reassignments",
+"firstPersonFixShare","decisionLatencyP50Ms","decisionLatencyP99Ms","unassigned"}.
 
 Options:
   --scenario FILE        A scenario JSON file (format: docs/DISPATCH-SIMULATOR.md)

@@ -17,6 +17,9 @@ export interface StrategyFigures {
   waitP95Min: number;
   /** coefficient of variation of work minutes (travel + service) between engineers */
   loadSpreadCv: number;
+  /** their standard deviation, in minutes: how far apart people's days are (the CV divides it by the mean,
+   * so a strategy that saves travel has a higher CV for the same spread in minutes) */
+  loadSpreadSdMin: number;
   violations: number;
   reassignments: number;
   /** share of tickets solved by the first person sent, when the scenario gives fix probabilities */
@@ -43,6 +46,7 @@ export function figures(strategy: string, scenarioName: string, scenario: Scenar
     waitMeanMin: round(waits.length ? sum(waits) / waits.length : 0, 2),
     waitP95Min: round(percentile(waits, 0.95), 2),
     loadSpreadCv: round(coefficientOfVariation(rec.workMin), 4),
+    loadSpreadSdMin: round(standardDeviation(rec.workMin), 1),
     violations: rec.violations,
     reassignments: rec.reassignments,
     firstPersonFixShare: hasFix ? round(n ? rec.tickets.filter((t) => t.firstPersonFixed === true).length / n : 1, 4) : null,
@@ -62,10 +66,15 @@ export function percentile(xs: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
-/** Population standard deviation over the mean; 0 when everyone did nothing. */
-export function coefficientOfVariation(xs: number[]): number {
+/** Population standard deviation; 0 for no values. */
+export function standardDeviation(xs: number[]): number {
   if (xs.length === 0) return 0;
   const mean = sum(xs) / xs.length;
-  if (mean === 0) return 0;
-  return Math.sqrt(sum(xs.map((x) => (x - mean) ** 2)) / xs.length) / mean;
+  return Math.sqrt(sum(xs.map((x) => (x - mean) ** 2)) / xs.length);
+}
+
+/** Population standard deviation over the mean; 0 when everyone did nothing. */
+export function coefficientOfVariation(xs: number[]): number {
+  const mean = xs.length ? sum(xs) / xs.length : 0;
+  return mean === 0 ? 0 : standardDeviation(xs) / mean;
 }

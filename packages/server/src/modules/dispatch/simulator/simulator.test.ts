@@ -87,6 +87,7 @@ describe('replay', () => {
       const a = 2 * STEP_KM + 50;
       const mean = (a + 60) / 2;
       expect(f.loadSpreadCv).toBeCloseTo(Math.abs(a - 60) / 2 / mean, 3);
+      expect(f.loadSpreadSdMin).toBeCloseTo(Math.abs(a - 60) / 2, 1);
     }
   });
 
