@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_WEIGHTS, generateScenario, GENERATE_DEFAULTS, parseSolomon, simulateDispatch, solomonToScenario, type Scenario, type SimStrategy, type StrategyFigures } from '../src/modules/dispatch';
+import { DEFAULT_WEIGHTS, generateScenario, SIM_STRATEGIES, GENERATE_DEFAULTS, parseSolomon, simulateDispatch, solomonToScenario, type Scenario, type SimStrategy, type StrategyFigures } from '../src/modules/dispatch';
 import { log, round } from './lib/server';
 
 // Issue 16's simulator targets, checked over many days at once: every Solomon instance in --solomon
@@ -32,6 +32,8 @@ export interface TargetsOptions {
 const SLA_WHERE_RR = 0.75;
 
 export async function benchDispatchTargets(o: TargetsOptions): Promise<void> {
+  const unknown = o.strategies.filter((s) => !SIM_STRATEGIES.includes(s) || s === 'round_robin');
+  if (unknown.length) throw new Error(`--strategies: ${unknown.join(', ')} is not one of ${SIM_STRATEGIES.filter((s) => s !== 'round_robin').join(', ')} (round robin always runs)`);
   const days: [string, Scenario][] = [];
   for (const d of o.days.split(',').filter(Boolean)) {
     const [seed, engineers, tickets] = d.split(':').map(Number);
