@@ -6,7 +6,8 @@ import { log, percentile, round } from './lib/server';
 // Decision latency of the dispatch engine, in process (what the server and the simulator run per
 // ticket): a pool of --engineers whose loads reflect --open open tickets, then --decisions single
 // decisions (rank, and choose('scored') which ranks too) and batch-optimal matching of --batch tickets
-// (needs carry a deadline and people their busy minutes, so every score term is computed)
+// (needs carry a deadline and people their work in hand and the jobs not started, so every score term
+// and the insertion among those jobs is computed)
 // (one 30-second window) repeated --runs times. Target (issue 16): decision p99 ≤ 5 ms with 1,000
 // engineers and 10,000 open tickets. Wall-clock figures include waiting for a core on a busy machine;
 // cpu_* is the process's CPU time per decision (getrusage: ~1 ms granularity on some kernels, GC threads
@@ -56,8 +57,18 @@ export function makePool(rng: Rng, n: number, open: number): Person[] {
       t++;
     }
   }
-  // work in hand → minutes until free (the deadline term), without drawing from rng (same pool as before)
-  for (const p of people) p.busyMinutes = p.load.field * 45 + p.load.ticket * 10;
+  // work in hand, without drawing from rng (same pool as before): the visit under way and the other
+  // tickets as minutes until free; the field jobs not started as stops near the person (插单 tries
+  // every place among them), with deadlines over the day
+  const rs = seededRng(n * 7919 + open);
+  for (const p of people) {
+    p.busyMinutes = (p.load.field > 0 ? 45 : 0) + p.load.ticket * 10;
+    const base = p.home ?? CITIES[0].at;
+    p.stops = Array.from({ length: Math.max(0, p.load.field - 1) }, (_, k) => ({
+      ticketId: `${p.id}-stop-${k}`, at: near(rs, base, 30), durationMinutes: 60, dueAt: new Date(NOW.getTime() + (90 + rs() * 480) * 60_000),
+    }));
+    if (p.load.field > 0) p.freeAt = near(rs, base, 20);
+  }
   return people;
 }
 

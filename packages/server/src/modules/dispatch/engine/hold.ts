@@ -4,9 +4,8 @@
 // them from the work near them. The ticket is taken by the first person who frees capacity and is
 // within reach (the queue is offered to them), and no later than when its slack comes down to
 // HOLD.slackMin. Used by the simulator and the server's dispatch for the modes scored and batch.
-import { travelKm, travelMinutesBetween } from './geo';
+import { insertion } from './insertion';
 import { personAvailable, qualifiedFor } from './rules';
-import { deadlineSlackMin, startOfTrip } from './score';
 import type { DecisionContext, Need, Person } from './types';
 
 export interface Hold {
@@ -28,11 +27,10 @@ export const HOLD: Hold = { travelMin: 40, slackMin: 30, idleShareBelow: 0.2 };
  */
 export function holdUntil(chosen: Person, need: Need, people: Person[], ctx: DecisionContext, hold: Hold = HOLD): Date | null {
   if (hold.travelMin <= 0 || need.dueAt === null || !need.location) return null;
-  const from = startOfTrip(chosen, ctx);
-  if (!from) return null;
-  const trip = travelMinutesBetween(from, need.location, ctx, travelKm(from, need.location));
-  if (trip <= hold.travelMin) return null;
-  const slack = deadlineSlackMin(chosen, need, ctx, trip);
+  const place = insertion(chosen, need, ctx);
+  const trip = place.travelMinutes;
+  if (trip === null || trip <= hold.travelMin) return null;
+  const slack = place.slackMinutes;
   if (slack === null) return null;
   // under a second to wait is no hold (and a hold that ends is not renewed by rounding)
   const waitMs = Math.floor(slack * 60_000 - hold.slackMin * 60_000);

@@ -1,7 +1,8 @@
 // The dispatch engine: pure functions on plain data (no database, no clock, no I/O). The server and the
 // simulator both decide through this surface, so what the simulator measures is what the server does.
 export * from './types';
-export { DEFAULT_WEIGHTS, TOP_TIERS, freeShare, poolStats, scorePerson, scoreValue, skillFitGoodness, deadlineGoodness, deadlineSlackMin, fullWeights, weightTotal, startOfTrip, type PoolStats } from './score';
+export { DEFAULT_WEIGHTS, TOP_TIERS, freeShare, poolStats, scorePerson, scoreValue, skillFitGoodness, deadlineGoodness, fullWeights, weightTotal, type PoolStats } from './score';
+export { insertion, startOfTrip, type Insertion } from './insertion';
 export { exclusions, regionCovers, languageMatches, certificationDay, eligibleFor, personAvailable } from './rules';
 export { rank } from './rank';
 export { choose, type Choice } from './strategies';

@@ -1,7 +1,7 @@
 // The score: who SHOULD take a need among the people the hard rules allow. Each term has a raw value,
 // a goodness in 0..1 and its weighted share; score = Σ weight × goodness / Σ weights (0..1).
-import { personPosition, travelKm, travelMinutesBetween } from './geo';
-import type { Candidate, DecisionContext, LatLng, Need, Person, Term, Weights } from './types';
+import { insertion } from './insertion';
+import type { Candidate, DecisionContext, Need, Person, Term, Weights } from './types';
 
 /**
  * Default weights. Travel and first-time fix matter most for field work (the promises: −28% commute,
@@ -108,17 +108,6 @@ export function skillFitGoodness(has: number, required: number, prefersHigh: boo
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-/** Where the person starts the trip to a new site: where they will be when free, else where they are. */
-export function startOfTrip(p: Person, ctx: DecisionContext): LatLng | null {
-  return p.freeAt ?? personPosition(p, ctx);
-}
-
-/** Minutes of slack between the estimated arrival (now + busyMinutes + travel) and the deadline. */
-export function deadlineSlackMin(p: Person, need: Need, ctx: DecisionContext, travelMin: number | null): number | null {
-  if (need.dueAt === null) return null;
-  return (need.dueAt.getTime() - ctx.now.getTime()) / 60_000 - (p.busyMinutes ?? 0) - (travelMin ?? 0);
-}
-
 /** See FAIRNESS_SCALE_MIN: less work than the pool → above 0.5, more → below, damped when few are idle. */
 export function fairnessGoodness(workMin: number, pool: PoolStats): number {
   const logistic = 1 / (1 + Math.exp((workMin - pool.meanWorkMin) / Math.max(FAIRNESS_SCALE_MIN, pool.sdWorkMin)));
@@ -145,17 +134,11 @@ interface Raw {
 }
 
 function goodness(p: Person, need: Need, ctx: DecisionContext, pool: PoolStats, g: Float64Array, raw: Raw): void {
-  // travel, from where the next trip starts
-  let km: number | null = null;
-  let minutes: number | null = null;
-  let gTravel = 0.5;
-  const from = need.location ? startOfTrip(p, ctx) : null;
-  if (from && need.location) {
-    km = travelKm(from, need.location);
-    minutes = travelMinutesBetween(from, need.location, ctx, km);
-    gTravel = 1 / (1 + minutes / TRAVEL_HALF_MIN);
-  }
-  g[T.travel] = gTravel;
+  // travel the job adds at its best place in the person's jobs (insertion.ts), and the slack left there
+  const ins = insertion(p, need, ctx);
+  const km = ins.km;
+  const minutes = ins.travelMinutes;
+  g[T.travel] = minutes === null ? 0.5 : 1 / (1 + Math.max(0, minutes) / TRAVEL_HALF_MIN);
   g[T.load] = freeShare(p, need.kind);
   // speed and first fix on the category
   const rec = need.categoryId !== null ? p.history[need.categoryId] : undefined;
@@ -184,8 +167,8 @@ function goodness(p: Person, need: Need, ctx: DecisionContext, pool: PoolStats, 
   const prefs = need.preferredUserIds;
   g[T.preferred] = prefs.length === 0 ? 0.5 : prefs.includes(p.id) ? 1 : 0;
   g[T.fairness] = fairnessGoodness(p.workMinutesToday, pool);
-  // deadline: arrival = now + busyMinutes + travel against dueAt
-  const slack = deadlineSlackMin(p, need, ctx, minutes);
+  // deadline: the least slack at that place (the new job's, and the delayed jobs' that were on time)
+  const slack = ins.slackMinutes;
   g[T.deadline] = deadlineGoodness(slack);
   raw.km = km;
   raw.minutes = minutes;

@@ -65,11 +65,23 @@ export interface Person {
   /** categoryId → record */
   history: Record<string, CategoryRecord>;
   /** expected minutes until the person is free to start new work (the remaining work of the jobs in
-   * hand: travel and time on site); absent = 0. The deadline term adds it before the travel. */
+   * hand: travel and time on site; with `stops`, of the work before them); absent = 0. The deadline
+   * term adds it before the travel. */
   busyMinutes?: number;
-  /** where the person will be when the jobs in hand are done (the last job's site); absent = their
-   * current position (personPosition). Travel and the deadline's arrival are measured from here. */
+  /** where the person will be when that work is done (the last job's site); absent = their current
+   * position (personPosition). Travel and the deadline's arrival are measured from here. */
   freeAt?: LatLng | null;
+  /** jobs in hand not yet started, in the order they will be done (after busyMinutes): a new job may be
+   * put between them (engine/insertion.ts, 插单); absent = a new job goes after all the work in hand */
+  stops?: Stop[];
+}
+
+/** A job in hand not yet started: where, how long on site, and its deadline to arrive. */
+export interface Stop {
+  ticketId: string;
+  at: LatLng | null;
+  durationMinutes: number;
+  dueAt: Date | null;
 }
 
 /** What a ticket needs, after the tenant's hard rules matched it. Unset fields do not constrain. */

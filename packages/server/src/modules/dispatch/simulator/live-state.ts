@@ -1,6 +1,5 @@
 // The simulator's live state of engineers and tickets, and how it becomes the engine's Person and
 // Need at each decision (the server builds the same objects from its tables).
-import { travelKm } from '../engine/geo';
 import type { LatLng, Need, Person } from '../engine/types';
 import type { ScenarioEngineer, ScenarioTicket } from './scenario';
 
@@ -53,26 +52,10 @@ export function livePosition(s: EngineerState, now: number): LatLng {
   return [leg.from[0] + (leg.to[0] - leg.from[0]) * f, leg.from[1] + (leg.to[1] - leg.from[1]) * f];
 }
 
-/**
- * What the engineer still has to do before starting new work: the rest of the visit under way, then
- * each job in hand (straight-line trip from the previous site at `speedKmh`, plus its time on site);
- * and where they will be then (the last job's site; null when they hold nothing).
- */
-export function busyOf(s: EngineerState, now: number, speedKmh: number): { minutes: number; freeAt: LatLng | null } {
-  if (s.jobs.length === 0) return { minutes: 0, freeAt: null };
-  let minutes = Math.max(0, s.jobEnd - now) / 60_000;
-  for (let i = 1; i < s.jobs.length; i++) {
-    const from = s.jobs[i - 1].ticket.t.location;
-    const to = s.jobs[i].ticket.t.location;
-    minutes += (travelKm(from, to) / speedKmh) * 60 + s.jobs[i].ticket.t.durationMinutes;
-  }
-  return { minutes, freeAt: s.jobs[s.jobs.length - 1].ticket.t.location };
-}
-
 /** The engine's Person for the engineer's live state at `now`. */
 export function toPerson(s: EngineerState, now: number, speedKmh = 30): Person {
   const e = s.e;
-  const busy = busyOf(s, now, speedKmh);
+  const head = s.jobs[0];
   return {
     id: e.id,
     name: e.name ?? e.id,
@@ -92,8 +75,10 @@ export function toPerson(s: EngineerState, now: number, speedKmh = 30): Person {
     position: { at: livePosition(s, now), reportedAt: new Date(now), accuracyM: 10 },
     outletId: e.outlet ?? null,
     history: s.history,
-    busyMinutes: busy.minutes,
-    freeAt: busy.freeAt,
+    // the visit under way, then the jobs not started in the order they will be done
+    busyMinutes: head ? Math.max(0, s.jobEnd - now) / 60_000 : 0,
+    freeAt: head ? head.ticket.t.location : null,
+    stops: s.jobs.slice(1).map((v) => ({ ticketId: v.ticket.t.id, at: v.ticket.t.location, durationMinutes: v.ticket.t.durationMinutes, dueAt: v.need.dueAt })),
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WEIGHTS } from '../engine';
-import { busyOf, toNeed, type EngineerState, type TicketState } from './live-state';
+import { DEFAULT_WEIGHTS, insertion } from '../engine';
+import { toNeed, toPerson, type EngineerState, type TicketState } from './live-state';
 import { parseScenario, ScenarioError, type ScenarioInput } from './scenario';
 import { simulateDispatch } from './simulate';
 
@@ -42,21 +42,26 @@ describe('outlets in the simulator', () => {
   });
 });
 
-describe('busy minutes', () => {
-  it('are the rest of the visit under way, then each job in hand with its trip, ending at the last site', () => {
+describe('an engineer\'s work in hand, as the engine sees it', () => {
+  it('is the rest of the visit under way, ending at its site, then the jobs not started in order', () => {
     const s = parseScenario({ ...day, tickets: [day.tickets[0], { ...day.tickets[0], id: '工单2', location: [0, 0.135] }] });
     const tickets: TicketState[] = s.tickets.map((t) => ({ t, arrival: Date.parse(t.arrival), failedBy: [], firstAssignedAt: null, firstOnSiteAt: null, firstPersonFixed: null }));
     const now = Date.parse('2026-03-02T09:00:00Z');
     const visits = tickets.map((ticket) => ({ ticket, number: 1, since: now, need: toNeed(ticket, now) }));
     const e: EngineerState = { e: s.engineers[1], pos: [0, 0], leg: null, jobs: [], busy: false, workDoneMin: 0, legMin: 0, jobEnd: 0, history: {} };
-    expect(busyOf(e, now, 60)).toEqual({ minutes: 0, freeAt: null });
-    // the first job ends 10 minutes from now; the second is 5.00376 km further, 30 minutes on site
+    expect(toPerson(e, now, 60)).toMatchObject({ busyMinutes: 0, freeAt: null, stops: [] });
+    // the first job ends 10 minutes from now at [0, 0.09]; the second, 5.00376 km further, is not started
     e.jobs = visits;
     e.busy = true;
     e.jobEnd = now + 10 * 60_000;
-    const b = busyOf(e, now, 60);
-    expect(b.minutes).toBeCloseTo(10 + STEP_KM + 30, 6);
-    expect(b.freeAt).toEqual([0, 0.135]);
-    expect(busyOf(e, now + 20 * 60_000, 60).minutes).toBeCloseTo(STEP_KM + 30, 6); // the first job's end passed
+    const p = toPerson(e, now, 60);
+    expect(p).toMatchObject({ busyMinutes: 10, freeAt: [0, 0.09], stops: [{ ticketId: '工单2', at: [0, 0.135], durationMinutes: 30, dueAt: new Date(now + 60 * 60_000) }] });
+    expect(toPerson(e, now + 20 * 60_000, 60).busyMinutes).toBe(0); // the first job's end passed
+    // a third job at the outlet 东站 [0, 0.09]: best right after the first (no travel there), which
+    // delays 工单2 by its 30 minutes and leaves it 60 − 10 − 30 − 5.00376 minutes of slack
+    const third = insertion(p, toNeed({ ...tickets[0], t: { ...tickets[0].t, id: '工单3' } }, now), { now: new Date(now), timeZone: 'UTC', speedKmh: 60, positionStaleMs: 300_000 });
+    expect(third.index).toBe(0);
+    expect(third.travelMinutes).toBeCloseTo(0, 6);
+    expect(third.slackMinutes).toBeCloseTo(60 - 10 - 30 - STEP_KM, 6);
   });
 });

@@ -2,7 +2,7 @@
 // decision goes through the engine the server uses (choose, matchBatch); the simulator only moves
 // people, keeps the queue and measures. The wall clock is read only to time the engine's decisions.
 import { performance } from 'node:perf_hooks';
-import { choose, exclusions, holdUntil, matchBatch, nearestOutlet, pickFromQueue, travelKm } from '../engine';
+import { choose, exclusions, holdUntil, insertion, matchBatch, nearestOutlet, pickFromQueue, travelKm } from '../engine';
 import type { DecisionContext, Need, Outlet, Person, Strategy, Weights } from '../engine/types';
 import { EventHeap } from './event-heap';
 import { draw, fixProbability, historyOf, queueOrder, toNeed, toPerson, type EngineerState, type TicketState, type Visit } from './live-state';
@@ -84,7 +84,9 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
     opts.onAssign?.({ visit, personId: s.e.id, now, via, people: pool, ctx: ctxAt(now) });
     lastAssignedAt[s.e.id] = now;
     if (visit.number === 1) visit.ticket.firstAssignedAt = now;
-    s.jobs.push(visit);
+    // at the engine's place in the jobs not started (插单), after the visit under way
+    const place = s.busy ? 1 + insertion(toPerson(s, now, scenario.speedKmh), visit.need, ctxAt(now)).index : s.jobs.length;
+    s.jobs.splice(place, 0, visit);
     if (!s.busy) startNext(s, now);
   };
   const startNext = (s: EngineerState, now: number) => {
