@@ -36062,7 +36062,12 @@ export interface components {
                 userId: string;
                 name: string;
                 score: number;
+                /** @description The trip to the site, from the job before it or from where the person is */
                 travelKm: number | null;
+                /** @description Its minutes (the travel term grades the minutes the job adds to the day) */
+                travelMinutes?: number | null;
+                /** @description 插单: the job goes before the person's n-th job not yet started (1-based); null: after them */
+                insertBefore?: number | null;
                 terms: {
                     name: string;
                     value: (number | null) | string;
@@ -36116,7 +36121,12 @@ export interface components {
                 userId: string;
                 name: string;
                 score: number;
+                /** @description The trip to the site, from the job before it or from where the person is */
                 travelKm: number | null;
+                /** @description Its minutes (the travel term grades the minutes the job adds to the day) */
+                travelMinutes?: number | null;
+                /** @description 插单: the job goes before the person's n-th job not yet started (1-based); null: after them */
+                insertBefore?: number | null;
                 terms: {
                     name: string;
                     value: (number | null) | string;
@@ -36190,7 +36200,12 @@ export interface components {
                 userId: string;
                 name: string;
                 score: number;
+                /** @description The trip to the site, from the job before it or from where the person is */
                 travelKm: number | null;
+                /** @description Its minutes (the travel term grades the minutes the job adds to the day) */
+                travelMinutes?: number | null;
+                /** @description 插单: the job goes before the person's n-th job not yet started (1-based); null: after them */
+                insertBefore?: number | null;
                 terms: {
                     name: string;
                     value: (number | null) | string;
@@ -36227,7 +36242,12 @@ export interface components {
                 userId: string;
                 name: string;
                 score: number;
+                /** @description The trip to the site, from the job before it or from where the person is */
                 travelKm: number | null;
+                /** @description Its minutes (the travel term grades the minutes the job adds to the day) */
+                travelMinutes?: number | null;
+                /** @description 插单: the job goes before the person's n-th job not yet started (1-based); null: after them */
+                insertBefore?: number | null;
                 terms: {
                     name: string;
                     value: (number | null) | string;

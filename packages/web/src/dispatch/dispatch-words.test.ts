@@ -25,6 +25,12 @@ describe('dispatch decisions in words', () => {
     expect(termText({ name: 'deadline', value: 477.1, goodness: 1, weighted: 3 }, ctx, zh)).toBe('预计到场后距时限还有 477 分钟');
     expect(termText({ name: 'deadline', value: -12.4, goodness: 0, weighted: 0 }, ctx, zh)).toBe('预计超出时限 12 分钟到场');
     expect(termText({ name: 'deadline', value: 30, goodness: 1, weighted: 3 }, ctx, en)).toBe('arrives 30 min before the deadline');
+    // 插单: the job goes between two others; the term is the travel it adds, the trip comes with the candidate
+    const inserted = { travelKm: 5.04, travelMinutes: 10.1, insertBefore: 1 };
+    expect(termText({ name: 'travel', value: 2.4, goodness: 1, weighted: 3 }, inserted, zh)).toBe('距离 5 公里·约 10 分钟；插单：排在未开始的第 1 单前，多走约 2 分钟');
+    expect(termText({ name: 'travel', value: 2.4, goodness: 1, weighted: 3 }, inserted, en)).toBe('5 km away · about 10 min; goes before job 1 not yet started, about 2 min of extra travel');
+    expect(termText({ name: 'deadline', value: 36.2, goodness: 1, weighted: 3 }, inserted, zh)).toBe('插单后各单到场距时限最少还有 36 分钟');
+    expect(termText({ name: 'deadline', value: -3, goodness: 0, weighted: 3 }, inserted, en)).toBe('with it inserted, a job still arrives 3 min after its deadline');
   });
 
   it('words each hard rule a person fails', () => {

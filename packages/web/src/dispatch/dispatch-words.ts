@@ -22,6 +22,15 @@ export interface TermContext {
   capacity?: Partial<Load> | null;
   kind?: WorkKind;
   skill?: string | null;
+  /** 插单: the job goes before the person's n-th job not yet started */
+  insertBefore?: number | null;
+}
+
+/** The trip to the site in words: distance and minutes, either, or unknown. */
+function travelText(dist: number | null, minutes: number | null, t: TFunction): string {
+  if (dist != null && minutes != null) return t('dispatchMap.term.travel', { km: km(dist), minutes: Math.max(1, Math.round(minutes)) });
+  if (dist != null) return t('dispatchMap.term.travelKm', { km: km(dist) });
+  return minutes != null ? t('dispatchMap.term.travelMinutes', { minutes: Math.max(1, Math.round(minutes)) }) : t('dispatchMap.term.travelNone');
 }
 
 /** One score term in words, e.g. 负荷 2/5, 同类平均 45 分钟解决, 一次修复率 92%, 技能 电梯维修 4 级. */
@@ -29,12 +38,11 @@ export function termText(term: Term, ctx: TermContext, t: TFunction): string {
   const v = num(term.value);
   switch (term.name) {
     case 'travel': {
-      // the term's value is the travel time in minutes; the distance comes with the candidate
-      const dist = ctx.travelKm ?? null;
-      const minutes = ctx.travelMinutes ?? v;
-      if (dist != null && minutes != null) return t('dispatchMap.term.travel', { km: km(dist), minutes: Math.max(1, Math.round(minutes)) });
-      if (dist != null) return t('dispatchMap.term.travelKm', { km: km(dist) });
-      return minutes != null ? t('dispatchMap.term.travelMinutes', { minutes: Math.max(1, Math.round(minutes)) }) : t('dispatchMap.term.travelNone');
+      // the term's value is the travel the job adds, in minutes; the trip's distance and minutes come
+      // with the candidate (they differ when the job goes between two others: 插单)
+      const travel = travelText(ctx.travelKm ?? null, ctx.travelMinutes ?? v, t);
+      if (ctx.insertBefore != null && v != null) return t('dispatchMap.term.inserted', { travel, n: ctx.insertBefore, minutes: Math.max(0, Math.round(v)) });
+      return travel;
     }
     case 'load': {
       const kind = ctx.kind ?? 'field';
@@ -56,8 +64,10 @@ export function termText(term: Term, ctx: TermContext, t: TFunction): string {
     case 'fairness':
       return t('dispatchMap.term.fairness', { minutes: Math.round(v ?? 0) });
     case 'deadline':
-      // the slack in minutes between the estimated arrival and the ticket's deadline
+      // the slack in minutes between the estimated arrival and the ticket's deadline (inserted: the least
+      // of its own and of the jobs it delays)
       if (v == null) return t('dispatchMap.term.deadlineNone');
+      if (ctx.insertBefore != null) return v >= 0 ? t('dispatchMap.term.deadlineInserted', { minutes: Math.round(v) }) : t('dispatchMap.term.deadlineInsertedLate', { minutes: Math.round(-v) });
       return v >= 0 ? t('dispatchMap.term.deadline', { minutes: Math.round(v) }) : t('dispatchMap.term.deadlineLate', { minutes: Math.round(-v) });
     default:
       return t('dispatchMap.term.other', { name: term.name, value: str(term.value) });
@@ -66,7 +76,7 @@ export function termText(term: Term, ctx: TermContext, t: TFunction): string {
 
 /** The terms of a candidate worth reading, best-weighted first; switched-off terms (weight 0) left out. */
 export function candidateTerms(c: DecisionCandidate & Partial<{ load: Load; capacity: Load }>, need: NeedView | null, t: TFunction): string[] {
-  const ctx: TermContext = { travelKm: c.travelKm, travelMinutes: c.travelMinutes, load: c.load, capacity: c.capacity, kind: need?.kind, skill: need?.skill ?? null };
+  const ctx: TermContext = { travelKm: c.travelKm, travelMinutes: c.travelMinutes, insertBefore: c.insertBefore, load: c.load, capacity: c.capacity, kind: need?.kind, skill: need?.skill ?? null };
   const terms = c.terms.some((x) => x.name === 'travel') || c.travelKm == null ? c.terms : [{ name: 'travel', value: null, goodness: 0, weighted: 1 }, ...c.terms];
   // a term with nothing to say (no record, no tier, no preference) is left out, but for travel and speed
   const says = (x: Term) => x.name === 'travel' || x.name === 'speed' || (x.value !== null && x.value !== '' && !(x.name === 'fairness' && x.value === 0));

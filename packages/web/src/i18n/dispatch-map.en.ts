@@ -41,6 +41,7 @@ export const dispatchMapEn: DispatchMapTexts = {
     travelKm: '{{km}} km away',
     travelMinutes: 'about {{minutes}} min away',
     travelNone: 'position unknown',
+    inserted: '{{travel}}; goes before job {{n}} not yet started, about {{minutes}} min of extra travel',
     load: 'load {{load}}/{{capacity}}',
     loadCount: '{{load}} in hand',
     speed: 'solves this kind in {{minutes}} min on average',
@@ -55,6 +56,8 @@ export const dispatchMapEn: DispatchMapTexts = {
     deadline: 'arrives {{minutes}} min before the deadline',
     deadlineLate: 'arrives {{minutes}} min after the deadline',
     deadlineNone: 'no deadline',
+    deadlineInserted: 'with it inserted, every job arrives at least {{minutes}} min before its deadline',
+    deadlineInsertedLate: 'with it inserted, a job still arrives {{minutes}} min after its deadline',
     other: '{{name}} {{value}}',
   },
   rule: {

@@ -40,6 +40,7 @@ export const dispatchMapZhCN = {
     travelKm: '距离 {{km}} 公里',
     travelMinutes: '路程约 {{minutes}} 分钟',
     travelNone: '位置未知',
+    inserted: '{{travel}}；插单：排在未开始的第 {{n}} 单前，多走约 {{minutes}} 分钟',
     load: '负荷 {{load}}/{{capacity}}',
     loadCount: '手上 {{load}} 单',
     speed: '同类平均 {{minutes}} 分钟解决',
@@ -54,6 +55,8 @@ export const dispatchMapZhCN = {
     deadline: '预计到场后距时限还有 {{minutes}} 分钟',
     deadlineLate: '预计超出时限 {{minutes}} 分钟到场',
     deadlineNone: '无时限',
+    deadlineInserted: '插单后各单到场距时限最少还有 {{minutes}} 分钟',
+    deadlineInsertedLate: '插单后仍有一单预计超出时限 {{minutes}} 分钟到场',
     other: '{{name}} {{value}}',
   },
   rule: {

@@ -109,6 +109,11 @@ export const assignmentRepository = {
     return rows.map((r) => r.user_id);
   },
 
+  /** The tenant's live on-site work: who holds which ticket, started or not, since when. */
+  async liveField(q: Queryable): Promise<{ user_id: string; ticket_id: string; state: AssignmentState; offered_at: Date }[]> {
+    return q.query(`SELECT user_id, ticket_id, state, offered_at FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND kind = 'field' AND ${LIVE}`);
+  },
+
   /** The live assignments of these people (the board's current jobs). */
   async liveOf(q: Queryable): Promise<AssignmentRow[]> {
     return q.query<AssignmentRow>(`SELECT ${COLS} FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND ${LIVE} ORDER BY offered_at DESC`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SlaFact } from '../../sla';
-import { deadlineOf } from './load-needs';
+import { deadlineOf } from './deadline-of';
 
 // The deadline a ticket is dispatched against comes from its SLA clocks (上门时限 first for a site visit).
 describe('deadlineOf', () => {

@@ -8,7 +8,7 @@ import { DEFAULT_WEIGHTS } from '../engine';
 export interface StoredDecision {
   chosen: string | null;
   strategy: string;
-  candidates: { userId: string; name: string; score: number; travelKm: number | null; terms: { name: string; value: unknown; goodness: number; weighted: number }[] }[];
+  candidates: { userId: string; name: string; score: number; travelKm: number | null; travelMinutes?: number | null; insertBefore?: number | null; terms: { name: string; value: unknown; goodness: number; weighted: number }[] }[];
   excluded: { userId: string; name: string; reasons: { rule: string; detail: Record<string, unknown> }[] }[];
   /** the policy's target was the nearest outlet (服务网点): the one chosen, km from the site */
   outlet?: { id: string; name: string; km: number };
@@ -22,6 +22,8 @@ export function candidateView(c: Candidate, byId: Map<string, Person>) {
     name: byId.get(c.personId)?.name ?? '',
     score: round(c.score),
     travelKm: c.travelKm === null ? null : round(c.travelKm),
+    travelMinutes: c.travelMinutes === null ? null : round(c.travelMinutes),
+    insertBefore: c.insertBefore,
     terms: c.terms.map((t) => ({ name: t.name, value: typeof t.value === 'number' ? round(t.value) : t.value, goodness: round(t.goodness), weighted: round(t.weighted) })),
   };
 }

@@ -132,8 +132,10 @@ export interface PersonInput {
 /** Expected minutes of one job of each kind (a visit with its travel, an email or a chat), until durations are learnt. */
 export const WORK_MINUTES: Record<WorkKind, number> = { ticket: 20, chat: 20, field: 60 };
 
-/** Expected minutes until the person is free to start new work: the jobs in hand. */
-export const busyMinutesOf = (load: Record<WorkKind, number>): number => load.ticket * WORK_MINUTES.ticket + load.chat * WORK_MINUTES.chat + load.field * WORK_MINUTES.field;
+/** Expected minutes until the person is free to start new work: the jobs in hand, but for `stops` on-site
+ * visits not started (the engine places new work among those, engine/insertion.ts). */
+export const busyMinutesOf = (load: Record<WorkKind, number>, stops = 0): number =>
+  load.ticket * WORK_MINUTES.ticket + load.chat * WORK_MINUTES.chat + Math.max(0, load.field - stops) * WORK_MINUTES.field;
 
 export function buildPerson(i: PersonInput): Person {
   const p = i.profile;

@@ -1,10 +1,11 @@
 import type { Queryable } from '../../../platform/db/database';
 import { getAssets } from '../../assets';
 import { requesterTiers } from '../../customers';
-import { slaFacts, type SlaFact } from '../../sla';
+import { slaFacts } from '../../sla';
 import { ticketDispatchFacts, type TicketDispatchFacts } from '../../tickets';
 import type { Need } from '../engine/types';
 import { assignmentRepository } from './assignment-repository';
+import { deadlineOf } from './deadline-of';
 import { buildNeed, dayIn, matchRule, resolvePolicy } from './dispatch-rules';
 import type { Pool } from './load-pool';
 import type { PolicyRow } from '../profiles/policy-repository';
@@ -69,20 +70,6 @@ export async function loadNeeds(q: Queryable, pool: Pool, ticketIds: string[]): 
     out.set(f.id, { facts: f, need, policy: resolvePolicy(pool.policies, f.category_id, f.team_id), rule });
   }
   return out;
-}
-
-/**
- * The deadline the dispatch score's deadline term aims at: for a ticket with a site, its running 上门
- * (on_site) clock; otherwise (or without one) the earliest running clock's due time. Achieved and paused
- * clocks do not count; null when none runs.
- */
-export function deadlineOf(clocks: SlaFact[], hasSite: boolean): Date | null {
-  const running = clocks.filter((c) => c.dueAt && !c.achievedAt && !c.pausedSince);
-  const onSite = hasSite ? running.find((c) => c.metric === 'on_site') : undefined;
-  if (onSite) return onSite.dueAt;
-  let due: Date | null = null;
-  for (const c of running) if (!due || c.dueAt! < due) due = c.dueAt;
-  return due;
 }
 
 /** The product line of each ticket's device, by asset id (assets without one are left out); one read for the batch. */

@@ -1,11 +1,12 @@
 import type { Queryable } from '../../../platform/db/database';
 import { activeUsersWithRoles, tenantTimeZone } from '../../identity';
-import type { DecisionContext, Outlet, Person, WorkKind } from '../engine/types';
+import type { DecisionContext, Need, Outlet, Person, WorkKind } from '../engine/types';
 import { assignmentRepository } from './assignment-repository';
 import { buildPerson, busyMinutesOf, DEFAULT_POLICY, resolvePolicy } from './dispatch-rules';
 import { policyRepository, type PolicyRow } from '../profiles/policy-repository';
 import { ruleRepository, type RuleRow } from '../profiles/rule-repository';
 import { setupRepository } from './setup-repository';
+import { addStop, fieldWorkInHand } from './work-in-hand';
 import { statsRepository } from './stats-repository';
 
 /** Roles that are dispatched work. */
@@ -26,8 +27,8 @@ export interface Pool {
   lastAssignedAt: Record<string, number>;
   ctx(policy: PolicyRow): DecisionContext;
   /** counts a new assignment in the pool, so the next decision of the same transaction sees it */
-  take(personId: string, kind: WorkKind, minutes: number): void;
-  give(personId: string, kind: WorkKind): void;
+  take(personId: string, need: Need): void;
+  give(personId: string, kind: WorkKind, ticketId: string): void;
 }
 
 /** Start of the day of `now` in the time zone (approximate by the zone's offset at that moment). */
@@ -49,7 +50,7 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
     tenantTimeZone(q),
     setupRepository.outlets(q),
   ]);
-  const work = await assignmentRepository.recentWork(q, dayStart(now, timeZone));
+  const [work, field] = await Promise.all([assignmentRepository.recentWork(q, dayStart(now, timeZone)), fieldWorkInHand(q)]);
   const profileOf = new Map(profiles.map((p) => [p.user_id, p]));
   const positionOf = new Map(positions.map((p) => [p.user_id, p]));
   const loadOf = new Map<string, Partial<Record<WorkKind, number>>>();
@@ -71,6 +72,14 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
       stats: statsOf.get(u.id) ?? [],
     }),
   );
+  // on-site work in hand: the visit under way ends at its site; new visits may go among those not started
+  for (const p of people) {
+    const f = field.get(p.id);
+    if (!f) continue;
+    p.stops = f.stops;
+    if (f.freeAt) p.freeAt = f.freeAt;
+    p.busyMinutes = busyMinutesOf(p.load, f.stops.length);
+  }
   const byId = new Map(people.map((p) => [p.id, p]));
   let seq = 0;
   const lastAssignedAt: Record<string, number> = Object.fromEntries(work.map((w) => [w.user_id, new Date(w.last_at).getTime()]));
@@ -84,19 +93,21 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
     now,
     lastAssignedAt,
     ctx: (policy) => ({ now, timeZone, speedKmh: policy.speed_kmh, positionStaleMs: policy.position_stale_min * 60_000 }),
-    take(personId, kind, minutes) {
+    take(personId, need) {
       const p = byId.get(personId);
       if (!p) return;
-      p.load[kind] += 1;
-      p.busyMinutes = busyMinutesOf(p.load);
-      p.workMinutesToday += minutes;
+      p.load[need.kind] += 1;
+      if (need.kind === 'field') p.stops = addStop(p.stops ?? [], { ticketId: need.ticketId, at: need.location, durationMinutes: need.durationMinutes, dueAt: need.dueAt });
+      p.busyMinutes = busyMinutesOf(p.load, p.stops?.length ?? 0);
+      p.workMinutesToday += need.durationMinutes;
       lastAssignedAt[personId] = now.getTime() + ++seq;
     },
-    give(personId, kind) {
+    give(personId, kind, ticketId) {
       const p = byId.get(personId);
       if (!p) return;
       p.load[kind] = Math.max(0, p.load[kind] - 1);
-      p.busyMinutes = busyMinutesOf(p.load);
+      if (p.stops) p.stops = p.stops.filter((s) => s.ticketId !== ticketId);
+      p.busyMinutes = busyMinutesOf(p.load, p.stops?.length ?? 0);
     },
   };
 }

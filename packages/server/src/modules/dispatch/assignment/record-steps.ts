@@ -58,7 +58,7 @@ export async function offer(run: Run, t: TicketNeed, personId: string, o: OfferI
     respond_by: withAccept ? new Date(run.at.getTime() + o.acceptTimeoutS! * 1000) : null,
     accepted_at: withAccept ? null : run.at,
   });
-  run.pool.take(personId, t.need.kind, t.need.durationMinutes);
+  run.pool.take(personId, t.need);
   await queueRepository.remove(run.q, [t.facts.id]);
   const top = o.decision.candidates.find((c) => c.userId === personId);
   const reason = o.overrideReason ?? o.reason ?? null;
@@ -112,7 +112,7 @@ export type EndKind = 'declined' | 'expired' | 'handed_back' | 'released';
  */
 export async function endAssignment(run: Run, a: AssignmentRow, state: EndKind, reason: string | null, o: { unassign: boolean; data?: Record<string, unknown> }): Promise<void> {
   await assignmentRepository.end(run.q, a.id, state as AssignmentState, run.at, reason);
-  run.pool.give(a.user_id, a.kind);
+  run.pool.give(a.user_id, a.kind, a.ticket_id);
   if (o.unassign) await assignInTransaction(run.q, run.actor as EventActor, a.ticket_id, null, { at: run.at, reason: reason ?? undefined, channel: run.actor.type === 'system' ? 'api' : 'web' });
   await recordTicketEvents(
     run.q,

@@ -4,7 +4,15 @@ import { Uuid } from '../../../platform/http/schemas';
 const Iso = z.string().describe('ISO-8601 date-time');
 // a nullable branch rather than a nullable union: OpenAPI 3.0 has no `nullable` without a `type`
 const Term = z.object({ name: z.string(), value: z.union([z.number().nullable(), z.string()]), goodness: z.number(), weighted: z.number() });
-const CandidateBase = z.object({ userId: Uuid, name: z.string(), score: z.number(), travelKm: z.number().nullable(), terms: z.array(Term) });
+const CandidateBase = z.object({
+  userId: Uuid,
+  name: z.string(),
+  score: z.number(),
+  travelKm: z.number().nullable().describe('The trip to the site, from the job before it or from where the person is'),
+  travelMinutes: z.number().nullable().optional().describe('Its minutes (the travel term grades the minutes the job adds to the day)'),
+  insertBefore: z.number().int().nullable().optional().describe('插单: the job goes before the person\'s n-th job not yet started (1-based); null: after them'),
+  terms: z.array(Term),
+});
 const Excluded = z.object({ userId: Uuid, name: z.string(), reasons: z.array(z.object({ rule: z.string(), detail: z.record(z.string(), z.unknown()) })) });
 const Kinds = z.object({ ticket: z.number(), chat: z.number(), field: z.number() });
 

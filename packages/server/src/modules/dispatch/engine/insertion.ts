@@ -12,6 +12,8 @@ export interface Insertion {
   index: number;
   /** the trip to the new site: from the job before it (or from where the person is or will be free) */
   km: number | null;
+  /** its minutes */
+  tripMinutes: number | null;
   /** travel minutes the new job adds to the person's day: to the site and on to the next job, less the
    * direct trip it replaces (= the trip to the site when appended) */
   travelMinutes: number | null;
@@ -69,7 +71,7 @@ export function insertion(p: Person, need: Need, ctx: DecisionContext): Insertio
     const delayed = onTimeSlack[i] - (detour + need.durationMinutes);
     const least = Math.min(own, delayed);
     const feasible = own >= 0 && delayed >= 0;
-    const cand: Insertion = { index: i, km: to ? km : null, travelMinutes: to && before ? detour : null, arrivalMinutes: arrival, slackMinutes: Number.isFinite(least) ? least : null };
+    const cand: Insertion = { index: i, km: to ? km : null, tripMinutes: to && before ? trip : null, travelMinutes: to && before ? detour : null, arrivalMinutes: arrival, slackMinutes: Number.isFinite(least) ? least : null };
     // appending is tried first and kept on ties: a job moves ahead only when that saves travel or time
     if (best === null) best = cand, bestFeasible = feasible;
     else if (feasible && (!bestFeasible || detour < (best.travelMinutes ?? 0) - 1e-9)) best = cand, bestFeasible = true;

@@ -127,7 +127,10 @@ const T = { travel: 0, load: 1, speed: 2, firstFix: 3, skillFit: 4, tier: 5, pre
 /** Goodness of every term for one pair, into `g` (length 9); the raw facts the terms explain, into `raw`. */
 interface Raw {
   km: number | null;
+  /** travel the job adds; the trip to its site */
   minutes: number | null;
+  trip: number | null;
+  insertBefore: number | null;
   rec: Person['history'][string] | undefined;
   level: number;
   slack: number | null;
@@ -172,13 +175,15 @@ function goodness(p: Person, need: Need, ctx: DecisionContext, pool: PoolStats, 
   g[T.deadline] = deadlineGoodness(slack);
   raw.km = km;
   raw.minutes = minutes;
+  raw.trip = ins.tripMinutes;
+  raw.insertBefore = ins.index < (p.stops?.length ?? 0) ? ins.index + 1 : null;
   raw.rec = hasRec ? rec : undefined;
   raw.level = level;
   raw.slack = slack;
 }
 
 const G = new Float64Array(TERM_NAMES.length);
-const RAW: Raw = { km: null, minutes: null, rec: undefined, level: 0, slack: null };
+const RAW: Raw = { km: null, minutes: null, trip: null, insertBefore: null, rec: undefined, level: 0, slack: null };
 
 function weightOf(w: Weights, i: number): number {
   const v = w[TERM_NAMES[i]];
@@ -197,7 +202,7 @@ export function scoreValue(p: Person, need: Need, ctx: DecisionContext, w: Weigh
 
 export function scorePerson(p: Person, need: Need, ctx: DecisionContext, w: Weights, pool: PoolStats): Candidate {
   goodness(p, need, ctx, pool, G, RAW);
-  const { km, minutes, rec, level, slack } = RAW;
+  const { km, minutes, trip, insertBefore, rec, level, slack } = RAW;
   const prefs = need.preferredUserIds;
   const values: Term['value'][] = [
     minutes === null ? null : round1(minutes),
@@ -218,5 +223,5 @@ export function scorePerson(p: Person, need: Need, ctx: DecisionContext, w: Weig
     terms[i] = { name: TERM_NAMES[i], value: values[i], goodness: G[i], weighted };
   }
   const total = weightTotal(w);
-  return { personId: p.id, score: total > 0 ? sum / total : 0, terms, travelKm: km, travelMinutes: minutes };
+  return { personId: p.id, score: total > 0 ? sum / total : 0, terms, travelKm: km, travelMinutes: trip, insertBefore };
 }

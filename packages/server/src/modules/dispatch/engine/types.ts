@@ -158,8 +158,11 @@ export interface Candidate {
   personId: string;
   score: number;
   terms: Term[];
+  /** the trip to the site (from the job before it, or from where the person is or will be free) */
   travelKm: number | null;
   travelMinutes: number | null;
+  /** 插单: the new job goes before the person's n-th job not yet started (1-based); null: after all of them */
+  insertBefore: number | null;
 }
 
 export interface Ranking {

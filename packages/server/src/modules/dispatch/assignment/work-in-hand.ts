@@ -1,0 +1,64 @@
+// Each person's on-site work in hand as the engine plans with it (插单, engine/insertion.ts): the visit
+// under way ends at its site (freeAt), and the visits not started are stops, earliest deadline first
+// and then the oldest offer — the order the engine assumes when it tries a new job between them. The
+// order an engineer actually visits in is routing's day plan (re-planned on urgent jobs).
+import type { Queryable } from '../../../platform/db/database';
+import { slaFacts } from '../../sla';
+import { ticketDispatchFacts } from '../../tickets';
+import type { LatLng, Stop } from '../engine/types';
+import { assignmentRepository } from './assignment-repository';
+import { WORK_MINUTES } from './dispatch-rules';
+import { deadlineOf } from './deadline-of';
+
+export interface FieldWork {
+  /** visits under way */
+  started: number;
+  /** the site of the visit under way (the latest started), null when none or it has no site */
+  freeAt: LatLng | null;
+  stops: Stop[];
+}
+
+/** Stops in the engine's assumed order: earliest deadline first (none last), then the oldest offer. */
+export function stopOrder(a: Stop & { offeredAt: number }, b: Stop & { offeredAt: number }): number {
+  const da = a.dueAt?.getTime() ?? Number.POSITIVE_INFINITY;
+  const db = b.dueAt?.getTime() ?? Number.POSITIVE_INFINITY;
+  return da - db || a.offeredAt - b.offeredAt || (a.ticketId < b.ticketId ? -1 : a.ticketId > b.ticketId ? 1 : 0);
+}
+
+/** A new stop among stops in that order: after those due no later (the newest offer last among equals). */
+export function addStop(stops: Stop[], stop: Stop): Stop[] {
+  const due = stop.dueAt?.getTime() ?? Number.POSITIVE_INFINITY;
+  let i = stops.length;
+  while (i > 0 && (stops[i - 1].dueAt?.getTime() ?? Number.POSITIVE_INFINITY) > due) i--;
+  return [...stops.slice(0, i), stop, ...stops.slice(i)];
+}
+
+/** personId → their on-site work in hand (people without any are absent). */
+export async function fieldWorkInHand(q: Queryable): Promise<Map<string, FieldWork>> {
+  const live = await assignmentRepository.liveField(q);
+  const out = new Map<string, FieldWork>();
+  if (!live.length) return out;
+  const ids = live.map((a) => a.ticket_id);
+  const [facts, clocks] = await Promise.all([ticketDispatchFacts(q, ids), slaFacts(q, ids)]);
+  const siteOf = new Map(facts.map((f) => [f.id, f.site_lat !== null && f.site_lng !== null ? ([f.site_lat, f.site_lng] as LatLng) : null]));
+  const pending = new Map<string, (Stop & { offeredAt: number })[]>();
+  const latestStart = new Map<string, number>();
+  for (const a of live) {
+    const work = out.get(a.user_id) ?? { started: 0, freeAt: null, stops: [] };
+    out.set(a.user_id, work);
+    const at = siteOf.get(a.ticket_id) ?? null;
+    if (a.state === 'started') {
+      work.started++;
+      if (a.offered_at.getTime() >= (latestStart.get(a.user_id) ?? Number.NEGATIVE_INFINITY)) {
+        latestStart.set(a.user_id, a.offered_at.getTime());
+        work.freeAt = at;
+      }
+      continue;
+    }
+    const list = pending.get(a.user_id) ?? [];
+    list.push({ ticketId: a.ticket_id, at, durationMinutes: WORK_MINUTES.field, dueAt: deadlineOf(clocks.get(a.ticket_id) ?? [], at !== null), offeredAt: a.offered_at.getTime() });
+    pending.set(a.user_id, list);
+  }
+  for (const [userId, list] of pending) out.get(userId)!.stops = list.sort(stopOrder).map(({ offeredAt: _, ...s }) => s);
+  return out;
+}

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DISPATCH_CONSUMER, startDispatch } from '../../src/modules/dispatch';
+import { SLA_CONSUMER, startSla } from '../../src/modules/sla';
+import { OutboxDispatcher } from '../../src/platform/outbox/outbox-dispatcher';
+import { drainUntilPassed } from '../support/outbox-settle';
+import { startTestApp } from '../support/test-app';
+import { dispatchOf, person, policy, team, ticket, type DispatchWorld } from './helpers';
+
+// 插单 in the server: an engineer's on-site jobs not yet started are stops a new job may go before. An
+// urgent visit (上门 60 min) goes to 陈师傅, 12 km off, whose only job is a day-long one he has not
+// started (he can go first), rather than to 王师傅, 500 m off but an hour into a visit (he would be late).
+// Counting every job in hand as work before the new one, both would be late and the nearer one chosen.
+describe('dispatch places a new visit among the jobs not yet started (scored)', () => {
+  let w: DispatchWorld;
+  let sla: ReturnType<typeof startSla>;
+  beforeAll(async () => {
+    const t = await startTestApp({ clock: true });
+    const acme = await t.tenant('插单');
+    const outbox = new OutboxDispatcher(t.db, t.clock);
+    sla = startSla({ deps: t.deps, outbox, sweepMs: 0, log: { error: (obj, msg) => console.error(msg, obj) } });
+    const dispatch = startDispatch({ deps: t.deps, outbox, sweepMs: 0, statsMinutes: 0, log: { error: (obj, msg) => console.error(msg, obj) } });
+    w = {
+      t,
+      acme,
+      outbox,
+      dispatch,
+      settle: () => drainUntilPassed(t.db, outbox, [SLA_CONSUMER, DISPATCH_CONSUMER]),
+      sql: (text, params) => t.db.tenant(acme.id, (q) => q.query(text, params)),
+      async close() {
+        await dispatch.close();
+        await sla.close();
+        await t.close();
+      },
+    };
+    const target = (onSite: number) => ({ first_response: { minutes: 30, business: false }, on_site: { minutes: onSite, business: false }, resolution: { minutes: 1440, business: false } });
+    const res = await t.api(acme.adminToken, 'POST', '/api/v1/sla/policies', { name: '紧急上门 1 小时', targets: { urgent: target(60), normal: target(600) } });
+    expect(res.statusCode).toBe(201);
+  });
+  afterAll(async () => w?.close());
+
+  const site = (lat: number, address: string) => ({ lat, lng: 121.47, address });
+  type Candidate = { userId: string; terms: { name: string; value: number | null }[] };
+
+  it('sends the engineer who can go first, and says how much slack is left', async () => {
+    const g = await team(w, '电梯维保组');
+    const wang = await person(w, '王师傅', { teamIds: [g], home: [31.23, 121.47], capacity: { field: 3 } });
+    const chen = await person(w, '陈师傅', { teamIds: [g], home: [31.338, 121.47], capacity: { field: 3 } });
+    await policy(w, { scope: 'team', scopeId: g, mode: 'scored' });
+    // 王师傅 is on a visit 500 m from the new site; 陈师傅 holds a day-long visit 20 km east, not started
+    const wangsJob = await ticket(w, { teamId: g, site: site(31.23, '上海市黄浦区南京东路 100 号'), assigneeId: wang.id });
+    const chensJob = await ticket(w, { teamId: g, site: { lat: 31.338, lng: 121.68, address: '上海市浦东新区高桥镇' }, assigneeId: chen.id });
+    await w.settle();
+    expect((await w.t.api(wang.token, 'POST', `/api/v1/tickets/${wangsJob.id}/dispatch/start`)).statusCode).toBe(200);
+    expect((await dispatchOf(w, chensJob.id)).current.userId).toBe(chen.id);
+
+    const urgent = await ticket(w, { teamId: g, priority: 'urgent', site: site(31.2345, '上海市黄浦区人民大道 200 号') });
+    await w.settle();
+    const d = await dispatchOf(w, urgent.id);
+    expect(d.current.userId).toBe(chen.id);
+    const candidates = d.current.decision.candidates as Candidate[];
+    const term = (c: Candidate | undefined, name: string) => c?.terms.find((x) => x.name === name)?.value;
+    // 陈师傅: 12 km at 30 km/h before his day-long job, 60 − 24 minutes to spare
+    const chenDeadline = term(candidates.find((c) => c.userId === chen.id), 'deadline')!;
+    expect(chenDeadline).toBeGreaterThan(30);
+    expect(chenDeadline).toBeLessThan(40);
+    // 王师傅: his visit under way first (an hour of work in hand), then 500 m: late
+    expect(term(candidates.find((c) => c.userId === wang.id), 'deadline')!).toBeLessThan(0);
+  });
+});
