@@ -1,5 +1,6 @@
 // The simulator's live state of engineers and tickets, and how it becomes the engine's Person and
 // Need at each decision (the server builds the same objects from its tables).
+import { travelKm } from '../engine/geo';
 import type { LatLng, Need, Person } from '../engine/types';
 import type { ScenarioEngineer, ScenarioTicket } from './scenario';
 
@@ -52,10 +53,32 @@ export function livePosition(s: EngineerState, now: number): LatLng {
   return [leg.from[0] + (leg.to[0] - leg.from[0]) * f, leg.from[1] + (leg.to[1] - leg.from[1]) * f];
 }
 
-/** The engine's Person for the engineer's live state at `now`. */
-export function toPerson(s: EngineerState, now: number, speedKmh = 30): Person {
+/**
+ * What the engineer still has to do before starting new work when jobs are done in the order given:
+ * the rest of the visit under way, then each job in hand (straight-line trip from the previous site at
+ * `speedKmh`, plus its time on site); and where they will be then (the last job's site; null when they
+ * hold nothing).
+ */
+export function busyOf(s: EngineerState, now: number, speedKmh: number): { minutes: number; freeAt: LatLng | null } {
+  if (s.jobs.length === 0) return { minutes: 0, freeAt: null };
+  let minutes = Math.max(0, s.jobEnd - now) / 60_000;
+  for (let i = 1; i < s.jobs.length; i++) {
+    const from = s.jobs[i - 1].ticket.t.location;
+    const to = s.jobs[i].ticket.t.location;
+    minutes += (travelKm(from, to) / speedKmh) * 60 + s.jobs[i].ticket.t.durationMinutes;
+  }
+  return { minutes, freeAt: s.jobs[s.jobs.length - 1].ticket.t.location };
+}
+
+/**
+ * The engine's Person for the engineer's live state at `now`. `plan`: the jobs not started are stops a
+ * new job may go among (插单, the score-based modes); otherwise all the work in hand comes first, in the
+ * order given (the naive strategies).
+ */
+export function toPerson(s: EngineerState, now: number, speedKmh = 30, plan = true): Person {
   const e = s.e;
   const head = s.jobs[0];
+  const fifo = plan ? null : busyOf(s, now, speedKmh);
   return {
     id: e.id,
     name: e.name ?? e.id,
@@ -75,10 +98,14 @@ export function toPerson(s: EngineerState, now: number, speedKmh = 30): Person {
     position: { at: livePosition(s, now), reportedAt: new Date(now), accuracyM: 10 },
     outletId: e.outlet ?? null,
     history: s.history,
-    // the visit under way, then the jobs not started in the order they will be done
-    busyMinutes: head ? Math.max(0, s.jobEnd - now) / 60_000 : 0,
-    freeAt: head ? head.ticket.t.location : null,
-    stops: s.jobs.slice(1).map((v) => ({ ticketId: v.ticket.t.id, at: v.ticket.t.location, durationMinutes: v.ticket.t.durationMinutes, dueAt: v.need.dueAt })),
+    ...(fifo
+      ? { busyMinutes: fifo.minutes, freeAt: fifo.freeAt }
+      : {
+          // the visit under way, then the jobs not started in the order they will be done
+          busyMinutes: head ? Math.max(0, s.jobEnd - now) / 60_000 : 0,
+          freeAt: head ? head.ticket.t.location : null,
+          stops: s.jobs.slice(1).map((v) => ({ ticketId: v.ticket.t.id, at: v.ticket.t.location, durationMinutes: v.ticket.t.durationMinutes, dueAt: v.need.dueAt })),
+        }),
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WEIGHTS, insertion } from '../engine';
-import { toNeed, toPerson, type EngineerState, type TicketState } from './live-state';
+import { busyOf, toNeed, toPerson, type EngineerState, type TicketState } from './live-state';
 import { parseScenario, ScenarioError, type ScenarioInput } from './scenario';
 import { simulateDispatch } from './simulate';
 
@@ -63,5 +63,24 @@ describe('an engineer\'s work in hand, as the engine sees it', () => {
     expect(third.index).toBe(0);
     expect(third.travelMinutes).toBeCloseTo(0, 6);
     expect(third.slackMinutes).toBeCloseTo(60 - 10 - 30 - STEP_KM, 6);
+  });
+});
+
+describe('busy minutes when jobs are done in the order given (the naive strategies)', () => {
+  it('are the rest of the visit under way, then each job in hand with its trip, ending at the last site', () => {
+    const s = parseScenario({ ...day, tickets: [day.tickets[0], { ...day.tickets[0], id: '工单2', location: [0, 0.135] }] });
+    const tickets: TicketState[] = s.tickets.map((t) => ({ t, arrival: Date.parse(t.arrival), failedBy: [], firstAssignedAt: null, firstOnSiteAt: null, firstPersonFixed: null }));
+    const now = Date.parse('2026-03-02T09:00:00Z');
+    const e: EngineerState = { e: s.engineers[1], pos: [0, 0], leg: null, jobs: [], busy: false, workDoneMin: 0, legMin: 0, jobEnd: 0, history: {} };
+    expect(busyOf(e, now, 60)).toEqual({ minutes: 0, freeAt: null });
+    e.jobs = tickets.map((ticket) => ({ ticket, number: 1, since: now, need: toNeed(ticket, now) }));
+    e.busy = true;
+    e.jobEnd = now + 10 * 60_000;
+    expect(busyOf(e, now, 60).minutes).toBeCloseTo(10 + STEP_KM + 30, 6);
+    expect(busyOf(e, now + 20 * 60_000, 60).minutes).toBeCloseTo(STEP_KM + 30, 6); // the first job's end passed
+    const p = toPerson(e, now, 60, false);
+    expect(p.stops).toBeUndefined();
+    expect(p.busyMinutes).toBeCloseTo(10 + STEP_KM + 30, 6);
+    expect(p.freeAt).toEqual([0, 0.135]);
   });
 });

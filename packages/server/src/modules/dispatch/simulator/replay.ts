@@ -11,8 +11,9 @@ import { ScenarioError, type Scenario } from './scenario';
 
 export const SIM_STRATEGIES = ['round_robin', 'nearest', 'least_loaded', 'skills', 'scored', 'batch', 'outlet'] as const;
 export type SimStrategy = (typeof SIM_STRATEGIES)[number];
-/** Strategies whose queue is served by pickFromQueue and that hold a ticket for a nearer person (engine
- * holdUntil): the score-based modes, as the server's dispatch. */
+/** Strategies whose queue is served by pickFromQueue, that hold a ticket for a nearer person (engine
+ * holdUntil) and put a new job among an engineer's jobs not started (engine insertion, 插单): the
+ * score-based modes, as the server's dispatch. The others work through their jobs in the order given. */
 const SCORE_QUEUE: ReadonlySet<SimStrategy> = new Set(['scored', 'batch']);
 
 export interface ReplayOptions {
@@ -70,7 +71,9 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
   for (const ticket of tickets) events.push({ at: ticket.arrival, order: 3, kind: 'arrival', ticket });
   for (const s of engineers) for (const at of shiftStarts(s, scenario, tickets)) events.push({ at, order: 1, kind: 'shift', s });
 
-  const people = (now: number) => engineers.map((s) => toPerson(s, now, scenario.speedKmh));
+  const plan = SCORE_QUEUE.has(opts.strategy);
+  const personOf = (s: EngineerState, now: number) => toPerson(s, now, scenario.speedKmh, plan);
+  const people = (now: number) => engineers.map((s) => personOf(s, now));
   const timed = <T>(f: () => T): T => {
     const t0 = performance.now();
     const out = f();
@@ -80,12 +83,12 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
 
   /** Records the assignment after re-checking it against the hard rules at the decision's instant. */
   const assign = (s: EngineerState, visit: Visit, now: number, via: AssignVia, pool: Person[]) => {
-    if (!allowed(toPerson(s, now, scenario.speedKmh), visit, ctxAt(now), scenario)) rec.violations++;
+    if (!allowed(personOf(s, now), visit, ctxAt(now), scenario)) rec.violations++;
     opts.onAssign?.({ visit, personId: s.e.id, now, via, people: pool, ctx: ctxAt(now) });
     lastAssignedAt[s.e.id] = now;
     if (visit.number === 1) visit.ticket.firstAssignedAt = now;
-    // at the engine's place in the jobs not started (插单), after the visit under way
-    const place = s.busy ? 1 + insertion(toPerson(s, now, scenario.speedKmh), visit.need, ctxAt(now)).index : s.jobs.length;
+    // at the engine's place in the jobs not started (插单), after the visit under way; else at the end
+    const place = plan && s.busy ? 1 + insertion(personOf(s, now), visit.need, ctxAt(now)).index : s.jobs.length;
     s.jobs.splice(place, 0, visit);
     if (!s.busy) startNext(s, now);
   };
@@ -139,7 +142,7 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
     const ctx = ctxAt(now);
     const stillHeld: Visit[] = [];
     while (queue.length > 0 && s.jobs.length < s.e.capacity) {
-      const me = toPerson(s, now, scenario.speedKmh);
+      const me = personOf(s, now);
       const i = SCORE_QUEUE.has(opts.strategy)
         ? pickFromQueue(me, queue.map((v) => v.need), people(now), ctx, opts.weights)
         : queue.findIndex((v) => exclusions(me, v.need, ctx).length === 0);
