@@ -126,10 +126,11 @@ const T = { travel: 0, load: 1, speed: 2, firstFix: 3, skillFit: 4, tier: 5, pre
 
 /** Goodness of every term for one pair, into `g` (length 9); the raw facts the terms explain, into `raw`. */
 interface Raw {
+  /** the trip to the site: km and minutes */
   km: number | null;
-  /** travel the job adds; the trip to its site */
-  minutes: number | null;
   trip: number | null;
+  /** travel minutes the job adds at its place (what the travel term grades) */
+  minutes: number | null;
   insertBefore: number | null;
   rec: Person['history'][string] | undefined;
   level: number;
