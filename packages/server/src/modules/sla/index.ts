@@ -3,7 +3,7 @@
 // use only this surface.
 export { SLA_METRICS, SLA_STATES } from './rules/sla-types';
 export type { SlaMetric, SlaState, SlaPolicy, Targets, Target, PolicyConditions } from './rules/sla-types';
-export { slaFacts } from './clocks/read-sla-facts';
+export { slaFacts, runningSlaFacts } from './clocks/read-sla-facts';
 export type { SlaFact } from './clocks/read-sla-facts';
 export { chaseCounts } from './chases/read-chase-counts';
 export { recordEscalation } from './clocks/record-escalation';

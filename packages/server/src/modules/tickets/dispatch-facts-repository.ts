@@ -34,6 +34,12 @@ export const dispatchFactsRepository = {
     return q.query<DispatchFactsRow>(`SELECT ${FACTS} FROM tickets WHERE id = ANY($1::uuid[])`, [ids]);
   },
 
+  /** The sites of these tickets (those without one left out): what dispatch plans a person's jobs with. */
+  async sites(q: Queryable, ids: string[]): Promise<{ id: string; site_lat: number; site_lng: number }[]> {
+    if (!ids.length) return [];
+    return q.query(`SELECT id, site_lat, site_lng FROM tickets WHERE id = ANY($1::uuid[]) AND site_lat IS NOT NULL AND site_lng IS NOT NULL`, [ids]);
+  },
+
   /** Open tickets with a site or among `ids`, created since, newest first. */
   async openOnSite(q: Queryable, since: Date, alsoIds: string[], limit: number): Promise<DispatchFactsRow[]> {
     return q.query<DispatchFactsRow>(

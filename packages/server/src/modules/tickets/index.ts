@@ -44,7 +44,7 @@ export type { TicketEventInput } from './record-ticket-events';
 export { SiteBody } from './schemas';
 export { assignInTransaction, transferInTransaction, VIA_DISPATCH } from './assign-in-transaction';
 export type { HandOverOptions } from './assign-in-transaction';
-export { ticketDispatchFacts, openOnSiteTickets, resolutionStatsByAssignee } from './read-dispatch-facts';
+export { ticketDispatchFacts, ticketSites, openOnSiteTickets, resolutionStatsByAssignee } from './read-dispatch-facts';
 export type { TicketDispatchFacts } from './read-dispatch-facts';
 export { slaHistory, slaOpenTicketIds } from './read-sla-history';
 export type { SlaHistoryEvent } from './read-sla-history';

@@ -3,8 +3,8 @@
 // and then the oldest offer — the order the engine assumes when it tries a new job between them. The
 // order an engineer actually visits in is routing's day plan (re-planned on urgent jobs).
 import type { Queryable } from '../../../platform/db/database';
-import { slaFacts } from '../../sla';
-import { ticketDispatchFacts } from '../../tickets';
+import { runningSlaFacts } from '../../sla';
+import { ticketSites } from '../../tickets';
 import type { LatLng, Stop } from '../engine/types';
 import { assignmentRepository } from './assignment-repository';
 import { WORK_MINUTES } from './dispatch-rules';
@@ -39,8 +39,7 @@ export async function fieldWorkInHand(q: Queryable): Promise<Map<string, FieldWo
   const out = new Map<string, FieldWork>();
   if (!live.length) return out;
   const ids = live.map((a) => a.ticket_id);
-  const [facts, clocks] = await Promise.all([ticketDispatchFacts(q, ids), slaFacts(q, ids)]);
-  const siteOf = new Map(facts.map((f) => [f.id, f.site_lat !== null && f.site_lng !== null ? ([f.site_lat, f.site_lng] as LatLng) : null]));
+  const [siteOf, clocks] = await Promise.all([ticketSites(q, ids), runningSlaFacts(q, ids)]);
   const pending = new Map<string, (Stop & { offeredAt: number })[]>();
   const latestStart = new Map<string, number>();
   for (const a of live) {

@@ -33,6 +33,12 @@ const COLUMNS = `ticket_id, metric, policy_id, calendar_id, target_minutes, busi
 const SET = ['policy_id', 'calendar_id', 'target_minutes', 'business', 'cycle', 'started_at', 'due_at', 'warn_at', 'paused_since', 'paused_minutes', 'warned_at', 'breached_at', 'achieved_at', 'escalation_level'];
 
 export const clockRepository = {
+  /** Only the running clocks with a due time of these tickets, and only that: a lean read for many tickets. */
+  async runningDue(q: Queryable, ticketIds: string[]): Promise<{ ticket_id: string; metric: SlaMetric; due_at: Date }[]> {
+    if (!ticketIds.length) return [];
+    return q.query(`SELECT ticket_id, metric, due_at FROM ticket_sla WHERE ticket_id = ANY($1::uuid[]) AND achieved_at IS NULL AND paused_since IS NULL AND due_at IS NOT NULL`, [ticketIds]);
+  },
+
   async byTickets(q: Queryable, ticketIds: string[]): Promise<ClockRow[]> {
     if (!ticketIds.length) return [];
     return q.query<ClockRow>(`SELECT ${COLUMNS} FROM ticket_sla WHERE ticket_id = ANY($1::uuid[]) ORDER BY ticket_id, metric`, [ticketIds]);
