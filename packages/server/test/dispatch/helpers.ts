@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DISPATCH_CONSUMER, startDispatch } from '../../src/modules/dispatch';
+import { SLA_CONSUMER, startSla } from '../../src/modules/sla';
 import { OutboxDispatcher } from '../../src/platform/outbox/outbox-dispatcher';
 import { createStaff } from '../collaboration/helpers';
 import { drainUntilPassed } from '../support/outbox-settle';
@@ -33,6 +34,29 @@ export async function dispatchWorld(name = '派单测试'): Promise<DispatchWorl
     sql: (text, params) => t.db.tenant(acme.id, (q) => q.query(text, params)),
     async close() {
       await dispatch.close();
+      await t.close();
+    },
+  };
+}
+
+/** The same with SLA's consumer too, first: its clocks exist when dispatch decides (the deadline term). */
+export async function slaDispatchWorld(name: string): Promise<DispatchWorld> {
+  const t = await startTestApp({ clock: true });
+  const acme = await t.tenant(name);
+  const outbox = new OutboxDispatcher(t.db, t.clock);
+  const log = { error: (obj: unknown, msg: string) => console.error(msg, obj) };
+  const sla = startSla({ deps: t.deps, outbox, sweepMs: 0, log });
+  const dispatch = startDispatch({ deps: t.deps, outbox, sweepMs: 0, statsMinutes: 0, log });
+  return {
+    t,
+    acme,
+    outbox,
+    dispatch,
+    settle: () => drainUntilPassed(t.db, outbox, [SLA_CONSUMER, DISPATCH_CONSUMER]),
+    sql: (text, params) => t.db.tenant(acme.id, (q) => q.query(text, params)),
+    async close() {
+      await dispatch.close();
+      await sla.close();
       await t.close();
     },
   };

@@ -1,38 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DISPATCH_CONSUMER, startDispatch } from '../../src/modules/dispatch';
-import { SLA_CONSUMER, startSla } from '../../src/modules/sla';
-import { OutboxDispatcher } from '../../src/platform/outbox/outbox-dispatcher';
-import { drainUntilPassed } from '../support/outbox-settle';
-import { startTestApp } from '../support/test-app';
-import { dispatchOf, eventKinds, person, policy, team, ticket, type DispatchWorld } from './helpers';
+import { dispatchOf, eventKinds, person, policy, team, ticket, slaDispatchWorld, type DispatchWorld } from './helpers';
 
 // 就近等待 (engine holdUntil) in the server: with everyone qualified busy, a ticket whose only person with
 // room is far waits in the queue while its 上门时限 allows; the engineer near it who frees up takes it, or
 // the far one goes once the slack is down to the margin. The deadline comes from the ticket's SLA clock.
 describe('dispatch holds a ticket for a nearer engineer (scored)', () => {
   let w: DispatchWorld;
-  let sla: ReturnType<typeof startSla>;
   beforeAll(async () => {
-    const t = await startTestApp({ clock: true });
-    const acme = await t.tenant('就近等待');
-    const outbox = new OutboxDispatcher(t.db, t.clock);
-    // the SLA consumer first: its clocks exist when dispatch decides
-    sla = startSla({ deps: t.deps, outbox, sweepMs: 0, log: { error: (obj, msg) => console.error(msg, obj) } });
-    const dispatch = startDispatch({ deps: t.deps, outbox, sweepMs: 0, statsMinutes: 0, log: { error: (obj, msg) => console.error(msg, obj) } });
-    w = {
-      t,
-      acme,
-      outbox,
-      dispatch,
-      settle: () => drainUntilPassed(t.db, outbox, [SLA_CONSUMER, DISPATCH_CONSUMER]),
-      sql: (text, params) => t.db.tenant(acme.id, (q) => q.query(text, params)),
-      async close() {
-        await dispatch.close();
-        await sla.close();
-        await t.close();
-      },
-    };
-    const policyRes = await t.api(acme.adminToken, 'POST', '/api/v1/sla/policies', {
+    w = await slaDispatchWorld('就近等待');
+    const policyRes = await w.t.api(w.acme.adminToken, 'POST', '/api/v1/sla/policies', {
       name: '上门 8 小时',
       targets: { normal: { first_response: { minutes: 60, business: false }, on_site: { minutes: 480, business: false }, resolution: { minutes: 1440, business: false } } },
     });

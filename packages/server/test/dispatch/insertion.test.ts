@@ -1,10 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DISPATCH_CONSUMER, startDispatch } from '../../src/modules/dispatch';
-import { SLA_CONSUMER, startSla } from '../../src/modules/sla';
-import { OutboxDispatcher } from '../../src/platform/outbox/outbox-dispatcher';
-import { drainUntilPassed } from '../support/outbox-settle';
-import { startTestApp } from '../support/test-app';
-import { dispatchOf, person, policy, team, ticket, type DispatchWorld } from './helpers';
+import { dispatchOf, person, policy, team, ticket, slaDispatchWorld, type DispatchWorld } from './helpers';
 
 // 插单 in the server: an engineer's on-site jobs not yet started are stops a new job may go before. An
 // urgent visit (上门 60 min) goes to 陈师傅, 12 km off, whose only job is a day-long one he has not
@@ -12,28 +7,10 @@ import { dispatchOf, person, policy, team, ticket, type DispatchWorld } from './
 // Counting every job in hand as work before the new one, both would be late and the nearer one chosen.
 describe('dispatch places a new visit among the jobs not yet started (scored)', () => {
   let w: DispatchWorld;
-  let sla: ReturnType<typeof startSla>;
   beforeAll(async () => {
-    const t = await startTestApp({ clock: true });
-    const acme = await t.tenant('插单');
-    const outbox = new OutboxDispatcher(t.db, t.clock);
-    sla = startSla({ deps: t.deps, outbox, sweepMs: 0, log: { error: (obj, msg) => console.error(msg, obj) } });
-    const dispatch = startDispatch({ deps: t.deps, outbox, sweepMs: 0, statsMinutes: 0, log: { error: (obj, msg) => console.error(msg, obj) } });
-    w = {
-      t,
-      acme,
-      outbox,
-      dispatch,
-      settle: () => drainUntilPassed(t.db, outbox, [SLA_CONSUMER, DISPATCH_CONSUMER]),
-      sql: (text, params) => t.db.tenant(acme.id, (q) => q.query(text, params)),
-      async close() {
-        await dispatch.close();
-        await sla.close();
-        await t.close();
-      },
-    };
+    w = await slaDispatchWorld('插单');
     const target = (onSite: number) => ({ first_response: { minutes: 30, business: false }, on_site: { minutes: onSite, business: false }, resolution: { minutes: 1440, business: false } });
-    const res = await t.api(acme.adminToken, 'POST', '/api/v1/sla/policies', { name: '紧急上门 1 小时', targets: { urgent: target(60), normal: target(600) } });
+    const res = await w.t.api(w.acme.adminToken, 'POST', '/api/v1/sla/policies', { name: '紧急上门 1 小时', targets: { urgent: target(60), normal: target(600) } });
     expect(res.statusCode).toBe(201);
   });
   afterAll(async () => w?.close());
