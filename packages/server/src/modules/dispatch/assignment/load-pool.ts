@@ -1,5 +1,6 @@
 import type { Queryable } from '../../../platform/db/database';
 import { activeUsersWithRoles, tenantTimeZone } from '../../identity';
+import { stopOf } from '../engine';
 import type { DecisionContext, Need, Outlet, Person, WorkKind } from '../engine/types';
 import { assignmentRepository } from './assignment-repository';
 import { buildPerson, busyMinutesOf, DEFAULT_POLICY, resolvePolicy } from './dispatch-rules';
@@ -97,7 +98,7 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
       const p = byId.get(personId);
       if (!p) return;
       p.load[need.kind] += 1;
-      if (need.kind === 'field') p.stops = addStop(p.stops ?? [], { ticketId: need.ticketId, at: need.location, durationMinutes: need.durationMinutes, dueAt: need.dueAt });
+      if (need.kind === 'field') p.stops = addStop(p.stops ?? [], stopOf(need));
       p.busyMinutes = busyMinutesOf(p.load, p.stops?.length ?? 0);
       p.workMinutesToday += need.durationMinutes;
       lastAssignedAt[personId] = now.getTime() + ++seq;

@@ -11,25 +11,23 @@ import { WORK_MINUTES } from './dispatch-rules';
 import { deadlineOf } from './deadline-of';
 
 export interface FieldWork {
-  /** visits under way */
-  started: number;
   /** the site of the visit under way (the latest started), null when none or it has no site */
   freeAt: LatLng | null;
   stops: Stop[];
 }
 
+/** A stop's deadline in epoch ms; none sorts last. */
+const dueMs = (s: Stop) => s.dueAt?.getTime() ?? Number.POSITIVE_INFINITY;
+
 /** Stops in the engine's assumed order: earliest deadline first (none last), then the oldest offer. */
 export function stopOrder(a: Stop & { offeredAt: number }, b: Stop & { offeredAt: number }): number {
-  const da = a.dueAt?.getTime() ?? Number.POSITIVE_INFINITY;
-  const db = b.dueAt?.getTime() ?? Number.POSITIVE_INFINITY;
-  return da - db || a.offeredAt - b.offeredAt || (a.ticketId < b.ticketId ? -1 : a.ticketId > b.ticketId ? 1 : 0);
+  return dueMs(a) - dueMs(b) || a.offeredAt - b.offeredAt || (a.ticketId < b.ticketId ? -1 : a.ticketId > b.ticketId ? 1 : 0);
 }
 
 /** A new stop among stops in that order: after those due no later (the newest offer last among equals). */
 export function addStop(stops: Stop[], stop: Stop): Stop[] {
-  const due = stop.dueAt?.getTime() ?? Number.POSITIVE_INFINITY;
   let i = stops.length;
-  while (i > 0 && (stops[i - 1].dueAt?.getTime() ?? Number.POSITIVE_INFINITY) > due) i--;
+  while (i > 0 && dueMs(stops[i - 1]) > dueMs(stop)) i--;
   return [...stops.slice(0, i), stop, ...stops.slice(i)];
 }
 
@@ -43,11 +41,10 @@ export async function fieldWorkInHand(q: Queryable): Promise<Map<string, FieldWo
   const pending = new Map<string, (Stop & { offeredAt: number })[]>();
   const latestStart = new Map<string, number>();
   for (const a of live) {
-    const work = out.get(a.user_id) ?? { started: 0, freeAt: null, stops: [] };
+    const work = out.get(a.user_id) ?? { freeAt: null, stops: [] };
     out.set(a.user_id, work);
     const at = siteOf.get(a.ticket_id) ?? null;
     if (a.state === 'started') {
-      work.started++;
       if (a.offered_at.getTime() >= (latestStart.get(a.user_id) ?? Number.NEGATIVE_INFINITY)) {
         latestStart.set(a.user_id, a.offered_at.getTime());
         work.freeAt = at;

@@ -9,7 +9,8 @@ import { personAvailable, qualifiedFor } from './rules';
 import type { DecisionContext, Need, Person } from './types';
 
 export interface Hold {
-  /** hold only when the chosen person's trip is longer than this (minutes); 0 switches holding off */
+  /** hold only when the travel the ticket adds to the chosen person's day (its trip when it goes after
+   * all their work, engine/insertion.ts) is longer than this (minutes); 0 switches holding off */
   travelMin: number;
   /** … and their arrival would leave more than this many minutes before the deadline */
   slackMin: number;
@@ -28,8 +29,8 @@ export const HOLD: Hold = { travelMin: 40, slackMin: 30, idleShareBelow: 0.2 };
 export function holdUntil(chosen: Person, need: Need, people: Person[], ctx: DecisionContext, hold: Hold = HOLD): Date | null {
   if (hold.travelMin <= 0 || need.dueAt === null || !need.location) return null;
   const place = insertion(chosen, need, ctx);
-  const trip = place.travelMinutes;
-  if (trip === null || trip <= hold.travelMin) return null;
+  const added = place.travelMinutes;
+  if (added === null || added <= hold.travelMin) return null;
   const slack = place.slackMinutes;
   if (slack === null) return null;
   // under a second to wait is no hold (and a hold that ends is not renewed by rounding)

@@ -2,7 +2,7 @@
 // simulator both decide through this surface, so what the simulator measures is what the server does.
 export * from './types';
 export { DEFAULT_WEIGHTS, TOP_TIERS, freeShare, poolStats, scorePerson, scoreValue, skillFitGoodness, deadlineGoodness, fullWeights, weightTotal, type PoolStats } from './score';
-export { insertion, startOfTrip, type Insertion } from './insertion';
+export { insertion, startOfTrip, stopOf, type Insertion } from './insertion';
 export { exclusions, regionCovers, languageMatches, certificationDay, eligibleFor, personAvailable } from './rules';
 export { rank } from './rank';
 export { choose, type Choice } from './strategies';

@@ -5,7 +5,7 @@
 // ticket thus goes before day-long jobs instead of behind them, and a job on the way is done on the
 // way. The score's travel and deadline terms, the hold and the simulator's order of work all use it.
 import { personPosition, travelKm, travelMinutesBetween } from './geo';
-import type { DecisionContext, LatLng, Need, Person } from './types';
+import type { DecisionContext, LatLng, Need, Person, Stop } from './types';
 
 export interface Insertion {
   /** place in person.stops (0: right after the work under way; stops.length: at the end) */
@@ -22,6 +22,11 @@ export interface Insertion {
   /** the least slack left, in minutes, of the new job (to need.dueAt) and of the jobs it delays that
    * were on time; null when none of them has a deadline */
   slackMinutes: number | null;
+}
+
+/** A job as a stop of the person who takes it (it goes into Person.stops). */
+export function stopOf(need: Need): Stop {
+  return { ticketId: need.ticketId, at: need.location, durationMinutes: need.durationMinutes, dueAt: need.dueAt };
 }
 
 /** Where the person starts work after what they do now: where they will be free, else where they are. */
@@ -41,18 +46,18 @@ export function insertion(p: Person, need: Need, ctx: DecisionContext): Insertio
   const to = need.location;
   const start = startOfTrip(p, ctx);
   const dueIn = need.dueAt === null ? null : (need.dueAt.getTime() - now) / 60_000;
-  // the current plan: when each stop is reached and its slack
+  // the current plan: where the work before place i ends, when it is done, and each stop's slack
   const n = stops.length;
-  const doneAt = new Float64Array(n + 1); // minutes from now when the work before place i is done
+  const from: (LatLng | null)[] = [start];
+  const doneAt = new Float64Array(n + 1); // minutes from now
   const slack = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
   doneAt[0] = p.busyMinutes ?? 0;
-  let prev = start;
   for (let i = 0; i < n; i++) {
     const s = stops[i];
-    const arrive = doneAt[i] + minutesBetween(prev, s.at, ctx);
+    const arrive = doneAt[i] + minutesBetween(from[i], s.at, ctx);
     if (s.dueAt !== null) slack[i] = (s.dueAt.getTime() - now) / 60_000 - arrive;
     doneAt[i + 1] = arrive + s.durationMinutes;
-    prev = s.at ?? prev;
+    from.push(s.at ?? from[i]);
   }
   // least slack, over the stops from i on, of those on time now (the ones an insertion could make late)
   const onTimeSlack = new Float64Array(n + 1).fill(Number.POSITIVE_INFINITY);
@@ -61,7 +66,7 @@ export function insertion(p: Person, need: Need, ctx: DecisionContext): Insertio
   let best: Insertion | null = null;
   let bestFeasible = false;
   for (let i = n; i >= 0; i--) {
-    const before = i === 0 ? start : (stops[i - 1].at ?? lastSite(stops, i - 1, start));
+    const before = from[i];
     const after = i < n ? stops[i].at : null;
     const km = before && to ? travelKm(before, to) : null;
     const trip = before && to ? travelMinutesBetween(before, to, ctx, km ?? undefined) : 0;
@@ -78,10 +83,4 @@ export function insertion(p: Person, need: Need, ctx: DecisionContext): Insertio
     else if (!feasible && !bestFeasible && least > (best.slackMinutes ?? Number.POSITIVE_INFINITY) + 1e-9) best = cand;
   }
   return best!;
-}
-
-/** The site of the last stop up to `i` that has one, else the start. */
-function lastSite(stops: NonNullable<Person['stops']>, i: number, start: LatLng | null): LatLng | null {
-  for (let j = i; j >= 0; j--) if (stops[j].at) return stops[j].at;
-  return start;
 }

@@ -1,6 +1,7 @@
 // The simulator's live state of engineers and tickets, and how it becomes the engine's Person and
 // Need at each decision (the server builds the same objects from its tables).
 import { travelKm } from '../engine/geo';
+import { stopOf } from '../engine/insertion';
 import type { LatLng, Need, Person } from '../engine/types';
 import type { ScenarioEngineer, ScenarioTicket } from './scenario';
 
@@ -104,7 +105,7 @@ export function toPerson(s: EngineerState, now: number, speedKmh = 30, plan = tr
           // the visit under way, then the jobs not started in the order they will be done
           busyMinutes: head ? Math.max(0, s.jobEnd - now) / 60_000 : 0,
           freeAt: head ? head.ticket.t.location : null,
-          stops: s.jobs.slice(1).map((v) => ({ ticketId: v.ticket.t.id, at: v.ticket.t.location, durationMinutes: v.ticket.t.durationMinutes, dueAt: v.need.dueAt })),
+          stops: s.jobs.slice(1).map((v) => stopOf(v.need)),
         }),
   };
 }
