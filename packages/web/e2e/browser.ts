@@ -72,8 +72,8 @@ export async function session(browser: Browser, env: E2eEnv, account?: Account, 
 /** What the browser refused under the server's Content-Security-Policy during the current flow. */
 const cspViolations: string[] = [];
 
-/** Waits (up to 5 s) for finite CSS animations and transitions to end, so a screenshot shows the settled page. */
-async function settled(page: Page) {
+/** Waits (up to 5 s) for finite CSS animations and transitions to end: a screenshot shows the settled page, a click lands where the element stays. */
+export async function settled(page: Page) {
   await page
     .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity), undefined, { timeout: 5000 })
     .catch(() => undefined);

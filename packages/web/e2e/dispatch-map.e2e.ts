@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject } from 'vitest';
-import { flow, poll, session, shot, useBrowser } from './browser';
+import { flow, poll, session, settled, shot, useBrowser } from './browser';
 import { expectChineseOnly } from './chinese-only';
 import { seedDispatch, type TicketDispatchRow } from './dispatch-seed';
 
@@ -19,6 +19,14 @@ beforeAll(async () => {
 
 const dispatchOf = (id: string) => world.api.get<TicketDispatchRow>(`/tickets/${id}/dispatch`);
 const marker = (page: Page, kind: 'ticket' | 'engineer', id: string) => page.locator(kind === 'ticket' ? `[data-testid="ticket-marker"][data-ticket-id="${id}"]` : `[data-testid="engineer-marker"][data-user-id="${id}"]`);
+
+/** Picks a ticket on the map and waits until the page has taken it: its marker drawn selected, the hint naming it, its recommendations. */
+async function pick(page: Page, ticket: { id: string; number: number }) {
+  await marker(page, 'ticket', ticket.id).click();
+  await page.locator(`[data-testid="ticket-marker"][data-ticket-id="${ticket.id}"].gd-selected`).waitFor();
+  await page.getByTestId('dispatch-hint').getByText(`已选工单 #${ticket.number}`).waitFor();
+  await page.getByTestId('recommendations').getByTestId('candidate').first().waitFor();
+}
 
 async function dragOnto(page: Page, from: Locator, to: Locator) {
   // a picked ticket's marker is drawn anew (its icon changes): take the boxes once both are settled
@@ -57,9 +65,8 @@ describe('dispatch map', () => {
 
     // pick a ticket on the map: its recommendations, in words
     const click = world.tickets.click;
-    await marker(page, 'ticket', click.id).click();
+    await pick(page, click);
     const rec = page.getByTestId('recommendations');
-    await rec.getByTestId('candidate').first().waitFor();
     const names = await rec.getByTestId('candidate-name').allInnerTexts();
     expect(names).toContain('张伟');
     expect(names).toContain('刘洋');
@@ -82,20 +89,22 @@ describe('dispatch map', () => {
 
     // assign by drag: the urgent escalator ticket onto 刘洋
     const drag = world.tickets.drag;
-    await marker(page, 'ticket', drag.id).click();
-    await rec.getByTestId('candidate').first().waitFor();
+    await pick(page, drag);
     await dragOnto(page, marker(page, 'ticket', drag.id), marker(page, 'engineer', world.liu.id));
-    await page.getByTestId('assign-dialog').getByText(`派给 刘洋`).first().waitFor();
+    await page.getByTestId('assign-dialog').getByText(`把工单 #${drag.number}「${drag.title}」派给 刘洋？`).waitFor();
+    // the dialog zooms in from where the drop was: click once it stands still
+    await settled(page);
     await page.getByTestId('assign-confirm').click();
     await poll(async () => (await dispatchOf(drag.id)).current).toMatchObject({ userId: world.liu.id, state: 'offered' });
 
     // dropping onto an engineer a rule excludes asks a supervisor (admin) for an override with a reason
     const accept = world.tickets.accept;
-    await marker(page, 'ticket', accept.id).click();
-    await rec.getByTestId('candidate').first().waitFor();
+    await pick(page, accept);
     await dragOnto(page, marker(page, 'ticket', accept.id), marker(page, 'engineer', world.chen.id));
     const dialog = page.getByTestId('assign-dialog');
+    await dialog.getByText(`把工单 #${accept.number}「${accept.title}」派给 陈静？`).waitFor();
     await dialog.getByTestId('override-rules').getByText('技能不足：电梯维修 需 3 级，现 2 级').waitFor();
+    await settled(page);
     await page.getByTestId('assign-confirm').click();
     await page.getByText('请填写强制派单的原因').waitFor();
     await page.getByTestId('override-reason').fill('客户指定陈静，有老师傅陪同');
