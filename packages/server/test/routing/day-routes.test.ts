@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayPlan, ROUTING_CONSUMER, startRouting } from '../../src/modules/routing';
-import { replanUrgent } from '../../src/modules/routing/replan-urgent';
+import { replanOnOffer } from '../../src/modules/routing/replan-on-offer';
 import type { OutboxMessage } from '../../src/platform/outbox/outbox-repository';
 import { dispatchWorld, person, policy, rule, team, ticket, type DispatchWorld } from '../dispatch/helpers';
 import { drainUntilPassed } from '../support/outbox-settle';
@@ -117,7 +117,7 @@ describe('day route plans', () => {
     expect(plan?.stops.map((s) => s.ticketId)).toContain(tk.id);
     // delivered again, twice at once: no second re-plan
     w.t.clock.advance(60_000);
-    await Promise.all([replanUrgent(w.t.deps, [msg]), replanUrgent(w.t.deps, [msg])]);
+    await Promise.all([replanOnOffer(w.t.deps, [msg]), replanOnOffer(w.t.deps, [msg])]);
     const [n] = await w.sql(`SELECT count(*)::int AS n FROM route_replans WHERE user_id = $1`, [userId]);
     expect(n.n).toBe(1);
     expect((await w.t.db.tenant(w.acme.id, (q) => dayPlan(q, userId, DAY)))?.planned_at).toBe(plan?.planned_at);

@@ -35756,8 +35756,11 @@ export interface components {
                 reason: string;
             }[];
             km: number;
-            /** @enum {string} */
-            reason: "request" | "team" | "urgent";
+            /**
+             * @description What planned it: asked for, a team plan, an urgent job, a job assigned to an engineer whose day had a plan
+             * @enum {string}
+             */
+            reason: "request" | "team" | "urgent" | "assigned";
             /** @description ISO-8601 date-time */
             planned_at: string;
         };
@@ -35780,8 +35783,11 @@ export interface components {
                 reason: string;
             }[];
             km: number;
-            /** @enum {string} */
-            reason: "request" | "team" | "urgent";
+            /**
+             * @description What planned it: asked for, a team plan, an urgent job, a job assigned to an engineer whose day had a plan
+             * @enum {string}
+             */
+            reason: "request" | "team" | "urgent" | "assigned";
             /** @description ISO-8601 date-time */
             planned_at: string;
         };
@@ -38930,6 +38936,13 @@ export interface components {
             lng: number;
             /** @description Road km from the previous place (straight line × road factor) */
             travelKm: number;
+            /** @description The SLA's deadline for reaching the site, when a clock runs; the plan keeps it when the day can */
+            slaDueAt?: string;
+            /**
+             * @description The visit starts after slaDueAt: no order of the day keeps that deadline
+             * @enum {boolean}
+             */
+            late?: true;
             /**
              * Format: uuid
              * @description Team plans: the engineer the job is assigned to now, when the plan gives it to another
@@ -38949,6 +38962,13 @@ export interface components {
             lng: number;
             /** @description Road km from the previous place (straight line × road factor) */
             travelKm: number;
+            /** @description The SLA's deadline for reaching the site, when a clock runs; the plan keeps it when the day can */
+            slaDueAt?: string;
+            /**
+             * @description The visit starts after slaDueAt: no order of the day keeps that deadline
+             * @enum {boolean}
+             */
+            late?: true;
             /**
              * Format: uuid
              * @description Team plans: the engineer the job is assigned to now, when the plan gives it to another

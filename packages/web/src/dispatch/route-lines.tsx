@@ -8,7 +8,7 @@ import { engineerPoint } from './map-markers';
 
 // The day routes (路线规划) on the 派单地图: one line per engineer with a stored plan for the day, from
 // where the engineer is drawn through the visits in order. Nothing is planned here (plans are made by a
-// team plan, an urgent job or the engineer's phone).
+// team plan, a job assigned, or the engineer's phone); stops the plan expects after their SLA deadline are counted.
 
 const COLOURS = ['#1677ff', '#52c41a', '#fa8c16', '#eb2f96', '#13c2c2', '#722ed1', '#a0d911', '#fa541c'];
 
@@ -35,6 +35,12 @@ export function RouteLines({ board, date = today() }: { board: Board; date?: str
             <Tooltip sticky>
               {t('dispatchMap.route.line', { name, stops: r.stops.length, km: r.km.toFixed(1) })}
               <br />
+              {r.stops.some((s) => s.late) && (
+                <>
+                  {t('dispatchMap.route.late', { count: r.stops.filter((s) => s.late).length })}
+                  <br />
+                </>
+              )}
               {t('dispatchMap.route.planned', { time: formatDateTime(r.planned_at) })}
             </Tooltip>
           </Polyline>

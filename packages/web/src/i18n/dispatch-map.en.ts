@@ -138,6 +138,7 @@ export const dispatchMapEn: DispatchMapTexts = {
   route: {
     line: "{{name}}'s route today: {{stops}} stops, {{km}} km",
     planned: 'planned {{time}}',
+    late: '{{count}} of them expected after their on-site deadline',
   },
   map: {
     aria: 'Dispatch map',

@@ -137,6 +137,7 @@ export const dispatchMapZhCN = {
   route: {
     line: '{{name}} 今日路线：{{stops}} 站，{{km}} 公里',
     planned: '规划于 {{time}}',
+    late: '其中 {{count}} 站预计晚于上门时限',
   },
   map: {
     aria: '派单地图',

@@ -5,6 +5,7 @@ export { postStep } from './post-step';
 export type { PostStepInput, StepAnswer } from './post-step';
 export { listMyJobs } from './list-jobs';
 export { scheduleVisit } from './schedule-visit';
+export { bookedWindows } from './booked-windows';
 export { putFieldSettings } from './field-settings';
 export type { FieldDevice } from './field-ports';
 export { STEP_KINDS, RESULTS } from './step-rules';

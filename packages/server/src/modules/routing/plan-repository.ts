@@ -3,11 +3,11 @@ import type { Queryable } from '../../platform/db/database';
 export interface PlanRow {
   user_id: string;
   day: string;
-  stops: { ticketId: string; arriveAt: string; startAt: string; endAt: string; lat: number; lng: number; travelKm: number }[];
+  stops: { ticketId: string; arriveAt: string; startAt: string; endAt: string; lat: number; lng: number; travelKm: number; slaDueAt?: string; late?: true; reassignFrom?: string }[];
   break: { startAt: string; endAt: string } | null;
   unplanned: { ticketId: string; reason: string }[];
   km: number;
-  reason: 'request' | 'team' | 'urgent';
+  reason: 'request' | 'team' | 'urgent' | 'assigned';
   planned_at: Date;
 }
 
@@ -33,7 +33,7 @@ export const planRepository = {
     return q.query<PlanRow>(`SELECT ${COLS} FROM route_plans WHERE tenant_id = current_tenant_id() AND day = $1::date ORDER BY user_id`, [day]);
   },
 
-  /** Claims an urgent assignment's event for re-planning; false when another process already did. */
+  /** Claims an assignment's event for re-planning; false when another process already did. */
   async claim(q: Queryable, eventId: string, userId: string, at: Date): Promise<boolean> {
     const rows = await q.query(
       `INSERT INTO route_replans (tenant_id, event_id, user_id, planned_at) VALUES (current_tenant_id(), $1, $2, $3)

@@ -17,6 +17,8 @@ export const RouteStopSchema = z
     lat: z.number(),
     lng: z.number(),
     travelKm: z.number().describe('Road km from the previous place (straight line × road factor)'),
+    slaDueAt: Iso.optional().describe("The SLA's deadline for reaching the site, when a clock runs; the plan keeps it when the day can"),
+    late: z.literal(true).optional().describe('The visit starts after slaDueAt: no order of the day keeps that deadline'),
     reassignFrom: Uuid.optional().describe('Team plans: the engineer the job is assigned to now, when the plan gives it to another'),
   })
   .meta({ id: 'RouteStop' });
@@ -29,7 +31,7 @@ export const DayRouteSchema = z
     break: z.object({ startAt: Iso, endAt: Iso }).nullable(),
     unplanned: z.array(z.object({ ticketId: Uuid, reason: z.string().describe('no_site, no_time or no_engineer') })),
     km: z.number(),
-    reason: z.enum(['request', 'team', 'urgent']),
+    reason: z.enum(['request', 'team', 'urgent', 'assigned']).describe("What planned it: asked for, a team plan, an urgent job, a job assigned to an engineer whose day had a plan"),
     planned_at: Iso,
   })
   .meta({ id: 'DayRoute' });

@@ -1,15 +1,15 @@
 import type { Deps } from '../../platform/deps';
 import type { OutboxDispatcher } from '../../platform/outbox/outbox-dispatcher';
-import { replanUrgent, ROUTING_TOPICS } from './replan-urgent';
+import { replanOnOffer, ROUTING_TOPICS } from './replan-on-offer';
 
 export const ROUTING_CONSUMER = 'routing';
 
-/** Wires routing into a running process: urgent assignments re-plan the engineer's day. */
+/** Wires routing into a running process: assignments of on-site jobs re-plan the engineer's day (see replan-on-offer). */
 export function startRouting(o: { deps: Deps; outbox: OutboxDispatcher }) {
   o.outbox.subscribe(
     ROUTING_CONSUMER,
     ROUTING_TOPICS,
-    (m) => replanUrgent(o.deps, [m]),
-    (ms) => replanUrgent(o.deps, ms),
+    (m) => replanOnOffer(o.deps, [m]),
+    (ms) => replanOnOffer(o.deps, ms),
   );
 }

@@ -1,7 +1,7 @@
 // Each person's on-site work in hand as the engine plans with it (插单, engine/insertion.ts): the visit
 // under way ends at its site (freeAt), and the visits not started are stops, earliest deadline first
 // and then the oldest offer — the order the engine assumes when it tries a new job between them. The
-// order an engineer actually visits in is routing's day plan (re-planned on urgent jobs).
+// order an engineer actually visits in is routing's day plan, which keeps the same deadlines where it can.
 import type { Queryable } from '../../../platform/db/database';
 import { runningSlaFacts } from '../../sla';
 import { ticketSites } from '../../tickets';

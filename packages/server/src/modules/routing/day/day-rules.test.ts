@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { solveVrptw } from '../solver';
-import { buildDayProblem, parseWindow, readDays, type DayEngineer, type DayJob, type DaySettings } from './day-rules';
+import { bounds, buildDayProblem, parseWindow, readDays, type DayEngineer, type DayJob, type DaySettings } from './day-rules';
 
 const S: DaySettings = { speedKmh: 30, roadFactor: 1.3, breakFrom: 690, breakTo: 810, breakMinutes: 60, notBefore: 0 };
 const HOME: [number, number] = [31.2, 121.45];
@@ -52,5 +52,23 @@ describe('day plan rules (路线规划)', () => {
     const { days } = plan([eng('张'), eng('李')], [job('空调', [31.2, 121.46]), job('电梯', [31.21, 121.45])], S, only李);
     expect(days.find((d) => d.userId === '李')!.stops.map((s) => s.ticketId)).toContain('空调');
     expect(days.find((d) => d.userId === '张')!.stops.map((s) => s.ticketId)).not.toContain('空调');
+  });
+
+  it("closes a visit's window at the SLA deadline when it falls inside it, else leaves it", () => {
+    const due = (window: [number, number] | null, d: number | null) => bounds({ ...job('单', HOME, window), due: d });
+    expect(due(null, 600)).toEqual([0, 600]);
+    expect(due([540, 720], 600)).toEqual([540, 600]);
+    expect(due([540, 720], 800)).toEqual([540, 720]); // after the window: the window is the tighter
+    expect(due([540, 720], 500)).toEqual([540, 720]); // before it opens: no visit keeps it, the window stays
+    expect(due([540, 720], null)).toEqual([540, 720]);
+  });
+
+  it('visits the job due first though distance alone would take the other first', () => {
+    // from the north end to home in the south: north job first by distance, the south job is due at 09:45
+    const north: DayEngineer = { userId: '张', from: [31.33, 121.45], to: HOME, shiftFrom: 480, shiftTo: 1080 };
+    const jobs = [job('北', [31.325, 121.45]), { ...job('南', [31.21, 121.45]), due: 585 }];
+    const order = (list: DayJob[]) => plan([north], list, { ...S, notBefore: 540 }).days[0].stops.map((s) => s.ticketId);
+    expect(order(jobs.map((j) => ({ ...j, due: null })))).toEqual(['北', '南']);
+    expect(order(jobs)).toEqual(['南', '北']);
   });
 });

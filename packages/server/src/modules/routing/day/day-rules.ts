@@ -22,6 +22,9 @@ export interface DayJob {
   minutes: number;
   /** [from, to] for the start of the visit, minutes after midnight */
   window: [number, number] | null;
+  /** the SLA's deadline for reaching the site, minutes after midnight (null: none); the plan keeps it
+   * when it can, see `buildDayProblem` */
+  due?: number | null;
 }
 
 export interface DaySettings {
@@ -97,6 +100,14 @@ export interface DayProblem {
   locations: LatLng[];
 }
 
+/** When a visit may start: its window, closed earlier by the SLA's deadline when that falls inside it
+ * (a deadline before the window opens cannot be kept by any plan and is left out). */
+export function bounds(j: DayJob): [number, number] {
+  const open = j.window?.[0] ?? 0;
+  const close = j.window?.[1] ?? 24 * 60;
+  return j.due != null && j.due >= open && j.due < close ? [open, j.due] : [open, close];
+}
+
 /** The problem of a day; jobs without a site go straight to `unplanned`. */
 export function buildDayProblem(engineers: DayEngineer[], jobs: DayJob[], s: DaySettings, eligible: (userId: string, ticketId: string) => boolean): DayProblem {
   const unplanned: Unplanned[] = [];
@@ -128,8 +139,9 @@ export function buildDayProblem(engineers: DayEngineer[], jobs: DayJob[], s: Day
     jobNodes.push(locations.length);
     locations.push(j.location!);
     jobAt.push(j);
-    ready.push(j.window?.[0] ?? 0);
-    due.push(j.window?.[1] ?? 24 * 60);
+    const [open, close] = bounds(j);
+    ready.push(open);
+    due.push(close);
     service.push(j.minutes);
   }
   const n = locations.length;
