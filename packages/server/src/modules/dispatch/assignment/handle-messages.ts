@@ -8,13 +8,14 @@ import { handBack } from './hand-back';
 import { withDispatchLock } from './dispatch-transaction';
 import { policyRepository } from '../profiles/policy-repository';
 import { requestDispatch } from './request-dispatch';
+import { FIELD_STEP_TOPICS, startOnFieldStep } from './start-on-field-step';
 
-export const DISPATCH_TOPICS = ['ticket.created', 'ticket.updated', 'reply.added', 'dispatch.status_changed', 'dispatch.requested'];
+export const DISPATCH_TOPICS = ['ticket.created', 'ticket.updated', 'reply.added', 'dispatch.status_changed', 'dispatch.requested', ...FIELD_STEP_TOPICS];
 
 /**
  * Dispatch's outbox consumer: new tickets are dispatched by their policy's mode, people's changes to
  * tickets keep assignments in step, a person going off shift hands back unstarted work and one coming
- * available takes from the queue. One transaction per tenant with its dispatch lock; idempotent (a
+ * available takes from the queue, and an engineer's 出发 / 签到 on the phone starts their visit. One transaction per tenant with its dispatch lock; idempotent (a
  * ticket already assigned or queued is not dispatched again, a released assignment not released twice).
  */
 export async function handleDispatchMessages(deps: Deps, messages: OutboxMessage[]): Promise<void> {
@@ -44,6 +45,11 @@ export async function handleDispatchMessages(deps: Deps, messages: OutboxMessage
           const userId = String(p.userId);
           if (p.status === 'off_shift') await handBack(run, [userId], { force: true, reason: '下班，交回未开始的工作' });
           else if (p.status === 'available') await drainQueue(run);
+          continue;
+        }
+        if (FIELD_STEP_TOPICS.includes(m.topic)) {
+          const actor = p.actor as { type?: string; id?: string } | undefined;
+          await startOnFieldStep(run, String(p.ticketId), actor?.type === 'user' ? (actor.id ?? null) : null);
           continue;
         }
         const change: TicketChange = { ticketId: String(p.ticketId), kind: m.topic, actor: (p.actor ?? {}) as TicketChange['actor'], data: (p.data ?? {}) as TicketChange['data'] };
