@@ -43,4 +43,31 @@ describe('dispatch places a new visit among the jobs not yet started (scored)', 
     // 王师傅: his visit under way first (an hour of work in hand), then 500 m: late
     expect(term(candidates.find((c) => c.userId === wang.id), 'deadline')!).toBeLessThan(0);
   });
+
+  it('counts only what is left of a visit the engineer checked in to: 50 minutes on site, he is nearly free', async () => {
+    const g = await team(w, '空调维修组');
+    const zhou = await person(w, '周师傅', { teamIds: [g], home: [31.23, 121.47], capacity: { field: 3 } });
+    const qian = await person(w, '钱师傅', { teamIds: [g], home: [31.338, 121.47], capacity: { field: 3 } });
+    await policy(w, { scope: 'team', scopeId: g, mode: 'scored' });
+    const onSite = site(31.23, '上海市黄浦区南京东路 300 号');
+    const job = await ticket(w, { teamId: g, site: onSite, assigneeId: zhou.id });
+    await w.settle();
+    // the phone's 签到, queued while offline, sent now: on site for 50 of the expected 60 minutes
+    const checkIn = { opId: crypto.randomUUID(), kind: 'check_in', at: new Date(w.t.clock.now().getTime() - 50 * 60_000).toISOString(), lat: onSite.lat, lng: onSite.lng, accuracy: 10 };
+    expect((await w.t.api(zhou.token, 'POST', `/api/v1/field/jobs/${job.id}/steps`, checkIn)).statusCode).toBe(200);
+    await w.settle();
+    expect((await dispatchOf(w, job.id)).current).toMatchObject({ userId: zhou.id, state: 'started' });
+
+    const urgent = await ticket(w, { teamId: g, priority: 'urgent', site: site(31.2345, '上海市黄浦区人民大道 300 号') });
+    await w.settle();
+    const d = await dispatchOf(w, urgent.id);
+    const zhouTerms = (d.current.decision.candidates as Candidate[]).find((c) => c.userId === zhou.id)!.terms;
+    // 周师傅: 10 minutes left, then 500 m: 49 minutes to spare (counted as a whole visit, 60 + 1: late)
+    const deadline = zhouTerms.find((x) => x.name === 'deadline')!.value!;
+    expect(deadline).toBeGreaterThan(45);
+    expect(deadline).toBeLessThan(50);
+    // 钱师傅, 12 km off and idle, is on time too: the load and fairness terms decide between them
+    const qianTerms = (d.current.decision.candidates as Candidate[]).find((c) => c.userId === qian.id)!.terms;
+    expect(qianTerms.find((x) => x.name === 'deadline')!.value!).toBeGreaterThan(30);
+  });
 });

@@ -109,9 +109,14 @@ export const assignmentRepository = {
     return rows.map((r) => r.user_id);
   },
 
-  /** The tenant's live on-site work: who holds which ticket, started or not, since when. */
-  async liveField(q: Queryable): Promise<{ user_id: string; ticket_id: string; state: AssignmentState; offered_at: Date }[]> {
-    return q.query(`SELECT user_id, ticket_id, state, offered_at FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND kind = 'field' AND ${LIVE}`);
+  /** The tenant's live on-site work: who holds which ticket, started or not, since when, on site since when. */
+  async liveField(q: Queryable): Promise<{ user_id: string; ticket_id: string; state: AssignmentState; offered_at: Date; on_site_at: Date | null }[]> {
+    return q.query(`SELECT user_id, ticket_id, state, offered_at, on_site_at FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND kind = 'field' AND ${LIVE}`);
+  },
+
+  /** The engineer checked in on site at `at` (the first check-in counts). */
+  async setOnSite(q: Queryable, id: string, at: Date): Promise<void> {
+    await q.query(`UPDATE dispatch_assignments SET on_site_at = coalesce(on_site_at, $2) WHERE id = $1`, [id, at]);
   },
 
   /** The live assignments of these people (the board's current jobs). */

@@ -133,9 +133,10 @@ export interface PersonInput {
 export const WORK_MINUTES: Record<WorkKind, number> = { ticket: 20, chat: 20, field: 60 };
 
 /** Expected minutes until the person is free to start new work: the jobs in hand, but for `stops` on-site
- * visits not started (the engine places new work among those, engine/insertion.ts). */
-export const busyMinutesOf = (load: Record<WorkKind, number>, stops = 0): number =>
-  load.ticket * WORK_MINUTES.ticket + load.chat * WORK_MINUTES.chat + Math.max(0, load.field - stops) * WORK_MINUTES.field;
+ * visits not started (the engine places new work among those, engine/insertion.ts); the visits under way
+ * count what is left of them (`underWayMinutes`, from check-in times) when given, else WORK_MINUTES.field each. */
+export const busyMinutesOf = (load: Record<WorkKind, number>, stops = 0, underWayMinutes?: number): number =>
+  load.ticket * WORK_MINUTES.ticket + load.chat * WORK_MINUTES.chat + (underWayMinutes ?? Math.max(0, load.field - stops) * WORK_MINUTES.field);
 
 export function buildPerson(i: PersonInput): Person {
   const p = i.profile;

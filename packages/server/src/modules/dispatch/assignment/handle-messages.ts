@@ -49,7 +49,8 @@ export async function handleDispatchMessages(deps: Deps, messages: OutboxMessage
         }
         if (FIELD_STEP_TOPICS.includes(m.topic)) {
           const actor = p.actor as { type?: string; id?: string } | undefined;
-          await startOnFieldStep(run, String(p.ticketId), actor?.type === 'user' ? (actor.id ?? null) : null);
+          const at = (p.data as { at?: string } | undefined)?.at;
+          await startOnFieldStep(run, String(p.ticketId), actor?.type === 'user' ? (actor.id ?? null) : null, { kind: m.topic, at: at && !Number.isNaN(Date.parse(at)) ? new Date(at) : null });
           continue;
         }
         const change: TicketChange = { ticketId: String(p.ticketId), kind: m.topic, actor: (p.actor ?? {}) as TicketChange['actor'], data: (p.data ?? {}) as TicketChange['data'] };

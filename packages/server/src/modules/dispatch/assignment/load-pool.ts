@@ -7,7 +7,7 @@ import { buildPerson, busyMinutesOf, DEFAULT_POLICY, resolvePolicy } from './dis
 import { policyRepository, type PolicyRow } from '../profiles/policy-repository';
 import { ruleRepository, type RuleRow } from '../profiles/rule-repository';
 import { setupRepository } from './setup-repository';
-import { addStop, fieldWorkInHand } from './work-in-hand';
+import { addStop, fieldWorkInHand, type FieldWork } from './work-in-hand';
 import { statsRepository } from './stats-repository';
 
 /** Roles that are dispatched work. */
@@ -51,7 +51,7 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
     tenantTimeZone(q),
     setupRepository.outlets(q),
   ]);
-  const [work, field] = await Promise.all([assignmentRepository.recentWork(q, dayStart(now, timeZone)), fieldWorkInHand(q)]);
+  const [work, field] = await Promise.all([assignmentRepository.recentWork(q, dayStart(now, timeZone)), fieldWorkInHand(q, now)]);
   const profileOf = new Map(profiles.map((p) => [p.user_id, p]));
   const positionOf = new Map(positions.map((p) => [p.user_id, p]));
   const loadOf = new Map<string, Partial<Record<WorkKind, number>>>();
@@ -74,12 +74,18 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
     }),
   );
   // on-site work in hand: the visit under way ends at its site; new visits may go among those not started
+  const underWay = new Map<string, FieldWork['underWay']>();
+  const busy = (p: Person) => {
+    const u = underWay.get(p.id);
+    return busyMinutesOf(p.load, p.stops?.length ?? 0, u && u.reduce((sum, v) => sum + v.minutes, 0));
+  };
   for (const p of people) {
     const f = field.get(p.id);
     if (!f) continue;
     p.stops = f.stops;
     if (f.freeAt) p.freeAt = f.freeAt;
-    p.busyMinutes = busyMinutesOf(p.load, f.stops.length);
+    underWay.set(p.id, f.underWay);
+    p.busyMinutes = busy(p);
   }
   const byId = new Map(people.map((p) => [p.id, p]));
   let seq = 0;
@@ -99,7 +105,7 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
       if (!p) return;
       p.load[need.kind] += 1;
       if (need.kind === 'field') p.stops = addStop(p.stops ?? [], stopOf(need));
-      p.busyMinutes = busyMinutesOf(p.load, p.stops?.length ?? 0);
+      p.busyMinutes = busy(p);
       p.workMinutesToday += need.durationMinutes;
       lastAssignedAt[personId] = now.getTime() + ++seq;
     },
@@ -108,7 +114,9 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
       if (!p) return;
       p.load[kind] = Math.max(0, p.load[kind] - 1);
       if (p.stops) p.stops = p.stops.filter((s) => s.ticketId !== ticketId);
-      p.busyMinutes = busyMinutesOf(p.load, p.stops?.length ?? 0);
+      const u = underWay.get(personId);
+      if (u) underWay.set(personId, u.filter((v) => v.ticketId !== ticketId));
+      p.busyMinutes = busy(p);
     },
   };
 }

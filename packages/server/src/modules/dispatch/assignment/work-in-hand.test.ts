@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Stop } from '../engine/types';
-import { addStop, stopOrder } from './work-in-hand';
+import { addStop, minutesLeft, OVERRUN_MINUTES, stopOrder } from './work-in-hand';
 
 // The order dispatch assumes for a person's visits not started: earliest deadline first, none last,
 // then the oldest offer; a visit offered now goes after those due no later.
@@ -25,5 +25,15 @@ describe('the order of the visits not started', () => {
     expect(addStop(stops, stop('无', null)).map((s) => s.ticketId)).toEqual(['甲', '乙', '丙', '无']);
     expect(addStop([], stop('新', 10)).map((s) => s.ticketId)).toEqual(['新']);
     expect(stops.map((s) => s.ticketId)).toEqual(['甲', '乙', '丙']); // not changed in place
+  });
+
+  it('a visit under way counts what is left of it after check-in, at least the overrun allowance; not checked in, all of it', () => {
+    const now = new Date('2026-03-02T02:00:00Z');
+    const ago = (min: number) => new Date(now.getTime() - min * 60_000);
+    expect(minutesLeft(null, now)).toBe(60);
+    expect(minutesLeft(ago(0), now)).toBe(60);
+    expect(minutesLeft(ago(45), now)).toBe(15);
+    expect(minutesLeft(ago(55), now)).toBe(OVERRUN_MINUTES);
+    expect(minutesLeft(ago(180), now)).toBe(OVERRUN_MINUTES);
   });
 });

@@ -14,6 +14,19 @@ export interface FieldWork {
   /** the site of the visit under way (the latest started), null when none or it has no site */
   freeAt: LatLng | null;
   stops: Stop[];
+  /** the visits under way, with the minutes left of each: expected minutes on site less the time since
+   * check-in (at least OVERRUN_MINUTES: a visit running over still holds the engineer); not checked in yet,
+   * the whole of it */
+  underWay: { ticketId: string; minutes: number }[];
+}
+
+/** What a visit that has run past its expected time is still counted. */
+export const OVERRUN_MINUTES = 10;
+
+/** Minutes left of a visit under way at `now`. */
+export function minutesLeft(onSiteAt: Date | null, now: Date): number {
+  if (!onSiteAt) return WORK_MINUTES.field;
+  return Math.max(OVERRUN_MINUTES, WORK_MINUTES.field - (now.getTime() - onSiteAt.getTime()) / 60_000);
 }
 
 /** A stop's deadline in epoch ms; none sorts last. */
@@ -31,8 +44,8 @@ export function addStop(stops: Stop[], stop: Stop): Stop[] {
   return [...stops.slice(0, i), stop, ...stops.slice(i)];
 }
 
-/** personId → their on-site work in hand (people without any are absent). */
-export async function fieldWorkInHand(q: Queryable): Promise<Map<string, FieldWork>> {
+/** personId → their on-site work in hand at `now` (people without any are absent). */
+export async function fieldWorkInHand(q: Queryable, now: Date): Promise<Map<string, FieldWork>> {
   const live = await assignmentRepository.liveField(q);
   const out = new Map<string, FieldWork>();
   if (!live.length) return out;
@@ -41,10 +54,11 @@ export async function fieldWorkInHand(q: Queryable): Promise<Map<string, FieldWo
   const pending = new Map<string, (Stop & { offeredAt: number })[]>();
   const latestStart = new Map<string, number>();
   for (const a of live) {
-    const work = out.get(a.user_id) ?? { freeAt: null, stops: [] };
+    const work = out.get(a.user_id) ?? { freeAt: null, stops: [], underWay: [] };
     out.set(a.user_id, work);
     const at = siteOf.get(a.ticket_id) ?? null;
     if (a.state === 'started') {
+      work.underWay.push({ ticketId: a.ticket_id, minutes: minutesLeft(a.on_site_at, now) });
       if (a.offered_at.getTime() >= (latestStart.get(a.user_id) ?? Number.NEGATIVE_INFINITY)) {
         latestStart.set(a.user_id, a.offered_at.getTime());
         work.freeAt = at;
