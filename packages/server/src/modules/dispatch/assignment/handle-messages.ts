@@ -15,8 +15,9 @@ export const DISPATCH_TOPICS = ['ticket.created', 'ticket.updated', 'reply.added
 /**
  * Dispatch's outbox consumer: new tickets are dispatched by their policy's mode, people's changes to
  * tickets keep assignments in step, a person going off shift hands back unstarted work and one coming
- * available takes from the queue, and an engineer's 出发 / 签到 on the phone starts their visit. One transaction per tenant with its dispatch lock; idempotent (a
- * ticket already assigned or queued is not dispatched again, a released assignment not released twice).
+ * available takes from the queue, and an engineer's 出发 / 签到 on the phone starts their visit. One
+ * transaction per tenant with its dispatch lock; idempotent (a ticket already assigned or queued is not
+ * dispatched again, a released assignment not released twice, a started one not started again).
  */
 export async function handleDispatchMessages(deps: Deps, messages: OutboxMessage[]): Promise<void> {
   for (const [tenantId, list] of byTenant(messages)) {
