@@ -4,6 +4,7 @@
 export { SLA_METRICS, SLA_STATES } from './rules/sla-types';
 export type { SlaMetric, SlaState, SlaPolicy, Targets, Target, PolicyConditions } from './rules/sla-types';
 export { slaFacts, runningSlaFacts } from './clocks/read-sla-facts';
+export { ensureClocks } from './clocks/ensure-clocks';
 export type { SlaFact } from './clocks/read-sla-facts';
 export { chaseCounts } from './chases/read-chase-counts';
 export { recordEscalation } from './clocks/record-escalation';

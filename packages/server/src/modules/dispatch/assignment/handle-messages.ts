@@ -6,6 +6,7 @@ import { drainQueue } from './drain-queue';
 import { changeActor, followTicketChange, type TicketChange } from './follow-ticket-changes';
 import { handBack } from './hand-back';
 import { withDispatchLock } from './dispatch-transaction';
+import { ensureClocks } from '../../sla';
 import { policyRepository } from '../profiles/policy-repository';
 import { requestDispatch } from './request-dispatch';
 import { FIELD_STEP_TOPICS, startOnFieldStep } from './start-on-field-step';
@@ -23,6 +24,10 @@ export async function handleDispatchMessages(deps: Deps, messages: OutboxMessage
   for (const [tenantId, list] of byTenant(messages)) {
     // a tenant that has not set dispatch up (no policy) pays nothing per ticket: recommendations on request only
     if (!(await deps.db.tenant(tenantId, (q) => policyRepository.exists(q)))) continue;
+    // new tickets are decided now: their SLA clocks first (the SLA consumer may not have run yet), so the
+    // deadline term and 插单 see them
+    const fresh = list.filter((m) => m.topic === 'ticket.created').map((m) => String((m.payload as { ticketId?: unknown }).ticketId ?? '')).filter(Boolean);
+    if (fresh.length) await deps.db.tenant(tenantId, (q) => ensureClocks(q, tenantId, fresh, deps.clock.now(), deps.contractPolicies));
     await withDispatchLock(deps, tenantId, null, async (run) => {
       const system = run.actor;
       let created: string[] = [];
