@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatchOf, dispatchWorld, person, policy, team, ticket, type DispatchWorld } from './helpers';
+import { dispatchOf, dispatchWorld, onSiteSlaPolicy, person, policy, team, ticket, type DispatchWorld } from './helpers';
 
 // A ticket dispatched the moment it is created is decided with its SLA deadline even when the SLA
 // consumer has not run yet: in a running server the two consumers poll the outbox independently, and
@@ -9,9 +9,7 @@ describe('the deadline of a ticket decided at creation', () => {
   let w: DispatchWorld;
   beforeAll(async () => {
     w = await dispatchWorld('创建即派单的时限');
-    const target = (onSite: number) => ({ first_response: { minutes: 30, business: false }, on_site: { minutes: onSite, business: false }, resolution: { minutes: 1440, business: false } });
-    const res = await w.t.api(w.acme.adminToken, 'POST', '/api/v1/sla/policies', { name: '紧急上门 1 小时', targets: { urgent: target(60), normal: target(600) } });
-    expect(res.statusCode).toBe(201);
+    await onSiteSlaPolicy(w, '紧急上门 1 小时', { urgent: 60, normal: 600 });
   });
   afterAll(async () => w?.close());
 

@@ -62,6 +62,13 @@ export async function slaDispatchWorld(name: string): Promise<DispatchWorld> {
   };
 }
 
+/** An SLA policy whose targets give each priority listed its minutes to reach the site (上门), with wall-clock first-response and resolution targets. */
+export async function onSiteSlaPolicy(w: DispatchWorld, name: string, onSite: Record<string, number>, o: { firstResponse?: number; resolution?: number } = {}) {
+  const target = (minutes: number) => ({ first_response: { minutes: o.firstResponse ?? 30, business: false }, on_site: { minutes, business: false }, resolution: { minutes: o.resolution ?? 1440, business: false } });
+  const res = await w.t.api(w.acme.adminToken, 'POST', '/api/v1/sla/policies', { name, targets: Object.fromEntries(Object.entries(onSite).map(([priority, minutes]) => [priority, target(minutes)])) });
+  if (res.statusCode !== 201) throw new Error(res.body);
+}
+
 export async function team(w: DispatchWorld, name: string): Promise<string> {
   const res = await w.t.api(w.acme.adminToken, 'POST', '/api/v1/teams', { name });
   if (res.statusCode !== 201) throw new Error(res.body);

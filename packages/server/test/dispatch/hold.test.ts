@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatchOf, eventKinds, person, policy, team, ticket, slaDispatchWorld, type DispatchWorld } from './helpers';
+import { dispatchOf, eventKinds, onSiteSlaPolicy, person, policy, team, ticket, slaDispatchWorld, type DispatchWorld } from './helpers';
 
 // 就近等待 (engine holdUntil) in the server: with everyone qualified busy, a ticket whose only person with
 // room is far waits in the queue while its 上门时限 allows; the engineer near it who frees up takes it, or
@@ -8,11 +8,7 @@ describe('dispatch holds a ticket for a nearer engineer (scored)', () => {
   let w: DispatchWorld;
   beforeAll(async () => {
     w = await slaDispatchWorld('就近等待');
-    const policyRes = await w.t.api(w.acme.adminToken, 'POST', '/api/v1/sla/policies', {
-      name: '上门 8 小时',
-      targets: { normal: { first_response: { minutes: 60, business: false }, on_site: { minutes: 480, business: false }, resolution: { minutes: 1440, business: false } } },
-    });
-    expect(policyRes.statusCode).toBe(201);
+    await onSiteSlaPolicy(w, '上门 8 小时', { normal: 480 }, { firstResponse: 60 });
   });
   afterAll(async () => w?.close());
 

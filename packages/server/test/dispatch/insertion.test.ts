@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatchOf, person, policy, team, ticket, slaDispatchWorld, type DispatchWorld } from './helpers';
+import { dispatchOf, onSiteSlaPolicy, person, policy, team, ticket, slaDispatchWorld, type DispatchWorld } from './helpers';
 
 // 插单 in the server: an engineer's on-site jobs not yet started are stops a new job may go before. An
 // urgent visit (上门 60 min) goes to 陈师傅, 12 km off, whose only job is a day-long one he has not
@@ -9,9 +9,7 @@ describe('dispatch places a new visit among the jobs not yet started (scored)', 
   let w: DispatchWorld;
   beforeAll(async () => {
     w = await slaDispatchWorld('插单');
-    const target = (onSite: number) => ({ first_response: { minutes: 30, business: false }, on_site: { minutes: onSite, business: false }, resolution: { minutes: 1440, business: false } });
-    const res = await w.t.api(w.acme.adminToken, 'POST', '/api/v1/sla/policies', { name: '紧急上门 1 小时', targets: { urgent: target(60), normal: target(600) } });
-    expect(res.statusCode).toBe(201);
+    await onSiteSlaPolicy(w, '紧急上门 1 小时', { urgent: 60, normal: 600 });
   });
   afterAll(async () => w?.close());
 

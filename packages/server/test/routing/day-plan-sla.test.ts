@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayPlan, ROUTING_CONSUMER, startRouting } from '../../src/modules/routing';
-import { person, policy, team, ticket, slaDispatchWorld, type DispatchWorld } from '../dispatch/helpers';
+import { onSiteSlaPolicy, person, policy, team, ticket, slaDispatchWorld, type DispatchWorld } from '../dispatch/helpers';
 import { drainUntilPassed } from '../support/outbox-settle';
 
 // An engineer's day plan keeps what dispatch promised: the SLA's deadline for reaching the site (the
@@ -17,9 +17,7 @@ describe('day plans keep SLA deadlines and booked visits', () => {
   beforeAll(async () => {
     w = await slaDispatchWorld('路线与时限');
     startRouting({ deps: w.t.deps, outbox: w.outbox });
-    const target = (onSite: number) => ({ first_response: { minutes: 30, business: false }, on_site: { minutes: onSite, business: false }, resolution: { minutes: 2880, business: false } });
-    const res = await w.t.api(w.acme.adminToken, 'POST', '/api/v1/sla/policies', { name: '上门时限', targets: { urgent: target(45), high: target(60), normal: target(2000), low: target(2000) } });
-    expect(res.statusCode).toBe(201);
+    await onSiteSlaPolicy(w, '上门时限', { urgent: 45, high: 60, normal: 2000, low: 2000 }, { resolution: 2880 });
     g = await team(w, '电梯维保组');
     await policy(w, { scope: 'tenant', mode: 'manual' });
   });
