@@ -70,6 +70,12 @@ export const fieldRepository = {
     return row;
   },
 
+  /** The open visits of these tickets that have a booked window (预约上门). */
+  async bookedOpenVisits(q: Queryable, ticketIds: string[]): Promise<VisitRow[]> {
+    if (!ticketIds.length) return [];
+    return q.query<VisitRow>(`SELECT ${VISIT} FROM field_visits WHERE ticket_id = ANY($1::uuid[]) AND state <> 'done' AND window_start IS NOT NULL AND window_end IS NOT NULL`, [ticketIds]);
+  },
+
   async lastSeq(q: Queryable, ticketId: string): Promise<number> {
     const [row] = await q.query<{ n: number }>('SELECT coalesce(max(seq), 0)::int AS n FROM field_visits WHERE ticket_id = $1', [ticketId]);
     return row.n;
