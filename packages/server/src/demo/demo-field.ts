@@ -7,8 +7,9 @@ import type { Catalog } from './demo-catalog';
 import { staffByKey, type People } from './demo-people';
 
 // The engineer's phone (/field) in the demo: 高峰 of the elevator team has visits today (with time
-// windows, in the tenant's time zone) and one tomorrow, at sites around Shanghai — sign in as him on a
-// phone and open /field.
+// windows booked with the customers, in the tenant's time zone) and one tomorrow, at sites around
+// Shanghai — sign in as him on a phone and open /field. Loaded after the working day (18:00), "today" is
+// the next day: booked visits whose window is over would go back to dispatch at once.
 
 const JOBS = [
   { day: 0, from: '09:00', to: '10:30', title: '万科中心 2 号客梯运行异响', address: '上海市浦东新区世纪大道 1 号', lat: 31.2397, lng: 121.5046, customer: '物业钱经理', priority: 'high' },
@@ -33,7 +34,8 @@ export async function createDemoFieldDay(deps: Deps, admin: Actor, people: Peopl
   const engineer = staffByKey(people, 'eng-gao');
   const supervisor = staffByKey(people, 'sup-chen');
   const timeZone = await deps.db.tenant(admin.tenantId, (q) => tenantTimeZone(q));
-  const today = localTime(deps.clock.now(), timeZone).date;
+  const now = localTime(deps.clock.now(), timeZone);
+  const today = now.minutes < 18 * 60 ? now.date : addDays(now.date, 1);
   for (const j of JOBS) {
     const { ticket } = await createTicket(deps, supervisor.actor, {
       title: j.title,

@@ -145,6 +145,17 @@ describe('visit steps from the phone', () => {
     const planned = await t.api(acme.adminToken, 'PUT', `/api/v1/field/jobs/${ticket.id}/visit`, { windowStart: tomorrow.toISOString(), windowEnd: new Date(tomorrow.getTime() + 2 * 3600_000).toISOString() });
     expect(planned.statusCode, planned.body).toBe(200);
     expect(planned.json()).toMatchObject({ id: done.followUpVisitId, seq: 2 });
+    // booked: an event on the ticket; the same window again records nothing, a moved one says from when
+    const again = await t.api(acme.adminToken, 'PUT', `/api/v1/field/jobs/${ticket.id}/visit`, { windowStart: tomorrow.toISOString(), windowEnd: new Date(tomorrow.getTime() + 2 * 3600_000).toISOString() });
+    expect(again.statusCode, again.body).toBe(200);
+    const later = new Date(tomorrow.getTime() + 3600_000);
+    expect((await t.api(acme.adminToken, 'PUT', `/api/v1/field/jobs/${ticket.id}/visit`, { windowStart: later.toISOString(), windowEnd: new Date(later.getTime() + 2 * 3600_000).toISOString() })).statusCode).toBe(200);
+    const events = (await t.api(acme.adminToken, 'GET', `/api/v1/tickets/${ticket.id}/events?limit=500`)).json().items.filter((e: { kind: string }) => e.kind === 'field.visit_booked');
+    expect(events.map((e: { data: Record<string, unknown> }) => e.data)).toEqual([
+      { visitSeq: 2, userId: zhang.id, windowStart: tomorrow.toISOString(), windowEnd: new Date(tomorrow.getTime() + 2 * 3600_000).toISOString() },
+      { visitSeq: 2, userId: zhang.id, windowStart: later.toISOString(), windowEnd: new Date(later.getTime() + 2 * 3600_000).toISOString(), previousStart: tomorrow.toISOString() },
+    ]);
+    expect(events[0].internal).toBe(true);
     const list = await t.api(zhang.token, 'GET', '/api/v1/field/jobs');
     expect(list.statusCode, list.body).toBe(200);
     const body = list.json();

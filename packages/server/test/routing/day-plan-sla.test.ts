@@ -76,6 +76,18 @@ describe('day plans keep SLA deadlines and booked visits', () => {
     const next = (await w.t.api(li.token, 'GET', `/api/v1/routes/day?userId=${li.id}&date=2026-03-03`)).json() as { stops: Stop[] };
     expect(next.stops.map((s) => s.ticketId)).toEqual([tomorrow]);
     expect(Date.parse(next.stops[0].startAt)).toBeGreaterThanOrEqual(at('09:00', '2026-03-03'));
+
+    // the customer moves tomorrow's visit to this afternoon: both days, planned already, are planned again
+    w.t.clock.advance(60_000);
+    expect((await book(tomorrow, '13:30', '14:30')).statusCode).toBe(200);
+    await settle();
+    const today = await w.t.db.tenant(w.acme.id, (q) => dayPlan(q, li.id, DAY));
+    expect(today).toMatchObject({ reason: 'assigned' });
+    expect(today!.stops.map((s) => s.ticketId).sort(), JSON.stringify(today)).toEqual([booked, free, tomorrow].sort());
+    const moved = Date.parse(today!.stops.find((s) => s.ticketId === tomorrow)!.startAt);
+    expect(moved).toBeGreaterThanOrEqual(at('13:30'));
+    expect(moved).toBeLessThanOrEqual(at('14:30'));
+    expect((await w.t.db.tenant(w.acme.id, (q) => dayPlan(q, li.id, '2026-03-03')))?.stops).toEqual([]);
   });
 
   it('a job given to an engineer whose day has a plan re-plans it; a day without a plan stays unplanned', async () => {

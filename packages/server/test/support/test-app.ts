@@ -22,7 +22,7 @@ export interface TestApp {
   db: Database;
   deps: Deps;
   config: Config;
-  clock: Clock & { advance(ms: number): void };
+  clock: Clock & { advance(ms: number): void; set(d: Date | string): void };
   /** Creates a tenant with an admin and signs the admin in. */
   tenant(name?: string): Promise<TestTenant>;
   /** Signs a user in and returns the bearer token. */

@@ -17,6 +17,12 @@ describe('field steps on the ticket timeline', () => {
     expect(d.lines).toContain('更换皮带');
     expect(d.lines.some((l) => l.startsWith('工单未能自动解决'))).toBe(true);
   });
+  it('says the window of a visit booked with the customer and the one it moved from', () => {
+    const d = describeFieldEvent('field.visit_booked', { windowStart: '2026-12-07T01:00:00Z', windowEnd: '2026-12-07T03:00:00Z', previousStart: '2026-12-06T06:00:00Z' }, t, '陈静');
+    expect(d.title).toBe('陈静 预约上门');
+    expect(d.lines[0]).toMatch(/^预约时间 12-07 \d\d:00–\d\d:00$/);
+    expect(d.lines[1]).toMatch(/^原预约 12-06 \d\d:00$/);
+  });
 });
 
 describe('a photo made small', () => {

@@ -2,7 +2,8 @@ import type { TFunction } from 'i18next';
 import dayjs from 'dayjs';
 
 // Timeline lines for the steps the engineer's phone recorded (kind field.depart|check_in|note|photo|
-// signature|complete): who, what, when it was done on site, a far check-in, a ticket left unresolved.
+// signature|complete): who, what, when it was done on site, a far check-in, a ticket left unresolved;
+// and for a visit booked with the customer (field.visit_booked), its window and the one it moved from.
 
 export const isFieldEvent = (kind: string) => kind.startsWith('field.');
 
@@ -17,5 +18,10 @@ export function describeFieldEvent(kind: string, d: Record<string, unknown>, t: 
   if (step === 'check_in' && typeof d.distanceM === 'number') lines.push(t(d.flagged ? 'fieldApp.event.far' : 'fieldApp.event.distance', { m: d.distanceM }));
   if (typeof d.resolveProblem === 'string' && d.resolveProblem) lines.push(t('fieldApp.event.notResolved', { code: t(`errors.${d.resolveProblem}`, { defaultValue: d.resolveProblem }) }));
   if (typeof d.at === 'string') lines.push(t('fieldApp.event.madeAt', { at: dayjs(d.at).format('MM-DD HH:mm') }));
+  if (step === 'visit_booked' && typeof d.windowStart === 'string' && typeof d.windowEnd === 'string') {
+    const end = dayjs(d.windowEnd);
+    lines.push(t('fieldApp.event.window', { from: dayjs(d.windowStart).format('MM-DD HH:mm'), to: end.format(end.isSame(dayjs(d.windowStart), 'day') ? 'HH:mm' : 'MM-DD HH:mm') }));
+    if (typeof d.previousStart === 'string') lines.push(t('fieldApp.event.movedFrom', { at: dayjs(d.previousStart).format('MM-DD HH:mm') }));
+  }
   return { title, lines };
 }

@@ -4,7 +4,7 @@ export { fieldRoutes } from './routes';
 export { postStep } from './post-step';
 export type { PostStepInput, StepAnswer } from './post-step';
 export { listMyJobs } from './list-jobs';
-export { scheduleVisit } from './schedule-visit';
+export { scheduleVisit, VISIT_BOOKED } from './schedule-visit';
 export { bookedWindows } from './booked-windows';
 export { putFieldSettings } from './field-settings';
 export type { FieldDevice } from './field-ports';

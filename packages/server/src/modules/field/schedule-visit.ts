@@ -2,8 +2,8 @@ import type { Deps } from '../../platform/deps';
 import { forbidden, invalid, notFound } from '../../platform/errors';
 import { uuidv7 } from '../../platform/ids';
 import { isManager, type Actor } from '../identity';
-import { readTicket } from '../tickets';
-import { fieldRepository } from './field-repository';
+import { readTicket, recordTicketEvents } from '../tickets';
+import { fieldRepository, type VisitRow } from './field-repository';
 import { toVisitView } from './visit-view';
 
 export interface ScheduleVisitInput {
@@ -11,7 +11,15 @@ export interface ScheduleVisitInput {
   windowEnd: string;
 }
 
-/** 预约上门: sets the time window of the ticket's open visit (planning one when there is none); supervisors, admins and the assignee. */
+/** The ticket event of a booked (or moved) visit: who goes, when, and when it was booked for before. */
+export const VISIT_BOOKED = 'field.visit_booked';
+
+/**
+ * 预约上门: sets the time window of the ticket's open visit (planning one when there is none); supervisors,
+ * admins and the assignee. A new or changed window is an event on the ticket (field.visit_booked): the
+ * timeline shows it, dispatch keeps the visit with its engineer past the end of their shift, routing
+ * re-plans the day. The same window again changes nothing.
+ */
 export async function scheduleVisit(deps: Deps, actor: Actor, ticketId: string, input: ScheduleVisitInput) {
   const start = new Date(input.windowStart);
   const end = new Date(input.windowEnd);
@@ -23,13 +31,20 @@ export async function scheduleVisit(deps: Deps, actor: Actor, ticketId: string, 
     if (!isManager(actor) && !(actor.id && t.assignee_id === actor.id)) throw forbidden('Only a supervisor or the assigned engineer plans a visit');
     await fieldRepository.lockTicket(q, t.id);
     const open = await fieldRepository.openVisit(q, t.id);
+    let visit: VisitRow;
     if (open) {
-      await fieldRepository.updateVisit(q, open.id, { window_start: start, window_end: end, ...(open.user_id ? {} : { user_id: t.assignee_id }) }, now);
-      return toVisitView({ ...open, window_start: start, window_end: end });
+      if (open.window_start?.getTime() === start.getTime() && open.window_end?.getTime() === end.getTime() && (open.user_id || !t.assignee_id)) return toVisitView(open);
+      const userId = open.user_id ?? t.assignee_id;
+      await fieldRepository.updateVisit(q, open.id, { window_start: start, window_end: end, ...(open.user_id ? {} : { user_id: userId }) }, now);
+      visit = { ...open, user_id: userId, window_start: start, window_end: end };
+    } else {
+      const seq = (await fieldRepository.lastSeq(q, t.id)) + 1;
+      visit = await fieldRepository.insertVisit(q, { id: uuidv7(now.getTime()), tenant_id: actor.tenantId, ticket_id: t.id, user_id: t.assignee_id, seq, window_start: start, window_end: end, state: 'planned', departed_at: null, checked_in_at: null, completed_at: null, result: null, created_at: now });
     }
-    const seq = (await fieldRepository.lastSeq(q, t.id)) + 1;
-    return toVisitView(
-      await fieldRepository.insertVisit(q, { id: uuidv7(now.getTime()), tenant_id: actor.tenantId, ticket_id: t.id, user_id: t.assignee_id, seq, window_start: start, window_end: end, state: 'planned', departed_at: null, checked_in_at: null, completed_at: null, result: null, created_at: now }),
-    );
+    await recordTicketEvents(q, [{
+      ticketId: t.id, kind: VISIT_BOOKED, actor, channel: 'web', at: now, internal: true,
+      data: { visitSeq: visit.seq, userId: visit.user_id, windowStart: start.toISOString(), windowEnd: end.toISOString(), ...(open?.window_start ? { previousStart: open.window_start.toISOString() } : {}) },
+    }], now);
+    return toVisitView(visit);
   });
 }

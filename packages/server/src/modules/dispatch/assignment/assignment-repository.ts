@@ -26,6 +26,8 @@ export interface AssignmentRow {
 
 const COLS = 'id, ticket_id, user_id, kind, state, mode, decided_by, override_reason, decision, offered_at, respond_by, accepted_at, ended_at, end_reason';
 const LIVE = `state IN ('offered', 'accepted', 'started')`;
+/** not a visit booked for a later day than the one ending at $1 (it counts on its own day) */
+const NOT_LATER = `(booked_start IS NULL OR booked_start < $1)`;
 
 export const assignmentRepository = {
   /** Serialises the decide-and-insert step of one tenant across processes until the transaction ends. */
@@ -66,8 +68,8 @@ export const assignmentRepository = {
   },
 
   /** Live work in hand per person and kind. */
-  async liveLoads(q: Queryable): Promise<{ user_id: string; kind: WorkKind; n: number }[]> {
-    return q.query(`SELECT user_id, kind, count(*)::int AS n FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND ${LIVE} GROUP BY user_id, kind`);
+  async liveLoads(q: Queryable, dayEnd: Date): Promise<{ user_id: string; kind: WorkKind; n: number }[]> {
+    return q.query(`SELECT user_id, kind, count(*)::int AS n FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND ${LIVE} AND ${NOT_LATER} GROUP BY user_id, kind`, [dayEnd]);
   },
 
   /** Per person: minutes of work given since `since` (a visit counts 60, other work 20) and their last offer. */
@@ -97,21 +99,33 @@ export const assignmentRepository = {
     );
   },
 
-  /** A person's live work not yet started (offered or accepted). */
-  async unstartedOf(q: Queryable, userIds: string[]): Promise<AssignmentRow[]> {
+  /** A person's live work not yet started (offered or accepted) that a shift's end hands back: not a visit
+   * booked with the customer for a window not yet over (it stays with its engineer). */
+  async unstartedOf(q: Queryable, userIds: string[], now: Date): Promise<AssignmentRow[]> {
     if (!userIds.length) return [];
-    return q.query<AssignmentRow>(`SELECT ${COLS} FROM dispatch_assignments WHERE user_id = ANY($1::uuid[]) AND state IN ('offered', 'accepted') FOR UPDATE`, [userIds]);
+    return q.query<AssignmentRow>(
+      `SELECT ${COLS} FROM dispatch_assignments WHERE user_id = ANY($1::uuid[]) AND state IN ('offered', 'accepted') AND (booked_end IS NULL OR booked_end <= $2) FOR UPDATE`,
+      [userIds, now],
+    );
   },
 
-  /** People with live work not yet started. */
-  async peopleWithUnstarted(q: Queryable): Promise<string[]> {
-    const rows = await q.query<{ user_id: string }>(`SELECT DISTINCT user_id FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND state IN ('offered', 'accepted')`);
+  /** People with live work not yet started that a shift's end would hand back (as unstartedOf). */
+  async peopleWithUnstarted(q: Queryable, now: Date): Promise<string[]> {
+    const rows = await q.query<{ user_id: string }>(
+      `SELECT DISTINCT user_id FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND state IN ('offered', 'accepted') AND (booked_end IS NULL OR booked_end <= $1)`,
+      [now],
+    );
     return rows.map((r) => r.user_id);
   },
 
   /** The tenant's live on-site work: who holds which ticket, started or not, since when, on site since when. */
-  async liveField(q: Queryable): Promise<{ user_id: string; ticket_id: string; state: AssignmentState; offered_at: Date; on_site_at: Date | null }[]> {
-    return q.query(`SELECT user_id, ticket_id, state, offered_at, on_site_at FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND kind = 'field' AND ${LIVE}`);
+  async liveField(q: Queryable, dayEnd: Date): Promise<{ user_id: string; ticket_id: string; state: AssignmentState; offered_at: Date; on_site_at: Date | null }[]> {
+    return q.query(`SELECT user_id, ticket_id, state, offered_at, on_site_at FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND kind = 'field' AND ${LIVE} AND ${NOT_LATER}`, [dayEnd]);
+  },
+
+  /** The visit of this assignment was booked with the customer for this window. */
+  async setBooked(q: Queryable, id: string, start: Date, end: Date): Promise<void> {
+    await q.query(`UPDATE dispatch_assignments SET booked_start = $2, booked_end = $3 WHERE id = $1`, [id, start, end]);
   },
 
   /** The engineer checked in on site at `at` (the first check-in counts). */

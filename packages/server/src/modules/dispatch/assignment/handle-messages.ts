@@ -10,13 +10,21 @@ import { ensureClocks } from '../../sla';
 import { policyRepository } from '../profiles/policy-repository';
 import { requestDispatch } from './request-dispatch';
 import { FIELD_STEP_TOPICS, startOnFieldStep } from './start-on-field-step';
+import { keepBookedVisit, VISIT_BOOKED_TOPIC } from './keep-booked-visit';
 
-export const DISPATCH_TOPICS = ['ticket.created', 'ticket.updated', 'reply.added', 'dispatch.status_changed', 'dispatch.requested', ...FIELD_STEP_TOPICS];
+export const DISPATCH_TOPICS = ['ticket.created', 'ticket.updated', 'reply.added', 'dispatch.status_changed', 'dispatch.requested', ...FIELD_STEP_TOPICS, VISIT_BOOKED_TOPIC];
+
+const dateOf = (v: unknown) => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? new Date(v) : null);
+const userIdOf = (actor: unknown) => {
+  const a = actor as { type?: string; id?: string } | undefined;
+  return a?.type === 'user' ? (a.id ?? null) : null;
+};
 
 /**
  * Dispatch's outbox consumer: new tickets are dispatched by their policy's mode, people's changes to
  * tickets keep assignments in step, a person going off shift hands back unstarted work and one coming
- * available takes from the queue, and an engineer's 出发 / 签到 on the phone starts their visit. One
+ * available takes from the queue, an engineer's 出发 / 签到 on the phone starts their visit and a visit
+ * booked with the customer stays with its engineer. One
  * transaction per tenant with its dispatch lock; idempotent (a ticket already assigned or queued is not
  * dispatched again, a released assignment not released twice, a started one not started again).
  */
@@ -54,9 +62,14 @@ export async function handleDispatchMessages(deps: Deps, messages: OutboxMessage
           continue;
         }
         if (FIELD_STEP_TOPICS.includes(m.topic)) {
-          const actor = p.actor as { type?: string; id?: string } | undefined;
-          const at = (p.data as { at?: string } | undefined)?.at;
-          await startOnFieldStep(run, String(p.ticketId), actor?.type === 'user' ? (actor.id ?? null) : null, { kind: m.topic, at: at && !Number.isNaN(Date.parse(at)) ? new Date(at) : null });
+          await startOnFieldStep(run, String(p.ticketId), userIdOf(p.actor), { kind: m.topic, at: dateOf((p.data as { at?: unknown } | undefined)?.at) });
+          continue;
+        }
+        if (m.topic === VISIT_BOOKED_TOPIC) {
+          const d = (p.data ?? {}) as { userId?: unknown; windowStart?: unknown; windowEnd?: unknown };
+          const start = dateOf(d.windowStart);
+          const end = dateOf(d.windowEnd);
+          if (start && end) await keepBookedVisit(run, String(p.ticketId), userIdOf(p.actor), { userId: typeof d.userId === 'string' ? d.userId : null, start, end });
           continue;
         }
         const change: TicketChange = { ticketId: String(p.ticketId), kind: m.topic, actor: (p.actor ?? {}) as TicketChange['actor'], data: (p.data ?? {}) as TicketChange['data'] };

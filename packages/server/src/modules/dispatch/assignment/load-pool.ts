@@ -40,18 +40,20 @@ function dayStart(now: Date, timeZone: string): Date {
 }
 
 export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
-  const [users, profiles, positions, loads, policies, rules, stats, timeZone, outlets] = await Promise.all([
+  const [users, profiles, positions, policies, rules, stats, timeZone, outlets] = await Promise.all([
     activeUsersWithRoles(q, [...DISPATCHED_ROLES]),
     setupRepository.profiles(q),
     setupRepository.positions(q),
-    assignmentRepository.liveLoads(q),
     policyRepository.list(q),
     ruleRepository.ordered(q),
     statsRepository.all(q),
     tenantTimeZone(q),
     setupRepository.outlets(q),
   ]);
-  const [work, field] = await Promise.all([assignmentRepository.recentWork(q, dayStart(now, timeZone)), fieldWorkInHand(q, now)]);
+  const today = dayStart(now, timeZone);
+  // work booked with the customer for a later day counts on that day, not today
+  const dayEnd = new Date(today.getTime() + 86_400_000);
+  const [work, field, loads] = await Promise.all([assignmentRepository.recentWork(q, today), fieldWorkInHand(q, now, dayEnd), assignmentRepository.liveLoads(q, dayEnd)]);
   const profileOf = new Map(profiles.map((p) => [p.user_id, p]));
   const positionOf = new Map(positions.map((p) => [p.user_id, p]));
   const loadOf = new Map<string, Partial<Record<WorkKind, number>>>();
@@ -112,9 +114,11 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
     give(personId, kind, ticketId) {
       const p = byId.get(personId);
       if (!p) return;
-      p.load[kind] = Math.max(0, p.load[kind] - 1);
-      if (p.stops) p.stops = p.stops.filter((s) => s.ticketId !== ticketId);
       const u = underWay.get(personId);
+      // a visit booked for a later day was not counted today (it is neither a stop nor under way)
+      const counted = kind !== 'field' || !!p.stops?.some((s) => s.ticketId === ticketId) || !!u?.some((v) => v.ticketId === ticketId);
+      if (counted) p.load[kind] = Math.max(0, p.load[kind] - 1);
+      if (p.stops) p.stops = p.stops.filter((s) => s.ticketId !== ticketId);
       if (u) underWay.set(personId, u.filter((v) => v.ticketId !== ticketId));
       p.busyMinutes = busy(p);
     },

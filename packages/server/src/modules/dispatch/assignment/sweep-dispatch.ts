@@ -15,7 +15,7 @@ export async function sweepDispatch(deps: Deps): Promise<{ tenants: number }> {
   for (const tenantId of tenants)
     await withDispatchLock(deps, tenantId, null, async (run) => {
       await expireOffers(run);
-      await handBack(run, await assignmentRepository.peopleWithUnstarted(run.q), { force: false, reason: '班次结束，交回未开始的工作' });
+      await handBack(run, await assignmentRepository.peopleWithUnstarted(run.q, run.at), { force: false, reason: '班次结束，交回未开始的工作' });
       await drainQueue(run);
     });
   return { tenants: tenants.length };

@@ -44,9 +44,10 @@ export function addStop(stops: Stop[], stop: Stop): Stop[] {
   return [...stops.slice(0, i), stop, ...stops.slice(i)];
 }
 
-/** personId → their on-site work in hand at `now` (people without any are absent). */
-export async function fieldWorkInHand(q: Queryable, now: Date): Promise<Map<string, FieldWork>> {
-  const live = await assignmentRepository.liveField(q);
+/** personId → their on-site work in hand at `now` (people without any are absent); visits booked to start
+ * at `dayEnd` or later are not today's work. */
+export async function fieldWorkInHand(q: Queryable, now: Date, dayEnd: Date): Promise<Map<string, FieldWork>> {
+  const live = await assignmentRepository.liveField(q, dayEnd);
   const out = new Map<string, FieldWork>();
   if (!live.length) return out;
   const ids = live.map((a) => a.ticket_id);

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPool } from '../../src/modules/dispatch/assignment/load-pool';
+import { appendOutbox } from '../../src/platform/outbox/append-outbox';
+import { dispatchOf, dispatchWorld, eventKinds, person, policy, team, ticket, type DispatchWorld } from './helpers';
+
+// A visit booked with the customer (预约上门, the field module's field.visit_booked) stays with its
+// engineer: the shift's end and 下班 do not hand it back until its window is over, and booked for a later
+// day it counts in that day's load, not today's. The test clock: 09:00 Asia/Shanghai, Monday 2026-03-02.
+const at = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+08:00`);
+
+describe('a booked visit stays with its engineer', () => {
+  let w: DispatchWorld;
+  let g: string;
+  beforeAll(async () => {
+    w = await dispatchWorld('预约上门');
+    g = await team(w, '电梯维保组');
+    await policy(w, { scope: 'tenant', mode: 'manual', acceptTimeoutS: 3600 }); // offers wait for 接单
+  });
+  afterAll(async () => w?.close());
+
+  const site = { lat: 31.23, lng: 121.47, address: '上海市黄浦区南京东路 100 号' };
+  const give = async (userId: string) => {
+    const tk = await ticket(w, { teamId: g, site });
+    expect((await w.t.api(w.acme.adminToken, 'POST', `/api/v1/tickets/${tk.id}/dispatch`, { userId })).statusCode).toBe(200);
+    return tk.id;
+  };
+  const book = async (token: string, ticketId: string, from: Date, to: Date) => {
+    const res = await w.t.api(token, 'PUT', `/api/v1/field/jobs/${ticketId}/visit`, { windowStart: from.toISOString(), windowEnd: to.toISOString() });
+    expect(res.statusCode, res.body).toBe(200);
+  };
+  const fieldLoad = (userId: string) => w.t.db.tenant(w.acme.id, async (q) => (await loadPool(q, w.t.clock.now())).byId.get(userId)?.load.field);
+
+  it("booked for tomorrow by the engineer: taken (接单), kept at the shift's end, counted tomorrow; an unbooked visit and one whose window is over go back", async () => {
+    const zheng = await person(w, '郑师傅', { teamIds: [g], home: [31.2, 121.4], capacity: { field: 3 }, shift: { days: [1, 2, 3, 4, 5], start: '08:00', end: '18:00' } });
+    const tomorrow = await give(zheng.id);
+    const past = await give(zheng.id);
+    const unbooked = await give(zheng.id);
+    for (const id of [past, unbooked]) expect((await w.t.api(zheng.token, 'POST', `/api/v1/tickets/${id}/dispatch/accept`)).statusCode).toBe(200);
+    await book(zheng.token, tomorrow, at('2026-03-03', '09:00'), at('2026-03-03', '11:00'));
+    await book(w.acme.adminToken, past, at('2026-03-02', '10:00'), at('2026-03-02', '11:00'));
+    await w.settle();
+    // booking it is taking it: the offer answered once, even when the event comes again
+    expect((await dispatchOf(w, tomorrow)).current).toMatchObject({ userId: zheng.id, state: 'accepted' });
+    expect((await eventKinds(w, tomorrow)).filter((k) => k === 'dispatch.accepted')).toHaveLength(1);
+    // tomorrow's visit is not today's load: two of three
+    expect(await fieldLoad(zheng.id)).toBe(2);
+
+    w.t.clock.set(at('2026-03-02', '18:30'));
+    await w.dispatch.sweep();
+    expect((await dispatchOf(w, tomorrow)).current).toMatchObject({ userId: zheng.id, state: 'accepted' });
+    for (const id of [past, unbooked]) expect((await dispatchOf(w, id)).current).toBeNull();
+    expect(await eventKinds(w, tomorrow)).not.toContain('dispatch.handed_back');
+
+    w.t.clock.set(at('2026-03-03', '08:30'));
+    expect(await fieldLoad(zheng.id)).toBe(1);
+  });
+
+  it('下班 keeps a booked visit; a supervisor booking an offer leaves it to be answered; a visit booked for someone else changes nothing', async () => {
+    w.t.clock.set(at('2026-03-04', '09:00'));
+    const qian = await person(w, '钱师傅', { teamIds: [g], home: [31.2, 121.4] });
+    const sun = await person(w, '孙师傅', { teamIds: [g], home: [31.2, 121.4] });
+    const booked = await give(qian.id);
+    await book(w.acme.adminToken, booked, at('2026-03-04', '15:00'), at('2026-03-04', '16:00'));
+    const other = await give(sun.id);
+    await w.settle();
+    expect((await dispatchOf(w, booked)).current).toMatchObject({ userId: qian.id, state: 'offered' });
+    // a 预约 event naming someone who does not hold the ticket (replayed from before a reassignment)
+    await w.t.db.tenant(w.acme.id, (q) =>
+      appendOutbox(q, [{ tenantId: w.acme.id, eventId: randomUUID(), topic: 'field.visit_booked', at: w.t.clock.now(),
+        payload: { tenantId: w.acme.id, ticketId: other, actor: { type: 'user', id: qian.id }, data: { userId: qian.id, windowStart: at('2026-03-05', '09:00').toISOString(), windowEnd: at('2026-03-05', '10:00').toISOString() } } }]),
+    );
+    await w.settle();
+    expect((await w.sql('SELECT booked_start FROM dispatch_assignments WHERE ticket_id = $1', [other]))[0].booked_start).toBeNull();
+
+    for (const p of [qian, sun]) {
+      await w.sql(`UPDATE dispatch_profiles SET status = 'off_shift' WHERE user_id = $1`, [p.id]);
+      await w.t.db.tenant(w.acme.id, (q) => appendOutbox(q, [{ tenantId: w.acme.id, eventId: randomUUID(), topic: 'dispatch.status_changed', payload: { tenantId: w.acme.id, userId: p.id, status: 'off_shift' }, at: w.t.clock.now() }]));
+    }
+    await w.settle();
+    expect((await dispatchOf(w, booked)).current).toMatchObject({ userId: qian.id, state: 'offered' });
+    expect((await dispatchOf(w, other)).current).toBeNull();
+  });
+});
