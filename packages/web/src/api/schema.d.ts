@@ -9542,6 +9542,8 @@ export interface paths {
                             region?: string;
                             productLine?: string;
                             onSite?: boolean;
+                            /** @description Expected minutes on site (预计现场工时); without it, what the category's completed visits took, else 60 */
+                            onSiteMinutes?: number;
                             /** Format: uuid */
                             teamId?: string;
                         };
@@ -9945,6 +9947,8 @@ export interface paths {
                             region?: string;
                             productLine?: string;
                             onSite?: boolean;
+                            /** @description Expected minutes on site (预计现场工时); without it, what the category's completed visits took, else 60 */
+                            onSiteMinutes?: number;
                             /** Format: uuid */
                             teamId?: string;
                         };
@@ -36537,6 +36541,8 @@ export interface components {
                 region?: string;
                 productLine?: string;
                 onSite?: boolean;
+                /** @description Expected minutes on site (预计现场工时); without it, what the category's completed visits took, else 60 */
+                onSiteMinutes?: number;
                 /** Format: uuid */
                 teamId?: string;
             };
@@ -36565,6 +36571,8 @@ export interface components {
                 region?: string;
                 productLine?: string;
                 onSite?: boolean;
+                /** @description Expected minutes on site (预计现场工时); without it, what the category's completed visits took, else 60 */
+                onSiteMinutes?: number;
                 /** Format: uuid */
                 teamId?: string;
             };

@@ -70,6 +70,16 @@ export const fieldRepository = {
     return row;
   },
 
+  /** Minutes from 签到 to 完工 of the visits completed since `since` (under a day: a longer one was left open). */
+  async onSiteMinutes(q: Queryable, since: Date): Promise<{ ticket_id: string; minutes: number }[]> {
+    return q.query(
+      `SELECT ticket_id, extract(epoch FROM completed_at - checked_in_at)::float8 / 60 AS minutes FROM field_visits
+       WHERE tenant_id = current_tenant_id() AND state = 'done' AND completed_at >= $1 AND checked_in_at IS NOT NULL
+         AND completed_at > checked_in_at AND completed_at - checked_in_at < interval '1 day'`,
+      [since],
+    );
+  },
+
   /** The open visits of these tickets that have a booked window (预约上门). */
   async bookedOpenVisits(q: Queryable, ticketIds: string[]): Promise<VisitRow[]> {
     if (!ticketIds.length) return [];

@@ -6,6 +6,7 @@ export type { PostStepInput, StepAnswer } from './post-step';
 export { listMyJobs } from './list-jobs';
 export { scheduleVisit, VISIT_BOOKED } from './schedule-visit';
 export { bookedWindows } from './booked-windows';
+export { visitDurations } from './visit-durations';
 export { putFieldSettings } from './field-settings';
 export type { FieldDevice } from './field-ports';
 export { STEP_KINDS, RESULTS } from './step-rules';

@@ -1,6 +1,6 @@
 import type { Deps } from '../../platform/deps';
 import { invalid } from '../../platform/errors';
-import { localTime } from '../dispatch';
+import { localDate } from '../../platform/text/local-time';
 import { tenantTimeZone, type Actor } from '../identity';
 import { listTickets } from '../tickets';
 import { requirePerson } from './access';
@@ -20,7 +20,7 @@ export async function listMyJobs(deps: Deps, actor: Actor, date?: string): Promi
   const { items } = await listTickets(deps, actor, { assignee: 'me', status: [...OPEN], sort: 'sla_due_at', limit: 200 });
   return deps.db.tenant(actor.tenantId, async (q) => {
     const timeZone = await tenantTimeZone(q);
-    const today = localTime(deps.clock.now(), timeZone).date;
+    const today = localDate(deps.clock.now(), timeZone);
     const day = date ?? today;
     const visits = new Map<string, VisitRow>();
     // the open visit, else the latest (rows come newest first)
@@ -33,7 +33,7 @@ export async function listMyJobs(deps: Deps, actor: Actor, date?: string): Promi
       return { ticketId: t.id, windowStart: v?.window_start ?? null, windowEnd: v?.window_end ?? null, slaDueAt: t.sla?.dueAt ? new Date(t.sla.dueAt) : null, priority: t.priority, t, v };
     });
     const plan = (await deps.fieldDayPlan?.(q, userId, day)) ?? [];
-    const split = jobsOfDay(facts, day, today, (d) => localTime(d, timeZone).date, plan);
+    const split = jobsOfDay(facts, day, today, (d) => localDate(d, timeZone), plan);
     const view = async (f: (typeof facts)[number]) => toJobView(f.t, f.v, (await deps.fieldDevice?.(q, f.ticketId)) ?? null);
     // one after another: the queries share the transaction's one connection
     const views = async (fs: typeof facts) => {

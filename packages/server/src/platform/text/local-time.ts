@@ -12,3 +12,8 @@ export function localDateTime(at: Date, timeZone: string): string {
   const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
+
+/** The day ("2026-12-04") of an instant on the wall clock of a time zone. */
+export function localDate(at: Date, timeZone: string): string {
+  return localDateTime(at, timeZone).slice(0, 10);
+}

@@ -27,7 +27,7 @@ export function ruleBody(v: Values): RuleBody {
   return { name: v.name.trim(), enabled: v.enabled ?? true, conditions, requirements };
 }
 
-const KNOWN = ['name', 'enabled', ...['categoryIds', 'typeIds', 'tiers', 'channels', 'productLines', 'priorities'].map((f) => `conditions.${f}`), ...['skill', 'level', 'certification', 'language', 'region', 'productLine', 'onSite', 'teamId'].map((f) => `requirements.${f}`)];
+const KNOWN = ['name', 'enabled', ...['categoryIds', 'typeIds', 'tiers', 'channels', 'productLines', 'priorities'].map((f) => `conditions.${f}`), ...['skill', 'level', 'certification', 'language', 'region', 'productLine', 'onSite', 'onSiteMinutes', 'teamId'].map((f) => `requirements.${f}`)];
 
 export function RuleModal({ editing, onClose, onSaved }: { editing: DispatchRule | 'new' | null; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
@@ -100,6 +100,9 @@ export function RuleModal({ editing, onClose, onSaved }: { editing: DispatchRule
           </Form.Item>
           <Form.Item name={['requirements', 'onSite']} label={t('dispatch.rules.onSite')} valuePropName="checked">
             <Switch />
+          </Form.Item>
+          <Form.Item name={['requirements', 'onSiteMinutes']} label={t('dispatch.rules.onSiteMinutes')} tooltip={t('dispatch.rules.onSiteMinutesHelp')}>
+            <InputNumber min={5} max={1440} precision={0} suffix={t('dispatch.rules.minutes')} style={{ width: 140 }} data-testid="rule-on-site-minutes" />
           </Form.Item>
         </Space>
       </Form>

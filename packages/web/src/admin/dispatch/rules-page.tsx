@@ -50,6 +50,7 @@ export default function RulesPage() {
       q.productLine,
       q.teamId && teamById.get(q.teamId)?.name,
       q.onSite && t('dispatch.rules.onSite'),
+      q.onSiteMinutes && t('dispatch.rules.needMinutes', { n: q.onSiteMinutes }),
     ].filter(Boolean) as string[];
     return parts.map((p) => (
       <Tag key={p} color="blue">

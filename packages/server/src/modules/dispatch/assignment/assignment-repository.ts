@@ -35,11 +35,12 @@ export const assignmentRepository = {
     await q.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`dispatch:${tenantId}`]);
   },
 
-  async insert(q: Queryable, a: Omit<AssignmentRow, 'accepted_at' | 'ended_at' | 'end_reason'> & { tenant_id: string; accepted_at?: Date | null }): Promise<AssignmentRow> {
+  /** `expected_minutes`: the minutes on site dispatch planned a visit with (null: not a visit). */
+  async insert(q: Queryable, a: Omit<AssignmentRow, 'accepted_at' | 'ended_at' | 'end_reason'> & { tenant_id: string; accepted_at?: Date | null; expected_minutes: number | null }): Promise<AssignmentRow> {
     const [row] = await q.query<AssignmentRow>(
-      `INSERT INTO dispatch_assignments (id, tenant_id, ticket_id, user_id, kind, state, mode, decided_by, override_reason, decision, offered_at, respond_by, accepted_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${COLS}`,
-      [a.id, a.tenant_id, a.ticket_id, a.user_id, a.kind, a.state, a.mode, a.decided_by, a.override_reason, JSON.stringify(a.decision), a.offered_at, a.respond_by, a.accepted_at ?? null],
+      `INSERT INTO dispatch_assignments (id, tenant_id, ticket_id, user_id, kind, state, mode, decided_by, override_reason, decision, offered_at, respond_by, accepted_at, expected_minutes)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING ${COLS}`,
+      [a.id, a.tenant_id, a.ticket_id, a.user_id, a.kind, a.state, a.mode, a.decided_by, a.override_reason, JSON.stringify(a.decision), a.offered_at, a.respond_by, a.accepted_at ?? null, a.expected_minutes],
     );
     return row;
   },
@@ -72,10 +73,10 @@ export const assignmentRepository = {
     return q.query(`SELECT user_id, kind, count(*)::int AS n FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND ${LIVE} AND ${NOT_LATER} GROUP BY user_id, kind`, [dayEnd]);
   },
 
-  /** Per person: minutes of work given since `since` (a visit counts 60, other work 20) and their last offer. */
+  /** Per person: minutes of work given since `since` (a visit its expected minutes on site, 60 when not kept; other work 20) and their last offer. */
   async recentWork(q: Queryable, since: Date): Promise<{ user_id: string; minutes: number; last_at: Date }[]> {
     return q.query(
-      `SELECT user_id, (sum(CASE kind WHEN 'field' THEN 60 ELSE 20 END) FILTER (WHERE offered_at >= $1 AND state <> 'declined'))::int AS minutes,
+      `SELECT user_id, (sum(CASE kind WHEN 'field' THEN coalesce(expected_minutes, 60) ELSE 20 END) FILTER (WHERE offered_at >= $1 AND state <> 'declined'))::int AS minutes,
          max(offered_at) AS last_at
        FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND offered_at >= $1::timestamptz - interval '7 days' GROUP BY user_id`,
       [since],
@@ -119,8 +120,8 @@ export const assignmentRepository = {
   },
 
   /** The tenant's live on-site work: who holds which ticket, started or not, since when, on site since when. */
-  async liveField(q: Queryable, dayEnd: Date): Promise<{ user_id: string; ticket_id: string; state: AssignmentState; offered_at: Date; on_site_at: Date | null }[]> {
-    return q.query(`SELECT user_id, ticket_id, state, offered_at, on_site_at FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND kind = 'field' AND ${LIVE} AND ${NOT_LATER}`, [dayEnd]);
+  async liveField(q: Queryable, dayEnd: Date): Promise<{ user_id: string; ticket_id: string; state: AssignmentState; offered_at: Date; on_site_at: Date | null; expected_minutes: number | null }[]> {
+    return q.query(`SELECT user_id, ticket_id, state, offered_at, on_site_at, expected_minutes FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND kind = 'field' AND ${LIVE} AND ${NOT_LATER}`, [dayEnd]);
   },
 
   /** The visit of this assignment was booked with the customer for this window. */

@@ -87,6 +87,8 @@ export interface NeedInput {
   visitDate: string;
   /** the SLA deadline the ticket is dispatched against (load-needs deadlineOf); absent: none */
   dueAt?: Date | null;
+  /** minutes on site learnt for the ticket's category (on-site-minutes.ts); absent: none learnt */
+  learntOnSiteMinutes?: number | null;
 }
 
 export function buildNeed(i: NeedInput): Need {
@@ -109,7 +111,8 @@ export function buildNeed(i: NeedInput): Need {
     productLine: str(req.productLine) ?? (i.productLine !== undefined ? str(i.productLine) : str(i.customFields.productLine)),
     categoryId: i.categoryId,
     visitDate: i.visitDate,
-    durationMinutes: WORK_MINUTES[kind],
+    // on site: the rule's minutes, else the category's learnt ones, else the default
+    durationMinutes: kind === 'field' ? (num(req.onSiteMinutes) ?? i.learntOnSiteMinutes ?? WORK_MINUTES.field) : WORK_MINUTES[kind],
     customerTier: i.tier,
     preferredUserIds: i.preferredUserIds,
     excludedUserIds: i.excludedUserIds,
@@ -128,8 +131,7 @@ export interface PersonInput {
   stats: StatRow[];
 }
 
-/** A person as the engine sees them; people without a profile are available, always on shift, with the default capacity. */
-/** Expected minutes of one job of each kind (a visit with its travel, an email or a chat), until durations are learnt. */
+/** Expected minutes of one job of each kind (a visit on site, an email or a chat) when nothing more is known. */
 export const WORK_MINUTES: Record<WorkKind, number> = { ticket: 20, chat: 20, field: 60 };
 
 /** Expected minutes until the person is free to start new work: the jobs in hand, but for `stops` on-site
@@ -138,6 +140,7 @@ export const WORK_MINUTES: Record<WorkKind, number> = { ticket: 20, chat: 20, fi
 export const busyMinutesOf = (load: Record<WorkKind, number>, stops = 0, underWayMinutes?: number): number =>
   load.ticket * WORK_MINUTES.ticket + load.chat * WORK_MINUTES.chat + (underWayMinutes ?? Math.max(0, load.field - stops) * WORK_MINUTES.field);
 
+/** A person as the engine sees them; people without a profile are available, always on shift, with the default capacity. */
 export function buildPerson(i: PersonInput): Person {
   const p = i.profile;
   const capacity = { ...FALLBACK_CAPACITY };

@@ -66,6 +66,7 @@ export async function loadNeeds(q: Queryable, pool: Pool, ticketIds: string[]): 
       rule,
       visitDate,
       dueAt: deadlineOf(clocks.get(f.id) ?? [], f.site_lat !== null && f.site_lng !== null),
+      learntOnSiteMinutes: f.category_id ? (pool.onSiteMinutes.get(f.category_id) ?? null) : null,
     });
     out.set(f.id, { facts: f, need, policy: resolvePolicy(pool.policies, f.category_id, f.team_id), rule });
   }

@@ -24,6 +24,8 @@ export interface Pool {
   outlets: Outlet[];
   timeZone: string;
   now: Date;
+  /** categoryId → minutes on site learnt from completed visits */
+  onSiteMinutes: Map<string, number>;
   /** personId → epoch ms of their last offer (round robin) */
   lastAssignedAt: Record<string, number>;
   ctx(policy: PolicyRow): DecisionContext;
@@ -40,7 +42,7 @@ function dayStart(now: Date, timeZone: string): Date {
 }
 
 export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
-  const [users, profiles, positions, policies, rules, stats, timeZone, outlets] = await Promise.all([
+  const [users, profiles, positions, policies, rules, stats, timeZone, outlets, onSiteMinutes] = await Promise.all([
     activeUsersWithRoles(q, [...DISPATCHED_ROLES]),
     setupRepository.profiles(q),
     setupRepository.positions(q),
@@ -49,6 +51,7 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
     statsRepository.all(q),
     tenantTimeZone(q),
     setupRepository.outlets(q),
+    statsRepository.durations(q),
   ]);
   const today = dayStart(now, timeZone);
   // work booked with the customer for a later day counts on that day, not today
@@ -100,6 +103,7 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
     outlets: outlets.map((o) => ({ id: o.id, name: o.name, at: [o.lat, o.lng] })),
     timeZone,
     now,
+    onSiteMinutes,
     lastAssignedAt,
     ctx: (policy) => ({ now, timeZone, speedKmh: policy.speed_kmh, positionStaleMs: policy.position_stale_min * 60_000 }),
     take(personId, need) {

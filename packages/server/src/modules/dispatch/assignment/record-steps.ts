@@ -57,6 +57,7 @@ export async function offer(run: Run, t: TicketNeed, personId: string, o: OfferI
     offered_at: run.at,
     respond_by: withAccept ? new Date(run.at.getTime() + o.acceptTimeoutS! * 1000) : null,
     accepted_at: withAccept ? null : run.at,
+    expected_minutes: t.need.kind === 'field' ? t.need.durationMinutes : null,
   });
   run.pool.take(personId, t.need);
   await queueRepository.remove(run.q, [t.facts.id]);

@@ -23,10 +23,10 @@ export interface FieldWork {
 /** What a visit that has run past its expected time is still counted. */
 export const OVERRUN_MINUTES = 10;
 
-/** Minutes left of a visit under way at `now`. */
-export function minutesLeft(onSiteAt: Date | null, now: Date): number {
-  if (!onSiteAt) return WORK_MINUTES.field;
-  return Math.max(OVERRUN_MINUTES, WORK_MINUTES.field - (now.getTime() - onSiteAt.getTime()) / 60_000);
+/** Minutes left at `now` of a visit under way expected to take `expected` minutes on site. */
+export function minutesLeft(onSiteAt: Date | null, now: Date, expected: number = WORK_MINUTES.field): number {
+  if (!onSiteAt) return expected;
+  return Math.max(OVERRUN_MINUTES, expected - (now.getTime() - onSiteAt.getTime()) / 60_000);
 }
 
 /** A stop's deadline in epoch ms; none sorts last. */
@@ -59,7 +59,7 @@ export async function fieldWorkInHand(q: Queryable, now: Date, dayEnd: Date): Pr
     out.set(a.user_id, work);
     const at = siteOf.get(a.ticket_id) ?? null;
     if (a.state === 'started') {
-      work.underWay.push({ ticketId: a.ticket_id, minutes: minutesLeft(a.on_site_at, now) });
+      work.underWay.push({ ticketId: a.ticket_id, minutes: minutesLeft(a.on_site_at, now, a.expected_minutes ?? undefined) });
       if (a.offered_at.getTime() >= (latestStart.get(a.user_id) ?? Number.NEGATIVE_INFINITY)) {
         latestStart.set(a.user_id, a.offered_at.getTime());
         work.freeAt = at;
@@ -67,7 +67,7 @@ export async function fieldWorkInHand(q: Queryable, now: Date, dayEnd: Date): Pr
       continue;
     }
     const list = pending.get(a.user_id) ?? [];
-    list.push({ ticketId: a.ticket_id, at, durationMinutes: WORK_MINUTES.field, dueAt: deadlineOf(clocks.get(a.ticket_id) ?? [], at !== null), offeredAt: a.offered_at.getTime() });
+    list.push({ ticketId: a.ticket_id, at, durationMinutes: a.expected_minutes ?? WORK_MINUTES.field, dueAt: deadlineOf(clocks.get(a.ticket_id) ?? [], at !== null), offeredAt: a.offered_at.getTime() });
     pending.set(a.user_id, list);
   }
   for (const [userId, list] of pending) out.get(userId)!.stops = list.sort(stopOrder).map(({ offeredAt: _, ...s }) => s);

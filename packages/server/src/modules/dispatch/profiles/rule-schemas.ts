@@ -25,6 +25,7 @@ export const RuleRequirements = z.strictObject({
   region: z.string().trim().min(1).max(64).optional(),
   productLine: z.string().trim().min(1).max(64).optional(),
   onSite: z.boolean().optional(),
+  onSiteMinutes: z.number().int().min(5).max(1440).optional().describe('Expected minutes on site (预计现场工时); without it, what the category\'s completed visits took, else 60'),
   teamId: Uuid.optional(),
 });
 export type Conditions = z.output<typeof RuleConditions>;
