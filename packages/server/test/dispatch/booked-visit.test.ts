@@ -4,12 +4,14 @@ import { loadPool } from '../../src/modules/dispatch/assignment/load-pool';
 import { appendOutbox } from '../../src/platform/outbox/append-outbox';
 import { dispatchOf, dispatchWorld, eventKinds, person, policy, team, ticket, type DispatchWorld } from './helpers';
 
-// A visit booked with the customer (预约上门, the field module's field.visit_booked) stays with its
-// engineer: the shift's end and 下班 do not hand it back until its window is over, and booked for a later
-// day it counts in that day's load, not today's. The test clock: 09:00 Asia/Shanghai, Monday 2026-03-02.
+// Work kept with its engineer past a shift's end. A visit booked with the customer (预约上门, the field
+// module's field.visit_booked): the shift's end and 下班 do not hand it back until its window is over,
+// and booked for a later day it counts in that day's load, not today's. Work forced to someone already
+// off shift (for tomorrow): kept until the end of their next shift. The test clock: 09:00
+// Asia/Shanghai, Monday 2026-03-02.
 const at = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+08:00`);
 
-describe('a booked visit stays with its engineer', () => {
+describe('work kept with its engineer past the end of a shift', () => {
   let w: DispatchWorld;
   let g: string;
   beforeAll(async () => {
@@ -80,5 +82,32 @@ describe('a booked visit stays with its engineer', () => {
     await w.settle();
     expect((await dispatchOf(w, booked)).current).toMatchObject({ userId: qian.id, state: 'offered' });
     expect((await dispatchOf(w, other)).current).toBeNull();
+  });
+
+  it('强制派单 to someone off shift for tomorrow: kept overnight, the offer waits for the shift, theirs like any other work then, handed back at its end if not started', async () => {
+    w.t.clock.set(at('2026-03-05', '20:00')); // Thursday evening
+    const he = await person(w, '何师傅', { teamIds: [g], home: [31.2, 121.4], shift: { days: [1, 2, 3, 4, 5], start: '08:00', end: '18:00' } });
+    const tk = await ticket(w, { teamId: g, site });
+    await w.settle();
+    const refused = await w.t.api(w.acme.adminToken, 'POST', `/api/v1/tickets/${tk.id}/dispatch`, { userId: he.id });
+    expect(refused.statusCode).toBe(409);
+    const forced = await w.t.api(w.acme.adminToken, 'POST', `/api/v1/tickets/${tk.id}/dispatch`, { userId: he.id, override: true, reason: '客户指定何师傅明早处理' });
+    expect(forced.statusCode, forced.body).toBe(200);
+    for (const hhmm of ['20:01', '23:30']) {
+      w.t.clock.set(at('2026-03-05', hhmm));
+      await w.dispatch.sweep();
+      // neither the shift's end nor the hour to answer (the policy's 3600 s) takes it away overnight
+      expect((await dispatchOf(w, tk.id)).current).toMatchObject({ userId: he.id, mode: 'override', state: 'offered' });
+    }
+    w.t.clock.set(at('2026-03-06', '08:05'));
+    await w.dispatch.sweep();
+    // on shift: an hour to answer from now
+    expect((await dispatchOf(w, tk.id)).current).toMatchObject({ userId: he.id, state: 'offered', respondBy: at('2026-03-06', '09:05').toISOString() });
+    expect((await w.t.api(he.token, 'POST', `/api/v1/tickets/${tk.id}/dispatch/accept`)).statusCode).toBe(200);
+    w.t.clock.set(at('2026-03-06', '18:05'));
+    await w.dispatch.sweep();
+    expect((await dispatchOf(w, tk.id)).current).toBeNull();
+    expect(await eventKinds(w, tk.id)).toContain('dispatch.handed_back');
+    expect(await eventKinds(w, tk.id)).not.toContain('dispatch.expired');
   });
 });

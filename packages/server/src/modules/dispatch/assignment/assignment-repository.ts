@@ -35,12 +35,16 @@ export const assignmentRepository = {
     await q.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`dispatch:${tenantId}`]);
   },
 
-  /** `expected_minutes`: the minutes on site dispatch planned a visit with (null: not a visit). */
-  async insert(q: Queryable, a: Omit<AssignmentRow, 'accepted_at' | 'ended_at' | 'end_reason'> & { tenant_id: string; accepted_at?: Date | null; expected_minutes: number | null }): Promise<AssignmentRow> {
+  /** `expected_minutes`: the minutes on site dispatch planned a visit with (null: not a visit);
+   * `given_off_shift`: the person was off shift when given it. */
+  async insert(
+    q: Queryable,
+    a: Omit<AssignmentRow, 'accepted_at' | 'ended_at' | 'end_reason'> & { tenant_id: string; accepted_at?: Date | null; expected_minutes: number | null; given_off_shift: boolean },
+  ): Promise<AssignmentRow> {
     const [row] = await q.query<AssignmentRow>(
-      `INSERT INTO dispatch_assignments (id, tenant_id, ticket_id, user_id, kind, state, mode, decided_by, override_reason, decision, offered_at, respond_by, accepted_at, expected_minutes)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING ${COLS}`,
-      [a.id, a.tenant_id, a.ticket_id, a.user_id, a.kind, a.state, a.mode, a.decided_by, a.override_reason, JSON.stringify(a.decision), a.offered_at, a.respond_by, a.accepted_at ?? null, a.expected_minutes],
+      `INSERT INTO dispatch_assignments (id, tenant_id, ticket_id, user_id, kind, state, mode, decided_by, override_reason, decision, offered_at, respond_by, accepted_at, expected_minutes, given_off_shift)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING ${COLS}`,
+      [a.id, a.tenant_id, a.ticket_id, a.user_id, a.kind, a.state, a.mode, a.decided_by, a.override_reason, JSON.stringify(a.decision), a.offered_at, a.respond_by, a.accepted_at ?? null, a.expected_minutes, a.given_off_shift],
     );
     return row;
   },
@@ -94,26 +98,28 @@ export const assignmentRepository = {
   /** Offers past their time, a bounded batch, skipping rows another process holds. */
   async dueOffers(q: Queryable, now: Date, limit: number): Promise<AssignmentRow[]> {
     return q.query<AssignmentRow>(
-      `SELECT ${COLS} FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND state = 'offered' AND respond_by <= $1
+      `SELECT ${COLS} FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND state = 'offered' AND respond_by <= $1 AND NOT given_off_shift
        ORDER BY respond_by LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [now, limit],
     );
   },
 
   /** A person's live work not yet started (offered or accepted) that a shift's end hands back: not a visit
-   * booked with the customer for a window not yet over (it stays with its engineer). */
+   * booked with the customer for a window not yet over (it stays with its engineer), nor work given them
+   * while off shift that they have not been on shift for since. */
   async unstartedOf(q: Queryable, userIds: string[], now: Date): Promise<AssignmentRow[]> {
     if (!userIds.length) return [];
     return q.query<AssignmentRow>(
-      `SELECT ${COLS} FROM dispatch_assignments WHERE user_id = ANY($1::uuid[]) AND state IN ('offered', 'accepted') AND (booked_end IS NULL OR booked_end <= $2) FOR UPDATE`,
+      `SELECT ${COLS} FROM dispatch_assignments WHERE user_id = ANY($1::uuid[]) AND state IN ('offered', 'accepted') AND (booked_end IS NULL OR booked_end <= $2) AND NOT given_off_shift FOR UPDATE`,
       [userIds, now],
     );
   },
 
-  /** People with live work not yet started that a shift's end would hand back (as unstartedOf). */
+  /** People with live work not yet started that a shift's end would hand back (as unstartedOf), or that
+   * was given them while off shift (seen on shift, it becomes like any other). */
   async peopleWithUnstarted(q: Queryable, now: Date): Promise<string[]> {
     const rows = await q.query<{ user_id: string }>(
-      `SELECT DISTINCT user_id FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND state IN ('offered', 'accepted') AND (booked_end IS NULL OR booked_end <= $1)`,
+      `SELECT DISTINCT user_id FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND state IN ('offered', 'accepted') AND (given_off_shift OR booked_end IS NULL OR booked_end <= $1)`,
       [now],
     );
     return rows.map((r) => r.user_id);
@@ -122,6 +128,18 @@ export const assignmentRepository = {
   /** The tenant's live on-site work: who holds which ticket, started or not, since when, on site since when. */
   async liveField(q: Queryable, dayEnd: Date): Promise<{ user_id: string; ticket_id: string; state: AssignmentState; offered_at: Date; on_site_at: Date | null; expected_minutes: number | null }[]> {
     return q.query(`SELECT user_id, ticket_id, state, offered_at, on_site_at, expected_minutes FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND kind = 'field' AND ${LIVE} AND ${NOT_LATER}`, [dayEnd]);
+  },
+
+  /** These people are on shift at `now`: the work given them while they were off is now like any other,
+   * and the time to answer an offer of it (接单) starts now. */
+  async seenOnShift(q: Queryable, userIds: string[], now: Date): Promise<void> {
+    if (!userIds.length) return;
+    await q.query(
+      `UPDATE dispatch_assignments SET given_off_shift = false,
+         respond_by = CASE WHEN state = 'offered' AND respond_by IS NOT NULL THEN $2::timestamptz + (respond_by - offered_at) ELSE respond_by END
+       WHERE user_id = ANY($1::uuid[]) AND given_off_shift AND ${LIVE}`,
+      [userIds, now],
+    );
   },
 
   /** The visit of this assignment was booked with the customer for this window. */

@@ -6,7 +6,8 @@ import { endAssignment, type Run } from './record-steps';
 const ROUND = 100;
 
 /**
- * Offers not accepted (接单) in time go back to dispatch, offered to someone else: the people who let
+ * Offers not accepted (接单) in time go back to dispatch (an offer given to someone off shift waits for
+ * their shift: hand-back.ts), offered to someone else: the people who let
  * it expire or declined it are excluded. Runs with the lock held; returns the tickets concerned.
  */
 export async function expireOffers(run: Run): Promise<string[]> {

@@ -6,6 +6,7 @@ import { assignmentRepository, type AssignmentRow, type AssignmentState } from '
 import type { StoredDecision } from './decision-view';
 import type { Pool } from './load-pool';
 import type { TicketNeed } from './load-needs';
+import { isOffShift } from './off-shift';
 import { PRIORITY_RANK, queueRepository } from './queue-repository';
 
 // The steps every dispatch use case records, inside its transaction with the tenant's dispatch lock
@@ -58,6 +59,7 @@ export async function offer(run: Run, t: TicketNeed, personId: string, o: OfferI
     respond_by: withAccept ? new Date(run.at.getTime() + o.acceptTimeoutS! * 1000) : null,
     accepted_at: withAccept ? null : run.at,
     expected_minutes: t.need.kind === 'field' ? t.need.durationMinutes : null,
+    given_off_shift: isOffShift(run.pool, personId),
   });
   run.pool.take(personId, t.need);
   await queueRepository.remove(run.q, [t.facts.id]);
