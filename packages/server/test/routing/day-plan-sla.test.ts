@@ -105,5 +105,19 @@ describe('day plans keep SLA deadlines and booked visits', () => {
     expect(plan?.stops.map((s) => s.ticketId)).toContain(added);
     expect(plan?.planned_at).not.toBe(first.planned_at);
     expect(await w.t.db.tenant(w.acme.id, (q) => dayPlan(q, zhao.id, DAY))).toBeNull();
+
+    // a ticket booked with the customer for tomorrow before anyone has it: given to 王师傅, tomorrow's plan takes it
+    const NEXT = '2026-03-03';
+    expect((await w.t.api(wang.token, 'GET', `/api/v1/routes/day?userId=${wang.id}&date=${NEXT}`)).json().reason).toBe('request');
+    const tk = await ticket(w, { teamId: g, priority: 'normal', site: { lat: 31.25, lng: 121.48, address: '上海市某路' } });
+    await settle();
+    const window = { windowStart: new Date(at('10:00', NEXT)).toISOString(), windowEnd: new Date(at('11:00', NEXT)).toISOString() };
+    expect((await w.t.api(w.acme.adminToken, 'PUT', `/api/v1/field/jobs/${tk.id}/visit`, window)).statusCode).toBe(200);
+    w.t.clock.advance(60_000);
+    expect((await w.t.api(w.acme.adminToken, 'POST', `/api/v1/tickets/${tk.id}/dispatch`, { userId: wang.id })).statusCode).toBe(200);
+    await settle();
+    const tomorrow = await w.t.db.tenant(w.acme.id, (q) => dayPlan(q, wang.id, NEXT));
+    expect(tomorrow?.reason).toBe('assigned');
+    expect(tomorrow?.stops.map((s) => s.ticketId)).toEqual([tk.id]);
   });
 });

@@ -1,13 +1,14 @@
-// An on-site job offered to an engineer re-plans their day: always when it is urgent, otherwise when the
-// day already has a plan (so the stored route, which the phone lists jobs by, never lacks a job
-// dispatch gave). A visit booked with the customer (预约上门) re-plans the day it is booked for, and the
-// day it was booked for before, where they have a plan. Once per event even with two processes: the
-// event is claimed in the same transaction as the new plans.
+// An on-site job offered to an engineer re-plans its day (the booked visit's, else visitDate, else
+// today): always when it is urgent, otherwise when the day already has a plan (so the stored route,
+// which the phone lists jobs by, never lacks a job dispatch gave). A visit booked with the customer
+// (预约上门) re-plans the day it is booked for, and the day it was booked for before, where they have a
+// plan. Once per event even with two processes: the event is claimed in the same transaction as the
+// new plans.
 import type { Queryable } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
 import { byTenant } from '../../platform/outbox/by-tenant';
 import type { OutboxMessage } from '../../platform/outbox/outbox-repository';
-import { VISIT_BOOKED } from '../field';
+import { bookedWindows, VISIT_BOOKED } from '../field';
 import { tenantTimeZone } from '../identity';
 import { ticketDispatchFacts } from '../tickets';
 import { localParts } from './day/local-time';
@@ -38,9 +39,12 @@ async function replanOf(q: Queryable, m: OutboxMessage, now: Date): Promise<Repl
   if (p.data?.kind && p.data.kind !== 'field') return null;
   const [t] = await ticketDispatchFacts(q, [p.ticketId]);
   if (!t) return null;
+  // the job's day as plan-days reads it: the visit booked with the customer, else visitDate, else today
+  const booked = (await bookedWindows(q, [t.id])).get(t.id);
   const visit = t.custom_fields?.visitDate;
+  const day = booked ? localParts(booked.start, timeZone).date : typeof visit === 'string' ? visit : localParts(now, timeZone).date;
   const urgent = t.priority === 'urgent';
-  return { userId, days: [typeof visit === 'string' ? visit : localParts(now, timeZone).date], always: urgent, reason: urgent ? 'urgent' : 'assigned' };
+  return { userId, days: [day], always: urgent, reason: urgent ? 'urgent' : 'assigned' };
 }
 
 export async function replanOnOffer(deps: Deps, messages: OutboxMessage[]): Promise<void> {
