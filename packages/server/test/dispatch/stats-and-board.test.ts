@@ -40,7 +40,12 @@ describe('learnt statistics and the dispatch board', () => {
     const board = res.json();
     expect(board.map).toEqual({ tileUrl: null, attribution: null });
     expect(board.engineers.find((e: { name: string }) => e.name === '陈师傅')).toMatchObject({ status: 'available', onShift: true, home: { lat: 31.2, lng: 121.4 } });
-    expect(board.tickets.find((t: { id: string }) => t.id === tk.id)).toMatchObject({ site: { lat: 31.23, lng: 121.47, address: '上海市黄浦区人民大道 200 号' }, queued: true });
+    expect(board.tickets.find((t: { id: string }) => t.id === tk.id)).toMatchObject({ site: { lat: 31.23, lng: 121.47, address: '上海市黄浦区人民大道 200 号' }, queued: true, bookedWindow: null, onSiteMinutes: 60 });
+    // 预约上门: the map shows the visit booked with the customer
+    const window = { windowStart: '2026-03-03T02:00:00.000Z', windowEnd: '2026-03-03T03:30:00.000Z' };
+    expect((await w.t.api(w.acme.adminToken, 'PUT', `/api/v1/field/jobs/${tk.id}/visit`, window)).statusCode).toBe(200);
+    const booked = (await w.t.api(w.acme.adminToken, 'GET', '/api/v1/dispatch/board')).json();
+    expect(booked.tickets.find((t: { id: string }) => t.id === tk.id).bookedWindow).toEqual({ start: window.windowStart, end: window.windowEnd });
     const bad = await w.t.api(w.acme.adminToken, 'POST', '/api/v1/tickets', { title: '坐标错误', description: 'x', requester: { email: 'x@kehu.cn' }, site: { lat: 91, lng: 0 } });
     expect(bad.statusCode).toBe(400);
     const eng = await person(w, '林师傅', {});

@@ -35968,6 +35968,15 @@ export interface components {
                 level: number | null;
                 /** @description ISO-8601 date-time */
                 dueAt: string | null;
+                /** @description The visit booked with the customer (预约上门), if any */
+                bookedWindow: {
+                    /** @description ISO-8601 date-time */
+                    start: string;
+                    /** @description ISO-8601 date-time */
+                    end: string;
+                } | null;
+                /** @description Expected minutes on site (a rule, else learnt for the category, else 60) */
+                onSiteMinutes: number;
                 /** @description ISO-8601 date-time */
                 createdAt: string;
                 /** Format: uuid */
@@ -36045,6 +36054,15 @@ export interface components {
                 level: number | null;
                 /** @description ISO-8601 date-time */
                 dueAt: string | null;
+                /** @description The visit booked with the customer (预约上门), if any */
+                bookedWindow: {
+                    /** @description ISO-8601 date-time */
+                    start: string;
+                    /** @description ISO-8601 date-time */
+                    end: string;
+                } | null;
+                /** @description Expected minutes on site (a rule, else learnt for the category, else 60) */
+                onSiteMinutes: number;
                 /** @description ISO-8601 date-time */
                 createdAt: string;
                 /** Format: uuid */

@@ -1,3 +1,4 @@
+import dayjs from 'dayjs';
 import L from 'leaflet';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -121,6 +122,8 @@ function TicketMarker({ ticket, selected, now, engineers, onSelect, onDrop }: Ti
           <br />
           {t(`priority.${ticket.priority}`)}
           {ticket.skill ? ` · ${t('dispatchMap.map.needs', { skill: ticket.skill, level: ticket.level ?? 1 })}` : ''}
+          {` · ${t('dispatchMap.map.onSite', { n: ticket.onSiteMinutes })}`}
+          {ticket.bookedWindow ? <div>{t('dispatchMap.map.booked', { from: formatDateTime(ticket.bookedWindow.start), to: dayjs(ticket.bookedWindow.end).format('HH:mm') })}</div> : null}
           {u === 'overdue' ? (
             <div>{t('dispatchMap.map.overdue')}</div>
           ) : ticket.dueAt ? (

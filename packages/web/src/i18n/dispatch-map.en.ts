@@ -157,6 +157,8 @@ export const dispatchMapEn: DispatchMapTexts = {
     overdue: 'overdue',
     dueSoon: 'due soon',
     needs: 'needs {{skill}} level {{level}}',
+    onSite: 'about {{n}} min on site',
+    booked: 'visit booked {{from}}–{{to}}',
     unassigned: 'not dispatched',
     outlet: 'Outlet: {{name}}',
     dragHint: 'Tip: pick a ticket to see recommendations; drag a ticket marker onto an engineer to dispatch',

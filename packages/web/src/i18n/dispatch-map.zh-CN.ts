@@ -156,6 +156,8 @@ export const dispatchMapZhCN = {
     overdue: '已超时',
     dueSoon: '即将超时',
     needs: '需要 {{skill}} {{level}} 级',
+    onSite: '现场约 {{n}} 分钟',
+    booked: '已预约上门 {{from}}–{{to}}',
     unassigned: '未派单',
     outlet: '服务网点：{{name}}',
     dragHint: '提示：点选工单查看推荐；把工单标记拖到工程师上即可派单',

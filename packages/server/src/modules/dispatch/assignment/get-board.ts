@@ -1,10 +1,11 @@
 import type { Deps } from '../../../platform/deps';
 import { forbidden } from '../../../platform/errors';
 import type { Actor } from '../../identity';
+import { bookedWindows } from '../../field';
 import { openOnSiteTickets, ticketDispatchFacts } from '../../tickets';
 import { exclusions } from '../engine';
 import { assignmentRepository } from './assignment-repository';
-import { DEFAULT_POLICY, openNeed, resolvePolicy } from './dispatch-rules';
+import { DEFAULT_POLICY, openNeed, resolvePolicy, WORK_MINUTES } from './dispatch-rules';
 import { loadNeeds } from './load-needs';
 import { loadPool } from './load-pool';
 import { queueRepository } from './queue-repository';
@@ -14,7 +15,8 @@ import './map-tiles';
 const DAYS = 30;
 const MAX_TICKETS = 2000;
 
-/** 派单地图: people (position, status, load, current job), open on-site tickets of the last 30 days, outlets, the tile server. */
+/** 派单地图: people (position, status, load, current job), open on-site tickets of the last 30 days (with
+ * their booked visit and expected minutes on site), outlets, the tile server. */
 export async function getBoard(deps: Deps, actor: Actor) {
   if (!['admin', 'supervisor', 'agent'].includes(actor.role)) throw forbidden('The dispatch map is for dispatchers (agents, supervisors, admins)');
   const now = deps.clock.now();
@@ -27,6 +29,7 @@ export async function getBoard(deps: Deps, actor: Actor) {
     const fieldIds = live.filter((a) => a.kind === 'field').map((a) => a.ticket_id);
     const tickets = await openOnSiteTickets(q, new Date(now.getTime() - DAYS * 86_400_000), fieldIds, MAX_TICKETS);
     const needs = await loadNeeds(q, pool, tickets.map((t) => t.id));
+    const booked = await bookedWindows(q, tickets.map((t) => t.id));
     const liveOf = new Map(live.map((a) => [a.ticket_id, a]));
     const queued = new Set(queue.map((r) => r.ticket_id));
     // each person's current job: their latest live assignment
@@ -65,6 +68,8 @@ export async function getBoard(deps: Deps, actor: Actor) {
           skill: n?.skill ?? null,
           level: n?.level ?? null,
           dueAt: n?.dueAt?.toISOString() ?? null,
+          bookedWindow: booked.has(t.id) ? { start: booked.get(t.id)!.start.toISOString(), end: booked.get(t.id)!.end.toISOString() } : null,
+          onSiteMinutes: n?.durationMinutes ?? WORK_MINUTES.field,
           createdAt: t.created_at.toISOString(),
           assigneeId: t.assignee_id,
           assignmentState: liveOf.get(t.id)?.state ?? null,

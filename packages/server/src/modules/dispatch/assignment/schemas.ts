@@ -127,6 +127,8 @@ export const BoardSchema = z
         skill: z.string().nullable(),
         level: z.number().nullable(),
         dueAt: Iso.nullable(),
+        bookedWindow: z.object({ start: Iso, end: Iso }).nullable().describe('The visit booked with the customer (预约上门), if any'),
+        onSiteMinutes: z.number().describe('Expected minutes on site (a rule, else learnt for the category, else 60)'),
         createdAt: Iso,
         assigneeId: Uuid.nullable(),
         assignmentState: z.string().nullable(),
