@@ -35,9 +35,9 @@ describe('work kept with its engineer past the end of a shift', () => {
 
   it("booked for tomorrow by the engineer: taken (接单), kept at the shift's end, counted tomorrow; an unbooked visit and one whose window is over go back", async () => {
     const zheng = await person(w, '郑师傅', { teamIds: [g], home: [31.2, 121.4], capacity: { field: 3 }, shift: { days: [1, 2, 3, 4, 5], start: '08:00', end: '18:00' } });
-    const tomorrow = await give(zheng.id);
-    const past = await give(zheng.id);
     const unbooked = await give(zheng.id);
+    const past = await give(zheng.id);
+    const tomorrow = await give(zheng.id);
     for (const id of [past, unbooked]) expect((await w.t.api(zheng.token, 'POST', `/api/v1/tickets/${id}/dispatch/accept`)).statusCode).toBe(200);
     await book(zheng.token, tomorrow, at('2026-03-03', '09:00'), at('2026-03-03', '11:00'));
     await book(w.acme.adminToken, past, at('2026-03-02', '10:00'), at('2026-03-02', '11:00'));
@@ -45,8 +45,10 @@ describe('work kept with its engineer past the end of a shift', () => {
     // booking it is taking it: the offer answered once, even when the event comes again
     expect((await dispatchOf(w, tomorrow)).current).toMatchObject({ userId: zheng.id, state: 'accepted' });
     expect((await eventKinds(w, tomorrow)).filter((k) => k === 'dispatch.accepted')).toHaveLength(1);
-    // tomorrow's visit is not today's load: two of three
+    // tomorrow's visit is not today's load: two of three; nor his current job on the map
     expect(await fieldLoad(zheng.id)).toBe(2);
+    const board = (await w.t.api(w.acme.adminToken, 'GET', '/api/v1/dispatch/board')).json();
+    expect(board.engineers.find((e: { id: string }) => e.id === zheng.id).currentJob.ticketId).toBe(unbooked);
 
     w.t.clock.set(at('2026-03-02', '18:30'));
     await w.dispatch.sweep();

@@ -152,9 +152,14 @@ export const assignmentRepository = {
     await q.query(`UPDATE dispatch_assignments SET on_site_at = coalesce(on_site_at, $2) WHERE id = $1`, [id, at]);
   },
 
-  /** The live assignments of these people (the board's current jobs). */
-  async liveOf(q: Queryable): Promise<AssignmentRow[]> {
-    return q.query<AssignmentRow>(`SELECT ${COLS} FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND ${LIVE} ORDER BY offered_at DESC`);
+  /** The tenant's live assignments, each person's current job first (the board's current jobs, the day plans' jobs). */
+  async liveOf(q: Queryable, now: Date): Promise<AssignmentRow[]> {
+    // each person's current job first: the visit under way, else work not booked for later, newest first
+    return q.query<AssignmentRow>(
+      `SELECT ${COLS} FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND ${LIVE}
+       ORDER BY (state = 'started') DESC, (booked_start IS NOT NULL AND booked_start > $1) ASC, offered_at DESC`,
+      [now],
+    );
   },
 
   /** System transaction: tenants with offers past due, queued tickets, or unstarted work (shifts may have ended). */

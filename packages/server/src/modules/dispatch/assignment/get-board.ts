@@ -24,7 +24,7 @@ export async function getBoard(deps: Deps, actor: Actor) {
     const pool = await loadPool(q, now);
     const policy = resolvePolicy(pool.policies, null, null) ?? DEFAULT_POLICY;
     const ctx = pool.ctx(policy);
-    const live = await assignmentRepository.liveOf(q);
+    const live = await assignmentRepository.liveOf(q, now);
     const queue = await queueRepository.all(q, MAX_TICKETS);
     const fieldIds = live.filter((a) => a.kind === 'field').map((a) => a.ticket_id);
     const tickets = await openOnSiteTickets(q, new Date(now.getTime() - DAYS * 86_400_000), fieldIds, MAX_TICKETS);
@@ -32,7 +32,7 @@ export async function getBoard(deps: Deps, actor: Actor) {
     const booked = await bookedWindows(q, tickets.map((t) => t.id));
     const liveOf = new Map(live.map((a) => [a.ticket_id, a]));
     const queued = new Set(queue.map((r) => r.ticket_id));
-    // each person's current job: their latest live assignment
+    // each person's current job: the visit under way, else their latest work not booked for later
     const jobIds = [...new Set(live.map((a) => a.ticket_id))];
     const jobFacts = new Map((await ticketDispatchFacts(q, jobIds)).map((f) => [f.id, f]));
     const jobOf = new Map<string, { ticketId: string; number: number; title: string }>();

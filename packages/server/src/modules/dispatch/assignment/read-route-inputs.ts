@@ -40,7 +40,7 @@ export async function routeInputs(q: Queryable, now: Date, o: { userIds?: string
   const pool = await loadPool(q, now);
   const people = pool.people.filter((p) => (o.userIds ? o.userIds.includes(p.id) : o.teamId ? p.teamIds.includes(o.teamId) : false));
   const ids = new Set(people.map((p) => p.id));
-  const live = (await assignmentRepository.liveOf(q)).filter((a) => ids.has(a.user_id) && a.kind === 'field');
+  const live = (await assignmentRepository.liveOf(q, now)).filter((a) => ids.has(a.user_id) && a.kind === 'field');
   const needs = await loadNeeds(q, pool, live.map((a) => a.ticket_id));
   const jobs: RouteJob[] = [];
   for (const a of live) {
