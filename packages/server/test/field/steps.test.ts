@@ -156,6 +156,13 @@ describe('visit steps from the phone', () => {
       { visitSeq: 2, userId: zhang.id, windowStart: later.toISOString(), windowEnd: new Date(later.getTime() + 2 * 3600_000).toISOString(), previousStart: tomorrow.toISOString() },
     ]);
     expect(events[0].internal).toBe(true);
+    // the 坐席 on the phone with the customer books too; an engineer the ticket is not assigned to may not
+    const agent = await createStaff(t, acme.adminToken, '客服小周', 'agent');
+    const other = await createStaff(t, acme.adminToken, '别的师傅', 'engineer');
+    const w = { windowStart: later.toISOString(), windowEnd: new Date(later.getTime() + 3 * 3600_000).toISOString() };
+    expect((await t.api(agent.token, 'PUT', `/api/v1/field/jobs/${ticket.id}/visit`, w)).statusCode).toBe(200);
+    const refused = await t.api(other.token, 'PUT', `/api/v1/field/jobs/${ticket.id}/visit`, w);
+    expect([403, 404]).toContain(refused.statusCode);
     const list = await t.api(zhang.token, 'GET', '/api/v1/field/jobs');
     expect(list.statusCode, list.body).toBe(200);
     const body = list.json();

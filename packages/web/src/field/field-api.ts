@@ -17,6 +17,8 @@ export const fieldApi = {
   accept: (ticketId: string) => api.post(`/tickets/${ticketId}/dispatch/accept`),
   /** dispatch: the work has started (no longer handed back at the end of the shift) */
   start: (ticketId: string) => api.post(`/tickets/${ticketId}/dispatch/start`),
+  /** 预约上门: the open visit's window (supervisors, admins, agents, the assignee) */
+  book: (ticketId: string, w: { windowStart: string; windowEnd: string }) => api.put(`/field/jobs/${ticketId}/visit`, w),
   decline: (ticketId: string, reason: string) => api.post(`/tickets/${ticketId}/dispatch/decline`, { reason }),
   profile: (userId: string) => api.get<{ shift: { days: number[]; start: string; end: string } | null; status: string }>(`/dispatch/profiles/${userId}`),
   reportLocation: (p: { lat: number; lng: number; accuracy?: number; at: string }) => api.post('/me/location', p),

@@ -15,6 +15,7 @@ import { PartsSection } from './parts-section';
 import { SignaturePad } from './signature-pad';
 import { SlaCountdown } from './sla-countdown';
 import { useFieldQueue, useOnSent } from './use-field-queue';
+import { VisitBooking } from './visit-booking';
 
 type VisitState = 'planned' | 'en_route' | 'on_site' | 'done';
 
@@ -61,10 +62,12 @@ export default function JobPage() {
           )}
           <Space wrap size={4}>
             <Tag>{t(`priority.${j.priority}`)}</Tag>
-            {j.window && <Tag color="purple">{`${dayjs(j.window.start).format('MM-DD HH:mm')}${j.window.end ? `–${dayjs(j.window.end).format('HH:mm')}` : ''}`}</Tag>}
             <SlaCountdown dueAt={j.slaDueAt} />
             <Tag color="green" data-testid="visit-state">{t(`fieldApp.visit.${state}`)}</Tag>
           </Space>
+          {state !== 'done' ? (
+            <VisitBooking ticketId={j.ticketId} window={j.window} canBook={me.role !== 'customer'} onBooked={() => void job.refetch()} />
+          ) : null}
           <DeviceSection job={j} />
         </Space>
       </Card>

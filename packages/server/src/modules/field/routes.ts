@@ -35,7 +35,7 @@ export function fieldRoutes(app: FastifyInstance, deps: Deps) {
     handler: async (req) => postStep(deps, actorOf(req), req.params.ticketId, req.body),
   });
   r.put('/api/v1/field/jobs/:ticketId/visit', {
-    schema: { tags, summary: 'Plan the open visit’s time window (预约上门); supervisors, admins and the assigned engineer', params: StepParams, body: ScheduleBody, response: ok(VisitSchema) },
+    schema: { tags, summary: 'Book the open visit’s time window with the customer (预约上门); agents, supervisors, admins and the assigned engineer', params: StepParams, body: ScheduleBody, response: ok(VisitSchema) },
     handler: async (req) => scheduleVisit(deps, actorOf(req), req.params.ticketId, req.body),
   });
   r.get('/api/v1/field/settings', {

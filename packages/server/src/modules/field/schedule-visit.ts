@@ -15,8 +15,8 @@ export interface ScheduleVisitInput {
 export const VISIT_BOOKED = 'field.visit_booked';
 
 /**
- * 预约上门: sets the time window of the ticket's open visit (planning one when there is none); supervisors,
- * admins and the assignee. A new or changed window is an event on the ticket (field.visit_booked): the
+ * 预约上门: sets the time window of the ticket's open visit (planning one when there is none); agents,
+ * supervisors, admins and the assignee. A new or changed window is an event on the ticket (field.visit_booked): the
  * timeline shows it, dispatch keeps the visit with its engineer past the end of their shift, routing
  * re-plans the day. The same window again changes nothing.
  */
@@ -28,7 +28,8 @@ export async function scheduleVisit(deps: Deps, actor: Actor, ticketId: string, 
   return deps.db.tenant(actor.tenantId, async (q) => {
     const t = await readTicket(q, ticketId);
     if (!t) throw notFound('Ticket');
-    if (!isManager(actor) && !(actor.id && t.assignee_id === actor.id)) throw forbidden('Only a supervisor or the assigned engineer plans a visit');
+    // the 坐席 on the phone with the customer books the time too
+    if (!isManager(actor) && actor.role !== 'agent' && !(actor.id && t.assignee_id === actor.id)) throw forbidden('Only an agent, a supervisor or the assigned engineer books a visit');
     await fieldRepository.lockTicket(q, t.id);
     const open = await fieldRepository.openVisit(q, t.id);
     let visit: VisitRow;

@@ -29,6 +29,7 @@ import { ReplyBox, type ReplyBoxHandle } from './reply-box';
 import { SidePanel, type SidePanelHandle } from './side-panel';
 import { SuggestionsPanel } from './suggestions-panel';
 import { TicketPartsPanel } from '../../inventory/ticket-parts-panel';
+import { TicketVisitCard } from '../../field/ticket-visit-card';
 import { Timeline } from './timeline';
 import { useTimeline } from './use-timeline';
 import { ArticleFromTicketButton } from '../../knowledge/article-from-ticket';
@@ -260,6 +261,7 @@ export default function TicketDetailPage() {
             </Card>
             {/* dispatch (派单) below the properties: it loads later and must not move them */}
             <DispatchPanel ticket={ticket} version={version} />
+            {me.role !== 'customer' && <TicketVisitCard ticket={ticket} version={version} />}
             {me.role !== 'customer' && <TicketPartsPanel ticketId={ticket.id} version={version} />}
           </AfterFirstPaint>
         </Col>
