@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
 import { Api, type EventRow } from './api';
-import { flow, PHONE, poll, runStamp, shot, TIMEOUT, useBrowser } from './browser';
+import { flow, PHONE, poll, runStamp, session, settled, shot, TIMEOUT, useBrowser } from './browser';
 
 // The engineer's phone (/field) in Chromium at a phone's size: 接单, 出发, then the network is cut —
 // 签到 by geolocation, a note, a camera photo, the customer's signature, a reserved part used (用料), 完工 — the app shows 待发送;
@@ -14,6 +14,7 @@ const stamp = runStamp();
 const SITE = { lat: 31.2304, lng: 121.4737, address: '上海市黄浦区人民大道 200 号' };
 const engineer = { email: `field-${stamp}@example.com`, password: 'Engineer-e2e-12345', name: '赵磊', id: '' };
 let ticket: { id: string; number: number; title: string };
+const job = { categoryId: '', teamId: '' };
 const PART = { code: `DT-ZC-${stamp}`, name: '曳引机轴承', id: '' };
 
 /** A camera-sized photo (2400 × 1800 PNG, a gradient): the phone shrinks it to 1600 px JPEG before queueing it. */
@@ -56,6 +57,7 @@ beforeAll(async () => {
   engineer.id = u.id;
   await admin.call('PUT', `/dispatch/profiles/${u.id}`, { status: 'available', shift: null, capacity: { field: 5 } });
   const team = await admin.post<{ id: string }>('/teams', { name: `现场组${stamp}`, memberIds: [u.id] });
+  Object.assign(job, { categoryId: category.id, teamId: team.id });
   ticket = await admin.post('/tickets', {
     title: `人民广场 3 号楼电梯异响（${stamp}）`,
     description: '<p>3 号楼客梯运行时有明显异响，请尽快上门</p>',
@@ -197,5 +199,49 @@ describe('the engineer’s phone', () => {
     expect(manifest!.icons.map((i) => i.sizes)).toEqual(['192x192', '512x512']);
     await poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration('/field'))?.active)).toBe(true);
     await poll(() => page.evaluate(async () => !!(await caches.match('/field')))).toBe(true);
+  });
+
+  flow(browser, env, 'F3', '预约上门：坐席在工单页约定明天 14:00–16:00，时间线记下，工程师手机上看到', async () => {
+    const booked = await admin.post<{ id: string; number: number }>('/tickets', {
+      title: `静安寺商场扶梯异响（${stamp}）`,
+      description: '<p>扶梯运行有异响，客户要求明天下午上门</p>',
+      requester: { name: '商场工程部钱主管', phone: '13800135001' },
+      categoryId: job.categoryId,
+      teamId: job.teamId,
+      site: SITE,
+    });
+    await admin.post(`/tickets/${booked.id}/dispatch`, { userId: engineer.id, reason: '就近派单' });
+    const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(Date.now() + 86_400_000);
+    const { page } = await session(browser()!, env, env.admin);
+    await page.goto(`/tickets/${booked.number}`);
+    const card = page.getByTestId('ticket-visit');
+    await card.getByText('未预约').waitFor();
+    await card.getByTestId('visit-book').click();
+    const modal = page.getByRole('dialog');
+    await modal.getByText('预约上门时间').waitFor();
+    await settled(page);
+    const day = modal.locator('.ant-picker:not(.ant-picker-range) input');
+    await day.click();
+    await day.fill(tomorrow);
+    await day.press('Enter');
+    const times = modal.locator('.ant-picker-range input');
+    await times.nth(0).click();
+    await times.nth(0).fill('14:00');
+    await times.nth(0).press('Enter');
+    await times.nth(1).click();
+    await times.nth(1).fill('16:00');
+    await times.nth(1).press('Enter');
+    await settled(page);
+    await page.getByTestId('visit-book-save').click();
+    await card.getByTestId('visit-window').getByText(`${tomorrow.slice(5)} 14:00–16:00`).waitFor();
+    await shot(env, page, 'field-visit-booked');
+    const view = await admin.get<{ window: { start: string; end: string } }>(`/field/jobs/${booked.id}`);
+    expect(view.window).toEqual({ start: new Date(`${tomorrow}T14:00:00+08:00`).toISOString(), end: new Date(`${tomorrow}T16:00:00+08:00`).toISOString() });
+    await poll(async () => (await admin.get<{ items: EventRow[] }>(`/tickets/${booked.id}/events?limit=200`)).items.filter((e) => e.kind === 'field.visit_booked').length).toBe(1);
+
+    // the engineer's phone shows the booked window on the job
+    const phone = await session(browser()!, env, engineer, PHONE);
+    await phone.page.goto(`/field/jobs/${booked.id}`);
+    await phone.page.getByTestId('visit-window').getByText(`${tomorrow.slice(5)} 14:00–16:00`).waitFor();
   });
 });
