@@ -5,7 +5,8 @@ import { createStaff } from '../collaboration/helpers';
 import { minutes, slaWorld, type SlaWorld } from './helpers';
 
 // 上门时限: a visit worked from the engineer's phone is on site at its 签到 — not at 出发 (which starts
-// dispatch's work, on the road) — and a check-in queued offline counts at the phone's time, once.
+// dispatch's work, on the road) — and a check-in queued offline counts at the phone's time, once. A visit
+// booked with the customer (预约上门) is due by the end of its window (按约上门).
 describe('SLA on-site clock from the phone’s check-in (PGlite / PostgreSQL)', () => {
   let w: SlaWorld;
   let engineer: { id: string; token: string };
@@ -66,5 +67,26 @@ describe('SLA on-site clock from the phone’s check-in (PGlite / PostgreSQL)', 
     await workStarted(ticket.id, started);
     await w.settle();
     expect((await onSite(ticket.id))?.achievedAt).toBe(started.toISOString());
+  });
+
+  it('按约上门: booked for tomorrow afternoon, the engineer is due by the end of the window, not in two hours; arriving within it is on time', async () => {
+    const ticket = (await w.api('POST', '/api/v1/tickets', { title: '淮海大厦 3 号客梯年检前检查', description: '客户要求明天下午上门', requester: { name: '吴女士', phone: '13911113333' }, priority: 'high', site: SITE, assigneeId: engineer.id })).json() as { id: string };
+    await w.settle();
+    const due = async () => ((await w.api('GET', `/api/v1/tickets/${ticket.id}/sla`)).json().clocks as { metric: string; dueAt: string | null; state: string }[]).find((c) => c.metric === 'on_site')!;
+    const twoHours = new Date(w.t.clock.now().getTime() + 120 * 60_000).toISOString();
+    expect((await due()).dueAt).toBe(twoHours);
+    const from = new Date(w.t.clock.now().getTime() + 26 * 3600_000);
+    const to = new Date(from.getTime() + 2 * 3600_000);
+    expect((await w.t.api(engineer.token, 'PUT', `/api/v1/field/jobs/${ticket.id}/visit`, { windowStart: from.toISOString(), windowEnd: to.toISOString() })).statusCode).toBe(200);
+    await w.settle();
+    expect((await due()).dueAt).toBe(to.toISOString());
+    // three hours on (the two-hour target long gone), not breached: the appointment is tomorrow
+    minutes(w, 180);
+    expect((await due()).state).toBe('ok');
+    // on site within the window
+    minutes(w, 26 * 60 - 180 + 30);
+    expect((await step(ticket.id, { kind: 'check_in', at: at(w.t.clock.now()), lat: SITE.lat, lng: SITE.lng, accuracy: 10 })).statusCode).toBe(200);
+    await w.settle();
+    expect(await onSite(ticket.id)).toMatchObject({ state: 'achieved' });
   });
 });

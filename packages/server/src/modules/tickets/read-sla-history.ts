@@ -6,9 +6,10 @@ export interface SlaHistoryEvent {
   at: Date;
   /**
    * 'status' (from → to), 'reply' (with who wrote it and whether public), 'work_started' (dispatch),
-   * 'departed' / 'checked_in' (the engineer's phone: 出发 / 签到; `at` is the phone's time of the step)
+   * 'departed' / 'checked_in' (the engineer's phone: 出发 / 签到; `at` is the phone's time of the step),
+   * 'visit_booked' (预约上门: the window agreed with the customer ends at `bookedUntil`)
    */
-  kind: 'status' | 'reply' | 'work_started' | 'departed' | 'checked_in';
+  kind: 'status' | 'reply' | 'work_started' | 'departed' | 'checked_in' | 'visit_booked';
   channel: string;
   statusFrom: string | null;
   statusTo: string | null;
@@ -17,6 +18,8 @@ export interface SlaHistoryEvent {
   internal: boolean;
   /** reply: its plain text */
   text: string;
+  /** visit_booked: the end of the booked window */
+  bookedUntil: Date | null;
 }
 
 function authorOf(authorType: string | null, actorType: string): SlaHistoryEvent['author'] {
@@ -26,7 +29,7 @@ function authorOf(authorType: string | null, actorType: string): SlaHistoryEvent
   return 'system';
 }
 
-const KINDS: Record<string, SlaHistoryEvent['kind']> = { 'ticket.updated': 'status', 'reply.added': 'reply', 'dispatch.started': 'work_started', 'field.depart': 'departed', 'field.check_in': 'checked_in' };
+const KINDS: Record<string, SlaHistoryEvent['kind']> = { 'ticket.updated': 'status', 'reply.added': 'reply', 'dispatch.started': 'work_started', 'field.depart': 'departed', 'field.check_in': 'checked_in', 'field.visit_booked': 'visit_booked' };
 
 /** The events of these tickets that move SLA clocks, oldest first, by ticket (one statement). */
 export async function slaHistory(q: Queryable, ticketIds: string[]): Promise<Map<string, SlaHistoryEvent[]>> {
@@ -45,6 +48,7 @@ export async function slaHistory(q: Queryable, ticketIds: string[]): Promise<Map
       author: kind === 'reply' ? authorOf(r.author_type, r.actor_type) : null,
       internal: r.internal,
       text: r.body_text ?? '',
+      bookedUntil: r.booked_until && Number.isFinite(Date.parse(r.booked_until)) ? new Date(r.booked_until) : null,
     });
   }
   return out;

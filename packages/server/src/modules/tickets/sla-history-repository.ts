@@ -20,11 +20,14 @@ export interface SlaHistoryRow {
   status_to: string | null;
   /** field steps: when it was done, by the engineer's phone (ISO) */
   step_at: string | null;
+  /** field.visit_booked: the end of the window booked with the customer (ISO) */
+  booked_until: string | null;
   created_at: Date;
 }
 
-/** The phone's 出发 and 签到 (field module): a visit made from the phone is on site at its check-in. */
-export const SLA_HISTORY_KINDS = ['reply.added', 'ticket.updated', 'dispatch.started', 'field.depart', 'field.check_in'];
+/** The phone's 出发 and 签到 (field module): a visit made from the phone is on site at its check-in; a
+ * visit booked with the customer (预约上门) sets when the engineer is due on site. */
+export const SLA_HISTORY_KINDS = ['reply.added', 'ticket.updated', 'dispatch.started', 'field.depart', 'field.check_in', 'field.visit_booked'];
 
 export const slaHistoryRepository = {
   async byTickets(q: Queryable, ticketIds: string[]): Promise<SlaHistoryRow[]> {
@@ -32,7 +35,8 @@ export const slaHistoryRepository = {
     return q.query<SlaHistoryRow>(
       `SELECT e.ticket_id, e.id, e.kind, e.actor_type, e.channel, e.internal, c.author_type, c.body_text,
          e.data->'changes'->'status'->>'from' AS status_from, e.data->'changes'->'status'->>'to' AS status_to,
-         CASE WHEN e.kind LIKE 'field.%' THEN e.data->>'at' END AS step_at, e.created_at
+         CASE WHEN e.kind LIKE 'field.%' THEN e.data->>'at' END AS step_at,
+         CASE WHEN e.kind = 'field.visit_booked' THEN e.data->>'windowEnd' END AS booked_until, e.created_at
        FROM ticket_events e
        LEFT JOIN comments c ON e.kind = 'reply.added' AND c.id = (e.data->>'commentId')::uuid AND c.ticket_id = e.ticket_id
        WHERE e.tenant_id = current_tenant_id() AND e.ticket_id = ANY($1::uuid[]) AND e.kind = ANY($2::text[])

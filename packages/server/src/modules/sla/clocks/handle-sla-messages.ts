@@ -7,7 +7,7 @@ import { loadTickets, recomputeClocks } from './recompute-clocks';
 
 export const SLA_CONSUMER = 'sla';
 /** The events after which a ticket's clocks are recomputed (the sweep's own events refresh its summary). */
-export const SLA_TOPICS = ['ticket.created', 'ticket.updated', 'reply.added', 'dispatch.started', 'field.depart', 'field.check_in', 'sla.warning', 'sla.breached'];
+export const SLA_TOPICS = ['ticket.created', 'ticket.updated', 'reply.added', 'dispatch.started', 'field.depart', 'field.check_in', 'field.visit_booked', 'sla.warning', 'sla.breached'];
 
 /**
  * The SLA module's outbox consumer: the tickets of a round's messages, per tenant in one transaction,

@@ -3,7 +3,7 @@ import type { SlaHistoryEvent } from '../../tickets';
 import { slaEvents } from './ticket-clock-input';
 
 const at = (min: number) => new Date(Date.UTC(2026, 2, 2, 1, min));
-const ev = (kind: SlaHistoryEvent['kind'], min: number): SlaHistoryEvent => ({ eventId: `e${min}`, at: at(min), kind, channel: 'web', statusFrom: null, statusTo: null, author: null, internal: true, text: '' });
+const ev = (kind: SlaHistoryEvent['kind'], min: number): SlaHistoryEvent => ({ eventId: `e${min}`, at: at(min), kind, channel: 'web', statusFrom: null, statusTo: null, author: null, internal: true, text: '', bookedUntil: null });
 
 describe('the on-site arrival of the SLA', () => {
   it('without the phone: dispatch’s start of work', () => {
@@ -15,5 +15,8 @@ describe('the on-site arrival of the SLA', () => {
   });
   it('on the road, not yet checked in: not on site', () => {
     expect(slaEvents([ev('departed', 10), ev('work_started', 11)]).filter((e) => e.kind === 'on_site')).toEqual([]);
+  });
+  it('预约上门: a booking with the end of its window', () => {
+    expect(slaEvents([{ ...ev('visit_booked', 5), bookedUntil: at(300) }])).toEqual([{ at: at(5), kind: 'visit_booked', until: at(300) }]);
   });
 });

@@ -24,7 +24,8 @@ export function clockTicket(t: TicketDispatchFacts, history: SlaHistoryEvent[]):
  * The history events that move clocks: status changes, public replies by staff or the customer, and the
  * engineer on site — the first 签到 of the phone (its own time: a check-in queued offline counts when it
  * was made). A ticket worked from the phone is on site only by its check-in (出发 starts dispatch's work,
- * on the road); one never worked from the phone is on site when dispatch's work starts.
+ * on the road); one never worked from the phone is on site when dispatch's work starts. A visit booked
+ * with the customer (预约上门) says when the engineer is due on site.
  */
 export function slaEvents(history: SlaHistoryEvent[]): SlaEvent[] {
   const out: SlaEvent[] = [];
@@ -36,6 +37,7 @@ export function slaEvents(history: SlaHistoryEvent[]): SlaEvent[] {
     else if (e.kind === 'work_started' && !byPhone) out.push({ at: e.at, kind: 'on_site' });
     else if (e.kind === 'reply' && !e.internal && e.author === 'staff') out.push({ at: e.at, kind: 'staff_reply' });
     else if (e.kind === 'reply' && !e.internal && e.author === 'customer') out.push({ at: e.at, kind: 'customer_message' });
+    else if (e.kind === 'visit_booked' && e.bookedUntil) out.push({ at: e.at, kind: 'visit_booked', until: e.bookedUntil });
   }
   return out;
 }

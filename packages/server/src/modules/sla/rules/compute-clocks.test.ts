@@ -92,6 +92,23 @@ describe('SLA clocks from the ticket history (7×24)', () => {
     expect(iso(c.on_site.achievedAt)).toBe('10:30');
   });
 
+  it('按约上门: booked with the customer, the engineer is due by the end of the latest window booked before arriving', () => {
+    const targets = { on_site: { minutes: 120, business: false } };
+    const ticket = { createdAt: at('09:00'), initialStatus: 'new', onSite: true };
+    // the customer asks for 15:00–17:00: due at 17:00, warned 36 minutes (30% of the target) before
+    const later = byMetric(run([{ at: at('09:10'), kind: 'visit_booked', until: at('17:00') }], { targets, ticket })).on_site;
+    expect([iso(later.dueAt), iso(later.warnAt)]).toEqual(['17:00', '16:24']);
+    // moved sooner, then the engineer arrives at 10:40: the latest booking counts, and it was kept
+    const moved = byMetric(run([{ at: at('09:10'), kind: 'visit_booked', until: at('17:00') }, { at: at('09:20'), kind: 'visit_booked', until: at('10:30') }, { at: at('10:40'), kind: 'on_site' }], { targets, ticket })).on_site;
+    expect([iso(moved.dueAt), iso(moved.achievedAt)]).toEqual(['10:30', '10:40']);
+    // a booking made after the arrival (the follow-up visit) does not move this one
+    const after = byMetric(run([{ at: at('10:00'), kind: 'on_site' }, { at: at('12:00'), kind: 'visit_booked', until: at('18:00') }], { targets, ticket })).on_site;
+    expect(iso(after.dueAt)).toBe('11:00');
+    // paused (待客户反馈): not known until the ticket runs again
+    const paused = byMetric(run([{ at: at('09:10'), kind: 'visit_booked', until: at('17:00') }, { at: at('09:30'), kind: 'status', from: 'new', to: 'pending' }], { targets, ticket })).on_site;
+    expect(paused.dueAt).toBeNull();
+  });
+
   it('a priority change replays the history with the new targets; fired flags follow the new moments', () => {
     const events: SlaEvent[] = [];
     const normal = byMetric(run(events)).resolution; // due 13:00, warn 11:48

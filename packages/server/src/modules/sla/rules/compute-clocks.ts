@@ -12,6 +12,9 @@ import type { ClockCalendar, ClockTicket, ComputedClock, SlaEvent, SlaMetric, Ta
 //   or closed counts as paused, and it is achieved again when resolved again.
 // - on_site (field jobs only): creation → the engineer on site: the first 签到 from the phone (its time),
 //   or, for a job never worked from the phone, dispatch's start of work (see clocks/ticket-clock-input.ts).
+//   按约上门: once a visit is booked with the customer (预约上门, before the arrival), the engineer is due
+//   by the end of the latest booked window instead of the target's time — the customer's appointment,
+//   later or sooner; its warning comes the target's warning share before it.
 // Resolving or closing a ticket also ends its response and on-site clocks (nothing is owed any more).
 // The pause statuses (default 待客户反馈 pending, 挂起 on_hold) stop every clock; paused time, counted in
 // the target's minutes, extends the due time.
@@ -33,6 +36,8 @@ interface Span {
   cycle: number;
   start: Date;
   achievedAt: Date | null;
+  /** on_site: the end of the window booked with the customer (the latest booking before the arrival) */
+  bookedUntil?: Date;
 }
 
 function statusSegments(ticket: ClockTicket, events: SlaEvent[]) {
@@ -63,7 +68,12 @@ function spans(ticket: ClockTicket, events: SlaEvent[], segments: { from: Date; 
     for (let i = segments.length - 1; i >= 0 && DONE.has(segments[i].status); i--) end = segments[i].from;
   }
   out.resolution = { cycle: 1, start: created, achievedAt: end };
-  if (ticket.onSite) out.on_site = { cycle: 1, start: created, achievedAt: first(firstOf('on_site'), doneAfter(segments, created)) };
+  if (ticket.onSite) {
+    const achievedAt = first(firstOf('on_site'), doneAfter(segments, created));
+    let bookedUntil: Date | undefined;
+    for (const e of events) if (e.kind === 'visit_booked' && (!achievedAt || e.at.getTime() <= achievedAt.getTime())) bookedUntil = e.until;
+    out.on_site = { cycle: 1, start: created, achievedAt, ...(bookedUntil ? { bookedUntil } : {}) };
+  }
   // next_response: cycles of customer messages after a staff reply
   let replied = false;
   let cycle = 0;
@@ -98,14 +108,16 @@ export function computeClocks(input: ClockInput): ComputedClock[] {
     const pauses: Pause[] = clipPauses(metric === 'resolution' ? resolutionPauses : basePauses, span.start, span.achievedAt);
     const open = pauses.length && !pauses[pauses.length - 1].to ? pauses[pauses.length - 1] : null;
     const warnMinutes = target.minutes * (1 - input.warnRemaining);
+    const booked = span.bookedUntil;
     clocks.push({
       metric,
       targetMinutes: target.minutes,
       business: target.business,
       cycle: span.cycle,
       startedAt: span.start,
-      dueAt: momentAfter(cal, span.start, target.minutes, pauses),
-      warnAt: momentAfter(cal, span.start, warnMinutes, pauses),
+      // an appointment is a moment: paused, it is not known when the ticket runs again
+      dueAt: booked ? (open ? null : booked) : momentAfter(cal, span.start, target.minutes, pauses),
+      warnAt: booked ? (open ? null : new Date(Math.max(span.start.getTime(), booked.getTime() - target.minutes * input.warnRemaining * 60_000))) : momentAfter(cal, span.start, warnMinutes, pauses),
       pausedSince: open ? open.from : null,
       pausedMinutes: pausedMinutes(cal, span.start, pauses),
       achievedAt: span.achievedAt,

@@ -76,7 +76,9 @@ export type SlaEvent =
   /** a message from the customer (portal, mail, chat, phone…) */
   | { at: Date; kind: 'customer_message' }
   /** the engineer is on site (the phone's first 签到; without the phone, dispatch's start of work) */
-  | { at: Date; kind: 'on_site' };
+  | { at: Date; kind: 'on_site' }
+  /** 预约上门: the visit is booked with the customer for a window ending at `until` */
+  | { at: Date; kind: 'visit_booked'; until: Date };
 
 export interface ClockTicket {
   createdAt: Date;
