@@ -33,19 +33,23 @@ describe('work kept with its engineer past the end of a shift', () => {
   };
   const fieldLoad = (userId: string) => w.t.db.tenant(w.acme.id, async (q) => (await loadPool(q, w.t.clock.now())).byId.get(userId)?.load.field);
 
-  it("booked for tomorrow by the engineer: taken (接单), kept at the shift's end, counted tomorrow; an unbooked visit and one whose window is over go back", async () => {
-    const zheng = await person(w, '郑师傅', { teamIds: [g], home: [31.2, 121.4], capacity: { field: 3 }, shift: { days: [1, 2, 3, 4, 5], start: '08:00', end: '18:00' } });
+  it("booked for tomorrow (by the engineer: taken, 接单; by the 坐席 before dispatch gave it): kept at the shift's end, counted tomorrow; an unbooked visit and one whose window is over go back", async () => {
+    const zheng = await person(w, '郑师傅', { teamIds: [g], home: [31.2, 121.4], capacity: { field: 4 }, shift: { days: [1, 2, 3, 4, 5], start: '08:00', end: '18:00' } });
     const unbooked = await give(zheng.id);
     const past = await give(zheng.id);
     const tomorrow = await give(zheng.id);
-    for (const id of [past, unbooked]) expect((await w.t.api(zheng.token, 'POST', `/api/v1/tickets/${id}/dispatch/accept`)).statusCode).toBe(200);
+    // booked by the 坐席 with the customer before anyone had it, then given to him
+    const bookedFirst = (await ticket(w, { teamId: g, site })).id;
+    await book(w.acme.adminToken, bookedFirst, at('2026-03-03', '14:00'), at('2026-03-03', '15:00'));
+    expect((await w.t.api(w.acme.adminToken, 'POST', `/api/v1/tickets/${bookedFirst}/dispatch`, { userId: zheng.id })).statusCode).toBe(200);
+    for (const id of [past, unbooked, bookedFirst]) expect((await w.t.api(zheng.token, 'POST', `/api/v1/tickets/${id}/dispatch/accept`)).statusCode).toBe(200);
     await book(zheng.token, tomorrow, at('2026-03-03', '09:00'), at('2026-03-03', '11:00'));
     await book(w.acme.adminToken, past, at('2026-03-02', '10:00'), at('2026-03-02', '11:00'));
     await w.settle();
     // booking it is taking it: the offer answered once, even when the event comes again
     expect((await dispatchOf(w, tomorrow)).current).toMatchObject({ userId: zheng.id, state: 'accepted' });
     expect((await eventKinds(w, tomorrow)).filter((k) => k === 'dispatch.accepted')).toHaveLength(1);
-    // tomorrow's visit is not today's load: two of three; nor his current job on the map
+    // tomorrow's visits are not today's load: two of four; nor his current job on the map
     expect(await fieldLoad(zheng.id)).toBe(2);
     const board = (await w.t.api(w.acme.adminToken, 'GET', '/api/v1/dispatch/board')).json();
     expect(board.engineers.find((e: { id: string }) => e.id === zheng.id).currentJob.ticketId).toBe(unbooked);
@@ -53,11 +57,12 @@ describe('work kept with its engineer past the end of a shift', () => {
     w.t.clock.set(at('2026-03-02', '18:30'));
     await w.dispatch.sweep();
     expect((await dispatchOf(w, tomorrow)).current).toMatchObject({ userId: zheng.id, state: 'accepted' });
+    expect((await dispatchOf(w, bookedFirst)).current).toMatchObject({ userId: zheng.id, state: 'accepted' });
     for (const id of [past, unbooked]) expect((await dispatchOf(w, id)).current).toBeNull();
     expect(await eventKinds(w, tomorrow)).not.toContain('dispatch.handed_back');
 
     w.t.clock.set(at('2026-03-03', '08:30'));
-    expect(await fieldLoad(zheng.id)).toBe(1);
+    expect(await fieldLoad(zheng.id)).toBe(2);
   });
 
   it('下班 keeps a booked visit; a supervisor booking an offer leaves it to be answered; a visit booked for someone else changes nothing', async () => {

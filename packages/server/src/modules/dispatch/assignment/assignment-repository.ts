@@ -36,15 +36,24 @@ export const assignmentRepository = {
   },
 
   /** `expected_minutes`: the minutes on site dispatch planned a visit with (null: not a visit);
-   * `given_off_shift`: the person was off shift when given it. */
+   * `given_off_shift`: the person was off shift when given it; `booked`: the visit's window booked with the customer. */
   async insert(
     q: Queryable,
-    a: Omit<AssignmentRow, 'accepted_at' | 'ended_at' | 'end_reason'> & { tenant_id: string; accepted_at?: Date | null; expected_minutes: number | null; given_off_shift: boolean },
+    a: Omit<AssignmentRow, 'accepted_at' | 'ended_at' | 'end_reason'> & {
+      tenant_id: string;
+      accepted_at?: Date | null;
+      expected_minutes: number | null;
+      given_off_shift: boolean;
+      booked: { start: Date; end: Date } | null;
+    },
   ): Promise<AssignmentRow> {
     const [row] = await q.query<AssignmentRow>(
-      `INSERT INTO dispatch_assignments (id, tenant_id, ticket_id, user_id, kind, state, mode, decided_by, override_reason, decision, offered_at, respond_by, accepted_at, expected_minutes, given_off_shift)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING ${COLS}`,
-      [a.id, a.tenant_id, a.ticket_id, a.user_id, a.kind, a.state, a.mode, a.decided_by, a.override_reason, JSON.stringify(a.decision), a.offered_at, a.respond_by, a.accepted_at ?? null, a.expected_minutes, a.given_off_shift],
+      `INSERT INTO dispatch_assignments (id, tenant_id, ticket_id, user_id, kind, state, mode, decided_by, override_reason, decision, offered_at, respond_by, accepted_at, expected_minutes, given_off_shift, booked_start, booked_end)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING ${COLS}`,
+      [
+        a.id, a.tenant_id, a.ticket_id, a.user_id, a.kind, a.state, a.mode, a.decided_by, a.override_reason, JSON.stringify(a.decision), a.offered_at, a.respond_by, a.accepted_at ?? null,
+        a.expected_minutes, a.given_off_shift, a.booked?.start ?? null, a.booked?.end ?? null,
+      ],
     );
     return row;
   },
