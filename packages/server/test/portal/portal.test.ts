@@ -110,7 +110,12 @@ describe('portal', () => {
     await t.api(admin, 'POST', `/api/v1/tickets/${ticket.id}/comments`, { body: '内部：压缩机可能坏了', internal: true, attachmentIds: [secret.id] });
     const tracked = await t.api(null, 'POST', `/api/v1/portal/${tenant.slug}/requests/${number}/track`, { code: queryCode.toLowerCase() });
     expect(tracked.statusCode, tracked.body).toBe(200);
-    expect(tracked.json()).toMatchObject({ number, title: '空调不制冷', status: 'new', statusText: '已受理，等待处理', canConfirm: false });
+    expect(tracked.json()).toMatchObject({ number, title: '空调不制冷', status: 'new', statusText: '已受理，等待处理', canConfirm: false, visit: null });
+    // 预约上门: the customer sees the time agreed, on the tenant's clock
+    const window = { windowStart: '2026-03-03T06:00:00.000Z', windowEnd: '2026-03-03T08:00:00.000Z' };
+    expect((await t.api(admin, 'PUT', `/api/v1/field/jobs/${ticket.id}/visit`, window)).statusCode).toBe(200);
+    const booked = (await t.api(null, 'POST', `/api/v1/portal/${tenant.slug}/requests/${number}/track`, { code: queryCode })).json();
+    expect(booked.visit).toEqual({ ...window, text: '已预约上门：3月3日 14:00–16:00' });
     expect(tracked.json().files.map((f: any) => f.filename)).toEqual(['空调面板.png']);
     expect(tracked.json().messages.map((m: any) => [m.from, m.text])).toEqual([['agent', '维修师傅下午两点到']]);
     expect(tracked.body).not.toContain('压缩机');

@@ -10711,7 +10711,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Plan the open visit’s time window (预约上门); supervisors, admins and the assigned engineer */
+        /** Book the open visit’s time window with the customer (预约上门); agents, supervisors, admins and the assigned engineer */
         put: {
             parameters: {
                 query?: never;
@@ -38770,6 +38770,12 @@ export interface components {
                 minutes: number;
                 text: string;
             } | null;
+            /** @description The visit booked with the customer (预约上门) while the request is open */
+            visit: {
+                windowStart: string;
+                windowEnd: string;
+                text: string;
+            } | null;
             canConfirm: boolean;
             canReopen: boolean;
             canReply: boolean;
@@ -38827,6 +38833,12 @@ export interface components {
                 /** @enum {string} */
                 source: "sla" | "history";
                 minutes: number;
+                text: string;
+            } | null;
+            /** @description The visit booked with the customer (预约上门) while the request is open */
+            visit: {
+                windowStart: string;
+                windowEnd: string;
                 text: string;
             } | null;
             canConfirm: boolean;

@@ -35,7 +35,7 @@ export interface PortalConfig {
 export interface TrackedFile { id: string; filename: string; contentType: string; size: number }
 export interface Tracked {
   number: number | null; reference: string; title: string | null; status: string; statusText: string;
-  expected: { text: string } | null; canConfirm: boolean; canReopen: boolean; canReply: boolean;
+  expected: { text: string } | null; visit: { windowStart: string; windowEnd: string; text: string } | null; canConfirm: boolean; canReopen: boolean; canReply: boolean;
   messages: { id: string; from: 'agent' | 'customer'; authorName: string | null; text: string; at: string; files: TrackedFile[] }[];
   files: TrackedFile[];
   survey: { id: string; open: boolean; answer: { score: number; comment: string | null } | null } | null;

@@ -14,7 +14,7 @@ const CONFIG = {
 };
 const TRACKED = {
   number: 1024, reference: '1024', title: '空调不制冷', status: 'resolved', statusText: '已解决，请确认', createdAt: null, updatedAt: null,
-  expected: null, canConfirm: true, canReopen: true, canReply: true, files: [],
+  expected: null, visit: null, canConfirm: true, canReopen: true, canReply: true, files: [],
   messages: [{ id: '0190a3c4-0000-7000-8000-000000000003', from: 'agent', authorName: '王师傅', text: '已更换压缩机电容', body: '<p>已更换压缩机电容</p>', at: '2026-12-05T08:00:00Z', files: [] }],
 };
 
@@ -86,6 +86,18 @@ describe('portal page', () => {
     expect(calls.at(-1)?.body).toMatchObject({ code: '7KQ2-M9XD', locale: 'zh-CN' });
     fireEvent.click(screen.getByTestId('portal-confirm'));
     await waitFor(() => expect((screen.getByTestId('portal-status')).textContent).toContain('已关闭'));
+  });
+
+  it('shows the visit booked with the customer (预约上门)', async () => {
+    const visit = { windowStart: '2026-12-07T06:00:00.000Z', windowEnd: '2026-12-07T08:00:00.000Z', text: '已预约上门：12月7日 14:00–16:00' };
+    stubFetch({
+      'GET /api/v1/portal/huadong': () => ({ status: 200, body: CONFIG }),
+      'POST /api/v1/portal/huadong/requests/1024/track': () => ({ status: 200, body: { ...TRACKED, status: 'open', statusText: '处理中', visit } }),
+    });
+    renderPortal('/portal/huadong?ref=1024');
+    fireEvent.change(await screen.findByTestId('portal-track-code'), { target: { value: '7KQ2-M9XD' } });
+    fireEvent.click(screen.getByTestId('portal-track-go'));
+    expect((await screen.findByTestId('portal-visit')).textContent).toBe('已预约上门：12月7日 14:00–16:00');
   });
 
   it('rates a solved request in its survey with stars and a comment, then shows the answer', async () => {

@@ -59,6 +59,7 @@ export function TrackView({ ctx, initial }: { ctx: PortalCtx; initial: { ref: st
           <h2>{data.number !== null ? `#${data.number} ` : ''}{data.title}</h2>
           <p className="portal-status" data-testid="portal-status">{t.status}: {data.statusText}</p>
           {data.expected && <p className="portal-expected" data-testid="portal-expected">{data.expected.text}</p>}
+          {data.visit && <p className="portal-expected" data-testid="portal-visit">{data.visit.text}</p>}
           {data.files.length > 0 && <p className="portal-hint">{t.files}: {fileLinks(data.files)}</p>}
           <h3>{t.conversation}</h3>
           <ul className="portal-messages" data-testid="portal-messages">

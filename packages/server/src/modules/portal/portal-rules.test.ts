@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cookieToken, durationWords, expectation, filesSizeProblem, isLogoUrl, portalFileMax, secretHash, statusWords } from './portal-rules';
+import { cookieToken, durationWords, expectation, filesSizeProblem, isLogoUrl, portalFileMax, secretHash, statusWords, visitWords } from './portal-rules';
 
 const now = new Date('2026-12-05T02:00:00Z');
 const inMinutes = (m: number) => new Date(now.getTime() + m * 60_000);
@@ -41,5 +41,14 @@ describe('portal rules', () => {
     expect(filesSizeProblem([{ filename: '小图.png', size: 10 }, { filename: '原图.png', size: 10 * MB + 1 }], 25 * MB)).toEqual({ field: 'attachments.1', message: '"原图.png" is larger than 10 MB; send a smaller file' });
     expect(filesSizeProblem([{ filename: '现场.png', size: 2 * MB }], MB)?.field).toBe('attachments.0');
     expect(filesSizeProblem([1, 2, 3].map((i) => ({ filename: `照片${i}.jpg`, size: 7 * MB })), 25 * MB)).toEqual({ field: 'attachments', message: 'The files together are larger than 20 MB; send fewer or smaller ones' });
+  });
+});
+
+describe('the visit booked, in the customer’s words', () => {
+  it('on the tenant’s wall clock, one day or across two', () => {
+    const from = new Date('2026-12-07T01:00:00Z');
+    expect(visitWords(from, new Date('2026-12-07T02:30:00Z'), 'Asia/Shanghai', 'zh-CN')).toBe('已预约上门：12月7日 09:00–10:30');
+    expect(visitWords(from, new Date('2026-12-07T02:30:00Z'), 'Asia/Shanghai', 'en-US')).toBe('Visit booked: 7 Dec 09:00–10:30');
+    expect(visitWords(new Date('2026-12-07T15:00:00Z'), new Date('2026-12-07T17:00:00Z'), 'Asia/Shanghai', 'zh-CN')).toBe('已预约上门：12月7日 23:00 – 12月8日 01:00');
   });
 });

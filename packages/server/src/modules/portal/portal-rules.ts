@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { localDateTime } from '../../platform/text/local-time';
 import type { Status } from '../tickets';
 
 // Pure rules of the self-service portal: the customer's words for a ticket status, the expected time
@@ -98,6 +99,18 @@ export function expectation(
     return { kind: 'reply', source: 'history', minutes: Math.round(m), text: zh ? `预计${durationWords(m, locale)}内回复` : `Expect a reply within ${durationWords(m, locale)}` };
   }
   return null;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** 预约上门 in the customer's words, on the tenant's wall clock: "已预约上门：12月7日 09:00–10:30". */
+export function visitWords(start: Date, end: Date, timeZone: string, locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  const [s, e] = [localDateTime(start, timeZone), localDateTime(end, timeZone)];
+  const day = (d: string) => (zh ? `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日` : `${Number(d.slice(8, 10))} ${MONTHS[Number(d.slice(5, 7)) - 1]}`);
+  const time = (d: string) => d.slice(11, 16);
+  const range = s.slice(0, 10) === e.slice(0, 10) ? `${day(s)} ${time(s)}–${time(e)}` : `${day(s)} ${time(s)} – ${day(e)} ${time(e)}`;
+  return zh ? `已预约上门：${range}` : `Visit booked: ${range}`;
 }
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');

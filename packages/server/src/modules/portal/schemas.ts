@@ -108,6 +108,7 @@ export const TrackedRequestSchema = z
     createdAt: z.string().nullable(),
     updatedAt: z.string().nullable(),
     expected: z.object({ kind: z.enum(['reply', 'resolution']), source: z.enum(['sla', 'history']), minutes: z.number(), text: z.string() }).nullable(),
+    visit: z.object({ windowStart: z.string(), windowEnd: z.string(), text: z.string() }).nullable().describe('The visit booked with the customer (预约上门) while the request is open'),
     canConfirm: z.boolean(),
     canReopen: z.boolean(),
     canReply: z.boolean(),

@@ -1,10 +1,12 @@
 import type { Queryable } from '../../platform/db/database';
 import type { Deps } from '../../platform/deps';
+import { bookedWindows } from '../field';
+import { tenantTimeZone } from '../identity';
 import { publicConversation } from '../intake';
 import { surveyForTicket } from '../satisfaction';
 import { slaFacts } from '../sla';
 import { customerTicket, medianFirstReplyMinutes, publicAttachments, type CustomerTicket } from '../tickets';
-import { expectation, HISTORY_DAYS, MIN_HISTORY, statusWords, type Locale } from './portal-rules';
+import { expectation, HISTORY_DAYS, MIN_HISTORY, statusWords, visitWords, type Locale } from './portal-rules';
 import type { RequestAccess } from './request-access';
 
 /** The expected time of an open ticket: its SLA due times, else the median first reply of its category's recent tickets. */
@@ -22,9 +24,16 @@ async function expectedTime(q: Queryable, deps: Deps, t: CustomerTicket, awaitin
   return expectation({ status: t.status, now, replyDue, resolutionDue, historyMinutes, awaitingReply }, locale);
 }
 
-/** What the customer sees of their request: status in their words, the public conversation with its files, the expected time. Never internal notes or files. */
+/** The visit booked with the customer (预约上门) of a ticket still open, in their words. */
+async function bookedVisit(q: Queryable, t: CustomerTicket, locale: Locale) {
+  if (t.status === 'resolved' || t.status === 'closed') return null;
+  const w = (await bookedWindows(q, [t.id])).get(t.id);
+  return w ? { windowStart: w.start.toISOString(), windowEnd: w.end.toISOString(), text: visitWords(w.start, w.end, await tenantTimeZone(q), locale) } : null;
+}
+
+/** What the customer sees of their request: status in their words, the public conversation with its files, the expected time, the visit booked. Never internal notes or files. */
 export async function trackedView(deps: Deps, a: RequestAccess, locale: Locale) {
-  const none = { number: null, reference: a.reference, title: null, status: 'received', statusText: statusWords('received', locale), createdAt: null, updatedAt: null, expected: null, canConfirm: false, canReopen: false, canReply: false, messages: [], files: [], survey: null };
+  const none = { number: null, reference: a.reference, title: null, status: 'received', statusText: statusWords('received', locale), createdAt: null, updatedAt: null, expected: null, visit: null, canConfirm: false, canReopen: false, canReply: false, messages: [], files: [], survey: null };
   if (!a.ticketId) return none;
   return deps.db.tenant(a.portal.tenantId, async (q) => {
     const t = await customerTicket(q, a.ticketId!);
@@ -44,6 +53,7 @@ export async function trackedView(deps: Deps, a: RequestAccess, locale: Locale) 
       createdAt: t.createdAt.toISOString(),
       updatedAt: t.updatedAt.toISOString(),
       expected: await expectedTime(q, deps, t, awaitingReply, locale),
+      visit: await bookedVisit(q, t, locale),
       canConfirm: t.status === 'resolved',
       canReopen: t.status === 'resolved',
       canReply: t.status !== 'closed',
