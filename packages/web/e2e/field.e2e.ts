@@ -243,5 +243,8 @@ describe('the engineer’s phone', () => {
     const phone = await session(browser()!, env, engineer, PHONE);
     await phone.page.goto(`/field/jobs/${booked.id}`);
     await phone.page.getByTestId('visit-window').getByText(`${tomorrow.slice(5)} 14:00–16:00`).waitFor();
+    // done: an open on-site ticket would be one more marker on the dispatch map's flows
+    await admin.call('PATCH', `/tickets/${booked.id}`, { status: 'resolved', resolution: '已按预约时间上门处理' });
+    expect((await admin.get<{ status: string }>(`/tickets/${booked.id}`)).status).toBe('resolved');
   });
 });
