@@ -10,9 +10,10 @@ import { ensureClocks } from '../../sla';
 import { policyRepository } from '../profiles/policy-repository';
 import { requestDispatch } from './request-dispatch';
 import { FIELD_STEP_TOPICS, startOnFieldStep } from './start-on-field-step';
-import { keepBookedVisit, VISIT_BOOKED_TOPIC } from './keep-booked-visit';
+import { VISIT_BOOKED } from '../../field';
+import { keepBookedVisit } from './keep-booked-visit';
 
-export const DISPATCH_TOPICS = ['ticket.created', 'ticket.updated', 'reply.added', 'dispatch.status_changed', 'dispatch.requested', ...FIELD_STEP_TOPICS, VISIT_BOOKED_TOPIC];
+export const DISPATCH_TOPICS = ['ticket.created', 'ticket.updated', 'reply.added', 'dispatch.status_changed', 'dispatch.requested', ...FIELD_STEP_TOPICS, VISIT_BOOKED];
 
 const dateOf = (v: unknown) => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? new Date(v) : null);
 const userIdOf = (actor: unknown) => {
@@ -65,7 +66,7 @@ export async function handleDispatchMessages(deps: Deps, messages: OutboxMessage
           await startOnFieldStep(run, String(p.ticketId), userIdOf(p.actor), { kind: m.topic, at: dateOf((p.data as { at?: unknown } | undefined)?.at) });
           continue;
         }
-        if (m.topic === VISIT_BOOKED_TOPIC) {
+        if (m.topic === VISIT_BOOKED) {
           const d = (p.data ?? {}) as { userId?: unknown; windowStart?: unknown; windowEnd?: unknown };
           const start = dateOf(d.windowStart);
           const end = dateOf(d.windowEnd);

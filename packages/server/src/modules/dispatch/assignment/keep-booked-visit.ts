@@ -1,9 +1,6 @@
 import { assignmentRepository } from './assignment-repository';
 import { recordStep, type Run } from './record-steps';
 
-/** The field module's 预约上门 (a visit's window booked with the customer, or moved), as it records it. */
-export const VISIT_BOOKED_TOPIC = 'field.visit_booked';
-
 export interface BookedVisit {
   /** the engineer the visit is booked for */
   userId: string | null;
