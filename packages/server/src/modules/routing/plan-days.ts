@@ -34,6 +34,13 @@ function engineerOf(p: RouteInputs['people'][number], day: string, today: string
   return { userId: p.id, from: fresh ?? p.home, to: p.home ?? fresh, shiftFrom, shiftTo };
 }
 
+/** A job's day: the day of the visit booked with the customer, else its custom field visitDate, else today. */
+export function jobDay(booked: { start: Date } | undefined, customFields: Record<string, unknown> | null | undefined, today: string, timeZone: string): string {
+  if (booked) return localParts(booked.start, timeZone).date;
+  const visit = customFields?.visitDate;
+  return typeof visit === 'string' ? visit : today;
+}
+
 export async function planDays(q: Queryable, now: Date, who: { userIds?: string[]; teamId?: string }, day: string, reason: PlanRow['reason'], o: PlanOptions = {}): Promise<PlanRow[]> {
   const inputs = await routeInputs(q, now, who);
   const here = localParts(now, inputs.timeZone);
@@ -45,8 +52,7 @@ export async function planDays(q: Queryable, now: Date, who: { userIds?: string[
   const dueAt = new Map<string, Date>();
   for (const j of inputs.jobs) {
     const b = booked.get(j.ticketId);
-    const visit = b ? localParts(b.start, inputs.timeZone).date : typeof j.customFields.visitDate === 'string' ? j.customFields.visitDate : here.date;
-    if (visit !== day) continue;
+    if (jobDay(b, j.customFields, here.date, inputs.timeZone) !== day) continue;
     ownerOf.set(j.ticketId, j.userId);
     if (j.need.dueAt) dueAt.set(j.ticketId, j.need.dueAt);
     const window: [number, number] | null = b ? [minuteOf(b.start), Math.min(24 * 60, Math.max(minuteOf(b.start), minuteOf(b.end)))] : parseWindow(j.customFields);

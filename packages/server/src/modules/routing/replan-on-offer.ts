@@ -12,7 +12,7 @@ import { bookedWindows, VISIT_BOOKED } from '../field';
 import { tenantTimeZone } from '../identity';
 import { ticketDispatchFacts } from '../tickets';
 import { localParts } from './day/local-time';
-import { planDays } from './plan-days';
+import { jobDay, planDays } from './plan-days';
 import { planRepository, type PlanRow } from './plan-repository';
 
 export const ROUTING_TOPICS = ['dispatch.offered', 'dispatch.override', VISIT_BOOKED];
@@ -39,10 +39,7 @@ async function replanOf(q: Queryable, m: OutboxMessage, now: Date): Promise<Repl
   if (p.data?.kind && p.data.kind !== 'field') return null;
   const [t] = await ticketDispatchFacts(q, [p.ticketId]);
   if (!t) return null;
-  // the job's day as plan-days reads it: the visit booked with the customer, else visitDate, else today
-  const booked = (await bookedWindows(q, [t.id])).get(t.id);
-  const visit = t.custom_fields?.visitDate;
-  const day = booked ? localParts(booked.start, timeZone).date : typeof visit === 'string' ? visit : localParts(now, timeZone).date;
+  const day = jobDay((await bookedWindows(q, [t.id])).get(t.id), t.custom_fields, localParts(now, timeZone).date, timeZone);
   const urgent = t.priority === 'urgent';
   return { userId, days: [day], always: urgent, reason: urgent ? 'urgent' : 'assigned' };
 }
