@@ -1,7 +1,6 @@
 import type { Deps } from '../../../platform/deps';
 import { forbidden } from '../../../platform/errors';
 import type { Actor } from '../../identity';
-import { bookedWindows } from '../../field';
 import { openOnSiteTickets, ticketDispatchFacts } from '../../tickets';
 import { exclusions } from '../engine';
 import { assignmentRepository } from './assignment-repository';
@@ -29,7 +28,6 @@ export async function getBoard(deps: Deps, actor: Actor) {
     const fieldIds = live.filter((a) => a.kind === 'field').map((a) => a.ticket_id);
     const tickets = await openOnSiteTickets(q, new Date(now.getTime() - DAYS * 86_400_000), fieldIds, MAX_TICKETS);
     const needs = await loadNeeds(q, pool, tickets.map((t) => t.id));
-    const booked = await bookedWindows(q, tickets.map((t) => t.id));
     const liveOf = new Map(live.map((a) => [a.ticket_id, a]));
     const queued = new Set(queue.map((r) => r.ticket_id));
     // each person's current job: the visit under way, else their latest work not booked for later
@@ -58,6 +56,7 @@ export async function getBoard(deps: Deps, actor: Actor) {
       })),
       tickets: tickets.map((t) => {
         const n = needs.get(t.id)?.need;
+        const b = needs.get(t.id)?.booked;
         return {
           id: t.id,
           number: Number(t.number),
@@ -68,7 +67,7 @@ export async function getBoard(deps: Deps, actor: Actor) {
           skill: n?.skill ?? null,
           level: n?.level ?? null,
           dueAt: n?.dueAt?.toISOString() ?? null,
-          bookedWindow: booked.has(t.id) ? { start: booked.get(t.id)!.start.toISOString(), end: booked.get(t.id)!.end.toISOString() } : null,
+          bookedWindow: b ? { start: b.start.toISOString(), end: b.end.toISOString() } : null,
           onSiteMinutes: n?.durationMinutes ?? WORK_MINUTES.field,
           createdAt: t.created_at.toISOString(),
           assigneeId: t.assignee_id,

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../../platform/db/database';
 import { getAssets } from '../../assets';
+import { bookedWindows } from '../../field';
 import { requesterTiers } from '../../customers';
 import { slaFacts } from '../../sla';
 import { ticketDispatchFacts, type TicketDispatchFacts } from '../../tickets';
@@ -17,13 +18,15 @@ export interface TicketNeed {
   need: Need;
   policy: PolicyRow;
   rule: RuleRow | null;
+  /** on-site work: the visit's window booked with the customer (预约上门), if any */
+  booked: { start: Date; end: Date } | null;
 }
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
 
 /**
  * What each ticket needs: the first enabled rule matching it sets the requirements; its customer's
- * preferences and tier; people who declined it or let it expire are excluded. Tickets not found are left out.
+ * preferences and tier; people who declined it or let it expire are excluded; an on-site job's booked visit. Tickets not found are left out.
  */
 export async function loadNeeds(q: Queryable, pool: Pool, ticketIds: string[]): Promise<Map<string, TicketNeed>> {
   const facts = await ticketDispatchFacts(q, ticketIds);
@@ -34,6 +37,7 @@ export async function loadNeeds(q: Queryable, pool: Pool, ticketIds: string[]): 
   const refusals = await assignmentRepository.refusedBy(q, facts.map((f) => f.id));
   const assetLines = await assetProductLines(q, facts);
   const clocks = await slaFacts(q, facts.map((f) => f.id));
+  const booked = await bookedWindows(q, facts.map((f) => f.id));
   const out = new Map<string, TicketNeed>();
   const visitDate = dayIn(pool.now, pool.timeZone);
   for (const f of facts) {
@@ -68,7 +72,7 @@ export async function loadNeeds(q: Queryable, pool: Pool, ticketIds: string[]): 
       dueAt: deadlineOf(clocks.get(f.id) ?? [], f.site_lat !== null && f.site_lng !== null),
       learntOnSiteMinutes: f.category_id ? (pool.onSiteMinutes.get(f.category_id) ?? null) : null,
     });
-    out.set(f.id, { facts: f, need, policy: resolvePolicy(pool.policies, f.category_id, f.team_id), rule });
+    out.set(f.id, { facts: f, need, policy: resolvePolicy(pool.policies, f.category_id, f.team_id), rule, booked: need.kind === 'field' ? (booked.get(f.id) ?? null) : null });
   }
   return out;
 }

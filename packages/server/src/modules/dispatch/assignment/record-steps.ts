@@ -1,6 +1,5 @@
 import type { Queryable } from '../../../platform/db/database';
 import { uuidv7 } from '../../../platform/ids';
-import { bookedWindows } from '../../field';
 import { assignInTransaction, recordTicketEvents, type TicketEventInput } from '../../tickets';
 import type { Actor } from '../../identity';
 import { assignmentRepository, type AssignmentRow, type AssignmentState } from './assignment-repository';
@@ -62,7 +61,7 @@ export async function offer(run: Run, t: TicketNeed, personId: string, o: OfferI
     expected_minutes: t.need.kind === 'field' ? t.need.durationMinutes : null,
     given_off_shift: isOffShift(run.pool, personId),
     // a visit booked with the customer before dispatch gave it (keep-booked-visit.ts follows later bookings)
-    booked: t.need.kind === 'field' ? ((await bookedWindows(run.q, [t.facts.id])).get(t.facts.id) ?? null) : null,
+    booked: t.booked,
   });
   run.pool.take(personId, t.need);
   await queueRepository.remove(run.q, [t.facts.id]);
