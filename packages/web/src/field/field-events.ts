@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import dayjs from 'dayjs';
+import { windowText } from './visit-window';
 
 // Timeline lines for the steps the engineer's phone recorded (kind field.depart|check_in|note|photo|
 // signature|complete): who, what, when it was done on site, a far check-in, a ticket left unresolved;
@@ -19,8 +20,7 @@ export function describeFieldEvent(kind: string, d: Record<string, unknown>, t: 
   if (typeof d.resolveProblem === 'string' && d.resolveProblem) lines.push(t('fieldApp.event.notResolved', { code: t(`errors.${d.resolveProblem}`, { defaultValue: d.resolveProblem }) }));
   if (typeof d.at === 'string') lines.push(t('fieldApp.event.madeAt', { at: dayjs(d.at).format('MM-DD HH:mm') }));
   if (step === 'visit_booked' && typeof d.windowStart === 'string' && typeof d.windowEnd === 'string') {
-    const end = dayjs(d.windowEnd);
-    lines.push(t('fieldApp.event.window', { from: dayjs(d.windowStart).format('MM-DD HH:mm'), to: end.format(end.isSame(dayjs(d.windowStart), 'day') ? 'HH:mm' : 'MM-DD HH:mm') }));
+    lines.push(t('fieldApp.event.window', { window: windowText({ start: d.windowStart, end: d.windowEnd }) }));
     if (typeof d.previousStart === 'string') lines.push(t('fieldApp.event.movedFrom', { at: dayjs(d.previousStart).format('MM-DD HH:mm') }));
   }
   return { title, lines };

@@ -5,22 +5,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../common/api-errors';
 import { fieldApi } from './field-api';
+import { windowText, type VisitWindow } from './visit-window';
 
 // 预约上门: the visit's time window agreed with the customer — shown, and booked or moved by a dispatcher
 // on the ticket page or by the engineer on the phone (PUT /field/jobs/{id}/visit).
 
-export interface VisitWindow {
-  start: string;
-  end: string | null;
-}
-
-/** "12-07 09:00–10:30" (the end's date too when it is another day). */
-export function windowText(w: VisitWindow): string {
-  const start = dayjs(w.start);
-  if (!w.end) return start.format('MM-DD HH:mm');
-  const end = dayjs(w.end);
-  return `${start.format('MM-DD HH:mm')}–${end.format(end.isSame(start, 'day') ? 'HH:mm' : 'MM-DD HH:mm')}`;
-}
+export { windowText };
 
 /** The window on a day from two times of day; null when it does not end after it starts. */
 export function bookedWindow(day: Dayjs, from: Dayjs, to: Dayjs): { windowStart: string; windowEnd: string } | null {

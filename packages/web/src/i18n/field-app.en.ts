@@ -78,7 +78,7 @@ export const fieldAppEn: typeof import('./field-app.zh-CN').fieldAppZhCN = {
     signature: '{{name}} got the customer’s signature',
     complete: '{{name}} completed the visit: {{result}}',
     visit_booked: '{{name}} booked the visit with the customer',
-    window: 'Booked for {{from}}–{{to}}',
+    window: 'Booked for {{window}}',
     movedFrom: 'Moved from {{at}}',
     madeAt: 'On site at {{at}}',
     far: '{{m}} m from the site address, outside the check-in range',

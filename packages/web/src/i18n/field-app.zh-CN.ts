@@ -79,7 +79,7 @@ export const fieldAppZhCN = {
     signature: '{{name}} 已获客户签字确认',
     complete: '{{name}} 完工：{{result}}',
     visit_booked: '{{name}} 预约上门',
-    window: '预约时间 {{from}}–{{to}}',
+    window: '预约时间 {{window}}',
     movedFrom: '原预约 {{at}}',
     madeAt: '现场时间 {{at}}',
     far: '距上门地址 {{m}} 米，超出签到范围',
