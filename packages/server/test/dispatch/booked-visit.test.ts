@@ -91,6 +91,33 @@ describe('work kept with its engineer past the end of a shift', () => {
     expect((await dispatchOf(w, other)).current).toBeNull();
   });
 
+  it('a booked visit follows its ticket to another engineer: theirs to book again and keep, no longer the first one’s to record', async () => {
+    w.t.clock.set(at('2026-03-04', '10:00'));
+    const zhou = await person(w, '周师傅', { teamIds: [g], home: [31.2, 121.4] });
+    const wu = await person(w, '吴师傅', { teamIds: [g], home: [31.2, 121.4] });
+    const tk = await give(zhou.id);
+    expect((await w.t.api(zhou.token, 'POST', `/api/v1/tickets/${tk}/dispatch/accept`)).statusCode).toBe(200);
+    await book(zhou.token, tk, at('2026-03-05', '09:00'), at('2026-03-05', '11:00'));
+    await w.settle();
+    // the supervisor gives it to 吴师傅; the customer then moves the appointment with him
+    const moved = await w.t.api(w.acme.adminToken, 'POST', `/api/v1/tickets/${tk}/dispatch`, { userId: wu.id, reason: '周师傅请假' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    await w.settle();
+    const rebooked = await w.t.api(wu.token, 'PUT', `/api/v1/field/jobs/${tk}/visit`, { windowStart: at('2026-03-05', '14:00').toISOString(), windowEnd: at('2026-03-05', '16:00').toISOString() });
+    expect(rebooked.statusCode, rebooked.body).toBe(200);
+    expect(rebooked.json().userId).toBe(wu.id);
+    await w.settle();
+    // his booking answers his offer and is kept with his assignment (the event names him, not 周师傅)
+    expect((await dispatchOf(w, tk)).current).toMatchObject({ userId: wu.id, state: 'accepted' });
+    const [row] = await w.sql('SELECT booked_start FROM dispatch_assignments WHERE ticket_id = $1 AND user_id = $2', [tk, wu.id]);
+    expect(new Date(row.booked_start).toISOString()).toBe(at('2026-03-05', '14:00').toISOString());
+    // 周师傅 no longer records its steps; 吴师傅 does
+    const step = (token: string) => w.t.api(token, 'POST', `/api/v1/field/jobs/${tk}/steps`, { opId: randomUUID(), kind: 'depart', at: w.t.clock.now().toISOString() });
+    expect((await step(zhou.token)).statusCode).toBe(403);
+    expect((await step(wu.token)).statusCode).toBe(200);
+    expect((await w.sql('SELECT user_id FROM field_visits WHERE ticket_id = $1', [tk]))[0].user_id).toBe(wu.id);
+  });
+
   it('强制派单 to someone off shift for tomorrow: kept overnight, the offer waits for the shift, theirs like any other work then, handed back at its end if not started', async () => {
     w.t.clock.set(at('2026-03-05', '20:00')); // Thursday evening
     const he = await person(w, '何师傅', { teamIds: [g], home: [31.2, 121.4], shift: { days: [1, 2, 3, 4, 5], start: '08:00', end: '18:00' } });

@@ -8,7 +8,7 @@ import type { Actor } from '../identity';
 import { readTicket, recordTicketEvents, ticketAttachmentRef, updateTicket, type TicketRow } from '../tickets';
 import { mayRecord, requirePerson } from './access';
 import { fieldRepository, type VisitRow } from './field-repository';
-import { afterStep, checkInDistance, finishedTicketProblem, inputProblem, orderProblem, type StepFacts, type StepKind, type StepProblem, type VisitResult } from './step-rules';
+import { afterStep, checkInDistance, finishedTicketProblem, inputProblem, orderProblem, visitEngineer, type StepFacts, type StepKind, type StepProblem, type VisitResult } from './step-rules';
 
 export interface PostStepInput {
   opId: string;
@@ -81,7 +81,7 @@ export async function postStep(deps: Deps, actor: Actor, ticketId: string, input
     const bad = inputProblem(facts, now);
     if (bad) refuse(bad);
     const open = await fieldRepository.openVisit(q, ticket.id);
-    if (!mayRecord(actor, ticket, open?.user_id ?? null)) throw forbidden('Only the engineer assigned to this ticket (or a supervisor) records its visit');
+    if (!mayRecord(actor, ticket, open ? visitEngineer({ state: open.state, userId: open.user_id }, ticket.assignee_id) : null)) throw forbidden('Only the engineer assigned to this ticket (or a supervisor) records its visit');
     if (!open && (ticket.status === 'resolved' || ticket.status === 'closed')) {
       const finished = finishedTicketProblem(ticket.resolved_at ?? ticket.closed_at, facts);
       if (finished) refuse(finished);
@@ -104,9 +104,11 @@ export async function postStep(deps: Deps, actor: Actor, ticketId: string, input
     }
 
     const after = afterStep(before, facts);
+    // a visit not started is the assignee's (a supervisor recording it records it for them); under way, whoever makes it
+    const owner = visit.state === 'planned' ? (ticket.assignee_id ?? userId) : (visit.user_id ?? userId);
     await fieldRepository.updateVisit(q, visit.id, {
       state: after.state,
-      ...(visit.user_id ? {} : { user_id: userId }),
+      ...(owner !== visit.user_id ? { user_id: owner } : {}),
       ...(input.kind === 'depart' ? { departed_at: facts.at } : {}),
       ...(input.kind === 'check_in' ? { checked_in_at: facts.at } : {}),
       ...(input.kind === 'complete' ? { completed_at: facts.at, result: input.result! } : {}),

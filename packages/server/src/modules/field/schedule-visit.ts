@@ -4,6 +4,7 @@ import { uuidv7 } from '../../platform/ids';
 import { isManager, type Actor } from '../identity';
 import { readTicket, recordTicketEvents } from '../tickets';
 import { fieldRepository, type VisitRow } from './field-repository';
+import { visitEngineer } from './step-rules';
 import { toVisitView } from './visit-view';
 
 export interface ScheduleVisitInput {
@@ -34,9 +35,10 @@ export async function scheduleVisit(deps: Deps, actor: Actor, ticketId: string, 
     const open = await fieldRepository.openVisit(q, t.id);
     let visit: VisitRow;
     if (open) {
-      if (open.window_start?.getTime() === start.getTime() && open.window_end?.getTime() === end.getTime() && (open.user_id || !t.assignee_id)) return toVisitView(open);
-      const userId = open.user_id ?? t.assignee_id;
-      await fieldRepository.updateVisit(q, open.id, { window_start: start, window_end: end, ...(open.user_id ? {} : { user_id: userId }) }, now);
+      // a visit not started follows the ticket: booked again after it was given to someone else, it is theirs
+      const userId = visitEngineer({ state: open.state, userId: open.user_id }, t.assignee_id);
+      if (open.window_start?.getTime() === start.getTime() && open.window_end?.getTime() === end.getTime() && userId === open.user_id) return toVisitView(open);
+      await fieldRepository.updateVisit(q, open.id, { window_start: start, window_end: end, ...(userId !== open.user_id ? { user_id: userId } : {}) }, now);
       visit = { ...open, user_id: userId, window_start: start, window_end: end };
     } else {
       const seq = (await fieldRepository.lastSeq(q, t.id)) + 1;

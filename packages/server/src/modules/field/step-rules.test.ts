@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterStep, checkInDistance, distanceM, finishedTicketProblem, inputProblem, orderProblem, type StepFacts, type VisitState } from './step-rules';
+import { afterStep, checkInDistance, distanceM, finishedTicketProblem, inputProblem, orderProblem, visitEngineer, type StepFacts, type VisitState } from './step-rules';
 
 const now = new Date('2026-03-02T02:00:00Z');
 const at = (min: number) => new Date(now.getTime() + min * 60_000);
@@ -82,5 +82,13 @@ describe('the check-in distance', () => {
     expect(checkInDistance(site, { lat: 31.2394, lng: 121.4737 }, 500).flagged).toBe(true);
     expect(checkInDistance(site, { lat: 31.2354, lng: 121.4737, accuracy: 100 }, 500).flagged).toBe(false);
     expect(checkInDistance(null, { lat: 0, lng: 0 }, 500)).toEqual({ distanceM: null, flagged: false });
+  });
+});
+
+describe('whose visit it is', () => {
+  it('a visit not started follows the ticket’s assignee; one under way or done stays with who made it', () => {
+    expect(visitEngineer({ state: 'planned', userId: 'a' }, 'b')).toBe('b');
+    expect(visitEngineer({ state: 'planned', userId: 'a' }, null)).toBeNull();
+    for (const state of ['en_route', 'on_site', 'done'] as const) expect(visitEngineer({ state, userId: 'a' }, 'b')).toBe('a');
   });
 });

@@ -14,6 +14,15 @@ export interface VisitState {
   checkedInAt: Date | null;
 }
 
+/**
+ * Whose visit it is. One not started yet (planned, booked or not) is the ticket's assignee's: it follows
+ * the ticket when the ticket is given to someone else, so the new engineer books and makes it and the
+ * previous one no longer can. One under way or done stays with the engineer who made it.
+ */
+export function visitEngineer(v: { state: VisitStateName; userId: string | null }, assigneeId: string | null): string | null {
+  return v.state === 'planned' ? assigneeId : v.userId;
+}
+
 export interface StepFacts {
   kind: StepKind;
   at: Date;
