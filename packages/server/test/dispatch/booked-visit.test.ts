@@ -51,6 +51,10 @@ describe('work kept with its engineer past the end of a shift', () => {
     expect((await eventKinds(w, tomorrow)).filter((k) => k === 'dispatch.accepted')).toHaveLength(1);
     // tomorrow's visits are not today's load: two of four; nor his current job on the map
     expect(await fieldLoad(zheng.id)).toBe(2);
+    // 插单 plans today's booked visit from its window's start (10:00), not as if it could be done now
+    const stops = await w.t.db.tenant(w.acme.id, async (q) => (await loadPool(q, w.t.clock.now())).byId.get(zheng.id)?.stops);
+    expect(stops?.find((st) => st.ticketId === past)?.notBefore?.toISOString()).toBe(at('2026-03-02', '10:00').toISOString());
+    expect(stops?.find((st) => st.ticketId === unbooked)?.notBefore).toBeNull();
     const board = (await w.t.api(w.acme.adminToken, 'GET', '/api/v1/dispatch/board')).json();
     expect(board.engineers.find((e: { id: string }) => e.id === zheng.id).currentJob.ticketId).toBe(unbooked);
 

@@ -135,8 +135,8 @@ export const assignmentRepository = {
   },
 
   /** The tenant's live on-site work: who holds which ticket, started or not, since when, on site since when. */
-  async liveField(q: Queryable, dayEnd: Date): Promise<{ user_id: string; ticket_id: string; state: AssignmentState; offered_at: Date; on_site_at: Date | null; expected_minutes: number | null }[]> {
-    return q.query(`SELECT user_id, ticket_id, state, offered_at, on_site_at, expected_minutes FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND kind = 'field' AND ${LIVE} AND ${NOT_LATER}`, [dayEnd]);
+  async liveField(q: Queryable, dayEnd: Date): Promise<{ user_id: string; ticket_id: string; state: AssignmentState; offered_at: Date; on_site_at: Date | null; expected_minutes: number | null; booked_start: Date | null }[]> {
+    return q.query(`SELECT user_id, ticket_id, state, offered_at, on_site_at, expected_minutes, booked_start FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND kind = 'field' AND ${LIVE} AND ${NOT_LATER}`, [dayEnd]);
   },
 
   /** These people are on shift at `now`: the work given them while they were off is now like any other,

@@ -72,7 +72,10 @@ export async function loadNeeds(q: Queryable, pool: Pool, ticketIds: string[]): 
       dueAt: deadlineOf(clocks.get(f.id) ?? [], f.site_lat !== null && f.site_lng !== null),
       learntOnSiteMinutes: f.category_id ? (pool.onSiteMinutes.get(f.category_id) ?? null) : null,
     });
-    out.set(f.id, { facts: f, need, policy: resolvePolicy(pool.policies, f.category_id, f.team_id), rule, booked: need.kind === 'field' ? (booked.get(f.id) ?? null) : null });
+    const visit = need.kind === 'field' ? (booked.get(f.id) ?? null) : null;
+    // 插单 plans a booked visit from its window's start, not before
+    if (visit) need.notBefore = visit.start;
+    out.set(f.id, { facts: f, need, policy: resolvePolicy(pool.policies, f.category_id, f.team_id), rule, booked: visit });
   }
   return out;
 }

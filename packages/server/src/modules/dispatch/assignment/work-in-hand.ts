@@ -67,7 +67,7 @@ export async function fieldWorkInHand(q: Queryable, now: Date, dayEnd: Date): Pr
       continue;
     }
     const list = pending.get(a.user_id) ?? [];
-    list.push({ ticketId: a.ticket_id, at, durationMinutes: a.expected_minutes ?? WORK_MINUTES.field, dueAt: deadlineOf(clocks.get(a.ticket_id) ?? [], at !== null), offeredAt: a.offered_at.getTime() });
+    list.push({ ticketId: a.ticket_id, at, durationMinutes: a.expected_minutes ?? WORK_MINUTES.field, dueAt: deadlineOf(clocks.get(a.ticket_id) ?? [], at !== null), notBefore: a.booked_start, offeredAt: a.offered_at.getTime() });
     pending.set(a.user_id, list);
   }
   for (const [userId, list] of pending) out.get(userId)!.stops = list.sort(stopOrder).map(({ offeredAt: _, ...s }) => s);

@@ -32,6 +32,25 @@ describe('insertion (插单)', () => {
     expect(r.slackMinutes).toBeCloseTo(16, 0);
   });
 
+  it('plans a booked visit (预约上门) from its window’s start: a job due before it goes ahead in the wait, a job after it waits for it', () => {
+    // booked 14:00–16:00 (300–420 min from now), 20 km away; nothing else in hand
+    const booked: Stop = { ...stop('约', north(20), 420), notBefore: at(300) };
+    const p = person('p', { home: north(0), busyMinutes: 0, freeAt: north(0), stops: [booked] });
+    // next door to it, due in 3 h: after the booked visit it would be reached at 360 min (not at 100, as if
+    // the booked one were done at once) — it goes first, and the booked one still starts on time
+    const before = insertion(p, need('先做', { location: north(20), dueAt: at(180), durationMinutes: 30 }), ctx);
+    expect(before.index).toBe(0);
+    expect(before.arrivalMinutes).toBeCloseTo(40, 0);
+    expect(before.slackMinutes).toBeCloseTo(120, 0);
+    // a new booked job: arrives no earlier than its own window
+    const later = insertion(p, need('也约了', { location: north(20), dueAt: at(600), notBefore: at(480) }), ctx);
+    expect(later.index).toBe(1);
+    expect(later.arrivalMinutes).toBeCloseTo(480, 0);
+    // a job that would push the booked visit past its window's end does not go before it
+    const long = insertion(p, need('长活', { location: north(10), dueAt: at(900), durationMinutes: 400 }), ctx);
+    expect(long.index).toBe(1);
+  });
+
   it('does a job on the way on the way, and not before a stop it would make late', () => {
     const stops = [stop('甲', north(0), 600), stop('乙', north(20), 600)];
     const p = person('p', { home: north(0), busyMinutes: 0, freeAt: north(0), stops });

@@ -26,7 +26,7 @@ export interface Insertion {
 
 /** A job as a stop of the person who takes it (it goes into Person.stops). */
 export function stopOf(need: Need): Stop {
-  return { ticketId: need.ticketId, at: need.location, durationMinutes: need.durationMinutes, dueAt: need.dueAt };
+  return { ticketId: need.ticketId, at: need.location, durationMinutes: need.durationMinutes, dueAt: need.dueAt, notBefore: need.notBefore ?? null };
 }
 
 /** Where the person starts work after what they do now: where they will be free, else where they are. */
@@ -52,9 +52,12 @@ export function insertion(p: Person, need: Need, ctx: DecisionContext): Insertio
   const doneAt = new Float64Array(n + 1); // minutes from now
   const slack = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
   doneAt[0] = p.busyMinutes ?? 0;
+  // a booked visit's window start, in minutes from now (-∞: none); work waits for it
+  const opens = (d: Date | null | undefined) => (d ? (d.getTime() - now) / 60_000 : Number.NEGATIVE_INFINITY);
+  const windows = opens(need.notBefore) > 0 || stops.some((s) => opens(s.notBefore) > 0);
   for (let i = 0; i < n; i++) {
     const s = stops[i];
-    const arrive = doneAt[i] + minutesBetween(from[i], s.at, ctx);
+    const arrive = Math.max(doneAt[i] + minutesBetween(from[i], s.at, ctx), opens(s.notBefore));
     if (s.dueAt !== null) slack[i] = (s.dueAt.getTime() - now) / 60_000 - arrive;
     doneAt[i + 1] = arrive + s.durationMinutes;
     from.push(s.at ?? from[i]);
@@ -63,6 +66,21 @@ export function insertion(p: Person, need: Need, ctx: DecisionContext): Insertio
   const onTimeSlack = new Float64Array(n + 1).fill(Number.POSITIVE_INFINITY);
   for (let i = n - 1; i >= 0; i--) onTimeSlack[i] = Math.min(onTimeSlack[i + 1], slack[i] >= 0 ? slack[i] : Number.POSITIVE_INFINITY);
 
+  /** With booked windows (waits absorb part of a delay): the least slack left, walking the stops from i
+   * on after the new job, of those on time now. */
+  const delayedSlack = (i: number, arrival: number): number => {
+    let t = arrival + need.durationMinutes;
+    let at = to ?? from[i];
+    let least = Number.POSITIVE_INFINITY;
+    for (let j = i; j < n; j++) {
+      const s = stops[j];
+      const arrive = Math.max(t + minutesBetween(at, s.at, ctx), opens(s.notBefore));
+      if (slack[j] >= 0 && s.dueAt !== null) least = Math.min(least, (s.dueAt.getTime() - now) / 60_000 - arrive);
+      t = arrive + s.durationMinutes;
+      at = s.at ?? at;
+    }
+    return least;
+  };
   let best: Insertion | null = null;
   let bestFeasible = false;
   for (let i = n; i >= 0; i--) {
@@ -71,9 +89,9 @@ export function insertion(p: Person, need: Need, ctx: DecisionContext): Insertio
     const km = before && to ? travelKm(before, to) : null;
     const trip = before && to ? travelMinutesBetween(before, to, ctx, km ?? undefined) : 0;
     const detour = !to ? 0 : after ? trip + minutesBetween(to, after, ctx) - minutesBetween(before, after, ctx) : trip;
-    const arrival = doneAt[i] + trip;
+    const arrival = Math.max(doneAt[i] + trip, opens(need.notBefore));
     const own = dueIn === null ? Number.POSITIVE_INFINITY : dueIn - arrival;
-    const delayed = onTimeSlack[i] - (detour + need.durationMinutes);
+    const delayed = windows ? delayedSlack(i, arrival) : onTimeSlack[i] - (detour + need.durationMinutes);
     const least = Math.min(own, delayed);
     const feasible = own >= 0 && delayed >= 0;
     const cand: Insertion = { index: i, km: to ? km : null, tripMinutes: to && before ? trip : null, travelMinutes: to && before ? detour : null, arrivalMinutes: arrival, slackMinutes: Number.isFinite(least) ? least : null };

@@ -82,6 +82,8 @@ export interface Stop {
   at: LatLng | null;
   durationMinutes: number;
   dueAt: Date | null;
+  /** a visit booked with the customer (预约上门): not started before its window opens */
+  notBefore?: Date | null;
 }
 
 /** What a ticket needs, after the tenant's hard rules matched it. Unset fields do not constrain. */
@@ -108,6 +110,8 @@ export interface Need {
   visitDate: string | null;
   /** expected work time, for fairness and the simulator */
   durationMinutes: number;
+  /** a visit booked with the customer (预约上门): the engineer arrives no earlier than its window's start */
+  notBefore?: Date | null;
   customerTier: string | null;
   preferredUserIds: string[];
   excludedUserIds: string[];
