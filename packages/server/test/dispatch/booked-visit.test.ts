@@ -110,6 +110,13 @@ describe('work kept with its engineer past the end of a shift', () => {
     const rebooked = await w.t.api(wu.token, 'PUT', `/api/v1/field/jobs/${tk}/visit`, { windowStart: at('2026-03-05', '14:00').toISOString(), windowEnd: at('2026-03-05', '16:00').toISOString() });
     expect(rebooked.statusCode, rebooked.body).toBe(200);
     expect(rebooked.json().userId).toBe(wu.id);
+    // the same start, a longer window: "moved from" only when the start moved
+    await book(wu.token, tk, at('2026-03-05', '14:00'), at('2026-03-05', '17:00'));
+    const booked = (await w.t.api(w.acme.adminToken, 'GET', `/api/v1/tickets/${tk}/events?limit=500`)).json().items.filter((e: { kind: string }) => e.kind === 'field.visit_booked');
+    expect(booked.map((e: { data: { userId: string; previousStart?: string } }) => [e.data.userId, e.data.previousStart ?? null])).toEqual(
+      expect.arrayContaining([[zhou.id, null], [wu.id, at('2026-03-05', '09:00').toISOString()], [wu.id, null]]),
+    );
+    expect(booked).toHaveLength(3);
     await w.settle();
     // his booking answers his offer and is kept with his assignment (the event names him, not 周师傅)
     expect((await dispatchOf(w, tk)).current).toMatchObject({ userId: wu.id, state: 'accepted' });

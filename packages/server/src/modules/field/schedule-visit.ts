@@ -46,7 +46,7 @@ export async function scheduleVisit(deps: Deps, actor: Actor, ticketId: string, 
     }
     await recordTicketEvents(q, [{
       ticketId: t.id, kind: VISIT_BOOKED, actor, channel: 'web', at: now, internal: true,
-      data: { visitSeq: visit.seq, userId: visit.user_id, windowStart: start.toISOString(), windowEnd: end.toISOString(), ...(open?.window_start ? { previousStart: open.window_start.toISOString() } : {}) },
+      data: { visitSeq: visit.seq, userId: visit.user_id, windowStart: start.toISOString(), windowEnd: end.toISOString(), ...(open?.window_start && open.window_start.getTime() !== start.getTime() ? { previousStart: open.window_start.toISOString() } : {}) },
     }], now);
     return toVisitView(visit);
   });
