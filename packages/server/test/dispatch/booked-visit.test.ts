@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPool } from '../../src/modules/dispatch/assignment/load-pool';
 import { appendOutbox } from '../../src/platform/outbox/append-outbox';
-import { dispatchOf, dispatchWorld, eventKinds, person, policy, team, ticket, type DispatchWorld } from './helpers';
+import { dispatchOf, dispatchWorld, eventKinds, person, policy, rule, team, ticket, type DispatchWorld } from './helpers';
 
 // Work kept with its engineer past a shift's end. A visit booked with the customer (预约上门, the field
 // module's field.visit_booked): the shift's end and 下班 do not hand it back until its window is over,
@@ -127,6 +127,28 @@ describe('work kept with its engineer past the end of a shift', () => {
     expect((await step(zhou.token)).statusCode).toBe(403);
     expect((await step(wu.token)).statusCode).toBe(200);
     expect((await w.sql('SELECT user_id FROM field_visits WHERE ticket_id = $1', [tk]))[0].user_id).toBe(wu.id);
+  });
+
+  it('a certification must be valid on the day of a booked visit, not only today', async () => {
+    // the clock: 2026-03-04 after 10:00, from the test before
+    await rule(w, '紧急电梯须持证', { priorities: ['urgent'] }, { certification: '特种设备作业证' });
+    const feng = await person(w, '冯师傅', { teamIds: [g], home: [31.2, 121.4], certifications: [{ name: '特种设备作业证', expires: '2026-03-04' }] });
+    const jiang = await person(w, '蒋师傅', { teamIds: [g], home: [31.2, 121.4], certifications: [{ name: '特种设备作业证', expires: '2026-12-31' }] });
+    const why = async (ticketId: string) => {
+      const c = (await w.t.api(w.acme.adminToken, 'GET', `/api/v1/tickets/${ticketId}/dispatch/candidates`)).json();
+      return { eligible: c.candidates.map((x: { userId: string }) => x.userId), certOn: c.excluded.find((e: { userId: string }) => e.userId === feng.id)?.reasons.find((r: { rule: string }) => r.rule === 'certification')?.detail.on ?? null };
+    };
+    const today = await ticket(w, { teamId: g, site, priority: 'urgent' });
+    const tomorrow = await ticket(w, { teamId: g, site, priority: 'urgent' });
+    await book(w.acme.adminToken, tomorrow.id, at('2026-03-05', '10:00'), at('2026-03-05', '12:00'));
+    // his certificate is valid through today: today's visit is his to take, tomorrow's is not
+    expect(await why(today.id)).toEqual({ eligible: expect.arrayContaining([feng.id, jiang.id]), certOn: null });
+    const t2 = await why(tomorrow.id);
+    expect(t2.eligible).toContain(jiang.id);
+    expect(t2.eligible).not.toContain(feng.id);
+    expect(t2.certOn).toBe('2026-03-05');
+    const refused = await w.t.api(w.acme.adminToken, 'POST', `/api/v1/tickets/${tomorrow.id}/dispatch`, { userId: feng.id });
+    expect(refused.statusCode).toBe(409);
   });
 
   it('强制派单 to someone off shift for tomorrow: kept overnight, the offer waits for the shift, theirs like any other work then, handed back at its end if not started', async () => {

@@ -68,7 +68,8 @@ export async function loadNeeds(q: Queryable, pool: Pool, ticketIds: string[]): 
       preferredUserIds: [...new Set(mine.flatMap((p) => p.preferred_user_ids))],
       excludedUserIds: [...new Set([...mine.flatMap((p) => p.excluded_user_ids), ...refused])],
       rule,
-      visitDate,
+      // a certification must be valid on the day of the visit: a booked visit's day, else today
+      visitDate: visitDayOf(booked.get(f.id), visitDate, pool.timeZone),
       dueAt: deadlineOf(clocks.get(f.id) ?? [], f.site_lat !== null && f.site_lng !== null),
       learntOnSiteMinutes: f.category_id ? (pool.onSiteMinutes.get(f.category_id) ?? null) : null,
     });
@@ -90,4 +91,10 @@ async function assetProductLines(q: Queryable, facts: TicketDispatchFacts[]): Pr
     if (line) out.set(id, line);
   }
   return out;
+}
+
+/** The visit's day: a booked window's local day when later than `today`, else `today`. */
+function visitDayOf(window: { start: Date } | undefined, today: string, timeZone: string): string {
+  const day = window ? dayIn(window.start, timeZone) : today;
+  return day > today ? day : today;
 }
