@@ -149,6 +149,13 @@ describe('work kept with its engineer past the end of a shift', () => {
     expect(t2.certOn).toBe('2026-03-05');
     const refused = await w.t.api(w.acme.adminToken, 'POST', `/api/v1/tickets/${tomorrow.id}/dispatch`, { userId: feng.id });
     expect(refused.statusCode).toBe(409);
+    // today's visit, his; the customer then moves it to tomorrow: it goes back to dispatch, not kept with him
+    expect((await w.t.api(w.acme.adminToken, 'POST', `/api/v1/tickets/${today.id}/dispatch`, { userId: feng.id })).statusCode).toBe(200);
+    expect((await w.t.api(feng.token, 'POST', `/api/v1/tickets/${today.id}/dispatch/accept`)).statusCode).toBe(200);
+    await book(w.acme.adminToken, today.id, at('2026-03-05', '15:00'), at('2026-03-05', '16:00'));
+    await w.settle();
+    expect((await dispatchOf(w, today.id)).current?.userId ?? null).not.toBe(feng.id);
+    expect(await eventKinds(w, today.id)).toContain('dispatch.handed_back');
   });
 
   it('强制派单 to someone off shift for tomorrow: kept overnight, the offer waits for the shift, theirs like any other work then, handed back at its end if not started', async () => {
