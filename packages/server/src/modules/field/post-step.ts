@@ -105,7 +105,7 @@ export async function postStep(deps: Deps, actor: Actor, ticketId: string, input
 
     const after = afterStep(before, facts);
     // a visit not started is the assignee's (a supervisor recording it records it for them); under way, whoever makes it
-    const owner = visit.state === 'planned' ? (ticket.assignee_id ?? userId) : (visit.user_id ?? userId);
+    const owner = visitEngineer({ state: visit.state, userId: visit.user_id }, ticket.assignee_id) ?? userId;
     await fieldRepository.updateVisit(q, visit.id, {
       state: after.state,
       ...(owner !== visit.user_id ? { user_id: owner } : {}),
