@@ -2,7 +2,8 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import dayjs from 'dayjs';
 import { describe, expect, it, vi } from 'vitest';
 import { renderUi, stubFetch } from '../test/render';
-import { bookedWindow, VisitBooking, windowText } from './visit-booking';
+import { bookedWindow, VisitBooking } from './visit-booking';
+import { windowText } from './visit-window';
 
 describe('预约上门', () => {
   it('writes a window on one day with one date, over two days with both', () => {

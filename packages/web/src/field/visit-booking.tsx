@@ -10,8 +10,6 @@ import { windowText, type VisitWindow } from './visit-window';
 // 预约上门: the visit's time window agreed with the customer — shown, and booked or moved by a dispatcher
 // on the ticket page or by the engineer on the phone (PUT /field/jobs/{id}/visit).
 
-export { windowText };
-
 /** The window on a day from two times of day; null when it does not end after it starts. */
 export function bookedWindow(day: Dayjs, from: Dayjs, to: Dayjs): { windowStart: string; windowEnd: string } | null {
   const at = (t: Dayjs) => day.hour(t.hour()).minute(t.minute()).second(0).millisecond(0);
