@@ -27,6 +27,8 @@ export interface TargetsOptions {
   strategies: SimStrategy[];
   weights: Record<string, number>;
   batchWindowS: number;
+  /** 日内优化 every this many minutes in scored and batch (absent: off) */
+  improveEveryMin?: number;
 }
 
 const SLA_WHERE_RR = 0.75;
@@ -49,7 +51,7 @@ export async function benchDispatchTargets(o: TargetsOptions): Promise<void> {
   const weights = { ...DEFAULT_WEIGHTS, ...o.weights };
   const misses = new Map<string, Record<string, string[]>>(o.strategies.map((s) => [s, { travel: [], load_spread: [], load_spread_minutes: [], sla: [], violations: [] }]));
   for (const [label, scenario] of days) {
-    const [rr, ...rest] = simulateDispatch(scenario, { strategies: ['round_robin', ...o.strategies], weights, batchWindowS: o.batchWindowS, label });
+    const [rr, ...rest] = simulateDispatch(scenario, { strategies: ['round_robin', ...o.strategies], weights, batchWindowS: o.batchWindowS, improveEveryMin: o.improveEveryMin, label });
     for (const f of rest) {
       const line = against(f, rr);
       const m = misses.get(f.strategy)!;

@@ -28,7 +28,7 @@ import type { SimStrategy } from '../src/modules/dispatch';
 //   import    [--db pglite|postgres] [--tickets 10000] [--database-url URL]: an import job from upload to done, then the same file again
 //   intelligence [--data ../shared/data/banking77] [--runs 5000]: the per-ticket cost of the intelligence stage, in process
 //   dispatch  [--engineers 1000] [--open 10000] [--decisions 2000] [--batch 50] [--runs 50] [--seed 16]: engine decision latency, in process
-//   dispatch-targets [--solomon ../shared/data/solomon] [--days SEED:E:T,…] [--strategies scored,batch] [--weights JSON] [--batch-window-s 30]: issue 16's simulator targets over every Solomon instance in the folder and the generated days (default: the 13 of docs/DISPATCH-SIMULATOR.md), one line per day and strategy, then a summary (bench/dispatch-targets.ts)
+//   dispatch-targets [--solomon ../shared/data/solomon] [--days SEED:E:T,…] [--strategies scored,batch] [--weights JSON] [--batch-window-s 30] [--improve-every MIN]: issue 16's simulator targets over every Solomon instance in the folder and the generated days (default: the 13 of docs/DISPATCH-SIMULATOR.md), one line per day and strategy, then a summary (bench/dispatch-targets.ts)
 //   sla       [--tickets 10000,50000] [--due 500] [--rounds 20] [--lateness 5000] [--spread 20] [--create-duration 10] [--connections 20] [--database-url URL] [--db-name gongdan_bench_sla] [--skip-live]: the SLA sweep on PostgreSQL (bench/sla.ts)
 //   automation [--events 3500] [--rounds 2] [--src DIR,DIR] [--chunk 50] [--database-url URL] [--db-name gongdan_bench_automation]: the automation consumer on a backlog of SLA warnings, PostgreSQL, in process (bench/automation.ts)
 //   kb        [--articles 100000] [--english 0.2] [--runs 200] [--warmup 20] [--batch 500] [--database-url URL] [--db-name gongdan_bench_kb] [--keep] [--reuse]: knowledge search latency by query shape on PostgreSQL, in process (bench/kb.ts)
@@ -88,6 +88,7 @@ async function main() {
         strategies: (opts.strategies ?? 'scored,batch').split(',') as SimStrategy[],
         weights: opts.weights ? (JSON.parse(opts.weights) as Record<string, number>) : {},
         batchWindowS: num('batch-window-s', 30),
+        improveEveryMin: opts['improve-every'] !== undefined ? num('improve-every', 5) : undefined,
       });
     case 'sla':
       return benchSla({

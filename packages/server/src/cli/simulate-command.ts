@@ -30,6 +30,7 @@ async function simulateDispatchCommand(argv: string[], io: CliIo): Promise<void>
       strategies: { type: 'string' },
       weights: { type: 'string' },
       'batch-window-s': { type: 'string' },
+      'improve-every': { type: 'string' },
       'write-scenario': { type: 'string' },
     },
     help,
@@ -45,6 +46,7 @@ async function simulateDispatchCommand(argv: string[], io: CliIo): Promise<void>
   if (unknown.length || list.length === 0) throw new UsageError(`--strategies: unknown strategy "${unknown[0] ?? ''}"; choose from ${m.SIM_STRATEGIES.join(', ')}`, help);
   const weights = { ...m.DEFAULT_WEIGHTS, ...parseWeights(values.weights, help) };
   const batchWindowS = integer(values['batch-window-s'], '--batch-window-s', 30, 1, 3600, help);
+  const improveEveryMin = values['improve-every'] === undefined ? undefined : integer(values['improve-every'], '--improve-every', 5, 0, 1440, help);
   let scenario;
   let label: string;
   if (values.scenario !== undefined) {
@@ -63,7 +65,7 @@ async function simulateDispatchCommand(argv: string[], io: CliIo): Promise<void>
   if (values['write-scenario'] !== undefined) writeFile(values['write-scenario'], `${JSON.stringify(scenario, null, 1)}\n`, '--write-scenario', help);
   let lines;
   try {
-    lines = m.simulateDispatch(scenario, { strategies: list as never, weights, batchWindowS, label });
+    lines = m.simulateDispatch(scenario, { strategies: list as never, weights, batchWindowS, improveEveryMin, label });
   } catch (err) {
     if (err instanceof m.ScenarioError) throw new UsageError(`${label}: ${err.message}`, help);
     throw err;

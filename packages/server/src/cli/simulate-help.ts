@@ -33,6 +33,9 @@ Options:
   --weights JSON         Score weights over the engine's defaults, e.g. '{"travel":4,"fairness":2}'
                          (travel, load, speed, firstFix, skillFit, tier, preferred, fairness; ≥ 0)
   --batch-window-s S     batch: seconds arrivals are collected before matching, 1–3600 (default: 30)
+  --improve-every MIN    scored and batch: 日内优化 — every MIN minutes at most (0: after every
+                         instant), jobs not started move between engineers when that saves travel
+                         (as a tenant's automatic 日内优化); default: off
   --write-scenario FILE  Also write the scenario (generated or read) to FILE
   -h, --help             Show this help
 

@@ -2,7 +2,7 @@
 // decision goes through the engine the server uses (choose, matchBatch); the simulator only moves
 // people, keeps the queue and measures. The wall clock is read only to time the engine's decisions.
 import { performance } from 'node:perf_hooks';
-import { choose, exclusions, holdUntil, insertion, matchBatch, nearestOutlet, pickFromQueue, travelKm } from '../engine';
+import { choose, exclusions, holdUntil, improve, insertion, matchBatch, nearestOutlet, pickFromQueue, travelKm } from '../engine';
 import type { DecisionContext, Need, Outlet, Person, Strategy, Weights } from '../engine/types';
 import { EventHeap } from './event-heap';
 import { draw, fixProbability, historyOf, queueOrder, toNeed, toPerson, type EngineerState, type TicketState, type Visit } from './live-state';
@@ -26,6 +26,9 @@ export interface ReplayOptions {
   /** sees every assignment: how it came (a new visit, a queue drain, a batch window), the pool it was
    * chosen from (diagnostics; `simulator/diagnose.ts`) */
   onAssign?: (a: { visit: Visit; personId: string; now: number; via: AssignVia; people: Person[]; ctx: DecisionContext }) => void;
+  /** 日内优化 (scored and batch): every this many minutes at most — once the events of an instant are
+   * done — jobs not started move between engineers when engine `improve` finds it better; absent: off */
+  improveEveryMin?: number;
   /** sees every trip as it starts */
   onTrip?: (t: { visit: Visit; personId: string; km: number; now: number }) => void;
 }
@@ -44,6 +47,8 @@ export interface ReplayRecord {
   latenciesMs: number[];
   /** visits still waiting when the simulation ends */
   unassigned: number;
+  /** jobs moved between engineers by 日内优化 */
+  moves: number;
 }
 
 type Event =
@@ -51,7 +56,8 @@ type Event =
   | { at: number; order: number; kind: 'shift'; s: EngineerState }
   | { at: number; order: number; kind: 'arrival'; ticket: TicketState }
   | { at: number; order: number; kind: 'window' }
-  | { at: number; order: number; kind: 'hold'; visit: Visit };
+  | { at: number; order: number; kind: 'hold'; visit: Visit }
+  | { at: number; order: number; kind: 'improve' };
 
 const MIN = 60_000;
 
@@ -62,7 +68,7 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
   const median = medianDurations(scenario);
   const engineers: EngineerState[] = scenario.engineers.map((e) => ({ e, pos: e.home, leg: null, jobs: [], busy: false, workDoneMin: 0, legMin: 0, jobEnd: 0, history: historyOf(e, median) }));
   const tickets: TicketState[] = scenario.tickets.map((t) => ({ t, arrival: Date.parse(t.arrival), failedBy: [], firstAssignedAt: null, firstOnSiteAt: null, firstPersonFixed: null }));
-  const rec: ReplayRecord = { tickets, tripsKm: [], workMin: [], violations: 0, reassignments: 0, latenciesMs: [], unassigned: 0 };
+  const rec: ReplayRecord = { tickets, tripsKm: [], workMin: [], violations: 0, reassignments: 0, latenciesMs: [], unassigned: 0, moves: 0 };
   const events = new EventHeap<Event>();
   const queue: Visit[] = [];
   const lastAssignedAt: Record<string, number> = {};
@@ -194,8 +200,45 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
     drain(s, now);
   };
 
+  /** 日内优化: the engine's moves applied — each moved visit re-checked against the rules at the move,
+   * the two engineers' jobs not started in the engine's new order; whoever lost a job may take more. */
+  const improveNow = (now: number) => {
+    const ctx = ctxAt(now);
+    const pool = people(now);
+    const visits = new Map<string, Visit>();
+    for (const s of engineers) for (const v of s.jobs.slice(s.busy ? 1 : 0)) visits.set(v.ticket.t.id, v);
+    const result = timed(() => improve(pool, (stop) => visits.get(stop.ticketId)?.need ?? null, ctx));
+    for (const m of result.moves) {
+      const to = byId.get(m.to)!;
+      if (!allowed(personOf(to, now), visits.get(m.ticketId)!, ctx, scenario)) rec.violations++;
+      const from = byId.get(m.from)!;
+      from.jobs = from.jobs.filter((v) => v.ticket.t.id !== m.ticketId);
+      to.jobs.push(visits.get(m.ticketId)!);
+    }
+    for (const [id, stops] of result.stops) {
+      const s = byId.get(id)!;
+      s.jobs = [...(s.busy ? [s.jobs[0]] : []), ...stops.map((st) => visits.get(st.ticketId)!)];
+      if (!s.busy) startNext(s, now);
+    }
+    rec.moves += result.moves.length;
+    for (const id of new Set(result.moves.map((m) => m.from))) drain(byId.get(id)!, now);
+  };
+  const improving = plan && opts.improveEveryMin !== undefined;
+  let improveAt: number | null = null;
+  let improvedAt = Number.NEGATIVE_INFINITY;
+
   for (let ev = events.pop(); ev; ev = events.pop()) {
     const now = ev.at;
+    if (ev.kind === 'improve') {
+      improveAt = null;
+      improvedAt = now;
+      improveNow(now);
+      continue;
+    }
+    if (improving && improveAt === null) {
+      improveAt = Math.max(now, improvedAt + opts.improveEveryMin! * MIN);
+      events.push({ at: improveAt, order: 9, kind: 'improve' });
+    }
     if (ev.kind === 'arrival') dispatch({ ticket: ev.ticket, number: 1, since: now, need: toNeed(ev.ticket, now) }, now);
     else if (ev.kind === 'window') closeWindow(now);
     else if (ev.kind === 'hold') {

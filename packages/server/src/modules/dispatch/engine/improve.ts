@@ -1,0 +1,170 @@
+// 日内优化: jobs decided one at a time are planned well for the moment of each decision, not for the day.
+// After a burst (seventy tickets at 08:00, each given to whoever was best for it alone) the plans cross
+// the city. `improve` moves a job not yet started to another person when the two people's plans cost
+// less after the move: travel minutes, plus minutes late (weighted), plus how far the two people's work
+// is from the pool's mean (weighted; the day's fairness). A move never makes the two plans later in
+// total, needs the receiver to pass every hard rule (capacity included) and goes where 插单 puts it
+// (engine/insertion.ts). Moves are taken best first, one at a time, until none saves `minGainMinutes`.
+import { travelKm, travelMinutesBetween } from './geo';
+import { insertion, startOfTrip } from './insertion';
+import { personAvailable, qualifiedFor } from './rules';
+import type { DecisionContext, LatLng, Need, Person, Stop } from './types';
+
+export interface ImproveOptions {
+  /** cost of a minute late against a minute of travel */
+  lateWeight: number;
+  /** cost of the change of (work minutes − the pool's mean)² / 60, against a minute of travel */
+  spreadWeight: number;
+  /** a move must lower the cost by more than this (minutes of travel) */
+  minGainMinutes: number;
+  /** at most this many moves in one call */
+  maxMoves: number;
+  /** a job is offered to this many qualified people, nearest first */
+  nearest: number;
+}
+
+/** Weights measured on the simulator's 69 days (docs/DISPATCH-SIMULATOR.md, "日内优化"). */
+export const IMPROVE: ImproveOptions = { lateWeight: 3, spreadWeight: 0.2, minGainMinutes: 1, maxMoves: 20, nearest: 8 };
+
+export interface Move {
+  ticketId: string;
+  from: string;
+  to: string;
+  /** where it goes among the receiver's jobs not started (1-based); null: after them all */
+  insertBefore: number | null;
+  /** travel the move saves, both plans together (minutes and straight-line km) */
+  travelSavedMinutes: number;
+  kmSaved: number;
+  /** minutes past their deadlines of the two plans, before and after the move */
+  lateBefore: number;
+  lateAfter: number;
+}
+
+export interface Improvement {
+  moves: Move[];
+  /** the jobs not started of every person a move touched, in their new order */
+  stops: Map<string, Stop[]>;
+}
+
+interface Plan {
+  minutes: number;
+  km: number;
+  late: number;
+}
+
+/** A person's plan over `stops`: after the work under way, each trip from the previous site, waiting for
+ * a booked window, the time on site; minutes late summed over the stops with a deadline. */
+export function planOf(p: Person, stops: readonly Stop[], ctx: DecisionContext): Plan {
+  const now = ctx.now.getTime();
+  let t = p.busyMinutes ?? 0;
+  let at: LatLng | null = startOfTrip(p, ctx);
+  const plan: Plan = { minutes: 0, km: 0, late: 0 };
+  for (const s of stops) {
+    if (at && s.at) {
+      const km = travelKm(at, s.at);
+      const trip = travelMinutesBetween(at, s.at, ctx, km);
+      plan.km += km;
+      plan.minutes += trip;
+      t += trip;
+    }
+    if (s.notBefore) t = Math.max(t, (s.notBefore.getTime() - now) / 60_000);
+    if (s.dueAt !== null) plan.late += Math.max(0, t - (s.dueAt.getTime() - now) / 60_000);
+    t += s.durationMinutes;
+    at = s.at ?? at;
+  }
+  return plan;
+}
+
+interface Working {
+  p: Person;
+  stops: Stop[];
+  plan: Plan;
+  available: boolean;
+}
+
+interface Candidate {
+  gain: number;
+  a: Working;
+  b: Working;
+  stopsA: Stop[];
+  stopsB: Stop[];
+  planA: Plan;
+  planB: Plan;
+  moved: Stop;
+  index: number;
+}
+
+/**
+ * Moves among `people`'s jobs not started (Person.stops) that lower the plans' cost (see the file's
+ * head). `movable` gives the need of a stop that may move (null: pinned to its holder — a booked visit,
+ * a supervisor's override). The people are not changed; the answer has the moves in the order taken
+ * and the new stops of everyone they touched.
+ */
+export function improve(people: readonly Person[], movable: (stop: Stop, holder: Person) => Need | null, ctx: DecisionContext, o: ImproveOptions = IMPROVE): Improvement {
+  const ws: Working[] = people.map((p) => ({ p: { ...p, load: { ...p.load } }, stops: [...(p.stops ?? [])], plan: planOf(p, p.stops ?? [], ctx), available: personAvailable(p, ctx) }));
+  const cost = (pl: Plan) => pl.minutes + o.lateWeight * pl.late;
+  const work = (w: Working, pl: Plan) => w.p.workMinutesToday + pl.minutes;
+  const moves: Move[] = [];
+  const touched = new Set<Working>();
+  for (let round = 0; round < o.maxMoves; round++) {
+    const mean = ws.reduce((sum, w) => sum + work(w, w.plan), 0) / Math.max(1, ws.length);
+    const spread = (before: number, after: number) => (o.spreadWeight * ((after - mean) ** 2 - (before - mean) ** 2)) / 60;
+    let best: Candidate | null = null;
+    for (const a of ws) {
+      for (let k = 0; k < a.stops.length; k++) {
+        const s = a.stops[k];
+        const need = movable(s, a.p);
+        if (!need) continue;
+        const stopsA = a.stops.filter((_, i) => i !== k);
+        const planA = planOf(a.p, stopsA, ctx);
+        for (const b of nearestTakers(ws, a, need, s, ctx, o.nearest)) {
+          const ins = insertion({ ...b.p, stops: b.stops }, need, ctx);
+          const stopsB = [...b.stops.slice(0, ins.index), s, ...b.stops.slice(ins.index)];
+          const planB = planOf(b.p, stopsB, ctx);
+          if (planA.late + planB.late > a.plan.late + b.plan.late + 1e-6) continue;
+          const delta =
+            cost(planA) - cost(a.plan) + cost(planB) - cost(b.plan) +
+            spread(work(a, a.plan), work(a, planA) - s.durationMinutes) +
+            spread(work(b, b.plan), work(b, planB) + s.durationMinutes);
+          if (-delta > o.minGainMinutes && (best === null || -delta > best.gain)) best = { gain: -delta, a, b, stopsA, stopsB, planA, planB, moved: s, index: ins.index };
+        }
+      }
+    }
+    if (!best) break;
+    const { a, b } = best;
+    moves.push({
+      ticketId: best.moved.ticketId,
+      from: a.p.id,
+      to: b.p.id,
+      insertBefore: best.index < b.stops.length ? best.index + 1 : null,
+      travelSavedMinutes: a.plan.minutes + b.plan.minutes - best.planA.minutes - best.planB.minutes,
+      kmSaved: a.plan.km + b.plan.km - best.planA.km - best.planB.km,
+      lateBefore: a.plan.late + b.plan.late,
+      lateAfter: best.planA.late + best.planB.late,
+    });
+    a.stops = best.stopsA;
+    b.stops = best.stopsB;
+    a.plan = best.planA;
+    b.plan = best.planB;
+    a.p.load.field = Math.max(0, (a.p.load.field ?? 0) - 1);
+    b.p.load.field = (b.p.load.field ?? 0) + 1;
+    a.p.workMinutesToday -= best.moved.durationMinutes;
+    b.p.workMinutesToday += best.moved.durationMinutes;
+    touched.add(a).add(b);
+  }
+  return { moves, stops: new Map([...touched].map((w) => [w.p.id, w.stops])) };
+}
+
+/** The `n` people nearest the stop's site (from where each starts work after what they do now) who may
+ * take it now: available, qualified and with room for one more. */
+function nearestTakers(ws: readonly Working[], holder: Working, need: Need, s: Stop, ctx: DecisionContext, n: number): Working[] {
+  const near: { w: Working; km: number }[] = [];
+  for (const w of ws) {
+    if (w === holder || !w.available) continue;
+    if ((w.p.load[need.kind] ?? 0) >= (w.p.capacity[need.kind] ?? 0) || !qualifiedFor(w.p, need, ctx)) continue;
+    const from = startOfTrip(w.p, ctx);
+    near.push({ w, km: from && s.at ? travelKm(from, s.at) : 0 });
+  }
+  near.sort((x, y) => x.km - y.km);
+  return near.slice(0, n).map((x) => x.w);
+}
