@@ -111,6 +111,7 @@ export async function createDispatchProfiles(deps: Deps, admin: Actor, people: P
     speedKmh: 30,
     positionStaleMin: 30,
     defaultCapacity: { ticket: 8, chat: 2, field: 5 },
+    autoImprove: false,
   });
   return { outlets: OUTLETS.length, profiles };
 }

@@ -25,6 +25,7 @@ export const DEFAULT_POLICY: PolicyRow = {
   speed_kmh: 30,
   position_stale_min: 30,
   default_capacity: FALLBACK_CAPACITY,
+  auto_improve: false,
   updated_at: new Date(0),
 };
 

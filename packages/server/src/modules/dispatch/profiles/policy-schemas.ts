@@ -24,6 +24,7 @@ export const PolicyBody = z.strictObject({
   speedKmh: z.number().min(1).max(300).default(30),
   positionStaleMin: z.number().int().min(1).max(1440).default(30),
   defaultCapacity: z.strictObject({ ticket: Amount, chat: Amount, field: Amount }).default({ ticket: 8, chat: 2, field: 5 }),
+  autoImprove: z.boolean().default(false).describe('日内优化 by itself: every 5 minutes the dispatch sweep moves jobs not started (decided automatically, not booked with the customer) to whoever is nearer, never making them later; false: dispatchers ask for the suggestions'),
 });
 export type PolicyInput = z.output<typeof PolicyBody>;
 export const PolicyScopeQuery = z.strictObject({ scope: z.enum(SCOPES), scopeId: Uuid.optional() });
@@ -43,6 +44,7 @@ export const PolicySchema = z
     speedKmh: z.number(),
     positionStaleMin: z.number(),
     defaultCapacity: z.object({ ticket: z.number(), chat: z.number(), field: z.number() }),
+    autoImprove: z.boolean(),
     updatedAt: z.string(),
   })
   .meta({ id: 'DispatchPolicy' });
@@ -62,6 +64,7 @@ export const toPolicyView = (p: PolicyRow) => ({
   speedKmh: p.speed_kmh,
   positionStaleMin: p.position_stale_min,
   defaultCapacity: p.default_capacity,
+  autoImprove: p.auto_improve,
   updatedAt: p.updated_at.toISOString(),
 });
 export type PolicyView = ReturnType<typeof toPolicyView>;

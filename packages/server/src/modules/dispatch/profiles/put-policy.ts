@@ -35,6 +35,7 @@ export async function putPolicy(deps: Deps, actor: Actor, input: PolicyInput): P
       speed_kmh: input.speedKmh,
       position_stale_min: input.positionStaleMin,
       default_capacity: input.defaultCapacity,
+      auto_improve: input.autoImprove,
     }, now);
   });
   return toPolicyView(row);
