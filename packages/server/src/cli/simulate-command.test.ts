@@ -18,13 +18,20 @@ describe('gongdan simulate', () => {
     expect(lines.map((l) => l.strategy)).toEqual(['round_robin', 'nearest', 'least_loaded', 'scored', 'batch']);
     for (const l of lines) {
       expect(l).toMatchObject({ engineers: 8, tickets: 40, violations: 0 });
-      expect(Object.keys(l)).toEqual(['strategy', 'scenario', 'engineers', 'tickets', 'slaAttainment', 'travelKmTotal', 'travelKmMean', 'waitMeanMin', 'waitP95Min', 'loadSpreadCv', 'loadSpreadSdMin', 'violations', 'reassignments', 'firstPersonFixShare', 'decisionLatencyP50Ms', 'decisionLatencyP99Ms', 'unassigned']);
+      expect(Object.keys(l)).toEqual(['strategy', 'scenario', 'engineers', 'tickets', 'slaAttainment', 'travelKmTotal', 'travelKmMean', 'waitMeanMin', 'waitP95Min', 'loadSpreadCv', 'loadSpreadSdMin', 'violations', 'reassignments', 'firstPersonFixShare', 'decisionLatencyP50Ms', 'decisionLatencyP99Ms', 'unassigned', 'moves']);
     }
     const again = await runGongdan(['simulate', 'dispatch', '--scenario', file, '--strategies', 'scored'], {});
     expect(again.code).toBe(0);
     const { decisionLatencyP50Ms: _a, decisionLatencyP99Ms: _b, ...replayed } = JSON.parse(again.stdout);
     const { decisionLatencyP50Ms: _c, decisionLatencyP99Ms: _d, ...first } = lines[3];
     expect(replayed).toEqual(first);
+    // 日内优化 as a tenant's automatic re-plan: the same day, jobs not started may move
+    const improved = await runGongdan(['simulate', 'dispatch', '--scenario', file, '--strategies', 'round_robin,scored', '--improve-every', '5'], {});
+    expect(improved.code).toBe(0);
+    const [rr, scored] = improved.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(rr).toMatchObject({ moves: 0, violations: 0 });
+    expect(scored).toMatchObject({ violations: 0, unassigned: first.unassigned });
+    expect(lines.every((l) => l.moves === 0)).toBe(true);
   });
 
   it('refuses a scenario with an unknown field: the path on stderr, exit code 2', async () => {
@@ -37,5 +44,8 @@ describe('gongdan simulate', () => {
     const s = await runGongdan(['simulate', 'dispatch', '--strategies', 'fastest'], {});
     expect(s.code).toBe(2);
     expect(s.stderr).toContain('--strategies: unknown strategy "fastest"');
+    const e = await runGongdan(['simulate', 'dispatch', '--improve-every', 'often'], {});
+    expect(e.code).toBe(2);
+    expect(e.stderr).toContain('--improve-every');
   });
 });

@@ -27,6 +27,8 @@ export interface StrategyFigures {
   decisionLatencyP50Ms: number;
   decisionLatencyP99Ms: number;
   unassigned: number;
+  /** jobs not started moved between engineers by 日内优化 (--improve-every) */
+  moves: number;
 }
 
 export function figures(strategy: string, scenarioName: string, scenario: Scenario, rec: ReplayRecord): StrategyFigures {
@@ -53,6 +55,7 @@ export function figures(strategy: string, scenarioName: string, scenario: Scenar
     decisionLatencyP50Ms: round(percentile(rec.latenciesMs, 0.5), 3),
     decisionLatencyP99Ms: round(percentile(rec.latenciesMs, 0.99), 3),
     unassigned: rec.unassigned,
+    moves: rec.moves,
   };
 }
 

@@ -207,7 +207,8 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
     const pool = people(now);
     const visits = new Map<string, Visit>();
     for (const s of engineers) for (const v of s.jobs.slice(s.busy ? 1 : 0)) visits.set(v.ticket.t.id, v);
-    const result = timed(() => improve(pool, (stop) => visits.get(stop.ticketId)?.need ?? null, ctx));
+    // not a decision: not in the decision latencies
+    const result = improve(pool, (stop) => visits.get(stop.ticketId)?.need ?? null, ctx);
     for (const m of result.moves) {
       const to = byId.get(m.to)!;
       if (!allowed(personOf(to, now), visits.get(m.ticketId)!, ctx, scenario)) rec.violations++;
