@@ -5,18 +5,30 @@ import type { Deps } from '../../platform/deps';
 import { actorOf } from '../../platform/http/auth';
 import { noContent, ok } from '../../platform/http/schemas';
 import { acceptOffer } from './assignment/accept-offer';
+import { applyImprovements } from './assignment/apply-improvements';
 import { assignTicket } from './assignment/assign-ticket';
 import { declineOffer } from './assignment/decline-offer';
 import { getBoard } from './assignment/get-board';
 import { getTicketDispatch } from './assignment/get-ticket-dispatch';
 import { listCandidates } from './assignment/list-candidates';
-import { AssignBody, AssignmentSchema, BoardSchema, CandidatesSchema, DeclineBody, TicketDispatchSchema } from './assignment/schemas';
+import { planImprovements } from './assignment/plan-improvements';
+import {
+  ApplyImprovementsBody,
+  AssignBody,
+  AssignmentSchema,
+  BoardSchema,
+  CandidatesSchema,
+  DeclineBody,
+  ImprovementsAppliedSchema,
+  ImprovementsSchema,
+  TicketDispatchSchema,
+} from './assignment/schemas';
 import { startWork } from './assignment/start-work';
 
 const TicketRef = z.strictObject({ id: z.string().max(64) });
 const tags = ['dispatch'];
 
-/** 派单: a ticket's assignment and its reasons, the recommendations, assigning, 接单 / 拒单, the dispatch map. */
+/** 派单: a ticket's assignment and its reasons, the recommendations, assigning, 接单 / 拒单, the dispatch map, 日内优化. */
 export function assignmentRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/v1/tickets/:id/dispatch', {
@@ -55,5 +67,18 @@ export function assignmentRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/v1/dispatch/board', {
     schema: { tags, summary: 'The dispatch map (派单地图): people with position, status, load and current job; open on-site tickets; outlets; the tile server', response: ok(BoardSchema) },
     handler: async (req) => getBoard(deps, actorOf(req)),
+  });
+  r.get('/api/v1/dispatch/improvements', {
+    schema: { tags, summary: '日内优化 suggestions: on-site jobs not started that another engineer would do with less travel, never later (dispatchers); nothing is changed', response: ok(ImprovementsSchema) },
+    handler: async (req) => planImprovements(deps, actorOf(req)),
+  });
+  r.post('/api/v1/dispatch/improvements/apply', {
+    schema: {
+      tags,
+      summary: 'Apply 日内优化 moves (dispatchers): each is checked again and moved (mode improve) or skipped with a code; never an error for the others',
+      body: ApplyImprovementsBody,
+      response: ok(ImprovementsAppliedSchema),
+    },
+    handler: async (req) => applyImprovements(deps, actorOf(req), req.body.moves),
   });
 }

@@ -8,3 +8,8 @@ export async function visibleTicketId(deps: Deps, actor: Actor, idOrNumber: stri
   if (!isStaff(actor)) throw forbidden('Only staff see dispatch');
   return (await getTicket(deps, actor, idOrNumber)).id;
 }
+
+/** Dispatchers (agents, supervisors, admins) only: engineers and customers are refused. */
+export function requireDispatcher(actor: Actor, what: string): void {
+  if (!['admin', 'supervisor', 'agent'].includes(actor.role)) throw forbidden(`${what} is for dispatchers (agents, supervisors, admins)`);
+}

@@ -63,6 +63,12 @@ export const assignmentRepository = {
     return row;
   },
 
+  /** The live assignments of these tickets (at most one each). */
+  async liveByTicket(q: Queryable, ticketIds: string[]): Promise<AssignmentRow[]> {
+    if (!ticketIds.length) return [];
+    return q.query<AssignmentRow>(`SELECT ${COLS} FROM dispatch_assignments WHERE ticket_id = ANY($1::uuid[]) AND ${LIVE}`, [ticketIds]);
+  },
+
   /** Which of these tickets have a live assignment. */
   async liveTicketIds(q: Queryable, ticketIds: string[]): Promise<Set<string>> {
     if (!ticketIds.length) return new Set();

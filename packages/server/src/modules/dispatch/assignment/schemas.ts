@@ -32,7 +32,7 @@ export const AssignmentSchema = z
     userName: z.string().nullable(),
     kind: z.enum(['ticket', 'chat', 'field']),
     state: z.enum(['offered', 'accepted', 'started', 'declined', 'expired', 'handed_back', 'released']),
-    mode: z.string().describe('round_robin, least_loaded, skills, scored, batch; manual (a person chose) or override (against a hard rule, with a reason)'),
+    mode: z.string().describe('round_robin, least_loaded, skills, scored, batch; manual (a person chose), override (against a hard rule, with a reason) or improve (moved by 日内优化)'),
     decidedBy: Uuid.nullable(),
     overrideReason: z.string().nullable(),
     offeredAt: Iso,
@@ -139,3 +139,44 @@ export const BoardSchema = z
     map: z.object({ tileUrl: z.string().nullable(), attribution: z.string().nullable() }).describe('Tile server (MAP_TILE_URL); null: draw over the built-in base layer'),
   })
   .meta({ id: 'DispatchBoard' });
+
+const Who = z.object({ id: Uuid, name: z.string() });
+
+export const ImprovementsSchema = z
+  .object({
+    computedAt: Iso,
+    moves: z
+      .array(
+        z.object({
+          ticketId: Uuid,
+          ticketNumber: z.number().int(),
+          title: z.string(),
+          from: Who.describe('Who holds the job now'),
+          to: Who.describe('Who would do it instead'),
+          insertBefore: z.number().int().nullable().describe('It goes before the receiver\'s n-th job not yet started (1-based); null: after them'),
+          travelSavedMinutes: z.number().describe('Travel minutes the two people save together'),
+          kmSaved: z.number().describe('Straight-line km the two people save together'),
+          lateBefore: z.number().describe('Minutes past their deadlines of the two people\'s jobs, before the move'),
+          lateAfter: z.number().describe('The same after it (never more)'),
+          reason: z.string().describe('Why, for the dispatcher and the timeline'),
+        }),
+      )
+      .describe('In the order the engine took them (the best first); each assumes the ones before it'),
+  })
+  .meta({ id: 'DispatchImprovements' });
+
+export const ApplyImprovementsBody = z.strictObject({
+  moves: z
+    .array(z.strictObject({ ticketId: Uuid, from: Uuid.describe('Who holds the job now'), to: Uuid.describe('Who takes it') }))
+    .min(1, 'give at least one move')
+    .max(50, 'at most 50 moves at a time'),
+});
+
+export const ImprovementsAppliedSchema = z
+  .object({
+    applied: z.array(z.object({ ticketId: Uuid, to: Uuid })),
+    skipped: z
+      .array(z.object({ ticketId: Uuid, code: z.enum(['MOVED', 'STARTED', 'NOT_ALLOWED', 'PINNED']), message: z.string() }))
+      .describe('Moves that no longer hold: MOVED (no longer the giver\'s), STARTED, PINNED (a dispatcher\'s choice, a booked visit, the customer\'s preferred engineer), NOT_ALLOWED (the receiver may not take it now, or both would finish later)'),
+  })
+  .meta({ id: 'DispatchImprovementsApplied' });

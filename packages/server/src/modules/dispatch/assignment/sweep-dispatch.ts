@@ -1,5 +1,6 @@
 import type { Deps } from '../../../platform/deps';
 import { assignmentRepository } from './assignment-repository';
+import { autoImprove } from './auto-improve';
 import { drainQueue } from './drain-queue';
 import { expireOffers } from './expire-offers';
 import { handBack } from './hand-back';
@@ -8,7 +9,9 @@ import { withDispatchLock } from './dispatch-transaction';
 /**
  * The background round of every tenant with dispatch work: offers past their time expire and go to
  * someone else, people whose shift ended hand back unstarted work, and the queue drains into freed
- * capacity (batch windows that closed are matched). Each tenant in its own locked transaction.
+ * capacity (batch windows that closed are matched), then, where the tenant's policy says so, 日内优化
+ * moves jobs not started to whoever is nearer (every AUTO_IMPROVE_EVERY_MIN). Each tenant in its own
+ * locked transaction.
  */
 export async function sweepDispatch(deps: Deps): Promise<{ tenants: number }> {
   const tenants = await deps.db.system((q) => assignmentRepository.tenantsWithWork(q));
@@ -17,6 +20,7 @@ export async function sweepDispatch(deps: Deps): Promise<{ tenants: number }> {
       await expireOffers(run);
       await handBack(run, await assignmentRepository.peopleWithUnstarted(run.q, run.at), { force: false, reason: '班次结束，交回未开始的工作' });
       await drainQueue(run);
+      await autoImprove(run);
     });
   return { tenants: tenants.length };
 }
