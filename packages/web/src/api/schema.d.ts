@@ -8196,6 +8196,250 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dispatch/improvements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 日内优化 suggestions: on-site jobs not started that another engineer would do with less travel, never later (dispatchers); nothing is changed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DispatchImprovements"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dispatch/improvements/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply 日内优化 moves (dispatchers): each is checked again and moved (mode improve) or skipped with a code; never an error for the others */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        moves: {
+                            /** Format: uuid */
+                            ticketId: string;
+                            /**
+                             * Format: uuid
+                             * @description Who holds the job now
+                             */
+                            from: string;
+                            /**
+                             * Format: uuid
+                             * @description Who takes it
+                             */
+                            to: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DispatchImprovementsApplied"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dispatch/outlets": {
         parameters: {
             query?: never;
@@ -8829,6 +9073,11 @@ export interface paths {
                             chat: number;
                             field: number;
                         };
+                        /**
+                         * @description 日内优化 by itself: every 5 minutes the dispatch sweep moves jobs not started (decided automatically, not booked with the customer) to whoever is nearer, never making them later; false: dispatchers ask for the suggestions
+                         * @default false
+                         */
+                        autoImprove?: boolean;
                     };
                 };
             };
@@ -29780,7 +30029,7 @@ export interface paths {
                             kind: "ticket" | "chat" | "field";
                             /** @enum {string} */
                             state: "offered" | "accepted" | "started" | "declined" | "expired" | "handed_back" | "released";
-                            /** @description round_robin, least_loaded, skills, scored, batch; manual (a person chose) or override (against a hard rule, with a reason) */
+                            /** @description round_robin, least_loaded, skills, scored, batch; manual (a person chose), override (against a hard rule, with a reason) or improve (moved by 日内优化) */
                             mode: string;
                             /** Format: uuid */
                             decidedBy: string | null;
@@ -29933,7 +30182,7 @@ export interface paths {
                             kind: "ticket" | "chat" | "field";
                             /** @enum {string} */
                             state: "offered" | "accepted" | "started" | "declined" | "expired" | "handed_back" | "released";
-                            /** @description round_robin, least_loaded, skills, scored, batch; manual (a person chose) or override (against a hard rule, with a reason) */
+                            /** @description round_robin, least_loaded, skills, scored, batch; manual (a person chose), override (against a hard rule, with a reason) or improve (moved by 日内优化) */
                             mode: string;
                             /** Format: uuid */
                             decidedBy: string | null;
@@ -30320,7 +30569,7 @@ export interface paths {
                             kind: "ticket" | "chat" | "field";
                             /** @enum {string} */
                             state: "offered" | "accepted" | "started" | "declined" | "expired" | "handed_back" | "released";
-                            /** @description round_robin, least_loaded, skills, scored, batch; manual (a person chose) or override (against a hard rule, with a reason) */
+                            /** @description round_robin, least_loaded, skills, scored, batch; manual (a person chose), override (against a hard rule, with a reason) or improve (moved by 日内优化) */
                             mode: string;
                             /** Format: uuid */
                             decidedBy: string | null;
@@ -36303,6 +36552,108 @@ export interface components {
                 km: number;
             } | null;
         };
+        DispatchImprovements: {
+            /** @description ISO-8601 date-time */
+            computedAt: string;
+            /** @description In the order the engine took them (the best first); each assumes the ones before it */
+            moves: {
+                /** Format: uuid */
+                ticketId: string;
+                ticketNumber: number;
+                title: string;
+                /** @description Who holds the job now */
+                from: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                /** @description Who would do it instead */
+                to: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                /** @description It goes before the receiver's n-th job not yet started (1-based); null: after them */
+                insertBefore: number | null;
+                /** @description Travel minutes the two people save together */
+                travelSavedMinutes: number;
+                /** @description Straight-line km the two people save together */
+                kmSaved: number;
+                /** @description Minutes past their deadlines of the two people's jobs, before the move */
+                lateBefore: number;
+                /** @description The same after it (never more) */
+                lateAfter: number;
+                /** @description Why, for the dispatcher and the timeline */
+                reason: string;
+            }[];
+        };
+        DispatchImprovementsApplied: {
+            applied: {
+                /** Format: uuid */
+                ticketId: string;
+                /** Format: uuid */
+                to: string;
+            }[];
+            /** @description Moves that no longer hold: MOVED (no longer the giver's), STARTED, PINNED (a dispatcher's choice, a booked visit, the customer's preferred engineer), NOT_ALLOWED (the receiver may not take it now, or both would finish later) */
+            skipped: {
+                /** Format: uuid */
+                ticketId: string;
+                /** @enum {string} */
+                code: "MOVED" | "STARTED" | "NOT_ALLOWED" | "PINNED";
+                message: string;
+            }[];
+        };
+        DispatchImprovementsAppliedInput: {
+            applied: {
+                /** Format: uuid */
+                ticketId: string;
+                /** Format: uuid */
+                to: string;
+            }[];
+            /** @description Moves that no longer hold: MOVED (no longer the giver's), STARTED, PINNED (a dispatcher's choice, a booked visit, the customer's preferred engineer), NOT_ALLOWED (the receiver may not take it now, or both would finish later) */
+            skipped: {
+                /** Format: uuid */
+                ticketId: string;
+                /** @enum {string} */
+                code: "MOVED" | "STARTED" | "NOT_ALLOWED" | "PINNED";
+                message: string;
+            }[];
+        };
+        DispatchImprovementsInput: {
+            /** @description ISO-8601 date-time */
+            computedAt: string;
+            /** @description In the order the engine took them (the best first); each assumes the ones before it */
+            moves: {
+                /** Format: uuid */
+                ticketId: string;
+                ticketNumber: number;
+                title: string;
+                /** @description Who holds the job now */
+                from: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                /** @description Who would do it instead */
+                to: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                /** @description It goes before the receiver's n-th job not yet started (1-based); null: after them */
+                insertBefore: number | null;
+                /** @description Travel minutes the two people save together */
+                travelSavedMinutes: number;
+                /** @description Straight-line km the two people save together */
+                kmSaved: number;
+                /** @description Minutes past their deadlines of the two people's jobs, before the move */
+                lateBefore: number;
+                /** @description The same after it (never more) */
+                lateAfter: number;
+                /** @description Why, for the dispatcher and the timeline */
+                reason: string;
+            }[];
+        };
         DispatchNeed: {
             /** @enum {string} */
             kind: "ticket" | "chat" | "field";
@@ -36415,6 +36766,7 @@ export interface components {
                 chat: number;
                 field: number;
             };
+            autoImprove: boolean;
             updatedAt: string;
         };
         DispatchPolicyInput: {
@@ -36443,6 +36795,7 @@ export interface components {
                 chat: number;
                 field: number;
             };
+            autoImprove: boolean;
             updatedAt: string;
         };
         DispatchProfile: {
@@ -39745,7 +40098,7 @@ export interface components {
                 kind: "ticket" | "chat" | "field";
                 /** @enum {string} */
                 state: "offered" | "accepted" | "started" | "declined" | "expired" | "handed_back" | "released";
-                /** @description round_robin, least_loaded, skills, scored, batch; manual (a person chose) or override (against a hard rule, with a reason) */
+                /** @description round_robin, least_loaded, skills, scored, batch; manual (a person chose), override (against a hard rule, with a reason) or improve (moved by 日内优化) */
                 mode: string;
                 /** Format: uuid */
                 decidedBy: string | null;
@@ -39772,7 +40125,7 @@ export interface components {
                 kind: "ticket" | "chat" | "field";
                 /** @enum {string} */
                 state: "offered" | "accepted" | "started" | "declined" | "expired" | "handed_back" | "released";
-                /** @description round_robin, least_loaded, skills, scored, batch; manual (a person chose) or override (against a hard rule, with a reason) */
+                /** @description round_robin, least_loaded, skills, scored, batch; manual (a person chose), override (against a hard rule, with a reason) or improve (moved by 日内优化) */
                 mode: string;
                 /** Format: uuid */
                 decidedBy: string | null;
@@ -39810,7 +40163,7 @@ export interface components {
                 kind: "ticket" | "chat" | "field";
                 /** @enum {string} */
                 state: "offered" | "accepted" | "started" | "declined" | "expired" | "handed_back" | "released";
-                /** @description round_robin, least_loaded, skills, scored, batch; manual (a person chose) or override (against a hard rule, with a reason) */
+                /** @description round_robin, least_loaded, skills, scored, batch; manual (a person chose), override (against a hard rule, with a reason) or improve (moved by 日内优化) */
                 mode: string;
                 /** Format: uuid */
                 decidedBy: string | null;
@@ -39837,7 +40190,7 @@ export interface components {
                 kind: "ticket" | "chat" | "field";
                 /** @enum {string} */
                 state: "offered" | "accepted" | "started" | "declined" | "expired" | "handed_back" | "released";
-                /** @description round_robin, least_loaded, skills, scored, batch; manual (a person chose) or override (against a hard rule, with a reason) */
+                /** @description round_robin, least_loaded, skills, scored, batch; manual (a person chose), override (against a hard rule, with a reason) or improve (moved by 日内优化) */
                 mode: string;
                 /** Format: uuid */
                 decidedBy: string | null;
