@@ -1,5 +1,5 @@
 import { api } from '../api/client';
-import type { Assignment, Board, Candidates, DayRoute, DispatchBody, TicketDispatch } from './dispatch-types';
+import type { AppliedImprovements, ApplyImprovementsBody, Assignment, Board, Candidates, DayRoute, DispatchBody, Improvements, TicketDispatch } from './dispatch-types';
 
 // The dispatch endpoints the console calls (DISPATCH-CONTRACT.md) and their query keys.
 
@@ -13,6 +13,10 @@ export const dispatchApi = {
   decline: (ticketId: string, reason: string) => api.post<void>(`/tickets/${ticketId}/dispatch/decline`, { reason }),
   /** the stored day routes (路线规划) of a day, YYYY-MM-DD */
   routes: (date: string) => api.get<{ items: DayRoute[] }>(`/routes/plans?date=${date}`),
+  /** 日内优化: proposed moves of jobs not started between engineers (dispatchers only) */
+  improvements: () => api.get<Improvements>('/dispatch/improvements'),
+  /** applies 1–50 of the proposed moves; a move whose job has moved or started since is skipped with a code */
+  applyImprovements: (body: ApplyImprovementsBody) => api.post<AppliedImprovements>('/dispatch/improvements/apply', body),
 };
 
 export const dispatchKeys = {
@@ -20,4 +24,6 @@ export const dispatchKeys = {
   ticket: (ticketId: string) => ['dispatch', 'ticket', ticketId] as const,
   candidates: (ticketId: string) => ['dispatch', 'candidates', ticketId] as const,
   routes: (date: string) => ['dispatch', 'routes', date] as const,
+  /** outside ['dispatch']: a snapshot read when asked for, not again on every dispatch step of the board */
+  improvements: ['dispatchImprovements'] as const,
 };

@@ -1,14 +1,17 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Card, Flex, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Skeleton, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { useMe } from '../auth/auth-context';
 import { errorMessage } from '../common/api-errors';
 import { formatDateTime } from '../i18n/format';
+import { canDispatch } from './access';
 import { AssignDialog, type AssignTarget } from './assign-dialog';
 import { dispatchKeys } from './dispatch-api';
 import DispatchMap from './dispatch-map';
 import type { BoardEngineer, BoardTicket, Candidates } from './dispatch-types';
+import { ImprovementPanel } from './improvement-panel';
 import { MapLegend } from './map-legend';
 import { RecommendationPanel } from './recommendation-panel';
 import { TicketList } from './ticket-list';
@@ -16,15 +19,19 @@ import { useBoard } from './use-board';
 
 // 派单地图: engineers, open field tickets and outlets on a map, the tickets to dispatch beside it and the
 // selected ticket's recommendations. Pick a ticket (marker or list), then 派单 from the recommendations,
-// click an engineer, or drag the ticket's marker onto an engineer.
+// click an engineer, or drag the ticket's marker onto an engineer. 优化未开工派单 proposes moves of jobs not
+// started between engineers (日内优化) in a panel beside the map.
 
 export default function DispatchMapPage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
+  const me = useMe();
   const board = useBoard();
   const [params, setParams] = useSearchParams();
   const selectedId = params.get('ticket');
   const [target, setTarget] = useState<AssignTarget | null>(null);
+  // each click of 优化未开工派单 opens the panel afresh (a new key: the proposals read again)
+  const [improving, setImproving] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 60_000);
@@ -50,6 +57,11 @@ export default function DispatchMapPage() {
           {t('dispatchMap.title')}
         </Typography.Title>
         <Space wrap>
+          {canDispatch(me) && (
+            <Button onClick={() => setImproving((n) => (n ?? 0) + 1)} data-testid="improve-open">
+              {t('dispatchMap.improve.open')}
+            </Button>
+          )}
           <MapLegend />
           {board.dataUpdatedAt > 0 && <Typography.Text type="secondary">{t('dispatchMap.map.updated', { time: formatDateTime(new Date(board.dataUpdatedAt).toISOString()) })}</Typography.Text>}
         </Space>
@@ -66,6 +78,11 @@ export default function DispatchMapPage() {
           )}
         </div>
         <Flex vertical gap={12} style={{ flex: '0 1 400px', minWidth: 300, maxHeight: height, overflow: 'auto' }}>
+          {improving !== null && (
+            <Card size="small" data-testid="improvement-card">
+              <ImprovementPanel key={improving} onClose={() => setImproving(null)} />
+            </Card>
+          )}
           <Card size="small" title={t('dispatchMap.map.ticketList')}>
             {board.data ? <TicketList tickets={board.data.tickets} selectedId={selectedId} now={now} onSelect={select} /> : <Skeleton active />}
           </Card>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { i18n } from '../i18n';
 import { describeDispatchEvent } from './dispatch-events';
-import { decisionSummary, exclusionText, outletLine, queueReasonText, stateLabel, termText } from './dispatch-words';
+import { decisionSummary, exclusionText, historyLine, outletLine, queueReasonText, stateLabel, termText } from './dispatch-words';
 import { ASSIGNMENT } from './dispatch-fixtures';
 
 const zh = i18n.getFixedT('zh-CN');
@@ -54,6 +54,9 @@ describe('dispatch decisions in words', () => {
     expect(decisionSummary({ ...ASSIGNMENT, mode: 'manual' }, need, zh)).toMatch(/^人工派单给 张伟：/);
     expect(decisionSummary({ ...ASSIGNMENT, mode: 'override', overrideReason: '客户点名要他' }, need, zh)).toBe('强制派单给 张伟，原因：客户点名要他');
     expect(decisionSummary({ ...ASSIGNMENT, mode: 'least_loaded' }, need, en)).toMatch(/^Dispatched by least loaded to 张伟: 3.2 km away · about 6 min/);
+    // 日内优化 moved a job not yet started to this person
+    expect(decisionSummary({ ...ASSIGNMENT, mode: 'improve' }, need, zh)).toMatch(/^系统按日内优化派给 张伟：/);
+    expect(decisionSummary({ ...ASSIGNMENT, mode: 'improve' }, need, en)).toMatch(/^Dispatched by in-day re-plan to 张伟: /);
   });
 
   it('names the nearest outlet when the policy dispatches to outlets', () => {
@@ -75,6 +78,9 @@ describe('dispatch decisions in words', () => {
   it('words the dispatch steps on the timeline, with the reason', () => {
     expect(describeDispatchEvent('dispatch.declined', { userId: 'u', userName: '张伟', reason: '手上有急单' }, zh)).toEqual({ title: '张伟 拒单', lines: ['原因：手上有急单'] });
     expect(describeDispatchEvent('dispatch.offered', { userId: 'u', mode: 'scored' }, zh, () => '张伟').title).toBe('派单给 张伟（综合评分）');
+    expect(describeDispatchEvent('dispatch.offered', { userId: 'u', mode: 'improve' }, zh, () => '王磊').title).toBe('派单给 王磊（日内优化）');
+    expect(describeDispatchEvent('dispatch.offered', { userName: '王磊', mode: 'improve' }, en).title).toContain('in-day re-plan');
+    expect(historyLine({ ...ASSIGNMENT, mode: 'improve' }, zh)).toContain(' · 日内优化 · ');
     expect(describeDispatchEvent('dispatch.override', { userName: '李强', reason: '客户点名' }, zh)).toEqual({ title: '强制派单给 李强', lines: ['原因：客户点名'] });
     expect(describeDispatchEvent('dispatch.queued', { reason: 'no_capacity', mode: 'scored' }, zh)).toEqual({ title: '没有可派的人，工单进入派单队列', lines: ['原因：合格的人手上都已满负荷或不在班'] });
     expect(describeDispatchEvent('dispatch.expired', { userName: '张伟' }, en).title).toBe('张伟 did not accept in time; back to dispatch');

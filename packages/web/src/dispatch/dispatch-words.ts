@@ -5,7 +5,7 @@ import type { Assignment, DecisionCandidate, Exclusion, Load, NeedView, Term, Wo
 // Dispatch decisions in words: each score term ("距离 3.2 公里·约 6 分钟"), each failed hard rule ("证书过期：…"),
 // and why a person got the ticket ("系统按综合评分派给 张伟：…"). The server stores data; the console words it.
 
-const MODES = ['round_robin', 'least_loaded', 'skills', 'scored', 'batch', 'nearest', 'manual', 'override'];
+const MODES = ['round_robin', 'least_loaded', 'skills', 'scored', 'batch', 'nearest', 'improve', 'manual', 'override'];
 const AUTO_MODES = MODES.filter((m) => m !== 'manual' && m !== 'override');
 
 export const modeName = (mode: string, t: TFunction) => t(`dispatchMap.mode.${MODES.includes(mode) ? mode : 'other'}`);

@@ -7,7 +7,7 @@ import type { DispatchBody } from './dispatch-types';
 // Dispatch changes (assign, accept, decline); afterwards every dispatch query is read again (the board,
 // the ticket's panel, the recommendations), since one assignment changes loads and rankings of others.
 
-function useAfterChange() {
+export function useAfterChange() {
   const qc = useQueryClient();
   return () => qc.invalidateQueries({ queryKey: ['dispatch'] });
 }
