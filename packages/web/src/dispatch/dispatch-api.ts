@@ -13,7 +13,7 @@ export const dispatchApi = {
   decline: (ticketId: string, reason: string) => api.post<void>(`/tickets/${ticketId}/dispatch/decline`, { reason }),
   /** the stored day routes (路线规划) of a day, YYYY-MM-DD */
   routes: (date: string) => api.get<{ items: DayRoute[] }>(`/routes/plans?date=${date}`),
-  /** 日内优化: proposed moves of jobs not started between engineers (dispatchers only) */
+  /** 日内优化: proposed moves of jobs not started between engineers (dispatchers only); nothing is changed */
   improvements: () => api.get<Improvements>('/dispatch/improvements'),
   /** applies 1–50 of the proposed moves; a move whose job has moved or started since is skipped with a code */
   applyImprovements: (body: ApplyImprovementsBody) => api.post<AppliedImprovements>('/dispatch/improvements/apply', body),

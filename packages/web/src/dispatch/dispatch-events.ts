@@ -6,6 +6,9 @@ import { modeName, queueReasonText } from './dispatch-words';
 
 export const DISPATCH_EVENT_KINDS = ['offered', 'accepted', 'declined', 'expired', 'handed_back', 'queued', 'released', 'override'];
 
+/** the reason of dispatch.released when 日内优化 moved the job to someone else (server: apply-move.ts) */
+const IMPROVE_RELEASE = '日内优化';
+
 export const isDispatchEvent = (kind: string) => kind.startsWith('dispatch.');
 
 export function describeDispatchEvent(kind: string, data: Record<string, unknown>, t: TFunction, userName?: (id: string) => string | undefined): { title: string; lines: string[] } {
@@ -15,8 +18,9 @@ export function describeDispatchEvent(kind: string, data: Record<string, unknown
   const mode = typeof data.mode === 'string' ? modeName(data.mode, t) : modeName('other', t);
   const title = DISPATCH_EVENT_KINDS.includes(step) ? t(`dispatchMap.event.${step}`, { name, mode }) : t('timeline.other', { kind });
   const raw = data.reason ?? data.overrideReason;
-  // the queue's reasons are codes (no_capacity …); the others are people's words
-  const reason = typeof raw === 'string' && raw ? (step === 'queued' ? queueReasonText(raw, t) : raw) : '';
+  // the queue's reasons are codes (no_capacity …); a job 日内优化 moved away is released with the server's
+  // fixed '日内优化' (worded as the mode); the others are people's words
+  const reason = typeof raw === 'string' && raw ? (step === 'queued' ? queueReasonText(raw, t) : step === 'released' && (raw === IMPROVE_RELEASE || raw === 'improve') ? modeName('improve', t) : raw) : '';
   const lines = reason ? [t('dispatchMap.event.reason', { reason })] : [];
   return { title, lines };
 }

@@ -45,42 +45,12 @@ export type Position = NonNullable<BoardEngineer['position']>;
 export type DayRoute = Schema<'DayRoute'>;
 export type DispatchBody = Body<'/api/v1/tickets/{id}/dispatch', 'post'>;
 
-// 日内优化 (GET /dispatch/improvements, POST /dispatch/improvements/apply). Written here until the server's
-// OpenAPI document has them; then these become aliases of schema.d.ts like the shapes above.
-
-/** One proposed move of a job not started from one engineer to another (fewer km, never later). */
-export interface ImprovementMove {
-  ticketId: string;
-  ticketNumber: number;
-  title: string;
-  from: { id: string; name: string };
-  to: { id: string; name: string };
-  /** where it goes among the receiver's jobs not started (1-based); null: after them all */
-  insertBefore: number | null;
-  travelSavedMinutes: number;
-  kmSaved: number;
-  /** minutes past their deadlines of the two engineers' plans, before and after the move */
-  lateBefore: number;
-  lateAfter: number;
-  reason: string;
-}
-
-export interface Improvements {
-  computedAt: string;
-  moves: ImprovementMove[];
-}
-
-export type ImprovementSkipCode = 'MOVED' | 'STARTED' | 'NOT_ALLOWED' | 'PINNED';
-
-/** POST /dispatch/improvements/apply: 1–50 moves, each with the engineer it was proposed from and to. */
-export interface ApplyImprovementsBody {
-  moves: { ticketId: string; from: string; to: string }[];
-}
-
-export interface AppliedImprovements {
-  applied: { ticketId: string; to: string }[];
-  skipped: { ticketId: string; code: ImprovementSkipCode | (string & {}); message: string }[];
-}
+// 日内优化: the moves proposed (GET /dispatch/improvements) and applying some (POST …/apply, 1–50 moves).
+export type Improvements = Schema<'DispatchImprovements'>;
+export type ImprovementMove = Item<Improvements['moves']>;
+export type ApplyImprovementsBody = Body<'/api/v1/dispatch/improvements/apply', 'post'>;
+export type AppliedImprovements = Schema<'DispatchImprovementsApplied'>;
+export type ImprovementSkipCode = Item<AppliedImprovements['skipped']>['code'];
 
 /** The live message of a reported position (profiles: POST /me/location). */
 export interface PositionMessage {

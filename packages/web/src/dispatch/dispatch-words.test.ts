@@ -81,6 +81,9 @@ describe('dispatch decisions in words', () => {
     expect(describeDispatchEvent('dispatch.offered', { userId: 'u', mode: 'improve' }, zh, () => '王磊').title).toBe('派单给 王磊（日内优化）');
     expect(describeDispatchEvent('dispatch.offered', { userName: '王磊', mode: 'improve' }, en).title).toContain('in-day re-plan');
     expect(historyLine({ ...ASSIGNMENT, mode: 'improve' }, zh)).toContain(' · 日内优化 · ');
+    // the job 日内优化 moved away: released with the server's fixed reason, worded in the interface language
+    expect(describeDispatchEvent('dispatch.released', { userName: '李强', reason: '日内优化', to: 'u2' }, zh)).toEqual({ title: '李强 的派单已结束', lines: ['原因：日内优化'] });
+    expect(describeDispatchEvent('dispatch.released', { userName: '李强', reason: '日内优化', to: 'u2' }, en).lines).toEqual(['Reason: in-day re-plan']);
     expect(describeDispatchEvent('dispatch.override', { userName: '李强', reason: '客户点名' }, zh)).toEqual({ title: '强制派单给 李强', lines: ['原因：客户点名'] });
     expect(describeDispatchEvent('dispatch.queued', { reason: 'no_capacity', mode: 'scored' }, zh)).toEqual({ title: '没有可派的人，工单进入派单队列', lines: ['原因：合格的人手上都已满负荷或不在班'] });
     expect(describeDispatchEvent('dispatch.expired', { userName: '张伟' }, en).title).toBe('张伟 did not accept in time; back to dispatch');
