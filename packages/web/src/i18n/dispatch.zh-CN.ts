@@ -110,6 +110,8 @@ export const dispatchZhCN = {
     needsAccept: '需要接单确认',
     acceptTimeoutS: '接单时限',
     noAccept: '无需接单',
+    autoImprove: '日内优化自动执行',
+    autoImproveHelp: '开启后每 5 分钟把系统派出、尚未开工的上门工单（预约上门和人工指定的除外）改派给更顺路的人，不会让工作更晚完成。需全公司策略和工单所属策略都开启；关闭时由调度员在派单地图上点“优化未开工派单”查看建议。',
     seconds: '{{n}} 秒',
     overflowTeam: '高峰溢出到',
     overflowThreshold: '排队超过（张）',

@@ -30,7 +30,7 @@ export function PolicyModal({ editing, onClose, onSaved }: { editing: DispatchPo
   useEffect(() => {
     if (!editing) return;
     if (editing === 'new')
-      form.setFieldsValue({ scope: 'team', scopeId: null, mode: 'scored', target: 'person', weights: DEFAULT_WEIGHTS, batchWindowS: 30, needsAccept: true, acceptTimeoutS: 300, speedKmh: 30, positionStaleMin: 30, defaultCapacity: { ticket: 8, chat: 2, field: 5 } });
+      form.setFieldsValue({ scope: 'team', scopeId: null, mode: 'scored', target: 'person', weights: DEFAULT_WEIGHTS, batchWindowS: 30, needsAccept: true, acceptTimeoutS: 300, speedKmh: 30, positionStaleMin: 30, defaultCapacity: { ticket: 8, chat: 2, field: 5 }, autoImprove: false });
     else form.setFieldsValue({ ...editing, target: editing.target ?? 'person', weights: { ...DEFAULT_WEIGHTS, ...editing.weights }, needsAccept: editing.acceptTimeoutS !== null, acceptTimeoutS: editing.acceptTimeoutS ?? 300 });
   }, [editing, form]);
   const save = () =>
@@ -95,6 +95,9 @@ export function PolicyModal({ editing, onClose, onSaved }: { editing: DispatchPo
               <InputNumber min={10} max={86400} precision={0} />
             </Form.Item>
           )}
+          <Form.Item name="autoImprove" label={t('dispatch.policies.autoImprove')} tooltip={t('dispatch.policies.autoImproveHelp')} valuePropName="checked">
+            <Switch data-testid="policy-auto-improve" />
+          </Form.Item>
         </Space>
         <Space wrap>
           <Form.Item name="overflowTeamId" label={t('dispatch.policies.overflowTeam')}>
