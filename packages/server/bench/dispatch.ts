@@ -1,5 +1,5 @@
 import { loadavg } from 'node:os';
-import { choose, DEFAULT_WEIGHTS, holdUntil, matchBatch, qualifiedIdleShare, rank, type DecisionContext, type LatLng, type Need, type Person, type WorkKind } from '../src/modules/dispatch';
+import { choose, DEFAULT_WEIGHTS, holdUntil, improve, matchBatch, qualifiedIdleShare, rank, type DecisionContext, type LatLng, type Need, type Person, type WorkKind } from '../src/modules/dispatch';
 import { pick, seededRng, type Rng } from './lib/texts';
 import { log, percentile, round } from './lib/server';
 
@@ -127,4 +127,13 @@ export function benchDispatch(o: { engineers: number; open: number; decisions: n
   measure('qualified_idle_share', o.decisions, (i) => (qualifiedIdleShare(needs[i], people, ctx) >= 0 ? 0 : 1));
   const batches = Array.from({ length: o.runs }, (_, r) => Array.from({ length: o.batch }, (_, k) => needs[(r * o.batch + k) % needs.length]));
   measure(`match_batch_${o.batch}`, o.runs, (r) => matchBatch(batches[r], people, ctx, DEFAULT_WEIGHTS).assignments.length);
+  // 日内优化 over the whole pool, as the server's sweep runs it under the tenant's dispatch lock: every
+  // job not started may move (each needs one of its holder's skills at level 1); mean_eligible = moves
+  const stopNeeds = new Map<string, Need>();
+  for (const p of people)
+    for (const st of p.stops ?? []) {
+      const skill = Object.keys(p.skills)[0] ?? null;
+      stopNeeds.set(st.ticketId, { ...makeNeed(seededRng(stopNeeds.size + 1), stopNeeds.size), ticketId: st.ticketId, kind: 'field', location: st.at, dueAt: st.dueAt, skill, level: 1, certification: null, region: null });
+    }
+  measure('improve_pool', 3, () => improve(people, (st) => stopNeeds.get(st.ticketId) ?? null, ctx).moves.length);
 }

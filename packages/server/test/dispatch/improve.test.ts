@@ -107,7 +107,7 @@ describe('日内优化 (in-day re-plan of jobs not started)', () => {
     expect((await api('POST', `/api/v1/tickets/${tk2.id}/dispatch`, { userId: wang.id })).statusCode).toBe(200);
   });
 
-  it('the sweep moves by itself only with autoImprove on the tenant policy, at most every 5 minutes', async () => {
+  it('the sweep moves by itself only with autoImprove on the tenant policy, at most every 15 minutes', async () => {
     const tk = await farJob();
     await w.dispatch.sweep();
     expect((await dispatchOf(w, tk.id)).current).toMatchObject({ userId: li.id, mode: 'scored' });
@@ -122,12 +122,12 @@ describe('日内优化 (in-day re-plan of jobs not started)', () => {
     // the dispatcher's choice stays with 李工
     expect((await dispatchOf(w, manual)).current).toMatchObject({ userId: li.id, mode: 'manual' });
 
-    // within 5 minutes the sweep does not run it again; after them it does
+    // within 15 minutes the sweep does not run it again; after them it does
     const next = await farJob();
     w.t.clock.set(new Date(w.t.clock.now().getTime() + 60_000));
     await w.dispatch.sweep();
     expect((await dispatchOf(w, next.id)).current.userId).toBe(li.id);
-    w.t.clock.set(new Date(w.t.clock.now().getTime() + 5 * 60_000));
+    w.t.clock.set(new Date(w.t.clock.now().getTime() + 15 * 60_000));
     await w.dispatch.sweep();
     expect((await dispatchOf(w, next.id)).current).toMatchObject({ userId: wang.id, mode: 'improve' });
   });

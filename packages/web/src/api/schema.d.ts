@@ -9074,7 +9074,7 @@ export interface paths {
                             field: number;
                         };
                         /**
-                         * @description 日内优化 by itself: every 5 minutes the dispatch sweep moves jobs not started (decided automatically, not booked with the customer) to whoever is nearer, never making them later; false: dispatchers ask for the suggestions
+                         * @description 日内优化 by itself: every 15 minutes the dispatch sweep moves jobs not started (decided automatically, not booked with the customer) to whoever is nearer, never making them later; false: dispatchers ask for the suggestions
                          * @default false
                          */
                         autoImprove?: boolean;

@@ -22,6 +22,7 @@ export {
   nearestOutlet,
   holdUntil,
   qualifiedIdleShare,
+  improve,
 } from './engine';
 export type { OutletChoice } from './engine';
 // the simulator (`npx gongdan simulate`)

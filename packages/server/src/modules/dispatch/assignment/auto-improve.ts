@@ -3,8 +3,9 @@ import { applyMove } from './apply-move';
 import { proposeMoves } from './improve-moves';
 import type { Run } from './record-steps';
 
-/** The sweep runs 日内优化 for a tenant at most this often (per process). */
-export const AUTO_IMPROVE_EVERY_MIN = 5;
+/** The sweep runs 日内优化 for a tenant at most this often (per process): the interval that did best on the
+ * simulator's 69 days (`--improve-every`, docs/DISPATCH-SIMULATOR.md). */
+export const AUTO_IMPROVE_EVERY_MIN = 15;
 
 /** tenantId → epoch ms of this process's last automatic run. Two processes may both run: each move is
  * checked again under the dispatch lock (apply-move.ts), so a move already made is only skipped. */

@@ -19,7 +19,7 @@ export interface ImproveOptions {
   minGainMinutes: number;
   /** at most this many moves in one call */
   maxMoves: number;
-  /** a job is offered to this many qualified people, nearest first */
+  /** a job is weighed with this many qualified people, nearest first (those with room at the time) */
   nearest: number;
 }
 
@@ -82,15 +82,22 @@ interface Working {
   available: boolean;
 }
 
+/** A job that may move: who holds it, who could take it (fixed for the call), its best move now. */
+interface Job {
+  stop: Stop;
+  need: Need;
+  holder: Working;
+  takers: Working[];
+  best: Candidate | null;
+}
+
 interface Candidate {
   gain: number;
-  a: Working;
-  b: Working;
+  to: Working;
   stopsA: Stop[];
   stopsB: Stop[];
   planA: Plan;
   planB: Plan;
-  moved: Stop;
   index: number;
 }
 
@@ -99,69 +106,105 @@ interface Candidate {
  * head). `movable` gives the need of a stop that may move (null: pinned to its holder — a booked visit,
  * a supervisor's override). The people are not changed; the answer has the moves in the order taken
  * and the new stops of everyone they touched.
+ *
+ * Each job's takers (the `nearest` people qualified for it, nearest first) and the pool's mean work
+ * are fixed at the start of the call; after a move only the jobs held by, or offered to, the two people
+ * it touched are weighed again — so a call over a thousand people costs one pass over the pool, not one
+ * per move (`npm run bench -- dispatch`, measure improve_pool).
  */
 export function improve(people: readonly Person[], movable: (stop: Stop, holder: Person) => Need | null, ctx: DecisionContext, o: ImproveOptions = IMPROVE): Improvement {
   const ws: Working[] = people.map((p) => ({ p: { ...p, load: { ...p.load } }, stops: [...(p.stops ?? [])], plan: planOf(p, p.stops ?? [], ctx), available: personAvailable(p, ctx) }));
   const cost = (pl: Plan) => pl.minutes + o.lateWeight * pl.late;
   const work = (w: Working, pl: Plan) => w.p.workMinutesToday + pl.minutes;
+  const mean = ws.reduce((sum, w) => sum + work(w, w.plan), 0) / Math.max(1, ws.length);
+  const spread = (before: number, after: number) => (o.spreadWeight * ((after - mean) ** 2 - (before - mean) ** 2)) / 60;
+
+  const evaluate = (job: Job): Candidate | null => {
+    const a = job.holder;
+    const s = job.stop;
+    const stopsA = a.stops.filter((x) => x !== s);
+    const planA = planOf(a.p, stopsA, ctx);
+    let best: Candidate | null = null;
+    for (const b of job.takers) {
+      if (b === a || (b.p.load[job.need.kind] ?? 0) >= (b.p.capacity[job.need.kind] ?? 0)) continue;
+      const ins = insertion({ ...b.p, stops: b.stops }, job.need, ctx);
+      const stopsB = [...b.stops.slice(0, ins.index), s, ...b.stops.slice(ins.index)];
+      const planB = planOf(b.p, stopsB, ctx);
+      if (planA.late + planB.late > a.plan.late + b.plan.late + 1e-6) continue;
+      const delta =
+        cost(planA) - cost(a.plan) + cost(planB) - cost(b.plan) +
+        spread(work(a, a.plan), work(a, planA) - s.durationMinutes) +
+        spread(work(b, b.plan), work(b, planB) + s.durationMinutes);
+      if (-delta > o.minGainMinutes && (best === null || -delta > best.gain)) best = { gain: -delta, to: b, stopsA, stopsB, planA, planB, index: ins.index };
+    }
+    return best;
+  };
+
+  // who each job's best move depends on: its holder and its takers
+  const watching = new Map<Working, Set<Job>>();
+  const watch = (job: Job, on: boolean) => {
+    for (const w of [job.holder, ...job.takers]) {
+      const set = watching.get(w) ?? new Set<Job>();
+      if (on) set.add(job);
+      else set.delete(job);
+      watching.set(w, set);
+    }
+  };
+  const jobs: Job[] = [];
+  for (const a of ws)
+    for (const stop of a.stops) {
+      const need = movable(stop, a.p);
+      if (!need) continue;
+      const job: Job = { stop, need, holder: a, takers: nearestTakers(ws, a, need, stop, ctx, o.nearest), best: null };
+      job.best = evaluate(job);
+      watch(job, true);
+      jobs.push(job);
+    }
+
   const moves: Move[] = [];
   const touched = new Set<Working>();
   for (let round = 0; round < o.maxMoves; round++) {
-    const mean = ws.reduce((sum, w) => sum + work(w, w.plan), 0) / Math.max(1, ws.length);
-    const spread = (before: number, after: number) => (o.spreadWeight * ((after - mean) ** 2 - (before - mean) ** 2)) / 60;
-    let best: Candidate | null = null;
-    for (const a of ws) {
-      for (let k = 0; k < a.stops.length; k++) {
-        const s = a.stops[k];
-        const need = movable(s, a.p);
-        if (!need) continue;
-        const stopsA = a.stops.filter((_, i) => i !== k);
-        const planA = planOf(a.p, stopsA, ctx);
-        for (const b of nearestTakers(ws, a, need, s, ctx, o.nearest)) {
-          const ins = insertion({ ...b.p, stops: b.stops }, need, ctx);
-          const stopsB = [...b.stops.slice(0, ins.index), s, ...b.stops.slice(ins.index)];
-          const planB = planOf(b.p, stopsB, ctx);
-          if (planA.late + planB.late > a.plan.late + b.plan.late + 1e-6) continue;
-          const delta =
-            cost(planA) - cost(a.plan) + cost(planB) - cost(b.plan) +
-            spread(work(a, a.plan), work(a, planA) - s.durationMinutes) +
-            spread(work(b, b.plan), work(b, planB) + s.durationMinutes);
-          if (-delta > o.minGainMinutes && (best === null || -delta > best.gain)) best = { gain: -delta, a, b, stopsA, stopsB, planA, planB, moved: s, index: ins.index };
-        }
-      }
-    }
-    if (!best) break;
-    const { a, b } = best;
+    let job: Job | null = null;
+    for (const j of jobs) if (j.best && (job === null || j.best.gain > job.best!.gain)) job = j;
+    if (!job) break;
+    const m = job.best!;
+    const a = job.holder;
+    const b = m.to;
     moves.push({
-      ticketId: best.moved.ticketId,
+      ticketId: job.stop.ticketId,
       from: a.p.id,
       to: b.p.id,
-      insertBefore: best.index < b.stops.length ? best.index + 1 : null,
-      travelSavedMinutes: a.plan.minutes + b.plan.minutes - best.planA.minutes - best.planB.minutes,
-      kmSaved: a.plan.km + b.plan.km - best.planA.km - best.planB.km,
+      insertBefore: m.index < b.stops.length ? m.index + 1 : null,
+      travelSavedMinutes: a.plan.minutes + b.plan.minutes - m.planA.minutes - m.planB.minutes,
+      kmSaved: a.plan.km + b.plan.km - m.planA.km - m.planB.km,
       lateBefore: a.plan.late + b.plan.late,
-      lateAfter: best.planA.late + best.planB.late,
+      lateAfter: m.planA.late + m.planB.late,
     });
-    a.stops = best.stopsA;
-    b.stops = best.stopsB;
-    a.plan = best.planA;
-    b.plan = best.planB;
-    a.p.load.field = Math.max(0, (a.p.load.field ?? 0) - 1);
-    b.p.load.field = (b.p.load.field ?? 0) + 1;
-    a.p.workMinutesToday -= best.moved.durationMinutes;
-    b.p.workMinutesToday += best.moved.durationMinutes;
+    a.stops = m.stopsA;
+    b.stops = m.stopsB;
+    a.plan = m.planA;
+    b.plan = m.planB;
+    a.p.load[job.need.kind] = Math.max(0, (a.p.load[job.need.kind] ?? 0) - 1);
+    b.p.load[job.need.kind] = (b.p.load[job.need.kind] ?? 0) + 1;
+    a.p.workMinutesToday -= job.stop.durationMinutes;
+    b.p.workMinutesToday += job.stop.durationMinutes;
     touched.add(a).add(b);
+    // the moved job has a new holder and new takers; every job that depends on a or b is weighed again
+    watch(job, false);
+    job.holder = b;
+    job.takers = nearestTakers(ws, b, job.need, job.stop, ctx, o.nearest);
+    watch(job, true);
+    for (const j of new Set([job, ...(watching.get(a) ?? []), ...(watching.get(b) ?? [])])) j.best = evaluate(j);
   }
   return { moves, stops: new Map([...touched].map((w) => [w.p.id, w.stops])) };
 }
 
 /** The `n` people nearest the stop's site (from where each starts work after what they do now) who may
- * take it now: available, qualified and with room for one more. */
+ * take it by every rule but room: whether they have room is asked at each weighing, as moves free some. */
 function nearestTakers(ws: readonly Working[], holder: Working, need: Need, s: Stop, ctx: DecisionContext, n: number): Working[] {
   const near: { w: Working; km: number }[] = [];
   for (const w of ws) {
-    if (w === holder || !w.available) continue;
-    if ((w.p.load[need.kind] ?? 0) >= (w.p.capacity[need.kind] ?? 0) || !qualifiedFor(w.p, need, ctx)) continue;
+    if (w === holder || !w.available || (w.p.capacity[need.kind] ?? 0) === 0 || !qualifiedFor(w.p, need, ctx)) continue;
     const from = startOfTrip(w.p, ctx);
     near.push({ w, km: from && s.at ? travelKm(from, s.at) : 0 });
   }

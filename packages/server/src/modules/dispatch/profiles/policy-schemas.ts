@@ -24,7 +24,7 @@ export const PolicyBody = z.strictObject({
   speedKmh: z.number().min(1).max(300).default(30),
   positionStaleMin: z.number().int().min(1).max(1440).default(30),
   defaultCapacity: z.strictObject({ ticket: Amount, chat: Amount, field: Amount }).default({ ticket: 8, chat: 2, field: 5 }),
-  autoImprove: z.boolean().default(false).describe('日内优化 by itself: every 5 minutes the dispatch sweep moves jobs not started (decided automatically, not booked with the customer) to whoever is nearer, never making them later; false: dispatchers ask for the suggestions'),
+  autoImprove: z.boolean().default(false).describe('日内优化 by itself: every 15 minutes the dispatch sweep moves jobs not started (decided automatically, not booked with the customer) to whoever is nearer, never making them later; false: dispatchers ask for the suggestions'),
 });
 export type PolicyInput = z.output<typeof PolicyBody>;
 export const PolicyScopeQuery = z.strictObject({ scope: z.enum(SCOPES), scopeId: Uuid.optional() });
