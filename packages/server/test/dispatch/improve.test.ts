@@ -17,6 +17,8 @@ describe('日内优化 (in-day re-plan of jobs not started)', () => {
     expect(res.statusCode, res.body).toBe(200);
     return res.json().moves as { ticketId: string; from: { id: string; name: string }; to: { id: string; name: string }; kmSaved: number; travelSavedMinutes: number; reason: string; ticketNumber: number; title: string }[];
   };
+  const noticesOf = async (token: string, ticketId: string) =>
+    ((await api('GET', '/api/v1/notifications', undefined, token)).json().items as { kind: string; ticketId: string; data: Record<string, unknown> }[]).filter((n) => n.ticketId === ticketId);
   const setStatus = (userId: string, status: string) => w.sql(`UPDATE dispatch_profiles SET status = $2 WHERE user_id = $1`, [userId, status]);
   /** a job the engine gives to 李工 (in 宝山) because 王工 (at 人民广场) is away */
   const farJob = async () => {
@@ -87,6 +89,9 @@ describe('日内优化 (in-day re-plan of jobs not started)', () => {
     const events = (await api('GET', `/api/v1/tickets/${moved.id}/events?limit=500`)).json().items as { kind: string; data: Record<string, unknown> }[];
     expect(events.find((e) => e.kind === 'dispatch.released')?.data).toMatchObject({ userId: li.id, reason: '日内优化', to: wang.id });
     expect(events.filter((e) => e.kind === 'dispatch.offered').at(-1)?.data).toMatchObject({ userId: wang.id, mode: 'improve', reason: expect.stringMatching(/^改派给 王工：/) });
+    // 李工 is told it went to 王工 (by the dispatcher who applied it), 王工 that it is his
+    expect(await noticesOf(li.token, moved.id)).toEqual([expect.objectContaining({ kind: 'unassigned', data: expect.objectContaining({ number: moved.number, to: '王工', reason: '日内优化' }) }), expect.objectContaining({ kind: 'assigned' })]);
+    expect((await noticesOf(wang.token, moved.id)).map((n) => n.kind)).toEqual(['assigned']);
 
     const again = await api('POST', '/api/v1/dispatch/improvements/apply', { moves: [{ ticketId: moved.id, from: li.id, to: wang.id }] });
     expect(again.json()).toEqual({ applied: [], skipped: [{ ticketId: moved.id, code: 'MOVED', message: expect.any(String) }] });
@@ -118,6 +123,8 @@ describe('日内优化 (in-day re-plan of jobs not started)', () => {
     await w.dispatch.sweep();
     const d = await dispatchOf(w, tk.id);
     expect(d.current).toMatchObject({ userId: wang.id, mode: 'improve', decidedBy: null });
+    // moved by the system: 李工 is told so, by dispatch's system actor
+    expect((await noticesOf(li.token, tk.id))[0]).toMatchObject({ kind: 'unassigned', data: { by: 'dispatch', to: '王工', reason: '日内优化' } });
     expect(await eventKinds(w, tk.id)).toEqual(expect.arrayContaining(['dispatch.released', 'dispatch.offered']));
     // the dispatcher's choice stays with 李工
     expect((await dispatchOf(w, manual)).current).toMatchObject({ userId: li.id, mode: 'manual' });

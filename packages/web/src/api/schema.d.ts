@@ -38589,7 +38589,7 @@ export interface components {
         Notification: {
             /** Format: uuid */
             id: string;
-            /** @description mention, assigned, watched_ticket_comment, watcher_added, … */
+            /** @description mention, assigned, unassigned (a job of yours reassigned to someone else), watched_ticket_comment, watcher_added, … */
             kind: string;
             /** Format: uuid */
             ticketId: string | null;
@@ -38647,7 +38647,7 @@ export interface components {
         NotificationInput: {
             /** Format: uuid */
             id: string;
-            /** @description mention, assigned, watched_ticket_comment, watcher_added, … */
+            /** @description mention, assigned, unassigned (a job of yours reassigned to someone else), watched_ticket_comment, watcher_added, … */
             kind: string;
             /** Format: uuid */
             ticketId: string | null;

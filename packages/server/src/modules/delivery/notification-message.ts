@@ -5,6 +5,7 @@ import { clipBytes } from './robot-messages';
 const LABELS: Record<string, string> = {
   mention: '有人在工单中提到了你',
   assigned: '工单已分配给你',
+  unassigned: '你的工单已改派给他人',
   watched_ticket_comment: '你关注的工单有新消息',
   watcher_added: '你被添加为工单关注人',
   sla_warning: 'SLA 预警',
@@ -27,12 +28,22 @@ function ticketLine(data: Record<string, unknown>): string {
 
 export function notificationMail(kind: string, data: Record<string, unknown>, to: string): { to: string; subject: string; text: string } {
   const ticket = ticketLine(data);
-  const lines = [labelOf(kind), ticket && `工单：${ticket}`, str(data.by) && `操作人：${str(data.by)}`, str(data.excerpt) && `内容：${str(data.excerpt)}`, str(data.text)].filter(Boolean);
+  const lines = [
+    labelOf(kind),
+    ticket && `工单：${ticket}`,
+    str(data.by) && `操作人：${str(data.by)}`,
+    // unassigned: who has the job now, and why
+    kind === 'unassigned' && str(data.to) && `改派给：${str(data.to)}`,
+    kind === 'unassigned' && str(data.reason) && `原因：${str(data.reason)}`,
+    str(data.excerpt) && `内容：${str(data.excerpt)}`,
+    str(data.text),
+  ].filter(Boolean);
   return { to, subject: `【工单通知】${labelOf(kind)}${ticket ? `：${ticket}` : ''}`.slice(0, 200), text: `${lines.join('\n')}\n` };
 }
 
 /** An SMS: one short line (the gateway adds the signature 【…】). */
 export function notificationSms(kind: string, data: Record<string, unknown>, to: string): { to: string; text: string } {
   const ticket = ticketLine(data);
-  return { to, text: clipBytes(`${labelOf(kind)}${ticket ? `：${ticket}` : ''}`, 300) };
+  const whom = kind === 'unassigned' && str(data.to) ? `（改派给 ${str(data.to)}）` : '';
+  return { to, text: clipBytes(`${labelOf(kind)}${ticket ? `：${ticket}` : ''}${whom}`, 300) };
 }

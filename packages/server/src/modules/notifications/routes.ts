@@ -19,7 +19,7 @@ const NotificationPage = z.object({
     z
       .object({
         id: Uuid,
-        kind: z.string().describe('mention, assigned, watched_ticket_comment, watcher_added, …'),
+        kind: z.string().describe('mention, assigned, unassigned (a job of yours reassigned to someone else), watched_ticket_comment, watcher_added, …'),
         ticketId: Uuid.nullable(),
         data: z.record(z.string(), z.unknown()).describe('What happened: ticket number and title, who, an excerpt…'),
         readAt: Iso.nullable(),

@@ -3,7 +3,7 @@ import { assignmentRepository } from './assignment-repository';
 import { storedDecision, weightsOf } from './decision-view';
 import { figuresOf, moveReason, pinnedWhy, type TicketFilter } from './improve-moves';
 import { loadNeeds } from './load-needs';
-import { endAssignment, offer, type Run } from './record-steps';
+import { offer, releaseTo, type Run } from './record-steps';
 
 export const IMPROVE_REASON = '日内优化';
 
@@ -44,7 +44,7 @@ export async function applyMove(run: Run, m: MoveRequest, only?: TicketFilter): 
   if (failing.length) return skip('NOT_ALLOWED', `${to.name} 现在不能接这单：${failing.map((f) => f.rule).join('、')}`);
   const figures = figuresOf(run.pool, t, from, to);
   if (!figures) return skip('NOT_ALLOWED', `改派给 ${to.name} 会让两人的工作更晚完成`);
-  await endAssignment(run, a, 'released', IMPROVE_REASON, { unassign: false, data: { to: m.to } });
+  await releaseTo(run, a, m.to, IMPROVE_REASON);
   const ranking = rank(run.pool.people, t.need, ctx, weightsOf(t.policy));
   await offer(run, t, m.to, { mode: 'improve', acceptTimeoutS: t.policy.accept_timeout_s, reason: moveReason(to.name, figures), decision: storedDecision(m.to, 'improve', ranking, run.pool.byId) });
   return null;

@@ -7,7 +7,7 @@ import { assignmentRepository } from './assignment-repository';
 import { storedDecision, weightsOf } from './decision-view';
 import { withDispatchLock } from './dispatch-transaction';
 import { loadNeeds } from './load-needs';
-import { endAssignment, offer } from './record-steps';
+import { offer, releaseTo } from './record-steps';
 import { assignmentView, type AssignmentView } from './views';
 
 export interface AssignInput {
@@ -43,7 +43,7 @@ export async function assignTicket(deps: Deps, actor: Actor, idOrNumber: string,
         field: 'userId',
         details: failing.map((f) => ({ field: 'userId', code: 'not_allowed' as const, message: `${f.rule}: ${JSON.stringify(f.detail)}`, value: f.rule })),
       });
-    if (live) await endAssignment(run, live, 'released', reason ?? '改派', { unassign: false, data: { to: input.userId } });
+    if (live) await releaseTo(run, live, input.userId, reason ?? '改派');
     const ranking = rank(run.pool.people, t.need, ctx, weightsOf(t.policy));
     const mode = failing.length ? 'override' : 'manual';
     const row = await offer(run, t, input.userId, { mode, acceptTimeoutS: t.policy.accept_timeout_s, overrideReason: failing.length ? reason : null, reason, decision: storedDecision(input.userId, mode, ranking, run.pool.byId) });

@@ -5,7 +5,7 @@ import { dispatchTickets } from './dispatch-tickets';
 import { drainQueue } from './drain-queue';
 import { loadNeeds } from './load-needs';
 import { queueRepository } from './queue-repository';
-import { endAssignment, offer, recordStep, type Run } from './record-steps';
+import { endAssignment, offer, recordStep, releaseTo, type Run } from './record-steps';
 
 /** A ticket event as the outbox carries it. */
 export interface TicketChange {
@@ -43,7 +43,11 @@ export async function followTicketChange(run: Run, c: TicketChange): Promise<boo
   if ((status === 'pending' || status === 'on_hold') && byAssignee && live!.state !== 'started') await recordStep(run, live!, 'started');
   if (changes.assigneeId) {
     const to = (changes.assigneeId.to as string | null) ?? null;
-    if (live && live.user_id !== to) await endAssignment(run, live, 'released', c.data.reason ?? '改派', { unassign: false, data: { to } });
+    if (live && live.user_id !== to) {
+      // handed to someone else: the one who loses it is told (releaseTo); unassigned by hand: dispatched again
+      if (to) await releaseTo(run, live, to, c.data.reason ?? '改派');
+      else await endAssignment(run, live, 'released', c.data.reason ?? '改派', { unassign: false, data: { to } });
+    }
     if (to && (!live || live.user_id !== to)) {
       const t = (await loadNeeds(run.q, run.pool, [c.ticketId])).get(c.ticketId);
       if (t) await offer(run, t, to, { mode: 'manual', acceptTimeoutS: null, reason: c.data.reason ?? null, decision: { chosen: to, strategy: 'manual', candidates: [], excluded: [] } });

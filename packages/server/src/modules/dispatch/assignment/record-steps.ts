@@ -1,7 +1,8 @@
 import type { Queryable } from '../../../platform/db/database';
 import { uuidv7 } from '../../../platform/ids';
-import { assignInTransaction, recordTicketEvents, type TicketEventInput } from '../../tickets';
-import type { Actor } from '../../identity';
+import { assignInTransaction, readTicket, recordTicketEvents, type TicketEventInput } from '../../tickets';
+import { userNames, type Actor } from '../../identity';
+import { notifyUsers } from '../../notifications';
 import { assignmentRepository, type AssignmentRow, type AssignmentState } from './assignment-repository';
 import type { StoredDecision } from './decision-view';
 import type { Pool } from './load-pool';
@@ -124,6 +125,22 @@ export async function endAssignment(run: Run, a: AssignmentRow, state: EndKind, 
     [event(run, a.ticket_id, `dispatch.${state}`, { assignmentId: a.id, userId: a.user_id, userName: run.pool.byId.get(a.user_id)?.name ?? null, mode: a.mode, ...(reason ? { reason } : {}), ...o.data })],
     run.at,
   );
+}
+
+/**
+ * Ends a live assignment because dispatch hands the job to `to` (改派 / 日内优化 / an assignee changed by
+ * hand): released with `to` on the timeline, the ticket staying assigned (the caller offers it to `to`),
+ * and the person who loses it told in the same transaction — an `unassigned` notification {number,
+ * title, by, to, reason} — unless they did it themselves. Not for a person's own decline, an expiry, a
+ * hand-back or a resolved ticket: those end through endAssignment alone.
+ */
+export async function releaseTo(run: Run, a: AssignmentRow, to: string, reason: string): Promise<void> {
+  await endAssignment(run, a, 'released', reason, { unassign: false, data: { to } });
+  if (run.actor.type === 'user' && run.actor.id === a.user_id) return;
+  const t = await readTicket(run.q, a.ticket_id);
+  if (!t) return;
+  const toName = run.pool.byId.get(to)?.name ?? (await userNames(run.q, [to])).get(to) ?? null;
+  await notifyUsers(run.q, run.tenantId, [a.user_id], { kind: 'unassigned', ticketId: a.ticket_id, data: { number: Number(t.number), title: t.title, by: run.actor.name, to: toName, reason }, at: run.at });
 }
 
 /** Records a step of a live assignment (accepted, started) as a ticket event. */
