@@ -87,6 +87,7 @@ export const deliveryEn: DeliveryTexts = {
     kind: 'Notification',
     kinds: {
       assigned: 'Assigned to me',
+      unassigned: 'My job reassigned to someone else',
       mention: 'Mentions me',
       watched_ticket_comment: 'Reply on a ticket I watch',
       watcher_added: 'Made a watcher',

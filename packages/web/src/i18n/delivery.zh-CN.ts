@@ -88,6 +88,7 @@ export const deliveryZhCN = {
     kind: '通知类型',
     kinds: {
       assigned: '分配给我',
+      unassigned: '我的工单被改派给他人',
       mention: '提到我',
       watched_ticket_comment: '关注的工单有回复',
       watcher_added: '我成为关注人',

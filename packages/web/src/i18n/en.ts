@@ -679,6 +679,7 @@ export const en: Messages = {
     kind: {
       mention: '{{by}} mentioned you on #{{number}} “{{title}}”',
       assigned: '{{by}} assigned #{{number}} “{{title}}” to you',
+      unassigned: '#{{number}} “{{title}}” was reassigned to {{to}} ({{reason}})',
       watched_ticket_comment: '{{by}} commented on #{{number}} “{{title}}”, which you watch',
       watcher_added: '{{by}} added you as a watcher of #{{number}} “{{title}}”',
       sla_warning: '#{{number}} “{{title}}” is about to breach its SLA',
@@ -690,6 +691,7 @@ export const en: Messages = {
     short: {
       mention: 'Mentioned you',
       assigned: 'Assigned to you',
+      unassigned: 'Reassigned away',
       watched_ticket_comment: 'New reply',
       watcher_added: 'Now watching',
       sla_warning: 'SLA at risk',

@@ -677,6 +677,7 @@ export const zhCN = {
     kind: {
       mention: '{{by}} 在工单 #{{number}}「{{title}}」中提到了你',
       assigned: '{{by}} 把工单 #{{number}}「{{title}}」分配给了你',
+      unassigned: '工单 #{{number}}「{{title}}」已改派给 {{to}}（{{reason}}）',
       watched_ticket_comment: '{{by}} 回复了你关注的工单 #{{number}}「{{title}}」',
       watcher_added: '{{by}} 把你添加为工单 #{{number}}「{{title}}」的关注人',
       sla_warning: '工单 #{{number}}「{{title}}」即将超出 SLA',
@@ -689,6 +690,7 @@ export const zhCN = {
     short: {
       mention: '提到了你',
       assigned: '分配给你',
+      unassigned: '已改派',
       watched_ticket_comment: '关注的工单有回复',
       watcher_added: '你成为关注人',
       sla_warning: 'SLA 即将超时',

@@ -10,7 +10,7 @@ import { formatRelative } from '../i18n/format';
 import { notificationBrief, notificationLink, notificationsChanged, notificationText, onNotificationsChanged } from '../notifications/notification-text';
 
 const BELL = ['notifications', 'bell'] as const;
-const KIND_COLOR: Record<string, string> = { mention: 'purple', assigned: 'blue', watched_ticket_comment: 'cyan', watcher_added: 'default', sla_warning: 'red' };
+const KIND_COLOR: Record<string, string> = { mention: 'purple', assigned: 'blue', unassigned: 'orange', watched_ticket_comment: 'cyan', watcher_added: 'default', sla_warning: 'red' };
 
 // The bell: unread count (live), the latest notifications, and the way to the notification center.
 

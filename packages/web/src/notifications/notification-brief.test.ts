@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Notification } from '../api/types';
 import { i18n } from '../i18n';
-import { notificationBrief } from './notification-text';
+import { notificationBrief, notificationText } from './notification-text';
 
 // The bell's short form puts the kind first: a mention and an assignment differ in their first words.
 
@@ -18,6 +18,14 @@ describe('the bell’s short form of a notification', () => {
     expect(mention.kind).not.toBe(assigned.kind);
     expect(notificationBrief(note('sla_warning', { number: 7, title: '断网' }), t)).toEqual({ kind: 'SLA 即将超时', by: '', subject: '#7 断网' });
     expect(notificationBrief(note('something_new', data), t).kind).toBe('新动态');
+  });
+
+  it('a job taken away: the kind says so, the full text who has it now and why', () => {
+    const gone = note('unassigned', { ...data, by: '调度员小冯', to: '王工', reason: '客户点名' });
+    expect(notificationBrief(gone, i18n.getFixedT('zh-CN'))).toEqual({ kind: '已改派', by: '调度员小冯', subject: '#10042 三楼财务室打印机卡纸，报表打印不出来，急需处理' });
+    expect(notificationText(gone, i18n.getFixedT('zh-CN'))).toBe('工单 #10042「三楼财务室打印机卡纸，报表打印不出来，急需处理」已改派给 王工（客户点名）');
+    expect(notificationBrief(gone, i18n.getFixedT('en')).kind).toBe('Reassigned away');
+    expect(notificationText(gone, i18n.getFixedT('en'))).toBe('#10042 “三楼财务室打印机卡纸，报表打印不出来，急需处理” was reassigned to 王工 (客户点名)');
   });
 
   it('speaks English too', () => {

@@ -23,6 +23,9 @@ describe('notification settings', () => {
     renderUi(<NotificationPreferencesPage />);
     await waitFor(() => expect((screen.getByTestId('pref-assigned-email') as HTMLInputElement).checked).toBe(true));
     expect(screen.getByText('免打扰')).toBeTruthy();
+    // a job reassigned away from me is a kind of its own, off by default
+    expect(screen.getByText('我的工单被改派给他人')).toBeTruthy();
+    expect((screen.getByTestId('pref-unassigned-email') as HTMLInputElement).checked).toBe(false);
     fireEvent.click(screen.getByTestId('pref-sla_warning-sms'));
     await act(async () => {
       fireEvent.click(screen.getByTestId('pref-save'));
