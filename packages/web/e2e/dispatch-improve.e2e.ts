@@ -116,18 +116,17 @@ describe('日内优化', () => {
     expect(await move.getAttribute('data-ticket-id')).toBe(job.id);
     expect(await move.getByTestId('improve-move-title').innerText()).toBe(`#${job.number} ${job.title}：李工 → 王工`);
     const gains = await move.getByTestId('improve-move-gains').innerText();
-    const saved = gains.match(/^省 ([\d.]+) km \/ (\d+) 分钟/);
+    const saved = gains.match(/^省 ([\d.]+) 公里 \/ (\d+) 分钟/);
     expect(saved, gains).not.toBeNull();
     expect(Number(saved![1])).toBeCloseTo(proposed.kmSaved, 1);
     expect(Number(saved![1])).toBeGreaterThan(15);
-    expect(await panel.getByTestId('improve-summary').innerText()).toBe(`共 1 项建议，合计省 ${saved![1]} km / ${saved![2]} 分钟`);
+    expect(await panel.getByTestId('improve-summary').innerText()).toBe(`共 1 项建议，合计省 ${saved![1]} 公里 / ${saved![2]} 分钟`);
     // picked at first
     expect(await move.getByRole('checkbox').isChecked()).toBe(true);
     // asking changed nothing
     expect((await dispatchOf(job.id)).current).toMatchObject({ userId: li.id, mode: 'scored' });
     await shot(env, page, 'dispatch-improve');
-    // the panel's unit is "km" (the rest of the 派单地图 says 公里): allowed here, reported
-    await expectChineseOnly(page, { allow: ['km'] });
+    await expectChineseOnly(page);
 
     // apply the picked move
     await panel.getByTestId('improve-apply').getByText('应用所选').click();

@@ -55,7 +55,7 @@ describe('日内优化 (in-day re-plan of jobs not started)', () => {
     expect(m.title).toContain('电梯故障报修');
     expect(m.kmSaved).toBeGreaterThan(30);
     expect(m.travelSavedMinutes).toBeGreaterThan(0);
-    expect(m.reason).toMatch(/^改派给 王工：两人路程共省 \d+(\.\d)? km（约 \d+ 分钟）$/);
+    expect(m.reason).toMatch(/^改派给 王工：两人路程共省 \d+(\.\d)? 公里（约 \d+ 分钟）$/);
     // nothing changed by asking
     expect((await dispatchOf(w, moved.id)).current.userId).toBe(li.id);
   });

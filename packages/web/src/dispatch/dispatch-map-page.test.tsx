@@ -26,7 +26,7 @@ describe('the dispatch map page', () => {
     });
     renderApp();
     fireEvent.click(await screen.findByText('优化未开工派单'));
-    expect((await screen.findByTestId('improve-summary')).textContent).toBe('共 1 项建议，合计省 5 km / 12 分钟');
+    expect((await screen.findByTestId('improve-summary')).textContent).toBe('共 1 项建议，合计省 5 公里 / 12 分钟');
     const boardReads = () => calls.filter((c) => c.method === 'GET' && c.url.endsWith('/dispatch/board')).length;
     const before = boardReads();
     fireEvent.click(screen.getByTestId('improve-apply'));

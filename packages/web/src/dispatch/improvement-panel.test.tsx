@@ -42,11 +42,11 @@ describe('the 日内优化 panel', () => {
   it('shows each proposed move with what it saves, all picked', async () => {
     setup(PROPOSALS);
     const rows = await screen.findAllByTestId('improve-move');
-    expect(screen.getByTestId('improve-summary').textContent).toBe('共 3 项建议，合计省 10.8 km / 27 分钟');
+    expect(screen.getByTestId('improve-summary').textContent).toBe('共 3 项建议，合计省 10.8 公里 / 27 分钟');
     expect(rows.map((r) => within(r).getByTestId('improve-move-title').textContent)).toEqual(['#2051 3 号楼电梯困人：张伟 → 王磊', '#2052 空调不制冷：李强 → 王磊', '#2053 门禁故障：张伟 → 王磊']);
     // the lateness only when the move makes it less
-    expect(within(rows[0]).getByTestId('improve-move-gains').textContent).toBe('省 6.2 km / 15 分钟，超出时限 25 → 5 分钟，排在 王磊 未开工的第 2 单前');
-    expect(within(rows[1]).getByTestId('improve-move-gains').textContent).toBe('省 3.1 km / 8 分钟');
+    expect(within(rows[0]).getByTestId('improve-move-gains').textContent).toBe('省 6.2 公里 / 15 分钟，超出时限 25 → 5 分钟，排在 王磊 未开工的第 2 单前');
+    expect(within(rows[1]).getByTestId('improve-move-gains').textContent).toBe('省 3.1 公里 / 8 分钟');
     expect(screen.getAllByRole('checkbox').map((c) => (c as HTMLInputElement).checked)).toEqual([true, true, true]);
   });
 

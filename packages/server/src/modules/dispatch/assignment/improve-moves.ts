@@ -58,6 +58,6 @@ export const round1 = (n: number) => Math.round(n * 10) / 10;
 /** The move's reason as dispatchers and the timeline read it. */
 export function moveReason(toName: string, m: Move): string {
   const late = m.lateAfter < m.lateBefore ? `，迟到减少 ${Math.round(m.lateBefore - m.lateAfter)} 分钟` : '';
-  const travel = m.kmSaved >= 0 ? `两人路程共省 ${round1(m.kmSaved)} km（约 ${Math.round(m.travelSavedMinutes)} 分钟）` : `两人路程共多 ${round1(-m.kmSaved)} km（约 ${Math.round(-m.travelSavedMinutes)} 分钟）`;
+  const travel = m.kmSaved >= 0 ? `两人路程共省 ${round1(m.kmSaved)} 公里（约 ${Math.round(m.travelSavedMinutes)} 分钟）` : `两人路程共多 ${round1(-m.kmSaved)} 公里（约 ${Math.round(-m.travelSavedMinutes)} 分钟）`;
   return `改派给 ${toName}：${travel}${late}`;
 }
