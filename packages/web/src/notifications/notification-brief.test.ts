@@ -28,6 +28,14 @@ describe('the bell’s short form of a notification', () => {
     expect(notificationText(gone, i18n.getFixedT('en'))).toBe('#10042 “三楼财务室打印机卡纸，报表打印不出来，急需处理” was reassigned to 王工 (客户点名)');
   });
 
+  it('names dispatch itself, not its code name, and words 日内优化 in the interface language', () => {
+    const moved = note('unassigned', { ...data, by: 'dispatch', to: '王工', reason: '日内优化' });
+    expect(notificationBrief(moved, i18n.getFixedT('zh-CN')).by).toBe('智能派单');
+    expect(notificationText(moved, i18n.getFixedT('zh-CN'))).toBe('工单 #10042「三楼财务室打印机卡纸，报表打印不出来，急需处理」已改派给 王工（日内优化）');
+    expect(notificationText(moved, i18n.getFixedT('en'))).toBe('#10042 “三楼财务室打印机卡纸，报表打印不出来，急需处理” was reassigned to 王工 (in-day re-plan)');
+    expect(notificationText(note('assigned', { ...data, by: 'dispatch' }), i18n.getFixedT('zh-CN'))).toBe('智能派单 把工单 #10042「三楼财务室打印机卡纸，报表打印不出来，急需处理」分配给了你');
+  });
+
   it('speaks English too', () => {
     const t = i18n.getFixedT('en');
     expect(notificationBrief(note('mention', data), t).kind).toBe('Mentioned you');

@@ -11,10 +11,17 @@ export interface NotificationData {
   reason?: string;
 }
 
+/** Who did it: a system actor's name ('dispatch', 'automation' …) in the interface language, else as given. */
+const byName = (by: string | undefined, t: TFunction): string | undefined =>
+  by === undefined ? undefined : t(`timeline.systemActors.${by}`, { defaultValue: by });
+
+/** The server's fixed reason of a 日内优化 move, worded as its mode; other reasons are people's words. */
+const reasonText = (reason: string | undefined, t: TFunction): string | undefined => (reason === '日内优化' ? t('dispatchMap.mode.improve') : reason);
+
 export function notificationText(n: Notification, t: TFunction): string {
   const d = n.data as NotificationData;
   // a notice about something else than a ticket (a contract ending) brings its own words in `data`
-  const vars = { ...(n.data as object), by: d.by ?? t('timeline.system'), number: d.number ?? '', title: d.title ?? '' };
+  const vars = { ...(n.data as object), by: byName(d.by, t) ?? t('timeline.system'), reason: reasonText(d.reason, t), number: d.number ?? '', title: d.title ?? '' };
   return t(`notifications.kind.${n.kind}`, { ...vars, defaultValue: t('notifications.kind.other', vars) });
 }
 
@@ -26,7 +33,7 @@ export function notificationBrief(n: Notification, t: TFunction): { kind: string
   const d = n.data as NotificationData;
   return {
     kind: t(`notifications.short.${n.kind}`, { defaultValue: t('notifications.short.other') }),
-    by: d.by ?? '',
+    by: byName(d.by, t) ?? '',
     subject: [d.number ? `#${d.number}` : '', d.title ?? ''].filter(Boolean).join(' '),
   };
 }

@@ -18,4 +18,8 @@ describe('notification mail and SMS words', () => {
     expect(notificationMail('assigned', data, 'wang@example.cn').text).toBe('工单已分配给你\n工单：#1042 电梯停在三楼\n操作人：调度员小冯\n');
     expect(notificationSms('assigned', data, '13900139000').text).toBe('工单已分配给你：#1042 电梯停在三楼');
   });
+
+  it('names a system actor as people read it: dispatch is 智能派单', () => {
+    expect(notificationMail('unassigned', { ...data, by: 'dispatch', reason: '日内优化' }, 'li@example.cn').text).toBe('你的工单已改派给他人\n工单：#1042 电梯停在三楼\n操作人：智能派单\n改派给：王工\n原因：日内优化\n');
+  });
 });

@@ -18,6 +18,9 @@ const LABELS: Record<string, string> = {
 
 export const labelOf = (kind: string) => LABELS[kind] ?? `工单通知（${kind}）`;
 
+/** System actors by their code name ('dispatch' assigns, 'automation' runs rules …), as people read them. */
+const SYSTEM_NAMES: Record<string, string> = { system: '系统', dispatch: '智能派单', automation: '自动化规则', sla: 'SLA', intelligence: '智能分析', iot: '设备告警' };
+
 const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
 function ticketLine(data: Record<string, unknown>): string {
@@ -31,7 +34,7 @@ export function notificationMail(kind: string, data: Record<string, unknown>, to
   const lines = [
     labelOf(kind),
     ticket && `工单：${ticket}`,
-    str(data.by) && `操作人：${str(data.by)}`,
+    str(data.by) && `操作人：${SYSTEM_NAMES[str(data.by)] ?? str(data.by)}`,
     // unassigned: who has the job now, and why
     kind === 'unassigned' && str(data.to) && `改派给：${str(data.to)}`,
     kind === 'unassigned' && str(data.reason) && `原因：${str(data.reason)}`,
