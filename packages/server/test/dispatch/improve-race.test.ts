@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, type ServerHandle } from '../../bench/lib/server';
 import { testDbKind } from '../support/test-db';
-import { startTwoServers, type TwoServers } from '../support/two-servers';
+import { serverAppName, startTwoServers, type TwoServers } from '../support/two-servers';
 
 // THE 日内优化 RACE: two real server processes on one PostgreSQL, both sweeping every 200 ms. Far jobs
 // go to 李工 (宝山) while 王工 (人民广场, where the jobs are) is away; 王工 comes back and the tenant's
@@ -25,7 +24,7 @@ import { startTwoServers, type TwoServers } from '../support/two-servers';
 // Checked against a broken re-check (apply-move.ts `a.user_id !== m.from` made false): the first round
 // fails, the stale process releasing 王工's fresh assignment 日内优化 and offering it to him again. The
 // kill round does not exercise the re-check (the killed transaction rolls back, the state is as proposed).
-// Which server a waiting backend belongs to is read with `ss` (Linux) from its client port.
+// Which server a waiting backend belongs to is its application_name (each server's connections carry its own).
 const FAR_JOBS = 6;
 const FIELD_CAPACITY = 10;
 const SITE = { lat: 31.2304, lng: 121.4737, address: '上海市黄浦区人民广场' };
@@ -184,22 +183,16 @@ describe.runIf(testDbKind() === 'postgres')('日内优化 with two server proces
     return moved;
   }
 
-  /** The pid of the server process that holds this PostgreSQL backend's connection (its client port). */
-  function serverOf(clientPort: number): number {
-    const out = execFileSync('ss', ['-Htnp', 'state', 'established', `( sport = :${clientPort} )`], { encoding: 'utf8' });
-    const pid = /pid=(\d+)/.exec(out)?.[1];
-    if (!pid) throw new Error(`no process has local port ${clientPort}: ${out}`);
-    return Number(pid);
-  }
-  function which(pid: number): 'a' | 'b' {
-    if (pid === two.a.proc.pid) return 'a';
-    if (pid === two.b.proc.pid) return 'b';
-    throw new Error(`pid ${pid} is neither server`);
+  /** Whose a PostgreSQL backend is: each server's connections carry its application_name (two-servers.ts). */
+  function which(w: Waiter): 'a' | 'b' {
+    if (w.application_name === serverAppName('a')) return 'a';
+    if (w.application_name === serverAppName('b')) return 'b';
+    throw new Error(`backend ${w.pid} (${w.application_name}) is neither server's`);
   }
 
-  interface Waiter { pid: number; by: number[]; wait_event: string; client_port: number }
+  interface Waiter { pid: number; by: number[]; wait_event: string; application_name: string }
   async function waiters(): Promise<Waiter[]> {
-    return (await db.query(`SELECT pid, pg_blocking_pids(pid) AS by, wait_event, client_port FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`)).rows;
+    return (await db.query(`SELECT pid, pg_blocking_pids(pid) AS by, wait_event, application_name FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`)).rows;
   }
   async function until<T>(what: string, check: () => Promise<T | null>, timeoutMs = 30_000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
@@ -236,7 +229,7 @@ describe.runIf(testDbKind() === 'postgres')('日内优化 with two server proces
     // both sweeps wait for the dispatch lock (their locked round), one backend of each process
     await until('both sweeps waiting for the dispatch lock', async () => {
       const w = (await waiters()).filter((x) => x.wait_event === 'advisory' && x.by.includes(holdPid));
-      const servers = new Set(w.map((x) => which(serverOf(x.client_port))));
+      const servers = new Set(w.map((x) => which(x)));
       return servers.size === 2 ? true : null;
     });
     await hold.query('SELECT pg_advisory_unlock(hashtext($1))', [`dispatch:${tenantId}`]);
@@ -244,11 +237,11 @@ describe.runIf(testDbKind() === 'postgres')('日内优化 with two server proces
     const staged = await until('one process making its moves, the other waiting with its own', async () => {
       const w = await waiters();
       const maker = w.find((x) => x.wait_event !== 'advisory' && x.by.includes(holdPid));
-      const next = maker && w.find((x) => x.wait_event === 'advisory' && x.by.includes(maker.pid) && which(serverOf(x.client_port)) !== which(serverOf(maker.client_port)));
+      const next = maker && w.find((x) => x.wait_event === 'advisory' && x.by.includes(maker.pid) && which(x) !== which(maker));
       return maker && next ? { maker, next } : null;
     });
-    const makerServer = which(serverOf(staged.maker.client_port));
-    const other = which(serverOf(staged.next.client_port));
+    const makerServer = which(staged.maker);
+    const other = which(staged.next);
     expect(other).not.toBe(makerServer);
     return { hold, maker: staged.maker, makerServer, other };
   }

@@ -23,10 +23,18 @@ export interface TwoServers {
   close(): Promise<void>;
 }
 
+/** The application_name each server's connections carry (pg_stat_activity tells whose a backend is). */
+export const serverAppName = (which: WhichServer) => `gongdan-${which}`;
+
 /** Server A, then B, with `env` on a new database from the test template. */
 export async function startTwoServers(env: Record<string, string>): Promise<TwoServers> {
   const databaseUrl = await createPostgresTestDatabaseUrl();
-  const start = () => startServer({ databaseUrl, env });
+  const named = (which: WhichServer) => {
+    const u = new URL(databaseUrl);
+    u.searchParams.set('application_name', serverAppName(which));
+    return u.toString();
+  };
+  const start = (which: WhichServer) => startServer({ databaseUrl: named(which), env });
   const servers: Partial<Record<WhichServer, ServerHandle>> = {};
   let db: pg.Client | undefined;
   const close = async () => {
@@ -34,8 +42,8 @@ export async function startTwoServers(env: Record<string, string>): Promise<TwoS
     await Promise.all([servers.a?.stop(), servers.b?.stop()]);
   };
   try {
-    servers.a = await start();
-    servers.b = await start();
+    servers.a = await start('a');
+    servers.b = await start('b');
     const key = await adminApiKey(servers.a.url);
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
@@ -52,7 +60,7 @@ export async function startTwoServers(env: Record<string, string>): Promise<TwoS
       kill: (which) => void servers[which]!.proc.kill('SIGKILL'),
       async restart(which) {
         await servers[which]!.stop();
-        servers[which] = await start();
+        servers[which] = await start(which);
         return servers[which];
       },
       close,
