@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, type ServerHandle } from '../../bench/lib/server';
 import { testDbKind } from '../support/test-db';
-import { serverAppName, startTwoServers, type TwoServers } from '../support/two-servers';
+import { consumerCaughtUp, serverAppName, startTwoServers, type TwoServers } from '../support/two-servers';
 
 // THE 日内优化 RACE: two real server processes on one PostgreSQL, both sweeping every 200 ms. Far jobs
 // go to 李工 (宝山) while 王工 (人民广场, where the jobs are) is away; 王工 comes back and the tenant's
@@ -89,25 +89,11 @@ describe.runIf(testDbKind() === 'postgres')('日内优化 with two server proces
       const rows = (await db.query(`SELECT ticket_id, user_id, mode FROM dispatch_assignments WHERE ticket_id = ANY($1::uuid[]) AND state IN ${LIVE}`, [ids])).rows;
       if (rows.length === ids.length) {
         expect(rows.filter((r) => r.user_id !== li || r.mode !== 'scored')).toEqual([]);
-        await caughtUp(60_000); // the consumers quiet: the dispatch lock's waiters are the sweeps
+        await consumerCaughtUp(db, 'dispatch', 60_000); // the consumers quiet: the dispatch lock's waiters are the sweeps
         return ids;
       }
       if (Date.now() > deadline) throw new Error(`only ${rows.length} of ${ids.length} far jobs assigned`);
       await sleep(200);
-    }
-  }
-
-  /** Waits until dispatch's consumer has delivered every message (as race.test.ts). */
-  async function caughtUp(timeoutMs: number) {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const [{ n }] = (await db.query(
-        `SELECT (SELECT count(*)::int FROM outbox o, outbox_cursors c WHERE c.consumer = 'dispatch' AND (o.tx, o.id) > (c.tx, c.id))
-           + (SELECT count(*)::int FROM outbox_retries WHERE consumer = 'dispatch') AS n`,
-      )).rows;
-      if (n === 0) return;
-      if (Date.now() > deadline) throw new Error(`dispatch is ${n} messages behind`);
-      await sleep(100);
     }
   }
 

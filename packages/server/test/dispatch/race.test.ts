@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, type ServerHandle } from '../../bench/lib/server';
 import { testDbKind } from '../support/test-db';
-import { startTwoServers, type TwoServers } from '../support/two-servers';
+import { consumerCaughtUp, startTwoServers, type TwoServers } from '../support/two-servers';
 
 // THE RACE: two real server processes on one PostgreSQL, auto-dispatch on, hundreds of tickets created
 // at once through both while tickets are resolved (capacity frees, the queue drains in both processes'
@@ -48,22 +48,8 @@ describe.runIf(testDbKind() === 'postgres')('dispatch with two server processes 
     return rows.length;
   }
 
-  /** Waits until dispatch's consumer has delivered every message (closing a ticket releases it when delivered). */
-  async function caughtUp(timeoutMs: number) {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const [{ n }] = (await db.query(
-        `SELECT (SELECT count(*)::int FROM outbox o, outbox_cursors c WHERE c.consumer = 'dispatch' AND (o.tx, o.id) > (c.tx, c.id))
-           + (SELECT count(*)::int FROM outbox_retries WHERE consumer = 'dispatch') AS n`,
-      )).rows;
-      if (n === 0) return;
-      if (Date.now() > deadline) throw new Error(`dispatch is ${n} messages behind`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-
   async function invariants() {
-    await caughtUp(90_000);
+    await consumerCaughtUp(db, 'dispatch', 90_000);
     const double = (await db.query(`SELECT ticket_id FROM dispatch_assignments WHERE state IN ('offered','accepted','started') GROUP BY ticket_id HAVING count(*) > 1`)).rows;
     expect(double).toEqual([]);
     const over = (await db.query(

@@ -70,3 +70,20 @@ export async function startTwoServers(env: Record<string, string>): Promise<TwoS
     throw err;
   }
 }
+
+/** Waits until the outbox consumer (e.g. 'dispatch') has delivered every message, retries included. */
+export async function consumerCaughtUp(db: pg.Client, consumer: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [{ n }] = (
+      await db.query(
+        `SELECT (SELECT count(*)::int FROM outbox o, outbox_cursors c WHERE c.consumer = $1 AND (o.tx, o.id) > (c.tx, c.id))
+           + (SELECT count(*)::int FROM outbox_retries WHERE consumer = $1) AS n`,
+        [consumer],
+      )
+    ).rows;
+    if (n === 0) return;
+    if (Date.now() > deadline) throw new Error(`${consumer} is ${n} messages behind`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
