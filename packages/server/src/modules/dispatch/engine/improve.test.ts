@@ -77,7 +77,7 @@ describe('improve (日内优化)', () => {
     expect(improve([a, b], byId([n1, n2, s1, s2]), ctx).moves).toEqual([]);
   });
 
-  it('property: every move lowers travel or lateness, never raises total lateness, and its receiver passes every rule at the move', () => {
+  it('property: every move lowers travel or lateness, never raises total lateness, its receiver passes every rule at the move, one move per ticket', () => {
     const site = fc.tuple(fc.double({ min: 31.1, max: 31.4, noNaN: true }), fc.double({ min: 121.3, max: 121.6, noNaN: true }));
     const arb = fc.record({
       people: fc.array(fc.record({ home: site, level: fc.integer({ min: 1, max: 4 }), cap: fc.integer({ min: 1, max: 4 }), busy: fc.integer({ min: 0, max: 90 }) }), { minLength: 2, maxLength: 6 }),
@@ -110,6 +110,8 @@ describe('improve (日内优化)', () => {
         const lateBefore = total(people, (p) => p.stops ?? []);
         const lateAfter = total(people, (p) => r.stops.get(p.id) ?? p.stops ?? []);
         expect(lateAfter).toBeLessThanOrEqual(lateBefore + 1e-6);
+        // one move per ticket (a job moves once a call)
+        expect(new Set(r.moves.map((m) => m.ticketId)).size).toBe(r.moves.length);
         // every job is still held exactly once
         const held = people.flatMap((p) => (r.stops.get(p.id) ?? p.stops ?? []).map((s) => s.ticketId)).sort();
         expect(held).toEqual(people.flatMap((p) => (p.stops ?? []).map((s) => s.ticketId)).sort());

@@ -4,7 +4,8 @@
 // less after the move: travel minutes, plus minutes late (weighted), plus how far the two people's work
 // is from the pool's mean (weighted; the day's fairness). A move never makes the two plans later in
 // total, needs the receiver to pass every hard rule (capacity included) and goes where 插单 puts it
-// (engine/insertion.ts). Moves are taken best first, one at a time, until none saves `minGainMinutes`.
+// (engine/insertion.ts). Moves are taken best first, one at a time, until none saves `minGainMinutes`;
+// a job moves at most once a call, so the answer has one move per ticket.
 import { travelKm, travelMinutesBetween } from './geo';
 import { insertion, startOfTrip } from './insertion';
 import { personAvailable, qualifiedFor } from './rules';
@@ -189,12 +190,11 @@ export function improve(people: readonly Person[], movable: (stop: Stop, holder:
     a.p.workMinutesToday -= job.stop.durationMinutes;
     b.p.workMinutesToday += job.stop.durationMinutes;
     touched.add(a).add(b);
-    // the moved job has a new holder and new takers; every job that depends on a or b is weighed again
+    // a job moves once a call (one move per ticket to make or skip); every job that depends on a or b is
+    // weighed again
     watch(job, false);
-    job.holder = b;
-    job.takers = nearestTakers(ws, b, job.need, job.stop, ctx, o.nearest);
-    watch(job, true);
-    for (const j of new Set([job, ...(watching.get(a) ?? []), ...(watching.get(b) ?? [])])) j.best = evaluate(j);
+    jobs.splice(jobs.indexOf(job), 1);
+    for (const j of new Set([...(watching.get(a) ?? []), ...(watching.get(b) ?? [])])) j.best = evaluate(j);
   }
   return { moves, stops: new Map([...touched].map((w) => [w.p.id, w.stops])) };
 }
