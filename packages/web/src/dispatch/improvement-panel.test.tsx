@@ -100,7 +100,7 @@ describe('the 日内优化 panel', () => {
   it('words every skip code in both languages', () => {
     const zh = i18n.getFixedT('zh-CN');
     const en = i18n.getFixedT('en');
-    expect(['MOVED', 'STARTED', 'NOT_ALLOWED', 'PINNED'].map((c) => skipText(c, zh))).toEqual(['已被改派或已开始', '工程师已出发', '接收人已不满足派单规则', '人工指定或已预约，不自动调整']);
+    expect(['MOVED', 'STARTED', 'NOT_ALLOWED', 'PINNED'].map((c) => skipText(c, zh))).toEqual(['已被改派或已开始', '工程师已出发', '接收人现在不能接这单，或改派后两人会更晚完成', '人工指定或已预约，不自动调整']);
     expect(skipText('STARTED', en)).toBe('the engineer has set off');
     expect(skipText('LOCKED', zh)).toBe('未能应用（LOCKED）');
     expect(moveGains(MOVES[1], en)).toBe('saves 3.1 km / 8 min');

@@ -187,7 +187,7 @@ export const dispatchMapEn: DispatchMapTexts = {
     skip: {
       MOVED: 'already reassigned or started',
       STARTED: 'the engineer has set off',
-      NOT_ALLOWED: 'the receiver no longer meets the dispatch rules',
+      NOT_ALLOWED: 'the receiver can no longer take it, or the two would finish later',
       PINNED: 'chosen by hand or booked; not adjusted automatically',
       other: 'could not be applied ({{code}})',
     },

@@ -186,7 +186,7 @@ export const dispatchMapZhCN = {
     skip: {
       MOVED: '已被改派或已开始',
       STARTED: '工程师已出发',
-      NOT_ALLOWED: '接收人已不满足派单规则',
+      NOT_ALLOWED: '接收人现在不能接这单，或改派后两人会更晚完成',
       PINNED: '人工指定或已预约，不自动调整',
       other: '未能应用（{{code}}）',
     },
