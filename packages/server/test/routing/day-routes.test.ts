@@ -122,4 +122,20 @@ describe('day route plans', () => {
     expect(n.n).toBe(1);
     expect((await w.t.db.tenant(w.acme.id, (q) => dayPlan(q, userId, DAY)))?.planned_at).toBe(plan?.planned_at);
   });
+
+  it('a job handed to someone else leaves the giver’s planned day', async () => {
+    const moving = await job(zhang.id, [31.23, 121.46]);
+    const staying = await job(zhang.id, [31.21, 121.44]);
+    // the day planned afresh at zhang's request holds both
+    await w.sql('DELETE FROM route_plans WHERE user_id = $1', [zhang.id]);
+    expect((await w.t.api(zhang.token, 'GET', `/api/v1/routes/day?userId=${zhang.id}&date=${DAY}`)).json().stops.map((x: { ticketId: string }) => x.ticketId)).toEqual(expect.arrayContaining([moving, staying]));
+    w.t.clock.advance(60_000);
+    const res = await w.t.api(w.acme.adminToken, 'POST', `/api/v1/tickets/${moving}/dispatch`, { userId: li.id, reason: '客户要求换人' });
+    expect(res.statusCode, res.body).toBe(200);
+    await drainUntilPassed(w.t.db, w.outbox, [ROUTING_CONSUMER]);
+    const plan = await w.t.db.tenant(w.acme.id, (q) => dayPlan(q, zhang.id, DAY));
+    expect(plan?.reason).toBe('assigned');
+    expect(plan?.stops.map((x) => x.ticketId)).toContain(staying);
+    expect(plan?.stops.map((x) => x.ticketId)).not.toContain(moving);
+  });
 });

@@ -1,6 +1,7 @@
 // An on-site job offered to an engineer re-plans its day (the booked visit's, else visitDate, else
 // today): always when it is urgent, otherwise when the day already has a plan (so the stored route,
-// which the phone lists jobs by, never lacks a job dispatch gave). A visit booked with the customer
+// which the phone lists jobs by, never lacks a job dispatch gave). A job released to someone else (改派,
+// 日内优化) re-plans the giver's day where it has a plan, so their route no longer goes there. A visit booked with the customer
 // (预约上门) re-plans the day it is booked for, and the day it was booked for before, where they have a
 // plan. Once per event even with two processes: the event is claimed in the same transaction as the
 // new plans.
@@ -15,7 +16,7 @@ import { localParts } from './day/local-time';
 import { jobDay, planDays } from './plan-days';
 import { planRepository, type PlanRow } from './plan-repository';
 
-export const ROUTING_TOPICS = ['dispatch.offered', 'dispatch.override', VISIT_BOOKED];
+export const ROUTING_TOPICS = ['dispatch.offered', 'dispatch.override', 'dispatch.released', VISIT_BOOKED];
 
 interface Replan {
   userId: string;
@@ -27,7 +28,7 @@ interface Replan {
 }
 
 async function replanOf(q: Queryable, m: OutboxMessage, now: Date): Promise<Replan | null> {
-  const p = m.payload as { ticketId?: string; data?: { userId?: string; kind?: string; windowStart?: string; previousStart?: string } };
+  const p = m.payload as { ticketId?: string; data?: { userId?: string; kind?: string; windowStart?: string; previousStart?: string; to?: string | null } };
   const userId = p.data?.userId;
   if (!p.ticketId || !userId) return null;
   const timeZone = await tenantTimeZone(q);
@@ -36,11 +37,14 @@ async function replanOf(q: Queryable, m: OutboxMessage, now: Date): Promise<Repl
     const days = [dayOf(p.data?.windowStart), dayOf(p.data?.previousStart)].filter((d): d is string => d !== null);
     return { userId, days: [...new Set(days)], always: false, reason: 'assigned' };
   }
+  // released to someone else (改派, 日内优化): the job leaves the giver's day, re-planned where it has a plan
+  const handedOn = m.topic === 'dispatch.released';
+  if (handedOn && !p.data?.to) return null;
   if (p.data?.kind && p.data.kind !== 'field') return null;
   const [t] = await ticketDispatchFacts(q, [p.ticketId]);
   if (!t) return null;
   const day = jobDay((await bookedWindows(q, [t.id])).get(t.id), t.custom_fields, localParts(now, timeZone).date, timeZone);
-  const urgent = t.priority === 'urgent';
+  const urgent = t.priority === 'urgent' && !handedOn;
   return { userId, days: [day], always: urgent, reason: urgent ? 'urgent' : 'assigned' };
 }
 
