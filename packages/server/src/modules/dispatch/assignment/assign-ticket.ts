@@ -2,7 +2,7 @@ import type { Deps } from '../../../platform/deps';
 import { AppError, forbidden, invalid, notFound } from '../../../platform/errors';
 import { isManager, userNames, userSummary, type Actor } from '../../identity';
 import { exclusions, rank } from '../engine';
-import { visibleTicketId } from './access';
+import { requireDispatcher, visibleTicketId } from './access';
 import { assignmentRepository } from './assignment-repository';
 import { storedDecision, weightsOf } from './decision-view';
 import { withDispatchLock } from './dispatch-transaction';
@@ -22,7 +22,7 @@ export interface AssignInput {
  * which is recorded (mode 'override'). Agents may assign eligible people; engineers may not assign.
  */
 export async function assignTicket(deps: Deps, actor: Actor, idOrNumber: string, input: AssignInput): Promise<AssignmentView> {
-  if (actor.role === 'engineer' || actor.role === 'customer') throw forbidden('Only dispatchers (agents, supervisors, admins) assign tickets');
+  requireDispatcher(actor, 'Assigning tickets');
   const reason = input.reason?.trim() || null;
   if (input.override && !isManager(actor)) throw forbidden('Only supervisors and admins may override the dispatch rules');
   if (input.override && !reason) throw invalid('reason', 'An override needs a reason (why the rules are set aside)', 'required');

@@ -1,8 +1,8 @@
 import type { Deps } from '../../../platform/deps';
-import { forbidden } from '../../../platform/errors';
 import type { Actor } from '../../identity';
 import { openOnSiteTickets, ticketDispatchFacts } from '../../tickets';
 import { exclusions } from '../engine';
+import { requireDispatcher } from './access';
 import { assignmentRepository } from './assignment-repository';
 import { DEFAULT_POLICY, openNeed, resolvePolicy, WORK_MINUTES } from './dispatch-rules';
 import { loadNeeds } from './load-needs';
@@ -17,7 +17,7 @@ const MAX_TICKETS = 2000;
 /** 派单地图: people (position, status, load, current job), open on-site tickets of the last 30 days (with
  * their booked visit and expected minutes on site), outlets, the tile server. */
 export async function getBoard(deps: Deps, actor: Actor) {
-  if (!['admin', 'supervisor', 'agent'].includes(actor.role)) throw forbidden('The dispatch map is for dispatchers (agents, supervisors, admins)');
+  requireDispatcher(actor, 'The dispatch map');
   const now = deps.clock.now();
   return deps.db.tenant(actor.tenantId, async (q) => {
     const pool = await loadPool(q, now);
