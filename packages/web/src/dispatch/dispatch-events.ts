@@ -1,13 +1,10 @@
 import type { TFunction } from 'i18next';
-import { modeName, queueReasonText } from './dispatch-words';
+import { modeName, queueReasonText, releaseReasonText } from './dispatch-words';
 
 // Timeline lines for the dispatch steps recorded on a ticket (kind dispatch.offered|accepted|declined|
 // expired|handed_back|queued|released|override): who, how, and the reason when one was given.
 
 export const DISPATCH_EVENT_KINDS = ['offered', 'accepted', 'declined', 'expired', 'handed_back', 'queued', 'released', 'override'];
-
-/** the reason of dispatch.released when 日内优化 moved the job to someone else (server: apply-move.ts) */
-const IMPROVE_RELEASE = '日内优化';
 
 export const isDispatchEvent = (kind: string) => kind.startsWith('dispatch.');
 
@@ -20,7 +17,7 @@ export function describeDispatchEvent(kind: string, data: Record<string, unknown
   const raw = data.reason ?? data.overrideReason;
   // the queue's reasons are codes (no_capacity …); a job 日内优化 moved away is released with the server's
   // fixed '日内优化' (worded as the mode); the others are people's words
-  const reason = typeof raw === 'string' && raw ? (step === 'queued' ? queueReasonText(raw, t) : step === 'released' && (raw === IMPROVE_RELEASE || raw === 'improve') ? modeName('improve', t) : raw) : '';
+  const reason = typeof raw === 'string' && raw ? (step === 'queued' ? queueReasonText(raw, t) : step === 'released' ? releaseReasonText(raw, t) : raw) : '';
   const lines = reason ? [t('dispatchMap.event.reason', { reason })] : [];
   return { title, lines };
 }

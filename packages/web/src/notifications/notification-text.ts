@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Notification } from '../api/types';
+import { releaseReasonText } from '../dispatch/dispatch-words';
 
 // What a notification says, in the interface language: who did what on which ticket.
 
@@ -15,13 +16,11 @@ export interface NotificationData {
 const byName = (by: string | undefined, t: TFunction): string | undefined =>
   by === undefined ? undefined : t(`timeline.systemActors.${by}`, { defaultValue: by });
 
-/** The server's fixed reason of a 日内优化 move, worded as its mode; other reasons are people's words. */
-const reasonText = (reason: string | undefined, t: TFunction): string | undefined => (reason === '日内优化' ? t('dispatchMap.mode.improve') : reason);
 
 export function notificationText(n: Notification, t: TFunction): string {
   const d = n.data as NotificationData;
   // a notice about something else than a ticket (a contract ending) brings its own words in `data`
-  const vars = { ...(n.data as object), by: byName(d.by, t) ?? t('timeline.system'), reason: reasonText(d.reason, t), number: d.number ?? '', title: d.title ?? '' };
+  const vars = { ...(n.data as object), by: byName(d.by, t) ?? t('timeline.system'), reason: d.reason === undefined ? undefined : releaseReasonText(d.reason, t), number: d.number ?? '', title: d.title ?? '' };
   return t(`notifications.kind.${n.kind}`, { ...vars, defaultValue: t('notifications.kind.other', vars) });
 }
 
