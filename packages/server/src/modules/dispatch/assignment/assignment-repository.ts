@@ -28,6 +28,10 @@ const COLS = 'id, ticket_id, user_id, kind, state, mode, decided_by, override_re
 const LIVE = `state IN ('offered', 'accepted', 'started')`;
 /** not a visit booked for a later day than the one ending at $1 (it counts on its own day) */
 const NOT_LATER = `(booked_start IS NULL OR booked_start < $1)`;
+/** Not started yet (offered or accepted). */
+const UNSTARTED = `state IN ('offered', 'accepted')`;
+/** A shift's end may hand it back: no visit booked with the customer, or its window is over at `param`. */
+const windowOver = (param: string) => `(booked_end IS NULL OR booked_end <= ${param})`;
 
 export const assignmentRepository = {
   /** Serialises the decide-and-insert step of one tenant across processes until the transaction ends. */
@@ -125,7 +129,7 @@ export const assignmentRepository = {
   async unstartedOf(q: Queryable, userIds: string[], now: Date): Promise<AssignmentRow[]> {
     if (!userIds.length) return [];
     return q.query<AssignmentRow>(
-      `SELECT ${COLS} FROM dispatch_assignments WHERE user_id = ANY($1::uuid[]) AND state IN ('offered', 'accepted') AND (booked_end IS NULL OR booked_end <= $2) AND NOT given_off_shift FOR UPDATE`,
+      `SELECT ${COLS} FROM dispatch_assignments WHERE user_id = ANY($1::uuid[]) AND ${UNSTARTED} AND ${windowOver('$2')} AND NOT given_off_shift FOR UPDATE`,
       [userIds, now],
     );
   },
@@ -134,7 +138,7 @@ export const assignmentRepository = {
    * was given them while off shift (seen on shift, it becomes like any other). */
   async peopleWithUnstarted(q: Queryable, now: Date): Promise<string[]> {
     const rows = await q.query<{ user_id: string }>(
-      `SELECT DISTINCT user_id FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND state IN ('offered', 'accepted') AND (given_off_shift OR booked_end IS NULL OR booked_end <= $1)`,
+      `SELECT DISTINCT user_id FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND ${UNSTARTED} AND (given_off_shift OR ${windowOver('$1')})`,
       [now],
     );
     return rows.map((r) => r.user_id);
@@ -180,7 +184,7 @@ export const assignmentRepository = {
   /** System transaction: tenants with offers past due, queued tickets, or unstarted work (shifts may have ended). */
   async tenantsWithWork(q: Queryable): Promise<string[]> {
     const rows = await q.query<{ tenant_id: string }>(
-      `SELECT tenant_id FROM dispatch_queue UNION SELECT tenant_id FROM dispatch_assignments WHERE state IN ('offered', 'accepted')`,
+      `SELECT tenant_id FROM dispatch_queue UNION SELECT tenant_id FROM dispatch_assignments WHERE ${UNSTARTED}`,
     );
     return rows.map((r) => r.tenant_id);
   },
