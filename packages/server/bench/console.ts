@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { Network } from './console-network';
+import { pageHelpers, TIMEOUT } from './console-page';
+import { emitResults, frameSample, type Sample, type Step } from './console-report';
 import { metaPath, type BenchMeta } from './generate';
-import { api, emit, log, percentile, postgresServerUrl, REPO_DIR, round, startServer, withDatabase } from './lib/server';
+import { api, log, postgresServerUrl, REPO_DIR, round, startServer, withDatabase } from './lib/server';
 
 // The web console in headless Chromium against the generated million (see generate.ts): how long
 // the agent waits for what they asked to see. Every figure is measured inside the page: from the
@@ -14,6 +16,7 @@ import { api, emit, log, percentile, postgresServerUrl, REPO_DIR, round, startSe
 // Each step is repeated `runs` times; p50 / p95 per step. Every API request the page makes is
 // recorded from Playwright's request events: per step the largest response and the slowest request,
 // and a check that no request asked for (limit > 500) or received (> 500 items) an unbounded list.
+// The page helpers are in console-page.ts, the request records in console-network.ts, the figures in console-report.ts.
 
 export interface ConsoleOptions {
   db: 'pglite' | 'postgres';
@@ -30,175 +33,7 @@ export interface ConsoleOptions {
 
 // as packages/web/e2e/browser.ts launches Debian's Chromium (playwright adds its own --user-data-dir)
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const TIMEOUT = 60_000;
-const MAX_LIMIT = 500;
 const HEAVY_MARK = '时间线压测'; // in the title of generate.ts's 500-event ticket
-
-// In-page helpers, installed before any script of the console runs. A plain string: functions
-// handed to page.evaluate would be compiled by tsx, which may add helpers the page does not have.
-const pageHelpers = (coldTitle: string | null) => `(() => {
-  const gd = (window.__gd = { input: 0, inputType: '' });
-  for (const type of ['click', 'keydown'])
-    addEventListener(type, (e) => { if (e.isTrusted) { gd.input = e.timeStamp; gd.inputType = type; } }, true);
-  gd.rows = () => [...document.querySelectorAll('[data-testid^="ticket-row-"]')].map((el) => Number(el.getAttribute('data-testid').slice(11)));
-  gd.rowsStartWith = (expected) => { const r = gd.rows(); return expected.length > 0 && expected.every((n, i) => r[i] === n); };
-  gd.emptyList = () => !!document.querySelector('[data-testid="ticket-table"] .ant-empty') && gd.rows().length === 0;
-  gd.loaded = () => Number((document.querySelector('[data-testid="list-loaded"]')?.textContent ?? '').replace(/[^0-9]/g, '') || -1);
-  gd.detailReady = (title) => (document.querySelector('[data-testid="ticket-title"]')?.textContent ?? '').includes(title) && !!document.querySelector('[data-testid="timeline"] [data-index="0"]');
-  // resolves with the time the condition was first seen true (checked on every DOM change) and the
-  // time of the next animation frame: the result is on screen
-  gd.when = (check, timeoutMs) => new Promise((resolve, reject) => {
-    let done = false;
-    const finish = () => {
-      if (done) return;
-      let ok = false;
-      try { ok = !!check(); } catch (e) { ok = false; }
-      if (!ok) return;
-      done = true;
-      obs.disconnect();
-      clearTimeout(timer);
-      const seen = performance.now();
-      requestAnimationFrame(() => resolve({ seen, painted: performance.now() }));
-    };
-    const obs = new MutationObserver(finish);
-    obs.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-    const timer = setTimeout(() => { if (!done) { done = true; obs.disconnect(); reject(new Error('condition not met within ' + timeoutMs + ' ms: ' + check)); } }, timeoutMs);
-    finish();
-  });
-  // arms a wait before the action that should satisfy it; false when the condition already holds
-  gd.arm = (check, timeoutMs) => {
-    let before = false;
-    try { before = !!check(); } catch (e) { before = false; }
-    gd.pending = before ? null : gd.when(check, timeoutMs);
-    return !before;
-  };
-  // a cold load of a ticket page: ready counted from navigation start; interactive once the reply box takes text
-  const coldTitle = ${JSON.stringify(coldTitle)} ?? sessionStorage.getItem('gd-cold-title');
-  if (/^\\/tickets\\/\\d+$/.test(location.pathname) && coldTitle)
-    gd.cold = gd.when(() => gd.detailReady(coldTitle) && !!document.querySelector('[data-testid="reply-text"]'), ${TIMEOUT});
-  // a cold load of the sign-in page: the form can be filled in and sent
-  if (location.pathname === '/login')
-    gd.coldLogin = gd.when(() => !!document.querySelector('[data-testid="sign-in-form"] [data-testid="sign-in-submit"]:not([disabled])'), ${TIMEOUT});
-  // what the page's own files and API answers weighed on the wire (resource timing; all same-origin)
-  gd.transferred = () => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource')).reduce((s, e) => s + (e.encodedBodySize || 0), 0);
-  // frame intervals while something else (a wheel gesture) scrolls
-  gd.recordFrames = () => {
-    const rec = (gd.frameRec = { frames: [], last: performance.now(), on: true });
-    const tick = (now) => { if (!rec.on) return; rec.frames.push(now - rec.last); rec.last = now; requestAnimationFrame(tick); };
-    requestAnimationFrame(tick);
-  };
-  gd.stopFrames = () => { gd.frameRec.on = false; return gd.frameRec.frames; };
-  // scrolls an element by 'step' px per animation frame until 'until()' holds (or the bottom is
-  // reached and stays so for 'settleFrames' frames); returns the elapsed time and frame intervals
-  gd.scrollFrames = (el, step, until, timeoutMs) => new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const frames = [];
-    let last = t0;
-    const tick = (now) => {
-      frames.push(now - last);
-      last = now;
-      el.scrollTop = Math.min(el.scrollTop + step, el.scrollHeight);
-      let ok = false;
-      try { ok = !!until(); } catch (e) { ok = false; }
-      if (ok) return requestAnimationFrame((t) => { frames.push(t - last); resolve({ ms: performance.now() - t0, frames }); });
-      if (performance.now() - t0 > timeoutMs) return reject(new Error('scrolling did not reach its end within ' + timeoutMs + ' ms'));
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-})();`;
-
-interface Rec {
-  step: string;
-  method: string;
-  url: string;
-  status: number;
-  ms: number;
-  bytes: number;
-  items: number | null;
-  limit: number | null;
-}
-
-/** Every /api/ request of a browser context, attributed to the step running when it started. */
-class Network {
-  step = 'setup';
-  readonly records: Rec[] = [];
-  private inflight = 0;
-  private handlers: Promise<void>[] = [];
-  private lastChange = performance.now();
-
-  constructor(context: BrowserContext) {
-    const starts = new Map<Request, string>();
-    context.on('request', (r) => {
-      if (!new URL(r.url()).pathname.startsWith('/api/')) return;
-      starts.set(r, this.step);
-      this.inflight++;
-      this.lastChange = performance.now();
-    });
-    const done = (r: Request, failed: boolean) => {
-      const step = starts.get(r);
-      if (step === undefined) return;
-      starts.delete(r);
-      this.handlers.push(
-        this.record(r, step, failed).finally(() => {
-          this.inflight--;
-          this.lastChange = performance.now();
-        }),
-      );
-    };
-    context.on('requestfinished', (r) => done(r, false));
-    context.on('requestfailed', (r) => done(r, true));
-  }
-
-  private async record(r: Request, step: string, failed: boolean) {
-    const u = new URL(r.url());
-    const limit = u.searchParams.get('limit');
-    let status = 0;
-    let bytes = 0;
-    let items: number | null = null;
-    if (!failed) {
-      const res = await r.response().catch(() => null);
-      status = res?.status() ?? 0;
-      const body = await res?.body().catch(() => null);
-      bytes = body?.length ?? 0;
-      if (body && /json/.test(res?.headers()['content-type'] ?? '')) {
-        try {
-          const j = JSON.parse(body.toString('utf8'));
-          if (Array.isArray(j?.items)) items = j.items.length;
-        } catch {
-          /* not JSON after all */
-        }
-      }
-    }
-    const t = r.timing();
-    this.records.push({ step, method: r.method(), url: u.pathname + u.search, status, ms: round(t.responseEnd >= 0 ? t.responseEnd : -1, 1), bytes, items, limit: limit === null ? null : Number(limit) });
-  }
-
-  /** Waits until no API request is in flight or being recorded, quiet for `quietMs`. */
-  async idle(quietMs = 150, timeoutMs = TIMEOUT) {
-    const until = performance.now() + timeoutMs;
-    while (performance.now() < until) {
-      await Promise.all(this.handlers);
-      if (this.inflight === 0 && performance.now() - this.lastChange >= quietMs) return;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    log(`console: requests still in flight after ${timeoutMs} ms (step ${this.step})`);
-  }
-}
-
-interface Sample {
-  ms: number;
-  /** Extra per-sample figures (frame intervals of a scroll…). */
-  extra?: Record<string, number>;
-}
-
-interface Step {
-  name: string;
-  what: string;
-  samples: Sample[];
-}
-
-const unbounded = (r: Rec) => (r.limit !== null && r.limit > MAX_LIMIT) || (r.items !== null && r.items > MAX_LIMIT);
 
 export async function benchConsole(o: ConsoleOptions): Promise<void> {
   const file = metaPath(o);
@@ -450,68 +285,7 @@ export async function benchConsole(o: ConsoleOptions): Promise<void> {
     }
 
     // ── results ──
-    let violations: Rec[] = [];
-    for (const st of steps.values()) {
-      const recs = networks.flatMap((n) => n.records).filter((r) => r.step === st.name);
-      const ms = st.samples.map((s) => s.ms).sort((a, b) => a - b);
-      const largest = recs.reduce<Rec | null>((m, r) => (!m || r.bytes > m.bytes ? r : m), null);
-      const slowest = recs.reduce<Rec | null>((m, r) => (!m || r.ms > m.ms ? r : m), null);
-      const bad = recs.filter(unbounded);
-      violations = violations.concat(bad);
-      const extra: Record<string, { p50: number; p95: number; max: number }> = {};
-      for (const k of Object.keys(st.samples[0]?.extra ?? {})) {
-        const v = st.samples.map((s) => s.extra![k]).sort((a, b) => a - b);
-        extra[k] = { p50: round(percentile(v, 50), 1), p95: round(percentile(v, 95), 1), max: round(v[v.length - 1], 1) };
-      }
-      const reqMs = recs.map((r) => r.ms).sort((a, b) => a - b);
-      emit({
-        bench: 'console',
-        db: o.db,
-        load_avg_1m: round(loadavg()[0], 1),
-        tickets: meta.tickets,
-        step: st.name,
-        what: st.what,
-        runs: ms.length,
-        ms: { p50: round(percentile(ms, 50), 1), p95: round(percentile(ms, 95), 1), min: ms[0], max: ms[ms.length - 1] },
-        ...(Object.keys(extra).length ? { [st.name.startsWith('cold:') ? 'extra' : 'frames']: extra } : {}),
-        api: {
-          requests_per_run: round(recs.length / ms.length, 1),
-          request_ms: { p50: round(percentile(reqMs, 50), 1), p95: round(percentile(reqMs, 95), 1) },
-          largest: largest && { bytes: largest.bytes, url: largest.url, items: largest.items },
-          slowest: slowest && { ms: slowest.ms, url: slowest.url },
-          unbounded: bad.map((r) => r.url),
-        },
-      });
-    }
-    // requests outside a measured step (setup, resets) are checked as well
-    const everything = networks.flatMap((n) => n.records);
-    violations = everything.filter(unbounded);
-    const noLimit = new Map<string, { n: number; maxItems: number; maxBytes: number }>();
-    for (const r of everything)
-      if (r.method === 'GET' && r.items !== null && r.limit === null) {
-        const k = r.url.split('?')[0].replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id');
-        const v = noLimit.get(k) ?? { n: 0, maxItems: 0, maxBytes: 0 };
-        noLimit.set(k, { n: v.n + 1, maxItems: Math.max(v.maxItems, r.items), maxBytes: Math.max(v.maxBytes, r.bytes) });
-      }
-    emit({
-      bench: 'console.requests',
-      db: o.db,
-      requests: everything.length,
-      // 401 GET /auth/me is the signed-out check of each new session before its sign-in
-      not_ok: everything.filter((r) => r.status === 0 || r.status >= 400).map((r) => `${r.status} ${r.method} ${r.url}`),
-      max_items: Math.max(...everything.map((r) => r.items ?? 0)),
-      max_limit: Math.max(...everything.map((r) => r.limit ?? 0)),
-      largest: everything.reduce((m, r) => (r.bytes > m.bytes ? r : m)),
-      slowest: everything.reduce((m, r) => (r.ms > m.ms ? r : m)),
-      // lists answered without a limit parameter (the server's default page applies, or the whole set)
-      lists_without_limit: Object.fromEntries(noLimit),
-      unbounded: violations.map((r) => `${r.method} ${r.url} (${r.items} items)`),
-      ok: violations.length === 0,
-    });
-    if (violations.length) {
-      log(`console: ${violations.length} request(s) asked for or received more than ${MAX_LIMIT} items`);
-      process.exitCode = 1;
-    }
+    emitResults(o, meta, steps, networks);
   } catch (err) {
     log(`server ${server.proc.exitCode ?? server.proc.signalCode ?? 'running'}\n${server.output()}`);
     throw err;
@@ -519,9 +293,4 @@ export async function benchConsole(o: ConsoleOptions): Promise<void> {
     await browser?.close().catch(() => undefined);
     await server.stop();
   }
-}
-
-function frameSample(r: { ms: number; frames: number[] }): Sample {
-  const f = [...r.frames].sort((a, b) => a - b);
-  return { ms: round(r.ms, 1), extra: { frames: f.length, frame_p50_ms: round(percentile(f, 50), 1), frame_max_ms: round(f[f.length - 1], 1), frames_over_50ms: f.filter((x) => x > 50).length } };
 }

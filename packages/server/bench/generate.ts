@@ -1,22 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { loadConfig } from '../src/platform/config';
-import type { Database, OwnerQueryable, Queryable } from '../src/platform/db/database';
+import type { OwnerQueryable } from '../src/platform/db/database';
 import { openDatabase } from '../src/platform/db/open-database';
-import type { PgliteDatabase } from '../src/platform/db/pglite-database';
-import { catalogRepository } from '../src/modules/catalog/catalog-repository';
-import { createTenant } from '../src/modules/identity/create-tenant';
-import { teamRepository } from '../src/modules/identity/team-repository';
-import { userRepository } from '../src/modules/identity/user-repository';
 import { searchText } from '../src/modules/tickets/create-ticket';
-import { normalizeTags } from '../src/modules/tickets/ticket-rules';
-import { plainText, sanitizeRichText } from '../src/platform/text/sanitize';
-import { uuidv7 } from '../src/platform/ids';
+import { plainText } from '../src/platform/text/sanitize';
+import { type BenchMeta, metaPath } from './generate-meta';
+import { CHANNELS, CONTACTS, DAY, HEAVY_EVENTS, HEAVY_MARK, Ids, ORGS, pickTagSet, priorityFor, statusFor, tagSets, templates, type Template } from './generate-rows';
+import { bulk, EVENT_SQL, outsideTx, TICKET_SQL } from './generate-sql';
+import { createContacts, createStaff } from './generate-tenant';
 import { BENCH_ADMIN, emit, freshDatabase, log, postgresServerUrl, removeDir, round } from './lib/server';
-import { DETAILS, DEVICES, PLACES, PROBLEMS, RARE_WORD, TAGS, pick, personName, seededRng, type Rng } from './lib/texts';
+import { DETAILS, RARE_WORD, TAGS, pick, seededRng } from './lib/texts';
 
 // The million-ticket generator. One tenant is created through the normal createTenant use case,
 // teams, users and the category tree through their repositories; then contacts, tickets and their
@@ -30,6 +24,11 @@ import { DETAILS, DEVICES, PLACES, PROBLEMS, RARE_WORD, TAGS, pick, personName, 
 // (only on an empty database), and foreign-key triggers are skipped for the loading transactions
 // (session_replication_role = replica; the generated rows reference existing rows by construction).
 // Events are written without outbox rows (a generated history must not be dispatched again).
+//
+// The parts live beside this file: generate-meta.ts (bench-meta.json), generate-rows.ts (ids, texts, draws),
+// generate-tenant.ts (tenant, staff, contacts) and generate-sql.ts (bulk transactions, INSERT statements).
+
+export { metaPath, type BenchMeta } from './generate-meta';
 
 export interface GenerateOptions {
   db: 'pglite' | 'postgres';
@@ -40,139 +39,6 @@ export interface GenerateOptions {
   dbName: string;
   batch: number;
   workers: number;
-}
-
-export interface BenchMeta {
-  db: 'pglite' | 'postgres';
-  tickets: number;
-  tenantId: string;
-  admin: { email: string; password: string };
-  teamIds: string[];
-  agentIds: string[];
-  rootCategoryIds: string[];
-  tags: string[];
-  commonWord: string;
-  rareWord: string;
-  heavyTicketId: string;
-  heavyTicketEvents: number;
-  /** Some of the newest tickets (what an agent opens next): their insights are measured. */
-  recentTicketIds?: string[];
-  heavyRequesterId: string;
-  typicalRequesterId: string;
-  createdRange: { from: string; to: string };
-  firstNumber: number;
-  lastNumber: number;
-}
-
-export const metaPath = (o: { db: 'pglite' | 'postgres'; dataDir: string; dbName: string }) =>
-  o.db === 'pglite' ? join(o.dataDir, 'bench-meta.json') : join(tmpdir(), `gongdan-bench-meta-${o.dbName}.json`);
-
-const DAY = 86_400_000;
-const CONTACTS = 50_000;
-const ORGS = 400;
-const HEAVY_EVENTS = 500;
-const HEAVY_MARK = '时间线压测';
-const CHANNELS = ['web', 'email', 'phone', 'wechat', 'api', 'portal', 'wecom', 'dingtalk'];
-
-/** UUID v7 for a given time (the product's uuidv7 is monotonic per process, so past times need this). */
-function uuidAt(ms: number, rnd: Buffer, off: number): string {
-  const b = Buffer.allocUnsafe(16);
-  rnd.copy(b, 0, off, off + 16);
-  b[0] = Math.floor(ms / 2 ** 40) & 0xff;
-  b[1] = Math.floor(ms / 2 ** 32) & 0xff;
-  b[2] = (ms >>> 24) & 0xff;
-  b[3] = (ms >>> 16) & 0xff;
-  b[4] = (ms >>> 8) & 0xff;
-  b[5] = ms & 0xff;
-  b[6] = 0x70 | (b[6] & 0x0f);
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = b.toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
-class Ids {
-  private buf = randomBytes(16 * 4096);
-  private off = 0;
-  at(ms: number): string {
-    if (this.off + 16 > this.buf.length) {
-      this.buf = randomBytes(16 * 4096);
-      this.off = 0;
-    }
-    const id = uuidAt(Math.floor(ms), this.buf, this.off);
-    this.off += 16;
-    return id;
-  }
-}
-
-interface Template {
-  title: string;
-  description: string;
-  plain: string;
-}
-
-/** A few hundred (title, description) pairs, sanitised once like the product does. */
-function templates(rng: Rng, n: number): Template[] {
-  const out: Template[] = [];
-  for (let i = 0; i < n; i++) {
-    const title = `${pick(rng, PLACES)}的${pick(rng, DEVICES)}${pick(rng, PROBLEMS)}`;
-    const raw = `${pick(rng, DETAILS)}${rng() < 0.5 ? pick(rng, DETAILS) : ''}`;
-    const description = sanitizeRichText(raw);
-    out.push({ title, description, plain: plainText(description) });
-  }
-  return out;
-}
-
-/** Tag sets: most tickets have none or one; a handful of combinations. */
-function tagSets(rng: Rng): string[][] {
-  const sets: string[][] = [[]];
-  for (const t of TAGS) sets.push([t]);
-  for (let i = 0; i < 30; i++) sets.push(normalizeTags([pick(rng, TAGS), pick(rng, TAGS), ...(i % 3 === 0 ? [pick(rng, TAGS)] : [])]));
-  return sets;
-}
-
-function pickTagSet(rng: Rng, sets: string[][]): number {
-  const r = rng();
-  if (r < 0.4) return 0;
-  if (r < 0.8) return 1 + Math.floor(rng() * TAGS.length);
-  return 1 + TAGS.length + Math.floor(rng() * (sets.length - 1 - TAGS.length));
-}
-
-function statusFor(rng: Rng, ageDays: number): string {
-  const r = rng();
-  if (ageDays > 60) return r < 0.8 ? 'closed' : r < 0.95 ? 'resolved' : r < 0.97 ? 'open' : r < 0.99 ? 'pending' : 'on_hold';
-  return r < 0.2 ? 'new' : r < 0.55 ? 'open' : r < 0.75 ? 'pending' : r < 0.8 ? 'on_hold' : r < 0.95 ? 'resolved' : 'closed';
-}
-
-function priorityFor(rng: Rng): string {
-  const r = rng();
-  return r < 0.2 ? 'low' : r < 0.75 ? 'normal' : r < 0.95 ? 'high' : 'urgent';
-}
-
-/** Where the load runs: parallel pooled transactions on PostgreSQL, the one session on PGlite. */
-async function bulk<T>(db: Database, fn: (q: Queryable) => Promise<T>): Promise<T> {
-  return db.system(async (q) => {
-    await q.query(`SET LOCAL session_replication_role = replica`);
-    await q.query(`SET LOCAL synchronous_commit = off`);
-    return fn(q);
-  });
-}
-
-/** Runs a statement outside a transaction block as the owner (VACUUM). */
-async function outsideTx(db: Database, url: string | undefined, sql: string): Promise<void> {
-  if (db.kind === 'postgres') {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  } else {
-    const p = (db as PgliteDatabase).pg;
-    await p.exec('RESET ROLE');
-    await p.exec(sql); // alone: several statements in one exec form one implicit transaction
-    await p.exec('SET ROLE gongdan_app');
-  }
 }
 
 export async function generate(o: GenerateOptions): Promise<BenchMeta> {
@@ -199,85 +65,11 @@ export async function generate(o: GenerateOptions): Promise<BenchMeta> {
   const start = now - 730 * DAY;
 
   // ── tenant, teams, people, categories: the product's use case and repositories ───────────────
-  const { tenant, admin } = await createTenant(db, { name: '压测租户', slug: 'bench', adminEmail: BENCH_ADMIN.email, adminPassword: BENCH_ADMIN.password, adminName: '压测管理员' });
-  const tenantId = tenant.id;
-  const teamNames = ['一线支持', '二线支持', '网络组', '硬件维修', '软件应用', '现场服务', '财务系统', 'VIP服务'];
-  const teamIds: string[] = [];
-  const agents: { id: string; name: string; team: number }[] = [];
-  const rootCategoryIds: string[] = [];
-  const categoryIds: string[] = [];
-  await db.tenant(tenantId, async (q) => {
-    for (const name of teamNames) {
-      const id = uuidv7();
-      await teamRepository.insert(q, { id, tenantId, name, description: `${name}团队`, skills: [] });
-      teamIds.push(id);
-    }
-    for (let i = 0; i < 48; i++) {
-      const name = `${personName(rng)}${i}`;
-      const u = await userRepository.insert(q, {
-        id: uuidv7(),
-        tenant_id: tenantId,
-        email: `agent${i}@bench.example.com`,
-        name,
-        phone: null,
-        role: i % 12 === 0 ? 'supervisor' : 'agent',
-        scope: 'all',
-        password_hash: null,
-        locale: 'zh-CN',
-        contact_id: null,
-      });
-      agents.push({ id: u.id, name, team: i % teamIds.length });
-    }
-    for (let t = 0; t < teamIds.length; t++)
-      await teamRepository.setMembers(q, tenantId, teamIds[t], agents.filter((a) => a.team === t).map((a) => a.id));
-    const roots = ['IT设备', '网络与通信', '办公软件', '楼宇设施', '财务与报销', '人事服务'];
-    for (const [ri, root] of roots.entries()) {
-      const r = await catalogRepository.insertCategory(q, { id: uuidv7(), tenant_id: tenantId, parent_id: null, name_zh: root, name_en: '', position: ri, active: true });
-      rootCategoryIds.push(r.id);
-      categoryIds.push(r.id);
-      for (let c = 0; c < 4; c++) {
-        const child = await catalogRepository.insertCategory(q, { id: uuidv7(), tenant_id: tenantId, parent_id: r.id, name_zh: `${root}-子类${c + 1}`, name_en: '', position: c, active: true });
-        categoryIds.push(child.id);
-        for (let g = 0; g < 2; g++) {
-          const leaf = await catalogRepository.insertCategory(q, { id: uuidv7(), tenant_id: tenantId, parent_id: child.id, name_zh: `${root}-子类${c + 1}-${g + 1}`, name_en: '', position: g, active: true });
-          categoryIds.push(leaf.id);
-        }
-      }
-    }
-  });
+  const { tenant, admin, tenantId, teamIds, agents, rootCategoryIds, categoryIds } = await createStaff(db, rng);
   log(`generate: tenant ${tenant.slug} with ${teamIds.length} teams, ${agents.length} staff, ${categoryIds.length} categories (${seconds()} s)`);
 
   // ── organisations and contacts (each with an email identity) ──────────────────────────────────
-  const orgIds = Array.from({ length: ORGS }, () => ids.at(start - 30 * DAY));
-  const contactIds: string[] = [];
-  const contactOrg: (string | null)[] = [];
-  const contactNames: string[] = [];
-  await bulk(db, (q) =>
-    q.query(`INSERT INTO organizations (id, tenant_id, name, tier) SELECT u.id, $1, u.name, 'standard' FROM unnest($2::uuid[], $3::text[]) AS u(id, name)`, [
-      tenantId,
-      orgIds,
-      orgIds.map((_, i) => `${pick(rng, ['华东', '华南', '华北', '西南'])}客户${i}有限公司`),
-    ]),
-  );
-  for (let i = 0; i < CONTACTS; i++) {
-    contactIds.push(ids.at(start - 30 * DAY + i));
-    contactOrg.push(rng() < 0.6 ? orgIds[Math.floor(rng() * ORGS)] : null);
-    contactNames.push(personName(rng));
-  }
-  for (let i = 0; i < CONTACTS; i += 10_000) {
-    const sl = (a: unknown[]) => a.slice(i, i + 10_000);
-    const ci = sl(contactIds) as string[];
-    await bulk(db, async (q) => {
-      await q.query(
-        `INSERT INTO contacts (id, tenant_id, organization_id, name) SELECT u.id, $1, u.org, u.name FROM unnest($2::uuid[], $3::uuid[], $4::text[]) AS u(id, org, name)`,
-        [tenantId, ci, sl(contactOrg), sl(contactNames)],
-      );
-      await q.query(
-        `INSERT INTO contact_identities (id, tenant_id, contact_id, kind, value) SELECT u.id, $1, u.contact, 'email', u.email FROM unnest($2::uuid[], $3::uuid[], $4::text[]) AS u(id, contact, email)`,
-        [tenantId, ci.map(() => ids.at(start - 30 * DAY)), ci, ci.map((_, k) => `kehu${i + k}@example.cn`)],
-      );
-    });
-  }
+  const { contactIds, contactOrg } = await createContacts(db, rng, ids, tenantId, start);
   log(`generate: ${ORGS} organisations, ${CONTACTS} contacts (${seconds()} s)`);
 
   // ── defer secondary indexes of the bulk tables (re-created from their own definitions) ───────
@@ -322,18 +114,6 @@ export async function generate(o: GenerateOptions): Promise<BenchMeta> {
   const recentFrom = o.tickets - Math.min(o.tickets, 200);
   const requesterCount = new Map<number, number>();
 
-  const TICKET_SQL = `INSERT INTO tickets (id, tenant_id, number, title, description, status, priority, channel, category_id, team_id, assignee_id,
-      requester_id, organization_id, tags, custom_fields, search, created_by, created_at, updated_at, resolved_at, closed_at)
-    SELECT u.id, $1, u.number, ($2::text[])[u.ti], ($3::text[])[u.ti], u.status, u.priority, u.channel, u.category, u.team, u.assignee,
-      u.requester, u.org, ($4::text[])[u.si]::text[], '{}', to_tsvector('simple', ($5::text[])[u.xi] || ' ' || u.number::text), $6,
-      u.created, u.updated, u.resolved, u.closed
-    FROM unnest($7::uuid[], $8::bigint[], $9::int[], $10::int[], $11::int[], $12::text[], $13::text[], $14::text[], $15::uuid[], $16::uuid[],
-      $17::uuid[], $18::uuid[], $19::uuid[], $20::timestamptz[], $21::timestamptz[], $22::timestamptz[], $23::timestamptz[])
-      AS u(id, number, ti, si, xi, status, priority, channel, category, team, assignee, requester, org, created, updated, resolved, closed)`;
-  const EVENT_SQL = `INSERT INTO ticket_events (id, tenant_id, ticket_id, kind, actor_type, actor_id, actor_name, channel, internal, data, created_at)
-    SELECT u.id, $1, u.ticket, u.kind, 'user', u.actor, u.actor_name, u.channel, u.internal, u.data::jsonb, u.at
-    FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::text[], $8::boolean[], $9::text[], $10::timestamptz[])
-      AS u(id, ticket, kind, actor, actor_name, channel, internal, data, at)`;
   const titles = allTpl.map((t) => t.title);
   const descriptions = allTpl.map((t) => t.description);
   const tagLiterals = sets.map((s) => `{${s.map((t) => `"${t}"`).join(',')}}`);
