@@ -71,6 +71,14 @@ describe('day route plans', () => {
     expect(await w.t.db.tenant(w.acme.id, (q) => dayPlan(q, zhang.id, '2026-03-09'))).toBeNull();
   });
 
+  it('a day without a shift (Saturday for a Monday–Friday engineer) is an empty day, not an error', async () => {
+    const sat = await job(zhang.id, [31.22, 121.47], { visitDate: '2026-03-07' });
+    const res = await w.t.api(w.acme.adminToken, 'GET', `/api/v1/routes/day?userId=${zhang.id}&date=2026-03-07`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ stops: [], break: null, unplanned: [{ ticketId: sat, reason: 'no_time' }] });
+    await w.sql(`UPDATE dispatch_assignments SET state = 'released', ended_at = $2 WHERE ticket_id = $1`, [sat, w.t.clock.now()]);
+  });
+
   it("only admins and supervisors see another person's route; a bad date is a 400", async () => {
     expect((await w.t.api(li.token, 'GET', `/api/v1/routes/day?userId=${zhang.id}&date=${DAY}`)).statusCode).toBe(403);
     expect((await w.t.api(w.acme.adminToken, 'GET', `/api/v1/routes/day?userId=${zhang.id}&date=${DAY}`)).statusCode).toBe(200);

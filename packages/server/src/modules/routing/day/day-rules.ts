@@ -204,12 +204,19 @@ export function readDays(dp: DayProblem, sol: VrptwSolution, s: DaySettings): { 
   const { problem: p, locations } = dp;
   const n = p.nodes;
   const days: PlannedDay[] = dp.engineers.map((e) => ({ userId: e.userId, stops: [], break: null, km: 0 }));
+  const missed: Unplanned[] = [];
   for (let v = 0; v < days.length; v++) {
     const day = days[v];
     const jobs = sol.routes.find((r) => r.vehicle === v)?.jobs ?? [];
     let sim = null;
     for (let k = 0; k <= jobs.length && !sim; k++) sim = simulate(p, v, jobs, s, k);
-    sim ??= simulate(p, v, jobs, { ...s, breakMinutes: 0 }, -1)!;
+    sim ??= simulate(p, v, jobs, { ...s, breakMinutes: 0 }, -1);
+    if (!sim) {
+      // no working time that day (no shift: a day off, a holiday): an empty day; a job the route held
+      // (the solver keeps none there) is unplanned rather than dropped
+      for (const node of jobs) missed.push({ ticketId: dp.jobAt[node]!.ticketId, reason: 'no_time' });
+      continue;
+    }
     day.break = sim.brk;
     let at = p.vehicles[v].start;
     jobs.forEach((node, i) => {
@@ -221,6 +228,6 @@ export function readDays(dp: DayProblem, sol: VrptwSolution, s: DaySettings): { 
     });
     if (jobs.length) day.km += p.dist[at * n + p.vehicles[v].end];
   }
-  const unplanned = [...dp.unplanned, ...sol.unassigned.map((node) => ({ ticketId: dp.jobAt[node]!.ticketId, reason: 'no_time' as const }))];
+  const unplanned = [...dp.unplanned, ...sol.unassigned.map((node) => ({ ticketId: dp.jobAt[node]!.ticketId, reason: 'no_time' as const })), ...missed];
   return { days, unplanned };
 }
