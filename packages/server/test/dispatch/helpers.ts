@@ -20,8 +20,10 @@ export interface DispatchWorld {
   close(): Promise<void>;
 }
 
-export async function dispatchWorld(name = '派单测试'): Promise<DispatchWorld> {
-  const t = await startTestApp({ clock: true });
+/** `at`: the simulated time the tenant is made at (its sign-ins last SESSION_TTL_HOURS from then). */
+export async function dispatchWorld(name = '派单测试', o: { at?: Date; env?: Record<string, string> } = {}): Promise<DispatchWorld> {
+  const t = await startTestApp({ clock: true, env: o.env });
+  if (o.at) t.clock.set(o.at);
   const acme = await t.tenant(name);
   const outbox = new OutboxDispatcher(t.db, t.clock);
   const dispatch = startDispatch({ deps: t.deps, outbox, sweepMs: 0, statsMinutes: 0, log: { error: (obj, msg) => console.error(msg, obj) } });
@@ -83,7 +85,7 @@ export interface PersonSpec {
   capacity?: Record<string, number>;
   home?: [number, number];
   status?: 'available' | 'busy' | 'away' | 'off_shift';
-  shift?: { days: number[]; start: string; end: string } | null;
+  shift?: { days: number[]; start: string; end: string; followsCalendar?: boolean } | null;
 }
 
 export async function person(w: DispatchWorld, name: string, s: PersonSpec = {}) {

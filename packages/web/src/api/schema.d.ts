@@ -9539,6 +9539,8 @@ export interface paths {
                             start: string;
                             /** @description May be before start for a night shift */
                             end: string;
+                            /** @description On the tenant's working calendar (工作日历): no shift on a public holiday, a shift on a make-up working day (调休上班) whatever its weekday. Default false: the weekdays alone */
+                            followsCalendar?: boolean;
                         } | null;
                         /** @description a kind left out uses the tenant default */
                         capacity?: {
@@ -36828,6 +36830,7 @@ export interface components {
                 days: number[];
                 start: string;
                 end: string;
+                followsCalendar: boolean;
             } | null;
             capacity: {
                 ticket?: number;
@@ -36874,6 +36877,7 @@ export interface components {
                 days: number[];
                 start: string;
                 end: string;
+                followsCalendar: boolean;
             } | null;
             capacity: {
                 ticket?: number;

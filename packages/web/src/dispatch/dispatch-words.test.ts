@@ -44,6 +44,8 @@ describe('dispatch decisions in words', () => {
     expect(exclusionText({ rule: 'excluded', detail: {} }, zh)).toBe('客户排除');
     expect(exclusionText({ rule: 'status', detail: { status: 'off_shift' } }, zh)).toBe('状态不可派（下班）');
     expect(exclusionText({ rule: 'shift', detail: {} }, en)).toBe('not on shift');
+    expect(exclusionText({ rule: 'shift', detail: { days: [1, 2, 3, 4, 5], start: '08:00', end: '18:00', holiday: '国庆节' } }, zh)).toBe('不在班（国庆节放假）');
+    expect(exclusionText({ rule: 'shift', detail: { holiday: '国庆节' } }, en)).toBe('not on shift (国庆节 holiday)');
   });
 
   it('says why the person got the ticket, by mode, with the chosen terms', () => {

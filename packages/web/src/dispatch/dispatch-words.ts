@@ -107,6 +107,7 @@ export function exclusionText(e: Exclusion, t: TFunction): string {
     case 'capacity':
       return num(d.capacity) != null ? t('dispatchMap.rule.capacity', { load: str(d.load), capacity: str(d.capacity) }) : t('dispatchMap.rule.capacityFull');
     case 'shift':
+      return d.holiday ? t('dispatchMap.rule.shiftHoliday', { holiday: str(d.holiday) }) : t('dispatchMap.rule.shift');
     case 'team':
     case 'region':
     case 'product_line':

@@ -64,6 +64,7 @@ export const dispatchMapEn: DispatchMapTexts = {
   rule: {
     status: 'cannot take work ({{status}})',
     shift: 'not on shift',
+    shiftHoliday: 'not on shift ({{holiday}} holiday)',
     team: 'not in the handling team',
     skill: 'lacks the skill {{skill}}',
     level: 'skill too low: {{skill}} needs level {{required}}, has {{has}}',

@@ -63,6 +63,7 @@ export const dispatchMapZhCN = {
   rule: {
     status: '状态不可派（{{status}}）',
     shift: '不在班',
+    shiftHoliday: '不在班（{{holiday}}放假）',
     team: '不在处理团队',
     skill: '技能不足：没有 {{skill}}',
     level: '技能不足：{{skill}} 需 {{required}} 级，现 {{has}} 级',

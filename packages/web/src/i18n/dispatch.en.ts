@@ -156,6 +156,8 @@ export const dispatchEn: DispatchTexts = {
     timeFormat: 'A time is HH:MM, e.g. 08:30',
     daysRequired: 'Pick at least one day',
     nightShift: 'An end before the start is a night shift',
+    followsCalendar: 'Follow the working calendar',
+    followsCalendarHint: 'No shift on public holidays; a shift on make-up working days (the default calendar in Admin → Working calendars)',
     capacity: 'Capacity (empty: the default)',
     capacityKinds: { ticket: 'Tickets', chat: 'Chats', field: 'On-site' },
     home: 'Home base',

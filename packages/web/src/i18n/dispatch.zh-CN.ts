@@ -156,6 +156,8 @@ export const dispatchZhCN = {
     timeFormat: '时间格式为 HH:MM，例如 08:30',
     daysRequired: '至少选择一天',
     nightShift: '下班时间早于上班时间表示夜班',
+    followsCalendar: '按工作日历排班',
+    followsCalendarHint: '法定节假日不排班，调休上班日照常排班（管理 → 工作日历 的默认日历）',
     capacity: '容量（留空使用默认值）',
     capacityKinds: { ticket: '工单', chat: '在线会话', field: '现场' },
     home: '常驻位置',

@@ -14,6 +14,7 @@ export {
   travelKm,
   personPosition,
   onShift,
+  shiftStartsOn,
   localTime,
   inArea,
   regionCovers,

@@ -5,7 +5,7 @@
 // engineer's current position (today) or home. One engineer: their own jobs; a team: all members' jobs
 // shared out again, skills respected.
 import type { Queryable } from '../../platform/db/database';
-import { routeInputs, type RouteInputs } from '../dispatch';
+import { routeInputs, shiftStartsOn, type RouteInputs } from '../dispatch';
 import { bookedWindows } from '../field';
 import { bounds, buildDayProblem, DAY_DEFAULTS, parseWindow, readDays, type DayEngineer, type DayJob, type DaySettings } from './day/day-rules';
 import { instantOf, isoWeekday, localParts, minutesOf } from './day/local-time';
@@ -19,12 +19,13 @@ export interface PlanOptions {
 
 const POSITION_FRESH_MS = 2 * 3600_000;
 
-function engineerOf(p: RouteInputs['people'][number], day: string, today: string, now: Date): DayEngineer {
+function engineerOf(p: RouteInputs['people'][number], day: string, today: string, now: Date, calendar: RouteInputs['calendar']): DayEngineer {
   const fresh = day === today && p.position && now.getTime() - p.position.reportedAt.getTime() < POSITION_FRESH_MS ? p.position.at : null;
   let shiftFrom = DAY_DEFAULTS.shiftFrom;
   let shiftTo = DAY_DEFAULTS.shiftTo;
   if (p.shift) {
-    if (!p.shift.days.includes(isoWeekday(day))) shiftTo = shiftFrom;
+    // no shift that day: its weekdays, or for a shift on the working calendar a holiday or a make-up day
+    if (!shiftStartsOn(p.shift, day, isoWeekday(day), calendar)) shiftTo = shiftFrom;
     else {
       shiftFrom = minutesOf(p.shift.start);
       shiftTo = minutesOf(p.shift.end);
@@ -58,7 +59,7 @@ export async function planDays(q: Queryable, now: Date, who: { userIds?: string[
     const window: [number, number] | null = b ? [minuteOf(b.start), Math.min(24 * 60, Math.max(minuteOf(b.start), minuteOf(b.end)))] : parseWindow(j.customFields);
     jobs.push({ ticketId: j.ticketId, location: j.location, minutes: j.durationMinutes, window, due: j.need.dueAt ? minuteOf(j.need.dueAt) : null });
   }
-  const engineers = inputs.people.map((p) => engineerOf(p, day, here.date, now));
+  const engineers = inputs.people.map((p) => engineerOf(p, day, here.date, now, inputs.calendar));
   const team = who.teamId !== undefined;
   const eligible = team ? inputs.eligible : (userId: string, ticketId: string) => ownerOf.get(ticketId) === userId;
   const settings: DaySettings = { speedKmh: inputs.speedKmh, roadFactor: DAY_DEFAULTS.roadFactor, breakFrom: DAY_DEFAULTS.breakFrom, breakTo: DAY_DEFAULTS.breakTo, breakMinutes: DAY_DEFAULTS.breakMinutes, notBefore: day === here.date ? here.minutes : day < here.date ? 24 * 60 : 0 };

@@ -17,7 +17,7 @@ const gao = {
   area: { kind: 'radius', center: [31.23, 121.5], km: 15 },
   languages: ['zh', 'en'],
   productLines: ['电梯'],
-  shift: { days: [1, 2, 3, 4, 5], start: '08:00', end: '17:30' },
+  shift: { days: [1, 2, 3, 4, 5], start: '08:00', end: '17:30', followsCalendar: false },
   capacity: { ticket: 6, field: 3 },
   home: { lat: 31.2, lng: 121.45 },
   outletId: OUTLET,
@@ -55,7 +55,9 @@ describe('dispatch profile drawer', () => {
     expect(screen.getByTestId('profile-regions').textContent).toContain('上海市/浦东新区');
     await waitFor(() => expect(screen.getByTestId('profile-outlet').textContent).toContain('浦东网点'));
 
-    // a night shift on the weekend, more on-site work, one certification less
+    // a night shift on the weekend on the working calendar, more on-site work, one certification less
+    expect((screen.getByTestId('profile-shift-calendar') as HTMLInputElement).checked).toBe(false);
+    fireEvent.click(screen.getByTestId('profile-shift-calendar'));
     fireEvent.click(screen.getByLabelText('六'));
     fireEvent.change(input('profile-shift-start'), { target: { value: '22:00' } });
     fireEvent.change(input('profile-shift-end'), { target: { value: '06:00' } });
@@ -72,7 +74,7 @@ describe('dispatch profile drawer', () => {
       area: { kind: 'radius', center: [31.23, 121.5], km: 15 },
       languages: ['zh', 'en'],
       productLines: ['电梯'],
-      shift: { days: [1, 2, 3, 4, 5, 6], start: '22:00', end: '06:00' },
+      shift: { days: [1, 2, 3, 4, 5, 6], start: '22:00', end: '06:00', followsCalendar: true },
       capacity: { ticket: 6, field: 8 },
       home: { lat: 31.2, lng: 121.45 },
       outletId: OUTLET,

@@ -96,6 +96,9 @@ export function ShiftFields() {
           <Typography.Text type="secondary" style={{ display: 'block', marginTop: -16, marginBottom: 16, fontSize: 12 }}>
             {t('dispatch.profile.nightShift')}
           </Typography.Text>
+          <Form.Item name={['shift', 'followsCalendar']} valuePropName="checked" extra={t('dispatch.profile.followsCalendarHint')}>
+            <Checkbox data-testid="profile-shift-calendar">{t('dispatch.profile.followsCalendar')}</Checkbox>
+          </Form.Item>
         </>
       )}
     </>

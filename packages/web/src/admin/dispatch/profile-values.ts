@@ -19,7 +19,7 @@ export interface ProfileValues {
   languages: string[];
   productLines: string[];
   allDay: boolean;
-  shift: { days: number[]; start: string; end: string };
+  shift: { days: number[]; start: string; end: string; followsCalendar: boolean };
   capacity: Record<(typeof WORK_KINDS)[number], Num>;
   home: { lat: Num; lng: Num };
   outletId: string | null;
@@ -41,7 +41,8 @@ export function toValues(p: DispatchProfile): ProfileValues {
     languages: [...p.languages],
     productLines: [...p.productLines],
     allDay: !p.shift,
-    shift: p.shift ? { days: [...p.shift.days], start: p.shift.start, end: p.shift.end } : { days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' },
+    // a new shift follows the working calendar (法定节假日休, 调休上班) unless unticked
+    shift: p.shift ? { days: [...p.shift.days], start: p.shift.start, end: p.shift.end, followsCalendar: p.shift.followsCalendar } : { days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', followsCalendar: true },
     capacity: { ticket: p.capacity.ticket ?? null, chat: p.capacity.chat ?? null, field: p.capacity.field ?? null },
     home: { lat: p.home?.lat ?? null, lng: p.home?.lng ?? null },
     outletId: p.outletId,
@@ -68,7 +69,7 @@ export function toBody(v: ProfileValues, before: DispatchProfile): ProfileBody {
     area,
     languages: words(v.languages),
     productLines: words(v.productLines),
-    shift: v.allDay ? null : { days: [...v.shift.days].sort((a, b) => a - b), start: v.shift.start.trim(), end: v.shift.end.trim() },
+    shift: v.allDay ? null : { days: [...v.shift.days].sort((a, b) => a - b), start: v.shift.start.trim(), end: v.shift.end.trim(), followsCalendar: !!v.shift.followsCalendar },
     capacity,
     home: given(v.home?.lat) || given(v.home?.lng) ? { lat: v.home.lat as number, lng: v.home.lng as number } : null,
     outletId: v.outletId ?? null,

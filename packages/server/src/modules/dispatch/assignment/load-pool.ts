@@ -1,7 +1,7 @@
 import type { Queryable } from '../../../platform/db/database';
 import { activeUsersWithRoles, tenantTimeZone } from '../../identity';
 import { stopOf } from '../engine';
-import type { DecisionContext, Need, Outlet, Person, WorkKind } from '../engine/types';
+import type { DecisionContext, Need, Outlet, Person, WorkCalendar, WorkKind } from '../engine/types';
 import { assignmentRepository } from './assignment-repository';
 import { buildPerson, busyMinutesOf, DEFAULT_POLICY, resolvePolicy } from './dispatch-rules';
 import { policyRepository, type PolicyRow } from '../profiles/policy-repository';
@@ -9,6 +9,7 @@ import { ruleRepository, type RuleRow } from '../profiles/rule-repository';
 import { setupRepository } from './setup-repository';
 import { addStop, fieldWorkInHand, type FieldWork } from './work-in-hand';
 import { statsRepository } from './stats-repository';
+import { workCalendar } from './work-calendar';
 
 /** Roles that are dispatched work. */
 export const DISPATCHED_ROLES = ['agent', 'engineer'] as const;
@@ -23,6 +24,8 @@ export interface Pool {
   /** the tenant's active outlets (服务网点), a dispatch target */
   outlets: Outlet[];
   timeZone: string;
+  /** the tenant's working calendar, for shifts that follow it */
+  calendar: WorkCalendar | null;
   now: Date;
   /** categoryId → minutes on site learnt from completed visits */
   onSiteMinutes: Map<string, number>;
@@ -42,7 +45,7 @@ function dayStart(now: Date, timeZone: string): Date {
 }
 
 export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
-  const [users, profiles, positions, policies, rules, stats, timeZone, outlets, onSiteMinutes] = await Promise.all([
+  const [users, profiles, positions, policies, rules, stats, timeZone, outlets, onSiteMinutes, calendar] = await Promise.all([
     activeUsersWithRoles(q, [...DISPATCHED_ROLES]),
     setupRepository.profiles(q),
     setupRepository.positions(q),
@@ -52,6 +55,7 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
     tenantTimeZone(q),
     setupRepository.outlets(q),
     statsRepository.durations(q),
+    workCalendar(q),
   ]);
   const today = dayStart(now, timeZone);
   // work booked with the customer for a later day counts on that day, not today
@@ -102,10 +106,11 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
     rules: rules.filter((r) => r.enabled),
     outlets: outlets.map((o) => ({ id: o.id, name: o.name, at: [o.lat, o.lng] })),
     timeZone,
+    calendar,
     now,
     onSiteMinutes,
     lastAssignedAt,
-    ctx: (policy) => ({ now, timeZone, speedKmh: policy.speed_kmh, positionStaleMs: policy.position_stale_min * 60_000 }),
+    ctx: (policy) => ({ now, timeZone, speedKmh: policy.speed_kmh, positionStaleMs: policy.position_stale_min * 60_000, calendar }),
     take(personId, need) {
       const p = byId.get(personId);
       if (!p) return;

@@ -4,7 +4,7 @@
 // certification, region, language, product line, customer exclusions).
 import type { Queryable } from '../../../platform/db/database';
 import { exclusions } from '../engine';
-import type { DecisionContext, LatLng, Need, Person, RuleName } from '../engine/types';
+import type { DecisionContext, LatLng, Need, Person, RuleName, WorkCalendar } from '../engine/types';
 import { assignmentRepository } from './assignment-repository';
 import { DEFAULT_POLICY, resolvePolicy } from './dispatch-rules';
 import { loadNeeds } from './load-needs';
@@ -28,6 +28,8 @@ export interface RouteInputs {
   people: Person[];
   jobs: RouteJob[];
   timeZone: string;
+  /** the tenant's working calendar, for shifts that follow it */
+  calendar: WorkCalendar | null;
   speedKmh: number;
   /** may this person take this job, by the hard rules that do not depend on the moment */
   eligible(personId: string, ticketId: string): boolean;
@@ -67,6 +69,7 @@ export async function routeInputs(q: Queryable, now: Date, o: { userIds?: string
     people,
     jobs,
     timeZone: pool.timeZone,
+    calendar: pool.calendar,
     speedKmh: policy.speed_kmh,
     eligible(personId, ticketId) {
       const person = pool.byId.get(personId);

@@ -9,7 +9,7 @@ export { choose, type Choice } from './strategies';
 export { matchBatch, loadStep, URGENCY, DUE_BONUS, urgencyOf, type BatchResult } from './batch';
 export { nearestOutlet, type OutletChoice } from './outlet';
 export { travelKm, personPosition, pointInPolygon, inArea, travelMinutesBetween } from './geo';
-export { localTime, onShift, certificationValid, clockMinutes, type LocalTime } from './shift';
+export { localTime, onShift, shiftStartsOn, dayBefore, certificationValid, clockMinutes, type LocalTime } from './shift';
 export { pickFromQueue, QUEUE_BAND, type QueueBand } from './queue';
 export { holdUntil, qualifiedIdleShare, HOLD, type Hold } from './hold';
 export { improve, planOf, IMPROVE, type Move, type Improvement, type ImproveOptions } from './improve';

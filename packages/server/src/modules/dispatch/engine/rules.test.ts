@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ctxAt, need, NOW, person } from './fixtures.test-support';
 import { personPosition, travelKm } from './geo';
 import { exclusions, regionCovers } from './rules';
-import { localTime, onShift } from './shift';
+import { dayBefore, localTime, onShift } from './shift';
 
 const rules = (...args: Parameters<typeof exclusions>) => exclusions(...args).map((e) => e.rule);
 
@@ -95,6 +95,50 @@ describe('shifts', () => {
     expect(onShift(night, at('2026-03-06T22:00:00Z'))).toBe(false); // Sat 06:00
     expect(onShift(night, at('2026-03-05T19:00:00Z'))).toBe(false); // Fri 03:00: Thursday night is not worked
     expect(onShift(null, at('2026-03-05T19:00:00Z'))).toBe(true);
+  });
+
+  describe('on the working calendar (国庆节 2026: 10-01…10-07 off, Saturday 10-10 a make-up working day)', () => {
+    const calendar = {
+      holidays: new Map(['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'].map((d) => [d, '国庆节'])),
+      workdays: new Map([['2026-10-10', '国庆节调休上班']]),
+    };
+    const weekdays = { ...day, followsCalendar: true };
+    const nightsOnCalendar = { days: [1, 2, 3, 4, 5], start: '22:00', end: '06:00', followsCalendar: true };
+    // 10:00 Shanghai on a local date
+    const tenAm = (date: string) => new Date(`${date}T02:00:00Z`);
+
+    it('is off on a public holiday and on on a make-up Saturday; the weekdays alone when it does not follow the calendar', () => {
+      expect(onShift(weekdays, at(tenAm('2026-10-01').toISOString()), calendar)).toBe(false); // Thursday, 国庆节
+      expect(onShift(weekdays, at(tenAm('2026-10-08').toISOString()), calendar)).toBe(true); // Thursday after
+      expect(onShift(weekdays, at(tenAm('2026-10-10').toISOString()), calendar)).toBe(true); // Saturday, 调休上班
+      expect(onShift(weekdays, at(tenAm('2026-10-11').toISOString()), calendar)).toBe(false); // Sunday
+      expect(onShift(day, at(tenAm('2026-10-01').toISOString()), calendar)).toBe(true);
+      expect(onShift(day, at(tenAm('2026-10-10').toISOString()), calendar)).toBe(false);
+      expect(onShift(weekdays, at(tenAm('2026-10-01').toISOString()), null)).toBe(true); // no calendar: weekdays
+    });
+
+    it('keeps a night shift on the day it starts: the eve of a holiday is worked into it, the last holiday night is not', () => {
+      expect(onShift(nightsOnCalendar, at('2026-09-30T14:00:00Z'), calendar)).toBe(true); // Wed 09-30 22:00
+      expect(onShift(nightsOnCalendar, at('2026-09-30T19:00:00Z'), calendar)).toBe(true); // Thu 10-01 03:00, from Wednesday
+      expect(onShift(nightsOnCalendar, at('2026-10-01T14:00:00Z'), calendar)).toBe(false); // Thu 10-01 22:00, a holiday
+      expect(onShift(nightsOnCalendar, at('2026-10-07T19:00:00Z'), calendar)).toBe(false); // Thu 10-08 03:00, from the 7th
+      expect(onShift(nightsOnCalendar, at('2026-10-10T14:00:00Z'), calendar)).toBe(true); // Sat 10-10 22:00, 调休上班
+      expect(onShift(nightsOnCalendar, at('2026-10-10T19:00:00Z'), calendar)).toBe(true); // Sun 10-11 03:00, from Saturday
+    });
+
+    it("names the holiday in the shift rule's reason, and only when the holiday is why", () => {
+      const p = person('甲', { shift: weekdays });
+      const reasons = (iso: string) => exclusions(p, need('单1'), { ...ctxAt(new Date(iso)), calendar });
+      expect(reasons(tenAm('2026-10-01').toISOString())).toEqual([{ rule: 'shift', detail: { days: [1, 2, 3, 4, 5], start: '08:00', end: '18:00', holiday: '国庆节' } }]);
+      expect(reasons('2026-10-01T12:00:00Z')).toEqual([{ rule: 'shift', detail: { days: [1, 2, 3, 4, 5], start: '08:00', end: '18:00' } }]); // 20:00: off anyway
+      expect(reasons(tenAm('2026-10-10').toISOString())).toEqual([]);
+    });
+
+    it('counts the day before across months and years', () => {
+      expect(dayBefore('2026-10-01')).toBe('2026-09-30');
+      expect(dayBefore('2027-01-01')).toBe('2026-12-31');
+      expect(dayBefore('2028-03-01')).toBe('2028-02-29');
+    });
   });
 });
 

@@ -6,7 +6,7 @@
 // Shift and certification are judged at ctx.now in the tenant's zone; a certification must be valid on
 // need.visitDate when set, else on the decision's local day.
 import { inArea } from './geo';
-import { certificationValid, localTime, onShift } from './shift';
+import { certificationValid, holidayOff, localTime, onShift } from './shift';
 import type { DecisionContext, Exclusion, Need, Person } from './types';
 
 /** True when `need` (e.g. "上海市/浦东新区") equals `region` or lies under it by "/" path. */
@@ -49,8 +49,9 @@ export function certificationDay(need: Need, ctx: DecisionContext): string {
 export function exclusions(person: Person, need: Need, ctx: DecisionContext): Exclusion[] {
   const out: Exclusion[] = [];
   if (person.status === 'away' || person.status === 'off_shift') out.push({ rule: 'status', detail: { status: person.status } });
-  if (person.shift && !onShift(person.shift, localTime(ctx.now, ctx.timeZone))) {
-    out.push({ rule: 'shift', detail: { days: person.shift.days, start: person.shift.start, end: person.shift.end } });
+  if (person.shift && !onShift(person.shift, localTime(ctx.now, ctx.timeZone), ctx.calendar)) {
+    const holiday = holidayOff(person.shift, localTime(ctx.now, ctx.timeZone), ctx.calendar);
+    out.push({ rule: 'shift', detail: { days: person.shift.days, start: person.shift.start, end: person.shift.end, ...(holiday ? { holiday } : {}) } });
   }
   if (need.teamIds.length > 0 && !overlaps(need.teamIds, person.teamIds)) {
     out.push({ rule: 'team', detail: { required: need.teamIds } });
@@ -88,7 +89,7 @@ export function exclusions(person: Person, need: Need, ctx: DecisionContext): Ex
  * does not depend on the need, checked once per person by matchBatch. */
 export function personAvailable(person: Person, ctx: DecisionContext): boolean {
   if (person.status === 'away' || person.status === 'off_shift') return false;
-  return !person.shift || onShift(person.shift, localTime(ctx.now, ctx.timeZone));
+  return !person.shift || onShift(person.shift, localTime(ctx.now, ctx.timeZone), ctx.calendar);
 }
 
 /** exclusions(person, need, ctx).length === 0 without building the reasons, the need-dependent rules

@@ -1,5 +1,5 @@
 // Shifts and certification days on the tenant's calendar (IANA time zone), from the injected `now`.
-import type { Shift } from './types';
+import type { Shift, WorkCalendar } from './types';
 
 /** Wall-clock facts of one instant in one zone. */
 export interface LocalTime {
@@ -47,19 +47,47 @@ export function clockMinutes(hhmm: string): number {
   return m ? Number(m[1]) * 60 + Number(m[2]) : 0;
 }
 
+/** The local date before "YYYY-MM-DD". */
+export function dayBefore(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Whether a shift starts on this local day: its weekdays, or for a shift that follows the working calendar
+ * the calendar's say first — none on a public holiday, one on a make-up working day. */
+export function shiftStartsOn(shift: Shift, date: string, weekday: number, calendar?: WorkCalendar | null): boolean {
+  if (shift.followsCalendar && calendar) {
+    if (calendar.workdays.has(date)) return true;
+    if (calendar.holidays.has(date)) return false;
+  }
+  return shift.days.includes(weekday);
+}
+
 /**
  * Whether a weekly shift covers the local time. A night shift (end before start) belongs to the day
  * it starts: Friday 22:00–06:00 covers Friday from 22:00 and Saturday until 06:00. start == end is a
- * 24-hour shift starting on its days.
+ * 24-hour shift starting on its days. A shift that follows the working calendar starts on the days
+ * `shiftStartsOn` says.
  */
-export function onShift(shift: Shift | null, t: LocalTime): boolean {
+export function onShift(shift: Shift | null, t: LocalTime, calendar?: WorkCalendar | null): boolean {
   if (!shift) return true;
   const start = clockMinutes(shift.start);
   const end = clockMinutes(shift.end);
-  const today = shift.days.includes(t.weekday);
-  const yesterday = shift.days.includes(t.weekday === 1 ? 7 : t.weekday - 1);
-  if (start < end) return today && t.minutes >= start && t.minutes < end;
-  return (today && t.minutes >= start) || (yesterday && t.minutes < end);
+  if (start < end) return t.minutes >= start && t.minutes < end && shiftStartsOn(shift, t.date, t.weekday, calendar);
+  if (t.minutes >= start && shiftStartsOn(shift, t.date, t.weekday, calendar)) return true;
+  return t.minutes < end && shiftStartsOn(shift, dayBefore(t.date), t.weekday === 1 ? 7 : t.weekday - 1, calendar);
+}
+
+/** The public holiday (its name) that keeps a shift following the calendar from covering the local time,
+ * or null: what the 'shift' rule's reason names. */
+export function holidayOff(shift: Shift, t: LocalTime, calendar?: WorkCalendar | null): string | null {
+  if (!shift.followsCalendar || !calendar) return null;
+  const start = clockMinutes(shift.start);
+  const end = clockMinutes(shift.end);
+  const night = start >= end;
+  const day = night && t.minutes < end ? dayBefore(t.date) : t.date;
+  const weekday = night && t.minutes < end ? (t.weekday === 1 ? 7 : t.weekday - 1) : t.weekday;
+  const inHours = night ? t.minutes >= start || t.minutes < end : t.minutes >= start && t.minutes < end;
+  return inHours && shift.days.includes(weekday) ? (calendar.holidays.get(day) ?? null) : null;
 }
 
 /** A certification is valid through its `expires` day (inclusive) in the tenant's zone. */

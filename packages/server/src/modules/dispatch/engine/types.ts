@@ -18,6 +18,15 @@ export interface Shift {
   /** "HH:MM" */
   start: string;
   end: string;
+  /** on the tenant's working calendar (工作日历): no shift starts on a public holiday (法定节假日), and one
+   * starts on a make-up working day (调休上班) whatever its weekday; absent or false: the weekdays alone */
+  followsCalendar?: boolean;
+}
+
+/** The dated days of the tenant's working calendar, local dates "YYYY-MM-DD" → the day's name. */
+export interface WorkCalendar {
+  holidays: ReadonlyMap<string, string>;
+  workdays: ReadonlyMap<string, string>;
 }
 
 export type Area = { kind: 'radius'; center: LatLng; km: number } | { kind: 'polygon'; points: LatLng[] };
@@ -139,6 +148,8 @@ export interface DecisionContext {
   positionStaleMs: number;
   /** a pluggable road-time provider; default: straight-line distance at speedKmh */
   travelMinutes?: (from: LatLng, to: LatLng) => number;
+  /** the tenant's working calendar, for shifts that follow it (Shift.followsCalendar); absent: none */
+  calendar?: WorkCalendar | null;
 }
 
 export type RuleName = 'status' | 'shift' | 'team' | 'skill' | 'level' | 'certification' | 'region' | 'language' | 'product_line' | 'capacity' | 'excluded';

@@ -15,7 +15,7 @@ export interface ProfileRow {
   area: unknown;
   languages: string[];
   product_lines: string[];
-  shift: { days: number[]; start: string; end: string } | null;
+  shift: { days: number[]; start: string; end: string; followsCalendar?: boolean } | null;
   capacity: { ticket?: number; chat?: number; field?: number };
   home_lat: number | null;
   home_lng: number | null;

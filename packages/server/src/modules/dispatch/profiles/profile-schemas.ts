@@ -42,6 +42,10 @@ export const Shift = z.strictObject({
   days: z.array(z.number().int().min(1, 'ISO weekdays go from 1 (Monday) to 7 (Sunday)').max(7, 'ISO weekdays go from 1 (Monday) to 7 (Sunday)')).min(1, 'name at least one day').max(7),
   start: Clock,
   end: Clock.describe('May be before start for a night shift'),
+  followsCalendar: z
+    .boolean()
+    .optional()
+    .describe("On the tenant's working calendar (工作日历): no shift on a public holiday, a shift on a make-up working day (调休上班) whatever its weekday. Default false: the weekdays alone"),
 });
 
 const Amount = z.number().int('a capacity is a whole number').min(0, 'a capacity is 0 to 200').max(200, 'a capacity is 0 to 200');
@@ -84,7 +88,7 @@ export const ProfileSchema = z
       .describe('radius: center [lat, lng] and km; polygon: points [[lat, lng], …]'),
     languages: z.array(z.string()),
     productLines: z.array(z.string()),
-    shift: z.object({ days: z.array(z.number()), start: z.string(), end: z.string() }).nullable(),
+    shift: z.object({ days: z.array(z.number()), start: z.string(), end: z.string(), followsCalendar: z.boolean() }).nullable(),
     capacity: z.object({ ticket: z.number().optional(), chat: z.number().optional(), field: z.number().optional() }),
     home: z.object({ lat: z.number(), lng: z.number() }).nullable(),
     outletId: Uuid.nullable(),

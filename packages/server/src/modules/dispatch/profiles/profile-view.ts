@@ -18,7 +18,7 @@ export function toProfileView(u: UserProfile, p: ProfileRow | undefined) {
     area: p?.area ?? null,
     languages: p?.languages ?? ['zh'],
     productLines: p?.product_lines ?? [],
-    shift: p?.shift ?? null,
+    shift: p?.shift ? { ...p.shift, followsCalendar: p.shift.followsCalendar ?? false } : null,
     capacity: p?.capacity ?? {},
     home: p && p.home_lat !== null && p.home_lng !== null ? { lat: p.home_lat, lng: p.home_lng } : null,
     outletId: p?.outlet_id ?? null,
