@@ -87,6 +87,16 @@ describe('shifts on the working calendar', () => {
     expect(onSaturday.stops.map((s: { ticketId: string }) => s.ticketId)).toContain(makeUp);
   });
 
+  it("the profile tells the engineer's phone whether the shift covers now (it shares its position only then)", async () => {
+    const shiftNow = async () => (await w.t.api(wang.token, 'GET', `/api/v1/dispatch/profiles/${wang.id}`)).json().shiftNow;
+    w.t.clock.set(TEN_AM('2026-10-01'));
+    expect(await shiftNow()).toBe(false);
+    w.t.clock.set(TEN_AM('2026-10-10'));
+    expect(await shiftNow()).toBe(true);
+    w.t.clock.set(new Date('2026-10-10T11:00:00Z')); // 19:00
+    expect(await shiftNow()).toBe(false);
+  });
+
   it('the profile API keeps followsCalendar and refuses a non-boolean', async () => {
     const put = (shift: unknown) => w.t.api(w.acme.adminToken, 'PUT', `/api/v1/dispatch/profiles/${wang.id}`, { shift });
     const ok = await put({ days: [1, 2, 3, 4, 5], start: '08:00', end: '18:00', followsCalendar: true });

@@ -36846,6 +36846,8 @@ export interface components {
             /** @enum {string} */
             status: "available" | "busy" | "away" | "off_shift";
             statusAt: string | null;
+            /** @description The shift pattern covers this moment (on the tenant's working calendar when the shift follows it); the status aside */
+            shiftNow: boolean;
         };
         DispatchProfileInput: {
             /** Format: uuid */
@@ -36893,6 +36895,8 @@ export interface components {
             /** @enum {string} */
             status: "available" | "busy" | "away" | "off_shift";
             statusAt: string | null;
+            /** @description The shift pattern covers this moment (on the tenant's working calendar when the shift follows it); the status aside */
+            shiftNow: boolean;
         };
         DispatchRule: {
             /** Format: uuid */

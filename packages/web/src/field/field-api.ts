@@ -20,7 +20,7 @@ export const fieldApi = {
   /** 预约上门: the open visit's window (supervisors, admins, agents, the assignee) */
   book: (ticketId: string, w: { windowStart: string; windowEnd: string }) => api.put(`/field/jobs/${ticketId}/visit`, w),
   decline: (ticketId: string, reason: string) => api.post(`/tickets/${ticketId}/dispatch/decline`, { reason }),
-  profile: (userId: string) => api.get<{ shift: { days: number[]; start: string; end: string } | null; status: string }>(`/dispatch/profiles/${userId}`),
+  profile: (userId: string) => api.get<{ status: string; shiftNow: boolean }>(`/dispatch/profiles/${userId}`),
   reportLocation: (p: { lat: number; lng: number; accuracy?: number; at: string }) => api.post('/me/location', p),
   parts: (ticketId: string) => api.get<TicketParts>(`/tickets/${ticketId}/parts`),
   vanStock: () => api.get<VanStock>('/me/van-stock'),

@@ -6,7 +6,6 @@ import { Link, Outlet } from 'react-router';
 import { useMe } from '../auth/auth-context';
 import { fieldApi } from './field-api';
 import { installPwa } from './pwa';
-import { localClock, onShiftAt } from './shift';
 import { useFieldQueue } from './use-field-queue';
 import './field.css';
 
@@ -92,9 +91,9 @@ function useOnShift(userId: string): boolean {
     let stop = false;
     const check = async () => {
       try {
-        const [p, jobs] = await Promise.all([fieldApi.profile(userId), fieldApi.jobs()]);
-        const c = localClock(new Date(), jobs.timeZone);
-        if (!stop) setOn(p.status !== 'off_shift' && onShiftAt(p.shift, c.weekday, c.at));
+        // the server judges the shift (its weekdays, the tenant's zone, holidays and 调休 when it follows the calendar)
+        const p = await fieldApi.profile(userId);
+        if (!stop) setOn(p.status !== 'off_shift' && p.shiftNow);
       } catch {
         /* keep the last answer */
       }

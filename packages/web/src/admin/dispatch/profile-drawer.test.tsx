@@ -23,6 +23,7 @@ const gao = {
   outletId: OUTLET,
   status: 'available',
   statusAt: null,
+  shiftNow: true,
 } as DispatchProfile;
 
 function start(put: (body: unknown) => { status: number; body?: unknown }) {

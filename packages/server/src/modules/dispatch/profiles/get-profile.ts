@@ -4,7 +4,7 @@ import { isManager, requireRole, type Actor } from '../../identity';
 import { DISPATCHABLE } from './access';
 import { profileRepository } from './profile-repository';
 import { staffMember } from './profile-rules';
-import { toProfileView, type ProfileView } from './profile-view';
+import { shiftClock, toProfileView, type ProfileView } from './profile-view';
 
 /** One person's dispatch profile: admins and supervisors read anyone's, agents and engineers their own. */
 export async function getProfile(deps: Deps, actor: Actor, userId: string): Promise<ProfileView> {
@@ -12,6 +12,6 @@ export async function getProfile(deps: Deps, actor: Actor, userId: string): Prom
   if (!isManager(actor) && actor.id !== userId) throw forbidden('You may read only your own dispatch profile');
   return deps.db.tenant(actor.tenantId, async (q) => {
     const user = await staffMember(q, userId);
-    return toProfileView(user, await profileRepository.byUser(q, userId));
+    return toProfileView(user, await profileRepository.byUser(q, userId), await shiftClock(q, deps.clock.now()));
   });
 }

@@ -94,6 +94,7 @@ export const ProfileSchema = z
     outletId: Uuid.nullable(),
     status: z.enum(STATUSES),
     statusAt: z.string().nullable(),
+    shiftNow: z.boolean().describe("The shift pattern covers this moment (on the tenant's working calendar when the shift follows it); the status aside"),
   })
   .meta({ id: 'DispatchProfile' });
 export const ProfileList = z.object({ items: z.array(ProfileSchema) });

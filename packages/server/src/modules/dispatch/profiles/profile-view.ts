@@ -1,10 +1,25 @@
-import type { UserProfile } from '../../identity';
+import type { Queryable } from '../../../platform/db/database';
+import { tenantTimeZone, type UserProfile } from '../../identity';
+import { workCalendar } from '../assignment/work-calendar';
+import { localTime, onShift, type LocalTime } from '../engine/shift';
+import type { WorkCalendar } from '../engine/types';
 import type { ProfileRow } from './profile-repository';
+
+/** The moment a view is read at, in the tenant's zone, and its working calendar: for `shiftNow`. */
+export interface ShiftClock {
+  local: LocalTime;
+  calendar: WorkCalendar | null;
+}
+
+export async function shiftClock(q: Queryable, now: Date): Promise<ShiftClock> {
+  const [timeZone, calendar] = await Promise.all([tenantTimeZone(q), workCalendar(q)]);
+  return { local: localTime(now, timeZone), calendar };
+}
 
 // The API shape of a person's dispatch profile: their row, or the defaults when they have none
 // (dispatched on team memberships alone, with the tenant's default capacity).
 
-export function toProfileView(u: UserProfile, p: ProfileRow | undefined) {
+export function toProfileView(u: UserProfile, p: ProfileRow | undefined, clock: ShiftClock) {
   return {
     userId: u.id,
     name: u.name,
@@ -24,6 +39,8 @@ export function toProfileView(u: UserProfile, p: ProfileRow | undefined) {
     outletId: p?.outlet_id ?? null,
     status: p?.status ?? 'available',
     statusAt: p?.status_at ? p.status_at.toISOString() : null,
+    /** the shift pattern (on the working calendar when it follows it) covers this moment; the status aside */
+    shiftNow: onShift((p?.shift as Parameters<typeof onShift>[0]) ?? null, clock.local, clock.calendar),
   };
 }
 export type ProfileView = ReturnType<typeof toProfileView>;

@@ -6,7 +6,7 @@ import { announceStatus } from './announce-status';
 import { profileRepository } from './profile-repository';
 import { checkOutlet, profileChanges, staffMember } from './profile-rules';
 import type { ProfileInput } from './profile-schemas';
-import { toProfileView, type ProfileView } from './profile-view';
+import { shiftClock, toProfileView, type ProfileView } from './profile-view';
 
 /** Sets the given fields of a person's dispatch profile (admins and supervisors); the rest stay as they were. */
 export async function updateProfile(deps: Deps, actor: Actor, userId: string, input: ProfileInput): Promise<ProfileView> {
@@ -20,6 +20,6 @@ export async function updateProfile(deps: Deps, actor: Actor, userId: string, in
     const before = changes.status ? await profileRepository.byUser(q, userId) : undefined;
     const row = await profileRepository.upsert(q, actor.tenantId, userId, changes, now);
     if (changes.status && changes.status !== (before?.status ?? 'available')) await announceStatus(q, actor.tenantId, userId, changes.status, now);
-    return toProfileView(user, row);
+    return toProfileView(user, row, await shiftClock(q, now));
   });
 }
