@@ -61,7 +61,8 @@ export async function createDispatchProfiles(deps: Deps, admin: Actor, people: P
         regions: eng.regions,
         area: { kind: 'radius', center: eng.home, km: eng.regions.includes('上海市') ? 40 : 25 },
         languages: ['zh'],
-        shift: eng.night ? { days: [1, 2, 3, 4, 5, 6, 7], start: '20:00', end: '08:00' } : { days: [1, 2, 3, 4, 5, 6], start: '08:00', end: '18:00' },
+        // day shifts follow the demo's working calendar (法定节假日休, 调休上班); the night rota works every day
+        shift: eng.night ? { days: [1, 2, 3, 4, 5, 6, 7], start: '20:00', end: '08:00' } : { days: [1, 2, 3, 4, 5, 6], start: '08:00', end: '18:00', followsCalendar: true },
         capacity: { field: 8, ticket: 6 },
         home: { lat: eng.home[0], lng: eng.home[1] },
         outletId: eng.outlet ? outletIds.get(eng.outlet)! : null,
