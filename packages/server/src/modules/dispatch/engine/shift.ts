@@ -77,17 +77,13 @@ export function onShift(shift: Shift | null, t: LocalTime, calendar?: WorkCalend
   return t.minutes < end && shiftStartsOn(shift, dayBefore(t.date), t.weekday === 1 ? 7 : t.weekday - 1, calendar);
 }
 
-/** The public holiday (its name) that keeps a shift following the calendar from covering the local time,
- * or null: what the 'shift' rule's reason names. */
+/** The public holiday (its name) that keeps a shift following the calendar from covering the local time —
+ * its weekdays alone would cover it — or null: what the 'shift' rule's reason names. */
 export function holidayOff(shift: Shift, t: LocalTime, calendar?: WorkCalendar | null): string | null {
-  if (!shift.followsCalendar || !calendar) return null;
-  const start = clockMinutes(shift.start);
-  const end = clockMinutes(shift.end);
-  const night = start >= end;
-  const day = night && t.minutes < end ? dayBefore(t.date) : t.date;
-  const weekday = night && t.minutes < end ? (t.weekday === 1 ? 7 : t.weekday - 1) : t.weekday;
-  const inHours = night ? t.minutes >= start || t.minutes < end : t.minutes >= start && t.minutes < end;
-  return inHours && shift.days.includes(weekday) ? (calendar.holidays.get(day) ?? null) : null;
+  if (!shift.followsCalendar || !calendar || onShift(shift, t, calendar) || !onShift({ ...shift, followsCalendar: false }, t)) return null;
+  // the day the covering shift started: yesterday for the small hours of a night shift
+  const night = clockMinutes(shift.start) >= clockMinutes(shift.end);
+  return calendar.holidays.get(night && t.minutes < clockMinutes(shift.end) ? dayBefore(t.date) : t.date) ?? null;
 }
 
 /** A certification is valid through its `expires` day (inclusive) in the tenant's zone. */

@@ -40,7 +40,7 @@ export function toProfileView(u: UserProfile, p: ProfileRow | undefined, clock: 
     status: p?.status ?? 'available',
     statusAt: p?.status_at ? p.status_at.toISOString() : null,
     /** the shift pattern (on the working calendar when it follows it) covers this moment; the status aside */
-    shiftNow: onShift((p?.shift as Parameters<typeof onShift>[0]) ?? null, clock.local, clock.calendar),
+    shiftNow: onShift(p?.shift ?? null, clock.local, clock.calendar),
   };
 }
 export type ProfileView = ReturnType<typeof toProfileView>;
