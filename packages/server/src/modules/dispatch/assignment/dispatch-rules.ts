@@ -122,6 +122,8 @@ export function buildNeed(i: NeedInput): Need {
 
 export interface PersonInput {
   id: string;
+  /** 'engineer' or 'agent': an agent does on-site work only when their own profile gives a field capacity */
+  role: string;
   name: string;
   teamIds: string[];
   profile: ProfileRow | undefined;
@@ -141,12 +143,15 @@ export const WORK_MINUTES: Record<WorkKind, number> = { ticket: 20, chat: 20, fi
 export const busyMinutesOf = (load: Record<WorkKind, number>, stops = 0, underWayMinutes?: number): number =>
   load.ticket * WORK_MINUTES.ticket + load.chat * WORK_MINUTES.chat + (underWayMinutes ?? Math.max(0, load.field - stops) * WORK_MINUTES.field);
 
-/** A person as the engine sees them; people without a profile are available, always on shift, with the default capacity. */
+/** A person as the engine sees them; people without a profile are available, always on shift, with the
+ * default capacity — but for on-site work, which the tenant's default gives engineers only: a call-centre
+ * agent is sent to a site only when their profile says how many visits they take. */
 export function buildPerson(i: PersonInput): Person {
   const p = i.profile;
   const capacity = { ...FALLBACK_CAPACITY };
   for (const k of Object.keys(capacity) as WorkKind[]) {
-    const v = num(p?.capacity?.[k]) ?? num(i.defaultCapacity?.[k]);
+    const own = num(p?.capacity?.[k]);
+    const v = own ?? (k === 'field' && i.role !== 'engineer' ? 0 : num(i.defaultCapacity?.[k]));
     if (v !== null) capacity[k] = v;
   }
   const load = { ticket: i.loads.ticket ?? 0, chat: i.loads.chat ?? 0, field: i.loads.field ?? 0 };

@@ -72,6 +72,7 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
   const people = users.map((u) =>
     buildPerson({
       id: u.id,
+      role: u.role,
       name: u.name,
       teamIds: u.team_ids,
       profile: profileOf.get(u.id),
