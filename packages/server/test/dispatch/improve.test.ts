@@ -112,6 +112,20 @@ describe('日内优化 (in-day re-plan of jobs not started)', () => {
     expect((await api('POST', `/api/v1/tickets/${tk2.id}/dispatch`, { userId: wang.id })).statusCode).toBe(200);
   });
 
+  it('a move that does not lower the cost is skipped (NO_GAIN): there and back in one request moves it once', async () => {
+    const tk = await farJob();
+    const res = await api('POST', '/api/v1/dispatch/improvements/apply', {
+      moves: [
+        { ticketId: tk.id, from: li.id, to: wang.id },
+        { ticketId: tk.id, from: wang.id, to: li.id },
+      ],
+    });
+    expect(res.json()).toEqual({ applied: [{ ticketId: tk.id, to: wang.id }], skipped: [{ ticketId: tk.id, code: 'NO_GAIN', message: expect.stringContaining('李工') }] });
+    expect((await dispatchOf(w, tk.id)).current).toMatchObject({ userId: wang.id, mode: 'improve' });
+    // leave nothing movable for the sweep's test: 王工 keeps it by hand
+    expect((await api('POST', `/api/v1/tickets/${tk.id}/dispatch`, { userId: wang.id })).statusCode).toBe(200);
+  });
+
   it('the sweep moves by itself only with autoImprove on the tenant policy, at most every 15 minutes', async () => {
     const tk = await farJob();
     await w.dispatch.sweep();

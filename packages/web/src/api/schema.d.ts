@@ -36596,12 +36596,12 @@ export interface components {
                 /** Format: uuid */
                 to: string;
             }[];
-            /** @description Moves that no longer hold: MOVED (no longer the giver's), STARTED, PINNED (a dispatcher's choice, a booked visit, the customer's preferred engineer), NOT_ALLOWED (the receiver may not take it now, or both would finish later) */
+            /** @description Moves that no longer hold: MOVED (no longer the giver's), STARTED, PINNED (a dispatcher's choice, a booked visit, the customer's preferred engineer), NOT_ALLOWED (the receiver may not take it now, or both would finish later), NO_GAIN (the two plans would not cost less: no travel, lateness or balance saved) */
             skipped: {
                 /** Format: uuid */
                 ticketId: string;
                 /** @enum {string} */
-                code: "MOVED" | "STARTED" | "NOT_ALLOWED" | "PINNED";
+                code: "MOVED" | "STARTED" | "NOT_ALLOWED" | "PINNED" | "NO_GAIN";
                 message: string;
             }[];
         };
@@ -36612,12 +36612,12 @@ export interface components {
                 /** Format: uuid */
                 to: string;
             }[];
-            /** @description Moves that no longer hold: MOVED (no longer the giver's), STARTED, PINNED (a dispatcher's choice, a booked visit, the customer's preferred engineer), NOT_ALLOWED (the receiver may not take it now, or both would finish later) */
+            /** @description Moves that no longer hold: MOVED (no longer the giver's), STARTED, PINNED (a dispatcher's choice, a booked visit, the customer's preferred engineer), NOT_ALLOWED (the receiver may not take it now, or both would finish later), NO_GAIN (the two plans would not cost less: no travel, lateness or balance saved) */
             skipped: {
                 /** Format: uuid */
                 ticketId: string;
                 /** @enum {string} */
-                code: "MOVED" | "STARTED" | "NOT_ALLOWED" | "PINNED";
+                code: "MOVED" | "STARTED" | "NOT_ALLOWED" | "PINNED" | "NO_GAIN";
                 message: string;
             }[];
         };

@@ -190,6 +190,7 @@ export const dispatchMapEn: DispatchMapTexts = {
       STARTED: 'the engineer has set off',
       NOT_ALLOWED: 'the receiver can no longer take it, or the two would finish later',
       PINNED: 'chosen by hand or booked; not adjusted automatically',
+      NO_GAIN: 'the move would not save travel, lateness or imbalance',
       other: 'could not be applied ({{code}})',
     },
   },

@@ -189,6 +189,7 @@ export const dispatchMapZhCN = {
       STARTED: '工程师已出发',
       NOT_ALLOWED: '接收人现在不能接这单，或改派后两人会更晚完成',
       PINNED: '人工指定或已预约，不自动调整',
+      NO_GAIN: '改派后不能减少路程、迟到或两人工作量的差距',
       other: '未能应用（{{code}}）',
     },
   },

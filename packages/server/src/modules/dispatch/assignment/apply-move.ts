@@ -13,7 +13,7 @@ export interface MoveRequest {
   to: string;
 }
 
-export type SkipCode = 'MOVED' | 'STARTED' | 'NOT_ALLOWED' | 'PINNED';
+export type SkipCode = 'MOVED' | 'STARTED' | 'NOT_ALLOWED' | 'PINNED' | 'NO_GAIN';
 export interface Skipped {
   ticketId: string;
   code: SkipCode;
@@ -24,7 +24,7 @@ export interface Skipped {
  * One 日内优化 move, checked again on the state read under the dispatch lock: the job is still `from`'s
  * and not started, still movable (improve-moves.ts `pinnedWhy`), and `to` passes every hard rule with
  * the room they have now (the pool counts the moves made before in the same transaction) without the two
- * plans being later in total. Then `from`'s assignment is released (日内优化) and the job offered to `to`
+ * plans being later in total, and the two plans cost less after it (what 日内优化 moves for). Then `from`'s assignment is released (日内优化) and the job offered to `to`
  * (mode 'improve'). A move that no longer holds is skipped with why; nothing is changed for it.
  */
 export async function applyMove(run: Run, m: MoveRequest, only?: TicketFilter): Promise<Skipped | null> {
@@ -44,6 +44,8 @@ export async function applyMove(run: Run, m: MoveRequest, only?: TicketFilter): 
   if (failing.length) return skip('NOT_ALLOWED', `${to.name} 现在不能接这单：${failing.map((f) => f.rule).join('、')}`);
   const figures = figuresOf(run.pool, t, from, to);
   if (!figures) return skip('NOT_ALLOWED', `改派给 ${to.name} 会让两人的工作更晚完成`);
+  // 日内优化 makes a move only when the two plans cost less after it (travel, lateness, the day's balance)
+  if (figures.costSaved <= 0) return skip('NO_GAIN', `改派给 ${to.name} 不能减少路程、迟到或两人工作量的差距`);
   await releaseTo(run, a, m.to, IMPROVE_REASON);
   const ranking = rank(run.pool.people, t.need, ctx, weightsOf(t.policy));
   await offer(run, t, m.to, { mode: 'improve', acceptTimeoutS: t.policy.accept_timeout_s, reason: moveReason(to.name, figures), decision: storedDecision(m.to, 'improve', ranking, run.pool.byId) });

@@ -2,7 +2,7 @@
 // (engine/improve.ts). One rule for "movable", shared by the suggestions (plan-improvements.ts), the
 // re-check under the dispatch lock (apply-move.ts) and the sweep's automatic run (auto-improve.ts).
 import type { Queryable } from '../../../platform/db/database';
-import { improve, IMPROVE, type DecisionContext, type Move, type Person, type Stop } from '../engine';
+import { improve, IMPROVE, meanWork, type DecisionContext, type Move, type Person, type Stop } from '../engine';
 import { assignmentRepository, type AssignmentRow } from './assignment-repository';
 import { DEFAULT_POLICY, resolvePolicy } from './dispatch-rules';
 import { loadNeeds, type TicketNeed } from './load-needs';
@@ -46,11 +46,13 @@ export async function proposeMoves(q: Queryable, pool: Pool, only?: TicketFilter
   return { moves: improve(people, movable, improveCtx(pool)).moves, needs };
 }
 
-/** One given move's figures on the pool as it is now: null when `to` may not take it there or the two
- * plans would be later in total (the engine never makes that move). */
+/** One given move's figures on the pool as it is now (its cost weighed against the whole pool's work, as
+ * the engine weighed it): null when `to` may not take it there or the two plans would be later in total
+ * (the engine never makes that move). */
 export function figuresOf(pool: Pool, t: TicketNeed, from: Person, to: Person): Move | null {
-  const one = { ...IMPROVE, minGainMinutes: Number.NEGATIVE_INFINITY, maxMoves: 1 };
-  return improve([from, to], (s) => (s.ticketId === t.facts.id ? t.need : null), improveCtx(pool), one).moves[0] ?? null;
+  const ctx = improveCtx(pool);
+  const one = { ...IMPROVE, minGainMinutes: Number.NEGATIVE_INFINITY, maxMoves: 1, meanWorkMinutes: meanWork(fieldPeople(pool), ctx) };
+  return improve([from, to], (s) => (s.ticketId === t.facts.id ? t.need : null), ctx, one).moves[0] ?? null;
 }
 
 export const round1 = (n: number) => Math.round(n * 10) / 10;

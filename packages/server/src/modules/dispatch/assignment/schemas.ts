@@ -176,7 +176,7 @@ export const ImprovementsAppliedSchema = z
   .object({
     applied: z.array(z.object({ ticketId: Uuid, to: Uuid })),
     skipped: z
-      .array(z.object({ ticketId: Uuid, code: z.enum(['MOVED', 'STARTED', 'NOT_ALLOWED', 'PINNED']), message: z.string() }))
-      .describe('Moves that no longer hold: MOVED (no longer the giver\'s), STARTED, PINNED (a dispatcher\'s choice, a booked visit, the customer\'s preferred engineer), NOT_ALLOWED (the receiver may not take it now, or both would finish later)'),
+      .array(z.object({ ticketId: Uuid, code: z.enum(['MOVED', 'STARTED', 'NOT_ALLOWED', 'PINNED', 'NO_GAIN']), message: z.string() }))
+      .describe('Moves that no longer hold: MOVED (no longer the giver\'s), STARTED, PINNED (a dispatcher\'s choice, a booked visit, the customer\'s preferred engineer), NOT_ALLOWED (the receiver may not take it now, or both would finish later), NO_GAIN (the two plans would not cost less: no travel, lateness or balance saved)'),
   })
   .meta({ id: 'DispatchImprovementsApplied' });

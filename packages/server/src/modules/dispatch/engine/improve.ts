@@ -22,6 +22,9 @@ export interface ImproveOptions {
   maxMoves: number;
   /** a job is weighed with this many qualified people, nearest first (those with room at the time) */
   nearest: number;
+  /** the work minutes the spread term is weighed against; absent: the mean over `people` (a call over a
+   * few people of a larger pool passes the pool's, so a move costs what it costs in the whole pool) */
+  meanWorkMinutes?: number;
 }
 
 /** Weights measured on the simulator's 69 days (docs/DISPATCH-SIMULATOR.md, "日内优化"). */
@@ -39,6 +42,8 @@ export interface Move {
   /** minutes past their deadlines of the two plans, before and after the move */
   lateBefore: number;
   lateAfter: number;
+  /** how much the move lowers the two plans' cost (travel minutes + weighted lateness and spread): > 0 better */
+  costSaved: number;
 }
 
 export interface Improvement {
@@ -74,6 +79,17 @@ export function planOf(p: Person, stops: readonly Stop[], ctx: DecisionContext):
     at = s.at ?? at;
   }
   return plan;
+}
+
+/** A person's work minutes as 日内优化 weighs fairness: done today (and the time on site of the jobs in
+ * hand) plus the travel of the plan of the jobs not started. */
+const workWith = (p: Person, plan: Plan) => p.workMinutesToday + plan.minutes;
+
+/** The mean of workWith over `people` with their plans as they are: what `improve` weighs the spread against. */
+export function meanWork(people: readonly Person[], ctx: DecisionContext): number {
+  let sum = 0;
+  for (const p of people) sum += workWith(p, planOf(p, p.stops ?? [], ctx));
+  return sum / Math.max(1, people.length);
 }
 
 interface Working {
@@ -116,8 +132,8 @@ interface Candidate {
 export function improve(people: readonly Person[], movable: (stop: Stop, holder: Person) => Need | null, ctx: DecisionContext, o: ImproveOptions = IMPROVE): Improvement {
   const ws: Working[] = people.map((p) => ({ p: { ...p, load: { ...p.load } }, stops: [...(p.stops ?? [])], plan: planOf(p, p.stops ?? [], ctx), available: personAvailable(p, ctx) }));
   const cost = (pl: Plan) => pl.minutes + o.lateWeight * pl.late;
-  const work = (w: Working, pl: Plan) => w.p.workMinutesToday + pl.minutes;
-  const mean = ws.reduce((sum, w) => sum + work(w, w.plan), 0) / Math.max(1, ws.length);
+  const work = (w: Working, pl: Plan) => workWith(w.p, pl);
+  const mean = o.meanWorkMinutes ?? meanWork(people, ctx);
   const spread = (before: number, after: number) => (o.spreadWeight * ((after - mean) ** 2 - (before - mean) ** 2)) / 60;
 
   const evaluate = (job: Job): Candidate | null => {
@@ -180,6 +196,7 @@ export function improve(people: readonly Person[], movable: (stop: Stop, holder:
       kmSaved: a.plan.km + b.plan.km - m.planA.km - m.planB.km,
       lateBefore: a.plan.late + b.plan.late,
       lateAfter: m.planA.late + m.planB.late,
+      costSaved: m.gain,
     });
     a.stops = m.stopsA;
     b.stops = m.stopsB;

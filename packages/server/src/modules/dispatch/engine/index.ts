@@ -12,4 +12,4 @@ export { travelKm, personPosition, pointInPolygon, inArea, travelMinutesBetween 
 export { localTime, onShift, shiftStartsOn, dayBefore, certificationValid, clockMinutes, type LocalTime } from './shift';
 export { pickFromQueue, QUEUE_BAND, type QueueBand } from './queue';
 export { holdUntil, qualifiedIdleShare, HOLD, type Hold } from './hold';
-export { improve, planOf, IMPROVE, type Move, type Improvement, type ImproveOptions } from './improve';
+export { improve, meanWork, planOf, IMPROVE, type Move, type Improvement, type ImproveOptions } from './improve';
