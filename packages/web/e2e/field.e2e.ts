@@ -247,4 +247,30 @@ describe('the engineer’s phone', () => {
     await admin.call('PATCH', `/tickets/${booked.id}`, { status: 'resolved', resolution: '已按预约时间上门处理' });
     expect((await admin.get<{ status: string }>(`/tickets/${booked.id}`)).status).toBe('resolved');
   });
+
+  flow(browser, env, 'F4', '手机端拒单：填写原因后提示已拒单并回到列表，工单不再是他的，原因记在派单历史', async () => {
+    const offered = await admin.post<{ id: string; number: number }>('/tickets', {
+      title: `静安寺站扶梯急停（${stamp}）`,
+      description: '<p>扶梯运行中急停，请上门检查</p>',
+      requester: { name: '地铁站务李主管', phone: '13800135001' },
+      priority: 'normal',
+      categoryId: job.categoryId,
+      teamId: job.teamId,
+      site: SITE,
+    });
+    await admin.post(`/tickets/${offered.id}/dispatch`, { userId: engineer.id, reason: '就近派单' });
+    const phone = await session(browser()!, env, engineer, PHONE);
+    await phone.page.goto(`/field/jobs/${offered.id}`);
+    await phone.page.getByTestId('offer-decline').click();
+    await phone.page.getByTestId('decline-reason').fill('车辆故障，今天去不了');
+    await phone.page.getByTestId('offer-decline-send').click();
+    await phone.page.getByText('已拒单，工单已退回派单').waitFor();
+    await poll(() => phone.page.evaluate(() => location.pathname)).toBe('/field');
+    await phone.page.getByTestId(`field-job-${offered.number}`).waitFor({ state: 'detached' });
+    const d = await admin.get<{ current: { userId: string } | null; history: { userId: string; state: string; endReason: string | null }[] }>(`/tickets/${offered.id}/dispatch`);
+    expect(d.current?.userId).not.toBe(engineer.id);
+    expect(d.history.find((h) => h.userId === engineer.id)).toMatchObject({ state: 'declined', endReason: '车辆故障，今天去不了' });
+    // done: an open on-site ticket would be one more marker on the dispatch map's flows
+    await admin.call('PATCH', `/tickets/${offered.id}`, { status: 'resolved', resolution: '已改由其他工程师处理', assigneeId: engineer.id });
+  });
 });

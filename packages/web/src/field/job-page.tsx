@@ -3,7 +3,7 @@ import { Alert, Button, Card, Input, message, Radio, Space, Tag, Typography } fr
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useMe } from '../auth/auth-context';
 import { isApiError } from '../api/client';
 import { PageLoading } from '../common/page-loading';
@@ -72,7 +72,7 @@ export default function JobPage() {
         </Space>
       </Card>
 
-      {offered && <OfferActions ticketId={j.ticketId} onDone={() => void dispatch.refetch()} />}
+      {offered && <OfferActions ticketId={j.ticketId} onAccepted={() => void dispatch.refetch()} />}
 
       <Card size="small" className="gd-field-card gd-field-actions" title={t('fieldApp.visitTitle')}>
         <Space direction="vertical" style={{ width: '100%' }}>
@@ -142,21 +142,43 @@ function DeviceSection({ job }: { job: JobDetail }) {
   );
 }
 
-function OfferActions({ ticketId, onDone }: { ticketId: string; onDone: () => void }) {
+/** 接单 keeps the job on screen (its steps come next); 拒单 gives it back to dispatch: the job is no longer
+ * the engineer's, so the phone says so and goes back to the list (its reading of the offer would go stale). */
+function OfferActions({ ticketId, onAccepted }: { ticketId: string; onAccepted: () => void }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const [reason, setReason] = useState('');
   const [declining, setDeclining] = useState(false);
-  const fail = (e: unknown) => void message.error(isApiError(e) && e.status === 0 ? t('fieldApp.needsNetwork') : String((e as Error).message));
+  const [busy, setBusy] = useState(false);
+  const fail = (e: unknown) => {
+    setBusy(false);
+    void message.error(isApiError(e) && e.status === 0 ? t('fieldApp.needsNetwork') : String((e as Error).message));
+  };
+  const accept = () => {
+    setBusy(true);
+    fieldApi.accept(ticketId).then(() => {
+      setBusy(false);
+      void message.success(t('fieldApp.accepted'));
+      onAccepted();
+    }, fail);
+  };
+  const decline = () => {
+    setBusy(true);
+    fieldApi.decline(ticketId, reason.trim()).then(() => {
+      void message.success(t('fieldApp.declined'));
+      void navigate('/field', { replace: true });
+    }, fail);
+  };
   return (
     <Card size="small" className="gd-field-card gd-field-actions" title={t('fieldApp.offer')}>
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Button block type="primary" data-testid="offer-accept" onClick={() => fieldApi.accept(ticketId).then(onDone, fail)}>
+        <Button block type="primary" data-testid="offer-accept" loading={busy} disabled={busy} onClick={accept}>
           {t('fieldApp.accept')}
         </Button>
         {declining ? (
           <>
             <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('fieldApp.declineReason')} data-testid="decline-reason" />
-            <Button block danger disabled={!reason.trim()} data-testid="offer-decline-send" onClick={() => fieldApi.decline(ticketId, reason.trim()).then(onDone, fail)}>
+            <Button block danger disabled={!reason.trim() || busy} loading={busy} data-testid="offer-decline-send" onClick={decline}>
               {t('fieldApp.decline')}
             </Button>
           </>

@@ -30,6 +30,8 @@ export const fieldAppEn: typeof import('./field-app.zh-CN').fieldAppZhCN = {
   offer: 'New job offered',
   accept: 'Accept',
   decline: 'Decline',
+  accepted: 'Accepted',
+  declined: 'Declined: the job went back to dispatch',
   declineReason: 'Why do you decline?',
   needsNetwork: 'Accepting and declining need the network; try again when online',
   depart: 'Depart',

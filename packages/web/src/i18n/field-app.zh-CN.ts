@@ -30,6 +30,8 @@ export const fieldAppZhCN = {
   offer: '新派单',
   accept: '接单',
   decline: '拒单',
+  accepted: '已接单',
+  declined: '已拒单，工单已退回派单',
   declineReason: '请填写拒单原因',
   needsNetwork: '接单和拒单需要网络，请联网后再试',
   depart: '出发',
