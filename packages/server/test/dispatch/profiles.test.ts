@@ -147,12 +147,21 @@ describe('dispatch profiles', () => {
 
     const noHeader = await t.api(acme.adminToken, 'POST', '/api/v1/dispatch/skill-matrix/import', `${lin.email},网络,4\n`, { 'content-type': 'text/csv' });
     expect(noHeader.statusCode).toBe(400);
-    expect(noHeader.json().error).toMatchObject({ field: 'file', details: [{ code: 'unknown_columns' }] });
+
+    expect(noHeader.json().error).toMatchObject({ field: 'file', details: [{ code: 'unknown_columns', value: `${lin.email}、网络、4` }] });
     expect(noHeader.json().error.message).toContain('邮箱,技能,等级');
     const missing = await t.api(acme.adminToken, 'POST', '/api/v1/dispatch/skill-matrix/import', 'email,skill\na@b.cn,网络\n', { 'content-type': 'text/csv' });
     expect(missing.json().error.details[0].code).toBe('missing_columns');
-    const notUtf8 = await t.api(acme.adminToken, 'POST', '/api/v1/dispatch/skill-matrix/import', Buffer.from([0x65, 0x6d, 0xff, 0xfe]) as unknown as string, { 'content-type': 'text/csv' });
+    const raw = (payload: Buffer) => t.app.inject({ method: 'POST', url: '/api/v1/dispatch/skill-matrix/import', headers: { authorization: `Bearer ${acme.adminToken}`, 'content-type': 'text/csv' }, payload });
+    const notUtf8 = await raw(Buffer.from([0x65, 0x6d, 0xff, 0xfe])); // neither UTF-8 nor GB18030
     expect(notUtf8.statusCode).toBe(400);
+    expect(notUtf8.json().error).toMatchObject({ field: 'file', details: [{ code: 'not_utf8' }] });
+    // as Excel in China saves "CSV (逗号分隔)": GBK, Chinese headers and skill
+    const gbk = Buffer.concat([Buffer.from('d3cacfe42cbcbcc4dc2cb5c8bcb60a', 'hex'), Buffer.from(lin.email), Buffer.from('2ccdf8c2e72c330a', 'hex')]);
+    const fromExcel = await raw(gbk);
+    expect(fromExcel.statusCode, fromExcel.body).toBe(200);
+    expect(fromExcel.json()).toEqual({ updated: 1, failed: [] });
+    expect((await profileOf(lin.id)).skills.网络).toBe(3);
     expect((await t.api(agent.token, 'POST', '/api/v1/dispatch/skill-matrix/import', 'email,skill,level\n', { 'content-type': 'text/csv' })).statusCode).toBe(403);
   });
 

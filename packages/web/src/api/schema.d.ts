@@ -10459,7 +10459,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import the skill matrix from CSV (admins and supervisors; multipart field "file" or a text/csv body, UTF-8, up to 2 MB): columns email,skill,level[,certification,expires] or 邮箱,技能,等级,证书,到期日. Good rows are applied, each bad row is listed with why; a file without a usable header answers 400 */
+        /** Import the skill matrix from CSV (admins and supervisors; multipart field "file" or a text/csv body, UTF-8 or GBK as Excel saves it, up to 2 MB): columns email,skill,level[,certification,expires] or 邮箱,技能,等级,证书,到期日. Good rows are applied, each bad row is listed with why; a file without a usable header answers 400 */
         post: {
             parameters: {
                 query?: never;

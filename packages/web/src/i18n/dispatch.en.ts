@@ -28,7 +28,16 @@ export const dispatchEn: DispatchTexts = {
   import: {
     button: 'Import CSV',
     title: 'Skill matrix import',
-    help: 'A CSV file (UTF-8) whose first line names the columns email,skill,level,certification,expires; levels are 1–5, dates like 2027-05-01. Good rows are written, each bad row is listed.',
+    help: 'A CSV file (UTF-8 or GBK as Excel saves it) whose first line names the columns email,skill,level,certification,expires; levels are 1–5, dates like 2027-05-01. Good rows are written, each bad row is listed.',
+    file: {
+      not_utf8: 'The file is not CSV text: save it from Excel as CSV and upload it again',
+      no_rows: 'The file has no rows to import: a header line, then one line per person and skill',
+      unknown_columns: 'Unknown column names in the first line ({{value}}): use email,skill,level (optionally certification,expires)',
+      missing_columns: 'Missing columns: {{value}} (the first line should be email,skill,level)',
+      too_many: 'Import at most {{value}} rows at a time; split the file',
+      too_big: 'The file is over 2 MB; split it into several files',
+      other: 'The file could not be read as CSV; check it and upload again',
+    },
     result: '{{updated}} rows written, {{failed}} failed',
     row: 'Row {{row}}',
     codes: { NOT_FOUND: 'No active staff member has this email', VALIDATION_FAILED: 'Something in this row is wrong' },

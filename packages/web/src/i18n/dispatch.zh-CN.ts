@@ -28,7 +28,16 @@ export const dispatchZhCN = {
   import: {
     button: '导入 CSV',
     title: '技能矩阵导入结果',
-    help: 'CSV 文件（UTF-8 编码）第一行为列名：邮箱,技能,等级,证书,到期日；等级为 1–5，到期日写作 2027-05-01。正确的行会写入，有问题的行逐条列出。',
+    help: 'CSV 文件（UTF-8，或 Excel 直接“另存为 CSV”的 GBK 编码）第一行为列名：邮箱,技能,等级,证书,到期日；等级为 1–5，到期日写作 2027-05-01。正确的行会写入，有问题的行逐条列出。',
+    file: {
+      not_utf8: '文件不是文本格式的 CSV：请在 Excel 中“另存为 CSV”后再上传',
+      no_rows: '文件里没有可导入的数据行：第一行为列名，之后每行一人一项技能',
+      unknown_columns: '第一行有不认识的列名（{{value}}）：应为 邮箱,技能,等级（可加 证书,到期日）',
+      missing_columns: '缺少列：{{value}}（第一行应为 邮箱,技能,等级）',
+      too_many: '一次最多导入 {{value}} 行，请分成几个文件',
+      too_big: '文件超过 2 MB，请分成几个文件',
+      other: '文件无法按 CSV 读取，请检查后再上传',
+    },
     result: '已写入 {{updated}} 行，失败 {{failed}} 行',
     row: '第 {{row}} 行',
     codes: { NOT_FOUND: '找不到这个邮箱对应的在职员工', VALIDATION_FAILED: '这一行的内容有误' },

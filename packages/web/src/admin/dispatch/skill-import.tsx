@@ -1,12 +1,24 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, List, Modal, Typography, Upload } from 'antd';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
 import { errorMessage } from '../../common/api-errors';
 import { CloseIcon } from '../../common/quiet-icons';
 import { dispatchApi, type SkillImportResult } from './dispatch-api';
 
 // The skill matrix from a CSV file: upload, then the rows applied and each failed row with why.
+
+/** What is wrong with the file as a whole (its encoding, header, size), in the console's words. */
+export function fileErrorText(err: unknown, t: TFunction): string {
+  if (err instanceof ApiError) {
+    if (err.code === 'ATTACHMENT_TOO_LARGE' || err.code === 'BODY_TOO_LARGE') return t('dispatch.import.file.too_big');
+    const issue = err.details.find((d) => d.field === 'file');
+    if (issue) return t(`dispatch.import.file.${issue.code}`, { value: issue.value ?? '', defaultValue: t('dispatch.import.file.other') });
+  }
+  return errorMessage(err, t);
+}
 
 export function SkillImport({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
@@ -55,7 +67,7 @@ export function SkillImport({ onDone }: { onDone: () => void }) {
         data-testid="matrix-import-result"
       >
         <Typography.Paragraph type="secondary">{t('dispatch.import.help')}</Typography.Paragraph>
-        {!!error && <Alert type="error" showIcon title={errorMessage(error, t)} data-testid="matrix-import-error" />}
+        {!!error && <Alert type="error" showIcon title={fileErrorText(error, t)} data-testid="matrix-import-error" />}
         {result && (
           <>
             <Alert type={result.failed.length ? 'warning' : 'success'} showIcon title={t('dispatch.import.result', { updated: result.updated, failed: result.failed.length })} data-testid="matrix-import-summary" />

@@ -13,9 +13,18 @@ import { ImportResult } from './profile-schemas';
 
 const MAX_BYTES = 2 * 1024 * 1024;
 
+/** GBK / GB18030 text, or null: Excel in China saves "CSV (逗号分隔)" in the system's code page, GBK. */
+function decodeGb18030(bytes: Buffer): string | null {
+  try {
+    return new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 function decode(bytes: Buffer): string {
-  const text = decodeUtf8Strict(bytes);
-  if (text === null) throw invalid('file', 'The file is not UTF-8; save it as “CSV UTF-8” and upload it again', 'not_utf8');
+  const text = decodeUtf8Strict(bytes) ?? decodeGb18030(bytes);
+  if (text === null) throw invalid('file', 'The file is not text in UTF-8 or GBK; save it from Excel as CSV and upload it again', 'not_utf8');
   const fault = textFault(text);
   if (fault) throw invalidText('file', fault);
   return text;
@@ -31,7 +40,7 @@ export function skillImportRoute(app: FastifyInstance, deps: Deps) {
       schema: {
         tags: ['dispatch'],
         summary:
-          'Import the skill matrix from CSV (admins and supervisors; multipart field "file" or a text/csv body, UTF-8, up to 2 MB): columns email,skill,level[,certification,expires] ' +
+          'Import the skill matrix from CSV (admins and supervisors; multipart field "file" or a text/csv body, UTF-8 or GBK as Excel saves it, up to 2 MB): columns email,skill,level[,certification,expires] ' +
           'or 邮箱,技能,等级,证书,到期日. Good rows are applied, each bad row is listed with why; a file without a usable header answers 400',
         consumes: ['multipart/form-data', 'text/csv'],
         body: z.unknown().meta({ type: 'object', properties: { file: { type: 'string', format: 'binary' } } }),

@@ -28,7 +28,7 @@ export interface RowFailure {
   message: string;
 }
 
-const fileInvalid = (code: FieldIssueCode, message: string) => fieldsInvalid([{ field: 'file', code, message }]);
+const fileInvalid = (code: FieldIssueCode, message: string, value?: string) => fieldsInvalid([{ field: 'file', code, message, ...(value !== undefined ? { value } : {}) }]);
 const WHAT = 'the first line must name the columns email,skill,level (optionally certification,expires), or 邮箱,技能,等级,证书,到期日';
 
 /** Reads the file's rows; a file that cannot be read as a whole throws VALIDATION_FAILED (field "file") saying what to fix. */
@@ -44,11 +44,11 @@ export function readSkillMatrixCsv(text: string): { rows: SkillRow[]; failed: Ro
   const header = records[0].map((h) => h.trim().toLowerCase());
   const cols = header.map((h) => HEADERS[h]);
   const unknown = header.filter((h, i) => !cols[i] && h !== '');
-  if (unknown.length) throw fileInvalid('unknown_columns', `Unknown column ${unknown.join(', ')}; ${WHAT}`);
+  if (unknown.length) throw fileInvalid('unknown_columns', `Unknown column ${unknown.join(', ')}; ${WHAT}`, unknown.join('、'));
   const missing = (['email', 'skill', 'level'] as const).filter((c) => !cols.includes(c));
   const certOnly = cols.includes('email') && cols.includes('certification') && !cols.includes('skill') && !cols.includes('level');
-  if (missing.length && !certOnly) throw fileInvalid('missing_columns', `Missing column ${missing.join(', ')}; ${WHAT}`);
-  if (records.length - 1 > MAX_ROWS) throw fileInvalid('too_many', `The file has ${records.length - 1} rows; import at most ${MAX_ROWS} at a time`);
+  if (missing.length && !certOnly) throw fileInvalid('missing_columns', `Missing column ${missing.join(', ')}; ${WHAT}`, missing.join('、'));
+  if (records.length - 1 > MAX_ROWS) throw fileInvalid('too_many', `The file has ${records.length - 1} rows; import at most ${MAX_ROWS} at a time`, String(MAX_ROWS));
 
   const rows: SkillRow[] = [];
   const failed: RowFailure[] = [];
