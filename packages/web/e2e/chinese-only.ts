@@ -22,6 +22,7 @@ export const LATIN_ALLOWED = [
   'VIP',
   'SVIP',
   'CSV',
+  'GBK',
   'JSON',
   'JSONL',
   'Excel',

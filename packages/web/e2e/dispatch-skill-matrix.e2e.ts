@@ -79,8 +79,10 @@ describe('skill matrix', () => {
     await page.getByTestId('profile-edit-林涛').click();
     const drawer = page.getByTestId('profile-drawer');
     await drawer.getByText('林涛的派单档案').waitFor();
-    // 林涛 has no shift yet (全天): switch to a shift, Monday to Saturday 08:00–20:00, 8 on-site jobs
+    // 林涛 has no shift yet (全天): switch to a shift, Monday to Saturday 08:00–20:00, 8 on-site jobs; a new
+    // shift follows the working calendar (法定节假日休, 调休上班) unless unticked
     await drawer.getByTestId('profile-all-day').click();
+    expect(await drawer.getByTestId('profile-shift-calendar').isChecked()).toBe(true);
     await drawer.getByLabel('六', { exact: true }).check();
     await drawer.getByTestId('profile-shift-start').fill('08:00');
     await drawer.getByTestId('profile-shift-end').fill('20:00');
@@ -89,7 +91,7 @@ describe('skill matrix', () => {
     await expectChineseOnly(page);
     await shot(env, page, 'dispatch-profile-drawer');
     await drawer.getByTestId('profile-save').click();
-    await poll(async () => (await api.get<{ shift: unknown; capacity: unknown }>(`/dispatch/profiles/${linId}`)).shift).toEqual({ days: [1, 2, 3, 4, 5, 6], start: '08:00', end: '20:00' });
+    await poll(async () => (await api.get<{ shift: unknown; capacity: unknown }>(`/dispatch/profiles/${linId}`)).shift).toEqual({ days: [1, 2, 3, 4, 5, 6], start: '08:00', end: '20:00', followsCalendar: true });
     expect((await api.get<{ capacity: unknown }>(`/dispatch/profiles/${linId}`)).capacity).toEqual({ field: 8 });
 
     await page.reload();
