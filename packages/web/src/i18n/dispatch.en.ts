@@ -25,6 +25,15 @@ export const dispatchEn: DispatchTexts = {
     never: 'no expiry',
     noCerts: 'None',
   },
+  number: {
+    notNumber: 'Enter a number',
+    whole: 'Enter a whole number',
+    range: 'Enter a number from {{min}} to {{max}}',
+    atLeast: 'At least {{min}}',
+    atMost: 'At most {{max}}',
+    required: 'Required',
+    overflowNeedsTeam: 'With a queue threshold, pick the team to overflow to',
+  },
   import: {
     button: 'Import CSV',
     title: 'Skill matrix import',
@@ -80,6 +89,7 @@ export const dispatchEn: DispatchTexts = {
     productLines: 'Product lines',
     skill: 'Skill',
     level: 'Minimum level',
+    skillForLevel: 'A minimum level needs a skill',
     certification: 'Certification',
     language: 'Language',
     region: 'Service area',

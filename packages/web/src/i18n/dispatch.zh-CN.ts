@@ -25,6 +25,15 @@ export const dispatchZhCN = {
     never: '长期有效',
     noCerts: '无',
   },
+  number: {
+    notNumber: '请输入数字',
+    whole: '请输入整数',
+    range: '请输入 {{min}} 到 {{max}} 之间的数',
+    atLeast: '不能小于 {{min}}',
+    atMost: '不能大于 {{max}}',
+    required: '请填写',
+    overflowNeedsTeam: '设置了排队阈值时，请选择溢出到的团队',
+  },
   import: {
     button: '导入 CSV',
     title: '技能矩阵导入结果',
@@ -80,6 +89,7 @@ export const dispatchZhCN = {
     productLines: '产品线',
     skill: '技能',
     level: '最低等级',
+    skillForLevel: '设置了最低等级时，请填写技能',
     certification: '证书',
     language: '语言',
     region: '服务区域',

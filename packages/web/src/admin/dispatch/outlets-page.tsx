@@ -7,6 +7,7 @@ import { confirmIcon } from '../../common/quiet-icons';
 import { useFormSubmit } from '../../common/use-form-submit';
 import { AddButton, AdminFormModal, AdminTablePage, useAdminList } from '../admin-table';
 import { DISPATCH_KEYS, dispatchApi, type Outlet, type OutletBody } from './dispatch-api';
+import { numberRule } from './number-rule';
 
 // 服务网点: branches with an address and a position; engineers belong to one, and "the nearest outlet
 // that can do it" is a dispatch target.
@@ -35,11 +36,11 @@ function OutletModal({ editing, onClose, onSaved }: { editing: Outlet | 'new' | 
           <Input maxLength={300} data-testid="outlet-address" />
         </Form.Item>
         <Space>
-          <Form.Item name="lat" label={t('dispatch.outlets.lat')} rules={[{ required: true, message: t('dispatch.outlets.positionRequired') }]}>
-            <InputNumber min={-90} max={90} step={0.0001} style={{ width: 160 }} data-testid="outlet-lat" />
+          <Form.Item name="lat" label={t('dispatch.outlets.lat')} rules={[{ required: true, message: t('dispatch.outlets.positionRequired') }, numberRule({ min: -90, max: 90 }, t)]}>
+            <InputNumber step={0.0001} style={{ width: 160 }} data-testid="outlet-lat" />
           </Form.Item>
-          <Form.Item name="lng" label={t('dispatch.outlets.lng')} rules={[{ required: true, message: t('dispatch.outlets.positionRequired') }]}>
-            <InputNumber min={-180} max={180} step={0.0001} style={{ width: 160 }} data-testid="outlet-lng" />
+          <Form.Item name="lng" label={t('dispatch.outlets.lng')} rules={[{ required: true, message: t('dispatch.outlets.positionRequired') }, numberRule({ min: -180, max: 180 }, t)]}>
+            <InputNumber step={0.0001} style={{ width: 160 }} data-testid="outlet-lng" />
           </Form.Item>
         </Space>
         <Form.Item name="active" label={t('dispatch.outlets.active')} valuePropName="checked">

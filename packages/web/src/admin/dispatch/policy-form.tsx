@@ -5,6 +5,7 @@ import { useCategoryTree, useLookups } from '../../common/lookups';
 import { useFormSubmit } from '../../common/use-form-submit';
 import { AdminFormModal } from '../admin-table';
 import { dispatchApi, type DispatchPolicy, type PolicyBody } from './dispatch-api';
+import { numberRule } from './number-rule';
 
 // The form of a dispatch policy (派单方式): for the tenant, a team or a category — the mode, the score's
 // weights, the batch window, the time to accept, overflow at peak, travel speed and position age.
@@ -83,16 +84,16 @@ export function PolicyModal({ editing, onClose, onSaved }: { editing: DispatchPo
         <Divider titlePlacement="start">{t('dispatch.policies.timing')}</Divider>
         <Space wrap align="end">
           {mode === 'batch' && (
-            <Form.Item name="batchWindowS" label={t('dispatch.policies.batchWindowS')}>
-              <InputNumber min={1} max={3600} precision={0} />
+            <Form.Item name="batchWindowS" label={t('dispatch.policies.batchWindowS')} rules={[{ required: true, message: t('dispatch.number.required') }, numberRule({ min: 1, max: 3600, whole: true }, t)]}>
+              <InputNumber data-testid="policy-batch-window" />
             </Form.Item>
           )}
           <Form.Item name="needsAccept" label={t('dispatch.policies.needsAccept')} valuePropName="checked">
             <Switch />
           </Form.Item>
           {needsAccept && (
-            <Form.Item name="acceptTimeoutS" label={t('dispatch.policies.acceptTimeoutS')}>
-              <InputNumber min={10} max={86400} precision={0} />
+            <Form.Item name="acceptTimeoutS" label={t('dispatch.policies.acceptTimeoutS')} rules={[{ required: true, message: t('dispatch.number.required') }, numberRule({ min: 10, max: 86400, whole: true }, t)]}>
+              <InputNumber data-testid="policy-accept-timeout" />
             </Form.Item>
           )}
           <Form.Item name="autoImprove" label={t('dispatch.policies.autoImprove')} tooltip={t('dispatch.policies.autoImproveHelp')} valuePropName="checked">
@@ -103,22 +104,32 @@ export function PolicyModal({ editing, onClose, onSaved }: { editing: DispatchPo
           <Form.Item name="overflowTeamId" label={t('dispatch.policies.overflowTeam')}>
             <Select allowClear style={{ width: 200 }} options={teams.map((tm) => ({ value: tm.id, label: tm.name }))} />
           </Form.Item>
-          <Form.Item name="overflowThreshold" label={t('dispatch.policies.overflowThreshold')}>
-            <InputNumber min={0} precision={0} />
+          <Form.Item
+            name="overflowThreshold"
+            label={t('dispatch.policies.overflowThreshold')}
+            dependencies={['overflowTeamId']}
+            rules={[
+              numberRule({ min: 0, max: 100_000, whole: true }, t),
+              ({ getFieldValue }) => ({
+                validator: (_r, v) => (v !== null && v !== undefined && !getFieldValue('overflowTeamId') ? Promise.reject(new Error(t('dispatch.number.overflowNeedsTeam'))) : Promise.resolve()),
+              }),
+            ]}
+          >
+            <InputNumber data-testid="policy-overflow-threshold" />
           </Form.Item>
         </Space>
         <Space wrap>
-          <Form.Item name="speedKmh" label={t('dispatch.policies.speedKmh')}>
-            <InputNumber min={1} max={300} />
+          <Form.Item name="speedKmh" label={t('dispatch.policies.speedKmh')} rules={[{ required: true, message: t('dispatch.number.required') }, numberRule({ min: 1, max: 300 }, t)]}>
+            <InputNumber data-testid="policy-speed" />
           </Form.Item>
-          <Form.Item name="positionStaleMin" label={t('dispatch.policies.positionStaleMin')}>
-            <InputNumber min={1} max={1440} precision={0} />
+          <Form.Item name="positionStaleMin" label={t('dispatch.policies.positionStaleMin')} rules={[{ required: true, message: t('dispatch.number.required') }, numberRule({ min: 1, max: 1440, whole: true }, t)]}>
+            <InputNumber data-testid="policy-position-stale" />
           </Form.Item>
         </Space>
         <Space wrap>
           {(['ticket', 'chat', 'field'] as const).map((k) => (
-            <Form.Item key={k} name={['defaultCapacity', k]} label={t(`dispatch.capacity.${k}`)}>
-              <InputNumber min={0} max={200} precision={0} />
+            <Form.Item key={k} name={['defaultCapacity', k]} label={t(`dispatch.capacity.${k}`)} rules={[numberRule({ min: 0, max: 200, whole: true }, t)]}>
+              <InputNumber data-testid={`policy-capacity-${k}`} />
             </Form.Item>
           ))}
         </Space>

@@ -8,6 +8,7 @@ import { useFormSubmit } from '../../common/use-form-submit';
 import { DISPATCH_KEYS, dispatchApi, type DispatchProfile } from './dispatch-api';
 import { AreaFields, CertificationsField, ShiftFields } from './profile-sections';
 import { knownFields, toBody, toValues, WORK_KINDS, type ProfileValues } from './profile-values';
+import { numberRule } from './number-rule';
 
 // 编辑派单档案: everything of a person's dispatch profile but the skills (those are the matrix's) —
 // certifications, 服务区域, service area, languages, product lines, shift, capacity per kind, home base,
@@ -97,18 +98,18 @@ export function ProfileDrawer({ profile, onClose, onSaved }: { profile: Dispatch
         <Divider titlePlacement="start">{t('dispatch.profile.capacity')}</Divider>
         <Space wrap>
           {WORK_KINDS.map((k) => (
-            <Form.Item key={k} name={['capacity', k]} label={t(`dispatch.profile.capacityKinds.${k}`)}>
-              <InputNumber controls={NO_STEP_BUTTONS} min={0} max={200} precision={0} style={{ width: 110 }} data-testid={`profile-capacity-${k}`} />
+            <Form.Item key={k} name={['capacity', k]} label={t(`dispatch.profile.capacityKinds.${k}`)} rules={[numberRule({ min: 0, max: 200, whole: true }, t)]}>
+              <InputNumber controls={NO_STEP_BUTTONS} style={{ width: 110 }} data-testid={`profile-capacity-${k}`} />
             </Form.Item>
           ))}
         </Space>
         <Divider titlePlacement="start">{t('dispatch.profile.home')}</Divider>
         <Space wrap>
-          <Form.Item name={['home', 'lat']} label={t('dispatch.profile.homeLat')} dependencies={[['home', 'lng']]} rules={[bothOrNeither('lng', t('dispatch.profile.homeBoth'))]}>
-            <InputNumber controls={NO_STEP_BUTTONS} min={-90} max={90} step={0.0001} style={{ width: 140 }} data-testid="profile-home-lat" />
+          <Form.Item name={['home', 'lat']} label={t('dispatch.profile.homeLat')} dependencies={[['home', 'lng']]} rules={[bothOrNeither('lng', t('dispatch.profile.homeBoth')), numberRule({ min: -90, max: 90 }, t)]}>
+            <InputNumber controls={NO_STEP_BUTTONS} step={0.0001} style={{ width: 140 }} data-testid="profile-home-lat" />
           </Form.Item>
-          <Form.Item name={['home', 'lng']} label={t('dispatch.profile.homeLng')} dependencies={[['home', 'lat']]} rules={[bothOrNeither('lat', t('dispatch.profile.homeBoth'))]}>
-            <InputNumber controls={NO_STEP_BUTTONS} min={-180} max={180} step={0.0001} style={{ width: 140 }} data-testid="profile-home-lng" />
+          <Form.Item name={['home', 'lng']} label={t('dispatch.profile.homeLng')} dependencies={[['home', 'lat']]} rules={[bothOrNeither('lat', t('dispatch.profile.homeBoth')), numberRule({ min: -180, max: 180 }, t)]}>
+            <InputNumber controls={NO_STEP_BUTTONS} step={0.0001} style={{ width: 140 }} data-testid="profile-home-lng" />
           </Form.Item>
         </Space>
       </Form>

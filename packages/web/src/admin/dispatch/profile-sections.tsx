@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { NO_STEP_BUTTONS } from '../../common/quiet-icons';
 import { AREA_KINDS, CLOCK, WEEKDAYS, type ProfileValues } from './profile-values';
+import { numberRule } from './number-rule';
 
 // The parts of the 派单档案 drawer with more than one input: certifications, the service area, the shift.
 
@@ -55,14 +56,14 @@ export function AreaFields() {
       </Form.Item>
       {kind === 'radius' && (
         <Space wrap>
-          <Form.Item name={['area', 'center', 0]} label={t('dispatch.profile.centerLat')} rules={[{ required: true, message: t('dispatch.profile.centerLat') }]}>
-            <InputNumber controls={NO_STEP_BUTTONS} min={-90} max={90} step={0.0001} style={{ width: 140 }} data-testid="profile-area-lat" />
+          <Form.Item name={['area', 'center', 0]} label={t('dispatch.profile.centerLat')} rules={[{ required: true, message: t('dispatch.profile.centerLat') }, numberRule({ min: -90, max: 90 }, t)]}>
+            <InputNumber controls={NO_STEP_BUTTONS} step={0.0001} style={{ width: 140 }} data-testid="profile-area-lat" />
           </Form.Item>
-          <Form.Item name={['area', 'center', 1]} label={t('dispatch.profile.centerLng')} rules={[{ required: true, message: t('dispatch.profile.centerLng') }]}>
-            <InputNumber controls={NO_STEP_BUTTONS} min={-180} max={180} step={0.0001} style={{ width: 140 }} data-testid="profile-area-lng" />
+          <Form.Item name={['area', 'center', 1]} label={t('dispatch.profile.centerLng')} rules={[{ required: true, message: t('dispatch.profile.centerLng') }, numberRule({ min: -180, max: 180 }, t)]}>
+            <InputNumber controls={NO_STEP_BUTTONS} step={0.0001} style={{ width: 140 }} data-testid="profile-area-lng" />
           </Form.Item>
-          <Form.Item name={['area', 'km']} label={t('dispatch.profile.km')} rules={[{ required: true, message: t('dispatch.profile.km') }]}>
-            <InputNumber controls={NO_STEP_BUTTONS} min={0.1} max={500} style={{ width: 120 }} data-testid="profile-area-km" />
+          <Form.Item name={['area', 'km']} label={t('dispatch.profile.km')} rules={[{ required: true, message: t('dispatch.profile.km') }, numberRule({ min: 0.1, max: 500 }, t)]}>
+            <InputNumber controls={NO_STEP_BUTTONS} style={{ width: 120 }} data-testid="profile-area-km" />
           </Form.Item>
         </Space>
       )}

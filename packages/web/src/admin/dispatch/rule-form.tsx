@@ -6,6 +6,7 @@ import { useCategoryTree, useLocalName, useLookups } from '../../common/lookups'
 import { useFormSubmit } from '../../common/use-form-submit';
 import { AdminFormModal } from '../admin-table';
 import { dispatchApi, type DispatchRule, type RuleBody } from './dispatch-api';
+import { numberRule } from './number-rule';
 
 // The form of a dispatch rule: when it applies (conditions) and what a person needs (requirements).
 
@@ -73,11 +74,21 @@ export function RuleModal({ editing, onClose, onSaved }: { editing: DispatchRule
         </Form.Item>
         <Divider titlePlacement="start">{t('dispatch.rules.requirements')}</Divider>
         <Space wrap>
-          <Form.Item name={['requirements', 'skill']} label={t('dispatch.rules.skill')}>
+          <Form.Item
+            name={['requirements', 'skill']}
+            label={t('dispatch.rules.skill')}
+            dependencies={[['requirements', 'level']]}
+            rules={[
+              ({ getFieldValue }) => ({
+                // a minimum level is of a skill: the missing one is the skill, said under it
+                validator: (_r, v) => (getFieldValue(['requirements', 'level']) != null && !String(v ?? '').trim() ? Promise.reject(new Error(t('dispatch.rules.skillForLevel'))) : Promise.resolve()),
+              }),
+            ]}
+          >
             <Input maxLength={64} style={{ width: 180 }} data-testid="rule-skill" />
           </Form.Item>
-          <Form.Item name={['requirements', 'level']} label={t('dispatch.rules.level')}>
-            <InputNumber min={1} max={5} precision={0} style={{ width: 100 }} data-testid="rule-level" />
+          <Form.Item name={['requirements', 'level']} label={t('dispatch.rules.level')} rules={[numberRule({ min: 1, max: 5, whole: true }, t)]}>
+            <InputNumber style={{ width: 100 }} data-testid="rule-level" />
           </Form.Item>
           <Form.Item name={['requirements', 'certification']} label={t('dispatch.rules.certification')}>
             <Input maxLength={100} style={{ width: 200 }} data-testid="rule-certification" />
@@ -101,8 +112,8 @@ export function RuleModal({ editing, onClose, onSaved }: { editing: DispatchRule
           <Form.Item name={['requirements', 'onSite']} label={t('dispatch.rules.onSite')} valuePropName="checked">
             <Switch />
           </Form.Item>
-          <Form.Item name={['requirements', 'onSiteMinutes']} label={t('dispatch.rules.onSiteMinutes')} tooltip={t('dispatch.rules.onSiteMinutesHelp')}>
-            <InputNumber min={5} max={1440} precision={0} suffix={t('dispatch.rules.minutes')} style={{ width: 140 }} data-testid="rule-on-site-minutes" />
+          <Form.Item name={['requirements', 'onSiteMinutes']} label={t('dispatch.rules.onSiteMinutes')} tooltip={t('dispatch.rules.onSiteMinutesHelp')} rules={[numberRule({ min: 5, max: 1440, whole: true }, t)]}>
+            <InputNumber suffix={t('dispatch.rules.minutes')} style={{ width: 140 }} data-testid="rule-on-site-minutes" />
           </Form.Item>
         </Space>
       </Form>
