@@ -24,6 +24,8 @@ interface Seed {
   outlet?: OutletKey;
   home: [number, number];
   night?: boolean;
+  /** on-site jobs in hand (default 8) */
+  field?: number;
 }
 
 const ENGINEERS: Record<string, Seed> = {
@@ -31,7 +33,9 @@ const ENGINEERS: Record<string, Seed> = {
   'eng-zheng': { skills: { 打印机: 3, 电脑: 5 }, certs: [['电工证', 12]], regions: ['上海市/徐汇区', '上海市/闵行区'], outlet: 'xuhui', home: [31.1702, 121.4204] },
   'eng-he': { skills: { 网络: 5, VPN: 4, 交换机: 4 }, certs: [['华为 HCIP', 200]], regions: ['上海市'], outlet: 'jingan', home: [31.2415, 121.4352], night: true },
   'eng-ma': { skills: { 网络: 3, 'Wi-Fi': 5, 交换机: 2 }, certs: [['华为 HCIA', -10]], regions: ['浙江省/杭州市', '上海市'], outlet: 'hangzhou', home: [30.2875, 120.1426] },
-  'eng-gao': { skills: { 电梯维修: 5, 困人救援: 5, 年检: 4 }, certs: [['特种设备作业证', 500], ['电工证', 25]], regions: ['上海市'], outlet: 'pudong', home: [31.2397, 121.4998] },
+  // the day shift's only certified elevator engineer: his visits of the week (年检, 维保) are open at once, and
+  // an urgent 困人 must still find room with him (docs/DISPATCH.md's example)
+  'eng-gao': { skills: { 电梯维修: 5, 困人救援: 5, 年检: 4 }, certs: [['特种设备作业证', 500], ['电工证', 25]], regions: ['上海市'], outlet: 'pudong', home: [31.2397, 121.4998], field: 14 },
   'eng-lin': { skills: { 电梯维修: 3, 困人救援: 4, 年检: 3 }, certs: [['特种设备作业证', 20]], regions: ['上海市/静安区', '上海市/普陀区'], outlet: 'jingan', home: [31.2492, 121.3975], night: true },
 };
 const AGENT_SKILLS: Record<string, Record<string, number>> = {
@@ -63,7 +67,7 @@ export async function createDispatchProfiles(deps: Deps, admin: Actor, people: P
         languages: ['zh'],
         // day shifts follow the demo's working calendar (法定节假日休, 调休上班); the night rota works every day
         shift: eng.night ? { days: [1, 2, 3, 4, 5, 6, 7], start: '20:00', end: '08:00' } : { days: [1, 2, 3, 4, 5, 6], start: '08:00', end: '18:00', followsCalendar: true },
-        capacity: { field: 8, ticket: 6 },
+        capacity: { field: eng.field ?? 8, ticket: 6 },
         home: { lat: eng.home[0], lng: eng.home[1] },
         outletId: eng.outlet ? outletIds.get(eng.outlet)! : null,
         status: rng.next() < 0.2 ? 'busy' : 'available',
