@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { i18n } from '../i18n';
 import { describeDispatchEvent } from './dispatch-events';
-import { decisionSummary, exclusionText, historyLine, outletLine, queueReasonText, stateLabel, termText } from './dispatch-words';
+import { decisionSummary, exclusionText, exclusionsText, historyLine, outletLine, queueReasonText, stateLabel, termText } from './dispatch-words';
 import { ASSIGNMENT } from './dispatch-fixtures';
 
 const zh = i18n.getFixedT('zh-CN');
@@ -46,6 +46,10 @@ describe('dispatch decisions in words', () => {
     expect(exclusionText({ rule: 'shift', detail: {} }, en)).toBe('not on shift');
     expect(exclusionText({ rule: 'shift', detail: { days: [1, 2, 3, 4, 5], start: '08:00', end: '18:00', holiday: '国庆节' } }, zh)).toBe('不在班（国庆节放假）');
     expect(exclusionText({ rule: 'shift', detail: { holiday: '国庆节' } }, en)).toBe('not on shift (国庆节 holiday)');
+    // reasons are joined as each language writes clauses
+    const two = [{ rule: 'shift' as const, detail: {} }, { rule: 'excluded' as const, detail: {} }];
+    expect(exclusionsText(two, zh)).toBe('不在班；客户排除');
+    expect(exclusionsText(two, en)).toBe(`not on shift; ${en('dispatchMap.rule.excluded')}`);
   });
 
   it('says why the person got the ticket, by mode, with the chosen terms', () => {

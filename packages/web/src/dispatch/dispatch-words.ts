@@ -118,7 +118,7 @@ export function exclusionText(e: Exclusion, t: TFunction): string {
   }
 }
 
-export const exclusionsText = (reasons: Exclusion[], t: TFunction) => reasons.map((r) => exclusionText(r, t)).join('；');
+export const exclusionsText = (reasons: Exclusion[], t: TFunction) => reasons.map((r) => exclusionText(r, t)).join(t('app.clauseSep'));
 
 /**
  * Why the assignment went to its person, in one sentence: "系统按综合评分派给 张伟：距离 3.2 公里（约 6 分钟）…";
@@ -133,7 +133,7 @@ export function decisionSummary(a: Pick<Assignment, 'mode' | 'userId' | 'userNam
     : AUTO_MODES.includes(a.mode) ? t('dispatchMap.why.auto', { mode: modeName(a.mode, t), name }) : a.mode === 'manual' ? t('dispatchMap.why.manual', { name }) : t('dispatchMap.why.auto', { mode: modeName(a.mode, t), name });
   const chosen = a.decision?.candidates?.find((c) => c.userId === (a.decision.chosen ?? a.userId));
   if (!chosen) return head;
-  return t('dispatchMap.why.terms', { head, terms: candidateTerms(chosen, { ...need, kind: need?.kind ?? a.kind }, t).join('，') });
+  return t('dispatchMap.why.terms', { head, terms: candidateTerms(chosen, { ...need, kind: need?.kind ?? a.kind }, t).join(t('app.phraseSep')) });
 }
 
 /** The ticket's dispatch state as a label: 已派单待接单 / 已接单 / 排队等待派单 / 未派单. */

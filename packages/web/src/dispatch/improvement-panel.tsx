@@ -22,7 +22,7 @@ export function moveGains(m: ImprovementMove, t: TFunction): string {
   const parts = [t('dispatchMap.improve.saved', { km: km(m.kmSaved), minutes: minutes(m.travelSavedMinutes) })];
   if (m.lateAfter < m.lateBefore) parts.push(t('dispatchMap.improve.late', { before: minutes(m.lateBefore), after: minutes(m.lateAfter) }));
   if (m.insertBefore != null) parts.push(t('dispatchMap.improve.inserted', { name: m.to.name, n: m.insertBefore }));
-  return parts.join('，');
+  return parts.join(t('app.phraseSep'));
 }
 
 /** Why a move was not applied, by its code (an unknown code: named). */

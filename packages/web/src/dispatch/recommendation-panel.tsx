@@ -58,7 +58,7 @@ export function RecommendationPanel({ ticket }: { ticket: { id: string; number: 
                     <Typography.Text type="secondary">{t('dispatchMap.rec.score', { score: formatNumber(Math.round(c.score * 100) / 100) })}</Typography.Text>
                   </Flex>
                 }
-                description={<span data-testid="candidate-terms">{candidateTerms(c, need, t).join('，')}</span>}
+                description={<span data-testid="candidate-terms">{candidateTerms(c, need, t).join(t('app.phraseSep'))}</span>}
               />
             </List.Item>
           )}
@@ -89,7 +89,7 @@ export function RecommendationPanel({ ticket }: { ticket: { id: string; number: 
                           : []
                       }
                     >
-                      <List.Item.Meta title={x.name} description={<span data-testid="excluded-reasons">{x.reasons.map((r) => exclusionText(r, t)).join('；')}</span>} />
+                      <List.Item.Meta title={x.name} description={<span data-testid="excluded-reasons">{x.reasons.map((r) => exclusionText(r, t)).join(t('app.clauseSep'))}</span>} />
                     </List.Item>
                   )}
                 />

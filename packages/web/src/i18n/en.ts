@@ -4,6 +4,10 @@ import type { Messages } from './zh-CN';
 export const en: Messages = {
   app: {
     name: 'Gongdan',
+    phraseSep: ', ',
+    clauseSep: '; ',
+    labelValue: '{{label}}: {{value}}',
+    withCount: '{{label}} ({{count}})',
     loading: 'Loading…',
     retry: 'Retry',
     save: 'Save',

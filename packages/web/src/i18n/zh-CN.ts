@@ -2,6 +2,11 @@
 export const zhCN = {
   app: {
     name: '工单',
+    // how phrases, clauses, a label and its value, and a count are written (full-width in Chinese)
+    phraseSep: '，',
+    clauseSep: '；',
+    labelValue: '{{label}}：{{value}}',
+    withCount: '{{label}}（{{count}}）',
     loading: '加载中…',
     retry: '重试',
     save: '保存',

@@ -61,7 +61,7 @@ export function DispatchPanel({ ticket, version }: { ticket: Ticket; version: nu
         </Space>
         {site?.address && (
           <Typography.Text data-testid="dispatch-site">
-            {t('dispatchMap.panel.site')}：{site.address}
+            {t('app.labelValue', { label: t('dispatchMap.panel.site'), value: site.address })}
           </Typography.Text>
         )}
         {shown && (
@@ -81,7 +81,7 @@ export function DispatchPanel({ ticket, version }: { ticket: Ticket; version: nu
           />
         )}
         <Button type="link" size="small" style={{ alignSelf: 'start', padding: 0 }} onClick={() => setHistoryOpen((o) => !o)} data-testid="dispatch-history-toggle">
-          {t('dispatchMap.panel.history')}（{history.length}）
+          {t('app.withCount', { label: t('dispatchMap.panel.history'), count: history.length })}
         </Button>
         {historyOpen &&
           (history.length ? (

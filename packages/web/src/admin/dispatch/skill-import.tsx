@@ -78,7 +78,7 @@ export function SkillImport({ onDone }: { onDone: () => void }) {
                 renderItem={(f) => (
                   <List.Item data-testid={`matrix-import-failed-${f.row}`}>
                     <Typography.Text>
-                      {t('dispatch.import.row', { row: f.row })}：{failText(f.code)}
+                      {t('app.labelValue', { label: t('dispatch.import.row', { row: f.row }), value: failText(f.code) })}
                     </Typography.Text>
                     <Typography.Text type="secondary" className="gd-server-message" style={{ fontSize: 12 }}>
                       {f.message}
