@@ -165,7 +165,7 @@ export const dispatchMapEn: DispatchMapTexts = {
     outlet: 'Outlet: {{name}}',
     dragHint: 'Tip: pick a ticket to see recommendations; drag a ticket marker onto an engineer to dispatch',
     pickEngineer: 'Ticket #{{number}} picked: click an engineer to dispatch',
-    noSite: '{{count}} tickets have no site and are not on the map',
+    noSite: 'Without a site, not on the map: {{count}}',
     ticketList: 'Tickets to dispatch',
     noTickets: 'No field tickets waiting',
     updated: 'updated {{time}}',
