@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { i18n } from '../i18n';
 import { describeDispatchEvent } from './dispatch-events';
-import { decisionSummary, exclusionText, exclusionsText, historyLine, outletLine, queueReasonText, stateLabel, termText } from './dispatch-words';
+import { decisionSummary, exclusionText, exclusionsText, historyLine, outletLine, queueReasonText, spanText, stateLabel, termText } from './dispatch-words';
 import { ASSIGNMENT } from './dispatch-fixtures';
 
 const zh = i18n.getFixedT('zh-CN');
@@ -14,6 +14,13 @@ describe('dispatch decisions in words', () => {
     expect(termText({ name: 'load', value: 2, goodness: 1, weighted: 1 }, ctx, zh)).toBe('负荷 2/5');
     expect(termText({ name: 'speed', value: 45, goodness: 1, weighted: 1 }, ctx, zh)).toBe('同类平均 45 分钟解决');
     expect(termText({ name: 'speed', value: null, goodness: 0, weighted: 0 }, ctx, zh)).toBe('同类暂无记录');
+    // long spans in hours: a tester read "今日已派 1680 分钟工作", "2780 分钟"
+    expect(termText({ name: 'fairness', value: 1680, goodness: 0.3, weighted: 1 }, ctx, zh)).toBe('今日已派 28 小时工作');
+    expect(termText({ name: 'speed', value: 2780, goodness: 0.3, weighted: 1 }, ctx, zh)).toBe('同类平均 46 小时解决');
+    expect(spanText(125, zh)).toBe('2 小时 5 分钟');
+    expect(spanText(120, zh)).toBe('2 小时');
+    expect(spanText(635, zh)).toBe('11 小时');
+    expect(spanText(125, en)).toBe('2 h 5 min');
     expect(termText({ name: 'firstFix', value: 0.92, goodness: 1, weighted: 1 }, ctx, zh)).toBe('一次修复率 92%');
     expect(termText({ name: 'skillFit', value: 4, goodness: 1, weighted: 1 }, ctx, zh)).toBe('技能 电梯维修 4 级');
     expect(termText({ name: 'load', value: 3, goodness: 1, weighted: 1 }, {}, zh)).toBe('手上 3 单');

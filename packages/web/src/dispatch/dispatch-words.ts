@@ -38,6 +38,15 @@ function travelText(dist: number | null, minutes: number | null, t: TFunction): 
 }
 
 /** One score term in words, e.g. 负荷 2/5, 同类平均 45 分钟解决, 一次修复率 92%, 技能 电梯维修 4 级. */
+/** Minutes as people say a span: "45 分钟", "2 小时 5 分钟", "28 小时" (2780 分钟 reads as nothing). */
+export function spanText(minutes: number, t: TFunction): string {
+  const total = Math.round(minutes);
+  if (total < 60) return t('dispatchMap.span.minutes', { m: total });
+  const h = Math.floor(total / 60);
+  const m = total % 60;
+  return m === 0 || h >= 10 ? t('dispatchMap.span.hours', { h: m >= 30 && h >= 10 ? h + 1 : h }) : t('dispatchMap.span.hoursMinutes', { h, m });
+}
+
 export function termText(term: Term, ctx: TermContext, t: TFunction): string {
   const v = num(term.value);
   switch (term.name) {
@@ -55,7 +64,7 @@ export function termText(term: Term, ctx: TermContext, t: TFunction): string {
       return capacity != null ? t('dispatchMap.term.load', { load, capacity }) : t('dispatchMap.term.loadCount', { load });
     }
     case 'speed':
-      return v == null ? t('dispatchMap.term.speedNone') : t('dispatchMap.term.speed', { minutes: Math.round(v) });
+      return v == null ? t('dispatchMap.term.speedNone') : t('dispatchMap.term.speed', { span: spanText(v, t) });
     case 'firstFix':
       return v == null ? t('dispatchMap.term.speedNone') : t('dispatchMap.term.firstFix', { rate: formatPercent(v > 1 ? v / 100 : v) });
     case 'skillFit':
@@ -66,7 +75,7 @@ export function termText(term: Term, ctx: TermContext, t: TFunction): string {
     case 'preferred':
       return String(term.value) === 'true' || v === 1 || term.goodness >= 1 ? t('dispatchMap.term.preferred') : t('dispatchMap.term.notPreferred');
     case 'fairness':
-      return t('dispatchMap.term.fairness', { minutes: Math.round(v ?? 0) });
+      return t('dispatchMap.term.fairness', { span: spanText(v ?? 0, t) });
     case 'deadline':
       // the slack in minutes between the estimated arrival and the ticket's deadline (inserted: the least
       // of its own and of the jobs it delays)
