@@ -18,7 +18,8 @@ import { canOverride } from './use-dispatch-actions';
 
 export const STATUS_COLOR: Record<PersonStatus | (string & {}), string> = { available: 'green', busy: 'orange', away: 'gold', off_shift: 'default' };
 
-export function RecommendationPanel({ ticket }: { ticket: { id: string; number: number; title: string } }) {
+/** `titled`: false where the panel sits under a heading of the same words (the ticket page's collapse). */
+export function RecommendationPanel({ ticket, titled = true }: { ticket: { id: string; number: number; title: string }; titled?: boolean }) {
   const { t } = useTranslation();
   const me = useMe();
   const [target, setTarget] = useState<AssignTarget | null>(null);
@@ -31,7 +32,7 @@ export function RecommendationPanel({ ticket }: { ticket: { id: string; number: 
   return (
     <Flex vertical gap={8} data-testid="recommendations">
       <Flex justify="space-between" align="baseline" wrap>
-        <Typography.Text strong>{t('dispatchMap.rec.title')}</Typography.Text>
+        {titled && <Typography.Text strong>{t('dispatchMap.rec.title')}</Typography.Text>}
         {needs && <Typography.Text type="secondary">{t('dispatchMap.rec.need', { need: needs })}</Typography.Text>}
       </Flex>
       {candidates.length === 0 ? (

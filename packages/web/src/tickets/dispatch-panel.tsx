@@ -76,7 +76,7 @@ export function DispatchPanel({ ticket, version }: { ticket: Ticket; version: nu
           <Collapse
             size="small"
             defaultActiveKey={current ? [] : ['rec']}
-            items={[{ key: 'rec', label: t('dispatchMap.rec.title'), children: <RecommendationPanel ticket={ticket} /> }]}
+            items={[{ key: 'rec', label: t('dispatchMap.rec.title'), children: <RecommendationPanel ticket={ticket} titled={false} /> }]}
             data-testid="dispatch-recommendations"
           />
         )}
