@@ -166,7 +166,7 @@ export const dispatchMapEn: DispatchMapTexts = {
     dragHint: 'Tip: pick a ticket to see recommendations; drag a ticket marker onto an engineer to dispatch',
     pickEngineer: 'Ticket #{{number}} picked: click an engineer to dispatch',
     noSite: 'Without a site, not on the map: {{count}}',
-    ticketList: 'Tickets to dispatch',
+    ticketList: 'On-site tickets (waiting ones first)',
     noTickets: 'No field tickets waiting',
     updated: 'updated {{time}}',
   },

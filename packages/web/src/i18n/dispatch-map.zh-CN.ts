@@ -165,7 +165,7 @@ export const dispatchMapZhCN = {
     dragHint: '提示：点选工单查看推荐；把工单标记拖到工程师上即可派单',
     pickEngineer: '已选工单 #{{number}}，点击工程师即可派单',
     noSite: '{{count}} 张工单没有服务地点，未画在地图上',
-    ticketList: '待派工单',
+    ticketList: '现场工单（待派的在前）',
     noTickets: '没有待派的现场工单',
     updated: '更新于 {{time}}',
   },
