@@ -23,6 +23,8 @@ describe('on-site work and agents', () => {
     await w.settle();
     expect((await dispatchOf(w, tk.id)).current).toMatchObject({ userId: eng.id });
     const candidates = (await w.t.api(w.acme.adminToken, 'GET', `/api/v1/tickets/${tk.id}/dispatch/candidates`)).json();
+    // the panel says who holds it now (picking another is a 改派)
+    expect(candidates.current).toEqual({ userId: eng.id, name: '郑浩', state: expect.stringMatching(/^(offered|accepted)$/) });
     for (const a of [agentA, agentB]) {
       expect(candidates.excluded.find((e: { userId: string }) => e.userId === a.id).reasons).toEqual([{ rule: 'capacity', detail: { kind: 'field', load: 0, capacity: 0 } }]);
     }

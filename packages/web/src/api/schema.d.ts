@@ -36336,6 +36336,14 @@ export interface components {
         };
         DispatchCandidates: {
             need: components["schemas"]["DispatchNeed"];
+            /** @description Who holds the ticket now (offered, accepted or started); null: nobody */
+            current: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+                /** @enum {string} */
+                state: "offered" | "accepted" | "started";
+            } | null;
             candidates: {
                 /** Format: uuid */
                 userId: string;
@@ -36395,6 +36403,14 @@ export interface components {
         };
         DispatchCandidatesInput: {
             need: components["schemas"]["DispatchNeedInput"];
+            /** @description Who holds the ticket now (offered, accepted or started); null: nobody */
+            current: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+                /** @enum {string} */
+                state: "offered" | "accepted" | "started";
+            } | null;
             candidates: {
                 /** Format: uuid */
                 userId: string;

@@ -43,6 +43,7 @@ export const NEED: Candidates['need'] = {
 
 export const CANDIDATES: Candidates = {
   need: NEED,
+  current: null,
   candidates: [
     { userId: ZHANG, name: '张伟', score: 0.68, travelKm: 3.2, terms, load: { ticket: 0, chat: 0, field: 2 }, capacity: { ticket: 8, chat: 2, field: 5 }, status: 'available', position: { lat: 31.23, lng: 121.47, accuracyM: 20, reportedAt: '2026-12-04T01:58:00Z', stale: false } },
   ],

@@ -36,6 +36,26 @@ describe('the recommendation panel', () => {
     await waitFor(() => expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ userId: ZHANG }));
   });
 
+  it('says who holds the ticket now: the holder is marked, anyone else is a 改派', async () => {
+    stubFetch({
+      ...routes('agent'),
+      [`GET /api/v1/tickets/${TICKET.id}/dispatch/candidates`]: () => ({
+        status: 200,
+        body: { ...CANDIDATES, current: { userId: ZHANG, name: '张伟', state: 'started' }, candidates: [...CANDIDATES.candidates, { ...CANDIDATES.candidates[0], userId: LI, name: '李强', score: 0.5 }] },
+      }),
+    });
+    renderUi(
+      <WithMe>
+        <RecommendationPanel ticket={TICKET} />
+      </WithMe>,
+    );
+    expect((await screen.findByTestId('rec-current')).textContent).toBe('当前由 张伟 处理（处理中）');
+    const [holder, other] = await screen.findAllByTestId('candidate');
+    expect(within(holder).getByTestId('candidate-holder').textContent).toBe('当前处理人');
+    expect(within(holder).queryByTestId('candidate-assign')).toBeNull();
+    expect(within(other).getByTestId('candidate-assign').textContent).toBe('改派');
+  });
+
   it('lets a supervisor override an excluded person only with a reason', async () => {
     const calls = stubFetch(routes('supervisor'));
     renderUi(

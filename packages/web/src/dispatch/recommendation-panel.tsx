@@ -26,7 +26,7 @@ export function RecommendationPanel({ ticket, titled = true }: { ticket: { id: s
   const q = useQuery({ queryKey: dispatchKeys.candidates(ticket.id), queryFn: () => dispatchApi.candidates(ticket.id) });
   if (q.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
   if (q.isError) return <Alert type="error" showIcon title={errorMessage(q.error, t)} />;
-  const { need, candidates, excluded } = q.data;
+  const { need, candidates, excluded, current } = q.data;
   const outlets = q.data.outlets ?? [];
   const needs = needText(need, t);
   return (
@@ -35,6 +35,11 @@ export function RecommendationPanel({ ticket, titled = true }: { ticket: { id: s
         {titled && <Typography.Text strong>{t('dispatchMap.rec.title')}</Typography.Text>}
         {needs && <Typography.Text type="secondary">{t('dispatchMap.rec.need', { need: needs })}</Typography.Text>}
       </Flex>
+      {current && (
+        <Typography.Text data-testid="rec-current">
+          {t('dispatchMap.rec.current', { name: current.name, state: t(`dispatchMap.state.${current.state}`) })}
+        </Typography.Text>
+      )}
       {candidates.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dispatchMap.rec.empty')} />
       ) : (
@@ -45,11 +50,16 @@ export function RecommendationPanel({ ticket, titled = true }: { ticket: { id: s
             <List.Item
               data-testid="candidate"
               data-user-id={c.userId}
-              actions={[
-                <Button key="assign" type={i === 0 ? 'primary' : 'default'} size="small" onClick={() => setTarget({ ticket, person: c })} data-testid="candidate-assign" aria-label={`${t('dispatchMap.rec.assign')} ${c.name}`}>
-                  {t('dispatchMap.rec.assign')}
-                </Button>,
-              ]}
+              actions={
+                // the holder has it already; anyone else is a 改派 when someone holds it
+                c.userId === current?.userId
+                  ? [<Tag key="holder" color="blue" data-testid="candidate-holder">{t('dispatchMap.rec.holder')}</Tag>]
+                  : [
+                      <Button key="assign" type={i === 0 ? 'primary' : 'default'} size="small" onClick={() => setTarget({ ticket, person: c })} data-testid="candidate-assign" aria-label={`${t(current ? 'dispatchMap.rec.reassign' : 'dispatchMap.rec.assign')} ${c.name}`}>
+                        {t(current ? 'dispatchMap.rec.reassign' : 'dispatchMap.rec.assign')}
+                      </Button>,
+                    ]
+              }
             >
               <List.Item.Meta
                 title={

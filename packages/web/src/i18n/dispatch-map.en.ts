@@ -106,6 +106,9 @@ export const dispatchMapEn: DispatchMapTexts = {
     queuedSince: 'queued since {{time}}',
   },
   rec: {
+    current: 'Now with {{name}} ({{state}})',
+    holder: 'Current holder',
+    reassign: 'Reassign',
     title: 'Recommended engineers',
     pick: 'Pick a ticket on the map or in the list to see the recommended engineers',
     empty: 'No engineer meets the rules',

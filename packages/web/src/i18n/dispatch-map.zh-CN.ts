@@ -105,6 +105,9 @@ export const dispatchMapZhCN = {
     queuedSince: '{{time}} 起排队',
   },
   rec: {
+    current: '当前由 {{name}} 处理（{{state}}）',
+    holder: '当前处理人',
+    reassign: '改派',
     title: '推荐工程师',
     pick: '选择地图上或列表中的工单，查看推荐的工程师',
     empty: '没有符合规则的工程师',

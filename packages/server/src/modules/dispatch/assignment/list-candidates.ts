@@ -3,13 +3,14 @@ import { notFound } from '../../../platform/errors';
 import type { Actor } from '../../identity';
 import { rank } from '../engine';
 import { visibleTicketId } from './access';
+import { assignmentRepository } from './assignment-repository';
 import { candidateView, weightsOf } from './decision-view';
 import { loadNeeds } from './load-needs';
 import { loadPool } from './load-pool';
 import { outletOptions } from './outlet-target';
 import { needView } from './views';
 
-/** The live ranking for the recommendation panel (推荐): eligible people best first with their terms, load and position; who is excluded and why; the nearest outlets. */
+/** The live ranking for the recommendation panel (推荐): who holds the ticket now; eligible people best first with their terms, load and position; who is excluded and why; the nearest outlets. */
 export async function listCandidates(deps: Deps, actor: Actor, idOrNumber: string) {
   const id = await visibleTicketId(deps, actor, idOrNumber);
   return deps.db.tenant(actor.tenantId, async (q) => {
@@ -20,8 +21,11 @@ export async function listCandidates(deps: Deps, actor: Actor, idOrNumber: strin
     const ctx = pool.ctx(t.policy);
     const weights = weightsOf(t.policy);
     const ranking = rank(pool.people, t.need, ctx, weights);
+    // who holds it now: picking someone else is a 改派 (the panel says so)
+    const live = await assignmentRepository.live(q, id);
     return {
       need: needView(t),
+      current: live ? { userId: live.user_id, name: pool.byId.get(live.user_id)?.name ?? '', state: live.state } : null,
       candidates: ranking.candidates.slice(0, 20).map((c) => {
         const p = pool.byId.get(c.personId)!;
         return {

@@ -83,6 +83,10 @@ const Position = z.object({ lat: z.number(), lng: z.number(), accuracyM: z.numbe
 export const CandidatesSchema = z
   .object({
     need: NeedSchema,
+    current: z
+      .object({ userId: Uuid, name: z.string(), state: z.enum(['offered', 'accepted', 'started']) })
+      .nullable()
+      .describe('Who holds the ticket now (offered, accepted or started); null: nobody'),
     candidates: z.array(CandidateBase.extend({ load: Kinds, capacity: Kinds, status: z.string(), position: Position.nullable() })),
     excluded: z.array(Excluded),
     outlets: z
