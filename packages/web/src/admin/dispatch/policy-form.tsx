@@ -75,8 +75,8 @@ export function PolicyModal({ editing, onClose, onSaved }: { editing: DispatchPo
           <>
             <Divider titlePlacement="start">{t('dispatch.policies.weights')}</Divider>
             {WEIGHTS.map((w) => (
-              <Form.Item key={w} name={['weights', w]} label={t(`dispatch.weights.${w}`)} style={{ marginBottom: 4 }}>
-                <Slider min={0} max={10} step={0.5} data-testid={`policy-weight-${w}`} />
+              <Form.Item key={w} name={['weights', w]} label={<WeightLabel name={w} />} style={{ marginBottom: 4 }}>
+                <Slider min={0} max={10} step={0.5} marks={{ 0: '0', 5: '5', 10: '10' }} data-testid={`policy-weight-${w}`} />
               </Form.Item>
             ))}
           </>
@@ -136,4 +136,11 @@ export function PolicyModal({ editing, onClose, onSaved }: { editing: DispatchPo
       </Form>
     </AdminFormModal>
   );
+}
+
+/** A weight's name and its value now (the slider alone shows no number). */
+function WeightLabel({ name }: { name: (typeof WEIGHTS)[number] }) {
+  const { t } = useTranslation();
+  const value = Form.useWatch(['weights', name], Form.useFormInstance()) as number | undefined;
+  return <span data-testid={`policy-weight-label-${name}`}>{t('app.labelValue', { label: t(`dispatch.weights.${name}`), value: value ?? '—' })}</span>;
 }
