@@ -23,7 +23,7 @@ import { viewRoutes } from './modules/views';
 import { alarmsOfAsset, CHANNEL_PLUGINS, intakeRoutes } from './modules/intake';
 import { assetForTicket, assetRoutes } from './modules/assets';
 import { cacheFor, intelligenceRoutes, ticketEnricher } from './modules/intelligence';
-import { dispatchProfileRoutes } from './modules/dispatch';
+import { dispatchProfileRoutes, offersOf } from './modules/dispatch';
 import { slaRoutes } from './modules/sla';
 import { automationRoutes } from './modules/automation';
 import { importRoutes } from './modules/imports';
@@ -104,6 +104,8 @@ export function makeDeps(config: Config, db: Database, opts: { clock?: Clock; fi
     // the phone's job list in the order of the engineer's day plan, when routing has one
     fieldDayPlan: async (q, userId, date) => (await dayPlan(q, userId, date))?.stops.map((s) => s.ticketId) ?? null,
     fieldDevice: fieldDeviceOf,
+    // the phone's job list marks the jobs waiting for 接单
+    fieldOffers: offersOf,
   };
 }
 

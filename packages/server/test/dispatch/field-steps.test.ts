@@ -42,6 +42,18 @@ describe('field steps start the visit in dispatch', () => {
     expect((await dispatchOf(w, waiting.id)).current).toBeNull(); // not started: handed back
   });
 
+  it("the phone's job list marks the jobs waiting for 接单 with the time to answer by, not the accepted ones", async () => {
+    const qian = await person(w, '钱师傅', { teamIds: [g], home: [31.2, 121.4] });
+    const offered = await ticket(w, { teamId: g, site });
+    const accepted = await ticket(w, { teamId: g, site });
+    for (const tk of [offered, accepted]) expect((await w.t.api(w.acme.adminToken, 'POST', `/api/v1/tickets/${tk.id}/dispatch`, { userId: qian.id })).statusCode).toBe(200);
+    expect((await w.t.api(qian.token, 'POST', `/api/v1/tickets/${accepted.id}/dispatch/accept`)).statusCode).toBe(200);
+    const list = (await w.t.api(qian.token, 'GET', '/api/v1/field/jobs')).json();
+    const offerOf = (id: string) => [...list.jobs, ...list.upcoming].find((j: { ticketId: string }) => j.ticketId === id)?.offer;
+    expect(offerOf(offered.id)).toEqual({ respondBy: new Date(w.t.clock.now().getTime() + 3600_000).toISOString() });
+    expect(offerOf(accepted.id)).toBeNull();
+  });
+
   it('出发 on an offer not yet answered accepts and starts it; a second step changes nothing; a supervisor’s step starts nothing', async () => {
     const wu = await person(w, '吴师傅', { teamIds: [g], home: [31.2, 121.4] });
     const tk = await ticket(w, { teamId: g, site });

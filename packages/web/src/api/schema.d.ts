@@ -37068,6 +37068,11 @@ export interface components {
                     createdAt: string;
                 }[];
             } | null;
+            /** @description Offered to you and not yet accepted (接单): answer by respondBy */
+            offer: {
+                /** @description ISO-8601 date-time */
+                respondBy: string | null;
+            } | null;
         };
         FieldJobDetail: {
             /** Format: uuid */
@@ -37126,6 +37131,11 @@ export interface components {
                     /** @description ISO-8601 date-time */
                     createdAt: string;
                 }[];
+            } | null;
+            /** @description Offered to you and not yet accepted (接单): answer by respondBy */
+            offer: {
+                /** @description ISO-8601 date-time */
+                respondBy: string | null;
             } | null;
             description: string;
             /** Format: uuid */
@@ -37211,6 +37221,11 @@ export interface components {
                     createdAt: string;
                 }[];
             } | null;
+            /** @description Offered to you and not yet accepted (接单): answer by respondBy */
+            offer: {
+                /** @description ISO-8601 date-time */
+                respondBy: string | null;
+            } | null;
             description: string;
             /** Format: uuid */
             assigneeId: string | null;
@@ -37294,6 +37309,11 @@ export interface components {
                     /** @description ISO-8601 date-time */
                     createdAt: string;
                 }[];
+            } | null;
+            /** @description Offered to you and not yet accepted (接单): answer by respondBy */
+            offer: {
+                /** @description ISO-8601 date-time */
+                respondBy: string | null;
             } | null;
         };
         FieldJobList: {

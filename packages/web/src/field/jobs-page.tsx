@@ -37,6 +37,11 @@ function JobCard({ job, order }: { job: Job; order?: number }) {
           <Typography.Text>{job.customer ?? t('app.none')}</Typography.Text>
           <Typography.Text type="secondary">{job.address ?? t('fieldApp.noAddress')}</Typography.Text>
           <Space wrap size={4}>
+            {job.offer && (
+              <Tag color="orange" data-testid="job-offer">
+                {job.offer.respondBy ? t('fieldApp.offerBy', { time: dayjs(job.offer.respondBy).format('HH:mm') }) : t('fieldApp.offer')}
+              </Tag>
+            )}
             <Tag>{t(`priority.${job.priority}`)}</Tag>
             {job.window && <Tag color="purple">{`${dayjs(job.window.start).format('MM-DD HH:mm')}${job.window.end ? `–${dayjs(job.window.end).format('HH:mm')}` : ''}`}</Tag>}
             <SlaCountdown dueAt={job.slaDueAt} />

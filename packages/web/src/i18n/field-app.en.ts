@@ -28,6 +28,7 @@ export const fieldAppEn: typeof import('./field-app.zh-CN').fieldAppZhCN = {
   },
   visitTitle: 'Visit',
   offer: 'New job offered',
+  offerBy: 'To accept by {{time}}',
   accept: 'Accept',
   decline: 'Decline',
   accepted: 'Accepted',

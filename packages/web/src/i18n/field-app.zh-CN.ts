@@ -28,6 +28,7 @@ export const fieldAppZhCN = {
     saved: '已预约上门时间',
   },
   offer: '新派单',
+  offerBy: '待接单 · {{time}} 前',
   accept: '接单',
   decline: '拒单',
   accepted: '已接单',

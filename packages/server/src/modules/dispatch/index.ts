@@ -33,6 +33,7 @@ export { dispatchProfileRoutes } from './profile-routes';
 export { STATUS_CHANGED } from './profiles/announce-status';
 export type { PositionMessage } from './profiles/report-location';
 export { updateProfile } from './profiles/update-profile';
+export { offersOf } from './assignment/offers-of';
 export { createOutlet } from './profiles/create-outlet';
 export { createRule } from './profiles/create-rule';
 export { putPolicy } from './profiles/put-policy';

@@ -1,7 +1,8 @@
 import type { Queryable } from '../../platform/db/database';
 
 // What the phone's job list takes from modules that land after this one, as optional ports wired in
-// app.ts: the routing module's day plan (route order) and the assets module's device of a ticket.
+// app.ts: the routing module's day plan (route order), the assets module's device of a ticket and
+// dispatch's offers waiting for 接单.
 // Without them the list is ordered by time window / SLA due time and shows no device.
 
 export interface FieldDevice {
@@ -19,5 +20,7 @@ declare module '../../platform/deps' {
     fieldDayPlan?: (q: Queryable, userId: string, date: string) => Promise<string[] | null>;
     /** assets: the device of a ticket with its history, or null */
     fieldDevice?: (q: Queryable, ticketId: string) => Promise<FieldDevice | null>;
+    /** dispatch: the jobs offered to this person and not yet accepted (接单), with the time to answer by */
+    fieldOffers?: (q: Queryable, userId: string, ticketIds: string[]) => Promise<Map<string, Date | null>>;
   }
 }

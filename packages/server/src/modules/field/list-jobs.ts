@@ -34,7 +34,9 @@ export async function listMyJobs(deps: Deps, actor: Actor, date?: string): Promi
     });
     const plan = (await deps.fieldDayPlan?.(q, userId, day)) ?? [];
     const split = jobsOfDay(facts, day, today, (d) => localDate(d, timeZone), plan);
-    const view = async (f: (typeof facts)[number]) => toJobView(f.t, f.v, (await deps.fieldDevice?.(q, f.ticketId)) ?? null);
+    const offers = (await deps.fieldOffers?.(q, userId, items.map((t) => t.id))) ?? new Map<string, Date | null>();
+    const offerOf = (id: string) => (offers.has(id) ? { respondBy: offers.get(id) ?? null } : undefined);
+    const view = async (f: (typeof facts)[number]) => toJobView(f.t, f.v, (await deps.fieldDevice?.(q, f.ticketId)) ?? null, offerOf(f.ticketId));
     // one after another: the queries share the transaction's one connection
     const views = async (fs: typeof facts) => {
       const out = [];

@@ -73,6 +73,7 @@ export const JobSchema = z
     slaState: z.string().nullable(),
     visit: Visit.nullable(),
     device: Device.nullable().describe('The ticket’s device and its history (once the assets module is wired)'),
+    offer: z.object({ respondBy: Iso.nullable() }).nullable().describe('Offered to you and not yet accepted (接单): answer by respondBy'),
   })
   .meta({ id: 'FieldJob' });
 

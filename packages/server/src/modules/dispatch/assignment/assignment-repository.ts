@@ -67,6 +67,12 @@ export const assignmentRepository = {
     return row;
   },
 
+  /** Of these tickets, those offered to this person and not yet accepted, with the time to answer by. */
+  async offeredTo(q: Queryable, userId: string, ticketIds: string[]): Promise<{ ticket_id: string; respond_by: Date | null }[]> {
+    if (!ticketIds.length) return [];
+    return q.query(`SELECT ticket_id, respond_by FROM dispatch_assignments WHERE user_id = $1 AND ticket_id = ANY($2::uuid[]) AND state = 'offered'`, [userId, ticketIds]);
+  },
+
   /** The live assignments of these tickets (at most one each). */
   async liveByTicket(q: Queryable, ticketIds: string[]): Promise<AssignmentRow[]> {
     if (!ticketIds.length) return [];
