@@ -45,7 +45,7 @@ function dayStart(now: Date, timeZone: string): Date {
 }
 
 export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
-  const [users, profiles, positions, policies, rules, stats, timeZone, outlets, onSiteMinutes, calendar] = await Promise.all([
+  const [users, profiles, positions, policies, rules, stats, timeZone, outlets, onSiteMinutes] = await Promise.all([
     activeUsersWithRoles(q, [...DISPATCHED_ROLES]),
     setupRepository.profiles(q),
     setupRepository.positions(q),
@@ -55,7 +55,6 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
     tenantTimeZone(q),
     setupRepository.outlets(q),
     statsRepository.durations(q),
-    workCalendar(q),
   ]);
   const today = dayStart(now, timeZone);
   // work booked with the customer for a later day counts on that day, not today
@@ -83,6 +82,8 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
       stats: statsOf.get(u.id) ?? [],
     }),
   );
+  // the working calendar only where a shift follows it: no extra query on every decision otherwise
+  const calendar = people.some((p) => p.shift?.followsCalendar) ? await workCalendar(q) : null;
   // on-site work in hand: the visit under way ends at its site; new visits may go among those not started
   const underWay = new Map<string, FieldWork['underWay']>();
   const busy = (p: Person) => {
