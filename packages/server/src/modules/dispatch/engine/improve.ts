@@ -133,7 +133,8 @@ export function improve(people: readonly Person[], movable: (stop: Stop, holder:
   const ws: Working[] = people.map((p) => ({ p: { ...p, load: { ...p.load } }, stops: [...(p.stops ?? [])], plan: planOf(p, p.stops ?? [], ctx), available: personAvailable(p, ctx) }));
   const cost = (pl: Plan) => pl.minutes + o.lateWeight * pl.late;
   const work = (w: Working, pl: Plan) => workWith(w.p, pl);
-  const mean = o.meanWorkMinutes ?? meanWork(people, ctx);
+  // the plans are at hand: the same mean as meanWork without planning everyone again
+  const mean = o.meanWorkMinutes ?? ws.reduce((sum, w) => sum + work(w, w.plan), 0) / Math.max(1, ws.length);
   const spread = (before: number, after: number) => (o.spreadWeight * ((after - mean) ** 2 - (before - mean) ** 2)) / 60;
 
   const evaluate = (job: Job): Candidate | null => {

@@ -49,8 +49,9 @@ export function certificationDay(need: Need, ctx: DecisionContext): string {
 export function exclusions(person: Person, need: Need, ctx: DecisionContext): Exclusion[] {
   const out: Exclusion[] = [];
   if (person.status === 'away' || person.status === 'off_shift') out.push({ rule: 'status', detail: { status: person.status } });
-  if (person.shift && !onShift(person.shift, localTime(ctx.now, ctx.timeZone), ctx.calendar)) {
-    const holiday = holidayOff(person.shift, localTime(ctx.now, ctx.timeZone), ctx.calendar);
+  const local = person.shift ? localTime(ctx.now, ctx.timeZone) : null;
+  if (person.shift && local && !onShift(person.shift, local, ctx.calendar)) {
+    const holiday = holidayOff(person.shift, local, ctx.calendar);
     out.push({ rule: 'shift', detail: { days: person.shift.days, start: person.shift.start, end: person.shift.end, ...(holiday ? { holiday } : {}) } });
   }
   if (need.teamIds.length > 0 && !overlaps(need.teamIds, person.teamIds)) {
