@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { modeName, queueReasonText, releaseReasonText } from './dispatch-words';
+import { modeName, queueReasonText } from './dispatch-words';
+import { systemReasonText } from './system-reasons';
 
 // Timeline lines for the dispatch steps recorded on a ticket (kind dispatch.offered|accepted|declined|
 // expired|handed_back|queued|released|override): who, how, and the reason when one was given.
@@ -15,9 +16,9 @@ export function describeDispatchEvent(kind: string, data: Record<string, unknown
   const mode = typeof data.mode === 'string' ? modeName(data.mode, t) : modeName('other', t);
   const title = DISPATCH_EVENT_KINDS.includes(step) ? t(`dispatchMap.event.${step}`, { name, mode }) : t('timeline.other', { kind });
   const raw = data.reason ?? data.overrideReason;
-  // the queue's reasons are codes (no_capacity …); a job 日内优化 moved away is released with the server's
-  // fixed '日内优化' (worded as the mode); the others are people's words
-  const reason = typeof raw === 'string' && raw ? (step === 'queued' ? queueReasonText(raw, t) : step === 'released' ? releaseReasonText(raw, t) : raw) : '';
+  // the queue's reasons are codes (no_capacity …); the system's own reasons for ending an assignment
+  // (日内优化, 超时未接单 …) are worded in the reader's language; the others are people's words
+  const reason = typeof raw === 'string' && raw ? (step === 'queued' ? queueReasonText(raw, t) : systemReasonText(raw, t, data)) : '';
   const lines = reason ? [t('dispatchMap.event.reason', { reason })] : [];
   return { title, lines };
 }

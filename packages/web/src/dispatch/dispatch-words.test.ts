@@ -101,4 +101,15 @@ describe('dispatch decisions in words', () => {
     expect(describeDispatchEvent('dispatch.queued', { reason: 'no_capacity', mode: 'scored' }, zh)).toEqual({ title: '没有可派的人，工单进入派单队列', lines: ['原因：合格的人手上都已满负荷或不在班'] });
     expect(describeDispatchEvent('dispatch.expired', { userName: '张伟' }, en).title).toBe('张伟 did not accept in time; back to dispatch');
   });
+
+  it("words the system's own reasons in the reader's language, a person's words as written", () => {
+    expect(describeDispatchEvent('dispatch.expired', { userName: '张伟', reason: '超时未接单' }, en).lines).toEqual(['Reason: not accepted in time']);
+    expect(describeDispatchEvent('dispatch.expired', { userName: '张伟', reason: '超时未接单' }, zh).lines).toEqual(['原因：超时未接单']);
+    expect(describeDispatchEvent('dispatch.handed_back', { userName: '张伟', reason: '班次结束，交回未开始的工作' }, en).lines).toEqual(['Reason: shift ended: work not started handed back']);
+    expect(describeDispatchEvent('dispatch.released', { userName: '张伟', reason: '已解决' }, en).lines).toEqual(['Reason: resolved']);
+    const cert = { userName: '张伟', reason: '证书「特种设备作业证」在预约日 2026-12-09 无效', rule: 'certification', certification: '特种设备作业证', on: '2026-12-09' };
+    expect(describeDispatchEvent('dispatch.handed_back', cert, en).lines).toEqual(['Reason: certification "特种设备作业证" not valid on the booked day 2026-12-09']);
+    expect(describeDispatchEvent('dispatch.handed_back', cert, zh).lines).toEqual(['原因：证书「特种设备作业证」在预约日 2026-12-09 无效']);
+    expect(describeDispatchEvent('dispatch.released', { userName: '张伟', reason: '客户要求换人' }, en).lines).toEqual(['Reason: 客户要求换人']);
+  });
 });

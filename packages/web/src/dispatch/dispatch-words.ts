@@ -10,9 +10,6 @@ const AUTO_MODES = MODES.filter((m) => m !== 'manual' && m !== 'override');
 
 export const modeName = (mode: string, t: TFunction) => t(`dispatchMap.mode.${MODES.includes(mode) ? mode : 'other'}`);
 
-/** the reason the server gives a job 日内优化 moved away (apply-move.ts), worded as the mode; other reasons
- * are people's words, kept as they are */
-export const releaseReasonText = (reason: string, t: TFunction) => (reason === '日内优化' || reason === 'improve' ? modeName('improve', t) : reason);
 
 const km = (v: number) => formatNumber(Math.round(v * 10) / 10);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null);

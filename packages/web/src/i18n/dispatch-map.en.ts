@@ -198,6 +198,18 @@ export const dispatchMapEn: DispatchMapTexts = {
       other: 'could not be applied ({{code}})',
     },
   },
+  systemReason: {
+    improve: 'in-day re-plan',
+    expired: 'not accepted in time',
+    resolved: 'resolved',
+    closed: 'closed',
+    reassigned: 'reassigned',
+    transferred: 'transferred to another team',
+    redispatch: 'sent back to dispatch',
+    offShift: 'went off shift: work not started handed back',
+    shiftEnded: 'shift ended: work not started handed back',
+    certification: 'certification "{{certification}}" not valid on the booked day {{on}}',
+  },
   queueReason: {
     manual: 'manual dispatch: waiting for a dispatcher',
     batch: 'waiting to be matched with its batch',

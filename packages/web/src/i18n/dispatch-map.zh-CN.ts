@@ -197,6 +197,18 @@ export const dispatchMapZhCN = {
       other: '未能应用（{{code}}）',
     },
   },
+  systemReason: {
+    improve: '日内优化',
+    expired: '超时未接单',
+    resolved: '已解决',
+    closed: '已关闭',
+    reassigned: '改派',
+    transferred: '转派',
+    redispatch: '重新派单',
+    offShift: '下班，交回未开始的工作',
+    shiftEnded: '班次结束，交回未开始的工作',
+    certification: '证书「{{certification}}」在预约日 {{on}} 无效',
+  },
   queueReason: {
     manual: '人工派单模式，等待调度员派单',
     batch: '等待本批工单一起派单',

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Notification } from '../api/types';
-import { releaseReasonText } from '../dispatch/dispatch-words';
+import { systemReasonText } from '../dispatch/system-reasons';
 
 // What a notification says, in the interface language: who did what on which ticket.
 
@@ -20,7 +20,7 @@ const byName = (by: string | undefined, t: TFunction): string | undefined =>
 export function notificationText(n: Notification, t: TFunction): string {
   const d = n.data as NotificationData;
   // a notice about something else than a ticket (a contract ending) brings its own words in `data`
-  const vars = { ...(n.data as object), by: byName(d.by, t) ?? t('timeline.system'), reason: d.reason === undefined ? undefined : releaseReasonText(d.reason, t), number: d.number ?? '', title: d.title ?? '' };
+  const vars = { ...(n.data as object), by: byName(d.by, t) ?? t('timeline.system'), reason: d.reason === undefined ? undefined : systemReasonText(d.reason, t), number: d.number ?? '', title: d.title ?? '' };
   return t(`notifications.kind.${n.kind}`, { ...vars, defaultValue: t('notifications.kind.other', vars) });
 }
 

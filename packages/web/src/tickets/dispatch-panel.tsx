@@ -9,6 +9,7 @@ import { dispatchApi, dispatchKeys } from '../dispatch/dispatch-api';
 import type { Assignment } from '../dispatch/dispatch-types';
 import { decisionSummary, historyLine, queueReasonText, stateLabel } from '../dispatch/dispatch-words';
 import { RecommendationPanel } from '../dispatch/recommendation-panel';
+import { systemReasonText } from '../dispatch/system-reasons';
 import { formatDateTime } from '../i18n/format';
 import { DispatchResponse } from './dispatch-panel-response';
 
@@ -85,7 +86,7 @@ export function DispatchPanel({ ticket, version }: { ticket: Ticket; version: nu
         </Button>
         {historyOpen &&
           (history.length ? (
-            <List size="small" dataSource={history} data-testid="dispatch-history" renderItem={(a) => <List.Item>{historyLine(a, t)}{a.endReason ? ` · ${a.endReason}` : ''}</List.Item>} />
+            <List size="small" dataSource={history} data-testid="dispatch-history" renderItem={(a) => <List.Item>{historyLine(a, t)}{a.endReason ? ` · ${systemReasonText(a.endReason, t)}` : ''}</List.Item>} />
           ) : (
             <Typography.Text type="secondary">{t('dispatchMap.panel.noHistory')}</Typography.Text>
           ))}

@@ -4,8 +4,9 @@ import { storedDecision, weightsOf } from './decision-view';
 import { figuresOf, moveReason, pinnedWhy, type TicketFilter } from './improve-moves';
 import { loadNeeds } from './load-needs';
 import { offer, releaseTo, type Run } from './record-steps';
+import { SYSTEM_REASONS } from './reasons';
 
-export const IMPROVE_REASON = '日内优化';
+export const IMPROVE_REASON = SYSTEM_REASONS.improve;
 
 export interface MoveRequest {
   ticketId: string;

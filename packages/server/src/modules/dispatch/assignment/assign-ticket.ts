@@ -9,6 +9,7 @@ import { withDispatchLock } from './dispatch-transaction';
 import { loadNeeds } from './load-needs';
 import { offer, releaseTo } from './record-steps';
 import { assignmentView, type AssignmentView } from './views';
+import { SYSTEM_REASONS } from './reasons';
 
 export interface AssignInput {
   userId: string;
@@ -43,7 +44,7 @@ export async function assignTicket(deps: Deps, actor: Actor, idOrNumber: string,
         field: 'userId',
         details: failing.map((f) => ({ field: 'userId', code: 'not_allowed' as const, message: `${f.rule}: ${JSON.stringify(f.detail)}`, value: f.rule })),
       });
-    if (live) await releaseTo(run, live, input.userId, reason ?? '改派');
+    if (live) await releaseTo(run, live, input.userId, reason ?? SYSTEM_REASONS.reassigned);
     const ranking = rank(run.pool.people, t.need, ctx, weightsOf(t.policy));
     const mode = failing.length ? 'override' : 'manual';
     const row = await offer(run, t, input.userId, { mode, acceptTimeoutS: t.policy.accept_timeout_s, overrideReason: failing.length ? reason : null, reason, decision: storedDecision(input.userId, mode, ranking, run.pool.byId) });

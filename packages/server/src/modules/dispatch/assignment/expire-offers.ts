@@ -1,6 +1,7 @@
 import { assignmentRepository } from './assignment-repository';
 import { dispatchTickets } from './dispatch-tickets';
 import { endAssignment, type Run } from './record-steps';
+import { SYSTEM_REASONS } from './reasons';
 
 /** Offers expired per round (a bounded batch; the next round takes the rest). */
 const ROUND = 100;
@@ -12,7 +13,7 @@ const ROUND = 100;
  */
 export async function expireOffers(run: Run): Promise<string[]> {
   const due = await assignmentRepository.dueOffers(run.q, run.at, ROUND);
-  for (const a of due) await endAssignment(run, a, 'expired', '超时未接单', { unassign: true, data: { respondBy: a.respond_by?.toISOString() ?? null } });
+  for (const a of due) await endAssignment(run, a, 'expired', SYSTEM_REASONS.expired, { unassign: true, data: { respondBy: a.respond_by?.toISOString() ?? null } });
   if (due.length) await dispatchTickets(run, due.map((a) => a.ticket_id), { fresh: false });
   return due.map((a) => a.ticket_id);
 }

@@ -6,6 +6,7 @@ import { drainQueue } from './drain-queue';
 import { loadNeeds } from './load-needs';
 import { queueRepository } from './queue-repository';
 import { endAssignment, offer, recordStep, releaseTo, type Run } from './record-steps';
+import { SYSTEM_REASONS } from './reasons';
 
 /** A ticket event as the outbox carries it. */
 export interface TicketChange {
@@ -36,7 +37,7 @@ export async function followTicketChange(run: Run, c: TicketChange): Promise<boo
   if (status === 'resolved' || status === 'closed') {
     await queueRepository.remove(run.q, [c.ticketId]);
     if (!live) return false;
-    await endAssignment(run, live, 'released', status === 'resolved' ? '已解决' : '已关闭', { unassign: false });
+    await endAssignment(run, live, 'released', status === 'resolved' ? SYSTEM_REASONS.resolved : SYSTEM_REASONS.closed, { unassign: false });
     await drainQueue(run);
     return true;
   }
@@ -45,8 +46,8 @@ export async function followTicketChange(run: Run, c: TicketChange): Promise<boo
     const to = (changes.assigneeId.to as string | null) ?? null;
     if (live && live.user_id !== to) {
       // handed to someone else: the one who loses it is told (releaseTo); unassigned by hand: dispatched again
-      if (to) await releaseTo(run, live, to, c.data.reason ?? '改派');
-      else await endAssignment(run, live, 'released', c.data.reason ?? '改派', { unassign: false, data: { to } });
+      if (to) await releaseTo(run, live, to, c.data.reason ?? SYSTEM_REASONS.reassigned);
+      else await endAssignment(run, live, 'released', c.data.reason ?? SYSTEM_REASONS.reassigned, { unassign: false, data: { to } });
     }
     if (to && (!live || live.user_id !== to)) {
       const t = (await loadNeeds(run.q, run.pool, [c.ticketId])).get(c.ticketId);
@@ -56,7 +57,7 @@ export async function followTicketChange(run: Run, c: TicketChange): Promise<boo
     return true;
   }
   if (changes.teamId) {
-    if (live) await endAssignment(run, live, 'released', c.data.reason ?? '转派', { unassign: true, data: { teamId: changes.teamId.to } });
+    if (live) await endAssignment(run, live, 'released', c.data.reason ?? SYSTEM_REASONS.transferred, { unassign: true, data: { teamId: changes.teamId.to } });
     if (live || (await queueRepository.byTicket(run.q, c.ticketId))) await dispatchTickets(run, [c.ticketId], { fresh: false });
     if (live) await drainQueue(run);
     return true;

@@ -12,6 +12,7 @@ import { requestDispatch } from './request-dispatch';
 import { FIELD_STEP_TOPICS, startOnFieldStep } from './start-on-field-step';
 import { VISIT_BOOKED } from '../../field';
 import { keepBookedVisit } from './keep-booked-visit';
+import { SYSTEM_REASONS } from './reasons';
 
 export const DISPATCH_TOPICS = ['ticket.created', 'ticket.updated', 'reply.added', 'dispatch.status_changed', 'dispatch.requested', ...FIELD_STEP_TOPICS, VISIT_BOOKED];
 
@@ -58,7 +59,7 @@ export async function handleDispatchMessages(deps: Deps, messages: OutboxMessage
         }
         if (m.topic === 'dispatch.status_changed') {
           const userId = String(p.userId);
-          if (p.status === 'off_shift') await handBack(run, [userId], { force: true, reason: '下班，交回未开始的工作' });
+          if (p.status === 'off_shift') await handBack(run, [userId], { force: true, reason: SYSTEM_REASONS.offShift });
           else if (p.status === 'available') await drainQueue(run);
           continue;
         }

@@ -27,7 +27,7 @@ export async function keepBookedVisit(run: Run, ticketId: string, bookedBy: stri
   const person = run.pool.byId.get(live.user_id);
   const expired = t && person ? exclusions(person, t.need, run.pool.ctx(t.policy)).find((e) => e.rule === 'certification') : undefined;
   if (t && expired) {
-    await endAssignment(run, live, 'handed_back', `证书「${t.need.certification ?? ''}」在预约日 ${t.need.visitDate} 无效`, { unassign: true, data: { rule: 'certification', on: t.need.visitDate } });
+    await endAssignment(run, live, 'handed_back', `证书「${t.need.certification ?? ''}」在预约日 ${t.need.visitDate} 无效`, { unassign: true, data: { rule: 'certification', certification: t.need.certification, on: t.need.visitDate } });
     await dispatchTickets(run, [ticketId], { fresh: false });
     return;
   }

@@ -5,6 +5,7 @@ import { drainQueue } from './drain-queue';
 import { expireOffers } from './expire-offers';
 import { handBack } from './hand-back';
 import { withDispatchLock } from './dispatch-transaction';
+import { SYSTEM_REASONS } from './reasons';
 
 /**
  * The background round of every tenant with dispatch work: offers past their time expire and go to
@@ -18,7 +19,7 @@ export async function sweepDispatch(deps: Deps): Promise<{ tenants: number }> {
   for (const tenantId of tenants) {
     await withDispatchLock(deps, tenantId, null, async (run) => {
       await expireOffers(run);
-      await handBack(run, await assignmentRepository.peopleWithUnstarted(run.q, run.at), { force: false, reason: '班次结束，交回未开始的工作' });
+      await handBack(run, await assignmentRepository.peopleWithUnstarted(run.q, run.at), { force: false, reason: SYSTEM_REASONS.shiftEnded });
       await drainQueue(run);
     });
     await autoImprove(deps, tenantId);
