@@ -21,6 +21,7 @@ import { connectSatisfaction } from './modules/satisfaction';
 import { connectInventory } from './modules/inventory';
 import { registerTelemetryIntake, startMaintenance } from './modules/maintenance';
 import { OutboxDispatcher } from './platform/outbox/outbox-dispatcher';
+import { registerGauge } from './platform/http/metrics';
 
 /** Until the app's logger exists, lines about stopping go to stderr. */
 const startupLog: StopLog = {
@@ -61,7 +62,8 @@ async function main() {
         console.log(`\n  Administrator: ${boot.email}\n  Password (shown once): ${boot.generatedPassword}\n`);
     }
     // consumers of later modules (automation, notifications, webhooks) subscribe here
-    const outbox = new OutboxDispatcher(opened, deps.clock, { log: app.log });
+    const outbox = new OutboxDispatcher(opened, deps.clock, { log: app.log, heldBack: { checkMs: config.OUTBOX_HELD_BACK_CHECK_MS, warnAfterMs: config.OUTBOX_HELD_BACK_WARN_MS } });
+    registerGauge(app, { name: 'gongdan_outbox_held_back_seconds', help: 'How long the oldest committed outbox event has waited for an older open transaction (0: none waits)', read: () => outbox.heldBackSeconds() });
     const live = connectLiveUpdates(app, deps, outbox, { databaseUrl: config.DATABASE_URL });
     registerTelemetryIntake(); // before intake listens: telemetry topics are routed to maintenance
     const intake = await startIntake({ deps, config, log: app.log, outbox });

@@ -43,6 +43,8 @@ export const settings = {
   LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), default: 'info', description: 'Log level' },
   COOKIE_SECURE: { schema: bool, default: 'false', description: 'Mark the session cookie Secure (set true behind HTTPS)' },
   OUTBOX_POLL_MS: { schema: z.coerce.number().int().positive(), default: '500', description: 'How often the outbox dispatcher looks for new events' },
+  OUTBOX_HELD_BACK_CHECK_MS: { schema: z.coerce.number().int().min(0), default: '30000', description: 'How often the outbox dispatcher checks whether a transaction left open on the database cluster holds event delivery back (0 disables the check)' },
+  OUTBOX_HELD_BACK_WARN_MS: { schema: z.coerce.number().int().min(1000), default: '60000', description: 'An event committed but held back this long by an older open transaction is logged as a warning naming that transaction (docs/OPERATIONS.md)' },
   PUBLIC_URL: { schema: z.string().url().or(z.literal('')), default: '', description: 'Address customers and platforms reach this server at (links in mail, the chat widget script, callback URLs shown to admins); default http://localhost:PORT' },
   INTAKE_POLL_MS: { schema: z.coerce.number().int().positive(), default: '1000', description: 'How often the intake worker looks for stored inbound messages left by other processes or due for a retry' },
   INTAKE_MAX_ATTEMPTS: { schema: z.coerce.number().int().min(1).max(50), default: '5', description: 'Processing attempts of an inbound message before it is quarantined' },

@@ -12,6 +12,8 @@ export interface PostgresOptions {
   appRole: string;
   /** how often a session running a statement asks whether its client is still there (ms; default 5 s) */
   deadClientCheckMs?: number;
+  /** a pooled session idle inside a transaction this long is ended by PostgreSQL (ms; default 5 min; 0: never) */
+  idleInTransactionMs?: number;
 }
 
 /** A server process killed while one of its sessions waits on a lock (a tenant's dispatch lock held by the
@@ -19,6 +21,12 @@ export interface PostgresOptions {
  * PostgreSQL reads the socket only between statements. `client_connection_check_interval` (PostgreSQL 14+)
  * makes the session notice the dead client while it waits and roll back. */
 export const DEAD_CLIENT_CHECK_MS = 5000;
+
+/** A transaction of ours left open (a bug awaiting something else mid-transaction, a hung step) would hold
+ * back every outbox reader on the cluster, which reads only below the oldest open transaction. None of ours
+ * waits on anything but the database inside a transaction (mail, HTTP, file reads and model training run
+ * between transactions), so one idle that long is a leak: PostgreSQL ends its session and the call fails. */
+export const IDLE_IN_TRANSACTION_MS = 5 * 60_000;
 
 /**
  * Writes are sent as named prepared statements: PostgreSQL parses and plans them once per connection.
@@ -44,9 +52,15 @@ export class PostgresDatabase implements Database {
     // The role is a startup option: a pooled session runs as the app role from its first query,
     // and fails to connect (rather than running as the owner) if the role is missing. JIT is off: for
     // these short queries compiling costs more than it saves (a 1 M-ticket count: 350 ms with, 95 ms without).
-    // A dead client is noticed within DEAD_CLIENT_CHECK_MS even while its session waits on a lock.
+    // A dead client is noticed within DEAD_CLIENT_CHECK_MS even while its session waits on a lock; a
+    // transaction left idle is ended after IDLE_IN_TRANSACTION_MS.
     const check = opts.deadClientCheckMs ?? DEAD_CLIENT_CHECK_MS;
-    this.pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize, options: `-c role=${opts.appRole} -c jit=off -c client_connection_check_interval=${check}` });
+    const idle = opts.idleInTransactionMs ?? IDLE_IN_TRANSACTION_MS;
+    this.pool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.poolSize,
+      options: `-c role=${opts.appRole} -c jit=off -c client_connection_check_interval=${check} -c idle_in_transaction_session_timeout=${idle}`,
+    });
     this.pool.on('error', () => {
       /* an idle client's error surfaces on its next query */
     });

@@ -3,6 +3,13 @@ import { timingSafeEqual } from 'node:crypto';
 import client from 'prom-client';
 import { AppError } from '../errors';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** the registry /metrics serves: background workers add their gauges with registerGauge */
+    metricsRegistry: client.Registry;
+  }
+}
+
 const sameToken = (given: string, expected: string) => {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
@@ -16,6 +23,7 @@ const sameToken = (given: string, expected: string) => {
  */
 export function registerMetrics(app: FastifyInstance, token: string) {
   const registry = new client.Registry();
+  app.decorate('metricsRegistry', registry);
   client.collectDefaultMetrics({ register: registry, prefix: 'gongdan_' });
   const requests = new client.Counter({ name: 'gongdan_http_requests_total', help: 'HTTP requests', labelNames: ['method', 'route', 'status'], registers: [registry] });
   const duration = new client.Histogram({
@@ -39,4 +47,16 @@ export function registerMetrics(app: FastifyInstance, token: string) {
     return registry.metrics();
   });
   return registry;
+}
+
+/** A gauge read at each scrape, for state kept outside HTTP (the outbox's held-back time). */
+export function registerGauge(app: FastifyInstance, o: { name: string; help: string; read: () => number }): void {
+  new client.Gauge({
+    name: o.name,
+    help: o.help,
+    registers: [app.metricsRegistry],
+    collect() {
+      this.set(o.read());
+    },
+  });
 }

@@ -2,6 +2,8 @@ import type { Clock } from '../clock';
 import type { Database } from '../db/database';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import type { HeldBackChange } from './held-back-episode';
+import { HeldBackWatch, type HeldBackLog, type HeldBackOptions } from './held-back-watch';
 import { outboxRepository, type OutboxCursor, type OutboxMessage } from './outbox-repository';
 
 export type OutboxHandler = (message: OutboxMessage) => Promise<void>;
@@ -24,7 +26,10 @@ export interface DispatcherOptions {
   maxBackoffMs?: number;
   /** consumers' rounds running at once in this process when started (each holds a connection while it works) */
   concurrency?: number;
-  log?: { error(obj: unknown, msg: string): void };
+  /** warn and info are used by the held-back check (as error when missing) */
+  log?: HeldBackLog;
+  /** the check for messages held back by a transaction left open on the cluster: off unless checkMs > 0 */
+  heldBack?: Partial<HeldBackOptions>;
 }
 
 /** Exponential backoff for a failed delivery: 1 s, 2 s, 4 s … capped. */
@@ -49,12 +54,25 @@ export class OutboxDispatcher {
   private pollMs = 500;
   private active = 0;
   private readonly waiting: (() => void)[] = [];
+  private readonly heldBack: HeldBackWatch;
 
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly opts: DispatcherOptions = {},
-  ) {}
+  ) {
+    this.heldBack = new HeldBackWatch(db, clock, { checkMs: opts.heldBack?.checkMs ?? 0, warnAfterMs: opts.heldBack?.warnAfterMs ?? 60_000 }, opts.log);
+  }
+
+  /** Looks once whether an open transaction holds delivery back (logged once per episode); started with `start`. */
+  checkHeldBack(): Promise<HeldBackChange | null> {
+    return this.heldBack.check();
+  }
+
+  /** For the gauge: how long the oldest committed message has waited for an older open transaction (0: none). */
+  heldBackSeconds(): number {
+    return this.heldBack.heldBackSeconds();
+  }
 
   /**
    * `topics`: exact topics, or prefixes ending in '*' (e.g. 'ticket.*'). One subscription per consumer name.
@@ -153,6 +171,7 @@ export class OutboxDispatcher {
     this.stopped = false;
     this.pollMs = pollMs;
     for (const sub of this.subs) this.loop(sub);
+    this.heldBack.start();
   }
 
   private loop(sub: Subscription): void {
@@ -199,5 +218,6 @@ export class OutboxDispatcher {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     await Promise.all([...this.inFlight.values()].map((r) => r.catch(() => undefined)));
+    await this.heldBack.stop();
   }
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database';
+import type { HeldBackReading } from './held-back-episode';
 
 export interface OutboxMessage {
   id: number;
@@ -15,6 +16,18 @@ export interface OutboxMessage {
 export interface OutboxCursor {
   tx: string;
   id: number;
+}
+
+/** The session (or prepared transaction) holding a transaction open. */
+export interface TransactionHolder {
+  pid: number | null;
+  database: string | null;
+  user: string | null;
+  application: string | null;
+  state: string | null;
+  startedAt: Date | null;
+  /** gid of a prepared transaction (COMMIT / ROLLBACK PREPARED ends it) */
+  prepared: string | null;
 }
 
 interface OutboxRow {
@@ -68,6 +81,37 @@ export const outboxRepository = {
       [cursor.tx, cursor.id, limit],
     );
     return rows.map((r) => ({ ...toMessage(r), cursor: { tx: r.tx, id: Number(r.id) } }));
+  },
+  /**
+   * Committed messages `after` may not return yet: their transactions ended, but one older than them (the
+   * snapshot's xmin, open anywhere on the cluster) has not. A range of the (tx, id) index.
+   */
+  async heldBack(q: Queryable): Promise<HeldBackReading> {
+    const [row] = await q.query<{ xmin: string; oldest: Date | null; waiting: string | number }>(
+      `SELECT pg_snapshot_xmin(s.s)::text AS xmin, w.oldest, w.waiting
+       FROM pg_current_snapshot() AS s(s),
+       LATERAL (SELECT min(created_at) AS oldest, count(*) AS waiting FROM outbox
+                WHERE tx >= pg_snapshot_xmin(s.s) AND pg_visible_in_snapshot(tx, s.s)) w`,
+    );
+    return { xmin: row.xmin, oldest: row.oldest ? new Date(row.oldest) : null, waiting: Number(row.waiting) };
+  },
+  /**
+   * Who holds transaction `xid` (32-bit) open: its session, or a prepared transaction. A role without
+   * pg_read_all_stats sees another user's pid, database, user and application but not its state or start.
+   */
+  async holder(q: Queryable, xid: string): Promise<TransactionHolder | null> {
+    const [session] = await q.query<TransactionHolder>(
+      `SELECT pid, datname AS database, usename AS "user", application_name AS application, state, xact_start AS "startedAt", NULL AS prepared
+       FROM pg_stat_activity WHERE backend_xid = $1::xid`,
+      [xid],
+    );
+    if (session) return session;
+    const [prepared] = await q.query<TransactionHolder>(
+      `SELECT NULL::int AS pid, database, owner AS "user", NULL AS application, 'prepared' AS state, prepared AS "startedAt", gid AS prepared
+       FROM pg_prepared_xacts WHERE transaction = $1::xid`,
+      [xid],
+    );
+    return prepared ?? null;
   },
   /** Failed messages of a consumer whose backoff has passed. */
   async dueRetries(q: Queryable, consumer: string, now: Date, limit: number): Promise<OutboxMessage[]> {
