@@ -1,4 +1,5 @@
 import { api } from '../api/client';
+import type { Body } from '../api/contract';
 import type { AppliedImprovements, ApplyImprovementsBody, Assignment, Board, Candidates, DayRoute, DispatchBody, Improvements, TicketDispatch } from './dispatch-types';
 
 // The dispatch endpoints the console calls (DISPATCH-CONTRACT.md) and their query keys.
@@ -13,6 +14,8 @@ export const dispatchApi = {
   decline: (ticketId: string, reason: string) => api.post<void>(`/tickets/${ticketId}/dispatch/decline`, { reason }),
   /** the stored day routes (路线规划) of a day, YYYY-MM-DD */
   routes: (date: string) => api.get<{ items: DayRoute[] }>(`/routes/plans?date=${date}`),
+  /** plans the day of a team's engineers together and stores the plans (admins, supervisors) */
+  planTeam: (body: Body<'/api/v1/routes/plan-team', 'post'>) => api.post<{ plans: DayRoute[] }>('/routes/plan-team', body),
   /** 日内优化: proposed moves of jobs not started between engineers (dispatchers only); nothing is changed */
   improvements: () => api.get<Improvements>('/dispatch/improvements'),
   /** applies 1–50 of the proposed moves; a move whose job has moved or started since is skipped with a code */

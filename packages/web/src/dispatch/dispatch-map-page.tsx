@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Segmented, Skeleton, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -14,13 +14,16 @@ import type { BoardEngineer, BoardTicket, Candidates } from './dispatch-types';
 import { ImprovementPanel } from './improvement-panel';
 import { MapLegend } from './map-legend';
 import { RecommendationPanel } from './recommendation-panel';
+import { today } from './route-lines';
+import { ScheduleBoard } from './schedule-board';
 import { TicketList } from './ticket-list';
 import { useBoard } from './use-board';
 
 // 派单地图: engineers, open field tickets and outlets on a map, the tickets to dispatch beside it and the
 // selected ticket's recommendations. Pick a ticket (marker or list), then 派单 from the recommendations,
 // click an engineer, or drag the ticket's marker onto an engineer. 优化未开工派单 proposes moves of jobs not
-// started between engineers (日内优化) in a panel beside the map.
+// started between engineers (日内优化) in a panel beside the map. 日程 (?view=schedule) puts the day's plans on a
+// time axis, one row per engineer, in the map's place (schedule-board.tsx).
 
 export default function DispatchMapPage() {
   const { t } = useTranslation();
@@ -29,6 +32,8 @@ export default function DispatchMapPage() {
   const board = useBoard();
   const [params, setParams] = useSearchParams();
   const selectedId = params.get('ticket');
+  const schedule = params.get('view') === 'schedule';
+  const date = params.get('date') ?? today();
   const [target, setTarget] = useState<AssignTarget | null>(null);
   // each click of 优化未开工派单 opens the panel afresh (a new key: the proposals read again)
   const [improving, setImproving] = useState<number | null>(null);
@@ -40,6 +45,7 @@ export default function DispatchMapPage() {
   const height = Math.max(420, window.innerHeight - 150);
 
   const select = (tk: BoardTicket) => setParams((p) => (p.set('ticket', tk.id), p), { replace: true });
+  const setParam = (key: string, value: string | null) => setParams((p) => (value === null ? p.delete(key) : p.set(key, value), p), { replace: true });
   const selected = board.data?.tickets.find((tk) => tk.id === selectedId) ?? null;
 
   /** A click on an engineer with a ticket picked, or a drop: confirm, with the rules the person fails if any. */
@@ -57,21 +63,33 @@ export default function DispatchMapPage() {
           {t('dispatchMap.title')}
         </Typography.Title>
         <Space wrap>
+          <Segmented
+            aria-label={t('dispatchBoard.view.label')}
+            value={schedule ? 'schedule' : 'map'}
+            options={[
+              { value: 'map', label: t('dispatchBoard.view.map') },
+              { value: 'schedule', label: t('dispatchBoard.view.schedule') },
+            ]}
+            onChange={(v) => setParam('view', v === 'schedule' ? 'schedule' : null)}
+            data-testid="dispatch-view"
+          />
           {canDispatch(me) && (
             <Button onClick={() => setImproving((n) => (n ?? 0) + 1)} data-testid="improve-open">
               {t('dispatchMap.improve.open')}
             </Button>
           )}
-          <MapLegend />
+          {!schedule && <MapLegend />}
           {board.dataUpdatedAt > 0 && <Typography.Text type="secondary">{t('dispatchMap.map.updated', { time: formatDateTime(new Date(board.dataUpdatedAt).toISOString()) })}</Typography.Text>}
         </Space>
       </Flex>
       <Typography.Text type="secondary" data-testid="dispatch-hint">
-        {selected ? t('dispatchMap.map.pickEngineer', { number: selected.number }) : t('dispatchMap.map.dragHint')}
+        {selected ? t(schedule ? 'dispatchBoard.picked' : 'dispatchMap.map.pickEngineer', { number: selected.number }) : t(schedule ? 'dispatchBoard.hint' : 'dispatchMap.map.dragHint')}
       </Typography.Text>
       <Flex gap={12} align="stretch" wrap>
         <div style={{ flex: '1 1 560px', minWidth: 320 }}>
-          {board.data ? (
+          {board.data && schedule ? (
+            <ScheduleBoard board={board.data} date={date} onDate={(d) => setParam('date', d === today() ? null : d)} selectedId={selectedId} now={now} onSelectTicket={select} onOffer={offer} />
+          ) : board.data ? (
             <DispatchMap board={board.data} height={height} selectedId={selectedId} now={now} onSelectTicket={select} onEngineer={(e) => selected && offer(selected, e)} onDrop={offer} />
           ) : (
             <Skeleton active paragraph={{ rows: 10 }} />

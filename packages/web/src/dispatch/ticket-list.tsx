@@ -4,8 +4,10 @@ import type { Priority } from '../api/types';
 import { PriorityTag } from '../tickets/ticket-tags';
 import type { BoardTicket } from './dispatch-types';
 import { urgency } from './map-markers';
+import { startTicketDrag } from './schedule-drag';
 
-// The open field tickets beside the map, those waiting for someone first, then the most urgent.
+// The open field tickets beside the map, those waiting for someone first, then the most urgent. Each can be
+// dragged onto an engineer's row of the 日程 board.
 
 const RANK = { overdue: 0, soon: 1, ok: 2, none: 3 } as const;
 
@@ -30,6 +32,8 @@ export function TicketList({ tickets, selectedId, now, onSelect }: { tickets: Bo
           return (
             <List.Item
               onClick={() => onSelect(tk)}
+              draggable
+              onDragStart={(e) => startTicketDrag(e, tk.id)}
               style={{ cursor: 'pointer', background: tk.id === selectedId ? '#e6f4ff' : undefined, paddingInline: 8 }}
               data-testid="dispatch-ticket"
               data-ticket-id={tk.id}

@@ -5,6 +5,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { calendarsEn } from './calendars.en';
 import { calendarsZhCN } from './calendars.zh-CN';
+import { dispatchBoardEn } from './dispatch-board.en';
+import { dispatchBoardZhCN } from './dispatch-board.zh-CN';
 import { dispatchMapEn } from './dispatch-map.en';
 import { dispatchMapZhCN } from './dispatch-map.zh-CN';
 import { en } from './en';
@@ -62,7 +64,7 @@ export const dayjsLocale = (lng: Language) => (lng === 'en' ? 'en' : 'zh-cn');
 export const i18n = i18next.createInstance();
 const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, intake: intakeZhCN, intel: intelZhCN, imports: importsZhCN, dispatch: dispatchZhCN, dispatchMap: dispatchMapZhCN, calendars: calendarsZhCN, sla: slaZhCN, automation: automationZhCN, delivery: deliveryZhCN, assist: assistZhCN, kb: kbZhCN, portalAdmin: portalAdminZhCN, csat: satisfactionZhCN, fieldApp: fieldAppZhCN, assets: assetsZhCN, inv: inventoryZhCN, maintenance: maintenanceZhCN } }, en: { translation: { ...en, intake: intakeEn, intel: intelEn, imports: importsEn, dispatch: dispatchEn, dispatchMap: dispatchMapEn, calendars: calendarsEn, sla: slaEn, automation: automationEn, delivery: deliveryEn, assist: assistEn, kb: kbEn, portalAdmin: portalAdminEn, csat: satisfactionEn, fieldApp: fieldAppEn, assets: assetsEn, inv: inventoryEn, maintenance: maintenanceEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, intake: intakeZhCN, intel: intelZhCN, imports: importsZhCN, dispatch: dispatchZhCN, dispatchMap: dispatchMapZhCN, dispatchBoard: dispatchBoardZhCN, calendars: calendarsZhCN, sla: slaZhCN, automation: automationZhCN, delivery: deliveryZhCN, assist: assistZhCN, kb: kbZhCN, portalAdmin: portalAdminZhCN, csat: satisfactionZhCN, fieldApp: fieldAppZhCN, assets: assetsZhCN, inv: inventoryZhCN, maintenance: maintenanceZhCN } }, en: { translation: { ...en, intake: intakeEn, intel: intelEn, imports: importsEn, dispatch: dispatchEn, dispatchMap: dispatchMapEn, dispatchBoard: dispatchBoardEn, calendars: calendarsEn, sla: slaEn, automation: automationEn, delivery: deliveryEn, assist: assistEn, kb: kbEn, portalAdmin: portalAdminEn, csat: satisfactionEn, fieldApp: fieldAppEn, assets: assetsEn, inv: inventoryEn, maintenance: maintenanceEn } } },
   lng: initial,
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
