@@ -18473,7 +18473,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Your phone's position (kept unless a newer one is stored; sent live to the dispatchers) */
+        /**
+         * Your phone's position (engineers, and agents with a field capacity of their own; others 403 DISPATCH_NOT_ON_SITE)
+         * @description Stored and sent live to the dispatchers: 204. A fix older than the one stored (phones resend out of order) is not kept: 200 `{"stored": false, "reason": "older"}`. `accuracy` / `at` may also be spelt `accuracyM` / `reportedAt`, as the board answers; not both. Exactly (0, 0) is a phone without a fix and refused (400 on `lat`).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -18481,22 +18484,47 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
+            /** @description A phone's fix. Reported only by people dispatch sends on site: engineers, and agents with a field capacity of their own. */
             requestBody: {
                 content: {
                     "application/json": {
                         lat: number;
                         lng: number;
-                        /** @description metres */
+                        /** @description metres (also accepted as accuracyM, the name the board answers with) */
                         accuracy?: number;
+                        /** @description metres: the same as accuracy; give one of the two */
+                        accuracyM?: number;
                         /**
                          * Format: date-time
-                         * @description when the phone took the fix; default now
+                         * @description when the phone took the fix (also accepted as reportedAt); default now
                          */
                         at?: string;
+                        /**
+                         * Format: date-time
+                         * @description the same as at; give one of the two
+                         */
+                        reportedAt?: string;
                     };
                 };
             };
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            stored: false;
+                            /**
+                             * @description older: a newer fix of yours is stored already (phones resend out of order)
+                             * @enum {string}
+                             */
+                            reason: "older";
+                        };
+                    };
+                };
                 /** @description Done; no content */
                 204: {
                     headers: {

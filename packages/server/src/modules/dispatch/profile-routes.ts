@@ -6,7 +6,7 @@ import { noContent, ok } from '../../platform/http/schemas';
 import { sendToUsers } from '../live';
 import { getProfile } from './profiles/get-profile';
 import { listProfiles } from './profiles/list-profiles';
-import { ProfileBody, ProfileList, ProfileSchema, LocationBody, SkillMatrixBody, SkillMatrixResult, StatusBody, StatusResult, UserParams } from './profiles/profile-schemas';
+import { ProfileBody, ProfileList, ProfileSchema, LocationBody, LocationNotStored, SkillMatrixBody, SkillMatrixResult, StatusBody, StatusResult, UserParams } from './profiles/profile-schemas';
 import { reportLocation, type AnnouncePosition } from './profiles/report-location';
 import { setMyStatus } from './profiles/set-my-status';
 import { settingsRoutes } from './profiles/settings-routes';
@@ -49,9 +49,18 @@ export function dispatchProfileRoutes(app: FastifyInstance, deps: Deps) {
     }
   };
   r.post('/api/v1/me/location', {
-    schema: { tags, summary: "Your phone's position (kept unless a newer one is stored; sent live to the dispatchers)", body: LocationBody, response: noContent() },
+    schema: {
+      tags,
+      summary: "Your phone's position (engineers, and agents with a field capacity of their own; others 403 DISPATCH_NOT_ON_SITE)",
+      description:
+        'Stored and sent live to the dispatchers: 204. A fix older than the one stored (phones resend out of order) is not kept: 200 `{"stored": false, "reason": "older"}`. ' +
+        '`accuracy` / `at` may also be spelt `accuracyM` / `reportedAt`, as the board answers; not both. Exactly (0, 0) is a phone without a fix and refused (400 on `lat`).',
+      body: LocationBody,
+      response: { ...noContent(), 200: LocationNotStored },
+    },
     handler: async (req, reply) => {
-      await reportLocation(deps, announce, actorOf(req), req.body);
+      const outcome = await reportLocation(deps, announce, actorOf(req), req.body);
+      if (!outcome.stored) return reply.status(200).send(outcome);
       return reply.status(204).send();
     },
   });

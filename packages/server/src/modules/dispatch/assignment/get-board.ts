@@ -1,7 +1,8 @@
 import type { Deps } from '../../../platform/deps';
-import type { Actor } from '../../identity';
+import { activeUsersWithRoles, type Actor } from '../../identity';
 import { openOnSiteTickets, ticketDispatchFacts } from '../../tickets';
 import { exclusions } from '../engine';
+import { goesOnSite } from '../profiles/on-site';
 import { requireDispatcher } from './access';
 import { assignmentRepository } from './assignment-repository';
 import { DEFAULT_POLICY, openNeed, resolvePolicy, WORK_MINUTES } from './dispatch-rules';
@@ -38,8 +39,12 @@ export async function getBoard(deps: Deps, actor: Actor) {
       const f = jobFacts.get(a.ticket_id);
       if (f && !jobOf.has(a.user_id)) jobOf.set(a.user_id, { ticketId: f.id, number: Number(f.number), title: f.title });
     }
+    // only people dispatch may send on site: a desk agent's position does not make them an engineer
+    // (an agent's field capacity in the pool is their own or 0)
+    const engineerIds = new Set((await activeUsersWithRoles(q, ['engineer'])).map((u) => u.id));
+    const onSite = pool.people.filter((p) => goesOnSite(engineerIds.has(p.id) ? 'engineer' : 'agent', p.capacity.field));
     return {
-      engineers: pool.people.map((p) => ({
+      engineers: onSite.map((p) => ({
         id: p.id,
         name: p.name,
         status: p.status,

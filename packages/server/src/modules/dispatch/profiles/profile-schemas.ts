@@ -114,10 +114,25 @@ export const ImportResult = z
 export const StatusBody = z.strictObject({ status: z.enum(STATUSES) });
 export const StatusResult = z.object({ status: z.enum(STATUSES), statusAt: z.string() });
 
-export const LocationBody = z.strictObject({
-  lat: Lat,
-  lng: Lng,
-  accuracy: z.number().min(0).max(100_000).optional().describe('metres'),
-  at: z.iso.datetime({ offset: true }).optional().describe('when the phone took the fix; default now'),
-});
+const Accuracy = z.number().min(0).max(100_000);
+const FixTime = z.iso.datetime({ offset: true });
+/** The board and the live message name them accuracyM / reportedAt: either spelling is taken, not both. */
+export const LocationBody = z
+  .strictObject({
+    lat: Lat,
+    lng: Lng,
+    accuracy: Accuracy.optional().describe('metres (also accepted as accuracyM, the name the board answers with)'),
+    accuracyM: Accuracy.optional().describe('metres: the same as accuracy; give one of the two'),
+    at: FixTime.optional().describe('when the phone took the fix (also accepted as reportedAt); default now'),
+    reportedAt: FixTime.optional().describe('the same as at; give one of the two'),
+  })
+  .superRefine((b, ctx) => {
+    // exactly (0, 0) is what a phone sends before it has a fix, not a place in the Gulf of Guinea
+    if (b.lat === 0 && b.lng === 0) ctx.addIssue({ code: 'custom', path: ['lat'], message: 'lat 0, lng 0 is a phone without a GPS fix, not a position; send one once the phone has a fix' });
+    if (b.accuracy !== undefined && b.accuracyM !== undefined) ctx.addIssue({ code: 'custom', path: ['accuracyM'], message: 'give accuracy or accuracyM, not both' });
+    if (b.at !== undefined && b.reportedAt !== undefined) ctx.addIssue({ code: 'custom', path: ['reportedAt'], message: 'give at or reportedAt, not both' });
+  })
+  .describe('A phone\'s fix. Reported only by people dispatch sends on site: engineers, and agents with a field capacity of their own.');
+/** A fix older than the one stored is not kept: said, not dropped silently (a stored one is answered 204). */
+export const LocationNotStored = z.object({ stored: z.literal(false), reason: z.enum(['older']).describe('older: a newer fix of yours is stored already (phones resend out of order)') });
 export const UserParams = z.strictObject({ userId: Uuid });
