@@ -83,7 +83,9 @@ describe('dispatch lifecycle', () => {
     await w.settle();
     const refused = await w.t.api(w.acme.adminToken, 'POST', `/api/v1/tickets/${tk.id}/dispatch`, { userId: outsider.id });
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().error).toMatchObject({ code: 'DISPATCH_RULE_VIOLATION', details: [expect.objectContaining({ value: 'team' })] });
+    expect(refused.json().error).toMatchObject({ code: 'DISPATCH_RULE_VIOLATION', details: [expect.objectContaining({ value: 'team', message: "not in the ticket's team" })] });
+    // worded, not the rule's data as JSON
+    expect(refused.json().error.message).toBe("吴师傅 may not take this ticket: not in the ticket's team (override with a reason to assign anyway)");
     expect((await w.t.api(agent.token, 'POST', `/api/v1/tickets/${tk.id}/dispatch`, { userId: outsider.id, override: true, reason: '急' })).statusCode).toBe(403);
     expect((await w.t.api(w.acme.adminToken, 'POST', `/api/v1/tickets/${tk.id}/dispatch`, { userId: outsider.id, override: true })).statusCode).toBe(400);
     const ok = await w.t.api(w.acme.adminToken, 'POST', `/api/v1/tickets/${tk.id}/dispatch`, { userId: outsider.id, override: true, reason: '客户指定吴师傅' });

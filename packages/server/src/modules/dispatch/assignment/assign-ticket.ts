@@ -6,6 +6,7 @@ import { requireDispatcher, visibleTicketId } from './access';
 import { assignmentRepository } from './assignment-repository';
 import { storedDecision, weightsOf } from './decision-view';
 import { withDispatchLock } from './dispatch-transaction';
+import { exclusionWords } from './exclusion-words';
 import { loadNeeds } from './load-needs';
 import { offer, releaseTo } from './record-steps';
 import { assignmentView, type AssignmentView } from './views';
@@ -40,9 +41,10 @@ export async function assignTicket(deps: Deps, actor: Actor, idOrNumber: string,
     const ctx = run.pool.ctx(t.policy);
     const failing = person ? exclusions(person, t.need, ctx) : [{ rule: 'team' as const, detail: { role: user!.role, dispatched: false } }];
     if (failing.length && !input.override)
-      throw new AppError('DISPATCH_RULE_VIOLATION', `${person?.name ?? user!.name} may not take this ticket: ${failing.map((f) => f.rule).join(', ')}${isManager(actor) ? ' (override with a reason to assign anyway)' : ''}`, {
+      throw new AppError('DISPATCH_RULE_VIOLATION', `${person?.name ?? user!.name} may not take this ticket: ${failing.map(exclusionWords).join('; ')}${isManager(actor) ? ' (override with a reason to assign anyway)' : ''}`, {
         field: 'userId',
-        details: failing.map((f) => ({ field: 'userId', code: 'not_allowed' as const, message: `${f.rule}: ${JSON.stringify(f.detail)}`, value: f.rule })),
+        // value: the rule's code, which the console words in the reader's language
+        details: failing.map((f) => ({ field: 'userId', code: 'not_allowed' as const, message: exclusionWords(f), value: f.rule })),
       });
     if (live) await releaseTo(run, live, input.userId, reason ?? SYSTEM_REASONS.reassigned);
     const ranking = rank(run.pool.people, t.need, ctx, weightsOf(t.policy));
