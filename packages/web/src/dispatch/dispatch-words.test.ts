@@ -49,6 +49,11 @@ describe('dispatch decisions in words', () => {
     expect(exclusionText({ rule: 'region', detail: { region: '上海市' } }, zh)).toBe('超出服务区域');
     expect(exclusionText({ rule: 'capacity', detail: { load: 5, capacity: 5 } }, zh)).toBe('已满负荷（5/5）');
     expect(exclusionText({ rule: 'excluded', detail: {} }, zh)).toBe('客户排除');
+    // the person's own 拒单 (with their reason) or an offer let expire is not the customer's exclusion
+    expect(exclusionText({ rule: 'excluded', detail: { by: 'customer' } }, zh)).toBe('客户排除');
+    expect(exclusionText({ rule: 'excluded', detail: { by: 'declined', reason: '车在保养' } }, zh)).toBe('已拒单（车在保养）');
+    expect(exclusionText({ rule: 'excluded', detail: { by: 'declined', reason: '车在保养' } }, en)).toBe('declined it (车在保养)');
+    expect(exclusionText({ rule: 'excluded', detail: { by: 'expired' } }, zh)).toBe('未及时接单（超时退回）');
     expect(exclusionText({ rule: 'status', detail: { status: 'off_shift' } }, zh)).toBe('状态不可派（下班）');
     expect(exclusionText({ rule: 'shift', detail: {} }, en)).toBe('not on shift');
     expect(exclusionText({ rule: 'shift', detail: { days: [1, 2, 3, 4, 5], start: '08:00', end: '18:00', holiday: '国庆节' } }, zh)).toBe('不在班（国庆节放假）');

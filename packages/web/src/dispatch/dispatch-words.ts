@@ -114,10 +114,14 @@ export function exclusionText(e: Exclusion, t: TFunction): string {
       return num(d.capacity) != null ? t('dispatchMap.rule.capacity', { load: str(d.load), capacity: str(d.capacity) }) : t('dispatchMap.rule.capacityFull');
     case 'shift':
       return d.holiday ? t('dispatchMap.rule.shiftHoliday', { holiday: str(d.holiday) }) : t('dispatchMap.rule.shift');
+    case 'excluded':
+      // the person's own 拒单 or an offer let expire, else the customer's exclusion
+      if (d.by === 'declined') return d.reason ? t('dispatchMap.rule.declinedWhy', { reason: str(d.reason) }) : t('dispatchMap.rule.declined');
+      if (d.by === 'expired') return t('dispatchMap.rule.expired');
+      return t('dispatchMap.rule.excluded');
     case 'team':
     case 'region':
     case 'product_line':
-    case 'excluded':
       return t(`dispatchMap.rule.${e.rule}`);
     default:
       return t('dispatchMap.rule.other', { rule: e.rule });

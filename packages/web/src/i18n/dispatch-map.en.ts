@@ -77,6 +77,9 @@ export const dispatchMapEn: DispatchMapTexts = {
     capacity: 'at full capacity ({{load}}/{{capacity}})',
     capacityFull: 'at full capacity',
     excluded: 'excluded by the customer',
+    declined: 'declined it',
+    declinedWhy: 'declined it ({{reason}})',
+    expired: 'did not accept it in time',
     other: 'fails the rule {{rule}}',
   },
   event: {

@@ -76,6 +76,9 @@ export const dispatchMapZhCN = {
     capacity: '已满负荷（{{load}}/{{capacity}}）',
     capacityFull: '已满负荷',
     excluded: '客户排除',
+    declined: '已拒单',
+    declinedWhy: '已拒单（{{reason}}）',
+    expired: '未及时接单（超时退回）',
     other: '不满足规则：{{rule}}',
   },
   event: {

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../../platform/db/database';
 import type { WorkKind } from '../engine/types';
+import { SYSTEM_REASONS } from './reasons';
 
 // dispatch_assignments: every offer (派单) and what became of it. The partial unique index
 // dispatch_assignments_live keeps at most one live assignment per ticket, whatever the processes do.
@@ -22,10 +23,18 @@ export interface AssignmentRow {
   accepted_at: Date | null;
   ended_at: Date | null;
   end_reason: string | null;
+  /** the minutes on site dispatch planned a visit with (null: not a visit) */
+  expected_minutes: number | null;
 }
 
-const COLS = 'id, ticket_id, user_id, kind, state, mode, decided_by, override_reason, decision, offered_at, respond_by, accepted_at, ended_at, end_reason';
+const COLS = 'id, ticket_id, user_id, kind, state, mode, decided_by, override_reason, decision, offered_at, respond_by, accepted_at, ended_at, end_reason, expected_minutes';
 const LIVE = `state IN ('offered', 'accepted', 'started')`;
+/** an assignment released because the ticket was resolved or closed in the person's hands: work done */
+export const DONE_REASONS: string[] = [SYSTEM_REASONS.resolved, SYSTEM_REASONS.closed];
+const DEFAULT_VISIT_MINUTES = 60;
+const DESK_MINUTES = 20;
+/** The minutes of work an assignment counts for (recentWork's SQL counts the same). */
+export const workMinutes = (a: Pick<AssignmentRow, 'kind' | 'expected_minutes'>) => (a.kind === 'field' ? (a.expected_minutes ?? DEFAULT_VISIT_MINUTES) : DESK_MINUTES);
 /** not a visit booked for a later day than the one ending at $1 (it counts on its own day) */
 const NOT_LATER = `(booked_start IS NULL OR booked_start < $1)`;
 /** Not started yet (offered or accepted). */
@@ -92,9 +101,14 @@ export const assignmentRepository = {
   },
 
   /** People who declined this ticket or let an offer of it expire: not offered it again. */
-  async refusedBy(q: Queryable, ticketIds: string[]): Promise<{ ticket_id: string; user_id: string }[]> {
+  async refusedBy(q: Queryable, ticketIds: string[]): Promise<{ ticket_id: string; user_id: string; state: 'declined' | 'expired'; reason: string | null }[]> {
     if (!ticketIds.length) return [];
-    return q.query(`SELECT DISTINCT ticket_id, user_id FROM dispatch_assignments WHERE ticket_id = ANY($1::uuid[]) AND state IN ('declined', 'expired')`, [ticketIds]);
+    // the latest refusal of each person per ticket
+    return q.query(
+      `SELECT DISTINCT ON (ticket_id, user_id) ticket_id, user_id, state, end_reason AS reason FROM dispatch_assignments
+       WHERE ticket_id = ANY($1::uuid[]) AND state IN ('declined', 'expired') ORDER BY ticket_id, user_id, ended_at DESC NULLS LAST`,
+      [ticketIds],
+    );
   },
 
   /** Live work in hand per person and kind. */
@@ -103,12 +117,18 @@ export const assignmentRepository = {
   },
 
   /** Per person: minutes of work given since `since` (a visit its expected minutes on site, 60 when not kept; other work 20) and their last offer. */
+  /**
+   * Each person's work given since `since` (the fairness term): what they hold now and what they finished
+   * (the ticket resolved or closed in their hands), in the minutes `workMinutes` counts. Work declined, let
+   * expire, handed back or moved to someone else is not theirs. `last_at`: their last offer (round robin).
+   */
   async recentWork(q: Queryable, since: Date): Promise<{ user_id: string; minutes: number; last_at: Date }[]> {
     return q.query(
-      `SELECT user_id, (sum(CASE kind WHEN 'field' THEN coalesce(expected_minutes, 60) ELSE 20 END) FILTER (WHERE offered_at >= $1 AND state <> 'declined'))::int AS minutes,
+      `SELECT user_id, coalesce(sum(CASE kind WHEN 'field' THEN coalesce(expected_minutes, ${DEFAULT_VISIT_MINUTES}) ELSE ${DESK_MINUTES} END)
+           FILTER (WHERE offered_at >= $1 AND (${LIVE} OR (state = 'released' AND end_reason = ANY($2::text[])))), 0)::int AS minutes,
          max(offered_at) AS last_at
        FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND offered_at >= $1::timestamptz - interval '7 days' GROUP BY user_id`,
-      [since],
+      [since, DONE_REASONS],
     );
   },
 

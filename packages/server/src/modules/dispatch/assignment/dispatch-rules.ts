@@ -1,4 +1,4 @@
-import type { LatLng, Need, Person, Shift, Area, WorkKind } from '../engine/types';
+import type { LatLng, Need, Person, Refusal, Shift, Area, WorkKind } from '../engine/types';
 import type { PolicyRow } from '../profiles/policy-repository';
 import type { RuleRow } from '../profiles/rule-repository';
 import type { PositionRow, ProfileRow } from './setup-repository';
@@ -84,6 +84,8 @@ export interface NeedInput {
   tier: string | null;
   preferredUserIds: string[];
   excludedUserIds: string[];
+  /** people who declined the ticket or let its offer expire (they are among excludedUserIds) */
+  refusedBy?: Record<string, Refusal>;
   rule: RuleRow | null;
   visitDate: string;
   /** the SLA deadline the ticket is dispatched against (load-needs deadlineOf); absent: none */
@@ -117,6 +119,7 @@ export function buildNeed(i: NeedInput): Need {
     customerTier: i.tier,
     preferredUserIds: i.preferredUserIds,
     excludedUserIds: i.excludedUserIds,
+    ...(i.refusedBy ? { refusedBy: i.refusedBy } : {}),
   };
 }
 

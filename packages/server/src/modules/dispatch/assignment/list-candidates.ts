@@ -20,9 +20,12 @@ export async function listCandidates(deps: Deps, actor: Actor, idOrNumber: strin
     if (!t) throw notFound('Ticket');
     const ctx = pool.ctx(t.policy);
     const weights = weightsOf(t.policy);
-    const ranking = rank(pool.people, t.need, ctx, weights);
-    // who holds it now: picking someone else is a 改派 (the panel says so)
+    // who holds it now: picking someone else is a 改派 (the panel says so). The holder is weighed as if the
+    // ticket were not theirs yet — its trip, its place in their day and its load counted once, as for
+    // everyone else — or they would look 0 km away and always best.
     const live = await assignmentRepository.live(q, id);
+    if (live) pool.give(live.user_id, live.kind, id, { ...live, done: false });
+    const ranking = rank(pool.people, t.need, ctx, weights);
     return {
       need: needView(t),
       current: live ? { userId: live.user_id, name: pool.byId.get(live.user_id)?.name ?? '', state: live.state } : null,

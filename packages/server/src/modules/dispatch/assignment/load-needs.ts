@@ -53,7 +53,8 @@ export async function loadNeeds(q: Queryable, pool: Pool, ticketIds: string[]): 
       priority: f.priority,
     });
     const mine = prefs.filter((p) => (p.contact_id && p.contact_id === f.requester_id) || (p.organization_id && p.organization_id === f.organization_id));
-    const refused = refusals.filter((r) => r.ticket_id === f.id).map((r) => r.user_id);
+    const refusedRows = refusals.filter((r) => r.ticket_id === f.id);
+    const refused = refusedRows.map((r) => r.user_id);
     const need = buildNeed({
       ticketId: f.id,
       priority: f.priority,
@@ -67,6 +68,7 @@ export async function loadNeeds(q: Queryable, pool: Pool, ticketIds: string[]): 
       tier,
       preferredUserIds: [...new Set(mine.flatMap((p) => p.preferred_user_ids))],
       excludedUserIds: [...new Set([...mine.flatMap((p) => p.excluded_user_ids), ...refused])],
+      refusedBy: Object.fromEntries(refusedRows.map((r) => [r.user_id, { state: r.state, reason: r.state === 'declined' ? r.reason : null }])),
       rule,
       // a certification must be valid on the day of the visit: a booked visit's day, else today
       visitDate: visitDayOf(booked.get(f.id), visitDate, pool.timeZone),

@@ -2,7 +2,7 @@ import type { Queryable } from '../../../platform/db/database';
 import { activeUsersWithRoles, tenantTimeZone } from '../../identity';
 import { stopOf } from '../engine';
 import type { DecisionContext, Need, Outlet, Person, WorkCalendar, WorkKind } from '../engine/types';
-import { assignmentRepository } from './assignment-repository';
+import { assignmentRepository, workMinutes, type AssignmentRow } from './assignment-repository';
 import { buildPerson, busyMinutesOf, DEFAULT_POLICY, resolvePolicy } from './dispatch-rules';
 import { policyRepository, type PolicyRow } from '../profiles/policy-repository';
 import { ruleRepository, type RuleRow } from '../profiles/rule-repository';
@@ -34,8 +34,13 @@ export interface Pool {
   ctx(policy: PolicyRow): DecisionContext;
   /** counts a new assignment in the pool, so the next decision of the same transaction sees it */
   take(personId: string, need: Need): void;
-  give(personId: string, kind: WorkKind, ticketId: string): void;
+  /** takes an assignment out of the pool; `a` given: its minutes leave the person's work today too
+   * unless it ended as work done (recentWork counts the same) */
+  give(personId: string, kind: WorkKind, ticketId: string, a?: GivenWork): void;
 }
+
+/** An assignment leaving the pool: when it was offered, its minutes, and whether it ended as work done. */
+export type GivenWork = Pick<AssignmentRow, 'kind' | 'expected_minutes' | 'offered_at'> & { done: boolean };
 
 /** Start of the day of `now` in the time zone (approximate by the zone's offset at that moment). */
 function dayStart(now: Date, timeZone: string): Date {
@@ -122,9 +127,10 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
       p.workMinutesToday += need.durationMinutes;
       lastAssignedAt[personId] = now.getTime() + ++seq;
     },
-    give(personId, kind, ticketId) {
+    give(personId, kind, ticketId, a) {
       const p = byId.get(personId);
       if (!p) return;
+      if (a && !a.done && a.offered_at >= today) p.workMinutesToday = Math.max(0, p.workMinutesToday - workMinutes(a));
       const u = underWay.get(personId);
       // a visit booked for a later day was not counted today (it is neither a stop nor under way)
       const counted = kind !== 'field' || !!p.stops?.some((s) => s.ticketId === ticketId) || !!u?.some((v) => v.ticketId === ticketId);

@@ -3,7 +3,7 @@ import { uuidv7 } from '../../../platform/ids';
 import { assignInTransaction, readTicket, recordTicketEvents, type TicketEventInput } from '../../tickets';
 import { userNames, type Actor } from '../../identity';
 import { notifyUsers } from '../../notifications';
-import { assignmentRepository, type AssignmentRow, type AssignmentState } from './assignment-repository';
+import { assignmentRepository, DONE_REASONS, type AssignmentRow, type AssignmentState } from './assignment-repository';
 import type { StoredDecision } from './decision-view';
 import type { Pool } from './load-pool';
 import type { TicketNeed } from './load-needs';
@@ -118,7 +118,7 @@ export type EndKind = 'declined' | 'expired' | 'handed_back' | 'released';
  */
 export async function endAssignment(run: Run, a: AssignmentRow, state: EndKind, reason: string | null, o: { unassign: boolean; data?: Record<string, unknown> }): Promise<void> {
   await assignmentRepository.end(run.q, a.id, state as AssignmentState, run.at, reason);
-  run.pool.give(a.user_id, a.kind, a.ticket_id);
+  run.pool.give(a.user_id, a.kind, a.ticket_id, { ...a, done: state === 'released' && !!reason && DONE_REASONS.includes(reason) });
   if (o.unassign) await assignInTransaction(run.q, run.actor as EventActor, a.ticket_id, null, { at: run.at, reason: reason ?? undefined, channel: run.actor.type === 'system' ? 'api' : 'web' });
   await recordTicketEvents(
     run.q,

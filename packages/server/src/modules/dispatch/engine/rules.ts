@@ -82,7 +82,11 @@ export function exclusions(person: Person, need: Need, ctx: DecisionContext): Ex
   const load = person.load[need.kind] ?? 0;
   const capacity = person.capacity[need.kind] ?? 0;
   if (load >= capacity) out.push({ rule: 'capacity', detail: { kind: need.kind, load, capacity } });
-  if (need.excludedUserIds.includes(person.id)) out.push({ rule: 'excluded', detail: {} });
+  if (need.excludedUserIds.includes(person.id)) {
+    // their own 拒单 or an offer let expire reads differently from the customer's exclusion
+    const refusal = need.refusedBy?.[person.id];
+    out.push({ rule: 'excluded', detail: refusal ? { by: refusal.state, ...(refusal.reason ? { reason: refusal.reason } : {}) } : { by: 'customer' } });
+  }
   return out;
 }
 

@@ -124,6 +124,14 @@ export interface Need {
   customerTier: string | null;
   preferredUserIds: string[];
   excludedUserIds: string[];
+  /** of the excluded, those who declined the ticket or let its offer expire (else the customer excluded them) */
+  refusedBy?: Record<string, Refusal>;
+}
+
+/** Why a person is no longer offered a ticket they were offered: 拒单 (with their reason) or 超时未接单. */
+export interface Refusal {
+  state: 'declined' | 'expired';
+  reason: string | null;
 }
 
 /** Per-tenant weights of the score terms; 0 switches a term off. */
