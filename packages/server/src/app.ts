@@ -23,7 +23,7 @@ import { viewRoutes } from './modules/views';
 import { alarmsOfAsset, CHANNEL_PLUGINS, intakeRoutes } from './modules/intake';
 import { assetForTicket, assetRoutes } from './modules/assets';
 import { cacheFor, intelligenceRoutes, ticketEnricher } from './modules/intelligence';
-import { dispatchProfileRoutes, offersOf } from './modules/dispatch';
+import { assertNotTakenAway, dispatchProfileRoutes, offersOf } from './modules/dispatch';
 import { slaRoutes } from './modules/sla';
 import { automationRoutes } from './modules/automation';
 import { importRoutes } from './modules/imports';
@@ -106,6 +106,8 @@ export function makeDeps(config: Config, db: Database, opts: { clock?: Clock; fi
     fieldDevice: fieldDeviceOf,
     // the phone's job list marks the jobs waiting for 接单
     fieldOffers: offersOf,
+    // a step or a look at a job taken from the engineer says so (409), not 403 / 404
+    fieldAssertNotTakenAway: assertNotTakenAway,
   };
 }
 

@@ -273,4 +273,40 @@ describe('the engineer’s phone', () => {
     // done: an open on-site ticket would be one more marker on the dispatch map's flows
     await admin.call('PATCH', `/tickets/${offered.id}`, { status: 'resolved', resolution: '已改由其他工程师处理', assigneeId: engineer.id });
   });
+
+  flow(browser, env, 'F5', '改派：工程师正看着待接单的工单，调度员在另一处改派给别人，手机页面随即说明已改派，返回列表后不再有这单', async () => {
+    const other = { email: `field-other-${stamp}@example.com`, password: 'Engineer-e2e-12345', name: '高峰' };
+    const otherId = (await admin.post<{ id: string }>('/users', { ...other, role: 'engineer', locale: 'zh-CN' })).id;
+    await admin.call('PUT', `/dispatch/profiles/${otherId}`, { status: 'available', shift: null, capacity: { field: 5 } });
+    const moved = await admin.post<{ id: string; number: number }>('/tickets', {
+      title: `南京西路商场货梯停运（${stamp}）`,
+      description: '<p>货梯停在 2 楼，请上门</p>',
+      requester: { name: '商场工程部王经理', phone: '13800135002' },
+      priority: 'high',
+      categoryId: job.categoryId,
+      teamId: job.teamId,
+      site: SITE,
+    });
+    await admin.post(`/tickets/${moved.id}/dispatch`, { userId: engineer.id, reason: '就近派单' });
+    const phone = await session(browser()!, env, engineer, PHONE);
+    await phone.page.goto(`/field/jobs/${moved.id}`);
+    await phone.page.getByTestId('offer-accept').waitFor();
+
+    // the dispatcher, in a browser of their own, gives the job to 高峰 (he is not in the team: 强制派单 with a reason)
+    const dispatcher = await session(browser()!, env, env.admin);
+    const res = await dispatcher.context.request.post(`/api/v1/tickets/${moved.id}/dispatch`, { data: { userId: otherId, override: true, reason: '高峰就在商场附近' } });
+    expect(res.status(), await res.text()).toBe(200);
+
+    // the phone learns it live: words instead of 接单, and the way back to the list, which no longer has the job
+    await phone.page.getByTestId('field-job-gone').getByText('此工单已改派给其他工程师').waitFor();
+    expect(await phone.page.getByTestId('offer-accept').count()).toBe(0);
+    await phone.page.getByTestId('field-job-gone-back').click();
+    await poll(() => phone.page.evaluate(() => location.pathname)).toBe('/field');
+    await phone.page.getByTestId('field-jobs').waitFor();
+    expect(await phone.page.getByTestId(`field-job-${moved.number}`).count()).toBe(0);
+    await shot(env, phone.page, 'F5-reassigned');
+    await dispatcher.context.close();
+    await phone.context.close();
+    await admin.call('PATCH', `/tickets/${moved.id}`, { status: 'resolved', resolution: '已由高峰处理' });
+  });
 });

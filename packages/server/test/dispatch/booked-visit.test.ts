@@ -122,9 +122,10 @@ describe('work kept with its engineer past the end of a shift', () => {
     expect((await dispatchOf(w, tk)).current).toMatchObject({ userId: wu.id, state: 'accepted' });
     const [row] = await w.sql('SELECT booked_start FROM dispatch_assignments WHERE ticket_id = $1 AND user_id = $2', [tk, wu.id]);
     expect(new Date(row.booked_start).toISOString()).toBe(at('2026-03-05', '14:00').toISOString());
-    // 周师傅 no longer records its steps; 吴师傅 does
+    // 周师傅 no longer records its steps (told it went to someone else); 吴师傅 does
     const step = (token: string) => w.t.api(token, 'POST', `/api/v1/field/jobs/${tk}/steps`, { opId: randomUUID(), kind: 'depart', at: w.t.clock.now().toISOString() });
-    expect((await step(zhou.token)).statusCode).toBe(403);
+    const refused = await step(zhou.token);
+    expect([refused.statusCode, refused.json().error.code]).toEqual([409, 'DISPATCH_REASSIGNED']);
     expect((await step(wu.token)).statusCode).toBe(200);
     expect((await w.sql('SELECT user_id FROM field_visits WHERE ticket_id = $1', [tk]))[0].user_id).toBe(wu.id);
   });

@@ -10696,7 +10696,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One job with its description and the steps recorded so far */
+        /** One job with its description and the steps recorded so far; 409 DISPATCH_REASSIGNED / DISPATCH_RETURNED when it was yours and was given to someone else / went back to dispatch */
         get: {
             parameters: {
                 query?: never;
@@ -10800,7 +10800,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A visit step from the phone (出发, 签到, note, photo, 签字, 完工), idempotent by opId. 409 FIELD_STEP_OUT_OF_ORDER when it cannot follow the steps so far (e.g. completing before checking in), FIELD_VISIT_COMPLETED after 完工, 422 FIELD_OP_REUSED for an opId used with another body. A check-in far from the site is flagged, not refused. */
+        /** A visit step from the phone (出发, 签到, note, photo, 签字, 完工), idempotent by opId. 409 FIELD_STEP_OUT_OF_ORDER when it cannot follow the steps so far (e.g. completing before checking in), FIELD_VISIT_COMPLETED after 完工, DISPATCH_REASSIGNED / DISPATCH_RETURNED on a job taken from you (改派, back to dispatch), 422 FIELD_OP_REUSED for an opId used with another body. A check-in far from the site is flagged, not refused. */
         post: {
             parameters: {
                 query?: never;
@@ -30184,7 +30184,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept (接单) the ticket offered to you */
+        /** Accept (接单) the ticket offered to you. A job that was yours and is no longer: 409 DISPATCH_REASSIGNED (given to someone else) or DISPATCH_RETURNED (back to dispatch) */
         post: {
             parameters: {
                 query?: never;
@@ -30438,7 +30438,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decline (拒单) the ticket offered to you, with a reason; it goes back to dispatch */
+        /** Decline (拒单) the ticket offered to you, with a reason; it goes back to dispatch. A job that was yours and is no longer: 409 DISPATCH_REASSIGNED (given to someone else) or DISPATCH_RETURNED (back to dispatch) */
         post: {
             parameters: {
                 query?: never;
@@ -30571,7 +30571,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start the work assigned to you (no longer handed back at the end of your shift) */
+        /** Start the work assigned to you (no longer handed back at the end of your shift). A job that was yours and is no longer: 409 DISPATCH_REASSIGNED (given to someone else) or DISPATCH_RETURNED (back to dispatch) */
         post: {
             parameters: {
                 query?: never;

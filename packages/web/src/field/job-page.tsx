@@ -1,11 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Input, message, Radio, Space, Tag, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Input, message, Radio, Result, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useMe } from '../auth/auth-context';
 import { isApiError } from '../api/client';
+import { errorMessage } from '../common/api-errors';
+import { useLiveMessages } from '../common/live-context';
 import { PageLoading } from '../common/page-loading';
 import { compressImage } from './compress-image';
 import { fieldApi, type JobDetail } from './field-api';
@@ -14,6 +16,7 @@ import type { QueuedStep } from './offline-queue';
 import { PartsSection } from './parts-section';
 import { SignaturePad } from './signature-pad';
 import { SlaCountdown } from './sla-countdown';
+import { JOB_RECHECK_MS, takenAwayCode, touchesJob, type TakenAwayCode } from './taken-away';
 import { useFieldQueue, useOnSent } from './use-field-queue';
 import { VisitBooking } from './visit-booking';
 
@@ -32,10 +35,28 @@ export default function JobPage() {
   const { t } = useTranslation();
   const me = useMe();
   const queue = useFieldQueue();
-  const job = useQuery({ queryKey: ['field', 'job', ticketId], queryFn: () => fieldApi.job(ticketId) });
-  const dispatch = useQuery({ queryKey: ['field', 'dispatch', ticketId], queryFn: () => fieldApi.dispatch(ticketId), retry: false });
+  const client = useQueryClient();
+  // a dispatcher may give the job to someone else meanwhile: checked again on focus and every 30 s (a
+  // job back to dispatch sends this phone nothing live), at once on a live word about it
+  const job = useQuery({
+    queryKey: ['field', 'job', ticketId],
+    queryFn: () => fieldApi.job(ticketId),
+    refetchOnWindowFocus: true,
+    refetchInterval: (q) => (takenAwayCode(q.state.error) ? false : JOB_RECHECK_MS),
+  });
+  const dispatch = useQuery({ queryKey: ['field', 'dispatch', ticketId], queryFn: () => fieldApi.dispatch(ticketId), retry: false, enabled: !takenAwayCode(job.error) });
+  const recheck = () => {
+    void job.refetch();
+    void dispatch.refetch();
+    void client.invalidateQueries({ queryKey: ['field', 'jobs'] });
+  };
   useOnSent(() => void job.refetch());
+  useLiveMessages((m) => {
+    if (touchesJob(m, ticketId)) recheck();
+  });
   if (job.isLoading) return <PageLoading />;
+  const gone = takenAwayCode(job.error);
+  if (gone) return <TakenAway code={gone} />;
   if (job.error || !job.data) return <Alert type="error" message={t('fieldApp.loadFailed')} />;
   const j = job.data;
   const waiting = queue.pending.filter((s) => s.ticketId === j.ticketId);
@@ -72,7 +93,7 @@ export default function JobPage() {
         </Space>
       </Card>
 
-      {offered && <OfferActions ticketId={j.ticketId} onAccepted={() => void dispatch.refetch()} />}
+      {offered && <OfferActions ticketId={j.ticketId} onAccepted={() => void dispatch.refetch()} onRefused={recheck} />}
 
       <Card size="small" className="gd-field-card gd-field-actions" title={t('fieldApp.visitTitle')}>
         <Space direction="vertical" style={{ width: '100%' }}>
@@ -127,6 +148,25 @@ export default function JobPage() {
   );
 }
 
+/** The job is no longer this engineer's: say what became of it, and the way back to the list. */
+function TakenAway({ code }: { code: TakenAwayCode }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="info"
+      data-testid="field-job-gone"
+      title={t(`errors.${code}`)}
+      subTitle={t('fieldApp.goneHint')}
+      extra={
+        <Button type="primary" data-testid="field-job-gone-back" onClick={() => void navigate('/field', { replace: true })}>
+          {t('fieldApp.backToList')}
+        </Button>
+      }
+    />
+  );
+}
+
 function DeviceSection({ job }: { job: JobDetail }) {
   const { t } = useTranslation();
   if (!job.device) return <Typography.Text type="secondary">{t('fieldApp.noDevice')}</Typography.Text>;
@@ -144,7 +184,7 @@ function DeviceSection({ job }: { job: JobDetail }) {
 
 /** 接单 keeps the job on screen (its steps come next); 拒单 gives it back to dispatch: the job is no longer
  * the engineer's, so the phone says so and goes back to the list (its reading of the offer would go stale). */
-function OfferActions({ ticketId, onAccepted }: { ticketId: string; onAccepted: () => void }) {
+function OfferActions({ ticketId, onAccepted, onRefused }: { ticketId: string; onAccepted: () => void; onRefused: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [reason, setReason] = useState('');
@@ -152,7 +192,9 @@ function OfferActions({ ticketId, onAccepted }: { ticketId: string; onAccepted: 
   const [busy, setBusy] = useState(false);
   const fail = (e: unknown) => {
     setBusy(false);
-    void message.error(isApiError(e) && e.status === 0 ? t('fieldApp.needsNetwork') : String((e as Error).message));
+    // in the interface's words (the server's message is English); the job is read again: it may be gone
+    void message.error(isApiError(e) && e.status === 0 ? t('fieldApp.needsNetwork') : errorMessage(e, t));
+    if (!isApiError(e) || e.status !== 0) onRefused();
   };
   const accept = () => {
     setBusy(true);

@@ -5,14 +5,20 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageLoading } from '../common/page-loading';
 import { fieldApi, type Job } from './field-api';
+import { useLiveMessages } from '../common/live-context';
 import { SlaCountdown } from './sla-countdown';
+import { JOB_RECHECK_MS, touchesJob } from './taken-away';
 import { useOnSent } from './use-field-queue';
 
 /** 我的工单: today's jobs in route order, then the upcoming ones. */
 export default function JobsPage() {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['field', 'jobs'], queryFn: () => fieldApi.jobs() });
+  // a job given to someone else (or back to dispatch) leaves the list: read again on a live word, on focus and every 30 s
+  const q = useQuery({ queryKey: ['field', 'jobs'], queryFn: () => fieldApi.jobs(), refetchOnWindowFocus: true, refetchInterval: JOB_RECHECK_MS });
   useOnSent(() => void q.refetch());
+  useLiveMessages((m) => {
+    if (touchesJob(m, null)) void q.refetch();
+  });
   if (q.isLoading) return <PageLoading />;
   if (q.error || !q.data) return <Alert type="error" message={t('fieldApp.loadFailed')} />;
   const { jobs, upcoming } = q.data;

@@ -65,6 +65,8 @@ export const en: Messages = {
     CONFLICT: 'This conflicts with existing data',
     INVALID_TRANSITION: 'The ticket cannot move to that status from its current one',
     DISPATCH_RULE_VIOLATION: 'This person may not take the ticket under the dispatch rules; pick someone else, or override with a reason',
+    DISPATCH_REASSIGNED: 'This job was given to another engineer',
+    DISPATCH_RETURNED: 'This job went back to dispatch',
     DISPATCH_NOT_ON_SITE: 'Only people sent on site (engineers, or agents with an on-site capacity in their dispatch profile) report a position',
     AUTOMATION_RULE_INVALID: 'The automation rule is not valid; fix what is pointed out',
     AUTOMATION_CONDITION_INVALID: 'A condition is not valid; fix its field, operator or value as pointed out',

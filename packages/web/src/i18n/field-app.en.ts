@@ -6,6 +6,8 @@ export const fieldAppEn: typeof import('./field-app.zh-CN').fieldAppZhCN = {
   allSent: 'All sent',
   dismiss: 'Dismiss',
   loadFailed: 'Could not load; check the network and try again',
+  goneHint: 'It is no longer on your list of jobs',
+  backToList: 'Back to the list',
   today: 'Today ({{n}})',
   upcoming: 'Upcoming ({{n}})',
   noJobs: 'No jobs today',

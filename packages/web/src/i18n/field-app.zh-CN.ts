@@ -6,6 +6,8 @@ export const fieldAppZhCN = {
   allSent: '已全部发送',
   dismiss: '忽略',
   loadFailed: '加载失败，请检查网络后重试',
+  goneHint: '它已不在你的工单列表中',
+  backToList: '返回列表',
   today: '今日工单（{{n}}）',
   upcoming: '后续工单（{{n}}）',
   noJobs: '今天没有工单',

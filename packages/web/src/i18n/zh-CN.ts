@@ -64,6 +64,8 @@ export const zhCN = {
     CONFLICT: '与已有数据冲突',
     INVALID_TRANSITION: '当前状态不能改为该状态',
     DISPATCH_RULE_VIOLATION: '此人不符合派单规则，请换人，或由主管填写原因强制派单',
+    DISPATCH_REASSIGNED: '此工单已改派给其他工程师',
+    DISPATCH_RETURNED: '此工单已退回派单',
     DISPATCH_NOT_ON_SITE: '只有上门的人员（工程师，或派单档案中有上门容量的坐席）上报位置',
     AUTOMATION_RULE_INVALID: '自动化规则无效，请按提示修改',
     AUTOMATION_CONDITION_INVALID: '条件无效，请按提示修改字段、运算符或取值',

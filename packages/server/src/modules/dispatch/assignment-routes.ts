@@ -50,18 +50,18 @@ export function assignmentRoutes(app: FastifyInstance, deps: Deps) {
     handler: async (req) => assignTicket(deps, actorOf(req), req.params.id, req.body),
   });
   r.post('/api/v1/tickets/:id/dispatch/accept', {
-    schema: { tags, summary: 'Accept (接单) the ticket offered to you', params: TicketRef, response: ok(AssignmentSchema) },
+    schema: { tags, summary: 'Accept (接单) the ticket offered to you. A job that was yours and is no longer: 409 DISPATCH_REASSIGNED (given to someone else) or DISPATCH_RETURNED (back to dispatch)', params: TicketRef, response: ok(AssignmentSchema) },
     handler: async (req) => acceptOffer(deps, actorOf(req), req.params.id),
   });
   r.post('/api/v1/tickets/:id/dispatch/decline', {
-    schema: { tags, summary: 'Decline (拒单) the ticket offered to you, with a reason; it goes back to dispatch', params: TicketRef, body: DeclineBody, response: noContent() },
+    schema: { tags, summary: 'Decline (拒单) the ticket offered to you, with a reason; it goes back to dispatch. A job that was yours and is no longer: 409 DISPATCH_REASSIGNED (given to someone else) or DISPATCH_RETURNED (back to dispatch)', params: TicketRef, body: DeclineBody, response: noContent() },
     handler: async (req, reply) => {
       await declineOffer(deps, actorOf(req), req.params.id, req.body.reason);
       return reply.status(204).send();
     },
   });
   r.post('/api/v1/tickets/:id/dispatch/start', {
-    schema: { tags, summary: 'Start the work assigned to you (no longer handed back at the end of your shift)', params: TicketRef, response: ok(AssignmentSchema) },
+    schema: { tags, summary: 'Start the work assigned to you (no longer handed back at the end of your shift). A job that was yours and is no longer: 409 DISPATCH_REASSIGNED (given to someone else) or DISPATCH_RETURNED (back to dispatch)', params: TicketRef, response: ok(AssignmentSchema) },
     handler: async (req) => startWork(deps, actorOf(req), req.params.id),
   });
   r.get('/api/v1/dispatch/board', {

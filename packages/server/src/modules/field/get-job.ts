@@ -1,5 +1,7 @@
 import type { Deps } from '../../platform/deps';
-import type { Actor } from '../identity';
+import { AppError } from '../../platform/errors';
+import { isUuid } from '../../platform/ids';
+import { isManager, type Actor } from '../identity';
 import { getTicket } from '../tickets';
 import { requirePerson } from './access';
 import { fieldRepository } from './field-repository';
@@ -7,8 +9,13 @@ import { toJobView } from './job-view';
 
 /** One job with its description and every step recorded so far, oldest first. */
 export async function getJob(deps: Deps, actor: Actor, ticketRef: string) {
-  requirePerson(actor);
-  const t = await getTicket(deps, actor, ticketRef);
+  const userId = requirePerson(actor);
+  const t = await getTicket(deps, actor, ticketRef).catch(async (e: unknown) => {
+    // a job taken from the engineer (no longer visible to one who sees only their own) says what happened
+    if (e instanceof AppError && e.code === 'NOT_FOUND' && isUuid(ticketRef)) await deps.db.tenant(actor.tenantId, (q) => deps.fieldAssertNotTakenAway?.(q, ticketRef, userId) ?? Promise.resolve());
+    throw e;
+  });
+  if (!isManager(actor) && t.assigneeId !== userId) await deps.db.tenant(actor.tenantId, (q) => deps.fieldAssertNotTakenAway?.(q, t.id, userId) ?? Promise.resolve());
   return deps.db.tenant(actor.tenantId, async (q) => {
     const [latest] = await fieldRepository.visitsOfTickets(q, [t.id]);
     const steps = await fieldRepository.stepsOfTicket(q, t.id);

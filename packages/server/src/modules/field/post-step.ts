@@ -81,7 +81,10 @@ export async function postStep(deps: Deps, actor: Actor, ticketId: string, input
     const bad = inputProblem(facts, now);
     if (bad) refuse(bad);
     const open = await fieldRepository.openVisit(q, ticket.id);
-    if (!mayRecord(actor, ticket, open ? visitEngineer({ state: open.state, userId: open.user_id }, ticket.assignee_id) : null)) throw forbidden('Only the engineer assigned to this ticket (or a supervisor) records its visit');
+    if (!mayRecord(actor, ticket, open ? visitEngineer({ state: open.state, userId: open.user_id }, ticket.assignee_id) : null)) {
+      await deps.fieldAssertNotTakenAway?.(q, ticket.id, userId);
+      throw forbidden('Only the engineer assigned to this ticket (or a supervisor) records its visit');
+    }
     if (!open && (ticket.status === 'resolved' || ticket.status === 'closed')) {
       const finished = finishedTicketProblem(ticket.resolved_at ?? ticket.closed_at, facts);
       if (finished) refuse(finished);

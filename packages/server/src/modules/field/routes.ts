@@ -20,14 +20,14 @@ export function fieldRoutes(app: FastifyInstance, deps: Deps) {
     handler: async (req) => listMyJobs(deps, actorOf(req), req.query.date),
   });
   r.get('/api/v1/field/jobs/:ticketId', {
-    schema: { tags, summary: 'One job with its description and the steps recorded so far', params: JobParams, response: ok(JobDetailSchema) },
+    schema: { tags, summary: 'One job with its description and the steps recorded so far; 409 DISPATCH_REASSIGNED / DISPATCH_RETURNED when it was yours and was given to someone else / went back to dispatch', params: JobParams, response: ok(JobDetailSchema) },
     handler: async (req) => getJob(deps, actorOf(req), req.params.ticketId),
   });
   r.post('/api/v1/field/jobs/:ticketId/steps', {
     schema: {
       tags,
       summary:
-        'A visit step from the phone (出发, 签到, note, photo, 签字, 完工), idempotent by opId. 409 FIELD_STEP_OUT_OF_ORDER when it cannot follow the steps so far (e.g. completing before checking in), FIELD_VISIT_COMPLETED after 完工, 422 FIELD_OP_REUSED for an opId used with another body. A check-in far from the site is flagged, not refused.',
+        'A visit step from the phone (出发, 签到, note, photo, 签字, 完工), idempotent by opId. 409 FIELD_STEP_OUT_OF_ORDER when it cannot follow the steps so far (e.g. completing before checking in), FIELD_VISIT_COMPLETED after 完工, DISPATCH_REASSIGNED / DISPATCH_RETURNED on a job taken from you (改派, back to dispatch), 422 FIELD_OP_REUSED for an opId used with another body. A check-in far from the site is flagged, not refused.',
       params: StepParams,
       body: StepBody,
       response: ok(StepAnswerSchema),

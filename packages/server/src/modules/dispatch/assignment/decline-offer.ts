@@ -1,7 +1,8 @@
 import type { Deps } from '../../../platform/deps';
 import { AppError, forbidden, invalid } from '../../../platform/errors';
 import type { Actor } from '../../identity';
-import { visibleTicketId } from './access';
+import { ownJobTicketId } from './access';
+import { assertNotTakenAway } from './no-longer-yours';
 import { assignmentRepository } from './assignment-repository';
 import { dispatchTickets } from './dispatch-tickets';
 import { withDispatchLock } from './dispatch-transaction';
@@ -14,10 +15,13 @@ import { endAssignment } from './record-steps';
 export async function declineOffer(deps: Deps, actor: Actor, idOrNumber: string, reason: string): Promise<void> {
   const why = reason.trim();
   if (!why) throw invalid('reason', 'Say why you decline (拒单原因)', 'required');
-  const id = await visibleTicketId(deps, actor, idOrNumber);
+  const id = await ownJobTicketId(deps, actor, idOrNumber);
   await withDispatchLock(deps, actor.tenantId, actor, async (run) => {
     const live = await assignmentRepository.live(run.q, id, { forUpdate: true });
-    if (!live || live.user_id !== actor.id) throw forbidden('This ticket is not offered to you');
+    if (!live || live.user_id !== actor.id) {
+      if (actor.id) await assertNotTakenAway(run.q, id, actor.id);
+      throw forbidden('This ticket is not offered to you');
+    }
     if (live.state === 'started') throw new AppError('CONFLICT', 'You have started this work; hand it over by reassigning the ticket');
     await endAssignment(run, live, 'declined', why, { unassign: true });
     await dispatchTickets(run, [id], { fresh: false });
