@@ -57,7 +57,7 @@ export const fieldAppEn: typeof import('./field-app.zh-CN').fieldAppZhCN = {
   visit: { planned: 'Not started', en_route: 'En route', on_site: 'On site', done: 'Completed' },
   kind: { depart: 'Departed', check_in: 'Check-in', note: 'Note', photo: 'Photo', signature: 'Signature', complete: 'Completed', parts_usage: 'Parts used' },
   maps: { amap: 'Amap', baidu: 'Baidu Maps', tencent: 'Tencent Maps' },
-  sla: { left: '{{span}} left', overdue: '{{span}} overdue', hours: '{{h}} h {{m}} min', minutes: '{{m}} min' },
+  sla: { left: '{{span}} left', overdue: '{{span}} overdue', hours: '{{h}} h {{m}} min', minutes: '{{m}} min', daysHours: '{{d}} d {{h}} h', days: '{{d}} days' },
   parts: {
     title: 'Parts',
     unavailable: 'Parts are not enabled yet',

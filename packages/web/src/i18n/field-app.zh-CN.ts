@@ -57,7 +57,7 @@ export const fieldAppZhCN = {
   visit: { planned: '待出发', en_route: '已出发', on_site: '已签到', done: '已完工' },
   kind: { depart: '出发', check_in: '签到', note: '备注', photo: '照片', signature: '客户签字', complete: '完工', parts_usage: '用料' },
   maps: { amap: '高德地图', baidu: '百度地图', tencent: '腾讯地图' },
-  sla: { left: '剩余 {{span}}', overdue: '已超时 {{span}}', hours: '{{h}} 小时 {{m}} 分', minutes: '{{m}} 分钟' },
+  sla: { left: '剩余 {{span}}', overdue: '已超时 {{span}}', hours: '{{h}} 小时 {{m}} 分', minutes: '{{m}} 分钟', daysHours: '{{d}} 天 {{h}} 小时', days: '{{d}} 天' },
   parts: {
     title: '备件',
     unavailable: '备件功能尚未启用',
