@@ -9,13 +9,16 @@ import { exclusionText } from './dispatch-words';
 import { canOverride, successToast, useAssign } from './use-dispatch-actions';
 
 // Confirms one assignment (from a recommendation, a click or a drop on the map). A person a hard rule
-// excludes can only be sent by a supervisor's override, which needs a reason (强制派单, recorded).
+// excludes can only be sent by a supervisor's override, which needs a reason (强制派单, recorded). Taking
+// the ticket from its holder (改派) asks for an optional reason, kept in the ticket's dispatch history.
 
 export interface AssignTarget {
   ticket: { id: string; number: number; title: string };
   person: { userId: string; name: string };
   /** the rules the person fails (from the recommendations); empty or absent: eligible */
   reasons?: Exclusion[];
+  /** who holds the ticket now (the recommendations' `current`): another person is then a 改派 */
+  holder?: { userId: string; name: string } | null;
 }
 
 export function AssignDialog({ target, onClose }: { target: AssignTarget | null; onClose: () => void }) {
@@ -35,12 +38,14 @@ export function AssignDialog({ target, onClose }: { target: AssignTarget | null;
   const { ticket, person } = target;
   const override = refused || (target.reasons?.length ?? 0) > 0;
   const allowed = !override || canOverride(me.role);
+  const reassign = !!target.holder && target.holder.userId !== person.userId;
 
   const submit = async () => {
-    const values = override ? await form.validateFields().catch(() => null) : { reason: '' };
+    const values = override ? await form.validateFields().catch(() => null) : { reason: form.getFieldValue('reason') ?? '' };
     if (!values) return; // the form shows what is missing
+    const reason = String(values.reason ?? '').trim();
     try {
-      await assign.mutateAsync({ ticketId: ticket.id, body: override ? { userId: person.userId, override: true, reason: values.reason.trim() } : { userId: person.userId } });
+      await assign.mutateAsync({ ticketId: ticket.id, body: override ? { userId: person.userId, override: true, reason } : { userId: person.userId, ...(reason ? { reason } : {}) } });
       message.success(successToast(t('dispatchMap.rec.assigned', { name: person.name })));
       onClose();
     } catch (err) {
@@ -62,7 +67,18 @@ export function AssignDialog({ target, onClose }: { target: AssignTarget | null;
       destroyOnHidden
       data-testid="assign-dialog"
     >
-      <Typography.Paragraph>{t('dispatchMap.confirm.body', { number: ticket.number, title: ticket.title, name: person.name })}</Typography.Paragraph>
+      <Typography.Paragraph>
+        {reassign
+          ? t('dispatchMap.confirm.reassignBody', { number: ticket.number, title: ticket.title, name: person.name, holder: target.holder!.name })
+          : t('dispatchMap.confirm.body', { number: ticket.number, title: ticket.title, name: person.name })}
+      </Typography.Paragraph>
+      {reassign && !override && (
+        <Form form={form} layout="vertical">
+          <Form.Item name="reason" label={t('dispatchMap.confirm.reassignReason')}>
+            <Input.TextArea rows={2} maxLength={1000} placeholder={t('dispatchMap.confirm.reassignPlaceholder')} data-testid="reassign-reason" />
+          </Form.Item>
+        </Form>
+      )}
       {override && (
         <>
           <Typography.Paragraph type="danger">{t('dispatchMap.confirm.overrideBody', { name: person.name })}</Typography.Paragraph>

@@ -52,7 +52,7 @@ export default function DispatchMapPage() {
   const offer = (tk: BoardTicket, e: BoardEngineer) => {
     const ranking = qc.getQueryData<Candidates>(dispatchKeys.candidates(tk.id));
     const reasons = ranking?.excluded.find((x) => x.userId === e.id)?.reasons ?? [];
-    setTarget({ ticket: tk, person: { userId: e.id, name: e.name }, reasons });
+    setTarget({ ticket: tk, person: { userId: e.id, name: e.name }, reasons, holder: ranking?.current });
   };
 
   if (board.isError) return <Alert type="error" showIcon title={errorMessage(board.error, t)} />;

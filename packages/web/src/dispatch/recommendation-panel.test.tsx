@@ -32,6 +32,7 @@ describe('the recommendation panel', () => {
 
     fireEvent.click(within(first).getByTestId('candidate-assign'));
     expect((await screen.findByTestId('assign-dialog')).textContent).toContain('把工单 #2051「3 号楼电梯困人」派给 张伟？');
+    expect(screen.queryByTestId('reassign-reason')).toBeNull();
     fireEvent.click(screen.getByTestId('assign-confirm'));
     await waitFor(() => expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ userId: ZHANG }));
   });
@@ -54,6 +55,48 @@ describe('the recommendation panel', () => {
     expect(within(holder).getByTestId('candidate-holder').textContent).toBe('当前处理人');
     expect(within(holder).queryByTestId('candidate-assign')).toBeNull();
     expect(within(other).getByTestId('candidate-assign').textContent).toBe('改派');
+  });
+
+  it('asks for an optional reason on a 改派 and sends it; a plain 派单 asks none', async () => {
+    const calls = stubFetch({
+      ...routes('agent'),
+      [`GET /api/v1/tickets/${TICKET.id}/dispatch/candidates`]: () => ({
+        status: 200,
+        body: { ...CANDIDATES, current: { userId: ZHANG, name: '张伟', state: 'offered' }, candidates: [...CANDIDATES.candidates, { ...CANDIDATES.candidates[0], userId: LI, name: '李强', score: 0.5 }] },
+      }),
+    });
+    renderUi(
+      <WithMe>
+        <RecommendationPanel ticket={TICKET} />
+      </WithMe>,
+    );
+    const [, other] = await screen.findAllByTestId('candidate');
+    fireEvent.click(within(other).getByTestId('candidate-assign'));
+    const dialog = await screen.findByTestId('assign-dialog');
+    expect(dialog.textContent).toContain('把工单 #2051「3 号楼电梯困人」从 张伟 改派给 李强？');
+    expect(dialog.textContent).toContain('改派原因（选填）');
+    fireEvent.change(within(dialog).getByTestId('reassign-reason'), { target: { value: '  李强离现场更近  ' } });
+    fireEvent.click(screen.getByTestId('assign-confirm'));
+    await waitFor(() => expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ userId: LI, reason: '李强离现场更近' }));
+  });
+
+  it('sends a 改派 without a reason when none is given', async () => {
+    const calls = stubFetch({
+      ...routes('agent'),
+      [`GET /api/v1/tickets/${TICKET.id}/dispatch/candidates`]: () => ({
+        status: 200,
+        body: { ...CANDIDATES, current: { userId: LI, name: '李强', state: 'offered' } },
+      }),
+    });
+    renderUi(
+      <WithMe>
+        <RecommendationPanel ticket={TICKET} />
+      </WithMe>,
+    );
+    fireEvent.click(within(await screen.findByTestId('candidate')).getByTestId('candidate-assign'));
+    expect(await screen.findByTestId('reassign-reason')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('assign-confirm'));
+    await waitFor(() => expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ userId: ZHANG }));
   });
 
   it('lets a supervisor override an excluded person only with a reason', async () => {

@@ -55,7 +55,7 @@ export function RecommendationPanel({ ticket, titled = true }: { ticket: { id: s
                 c.userId === current?.userId
                   ? [<Tag key="holder" color="blue" data-testid="candidate-holder">{t('dispatchMap.rec.holder')}</Tag>]
                   : [
-                      <Button key="assign" type={i === 0 ? 'primary' : 'default'} size="small" onClick={() => setTarget({ ticket, person: c })} data-testid="candidate-assign" aria-label={`${t(current ? 'dispatchMap.rec.reassign' : 'dispatchMap.rec.assign')} ${c.name}`}>
+                      <Button key="assign" type={i === 0 ? 'primary' : 'default'} size="small" onClick={() => setTarget({ ticket, person: c, holder: current })} data-testid="candidate-assign" aria-label={`${t(current ? 'dispatchMap.rec.reassign' : 'dispatchMap.rec.assign')} ${c.name}`}>
                         {t(current ? 'dispatchMap.rec.reassign' : 'dispatchMap.rec.assign')}
                       </Button>,
                     ]
@@ -93,7 +93,7 @@ export function RecommendationPanel({ ticket, titled = true }: { ticket: { id: s
                       actions={
                         canOverride(me.role)
                           ? [
-                              <Button key="override" danger size="small" onClick={() => setTarget({ ticket, person: x, reasons: x.reasons })} data-testid="override-open">
+                              <Button key="override" danger size="small" onClick={() => setTarget({ ticket, person: x, reasons: x.reasons, holder: current })} data-testid="override-open">
                                 {t('dispatchMap.rec.override')}
                               </Button>,
                             ]

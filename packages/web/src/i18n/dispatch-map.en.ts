@@ -135,6 +135,9 @@ export const dispatchMapEn: DispatchMapTexts = {
     reasonPlaceholder: 'e.g. the customer asked for this engineer',
     reasonRequired: 'Give the reason for the override',
     onlySupervisor: 'Only supervisors and admins can override',
+    reassignBody: 'Reassign ticket #{{number}} “{{title}}” from {{holder}} to {{name}}?',
+    reassignReason: 'Reason for reassigning (optional)',
+    reassignPlaceholder: 'e.g. closer to the site',
   },
   declineDialog: {
     title: 'Decline',

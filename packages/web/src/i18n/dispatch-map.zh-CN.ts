@@ -134,6 +134,9 @@ export const dispatchMapZhCN = {
     reasonPlaceholder: '例如：客户点名要这位工程师',
     reasonRequired: '请填写强制派单的原因',
     onlySupervisor: '只有主管和管理员可以强制派单',
+    reassignBody: '把工单 #{{number}}「{{title}}」从 {{holder}} 改派给 {{name}}？',
+    reassignReason: '改派原因（选填）',
+    reassignPlaceholder: '例如：离现场更近，或客户点名',
   },
   declineDialog: {
     title: '拒单',
