@@ -118,4 +118,45 @@ describe('the recommendation panel', () => {
     fireEvent.click(screen.getByTestId('assign-confirm'));
     await waitFor(() => expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ userId: LI, override: true, reason: '客户点名要李强，证书已在补办' }));
   });
+
+  it('folds the people who do no on-site work into one line, and offers the holder no 强制派单 to themselves', async () => {
+    const desk = (userId: string, name: string) => ({
+      userId, name,
+      reasons: [{ rule: 'shift', detail: {} }, { rule: 'team', detail: {} }, { rule: 'capacity', detail: { kind: 'field', load: 0, capacity: 0 } }],
+    });
+    stubFetch({
+      ...routes('supervisor'),
+      [`GET /api/v1/tickets/${TICKET.id}/dispatch/candidates`]: () => ({
+        status: 200,
+        body: {
+          ...CANDIDATES,
+          current: { userId: LI, name: '李强', state: 'offered' },
+          excluded: [
+            ...CANDIDATES.excluded,
+            desk('0190a0a0-0000-7000-8000-00000000dd01', 'Emily Chen'),
+            desk('0190a0a0-0000-7000-8000-00000000dd02', '刘洋'),
+            desk('0190a0a0-0000-7000-8000-00000000dd03', '周杰'),
+            // full with on-site work: still listed
+            { userId: '0190a0a0-0000-7000-8000-00000000dd04', name: '何勇', reasons: [{ rule: 'capacity', detail: { kind: 'field', load: 3, capacity: 3 } }] },
+          ],
+        },
+      }),
+    });
+    renderUi(
+      <WithMe>
+        <RecommendationPanel ticket={TICKET} />
+      </WithMe>,
+    );
+    fireEvent.click(await screen.findByText('不可派（6）'));
+    const people = await screen.findAllByTestId('excluded-person');
+    expect(people.map((p) => p.querySelector('.ant-list-item-meta-title')?.textContent)).toEqual(['李强', '王磊', '何勇']);
+    expect(screen.getByTestId('excluded-no-field').textContent).toContain('另有 3 人不做上门工作');
+    fireEvent.click(screen.getByTestId('excluded-no-field-toggle'));
+    expect(screen.getByTestId('excluded-no-field-names').textContent).toBe('Emily Chen，刘洋，周杰');
+    // 李强 holds it: 当前处理人, no 强制派单 to himself; the others keep theirs
+    expect(within(people[0]).getByTestId('excluded-holder').textContent).toBe('当前处理人');
+    expect(within(people[0]).queryByTestId('override-open')).toBeNull();
+    expect(within(people[1]).getByTestId('override-open')).toBeTruthy();
+    expect(within(people[2]).getByTestId('override-open')).toBeTruthy();
+  });
 });

@@ -8,7 +8,8 @@ import { formatNumber } from '../i18n/format';
 import { AssignDialog, type AssignTarget } from './assign-dialog';
 import { dispatchApi, dispatchKeys } from './dispatch-api';
 import type { PersonStatus } from './dispatch-types';
-import { candidateTerms, exclusionText, needText, outletLine } from './dispatch-words';
+import { candidateTerms, needText, outletLine } from './dispatch-words';
+import { ExcludedList } from './excluded-list';
 import { canOverride } from './use-dispatch-actions';
 
 // The recommendation panel (推荐): the live ranking for one ticket, each person's score and its terms in
@@ -84,25 +85,12 @@ export function RecommendationPanel({ ticket, titled = true }: { ticket: { id: s
               key: 'excluded',
               label: t('dispatchMap.rec.excluded', { count: excluded.length }),
               children: (
-                <List
-                  size="small"
-                  dataSource={excluded}
-                  renderItem={(x) => (
-                    <List.Item
-                      data-testid="excluded-person"
-                      actions={
-                        canOverride(me.role)
-                          ? [
-                              <Button key="override" danger size="small" onClick={() => setTarget({ ticket, person: x, reasons: x.reasons, holder: current })} data-testid="override-open">
-                                {t('dispatchMap.rec.override')}
-                              </Button>,
-                            ]
-                          : []
-                      }
-                    >
-                      <List.Item.Meta title={x.name} description={<span data-testid="excluded-reasons">{x.reasons.map((r) => exclusionText(r, t)).join(t('app.clauseSep'))}</span>} />
-                    </List.Item>
-                  )}
+                <ExcludedList
+                  excluded={excluded}
+                  kind={need?.kind}
+                  holderId={current?.userId ?? null}
+                  canOverride={canOverride(me.role)}
+                  onOverride={(x) => setTarget({ ticket, person: x, reasons: x.reasons, holder: current })}
                 />
               ),
             },

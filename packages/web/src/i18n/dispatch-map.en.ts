@@ -111,6 +111,9 @@ export const dispatchMapEn: DispatchMapTexts = {
   rec: {
     current: 'Now with {{name}} ({{state}})',
     holder: 'Current holder',
+    noFieldWork: 'Also {{count}} not doing on-site work',
+    showNames: 'Show',
+    hideNames: 'Hide',
     reassign: 'Reassign',
     title: 'Recommended engineers',
     pick: 'Pick a ticket on the map or in the list to see the recommended engineers',

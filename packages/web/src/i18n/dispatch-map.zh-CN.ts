@@ -110,6 +110,9 @@ export const dispatchMapZhCN = {
   rec: {
     current: '当前由 {{name}} 处理（{{state}}）',
     holder: '当前处理人',
+    noFieldWork: '另有 {{count}} 人不做上门工作',
+    showNames: '查看',
+    hideNames: '收起',
     reassign: '改派',
     title: '推荐工程师',
     pick: '选择地图上或列表中的工单，查看推荐的工程师',
