@@ -105,7 +105,9 @@ describe('shifts on the working calendar', () => {
     const bad = await put({ days: [1, 2, 3, 4, 5], start: '08:00', end: '18:00', followsCalendar: '是' });
     expect(bad.statusCode).toBe(400);
     expect(JSON.stringify(bad.json())).toContain('followsCalendar');
+    // a shift sent without it keeps it (the body merges with the stored shift); false unticks it
     const without = await put({ days: [6, 7], start: '09:00', end: '17:00' });
-    expect(without.json().shift.followsCalendar).toBe(false);
+    expect(without.json().shift).toEqual({ days: [6, 7], start: '09:00', end: '17:00', followsCalendar: true });
+    expect((await put({ followsCalendar: false })).json().shift).toEqual({ days: [6, 7], start: '09:00', end: '17:00', followsCalendar: false });
   });
 });

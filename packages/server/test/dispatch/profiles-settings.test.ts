@@ -87,9 +87,10 @@ describe('dispatch settings', () => {
     const backup = (await t.api(acme.adminToken, 'POST', '/api/v1/teams', { name: '后备组' })).json().id;
     expect((await put({ scope: 'team', scopeId: teamId, mode: 'least_loaded', overflowTeamId: backup, overflowThreshold: 10 })).statusCode).toBe(200);
     expect((await put({ scope: 'category', scopeId: categoryId, mode: 'skills', speedKmh: 40, positionStaleMin: 15 })).statusCode).toBe(200);
-    // 派单对象: the nearest outlet (服务网点), kept until the policy is put again without it
+    // 派单对象: the nearest outlet (服务网点), kept while the policy is put again without it
     expect((await put({ scope: 'team', scopeId: teamId, mode: 'scored', target: 'outlet' })).json()).toMatchObject({ scopeId: teamId, mode: 'scored', target: 'outlet' });
-    expect((await put({ scope: 'team', scopeId: teamId, mode: 'least_loaded', overflowTeamId: backup, overflowThreshold: 10 })).json()).toMatchObject({ target: 'person' });
+    expect((await put({ scope: 'team', scopeId: teamId, mode: 'least_loaded', overflowTeamId: backup, overflowThreshold: 10 })).json()).toMatchObject({ target: 'outlet' });
+    expect((await put({ scope: 'team', scopeId: teamId, target: 'person' })).json()).toMatchObject({ mode: 'least_loaded', target: 'person' });
 
     const cases: [unknown, string][] = [
       [{ scope: 'tenant', mode: 'scored', weights: { travel: 11 } }, 'weights.travel'],
@@ -101,6 +102,8 @@ describe('dispatch settings', () => {
       [{ scope: 'team', scopeId: teamId, mode: 'manual', overflowTeamId: teamId, overflowThreshold: 3 }, 'overflowTeamId'],
       [{ scope: 'tenant', mode: 'manual', overflowTeamId: backup }, 'overflowThreshold'],
       [{ scope: 'tenant', mode: 'manual', acceptTimeoutS: 5 }, 'acceptTimeoutS'],
+      // a scored policy needs a weight above 0
+      [{ scope: 'tenant', mode: 'scored', weights: Object.fromEntries(['travel', 'load', 'speed', 'firstFix', 'skillFit', 'tier', 'preferred', 'fairness', 'deadline'].map((w) => [w, 0])) }, 'weights'],
     ];
     for (const [body, field] of cases) {
       const res = await put(body);
@@ -112,6 +115,45 @@ describe('dispatch settings', () => {
     expect((await t.api(other.adminToken, 'GET', '/api/v1/dispatch/policies')).json().items).toEqual([]);
     expect((await t.api(acme.adminToken, 'DELETE', `/api/v1/dispatch/policies?scope=category&scopeId=${categoryId}`)).statusCode).toBe(204);
     expect((await t.api(acme.adminToken, 'GET', '/api/v1/dispatch/policies')).json().items).toHaveLength(2);
+  });
+
+  it('merges a partial policy with the stored one: fields not sent keep their value, null clears', async () => {
+    const put = (body: unknown) => t.api(acme.adminToken, 'PUT', '/api/v1/dispatch/policies', body);
+    const team = (await t.api(acme.adminToken, 'POST', '/api/v1/teams', { name: '合并测试组' })).json().id;
+    const backup = (await t.api(acme.adminToken, 'POST', '/api/v1/teams', { name: '合并后备组' })).json().id;
+    const noMode = await put({ scope: 'team', scopeId: team, speedKmh: 40 });
+    expect([noMode.statusCode, noMode.json().error.field]).toEqual([400, 'mode']);
+    expect((await put({ scope: 'team', scopeId: team, mode: 'scored', weights: { travel: 5, load: 1 }, overflowTeamId: backup, overflowThreshold: 4, acceptTimeoutS: 300, defaultCapacity: { ticket: 6, chat: 2, field: 3 } })).statusCode).toBe(200);
+    const weightsOnly = await put({ scope: 'team', scopeId: team, weights: { fairness: 2, load: null } });
+    expect(weightsOnly.statusCode, weightsOnly.body).toBe(200);
+    expect(weightsOnly.json()).toMatchObject({ mode: 'scored', weights: { travel: 5, fairness: 2 }, overflowTeamId: backup, overflowThreshold: 4, acceptTimeoutS: 300, defaultCapacity: { ticket: 6, chat: 2, field: 3 } });
+    expect(weightsOnly.json().weights).not.toHaveProperty('load');
+    expect((await put({ scope: 'team', scopeId: team, defaultCapacity: { field: 9 }, acceptTimeoutS: null, overflowTeamId: null })).json()).toMatchObject({
+      defaultCapacity: { ticket: 6, chat: 2, field: 9 },
+      acceptTimeoutS: null,
+      overflowTeamId: null,
+      weights: { travel: 5, fairness: 2 },
+    });
+    // every weight 0 in effect (those not sent take the engine's defaults, above 0) is refused
+    const zero = await put({ scope: 'team', scopeId: team, weights: Object.fromEntries(['travel', 'load', 'speed', 'firstFix', 'skillFit', 'tier', 'preferred', 'fairness', 'deadline'].map((w) => [w, 0])) });
+    expect([zero.statusCode, zero.json().error.field, zero.json().error.message]).toEqual([400, 'weights', expect.stringContaining('at least one weight above 0')]);
+    expect((await put({ scope: 'team', scopeId: team, weights: { travel: 0, fairness: 0 } })).statusCode).toBe(200);
+  });
+
+  it('merges a partial shift and capacity into the profile; null clears', async () => {
+    const put = (body: unknown) => t.api(acme.adminToken, 'PUT', `/api/v1/dispatch/profiles/${engineer.id}`, body);
+    expect((await put({ shift: { days: [1, 2, 3, 4, 5], start: '08:00', end: '18:00', followsCalendar: true }, capacity: { ticket: 6, field: 4 } })).statusCode).toBe(200);
+    const field = await put({ capacity: { field: 14 } });
+    expect(field.statusCode, field.body).toBe(200);
+    expect(field.json().capacity).toEqual({ ticket: 6, field: 14 });
+    expect((await put({ capacity: { ticket: null } })).json().capacity).toEqual({ field: 14 });
+    // start == end: all day; followsCalendar not sent keeps its value
+    expect((await put({ shift: { start: '08:00', end: '08:00', days: [1] } })).json().shift).toEqual({ days: [1], start: '08:00', end: '08:00', followsCalendar: true });
+    expect((await put({ shift: { end: '24:00' } })).json().shift).toEqual({ days: [1], start: '08:00', end: '00:00', followsCalendar: true });
+    expect((await put({ shift: null })).json().shift).toBeNull();
+    const partial = await put({ shift: { start: '09:00' } });
+    expect([partial.statusCode, partial.json().error.field]).toEqual([400, 'shift.days']);
+    expect((await put({ shift: { days: [1], start: '08:00', end: '24:30' } })).json().error.message).toContain('24:00');
   });
 
   it("keeps a customer's preferred and excluded people", async () => {

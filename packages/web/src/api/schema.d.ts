@@ -9004,7 +9004,7 @@ export interface paths {
                 };
             };
         };
-        /** Set the dispatch policy of the tenant, a team or a category (admins and supervisors) */
+        /** Set the dispatch policy of the tenant, a team or a category (admins and supervisors); fields left out keep their value, weights and defaultCapacity merge per key, null clears */
         put: {
             parameters: {
                 query?: never;
@@ -9012,6 +9012,7 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
+            /** @description Sets a scope's policy. Merges with the stored one: a field left out keeps its value (a new policy takes the defaults), weights and defaultCapacity merge per key, null clears */
             requestBody: {
                 content: {
                     "application/json": {
@@ -9023,60 +9024,49 @@ export interface paths {
                          * @default null
                          */
                         scopeId?: string | null;
-                        /** @enum {string} */
-                        mode: "manual" | "round_robin" | "least_loaded" | "skills" | "scored" | "batch";
                         /**
-                         * @description 派单对象: person (anyone eligible) or outlet (the nearest 服务网点 that can do it, then its best person)
-                         * @default person
+                         * @description required for a scope without a policy
+                         * @enum {string}
+                         */
+                        mode?: "manual" | "round_robin" | "least_loaded" | "skills" | "scored" | "batch";
+                        /**
+                         * @description 派单对象: person (anyone eligible; the default) or outlet (the nearest 服务网点 that can do it, then its best person)
                          * @enum {string}
                          */
                         target?: "person" | "outlet";
-                        /** @default {} */
+                        /** @description Merged with the stored weights: a term left out keeps its weight, null returns it to the engine's default; 0 switches a term off (a scored or batch policy keeps at least one above 0) */
                         weights?: {
-                            travel?: number;
-                            load?: number;
-                            speed?: number;
-                            firstFix?: number;
-                            skillFit?: number;
-                            tier?: number;
-                            preferred?: number;
-                            fairness?: number;
-                            deadline?: number;
+                            travel?: number | null;
+                            load?: number | null;
+                            speed?: number | null;
+                            firstFix?: number | null;
+                            skillFit?: number | null;
+                            tier?: number | null;
+                            preferred?: number | null;
+                            fairness?: number | null;
+                            deadline?: number | null;
                         };
-                        /** @default 30 */
+                        /** @description default 30 */
                         batchWindowS?: number;
-                        /**
-                         * @description null: no acceptance step
-                         * @default null
-                         */
+                        /** @description null: no acceptance step (the default) */
                         acceptTimeoutS?: number | null;
                         /**
                          * Format: uuid
-                         * @default null
+                         * @description null: no overflow (the default)
                          */
                         overflowTeamId?: string | null;
-                        /** @default null */
                         overflowThreshold?: number | null;
-                        /** @default 30 */
+                        /** @description default 30 */
                         speedKmh?: number;
-                        /** @default 30 */
+                        /** @description default 30 */
                         positionStaleMin?: number;
-                        /**
-                         * @default {
-                         *       "ticket": 8,
-                         *       "chat": 2,
-                         *       "field": 5
-                         *     }
-                         */
+                        /** @description per kind, merged with the stored one; default ticket 8, chat 2, field 5 */
                         defaultCapacity?: {
-                            ticket: number;
-                            chat: number;
-                            field: number;
+                            ticket?: number;
+                            chat?: number;
+                            field?: number;
                         };
-                        /**
-                         * @description 日内优化 by itself: every 15 minutes the dispatch sweep moves jobs not started (decided automatically, not booked with the customer) to whoever is nearer, never making them later; false: dispatchers ask for the suggestions
-                         * @default false
-                         */
+                        /** @description 日内优化 by itself: every 15 minutes the dispatch sweep moves jobs not started (decided automatically, not booked with the customer) to whoever is nearer, never making them later; false (the default): dispatchers ask for the suggestions */
                         autoImprove?: boolean;
                     };
                 };
@@ -9495,7 +9485,7 @@ export interface paths {
                 };
             };
         };
-        /** Set fields of a person's dispatch profile; fields left out keep their value (admins and supervisors) */
+        /** Set fields of a person's dispatch profile; fields left out keep their value, shift and capacity merge field by field, null clears (admins and supervisors) */
         put: {
             parameters: {
                 query?: never;
@@ -9505,6 +9495,7 @@ export interface paths {
                 };
                 cookie?: never;
             };
+            /** @description Fields left out keep their value; null clears one that may be empty. skills, certifications, regions, languages and productLines are replaced as a whole; shift and capacity merge field by field */
             requestBody: {
                 content: {
                     "application/json": {
@@ -9533,20 +9524,20 @@ export interface paths {
                         }) | null;
                         languages?: string[];
                         productLines?: string[];
-                        /** @description null: always on shift */
+                        /** @description null: always on shift (no shift) */
                         shift?: {
-                            days: number[];
-                            start: string;
-                            /** @description May be before start for a night shift */
-                            end: string;
+                            days?: number[];
+                            start?: string;
+                            /** @description Before start: a night shift ending the next day. Equal to start: on shift all day (24 h) on those days. 24:00: midnight (stored as 00:00) */
+                            end?: string;
                             /** @description On the tenant's working calendar (工作日历): no shift on a public holiday, a shift on a make-up working day (调休上班) whatever its weekday. Default false: the weekdays alone */
                             followsCalendar?: boolean;
                         } | null;
-                        /** @description a kind left out uses the tenant default */
+                        /** @description Per kind of work, merged with the stored capacity: a kind left out keeps its value, null removes it (the tenant default applies; for an agent, no on-site work) */
                         capacity?: {
-                            ticket?: number;
-                            chat?: number;
-                            field?: number;
+                            ticket?: number | null;
+                            chat?: number | null;
+                            field?: number | null;
                         };
                         home?: {
                             lat: number;

@@ -29,7 +29,7 @@ export function dispatchProfileRoutes(app: FastifyInstance, deps: Deps) {
     handler: async (req) => getProfile(deps, actorOf(req), req.params.userId),
   });
   r.put('/api/v1/dispatch/profiles/:userId', {
-    schema: { tags, summary: "Set fields of a person's dispatch profile; fields left out keep their value (admins and supervisors)", params: UserParams, body: ProfileBody, response: ok(ProfileSchema) },
+    schema: { tags, summary: "Set fields of a person's dispatch profile; fields left out keep their value, shift and capacity merge field by field, null clears (admins and supervisors)", params: UserParams, body: ProfileBody, response: ok(ProfileSchema) },
     handler: async (req) => updateProfile(deps, actorOf(req), req.params.userId, req.body),
   });
   r.patch('/api/v1/dispatch/skill-matrix', {

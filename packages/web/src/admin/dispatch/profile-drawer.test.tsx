@@ -76,7 +76,7 @@ describe('dispatch profile drawer', () => {
       languages: ['zh', 'en'],
       productLines: ['电梯'],
       shift: { days: [1, 2, 3, 4, 5, 6], start: '22:00', end: '06:00', followsCalendar: true },
-      capacity: { ticket: 6, field: 8 },
+      capacity: { ticket: 6, chat: null, field: 8 },
       home: { lat: 31.2, lng: 121.45 },
       outletId: OUTLET,
       status: 'available',

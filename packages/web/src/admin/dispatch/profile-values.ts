@@ -55,7 +55,8 @@ const given = (n: Num): n is number => typeof n === 'number' && Number.isFinite(
 
 /** The PUT body: every field of the drawer (a polygon drawn elsewhere is sent back as it was). */
 export function toBody(v: ProfileValues, before: DispatchProfile): ProfileBody {
-  const capacity: Partial<Record<(typeof WORK_KINDS)[number], number>> = {};
+  // the server merges capacity per kind: a kind emptied is sent as null (the tenant default), not left out
+  const capacity: Record<(typeof WORK_KINDS)[number], number | null> = { ticket: null, chat: null, field: null };
   for (const k of WORK_KINDS) if (given(v.capacity?.[k])) capacity[k] = v.capacity[k] as number;
   const area =
     v.areaKind === 'radius'

@@ -36,6 +36,11 @@ export const policyRepository = {
     const [r] = await q.query<{ on: boolean }>('SELECT EXISTS (SELECT 1 FROM dispatch_policies WHERE tenant_id = current_tenant_id()) AS on');
     return r.on;
   },
+  /** The policy of a scope, locked for a change that merges with it. */
+  async byScopeForUpdate(q: Queryable, scope: string, scopeId: string | null): Promise<PolicyRow | undefined> {
+    const [row] = await q.query<PolicyRow>(`SELECT ${COLUMNS} FROM dispatch_policies WHERE tenant_id = current_tenant_id() AND scope = $1 AND scope_id IS NOT DISTINCT FROM $2 FOR UPDATE`, [scope, scopeId]);
+    return row;
+  },
   /** Creates or replaces the policy of a scope. */
   async put(q: Queryable, tenantId: string, id: string, p: PolicyFields, now: Date): Promise<PolicyRow> {
     const [row] = await q.query<PolicyRow>(

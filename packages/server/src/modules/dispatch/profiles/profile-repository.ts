@@ -36,8 +36,8 @@ export const profileRepository = {
   async listForTenant(q: Queryable): Promise<ProfileRow[]> {
     return q.query<ProfileRow>(`SELECT ${COLUMNS} FROM dispatch_profiles WHERE tenant_id = current_tenant_id()`);
   },
-  async byUser(q: Queryable, userId: string): Promise<ProfileRow | undefined> {
-    const [row] = await q.query<ProfileRow>(`SELECT ${COLUMNS} FROM dispatch_profiles WHERE user_id = $1`, [userId]);
+  async byUser(q: Queryable, userId: string, opts: { forUpdate?: boolean } = {}): Promise<ProfileRow | undefined> {
+    const [row] = await q.query<ProfileRow>(`SELECT ${COLUMNS} FROM dispatch_profiles WHERE user_id = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`, [userId]);
     return row;
   },
   async byUsers(q: Queryable, userIds: string[]): Promise<ProfileRow[]> {

@@ -38,18 +38,24 @@ export const Area = z
   .describe('A drawn service area: a radius around a center, or a polygon');
 
 const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day is HH:MM, 00:00 to 23:59');
-export const Shift = z.strictObject({
-  days: z.array(z.number().int().min(1, 'ISO weekdays go from 1 (Monday) to 7 (Sunday)').max(7, 'ISO weekdays go from 1 (Monday) to 7 (Sunday)')).min(1, 'name at least one day').max(7),
-  start: Clock,
-  end: Clock.describe('May be before start for a night shift'),
-  followsCalendar: z
-    .boolean()
-    .optional()
-    .describe("On the tenant's working calendar (工作日历): no shift on a public holiday, a shift on a make-up working day (调休上班) whatever its weekday. Default false: the weekdays alone"),
-});
+const EndClock = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'an end is HH:MM, 00:00 to 23:59, or 24:00 for midnight (start == end: all day)');
+const ShiftDays = z.array(z.number().int().min(1, 'ISO weekdays go from 1 (Monday) to 7 (Sunday)').max(7, 'ISO weekdays go from 1 (Monday) to 7 (Sunday)')).min(1, 'name at least one day').max(7);
+/** A shift as sent: its fields merge with the stored shift (a new shift needs days, start and end). */
+export const ShiftPatch = z
+  .strictObject({
+    days: ShiftDays.optional(),
+    start: Clock.optional(),
+    end: EndClock.optional().describe('Before start: a night shift ending the next day. Equal to start: on shift all day (24 h) on those days. 24:00: midnight (stored as 00:00)'),
+    followsCalendar: z
+      .boolean()
+      .optional()
+      .describe("On the tenant's working calendar (工作日历): no shift on a public holiday, a shift on a make-up working day (调休上班) whatever its weekday. Default false: the weekdays alone"),
+  })
+  .describe('The weekly shift. Fields merge with the stored shift: one left out keeps its value; a person without a shift needs days, start and end. start == end: all day (24 h)');
 
 const Amount = z.number().int('a capacity is a whole number').min(0, 'a capacity is 0 to 200').max(200, 'a capacity is 0 to 200');
-export const Capacity = z.strictObject({ ticket: Amount.optional(), chat: Amount.optional(), field: Amount.optional() });
+const OwnAmount = Amount.nullable().optional();
+export const Capacity = z.strictObject({ ticket: OwnAmount, chat: OwnAmount, field: OwnAmount });
 
 const Words = (what: string) => z.array(z.string().trim().min(1, `a ${what} needs a name`).max(64)).max(50);
 
@@ -61,13 +67,14 @@ export const ProfileBody = z
     area: Area.nullable(),
     languages: z.array(z.string().trim().min(2, 'a language code, e.g. zh or en').max(16)).max(20),
     productLines: Words('product line'),
-    shift: Shift.nullable().describe('null: always on shift'),
-    capacity: Capacity.describe('a kind left out uses the tenant default'),
+    shift: ShiftPatch.nullable().describe('null: always on shift (no shift)'),
+    capacity: Capacity.describe('Per kind of work, merged with the stored capacity: a kind left out keeps its value, null removes it (the tenant default applies; for an agent, no on-site work)'),
     home: LatLng.nullable(),
     outletId: Uuid.nullable(),
     status: z.enum(STATUSES),
   })
-  .partial();
+  .partial()
+  .describe('Fields left out keep their value; null clears one that may be empty. skills, certifications, regions, languages and productLines are replaced as a whole; shift and capacity merge field by field');
 export type ProfileInput = z.output<typeof ProfileBody>;
 
 export const ProfileSchema = z

@@ -48,7 +48,7 @@ export function settingsRoutes(app: FastifyInstance, deps: Deps) {
     handler: async (req) => ({ items: await listPolicies(deps, actorOf(req)) }),
   });
   r.put('/api/v1/dispatch/policies', {
-    schema: { tags, summary: 'Set the dispatch policy of the tenant, a team or a category (admins and supervisors)', body: PolicyBody, response: ok(PolicySchema) },
+    schema: { tags, summary: 'Set the dispatch policy of the tenant, a team or a category (admins and supervisors); fields left out keep their value, weights and defaultCapacity merge per key, null clears', body: PolicyBody, response: ok(PolicySchema) },
     handler: async (req) => putPolicy(deps, actorOf(req), req.body),
   });
   r.delete('/api/v1/dispatch/policies', {
