@@ -48,4 +48,21 @@ describe('gongdan simulate', () => {
     expect(e.code).toBe(2);
     expect(e.stderr).toContain('--improve-every');
   });
+
+  it('says a negative number is out of range, not that the argument is ambiguous', async () => {
+    const r = await runGongdan(['simulate', 'dispatch', '--tickets', '-1'], {});
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--tickets must be between 0 and 50000, got -1');
+    expect(r.stderr).not.toContain('ambiguous');
+  });
+
+  it('warns on stderr (and still runs) when a ticket needs a skill no engineer has', async () => {
+    const file = join(dir, 'no-skill.json');
+    const ticket = { id: 't1', arrival: '2026-03-02T09:00:00+08:00', location: [31.2, 121.4], skill: '困人救援', level: 1, priority: 'urgent', slaMinutes: 30, durationMinutes: 30 };
+    writeFileSync(file, JSON.stringify({ speedKmh: 30, engineers: [{ id: 'a', home: [31, 121], skills: { 电梯: 2 }, shift: { start: '08:00', end: '18:00' }, capacity: 1 }], tickets: [ticket] }));
+    const r = await runGongdan(['simulate', 'dispatch', '--scenario', file, '--strategies', 'scored'], {});
+    expect(r.code).toBe(0);
+    expect(r.stderr.trim()).toBe(`gongdan: warning: ${file}: 1 ticket(s) need the skill "困人救援", which no engineer has: they will stay unassigned (t1)`);
+    expect(JSON.parse(r.stdout)).toMatchObject({ unassigned: 1 });
+  });
 });

@@ -52,6 +52,7 @@ async function simulateDispatchCommand(argv: string[], io: CliIo): Promise<void>
   if (values.scenario !== undefined) {
     scenario = readScenario(values.scenario, help, m);
     label = scenario.name ?? values.scenario;
+    for (const w of m.scenarioWarnings(scenario)) io.err(`gongdan: warning: ${values.scenario}: ${w}`);
   } else {
     const d = m.GENERATE_DEFAULTS;
     const opts = {

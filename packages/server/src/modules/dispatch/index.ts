@@ -27,7 +27,7 @@ export {
 } from './engine';
 export type { OutletChoice } from './engine';
 // the simulator (`npx gongdan simulate`)
-export { simulateDispatch, generateScenario, GENERATE_DEFAULTS, parseScenarioText, ScenarioError, SIM_STRATEGIES, parseSolomon, solomonToScenario, SolomonFormatError } from './simulator';
+export { simulateDispatch, generateScenario, GENERATE_DEFAULTS, parseScenarioText, scenarioWarnings, ScenarioError, SIM_STRATEGIES, parseSolomon, solomonToScenario, SolomonFormatError } from './simulator';
 export type { SimStrategy, StrategyFigures, Scenario } from './simulator';
 export { dispatchProfileRoutes } from './profile-routes';
 export { STATUS_CHANGED } from './profiles/announce-status';

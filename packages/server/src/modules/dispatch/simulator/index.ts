@@ -3,6 +3,6 @@
 export { generateScenario, GENERATE_DEFAULTS, type GenerateOptions } from './generate';
 export type { StrategyFigures } from './metrics';
 export { SIM_STRATEGIES, type SimStrategy } from './replay';
-export { parseScenario, parseScenarioText, ScenarioError, type Scenario, type ScenarioInput } from './scenario';
+export { parseScenario, parseScenarioText, scenarioWarnings, ScenarioError, type Scenario, type ScenarioInput } from './scenario';
 export { simulateDispatch, type SimulateOptions } from './simulate';
 export { parseSolomon, solomonToScenario, SolomonFormatError, type ConvertOptions } from './solomon';

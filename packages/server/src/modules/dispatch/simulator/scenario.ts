@@ -73,7 +73,9 @@ export class ScenarioError extends Error {
 
 /** Validates a parsed JSON value as a scenario; throws ScenarioError naming each wrong field. */
 export function parseScenario(value: unknown): Scenario {
-  const parsed = scenarioSchema.safeParse(value);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new ScenarioError([`the file must be a JSON object with speedKmh, engineers and tickets, not ${typeName(value)}`]);
+  const parsed = scenarioSchema.safeParse(value, { reportInput: true });
   if (!parsed.success) {
     // unknown fields first: a misspelt field name also shows up as a missing one
     const all = parsed.error.issues.flatMap(describeIssue);
@@ -107,8 +109,24 @@ export function parseScenarioText(text: string): Scenario {
 function describeIssue(issue: z.core.$ZodIssue): string[] {
   if (issue.code === 'unrecognized_keys') return issue.keys.map((k) => `${formatPath([...issue.path, k])}: unknown field`);
   const where = formatPath(issue.path) || '(scenario)';
-  if (issue.code === 'invalid_type' && issue.input === undefined) return [`${where}: required`];
+  if (issue.code === 'invalid_type') return [issue.input === undefined ? `${where}: required` : `${where}: expected ${article(issue.expected)}, got ${typeName(issue.input)}`];
   return [`${where}: ${issue.message}`];
+}
+
+/** A JSON value's kind as a reader says it: "a string", "an array", "null". */
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return article(typeof v);
+}
+const article = (kind: string) => (/^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`);
+
+/** Things a valid scenario probably did not mean: tickets needing a skill no engineer has (never assigned). */
+export function scenarioWarnings(s: Scenario): string[] {
+  const skills = new Set(s.engineers.flatMap((e) => Object.keys(e.skills)));
+  const missing = new Map<string, string[]>();
+  for (const t of s.tickets) if (!skills.has(t.skill)) missing.set(t.skill, [...(missing.get(t.skill) ?? []), t.id]);
+  return [...missing].map(([skill, ids]) => `${ids.length} ticket(s) need the skill "${skill}", which no engineer has: they will stay unassigned (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''})`);
 }
 
 /** ['tickets', 3, 'colour'] → tickets[3].colour */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_WEIGHTS } from '../engine';
 import { generateScenario } from './generate';
 import { replay, SIM_STRATEGIES } from './replay';
-import { parseScenario, parseScenarioText, ScenarioError, type ScenarioInput } from './scenario';
+import { parseScenario, parseScenarioText, ScenarioError, scenarioWarnings, type ScenarioInput } from './scenario';
 import { simulateDispatch } from './simulate';
 
 const problems = (f: () => unknown): string[] => {
@@ -56,6 +56,22 @@ describe('scenario file', () => {
     dup.tickets[2].id = '工单1';
     expect(problems(() => parseScenario(dup))).toEqual(['tickets[2].id: "工单1" is used twice']);
     expect(problems(() => parseScenarioText('{"speedKmh":'))[0]).toMatch(/^not JSON/);
+  });
+
+  it('says which type a wrong value should have, and what the file must be', () => {
+    const bad = structuredClone(tiny);
+    (bad.tickets[0] as Record<string, unknown>).level = '3';
+    delete (bad.tickets[1] as Partial<typeof bad.tickets[1]>).level;
+    expect(problems(() => parseScenario(bad))).toEqual(['tickets[0].level: expected a number, got a string', 'tickets[1].level: required']);
+    expect(problems(() => parseScenarioText('[]'))).toEqual(['the file must be a JSON object with speedKmh, engineers and tickets, not an array']);
+    expect(problems(() => parseScenarioText('"场景"'))).toEqual(['the file must be a JSON object with speedKmh, engineers and tickets, not a string']);
+  });
+
+  it('warns of tickets needing a skill no engineer has', () => {
+    const s = structuredClone(tiny);
+    s.tickets[2].skill = '困人救援';
+    expect(scenarioWarnings(parseScenario(s))).toEqual(['1 ticket(s) need the skill "困人救援", which no engineer has: they will stay unassigned (工单3)']);
+    expect(scenarioWarnings(parseScenario(tiny))).toEqual([]);
   });
 });
 
