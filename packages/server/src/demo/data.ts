@@ -40,6 +40,8 @@ export const STAFF: StaffSeed[] = [
   { key: 'eng-ma', name: '马超', login: 'ma.chao', role: 'engineer', teams: ['network'], phone: '13722220004' },
   { key: 'eng-gao', name: '高峰', login: 'gao.feng', role: 'engineer', teams: ['elevator'], phone: '13722220005' },
   { key: 'eng-lin', name: '林涛', login: 'lin.tao', role: 'engineer', teams: ['elevator'], phone: '13722220006' },
+  // the Shenzhen outlet's elevator engineer (万科物业（深圳湾项目）'s lifts)
+  { key: 'eng-huang', name: '黄海涛', login: 'huang.haitao', role: 'engineer', teams: ['elevator'], phone: '13722220007' },
 ];
 
 export type OrgKey = 'hualian' | 'cmb' | 'vanke' | 'hospital' | 'yunqi' | 'tianfu' | 'acme' | 'northwind';

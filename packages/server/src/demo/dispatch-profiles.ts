@@ -6,7 +6,7 @@ import type { People } from './demo-people';
 import { DAY, MINUTE, type Random } from './random';
 
 // 智能派单 in the demo: profiles of the engineers and agents (skills, certifications — some expiring
-// soon — regions, shifts, capacity, homes), four outlets, live positions around Shanghai, two rules
+// soon — regions, shifts, capacity, homes), five outlets, live positions around Shanghai (and one in Shenzhen), two rules
 // and a scored tenant policy. Loaded once, after the tickets, at the demo's "now".
 
 const OUTLETS = [
@@ -14,6 +14,7 @@ const OUTLETS = [
   { key: 'xuhui', name: '徐汇服务网点', address: '上海市徐汇区漕溪北路 331 号', lat: 31.1886, lng: 121.4365 },
   { key: 'jingan', name: '静安服务网点', address: '上海市静安区南京西路 1266 号', lat: 31.2288, lng: 121.4497 },
   { key: 'hangzhou', name: '杭州服务网点', address: '浙江省杭州市西湖区文三路 90 号', lat: 30.2741, lng: 120.1551 },
+  { key: 'shenzhen', name: '深圳南山服务网点', address: '广东省深圳市南山区科技南十二路 18 号', lat: 22.5286, lng: 113.9512 },
 ] as const;
 
 type OutletKey = (typeof OUTLETS)[number]['key'];
@@ -26,6 +27,8 @@ interface Seed {
   night?: boolean;
   /** on-site jobs in hand (default 8) */
   field?: number;
+  /** 产品线 of the devices they service (a ticket on a device of a product line goes to those who have it) */
+  productLines?: string[];
 }
 
 const ENGINEERS: Record<string, Seed> = {
@@ -35,8 +38,10 @@ const ENGINEERS: Record<string, Seed> = {
   'eng-ma': { skills: { 网络: 3, 'Wi-Fi': 5, 交换机: 2 }, certs: [['华为 HCIA', -10]], regions: ['浙江省/杭州市', '上海市'], outlet: 'hangzhou', home: [30.2875, 120.1426] },
   // the day shift's only certified elevator engineer: his visits of the week (年检, 维保) are open at once, and
   // an urgent 困人 must still find room with him (docs/DISPATCH.md's example)
-  'eng-gao': { skills: { 电梯维修: 5, 困人救援: 5, 年检: 4 }, certs: [['特种设备作业证', 500], ['电工证', 25]], regions: ['上海市'], outlet: 'pudong', home: [31.2397, 121.4998], field: 14 },
-  'eng-lin': { skills: { 电梯维修: 3, 困人救援: 4, 年检: 3 }, certs: [['特种设备作业证', 20]], regions: ['上海市/静安区', '上海市/普陀区'], outlet: 'jingan', home: [31.2492, 121.3975], night: true },
+  'eng-gao': { skills: { 电梯维修: 5, 困人救援: 5, 年检: 4 }, certs: [['特种设备作业证', 500], ['电工证', 25]], regions: ['上海市'], outlet: 'pudong', home: [31.2397, 121.4998], field: 14, productLines: ['电梯', '扶梯'] },
+  'eng-lin': { skills: { 电梯维修: 3, 困人救援: 4, 年检: 3 }, certs: [['特种设备作业证', 20]], regions: ['上海市/静安区', '上海市/普陀区'], outlet: 'jingan', home: [31.2492, 121.3975], night: true, productLines: ['电梯', '扶梯'] },
+  // Shenzhen: the lifts of 深圳湾一号 (their maintenance visits are his)
+  'eng-huang': { skills: { 电梯维修: 4, 困人救援: 4, 年检: 4 }, certs: [['特种设备作业证', 300]], regions: ['广东省/深圳市'], outlet: 'shenzhen', home: [22.5402, 113.9347], productLines: ['电梯', '扶梯'] },
 };
 const AGENT_SKILLS: Record<string, Record<string, number>> = {
   'agent-zhang': { 咨询: 4, 账号: 3, 发票: 2 },
@@ -65,6 +70,7 @@ export async function createDispatchProfiles(deps: Deps, admin: Actor, people: P
         regions: eng.regions,
         area: { kind: 'radius', center: eng.home, km: eng.regions.includes('上海市') ? 40 : 25 },
         languages: ['zh'],
+        productLines: eng.productLines ?? [],
         // day shifts follow the demo's working calendar (法定节假日休, 调休上班); the night rota works every day
         shift: eng.night ? { days: [1, 2, 3, 4, 5, 6, 7], start: '20:00', end: '08:00' } : { days: [1, 2, 3, 4, 5, 6], start: '08:00', end: '18:00', followsCalendar: true },
         capacity: { field: eng.field ?? 8, ticket: 6 },
