@@ -128,7 +128,7 @@ export const dispatchEn: DispatchTexts = {
     batchWindowS: 'Batch window (s)',
     needsAccept: 'Needs accepting',
     acceptTimeoutS: 'Time to accept',
-    noAccept: 'No accepting',
+    noAccept: 'Not needed',
     autoImprove: 'In-day re-plan automatically',
     autoImproveHelp: 'Every 15 minutes, on-site jobs dispatched by the system and not yet started (not booked visits or hand-picked) move to whoever is more on the way, never finishing later. Needs both the company policy and the job’s own policy on; when off, dispatchers ask for suggestions with “Optimise unstarted jobs” on the dispatch map.',
     seconds: '{{n}} s',
