@@ -3,6 +3,7 @@ import { Api } from './api';
 import { flow, poll, runStamp, session, shot, useBrowser } from './browser';
 import { expectChineseOnly } from './chinese-only';
 import type { TicketDispatchRow } from './dispatch-seed';
+import { drawn } from './map-clusters';
 
 // 日内优化 on the 派单地图 in Chromium: a job the engine gave (scored) to 李工 in 宝山 while 王工 at 人民广场
 // was away is proposed to 王工 once he is back; the dispatcher opens 优化未开工派单, sees exactly that move
@@ -103,7 +104,8 @@ describe('日内优化', () => {
     await page.goto('/tickets');
     await page.getByTestId('nav-dispatch').click();
     await page.waitForURL(/\/dispatch/);
-    await page.locator(`[data-testid="ticket-marker"][data-ticket-id="${job.id}"]`).waitFor();
+    // on the map: its own marker, or in a cluster (点聚合) with the other tickets around 人民广场
+    await drawn(page, 'ticket', job.id).first().waitFor();
     await page.getByTestId('improve-open').getByText('优化未开工派单').click();
 
     const panel = page.getByTestId('improvements');

@@ -1,13 +1,15 @@
 import type { Locator, Page } from 'playwright-core';
-import { beforeAll, describe, expect, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
 import { flow, poll, session, settled, shot, useBrowser } from './browser';
 import { expectChineseOnly } from './chinese-only';
-import { seedDispatch, type TicketDispatchRow } from './dispatch-seed';
+import { seedDispatch, type SeededTicket, type TicketDispatchRow } from './dispatch-seed';
+import { clusterOf, drawn, inView, reveal, showAll, single } from './map-clusters';
 
 // 派单地图 and the ticket's dispatch panel in Chromium against the server started the README's way, with
 // no tile server configured: the shipped base layer, engineers and on-site tickets on the map; a ticket's
 // recommendations in Chinese; assigning by click and by dragging a ticket onto an engineer; the offered
-// engineer's 接单, and a 拒单 whose reason shows on the ticket's timeline.
+// engineer's 接单, and a 拒单 whose reason shows on the ticket's timeline. Markers closer than 40 px are
+// clustered (点聚合): the tests click a cluster to get to a marker, as a dispatcher does (map-clusters.ts).
 
 const env = inject('e2e');
 const b = useBrowser(env);
@@ -17,12 +19,19 @@ beforeAll(async () => {
   world = await seedDispatch(env);
 });
 
+// tickets of one building in 闵行 (three at one address, one 300 m away), resolved after the tests
+let pile: SeededTicket[] = [];
+afterAll(async () => {
+  const admin = await world.api.get<{ id: string }>('/auth/me');
+  for (const t of pile) await world.api.patch(`/tickets/${t.id}`, { status: 'resolved', resolution: '已上门处理', assigneeId: admin.id });
+});
+
 const dispatchOf = (id: string) => world.api.get<TicketDispatchRow>(`/tickets/${id}/dispatch`);
-const marker = (page: Page, kind: 'ticket' | 'engineer', id: string) => page.locator(kind === 'ticket' ? `[data-testid="ticket-marker"][data-ticket-id="${id}"]` : `[data-testid="engineer-marker"][data-user-id="${id}"]`);
+const marker = single;
 
 /** Picks a ticket on the map and waits until the page has taken it: its marker drawn selected, the hint naming it, its recommendations. */
 async function pick(page: Page, ticket: { id: string; number: number }) {
-  await marker(page, 'ticket', ticket.id).click();
+  await (await reveal(page, 'ticket', ticket.id)).click();
   await page.locator(`[data-testid="ticket-marker"][data-ticket-id="${ticket.id}"].gd-selected`).waitFor();
   await page.getByTestId('dispatch-hint').getByText(`已选工单 #${ticket.number}`).waitFor();
   await page.getByTestId('recommendations').getByTestId('candidate').first().waitFor();
@@ -43,6 +52,23 @@ async function dragOnto(page: Page, from: Locator, to: Locator) {
   await page.mouse.up();
 }
 
+/** Drags the picked ticket onto the engineer: onto the cluster they are in while they are in one (the map zooms into it), then onto them. */
+async function dropOnto(page: Page, ticketId: string, engineerId: string) {
+  const ticket = marker(page, 'ticket', ticketId);
+  for (let i = 0; i < 10; i++) {
+    await settled(page);
+    const own = marker(page, 'engineer', engineerId);
+    const target = (await own.count()) ? own : clusterOf(page, 'engineer', engineerId);
+    if (!(await target.count()) || !(await inView(page, target)) || !(await inView(page, ticket))) {
+      await showAll(page);
+      continue;
+    }
+    await dragOnto(page, ticket, target);
+    if (target === own) return;
+  }
+  throw new Error(`could not drop the ticket onto the engineer ${engineerId}`);
+}
+
 describe('dispatch map', () => {
   flow(b, env, 'D1', '派单地图：无瓦片服务也显示省界底图、工程师和工单；选中工单看到中文推荐，点击派单，再把工单拖到工程师上派单', async () => {
     const { page } = await session(b()!, env, env.admin);
@@ -55,12 +81,45 @@ describe('dispatch map', () => {
     await poll(() => page.locator('path.gd-province').count()).toBeGreaterThanOrEqual(30);
     await page.locator('.gd-city-label', { hasText: '上海' }).first().waitFor();
     expect(await page.locator('img.leaflet-tile').count()).toBe(0);
-    for (const e of [world.zhang, world.liu, world.chen]) await marker(page, 'engineer', e.id).waitFor();
-    expect(await marker(page, 'engineer', world.zhang.id).getAttribute('data-stale')).toBe('false');
-    expect(await marker(page, 'engineer', world.liu.id).getAttribute('data-stale')).toBe('true'); // at home, no live position
-    for (const t of Object.values(world.tickets)) await marker(page, 'ticket', t.id).waitFor();
+    // every seeded engineer and ticket drawn: as its own marker or in a cluster of markers near it
+    for (const e of [world.zhang, world.liu, world.chen]) await drawn(page, 'engineer', e.id).first().waitFor();
+    for (const t of Object.values(world.tickets)) await drawn(page, 'ticket', t.id).first().waitFor();
     await page.getByTestId('map-legend').getByText('在线').waitFor();
     await shot(env, page, 'dispatch-map');
+    await expectChineseOnly(page);
+    expect(await (await reveal(page, 'engineer', world.zhang.id)).getAttribute('data-stale')).toBe('false');
+    expect(await (await reveal(page, 'engineer', world.liu.id)).getAttribute('data-stale')).toBe('true'); // at home, no live position
+
+    // 点聚合: four reports from one building in 闵行 are one cluster "N 单"; a click zooms in until the one 300 m
+    // away stands alone; the three at one address stay together up to the highest zoom, where a click spreads them
+    const { categoryId, teamId } = await world.api.get<{ categoryId: string; teamId: string }>(`/tickets/${world.tickets.click.id}`);
+    const report = async (title: string, lat: number, lng: number) => {
+      const t = await world.api.post<{ id: string; number: number }>('/tickets', { title, description: `<p>${title}</p>`, requester: { name: '物业吴经理', phone: '13800138001' }, priority: 'normal', categoryId, teamId, site: { lat, lng, address: '上海市闵行区莘庄镇莘松路 100 号' } });
+      return { id: t.id, number: t.number, title };
+    };
+    pile = [await report('莘庄 1 号楼电梯异响', 31.1113, 121.3853), await report('莘庄 1 号楼电梯按钮失灵', 31.1113, 121.3853), await report('莘庄 1 号楼电梯照明不亮', 31.1113, 121.3853), await report('莘庄 3 号楼电梯年检', 31.1135, 121.388)];
+    await page.reload();
+    const [one, two, three, apart] = pile;
+    const heap = clusterOf(page, 'ticket', one.id);
+    await heap.waitFor();
+    const members = (await heap.getAttribute('data-members'))!.split(' ');
+    expect(members).toEqual(expect.arrayContaining(pile.map((t) => t.id)));
+    const count = Number(await heap.getAttribute('data-count'));
+    expect(count).toBe(members.length);
+    expect(await heap.innerText()).toBe(`${count} 单`);
+    await heap.hover();
+    await page.getByTestId('ticket-cluster-tooltip').getByText(`等 ${count} 个`).waitFor();
+    await reveal(page, 'ticket', apart.id); // zoomed in: 3 号楼 alone, 1 号楼's three still together
+    const together = clusterOf(page, 'ticket', one.id);
+    expect(await together.getAttribute('data-count')).toBe('3');
+    expect((await together.getAttribute('data-members'))!.split(' ').sort()).toEqual([one.id, two.id, three.id].sort());
+    await shot(env, page, 'dispatch-cluster-zoomed');
+    await together.click();
+    await poll(() => clusterOf(page, 'ticket', one.id).count()).toBe(0);
+    const boxes = await Promise.all([one, two, three].map(async (t) => (await marker(page, 'ticket', t.id).boundingBox())!));
+    for (const [i, j] of [[0, 1], [0, 2], [1, 2]]) expect(Math.hypot(boxes[i].x - boxes[j].x, boxes[i].y - boxes[j].y)).toBeGreaterThan(30);
+    await shot(env, page, 'dispatch-cluster-spread');
+    await pick(page, two); // a marker of the spread is clickable
     await expectChineseOnly(page);
 
     // pick a ticket on the map: its recommendations, in words
@@ -90,7 +149,7 @@ describe('dispatch map', () => {
     // assign by drag: the urgent escalator ticket onto 刘洋
     const drag = world.tickets.drag;
     await pick(page, drag);
-    await dragOnto(page, marker(page, 'ticket', drag.id), marker(page, 'engineer', world.liu.id));
+    await dropOnto(page, drag.id, world.liu.id);
     await page.getByTestId('assign-dialog').getByText(`把工单 #${drag.number}「${drag.title}」派给 刘洋？`).waitFor();
     // the dialog zooms in from where the drop was: click once it stands still
     await settled(page);
@@ -100,7 +159,7 @@ describe('dispatch map', () => {
     // dropping onto an engineer a rule excludes asks a supervisor (admin) for an override with a reason
     const accept = world.tickets.accept;
     await pick(page, accept);
-    await dragOnto(page, marker(page, 'ticket', accept.id), marker(page, 'engineer', world.chen.id));
+    await dropOnto(page, accept.id, world.chen.id);
     const dialog = page.getByTestId('assign-dialog');
     await dialog.getByText(`把工单 #${accept.number}「${accept.title}」派给 陈静？`).waitFor();
     await dialog.getByTestId('override-rules').getByText('技能不足：电梯维修 需 3 级，现 2 级').waitFor();
@@ -112,12 +171,13 @@ describe('dispatch map', () => {
     await poll(async () => (await dispatchOf(accept.id)).current).toMatchObject({ userId: world.chen.id, mode: 'override', overrideReason: '客户指定陈静，有老师傅陪同' });
     await shot(env, page, 'dispatch-after-assign');
 
-    // live: 张伟's phone reports a new position; his marker moves without a reload
-    const before = (await marker(page, 'engineer', world.zhang.id).boundingBox())!;
+    // live: 张伟's phone reports a new position; his marker moves without a reload (into a cluster, or out of
+    // this view, at some zooms: then it is no longer where it was)
+    const before = (await (await reveal(page, 'engineer', world.zhang.id)).boundingBox())!;
     await world.zhangApi.post('/me/location', { lat: 31.3, lng: 121.38, accuracy: 10 });
     await poll(async () => {
-      const now = await marker(page, 'engineer', world.zhang.id).boundingBox();
-      return !!now && Math.hypot(now.x - before.x, now.y - before.y) > 20;
+      const now = (await drawn(page, 'engineer', world.zhang.id).count()) ? await drawn(page, 'engineer', world.zhang.id).first().boundingBox() : null;
+      return !now || Math.hypot(now.x - before.x, now.y - before.y) > 20;
     }).toBe(true);
   });
 

@@ -1,14 +1,19 @@
 import dayjs from 'dayjs';
 import L from 'leaflet';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Marker, Tooltip, useMap } from 'react-leaflet';
+import { Marker, Polyline, Tooltip, useMap } from 'react-leaflet';
 import { formatDateTime, formatRelative } from '../i18n/format';
 import type { Board, BoardEngineer, BoardTicket } from './dispatch-types';
+import { ClusterMarker } from './map-cluster-marker';
+import { ClusterIndex, type MapPoint, ticketScore, ticketTone } from './map-clusters';
+import { layoutOf, type ShownCluster, type Spread, useMapView } from './use-cluster-layout';
 
 // The markers of the 派单地图: engineers coloured by status (faded when their position is stale), open
-// field tickets by priority with their SLA urgency, and outlets. Ticket markers can be dragged onto an
-// engineer: the drop is the engineer nearest the dropped point within DROP_PX on screen.
+// field tickets by priority with their SLA urgency, and outlets. Markers closer than 40 px on screen are
+// drawn as one cluster (点聚合, tickets and engineers apart; never the selected ticket). Ticket markers can
+// be dragged onto an engineer: the drop is the marker nearest the dropped point within DROP_PX on screen;
+// onto a cluster of engineers it zooms into the cluster, as the drop cannot choose a person there.
 
 export const DROP_PX = 36;
 /** due within this, a ticket is drawn urgent (red ring) */
@@ -25,23 +30,32 @@ export function urgency(dueAt: string | null, now: number): Urgency {
   return left <= 0 ? 'overdue' : left <= DUE_SOON_MS ? 'soon' : 'ok';
 }
 
-/** The engineer (with a point) whose marker is nearest the screen point, within DROP_PX; else null. */
-export function engineerAt(map: L.Map, at: L.LatLng, engineers: BoardEngineer[]): BoardEngineer | null {
+/** Of the things drawn at a point, the one nearest the screen point within DROP_PX; else null. */
+export function nearestOnScreen<T>(map: L.Map, at: L.LatLng, things: T[], pointOf: (x: T) => [number, number] | null): T | null {
   const p = map.latLngToContainerPoint(at);
-  let best: BoardEngineer | null = null;
+  let best: T | null = null;
   let bestD = DROP_PX;
-  for (const e of engineers) {
-    const point = engineerPoint(e);
+  for (const x of things) {
+    const point = pointOf(x);
     if (!point) continue;
     const d = map.latLngToContainerPoint(point).distanceTo(p);
-    if (d <= bestD) [best, bestD] = [e, d];
+    if (d <= bestD) [best, bestD] = [x, d];
   }
   return best;
 }
 
-function EngineerMarker({ e, onClick }: { e: BoardEngineer; onClick: (e: BoardEngineer) => void }) {
+/** The engineer (with a point) whose marker is nearest the screen point, within DROP_PX; else null. */
+export const engineerAt = (map: L.Map, at: L.LatLng, engineers: BoardEngineer[]): BoardEngineer | null => nearestOnScreen(map, at, engineers, engineerPoint);
+
+/** An engineer counts as available for a cluster's colour when on shift and 在线. */
+const available = (e: BoardEngineer) => e.onShift && e.status === 'available';
+
+/** A stable [lat, lng] while the numbers stay: react-leaflet moves a marker whenever its position array changes (mid-drag too). */
+const usePoint = (lat: number, lng: number) => useMemo<[number, number]>(() => [lat, lng], [lat, lng]);
+
+function EngineerMarker({ e, lat, lng, onClick }: { e: BoardEngineer; lat: number; lng: number; onClick: (e: BoardEngineer) => void }) {
   const { t } = useTranslation();
-  const point = engineerPoint(e);
+  const point = usePoint(lat, lng);
   const stale = !e.position || e.position.stale;
   // outside their shift a person is 下班 whatever status they last set
   const status = e.onShift ? e.status : 'off_shift';
@@ -55,7 +69,6 @@ function EngineerMarker({ e, onClick }: { e: BoardEngineer; onClick: (e: BoardEn
       }),
     [e.id, e.name, status, stale, t],
   );
-  if (!point) return null;
   const kind = 'field' as const;
   return (
     <Marker position={point} icon={icon} zIndexOffset={500} eventHandlers={{ click: () => onClick(e) }} keyboard={false}>
@@ -76,16 +89,19 @@ function EngineerMarker({ e, onClick }: { e: BoardEngineer; onClick: (e: BoardEn
 
 interface TicketMarkerProps {
   ticket: BoardTicket;
+  /** where it is drawn: its site, or its place in a spread-out cluster */
+  lat: number;
+  lng: number;
   selected: boolean;
   now: number;
-  engineers: BoardEngineer[];
   onSelect: (t: BoardTicket) => void;
-  onDrop: (t: BoardTicket, e: BoardEngineer) => void;
+  onDragStart: () => void;
+  onDropAt: (t: BoardTicket, at: L.LatLng) => void;
 }
 
-function TicketMarker({ ticket, selected, now, engineers, onSelect, onDrop }: TicketMarkerProps) {
+function TicketMarker({ ticket, lat, lng, selected, now, onSelect, onDragStart, onDropAt }: TicketMarkerProps) {
   const { t } = useTranslation();
-  const map = useMap();
+  const site = usePoint(lat, lng);
   const u = urgency(ticket.dueAt, now);
   const icon = useMemo(
     () =>
@@ -97,8 +113,6 @@ function TicketMarker({ ticket, selected, now, engineers, onSelect, onDrop }: Ti
       }),
     [ticket.id, ticket.number, ticket.priority, ticket.assigneeId, u, selected, t],
   );
-  if (!ticket.site) return null;
-  const site: [number, number] = [ticket.site.lat, ticket.site.lng];
   return (
     <Marker
       position={site}
@@ -108,11 +122,12 @@ function TicketMarker({ ticket, selected, now, engineers, onSelect, onDrop }: Ti
       keyboard={false}
       eventHandlers={{
         click: () => onSelect(ticket),
+        dragstart: onDragStart,
         dragend: (ev) => {
           const marker = ev.target as L.Marker;
-          const e = engineerAt(map, marker.getLatLng(), engineers);
+          const at = marker.getLatLng();
           marker.setLatLng(site); // the ticket stays at its site; the drop only chooses the engineer
-          if (e) onDrop(ticket, e);
+          onDropAt(ticket, at);
         },
       }}
     >
@@ -129,7 +144,7 @@ function TicketMarker({ ticket, selected, now, engineers, onSelect, onDrop }: Ti
           ) : ticket.dueAt ? (
             <div>{`${u === 'soon' ? `${t('dispatchMap.map.dueSoon')} · ` : ''}${t('dispatchMap.map.due', { time: formatDateTime(ticket.dueAt) })}`}</div>
           ) : null}
-          {ticket.site.address ? <div>{ticket.site.address}</div> : null}
+          {ticket.site?.address ? <div>{ticket.site.address}</div> : null}
           <div>{ticket.assignmentState ? t(`dispatchMap.state.${ticket.assignmentState}`) : t(ticket.queued ? 'dispatchMap.state.queued' : 'dispatchMap.map.unassigned')}</div>
         </div>
       </Tooltip>
@@ -146,9 +161,57 @@ export interface MarkersProps {
   onDrop: (t: BoardTicket, e: BoardEngineer) => void;
 }
 
+/** The clusters and markers drawn during a drag: kept as they were when it started, so no target merges away under the hand. */
+interface Drawn {
+  tickets: ClusterIndex<BoardTicket>;
+  engineers: ClusterIndex<BoardEngineer>;
+  view: ReturnType<typeof useMapView>;
+}
+
 export function Markers({ board, selectedId, now, onSelectTicket, onEngineer, onDrop }: MarkersProps) {
   const { t } = useTranslation();
+  const map = useMap();
   const outletIcon = useMemo(() => L.divIcon({ className: '', iconSize: [18, 18], iconAnchor: [9, 9], html: '<div class="gd-outlet" data-testid="outlet-marker"></div>' }), []);
+  const [spread, setSpread] = useState<Spread | null>(null);
+  const [dragging, setDragging] = useState<Drawn | null>(null);
+  const view = useMapView(() => setSpread(null));
+  const ticketIndex = useMemo(() => {
+    const points = board.tickets.flatMap((tk): MapPoint<BoardTicket>[] => (tk.site ? [{ id: tk.id, lat: tk.site.lat, lng: tk.site.lng, item: tk, score: ticketScore(tk.priority, urgency(tk.dueAt, now)) }] : []));
+    return new ClusterIndex(points, new Set(selectedId ? [selectedId] : []));
+  }, [board.tickets, now, selectedId]);
+  const engineerIndex = useMemo(() => {
+    const points = board.engineers.flatMap((e): MapPoint<BoardEngineer>[] => {
+      const p = engineerPoint(e);
+      return p ? [{ id: e.id, lat: p[0], lng: p[1], item: e, score: available(e) ? 1 : 0 }] : [];
+    });
+    return new ClusterIndex(points);
+  }, [board.engineers]);
+  const drawn: Drawn = dragging ?? { tickets: ticketIndex, engineers: engineerIndex, view };
+  const ticketsShown = useMemo(() => drawn.tickets.at(drawn.view.bbox, drawn.view.zoom), [drawn.tickets, drawn.view]);
+  const engineersShown = useMemo(() => drawn.engineers.at(drawn.view.bbox, drawn.view.zoom), [drawn.engineers, drawn.view]);
+  const byId = useMemo(() => ({ tickets: new Map(board.tickets.map((x) => [x.id, x])), engineers: new Map(board.engineers.map((x) => [x.id, x])) }), [board]);
+  const tickets = layoutOf(map, ticketsShown, spread?.kind === 'ticket' ? spread : null, byId.tickets);
+  const engineers = layoutOf(map, engineersShown, spread?.kind === 'engineer' ? spread : null, byId.engineers);
+
+  /** A cluster's click: zoom to where it splits, centred on it; at the highest zoom spread its markers around it. */
+  const spreads = <T,>(index: ClusterIndex<T>, c: ShownCluster<T>) => index.expansionZoom(c.id) > map.getMaxZoom();
+  const open = <T,>(kind: Spread['kind'], index: ClusterIndex<T>, c: ShownCluster<T>) => {
+    if (spreads(index, c)) {
+      setSpread({ kind, lat: c.lat, lng: c.lng, ids: c.members });
+      map.panTo([c.lat, c.lng]);
+    } else map.setView([c.lat, c.lng], index.expansionZoom(c.id));
+  };
+  const dropAt = (tk: BoardTicket, at: L.LatLng) => {
+    const index = drawn.engineers;
+    setDragging(null);
+    type Target = { single: BoardEngineer; lat: number; lng: number } | { cluster: ShownCluster<BoardEngineer>; lat: number; lng: number };
+    const targets: Target[] = [...engineers.singles.map((x) => ({ single: x.item, lat: x.lat, lng: x.lng })), ...engineers.clusters.map((c) => ({ cluster: c, lat: c.lat, lng: c.lng }))];
+    const target = nearestOnScreen(map, at, targets, (x) => [x.lat, x.lng]);
+    if (!target) return;
+    if ('single' in target) onDrop(tk, target.single);
+    else open('engineer', index, target.cluster);
+  };
+
   return (
     <>
       {board.outlets.map((o) => (
@@ -156,11 +219,20 @@ export function Markers({ board, selectedId, now, onSelectTicket, onEngineer, on
           <Tooltip direction="top">{t('dispatchMap.map.outlet', { name: o.name })}</Tooltip>
         </Marker>
       ))}
-      {board.tickets.map((tk) => (
-        <TicketMarker key={tk.id} ticket={tk} selected={tk.id === selectedId} now={now} engineers={board.engineers} onSelect={onSelectTicket} onDrop={onDrop} />
+      {[...tickets.legs, ...engineers.legs].map((leg, i) => (
+        <Polyline key={i} positions={leg} pathOptions={{ color: '#595959', weight: 1, dashArray: '3 3', interactive: false }} />
       ))}
-      {board.engineers.map((e) => (
-        <EngineerMarker key={e.id} e={e} onClick={onEngineer} />
+      {tickets.clusters.map((c) => (
+        <ClusterMarker key={`t:${c.members[0]}:${c.count}`} kind="ticket" lat={c.lat} lng={c.lng} count={c.count} members={c.members} tone={ticketTone(c.score)} names={c.sample.map((x) => `#${x.number}`)} spreads={spreads(drawn.tickets, c)} onClick={() => open('ticket', drawn.tickets, c)} />
+      ))}
+      {tickets.singles.map((x) => (
+        <TicketMarker key={x.id} ticket={x.item} lat={x.lat} lng={x.lng} selected={x.id === selectedId} now={now} onSelect={onSelectTicket} onDragStart={() => setDragging(drawn)} onDropAt={dropAt} />
+      ))}
+      {engineers.clusters.map((c) => (
+        <ClusterMarker key={`e:${c.members[0]}:${c.count}`} kind="engineer" lat={c.lat} lng={c.lng} count={c.count} members={c.members} tone={c.score > 0 ? 'available' : 'none'} names={c.sample.map((x) => x.name)} spreads={spreads(drawn.engineers, c)} onClick={() => open('engineer', drawn.engineers, c)} />
+      ))}
+      {engineers.singles.map((x) => (
+        <EngineerMarker key={x.id} e={x.item} lat={x.lat} lng={x.lng} onClick={onEngineer} />
       ))}
     </>
   );
