@@ -26,6 +26,21 @@ describe('shifts on the working calendar', () => {
   });
   afterAll(async () => w?.close());
 
+  it('work not started is handed back when 国庆节 begins, the reason naming the holiday', async () => {
+    w.t.clock.set(TEN_AM('2026-09-30')); // Wednesday, a working day
+    const tk = await ticket(w, { teamId: g, site: { lat: 31.24, lng: 121.47, address: '上海市静安区南京西路 2 号' } });
+    await w.settle();
+    expect((await dispatchOf(w, tk.id)).current).toMatchObject({ userId: wang.id });
+    w.t.clock.set(TEN_AM('2026-10-01'));
+    await w.dispatch.sweep();
+    await w.settle();
+    const d = await dispatchOf(w, tk.id);
+    expect(d.current).toBeNull();
+    expect(d.history.find((x: { userId: string }) => x.userId === wang.id)).toMatchObject({ state: 'handed_back', endReason: '节假日休息，交回未开始的工作' });
+    const events = (await w.t.api(w.acme.adminToken, 'GET', `/api/v1/tickets/${tk.id}/events?limit=100`)).json().items as { kind: string; data: Record<string, unknown> }[];
+    expect(events.find((e) => e.kind === 'dispatch.handed_back')?.data).toMatchObject({ userId: wang.id, reason: '节假日休息，交回未开始的工作', holiday: '国庆节' });
+  });
+
   it('queues an on-site ticket on 国庆节 with the holiday as the reason, and gives it when the shift comes back', async () => {
     w.t.clock.set(TEN_AM('2026-10-01')); // Thursday, a public holiday
     const tk = await ticket(w, { teamId: g, site: { lat: 31.23, lng: 121.48, address: '上海市静安区南京西路 1 号' } });

@@ -18,6 +18,11 @@ describe('dispatch decisions in words', () => {
     expect(termText({ name: 'fairness', value: 1680, goodness: 0.3, weighted: 1 }, ctx, zh)).toBe('今日已派 28 小时工作');
     expect(termText({ name: 'speed', value: 2780, goodness: 0.3, weighted: 1 }, ctx, zh)).toBe('同类平均 46 小时解决');
     expect(spanText(125, zh)).toBe('2 小时 5 分钟');
+    // two days and more in days: a deadline weeks away is not 1011 分钟 or 728 小时
+    expect(spanText(48 * 60, zh)).toBe('2 天');
+    expect(spanText(728 * 60 + 20, zh)).toBe('30 天 8 小时');
+    expect(termText({ name: 'deadline', value: 1011, goodness: 1, weighted: 1 }, {}, zh)).toBe('预计到场后距时限还有 17 小时');
+    expect(termText({ name: 'deadline', value: -45, goodness: 0, weighted: 0 }, {}, en)).toBe('arrives 45 min after the deadline');
     expect(spanText(120, zh)).toBe('2 小时');
     expect(spanText(635, zh)).toBe('11 小时');
     expect(spanText(125, en)).toBe('2 h 5 min');
@@ -29,7 +34,7 @@ describe('dispatch decisions in words', () => {
     expect(termText({ name: 'travel', value: 12.4, goodness: 1, weighted: 1 }, {}, zh)).toBe('路程约 12 分钟');
     expect(termText({ name: 'travel', value: null, goodness: 0, weighted: 0 }, {}, zh)).toBe('位置未知');
     // the deadline term's value is the slack in minutes (negative: late)
-    expect(termText({ name: 'deadline', value: 477.1, goodness: 1, weighted: 3 }, ctx, zh)).toBe('预计到场后距时限还有 477 分钟');
+    expect(termText({ name: 'deadline', value: 477.1, goodness: 1, weighted: 3 }, ctx, zh)).toBe('预计到场后距时限还有 7 小时 57 分钟');
     expect(termText({ name: 'deadline', value: -12.4, goodness: 0, weighted: 0 }, ctx, zh)).toBe('预计超出时限 12 分钟到场');
     expect(termText({ name: 'deadline', value: 30, goodness: 1, weighted: 3 }, ctx, en)).toBe('arrives 30 min before the deadline');
     // 插单: the job goes between two others; the term is the travel it adds, the trip comes with the candidate
@@ -112,6 +117,9 @@ describe('dispatch decisions in words', () => {
     expect(describeDispatchEvent('dispatch.expired', { userName: '张伟', reason: '超时未接单' }, zh).lines).toEqual(['原因：超时未接单']);
     expect(describeDispatchEvent('dispatch.handed_back', { userName: '张伟', reason: '班次结束，交回未开始的工作' }, en).lines).toEqual(['Reason: shift ended: work not started handed back']);
     expect(describeDispatchEvent('dispatch.released', { userName: '张伟', reason: '已解决' }, en).lines).toEqual(['Reason: resolved']);
+    const holiday = { userName: '王工', reason: '节假日休息，交回未开始的工作', holiday: '国庆节' };
+    expect(describeDispatchEvent('dispatch.handed_back', holiday, zh).lines).toEqual(['原因：国庆节放假，交回未开始的工作']);
+    expect(describeDispatchEvent('dispatch.handed_back', holiday, en).lines).toEqual(['Reason: public holiday (国庆节): work not started handed back']);
     const cert = { userName: '张伟', reason: '证书「特种设备作业证」在预约日 2026-12-09 无效', rule: 'certification', certification: '特种设备作业证', on: '2026-12-09' };
     expect(describeDispatchEvent('dispatch.handed_back', cert, en).lines).toEqual(['Reason: certification "特种设备作业证" not valid on the booked day 2026-12-09']);
     expect(describeDispatchEvent('dispatch.handed_back', cert, zh).lines).toEqual(['原因：证书「特种设备作业证」在预约日 2026-12-09 无效']);

@@ -41,6 +41,8 @@ export function spanText(minutes: number, t: TFunction): string {
   if (total < 60) return t('dispatchMap.span.minutes', { m: total });
   const h = Math.floor(total / 60);
   const m = total % 60;
+  // two days and more read in days (and hours)
+  if (h >= 48) return h % 24 === 0 ? t('dispatchMap.span.days', { d: h / 24 }) : t('dispatchMap.span.daysHours', { d: Math.floor(h / 24), h: h % 24 });
   return m === 0 || h >= 10 ? t('dispatchMap.span.hours', { h: m >= 30 && h >= 10 ? h + 1 : h }) : t('dispatchMap.span.hoursMinutes', { h, m });
 }
 
@@ -77,8 +79,8 @@ export function termText(term: Term, ctx: TermContext, t: TFunction): string {
       // the slack in minutes between the estimated arrival and the ticket's deadline (inserted: the least
       // of its own and of the jobs it delays)
       if (v == null) return t('dispatchMap.term.deadlineNone');
-      if (ctx.insertBefore != null) return v >= 0 ? t('dispatchMap.term.deadlineInserted', { minutes: Math.round(v) }) : t('dispatchMap.term.deadlineInsertedLate', { minutes: Math.round(-v) });
-      return v >= 0 ? t('dispatchMap.term.deadline', { minutes: Math.round(v) }) : t('dispatchMap.term.deadlineLate', { minutes: Math.round(-v) });
+      if (ctx.insertBefore != null) return v >= 0 ? t('dispatchMap.term.deadlineInserted', { span: spanText(v, t) }) : t('dispatchMap.term.deadlineInsertedLate', { span: spanText(-v, t) });
+      return v >= 0 ? t('dispatchMap.term.deadline', { span: spanText(v, t) }) : t('dispatchMap.term.deadlineLate', { span: spanText(-v, t) });
     default:
       return t('dispatchMap.term.other', { name: term.name, value: str(term.value) });
   }

@@ -14,10 +14,12 @@ const CODES: Record<string, string> = {
   重新派单: 'redispatch',
   '下班，交回未开始的工作': 'offShift',
   '班次结束，交回未开始的工作': 'shiftEnded',
+  '节假日休息，交回未开始的工作': 'holiday',
 };
 
 /** A reason in the reader's language: the system's own (by its text, or a handed-back visit's rule), else as written. */
 export function systemReasonText(reason: string, t: TFunction, data?: Record<string, unknown>): string {
+  if (typeof data?.holiday === 'string' && data.holiday) return t('dispatchMap.systemReason.holidayNamed', { holiday: data.holiday });
   if (data?.rule === 'certification' && typeof data.on === 'string') return t('dispatchMap.systemReason.certification', { certification: String(data.certification ?? ''), on: data.on });
   const code = CODES[reason];
   return code ? t(`dispatchMap.systemReason.${code}`) : reason;

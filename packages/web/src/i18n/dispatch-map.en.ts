@@ -54,11 +54,11 @@ export const dispatchMapEn: DispatchMapTexts = {
     preferred: "the customer's preferred engineer",
     notPreferred: 'not the preferred engineer',
     fairness: '{{span}} of work today',
-    deadline: 'arrives {{minutes}} min before the deadline',
-    deadlineLate: 'arrives {{minutes}} min after the deadline',
+    deadline: 'arrives {{span}} before the deadline',
+    deadlineLate: 'arrives {{span}} after the deadline',
     deadlineNone: 'no deadline',
-    deadlineInserted: 'with it inserted, every job arrives at least {{minutes}} min before its deadline',
-    deadlineInsertedLate: 'with it inserted, a job still arrives {{minutes}} min after its deadline',
+    deadlineInserted: 'with it inserted, every job arrives at least {{span}} before its deadline',
+    deadlineInsertedLate: 'with it inserted, a job still arrives {{span}} after its deadline',
     other: '{{name}} {{value}}',
   },
   rule: {
@@ -195,7 +195,7 @@ export const dispatchMapEn: DispatchMapTexts = {
     outOfView: '{{count}} out of view',
     showAll: 'Show all',
   },
-  span: { minutes: '{{m}} min', hours: '{{h}} h', hoursMinutes: '{{h}} h {{m}} min' },
+  span: { minutes: '{{m}} min', hours: '{{h}} h', hoursMinutes: '{{h}} h {{m}} min', days: '{{d}} d', daysHours: '{{d}} d {{h}} h' },
   improve: {
     open: 'Optimise unstarted jobs',
     title: 'In-day re-plan suggestions',
@@ -230,6 +230,8 @@ export const dispatchMapEn: DispatchMapTexts = {
     redispatch: 'sent back to dispatch',
     offShift: 'went off shift: work not started handed back',
     shiftEnded: 'shift ended: work not started handed back',
+    holiday: 'public holiday: work not started handed back',
+    holidayNamed: 'public holiday ({{holiday}}): work not started handed back',
     certification: 'certification "{{certification}}" not valid on the booked day {{on}}',
   },
   queueReason: {

@@ -53,11 +53,11 @@ export const dispatchMapZhCN = {
     preferred: '客户指定的工程师',
     notPreferred: '非客户指定',
     fairness: '今日已派 {{span}}工作',
-    deadline: '预计到场后距时限还有 {{minutes}} 分钟',
-    deadlineLate: '预计超出时限 {{minutes}} 分钟到场',
+    deadline: '预计到场后距时限还有 {{span}}',
+    deadlineLate: '预计超出时限 {{span}}到场',
     deadlineNone: '无时限',
-    deadlineInserted: '插单后各单到场距时限最少还有 {{minutes}} 分钟',
-    deadlineInsertedLate: '插单后仍有一单预计超出时限 {{minutes}} 分钟到场',
+    deadlineInserted: '插单后各单到场距时限最少还有 {{span}}',
+    deadlineInsertedLate: '插单后仍有一单预计超出时限 {{span}}到场',
     other: '{{name}} {{value}}',
   },
   rule: {
@@ -194,7 +194,7 @@ export const dispatchMapZhCN = {
     outOfView: '{{count}} 个在视野外',
     showAll: '显示全部',
   },
-  span: { minutes: '{{m}} 分钟', hours: '{{h}} 小时', hoursMinutes: '{{h}} 小时 {{m}} 分钟' },
+  span: { minutes: '{{m}} 分钟', hours: '{{h}} 小时', hoursMinutes: '{{h}} 小时 {{m}} 分钟', days: '{{d}} 天', daysHours: '{{d}} 天 {{h}} 小时' },
   improve: {
     open: '优化未开工派单',
     title: '日内优化建议',
@@ -229,6 +229,8 @@ export const dispatchMapZhCN = {
     redispatch: '重新派单',
     offShift: '下班，交回未开始的工作',
     shiftEnded: '班次结束，交回未开始的工作',
+    holiday: '节假日休息，交回未开始的工作',
+    holidayNamed: '{{holiday}}放假，交回未开始的工作',
     certification: '证书「{{certification}}」在预约日 {{on}} 无效',
   },
   queueReason: {

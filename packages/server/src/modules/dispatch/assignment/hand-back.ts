@@ -1,6 +1,7 @@
 import { assignmentRepository } from './assignment-repository';
 import { dispatchTickets } from './dispatch-tickets';
-import { isOffShift } from './off-shift';
+import { holidayOf, isOffShift } from './off-shift';
+import { SYSTEM_REASONS } from './reasons';
 import { endAssignment, type Run } from './record-steps';
 
 /**
@@ -16,7 +17,11 @@ export async function handBack(run: Run, userIds: string[], o: { force: boolean;
   // on shift now: what they were given while off is theirs like any other work from here on
   await assignmentRepository.seenOnShift(run.q, userIds.filter((id) => !off.includes(id)), run.at);
   const rows = await assignmentRepository.unstartedOf(run.q, off, run.at);
-  for (const a of rows) await endAssignment(run, a, 'handed_back', o.reason, { unassign: true });
+  for (const a of rows) {
+    // a shift that ends because the day is a public holiday says which
+    const holiday = o.force ? null : holidayOf(run.pool, a.user_id);
+    await endAssignment(run, a, 'handed_back', holiday ? SYSTEM_REASONS.holiday : o.reason, { unassign: true, ...(holiday ? { data: { holiday } } : {}) });
+  }
   if (rows.length) await dispatchTickets(run, rows.map((a) => a.ticket_id), { fresh: false });
   return rows.map((a) => a.ticket_id);
 }

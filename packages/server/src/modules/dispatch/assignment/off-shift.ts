@@ -9,6 +9,18 @@ import type { Pool } from './load-pool';
 export function isOffShift(pool: Pool, personId: string): boolean {
   const p = pool.byId.get(personId);
   if (!p) return false;
+  return shiftExclusions(pool, personId).some((e) => e.rule === 'shift' || (e.rule === 'status' && p.status === 'off_shift'));
+}
+
+/** The public holiday (法定节假日) a person whose shift follows the working calendar has off now, if any. */
+export function holidayOf(pool: Pool, personId: string): string | null {
+  const holiday = shiftExclusions(pool, personId).find((e) => e.rule === 'shift')?.detail.holiday;
+  return typeof holiday === 'string' ? holiday : null;
+}
+
+function shiftExclusions(pool: Pool, personId: string) {
+  const p = pool.byId.get(personId);
+  if (!p) return [];
   const ctx = pool.ctx(resolvePolicy(pool.policies, null, null) ?? DEFAULT_POLICY);
-  return exclusions(p, openNeed(pool.now), ctx).some((e) => e.rule === 'shift' || (e.rule === 'status' && p.status === 'off_shift'));
+  return exclusions(p, openNeed(pool.now), ctx);
 }

@@ -12,4 +12,5 @@ export const SYSTEM_REASONS = {
   redispatch: '重新派单',
   offShift: '下班，交回未开始的工作',
   shiftEnded: '班次结束，交回未开始的工作',
+  holiday: '节假日休息，交回未开始的工作',
 } as const;
