@@ -47,7 +47,7 @@ describe('shifts on the working calendar', () => {
     await w.settle();
     const d = await dispatchOf(w, tk.id);
     expect(d.current).toBeNull();
-    expect(d.queued).toMatchObject({ reason: 'no_capacity' });
+    expect(d.queued).toMatchObject({ reason: 'off_shift' });
     const candidates = (await w.t.api(w.acme.adminToken, 'GET', `/api/v1/tickets/${tk.id}/dispatch/candidates`)).json();
     const excluded = candidates.excluded.find((e: { userId: string }) => e.userId === wang.id);
     expect(excluded.reasons).toEqual([{ rule: 'shift', detail: { days: [1, 2, 3, 4, 5], start: '08:00', end: '18:00', holiday: '国庆节' } }]);

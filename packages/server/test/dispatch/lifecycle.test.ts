@@ -45,7 +45,7 @@ describe('dispatch lifecycle', () => {
     await w.settle();
     d = await dispatchOf(w, tk.id);
     expect(d.current).toBeNull();
-    expect(d.queued).toMatchObject({ reason: 'no_capacity' });
+    expect(d.queued).toMatchObject({ reason: 'off_shift' });
     expect((await w.t.api(w.acme.adminToken, 'GET', `/api/v1/tickets/${tk.id}`)).json().assigneeId).toBeNull();
     expect(await eventKinds(w, tk.id)).toEqual(expect.arrayContaining(['dispatch.offered', 'dispatch.declined', 'dispatch.expired', 'dispatch.accepted', 'dispatch.handed_back', 'dispatch.queued']));
   });

@@ -237,6 +237,7 @@ export const dispatchMapZhCN = {
     manual: '人工派单模式，等待调度员派单',
     batch: '等待本批工单一起派单',
     no_capacity: '合格的人手上都已满负荷或不在班',
+    off_shift: '合格的人都不在班（或离开），有人上班即派出',
     no_one_eligible: '没有符合派单规则的人',
     no_outlet: '附近没有能接这单的服务网点（网点里没有合格且有空的人）',
     held_for_nearer: '就近等待：有空的合格工程师都离得远，时限还够，等附近的工程师空出来（临近时限即派出）',

@@ -185,8 +185,11 @@ export function buildPerson(i: PersonInput): Person {
 export function waitingReason(mode: Mode, ranking: { candidates: unknown[]; excluded: { reasons: { rule: string }[] }[] }): string {
   if (mode === 'manual') return 'manual';
   if (ranking.candidates.length) return 'no_capacity';
-  const capacityOnly = ranking.excluded.some((e) => e.reasons.every((r) => r.rule === 'capacity' || r.rule === 'status' || r.rule === 'shift'));
-  return capacityOnly ? 'no_capacity' : 'no_one_eligible';
+  // the qualified: kept out only by their load, their status or their shift
+  const qualified = ranking.excluded.filter((e) => e.reasons.every((r) => r.rule === 'capacity' || r.rule === 'status' || r.rule === 'shift'));
+  if (!qualified.length) return 'no_one_eligible';
+  // every one of them off shift (or away): the ticket goes when one comes on, not when someone frees room
+  return qualified.every((e) => e.reasons.some((r) => r.rule === 'shift' || r.rule === 'status')) ? 'off_shift' : 'no_capacity';
 }
 
 /** A need no rule constrains: what is left are the person's own status and shift. */
