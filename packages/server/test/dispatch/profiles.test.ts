@@ -134,7 +134,20 @@ describe('dispatch profiles', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/dispatch/skill-matrix/import', headers: { authorization: `Bearer ${supervisor.token}`, 'content-type': form.contentType }, payload: form.payload });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().updated).toBe(3);
-    expect(res.json().failed.map((f: { row: number; code: string }) => [f.row, f.code])).toEqual([[3, 'NOT_FOUND'], [4, 'VALIDATION_FAILED'], [5, 'VALIDATION_FAILED']]);
+    // rows are the file's lines as a spreadsheet shows them (the header is line 1), each with a stable issue code
+    expect(res.json().failed.map((f: { row: number; code: string; issue: string; value?: string }) => [f.row, f.code, f.issue, f.value])).toEqual([
+      [4, 'NOT_FOUND', 'unknown_email', 'nobody@example.cn'],
+      [5, 'VALIDATION_FAILED', 'level_invalid', '7'],
+      [6, 'VALIDATION_FAILED', 'expires_invalid', '2027-13-01'],
+    ]);
+    expect(res.json().failed[1]).toMatchObject({ skill: '空调' });
+    // blank lines and a quoted field over two lines do not shift the numbers
+    const spaced = await t.api(acme.adminToken, 'POST', '/api/v1/dispatch/skill-matrix/import', `email,skill,level,certification\n\nnobody@example.cn,"空调\n维修",2,\n${lin.email},网络,9,\n`, { 'content-type': 'text/csv' });
+    expect(spaced.json().failed.map((f: { row: number; issue: string }) => [f.row, f.issue])).toEqual([[3, 'unknown_email'], [5, 'level_invalid']]);
+    // an unreadable file says where: the line its unclosed quote opens
+    const quote = await t.api(acme.adminToken, 'POST', '/api/v1/dispatch/skill-matrix/import', `email,skill,level\n${lin.email},网络,4\n${lin.email},"网络,4\n`, { 'content-type': 'text/csv' });
+    expect(quote.statusCode).toBe(400);
+    expect(quote.json().error).toMatchObject({ field: 'file', details: [{ code: 'broken_quote', value: '3' }] });
     const g = await profileOf(gao.id);
     expect(g.skills.电梯维修).toBe(5);
     expect(g.certifications).toEqual([{ name: '特种设备作业证', expires: '2028-06-30' }]);
@@ -171,7 +184,7 @@ describe('dispatch profiles', () => {
     expect((await t.api(other.adminToken, 'GET', `/api/v1/dispatch/profiles/${gao.id}`)).statusCode).toBe(404);
     expect((await put(other.adminToken, gao.id, { skills: { 黑客: 5 } })).statusCode).toBe(404);
     const csv = await t.api(other.adminToken, 'POST', '/api/v1/dispatch/skill-matrix/import', `email,skill,level\n${gao.email},黑客,5\n`, { 'content-type': 'text/csv' });
-    expect(csv.json()).toMatchObject({ updated: 0, failed: [{ row: 1, code: 'NOT_FOUND' }] });
+    expect(csv.json()).toMatchObject({ updated: 0, failed: [{ row: 2, code: 'NOT_FOUND' }] });
     expect((await profileOf(gao.id)).skills).not.toHaveProperty('黑客');
   });
 });

@@ -39474,16 +39474,40 @@ export interface components {
         SkillMatrixImportResult: {
             updated: number;
             failed: {
+                /** @description the file's line number, as a spreadsheet shows it (the header is line 1) */
                 row: number;
+                /** @description VALIDATION_FAILED (the row as written) or NOT_FOUND (no active staff member with that email) */
                 code: string;
+                /**
+                 * @description what is wrong with the row, a stable code
+                 * @enum {string}
+                 */
+                issue: "email_empty" | "skill_invalid" | "level_invalid" | "certification_too_long" | "expires_invalid" | "expires_without_certification" | "nothing_to_import" | "unknown_email";
+                /** @description the value at fault, as written */
+                value?: string;
+                /** @description level_invalid: the skill the level is for */
+                skill?: string;
+                /** @description the same in English */
                 message: string;
             }[];
         };
         SkillMatrixImportResultInput: {
             updated: number;
             failed: {
+                /** @description the file's line number, as a spreadsheet shows it (the header is line 1) */
                 row: number;
+                /** @description VALIDATION_FAILED (the row as written) or NOT_FOUND (no active staff member with that email) */
                 code: string;
+                /**
+                 * @description what is wrong with the row, a stable code
+                 * @enum {string}
+                 */
+                issue: "email_empty" | "skill_invalid" | "level_invalid" | "certification_too_long" | "expires_invalid" | "expires_without_certification" | "nothing_to_import" | "unknown_email";
+                /** @description the value at fault, as written */
+                value?: string;
+                /** @description level_invalid: the skill the level is for */
+                skill?: string;
+                /** @description the same in English */
                 message: string;
             }[];
         };

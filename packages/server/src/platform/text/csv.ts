@@ -28,15 +28,22 @@ const firstLineOf = (text: string) => text.replace(/^\uFEFF/, '').split(/\r|\n/,
 
 /** A small text (an evaluation set read whole) as its records. Throws CsvError for a file that cannot be read. */
 export function parseCsv(text: string): string[][] {
+  return parseCsvRecords(text).map((r) => r.cells);
+}
+
+/** The same, each record with the line of the file it starts on (1-based, as a spreadsheet numbers them). */
+export function parseCsvRecords(text: string): CsvRecord[] {
   const lines = lineCounter();
+  const starts: number[] = [];
   try {
-    return parseSync(text, {
+    const records = parseSync(text, {
       ...dialect(firstLineOf(text)),
       on_record: (record: string[], context) => {
-        lines.record(record, context.lines);
+        starts.push(lines.record(record, context.lines));
         return record;
       },
     }) as string[][];
+    return records.map((cells, i) => ({ cells, line: starts[i] }));
   } catch (err) {
     throw csvError(err, lines.last);
   }
@@ -121,8 +128,9 @@ function csvError(err: unknown, lastLine: number): unknown {
     return new CsvError(
       `Unterminated quoted field in the record ${lastLine ? `after line ${lastLine}` : 'at the start of the file'}: a field opened with " is never closed before the end of the file; check that quotes inside fields are doubled ("")`,
       'broken_quote',
+      lastLine + 1,
     );
-  return new CsvError(`Line ${err.lines}: ${err.message}`);
+  return new CsvError(`Line ${err.lines}: ${err.message}`, 'unreadable', Number(err.lines) || undefined);
 }
 
 /** A file that cannot be read as a whole; `reason` is a stable code of what is wrong with it. */
@@ -130,6 +138,8 @@ export class CsvError extends Error {
   constructor(
     message: string,
     readonly reason: FieldIssueCode = 'unreadable',
+    /** the line the trouble starts on (an unclosed quote: the first line of the record it opens) */
+    readonly line?: number,
   ) {
     super(message);
   }

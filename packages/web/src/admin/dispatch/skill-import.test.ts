@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client';
 import { i18n } from '../../i18n';
-import { fileErrorText } from './skill-import';
+import { failureText, fileErrorText } from './skill-import';
 
 const zh = i18n.getFixedT('zh-CN');
 const en = i18n.getFixedT('en');
@@ -20,7 +20,29 @@ describe('skill matrix import: what is wrong with the file', () => {
     expect(fileErrorText(fileIssue('missing_columns', 'level'), en)).toBe('Missing columns: level (the first line should be email,skill,level)');
   });
 
+  it("words an unreadable file's reason with its line", () => {
+    expect(fileErrorText(fileIssue('broken_quote', '6'), zh)).toBe('文件第 6 行起有一个引号（"）没有闭合，之后的内容都无法读取：请检查这一行，字段内的引号要写成两个（""）');
+    expect(fileErrorText(fileIssue('broken_quote', '6'), en)).toContain('opened on line 6 is never closed');
+    expect(fileErrorText(fileIssue('unreadable', '3'), zh)).toBe('文件第 3 行无法按 CSV 读取，请检查这一行后再上传');
+    expect(fileErrorText(fileIssue('unreadable'), zh)).toBe('文件无法按 CSV 读取，请检查后再上传');
+  });
+
   it('leaves other errors to the console-wide words', () => {
     expect(fileErrorText(new ApiError(403, 'FORBIDDEN', 'no'), zh)).toBe(zh('errors.FORBIDDEN'));
+  });
+});
+
+// Each failed row in the interface language, from the server's issue code and the value at fault.
+describe('skill matrix import: a failed row', () => {
+  const row = (issue: string, more: { value?: string; skill?: string; code?: string } = {}) => ({ row: 5, code: more.code ?? 'VALIDATION_FAILED', issue, message: 'English server words', ...more }) as Parameters<typeof failureText>[0];
+  it('says what is wrong with the row, in Chinese and English', () => {
+    expect(failureText(row('level_invalid', { value: '9', skill: '网络' }), zh)).toBe('技能“网络”的等级“9”不正确：等级为 1 到 5 的整数');
+    expect(failureText(row('level_invalid', { value: '9', skill: '网络' }), en)).toBe('Level “9” of 网络 is not valid: levels are whole numbers from 1 to 5');
+    expect(failureText(row('unknown_email', { value: 'a@b.cn', code: 'NOT_FOUND' }), zh)).toBe('找不到邮箱为 a@b.cn 的在职员工：请检查邮箱');
+    expect(failureText(row('expires_invalid', { value: '2027-13-01' }), zh)).toBe('到期日“2027-13-01”不是有效日期：请写作 2027-05-01');
+    for (const issue of ['email_empty', 'skill_invalid', 'certification_too_long', 'expires_without_certification', 'nothing_to_import']) expect(failureText(row(issue, { value: 'x' }), zh)).toMatch(/[\u4e00-\u9fa5]/);
+  });
+  it('falls back to the general words for an issue it does not know', () => {
+    expect(failureText(row('something_new'), zh)).toBe('这一行的内容有误');
   });
 });

@@ -8,16 +8,26 @@ import { errorMessage } from '../../common/api-errors';
 import { CloseIcon } from '../../common/quiet-icons';
 import { dispatchApi, type SkillImportResult } from './dispatch-api';
 
-// The skill matrix from a CSV file: upload, then the rows applied and each failed row with why.
+// The skill matrix from a CSV file: upload, then the rows applied and each failed row with why, in the
+// console's words from the server's issue codes (not the server's English text).
 
 /** What is wrong with the file as a whole (its encoding, header, size), in the console's words. */
 export function fileErrorText(err: unknown, t: TFunction): string {
   if (err instanceof ApiError) {
     if (err.code === 'ATTACHMENT_TOO_LARGE' || err.code === 'BODY_TOO_LARGE') return t('dispatch.import.file.too_big');
     const issue = err.details.find((d) => d.field === 'file');
-    if (issue) return t(`dispatch.import.file.${issue.code}`, { value: issue.value ?? '', defaultValue: t('dispatch.import.file.other') });
+    // an unreadable file says where (value: the line); without a line there is nothing precise to say
+    const located = issue && (issue.code === 'broken_quote' || issue.code === 'unreadable') ? issue.value !== undefined : true;
+    if (issue && located) return t(`dispatch.import.file.${issue.code}`, { value: issue.value ?? '', defaultValue: t('dispatch.import.file.other') });
+    if (issue) return t('dispatch.import.file.other');
   }
   return errorMessage(err, t);
+}
+
+/** One failed row in the console's words: its issue with the value at fault (row = the file's line, as Excel shows it). */
+export function failureText(f: SkillImportResult['failed'][number], t: TFunction): string {
+  const general = t(`dispatch.import.codes.${f.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION_FAILED'}`);
+  return t(`dispatch.import.issues.${f.issue}`, { value: f.value ?? '', skill: f.skill ?? '', defaultValue: general });
 }
 
 export function SkillImport({ onDone }: { onDone: () => void }) {
@@ -41,7 +51,7 @@ export function SkillImport({ onDone }: { onDone: () => void }) {
       setBusy(false);
     }
   };
-  const failText = (code: string) => t(`dispatch.import.codes.${code === 'NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION_FAILED'}`);
+
   return (
     <>
       <span data-testid="matrix-import">
@@ -77,12 +87,7 @@ export function SkillImport({ onDone }: { onDone: () => void }) {
                 dataSource={result.failed}
                 renderItem={(f) => (
                   <List.Item data-testid={`matrix-import-failed-${f.row}`}>
-                    <Typography.Text>
-                      {t('app.labelValue', { label: t('dispatch.import.row', { row: f.row }), value: failText(f.code) })}
-                    </Typography.Text>
-                    <Typography.Text type="secondary" className="gd-server-message" style={{ fontSize: 12 }}>
-                      {f.message}
-                    </Typography.Text>
+                    <Typography.Text>{t('app.labelValue', { label: t('dispatch.import.row', { row: f.row }), value: failureText(f, t) })}</Typography.Text>
                   </List.Item>
                 )}
               />

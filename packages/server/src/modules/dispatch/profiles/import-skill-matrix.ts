@@ -6,7 +6,8 @@ import { readSkillMatrixCsv, type RowFailure } from './skill-matrix-csv';
 
 /**
  * The skill matrix from a CSV file (admins and supervisors): each good row sets a person's skill level
- * and/or certification; a bad row (unreadable, unknown email) fails alone, with its row number and why.
+ * and/or certification; a bad row (unreadable, unknown email) fails alone, with its line in the file
+ * (the header is line 1) and why, as a stable issue code and in English.
  * `updated` counts the rows applied.
  */
 export async function importSkillMatrix(deps: Deps, actor: Actor, text: string): Promise<{ updated: number; failed: RowFailure[] }> {
@@ -19,7 +20,7 @@ export async function importSkillMatrix(deps: Deps, actor: Actor, text: string):
     const byEmail = new Map(people.filter((u) => u.active && u.role !== 'customer').map((u) => [u.email.toLowerCase(), u.id]));
     const good = rows.filter((r) => {
       if (byEmail.has(r.email.toLowerCase())) return true;
-      failed.push({ row: r.row, code: 'NOT_FOUND', message: `No active staff member signs in as ${r.email}; check the email` });
+      failed.push({ row: r.row, code: 'NOT_FOUND', issue: 'unknown_email', value: r.email, message: `No active staff member signs in as ${r.email}; check the email` });
       return false;
     });
     const skills = good.flatMap((r) => (r.skill ? [{ userId: byEmail.get(r.email.toLowerCase())!, skill: r.skill.name, level: r.skill.level }] : []));

@@ -114,8 +114,23 @@ export const SkillMatrixBody = z.strictObject({
 });
 
 export const SkillMatrixResult = z.object({ updated: z.number().int() });
+/** What is wrong with one row of a skill-matrix CSV: stable codes the console words in the reader's language. */
+export const ROW_ISSUES = ['email_empty', 'skill_invalid', 'level_invalid', 'certification_too_long', 'expires_invalid', 'expires_without_certification', 'nothing_to_import', 'unknown_email'] as const;
+export type RowIssue = (typeof ROW_ISSUES)[number];
 export const ImportResult = z
-  .object({ updated: z.number().int(), failed: z.array(z.object({ row: z.number().int(), code: z.string(), message: z.string() })) })
+  .object({
+    updated: z.number().int(),
+    failed: z.array(
+      z.object({
+        row: z.number().int().describe("the file's line number, as a spreadsheet shows it (the header is line 1)"),
+        code: z.string().describe('VALIDATION_FAILED (the row as written) or NOT_FOUND (no active staff member with that email)'),
+        issue: z.enum(ROW_ISSUES).describe('what is wrong with the row, a stable code'),
+        value: z.string().optional().describe('the value at fault, as written'),
+        skill: z.string().optional().describe('level_invalid: the skill the level is for'),
+        message: z.string().describe('the same in English'),
+      }),
+    ),
+  })
   .meta({ id: 'SkillMatrixImportResult' });
 
 export const StatusBody = z.strictObject({ status: z.enum(STATUSES) });

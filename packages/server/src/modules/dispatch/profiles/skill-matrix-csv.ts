@@ -1,6 +1,6 @@
 import { fieldsInvalid, type FieldIssueCode } from '../../../platform/errors';
-import { CsvError, parseCsv } from '../../../platform/text/csv';
-import { Day, Level, SkillName } from './profile-schemas';
+import { CsvError, parseCsvRecords } from '../../../platform/text/csv';
+import { Day, Level, SkillName, type RowIssue } from './profile-schemas';
 
 // The skill matrix as a CSV file: email,skill,level[,certification,expires], or with the Chinese headers
 // 邮箱,技能,等级,证书,到期日 (any order, any mix). Pure: the import use case resolves the emails.
@@ -16,15 +16,23 @@ type Column = 'email' | 'skill' | 'level' | 'certification' | 'expires';
 export const MAX_ROWS = 10_000;
 
 export interface SkillRow {
-  /** the data row (1 = the first after the header) */
+  /** the file's line the row is on, as a spreadsheet numbers them (the header is line 1) */
   row: number;
   email: string;
   skill?: { name: string; level: number };
   certification?: { name: string; expires: string | null };
 }
+
 export interface RowFailure {
   row: number;
+  /** VALIDATION_FAILED (the row as written) or NOT_FOUND (no such person) */
   code: string;
+  issue: RowIssue;
+  /** the value at fault, as written */
+  value?: string;
+  /** the skill a level belongs to */
+  skill?: string;
+  /** the same in English */
   message: string;
 }
 
@@ -33,15 +41,16 @@ const WHAT = 'the first line must name the columns email,skill,level (optionally
 
 /** Reads the file's rows; a file that cannot be read as a whole throws VALIDATION_FAILED (field "file") saying what to fix. */
 export function readSkillMatrixCsv(text: string): { rows: SkillRow[]; failed: RowFailure[] } {
-  let records: string[][];
+  let records: { cells: string[]; line: number }[];
   try {
-    records = parseCsv(text);
+    records = parseCsvRecords(text);
   } catch (err) {
-    if (err instanceof CsvError) throw fileInvalid(err.reason, err.message);
+    // value: the line the trouble starts on, for the console to word
+    if (err instanceof CsvError) throw fileInvalid(err.reason, err.message, err.line === undefined ? undefined : String(err.line));
     throw err;
   }
   if (!records.length) throw fileInvalid('no_rows', `The file is empty; ${WHAT}`);
-  const header = records[0].map((h) => h.trim().toLowerCase());
+  const header = records[0].cells.map((h) => h.trim().toLowerCase());
   const cols = header.map((h) => HEADERS[h]);
   const unknown = header.filter((h, i) => !cols[i] && h !== '');
   if (unknown.length) throw fileInvalid('unknown_columns', `Unknown column ${unknown.join(', ')}; ${WHAT}`, unknown.join('、'));
@@ -52,9 +61,9 @@ export function readSkillMatrixCsv(text: string): { rows: SkillRow[]; failed: Ro
 
   const rows: SkillRow[] = [];
   const failed: RowFailure[] = [];
-  records.slice(1).forEach((cells, i) => {
+  records.slice(1).forEach(({ cells, line }) => {
     const get = (c: Column) => (cells[cols.indexOf(c)] ?? '').trim();
-    const r = readRow(i + 1, get, cols.includes('certification'));
+    const r = readRow(line, get, cols.includes('certification'));
     if ('code' in r) failed.push(r);
     else rows.push(r);
   });
@@ -63,26 +72,26 @@ export function readSkillMatrixCsv(text: string): { rows: SkillRow[]; failed: Ro
 }
 
 function readRow(row: number, get: (c: Column) => string, hasCert: boolean): SkillRow | RowFailure {
-  const fail = (message: string): RowFailure => ({ row, code: 'VALIDATION_FAILED', message });
+  const fail = (issue: RowIssue, message: string, more: { value?: string; skill?: string } = {}): RowFailure => ({ row, code: 'VALIDATION_FAILED', issue, ...more, message });
   const email = get('email');
-  if (!email) return fail('The email is empty; name the person by their sign-in email');
+  if (!email) return fail('email_empty', 'The email is empty; name the person by their sign-in email');
   const out: SkillRow = { row, email };
   const skill = get('skill');
   const levelText = get('level');
   if (skill || levelText) {
     const name = SkillName.safeParse(skill);
-    if (!name.success) return fail(`Skill: ${name.error.issues[0].message}`);
+    if (!name.success) return fail('skill_invalid', `Skill: ${name.error.issues[0].message}`, { value: skill });
     const level = Level.safeParse(/^\d+$/.test(levelText) ? Number(levelText) : NaN);
-    if (!level.success) return fail(`Level "${levelText}" of ${name.data}: levels are whole numbers from 1 to 5`);
+    if (!level.success) return fail('level_invalid', `Level "${levelText}" of ${name.data}: levels are whole numbers from 1 to 5`, { value: levelText, skill: name.data });
     out.skill = { name: name.data, level: level.data };
   }
   const cert = hasCert ? get('certification') : '';
   const expires = get('expires');
   if (cert) {
-    if (cert.length > 100) return fail('A certification name has at most 100 characters');
-    if (expires && !Day.safeParse(expires).success) return fail(`Expiry "${expires}" is not a real date; write it as YYYY-MM-DD, e.g. 2027-05-01`);
+    if (cert.length > 100) return fail('certification_too_long', 'A certification name has at most 100 characters', { value: cert.slice(0, 20) });
+    if (expires && !Day.safeParse(expires).success) return fail('expires_invalid', `Expiry "${expires}" is not a real date; write it as YYYY-MM-DD, e.g. 2027-05-01`, { value: expires });
     out.certification = { name: cert, expires: expires || null };
-  } else if (expires) return fail('An expiry date needs a certification in the same row');
-  if (!out.skill && !out.certification) return fail('The row names neither a skill with its level nor a certification');
+  } else if (expires) return fail('expires_without_certification', 'An expiry date needs a certification in the same row', { value: expires });
+  if (!out.skill && !out.certification) return fail('nothing_to_import', 'The row names neither a skill with its level nor a certification');
   return out;
 }
