@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AttributionControl, MapContainer, TileLayer, ZoomControl } from 'react-leaflet';
 import { BaseLayer } from './base-layer';
 import { MAX_ZOOM } from './map-clusters';
-import { CHINA, FitOnce, OutOfView } from './map-frame';
+import { CHINA, FitOnce, OutOfView, ShowSelected } from './map-frame';
 import { Markers, type MarkersProps } from './map-markers';
 import { RouteLines } from './route-lines';
 
@@ -29,6 +29,7 @@ export default function DispatchMap(props: MarkersProps & { height: number }) {
         <ZoomControl position="topleft" zoomInTitle={t('dispatchMap.map.zoomIn')} zoomOutTitle={t('dispatchMap.map.zoomOut')} />
         <FitOnce board={board} />
         <OutOfView board={board} />
+        <ShowSelected board={board} selectedId={props.selectedId} />
         <RouteLines board={board} />
         <Markers {...props} />
       </MapContainer>

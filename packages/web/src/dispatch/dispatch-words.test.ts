@@ -63,6 +63,12 @@ describe('dispatch decisions in words', () => {
     expect(exclusionText({ rule: 'shift', detail: {} }, en)).toBe('not on shift');
     expect(exclusionText({ rule: 'shift', detail: { days: [1, 2, 3, 4, 5], start: '08:00', end: '18:00', holiday: '国庆节' } }, zh)).toBe('不在班（国庆节放假）');
     expect(exclusionText({ rule: 'shift', detail: { holiday: '国庆节' } }, en)).toBe('not on shift (国庆节 holiday)');
+    // when they are next on, from the pattern (a Monday evening)
+    const monEvening = new Date('2026-12-07T19:50:00');
+    expect(exclusionText({ rule: 'shift', detail: { days: [1, 2, 3, 4, 5, 6, 7], start: '20:00', end: '08:00' } }, zh, monEvening)).toBe('不在班（今天 20:00 上班）');
+    expect(exclusionText({ rule: 'shift', detail: { days: [1, 2, 3, 4, 5], start: '08:00', end: '18:00' } }, zh, monEvening)).toBe('不在班（明天 08:00 上班）');
+    expect(exclusionText({ rule: 'shift', detail: { days: [1], start: '08:00', end: '18:00' } }, zh, monEvening)).toBe('不在班（周一 08:00 上班）');
+    expect(exclusionText({ rule: 'shift', detail: { days: [1, 2, 3, 4, 5], start: '08:00', end: '18:00' } }, en, monEvening)).toBe('not on shift (back tomorrow at 08:00)');
     // reasons are joined as each language writes clauses
     const two = [{ rule: 'shift' as const, detail: {} }, { rule: 'excluded' as const, detail: {} }];
     expect(exclusionsText(two, zh)).toBe('不在班；客户排除');

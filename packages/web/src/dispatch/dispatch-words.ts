@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { formatDateTime, formatNumber, formatPercent } from '../i18n/format';
+import { nextShiftStart } from './shift-back';
 import type { Assignment, DecisionCandidate, Exclusion, Load, NeedView, Term, WorkKind } from './dispatch-types';
 
 // Dispatch decisions in words: each score term ("距离 3.2 公里·约 6 分钟"), each failed hard rule ("证书过期：…"),
@@ -96,7 +97,7 @@ export function candidateTerms(c: DecisionCandidate & Partial<{ load: Load; capa
 }
 
 /** One failed hard rule in words: 技能不足 / 证书过期 / 不在班 / 超出服务区域 / 已满负荷 / 客户排除 … */
-export function exclusionText(e: Exclusion, t: TFunction): string {
+export function exclusionText(e: Exclusion, t: TFunction, now = new Date()): string {
   const d = e.detail ?? {};
   switch (e.rule) {
     case 'status':
@@ -115,7 +116,8 @@ export function exclusionText(e: Exclusion, t: TFunction): string {
     case 'capacity':
       return num(d.capacity) != null ? t('dispatchMap.rule.capacity', { load: str(d.load), capacity: str(d.capacity) }) : t('dispatchMap.rule.capacityFull');
     case 'shift':
-      return d.holiday ? t('dispatchMap.rule.shiftHoliday', { holiday: str(d.holiday) }) : t('dispatchMap.rule.shift');
+      if (d.holiday) return t('dispatchMap.rule.shiftHoliday', { holiday: str(d.holiday) });
+      return shiftBackText(d, t, now);
     case 'excluded':
       // the person's own 拒单 or an offer let expire, else the customer's exclusion
       if (d.by === 'declined') return d.reason ? t('dispatchMap.rule.declinedWhy', { reason: str(d.reason) }) : t('dispatchMap.rule.declined');
@@ -128,6 +130,14 @@ export function exclusionText(e: Exclusion, t: TFunction): string {
     default:
       return t('dispatchMap.rule.other', { rule: e.rule });
   }
+}
+
+/** 不在班, with when they are next on (今天 20:00 上班, 明天 08:00 上班, 周一 09:00 上班) when the pattern says. */
+function shiftBackText(d: Record<string, unknown>, t: TFunction, now: Date): string {
+  const next = nextShiftStart(d, now);
+  if (!next) return t('dispatchMap.rule.shift');
+  const when = next.inDays === 0 ? t('dispatchMap.rule.today') : next.inDays === 1 ? t('dispatchMap.rule.tomorrow') : t(`dispatchMap.rule.weekday.${((now.getDay() + next.inDays + 6) % 7) + 1}`);
+  return t('dispatchMap.rule.shiftBack', { when, time: next.start });
 }
 
 export const exclusionsText = (reasons: Exclusion[], t: TFunction) => reasons.map((r) => exclusionText(r, t)).join(t('app.clauseSep'));

@@ -62,3 +62,16 @@ export function OutOfView({ board }: { board: Board }) {
     </div>
   );
 }
+
+/** Brings the picked ticket into view (picked in the list, or from the URL) when its site is off the map. */
+export function ShowSelected({ board, selectedId }: { board: Board; selectedId: string | null }) {
+  const map = useMap();
+  const site = board.tickets.find((tk) => tk.id === selectedId)?.site ?? null;
+  const lat = site?.lat;
+  const lng = site?.lng;
+  useEffect(() => {
+    if (lat === undefined || lng === undefined) return;
+    if (!map.getBounds().pad(-0.05).contains([lat, lng])) map.panTo([lat, lng]);
+  }, [selectedId, lat, lng, map]);
+  return null;
+}

@@ -97,9 +97,11 @@ interface TicketMarkerProps {
   onSelect: (t: BoardTicket) => void;
   onDragStart: () => void;
   onDropAt: (t: BoardTicket, at: L.LatLng) => void;
+  /** the name of whoever holds it, for the tooltip */
+  holder?: string;
 }
 
-function TicketMarker({ ticket, lat, lng, selected, now, onSelect, onDragStart, onDropAt }: TicketMarkerProps) {
+function TicketMarker({ ticket, lat, lng, selected, now, onSelect, onDragStart, onDropAt, holder }: TicketMarkerProps) {
   const { t } = useTranslation();
   const site = usePoint(lat, lng);
   const u = urgency(ticket.dueAt, now);
@@ -145,7 +147,10 @@ function TicketMarker({ ticket, lat, lng, selected, now, onSelect, onDragStart, 
             <div>{`${u === 'soon' ? `${t('dispatchMap.map.dueSoon')} · ` : ''}${t('dispatchMap.map.due', { time: formatDateTime(ticket.dueAt) })}`}</div>
           ) : null}
           {ticket.site?.address ? <div>{ticket.site.address}</div> : null}
-          <div>{ticket.assignmentState ? t(`dispatchMap.state.${ticket.assignmentState}`) : t(ticket.queued ? 'dispatchMap.state.queued' : 'dispatchMap.map.unassigned')}</div>
+          <div>
+            {ticket.assignmentState ? t(`dispatchMap.state.${ticket.assignmentState}`) : t(ticket.queued ? 'dispatchMap.state.queued' : 'dispatchMap.map.unassigned')}
+            {holder ? ` · ${holder}` : ''}
+          </div>
         </div>
       </Tooltip>
     </Marker>
@@ -173,6 +178,7 @@ export function Markers({ board, selectedId, now, onSelectTicket, onEngineer, on
   const map = useMap();
   const outletIcon = useMemo(() => L.divIcon({ className: '', iconSize: [18, 18], iconAnchor: [9, 9], html: '<div class="gd-outlet" data-testid="outlet-marker"></div>' }), []);
   const [spread, setSpread] = useState<Spread | null>(null);
+  const names = useMemo(() => new Map(board.engineers.map((e) => [e.id, e.name])), [board.engineers]);
   const [dragging, setDragging] = useState<Drawn | null>(null);
   const view = useMapView(() => setSpread(null));
   const ticketIndex = useMemo(() => {
@@ -226,7 +232,7 @@ export function Markers({ board, selectedId, now, onSelectTicket, onEngineer, on
         <ClusterMarker key={`t:${c.members[0]}:${c.count}`} kind="ticket" lat={c.lat} lng={c.lng} count={c.count} members={c.members} tone={ticketTone(c.score)} names={c.sample.map((x) => `#${x.number}`)} spreads={spreads(drawn.tickets, c)} onClick={() => open('ticket', drawn.tickets, c)} />
       ))}
       {tickets.singles.map((x) => (
-        <TicketMarker key={x.id} ticket={x.item} lat={x.lat} lng={x.lng} selected={x.id === selectedId} now={now} onSelect={onSelectTicket} onDragStart={() => setDragging(drawn)} onDropAt={dropAt} />
+        <TicketMarker key={x.id} ticket={x.item} lat={x.lat} lng={x.lng} selected={x.id === selectedId} now={now} onSelect={onSelectTicket} onDragStart={() => setDragging(drawn)} onDropAt={dropAt} holder={x.item.assigneeId ? names.get(x.item.assigneeId) : undefined} />
       ))}
       {engineers.clusters.map((c) => (
         <ClusterMarker key={`e:${c.members[0]}:${c.count}`} kind="engineer" lat={c.lat} lng={c.lng} count={c.count} members={c.members} tone={c.score > 0 ? 'available' : 'none'} names={c.sample.map((x) => x.name)} spreads={spreads(drawn.engineers, c)} onClick={() => open('engineer', drawn.engineers, c)} />
