@@ -62,6 +62,12 @@ describe('skill matrix', () => {
     const csv = ['邮箱,技能,等级,证书,到期日', `${GAO.email},空调维修,3,,`, `${LIN.email},困人救援,4,特种设备作业证,${inDays(400)}`, 'nobody@example.com,空调维修,2,,'].join('\r\n');
     await page.getByTestId('matrix-import').locator('input[type="file"]').setInputFiles({ name: '技能矩阵.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF' + csv, 'utf8') });
     const summary = page.getByTestId('matrix-import-summary');
+    // 预览 first: what would be written, nothing written until 确认写入
+    await summary.getByText('预览：可写入 2 行，有误 1 行（尚未写入，确认后才写入）').waitFor();
+    expect(await page.getByTestId('matrix-import-failed-4').innerText()).toBe('第 4 行：找不到邮箱为 nobody@example.com 的在职员工：请检查邮箱');
+    expect((await api.get<{ skills: Record<string, number> }>(`/dispatch/profiles/${linId}`)).skills).not.toHaveProperty('困人救援');
+    await expectChineseOnly(page);
+    await page.getByTestId('matrix-import-confirm').click();
     await summary.getByText('已写入 2 行，失败 1 行').waitFor();
     // the row is the file's line as Excel numbers it (the header is line 1), the reason in Chinese
     expect(await page.getByTestId('matrix-import-failed-4').innerText()).toBe('第 4 行：找不到邮箱为 nobody@example.com 的在职员工：请检查邮箱');

@@ -131,6 +131,13 @@ describe('dispatch profiles', () => {
       `${agent.email},,,普通话证书,`,
     ].join('\n');
     const form = multipartBody([{ name: 'file', filename: '技能矩阵.csv', value: csv, contentType: 'text/csv' }]);
+    // a preview first: the same answer, nothing written
+    const gaoBefore = await profileOf(gao.id);
+    const preview = await t.app.inject({ method: 'POST', url: '/api/v1/dispatch/skill-matrix/import?dryRun=true', headers: { authorization: `Bearer ${supervisor.token}`, 'content-type': form.contentType }, payload: form.payload });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json()).toMatchObject({ updated: 3, dryRun: true });
+    expect(preview.json().failed.map((f: { row: number }) => f.row)).toEqual([4, 5, 6]);
+    expect(await profileOf(gao.id)).toEqual(gaoBefore);
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/dispatch/skill-matrix/import', headers: { authorization: `Bearer ${supervisor.token}`, 'content-type': form.contentType }, payload: form.payload });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().updated).toBe(3);

@@ -10450,10 +10450,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import the skill matrix from CSV (admins and supervisors; multipart field "file" or a text/csv body, UTF-8 or GBK as Excel saves it, up to 2 MB): columns email,skill,level[,certification,expires] or 邮箱,技能,等级,证书,到期日. Good rows are applied, each bad row is listed with why; a file without a usable header answers 400 */
+        /** Import the skill matrix from CSV (admins and supervisors; multipart field "file" or a text/csv body, UTF-8 or GBK as Excel saves it, up to 2 MB): columns email,skill,level[,certification,expires] or 邮箱,技能,等级,证书,到期日. Good rows are applied, each bad row is listed with its line in the file (header = line 1), a stable issue code and why; a file without a usable header answers 400. ?dryRun=true previews: the same answer, nothing written */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description true: check the file and say what would be written, writing nothing */
+                    dryRun?: "true" | "false";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -39490,6 +39493,11 @@ export interface components {
                 /** @description the same in English */
                 message: string;
             }[];
+            /**
+             * @description a preview (?dryRun=true): nothing was written; updated counts the rows that would be
+             * @enum {boolean}
+             */
+            dryRun?: true;
         };
         SkillMatrixImportResultInput: {
             updated: number;
@@ -39510,6 +39518,11 @@ export interface components {
                 /** @description the same in English */
                 message: string;
             }[];
+            /**
+             * @description a preview (?dryRun=true): nothing was written; updated counts the rows that would be
+             * @enum {boolean}
+             */
+            dryRun?: true;
         };
         SlaPolicy: {
             /** Format: uuid */
@@ -40229,7 +40242,7 @@ export interface components {
                 decision: components["schemas"]["DispatchDecision"];
             }[];
             need: components["schemas"]["DispatchNeed"];
-            /** @description Waiting for dispatch (待派单) and why: manual, batch, no_capacity, no_one_eligible, no_outlet, held_for_nearer (就近等待) */
+            /** @description Waiting for dispatch (待派单) and why: manual, batch, no_capacity, off_shift (every qualified person off shift or away), no_one_eligible, no_outlet, held_for_nearer (就近等待) */
             queued: {
                 /** @description ISO-8601 date-time */
                 since: string;
@@ -40294,7 +40307,7 @@ export interface components {
                 decision: components["schemas"]["DispatchDecisionInput"];
             }[];
             need: components["schemas"]["DispatchNeedInput"];
-            /** @description Waiting for dispatch (待派单) and why: manual, batch, no_capacity, no_one_eligible, no_outlet, held_for_nearer (就近等待) */
+            /** @description Waiting for dispatch (待派单) and why: manual, batch, no_capacity, off_shift (every qualified person off shift or away), no_one_eligible, no_outlet, held_for_nearer (就近等待) */
             queued: {
                 /** @description ISO-8601 date-time */
                 since: string;

@@ -49,6 +49,9 @@ export const dispatchEn: DispatchTexts = {
       unreadable: 'Line {{value}} cannot be read as CSV; check it and upload again',
       other: 'The file could not be read as CSV; check it and upload again',
     },
+    previewTitle: 'Skill matrix import preview',
+    preview: 'Preview: {{updated}} rows can be written, {{failed}} have errors (nothing written until you confirm)',
+    confirm: 'Write {{updated}} rows',
     result: '{{updated}} rows written, {{failed}} failed',
     row: 'Row {{row}}',
     issues: {

@@ -49,6 +49,9 @@ export const dispatchZhCN = {
       unreadable: '文件第 {{value}} 行无法按 CSV 读取，请检查这一行后再上传',
       other: '文件无法按 CSV 读取，请检查后再上传',
     },
+    previewTitle: '技能矩阵导入预览',
+    preview: '预览：可写入 {{updated}} 行，有误 {{failed}} 行（尚未写入，确认后才写入）',
+    confirm: '确认写入 {{updated}} 行',
     result: '已写入 {{updated}} 行，失败 {{failed}} 行',
     row: '第 {{row}} 行',
     issues: {

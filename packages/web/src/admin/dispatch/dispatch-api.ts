@@ -31,10 +31,11 @@ export const dispatchApi = {
   profile: (userId: string) => api.get<DispatchProfile>(`/dispatch/profiles/${userId}`),
   putProfile: (userId: string, body: ProfileBody) => api.put<DispatchProfile>(`/dispatch/profiles/${userId}`, body),
   patchSkills: (changes: SkillChange[]) => api.patch<{ updated: number }>('/dispatch/skill-matrix', { changes }),
-  importSkills: (file: File) => {
+  /** dryRun: what would be written and what fails, nothing written (the 预览 step) */
+  importSkills: (file: File, opts: { dryRun?: boolean } = {}) => {
     const form = new FormData();
     form.append('file', file, file.name);
-    return api.post<SkillImportResult>('/dispatch/skill-matrix/import', form);
+    return api.post<SkillImportResult>(`/dispatch/skill-matrix/import${opts.dryRun ? '?dryRun=true' : ''}`, form);
   },
   setMyStatus: (status: DispatchStatus) => api.put<{ status: DispatchStatus; statusAt: string }>('/me/dispatch-status', { status }),
   outlets: () => api.get<{ items: Outlet[] }>('/dispatch/outlets'),

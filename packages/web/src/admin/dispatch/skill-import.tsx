@@ -8,7 +8,8 @@ import { errorMessage } from '../../common/api-errors';
 import { CloseIcon } from '../../common/quiet-icons';
 import { dispatchApi, type SkillImportResult } from './dispatch-api';
 
-// The skill matrix from a CSV file: upload, then the rows applied and each failed row with why, in the
+// The skill matrix from a CSV file: upload, a 预览 of what would be written (nothing written yet), 确认写入,
+// then the rows applied and each failed row with why, in the
 // console's words from the server's issue codes (not the server's English text).
 
 /** What is wrong with the file as a whole (its encoding, header, size), in the console's words. */
@@ -34,24 +35,30 @@ export function SkillImport({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
+  // 预览: the file checked with nothing written, until 确认写入
+  const [preview, setPreview] = useState<{ file: File; result: SkillImportResult } | null>(null);
   const [result, setResult] = useState<SkillImportResult | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const send = async (file: File) => {
+  const close = () => (setPreview(null), setResult(null), setError(null));
+  const run = async (file: File, dryRun: boolean) => {
     setBusy(true);
     setError(null);
     try {
-      const r = await dispatchApi.importSkills(file);
+      const r = await dispatchApi.importSkills(file, { dryRun });
+      if (dryRun) return setPreview({ file, result: r });
+      setPreview(null);
       setResult(r);
       if (!r.failed.length) message.success(t('dispatch.import.result', { updated: r.updated, failed: 0 }));
       onDone();
     } catch (err) {
       setError(err);
+      setPreview(null);
       setResult(null);
     } finally {
       setBusy(false);
     }
   };
-
+  const shown = preview?.result ?? result;
   return (
     <>
       <span data-testid="matrix-import">
@@ -59,7 +66,7 @@ export function SkillImport({ onDone }: { onDone: () => void }) {
           accept=".csv,text/csv"
           showUploadList={false}
           beforeUpload={(f) => {
-            void send(f);
+            void run(f, true);
             return false;
           }}
         >
@@ -69,22 +76,38 @@ export function SkillImport({ onDone }: { onDone: () => void }) {
         </Upload>
       </span>
       <Modal
-        open={!!result || !!error}
-        title={t('dispatch.import.title')}
-        onCancel={() => (setResult(null), setError(null))}
+        open={!!shown || !!error}
+        title={preview ? t('dispatch.import.previewTitle') : t('dispatch.import.title')}
+        onCancel={close}
         closeIcon={<CloseIcon />}
-        footer={<Button onClick={() => (setResult(null), setError(null))}>{t('app.close')}</Button>}
+        footer={
+          preview ? (
+            <>
+              <Button onClick={close}>{t('app.cancel')}</Button>
+              <Button type="primary" loading={busy} disabled={!preview.result.updated} onClick={() => void run(preview.file, false)} data-testid="matrix-import-confirm">
+                {t('dispatch.import.confirm', { updated: preview.result.updated })}
+              </Button>
+            </>
+          ) : (
+            <Button onClick={close}>{t('app.close')}</Button>
+          )
+        }
         data-testid="matrix-import-result"
       >
         <Typography.Paragraph type="secondary">{t('dispatch.import.help')}</Typography.Paragraph>
         {!!error && <Alert type="error" showIcon title={fileErrorText(error, t)} data-testid="matrix-import-error" />}
-        {result && (
+        {shown && (
           <>
-            <Alert type={result.failed.length ? 'warning' : 'success'} showIcon title={t('dispatch.import.result', { updated: result.updated, failed: result.failed.length })} data-testid="matrix-import-summary" />
-            {!!result.failed.length && (
+            <Alert
+              type={shown.failed.length ? 'warning' : preview ? 'info' : 'success'}
+              showIcon
+              title={t(preview ? 'dispatch.import.preview' : 'dispatch.import.result', { updated: shown.updated, failed: shown.failed.length })}
+              data-testid="matrix-import-summary"
+            />
+            {!!shown.failed.length && (
               <List
                 size="small"
-                dataSource={result.failed}
+                dataSource={shown.failed}
                 renderItem={(f) => (
                   <List.Item data-testid={`matrix-import-failed-${f.row}`}>
                     <Typography.Text>{t('app.labelValue', { label: t('dispatch.import.row', { row: f.row }), value: failureText(f, t) })}</Typography.Text>

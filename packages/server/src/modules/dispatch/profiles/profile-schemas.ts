@@ -117,6 +117,7 @@ export const SkillMatrixResult = z.object({ updated: z.number().int() });
 /** What is wrong with one row of a skill-matrix CSV: stable codes the console words in the reader's language. */
 export const ROW_ISSUES = ['email_empty', 'skill_invalid', 'level_invalid', 'certification_too_long', 'expires_invalid', 'expires_without_certification', 'nothing_to_import', 'unknown_email'] as const;
 export type RowIssue = (typeof ROW_ISSUES)[number];
+export const ImportQuery = z.strictObject({ dryRun: z.enum(['true', 'false']).optional().describe('true: check the file and say what would be written, writing nothing') });
 export const ImportResult = z
   .object({
     updated: z.number().int(),
@@ -130,6 +131,7 @@ export const ImportResult = z
         message: z.string().describe('the same in English'),
       }),
     ),
+    dryRun: z.literal(true).optional().describe('a preview (?dryRun=true): nothing was written; updated counts the rows that would be'),
   })
   .meta({ id: 'SkillMatrixImportResult' });
 

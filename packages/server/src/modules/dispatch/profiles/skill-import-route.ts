@@ -9,7 +9,7 @@ import { assertStorablePart } from '../../../platform/http/multipart-text';
 import { ErrorBody, errorResponses } from '../../../platform/http/schemas';
 import { decodeUtf8Strict, invalidText, textFault } from '../../../platform/text/storable-text';
 import { importSkillMatrix } from './import-skill-matrix';
-import { ImportResult } from './profile-schemas';
+import { ImportQuery, ImportResult } from './profile-schemas';
 
 const MAX_BYTES = 2 * 1024 * 1024;
 
@@ -41,20 +41,23 @@ export function skillImportRoute(app: FastifyInstance, deps: Deps) {
         tags: ['dispatch'],
         summary:
           'Import the skill matrix from CSV (admins and supervisors; multipart field "file" or a text/csv body, UTF-8 or GBK as Excel saves it, up to 2 MB): columns email,skill,level[,certification,expires] ' +
-          'or 邮箱,技能,等级,证书,到期日. Good rows are applied, each bad row is listed with why; a file without a usable header answers 400',
+          'or 邮箱,技能,等级,证书,到期日. Good rows are applied, each bad row is listed with its line in the file (header = line 1), a stable issue code and why; a file without a usable header answers 400. ' +
+          '?dryRun=true previews: the same answer, nothing written',
         consumes: ['multipart/form-data', 'text/csv'],
+        querystring: ImportQuery,
         body: z.unknown().meta({ type: 'object', properties: { file: { type: 'string', format: 'binary' } } }),
         response: { 200: ImportResult, ...errorResponses, 413: ErrorBody, 415: ErrorBody },
       },
       handler: async (req) => {
         const actor = actorOf(req);
-        if (!req.isMultipart()) return importSkillMatrix(deps, actor, decode(req.body as Buffer));
+        const opts = { dryRun: (req.query as { dryRun?: string }).dryRun === 'true' };
+        if (!req.isMultipart()) return importSkillMatrix(deps, actor, decode(req.body as Buffer), opts);
         const part = await req.file();
         if (!part) throw invalid('file', 'Send the CSV as the multipart form field "file"', 'required');
         assertStorablePart(part);
         const bytes = await part.toBuffer();
         if (part.file.truncated) throw invalid('file', 'The file is larger than 2 MB; split it into several files', 'too_big');
-        return importSkillMatrix(deps, actor, decode(bytes));
+        return importSkillMatrix(deps, actor, decode(bytes), opts);
       },
     });
   });
