@@ -275,7 +275,7 @@ describe('the engineer’s phone', () => {
   });
 
   flow(browser, env, 'F5', '改派：工程师正看着待接单的工单，调度员在另一处改派给别人，手机页面随即说明已改派，返回列表后不再有这单', async () => {
-    const other = { email: `field-other-${stamp}@example.com`, password: 'Engineer-e2e-12345', name: '高峰' };
+    const other = { email: `field-other-${stamp}@example.com`, password: 'Engineer-e2e-12345', name: '韩磊' };
     const otherId = (await admin.post<{ id: string }>('/users', { ...other, role: 'engineer', locale: 'zh-CN' })).id;
     await admin.call('PUT', `/dispatch/profiles/${otherId}`, { status: 'available', shift: null, capacity: { field: 5 } });
     const moved = await admin.post<{ id: string; number: number }>('/tickets', {
@@ -292,9 +292,9 @@ describe('the engineer’s phone', () => {
     await phone.page.goto(`/field/jobs/${moved.id}`);
     await phone.page.getByTestId('offer-accept').waitFor();
 
-    // the dispatcher, in a browser of their own, gives the job to 高峰 (he is not in the team: 强制派单 with a reason)
+    // the dispatcher, in a browser of their own, gives the job to 韩磊 (he is not in the team: 强制派单 with a reason)
     const dispatcher = await session(browser()!, env, env.admin);
-    const res = await dispatcher.context.request.post(`/api/v1/tickets/${moved.id}/dispatch`, { data: { userId: otherId, override: true, reason: '高峰就在商场附近' } });
+    const res = await dispatcher.context.request.post(`/api/v1/tickets/${moved.id}/dispatch`, { data: { userId: otherId, override: true, reason: '韩磊就在商场附近' } });
     expect(res.status(), await res.text()).toBe(200);
 
     // the phone learns it live: words instead of 接单, and the way back to the list, which no longer has the job
@@ -307,6 +307,6 @@ describe('the engineer’s phone', () => {
     await shot(env, phone.page, 'F5-reassigned');
     await dispatcher.context.close();
     await phone.context.close();
-    await admin.call('PATCH', `/tickets/${moved.id}`, { status: 'resolved', resolution: '已由高峰处理' });
+    await admin.call('PATCH', `/tickets/${moved.id}`, { status: 'resolved', resolution: '已由韩磊处理' });
   });
 });
