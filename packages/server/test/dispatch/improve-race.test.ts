@@ -39,6 +39,8 @@ describe.runIf(testDbKind() === 'postgres')('日内优化 with two server proces
   let wang: string;
   let li: string;
   const all: string[] = [];
+  /** jobs 日内优化 moved in the first round (the kill round expects more) */
+  let movedInRound1 = 0;
 
   const env = { OUTBOX_POLL_MS: '100', DISPATCH_SWEEP_MS: '200', DISPATCH_STATS_MINUTES: '0', DATABASE_POOL_SIZE: '6' };
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -104,15 +106,16 @@ describe.runIf(testDbKind() === 'postgres')('日内优化 with two server proces
     }
   }
 
-  /** Waits until 日内优化 moved something and then nothing changed for 3 s (the sweeps run every 200 ms). */
-  async function settledMoves(ids: string[], timeoutMs: number): Promise<void> {
+  /** Waits until 日内优化 moved something of `ids` beyond `before` jobs moved already, and then nothing
+   * changed for 3 s (the sweeps run every 200 ms). */
+  async function settledMoves(ids: string[], timeoutMs: number, before = 0): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     let last = '';
     let since = Date.now();
     for (;;) {
       const rows = (await db.query(`SELECT id, state FROM dispatch_assignments WHERE ticket_id = ANY($1::uuid[]) ORDER BY id`, [ids])).rows;
       const sig = JSON.stringify(rows);
-      const moved = rows.some((r) => r.state === 'released');
+      const moved = rows.filter((r) => r.state === 'released').length > before;
       if (sig !== last) {
         last = sig;
         since = Date.now();
@@ -245,6 +248,7 @@ describe.runIf(testDbKind() === 'postgres')('日内优化 with two server proces
     await settledMoves(ids, 60_000);
     const moved = await invariants();
     expect(moved.length).toBeGreaterThan(0);
+    movedInRound1 = moved.length;
   });
 
   it('with fresh processes, the one making the moves killed mid-transaction: the survivor makes them, each job still moved once, capacity held', { timeout: 240_000 }, async () => {
@@ -273,9 +277,10 @@ describe.runIf(testDbKind() === 'postgres')('日内优化 with two server proces
     await hold.end();
     holding = null;
     await until('the killed process’s backend gone', async () => ((await db.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [maker.pid])).rowCount === 0 ? true : null));
-    await settledMoves(ids, 90_000);
+    // the engine's best moves now may be round 1's jobs left with 李工 as well as this round's: any job moves
+    await settledMoves(all, 90_000, movedInRound1);
     const moved = await invariants(two[other]);
     expect(moved).toContain(first);
-    expect(moved.filter((id) => ids.includes(id)).length).toBeGreaterThan(0);
+    expect(moved.length).toBeGreaterThan(movedInRound1);
   });
 });
