@@ -1,5 +1,5 @@
 import type { Deps } from '../../../platform/deps';
-import { activeUsersWithRoles, type Actor } from '../../identity';
+import type { Actor } from '../../identity';
 import { openOnSiteTickets, ticketDispatchFacts } from '../../tickets';
 import { exclusions } from '../engine';
 import { goesOnSite } from '../profiles/on-site';
@@ -41,8 +41,7 @@ export async function getBoard(deps: Deps, actor: Actor) {
     }
     // only people dispatch may send on site: a desk agent's position does not make them an engineer
     // (an agent's field capacity in the pool is their own or 0)
-    const engineerIds = new Set((await activeUsersWithRoles(q, ['engineer'])).map((u) => u.id));
-    const onSite = pool.people.filter((p) => goesOnSite(engineerIds.has(p.id) ? 'engineer' : 'agent', p.capacity.field));
+    const onSite = pool.people.filter((p) => goesOnSite(pool.roleOf.get(p.id) ?? '', p.capacity.field));
     return {
       engineers: onSite.map((p) => ({
         id: p.id,

@@ -18,6 +18,8 @@ export const DISPATCHED_ROLES = ['agent', 'engineer'] as const;
 export interface Pool {
   people: Person[];
   byId: Map<string, Person>;
+  /** personId → role ('engineer', 'agent' …): who goes on site (profiles/on-site.ts) */
+  roleOf: Map<string, string>;
   policies: PolicyRow[];
   /** the enabled hard rules, in order */
   rules: RuleRow[];
@@ -109,6 +111,7 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
   return {
     people,
     byId,
+    roleOf: new Map(users.map((u) => [u.id, u.role])),
     policies,
     rules: rules.filter((r) => r.enabled),
     outlets: outlets.map((o) => ({ id: o.id, name: o.name, at: [o.lat, o.lng] })),
