@@ -127,6 +127,10 @@ describe('dispatch lifecycle', () => {
     await w.settle();
     const v1 = (await w.t.api(w.acme.adminToken, 'GET', `/api/v1/tickets/${t1.id}`)).json();
     expect(v1.teamId).toBe(backup);
+    // the timeline's transfer carries the facts behind the reason (the console words them in its language)
+    const moved = (await w.t.api(w.acme.adminToken, 'GET', `/api/v1/tickets/${t1.id}/events`)).json().items.find((e: { data: { changes?: { teamId?: unknown } } }) => e.data.changes?.teamId);
+    expect(moved.data).toMatchObject({ changes: { teamId: { from: main, to: backup } }, overflow: { waiting: 1, threshold: 1 } });
+    expect(moved.data.reason).toContain('溢出');
     expect((await dispatchOf(w, t1.id)).queued).toMatchObject({ reason: 'batch' });
     w.t.clock.advance(31_000);
     await w.dispatch.sweep();

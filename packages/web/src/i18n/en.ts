@@ -352,6 +352,7 @@ export const en: Messages = {
     descriptionChanged: 'changed the description',
     customFieldsChanged: 'changed custom fields',
     resolution: 'Resolution: {{text}}',
+    overflow: 'Reason: {{waiting}} tickets waiting in the team\'s queue (threshold {{threshold}}), moved to the backup team',
     reason: 'Reason: {{reason}}',
     attachmentAdded: 'uploaded a file',
     linkAdded: 'linked ticket #{{number}} ({{kind}})',

@@ -351,6 +351,7 @@ export const zhCN = {
     descriptionChanged: '修改了描述',
     customFieldsChanged: '修改了自定义字段',
     resolution: '解决说明：{{text}}',
+    overflow: '原因：原技能组排队 {{waiting}} 单，已达阈值 {{threshold}}，转至备用技能组',
     reason: '原因：{{reason}}',
     attachmentAdded: '上传了附件',
     linkAdded: '关联了工单 #{{number}}（{{kind}}）',

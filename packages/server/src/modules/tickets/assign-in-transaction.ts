@@ -13,6 +13,11 @@ export interface HandOverOptions {
   by?: string;
 }
 
+/** A team transfer's options: the facts behind a system's reason, on the event for a reader's own language. */
+export interface TransferOptions extends HandOverOptions {
+  detail?: Record<string, unknown>;
+}
+
 /** Marks an event as dispatch's own doing, so dispatch's consumer does not take it for a person's change. */
 export const VIA_DISPATCH = 'dispatch';
 
@@ -43,7 +48,7 @@ export async function assignInTransaction(q: Queryable, actor: EventActor, ticke
  * Moves a ticket to another team inside the caller's transaction (dispatch's overflow to a backup
  * team), with the reason on the timeline. Returns the ticket before the change.
  */
-export async function transferInTransaction(q: Queryable, actor: EventActor, ticketId: string, teamId: string, o: HandOverOptions): Promise<TicketRow | undefined> {
+export async function transferInTransaction(q: Queryable, actor: EventActor, ticketId: string, teamId: string, o: TransferOptions): Promise<TicketRow | undefined> {
   const t = await ticketRepository.byId(q, ticketId, { forUpdate: true });
   if (!t || t.team_id === teamId) return t;
   await ticketRepository.update(q, ticketId, { team_id: teamId, updated_at: o.at }, null);
@@ -53,7 +58,7 @@ export async function transferInTransaction(q: Queryable, actor: EventActor, tic
     actor,
     channel: o.channel ?? 'web',
     at: o.at,
-    data: { changes: { teamId: { from: t.team_id, to: teamId } }, via: VIA_DISPATCH, ...(o.reason ? { reason: o.reason } : {}) },
+    data: { changes: { teamId: { from: t.team_id, to: teamId } }, via: VIA_DISPATCH, ...(o.reason ? { reason: o.reason } : {}), ...o.detail },
   });
   return t;
 }

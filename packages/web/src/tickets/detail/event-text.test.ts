@@ -25,3 +25,11 @@ describe('the timeline title of an event', () => {
     expect(describeEvent(e, t, names).title).toBe('客户满意度评分：4 分（满分 5 分）');
   });
 });
+
+describe('a transfer to the backup team on overflow', () => {
+  const e = { kind: 'ticket.updated', data: { changes: {}, reason: '溢出：原技能组排队 5 单，已达阈值 5，转至备用技能组', overflow: { waiting: 5, threshold: 5 } } } as unknown as TicketEvent;
+  it('is worded from its facts in the reader\'s language, not the stored Chinese reason', () => {
+    expect(describeEvent(e, t, names).lines).toEqual(['原因：原技能组排队 5 单，已达阈值 5，转至备用技能组']);
+    expect(describeEvent(e, i18n.getFixedT('en'), names).lines).toEqual(["Reason: 5 tickets waiting in the team's queue (threshold 5), moved to the backup team"]);
+  });
+});

@@ -94,7 +94,10 @@ export function describeEvent(e: TicketEvent, t: TFunction, names: NameResolver)
       return { title: t('timeline.imported', { externalId: d.externalId ?? '' }), lines: [] };
     case 'ticket.updated': {
       const lines = changeLines((d.changes ?? {}) as Record<string, { from?: unknown; to?: unknown }>, t, names);
-      if (typeof d.reason === 'string' && d.reason) lines.push(t('timeline.reason', { reason: d.reason }));
+      const overflow = d.overflow as { waiting?: unknown; threshold?: unknown } | undefined;
+      // dispatch's overflow to a backup team: its reason worded from the facts, in the reader's language
+      if (overflow && typeof overflow === 'object') lines.push(t('timeline.overflow', { waiting: overflow.waiting, threshold: overflow.threshold }));
+      else if (typeof d.reason === 'string' && d.reason) lines.push(t('timeline.reason', { reason: d.reason }));
       return { title: t('timeline.updated'), lines };
     }
     case 'attachment.added':

@@ -49,7 +49,8 @@ async function overflow(run: Run, t: TicketNeed): Promise<void> {
   const waiting = await queueRepository.teamLength(run.q, t.facts.team_id);
   if (waiting < p.overflow_threshold) return;
   const reason = `溢出：原技能组排队 ${waiting} 单，已达阈值 ${p.overflow_threshold}，转至备用技能组`;
-  await transferInTransaction(run.q, run.actor as TicketEventInput['actor'], t.facts.id, p.overflow_team_id, { at: run.at, reason, channel: 'api' });
+  const detail = { overflow: { waiting, threshold: p.overflow_threshold } };
+  await transferInTransaction(run.q, run.actor as TicketEventInput['actor'], t.facts.id, p.overflow_team_id, { at: run.at, reason, channel: 'api', detail });
   t.facts.team_id = p.overflow_team_id;
   t.need.teamIds = [p.overflow_team_id];
   t.policy = resolvePolicy(run.pool.policies, t.facts.category_id, p.overflow_team_id);
