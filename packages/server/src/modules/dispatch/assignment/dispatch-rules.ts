@@ -1,4 +1,5 @@
 import type { LatLng, Need, Person, Refusal, Shift, Area, WorkKind } from '../engine/types';
+import { fieldByDefault } from '../profiles/on-site';
 import type { PolicyRow } from '../profiles/policy-repository';
 import type { RuleRow } from '../profiles/rule-repository';
 import type { PositionRow, ProfileRow } from './setup-repository';
@@ -154,7 +155,7 @@ export function buildPerson(i: PersonInput): Person {
   const capacity = { ...FALLBACK_CAPACITY };
   for (const k of Object.keys(capacity) as WorkKind[]) {
     const own = num(p?.capacity?.[k]);
-    const v = own ?? (k === 'field' && i.role !== 'engineer' ? 0 : num(i.defaultCapacity?.[k]));
+    const v = own ?? (k === 'field' && !fieldByDefault(i.role) ? 0 : num(i.defaultCapacity?.[k]));
     if (v !== null) capacity[k] = v;
   }
   const load = { ticket: i.loads.ticket ?? 0, chat: i.loads.chat ?? 0, field: i.loads.field ?? 0 };
