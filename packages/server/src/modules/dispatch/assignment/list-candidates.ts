@@ -24,7 +24,7 @@ export async function listCandidates(deps: Deps, actor: Actor, idOrNumber: strin
     // ticket were not theirs yet — its trip, its place in their day and its load counted once, as for
     // everyone else — or they would look 0 km away and always best.
     const live = await assignmentRepository.live(q, id);
-    if (live) pool.give(live.user_id, live.kind, id, { ...live, done: false });
+    if (live) pool.give(live.user_id, id, { ...live, done: false });
     const ranking = rank(pool.people, t.need, ctx, weights);
     return {
       need: needView(t),

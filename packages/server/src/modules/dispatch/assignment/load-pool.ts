@@ -36,9 +36,9 @@ export interface Pool {
   ctx(policy: PolicyRow): DecisionContext;
   /** counts a new assignment in the pool, so the next decision of the same transaction sees it */
   take(personId: string, need: Need): void;
-  /** takes an assignment out of the pool; `a` given: its minutes leave the person's work today too
-   * unless it ended as work done (recentWork counts the same) */
-  give(personId: string, kind: WorkKind, ticketId: string, a?: GivenWork): void;
+  /** takes an assignment out of the pool: its minutes leave the person's work today too unless it ended
+   * as work done (recentWork counts the same) */
+  give(personId: string, ticketId: string, a: GivenWork): void;
 }
 
 /** An assignment leaving the pool: when it was offered, its minutes, and whether it ended as work done. */
@@ -130,10 +130,11 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
       p.workMinutesToday += need.durationMinutes;
       lastAssignedAt[personId] = now.getTime() + ++seq;
     },
-    give(personId, kind, ticketId, a) {
+    give(personId, ticketId, a) {
       const p = byId.get(personId);
       if (!p) return;
-      if (a && !a.done && a.offered_at >= today) p.workMinutesToday = Math.max(0, p.workMinutesToday - workMinutes(a));
+      const kind = a.kind;
+      if (!a.done && a.offered_at >= today) p.workMinutesToday = Math.max(0, p.workMinutesToday - workMinutes(a));
       const u = underWay.get(personId);
       // a visit booked for a later day was not counted today (it is neither a stop nor under way)
       const counted = kind !== 'field' || !!p.stops?.some((s) => s.ticketId === ticketId) || !!u?.some((v) => v.ticketId === ticketId);

@@ -118,7 +118,7 @@ export type EndKind = 'declined' | 'expired' | 'handed_back' | 'released';
  */
 export async function endAssignment(run: Run, a: AssignmentRow, state: EndKind, reason: string | null, o: { unassign: boolean; data?: Record<string, unknown> }): Promise<void> {
   await assignmentRepository.end(run.q, a.id, state as AssignmentState, run.at, reason);
-  run.pool.give(a.user_id, a.kind, a.ticket_id, { ...a, done: state === 'released' && !!reason && DONE_REASONS.includes(reason) });
+  run.pool.give(a.user_id, a.ticket_id, { ...a, done: state === 'released' && !!reason && DONE_REASONS.includes(reason) });
   if (o.unassign) await assignInTransaction(run.q, run.actor as EventActor, a.ticket_id, null, { at: run.at, reason: reason ?? undefined, channel: run.actor.type === 'system' ? 'api' : 'web' });
   await recordTicketEvents(
     run.q,
