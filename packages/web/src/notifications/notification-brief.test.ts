@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Notification } from '../api/types';
 import { i18n } from '../i18n';
-import { notificationBrief, notificationText } from './notification-text';
+import { notificationBrief, notificationReason, notificationText } from './notification-text';
 
 // The bell's short form puts the kind first: a mention and an assignment differ in their first words.
 
@@ -34,6 +34,14 @@ describe('the bell’s short form of a notification', () => {
     expect(notificationText(moved, i18n.getFixedT('zh-CN'))).toBe('工单 #10042「三楼财务室打印机卡纸，报表打印不出来，急需处理」已改派给 王工（日内优化）');
     expect(notificationText(moved, i18n.getFixedT('en'))).toBe('#10042 “三楼财务室打印机卡纸，报表打印不出来，急需处理” was reassigned to 王工 (in-day re-plan)');
     expect(notificationText(note('assigned', { ...data, by: 'dispatch' }), i18n.getFixedT('zh-CN'))).toBe('智能派单 把工单 #10042「三楼财务室打印机卡纸，报表打印不出来，急需处理」分配给了你');
+  });
+
+  it("words the system's reasons of an assigned / unassigned job in English, a person's own as written", () => {
+    const en = i18n.getFixedT('en');
+    expect(notificationReason(note('unassigned', { ...data, to: '王工', reason: '超时未接单' }), en)).toMatch(/^[\x20-\x7e]+$/);
+    expect(notificationReason(note('assigned', { ...data, reason: '转派' }), en)).toMatch(/^[\x20-\x7e]+$/);
+    expect(notificationReason(note('assigned', { ...data, reason: '客户点名' }), en)).toBe('客户点名');
+    expect(notificationReason(note('assigned', data), en)).toBeUndefined();
   });
 
   it('speaks English too', () => {

@@ -17,10 +17,16 @@ const byName = (by: string | undefined, t: TFunction): string | undefined =>
   by === undefined ? undefined : t(`timeline.systemActors.${by}`, { defaultValue: by });
 
 
+/** Why (an assigned / unassigned job): the system's own reasons (超时未接单, 转派 …) in the reader's language, a person's own as written. */
+export function notificationReason(n: Notification, t: TFunction): string | undefined {
+  const d = n.data as NotificationData;
+  return typeof d.reason === 'string' && d.reason ? systemReasonText(d.reason, t, n.data as Record<string, unknown>) : undefined;
+}
+
 export function notificationText(n: Notification, t: TFunction): string {
   const d = n.data as NotificationData;
   // a notice about something else than a ticket (a contract ending) brings its own words in `data`
-  const vars = { ...(n.data as object), by: byName(d.by, t) ?? t('timeline.system'), reason: d.reason === undefined ? undefined : systemReasonText(d.reason, t), number: d.number ?? '', title: d.title ?? '' };
+  const vars = { ...(n.data as object), by: byName(d.by, t) ?? t('timeline.system'), reason: notificationReason(n, t), number: d.number ?? '', title: d.title ?? '' };
   return t(`notifications.kind.${n.kind}`, { ...vars, defaultValue: t('notifications.kind.other', vars) });
 }
 

@@ -8,7 +8,7 @@ import type { Notification } from '../api/types';
 import { errorMessage } from '../common/api-errors';
 import { useLiveMessages, useLiveState } from '../common/live-context';
 import { formatDateTime, formatRelative } from '../i18n/format';
-import { mergeNotifications, notificationLink, notificationsChanged, notificationText, onNotificationsChanged, type NotificationData } from './notification-text';
+import { mergeNotifications, notificationLink, notificationReason, notificationsChanged, notificationText, onNotificationsChanged, type NotificationData } from './notification-text';
 
 // The notification center: mentions, assignments, comments on watched tickets (later SLA warnings),
 // newest first; new ones arrive over the live socket. Unread filter in the URL (?unread=1).
@@ -167,7 +167,7 @@ export default function NotificationsPage() {
                           {d.excerpt}
                         </Typography.Text>
                       )}
-                      {d.reason && <Typography.Text type="secondary">{t('timeline.reason', { reason: d.reason })}</Typography.Text>}
+                      {d.reason && <Typography.Text type="secondary">{t('timeline.reason', { reason: notificationReason(n, t) })}</Typography.Text>}
                       <Typography.Text type="secondary" title={formatDateTime(n.createdAt)} style={{ fontSize: 12 }}>
                         {formatRelative(n.createdAt)}
                       </Typography.Text>

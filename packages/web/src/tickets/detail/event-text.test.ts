@@ -33,3 +33,18 @@ describe('a transfer to the backup team on overflow', () => {
     expect(describeEvent(e, i18n.getFixedT('en'), names).lines).toEqual(["Reason: 5 tickets waiting in the team's queue (threshold 5), moved to the backup team"]);
   });
 });
+
+describe('the reason of a ticket change', () => {
+  const change = (reason: string) => ({ kind: 'ticket.updated', data: { changes: {}, reason } }) as unknown as TicketEvent;
+  it("words the system's own reasons in the reader's language, not the stored Chinese", () => {
+    const en = i18n.getFixedT('en');
+    for (const r of ['超时未接单', '转派', '改派', '下班，交回未开始的工作']) {
+      const [line] = describeEvent(change(r), en, names).lines;
+      expect(line, r).toMatch(/^Reason: [\x20-\x7e]+$/);
+    }
+    expect(describeEvent(change('超时未接单'), t, names).lines).toEqual(['原因：超时未接单']);
+  });
+  it("keeps a person's own reason as they wrote it", () => {
+    expect(describeEvent(change('客户要求换人'), i18n.getFixedT('en'), names).lines).toEqual(['Reason: 客户要求换人']);
+  });
+});

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { TicketEvent } from '../../api/types';
 import { describeAutomationEvent, isAutomationEvent } from '../../admin/automation/automation-events';
 import { describeDispatchEvent, isDispatchEvent } from '../../dispatch/dispatch-events';
+import { systemReasonText } from '../../dispatch/system-reasons';
 import { describeFieldEvent, isFieldEvent } from '../../field/field-events';
 
 // Plain-words lines for system events on the timeline: field changes as "from → to" with names
@@ -97,7 +98,8 @@ export function describeEvent(e: TicketEvent, t: TFunction, names: NameResolver)
       const overflow = d.overflow as { waiting?: unknown; threshold?: unknown } | undefined;
       // dispatch's overflow to a backup team: its reason worded from the facts, in the reader's language
       if (overflow && typeof overflow === 'object') lines.push(t('timeline.overflow', { waiting: overflow.waiting, threshold: overflow.threshold }));
-      else if (typeof d.reason === 'string' && d.reason) lines.push(t('timeline.reason', { reason: d.reason }));
+      // the system's own reasons (超时未接单, 转派 …) in the reader's language; a person's own as written
+      else if (typeof d.reason === 'string' && d.reason) lines.push(t('timeline.reason', { reason: systemReasonText(d.reason, t, d) }));
       return { title: t('timeline.updated'), lines };
     }
     case 'attachment.added':
