@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { i18n } from '../i18n';
 import { describeDispatchEvent } from './dispatch-events';
-import { decisionSummary, exclusionText, exclusionsText, historyLine, outletLine, queueReasonText, spanText, stateLabel, termText } from './dispatch-words';
+import { decisionSummary, exclusionText, exclusionsText, historyLine, historyText, outletLine, queuedText, queueReasonText, spanText, stateLabel, termText } from './dispatch-words';
 import { ASSIGNMENT } from './dispatch-fixtures';
 
 const zh = i18n.getFixedT('zh-CN');
@@ -130,5 +130,25 @@ describe('dispatch decisions in words', () => {
     expect(describeDispatchEvent('dispatch.handed_back', cert, en).lines).toEqual(['Reason: certification "特种设备作业证" not valid on the booked day 2026-12-09']);
     expect(describeDispatchEvent('dispatch.handed_back', cert, zh).lines).toEqual(['原因：证书「特种设备作业证」在预约日 2026-12-09 无效']);
     expect(describeDispatchEvent('dispatch.released', { userName: '张伟', reason: '客户要求换人' }, en).lines).toEqual(['Reason: 客户要求换人']);
+  });
+});
+
+describe('the dispatch history and the queue, in words', () => {
+  const expired = { ...ASSIGNMENT, userName: '何勇', mode: 'round_robin', state: 'expired', endReason: '超时未接单' } as typeof ASSIGNMENT;
+  it('says why an assignment ended once, not again after its state', () => {
+    expect(historyText(expired, zh)).toMatch(/何勇 · 轮询 · 超时未接单$/);
+    expect(historyText(expired, en)).toMatch(/何勇 · round robin · Not accepted in time$/);
+    // a reason that says more than the state is kept, in the reader's language
+    const handedBack = { ...expired, state: 'handed_back', endReason: '下班，交回未开始的工作' } as typeof ASSIGNMENT;
+    expect(historyText(handedBack, en)).toMatch(/ · Handed back · went off shift: work not started handed back$/);
+    const declined = { ...expired, state: 'declined', endReason: '手上有急修单' } as typeof ASSIGNMENT;
+    expect(historyText(declined, zh)).toMatch(/ · 已拒单 · 手上有急修单$/);
+  });
+  it('says since when a ticket is queued and why, with the punctuation of the language', () => {
+    const queued = { since: '2026-07-12T15:18:00Z', reason: 'no_one_eligible' };
+    expect(queuedText(queued, en)).toMatch(/^queued since .+: [\x20-\x7e]+$/);
+    expect(queuedText(queued, en)).not.toContain('：');
+    expect(queuedText(queued, zh)).toMatch(/ 起排队：/);
+    expect(queuedText({ since: queued.since, reason: null }, en)).toMatch(/^queued since [^：]+$/);
   });
 });

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { formatDateTime, formatNumber, formatPercent } from '../i18n/format';
 import { nextShiftStart } from './shift-back';
+import { systemReasonText } from './system-reasons';
 import type { Assignment, DecisionCandidate, Exclusion, Load, NeedView, Term, WorkKind } from './dispatch-types';
 
 // Dispatch decisions in words: each score term ("距离 3.2 公里·约 6 分钟"), each failed hard rule ("证书过期：…"),
@@ -169,6 +170,25 @@ export const needText = (need: NeedView | null, t: TFunction) => (need?.skill ? 
 
 export const historyLine = (a: Assignment, t: TFunction) =>
   t('dispatchMap.panel.historyLine', { time: formatDateTime(a.offeredAt), name: a.userName, mode: modeName(a.mode, t), state: t(`dispatchMap.state.${a.state}`, { defaultValue: a.state }) });
+
+/**
+ * A line of the dispatch history with why it ended, the reason said once: an expired offer's reason
+ * (超时未接单) says what its state already says, so it is not repeated ("超时未接单 · 超时未接单").
+ */
+export function historyText(a: Assignment, t: TFunction): string {
+  const line = historyLine(a, t);
+  if (!a.endReason) return line;
+  const reason = systemReasonText(a.endReason, t);
+  const state = t(`dispatchMap.state.${a.state}`, { defaultValue: a.state });
+  const same = (x: string, y: string) => x.trim().toLocaleLowerCase() === y.trim().toLocaleLowerCase();
+  return same(reason, state) || same(a.endReason, state) ? line : `${line} · ${reason}`;
+}
+
+/** Since when a ticket waits in the queue, and why when the server says. */
+export function queuedText(queued: { since: string; reason?: string | null }, t: TFunction): string {
+  const time = formatDateTime(queued.since);
+  return queued.reason ? t('dispatchMap.panel.queuedSinceWhy', { time, reason: queueReasonText(queued.reason, t) }) : t('dispatchMap.panel.queuedSince', { time });
+}
 
 /** One of the nearest outlets in the recommendations: "3.2 公里 · 可派 2 人". */
 export const outletLine = (o: { km: number; eligiblePeople: number }, t: TFunction) => t('dispatchMap.rec.outletLine', { km: km(o.km), count: o.eligiblePeople });

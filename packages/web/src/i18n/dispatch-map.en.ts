@@ -111,6 +111,7 @@ export const dispatchMapEn: DispatchMapTexts = {
     noHistory: 'Not dispatched yet',
     historyLine: '{{time}} {{name}} · {{mode}} · {{state}}',
     queuedSince: 'queued since {{time}}',
+    queuedSinceWhy: 'queued since {{time}}: {{reason}}',
   },
   rec: {
     current: 'Now with {{name}} ({{state}})',

@@ -110,6 +110,7 @@ export const dispatchMapZhCN = {
     noHistory: '还没有派过单',
     historyLine: '{{time}} {{name}} · {{mode}} · {{state}}',
     queuedSince: '{{time}} 起排队',
+    queuedSinceWhy: '{{time}} 起排队：{{reason}}',
   },
   rec: {
     current: '当前由 {{name}} 处理（{{state}}）',

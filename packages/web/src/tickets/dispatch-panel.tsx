@@ -7,9 +7,8 @@ import type { Ticket } from '../api/types';
 import { useMe } from '../auth/auth-context';
 import { dispatchApi, dispatchKeys } from '../dispatch/dispatch-api';
 import type { Assignment } from '../dispatch/dispatch-types';
-import { decisionSummary, historyLine, queueReasonText, stateLabel } from '../dispatch/dispatch-words';
+import { decisionSummary, historyText, queuedText, stateLabel } from '../dispatch/dispatch-words';
 import { RecommendationPanel } from '../dispatch/recommendation-panel';
-import { systemReasonText } from '../dispatch/system-reasons';
 import { formatDateTime } from '../i18n/format';
 import { DispatchResponse } from './dispatch-panel-response';
 
@@ -55,8 +54,7 @@ export function DispatchPanel({ ticket, version }: { ticket: Ticket; version: nu
           {current && <Typography.Text>{current.userName}</Typography.Text>}
           {queued && (
             <Typography.Text type="secondary" data-testid="dispatch-queued">
-              {t('dispatchMap.panel.queuedSince', { time: formatDateTime(queued.since) })}
-              {queued.reason ? `：${queueReasonText(queued.reason, t)}` : ''}
+              {queuedText(queued, t)}
             </Typography.Text>
           )}
         </Space>
@@ -86,7 +84,7 @@ export function DispatchPanel({ ticket, version }: { ticket: Ticket; version: nu
         </Button>
         {historyOpen &&
           (history.length ? (
-            <List size="small" dataSource={history} data-testid="dispatch-history" renderItem={(a) => <List.Item>{historyLine(a, t)}{a.endReason ? ` · ${systemReasonText(a.endReason, t)}` : ''}</List.Item>} />
+            <List size="small" dataSource={history} data-testid="dispatch-history" renderItem={(a) => <List.Item>{historyText(a, t)}</List.Item>} />
           ) : (
             <Typography.Text type="secondary">{t('dispatchMap.panel.noHistory')}</Typography.Text>
           ))}
