@@ -77,7 +77,20 @@ export const JobSchema = z
   })
   .meta({ id: 'FieldJob' });
 
-export const JobListQuery = z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').optional().describe('The day (tenant time zone); default today') });
+/** A calendar day that exists: 2026-02-30 matches YYYY-MM-DD but is no day. */
+const isCalendarDay = (s: string) => {
+  const [y, m, d] = s.split('-').map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return y >= 1 && day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+};
+export const JobListQuery = z.strictObject({
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is YYYY-MM-DD, e.g. 2026-03-02')
+    .refine(isCalendarDay, 'not a real calendar day; a day is YYYY-MM-DD, e.g. 2026-03-02')
+    .optional()
+    .describe('The day (tenant time zone); default today'),
+});
 export const JobListSchema = z
   .object({ date: z.string(), today: z.string(), timeZone: z.string(), jobs: z.array(JobSchema), upcoming: z.array(JobSchema) })
   .meta({ id: 'FieldJobList' });

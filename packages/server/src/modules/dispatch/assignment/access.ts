@@ -24,7 +24,9 @@ export async function ownJobTicketId(deps: Deps, actor: Actor, idOrNumber: strin
     const userId = actor.type === 'user' ? actor.id : undefined;
     if (!(e instanceof AppError) || e.code !== 'NOT_FOUND' || !userId) throw e;
     await deps.db.tenant(actor.tenantId, async (q) => {
-      const id = isUuid(idOrNumber) ? idOrNumber : /^\d+$/.test(idOrNumber) ? await ticketIdByNumber(q, Number(idOrNumber)) : undefined;
+      // a ticket number as the tickets module reads one (at most 15 digits): a longer one names no ticket,
+      // and must not reach PostgreSQL as a bigint out of range
+      const id = isUuid(idOrNumber) ? idOrNumber : /^\d{1,15}$/.test(idOrNumber) ? await ticketIdByNumber(q, Number(idOrNumber)) : undefined;
       if (id) await assertNotTakenAway(q, id, userId);
     });
     throw e;
