@@ -44,4 +44,20 @@ describe('dispatch: the device’s product line and the rule’s team', () => {
     // no rule: no skill asked, anyone of the pool may go
     expect(d.current?.decision.excluded.flatMap((e: { reasons: { rule: string }[] }) => e.reasons.map((r) => r.rule))).not.toContain('product_line');
   });
+
+  it('a rule and a policy on a parent category cover its sub-categories (电梯 covers 电梯 › 困人)', async () => {
+    const parent = (await w.t.api(w.acme.adminToken, 'POST', '/api/v1/categories', { nameZh: '电梯' })).json().id as string;
+    const child = (await w.t.api(w.acme.adminToken, 'POST', '/api/v1/categories', { nameZh: '困人', parentId: parent })).json().id as string;
+    const g = await team(w, '电梯急修组');
+    const certified = await person(w, '持证李师傅', { teamIds: [g], skills: { 困人救援: 4 }, certifications: [{ name: '特种设备作业证', expires: '2099-12-31' }] });
+    const uncertified = await person(w, '无证赵师傅', { teamIds: [g], skills: { 困人救援: 4 } });
+    await policy(w, { scope: 'category', scopeId: parent, mode: 'scored', acceptTimeoutS: 3600 });
+    await rule(w, '电梯类必须持证', { categoryIds: [parent] }, { skill: '困人救援', level: 3, certification: '特种设备作业证' });
+    const tk = await ticket(w, { categoryId: child, teamId: g, priority: 'urgent' });
+    await w.settle();
+    const d = await dispatchOf(w, tk.id);
+    expect(d.current).toMatchObject({ userId: certified.id, mode: 'scored' });
+    const why = Object.fromEntries(d.current.decision.excluded.map((e: { userId: string; reasons: { rule: string }[] }) => [e.userId, e.reasons.map((r) => r.rule)]));
+    expect(why[uncertified.id]).toContain('certification');
+  });
 });

@@ -1,8 +1,10 @@
 import type { Queryable } from '../../../platform/db/database';
+import { listCategoryRows } from '../../catalog';
 import { activeUsersWithRoles, tenantTimeZone } from '../../identity';
 import { stopOf } from '../engine';
 import type { DecisionContext, Need, Outlet, Person, WorkCalendar, WorkKind } from '../engine/types';
 import { assignmentRepository, workMinutes, type AssignmentRow } from './assignment-repository';
+import { namesCategories, spreadToSubcategories } from './category-scope';
 import { buildPerson, busyMinutesOf, DEFAULT_POLICY, resolvePolicy } from './dispatch-rules';
 import { policyRepository, type PolicyRow } from '../profiles/policy-repository';
 import { ruleRepository, type RuleRow } from '../profiles/rule-repository';
@@ -52,7 +54,7 @@ function dayStart(now: Date, timeZone: string): Date {
 }
 
 export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
-  const [users, profiles, positions, policies, rules, stats, timeZone, outlets, onSiteMinutes] = await Promise.all([
+  const [users, profiles, positions, ownPolicies, allRules, stats, timeZone, outlets, onSiteMinutes] = await Promise.all([
     activeUsersWithRoles(q, [...DISPATCHED_ROLES]),
     setupRepository.profiles(q),
     setupRepository.positions(q),
@@ -63,6 +65,9 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
     setupRepository.outlets(q),
     statsRepository.durations(q),
   ]);
+  // a category's rule or policy covers the categories under it: the tree read only when one names a category
+  const enabled = allRules.filter((r) => r.enabled);
+  const { rules, policies } = namesCategories(enabled, ownPolicies) ? spreadToSubcategories(enabled, ownPolicies, await listCategoryRows(q)) : { rules: enabled, policies: ownPolicies };
   const today = dayStart(now, timeZone);
   // work booked with the customer for a later day counts on that day, not today
   const dayEnd = new Date(today.getTime() + 86_400_000);
@@ -113,7 +118,7 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
     byId,
     roleOf: new Map(users.map((u) => [u.id, u.role])),
     policies,
-    rules: rules.filter((r) => r.enabled),
+    rules,
     outlets: outlets.map((o) => ({ id: o.id, name: o.name, at: [o.lat, o.lng] })),
     timeZone,
     calendar,
