@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { i18n } from '../i18n';
 import { describeDispatchEvent } from './dispatch-events';
-import { decisionSummary, exclusionText, exclusionsText, historyLine, historyText, outletLine, queuedText, queueReasonText, spanText, stateLabel, termText } from './dispatch-words';
-import { ASSIGNMENT } from './dispatch-fixtures';
+import { decisionSummary, exclusionText, exclusionsText, historyLine, historyText, outletLine, recommendationTitle, queuedText, queueReasonText, spanText, stateLabel, termText } from './dispatch-words';
+import { ASSIGNMENT, NEED } from './dispatch-fixtures';
 
 const zh = i18n.getFixedT('zh-CN');
 const en = i18n.getFixedT('en');
@@ -150,5 +150,60 @@ describe('the dispatch history and the queue, in words', () => {
     expect(queuedText(queued, en)).not.toContain('：');
     expect(queuedText(queued, zh)).toMatch(/ 起排队：/);
     expect(queuedText({ since: queued.since, reason: null }, en)).toMatch(/^queued since [^：]+$/);
+  });
+});
+
+describe('work that is not on site, in words', () => {
+  // round robin to 何勇 on an e-mail ticket: no trip, no position, no arrival
+  const desk = {
+    ...ASSIGNMENT,
+    userName: '何勇',
+    mode: 'round_robin',
+    kind: 'ticket',
+    decision: {
+      ...ASSIGNMENT.decision,
+      candidates: [
+        {
+          userId: ASSIGNMENT.userId,
+          name: '何勇',
+          score: 0.5,
+          travelKm: null,
+          terms: [
+            { name: 'travel', value: null, goodness: 0.5, weighted: 0.1 },
+            { name: 'load', value: 4, goodness: 0.5, weighted: 0.1 },
+            { name: 'deadline', value: 591, goodness: 1, weighted: 0.2 },
+          ],
+        },
+      ],
+    },
+  } as typeof ASSIGNMENT;
+  const mailNeed = { ...NEED, kind: 'ticket' as const, location: null, address: null };
+
+  it('leaves out travel, position and arrival', () => {
+    const zhText = decisionSummary(desk, mailNeed, zh);
+    expect(zhText).toMatch(/^系统按轮询派给 何勇：/);
+    expect(zhText).toContain('距时限还有 9 小时 51 分钟');
+    expect(zhText).not.toMatch(/预计到场|位置未知|距离|路程|工单无上门地址/);
+    const enText = decisionSummary(desk, mailNeed, en);
+    expect(enText).not.toMatch(/arrives|position|away/);
+    expect(termText({ name: 'deadline', value: -30, goodness: 0, weighted: 1 }, { kind: 'chat' }, zh)).toBe('已超出时限 30 分钟');
+  });
+
+  it("takes the kind from the stored assignment, not from today's need", () => {
+    expect(decisionSummary(desk, { ...mailNeed, kind: 'field' }, zh)).not.toContain('预计到场');
+  });
+
+  it('says the ticket has no site when that is why travel is unknown, the position when it is not', () => {
+    const field = { ...desk, kind: 'field' } as typeof ASSIGNMENT;
+    expect(decisionSummary(field, { ...NEED, location: null, address: null }, zh)).toContain('工单无上门地址');
+    expect(decisionSummary(field, { ...NEED, location: null, address: null }, zh)).not.toContain('位置未知');
+    expect(decisionSummary(field, NEED, zh)).toContain('位置未知');
+    expect(decisionSummary(field, NEED, zh)).toContain('预计到场后距时限还有 9 小时 51 分钟');
+  });
+
+  it('titles the recommendations by the kind of work', () => {
+    expect(recommendationTitle('field', zh)).toBe('推荐工程师');
+    expect(recommendationTitle('ticket', zh)).toBe('推荐处理人');
+    expect(recommendationTitle('chat', en)).toBe('Recommended');
   });
 });

@@ -27,13 +27,20 @@ export interface TermContext {
   skill?: string | null;
   /** 插单: the job goes before the person's n-th job not yet started */
   insertBefore?: number | null;
+  /** false: the ticket has no site to go to (travel unknown for that, not for the person's position) */
+  site?: boolean;
 }
 
+/** Work done on site (上门): the only kind a trip, a position and an arrival mean anything for. */
+const onSite = (kind: WorkKind | undefined) => kind === undefined || kind === 'field';
+
 /** The trip to the site in words: distance and minutes, either, or unknown. */
-function travelText(dist: number | null, minutes: number | null, t: TFunction): string {
+function travelText(dist: number | null, minutes: number | null, site: boolean, t: TFunction): string {
   if (dist != null && minutes != null) return t('dispatchMap.term.travel', { km: km(dist), minutes: Math.max(1, Math.round(minutes)) });
   if (dist != null) return t('dispatchMap.term.travelKm', { km: km(dist) });
-  return minutes != null ? t('dispatchMap.term.travelMinutes', { minutes: Math.max(1, Math.round(minutes)) }) : t('dispatchMap.term.travelNone');
+  if (minutes != null) return t('dispatchMap.term.travelMinutes', { minutes: Math.max(1, Math.round(minutes)) });
+  // unknown: because the ticket has nowhere to go, or because the person's position is not known
+  return t(site ? 'dispatchMap.term.travelNone' : 'dispatchMap.term.travelNoSite');
 }
 
 /** One score term in words, e.g. 负荷 2/5, 同类平均 45 分钟解决, 一次修复率 92%, 技能 电梯维修 4 级. */
@@ -54,7 +61,7 @@ export function termText(term: Term, ctx: TermContext, t: TFunction): string {
     case 'travel': {
       // the term's value is the travel the job adds, in minutes; the trip's distance and minutes come
       // with the candidate (they differ when the job goes between two others: 插单)
-      const travel = travelText(ctx.travelKm ?? null, ctx.travelMinutes ?? v, t);
+      const travel = travelText(ctx.travelKm ?? null, ctx.travelMinutes ?? v, ctx.site !== false, t);
       if (ctx.insertBefore != null && v != null) return t('dispatchMap.term.inserted', { travel, n: ctx.insertBefore, minutes: Math.max(0, Math.round(v)) });
       return travel;
     }
@@ -81,6 +88,8 @@ export function termText(term: Term, ctx: TermContext, t: TFunction): string {
       // the slack in minutes between the estimated arrival and the ticket's deadline (inserted: the least
       // of its own and of the jobs it delays)
       if (v == null) return t('dispatchMap.term.deadlineNone');
+      // work not on site (an e-mail, a chat) arrives nowhere: the slack is to the deadline itself
+      if (!onSite(ctx.kind)) return v >= 0 ? t('dispatchMap.term.deadlineDesk', { span: spanText(v, t) }) : t('dispatchMap.term.deadlineDeskLate', { span: spanText(-v, t) });
       if (ctx.insertBefore != null) return v >= 0 ? t('dispatchMap.term.deadlineInserted', { span: spanText(v, t) }) : t('dispatchMap.term.deadlineInsertedLate', { span: spanText(-v, t) });
       return v >= 0 ? t('dispatchMap.term.deadline', { span: spanText(v, t) }) : t('dispatchMap.term.deadlineLate', { span: spanText(-v, t) });
     default:
@@ -88,14 +97,23 @@ export function termText(term: Term, ctx: TermContext, t: TFunction): string {
   }
 }
 
-/** The terms of a candidate worth reading, best-weighted first; switched-off terms (weight 0) left out. */
+/**
+ * The terms of a candidate worth reading, best-weighted first; switched-off terms (weight 0) left out.
+ * Work not on site (an e-mail ticket, a chat) has no trip: its travel term is left out.
+ */
 export function candidateTerms(c: DecisionCandidate & Partial<{ load: Load; capacity: Load }>, need: NeedView | null, t: TFunction): string[] {
-  const ctx: TermContext = { travelKm: c.travelKm, travelMinutes: c.travelMinutes, insertBefore: c.insertBefore, load: c.load, capacity: c.capacity, kind: need?.kind, skill: need?.skill ?? null };
-  const terms = c.terms.some((x) => x.name === 'travel') || c.travelKm == null ? c.terms : [{ name: 'travel', value: null, goodness: 0, weighted: 1 }, ...c.terms];
+  // a need that says where (location null: the ticket has no site) tells why a trip is unknown
+  const site = need && 'location' in need ? need.location != null : undefined;
+  const ctx: TermContext = { travelKm: c.travelKm, travelMinutes: c.travelMinutes, insertBefore: c.insertBefore, load: c.load, capacity: c.capacity, kind: need?.kind, skill: need?.skill ?? null, site };
+  const field = onSite(need?.kind);
+  const terms = !field || c.terms.some((x) => x.name === 'travel') || c.travelKm == null ? c.terms : [{ name: 'travel', value: null, goodness: 0, weighted: 1 }, ...c.terms];
   // a term with nothing to say (no record, no tier, no preference) is left out, but for travel and speed
   const says = (x: Term) => x.name === 'travel' || x.name === 'speed' || (x.value !== null && x.value !== '' && !(x.name === 'fairness' && x.value === 0));
-  return terms.filter((x) => (x.weighted !== 0 || x.name === 'travel') && says(x)).map((x) => termText(x, ctx, t));
+  return terms.filter((x) => (field ? x.weighted !== 0 || x.name === 'travel' : x.weighted !== 0 && x.name !== 'travel') && says(x)).map((x) => termText(x, ctx, t));
 }
+
+/** The recommendations' title: 推荐工程师 for on-site work, 推荐处理人 for work that is not (an e-mail, a chat). */
+export const recommendationTitle = (kind: WorkKind | undefined, t: TFunction) => t(onSite(kind) ? 'dispatchMap.rec.title' : 'dispatchMap.rec.titleDesk');
 
 /** One failed hard rule in words: 技能不足 / 证书过期 / 不在班 / 超出服务区域 / 已满负荷 / 客户排除 … */
 export function exclusionText(e: Exclusion, t: TFunction, now = new Date()): string {
@@ -156,7 +174,7 @@ export function decisionSummary(a: Pick<Assignment, 'mode' | 'userId' | 'userNam
     : AUTO_MODES.includes(a.mode) ? t('dispatchMap.why.auto', { mode: modeName(a.mode, t), name }) : a.mode === 'manual' ? t('dispatchMap.why.manual', { name }) : t('dispatchMap.why.auto', { mode: modeName(a.mode, t), name });
   const chosen = a.decision?.candidates?.find((c) => c.userId === (a.decision.chosen ?? a.userId));
   if (!chosen) return head;
-  return t('dispatchMap.why.terms', { head, terms: candidateTerms(chosen, { ...need, kind: need?.kind ?? a.kind }, t).join(t('app.phraseSep')) });
+  return t('dispatchMap.why.terms', { head, terms: candidateTerms(chosen, { ...need, kind: a.kind ?? need?.kind }, t).join(t('app.phraseSep')) });
 }
 
 /** The ticket's dispatch state as a label: 已派单待接单 / 已接单 / 排队等待派单 / 未派单. */

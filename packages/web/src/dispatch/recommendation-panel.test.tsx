@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderUi, stubFetch } from '../test/render';
-import { ASSIGNMENT, CANDIDATES, LI, me, TICKET, WithMe, ZHANG } from './dispatch-fixtures';
+import { ASSIGNMENT, CANDIDATES, LI, me, NEED, TICKET, WithMe, ZHANG } from './dispatch-fixtures';
 import { RecommendationPanel } from './recommendation-panel';
 
 const routes = (role: string) => ({
@@ -11,6 +11,33 @@ const routes = (role: string) => ({
 });
 
 describe('the recommendation panel', () => {
+  it('recommends 处理人 for work not on site (an e-mail ticket), without a trip in the terms', async () => {
+    stubFetch({
+      ...routes('agent'),
+      [`GET /api/v1/tickets/${TICKET.id}/dispatch/candidates`]: () => ({
+        status: 200,
+        body: { ...CANDIDATES, need: { ...NEED, kind: 'ticket', location: null, address: null, skill: null }, outlets: [], candidates: [{ ...CANDIDATES.candidates[0], travelKm: null, position: null }] },
+      }),
+    });
+    renderUi(
+      <WithMe>
+        <RecommendationPanel ticket={TICKET} />
+      </WithMe>,
+    );
+    expect((await screen.findByTestId('recommendations-title')).textContent).toBe('推荐处理人');
+    expect(screen.getByTestId('candidate-terms').textContent).toBe('负荷 0/8，同类平均 45 分钟解决，一次修复率 92%，技能 4 级');
+  });
+
+  it('recommends engineers for on-site work', async () => {
+    stubFetch(routes('agent'));
+    renderUi(
+      <WithMe>
+        <RecommendationPanel ticket={TICKET} />
+      </WithMe>,
+    );
+    expect((await screen.findByTestId('recommendations-title')).textContent).toBe('推荐工程师');
+  });
+
   it('ranks people with their terms in words and assigns the one picked', async () => {
     const calls = stubFetch(routes('agent'));
     renderUi(

@@ -8,7 +8,7 @@ import { formatNumber } from '../i18n/format';
 import { AssignDialog, type AssignTarget } from './assign-dialog';
 import { dispatchApi, dispatchKeys } from './dispatch-api';
 import type { PersonStatus } from './dispatch-types';
-import { candidateTerms, needText, outletLine } from './dispatch-words';
+import { candidateTerms, needText, outletLine, recommendationTitle } from './dispatch-words';
 import { ExcludedList } from './excluded-list';
 import { canOverride } from './use-dispatch-actions';
 
@@ -33,7 +33,7 @@ export function RecommendationPanel({ ticket, titled = true }: { ticket: { id: s
   return (
     <Flex vertical gap={8} data-testid="recommendations">
       <Flex justify="space-between" align="baseline" wrap>
-        {titled && <Typography.Text strong>{t('dispatchMap.rec.title')}</Typography.Text>}
+        {titled && <Typography.Text strong data-testid="recommendations-title">{recommendationTitle(need?.kind, t)}</Typography.Text>}
         {needs && <Typography.Text type="secondary">{t('dispatchMap.rec.need', { need: needs })}</Typography.Text>}
       </Flex>
       {current && (

@@ -7,7 +7,7 @@ import type { Ticket } from '../api/types';
 import { useMe } from '../auth/auth-context';
 import { dispatchApi, dispatchKeys } from '../dispatch/dispatch-api';
 import type { Assignment } from '../dispatch/dispatch-types';
-import { decisionSummary, historyText, queuedText, stateLabel } from '../dispatch/dispatch-words';
+import { decisionSummary, historyText, queuedText, recommendationTitle, stateLabel } from '../dispatch/dispatch-words';
 import { RecommendationPanel } from '../dispatch/recommendation-panel';
 import { formatDateTime } from '../i18n/format';
 import { DispatchResponse } from './dispatch-panel-response';
@@ -75,7 +75,7 @@ export function DispatchPanel({ ticket, version }: { ticket: Ticket; version: nu
           <Collapse
             size="small"
             defaultActiveKey={current ? [] : ['rec']}
-            items={[{ key: 'rec', label: t('dispatchMap.rec.title'), children: <RecommendationPanel ticket={ticket} titled={false} /> }]}
+            items={[{ key: 'rec', label: recommendationTitle(need.kind, t), children: <RecommendationPanel ticket={ticket} titled={false} /> }]}
             data-testid="dispatch-recommendations"
           />
         )}
