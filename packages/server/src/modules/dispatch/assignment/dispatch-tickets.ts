@@ -1,6 +1,6 @@
 import { transferInTransaction, type TicketEventInput } from '../../tickets';
-import { choose, holdUntil } from '../engine';
-import type { Strategy } from '../engine/types';
+import { choose, exclusions, holdUntil } from '../engine';
+import type { DecisionContext, Need, Strategy } from '../engine/types';
 import { assignmentRepository } from './assignment-repository';
 import { storedDecision, weightsOf } from './decision-view';
 import { resolvePolicy, waitingReason } from './dispatch-rules';
@@ -42,18 +42,54 @@ export async function dispatchTickets(run: Run, ticketIds: string[], o: { fresh:
   return out;
 }
 
-/** A full team queue sends a new ticket to the policy's backup team (once), with the reason on the timeline. */
+/**
+ * 高峰溢出: a new ticket moves to the policy's backup team (once, with the reason on the timeline) only when
+ * all of these hold — its own team cannot take it now (the decision there would queue it: manual mode, or
+ * nobody eligible with room, or held for a nearer person; a batch ticket waits for its window whoever
+ * takes it, so it counts as placed when someone eligible has room); its team's queue has reached the
+ * threshold (waiting >= threshold, the console's 排队达到 N 张); and someone in the backup team passes the
+ * ticket's hard rules, capacity aside (they may take it from the backup team's queue). A rule that names
+ * the team that must go (`teamId`) is not overridden by overflow.
+ */
 async function overflow(run: Run, t: TicketNeed): Promise<void> {
   const p = t.policy;
-  if (!p.overflow_team_id || p.overflow_threshold === null || !t.facts.team_id || p.overflow_team_id === t.facts.team_id) return;
+  const backup = p.overflow_team_id;
+  if (!backup || p.overflow_threshold === null || !t.facts.team_id || backup === t.facts.team_id || ruleTeam(t)) return;
   const waiting = await queueRepository.teamLength(run.q, t.facts.team_id);
   if (waiting < p.overflow_threshold) return;
+  if (placeableNow(run, t)) return;
+  const backupPolicy = resolvePolicy(run.pool.policies, t.facts.category_id, backup);
+  const need = { ...t.need, teamIds: [backup] };
+  if (!someoneQualified(run, need, run.pool.ctx(backupPolicy))) return;
   const reason = `溢出：原技能组排队 ${waiting} 单，已达阈值 ${p.overflow_threshold}，转至备用技能组`;
   const detail = { overflow: { waiting, threshold: p.overflow_threshold } };
-  await transferInTransaction(run.q, run.actor as TicketEventInput['actor'], t.facts.id, p.overflow_team_id, { at: run.at, reason, channel: 'api', detail });
-  t.facts.team_id = p.overflow_team_id;
-  t.need.teamIds = [p.overflow_team_id];
-  t.policy = resolvePolicy(run.pool.policies, t.facts.category_id, p.overflow_team_id);
+  await transferInTransaction(run.q, run.actor as TicketEventInput['actor'], t.facts.id, backup, { at: run.at, reason, channel: 'api', detail });
+  t.facts.team_id = backup;
+  t.need = need;
+  t.policy = backupPolicy;
+}
+
+/** The team the ticket's rule says must go (it replaces the ticket's team), if any. */
+const ruleTeam = (t: TicketNeed) => {
+  const v = t.rule?.requirements?.teamId;
+  return typeof v === 'string' && v.trim() !== '';
+};
+
+/** Whether the decision in the ticket's own team would give it to someone now (not queue it); no side effects. */
+function placeableNow(run: Run, t: TicketNeed): boolean {
+  const mode = t.policy.mode;
+  if (mode === 'manual') return false;
+  const ctx = run.pool.ctx(t.policy);
+  if (t.policy.target === 'outlet' && t.need.location) return chooseAtOutlet(run.pool, t.need, ctx, weightsOf(t.policy)) !== null;
+  const { personId } = choose(STRATEGY[mode], run.pool.people, t.need, ctx, weightsOf(t.policy), run.pool.lastAssignedAt);
+  if (!personId) return false;
+  if (mode === 'batch' || !HOLDING_MODES.has(mode)) return true;
+  return !holdUntil(run.pool.byId.get(personId)!, t.need, run.pool.people, ctx);
+}
+
+/** Whether someone passes every hard rule of `need` but capacity (status and shift included). */
+function someoneQualified(run: Run, need: Need, ctx: DecisionContext): boolean {
+  return run.pool.people.some((person) => exclusions(person, need, ctx).every((e) => e.rule === 'capacity'));
 }
 
 const STRATEGY: Record<string, Strategy> = { round_robin: 'round_robin', least_loaded: 'least_loaded', skills: 'skills', scored: 'scored', batch: 'scored' };
