@@ -6,7 +6,7 @@ import SaveViewModalHost from './api-errors.fixture';
 import { renderUi, stubFetch } from '../test/render';
 import { FIELD_ISSUE_CODES } from '../../../server/src/platform/errors';
 import { setLanguage } from '../i18n';
-import { errorMessage, issueMessage, mapErrorToFields } from './api-errors';
+import { errorMessage, explainedErrorMessage, issueMessage, mapErrorToFields } from './api-errors';
 
 const t = i18n.t.bind(i18n);
 
@@ -76,6 +76,28 @@ describe('API errors → form fields', () => {
     } finally {
       act(() => setLanguage('zh-CN'));
     }
+  });
+
+  it('says what an issue no field of the form shows is about, not only 填写的内容有误 (a policy with every weight at 0)', () => {
+    const message = 'A scored policy needs at least one weight above 0: with all of them 0 every candidate scores the same';
+    const err = new ApiError(400, 'VALIDATION_FAILED', message, 'weights', [{ field: 'weights', code: 'invalid', message }]);
+    // the policy form's fields are the single weights (weights.travel …), not `weights`
+    const known = ['mode', 'weights.travel', 'weights.load'];
+    expect(mapErrorToFields(err, i18n.getFixedT('zh-CN'), known)).toEqual({ fields: [], general: '填写的内容有误：至少要有一项权重大于 0（全为 0 时每个人得分都一样）' });
+    expect(mapErrorToFields(err, i18n.getFixedT('en'), known).general).toBe('Some input is not valid: At least one weight must be above 0 (with all of them 0 everyone scores the same)');
+    // an issue the console has no words of its own for: the server's explanation in English
+    const other = new ApiError(400, 'VALIDATION_FAILED', 'x', 'target', [{ field: 'target', code: 'invalid', message: 'target: outlets need a policy with travel' }]);
+    expect(mapErrorToFields(other, i18n.getFixedT('en'), known).general).toBe('Some input is not valid: outlets need a policy with travel');
+    // in Chinese, words that say nothing more than the error's own sentence are not added
+    expect(mapErrorToFields(other, i18n.getFixedT('zh-CN'), known).general).toBe('填写的内容有误');
+  });
+
+  it('explains a refused save that has no form (the skill matrix: a skill name over 64 characters), each issue once', () => {
+    const long = (i: number) => ({ field: `changes.${i}.skill`, code: 'too_big', message: `changes.${i}.skill: a skill name has at most 64 characters` });
+    const err = new ApiError(400, 'VALIDATION_FAILED', 'changes.0.skill: a skill name has at most 64 characters', 'changes.0.skill', [long(0), long(1)]);
+    expect(explainedErrorMessage(err, i18n.getFixedT('zh-CN'))).toBe('填写的内容有误：技能名称最多 64 个字符');
+    expect(explainedErrorMessage(err, i18n.getFixedT('en'))).toBe('Some input is not valid: A skill name has at most 64 characters');
+    expect(explainedErrorMessage(new ApiError(409, 'CONFLICT', 'x'), i18n.getFixedT('zh-CN'))).toBe('与已有数据冲突');
   });
 
   it('turns a network failure into plain words', async () => {

@@ -64,8 +64,33 @@ export function issueMessage(issue: FieldIssue, t: TFunction): string {
 export const fieldPath = (field: string): (string | number)[] => field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 
 /**
+ * The words for an issue no field of the form can show (the policy form's `weights`, a skill name in a
+ * matrix): the console's words for that code and field when it has them (errors.issue.<code>_<field>),
+ * else in English the server's message (its explanation), else the code's words; null when those say
+ * nothing more than the error's own sentence.
+ */
+function unplacedIssueMessage(issue: FieldIssue, t: TFunction): string | null {
+  const own = t(`errors.issue.${issue.code}_${issue.field.split('.').pop()}`, { defaultValue: '' });
+  if (own) return own;
+  if (languageOf(t) === 'en' && issue.message) return issue.message.replace(/^[\w.]+: /, '');
+  const words = issueMessage(issue, t);
+  return words === t('errors.issueGeneric') || words === t('errors.issue.invalid') || words === t('errors.issue.custom') ? null : words;
+}
+
+/**
+ * The sentence for an error with what its issues say: "填写的内容有误：至少要有一项权重大于 0", not the
+ * bare "填写的内容有误" (`issues`: those to explain, by default all of the error's).
+ */
+export function explainedErrorMessage(err: unknown, t: TFunction, issues?: FieldIssue[]): string {
+  const head = errorMessage(err, t);
+  if (!(err instanceof ApiError) || missingToResolve(err).length) return head;
+  const words = [...new Set((issues ?? err.fieldIssues()).map((i) => unplacedIssueMessage(i, t)).filter((w): w is string => !!w && w !== head))];
+  return words.length ? t('app.labelValue', { label: head, value: words.join(t('app.clauseSep')) }) : head;
+}
+
+/**
  * Splits an error into messages for the form's fields (known: the form's field paths, as "a.b") and
- * a general message for anything else.
+ * a general message for anything else: what the issues no field shows say, not only "填写的内容有误".
  */
 export function mapErrorToFields(
   err: unknown,
@@ -76,11 +101,11 @@ export function mapErrorToFields(
 ): { fields: FormFieldError[]; general: string | null } {
   if (!(err instanceof ApiError)) return { fields: [], general: errorMessage(err, t) };
   const fields: FormFieldError[] = [];
-  let unplaced = false;
+  const unplaced: FieldIssue[] = [];
   for (const issue of err.fieldIssues()) {
     const target = known.find((k) => issue.field === k || issue.field.startsWith(`${k}.`));
     if (!target) {
-      unplaced = true;
+      unplaced.push(issue);
       continue;
     }
     const existing = fields.find((f) => f.name.join('.') === target);
@@ -88,6 +113,6 @@ export function mapErrorToFields(
     if (existing) existing.errors.push(msg);
     else fields.push({ name: fieldPath(target), errors: [msg] });
   }
-  const general = !fields.length || unplaced ? errorMessage(err, t) : null;
+  const general = unplaced.length ? explainedErrorMessage(err, t, unplaced) : !fields.length ? errorMessage(err, t) : null;
   return { fields, general };
 }

@@ -116,6 +116,8 @@ export const en: Messages = {
       invalid_element: 'An item is not valid',
       custom: 'Not valid',
       invalid: 'Not valid',
+      invalid_weights: 'At least one weight must be above 0 (with all of them 0 everyone scores the same)',
+      too_big_skill: 'A skill name has at most 64 characters',
       empty: 'Empty: fill it in',
       not_found: 'Not found; it may have been deleted',
       not_allowed: 'Not allowed here',

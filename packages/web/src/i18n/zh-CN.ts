@@ -115,6 +115,8 @@ export const zhCN = {
       invalid_element: '其中有不正确的项',
       custom: '内容不符合要求',
       invalid: '填写的内容不正确',
+      invalid_weights: '至少要有一项权重大于 0（全为 0 时每个人得分都一样）',
+      too_big_skill: '技能名称最多 64 个字符',
       empty: '内容为空，请填写',
       not_found: '找不到该内容，可能已被删除',
       not_allowed: '此处不能填写',
