@@ -33,6 +33,7 @@ export const dispatchEn: DispatchTexts = {
     atMost: 'At most {{max}}',
     required: 'Required',
     overflowNeedsTeam: 'With a queue threshold, pick the team to overflow to',
+    overflowNeedsThreshold: 'With a team to overflow to, say how many waiting tickets start the overflow',
   },
   import: {
     button: 'Import CSV',
@@ -148,7 +149,8 @@ export const dispatchEn: DispatchTexts = {
     autoImproveHelp: 'Every 15 minutes, on-site jobs dispatched by the system and not yet started (not booked visits or hand-picked) move to whoever is more on the way, never finishing later. Needs both the company policy and the job’s own policy on; when off, dispatchers ask for suggestions with “Optimise unstarted jobs” on the dispatch map.',
     seconds: '{{n}} s',
     overflowTeam: 'Overflow at peak to',
-    overflowThreshold: 'When more than (tickets) wait',
+    overflowThreshold: 'When at least (tickets) wait',
+    overflowHelp: 'When this many tickets or more wait in the team and nobody in it can take a new ticket now, the new ticket goes to the overflow team; only if someone there meets its dispatch rules, else it waits in its own team.',
     speedKmh: 'Travel speed (km/h)',
     positionStaleMin: 'Position stale after (min)',
     deleted: 'Deleted; the level above applies',

@@ -33,6 +33,7 @@ export const dispatchZhCN = {
     atMost: '不能大于 {{max}}',
     required: '请填写',
     overflowNeedsTeam: '设置了排队阈值时，请选择溢出到的团队',
+    overflowNeedsThreshold: '选择了溢出团队时，请填写排队达到多少张开始溢出',
   },
   import: {
     button: '导入 CSV',
@@ -148,7 +149,8 @@ export const dispatchZhCN = {
     autoImproveHelp: '开启后每 15 分钟把系统派出、尚未开工的上门工单（预约上门和人工指定的除外）改派给更顺路的人，不会让工作更晚完成。需全公司策略和工单所属策略都开启；关闭时由调度员在派单地图上点“优化未开工派单”查看建议。',
     seconds: '{{n}} 秒',
     overflowTeam: '高峰溢出到',
-    overflowThreshold: '排队超过（张）',
+    overflowThreshold: '排队达到（张）',
+    overflowHelp: '本组排队的工单达到这个数（含）且本组暂时没人能接新工单时，新工单转到溢出团队；溢出团队里须有人符合该工单的派单规则，否则仍在本组排队。',
     speedKmh: '行驶速度（公里/小时）',
     positionStaleMin: '位置过期（分钟）',
     deleted: '已删除，改按上一级的派单方式',

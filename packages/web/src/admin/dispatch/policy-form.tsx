@@ -42,7 +42,8 @@ export function PolicyModal({ editing, onClose, onSaved }: { editing: DispatchPo
         scopeId: rest.scope === 'tenant' ? null : (rest.scopeId ?? null),
         acceptTimeoutS: accept ? (rest.acceptTimeoutS ?? 300) : null,
         overflowTeamId: rest.overflowTeamId ?? null,
-        overflowThreshold: rest.overflowTeamId ? (rest.overflowThreshold ?? 0) : null,
+        // the form requires the threshold with a backup team; never sent as 0 for a blank field (0 would overflow always)
+        overflowThreshold: rest.overflowTeamId ? (rest.overflowThreshold ?? null) : null,
       });
       onSaved();
     });
@@ -102,16 +103,23 @@ export function PolicyModal({ editing, onClose, onSaved }: { editing: DispatchPo
         </Space>
         <Space wrap>
           <Form.Item name="overflowTeamId" label={t('dispatch.policies.overflowTeam')}>
-            <Select allowClear style={{ width: 200 }} options={teams.map((tm) => ({ value: tm.id, label: tm.name }))} />
+            <Select allowClear style={{ width: 200 }} options={teams.map((tm) => ({ value: tm.id, label: tm.name }))} data-testid="policy-overflow-team" />
           </Form.Item>
           <Form.Item
             name="overflowThreshold"
             label={t('dispatch.policies.overflowThreshold')}
+            tooltip={t('dispatch.policies.overflowHelp')}
             dependencies={['overflowTeamId']}
             rules={[
               numberRule({ min: 0, max: 100_000, whole: true }, t),
               ({ getFieldValue }) => ({
-                validator: (_r, v) => (v !== null && v !== undefined && !getFieldValue('overflowTeamId') ? Promise.reject(new Error(t('dispatch.number.overflowNeedsTeam'))) : Promise.resolve()),
+                validator: (_r, v) => {
+                  const blank = v === null || v === undefined || v === '';
+                  if (!blank && !getFieldValue('overflowTeamId')) return Promise.reject(new Error(t('dispatch.number.overflowNeedsTeam')));
+                  // a backup team needs its threshold: a blank one is not "always overflow"
+                  if (blank && getFieldValue('overflowTeamId')) return Promise.reject(new Error(t('dispatch.number.overflowNeedsThreshold')));
+                  return Promise.resolve();
+                },
               }),
             ]}
           >
