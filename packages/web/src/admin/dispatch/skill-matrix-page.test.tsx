@@ -14,7 +14,7 @@ const GAO = '0190a0a0-0000-7000-8000-000000000001';
 const LIN = '0190a0a0-0000-7000-8000-000000000002';
 const HE = '0190a0a0-0000-7000-8000-000000000003';
 
-function start() {
+function start(patch: () => { status: number; body?: unknown } = () => ({ status: 200, body: { updated: 3 } })) {
   const items = [
     person(GAO, '高峰', { 电梯维修: 5 }, [{ name: '特种设备作业证', expires: '2026-03-20' }, { name: '电工证', expires: '2027-06-01' }]),
     person(LIN, '林涛', { 电梯维修: 3, 空调: 2 }, [{ name: '特种设备作业证', expires: '2026-02-01' }]),
@@ -22,7 +22,7 @@ function start() {
   ];
   const calls = stubFetch({
     'GET /api/v1/dispatch/profiles': () => ({ status: 200, body: { items } }),
-    'PATCH /api/v1/dispatch/skill-matrix': () => ({ status: 200, body: { updated: 3 } }),
+    'PATCH /api/v1/dispatch/skill-matrix': patch,
     'GET /api/v1/dispatch/outlets': () => ({ status: 200, body: { items: [] } }),
   });
   renderUi(<SkillMatrixPage today="2026-03-02" />);
@@ -89,5 +89,26 @@ describe('skill matrix', () => {
     fireEvent.click(await screen.findByRole('button', { name: '编辑林涛的派单档案' }));
     expect(await screen.findByText('林涛的派单档案')).toBeTruthy();
     expect((screen.getByTestId('profile-cert-name-0') as HTMLInputElement).value).toBe('特种设备作业证');
+  });
+
+  it('says the limit of a new skill name up front, and why the server refused a save', async () => {
+    const message = 'changes.0.skill: a skill name has at most 64 characters';
+    start(() => ({ status: 400, body: { error: { code: 'VALIDATION_FAILED', message, field: 'changes.0.skill', details: [{ field: 'changes.0.skill', code: 'too_big', message }] } } }));
+    const input = (await screen.findByTestId('matrix-bulk-skill')).querySelector('input')!;
+    expect(input.maxLength).toBe(64);
+    fireEvent.change(input, { target: { value: '变频器维修' } });
+    expect(screen.getByTestId('matrix-bulk-skill-count').textContent).toBe('5/64');
+    // a longer name (pasted past the limit) is not taken
+    fireEvent.click(screen.getByTestId('matrix-row-何勇').querySelector('input[type="checkbox"]')!);
+    fireEvent.change(input, { target: { value: '长'.repeat(120) } });
+    fireEvent.click(screen.getByTestId('matrix-set-2'));
+    expect(await screen.findByText('技能名称最多 64 个字符')).toBeTruthy();
+    expect(screen.queryByTestId('cell-何勇-' + '长'.repeat(120))).toBeNull();
+
+    // the server's refusal says what is wrong, not only 填写的内容有误
+    fireEvent.change(input, { target: { value: '变频器维修' } });
+    fireEvent.click(screen.getByTestId('matrix-set-2'));
+    fireEvent.click(screen.getByTestId('matrix-save'));
+    await waitFor(() => expect(screen.getByTestId('matrix-error').textContent).toBe('填写的内容有误：技能名称最多 64 个字符'));
   });
 });

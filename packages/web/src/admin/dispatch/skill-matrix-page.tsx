@@ -3,7 +3,7 @@ import { Alert, App, AutoComplete, Button, Checkbox, Flex, Select, Space, Table,
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../common/api-errors';
+import { explainedErrorMessage } from '../../common/api-errors';
 import { useLookups } from '../../common/lookups';
 import { formatStatedDate } from '../../i18n/format';
 import { DISPATCH_KEYS, dispatchApi, type DispatchProfile } from './dispatch-api';
@@ -16,6 +16,8 @@ import { bulkTargets, cellKey, certState, setLevel, shownLevel, skillColumns, to
 // Certifications expiring within 30 days are amber, expired ones red.
 
 const LEVELS = [1, 2, 3, 4, 5];
+/** The server's limit on a skill name (profile-schemas.ts SkillName), said at the input up front. */
+const SKILL_NAME_MAX = 64;
 const CERT_COLOR: Record<CertState, string | undefined> = { valid: undefined, soon: 'warning', expired: 'error' };
 const CELL_BG = { selected: '#e6f4ff', pending: '#fffbe6' };
 
@@ -52,6 +54,7 @@ export default function SkillMatrixPage({ today = new Date().toISOString().slice
     const targets = bulkTargets(cells, picked, bulkSkill);
     if (!targets.size) return void message.info(t('dispatch.matrix.selectFirst'));
     const skill = bulkSkill.trim();
+    if (skill.length > SKILL_NAME_MAX) return void message.error(t('errors.issue.too_big_skill'));
     if (skill && picked.length && !allSkills.includes(skill)) setAdded((a) => [...a, skill]);
     setPending((p) => setLevel(p, targets, level, saved));
     setCells(new Set());
@@ -128,9 +131,15 @@ export default function SkillMatrixPage({ today = new Date().toISOString().slice
           onChange={setBulkSkill}
           options={allSkills.map((s) => ({ value: s }))}
           placeholder={t('dispatch.matrix.skillForPeople')}
+          maxLength={SKILL_NAME_MAX}
           style={{ width: 180 }}
           data-testid="matrix-bulk-skill"
         />
+        {bulkSkill.length > 0 && (
+          <Typography.Text type={bulkSkill.length > SKILL_NAME_MAX ? 'danger' : 'secondary'} style={{ fontSize: 12 }} data-testid="matrix-bulk-skill-count">
+            {bulkSkill.length}/{SKILL_NAME_MAX}
+          </Typography.Text>
+        )}
         {LEVELS.map((l) => (
           <Button key={l} size="small" disabled={!selectedCount} onClick={() => apply(l)} data-testid={`matrix-set-${l}`}>
             {t('dispatch.matrix.level', { level: l })}
@@ -147,7 +156,7 @@ export default function SkillMatrixPage({ today = new Date().toISOString().slice
           {t('dispatch.matrix.save', { count: pending.size })}
         </Button>
       </Flex>
-      {!!(error ?? query.error) && <Alert type="error" showIcon title={errorMessage(error ?? query.error, t)} data-testid="matrix-error" />}
+      {!!(error ?? query.error) && <Alert type="error" showIcon title={explainedErrorMessage(error ?? query.error, t)} data-testid="matrix-error" />}
       <Table<DispatchProfile>
         rowKey="userId"
         size="small"
