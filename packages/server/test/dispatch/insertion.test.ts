@@ -49,6 +49,8 @@ describe('dispatch places a new visit among the jobs not yet started (scored)', 
     await policy(w, { scope: 'team', scopeId: g, mode: 'scored' });
     const onSite = site(31.23, '上海市黄浦区南京东路 300 号');
     const job = await ticket(w, { teamId: g, site: onSite, assigneeId: zhou.id });
+    // opened an hour ago: the check-in below is dated 50 minutes back, and a step before its ticket existed is refused
+    await w.sql(`UPDATE tickets SET created_at = created_at - interval '1 hour' WHERE id = $1`, [job.id]);
     await w.settle();
     // the phone's 签到, queued while offline, sent now: on site for 50 of the expected 60 minutes
     const checkIn = { opId: crypto.randomUUID(), kind: 'check_in', at: new Date(w.t.clock.now().getTime() - 50 * 60_000).toISOString(), lat: onSite.lat, lng: onSite.lng, accuracy: 10 };

@@ -22,8 +22,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** A ticket opened three hours ago: the phone's steps below are dated up to 90 minutes back, and a step before its ticket existed is refused. */
 async function job(title: string, assigneeId = zhang.id, extra: Record<string, unknown> = { categoryId }) {
-  return createTicket(t, acme.adminToken, { title, requester: { name: '物业周经理', phone: '13800138000' }, assigneeId, site: SITE, priority: 'high', ...extra });
+  const ticket = await createTicket(t, acme.adminToken, { title, requester: { name: '物业周经理', phone: '13800138000' }, assigneeId, site: SITE, priority: 'high', ...extra });
+  await t.db.tenant(acme.id, (q) => q.query(`UPDATE tickets SET created_at = created_at - interval '3 hours' WHERE id = $1`, [ticket.id]));
+  return ticket;
 }
 const iso = (minAgo: number) => new Date(t.clock.now().getTime() - minAgo * 60_000).toISOString();
 const step = (token: string, ticketId: string, body: Record<string, unknown>) => t.api(token, 'POST', `/api/v1/field/jobs/${ticketId}/steps`, { opId: randomUUID(), ...body });

@@ -10956,7 +10956,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Book the open visit’s time window with the customer (预约上门); agents, supervisors, admins and the assigned engineer */
+        /** Book the open visit’s time window with the customer (预约上门); agents, supervisors, admins and the assigned engineer. The window ends after it starts and after now, starts at most 90 days ahead and lasts at most 24 hours (400 otherwise); a resolved or closed ticket answers 409 INVALID_TRANSITION */
         put: {
             parameters: {
                 query?: never;

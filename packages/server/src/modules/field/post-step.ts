@@ -8,7 +8,7 @@ import type { Actor } from '../identity';
 import { readTicket, recordTicketEvents, ticketAttachmentRef, updateTicket, type TicketRow } from '../tickets';
 import { mayRecord, requirePerson } from './access';
 import { fieldRepository, type VisitRow } from './field-repository';
-import { afterStep, checkInDistance, finishedTicketProblem, inputProblem, orderProblem, visitEngineer, type StepFacts, type StepKind, type StepProblem, type VisitResult } from './step-rules';
+import { afterStep, beforeTicketProblem, checkInDistance, finishedTicketProblem, inputProblem, orderProblem, visitEngineer, type StepFacts, type StepKind, type StepProblem, type VisitResult } from './step-rules';
 
 export interface PostStepInput {
   opId: string;
@@ -78,7 +78,7 @@ export async function postStep(deps: Deps, actor: Actor, ticketId: string, input
     const raced = await replay();
     if (raced) return raced;
 
-    const bad = inputProblem(facts, now);
+    const bad = inputProblem(facts, now) ?? beforeTicketProblem(ticket.created_at, facts);
     if (bad) refuse(bad);
     const open = await fieldRepository.openVisit(q, ticket.id);
     if (!mayRecord(actor, ticket, open ? visitEngineer({ state: open.state, userId: open.user_id }, ticket.assignee_id) : null)) {

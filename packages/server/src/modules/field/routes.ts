@@ -35,7 +35,7 @@ export function fieldRoutes(app: FastifyInstance, deps: Deps) {
     handler: async (req) => postStep(deps, actorOf(req), req.params.ticketId, req.body),
   });
   r.put('/api/v1/field/jobs/:ticketId/visit', {
-    schema: { tags, summary: 'Book the open visit’s time window with the customer (预约上门); agents, supervisors, admins and the assigned engineer', params: StepParams, body: ScheduleBody, response: ok(VisitSchema) },
+    schema: { tags, summary: 'Book the open visit’s time window with the customer (预约上门); agents, supervisors, admins and the assigned engineer. The window ends after it starts and after now, starts at most 90 days ahead and lasts at most 24 hours (400 otherwise); a resolved or closed ticket answers 409 INVALID_TRANSITION', params: StepParams, body: ScheduleBody, response: ok(VisitSchema) },
     handler: async (req) => scheduleVisit(deps, actorOf(req), req.params.ticketId, req.body),
   });
   r.get('/api/v1/field/settings', {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterStep, checkInDistance, distanceM, finishedTicketProblem, inputProblem, orderProblem, visitEngineer, type StepFacts, type VisitState } from './step-rules';
+import { afterStep, beforeTicketProblem, checkInDistance, distanceM, finishedTicketProblem, inputProblem, orderProblem, visitEngineer, type StepFacts, type VisitState } from './step-rules';
 
 const now = new Date('2026-03-02T02:00:00Z');
 const at = (min: number) => new Date(now.getTime() + min * 60_000);
@@ -90,5 +90,17 @@ describe('whose visit it is', () => {
     expect(visitEngineer({ state: 'planned', userId: 'a' }, 'b')).toBe('b');
     expect(visitEngineer({ state: 'planned', userId: 'a' }, null)).toBeNull();
     for (const state of ['en_route', 'on_site', 'done'] as const) expect(visitEngineer({ state, userId: 'a' }, 'b')).toBe('a');
+  });
+});
+
+describe('a step dated before its ticket existed', () => {
+  const created = at(-60);
+  it('is refused beyond 2 minutes of clock skew, on at', () => {
+    expect(beforeTicketProblem(created, { kind: 'check_in', at: at(-60 - 14 * 60), lat: 1, lng: 1 })).toMatchObject({ code: 'VALIDATION_FAILED', field: 'at', issue: 'before_created' });
+    expect(beforeTicketProblem(created, { kind: 'depart', at: at(-63) })).toMatchObject({ field: 'at' });
+  });
+  it('is taken within the skew, and after', () => {
+    expect(beforeTicketProblem(created, { kind: 'depart', at: at(-62) })).toBeNull();
+    expect(beforeTicketProblem(created, { kind: 'depart', at: at(-30) })).toBeNull();
   });
 });

@@ -36,12 +36,28 @@ export interface StepFacts {
 export type StepProblem =
   | { code: 'FIELD_STEP_OUT_OF_ORDER'; message: string }
   | { code: 'FIELD_VISIT_COMPLETED'; message: string }
-  | { code: 'VALIDATION_FAILED'; field: string; message: string; issue: 'required' | 'in_future' | 'out_of_range' };
+  | { code: 'VALIDATION_FAILED'; field: string; message: string; issue: 'required' | 'in_future' | 'out_of_range' | 'before_created' };
 
 /** How far ahead of the server's clock a phone's clock may run. */
 export const FUTURE_SLACK_MS = 5 * 60_000;
 /** How old a queued step may be when it finally arrives. */
 export const MAX_AGE_MS = 14 * 24 * 3600_000;
+
+/**
+ * How far a step may seem to come before its ticket was created: the phone's clock and the server's
+ * disagree by a little (a phone off network keeps its own time), so a check-in stamped a minute before the
+ * ticket existed is a clock, not a lie. Anything earlier is refused.
+ */
+export const CREATED_SKEW_MS = 2 * 60_000;
+
+/** A step dated before its ticket existed (beyond the clock skew above) cannot have happened. */
+export function beforeTicketProblem(ticketCreatedAt: Date, s: StepFacts): StepProblem | null {
+  if (s.at.getTime() >= ticketCreatedAt.getTime() - CREATED_SKEW_MS) return null;
+  return {
+    code: 'VALIDATION_FAILED', field: 'at', issue: 'before_created',
+    message: `The step's time ${s.at.toISOString()} is before the ticket was created (${ticketCreatedAt.toISOString()}); a step can be at most 2 minutes earlier than that. Check the phone's clock`,
+  };
+}
 
 /** What a step must carry, whatever the visit's state. */
 export function inputProblem(s: StepFacts, now: Date): StepProblem | null {
