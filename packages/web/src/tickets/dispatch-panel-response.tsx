@@ -1,10 +1,15 @@
 import { App, Button, Form, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../common/api-errors';
+import { useNavigate } from 'react-router';
+import { errorMessage, mapErrorToFields } from '../common/api-errors';
 import { successToast, useAccept, useDecline } from '../dispatch/use-dispatch-actions';
 
 // 接单 / 拒单 for the person the ticket is offered to; declining needs a reason (it goes on the timeline).
+// Once declined the ticket is no longer theirs (they may not even see it): the page goes to the ticket list.
+
+/** The server's limit on a decline reason (1000 characters), said at the input up front. */
+const REASON_MAX = 1000;
 
 export function DispatchResponse({ ticketId }: { ticketId: string }) {
   const { t } = useTranslation();
@@ -13,6 +18,7 @@ export function DispatchResponse({ ticketId }: { ticketId: string }) {
   const decline = useDecline();
   const [declining, setDeclining] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
+  const navigate = useNavigate();
 
   const onAccept = () =>
     accept.mutate(ticketId, {
@@ -29,8 +35,15 @@ export function DispatchResponse({ ticketId }: { ticketId: string }) {
         onSuccess: () => {
           setDeclining(false);
           message.success(successToast(t('dispatchMap.panel.declined')));
+          // the ticket went back to dispatch and out of the person's sight: not a half-empty page
+          void navigate('/tickets', { replace: true });
         },
-        onError: (err) => message.error(errorMessage(err, t)),
+        onError: (err) => {
+          // an issue with the reason under it; anything else (with what the server says) in the toast
+          const { fields, general } = mapErrorToFields(err, t, ['reason']);
+          form.setFields(fields as never);
+          if (general) message.error(general);
+        },
       },
     );
   };
@@ -55,7 +68,7 @@ export function DispatchResponse({ ticketId }: { ticketId: string }) {
       >
         <Form form={form} layout="vertical" preserve={false}>
           <Form.Item name="reason" label={t('dispatchMap.declineDialog.reason')} rules={[{ required: true, whitespace: true, message: t('dispatchMap.declineDialog.required') }]}>
-            <Input.TextArea rows={3} placeholder={t('dispatchMap.declineDialog.placeholder')} data-testid="decline-reason" />
+            <Input.TextArea rows={3} maxLength={REASON_MAX} showCount placeholder={t('dispatchMap.declineDialog.placeholder')} data-testid="decline-reason" />
           </Form.Item>
         </Form>
       </Modal>
