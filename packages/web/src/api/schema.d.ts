@@ -39482,10 +39482,10 @@ export interface components {
                 /** @description VALIDATION_FAILED (the row as written) or NOT_FOUND (no active staff member with that email) */
                 code: string;
                 /**
-                 * @description what is wrong with the row, a stable code
+                 * @description what is wrong with the row, a stable code. too_many_fields: more fields than the first line names columns (value: how many); too_many_skills: the person would have more than 100 skills (value: the email)
                  * @enum {string}
                  */
-                issue: "email_empty" | "skill_invalid" | "level_invalid" | "certification_too_long" | "expires_invalid" | "expires_without_certification" | "nothing_to_import" | "unknown_email";
+                issue: "email_empty" | "skill_invalid" | "level_invalid" | "certification_too_long" | "expires_invalid" | "expires_without_certification" | "nothing_to_import" | "unknown_email" | "too_many_fields" | "too_many_skills";
                 /** @description the value at fault, as written */
                 value?: string;
                 /** @description level_invalid: the skill the level is for */
@@ -39507,10 +39507,10 @@ export interface components {
                 /** @description VALIDATION_FAILED (the row as written) or NOT_FOUND (no active staff member with that email) */
                 code: string;
                 /**
-                 * @description what is wrong with the row, a stable code
+                 * @description what is wrong with the row, a stable code. too_many_fields: more fields than the first line names columns (value: how many); too_many_skills: the person would have more than 100 skills (value: the email)
                  * @enum {string}
                  */
-                issue: "email_empty" | "skill_invalid" | "level_invalid" | "certification_too_long" | "expires_invalid" | "expires_without_certification" | "nothing_to_import" | "unknown_email";
+                issue: "email_empty" | "skill_invalid" | "level_invalid" | "certification_too_long" | "expires_invalid" | "expires_without_certification" | "nothing_to_import" | "unknown_email" | "too_many_fields" | "too_many_skills";
                 /** @description the value at fault, as written */
                 value?: string;
                 /** @description level_invalid: the skill the level is for */

@@ -9,6 +9,8 @@ export type DispatchStatus = (typeof STATUSES)[number];
 export const WORK_KINDS = ['ticket', 'chat', 'field'] as const;
 
 export const SkillName = z.string().trim().min(1, 'a skill needs a name').max(64, 'a skill name has at most 64 characters');
+/** How many skills a person may have: the profile, the skill matrix's bulk edit and the CSV import alike. */
+export const MAX_SKILLS = 100;
 export const Level = z.number().int('a level is a whole number').min(1, 'levels go from 1 to 5').max(5, 'levels go from 1 to 5');
 
 /** A calendar day that exists (2027-02-30 does not). */
@@ -61,7 +63,7 @@ const Words = (what: string) => z.array(z.string().trim().min(1, `a ${what} need
 
 export const ProfileBody = z
   .strictObject({
-    skills: z.record(SkillName, Level).refine((s) => Object.keys(s).length <= 100, 'at most 100 skills').describe('skill name → level 1..5'),
+    skills: z.record(SkillName, Level).refine((s) => Object.keys(s).length <= MAX_SKILLS, `at most ${MAX_SKILLS} skills`).describe('skill name → level 1..5'),
     certifications: z.array(Certification).max(50),
     regions: Words('region').describe('服务区域 by name ("上海市", "上海市/浦东新区")'),
     area: Area.nullable(),
@@ -115,7 +117,7 @@ export const SkillMatrixBody = z.strictObject({
 
 export const SkillMatrixResult = z.object({ updated: z.number().int() });
 /** What is wrong with one row of a skill-matrix CSV: stable codes the console words in the reader's language. */
-export const ROW_ISSUES = ['email_empty', 'skill_invalid', 'level_invalid', 'certification_too_long', 'expires_invalid', 'expires_without_certification', 'nothing_to_import', 'unknown_email'] as const;
+export const ROW_ISSUES = ['email_empty', 'skill_invalid', 'level_invalid', 'certification_too_long', 'expires_invalid', 'expires_without_certification', 'nothing_to_import', 'unknown_email', 'too_many_fields', 'too_many_skills'] as const;
 export type RowIssue = (typeof ROW_ISSUES)[number];
 export const ImportQuery = z.strictObject({ dryRun: z.enum(['true', 'false']).optional().describe('true: check the file and say what would be written, writing nothing') });
 export const ImportResult = z
@@ -125,7 +127,9 @@ export const ImportResult = z
       z.object({
         row: z.number().int().describe("the file's line number, as a spreadsheet shows it (the header is line 1)"),
         code: z.string().describe('VALIDATION_FAILED (the row as written) or NOT_FOUND (no active staff member with that email)'),
-        issue: z.enum(ROW_ISSUES).describe('what is wrong with the row, a stable code'),
+        issue: z
+          .enum(ROW_ISSUES)
+          .describe('what is wrong with the row, a stable code. too_many_fields: more fields than the first line names columns (value: how many); too_many_skills: the person would have more than 100 skills (value: the email)'),
         value: z.string().optional().describe('the value at fault, as written'),
         skill: z.string().optional().describe('level_invalid: the skill the level is for'),
         message: z.string().describe('the same in English'),

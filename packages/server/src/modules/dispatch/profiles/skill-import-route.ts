@@ -7,27 +7,30 @@ import { invalid } from '../../../platform/errors';
 import { actorOf } from '../../../platform/http/auth';
 import { assertStorablePart } from '../../../platform/http/multipart-text';
 import { ErrorBody, errorResponses } from '../../../platform/http/schemas';
-import { decodeUtf8Strict, invalidText, textFault } from '../../../platform/text/storable-text';
+import { invalidText, textFault } from '../../../platform/text/storable-text';
 import { importSkillMatrix } from './import-skill-matrix';
 import { ImportQuery, ImportResult } from './profile-schemas';
+import { decodeSkillCsv } from './skill-csv-encoding';
 
 const MAX_BYTES = 2 * 1024 * 1024;
 
-/** GBK / GB18030 text, or null: Excel in China saves "CSV (逗号分隔)" in the system's code page, GBK. */
-function decodeGb18030(bytes: Buffer): string | null {
-  try {
-    return new TextDecoder('gb18030', { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
-}
-
+/**
+ * The file as text: UTF-8, or GBK as Excel in China saves "CSV (逗号分隔)" in the system's code page. A
+ * UTF-8 file with a few bytes in another encoding is refused naming their line, not read whole as GBK
+ * (skill-csv-encoding.ts): that would import every Chinese word as mojibake.
+ */
 function decode(bytes: Buffer): string {
-  const text = decodeUtf8Strict(bytes) ?? decodeGb18030(bytes);
-  if (text === null) throw invalid('file', 'The file is not text in UTF-8 or GBK; save it from Excel as CSV and upload it again', 'not_utf8');
-  const fault = textFault(text);
+  const decoded = decodeSkillCsv(bytes);
+  if ('badLine' in decoded) {
+    const line = String(decoded.badLine);
+    if (decoded.utf8) {
+      throw invalid('file', `Line ${line} holds bytes that are not UTF-8 although the rest of the file is UTF-8 (text pasted from a file in another encoding, e.g. GBK); retype that line's text, or save the file again as "CSV UTF-8 (逗号分隔)", and upload it again`, 'not_utf8', line);
+    }
+    throw invalid('file', `The file is not text in UTF-8 or GBK (line ${line} is unreadable); save it from Excel as CSV and upload it again`, 'not_utf8', line);
+  }
+  const fault = textFault(decoded.text);
   if (fault) throw invalidText('file', fault);
-  return text;
+  return decoded.text;
 }
 
 /** POST /api/v1/dispatch/skill-matrix/import: the CSV as multipart field "file", or as the body itself (text/csv). */
