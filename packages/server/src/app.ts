@@ -23,7 +23,7 @@ import { viewRoutes } from './modules/views';
 import { alarmsOfAsset, CHANNEL_PLUGINS, intakeRoutes } from './modules/intake';
 import { assetForTicket, assetRoutes } from './modules/assets';
 import { cacheFor, intelligenceRoutes, ticketEnricher } from './modules/intelligence';
-import { assertNotTakenAway, dispatchProfileRoutes, offersOf } from './modules/dispatch';
+import { assertNotTakenAway, dispatchProfileRoutes, handAssignment, offersOf } from './modules/dispatch';
 import { slaRoutes } from './modules/sla';
 import { automationRoutes } from './modules/automation';
 import { importRoutes } from './modules/imports';
@@ -98,6 +98,8 @@ export function makeDeps(config: Config, db: Database, opts: { clock?: Clock; fi
     contactExists,
     moveRequesterTickets,
     ticketAsset: assetForTicket,
+    // a 处理人 set by hand on the ticket passes dispatch's hard rules and is recorded as a dispatch decision
+    handAssignment,
     assetAlarms: alarmsOfAsset,
     contractPolicies,
     mapTiles: { tileUrl: config.MAP_TILE_URL || null, attribution: config.MAP_TILE_ATTRIBUTION || null },

@@ -34,6 +34,7 @@ export { STATUS_CHANGED } from './profiles/announce-status';
 export type { PositionMessage } from './profiles/report-location';
 export { updateProfile } from './profiles/update-profile';
 export { offersOf } from './assignment/offers-of';
+export { handAssignment } from './assignment/hand-assignment';
 export { assertNotTakenAway } from './assignment/no-longer-yours';
 export { createOutlet } from './profiles/create-outlet';
 export { createRule } from './profiles/create-rule';

@@ -83,6 +83,6 @@ export async function createTicket(
   const given = (['categoryId', 'teamId', 'priority'] as const).filter((f) => input[f] !== undefined);
   const intelligence = e ? { autoFilled: e.autoFilled, triage: e.triage, given } : undefined;
   return deps.writes.write(actor.tenantId, newTicketWriter, {
-    actor, input, draft, idempotency, eventId: uuidv7(now.getTime()), intelligence, findAsset: deps.ticketAsset, priority: e?.finalPriority, byRequester: opts.byRequester, requester: opts.requester,
+    actor, input, draft, idempotency, eventId: uuidv7(now.getTime()), intelligence, findAsset: deps.ticketAsset, handAssignment: deps.handAssignment, priority: e?.finalPriority, byRequester: opts.byRequester, requester: opts.requester,
   });
 }

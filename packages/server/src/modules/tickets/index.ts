@@ -37,6 +37,7 @@ export type { LabelledTicket, SimilarTicket, SolvedTicketText } from './ticket-t
 export { ticketSummary, ticketHeadlines, ticketIdByNumber, openTicketsOfRequester, ticketsOfAsset } from './read-ticket-refs';
 export type { TicketSummary, TicketHeadline, AssetTicket } from './read-ticket-refs';
 export type { TicketAsset } from './ticket-asset-port';
+export type { HandAssignment, HandAssignmentPort } from './hand-assignment-port';
 export { publicComments, commentText, publicFiles } from './read-public-conversation';
 export type { PublicComment } from './read-public-conversation';
 export { recordTicketEvents } from './record-ticket-events';

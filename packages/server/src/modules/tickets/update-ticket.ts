@@ -62,6 +62,8 @@ export async function updateTicket(deps: Deps, actor: Actor, id: string, input: 
   if (actor.role === 'customer' && Object.keys(input).some((k) => k !== 'status')) throw forbidden('A customer can only reopen or close a resolved ticket');
   const now = deps.clock.now();
   return deps.db.tenant(actor.tenantId, async (q) => {
+    // a person given the ticket by hand: dispatch's lock first (the order every process takes them in)
+    const handing = typeof input.assigneeId === 'string' && (await deps.handAssignment.lock(q, actor.tenantId));
     const t = assertVisible(actor, await ticketRepository.byId(q, id, { forUpdate: true }));
     await checkReferences(q, actor, input, t.id);
     const set: Record<string, unknown> = {};
@@ -132,6 +134,7 @@ export async function updateTicket(deps: Deps, actor: Actor, id: string, input: 
     const after = { ...t, ...set } as TicketRow;
     const updated = await ticketRepository.update(q, id, set, textChanged ? searchText(after.title, plainText(after.description), after.tags, t.external_id) : null);
     const reason = input.transferReason?.trim() || undefined;
+    if (handing && changes.assigneeId && updated.assignee_id) await deps.handAssignment.record(q, actor, { ticketId: id, userId: updated.assignee_id, reason: reason ?? null, at: now });
     await eventRepository.append(q, { ticketId: id, kind: 'ticket.updated', actor, channel, at: now, data: { changes, ...(reason ? { reason } : {}) } });
     if (changes.assigneeId && updated.assignee_id && updated.assignee_id !== actor.id)
       await notifyUsers(q, actor.tenantId, [updated.assignee_id], {

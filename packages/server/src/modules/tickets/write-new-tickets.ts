@@ -13,6 +13,7 @@ import { ticketRepository, type NewTicketRow, type TicketInsert } from './ticket
 import type { PriorityDecision } from './ticket-enricher';
 import { assetOf } from './ticket-asset';
 import type { TicketAsset } from './ticket-asset-port';
+import type { HandAssignmentPort } from './hand-assignment-port';
 import { toTicketView, type TicketView } from './ticket-view';
 
 export interface NewTicketUnit {
@@ -32,6 +33,8 @@ export interface NewTicketUnit {
   byRequester?: boolean;
   /** the assets module's look-up of `input.assetId` (Deps.ticketAsset) */
   findAsset?: (q: Queryable, assetId: string) => Promise<TicketAsset | null>;
+  /** dispatch's check and record of a 处理人 given at creation (Deps.handAssignment) */
+  handAssignment?: HandAssignmentPort;
 }
 
 type Created = { ticket: TicketView; replayed: boolean };
@@ -47,6 +50,9 @@ export const newTicketWriter: BatchWriter<NewTicketUnit, Created> = {
   name: 'tickets.create',
   async many(q, units) {
     const outcomes: (UnitOutcome<Created> | undefined)[] = new Array(units.length);
+    // a 处理人 given at creation is a dispatch decision: dispatch's lock before anything is written
+    const port = units.find((u) => u.input.assigneeId && u.handAssignment)?.handAssignment;
+    const handing = port ? await port.lock(q, units[0].actor.tenantId) : false;
     const fields: Record<string, unknown>[] = [];
     const assets: (TicketAsset | null)[] = [];
     for (const [i, u] of units.entries())
@@ -96,6 +102,8 @@ export const newTicketWriter: BatchWriter<NewTicketUnit, Created> = {
       const ticket = toTicketView(row);
       if (row.parent_id)
         await eventRepository.append(q, { ticketId: row.parent_id, kind: 'subtask.added', actor: u.actor, channel: row.channel, at: row.created_at, data: { childId: row.id, number: ticket.number } });
+      // refused (a hard rule, no override at creation): the batch is rolled back and each unit runs alone
+      if (handing && row.assignee_id) await port!.record(q, u.actor, { ticketId: row.id, userId: row.assignee_id, reason: null, at: row.created_at });
       if (u.idempotency) results.push({ claim: u.idempotency, status: 201, response: ticket });
       outcomes[at[k]] = { ok: true, value: { ticket, replayed: false } };
     }
