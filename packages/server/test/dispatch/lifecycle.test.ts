@@ -32,7 +32,8 @@ describe('dispatch lifecycle', () => {
     d = await dispatchOf(w, tk.id);
     expect(d.current).toMatchObject({ userId: b.id, state: 'offered' });
     expect(d.history.find((x: { userId: string }) => x.userId === a.id)).toMatchObject({ state: 'declined', endReason: '车坏了，去不了' });
-    // b lets it expire: it goes to c (a declined, b expired: neither is offered it again)
+    // b lets it expire: it goes to c (a declined: never offered it again; b let it expire: offered it again
+    // only once nobody else eligible is left and the accept time has passed again, not-accepted.test.ts)
     w.t.clock.advance(61_000);
     await w.dispatch.sweep();
     d = await dispatchOf(w, tk.id);

@@ -97,6 +97,11 @@ describe('dispatch decisions in words', () => {
     expect(outletLine({ km: 18.64, eligiblePeople: 0 }, en)).toBe('18.6 km · 0 can take it');
   });
 
+  it('words a ticket everyone eligible let expire (not_accepted) in both languages, not as its code', () => {
+    expect(queueReasonText('not_accepted', zh)).toMatch(/^已派给的人均未接单/);
+    expect(queueReasonText('not_accepted', en)).toMatch(/^offered to everyone eligible; nobody accepted in time/);
+  });
+
   it('labels the assignment state', () => {
     expect(stateLabel(ASSIGNMENT, false, zh)).toBe('已派单待接单');
     expect(stateLabel({ state: 'accepted' }, false, zh)).toBe('已接单');

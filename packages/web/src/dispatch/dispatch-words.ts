@@ -211,5 +211,5 @@ export function queuedText(queued: { since: string; reason?: string | null }, t:
 /** One of the nearest outlets in the recommendations: "3.2 公里 · 可派 2 人". */
 export const outletLine = (o: { km: number; eligiblePeople: number }, t: TFunction) => t('dispatchMap.rec.outletLine', { km: km(o.km), count: o.eligiblePeople });
 
-/** Why a ticket waits in the queue (manual, batch, no_capacity, off_shift, no_one_eligible, no_outlet, held_for_nearer), or the words given. */
+/** Why a ticket waits in the queue (manual, batch, no_capacity, off_shift, no_one_eligible, not_accepted, no_outlet, held_for_nearer), or the words given. */
 export const queueReasonText = (reason: string | null | undefined, t: TFunction) => (reason ? t(`dispatchMap.queueReason.${reason}`, { defaultValue: reason }) : '');

@@ -249,6 +249,7 @@ export const dispatchMapEn: DispatchMapTexts = {
     no_capacity: 'everyone qualified is at full capacity or off shift',
     off_shift: 'everyone qualified is off shift (or away); sent as soon as one comes on',
     no_one_eligible: 'nobody meets the dispatch rules',
+    not_accepted: 'offered to everyone eligible; nobody accepted in time (offered to them again after another accept time)',
     no_outlet: 'no service outlet nearby can take it (none has a qualified person with room)',
     held_for_nearer: 'held for someone nearer: everyone qualified with room is far away and the deadline allows waiting (sent before the deadline gets close)',
   },

@@ -4,7 +4,7 @@ import type { Actor } from '../../identity';
 import { ownJobTicketId } from './access';
 import { assertNotTakenAway } from './no-longer-yours';
 import { assignmentRepository } from './assignment-repository';
-import { dispatchTickets } from './dispatch-tickets';
+import { dispatchTickets, tellWhenNobodyAccepted } from './dispatch-tickets';
 import { withDispatchLock } from './dispatch-transaction';
 import { endAssignment } from './record-steps';
 
@@ -24,6 +24,7 @@ export async function declineOffer(deps: Deps, actor: Actor, idOrNumber: string,
     }
     if (live.state === 'started') throw new AppError('CONFLICT', 'You have started this work; hand it over by reassigning the ticket');
     await endAssignment(run, live, 'declined', why, { unassign: true });
-    await dispatchTickets(run, [id], { fresh: false });
+    // the last one eligible declines and only people who let it expire are left: the supervisors are told
+    await tellWhenNobodyAccepted(run, [live], await dispatchTickets(run, [id], { fresh: false }));
   });
 }

@@ -1,15 +1,16 @@
 import { transferInTransaction, type TicketEventInput } from '../../tickets';
-import { choose, exclusions, holdUntil } from '../engine';
-import type { DecisionContext, Need, Strategy } from '../engine/types';
+import { choose, exclusions, holdUntil, rank } from '../engine';
+import type { DecisionContext, Need, Ranking, Strategy } from '../engine/types';
 import { assignmentRepository } from './assignment-repository';
 import { storedDecision, weightsOf } from './decision-view';
 import { resolvePolicy, waitingReason } from './dispatch-rules';
 import { loadNeeds, type TicketNeed } from './load-needs';
-import { chooseAtOutlet } from './outlet-target';
+import { chooseAtOutlet, type OutletDecision } from './outlet-target';
 import { queueRepository } from './queue-repository';
-import { enqueue, offer, type Run } from './record-steps';
+import { enqueue, notifyNotAccepted, offer, type Run } from './record-steps';
 
-export type Outcome = { ticketId: string; result: 'offered' | 'queued' | 'skipped'; userId?: string; reason?: string };
+/** `onlyLapsed`: nobody but people who let an offer of it expire qualified (queued `not_accepted`, or offered to one of them again). */
+export type Outcome = { ticketId: string; result: 'offered' | 'queued' | 'skipped'; userId?: string; reason?: string; onlyLapsed?: boolean };
 
 const CLOSED = new Set(['resolved', 'closed']);
 
@@ -80,8 +81,7 @@ function placeableNow(run: Run, t: TicketNeed): boolean {
   const mode = t.policy.mode;
   if (mode === 'manual') return false;
   const ctx = run.pool.ctx(t.policy);
-  if (t.policy.target === 'outlet' && t.need.location) return chooseAtOutlet(run.pool, t.need, ctx, weightsOf(t.policy)) !== null;
-  const { personId } = choose(STRATEGY[mode], run.pool.people, t.need, ctx, weightsOf(t.policy), run.pool.lastAssignedAt);
+  const { personId } = pick(run, t, t.need, ctx);
   if (!personId) return false;
   if (mode === 'batch' || !HOLDING_MODES.has(mode)) return true;
   return !holdUntil(run.pool.byId.get(personId)!, t.need, run.pool.people, ctx);
@@ -98,6 +98,11 @@ const STRATEGY: Record<string, Strategy> = { round_robin: 'round_robin', least_l
  * One ticket by its policy: manual and (new) batch tickets wait in the queue; the others are chosen now —
  * with the target 'outlet' and a site, at the nearest outlet that can do it (its best-scored person;
  * none can: queued as no_outlet); without a site, by the mode over everyone.
+ *
+ * People who let an offer of it expire (超时未接单, `t.lapsed`) are not excluded for good, unlike those who
+ * declined it (拒单): when nobody else eligible can take it now, it is offered again to those of them
+ * whose cool-down is over — the policy's accept time again since their offer expired (`readmitted`). Until
+ * then it waits in the queue, as `not_accepted` when they are the only ones left who qualify.
  */
 export async function decideOne(run: Run, t: TicketNeed, o: { batchDue: boolean; fresh: boolean }): Promise<Outcome> {
   const mode = t.policy.mode;
@@ -109,19 +114,78 @@ export async function decideOne(run: Run, t: TicketNeed, o: { batchDue: boolean;
     await enqueue(run, t, 'batch', new Date(run.at.getTime() + t.policy.batch_window_s * 1000));
     return { ticketId: t.facts.id, result: 'queued', reason: 'batch' };
   }
-  if (t.policy.target === 'outlet' && t.need.location) return toOutlet(run, t);
-  const strategy = STRATEGY[mode];
   const ctx = run.pool.ctx(t.policy);
-  const { personId, ranking } = choose(strategy, run.pool.people, t.need, ctx, weightsOf(t.policy), run.pool.lastAssignedAt);
-  if (!personId) {
-    const reason = waitingReason(mode, ranking);
-    await enqueue(run, t, reason);
-    return { ticketId: t.facts.id, result: 'queued', reason };
+  const first = pick(run, t, t.need, ctx);
+  if (first.personId) return place(run, t, first, ctx);
+  const reason = queueReason(t, first);
+  const onlyLapsed = reason === 'not_accepted';
+  const again = readmitted(t, run.at);
+  if (again.length) {
+    const need = withReadmitted(t.need, again);
+    const second = pick(run, t, need, ctx);
+    if (second.personId) return { ...(await place(run, { ...t, need }, second, ctx)), onlyLapsed };
   }
+  await enqueue(run, t, reason);
+  return { ticketId: t.facts.id, result: 'queued', reason, onlyLapsed };
+}
+
+type Pick = { personId: string | null; ranking: Ranking; outlet?: OutletDecision['outlet'] };
+
+/** Whom the policy chooses for `need` now, without side effects: at the nearest outlet that can do it for the target 'outlet' and a site, else by the mode. */
+function pick(run: Run, t: TicketNeed, need: Need, ctx: DecisionContext): Pick {
+  const weights = weightsOf(t.policy);
+  if (t.policy.target === 'outlet' && need.location) {
+    const chosen = chooseAtOutlet(run.pool, need, ctx, weights);
+    return chosen ? { personId: chosen.personId, ranking: chosen.ranking, outlet: chosen.outlet } : { personId: null, ranking: rank(run.pool.people, need, ctx, weights) };
+  }
+  return choose(STRATEGY[t.policy.mode], run.pool.people, need, ctx, weights, run.pool.lastAssignedAt);
+}
+
+/** Offers the ticket to the one picked, unless a score-based mode holds it for a nearer person. */
+async function place(run: Run, t: TicketNeed, p: Pick, ctx: DecisionContext): Promise<Outcome> {
+  const personId = p.personId!;
   const held = await heldForNearer(run, t, personId, ctx);
   if (held) return held;
-  await offer(run, t, personId, { mode, acceptTimeoutS: t.policy.accept_timeout_s, decision: storedDecision(personId, strategy, ranking, run.pool.byId) });
+  const outlet = t.policy.target === 'outlet' && t.need.location;
+  const decision = { ...storedDecision(personId, outlet ? 'scored' : STRATEGY[t.policy.mode], p.ranking, run.pool.byId), ...(p.outlet ? { outlet: p.outlet } : {}) };
+  await offer(run, t, personId, { mode: t.policy.mode, acceptTimeoutS: t.policy.accept_timeout_s, decision });
   return { ticketId: t.facts.id, result: 'offered', userId: personId };
+}
+
+/**
+ * Why nobody was picked. `not_accepted`: the only people who qualify (every hard rule but capacity,
+ * status and shift) are ones who let an offer of it expire — it was offered to everyone eligible and
+ * nobody accepted in time; else the reason of the people not refused (engine ranking, `waitingReason`),
+ * and `no_outlet` for the target 'outlet'.
+ */
+function queueReason(t: TicketNeed, p: Pick): string {
+  const outlet = t.policy.target === 'outlet' && t.need.location;
+  const reason = outlet ? 'no_outlet' : waitingReason(t.policy.mode, p.ranking);
+  if (!t.lapsed.size || (reason !== 'no_one_eligible' && reason !== 'no_outlet')) return reason;
+  const { ranking } = p;
+  const qualified = (e: Ranking['excluded'][number]) => e.reasons.every((r) => OPEN_RULES.has(r.rule));
+  if (ranking.excluded.some(qualified) || ranking.candidates.length) return reason;
+  const lapsedLeft = ranking.excluded.some((e) => t.lapsed.has(e.personId) && e.reasons.every((r) => OPEN_RULES.has(r.rule) || r.rule === 'excluded'));
+  return lapsedLeft ? 'not_accepted' : reason;
+}
+
+/** Rules that only say "not now" (full, away, off shift): someone failing just these qualifies. */
+const OPEN_RULES = new Set(['capacity', 'status', 'shift']);
+
+/**
+ * Of the people who let an offer of the ticket expire, those whose cool-down is over: the policy's accept
+ * time again since their offer expired (none when the policy has no accept time any more).
+ */
+export function readmitted(t: TicketNeed, at: Date): string[] {
+  const coolMs = (t.policy.accept_timeout_s ?? 0) * 1000;
+  return [...t.lapsed].filter(([, expiredAt]) => at.getTime() - expiredAt.getTime() >= coolMs).map(([id]) => id);
+}
+
+/** The need with these people no longer excluded (their refusal forgotten for this decision). */
+function withReadmitted(need: Need, ids: string[]): Need {
+  const back = new Set(ids);
+  const refusedBy = need.refusedBy ? Object.fromEntries(Object.entries(need.refusedBy).filter(([id]) => !back.has(id))) : undefined;
+  return { ...need, excludedUserIds: need.excludedUserIds.filter((id) => !back.has(id)), ...(refusedBy ? { refusedBy } : {}) };
 }
 
 /** Modes that hold a ticket for a nearer person (engine holdUntil): the score-based ones, as the simulator. */
@@ -140,14 +204,19 @@ export async function heldForNearer(run: Run, t: TicketNeed, personId: string, c
   return { ticketId: t.facts.id, result: 'queued', reason: 'held_for_nearer' };
 }
 
-/** The nearest outlet that can do it gets the ticket: its best-scored eligible person with room. */
-async function toOutlet(run: Run, t: TicketNeed): Promise<Outcome> {
-  const chosen = chooseAtOutlet(run.pool, t.need, run.pool.ctx(t.policy), weightsOf(t.policy));
-  if (!chosen) {
-    await enqueue(run, t, 'no_outlet');
-    return { ticketId: t.facts.id, result: 'queued', reason: 'no_outlet' };
+/**
+ * After offers ended (超时未接单, 拒单) and their tickets were dispatched again (`outcomes`): tells the team's
+ * supervisors once when nobody but people who let it expire qualifies any more — when the person whose
+ * offer just ended refused it for the first time (a later expiry of a ticket offered again tells no one).
+ */
+export async function tellWhenNobodyAccepted(run: Run, ended: { ticket_id: string; user_id: string }[], outcomes: Outcome[]): Promise<void> {
+  for (const o of outcomes) {
+    if (!o.onlyLapsed) continue;
+    const a = ended.find((e) => e.ticket_id === o.ticketId);
+    if (!a) continue;
+    const history = await assignmentRepository.history(run.q, o.ticketId);
+    const refusals = history.filter((h) => h.user_id === a.user_id && (h.state === 'expired' || h.state === 'declined'));
+    if (refusals.length !== 1) continue;
+    await notifyNotAccepted(run, o.ticketId);
   }
-  const decision = { ...storedDecision(chosen.personId, 'scored', chosen.ranking, run.pool.byId), outlet: chosen.outlet };
-  await offer(run, t, chosen.personId, { mode: t.policy.mode, acceptTimeoutS: t.policy.accept_timeout_s, decision });
-  return { ticketId: t.facts.id, result: 'offered', userId: chosen.personId };
 }

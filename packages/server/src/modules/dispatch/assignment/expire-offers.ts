@@ -1,5 +1,5 @@
 import { assignmentRepository } from './assignment-repository';
-import { dispatchTickets } from './dispatch-tickets';
+import { dispatchTickets, tellWhenNobodyAccepted } from './dispatch-tickets';
 import { endAssignment, type Run } from './record-steps';
 import { SYSTEM_REASONS } from './reasons';
 
@@ -8,12 +8,14 @@ const ROUND = 100;
 
 /**
  * Offers not accepted (接单) in time go back to dispatch (an offer given to someone off shift waits for
- * their shift: hand-back.ts), offered to someone else: the people who let
- * it expire or declined it are excluded. Runs with the lock held; returns the tickets concerned.
+ * their shift: hand-back.ts), offered to someone else: the people who declined it are excluded, those who
+ * let it expire until nobody else eligible can take it and their cool-down is over (dispatch-tickets.ts
+ * `decideOne`). When only they are left, the ticket waits as `not_accepted` and the team's supervisors are
+ * told once. Runs with the lock held; returns the tickets concerned.
  */
 export async function expireOffers(run: Run): Promise<string[]> {
   const due = await assignmentRepository.dueOffers(run.q, run.at, ROUND);
   for (const a of due) await endAssignment(run, a, 'expired', SYSTEM_REASONS.expired, { unassign: true, data: { respondBy: a.respond_by?.toISOString() ?? null } });
-  if (due.length) await dispatchTickets(run, due.map((a) => a.ticket_id), { fresh: false });
+  if (due.length) await tellWhenNobodyAccepted(run, due, await dispatchTickets(run, due.map((a) => a.ticket_id), { fresh: false }));
   return due.map((a) => a.ticket_id);
 }

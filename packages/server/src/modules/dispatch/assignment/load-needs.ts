@@ -20,6 +20,13 @@ export interface TicketNeed {
   rule: RuleRow | null;
   /** on-site work: the visit's window booked with the customer (预约上门), if any */
   booked: { start: Date; end: Date } | null;
+  /**
+   * People who let an offer of it expire (超时未接单) — their latest refusal of it — and are not excluded by
+   * the customer, with when that offer expired. They are in `need.excludedUserIds` like the people who
+   * declined it, but only for a while: dispatch offers it to them again when nobody else eligible can
+   * take it and their cool-down is over (dispatch-tickets.ts `readmitted`). A 拒单 stays excluded.
+   */
+  lapsed: Map<string, Date>;
 }
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
@@ -35,6 +42,7 @@ export async function loadNeeds(q: Queryable, pool: Pool, ticketIds: string[]): 
   const ids = (k: 'requester_id' | 'organization_id') => [...new Set(facts.map((f) => f[k]).filter((x): x is string => !!x))];
   const prefs = await setupRepository.preferences(q, ids('requester_id'), ids('organization_id'));
   const refusals = await assignmentRepository.refusedBy(q, facts.map((f) => f.id));
+  const expiries = await lastExpiries(q, [...new Set(refusals.filter((r) => r.state === 'expired').map((r) => r.ticket_id))]);
   const assetLines = await assetProductLines(q, facts);
   const clocks = await slaFacts(q, facts.map((f) => f.id));
   const booked = await bookedWindows(q, facts.map((f) => f.id));
@@ -55,6 +63,9 @@ export async function loadNeeds(q: Queryable, pool: Pool, ticketIds: string[]): 
     const mine = prefs.filter((p) => (p.contact_id && p.contact_id === f.requester_id) || (p.organization_id && p.organization_id === f.organization_id));
     const refusedRows = refusals.filter((r) => r.ticket_id === f.id);
     const refused = refusedRows.map((r) => r.user_id);
+    const byCustomer = new Set(mine.flatMap((p) => p.excluded_user_ids));
+    const lapsed = new Map<string, Date>();
+    for (const r of refusedRows) if (r.state === 'expired' && !byCustomer.has(r.user_id)) lapsed.set(r.user_id, expiries.get(`${f.id}:${r.user_id}`) ?? new Date(0));
     const need = buildNeed({
       ticketId: f.id,
       priority: f.priority,
@@ -78,8 +89,20 @@ export async function loadNeeds(q: Queryable, pool: Pool, ticketIds: string[]): 
     const visit = need.kind === 'field' ? (booked.get(f.id) ?? null) : null;
     // 插单 plans a booked visit from its window's start, not before
     if (visit) need.notBefore = visit.start;
-    out.set(f.id, { facts: f, need, policy: resolvePolicy(pool.policies, f.category_id, f.team_id), rule, booked: visit });
+    out.set(f.id, { facts: f, need, policy: resolvePolicy(pool.policies, f.category_id, f.team_id), rule, booked: visit, lapsed });
   }
+  return out;
+}
+
+/** When each person's latest offer of these tickets expired, by "ticketId:userId" (from their recent assignments). */
+async function lastExpiries(q: Queryable, ticketIds: string[]): Promise<Map<string, Date>> {
+  const out = new Map<string, Date>();
+  for (const id of ticketIds)
+    for (const a of await assignmentRepository.history(q, id)) {
+      const key = `${id}:${a.user_id}`;
+      // newest first: the first expiry seen per person is their latest
+      if (a.state === 'expired' && a.ended_at && !out.has(key)) out.set(key, a.ended_at);
+    }
   return out;
 }
 

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../../platform/db/database';
 import { uuidv7 } from '../../../platform/ids';
 import { assignInTransaction, readTicket, recordTicketEvents, type TicketEventInput } from '../../tickets';
-import { userNames, type Actor } from '../../identity';
+import { activeUsersWithRoles, userNames, type Actor } from '../../identity';
 import { notifyUsers } from '../../notifications';
 import { assignmentRepository, DONE_REASONS, type AssignmentRow, type AssignmentState } from './assignment-repository';
 import type { StoredDecision } from './decision-view';
@@ -147,4 +147,20 @@ export async function releaseTo(run: Run, a: AssignmentRow, to: string, reason: 
 export async function recordStep(run: Run, a: AssignmentRow, kind: 'accepted' | 'started'): Promise<void> {
   await assignmentRepository.setState(run.q, a.id, kind, run.at);
   await recordTicketEvents(run.q, [event(run, a.ticket_id, `dispatch.${kind}`, { assignmentId: a.id, userId: a.user_id, userName: run.pool.byId.get(a.user_id)?.name ?? null, mode: a.mode })], run.at);
+}
+
+/**
+ * Tells the supervisors of the ticket's team (the admins when the team has none, or the ticket has no
+ * team) that it was offered to everyone eligible and nobody accepted in time (queue reason
+ * `not_accepted`): a `dispatch_not_accepted` notification {number, title, priority, text}, in the
+ * caller's transaction. The caller says when (once per ticket, not on every sweep).
+ */
+export async function notifyNotAccepted(run: Run, ticketId: string): Promise<void> {
+  const t = await readTicket(run.q, ticketId);
+  if (!t) return;
+  const team = t.team_id;
+  const supervisors = team ? (await activeUsersWithRoles(run.q, ['supervisor'])).filter((u) => u.team_ids.includes(team)) : [];
+  const to = supervisors.length ? supervisors : await activeUsersWithRoles(run.q, ['admin']);
+  const text = `工单 #${t.number} 已派给所有符合条件的人，均未按时接单`;
+  await notifyUsers(run.q, run.tenantId, to.map((u) => u.id), { kind: 'dispatch_not_accepted', ticketId, data: { number: Number(t.number), title: t.title, priority: t.priority, text }, at: run.at });
 }
