@@ -1,4 +1,4 @@
-import { Alert, Divider, Form, Input, Modal, Select, Space, Tag, Tooltip, TreeSelect, Typography } from 'antd';
+import { Alert, Divider, Form, Select, Space, Tag, Tooltip, TreeSelect, Typography } from 'antd';
 import { forwardRef, useEffect, useImperativeHandle, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { catalogApi, ticketsApi } from '../../api/endpoints';
@@ -13,10 +13,13 @@ import { CustomFieldInput, fieldsForType } from '../custom-field-input';
 import { allowedStatuses } from '../ticket-tags';
 import { LinksAndSubtasks, RequesterTickets, Watchers } from './related-panels';
 import { ResolveDialog } from './resolve-dialog';
+import { TransferDialog, type TransferTarget } from './transfer-dialog';
+import { ApiError } from '../../api/client';
 import { selectArrow, useSelectClear } from '../../common/quiet-icons';
 
 // The ticket's properties, each saved as soon as it is changed; errors appear under the field.
-// Changing an existing assignee asks for the transfer reason (转派原因), kept on the timeline.
+// Changing an existing assignee or team asks for the transfer reason (转派原因), kept on the timeline; a
+// person the dispatch rules exclude is refused, or assigned by a supervisor's override with a reason.
 
 export interface SidePanelHandle {
   assign: (userId: string) => void;
@@ -42,7 +45,7 @@ export const SidePanel = forwardRef<SidePanelHandle, Props>(function SidePanel({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState<string | null>(null);
   const [fields, setFields] = useState<CustomField[]>([]);
-  const [transfer, setTransfer] = useState<{ to: string; reason: string } | null>(null);
+  const [transfer, setTransfer] = useState<TransferTarget | null>(null);
   // 已解决 asks for the resolution note (and what else the ticket type requires) first
   const [resolving, setResolving] = useState(false);
 
@@ -60,6 +63,11 @@ export const SidePanel = forwardRef<SidePanelHandle, Props>(function SidePanel({
       onUpdated(await ticketsApi.update(ticket.id, patch));
       return true;
     } catch (err) {
+      // a person the dispatch rules exclude: the dialog names the rules (and lets a supervisor override)
+      if (field === 'assigneeId' && typeof patch.assigneeId === 'string' && err instanceof ApiError && err.code === 'DISPATCH_RULE_VIOLATION') {
+        setTransfer({ field: 'assigneeId', to: patch.assigneeId, refused: true });
+        return false;
+      }
       const { fields: fe, general } = mapErrorToFields(err, t, FIELDS);
       const next: Record<string, string> = {};
       for (const f of fe) next[String(f.name[0]) === 'customFields' && f.name[1] ? `cf.${f.name[1]}` : String(f.name[0])] = f.errors.join('；');
@@ -73,7 +81,7 @@ export const SidePanel = forwardRef<SidePanelHandle, Props>(function SidePanel({
 
   const assign = (to: string | null) => {
     if (to === ticket.assigneeId) return;
-    if (ticket.assigneeId && to) setTransfer({ to, reason: '' });
+    if (ticket.assigneeId && to) setTransfer({ field: 'assigneeId', to });
     else void save({ assigneeId: to }, 'assigneeId');
   };
   useImperativeHandle(ref, () => ({ assign }));
@@ -150,7 +158,7 @@ export const SidePanel = forwardRef<SidePanelHandle, Props>(function SidePanel({
         {item(
           'teamId',
           t('field.team'),
-          <Select data-testid="field-team" allowClear={selectClear} value={ticket.teamId ?? undefined} onChange={(v) => void save({ teamId: v ?? null }, 'teamId')} options={teams.map((x) => ({ value: x.id, label: x.name }))} />,
+          <Select data-testid="field-team" allowClear={selectClear} value={ticket.teamId ?? undefined} onChange={(v) => (ticket.teamId && v ? setTransfer({ field: 'teamId', to: v }) : void save({ teamId: v ?? null }, 'teamId'))} options={teams.map((x) => ({ value: x.id, label: x.name }))} />,
         )}
         {item(
           'assigneeId',
@@ -215,34 +223,7 @@ export const SidePanel = forwardRef<SidePanelHandle, Props>(function SidePanel({
           onUpdated(x);
         }}
       />
-      <Modal
-        open={!!transfer}
-        title={t('detail.transferTitle')}
-        okText={t('app.confirm')}
-        cancelText={t('app.cancel')}
-        okButtonProps={{ 'data-testid': 'transfer-ok', loading: saving === 'assigneeId' } as never}
-        onCancel={() => setTransfer(null)}
-        onOk={async () => {
-          if (!transfer) return;
-          const ok = await save({ assigneeId: transfer.to, ...(transfer.reason.trim() ? { transferReason: transfer.reason.trim() } : {}) }, 'assigneeId');
-          if (ok) setTransfer(null);
-        }}
-        destroyOnHidden
-      >
-        <Form layout="vertical">
-          <Form.Item label={t('detail.transferReason')} validateStatus={errors.transferReason ? 'error' : undefined} help={errors.transferReason || errors.assigneeId || undefined}>
-            <Input.TextArea
-              data-testid="transfer-reason"
-              autoFocus
-              rows={3}
-              maxLength={1000}
-              placeholder={t('detail.transferReasonPlaceholder')}
-              value={transfer?.reason}
-              onChange={(e) => setTransfer((x) => (x ? { ...x, reason: e.target.value } : x))}
-            />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <TransferDialog ticket={ticket} me={me} target={transfer} onClose={() => setTransfer(null)} onUpdated={onUpdated} />
     </div>
   );
 });
