@@ -80,6 +80,17 @@ describe('a ticket given to a person by hand through the ticket', () => {
     expect(created.json().error.code).toBe('DISPATCH_RULE_VIOLATION');
   });
 
+  it('moving a job someone holds to another team tells them, with the reason', async () => {
+    const g2 = await team(w, '电梯二组');
+    const holder = await person(w, '接单钱师傅', { teamIds: [g], skills: { 困人救援: 5 }, certifications: [{ name: '特种设备作业证', expires: '2099-12-31' }], capacity: { field: 5 } });
+    const tk = await ticket(w, { teamId: g, site, priority: 'normal' });
+    expect((await patch(agent.token, tk.id, { assigneeId: holder.id })).statusCode).toBe(200);
+    expect((await patch(agent.token, tk.id, { teamId: g2, transferReason: '该小区归二组负责' })).statusCode).toBe(200);
+    await w.settle();
+    const notes = (await w.t.api(holder.token, 'GET', '/api/v1/notifications')).json().items as { kind: string; ticketId: string; data: Record<string, unknown> }[];
+    expect(notes.find((n) => n.kind === 'unassigned' && n.ticketId === tk.id)?.data).toMatchObject({ reason: '该小区归二组负责', team: '电梯二组', by: '坐席张伟' });
+  });
+
   it('a tenant that does not dispatch (no policy) assigns by hand as before', async () => {
     const v = await dispatchWorld('不派单的租户');
     try {

@@ -1,11 +1,11 @@
 import { VIA_DISPATCH } from '../../tickets';
-import { userNames, type Actor } from '../../identity';
+import { teamNames, userNames, type Actor } from '../../identity';
 import { assignmentRepository } from './assignment-repository';
 import { dispatchTickets } from './dispatch-tickets';
 import { drainQueue } from './drain-queue';
 import { loadNeeds } from './load-needs';
 import { queueRepository } from './queue-repository';
-import { endAssignment, offer, recordStep, releaseTo, type Run } from './record-steps';
+import { endAssignment, offer, recordStep, releaseTo, tellUnassigned, type Run } from './record-steps';
 import { SYSTEM_REASONS } from './reasons';
 
 /** A ticket event as the outbox carries it. */
@@ -57,7 +57,14 @@ export async function followTicketChange(run: Run, c: TicketChange): Promise<boo
     return true;
   }
   if (changes.teamId) {
-    if (live) await endAssignment(run, live, 'released', c.data.reason ?? SYSTEM_REASONS.transferred, { unassign: true, data: { teamId: changes.teamId.to } });
+    if (live) {
+      const reason = c.data.reason ?? SYSTEM_REASONS.transferred;
+      await endAssignment(run, live, 'released', reason, { unassign: true, data: { teamId: changes.teamId.to } });
+      // the engineer who had it (accepted, perhaps on the way) learns it is no longer theirs
+      const to = changes.teamId.to as string | null;
+      const team = to ? ((await teamNames(run.q)).get(to) ?? null) : null;
+      await tellUnassigned(run, live, reason, { to: team, team });
+    }
     if (live || (await queueRepository.byTicket(run.q, c.ticketId))) await dispatchTickets(run, [c.ticketId], { fresh: false });
     if (live) await drainQueue(run);
     return true;

@@ -136,11 +136,16 @@ export async function endAssignment(run: Run, a: AssignmentRow, state: EndKind, 
  */
 export async function releaseTo(run: Run, a: AssignmentRow, to: string, reason: string): Promise<void> {
   await endAssignment(run, a, 'released', reason, { unassign: false, data: { to } });
+  const toName = run.pool.byId.get(to)?.name ?? (await userNames(run.q, [to])).get(to) ?? null;
+  await tellUnassigned(run, a, reason, { to: toName });
+}
+
+/** The person a job was taken from is told (改派 to someone, 转派 to another team), unless they did it themselves. */
+export async function tellUnassigned(run: Run, a: AssignmentRow, reason: string, extra: { to?: string | null; team?: string | null }): Promise<void> {
   if (run.actor.type === 'user' && run.actor.id === a.user_id) return;
   const t = await readTicket(run.q, a.ticket_id);
   if (!t) return;
-  const toName = run.pool.byId.get(to)?.name ?? (await userNames(run.q, [to])).get(to) ?? null;
-  await notifyUsers(run.q, run.tenantId, [a.user_id], { kind: 'unassigned', ticketId: a.ticket_id, data: { number: Number(t.number), title: t.title, by: run.actor.name, to: toName, reason }, at: run.at });
+  await notifyUsers(run.q, run.tenantId, [a.user_id], { kind: 'unassigned', ticketId: a.ticket_id, data: { number: Number(t.number), title: t.title, by: run.actor.name, reason, ...extra }, at: run.at });
 }
 
 /** Records a step of a live assignment (accepted, started) as a ticket event. */
