@@ -88,6 +88,7 @@ export const deliveryEn: DeliveryTexts = {
     kinds: {
       assigned: 'Assigned to me',
       unassigned: 'My job reassigned to someone else',
+      dispatch_not_accepted: 'A dispatched ticket nobody accepted',
       mention: 'Mentions me',
       watched_ticket_comment: 'Reply on a ticket I watch',
       watcher_added: 'Made a watcher',

@@ -89,6 +89,7 @@ export const deliveryZhCN = {
     kinds: {
       assigned: '分配给我',
       unassigned: '我的工单被改派给他人',
+      dispatch_not_accepted: '派出的工单无人接单',
       mention: '提到我',
       watched_ticket_comment: '关注的工单有回复',
       watcher_added: '我成为关注人',

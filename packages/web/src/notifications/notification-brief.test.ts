@@ -44,6 +44,14 @@ describe('the bell’s short form of a notification', () => {
     expect(notificationReason(note('assigned', data), en)).toBeUndefined();
   });
 
+  it('nobody accepted a dispatched ticket: the supervisors read so in both languages, not the generic 有新动态', () => {
+    const n = note('dispatch_not_accepted', { number: 10042, title: '电梯困人', priority: 'urgent', text: '工单 #10042 已派给所有符合条件的人，均未按时接单' });
+    expect(notificationText(n, i18n.getFixedT('zh-CN'))).toBe('工单 #10042「电梯困人」已派给所有符合条件的人，均未及时接单，请跟进');
+    expect(notificationText(n, i18n.getFixedT('en'))).toBe('Ticket #10042 “电梯困人” was offered to everyone eligible and nobody accepted in time; please follow up');
+    expect(notificationBrief(n, i18n.getFixedT('zh-CN'))).toEqual({ kind: '无人接单', by: '', subject: '#10042 电梯困人' });
+    expect(notificationBrief(n, i18n.getFixedT('en')).kind).toBe('Nobody accepted');
+  });
+
   it('speaks English too', () => {
     const t = i18n.getFixedT('en');
     expect(notificationBrief(note('mention', data), t).kind).toBe('Mentioned you');

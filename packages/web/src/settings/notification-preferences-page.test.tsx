@@ -26,6 +26,10 @@ describe('notification settings', () => {
     // a job reassigned away from me is a kind of its own, off by default
     expect(screen.getByText('我的工单被改派给他人')).toBeTruthy();
     expect((screen.getByTestId('pref-unassigned-email') as HTMLInputElement).checked).toBe(false);
+    // supervisors told that nobody accepted a dispatched ticket: worded, not the bare kind code
+    expect(screen.getByText('派出的工单无人接单')).toBeTruthy();
+    expect(screen.queryByText('dispatch_not_accepted')).toBeNull();
+    expect((screen.getByTestId('pref-dispatch_not_accepted-sms') as HTMLInputElement).checked).toBe(false);
     fireEvent.click(screen.getByTestId('pref-sla_warning-sms'));
     await act(async () => {
       fireEvent.click(screen.getByTestId('pref-save'));

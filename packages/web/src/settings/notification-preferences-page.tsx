@@ -10,7 +10,7 @@ import { DELIVERY_KEYS, deliveryApi, type NotificationPreferences } from '../adm
 // 通知设置 (from the user menu): for each kind of notification, whether it also goes by email or SMS (in-app
 // always), and 免打扰 quiet hours in one's time zone during which only urgent ones go out by email / SMS.
 
-export const PREF_KINDS = ['assigned', 'unassigned', 'mention', 'watched_ticket_comment', 'watcher_added', 'sla_warning', 'sla_breached', 'escalation', 'automation'] as const;
+export const PREF_KINDS = ['assigned', 'unassigned', 'dispatch_not_accepted', 'mention', 'watched_ticket_comment', 'watcher_added', 'sla_warning', 'sla_breached', 'escalation', 'automation'] as const;
 type Outside = NotificationPreferences['channels'][string][number];
 const OUTSIDE = allOf<Outside>()(['email', 'sms']);
 const ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Taipei', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/London', 'America/New_York', 'UTC'];

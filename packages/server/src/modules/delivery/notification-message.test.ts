@@ -19,6 +19,16 @@ describe('notification mail and SMS words', () => {
     expect(notificationSms('assigned', data, '13900139000').text).toBe('工单已分配给你：#1042 电梯停在三楼');
   });
 
+  it('dispatch_not_accepted: the supervisors read that nobody took the ticket, not a bare code name', () => {
+    const d = { number: 1042, title: '电梯停在三楼', priority: 'high', text: '工单 #1042 已派给所有符合条件的人，均未按时接单' };
+    expect(labelOf('dispatch_not_accepted')).toBe('工单无人接单，请跟进');
+    const mail = notificationMail('dispatch_not_accepted', d, 'zhu@example.cn');
+    expect(mail.subject).toBe('【工单通知】工单无人接单，请跟进：#1042 电梯停在三楼');
+    expect(mail.text).toBe('工单无人接单，请跟进\n工单：#1042 电梯停在三楼\n工单 #1042 已派给所有符合条件的人，均未按时接单\n');
+    expect(notificationSms('dispatch_not_accepted', d, '13900139000').text).toBe('工单无人接单，请跟进：#1042 电梯停在三楼');
+    expect(mail.text).not.toContain('dispatch_not_accepted');
+  });
+
   it('names a system actor as people read it: dispatch is 智能派单', () => {
     expect(notificationMail('unassigned', { ...data, by: 'dispatch', reason: '日内优化' }, 'li@example.cn').text).toBe('你的工单已改派给他人\n工单：#1042 电梯停在三楼\n操作人：智能派单\n改派给：王工\n原因：日内优化\n');
   });

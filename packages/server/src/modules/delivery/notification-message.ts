@@ -6,6 +6,8 @@ const LABELS: Record<string, string> = {
   mention: '有人在工单中提到了你',
   assigned: '工单已分配给你',
   unassigned: '你的工单已改派给他人',
+  // to the team's supervisors: offered to everyone eligible, nobody accepted in time (data.text says so at length)
+  dispatch_not_accepted: '工单无人接单，请跟进',
   watched_ticket_comment: '你关注的工单有新消息',
   watcher_added: '你被添加为工单关注人',
   sla_warning: 'SLA 预警',
