@@ -22,11 +22,13 @@ export interface DispatchFactsRow {
   site_address: string | null;
   /** the asset the ticket is about (sla: a maintenance contract's policy) */
   asset_id: string | null;
+  /** a sub-task's parent (its paperwork is not a visit unless it has a site of its own) */
+  parent_id: string | null;
   created_at: Date;
 }
 
 const FACTS = `id, number::int AS number, title, status, priority, channel, type_id, category_id, team_id, assignee_id, requester_id,
-  organization_id, custom_fields, site_lat, site_lng, site_address, asset_id, created_at`;
+  organization_id, custom_fields, site_lat, site_lng, site_address, asset_id, parent_id, created_at`;
 
 export const dispatchFactsRepository = {
   async byIds(q: Queryable, ids: string[]): Promise<DispatchFactsRow[]> {

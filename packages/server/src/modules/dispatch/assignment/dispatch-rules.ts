@@ -57,9 +57,10 @@ export function matchRule(rules: RuleRow[], f: TicketFacts): RuleRow | null {
   return null;
 }
 
-/** On-site work when the ticket has a site or the rule says so; a chat for the chat channel; else ticket work. */
-export function kindOf(hasSite: boolean, rule: RuleRow | null, channel: string): WorkKind {
-  if (hasSite || rule?.requirements?.onSite === true) return 'field';
+/** On-site work when the ticket has a site or the rule says so — but for a sub-task without a site of its
+ * own (an 事件报告, a 回访: the parent's visit is the on-site work); a chat for the chat channel; else ticket work. */
+export function kindOf(hasSite: boolean, rule: RuleRow | null, channel: string, subtask = false): WorkKind {
+  if (hasSite || (rule?.requirements?.onSite === true && !subtask)) return 'field';
   return channel === 'chat' ? 'chat' : 'ticket';
 }
 
@@ -80,6 +81,8 @@ export interface NeedInput {
   categoryId: string | null;
   site: LatLng | null;
   customFields: Record<string, unknown>;
+  /** a sub-task (it has a parent ticket) */
+  subtask?: boolean;
   /** the ticket's product line (its custom field, else its device's); absent: the custom field */
   productLine?: string | null;
   tier: string | null;
@@ -97,7 +100,7 @@ export interface NeedInput {
 
 export function buildNeed(i: NeedInput): Need {
   const req = i.rule?.requirements ?? {};
-  const kind = kindOf(i.site !== null, i.rule, i.channel);
+  const kind = kindOf(i.site !== null, i.rule, i.channel, i.subtask);
   return {
     ticketId: i.ticketId,
     kind,

@@ -75,6 +75,7 @@ export async function loadNeeds(q: Queryable, pool: Pool, ticketIds: string[]): 
       categoryId: f.category_id,
       site: f.site_lat !== null && f.site_lng !== null ? [f.site_lat, f.site_lng] : null,
       customFields: f.custom_fields ?? {},
+      subtask: f.parent_id !== null,
       productLine,
       tier,
       preferredUserIds: [...new Set(mine.flatMap((p) => p.preferred_user_ids))],
