@@ -38,9 +38,12 @@ export const dispatchZhCN = {
   import: {
     button: '导入 CSV',
     title: '技能矩阵导入结果',
-    help: 'CSV 文件（UTF-8，或 Excel 直接“另存为 CSV”的 GBK 编码）第一行为列名：邮箱,技能,等级,证书,到期日；等级为 1–5，到期日写作 2027-05-01。正确的行会写入，有问题的行逐条列出。',
+    help: 'CSV 文件（UTF-8，或 Excel 直接“另存为 CSV”的 GBK 编码）第一行为列名：邮箱,技能,等级,证书,到期日；等级为 1–5，到期日写作 2027-05-01（或 2027/5/1、2027年5月1日）；每人最多 100 项技能。正确的行会写入，有问题的行逐条列出。',
     file: {
       not_utf8: '文件不是文本格式的 CSV：请在 Excel 中“另存为 CSV”后再上传',
+      // value: the line of the first bytes that are not UTF-8 (a cell pasted from a GBK file)
+      not_utf8_line: '第 {{value}} 行含有非 UTF-8 字符（可能是从其他编码的文件粘贴来的）：请重新输入这一行，或把整份文件另存为 UTF-8 或 GBK 编码的 CSV 后再上传',
+      duplicate: '第一行把同一列写了两次（{{value}}）：请只保留一个（邮箱与 email、技能与 skill 等是同一列）',
       no_rows: '文件里没有可导入的数据行：第一行为列名，之后每行一人一项技能',
       unknown_columns: '第一行有不认识的列名（{{value}}）：应为 邮箱,技能,等级（可加 证书,到期日）',
       missing_columns: '缺少列：{{value}}（第一行应为 邮箱,技能,等级）',
@@ -60,10 +63,12 @@ export const dispatchZhCN = {
       skill_invalid: '技能名称不正确（“{{value}}”）：不能为空，最多 64 个字',
       level_invalid: '技能“{{skill}}”的等级“{{value}}”不正确：等级为 1 到 5 的整数',
       certification_too_long: '证书名称太长（“{{value}}…”）：最多 100 个字',
-      expires_invalid: '到期日“{{value}}”不是有效日期：请写作 2027-05-01',
+      expires_invalid: '到期日“{{value}}”不是有效日期：请写作 2027-05-01、2027/5/1 或 2027年5月1日',
       expires_without_certification: '填写了到期日“{{value}}”但没有证书：请在同一行填写证书名称',
       nothing_to_import: '这一行既没有技能和等级，也没有证书',
       unknown_email: '找不到邮箱为 {{value}} 的在职员工：请检查邮箱',
+      too_many_fields: '这一行的列数（{{value}}）多于表头：请删去多余的内容，含逗号的值要用英文双引号（"…"）括起来',
+      too_many_skills: '再加技能“{{skill}}”，{{value}} 就超过每人 100 项技能的上限：请先在技能矩阵中删去不再需要的技能',
     },
     codes: { NOT_FOUND: '找不到这个邮箱对应的在职员工', VALIDATION_FAILED: '这一行的内容有误' },
   },

@@ -27,6 +27,13 @@ describe('skill matrix import: what is wrong with the file', () => {
     expect(fileErrorText(fileIssue('unreadable'), zh)).toBe('文件无法按 CSV 读取，请检查后再上传');
   });
 
+  it('names the line of bytes that are not UTF-8, and a column named twice', () => {
+    expect(fileErrorText(fileIssue('not_utf8', '7'), zh)).toBe('第 7 行含有非 UTF-8 字符（可能是从其他编码的文件粘贴来的）：请重新输入这一行，或把整份文件另存为 UTF-8 或 GBK 编码的 CSV 后再上传');
+    expect(fileErrorText(fileIssue('not_utf8', '7'), en)).toBe('Line 7 holds characters that are not UTF-8 (perhaps pasted from a file in another encoding): retype that line, or save the whole file as CSV in UTF-8 or GBK and upload it again');
+    expect(fileErrorText(fileIssue('duplicate', 'email、邮箱'), zh)).toBe('第一行把同一列写了两次（email、邮箱）：请只保留一个（邮箱与 email、技能与 skill 等是同一列）');
+    expect(fileErrorText(fileIssue('duplicate', 'email、邮箱'), en)).toContain('names a column twice (email、邮箱)');
+  });
+
   it('leaves other errors to the console-wide words', () => {
     expect(fileErrorText(new ApiError(403, 'FORBIDDEN', 'no'), zh)).toBe(zh('errors.FORBIDDEN'));
   });
@@ -39,8 +46,14 @@ describe('skill matrix import: a failed row', () => {
     expect(failureText(row('level_invalid', { value: '9', skill: '网络' }), zh)).toBe('技能“网络”的等级“9”不正确：等级为 1 到 5 的整数');
     expect(failureText(row('level_invalid', { value: '9', skill: '网络' }), en)).toBe('Level “9” of 网络 is not valid: levels are whole numbers from 1 to 5');
     expect(failureText(row('unknown_email', { value: 'a@b.cn', code: 'NOT_FOUND' }), zh)).toBe('找不到邮箱为 a@b.cn 的在职员工：请检查邮箱');
-    expect(failureText(row('expires_invalid', { value: '2027-13-01' }), zh)).toBe('到期日“2027-13-01”不是有效日期：请写作 2027-05-01');
+    expect(failureText(row('expires_invalid', { value: '2027-13-01' }), zh)).toBe('到期日“2027-13-01”不是有效日期：请写作 2027-05-01、2027/5/1 或 2027年5月1日');
     for (const issue of ['email_empty', 'skill_invalid', 'certification_too_long', 'expires_without_certification', 'nothing_to_import']) expect(failureText(row(issue, { value: 'x' }), zh)).toMatch(/[\u4e00-\u9fa5]/);
+  });
+  it('words a row with more fields than the header, and a person past 100 skills, not only 这一行的内容有误', () => {
+    expect(failureText(row('too_many_fields', { value: '6' }), zh)).toBe('这一行的列数（6）多于表头：请删去多余的内容，含逗号的值要用英文双引号（"…"）括起来');
+    expect(failureText(row('too_many_fields', { value: '6' }), en)).toBe('The row has more fields (6) than the header has columns: remove the extra ones, and put a value containing a comma in double quotes ("…")');
+    expect(failureText(row('too_many_skills', { value: 'wang@example.cn', skill: '电梯维修' }), zh)).toBe('再加技能“电梯维修”，wang@example.cn 就超过每人 100 项技能的上限：请先在技能矩阵中删去不再需要的技能');
+    expect(failureText(row('too_many_skills', { value: 'wang@example.cn', skill: '电梯维修' }), en)).toBe('Adding 电梯维修 would take wang@example.cn past the limit of 100 skills a person: remove skills they no longer need in the skill matrix first');
   });
   it('falls back to the general words for an issue it does not know', () => {
     expect(failureText(row('something_new'), zh)).toBe('这一行的内容有误');

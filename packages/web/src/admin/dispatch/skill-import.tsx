@@ -19,7 +19,9 @@ export function fileErrorText(err: unknown, t: TFunction): string {
     const issue = err.details.find((d) => d.field === 'file');
     // an unreadable file says where (value: the line); without a line there is nothing precise to say
     const located = issue && (issue.code === 'broken_quote' || issue.code === 'unreadable') ? issue.value !== undefined : true;
-    if (issue && located) return t(`dispatch.import.file.${issue.code}`, { value: issue.value ?? '', defaultValue: t('dispatch.import.file.other') });
+    // bytes that are not UTF-8 are named by their line (value) when the server gives it
+    const key = issue?.code === 'not_utf8' && issue.value ? 'not_utf8_line' : issue?.code;
+    if (issue && located) return t(`dispatch.import.file.${key}`, { value: issue.value ?? '', defaultValue: t('dispatch.import.file.other') });
     if (issue) return t('dispatch.import.file.other');
   }
   return errorMessage(err, t);
