@@ -40242,7 +40242,7 @@ export interface components {
                 decision: components["schemas"]["DispatchDecision"];
             }[];
             need: components["schemas"]["DispatchNeed"];
-            /** @description Waiting for dispatch (待派单) and why: manual, batch, no_capacity, off_shift (every qualified person off shift or away), no_one_eligible, no_outlet, held_for_nearer (就近等待) */
+            /** @description Waiting for dispatch (待派单) and why: manual, batch, no_capacity, off_shift (every qualified person off shift or away), no_one_eligible, no_outlet, held_for_nearer (就近等待), not_accepted (offered to everyone eligible, nobody accepted in time; offered again after a cool-down of the accept time) */
             queued: {
                 /** @description ISO-8601 date-time */
                 since: string;
@@ -40307,7 +40307,7 @@ export interface components {
                 decision: components["schemas"]["DispatchDecisionInput"];
             }[];
             need: components["schemas"]["DispatchNeedInput"];
-            /** @description Waiting for dispatch (待派单) and why: manual, batch, no_capacity, off_shift (every qualified person off shift or away), no_one_eligible, no_outlet, held_for_nearer (就近等待) */
+            /** @description Waiting for dispatch (待派单) and why: manual, batch, no_capacity, off_shift (every qualified person off shift or away), no_one_eligible, no_outlet, held_for_nearer (就近等待), not_accepted (offered to everyone eligible, nobody accepted in time; offered again after a cool-down of the accept time) */
             queued: {
                 /** @description ISO-8601 date-time */
                 since: string;

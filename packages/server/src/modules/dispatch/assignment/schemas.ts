@@ -74,7 +74,7 @@ export const TicketDispatchSchema = z
     current: AssignmentSchema.nullable(),
     history: z.array(AssignmentSchema).describe('Newest first'),
     need: NeedSchema,
-    queued: z.object({ since: Iso, reason: z.string().nullable(), batchUntil: Iso.nullable() }).nullable().describe('Waiting for dispatch (待派单) and why: manual, batch, no_capacity, off_shift (every qualified person off shift or away), no_one_eligible, no_outlet, held_for_nearer (就近等待)'),
+    queued: z.object({ since: Iso, reason: z.string().nullable(), batchUntil: Iso.nullable() }).nullable().describe('Waiting for dispatch (待派单) and why: manual, batch, no_capacity, off_shift (every qualified person off shift or away), no_one_eligible, no_outlet, held_for_nearer (就近等待), not_accepted (offered to everyone eligible, nobody accepted in time; offered again after a cool-down of the accept time)'),
   })
   .meta({ id: 'TicketDispatch' });
 
