@@ -41,6 +41,8 @@ import { inventoryEn } from './inventory.en';
 import { inventoryZhCN } from './inventory.zh-CN';
 import { maintenanceEn } from './maintenance.en';
 import { maintenanceZhCN } from './maintenance.zh-CN';
+import { siteEn } from './site.en';
+import { siteZhCN } from './site.zh-CN';
 
 // Interface language: zh-CN by default, English second; the choice is kept in localStorage and
 // switches i18next, dayjs and (in app.tsx) Ant Design together.
@@ -64,7 +66,7 @@ export const dayjsLocale = (lng: Language) => (lng === 'en' ? 'en' : 'zh-cn');
 export const i18n = i18next.createInstance();
 const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, intake: intakeZhCN, intel: intelZhCN, imports: importsZhCN, dispatch: dispatchZhCN, dispatchMap: dispatchMapZhCN, dispatchBoard: dispatchBoardZhCN, calendars: calendarsZhCN, sla: slaZhCN, automation: automationZhCN, delivery: deliveryZhCN, assist: assistZhCN, kb: kbZhCN, portalAdmin: portalAdminZhCN, csat: satisfactionZhCN, fieldApp: fieldAppZhCN, assets: assetsZhCN, inv: inventoryZhCN, maintenance: maintenanceZhCN } }, en: { translation: { ...en, intake: intakeEn, intel: intelEn, imports: importsEn, dispatch: dispatchEn, dispatchMap: dispatchMapEn, dispatchBoard: dispatchBoardEn, calendars: calendarsEn, sla: slaEn, automation: automationEn, delivery: deliveryEn, assist: assistEn, kb: kbEn, portalAdmin: portalAdminEn, csat: satisfactionEn, fieldApp: fieldAppEn, assets: assetsEn, inv: inventoryEn, maintenance: maintenanceEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, intake: intakeZhCN, intel: intelZhCN, imports: importsZhCN, dispatch: dispatchZhCN, dispatchMap: dispatchMapZhCN, dispatchBoard: dispatchBoardZhCN, calendars: calendarsZhCN, sla: slaZhCN, automation: automationZhCN, delivery: deliveryZhCN, assist: assistZhCN, kb: kbZhCN, portalAdmin: portalAdminZhCN, csat: satisfactionZhCN, fieldApp: fieldAppZhCN, assets: assetsZhCN, inv: inventoryZhCN, maintenance: maintenanceZhCN, site: siteZhCN } }, en: { translation: { ...en, intake: intakeEn, intel: intelEn, imports: importsEn, dispatch: dispatchEn, dispatchMap: dispatchMapEn, dispatchBoard: dispatchBoardEn, calendars: calendarsEn, sla: slaEn, automation: automationEn, delivery: deliveryEn, assist: assistEn, kb: kbEn, portalAdmin: portalAdminEn, csat: satisfactionEn, fieldApp: fieldAppEn, assets: assetsEn, inv: inventoryEn, maintenance: maintenanceEn, site: siteEn } } },
   lng: initial,
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

@@ -12,6 +12,8 @@ import { useCategoryTree, useLocalName, useLookups } from '../../common/lookups'
 import { searchStaff } from '../../common/people-search';
 import { RemoteSelect } from '../../common/remote-select';
 import { CustomFieldInput, fieldsForType } from '../custom-field-input';
+import { siteBody, type SiteDraft } from '../site/site-geo';
+import { SiteInput, siteRule } from '../site/site-input';
 import { StatusTag } from '../ticket-tags';
 
 // A ticket on behalf of a caller: find them by phone or email (with their open tickets), or
@@ -29,11 +31,13 @@ interface Values {
   assigneeId?: string;
   tags?: string[];
   customFields?: NewTicket['customFields'];
+  /** 上门地址, optional: sent only when given */
+  site?: SiteDraft;
 }
 
 type NewTicket = Body<'/api/v1/tickets', 'post'>;
 
-const KNOWN = ['requester.name', 'requester.phone', 'requester.email', 'requester', 'typeId', 'title', 'description', 'priority', 'categoryId', 'teamId', 'assigneeId', 'tags', 'customFields'];
+const KNOWN = ['requester.name', 'requester.phone', 'requester.email', 'requester', 'typeId', 'title', 'description', 'priority', 'categoryId', 'teamId', 'assigneeId', 'tags', 'customFields', 'site'];
 const FORM_DRAFT = 'gongdan.draft.new-ticket';
 const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);
 
@@ -116,6 +120,7 @@ export default function CreateTicketPage() {
       ? { id: contact.id }
       : (Object.fromEntries(Object.entries(v.requester ?? {}).filter(([, x]) => typeof x === 'string' && x.trim()).map(([k, x]) => [k, (x as string).trim()])) as Values['requester'] & object);
     const customFields = Object.fromEntries(Object.entries(v.customFields ?? {}).filter(([, x]) => x !== undefined && x !== null && x !== ''));
+    const site = siteBody(v.site);
     const body: NewTicket = {
       title: v.title,
       description: v.description ? `<p>${v.description.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\n/g, '<br>')}</p>` : '',
@@ -128,6 +133,7 @@ export default function CreateTicketPage() {
       ...(v.assigneeId ? { assigneeId: v.assigneeId } : {}),
       ...(v.tags?.length ? { tags: v.tags } : {}),
       ...(Object.keys(customFields).length ? { customFields } : {}),
+      ...(site ? { site } : {}),
     };
     try {
       const created = await ticketsApi.create(body, idempotencyKey);
@@ -261,6 +267,9 @@ export default function CreateTicketPage() {
                 </Form.Item>
               </Col>
             </Row>
+            <Form.Item name="site" label={t('site.label')} tooltip={t('site.help')} rules={[siteRule(t)]}>
+              <SiteInput />
+            </Form.Item>
             {fields.length > 0 && (
               <>
                 <Typography.Title level={5}>{t('field.customFields')}</Typography.Title>

@@ -10,6 +10,8 @@ import { resolveStaff, searchStaff } from '../../common/people-search';
 import { RemoteSelect } from '../../common/remote-select';
 import { resolveAsset, searchAssets } from '../../assets/asset-search';
 import { CustomFieldInput, fieldsForType } from '../custom-field-input';
+import { siteOf } from '../site/site-geo';
+import { SiteProperty } from '../site/site-input';
 import { allowedStatuses } from '../ticket-tags';
 import { LinksAndSubtasks, RequesterTickets, Watchers } from './related-panels';
 import { ResolveDialog } from './resolve-dialog';
@@ -192,6 +194,7 @@ export const SidePanel = forwardRef<SidePanelHandle, Props>(function SidePanel({
               style={{ width: '100%' }}
             />,
           )}
+        {me.role !== 'customer' && item('site', t('site.label'), <SiteProperty site={siteOf(ticket)} onSave={(site) => save({ site }, 'site')} />)}
         {missing.length > 0 && (
           <Alert data-testid="missing-fields" type="warning" showIcon style={{ marginBottom: 12 }} title={t('detail.missingFields', { fields: missing.map(name).join('、') })} />
         )}

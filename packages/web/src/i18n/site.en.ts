@@ -1,0 +1,31 @@
+import type { SiteTexts } from './site.zh-CN';
+
+export const siteEn: SiteTexts = {
+  label: 'Site',
+  help: 'Dispatch uses this position to find the nearest qualified engineer and to check service areas. Give the address and type the latitude/longitude or click the map.',
+  address: 'Address',
+  addressPlaceholder: 'e.g. B1, China World Tower, 1 Jianguomenwai Ave, Chaoyang, Beijing',
+  lat: 'Latitude',
+  lng: 'Longitude',
+  latPlaceholder: 'Latitude, e.g. 39.9087',
+  lngPlaceholder: 'Longitude, e.g. 116.3975',
+  pickOnMap: 'Pick on the map',
+  hideMap: 'Hide the map',
+  mapAria: 'Click the map to choose the site',
+  mapHelp: 'Click the map to set the position; zoom in first for precision.',
+  none: 'Not given (dispatch does not know where)',
+  edit: 'Change',
+  clear: 'Clear',
+  save: 'Save',
+  cancel: 'Cancel',
+  cleared: 'Site cleared',
+  errors: {
+    needPosition: 'Type the latitude and longitude or pick the position on the map',
+    needBoth: 'Both latitude and longitude are needed',
+    notNumber: 'Latitude and longitude must be numbers',
+    lat: 'Latitude must be between -90 and 90',
+    lng: 'Longitude must be between -180 and 180',
+    zero: '(0, 0) is not a real position: check the coordinates',
+    address: 'The address can be at most 500 characters',
+  },
+};

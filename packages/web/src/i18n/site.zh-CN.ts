@@ -1,0 +1,31 @@
+// 上门地址 (a ticket's site): the input in 新建工单 and on the ticket page, with its small map.
+export const siteZhCN = {
+  label: '上门地址',
+  help: '派单按此位置找最近的合格工程师并核对服务区域。填写地址，并输入经纬度或在地图上点选位置。',
+  address: '地址',
+  addressPlaceholder: '如：北京市朝阳区建国门外大街 1 号国贸大厦 B1',
+  lat: '纬度',
+  lng: '经度',
+  latPlaceholder: '纬度，如 39.9087',
+  lngPlaceholder: '经度，如 116.3975',
+  pickOnMap: '在地图上选点',
+  hideMap: '收起地图',
+  mapAria: '点击地图选择上门位置',
+  mapHelp: '点击地图设置位置，可缩放后再点选。',
+  none: '未填写（派单时位置未知）',
+  edit: '修改',
+  clear: '清除',
+  save: '保存',
+  cancel: '取消',
+  cleared: '已清除上门地址',
+  errors: {
+    needPosition: '请填写经纬度或在地图上选点',
+    needBoth: '纬度和经度都需要填写',
+    notNumber: '经纬度必须是数字',
+    lat: '纬度须在 -90 到 90 之间',
+    lng: '经度须在 -180 到 180 之间',
+    zero: '(0, 0) 不是有效位置，请检查经纬度',
+    address: '地址最多 500 个字',
+  },
+};
+export type SiteTexts = typeof siteZhCN;
