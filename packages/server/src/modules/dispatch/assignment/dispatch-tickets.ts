@@ -7,7 +7,7 @@ import { resolvePolicy, waitingReason } from './dispatch-rules';
 import { loadNeeds, type TicketNeed } from './load-needs';
 import { chooseAtOutlet, type OutletDecision } from './outlet-target';
 import { queueRepository } from './queue-repository';
-import { enqueue, notifyNotAccepted, offer, type Run } from './record-steps';
+import { engineRun, enqueue, notifyNotAccepted, offer, type Run } from './record-steps';
 
 /** `onlyLapsed`: nobody but people who let an offer of it expire qualified (queued `not_accepted`, or offered to one of them again). */
 export type Outcome = { ticketId: string; result: 'offered' | 'queued' | 'skipped'; userId?: string; reason?: string; onlyLapsed?: boolean };
@@ -21,6 +21,7 @@ const CLOSED = new Set(['resolved', 'closed']);
  * Otherwise they come back to dispatch (declined, expired, handed back) or wait in the queue.
  */
 export async function dispatchTickets(run: Run, ticketIds: string[], o: { fresh: boolean; batchDue?: boolean }): Promise<Outcome[]> {
+  run = engineRun(run);
   const needs = await loadNeeds(run.q, run.pool, ticketIds);
   const live = await assignmentRepository.liveTicketIds(run.q, ticketIds);
   const queued = o.fresh ? await queueRepository.queuedIds(run.q, ticketIds) : new Set<string>();

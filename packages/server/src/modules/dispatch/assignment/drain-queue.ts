@@ -4,7 +4,7 @@ import { decideOne, heldForNearer, type Outcome } from './dispatch-tickets';
 import { loadNeeds, type TicketNeed } from './load-needs';
 import { bandPick } from './queue-band';
 import { queueRepository } from './queue-repository';
-import { offer, enqueue, type Run } from './record-steps';
+import { engineRun, offer, enqueue, type Run } from './record-steps';
 import { rank } from '../engine';
 
 /** Queued tickets looked at per round: the most urgent, then oldest. */
@@ -19,6 +19,7 @@ const ROUND = 200;
  * Runs with the lock held.
  */
 export async function drainQueue(run: Run): Promise<Outcome[]> {
+  run = engineRun(run);
   const rows = (await queueRepository.due(run.q, run.at, ROUND)).filter((r) => r.waiting_reason !== 'manual');
   if (!rows.length) return [];
   const needs = await loadNeeds(run.q, run.pool, rows.map((r) => r.ticket_id));

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../../platform/db/database';
 import { uuidv7 } from '../../../platform/ids';
 import { assignInTransaction, readTicket, recordTicketEvents, type TicketEventInput } from '../../tickets';
-import { activeUsersWithRoles, userNames, type Actor } from '../../identity';
+import { activeUsersWithRoles, systemActor, userNames, type Actor } from '../../identity';
 import { notifyUsers } from '../../notifications';
 import { assignmentRepository, DONE_REASONS, type AssignmentRow, type AssignmentState } from './assignment-repository';
 import type { StoredDecision } from './decision-view';
@@ -22,6 +22,10 @@ export interface Run {
   actor: Actor;
   at: Date;
 }
+
+/** The same run with the engine as its actor: what dispatch decides by itself after a person's step (a
+ * decline, a transfer, capacity freed) is the system's doing, not credited to that person. */
+export const engineRun = (run: Run): Run => (run.actor.type === 'system' ? run : { ...run, actor: systemActor(run.tenantId, 'dispatch') });
 
 type EventActor = TicketEventInput['actor'];
 const event = (run: Run, ticketId: string, kind: string, data: Record<string, unknown>): TicketEventInput => ({
