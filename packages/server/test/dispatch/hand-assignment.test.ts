@@ -91,6 +91,26 @@ describe('a ticket given to a person by hand through the ticket', () => {
     expect(notes.find((n) => n.kind === 'unassigned' && n.ticketId === tk.id)?.data).toMatchObject({ reason: '该小区归二组负责', team: '电梯二组', by: '坐席张伟' });
   });
 
+  it('what the engine does after a person\'s step (their resolve frees capacity) is credited to the system, not to them', async () => {
+    const g3 = await team(w, '电梯三组');
+    const solo = await person(w, '单人周师傅', { teamIds: [g3], skills: { 困人救援: 5 }, certifications: [{ name: '特种设备作业证', expires: '2099-12-31' }], capacity: { field: 1 } });
+    await policy(w, { scope: 'team', scopeId: g3, mode: 'scored' });
+    const first = await ticket(w, { teamId: g3, site, priority: 'normal' });
+    await w.settle();
+    expect((await dispatchOf(w, first.id)).current).toMatchObject({ userId: solo.id });
+    const waiting = await ticket(w, { teamId: g3, site, priority: 'normal' });
+    await w.settle();
+    expect((await dispatchOf(w, waiting.id)).queued).toBeTruthy();
+    const categoryId = (await w.t.api(w.acme.adminToken, 'POST', '/api/v1/categories', { nameZh: '困人救援' })).json().id;
+    const resolved = await patch(w.acme.adminToken, first.id, { categoryId, status: 'resolved', resolution: '已放出被困乘客，电梯恢复运行' });
+    expect(resolved.statusCode, resolved.body).toBe(200);
+    await w.settle();
+    const d = await dispatchOf(w, waiting.id);
+    expect(d.current).toMatchObject({ userId: solo.id, decidedBy: null });
+    const notes = (await w.t.api(solo.token, 'GET', '/api/v1/notifications')).json().items as { kind: string; ticketId: string; data: { by?: string } }[];
+    expect(notes.find((n) => n.kind === 'assigned' && n.ticketId === waiting.id)?.data.by).toBe('dispatch');
+  });
+
   it('a tenant that does not dispatch (no policy) assigns by hand as before', async () => {
     const v = await dispatchWorld('不派单的租户');
     try {
