@@ -175,7 +175,7 @@ const OPEN_RULES = new Set(['capacity', 'status', 'shift']);
 
 /**
  * Of the people who let an offer of the ticket expire, those whose cool-down is over: the policy's accept
- * time again since their offer expired (none when the policy has no accept time any more).
+ * time again since their offer expired (at once when the policy has no accept time any more).
  */
 export function readmitted(t: TicketNeed, at: Date): string[] {
   const coolMs = (t.policy.accept_timeout_s ?? 0) * 1000;
