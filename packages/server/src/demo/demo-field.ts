@@ -2,7 +2,7 @@ import type { Deps } from '../platform/deps';
 import { localTime } from '../modules/dispatch';
 import { scheduleVisit } from '../modules/field';
 import { tenantTimeZone, type Actor } from '../modules/identity';
-import { createTicket } from '../modules/tickets';
+import { createTicket, updateTicket } from '../modules/tickets';
 import type { Catalog } from './demo-catalog';
 import { staffByKey, type People } from './demo-people';
 
@@ -45,10 +45,12 @@ export async function createDemoFieldDay(deps: Deps, admin: Actor, people: Peopl
       channel: 'phone',
       categoryId: catalog.categoryIds.get('elevator'),
       teamId: people.teams.get('elevator'),
-      assigneeId: engineer.user.id,
       site: { lat: j.lat, lng: j.lng, address: j.address },
       tags: ['上门'],
     });
+    // the supervisor gives the booked job to 高峰 by hand, with the reason: a 处理人 set on the ticket is a
+    // dispatch decision (the hard rules hold; off shift at load time, it is recorded as 强制派单)
+    await updateTicket(deps, supervisor.actor, ticket.id, { assigneeId: engineer.user.id, transferReason: '客户预约上门，指定高峰负责' });
     const date = addDays(today, j.day);
     await scheduleVisit(deps, admin, ticket.id, { windowStart: zoned(date, j.from, timeZone).toISOString(), windowEnd: zoned(date, j.to, timeZone).toISOString() });
   }
