@@ -4,6 +4,7 @@ import type { Rule } from 'antd/es/form';
 import type { TFunction } from 'i18next';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { copyIcons } from '../../common/quiet-icons';
 import { draftOf, formatPosition, siteBody, siteIssue, splitPair, type Site, type SiteBody, type SiteDraft } from './site-geo';
 
 // 上门地址 (a ticket's site): an address and the position, typed as latitude/longitude or clicked on a
@@ -35,7 +36,7 @@ export function SiteInput({ value, onChange, mapOpen = false }: InputProps) {
       <Flex gap={8} wrap>
         <Input data-testid="site-lat" value={v.lat ?? ''} onChange={coordinate('lat')} placeholder={t('site.latPlaceholder')} aria-label={t('site.lat')} inputMode="decimal" style={{ flex: '1 1 120px' }} />
         <Input data-testid="site-lng" value={v.lng ?? ''} onChange={coordinate('lng')} placeholder={t('site.lngPlaceholder')} aria-label={t('site.lng')} inputMode="decimal" style={{ flex: '1 1 120px' }} />
-        <Button data-testid="site-map-toggle" icon={<EnvironmentOutlined />} onClick={() => setShowMap((x) => !x)} aria-expanded={showMap}>
+        <Button data-testid="site-map-toggle" icon={<EnvironmentOutlined aria-hidden />} onClick={() => setShowMap((x) => !x)} aria-expanded={showMap}>
           {showMap ? t('site.hideMap') : t('site.pickOnMap')}
         </Button>
       </Flex>
@@ -115,7 +116,7 @@ export function SiteProperty({ site, onSave, disabled }: PropertyProps) {
       {site ? (
         <>
           {site.address && <div data-testid="site-shown-address">{site.address}</div>}
-          <Typography.Text type="secondary" data-testid="site-shown-position" copyable={{ text: formatPosition(site) }}>
+          <Typography.Text type="secondary" data-testid="site-shown-position" copyable={{ text: formatPosition(site), icon: copyIcons }}>
             {formatPosition(site)}
           </Typography.Text>
         </>
