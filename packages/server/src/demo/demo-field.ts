@@ -9,7 +9,8 @@ import { staffByKey, type People } from './demo-people';
 // The engineer's phone (/field) in the demo: 高峰 of the elevator team has visits today (with time
 // windows booked with the customers, in the tenant's time zone) and one tomorrow, at sites around
 // Shanghai — sign in as him on a phone and open /field. Loaded after the working day (18:00), "today" is
-// the next day: booked visits whose window is over would go back to dispatch at once.
+// the next day; a window of today already over when it is loaded is booked for the day after (a booking
+// must still be to come).
 
 const JOBS = [
   { day: 0, from: '09:00', to: '10:30', title: '万科中心 2 号客梯运行异响', address: '上海市浦东新区世纪大道 1 号', lat: 31.2397, lng: 121.5046, customer: '物业钱经理', priority: 'high' },
@@ -51,7 +52,9 @@ export async function createDemoFieldDay(deps: Deps, admin: Actor, people: Peopl
     // the supervisor gives the booked job to 高峰 by hand, with the reason: a 处理人 set on the ticket is a
     // dispatch decision (the hard rules hold; off shift at load time, it is recorded as 强制派单)
     await updateTicket(deps, supervisor.actor, ticket.id, { assigneeId: engineer.user.id, transferReason: '客户预约上门，指定高峰负责' });
-    const date = addDays(today, j.day);
+    // a window of today already over when the demo is loaded (a booking must still be to come) is tomorrow's
+    let date = addDays(today, j.day);
+    if (zoned(date, j.to, timeZone).getTime() <= deps.clock.now().getTime()) date = addDays(date, 1);
     await scheduleVisit(deps, admin, ticket.id, { windowStart: zoned(date, j.from, timeZone).toISOString(), windowEnd: zoned(date, j.to, timeZone).toISOString() });
   }
   return JOBS.length;
