@@ -14,7 +14,12 @@ async function choose(testId: string, label: string) {
   const select = screen.getByTestId(testId);
   fireEvent.mouseDown(select.querySelector('.ant-select-selector') ?? select);
   // the dropdown opened last is the last in the document (an earlier one stays rendered, hidden)
-  const option = await waitFor(() => screen.getAllByText(label).filter((el) => el.closest('.ant-select-item-option')).at(-1)!);
+  // waits for the option itself (the teams load after the form: under load the list can still be empty)
+  const option = await waitFor(() => {
+    const found = screen.getAllByText(label).filter((el) => el.closest('.ant-select-item-option')).at(-1);
+    if (!found) throw new Error(`no option ${label} yet`);
+    return found;
+  });
   fireEvent.click(option);
 }
 
