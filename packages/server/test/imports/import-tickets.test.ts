@@ -4,6 +4,7 @@ import { feedRefOf } from '../../src/modules/live/live-feed';
 import { OutboxDispatcher } from '../../src/platform/outbox/outbox-dispatcher';
 import { createStaff } from '../collaboration/helpers';
 import { PASSWORD, startTestApp, type TestApp, type TestTenant } from '../support/test-app';
+import { drainUntilPassed } from '../support/outbox-settle';
 
 // POST /api/v1/imports/tickets: a tenant's history from its old helpdesk, item by item — created,
 // already there, or refused alone with a code and the field at fault — keeping its times and labels,
@@ -208,7 +209,7 @@ describe('importing historical tickets', () => {
       expect((await t.api(acme.adminToken, 'POST', '/api/v1/contacts', { name: vip.name, organizationId: org.id, identities: [{ kind: 'email', value: vip.email }] })).statusCode).toBe(201);
       const res = await imported([item('ZD-5001', { requester: vip, status: 'open', priority: 'normal', assignee: agent.id, category: '网络', team: '桌面支持组' })]);
       const id = res.items[0].id;
-      for (let i = 0; i < 20 && (await outbox.runOnce()) > 0; i++);
+      await drainUntilPassed(t.db, outbox, ['test-import-topics']);
       expect(new Set(topics)).toEqual(new Set(['ticket.imported']));
       expect((await ticket(id)).priority).toBe('normal');
       expect((await t.api(agent.token, 'GET', '/api/v1/notifications')).json().items).toEqual([]);
@@ -223,7 +224,7 @@ describe('importing historical tickets', () => {
       const fresh = await t.api(acme.adminToken, 'POST', '/api/v1/tickets', { title: '财务部打印机卡纸', description: '三楼财务部打印机卡纸', requester: vip });
       expect(fresh.statusCode, fresh.body).toBe(201);
       expect(fresh.json().priority).toBe('high');
-      for (let i = 0; i < 20 && (await outbox.runOnce()) > 0; i++);
+      await drainUntilPassed(t.db, outbox, ['test-import-topics']);
       expect(topics).toContain('ticket.created');
       expect((await ticket(fresh.json().id)).priority).toBe('high');
     } finally {
