@@ -24,6 +24,8 @@ describe('dispatch lifecycle', () => {
     let d = await dispatchOf(w, tk.id);
     expect(d.current).toMatchObject({ userId: a.id, state: 'offered' });
     expect(d.current.respondBy).toBe(new Date(w.t.clock.now().getTime() + 60_000).toISOString());
+    const statusOf = async () => (await w.t.api(w.acme.adminToken, 'GET', `/api/v1/tickets/${tk.id}`)).json().status;
+    expect(await statusOf()).toBe('new'); // offered, not accepted: still 待受理
     // someone else cannot accept; the offered person can
     expect([403, 404]).toContain((await w.t.api(b.token, 'POST', `/api/v1/tickets/${tk.id}/dispatch/accept`)).statusCode);
     expect((await w.t.api(a.token, 'POST', `/api/v1/tickets/${tk.id}/dispatch/decline`, { reason: ' ' })).statusCode).toBe(400);
@@ -40,6 +42,7 @@ describe('dispatch lifecycle', () => {
     expect(d.current).toMatchObject({ userId: c.id, state: 'offered' });
     const accepted = await w.t.api(c.token, 'POST', `/api/v1/tickets/${tk.id}/dispatch/accept`);
     expect(accepted.json()).toMatchObject({ state: 'accepted', userId: c.id });
+    expect(await statusOf()).toBe('open'); // 接单 is 受理: 处理中
     // c goes off shift (the profiles side announces it): unstarted work is handed back; nobody is left
     await w.sql(`UPDATE dispatch_profiles SET status = 'off_shift' WHERE user_id = $1`, [c.id]);
     await w.t.db.tenant(w.acme.id, (q) => appendOutbox(q, [{ tenantId: w.acme.id, eventId: randomUUID(), topic: 'dispatch.status_changed', payload: { tenantId: w.acme.id, userId: c.id, status: 'off_shift' }, at: w.t.clock.now() }]));
@@ -58,6 +61,10 @@ describe('dispatch lifecycle', () => {
     const first = await ticket(w, { teamId: g });
     await w.settle();
     expect((await dispatchOf(w, first.id)).current.userId).toBe(only.id);
+    // given with no acceptance step: 处理中 at once, the status change on the timeline as dispatch's
+    const shown = (await w.t.api(w.acme.adminToken, 'GET', `/api/v1/tickets/${first.id}/events`)).json().items;
+    expect(shown.find((e: { data: { changes?: { status?: unknown } } }) => e.data.changes?.status)?.data.changes.status).toEqual({ from: 'new', to: 'open' });
+    expect((await w.t.api(w.acme.adminToken, 'GET', `/api/v1/tickets/${first.id}`)).json().status).toBe('open');
     const oldNormal = await ticket(w, { teamId: g, priority: 'normal' });
     w.t.clock.advance(1000);
     const newUrgent = await ticket(w, { teamId: g, priority: 'urgent' });

@@ -44,6 +44,7 @@ export { recordTicketEvents } from './record-ticket-events';
 export type { TicketEventInput } from './record-ticket-events';
 export { SiteBody } from './schemas';
 export { assignInTransaction, transferInTransaction, VIA_DISPATCH } from './assign-in-transaction';
+export { acceptInTransaction } from './accept-in-transaction';
 export type { HandOverOptions } from './assign-in-transaction';
 export { ticketDispatchFacts, ticketSites, openOnSiteTickets, resolutionStatsByAssignee } from './read-dispatch-facts';
 export type { TicketDispatchFacts } from './read-dispatch-facts';

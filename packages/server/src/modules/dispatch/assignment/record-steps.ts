@@ -1,6 +1,6 @@
 import type { Queryable } from '../../../platform/db/database';
 import { uuidv7 } from '../../../platform/ids';
-import { assignInTransaction, readTicket, recordTicketEvents, type TicketEventInput } from '../../tickets';
+import { acceptInTransaction, assignInTransaction, readTicket, recordTicketEvents, type TicketEventInput } from '../../tickets';
 import { activeUsersWithRoles, systemActor, userNames, type Actor } from '../../identity';
 import { notifyUsers } from '../../notifications';
 import { assignmentRepository, DONE_REASONS, type AssignmentRow, type AssignmentState } from './assignment-repository';
@@ -28,11 +28,12 @@ export interface Run {
 export const engineRun = (run: Run): Run => (run.actor.type === 'system' ? run : { ...run, actor: systemActor(run.tenantId, 'dispatch') });
 
 type EventActor = TicketEventInput['actor'];
+const channelOf = (run: Run) => (run.actor.type === 'system' ? 'api' : 'web');
 const event = (run: Run, ticketId: string, kind: string, data: Record<string, unknown>): TicketEventInput => ({
   ticketId,
   kind,
   actor: run.actor as EventActor,
-  channel: run.actor.type === 'system' ? 'api' : 'web',
+  channel: channelOf(run),
   at: run.at,
   data,
 });
@@ -72,7 +73,7 @@ export async function offer(run: Run, t: TicketNeed, personId: string, o: OfferI
   await queueRepository.remove(run.q, [t.facts.id]);
   const top = o.decision.candidates.find((c) => c.userId === personId);
   const reason = o.overrideReason ?? o.reason ?? null;
-  await assignInTransaction(run.q, run.actor as EventActor, t.facts.id, personId, { at: run.at, reason: reason ?? undefined, channel: run.actor.type === 'system' ? 'api' : 'web' });
+  await assignInTransaction(run.q, run.actor as EventActor, t.facts.id, personId, { at: run.at, reason: reason ?? undefined, channel: channelOf(run) });
   await recordTicketEvents(
     run.q,
     [
@@ -93,6 +94,8 @@ export async function offer(run: Run, t: TicketNeed, personId: string, o: OfferI
     ],
     run.at,
   );
+  // given for good (no acceptance step): 待受理 → 处理中, as 接单 does
+  if (!withAccept) await acceptInTransaction(run.q, run.actor as EventActor, t.facts.id, { at: run.at, channel: channelOf(run) });
   t.facts.assignee_id = personId;
   return row;
 }
@@ -123,7 +126,7 @@ export type EndKind = 'declined' | 'expired' | 'handed_back' | 'released';
 export async function endAssignment(run: Run, a: AssignmentRow, state: EndKind, reason: string | null, o: { unassign: boolean; data?: Record<string, unknown> }): Promise<void> {
   await assignmentRepository.end(run.q, a.id, state as AssignmentState, run.at, reason);
   run.pool.give(a.user_id, a.ticket_id, { ...a, done: state === 'released' && !!reason && DONE_REASONS.includes(reason) });
-  if (o.unassign) await assignInTransaction(run.q, run.actor as EventActor, a.ticket_id, null, { at: run.at, reason: reason ?? undefined, channel: run.actor.type === 'system' ? 'api' : 'web' });
+  if (o.unassign) await assignInTransaction(run.q, run.actor as EventActor, a.ticket_id, null, { at: run.at, reason: reason ?? undefined, channel: channelOf(run) });
   await recordTicketEvents(
     run.q,
     [event(run, a.ticket_id, `dispatch.${state}`, { assignmentId: a.id, userId: a.user_id, userName: run.pool.byId.get(a.user_id)?.name ?? null, mode: a.mode, ...(reason ? { reason } : {}), ...o.data })],
@@ -156,6 +159,8 @@ export async function tellUnassigned(run: Run, a: AssignmentRow, reason: string,
 export async function recordStep(run: Run, a: AssignmentRow, kind: 'accepted' | 'started'): Promise<void> {
   await assignmentRepository.setState(run.q, a.id, kind, run.at);
   await recordTicketEvents(run.q, [event(run, a.ticket_id, `dispatch.${kind}`, { assignmentId: a.id, userId: a.user_id, userName: run.pool.byId.get(a.user_id)?.name ?? null, mode: a.mode })], run.at);
+  // 接单 is 受理: a ticket still 待受理 is now 处理中 (its first-response clock is the SLA's own matter)
+  await acceptInTransaction(run.q, run.actor as EventActor, a.ticket_id, { at: run.at, channel: channelOf(run) });
 }
 
 /**
