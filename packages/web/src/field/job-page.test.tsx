@@ -84,4 +84,25 @@ describe('the job page when a dispatcher gives the job to someone else', () => {
     expect(document.body.textContent).not.toContain('no longer yours');
     expect((await screen.findByTestId('field-job-gone')).textContent).toContain('此工单已退回派单');
   });
+
+  it('拒单 with a usual reason in one tap (still editable), the length shown, and back to the list', async () => {
+    const calls = stubFetch({
+      'GET /api/v1/auth/me': () => ({ status: 200, body: me }),
+      'GET /api/v1/field/jobs/t1': () => ({ status: 200, body: job }),
+      'GET /api/v1/tickets/t1/dispatch': () => ({ status: 200, body: { current: { userId: ME, state: 'offered' } } }),
+      'POST /api/v1/tickets/t1/dispatch/decline': () => ({ status: 204 }),
+    });
+    renderJob(fakeLive());
+    fireEvent.click(await screen.findByTestId('offer-decline'));
+    const send = screen.getByTestId('offer-decline-send') as HTMLButtonElement;
+    expect(send.disabled).toBe(true);
+    fireEvent.click(screen.getByText('距离太远，无法按时到达'));
+    const reason = screen.getByTestId('decline-reason') as HTMLTextAreaElement;
+    expect(reason.value).toBe('距离太远，无法按时到达');
+    fireEvent.change(reason, { target: { value: '距离太远，无法按时到达（在浦东）' } });
+    expect(document.body.textContent).toContain('/ 1000');
+    fireEvent.click(send);
+    expect(await screen.findByTestId('the-list')).toBeTruthy();
+    expect(calls.find((c) => c.url.endsWith('/dispatch/decline'))?.body).toEqual({ reason: '距离太远，无法按时到达（在浦东）' });
+  });
 });

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Input, message, Radio, Result, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Input, message, Radio, Result, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -182,6 +182,10 @@ function DeviceSection({ job }: { job: JobDetail }) {
   );
 }
 
+/** The usual reasons an engineer gives, one tap to fill the reason (still editable); the server keeps 1000 characters. */
+const DECLINE_PRESETS = ['tooFar', 'skill', 'busy', 'vehicle', 'leave'] as const;
+const DECLINE_MAX = 1000;
+
 /** 接单 keeps the job on screen (its steps come next); 拒单 gives it back to dispatch: the job is no longer
  * the engineer's, so the phone says so and goes back to the list (its reading of the offer would go stale). */
 function OfferActions({ ticketId, onAccepted, onRefused }: { ticketId: string; onAccepted: () => void; onRefused: () => void }) {
@@ -219,7 +223,14 @@ function OfferActions({ ticketId, onAccepted, onRefused }: { ticketId: string; o
         </Button>
         {declining ? (
           <>
-            <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('fieldApp.declineReason')} data-testid="decline-reason" />
+            <Flex wrap gap={6} data-testid="decline-presets">
+              {DECLINE_PRESETS.map((k) => (
+                <Tag.CheckableTag key={k} checked={reason === t(`fieldApp.declinePresets.${k}`)} onChange={() => setReason(t(`fieldApp.declinePresets.${k}`))}>
+                  {t(`fieldApp.declinePresets.${k}`)}
+                </Tag.CheckableTag>
+              ))}
+            </Flex>
+            <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('fieldApp.declineReason')} maxLength={DECLINE_MAX} showCount autoSize={{ minRows: 2, maxRows: 5 }} data-testid="decline-reason" />
             <Button block danger disabled={!reason.trim() || busy} loading={busy} data-testid="offer-decline-send" onClick={decline}>
               {t('fieldApp.decline')}
             </Button>

@@ -36,6 +36,7 @@ export const fieldAppEn: typeof import('./field-app.zh-CN').fieldAppZhCN = {
   accepted: 'Accepted',
   declined: 'Declined: the job went back to dispatch',
   declineReason: 'Why do you decline?',
+  declinePresets: { tooFar: 'Too far to arrive in time', skill: 'Not my skill or certification', busy: 'Still on another job', vehicle: 'Vehicle or tools broken', leave: 'On leave or unwell' },
   needsNetwork: 'Accepting and declining need the network; try again when online',
   depart: 'Depart',
   checkIn: 'Check in',

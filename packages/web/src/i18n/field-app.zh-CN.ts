@@ -36,6 +36,7 @@ export const fieldAppZhCN = {
   accepted: '已接单',
   declined: '已拒单，工单已退回派单',
   declineReason: '请填写拒单原因',
+  declinePresets: { tooFar: '距离太远，无法按时到达', skill: '技能或资质不符', busy: '手上工单未完成', vehicle: '车辆或工具故障', leave: '请假或身体不适' },
   needsNetwork: '接单和拒单需要网络，请联网后再试',
   depart: '出发',
   checkIn: '签到',
