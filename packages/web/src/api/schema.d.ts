@@ -9659,6 +9659,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dispatch/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待派单: the tickets waiting in the dispatch queue in the order dispatch takes them, with why each waits, its deadline and its place in its team's queue; counts per team (dispatchers) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this team's queue */
+                    teamId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DispatchQueue"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dispatch/rules": {
         parameters: {
             query?: never;
@@ -36935,6 +37037,96 @@ export interface components {
             statusAt: string | null;
             /** @description The shift pattern covers this moment (on the tenant's working calendar when the shift follows it); the status aside */
             shiftNow: boolean;
+        };
+        DispatchQueue: {
+            /** @description Most urgent, then oldest first; at most 2000 */
+            items: {
+                /** Format: uuid */
+                ticketId: string;
+                number: number;
+                title: string;
+                /** @enum {string} */
+                priority: "low" | "normal" | "high" | "urgent";
+                status: string;
+                /** Format: uuid */
+                teamId: string | null;
+                teamName: string | null;
+                /** Format: uuid */
+                categoryId: string | null;
+                /** @description null: no category, or one no longer active */
+                categoryName: string | null;
+                /**
+                 * @description 上门 (on-site work) or 坐席 (a ticket or chat handled at a desk), as dispatch sees it
+                 * @enum {string}
+                 */
+                kind: "field" | "desk";
+                /** @description Why it waits: manual, batch, no_capacity, off_shift, no_one_eligible, no_outlet, held_for_nearer, not_accepted */
+                reason: string | null;
+                /** @description Waiting since */
+                enqueuedAt: string;
+                /** @description 批量最优: not taken before this */
+                batchUntil: string | null;
+                /** @description How many times dispatch queued it again */
+                attempts: number;
+                /** @description The deadline dispatch aims at (its running SLA clock, 上门 first); null: none */
+                dueAt: string | null;
+                /** @description Its place (1-based) in its team's queue in the order dispatch takes it: most urgent, then oldest */
+                position: number;
+            }[];
+            /** @description More tickets wait than the 2000 listed */
+            truncated: boolean;
+            /** @description How many tickets wait per team in the whole queue (teamId null: tickets without a team), most first */
+            teams: {
+                /** Format: uuid */
+                teamId: string | null;
+                teamName: string | null;
+                waiting: number;
+            }[];
+        };
+        DispatchQueueInput: {
+            /** @description Most urgent, then oldest first; at most 2000 */
+            items: {
+                /** Format: uuid */
+                ticketId: string;
+                number: number;
+                title: string;
+                /** @enum {string} */
+                priority: "low" | "normal" | "high" | "urgent";
+                status: string;
+                /** Format: uuid */
+                teamId: string | null;
+                teamName: string | null;
+                /** Format: uuid */
+                categoryId: string | null;
+                /** @description null: no category, or one no longer active */
+                categoryName: string | null;
+                /**
+                 * @description 上门 (on-site work) or 坐席 (a ticket or chat handled at a desk), as dispatch sees it
+                 * @enum {string}
+                 */
+                kind: "field" | "desk";
+                /** @description Why it waits: manual, batch, no_capacity, off_shift, no_one_eligible, no_outlet, held_for_nearer, not_accepted */
+                reason: string | null;
+                /** @description Waiting since */
+                enqueuedAt: string;
+                /** @description 批量最优: not taken before this */
+                batchUntil: string | null;
+                /** @description How many times dispatch queued it again */
+                attempts: number;
+                /** @description The deadline dispatch aims at (its running SLA clock, 上门 first); null: none */
+                dueAt: string | null;
+                /** @description Its place (1-based) in its team's queue in the order dispatch takes it: most urgent, then oldest */
+                position: number;
+            }[];
+            /** @description More tickets wait than the 2000 listed */
+            truncated: boolean;
+            /** @description How many tickets wait per team in the whole queue (teamId null: tickets without a team), most first */
+            teams: {
+                /** Format: uuid */
+                teamId: string | null;
+                teamName: string | null;
+                waiting: number;
+            }[];
         };
         DispatchRule: {
             /** Format: uuid */

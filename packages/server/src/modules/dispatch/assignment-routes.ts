@@ -11,6 +11,7 @@ import { declineOffer } from './assignment/decline-offer';
 import { getBoard } from './assignment/get-board';
 import { getTicketDispatch } from './assignment/get-ticket-dispatch';
 import { listCandidates } from './assignment/list-candidates';
+import { listQueue } from './assignment/list-queue';
 import { planImprovements } from './assignment/plan-improvements';
 import {
   ApplyImprovementsBody,
@@ -21,6 +22,8 @@ import {
   DeclineBody,
   ImprovementsAppliedSchema,
   ImprovementsSchema,
+  QueueQuery,
+  QueueSchema,
   TicketDispatchSchema,
 } from './assignment/schemas';
 import { startWork } from './assignment/start-work';
@@ -28,7 +31,7 @@ import { startWork } from './assignment/start-work';
 const TicketRef = z.strictObject({ id: z.string().max(64) });
 const tags = ['dispatch'];
 
-/** 派单: a ticket's assignment and its reasons, the recommendations, assigning, 接单 / 拒单, the dispatch map, 日内优化. */
+/** 派单: a ticket's assignment and its reasons, the recommendations, assigning, 接单 / 拒单, the dispatch map, the queue (待派单), 日内优化. */
 export function assignmentRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/v1/tickets/:id/dispatch', {
@@ -67,6 +70,10 @@ export function assignmentRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/v1/dispatch/board', {
     schema: { tags, summary: 'The dispatch map (派单地图): people with position, status, load and current job; open on-site tickets; outlets; the tile server', response: ok(BoardSchema) },
     handler: async (req) => getBoard(deps, actorOf(req)),
+  });
+  r.get('/api/v1/dispatch/queue', {
+    schema: { tags, summary: "待派单: the tickets waiting in the dispatch queue in the order dispatch takes them, with why each waits, its deadline and its place in its team's queue; counts per team (dispatchers)", querystring: QueueQuery, response: ok(QueueSchema) },
+    handler: async (req) => listQueue(deps, actorOf(req), req.query),
   });
   r.get('/api/v1/dispatch/improvements', {
     schema: { tags, summary: '日内优化 suggestions: on-site jobs not started that another engineer would do with less travel, never later (dispatchers); nothing is changed', response: ok(ImprovementsSchema) },

@@ -52,6 +52,22 @@ export const queueRepository = {
     const [r] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM dispatch_queue WHERE tenant_id = current_tenant_id() AND team_id = $1', [teamId]);
     return r.n;
   },
+  /**
+   * The queue as dispatch takes it — most urgent, then oldest (`due`'s order, batch windows included) —
+   * optionally one team's, at most `limit` rows (the 待派单 view).
+   */
+  async ordered(q: Queryable, teamId: string | null, limit: number): Promise<QueueRow[]> {
+    return q.query<QueueRow>(
+      `SELECT ticket_id, team_id, priority_rank, enqueued_at, batch_until, waiting_reason, attempts FROM dispatch_queue
+       WHERE tenant_id = current_tenant_id() AND ($1::uuid IS NULL OR team_id = $1)
+       ORDER BY priority_rank DESC, enqueued_at, ticket_id LIMIT $2`,
+      [teamId, limit],
+    );
+  },
+  /** How many tickets wait per team (null: tickets without a team). */
+  async countsByTeam(q: Queryable): Promise<{ team_id: string | null; waiting: number }[]> {
+    return q.query('SELECT team_id, count(*)::int AS waiting FROM dispatch_queue WHERE tenant_id = current_tenant_id() GROUP BY team_id');
+  },
   async all(q: Queryable, limit: number): Promise<QueueRow[]> {
     return q.query<QueueRow>(
       `SELECT ticket_id, team_id, priority_rank, enqueued_at, batch_until, waiting_reason, attempts FROM dispatch_queue

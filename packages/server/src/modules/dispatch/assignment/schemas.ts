@@ -184,3 +184,38 @@ export const ImprovementsAppliedSchema = z
       .describe('Moves that no longer hold: MOVED (no longer the giver\'s), STARTED, PINNED (a dispatcher\'s choice, a booked visit, the customer\'s preferred engineer), NOT_ALLOWED (the receiver may not take it now, or both would finish later), NO_GAIN (the two plans would not cost less: no travel, lateness or balance saved)'),
   })
   .meta({ id: 'DispatchImprovementsApplied' });
+
+export const QueueQuery = z.strictObject({ teamId: Uuid.optional().describe("Only this team's queue") });
+
+const QUEUE_REASONS = 'manual, batch, no_capacity, off_shift, no_one_eligible, no_outlet, held_for_nearer, not_accepted';
+
+export const QueueSchema = z
+  .object({
+    items: z
+      .array(
+        z.object({
+          ticketId: Uuid,
+          number: z.number().int(),
+          title: z.string(),
+          priority: z.enum(['low', 'normal', 'high', 'urgent']),
+          status: z.string(),
+          teamId: Uuid.nullable(),
+          teamName: z.string().nullable(),
+          categoryId: Uuid.nullable(),
+          categoryName: z.string().nullable().describe('null: no category, or one no longer active'),
+          kind: z.enum(['field', 'desk']).describe('上门 (on-site work) or 坐席 (a ticket or chat handled at a desk), as dispatch sees it'),
+          reason: z.string().nullable().describe(`Why it waits: ${QUEUE_REASONS}`),
+          enqueuedAt: Iso.describe('Waiting since'),
+          batchUntil: Iso.nullable().describe('批量最优: not taken before this'),
+          attempts: z.number().int().describe('How many times dispatch queued it again'),
+          dueAt: Iso.nullable().describe('The deadline dispatch aims at (its running SLA clock, 上门 first); null: none'),
+          position: z.number().int().describe("Its place (1-based) in its team's queue in the order dispatch takes it: most urgent, then oldest"),
+        }),
+      )
+      .describe('Most urgent, then oldest first; at most 2000'),
+    truncated: z.boolean().describe('More tickets wait than the 2000 listed'),
+    teams: z
+      .array(z.object({ teamId: Uuid.nullable(), teamName: z.string().nullable(), waiting: z.number().int() }))
+      .describe('How many tickets wait per team in the whole queue (teamId null: tickets without a team), most first'),
+  })
+  .meta({ id: 'DispatchQueue' });
