@@ -5,6 +5,7 @@ import { actorOf } from '../../platform/http/auth';
 import { noContent, ok } from '../../platform/http/schemas';
 import { sendToUsers } from '../live';
 import { getProfile } from './profiles/get-profile';
+import { getVocabulary } from './profiles/get-vocabulary';
 import { listProfiles } from './profiles/list-profiles';
 import { ProfileBody, ProfileList, ProfileSchema, LocationBody, LocationNotStored, SkillMatrixBody, SkillMatrixResult, StatusBody, StatusResult, UserParams } from './profiles/profile-schemas';
 import { reportLocation, type AnnouncePosition } from './profiles/report-location';
@@ -13,6 +14,7 @@ import { settingsRoutes } from './profiles/settings-routes';
 import { skillImportRoute } from './profiles/skill-import-route';
 import { updateProfile } from './profiles/update-profile';
 import { updateSkillMatrix } from './profiles/update-skill-matrix';
+import { VocabularySchema } from './profiles/vocabulary-schemas';
 
 // Dispatch profiles over HTTP: people's skills, areas, shifts and capacity, the skill matrix, each
 // person's own status and position, and the tenant's outlets, rules, policies and customer preferences.
@@ -37,6 +39,15 @@ export function dispatchProfileRoutes(app: FastifyInstance, deps: Deps) {
     handler: async (req) => updateSkillMatrix(deps, actorOf(req), req.body.changes),
   });
   skillImportRoute(app, deps);
+  r.get('/api/v1/dispatch/vocabulary', {
+    schema: {
+      tags,
+      summary: "The skills, certifications, regions, product lines and languages the tenant's active people hold, with how many hold each (admins and supervisors)",
+      description: 'Each list is sorted by people, most first, then by name. A certification also says how many hold it valid today (the tenant\'s day). People without a dispatch profile count as speaking zh, as dispatch reads them.',
+      response: ok(VocabularySchema),
+    },
+    handler: async (req) => getVocabulary(deps, actorOf(req)),
+  });
   r.put('/api/v1/me/dispatch-status', {
     schema: { tags, summary: 'Say whether you take work now: available 在线, busy 忙碌, away 离开, off_shift 下班 (hands back unstarted work)', body: StatusBody, response: ok(StatusResult) },
     handler: async (req) => setMyStatus(deps, actorOf(req), req.body.status),

@@ -19,9 +19,10 @@ import { PreferenceBody, PreferenceQuery, PreferenceSchema } from './preference-
 import { putPolicy } from './put-policy';
 import { putPreferences } from './put-preferences';
 import { reorderRules } from './reorder-rules';
-import { ReorderBody, RuleBody, RuleList, RulePatch, RuleSchema } from './rule-schemas';
+import { ReorderBody, RuleBody, RuleList, RulePatch } from './rule-schemas';
 import { updateOutlet } from './update-outlet';
 import { updateRule } from './update-rule';
+import { RuleSavedSchema } from './vocabulary-schemas';
 
 /** The tenant's dispatch settings: outlets 服务网点, rules 派单规则, policies 派单方式, customer preferences. */
 export function settingsRoutes(app: FastifyInstance, deps: Deps) {
@@ -39,8 +40,8 @@ export function settingsRoutes(app: FastifyInstance, deps: Deps) {
   });
   const rules = crudRoutes(app, deps, { path: '/api/v1/dispatch/rules', tag: 'dispatch' });
   rules.list({ summary: 'Dispatch rules in the order they are tried (admins, supervisors, agents)', response: RuleList, run: async (deps, actor) => ({ items: await listRules(deps, actor) }) });
-  rules.create({ summary: 'Add a dispatch rule after the others (admins and supervisors)', body: RuleBody, response: RuleSchema, run: createRule });
-  rules.update({ summary: 'Change a dispatch rule (admins and supervisors)', body: RulePatch, response: RuleSchema, run: updateRule });
+  rules.create({ summary: 'Add a dispatch rule after the others (admins and supervisors); warnings name requirements no active person meets', body: RuleBody, response: RuleSavedSchema, run: createRule });
+  rules.update({ summary: 'Change a dispatch rule (admins and supervisors); warnings name requirements no active person meets', body: RulePatch, response: RuleSavedSchema, run: updateRule });
   rules.remove({ summary: 'Delete a dispatch rule (admins and supervisors)', run: deleteRule });
 
   r.get('/api/v1/dispatch/policies', {

@@ -6,19 +6,24 @@ import { DISPATCH_MANAGERS } from './access';
 import { ruleNameTaken } from './create-rule';
 import { checkRuleReferences } from './rule-references';
 import { ruleRepository } from './rule-repository';
-import { toRuleView, type RuleChanges, type RuleView } from './rule-schemas';
+import { ruleSaved, type RuleSaved } from './rule-saved';
+import type { RuleChanges } from './rule-schemas';
 
-/** Renames, enables or disables a rule, or replaces its conditions or requirements (admins and supervisors). */
-export async function updateRule(deps: Deps, actor: Actor, id: string, input: RuleChanges): Promise<RuleView> {
+/**
+ * Renames, enables or disables a rule, or replaces its conditions or requirements (admins and supervisors);
+ * the rule as saved carries warnings on requirements nobody meets.
+ */
+export async function updateRule(deps: Deps, actor: Actor, id: string, input: RuleChanges): Promise<RuleSaved> {
   requireRole(actor, DISPATCH_MANAGERS);
   if (!Object.keys(input).length) throw invalid('body', 'Nothing to change: give at least one field', 'empty');
   try {
-    const row = await deps.db.tenant(actor.tenantId, async (q) => {
+    return await deps.db.tenant(actor.tenantId, async (q) => {
       await checkRuleReferences(q, input.conditions, input.requirements);
-      return ruleRepository.update(q, id, input, deps.clock.now());
+      const now = deps.clock.now();
+      const row = await ruleRepository.update(q, id, input, now);
+      if (!row) throw notFound('Dispatch rule');
+      return ruleSaved(q, row, now);
     });
-    if (!row) throw notFound('Dispatch rule');
-    return toRuleView(row);
   } catch (err) {
     if (isUniqueViolation(err)) throw ruleNameTaken(input.name ?? '');
     throw err;
