@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Segmented, Skeleton, Space, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Flex, Segmented, Skeleton, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -13,17 +13,20 @@ import DispatchMap from './dispatch-map';
 import type { BoardEngineer, BoardTicket, Candidates } from './dispatch-types';
 import { ImprovementPanel } from './improvement-panel';
 import { MapLegend } from './map-legend';
+import { QueueView } from './queue-view';
 import { RecommendationPanel } from './recommendation-panel';
 import { today } from './route-lines';
 import { ScheduleBoard } from './schedule-board';
 import { TicketList } from './ticket-list';
 import { useBoard } from './use-board';
+import { useQueue, waitingCount } from './use-queue';
 
 // 派单地图: engineers, open field tickets and outlets on a map, the tickets to dispatch beside it and the
 // selected ticket's recommendations. Pick a ticket (marker or list), then 派单 from the recommendations,
 // click an engineer, or drag the ticket's marker onto an engineer. 优化未开工派单 proposes moves of jobs not
 // started between engineers (日内优化) in a panel beside the map. 日程 (?view=schedule) puts the day's plans on a
-// time axis, one row per engineer, in the map's place (schedule-board.tsx).
+// time axis, one row per engineer, in the map's place (schedule-board.tsx). 待派单 (?view=queue) lists the
+// whole dispatch queue, desk work too, in the order it will be taken, with 派单 for each (queue-view.tsx).
 
 export default function DispatchMapPage() {
   const { t } = useTranslation();
@@ -32,7 +35,11 @@ export default function DispatchMapPage() {
   const board = useBoard();
   const [params, setParams] = useSearchParams();
   const selectedId = params.get('ticket');
-  const schedule = params.get('view') === 'schedule';
+  const view = params.get('view') === 'schedule' ? 'schedule' : params.get('view') === 'queue' ? 'queue' : 'map';
+  const schedule = view === 'schedule';
+  // the switch's count: the whole queue (the 待派单 view reads the same, unfiltered)
+  const queue = useQueue();
+  const waiting = queue.data ? waitingCount(queue.data) : 0;
   const date = params.get('date') ?? today();
   const [target, setTarget] = useState<AssignTarget | null>(null);
   // each click of 优化未开工派单 opens the panel afresh (a new key: the proposals read again)
@@ -65,12 +72,21 @@ export default function DispatchMapPage() {
         <Space wrap>
           <Segmented
             aria-label={t('dispatchBoard.view.label')}
-            value={schedule ? 'schedule' : 'map'}
+            value={view}
             options={[
               { value: 'map', label: t('dispatchBoard.view.map') },
               { value: 'schedule', label: t('dispatchBoard.view.schedule') },
+              {
+                value: 'queue',
+                label: (
+                  <Space size={4}>
+                    {t('dispatchMap.queueView.view')}
+                    <Badge count={waiting} overflowCount={999} size="small" showZero={false} data-testid="queue-count" />
+                  </Space>
+                ),
+              },
             ]}
-            onChange={(v) => setParam('view', v === 'schedule' ? 'schedule' : null)}
+            onChange={(v) => setParam('view', v === 'map' ? null : v)}
             data-testid="dispatch-view"
           />
           {canDispatch(me) && (
@@ -78,37 +94,54 @@ export default function DispatchMapPage() {
               {t('dispatchMap.improve.open')}
             </Button>
           )}
-          {!schedule && <MapLegend />}
+          {view === 'map' && <MapLegend />}
           {board.dataUpdatedAt > 0 && <Typography.Text type="secondary">{t('dispatchMap.map.updated', { time: formatDateTime(new Date(board.dataUpdatedAt).toISOString()) })}</Typography.Text>}
         </Space>
       </Flex>
       <Typography.Text type="secondary" data-testid="dispatch-hint">
-        {selected ? t(schedule ? 'dispatchBoard.picked' : 'dispatchMap.map.pickEngineer', { number: selected.number }) : t(schedule ? 'dispatchBoard.hint' : 'dispatchMap.map.dragHint')}
+        {view === 'queue'
+          ? t('dispatchMap.queueView.hint')
+          : selected
+            ? t(schedule ? 'dispatchBoard.picked' : 'dispatchMap.map.pickEngineer', { number: selected.number })
+            : t(schedule ? 'dispatchBoard.hint' : 'dispatchMap.map.dragHint')}
       </Typography.Text>
-      <Flex gap={12} align="stretch" wrap>
-        <div style={{ flex: '1 1 560px', minWidth: 320 }}>
-          {board.data && schedule ? (
-            <ScheduleBoard board={board.data} date={date} onDate={(d) => setParam('date', d === today() ? null : d)} selectedId={selectedId} now={now} onSelectTicket={select} onOffer={offer} />
-          ) : board.data ? (
-            <DispatchMap board={board.data} height={height} selectedId={selectedId} now={now} onSelectTicket={select} onEngineer={(e) => selected && offer(selected, e)} onDrop={offer} />
-          ) : (
-            <Skeleton active paragraph={{ rows: 10 }} />
-          )}
-        </div>
-        <Flex vertical gap={12} style={{ flex: '0 1 400px', minWidth: 300, maxHeight: height, overflow: 'auto' }}>
+      {view === 'queue' ? (
+        <Flex gap={12} align="start" wrap>
+          <div style={{ flex: '1 1 640px', minWidth: 0 }}>
+            <QueueView now={now} />
+          </div>
           {improving !== null && (
-            <Card size="small" data-testid="improvement-card">
+            <Card size="small" data-testid="improvement-card" style={{ flex: '0 1 400px', minWidth: 300 }}>
               <ImprovementPanel key={improving} onClose={() => setImproving(null)} />
             </Card>
           )}
-          <Card size="small" title={t('dispatchMap.map.ticketList')}>
-            {board.data ? <TicketList tickets={board.data.tickets} selectedId={selectedId} now={now} onSelect={select} /> : <Skeleton active />}
-          </Card>
-          <Card size="small" data-testid="recommendation-card">
-            {selected ? <RecommendationPanel key={selected.id} ticket={selected} /> : <Typography.Text type="secondary">{t('dispatchMap.rec.pick')}</Typography.Text>}
-          </Card>
         </Flex>
-      </Flex>
+      ) : (
+        <Flex gap={12} align="stretch" wrap>
+          <div style={{ flex: '1 1 560px', minWidth: 320 }}>
+            {board.data && schedule ? (
+              <ScheduleBoard board={board.data} date={date} onDate={(d) => setParam('date', d === today() ? null : d)} selectedId={selectedId} now={now} onSelectTicket={select} onOffer={offer} />
+            ) : board.data ? (
+              <DispatchMap board={board.data} height={height} selectedId={selectedId} now={now} onSelectTicket={select} onEngineer={(e) => selected && offer(selected, e)} onDrop={offer} />
+            ) : (
+              <Skeleton active paragraph={{ rows: 10 }} />
+            )}
+          </div>
+          <Flex vertical gap={12} style={{ flex: '0 1 400px', minWidth: 300, maxHeight: height, overflow: 'auto' }}>
+            {improving !== null && (
+              <Card size="small" data-testid="improvement-card">
+                <ImprovementPanel key={improving} onClose={() => setImproving(null)} />
+              </Card>
+            )}
+            <Card size="small" title={t('dispatchMap.map.ticketList')}>
+              {board.data ? <TicketList tickets={board.data.tickets} selectedId={selectedId} now={now} onSelect={select} /> : <Skeleton active />}
+            </Card>
+            <Card size="small" data-testid="recommendation-card">
+              {selected ? <RecommendationPanel key={selected.id} ticket={selected} /> : <Typography.Text type="secondary">{t('dispatchMap.rec.pick')}</Typography.Text>}
+            </Card>
+          </Flex>
+        </Flex>
+      )}
       <AssignDialog target={target} onClose={() => setTarget(null)} />
     </Flex>
   );
