@@ -123,6 +123,7 @@ export function QueueView({ now }: { now: number }) {
         <List
           dataSource={items}
           locale={{ emptyText: empty }}
+          pagination={items.length > 50 ? { pageSize: 50, simple: true } : false}
           renderItem={(i) => (
             <List.Item data-testid="queue-row" actions={[<Button key="assign" size="small" type="primary" onClick={() => setPicked(i)} data-testid="queue-assign">{t('dispatchMap.queueView.assign')}</Button>]}>
               <List.Item.Meta
