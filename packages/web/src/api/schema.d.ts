@@ -8440,6 +8440,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dispatch/map-tiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tile server every map of the console draws on (MAP_TILE_URL), for staff; null: the built-in base layer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MapTiles"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dispatch/outlets": {
         parameters: {
             query?: never;
@@ -9855,7 +9954,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Add a dispatch rule after the others (admins and supervisors) */
+        /** Add a dispatch rule after the others (admins and supervisors); warnings name requirements no active person meets */
         post: {
             parameters: {
                 query?: never;
@@ -9901,7 +10000,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["DispatchRule"];
+                        "application/json": components["schemas"]["DispatchRuleSaved"];
                     };
                 };
                 /** @description Default Response */
@@ -10260,7 +10359,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change a dispatch rule (admins and supervisors) */
+        /** Change a dispatch rule (admins and supervisors); warnings name requirements no active person meets */
         patch: {
             parameters: {
                 query?: never;
@@ -10306,7 +10405,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["DispatchRule"];
+                        "application/json": components["schemas"]["DispatchRuleSaved"];
                     };
                 };
                 /** @description Default Response */
@@ -10677,6 +10776,108 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dispatch/vocabulary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The skills, certifications, regions, product lines and languages the tenant's active people hold, with how many hold each (admins and supervisors)
+         * @description Each list is sorted by people, most first, then by name. A certification also says how many hold it valid today (the tenant's day). People without a dispatch profile count as speaking zh, as dispatch reads them.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DispatchVocabulary"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -36366,11 +36567,7 @@ export interface components {
                 lat: number;
                 lng: number;
             }[];
-            /** @description Tile server (MAP_TILE_URL); null: draw over the built-in base layer */
-            map: {
-                tileUrl: string | null;
-                attribution: string | null;
-            };
+            map: components["schemas"]["MapTiles"];
         };
         DispatchBoardInput: {
             engineers: {
@@ -36452,11 +36649,7 @@ export interface components {
                 lat: number;
                 lng: number;
             }[];
-            /** @description Tile server (MAP_TILE_URL); null: draw over the built-in base layer */
-            map: {
-                tileUrl: string | null;
-                attribution: string | null;
-            };
+            map: components["schemas"]["MapTilesInput"];
         };
         DispatchCandidates: {
             need: components["schemas"]["DispatchNeed"];
@@ -37187,6 +37380,170 @@ export interface components {
             };
             createdAt: string;
             updatedAt: string;
+        };
+        DispatchRuleSaved: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            position: number;
+            enabled: boolean;
+            conditions: {
+                categoryIds?: string[];
+                typeIds?: string[];
+                tiers?: ("standard" | "vip" | "svip" | "key_account")[];
+                channels?: ("web" | "email" | "phone" | "chat" | "api" | "portal" | "wechat" | "wecom" | "dingtalk" | "feishu" | "iot" | "sms" | "preventive" | "telemetry")[];
+                productLines?: string[];
+                priorities?: ("low" | "normal" | "high" | "urgent")[];
+            };
+            requirements: {
+                skill?: string;
+                level?: number;
+                certification?: string;
+                language?: string;
+                region?: string;
+                productLine?: string;
+                onSite?: boolean;
+                /** @description Expected minutes on site (预计现场工时); without it, what the category's completed visits took, else 60 */
+                onSiteMinutes?: number;
+                /** Format: uuid */
+                teamId?: string;
+            };
+            createdAt: string;
+            updatedAt: string;
+            /** @description Requirements nobody meets among the tenant's active people: the rule is saved, but the tickets it matches would wait in the queue. Empty when someone qualifies, or the rule is disabled */
+            warnings: components["schemas"]["DispatchRuleWarning"][];
+        };
+        DispatchRuleSavedInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            position: number;
+            enabled: boolean;
+            conditions: {
+                categoryIds?: string[];
+                typeIds?: string[];
+                tiers?: ("standard" | "vip" | "svip" | "key_account")[];
+                channels?: ("web" | "email" | "phone" | "chat" | "api" | "portal" | "wechat" | "wecom" | "dingtalk" | "feishu" | "iot" | "sms" | "preventive" | "telemetry")[];
+                productLines?: string[];
+                priorities?: ("low" | "normal" | "high" | "urgent")[];
+            };
+            requirements: {
+                skill?: string;
+                level?: number;
+                certification?: string;
+                language?: string;
+                region?: string;
+                productLine?: string;
+                onSite?: boolean;
+                /** @description Expected minutes on site (预计现场工时); without it, what the category's completed visits took, else 60 */
+                onSiteMinutes?: number;
+                /** Format: uuid */
+                teamId?: string;
+            };
+            createdAt: string;
+            updatedAt: string;
+            /** @description Requirements nobody meets among the tenant's active people: the rule is saved, but the tickets it matches would wait in the queue. Empty when someone qualifies, or the rule is disabled */
+            warnings: components["schemas"]["DispatchRuleWarningInput"][];
+        };
+        DispatchRuleWarning: {
+            /** @description the form field it is about: requirements.skill, requirements.certification, requirements.language, requirements.region, requirements.productLine, or requirements (all of them together) */
+            field: string;
+            /**
+             * @description NOBODY_QUALIFIES: no active person has it (a skill at the level asked); ALL_EXPIRED: the certification is held, but expired today by all; NOBODY_MEETS_ALL: each requirement is met by someone, all of them by nobody
+             * @enum {string}
+             */
+            code: "NOBODY_QUALIFIES" | "ALL_EXPIRED" | "NOBODY_MEETS_ALL";
+            /** @description the same in English */
+            message: string;
+            /** @description the required value named */
+            value?: string;
+            /** @description the skill level asked, above 1 */
+            level?: number;
+            /** @description ALL_EXPIRED: how many hold it, expired */
+            holders?: number;
+        };
+        DispatchRuleWarningInput: {
+            /** @description the form field it is about: requirements.skill, requirements.certification, requirements.language, requirements.region, requirements.productLine, or requirements (all of them together) */
+            field: string;
+            /**
+             * @description NOBODY_QUALIFIES: no active person has it (a skill at the level asked); ALL_EXPIRED: the certification is held, but expired today by all; NOBODY_MEETS_ALL: each requirement is met by someone, all of them by nobody
+             * @enum {string}
+             */
+            code: "NOBODY_QUALIFIES" | "ALL_EXPIRED" | "NOBODY_MEETS_ALL";
+            /** @description the same in English */
+            message: string;
+            /** @description the required value named */
+            value?: string;
+            /** @description the skill level asked, above 1 */
+            level?: number;
+            /** @description ALL_EXPIRED: how many hold it, expired */
+            holders?: number;
+        };
+        DispatchVocabulary: {
+            /** @description most held first, then by name */
+            skills: {
+                name: string;
+                /** @description active people who hold it */
+                people: number;
+            }[];
+            certifications: {
+                name: string;
+                /** @description active people who hold it */
+                people: number;
+                /** @description of them, those whose certification is valid today (the tenant's day; never-expiring ones included) */
+                valid: number;
+            }[];
+            /** @description most held first, then by name */
+            regions: {
+                name: string;
+                /** @description active people who hold it */
+                people: number;
+            }[];
+            /** @description most held first, then by name */
+            productLines: {
+                name: string;
+                /** @description active people who hold it */
+                people: number;
+            }[];
+            /** @description most held first, then by name */
+            languages: {
+                name: string;
+                /** @description active people who hold it */
+                people: number;
+            }[];
+        };
+        DispatchVocabularyInput: {
+            /** @description most held first, then by name */
+            skills: {
+                name: string;
+                /** @description active people who hold it */
+                people: number;
+            }[];
+            certifications: {
+                name: string;
+                /** @description active people who hold it */
+                people: number;
+                /** @description of them, those whose certification is valid today (the tenant's day; never-expiring ones included) */
+                valid: number;
+            }[];
+            /** @description most held first, then by name */
+            regions: {
+                name: string;
+                /** @description active people who hold it */
+                people: number;
+            }[];
+            /** @description most held first, then by name */
+            productLines: {
+                name: string;
+                /** @description active people who hold it */
+                people: number;
+            }[];
+            /** @description most held first, then by name */
+            languages: {
+                name: string;
+                /** @description active people who hold it */
+                people: number;
+            }[];
         };
         ErrorBody: {
             error: {
@@ -38815,6 +39172,16 @@ export interface components {
             createdAt: string;
             /** @description ISO-8601 date-time */
             updatedAt: string;
+        };
+        /** @description Tile server (MAP_TILE_URL); null: draw over the built-in base layer */
+        MapTiles: {
+            tileUrl: string | null;
+            attribution: string | null;
+        };
+        /** @description Tile server (MAP_TILE_URL); null: draw over the built-in base layer */
+        MapTilesInput: {
+            tileUrl: string | null;
+            attribution: string | null;
         };
         Me: {
             /** @enum {string} */

@@ -128,6 +128,23 @@ export const dispatchEn: DispatchTexts = {
     empty: 'No dispatch rules yet',
     confirmDelete: 'Delete the rule “{{name}}”?',
   },
+  vocabulary: {
+    people: '{{name}} · held by {{n}}',
+    certPeople: '{{name}} · held by {{n}} ({{valid}} valid)',
+    count: '· held by {{n}}',
+  },
+  ruleWarnings: {
+    title: 'The rule “{{name}}” is saved, but nobody can take its tickets now:',
+    skill: 'Nobody has the skill “{{value}}”: tickets this rule matches will wait in the queue',
+    skillLevel: 'Nobody has the skill “{{value}}” at level {{level}} or above: tickets this rule matches will wait in the queue',
+    certification: 'Nobody holds the certification “{{value}}”: tickets this rule matches will wait in the queue',
+    certificationExpired: 'All {{n}} holders of the certification “{{value}}” have it expired: tickets this rule matches will wait in the queue',
+    language: 'Nobody speaks {{value}}: tickets this rule matches will wait in the queue',
+    region: 'Nobody serves the region “{{value}}”: tickets this rule matches will wait in the queue',
+    productLine: 'Nobody covers the product line “{{value}}”: tickets this rule matches will wait in the queue',
+    NOBODY_MEETS_ALL: "Each requirement is met by someone, but nobody meets all of this rule's requirements at once: tickets this rule matches will wait in the queue",
+    unknown: "Nobody meets this rule's requirements now: tickets this rule matches will wait in the queue",
+  },
   languages: { zh: 'Chinese', en: 'English', yue: 'Cantonese', ja: 'Japanese', ko: 'Korean' },
   policies: {
     intro: "The tenant's default dispatch mode, overridden per team or per category (a category's wins over a team's, a team's over the tenant's).",

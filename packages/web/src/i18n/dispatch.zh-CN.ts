@@ -129,6 +129,23 @@ export const dispatchZhCN = {
     empty: '还没有派单规则',
     confirmDelete: '删除规则“{{name}}”？',
   },
+  vocabulary: {
+    people: '{{name}} · {{n}} 人',
+    certPeople: '{{name}} · {{n}} 人（有效 {{valid}} 人）',
+    count: '· {{n}} 人',
+  },
+  ruleWarnings: {
+    title: '规则“{{name}}”已保存，但目前无人能接：',
+    skill: '目前没有人具备技能「{{value}}」，符合此规则的工单将一直排队等待',
+    skillLevel: '目前没有人具备技能「{{value}}」（{{level}} 级及以上），符合此规则的工单将一直排队等待',
+    certification: '目前没有人持有证书「{{value}}」，符合此规则的工单将一直排队等待',
+    certificationExpired: '持有证书「{{value}}」的 {{n}} 人证书均已过期，符合此规则的工单将一直排队等待',
+    language: '目前没有人会说{{value}}，符合此规则的工单将一直排队等待',
+    region: '目前没有人负责服务区域「{{value}}」，符合此规则的工单将一直排队等待',
+    productLine: '目前没有人负责产品线「{{value}}」，符合此规则的工单将一直排队等待',
+    NOBODY_MEETS_ALL: '每项要求都有人满足，但没有人同时满足此规则的全部接单要求，符合此规则的工单将一直排队等待',
+    unknown: '此规则的接单要求目前无人满足，符合此规则的工单将一直排队等待',
+  },
   languages: { zh: '中文', en: '英语', yue: '粤语', ja: '日语', ko: '韩语' },
   policies: {
     intro: '全公司默认的派单方式，可按技能组或分类单独设置（分类优先于技能组，技能组优先于全公司）。',

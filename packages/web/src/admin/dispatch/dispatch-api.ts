@@ -7,6 +7,10 @@ export type DispatchProfile = Schema<'DispatchProfile'>;
 export type DispatchStatus = DispatchProfile['status'];
 export type Outlet = Schema<'DispatchOutlet'>;
 export type DispatchRule = Schema<'DispatchRule'>;
+/** a rule as saved, with warnings on the requirements nobody meets */
+export type DispatchRuleSaved = Schema<'DispatchRuleSaved'>;
+export type RuleWarning = Schema<'DispatchRuleWarning'>;
+export type DispatchVocabulary = Schema<'DispatchVocabulary'>;
 export type DispatchPolicy = Schema<'DispatchPolicy'>;
 export type SkillImportResult = Schema<'SkillMatrixImportResult'>;
 export type SkillChange = Body<'/api/v1/dispatch/skill-matrix', 'patch'>['changes'][number];
@@ -22,6 +26,7 @@ export const DISPATCH_KEYS = {
   outlets: ['dispatch', 'outlets'] as const,
   rules: ['dispatch', 'rules'] as const,
   policies: ['dispatch', 'policies'] as const,
+  vocabulary: ['dispatch', 'vocabulary'] as const,
   me: (id: string) => ['dispatch', 'profile', id] as const,
   preferences: (owner: PreferenceOwner) => ['dispatch', 'preferences', owner] as const,
 };
@@ -43,8 +48,10 @@ export const dispatchApi = {
   updateOutlet: (id: string, body: Partial<OutletBody>) => api.patch<Outlet>(`/dispatch/outlets/${id}`, body),
   deleteOutlet: (id: string) => api.delete<void>(`/dispatch/outlets/${id}`),
   rules: () => api.get<{ items: DispatchRule[] }>('/dispatch/rules'),
-  createRule: (body: RuleBody) => api.post<DispatchRule>('/dispatch/rules', body),
-  updateRule: (id: string, body: Partial<RuleBody>) => api.patch<DispatchRule>(`/dispatch/rules/${id}`, body),
+  createRule: (body: RuleBody) => api.post<DispatchRuleSaved>('/dispatch/rules', body),
+  updateRule: (id: string, body: Partial<RuleBody>) => api.patch<DispatchRuleSaved>(`/dispatch/rules/${id}`, body),
+  /** the values the tenant's active people hold, with how many hold each (the pick lists of the rule and profile forms) */
+  vocabulary: () => api.get<DispatchVocabulary>('/dispatch/vocabulary'),
   deleteRule: (id: string) => api.delete<void>(`/dispatch/rules/${id}`),
   reorderRules: (ids: string[]) => api.post<{ items: DispatchRule[] }>('/dispatch/rules/reorder', { ids }),
   policies: () => api.get<{ items: DispatchPolicy[] }>('/dispatch/policies'),

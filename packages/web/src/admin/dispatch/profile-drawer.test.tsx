@@ -26,8 +26,9 @@ const gao = {
   shiftNow: true,
 } as DispatchProfile;
 
-function start(put: (body: unknown) => { status: number; body?: unknown }) {
+function start(put: (body: unknown) => { status: number; body?: unknown }, more: Parameters<typeof stubFetch>[0] = {}) {
   const calls = stubFetch({
+    ...more,
     'GET /api/v1/dispatch/outlets': () => ({ status: 200, body: { items: [{ id: OUTLET, name: '浦东网点', address: '', lat: 31.2, lng: 121.5, active: true }] } }),
     [`PUT /api/v1/dispatch/profiles/${GAO}`]: put,
   });
@@ -113,5 +114,51 @@ describe('dispatch profile drawer', () => {
     });
     expect(item.className).toContain('has-error');
     expect(screen.queryByTestId('profile-error')).toBeNull();
+  });
+
+  it('offers the certifications, regions and product lines people hold with their counts, and takes a new one', async () => {
+    const vocabulary = {
+      skills: [],
+      certifications: [{ name: '特种设备作业证', people: 6, valid: 6 }, { name: '高压电工证', people: 2, valid: 1 }],
+      regions: [{ name: '上海市/浦东新区', people: 4 }, { name: '上海市/徐汇区', people: 1 }],
+      productLines: [{ name: '电梯', people: 6 }, { name: '扶梯', people: 2 }],
+      languages: [],
+    };
+    const { calls } = start((body) => ({ status: 200, body: { ...gao, ...(body as object) } }), { 'GET /api/v1/dispatch/vocabulary': () => ({ status: 200, body: vocabulary }) });
+    await screen.findByText('高峰的派单档案');
+    const option = (label: string) =>
+      waitFor(() => {
+        const found = screen.getAllByText(label).find((el) => el.closest('.ant-select-item-option'));
+        if (!found) throw new Error(`no option ${label} yet`);
+        return found;
+      });
+    // the certification name: typed, the known ones containing it with their counts
+    const cert = input('profile-cert-name-1');
+    fireEvent.focus(cert);
+    fireEvent.change(cert, { target: { value: '电工' } });
+    fireEvent.click(await option('高压电工证 · 2 人（有效 1 人）'));
+    await waitFor(() => expect(cert.value).toBe('高压电工证'));
+    // regions and product lines: the list says how many hold each; the tag the name alone
+    fireEvent.mouseDown(screen.getByTestId('profile-product-lines').querySelector('.ant-select-selector') ?? screen.getByTestId('profile-product-lines'));
+    const line = await option('扶梯');
+    expect(line.closest('.ant-select-item-option')!.textContent).toBe('扶梯 · 2 人');
+    fireEvent.click(line);
+    const regions = input('profile-regions');
+    fireEvent.focus(regions);
+    fireEvent.change(regions, { target: { value: '徐汇' } });
+    expect((await option('上海市/徐汇区')).closest('.ant-select-item-option')!.textContent).toBe('上海市/徐汇区 · 1 人');
+    // a region nobody holds yet is taken as typed
+    fireEvent.change(regions, { target: { value: '上海市/闵行区' } });
+    fireEvent.keyDown(regions, { key: 'Enter', keyCode: 13 });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('profile-save'));
+    });
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(1));
+    expect(calls.find((c) => c.method === 'PUT')!.body).toMatchObject({
+      certifications: [{ name: '特种设备作业证', expires: '2027-03-20' }, { name: '高压电工证', expires: null }],
+      regions: ['上海市/浦东新区', '上海市/闵行区'],
+      productLines: ['电梯', '扶梯'],
+    });
+    expect(calls.filter((c) => c.url.includes('/dispatch/vocabulary'))).toHaveLength(1);
   });
 });

@@ -9,10 +9,12 @@ import { DISPATCH_KEYS, dispatchApi, type DispatchProfile } from './dispatch-api
 import { AreaFields, CertificationsField, ShiftFields } from './profile-sections';
 import { knownFields, toBody, toValues, WORK_KINDS, type ProfileValues } from './profile-values';
 import { numberRule } from './number-rule';
+import { renderTagOption, tagOptions, useVocabulary } from './vocabulary';
 
 // 编辑派单档案: everything of a person's dispatch profile but the skills (those are the matrix's) —
 // certifications, 服务区域, service area, languages, product lines, shift, capacity per kind, home base,
 // 服务网点 and status — saved with one PUT; the server's field errors are shown under their inputs.
+// Certifications, regions and product lines offer what the tenant's people hold, with how many.
 
 const STATUSES = ['available', 'busy', 'away', 'off_shift'] as const;
 const LANGUAGES = ['zh', 'en', 'yue', 'ja', 'ko'];
@@ -24,6 +26,7 @@ export function ProfileDrawer({ profile, onClose, onSaved }: { profile: Dispatch
   const removeTag = <CloseOutlined aria-label={t('app.delete')} />;
   const [form] = Form.useForm<ProfileValues>();
   const outlets = useQuery({ queryKey: DISPATCH_KEYS.outlets, queryFn: () => dispatchApi.outlets(), enabled: !!profile });
+  const vocabulary = useVocabulary(!!profile);
   const { busy, general, setGeneral, submit } = useFormSubmit(form, () => knownFields(form.getFieldValue('certifications')?.length ?? 0));
   useEffect(() => {
     if (!profile) return;
@@ -81,17 +84,17 @@ export function ProfileDrawer({ profile, onClose, onSaved }: { profile: Dispatch
           </Form.Item>
         </Space>
         <Divider titlePlacement="start">{t('dispatch.profile.certifications')}</Divider>
-        <CertificationsField />
+        <CertificationsField known={vocabulary?.certifications} />
         <Divider titlePlacement="start">{t('dispatch.profile.regions')}</Divider>
         <Form.Item name="regions" label={t('dispatch.profile.regions')} extra={t('dispatch.profile.regionsHint')}>
-          <Select mode="tags" removeIcon={removeTag} open={false} suffixIcon={null} tokenSeparators={[',', '，']} data-testid="profile-regions" />
+          <Select mode="tags" removeIcon={removeTag} suffixIcon={null} tokenSeparators={[',', '，']} options={tagOptions(vocabulary?.regions)} optionRender={renderTagOption} data-testid="profile-regions" />
         </Form.Item>
         <AreaFields />
         <Form.Item name="languages" label={t('dispatch.profile.languages')}>
           <Select mode="tags" removeIcon={removeTag} options={languageOptions} data-testid="profile-languages" />
         </Form.Item>
         <Form.Item name="productLines" label={t('dispatch.profile.productLines')} extra={t('dispatch.profile.productLinesHint')}>
-          <Select mode="tags" removeIcon={removeTag} open={false} suffixIcon={null} tokenSeparators={[',', '，']} data-testid="profile-product-lines" />
+          <Select mode="tags" removeIcon={removeTag} suffixIcon={null} tokenSeparators={[',', '，']} options={tagOptions(vocabulary?.productLines)} optionRender={renderTagOption} data-testid="profile-product-lines" />
         </Form.Item>
         <Divider titlePlacement="start">{t('dispatch.profile.shift')}</Divider>
         <ShiftFields />

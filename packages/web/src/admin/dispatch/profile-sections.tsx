@@ -5,10 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { NO_STEP_BUTTONS } from '../../common/quiet-icons';
 import { AREA_KINDS, CLOCK, WEEKDAYS, type ProfileValues } from './profile-values';
 import { numberRule } from './number-rule';
+import { TermInput, type Term } from './vocabulary';
 
 // The parts of the 派单档案 drawer with more than one input: certifications, the service area, the shift.
 
-export function CertificationsField() {
+/** `known`: the certifications the tenant's people hold, offered with how many hold each. */
+export function CertificationsField({ known }: { known?: Term[] }) {
   const { t } = useTranslation();
   return (
     <Form.List name="certifications">
@@ -17,7 +19,7 @@ export function CertificationsField() {
           {fields.map((f) => (
             <Space key={f.key} align="start" wrap data-testid={`profile-cert-${f.name}`}>
               <Form.Item name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: t('dispatch.profile.certNameRequired') }]} style={{ marginBottom: 0 }}>
-                <Input maxLength={100} placeholder={t('dispatch.profile.certName')} aria-label={t('dispatch.profile.certName')} style={{ width: 200 }} data-testid={`profile-cert-name-${f.name}`} />
+                <TermInput terms={known} maxLength={100} placeholder={t('dispatch.profile.certName')} ariaLabel={t('dispatch.profile.certName')} width={200} testId={`profile-cert-name-${f.name}`} />
               </Form.Item>
               <Form.Item
                 name={[f.name, 'expires']}

@@ -5,10 +5,12 @@ import { CHANNELS, PRIORITIES, TIERS } from '../../api/types';
 import { useCategoryTree, useLocalName, useLookups } from '../../common/lookups';
 import { useFormSubmit } from '../../common/use-form-submit';
 import { AdminFormModal } from '../admin-table';
-import { dispatchApi, type DispatchRule, type RuleBody } from './dispatch-api';
+import { dispatchApi, type DispatchRule, type DispatchRuleSaved, type RuleBody } from './dispatch-api';
 import { numberRule } from './number-rule';
+import { renderTagOption, tagOptions, TermInput, useVocabulary } from './vocabulary';
 
-// The form of a dispatch rule: when it applies (conditions) and what a person needs (requirements).
+// The form of a dispatch rule: when it applies (conditions) and what a person needs (requirements). The
+// skill, certification, region and product line offer what the tenant's people hold, with how many.
 
 type Conditions = NonNullable<RuleBody['conditions']>;
 type Requirements = RuleBody['requirements'];
@@ -30,22 +32,22 @@ export function ruleBody(v: Values): RuleBody {
 
 const KNOWN = ['name', 'enabled', ...['categoryIds', 'typeIds', 'tiers', 'channels', 'productLines', 'priorities'].map((f) => `conditions.${f}`), ...['skill', 'level', 'certification', 'language', 'region', 'productLine', 'onSite', 'onSiteMinutes', 'teamId'].map((f) => `requirements.${f}`)];
 
-export function RuleModal({ editing, onClose, onSaved }: { editing: DispatchRule | 'new' | null; onClose: () => void; onSaved: () => void }) {
+export function RuleModal({ editing, onClose, onSaved }: { editing: DispatchRule | 'new' | null; onClose: () => void; onSaved: (saved: DispatchRuleSaved) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const categoryTree = useCategoryTree();
   const { ticketTypes, teams } = useLookups();
   const name = useLocalName();
   const { busy, general, setGeneral, submit } = useFormSubmit(form, KNOWN);
+  const vocabulary = useVocabulary(!!editing);
   useEffect(() => {
     if (editing) form.setFieldsValue(editing === 'new' ? { name: '', enabled: true, conditions: {}, requirements: {} } : { name: editing.name, enabled: editing.enabled, conditions: editing.conditions, requirements: editing.requirements });
   }, [editing, form]);
   const save = () =>
     submit(async (v) => {
       const body = ruleBody(v);
-      if (editing === 'new') await dispatchApi.createRule(body);
-      else if (editing) await dispatchApi.updateRule(editing.id, body);
-      onSaved();
+      if (editing === 'new') onSaved(await dispatchApi.createRule(body));
+      else if (editing) onSaved(await dispatchApi.updateRule(editing.id, body));
     });
   const multi = (field: keyof Conditions, label: string, options: { value: string; label: string }[], testId: string) => (
     <Form.Item name={['conditions', field]} label={label}>
@@ -70,7 +72,7 @@ export function RuleModal({ editing, onClose, onSaved }: { editing: DispatchRule
         {multi('channels', t('dispatch.rules.channels'), CHANNELS.map((x) => ({ value: x, label: t(`channel.${x}`) })), 'rule-channels')}
         {multi('priorities', t('dispatch.rules.priorities'), PRIORITIES.map((x) => ({ value: x, label: t(`priority.${x}`) })), 'rule-priorities')}
         <Form.Item name={['conditions', 'productLines']} label={t('dispatch.rules.productLines')}>
-          <Select mode="tags" allowClear placeholder={t('dispatch.rules.any')} />
+          <Select mode="tags" allowClear placeholder={t('dispatch.rules.any')} options={tagOptions(vocabulary?.productLines)} optionRender={renderTagOption} data-testid="rule-condition-product-lines" />
         </Form.Item>
         <Divider titlePlacement="start">{t('dispatch.rules.requirements')}</Divider>
         <Space wrap>
@@ -85,13 +87,13 @@ export function RuleModal({ editing, onClose, onSaved }: { editing: DispatchRule
               }),
             ]}
           >
-            <Input maxLength={64} style={{ width: 180 }} data-testid="rule-skill" />
+            <TermInput terms={vocabulary?.skills} maxLength={64} width={180} testId="rule-skill" />
           </Form.Item>
           <Form.Item name={['requirements', 'level']} label={t('dispatch.rules.level')} rules={[numberRule({ min: 1, max: 5, whole: true }, t)]}>
             <InputNumber style={{ width: 100 }} data-testid="rule-level" />
           </Form.Item>
           <Form.Item name={['requirements', 'certification']} label={t('dispatch.rules.certification')}>
-            <Input maxLength={100} style={{ width: 200 }} data-testid="rule-certification" />
+            <TermInput terms={vocabulary?.certifications} maxLength={100} width={200} testId="rule-certification" />
           </Form.Item>
         </Space>
         <Space wrap>
@@ -99,10 +101,10 @@ export function RuleModal({ editing, onClose, onSaved }: { editing: DispatchRule
             <Select allowClear style={{ width: 140 }} options={['zh', 'en', 'yue', 'ja', 'ko'].map((l) => ({ value: l, label: t(`dispatch.languages.${l}`) }))} />
           </Form.Item>
           <Form.Item name={['requirements', 'region']} label={t('dispatch.rules.region')}>
-            <Input maxLength={64} style={{ width: 180 }} />
+            <TermInput terms={vocabulary?.regions} maxLength={64} width={180} testId="rule-region" />
           </Form.Item>
           <Form.Item name={['requirements', 'productLine']} label={t('dispatch.rules.productLine')}>
-            <Input maxLength={64} style={{ width: 160 }} />
+            <TermInput terms={vocabulary?.productLines} maxLength={64} width={160} testId="rule-product-line" />
           </Form.Item>
         </Space>
         <Space wrap>

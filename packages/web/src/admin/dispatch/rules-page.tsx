@@ -6,11 +6,13 @@ import { errorMessage } from '../../common/api-errors';
 import { useLocalName, useLookups } from '../../common/lookups';
 import { confirmIcon } from '../../common/quiet-icons';
 import { AddButton, AdminTablePage, useAdminList } from '../admin-table';
-import { DISPATCH_KEYS, dispatchApi, type DispatchRule } from './dispatch-api';
+import { DISPATCH_KEYS, dispatchApi, type DispatchRule, type DispatchRuleSaved } from './dispatch-api';
 import { RuleModal } from './rule-form';
+import { RuleWarningsAlert } from './rule-warnings';
 
 // 派单规则: hard rules in order — the first enabled rule whose conditions match a ticket says what a
-// person needs to be sent. Move rules up and down; nothing is ever assigned against one.
+// person needs to be sent. Move rules up and down; nothing is ever assigned against one. A rule saved
+// (or switched on) with requirements nobody meets is kept, and the page says which, and why it matters.
 
 export default function RulesPage() {
   const { t } = useTranslation();
@@ -19,13 +21,19 @@ export default function RulesPage() {
   const name = useLocalName();
   const list = useAdminList(DISPATCH_KEYS.rules, dispatchApi.rules);
   const [editing, setEditing] = useState<DispatchRule | 'new' | null>(null);
+  const [warned, setWarned] = useState<DispatchRuleSaved | null>(null);
+  const saved = (r: DispatchRuleSaved) => {
+    // a save without warnings clears the alert of that rule only
+    setWarned((w) => (r.warnings.length ? r : w?.id === r.id ? null : w));
+    return list.refetch();
+  };
   const fail = (err: unknown) => message.error(errorMessage(err, t));
   const move = (i: number, by: -1 | 1) => {
     const ids = list.rows.map((r) => r.id);
     [ids[i], ids[i + by]] = [ids[i + by], ids[i]];
     dispatchApi.reorderRules(ids).then(() => list.refetch(), fail);
   };
-  const toggle = (r: DispatchRule, enabled: boolean) => dispatchApi.updateRule(r.id, { enabled }).then(() => list.refetch(), fail);
+  const toggle = (r: DispatchRule, enabled: boolean) => dispatchApi.updateRule(r.id, { enabled }).then(saved, fail);
   const remove = (r: DispatchRule) => dispatchApi.deleteRule(r.id).then(() => (message.success(t('dispatch.rules.deleted')), list.refetch()), fail);
 
   const when = (r: DispatchRule) => {
@@ -65,6 +73,7 @@ export default function RulesPage() {
       help={t('dispatch.rules.intro')}
       add={<AddButton label={t('dispatch.rules.add')} onClick={() => setEditing('new')} testId="rule-add" />}
       error={list.error}
+      notice={warned && <RuleWarningsAlert rule={warned.name} warnings={warned.warnings} onClose={() => setWarned(null)} />}
       table={{
         dataSource: list.rows,
         loading: list.loading && !list.rows.length,
@@ -94,7 +103,7 @@ export default function RulesPage() {
         ],
       }}
     >
-      <RuleModal editing={editing} onClose={() => setEditing(null)} onSaved={() => (setEditing(null), list.refetch())} />
+      <RuleModal editing={editing} onClose={() => setEditing(null)} onSaved={(r) => (setEditing(null), saved(r))} />
     </AdminTablePage>
   );
 }

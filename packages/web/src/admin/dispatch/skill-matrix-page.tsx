@@ -10,6 +10,7 @@ import { DISPATCH_KEYS, dispatchApi, type DispatchProfile } from './dispatch-api
 import { ProfileDrawer } from './profile-drawer';
 import { SkillImport } from './skill-import';
 import { bulkTargets, cellKey, certState, setLevel, shownLevel, skillColumns, toChanges, type CertState } from './skill-matrix-rules';
+import { termLabel } from './vocabulary';
 
 // 技能矩阵: people × skills with levels 1–5. Click cells (several) or tick people, then set a level for
 // all of them at once; nothing is sent until 保存, which sends every edit in one request (all or none).
@@ -40,6 +41,12 @@ export default function SkillMatrixPage({ today = new Date().toISOString().slice
   const [profileOf, setProfileOf] = useState<DispatchProfile | null>(null);
 
   const allSkills = useMemo(() => skillColumns(people, added, i18n.language), [people, added, i18n.language]);
+  // how many of the people hold each skill, as the rule form's pick list says it ("电梯维保 · 6 人")
+  const holders = useMemo(() => {
+    const n = new Map<string, number>();
+    for (const p of people) for (const s of Object.keys(p.skills)) n.set(s, (n.get(s) ?? 0) + 1);
+    return n;
+  }, [people]);
   const columnsShown = skillFilter.length ? allSkills.filter((s) => skillFilter.includes(s)) : allSkills;
   const rows = teamFilter ? people.filter((p) => p.teamIds.includes(teamFilter)) : people;
   const saved = (userId: string, skill: string) => people.find((p) => p.userId === userId)?.skills[skill] ?? null;
@@ -129,7 +136,7 @@ export default function SkillMatrixPage({ today = new Date().toISOString().slice
         <AutoComplete
           value={bulkSkill}
           onChange={setBulkSkill}
-          options={allSkills.map((s) => ({ value: s }))}
+          options={allSkills.map((s) => ({ value: s, label: holders.has(s) ? termLabel({ name: s, people: holders.get(s)! }, t) : s }))}
           placeholder={t('dispatch.matrix.skillForPeople')}
           maxLength={SKILL_NAME_MAX}
           style={{ width: 180 }}
