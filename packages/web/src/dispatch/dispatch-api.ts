@@ -6,6 +6,8 @@ import type { AppliedImprovements, ApplyImprovementsBody, Assignment, Board, Can
 
 export const dispatchApi = {
   board: () => api.get<Board>('/dispatch/board'),
+  /** the configured tile server (MAP_TILE_URL) for any staff member's map; null: the built-in base layer */
+  mapTiles: () => api.get<Board['map']>('/dispatch/map-tiles'),
   ticket: (ticketId: string) => api.get<TicketDispatch>(`/tickets/${ticketId}/dispatch`),
   candidates: (ticketId: string) => api.get<Candidates>(`/tickets/${ticketId}/dispatch/candidates`),
   /** 409 DISPATCH_RULE_VIOLATION: a hard rule excludes the person (override with a reason: supervisors). */
@@ -27,6 +29,8 @@ export const dispatchKeys = {
   ticket: (ticketId: string) => ['dispatch', 'ticket', ticketId] as const,
   candidates: (ticketId: string) => ['dispatch', 'candidates', ticketId] as const,
   routes: (date: string) => ['dispatch', 'routes', date] as const,
+  /** configuration: read once */
+  mapTiles: ['mapTiles'] as const,
   /** outside ['dispatch']: a snapshot read when asked for, not again on every dispatch step of the board */
   improvements: ['dispatchImprovements'] as const,
 };

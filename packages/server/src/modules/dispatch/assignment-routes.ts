@@ -9,6 +9,7 @@ import { applyImprovements } from './assignment/apply-improvements';
 import { assignTicket } from './assignment/assign-ticket';
 import { declineOffer } from './assignment/decline-offer';
 import { getBoard } from './assignment/get-board';
+import { getMapTiles } from './assignment/get-map-tiles';
 import { getTicketDispatch } from './assignment/get-ticket-dispatch';
 import { listCandidates } from './assignment/list-candidates';
 import { listQueue } from './assignment/list-queue';
@@ -22,6 +23,7 @@ import {
   DeclineBody,
   ImprovementsAppliedSchema,
   ImprovementsSchema,
+  MapTilesSchema,
   QueueQuery,
   QueueSchema,
   TicketDispatchSchema,
@@ -70,6 +72,10 @@ export function assignmentRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/v1/dispatch/board', {
     schema: { tags, summary: 'The dispatch map (派单地图): people with position, status, load and current job; open on-site tickets; outlets; the tile server', response: ok(BoardSchema) },
     handler: async (req) => getBoard(deps, actorOf(req)),
+  });
+  r.get('/api/v1/dispatch/map-tiles', {
+    schema: { tags, summary: 'The tile server every map of the console draws on (MAP_TILE_URL), for staff; null: the built-in base layer', response: ok(MapTilesSchema) },
+    handler: async (req) => getMapTiles(deps, actorOf(req)),
   });
   r.get('/api/v1/dispatch/queue', {
     schema: { tags, summary: "待派单: the tickets waiting in the dispatch queue in the order dispatch takes them, with why each waits, its deadline and its place in its team's queue; counts per team (dispatchers)", querystring: QueueQuery, response: ok(QueueSchema) },

@@ -158,4 +158,14 @@ describe('the site map', () => {
     expect(Number(last.lng)).toBeGreaterThan(73);
     expect(Number(last.lng)).toBeLessThan(135);
   });
+
+  it('draws on the configured tile server (MAP_TILE_URL) when there is one', async () => {
+    stubFetch({ 'GET /api/v1/dispatch/map-tiles': () => ({ status: 200, body: { tileUrl: 'http://127.0.0.1:9/tiles/{z}/{x}/{y}.png', attribution: '© 测试图源' } }) });
+    renderUi(<SiteInput value={{}} onChange={() => undefined} />);
+    fireEvent.click(screen.getByTestId('site-map-toggle'));
+    const map = await screen.findByTestId('site-map', {}, { timeout: 5000 });
+    await waitFor(() => expect(map.getAttribute('data-base-layer')).toBe('tiles'));
+    await waitFor(() => expect(map.querySelector('.leaflet-tile-pane img, .leaflet-control-attribution')).toBeTruthy());
+    expect(map.textContent).toContain('© 测试图源');
+  });
 });

@@ -2,9 +2,11 @@ import { EnvironmentOutlined } from '@ant-design/icons';
 import { Button, Flex, Input, Space, Spin, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { TFunction } from 'i18next';
+import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { copyIcons } from '../../common/quiet-icons';
+import { dispatchApi, dispatchKeys } from '../../dispatch/dispatch-api';
 import { draftOf, formatPosition, siteBody, siteIssue, splitPair, type Site, type SiteBody, type SiteDraft } from './site-geo';
 
 // 上门地址 (a ticket's site): an address and the position, typed as latitude/longitude or clicked on a
@@ -30,6 +32,8 @@ export function SiteInput({ value, onChange, mapOpen = false }: InputProps) {
     set(pair ?? { [key]: e.target.value });
   };
   const body = siteBody(v);
+  // the tile server when one is configured (MAP_TILE_URL), else the built-in base layer (also while it loads or if it fails)
+  const tiles = useQuery({ queryKey: dispatchKeys.mapTiles, queryFn: dispatchApi.mapTiles, staleTime: Infinity, enabled: showMap, retry: false });
   return (
     <div data-testid="site-input">
       <Input data-testid="site-address" value={v.address ?? ''} onChange={(e) => set({ address: e.target.value })} placeholder={t('site.addressPlaceholder')} aria-label={t('site.address')} maxLength={500} style={{ marginBottom: 8 }} />
@@ -46,7 +50,7 @@ export function SiteInput({ value, onChange, mapOpen = false }: InputProps) {
             {t('site.mapHelp')}
           </Typography.Text>
           <Suspense fallback={<Spin size="small" />}>
-            <SiteMap position={body ? { lat: body.lat, lng: body.lng } : null} onPick={(p) => set({ lat: String(p.lat), lng: String(p.lng) })} />
+            <SiteMap position={body ? { lat: body.lat, lng: body.lng } : null} onPick={(p) => set({ lat: String(p.lat), lng: String(p.lng) })} tileUrl={tiles.data?.tileUrl} attribution={tiles.data?.attribution} />
           </Suspense>
         </div>
       )}

@@ -2,7 +2,7 @@ import 'leaflet/dist/leaflet.css';
 import '../../dispatch/dispatch-map.css';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CircleMarker, MapContainer, TileLayer, ZoomControl, useMap, useMapEvents } from 'react-leaflet';
+import { AttributionControl, CircleMarker, MapContainer, TileLayer, ZoomControl, useMap, useMapEvents } from 'react-leaflet';
 import { BaseLayer } from '../../dispatch/base-layer';
 import { CHINA } from '../../dispatch/map-frame';
 import { pickedPosition } from './site-geo';
@@ -15,6 +15,7 @@ interface Props {
   position: { lat: number; lng: number } | null;
   onPick: (p: { lat: number; lng: number }) => void;
   tileUrl?: string | null;
+  attribution?: string | null;
   height?: number;
 }
 
@@ -34,10 +35,10 @@ function Follow({ position }: { position: Props['position'] }) {
   return null;
 }
 
-export default function SiteMap({ position, onPick, tileUrl, height = 260 }: Props) {
+export default function SiteMap({ position, onPick, tileUrl, attribution, height = 260 }: Props) {
   const { t } = useTranslation();
   return (
-    <div role="region" aria-label={t('site.mapAria')} data-testid="site-map" style={{ height, cursor: 'crosshair' }}>
+    <div role="region" aria-label={t('site.mapAria')} data-testid="site-map" data-base-layer={tileUrl ? 'tiles' : 'vector'} style={{ height, cursor: 'crosshair' }}>
       <MapContainer
         className="gd-dispatch-map"
         style={{ height: '100%' }}
@@ -47,7 +48,14 @@ export default function SiteMap({ position, onPick, tileUrl, height = 260 }: Pro
         minZoom={3}
         maxZoom={18}
       >
-        {tileUrl ? <TileLayer url={tileUrl} /> : <BaseLayer />}
+        {tileUrl ? (
+          <>
+            <TileLayer url={tileUrl} attribution={attribution ?? undefined} />
+            <AttributionControl prefix={false} />
+          </>
+        ) : (
+          <BaseLayer />
+        )}
         <ZoomControl position="topleft" zoomInTitle={t('dispatchMap.map.zoomIn')} zoomOutTitle={t('dispatchMap.map.zoomOut')} />
         <Clicks onPick={onPick} />
         <Follow position={position} />

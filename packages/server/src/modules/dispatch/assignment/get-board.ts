@@ -10,7 +10,7 @@ import { loadNeeds } from './load-needs';
 import { loadPool } from './load-pool';
 import { queueRepository } from './queue-repository';
 import { setupRepository } from './setup-repository';
-import './map-tiles';
+import { getMapTiles } from './get-map-tiles';
 
 const DAYS = 30;
 const MAX_TICKETS = 2000;
@@ -80,7 +80,7 @@ export async function getBoard(deps: Deps, actor: Actor) {
         };
       }),
       outlets: await setupRepository.outlets(q),
-      map: deps.mapTiles ?? { tileUrl: null, attribution: null },
+      map: getMapTiles(deps, actor),
     };
   });
 }

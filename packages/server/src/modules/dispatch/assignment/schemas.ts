@@ -103,6 +103,11 @@ export const AssignBody = z.strictObject({
 
 export const DeclineBody = z.strictObject({ reason: z.string().trim().min(1, 'must not be empty').max(1000).describe('Why you decline (拒单原因)') });
 
+export const MapTilesSchema = z
+  .object({ tileUrl: z.string().nullable(), attribution: z.string().nullable() })
+  .describe('Tile server (MAP_TILE_URL); null: draw over the built-in base layer')
+  .meta({ id: 'MapTiles' });
+
 export const BoardSchema = z
   .object({
     engineers: z.array(
@@ -140,7 +145,7 @@ export const BoardSchema = z
       }),
     ),
     outlets: z.array(z.object({ id: Uuid, name: z.string(), lat: z.number(), lng: z.number() })),
-    map: z.object({ tileUrl: z.string().nullable(), attribution: z.string().nullable() }).describe('Tile server (MAP_TILE_URL); null: draw over the built-in base layer'),
+    map: MapTilesSchema,
   })
   .meta({ id: 'DispatchBoard' });
 
