@@ -60,4 +60,16 @@ describe('dispatch: the device’s product line and the rule’s team', () => {
     const why = Object.fromEntries(d.current.decision.excluded.map((e: { userId: string; reasons: { rule: string }[] }) => [e.userId, e.reasons.map((r) => r.rule)]));
     expect(why[uncertified.id]).toContain('certification');
   });
+
+  it('a certification saved without an expiry day (never expires) qualifies its holder', async () => {
+    const g = await team(w, '电梯大修组');
+    const holder = await person(w, '终身持证钱师傅', { teamIds: [g], skills: { 大修: 3 } });
+    const put = await w.t.api(w.acme.adminToken, 'PUT', `/api/v1/dispatch/profiles/${holder.id}`, { certifications: [{ name: '起重机械作业证', expires: null }] });
+    expect(put.statusCode, put.body).toBe(200);
+    await policy(w, { scope: 'team', scopeId: g, mode: 'scored', acceptTimeoutS: 3600 });
+    await rule(w, '大修须持起重证', { priorities: ['urgent'] }, { certification: '起重机械作业证', teamId: g });
+    const tk = await ticket(w, { teamId: g, priority: 'urgent', site: { lat: 31.2, lng: 121.4 } });
+    await w.settle();
+    expect((await dispatchOf(w, tk.id)).current).toMatchObject({ userId: holder.id });
+  });
 });

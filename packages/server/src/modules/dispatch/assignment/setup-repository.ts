@@ -7,7 +7,7 @@ import type { Queryable } from '../../../platform/db/database';
 export interface ProfileRow {
   user_id: string;
   skills: Record<string, number>;
-  certifications: { name: string; expires: string }[];
+  certifications: { name: string; expires: string | null }[];
   regions: string[];
   area: unknown;
   languages: string[];

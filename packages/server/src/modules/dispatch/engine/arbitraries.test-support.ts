@@ -5,7 +5,7 @@ import type { Need, Person, WorkKind } from './types';
 
 const SKILLS = ['电梯维修', '空调', '网络'];
 // the fixtures' day is 2026-03-06: one of each expired the day before, one valid through today
-const CERTS = [{ name: '特种设备作业证', expires: '2026-03-05' }, { name: '特种设备作业证', expires: '2027-01-31' }, { name: '电工证', expires: '2026-03-06' }];
+const CERTS: { name: string; expires: string | null }[] = [{ name: '特种设备作业证', expires: '2026-03-05' }, { name: '特种设备作业证', expires: '2027-01-31' }, { name: '电工证', expires: '2026-03-06' }, { name: '电工证', expires: null }];
 const kindArb = fc.constantFrom<WorkKind>('field', 'ticket');
 const latLng = fc.tuple(fc.double({ min: 31.0, max: 31.4, noNaN: true }), fc.double({ min: 121.2, max: 121.7, noNaN: true }));
 

@@ -42,6 +42,16 @@ describe('exclusions', () => {
     expect(rules(person('乙'), n(null), ctxAt())).toEqual(['certification']);
   });
 
+  it('takes a certification without an expiry day as valid for good, also beside an expired one of the same name', () => {
+    const n = need('单1', { certification: '特种设备作业证', visitDate: '2030-01-01' });
+    expect(rules(person('甲', { certifications: [{ name: '特种设备作业证', expires: null }] }), n, ctxAt())).toEqual([]);
+    expect(rules(person('甲', { certifications: [{ name: '特种设备作业证', expires: '2025-01-01' }, { name: '特种设备作业证', expires: null }] }), n, ctxAt())).toEqual([]);
+    // two expired: the later day is the one said
+    expect(exclusions(person('乙', { certifications: [{ name: '特种设备作业证', expires: '2025-01-01' }, { name: '特种设备作业证', expires: '2026-01-01' }] }), n, ctxAt())).toEqual([
+      { rule: 'certification', detail: { certification: '特种设备作业证', expires: '2026-01-01', on: '2030-01-01' } },
+    ]);
+  });
+
   it('matches regions by "/" path prefix, or a location inside the drawn area', () => {
     expect(regionCovers('上海市', '上海市/浦东新区')).toBe(true);
     expect(regionCovers('上海市', '上海市')).toBe(true);

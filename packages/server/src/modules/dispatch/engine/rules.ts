@@ -64,9 +64,10 @@ export function exclusions(person: Person, need: Need, ctx: DecisionContext): Ex
   }
   if (need.certification !== null) {
     const day = certificationDay(need, ctx);
-    let latest: string | null = null;
-    for (const c of person.certifications) if (c.name === need.certification && (latest === null || c.expires > latest)) latest = c.expires;
-    if (latest === null || !certificationValid(latest, day)) {
+    const held = person.certifications.filter((c) => c.name === need.certification);
+    if (!held.some((c) => certificationValid(c.expires, day))) {
+      // held but expired: the latest day it was valid through (null: not held at all)
+      const latest = held.reduce<string | null>((l, c) => (c.expires !== null && (l === null || c.expires > l) ? c.expires : l), null);
       out.push({ rule: 'certification', detail: { certification: need.certification, expires: latest, on: day } });
     }
   }

@@ -86,7 +86,7 @@ export function holidayOff(shift: Shift, t: LocalTime, calendar?: WorkCalendar |
   return calendar.holidays.get(night && t.minutes < clockMinutes(shift.end) ? dayBefore(t.date) : t.date) ?? null;
 }
 
-/** A certification is valid through its `expires` day (inclusive) in the tenant's zone. */
-export function certificationValid(expires: string, day: string): boolean {
-  return expires >= day;
+/** A certification is valid through its `expires` day (inclusive) in the tenant's zone; null: it never expires. */
+export function certificationValid(expires: string | null, day: string): boolean {
+  return expires === null || expires >= day;
 }

@@ -33,8 +33,8 @@ export type Area = { kind: 'radius'; center: LatLng; km: number } | { kind: 'pol
 
 export interface Certification {
   name: string;
-  /** last valid day, "YYYY-MM-DD" */
-  expires: string;
+  /** last valid day, "YYYY-MM-DD"; null: never expires */
+  expires: string | null;
 }
 
 /** What a person has done on one category, learnt from the tenant's closed tickets. */

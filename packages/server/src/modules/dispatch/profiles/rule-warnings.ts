@@ -27,7 +27,7 @@ const WAIT = 'tickets this rule matches will wait in the queue';
 const hasSkill = (p: Holdings, skill: string, level: number | undefined) => p.skills[skill] !== undefined && (level === undefined || p.skills[skill] >= level);
 const holdsCert = (p: Holdings, name: string) => p.certifications.some((c) => c.name === name);
 /** A never-expiring certification (null) is valid. */
-const validCert = (p: Holdings, name: string, today: string) => p.certifications.some((c) => c.name === name && (c.expires === null || certificationValid(c.expires, today)));
+const validCert = (p: Holdings, name: string, today: string) => p.certifications.some((c) => c.name === name && certificationValid(c.expires, today));
 const speaks = (p: Holdings, language: string) => p.languages.some((l) => languageMatches(l, language));
 /**
  * Whether the person may serve a region: a named region covering it, no named region at all (no limit,

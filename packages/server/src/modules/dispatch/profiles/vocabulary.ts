@@ -31,7 +31,7 @@ export function vocabularyOf(people: Holdings[], today: string): Vocabulary {
   const certs = new Map<string, { people: number; valid: number }>();
   for (const p of people) {
     const held = new Map<string, boolean>();
-    for (const c of p.certifications) held.set(c.name, held.get(c.name) === true || c.expires === null || certificationValid(c.expires, today));
+    for (const c of p.certifications) held.set(c.name, held.get(c.name) === true || certificationValid(c.expires, today));
     for (const [name, valid] of held) {
       const n = certs.get(name) ?? { people: 0, valid: 0 };
       certs.set(name, { people: n.people + 1, valid: n.valid + (valid ? 1 : 0) });

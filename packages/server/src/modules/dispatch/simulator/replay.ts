@@ -2,7 +2,7 @@
 // decision goes through the engine the server uses (choose, matchBatch); the simulator only moves
 // people, keeps the queue and measures. The wall clock is read only to time the engine's decisions.
 import { performance } from 'node:perf_hooks';
-import { choose, exclusions, holdUntil, improve, insertion, matchBatch, nearestOutlet, pickFromQueue, travelKm } from '../engine';
+import { certificationValid, choose, exclusions, holdUntil, improve, insertion, matchBatch, nearestOutlet, pickFromQueue, travelKm } from '../engine';
 import type { DecisionContext, Need, Outlet, Person, Strategy, Weights } from '../engine/types';
 import { EventHeap } from './event-heap';
 import { draw, fixProbability, historyOf, queueOrder, toNeed, toPerson, type EngineerState, type TicketState, type Visit } from './live-state';
@@ -277,7 +277,7 @@ function allowed(p: Person, visit: Visit, ctx: DecisionContext, scenario: Scenar
   if (visit.need.excludedUserIds.includes(p.id)) return false;
   if (t.certification) {
     const day = localParts(ctx.now.getTime(), scenario.timeZone).date;
-    if (!p.certifications.some((c) => c.name === t.certification && c.expires >= day)) return false;
+    if (!p.certifications.some((c) => c.name === t.certification && certificationValid(c.expires, day))) return false;
   }
   return true;
 }
