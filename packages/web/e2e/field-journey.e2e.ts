@@ -187,9 +187,12 @@ describe('现场服务全流程', () => {
     await page.getByTestId('visit-state').getByText('已签到').waitFor();
     await page.getByTestId('note-text').fill('门机皮带断裂，已放出被困人员并更换皮带');
     await page.getByTestId('note-add').click();
+    // each step counted as it is queued (a count that stops short names the step that was not)
+    await poll(() => page.getByTestId('field-pending').innerText()).toBe('待发送 2');
     await page.getByTestId('usage-part').getByText(PART.code).waitFor();
     await page.getByTestId('usage-record').click();
     await page.getByTestId('part-waiting').getByText(PART.name).waitFor();
+    await poll(() => page.getByTestId('field-pending').innerText()).toBe('待发送 3');
     await page.getByTestId('step-signature').click();
     const canvas = page.getByTestId('signature-canvas');
     const box = (await canvas.boundingBox())!;
@@ -198,6 +201,7 @@ describe('现场服务全流程', () => {
     for (const [dx, dy] of [[90, -30], [170, 40], [250, -10]]) await page.mouse.move(box.x + dx, box.y + 100 + dy, { steps: 4 });
     await page.mouse.up();
     await page.getByTestId('signature-save').click();
+    await poll(() => page.getByTestId('field-pending').innerText()).toBe('待发送 4');
     await page.getByTestId('complete-text').fill('更换门机皮带后试运行 30 次开关门，正常');
     await page.getByTestId('step-complete').click();
     await poll(() => page.getByTestId('field-pending').innerText()).toBe('待发送 5');

@@ -10,8 +10,13 @@ let snapshot: { pending: QueuedStep[]; failed: QueuedStep[]; sending: boolean } 
 const listeners = new Set<() => void>();
 const emit = () => listeners.forEach((l) => l());
 
+let reads = 0;
 async function refresh() {
+  // reads overlap (two steps queued at once, a send finishing): only the latest started may set what is
+  // shown — an earlier one can finish last with fewer steps, and 待发送 would then say 4 with 5 stored
+  const mine = ++reads;
   const all = (await store.all()).sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+  if (mine !== reads) return;
   snapshot = { ...snapshot, pending: all.filter((s) => !s.failed), failed: all.filter((s) => s.failed) };
   emit();
 }
