@@ -105,4 +105,30 @@ describe('the job page when a dispatcher gives the job to someone else', () => {
     expect(await screen.findByTestId('the-list')).toBeTruthy();
     expect(calls.find((c) => c.url.endsWith('/dispatch/decline'))?.body).toEqual({ reason: '距离太远，无法按时到达（在浦东）' });
   });
+
+  it('keeps the job on screen when a recheck fails offline (its steps still queue)', async () => {
+    stubFetch({
+      'GET /api/v1/auth/me': () => ({ status: 200, body: me }),
+      'GET /api/v1/field/jobs/t1': () => ({ status: 200, body: job }),
+      'GET /api/v1/tickets/t1/dispatch': () => ({ status: 200, body: { current: { userId: ME, state: 'accepted' } } }),
+    });
+    const online = globalThis.fetch;
+    const live = fakeLive();
+    renderJob(live);
+    await waitFor(() => expect(document.body.textContent).toContain('上海市徐汇区漕溪北路 444 号'));
+    // the network goes; a live word about the job makes the page check it again, which fails
+    let rechecks = 0;
+    globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input).includes('/field/jobs/t1')) {
+        rechecks += 1;
+        throw new TypeError('Failed to fetch');
+      }
+      return online(input, init);
+    }) as typeof fetch;
+    live.say({ type: 'ticket.event', ticketId: 't1', event: { kind: 'comment.added' } } as never);
+    await waitFor(() => expect(rechecks).toBeGreaterThan(0));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(document.body.textContent).toContain('上海市徐汇区漕溪北路 444 号');
+    expect(document.body.textContent).not.toContain('加载失败');
+  });
 });

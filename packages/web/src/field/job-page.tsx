@@ -57,7 +57,8 @@ export default function JobPage() {
   if (job.isLoading) return <PageLoading />;
   const gone = takenAwayCode(job.error);
   if (gone) return <TakenAway code={gone} />;
-  if (job.error || !job.data) return <Alert type="error" message={t('fieldApp.loadFailed')} />;
+  // a recheck that failed (the phone is offline, in a basement) keeps the job on screen: its steps queue
+  if (!job.data) return <Alert type="error" message={t('fieldApp.loadFailed')} />;
   const j = job.data;
   const waiting = queue.pending.filter((s) => s.ticketId === j.ticketId);
   const state = visitState(j, waiting);
