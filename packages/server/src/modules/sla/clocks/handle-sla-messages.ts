@@ -3,6 +3,7 @@ import { byTenant } from '../../../platform/outbox/by-tenant';
 import type { OutboxMessage } from '../../../platform/outbox/outbox-repository';
 import { recordChases } from '../chases/record-chases';
 import { policyRepository } from '../policies/policy-repository';
+import { clockRepository } from './clock-repository';
 import { loadTickets, recomputeClocks } from './recompute-clocks';
 
 export const SLA_CONSUMER = 'sla';
@@ -20,6 +21,10 @@ export async function handleSlaMessages(deps: Deps, messages: OutboxMessage[]): 
     const ticketIds = [...new Set(list.map((m) => String((m.payload as { ticketId?: unknown }).ticketId ?? '')).filter(Boolean))];
     const replies = list.filter((m) => m.topic === 'reply.added' && !(m.payload as { internal?: boolean }).internal);
     await deps.db.tenant(tenantId, async (q) => {
+      // the clocks' rows first, then the policies and the tickets: a bulk recomputation holding these rows
+      // (a policy changed) commits before they are read here, so its policy is the one this uses — read
+      // before the lock, the old policy's clocks would be written back over the recomputed ones
+      await clockRepository.lockByTickets(q, ticketIds);
       const policies = await policyRepository.list(q);
       const active = policies.some((p) => p.active);
       const replyTickets = new Set(replies.map((m) => String((m.payload as { ticketId: string }).ticketId)));
