@@ -11,7 +11,7 @@ const T1 = '0190a0a0-0000-7000-8000-0000000000t1';
 const T2 = '0190a0a0-0000-7000-8000-0000000000t2';
 
 async function choose(testId: string, label: string) {
-  const select = screen.getByTestId(testId);
+  const select = await screen.findByTestId(testId);
   fireEvent.mouseDown(select.querySelector('.ant-select-selector') ?? select);
   // the dropdown opened last is the last in the document (an earlier one stays rendered, hidden)
   // waits for the option itself (the teams load after the form: under load the list can still be empty)
@@ -61,7 +61,7 @@ describe('the dispatch policy form', () => {
     const calls = start();
     const threshold = (await screen.findByTestId('policy-overflow-threshold')) as HTMLInputElement;
     // the label and the server's test agree: overflow starts when the queue reaches the number (>=)
-    expect(threshold.closest('.ant-form-item')!.querySelector('label')!.textContent).toBe('排队达到（张）');
+    await waitFor(() => expect(threshold.closest('.ant-form-item')?.querySelector('label')?.textContent).toBe('排队达到（张）'));
     await choose('policy-team', '电梯维保组');
     await choose('policy-overflow-team', '备用组');
     fireEvent.click(screen.getByRole('button', { name: /保\s*存/ }));
