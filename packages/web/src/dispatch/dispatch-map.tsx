@@ -1,8 +1,8 @@
 import 'leaflet/dist/leaflet.css';
 import './dispatch-map.css';
 import { useTranslation } from 'react-i18next';
-import { AttributionControl, MapContainer, TileLayer, ZoomControl } from 'react-leaflet';
-import { BaseLayer } from './base-layer';
+import { MapContainer, ZoomControl } from 'react-leaflet';
+import { MapGround } from './map-ground';
 import { MAX_ZOOM } from './map-clusters';
 import { CHINA, FitOnce, OutOfView, ShowSelected } from './map-frame';
 import { Markers, type MarkersProps } from './map-markers';
@@ -18,14 +18,7 @@ export default function DispatchMap(props: MarkersProps & { height: number }) {
   return (
     <div role="region" aria-label={t('dispatchMap.map.aria')} data-testid="dispatch-map" data-base-layer={tiles ? 'tiles' : 'vector'} style={{ height }}>
       <MapContainer className="gd-dispatch-map" style={{ height: '100%' }} bounds={CHINA} zoomControl={false} attributionControl={false} minZoom={3} maxZoom={MAX_ZOOM} worldCopyJump={false}>
-        {tiles ? (
-          <>
-            <TileLayer url={tiles} attribution={board.map.attribution ?? undefined} />
-            <AttributionControl prefix={false} />
-          </>
-        ) : (
-          <BaseLayer />
-        )}
+        <MapGround tileUrl={tiles} attribution={board.map.attribution} />
         <ZoomControl position="topleft" zoomInTitle={t('dispatchMap.map.zoomIn')} zoomOutTitle={t('dispatchMap.map.zoomOut')} />
         <FitOnce board={board} />
         <OutOfView board={board} />

@@ -2,8 +2,8 @@ import 'leaflet/dist/leaflet.css';
 import '../../dispatch/dispatch-map.css';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AttributionControl, CircleMarker, MapContainer, TileLayer, ZoomControl, useMap, useMapEvents } from 'react-leaflet';
-import { BaseLayer } from '../../dispatch/base-layer';
+import { CircleMarker, MapContainer, ZoomControl, useMap, useMapEvents } from 'react-leaflet';
+import { MapGround } from '../../dispatch/map-ground';
 import { CHINA } from '../../dispatch/map-frame';
 import { pickedPosition } from './site-geo';
 
@@ -48,14 +48,7 @@ export default function SiteMap({ position, onPick, tileUrl, attribution, height
         minZoom={3}
         maxZoom={18}
       >
-        {tileUrl ? (
-          <>
-            <TileLayer url={tileUrl} attribution={attribution ?? undefined} />
-            <AttributionControl prefix={false} />
-          </>
-        ) : (
-          <BaseLayer />
-        )}
+        <MapGround tileUrl={tileUrl} attribution={attribution} />
         <ZoomControl position="topleft" zoomInTitle={t('dispatchMap.map.zoomIn')} zoomOutTitle={t('dispatchMap.map.zoomOut')} />
         <Clicks onPick={onPick} />
         <Follow position={position} />
