@@ -25816,6 +25816,12 @@ export interface paths {
                          * @default 0.3
                          */
                         warnRemaining?: number;
+                        /**
+                         * @description what achieves the first response: 'reply' the first public staff reply; 'accept' (受理即响应) also the ticket taken — its first status out of new (接单), or created in another status
+                         * @default reply
+                         * @enum {string}
+                         */
+                        firstResponseOn?: "reply" | "accept";
                     };
                 };
             };
@@ -26219,6 +26225,12 @@ export interface paths {
                          * @default 0.3
                          */
                         warnRemaining?: number;
+                        /**
+                         * @description what achieves the first response: 'reply' the first public staff reply; 'accept' (受理即响应) also the ticket taken — its first status out of new (接单), or created in another status
+                         * @default reply
+                         * @enum {string}
+                         */
+                        firstResponseOn?: "reply" | "accept";
                     };
                 };
             };
@@ -40210,6 +40222,11 @@ export interface components {
                 };
             };
             warnRemaining: number;
+            /**
+             * @description what achieves the first response: 'reply' the first public staff reply; 'accept' (受理即响应) also the ticket taken — its first status out of new (接单), or created in another status
+             * @enum {string}
+             */
+            firstResponseOn: "reply" | "accept";
             /** @description ISO-8601 date-time */
             createdAt: string;
             /** @description ISO-8601 date-time */
@@ -40342,6 +40359,11 @@ export interface components {
                 };
             };
             warnRemaining: number;
+            /**
+             * @description what achieves the first response: 'reply' the first public staff reply; 'accept' (受理即响应) also the ticket taken — its first status out of new (接单), or created in another status
+             * @enum {string}
+             */
+            firstResponseOn: "reply" | "accept";
             /** @description ISO-8601 date-time */
             createdAt: string;
             /** @description ISO-8601 date-time */

@@ -12,7 +12,7 @@ import SlaPoliciesPage from './policies-page';
 
 const SignedIn = ({ children }: { children: ReactNode }) => (useAuth().me ? <>{children}</> : null);
 const me = (role: string) => ({ type: 'user', id: '0190a0a0-0000-7000-8000-00000000000a', name: '管理员', role, scope: 'all', teamIds: [], contactId: null, tenantId: 'x' });
-const policy = (n: number, name: string, conditions: SlaPolicy['conditions']): SlaPolicy => ({
+const policy = (n: number, name: string, conditions: SlaPolicy['conditions'], firstResponseOn: SlaPolicy['firstResponseOn'] = 'reply'): SlaPolicy => ({
   id: `0190a0a0-0000-7000-8000-0000000000p${n}`,
   name,
   description: '',
@@ -22,6 +22,7 @@ const policy = (n: number, name: string, conditions: SlaPolicy['conditions']): S
   calendarId: null,
   targets: { urgent: { first_response: { minutes: 30, business: false }, resolution: { minutes: 240, business: true } } },
   warnRemaining: 0.3,
+  firstResponseOn,
   createdAt: '2026-12-01T08:00:00Z',
   updatedAt: '2026-12-01T08:00:00Z',
 });
@@ -29,7 +30,7 @@ const policy = (n: number, name: string, conditions: SlaPolicy['conditions']): S
 const idle = { state: 'idle', generation: 1, requestedAt: '2026-12-01T08:00:00Z', startedAt: '2026-12-01T08:00:01Z', finishedAt: '2026-12-01T08:00:02Z', ticketsDone: 12, ticketsTotal: 0 };
 
 function start(role = 'admin', recompute: Record<string, unknown> = idle) {
-  let items = [policy(1, '大客户', { tiers: ['key_account'] }), policy(2, '默认', {})];
+  let items = [policy(1, '大客户', { tiers: ['key_account'] }), policy(2, '默认', {}, 'accept')];
   const calls = stubFetch({
     'GET /api/v1/auth/me': () => ({ status: 200, body: me(role) }),
     'GET /api/v1/sla/recompute': () => ({ status: 200, body: recompute }),
@@ -63,16 +64,19 @@ describe('SLA policies administration', () => {
     expect(first.textContent).toContain('2 项时限');
     expect(first.textContent).toContain('剩余 30% 时预警');
     expect(screen.getByTestId('policy-row-默认').textContent).toContain('所有工单');
+    // 受理即响应 is said on its policy only
+    expect(screen.getByTestId('policy-row-默认').textContent).toContain('受理即响应');
+    expect(first.textContent).not.toContain('受理即响应');
     fireEvent.click(within(screen.getByTestId('policy-row-默认')).getByTestId('policy-up'));
     await waitFor(() => expect(names()).toEqual(['默认', '大客户']));
     expect(calls.find((c) => c.url.endsWith('/reorder'))?.body).toEqual({ ids: [policy(2, '', {}).id, policy(1, '', {}).id] });
   });
 
-  it('switches a policy off by sending the whole policy', async () => {
+  it('switches a policy off by sending the whole policy, its 受理即响应 kept', async () => {
     const calls = start();
     fireEvent.click(within(await screen.findByTestId('policy-row-默认')).getByTestId('policy-active-switch'));
     await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
-    expect(calls.find((c) => c.method === 'PUT')?.body).toMatchObject({ name: '默认', active: false, targets: policy(2, '', {}).targets, warnRemaining: 0.3 });
+    expect(calls.find((c) => c.method === 'PUT')?.body).toMatchObject({ name: '默认', active: false, targets: policy(2, '', {}).targets, warnRemaining: 0.3, firstResponseOn: 'accept' });
   });
 
   it('says while the open tickets are recomputed under the new policies', async () => {

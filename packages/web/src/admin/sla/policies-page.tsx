@@ -77,6 +77,11 @@ export default function SlaPoliciesPage() {
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {t('sla.admin.policies.warnRemaining', { percent: Math.round(r.warnRemaining * 100) })}
                 </Typography.Text>
+                {r.firstResponseOn === 'accept' && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="policy-accept-note">
+                    {t('sla.admin.policies.acceptNote')}
+                  </Typography.Text>
+                )}
               </Space>
             ),
           },

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderUi, stubFetch } from '../../test/render';
 import { choose } from '../../test/select';
@@ -7,7 +7,8 @@ import { PolicyModal } from './policy-form';
 import { policyBody, policyValues } from './policy-values';
 
 // The SLA policy editor: conditions, calendar, the targets grid in minutes or hours and 工作时间 / 自然时间,
-// the warning share, and the server's field errors under their fields.
+// the warning share, what ends the first response (首次公开回复 / 受理), and the server's field errors
+// under their fields.
 
 const CAL = '0190a0a0-0000-7000-8000-0000000000ca';
 const POLICY: SlaPolicy = {
@@ -20,6 +21,7 @@ const POLICY: SlaPolicy = {
   calendarId: CAL,
   targets: { urgent: { first_response: { minutes: 30, business: false }, resolution: { minutes: 240, business: true } } },
   warnRemaining: 0.25,
+  firstResponseOn: 'accept',
   createdAt: '2026-12-01T08:00:00Z',
   updatedAt: '2026-12-01T08:00:00Z',
 };
@@ -38,6 +40,8 @@ function start(editing: SlaPolicy | 'new', answer: (b: unknown) => { status: num
 const cell = (id: string) => screen.getByTestId(id) as HTMLInputElement;
 const fieldError = (id: string) => cell(id).closest('.ant-form-item')!.querySelector('.ant-form-item-explain-error')?.textContent ?? '';
 const type = (id: string, value: string) => fireEvent.change(cell(id), { target: { value } });
+/** 首次响应计时至: the radio button with this label */
+const firstResponseOn = (label: string) => within(screen.getByTestId('policy-first-response-on')).getByLabelText(label) as HTMLInputElement;
 
 describe('the SLA policy editor', () => {
   // many selects to open: slow on a loaded machine
@@ -55,6 +59,11 @@ describe('the SLA policy editor', () => {
     type('target-urgent-resolution', '4');
     type('target-high-resolution', '1.5');
     expect((screen.getByTestId('policy-warn') as HTMLInputElement).value).toBe('30');
+    // 首次响应计时至: the first public reply unless chosen otherwise; 受理（接单） for this team
+    expect(firstResponseOn('首次公开回复').checked).toBe(true);
+    expect(screen.getByText(/工单第一次离开“待受理”/)).toBeTruthy();
+    fireEvent.click(firstResponseOn('受理（接单）'));
+    await waitFor(() => expect(firstResponseOn('受理（接单）').checked).toBe(true));
     fireEvent.click(screen.getByTestId('policy-save'));
     await waitFor(() => expect(saved).toEqual([true]));
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
@@ -68,6 +77,7 @@ describe('the SLA policy editor', () => {
         high: { resolution: { minutes: 90, business: true } },
       },
       warnRemaining: 0.3,
+      firstResponseOn: 'accept',
     });
   });
 
@@ -80,10 +90,12 @@ describe('the SLA policy editor', () => {
     expect(cell('target-urgent-resolution').value).toBe('4');
     expect(screen.getByTestId('target-urgent-resolution-unit').textContent).toContain('小时');
     expect(cell('policy-warn').value).toBe('25');
+    expect(firstResponseOn('受理（接单）').checked).toBe(true);
     type('policy-warn', '40');
+    fireEvent.click(firstResponseOn('首次公开回复'));
     fireEvent.click(screen.getByTestId('policy-save'));
     await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
-    expect(calls.find((c) => c.method === 'PUT')?.body).toMatchObject({ warnRemaining: 0.4, targets: POLICY.targets, conditions: POLICY.conditions });
+    expect(calls.find((c) => c.method === 'PUT')?.body).toMatchObject({ warnRemaining: 0.4, firstResponseOn: 'reply', targets: POLICY.targets, conditions: POLICY.conditions });
   });
 
   it('asks for a target before sending', async () => {
@@ -120,9 +132,9 @@ describe('the SLA policy editor', () => {
 describe('policy values ↔ body', () => {
   it('round-trips a policy and leaves empty cells and conditions out', () => {
     const body = policyBody(policyValues(POLICY));
-    expect(body).toEqual({ name: '紧急工单', description: '', active: true, conditions: POLICY.conditions, calendarId: CAL, targets: POLICY.targets, warnRemaining: 0.25 });
+    expect(body).toEqual({ name: '紧急工单', description: '', active: true, conditions: POLICY.conditions, calendarId: CAL, targets: POLICY.targets, warnRemaining: 0.25, firstResponseOn: 'accept' });
     const fresh = policyValues(null);
-    expect(fresh.warnRemaining).toBe(30);
-    expect(policyBody({ ...fresh, name: ' 默认 ', conditions: { priorities: [], teamIds: [] } })).toEqual({ name: '默认', description: '', active: true, conditions: {}, calendarId: null, targets: {}, warnRemaining: 0.3 });
+    expect([fresh.warnRemaining, fresh.firstResponseOn]).toEqual([30, 'reply']);
+    expect(policyBody({ ...fresh, name: ' 默认 ', conditions: { priorities: [], teamIds: [] } })).toEqual({ name: '默认', description: '', active: true, conditions: {}, calendarId: null, targets: {}, warnRemaining: 0.3, firstResponseOn: 'reply' });
   });
 });

@@ -1,6 +1,6 @@
 import { CloseOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Divider, Form, Input, InputNumber, Modal, Select, Switch, TreeSelect, Typography } from 'antd';
+import { Alert, Divider, Form, Input, InputNumber, Modal, Radio, Select, Switch, TreeSelect, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, PRIORITIES, TIERS } from '../../api/types';
@@ -10,11 +10,12 @@ import { useFormSubmit } from '../../common/use-form-submit';
 import { SLA_KEYS, slaApi } from '../../sla/sla-api';
 import type { SlaConditions, SlaPolicy } from '../../sla/sla-types';
 import { OrganizationSelect } from './organization-select';
-import { POLICY_FIELDS, policyBody, policyValues, targetCount, type PolicyValues } from './policy-values';
+import { FIRST_RESPONSE_ON, POLICY_FIELDS, policyBody, policyValues, targetCount, type PolicyValues } from './policy-values';
 import { TargetsGrid } from './targets-grid';
 
 // The editor of an SLA policy: its name, when it applies (conditions), the calendar its business time
-// is counted on, the targets grid (priority × metric) and when to warn. The server's field errors show
+// is counted on, the targets grid (priority × metric), when to warn and what ends the first response
+// (the first public reply, or 受理 — the ticket taken). The server's field errors show
 // under their fields, a target's under its cell.
 
 export function PolicyModal({ editing, onClose, onSaved }: { editing: SlaPolicy | 'new' | null; onClose: () => void; onSaved: (created: boolean) => void }) {
@@ -97,6 +98,9 @@ export function PolicyModal({ editing, onClose, onSaved }: { editing: SlaPolicy 
           </Form.Item>
           <Form.Item name="warnRemaining" label={t('sla.admin.policies.warnLabel')} extra={t('sla.admin.policies.warnHelp')} style={{ flex: '1 1 220px' }}>
             <InputNumber controls={NO_STEP_BUTTONS} min={1} max={99} precision={0} suffix="%" style={{ width: 120 }} data-testid="policy-warn" />
+          </Form.Item>
+          <Form.Item name="firstResponseOn" label={t('sla.admin.policies.firstResponseOn')} extra={t('sla.admin.policies.firstResponseOnHelp')} style={{ flex: '1 1 300px' }}>
+            <Radio.Group optionType="button" options={FIRST_RESPONSE_ON.map((x) => ({ value: x, label: t(`sla.admin.policies.firstResponseOnChoice.${x}`) }))} data-testid="policy-first-response-on" />
           </Form.Item>
         </div>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>

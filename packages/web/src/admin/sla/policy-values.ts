@@ -1,3 +1,4 @@
+import { allOf } from '../../api/contract';
 import { PRIORITIES, type Priority } from '../../api/types';
 import { CONDITION_KEYS, SLA_METRICS, type SlaConditions, type SlaMetric, type SlaPolicy, type SlaPolicyBody, type SlaTargets } from '../../sla/sla-types';
 
@@ -10,6 +11,9 @@ export interface TargetCell {
   business: boolean;
 }
 export type TargetGrid = Record<Priority, Record<SlaMetric, TargetCell>>;
+/** 首次响应计时至: the first public reply, or 受理 (the ticket taken, e.g. 接单) as well */
+export type FirstResponseOn = SlaPolicy['firstResponseOn'];
+export const FIRST_RESPONSE_ON = allOf<FirstResponseOn>()(['reply', 'accept']);
 
 export interface PolicyValues {
   name: string;
@@ -21,6 +25,7 @@ export interface PolicyValues {
   targets: TargetGrid;
   /** percent left at the warning (30 = warn at 30% left) */
   warnRemaining: number;
+  firstResponseOn: FirstResponseOn;
 }
 
 /** Highest first, as people read a targets table. */
@@ -45,6 +50,7 @@ export function policyValues(p: SlaPolicy | null): PolicyValues {
     calendarId: p?.calendarId ?? '',
     targets,
     warnRemaining: p ? Math.round(p.warnRemaining * 100) : DEFAULT_WARN_PERCENT,
+    firstResponseOn: p?.firstResponseOn ?? 'reply',
   };
 }
 
@@ -76,6 +82,7 @@ export function policyBody(v: PolicyValues): SlaPolicyBody {
     calendarId: v.calendarId || null,
     targets,
     warnRemaining: Math.round(v.warnRemaining ?? DEFAULT_WARN_PERCENT) / 100,
+    firstResponseOn: v.firstResponseOn ?? 'reply',
   };
 }
 
@@ -88,6 +95,7 @@ export const POLICY_FIELDS = [
   'active',
   'calendarId',
   'warnRemaining',
+  'firstResponseOn',
   ...CONDITION_KEYS.map((k) => `conditions.${k}`),
   ...GRID_PRIORITIES.flatMap((p) => SLA_METRICS.map((m) => `targets.${p}.${m}`)),
 ];

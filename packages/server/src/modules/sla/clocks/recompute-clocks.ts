@@ -54,7 +54,7 @@ export async function recomputeClocks(q: Queryable, tenantId: string, loaded: Lo
     const h = history.get(f.id) ?? [];
     const calendar = policy ? calendars.get(policy.calendarId)! : null;
     const clocks = policy && calendar
-      ? computeClocks({ ticket: clockTicket(f, h), events: slaEvents(h), targets: targetsFor(policy, f.priority), warnRemaining: policy.warnRemaining, calendar, wallClock: WALL_CLOCK, pauseStatuses })
+      ? computeClocks({ ticket: clockTicket(f, h), events: slaEvents(h), targets: targetsFor(policy, f.priority), warnRemaining: policy.warnRemaining, firstResponseOn: policy.firstResponseOn, calendar, wallClock: WALL_CLOCK, pauseStatuses })
       : [];
     const withFlags = clocks.map((c) => {
       const before = prev.get(`${f.id}:${c.metric}`);

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../platform/db/database';
-import type { PolicyConditions, SlaPolicy, Targets } from '../rules/sla-types';
+import type { FirstResponseOn, PolicyConditions, SlaPolicy, Targets } from '../rules/sla-types';
 
 // The tenant's SLA policies (in order) and its SLA settings. The only SQL on sla_policies and sla_settings.
 
@@ -13,6 +13,7 @@ interface PolicyRow {
   calendar_id: string | null;
   targets: Targets;
   warn_remaining: number;
+  first_response_on: FirstResponseOn;
   created_at: Date;
   updated_at: Date;
 }
@@ -23,7 +24,7 @@ export interface StoredPolicy extends SlaPolicy {
   updatedAt: Date;
 }
 
-const COLUMNS = 'id, name, description, position, active, conditions, calendar_id, targets, warn_remaining, created_at, updated_at';
+const COLUMNS = 'id, name, description, position, active, conditions, calendar_id, targets, warn_remaining, first_response_on, created_at, updated_at';
 const toPolicy = (r: PolicyRow): StoredPolicy => ({
   id: r.id,
   name: r.name,
@@ -35,6 +36,7 @@ const toPolicy = (r: PolicyRow): StoredPolicy => ({
   targets: r.targets ?? {},
   // stored as real: 0.3 reads back as 0.30000001192…
   warnRemaining: Math.round(Number(r.warn_remaining) * 10_000) / 10_000,
+  firstResponseOn: r.first_response_on,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -47,6 +49,8 @@ export interface PolicyValues {
   calendarId: string | null;
   targets: Targets;
   warnRemaining: number;
+  /** absent: 'reply' (the first public staff reply), as before the option existed */
+  firstResponseOn?: FirstResponseOn;
 }
 
 export const policyRepository = {
@@ -65,18 +69,18 @@ export const policyRepository = {
   },
   async insert(q: Queryable, tenantId: string, id: string, v: PolicyValues, at: Date): Promise<StoredPolicy> {
     const [r] = await q.query<PolicyRow>(
-      `INSERT INTO sla_policies (id, tenant_id, name, description, position, active, conditions, calendar_id, targets, warn_remaining, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, (SELECT coalesce(max(position) + 1, 0) FROM sla_policies WHERE tenant_id = $2), $5, $6, $7, $8, $9, $10, $10)
+      `INSERT INTO sla_policies (id, tenant_id, name, description, position, active, conditions, calendar_id, targets, warn_remaining, first_response_on, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, (SELECT coalesce(max(position) + 1, 0) FROM sla_policies WHERE tenant_id = $2), $5, $6, $7, $8, $9, $11, $10, $10)
        RETURNING ${COLUMNS}`,
-      [id, tenantId, v.name, v.description, v.active, JSON.stringify(v.conditions), v.calendarId, JSON.stringify(v.targets), v.warnRemaining, at],
+      [id, tenantId, v.name, v.description, v.active, JSON.stringify(v.conditions), v.calendarId, JSON.stringify(v.targets), v.warnRemaining, at, v.firstResponseOn ?? 'reply'],
     );
     return toPolicy(r);
   },
   async update(q: Queryable, id: string, v: PolicyValues, at: Date): Promise<StoredPolicy> {
     const [r] = await q.query<PolicyRow>(
-      `UPDATE sla_policies SET name = $2, description = $3, active = $4, conditions = $5, calendar_id = $6, targets = $7, warn_remaining = $8, updated_at = $9
+      `UPDATE sla_policies SET name = $2, description = $3, active = $4, conditions = $5, calendar_id = $6, targets = $7, warn_remaining = $8, first_response_on = $10, updated_at = $9
        WHERE id = $1 RETURNING ${COLUMNS}`,
-      [id, v.name, v.description, v.active, JSON.stringify(v.conditions), v.calendarId, JSON.stringify(v.targets), v.warnRemaining, at],
+      [id, v.name, v.description, v.active, JSON.stringify(v.conditions), v.calendarId, JSON.stringify(v.targets), v.warnRemaining, at, v.firstResponseOn ?? 'reply'],
     );
     return toPolicy(r);
   },

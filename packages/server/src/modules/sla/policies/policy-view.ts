@@ -11,6 +11,7 @@ export function toPolicyView(p: StoredPolicy) {
     calendarId: p.calendarId,
     targets: p.targets,
     warnRemaining: p.warnRemaining,
+    firstResponseOn: p.firstResponseOn,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
   };

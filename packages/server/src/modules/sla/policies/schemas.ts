@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Uuid } from '../../../platform/http/schemas';
 import { CUSTOMER_TIERS } from '../../customers';
 import { ChannelSchema, PrioritySchema, StatusSchema } from '../../tickets';
+import { FIRST_RESPONSE_ON } from '../rules/sla-types';
 
 const Iso = z.string().describe('ISO-8601 date-time');
 export const TargetSchema = z.strictObject({
@@ -30,6 +31,10 @@ export const ConditionsSchema = z
   })
   .describe('every given list must match; empty or absent: any');
 
+export const FirstResponseOnSchema = z
+  .enum(FIRST_RESPONSE_ON, { error: "must be 'reply' (the first public staff reply) or 'accept' (受理即响应: also the ticket taken, its first status out of new)" })
+  .describe("what achieves the first response: 'reply' the first public staff reply; 'accept' (受理即响应) also the ticket taken — its first status out of new (接单), or created in another status");
+
 export const PolicyBody = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').max(200),
   description: z.string().max(2000).default(''),
@@ -38,6 +43,7 @@ export const PolicyBody = z.strictObject({
   calendarId: Uuid.nullable().default(null).describe('null: the tenant’s default calendar (7×24 when it has none)'),
   targets: TargetsSchema,
   warnRemaining: z.number().gt(0, 'more than 0').lt(1, 'less than 1').default(0.3).describe('warn when this share of the target is left (0.3 = 30% left)'),
+  firstResponseOn: FirstResponseOnSchema.default('reply'),
 });
 export const ReorderBody = z.strictObject({ ids: z.array(Uuid).min(1).max(500).describe('every policy of the tenant, in the new order') });
 export const SettingsBody = z.strictObject({ pauseStatuses: z.array(StatusSchema).max(6).describe('statuses that stop the clocks (default: pending, on_hold)') });
@@ -53,6 +59,7 @@ export const SlaPolicySchema = z
     calendarId: Uuid.nullable(),
     targets: TargetsSchema,
     warnRemaining: z.number(),
+    firstResponseOn: FirstResponseOnSchema,
     createdAt: Iso,
     updatedAt: Iso,
   })

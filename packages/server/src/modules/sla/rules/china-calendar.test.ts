@@ -29,6 +29,7 @@ function clocks(created: string, targets: Record<string, Target>, events: SlaEve
     calendar: office,
     wallClock: WALL_CLOCK,
     pauseStatuses: ['pending', 'on_hold'],
+    firstResponseOn: 'reply',
   });
   return Object.fromEntries(list.map((c) => [c.metric, c]));
 }

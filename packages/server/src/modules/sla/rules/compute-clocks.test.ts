@@ -16,6 +16,7 @@ function run(events: SlaEvent[], o: Partial<ClockInput> = {}) {
     calendar: WALL_CLOCK,
     wallClock: WALL_CLOCK,
     pauseStatuses: ['pending', 'on_hold'],
+    firstResponseOn: 'reply',
     ...o,
   });
 }
@@ -107,6 +108,49 @@ describe('SLA clocks from the ticket history (7×24)', () => {
     // paused (待客户反馈): not known until the ticket runs again
     const paused = byMetric(run([{ at: at('09:10'), kind: 'visit_booked', until: at('17:00') }, { at: at('09:30'), kind: 'status', from: 'new', to: 'pending' }], { targets, ticket })).on_site;
     expect(paused.dueAt).toBeNull();
+  });
+
+  it('受理即响应 (accept): the first status out of 待受理 achieves the first response before any reply', () => {
+    const events: SlaEvent[] = [
+      { at: at('09:20'), kind: 'status', from: 'new', to: 'open' }, // 接单
+      { at: at('09:50'), kind: 'staff_reply' },
+    ];
+    const accept = byMetric(run(events, { firstResponseOn: 'accept' }));
+    expect(iso(accept.first_response.achievedAt)).toBe('09:20');
+    expect(accept.resolution.achievedAt).toBeNull(); // only the first response is taken as answered
+    // 待受理 → 待客户反馈 is taken too: someone has the ticket
+    expect(iso(byMetric(run([{ at: at('09:10'), kind: 'status', from: 'new', to: 'pending' }], { firstResponseOn: 'accept' })).first_response.achievedAt)).toBe('09:10');
+  });
+
+  it('受理即响应: a public reply before the ticket is taken still achieves it; untaken and unanswered, it runs', () => {
+    const events: SlaEvent[] = [
+      { at: at('09:15'), kind: 'staff_reply' },
+      { at: at('09:40'), kind: 'status', from: 'new', to: 'open' },
+    ];
+    expect(iso(byMetric(run(events, { firstResponseOn: 'accept' })).first_response.achievedAt)).toBe('09:15');
+    const waiting = byMetric(run([{ at: at('09:05'), kind: 'customer_message' }], { firstResponseOn: 'accept' })).first_response;
+    expect([waiting.achievedAt, iso(waiting.dueAt)]).toEqual([null, '10:00']);
+  });
+
+  it('reply (the default): taking the ticket does not answer it; the first public reply does', () => {
+    const events: SlaEvent[] = [
+      { at: at('09:20'), kind: 'status', from: 'new', to: 'open' },
+      { at: at('09:50'), kind: 'staff_reply' },
+    ];
+    expect(iso(byMetric(run(events)).first_response.achievedAt)).toBe('09:50');
+    expect(iso(byMetric(run(events, { firstResponseOn: 'reply' })).first_response.achievedAt)).toBe('09:50');
+    expect(byMetric(run(events.slice(0, 1))).first_response.achievedAt).toBeNull();
+  });
+
+  it('受理即响应: a ticket created in another status than 待受理 was taken when it was made', () => {
+    const ticket = { createdAt: at('09:00'), initialStatus: 'open', onSite: false };
+    const accept = byMetric(run([], { firstResponseOn: 'accept', ticket })).first_response;
+    expect([iso(accept.achievedAt), iso(accept.dueAt)]).toEqual(['09:00', '10:00']);
+    // created 待客户反馈 and answered later: still taken at creation
+    const pending = byMetric(run([{ at: at('11:00'), kind: 'staff_reply' }], { firstResponseOn: 'accept', ticket: { ...ticket, initialStatus: 'pending' } })).first_response;
+    expect(iso(pending.achievedAt)).toBe('09:00');
+    // under 'reply' the status it was created in means nothing
+    expect(byMetric(run([], { ticket })).first_response.achievedAt).toBeNull();
   });
 
   it('a priority change replays the history with the new targets; fired flags follow the new moments', () => {

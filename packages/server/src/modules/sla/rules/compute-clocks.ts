@@ -1,11 +1,14 @@
 import { clipPauses, momentAfter, pausedMinutes, stretchesIn, type Pause } from './clock-math';
-import type { ClockCalendar, ClockTicket, ComputedClock, SlaEvent, SlaMetric, Target } from './sla-types';
+import type { ClockCalendar, ClockTicket, ComputedClock, FirstResponseOn, SlaEvent, SlaMetric, Target } from './sla-types';
 
 // A ticket's clocks computed from its history alone (creation and the ordered events), never from
 // "now": the same history gives the same clocks, so a recomputation after a change of priority,
 // category or policy is a replay with the new targets.
 //
-// - first_response: creation → the first public staff reply.
+// - first_response: creation → the first public staff reply. Under a policy's 受理即响应
+//   (firstResponseOn 'accept') also → the ticket taken: its first status other than 待受理 `new` (接单 or
+//   an agent's status change), whichever comes first. A ticket created in another status than `new`
+//   (an agent logging it as 处理中 or 待客户反馈) was taken when it was made: achieved at creation.
 // - next_response: a customer message after the last public staff reply opens a cycle, the next public
 //   staff reply achieves it; only the latest cycle is kept (its number in `cycle`).
 // - resolution: creation → resolved. A reopened ticket continues its clock: the time it spent resolved
@@ -30,6 +33,8 @@ export interface ClockInput {
   calendar: ClockCalendar;
   wallClock: ClockCalendar;
   pauseStatuses: string[];
+  /** the policy's first-response rule: 'reply' (the first public staff reply) or 'accept' (受理即响应) */
+  firstResponseOn: FirstResponseOn;
 }
 
 interface Span {
@@ -46,6 +51,11 @@ function statusSegments(ticket: ClockTicket, events: SlaEvent[]) {
   return segments;
 }
 
+/** 受理: the first moment the ticket was in another status than 待受理 `new` (its creation when made so). */
+function takenAt(segments: { from: Date; status: string }[]): Date | null {
+  return segments.find((s) => s.status !== 'new')?.from ?? null;
+}
+
 /** The first moment at or after `from` when the ticket became resolved or closed. */
 function doneAfter(segments: { from: Date; status: string }[], from: Date): Date | null {
   for (const s of segments) if (DONE.has(s.status) && s.from.getTime() >= from.getTime()) return s.from;
@@ -54,11 +64,12 @@ function doneAfter(segments: { from: Date; status: string }[], from: Date): Date
 
 const first = (...ds: (Date | null)[]) => ds.filter((d): d is Date => !!d).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
 
-function spans(ticket: ClockTicket, events: SlaEvent[], segments: { from: Date; status: string }[]): Partial<Record<SlaMetric, Span>> {
+function spans(ticket: ClockTicket, events: SlaEvent[], segments: { from: Date; status: string }[], firstResponseOn: FirstResponseOn): Partial<Record<SlaMetric, Span>> {
   const created = ticket.createdAt;
   const firstOf = (kind: SlaEvent['kind']) => events.find((e) => e.kind === kind)?.at ?? null;
+  const taken = firstResponseOn === 'accept' ? takenAt(segments) : null;
   const out: Partial<Record<SlaMetric, Span>> = {
-    first_response: { cycle: 1, start: created, achievedAt: first(firstOf('staff_reply'), doneAfter(segments, created)) },
+    first_response: { cycle: 1, start: created, achievedAt: first(firstOf('staff_reply'), doneAfter(segments, created), taken) },
   };
   // resolution: achieved when the history ends resolved or closed, at the start of that last stretch
   const last = segments[segments.length - 1];
@@ -99,7 +110,7 @@ export function computeClocks(input: ClockInput): ComputedClock[] {
   const paused = new Set(input.pauseStatuses);
   const basePauses = stretchesIn(segments, paused);
   const resolutionPauses = stretchesIn(segments, new Set([...paused, ...DONE]));
-  const all = spans(input.ticket, input.events, segments);
+  const all = spans(input.ticket, input.events, segments, input.firstResponseOn);
   const clocks: ComputedClock[] = [];
   for (const [metric, span] of Object.entries(all) as [SlaMetric, Span][]) {
     const target = input.targets[metric];

@@ -3,7 +3,7 @@ import { matchPolicy } from './policy-match';
 import type { MatchFacts, SlaPolicy } from './sla-types';
 
 const policy = (id: string, position: number, conditions: SlaPolicy['conditions'], active = true): SlaPolicy => ({
-  id, name: id, position, active, conditions, calendarId: null, targets: {}, warnRemaining: 0.3,
+  id, name: id, position, active, conditions, calendarId: null, targets: {}, warnRemaining: 0.3, firstResponseOn: 'reply',
 });
 const facts: MatchFacts = { priority: 'urgent', categoryId: 'c-打印机', typeId: null, tier: 'vip', organizationId: 'o-1', channel: 'phone', teamId: 't-1' };
 

@@ -7,6 +7,12 @@ export const SLA_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type SlaPriority = (typeof SLA_PRIORITIES)[number];
 export const SLA_STATES = ['ok', 'warning', 'breached', 'paused', 'achieved'] as const;
 export type SlaState = (typeof SLA_STATES)[number];
+/**
+ * What achieves the first response: 'reply' the first public staff reply; 'accept' (受理即响应) also the
+ * ticket being taken — its first status out of 待受理 `new` (接单 by the engineer, an agent taking it).
+ */
+export const FIRST_RESPONSE_ON = ['reply', 'accept'] as const;
+export type FirstResponseOn = (typeof FIRST_RESPONSE_ON)[number];
 
 export interface Target {
   minutes: number;
@@ -36,6 +42,7 @@ export interface SlaPolicy {
   targets: Targets;
   /** warn when this share of the target is left (0.3 = 30% left) */
   warnRemaining: number;
+  firstResponseOn: FirstResponseOn;
 }
 
 /** What a policy matches on: the ticket's current fields. */
