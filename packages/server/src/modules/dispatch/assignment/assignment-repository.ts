@@ -111,6 +111,17 @@ export const assignmentRepository = {
     );
   },
 
+  /** 每日上限: per person and kind, the work given since `since` (the day's start) that is still theirs or
+   * was done in their hands — as recentWork counts it: declined, expired, handed back or moved is not. */
+  async takenSince(q: Queryable, since: Date): Promise<{ user_id: string; kind: WorkKind; n: number }[]> {
+    return q.query(
+      `SELECT user_id, kind, count(*)::int AS n FROM dispatch_assignments
+       WHERE tenant_id = current_tenant_id() AND offered_at >= $1 AND (${LIVE} OR (state = 'released' AND end_reason = ANY($2::text[])))
+       GROUP BY user_id, kind`,
+      [since, DONE_REASONS],
+    );
+  },
+
   /** Live work in hand per person and kind. */
   async liveLoads(q: Queryable, dayEnd: Date): Promise<{ user_id: string; kind: WorkKind; n: number }[]> {
     return q.query(`SELECT user_id, kind, count(*)::int AS n FROM dispatch_assignments WHERE tenant_id = current_tenant_id() AND ${LIVE} AND ${NOT_LATER} GROUP BY user_id, kind`, [dayEnd]);

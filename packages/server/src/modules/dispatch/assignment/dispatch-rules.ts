@@ -26,6 +26,7 @@ export const DEFAULT_POLICY: PolicyRow = {
   speed_kmh: 30,
   position_stale_min: 30,
   default_capacity: FALLBACK_CAPACITY,
+  default_daily_limit: {},
   auto_improve: false,
   updated_at: new Date(0),
 };
@@ -137,6 +138,10 @@ export interface PersonInput {
   position: PositionRow | undefined;
   loads: Partial<Record<WorkKind, number>>;
   defaultCapacity: Record<string, number>;
+  /** the tenant's 每日上限 per kind, for kinds the person has none of their own */
+  defaultDailyLimit?: Record<string, number>;
+  /** work of each kind given today and still theirs or done */
+  takenToday?: Partial<Record<WorkKind, number>>;
   workMinutesToday: number;
   stats: StatRow[];
 }
@@ -162,6 +167,11 @@ export function buildPerson(i: PersonInput): Person {
     if (v !== null) capacity[k] = v;
   }
   const load = { ticket: i.loads.ticket ?? 0, chat: i.loads.chat ?? 0, field: i.loads.field ?? 0 };
+  const dailyLimit: Partial<Record<WorkKind, number>> = {};
+  for (const k of Object.keys(capacity) as WorkKind[]) {
+    const v = num(p?.daily_limit?.[k]) ?? num(i.defaultDailyLimit?.[k]);
+    if (v !== null) dailyLimit[k] = v;
+  }
   return {
     id: i.id,
     name: i.name,
@@ -175,6 +185,7 @@ export function buildPerson(i: PersonInput): Person {
     shift: (p?.shift as Shift | null) ?? null,
     capacity,
     load,
+    ...(Object.keys(dailyLimit).length ? { dailyLimit, takenToday: { ...i.takenToday } } : {}),
     busyMinutes: busyMinutesOf(load),
     workMinutesToday: i.workMinutesToday,
     status: p?.status ?? 'available',

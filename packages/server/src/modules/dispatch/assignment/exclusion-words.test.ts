@@ -12,6 +12,7 @@ describe('the API words for a failed dispatch rule', () => {
     expect(exclusionWords({ rule: 'team', detail: { required: ['t1'] } })).toBe("not in the ticket's team");
     expect(exclusionWords({ rule: 'capacity', detail: { kind: 'field', load: 5, capacity: 5 } })).toBe('over capacity (5/5 on-site visits)');
     expect(exclusionWords({ rule: 'capacity', detail: { kind: 'field', load: 0, capacity: 0 } })).toBe('takes no on-site visits (capacity 0)');
+    expect(exclusionWords({ rule: 'capacity', detail: { kind: 'field', load: 1, capacity: 5, today: 6, dailyLimit: 6 } })).toBe("reached today's limit (6/6 on-site visits today)");
     expect(exclusionWords({ rule: 'certification', detail: { certification: '特种设备作业证', expires: '2026-03-01', on: '2026-03-05' } })).toBe('certification 特种设备作业证 expired on 2026-03-01 (needed valid on 2026-03-05)');
     expect(exclusionWords({ rule: 'certification', detail: { certification: '电工证', expires: null, on: '2026-03-05' } })).toBe('no certification 电工证');
     expect(exclusionWords({ rule: 'level', detail: { skill: '电梯维修', required: 3, has: 2 } })).toBe('电梯维修 at level 2, needs 3');

@@ -50,6 +50,7 @@ export function exclusionWords(e: Exclusion): string {
       return `not on the product line ${str(d.productLine)}`;
     case 'capacity': {
       const kind = KIND_WORDS[str(d.kind)] ?? str(d.kind);
+      if (d.dailyLimit !== undefined) return `reached today's limit (${str(d.today)}/${str(d.dailyLimit)} ${kind} today)`;
       return Number(d.capacity) === 0 ? `takes no ${kind} (capacity 0)` : `over capacity (${str(d.load)}/${str(d.capacity)} ${kind})`;
     }
     case 'excluded':

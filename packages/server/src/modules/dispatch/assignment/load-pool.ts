@@ -71,15 +71,24 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
   const today = dayStart(now, timeZone);
   // work booked with the customer for a later day counts on that day, not today
   const dayEnd = new Date(today.getTime() + 86_400_000);
-  const [work, field, loads] = await Promise.all([assignmentRepository.recentWork(q, today), fieldWorkInHand(q, now, dayEnd), assignmentRepository.liveLoads(q, dayEnd)]);
+  const tenantPolicy = resolvePolicy(policies, null, null) ?? DEFAULT_POLICY;
+  // 每日上限: the day's count is read only where someone has a limit
+  const limited = hasAny(tenantPolicy.default_daily_limit) || profiles.some((p) => hasAny(p.daily_limit));
+  const [work, field, loads, taken] = await Promise.all([
+    assignmentRepository.recentWork(q, today),
+    fieldWorkInHand(q, now, dayEnd),
+    assignmentRepository.liveLoads(q, dayEnd),
+    limited ? assignmentRepository.takenSince(q, today) : [],
+  ]);
   const profileOf = new Map(profiles.map((p) => [p.user_id, p]));
   const positionOf = new Map(positions.map((p) => [p.user_id, p]));
   const loadOf = new Map<string, Partial<Record<WorkKind, number>>>();
   for (const l of loads) loadOf.set(l.user_id, { ...loadOf.get(l.user_id), [l.kind]: l.n });
+  const takenOf = new Map<string, Partial<Record<WorkKind, number>>>();
+  for (const t of taken) takenOf.set(t.user_id, { ...takenOf.get(t.user_id), [t.kind]: t.n });
   const workOf = new Map(work.map((w) => [w.user_id, w]));
   const statsOf = new Map<string, typeof stats>();
   for (const s of stats) statsOf.set(s.user_id, [...(statsOf.get(s.user_id) ?? []), s]);
-  const tenantPolicy = resolvePolicy(policies, null, null) ?? DEFAULT_POLICY;
   const people = users.map((u) =>
     buildPerson({
       id: u.id,
@@ -90,6 +99,8 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
       position: positionOf.get(u.id),
       loads: loadOf.get(u.id) ?? {},
       defaultCapacity: tenantPolicy.default_capacity,
+      defaultDailyLimit: tenantPolicy.default_daily_limit,
+      takenToday: takenOf.get(u.id) ?? {},
       workMinutesToday: workOf.get(u.id)?.minutes ?? 0,
       stats: statsOf.get(u.id) ?? [],
     }),
@@ -130,6 +141,7 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
       const p = byId.get(personId);
       if (!p) return;
       p.load[need.kind] += 1;
+      if (p.takenToday) p.takenToday[need.kind] = (p.takenToday[need.kind] ?? 0) + 1;
       if (need.kind === 'field') p.stops = addStop(p.stops ?? [], stopOf(need));
       p.busyMinutes = busy(p);
       p.workMinutesToday += need.durationMinutes;
@@ -139,7 +151,10 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
       const p = byId.get(personId);
       if (!p) return;
       const kind = a.kind;
-      if (!a.done && a.offered_at >= today) p.workMinutesToday = Math.max(0, p.workMinutesToday - workMinutes(a));
+      if (!a.done && a.offered_at >= today) {
+        p.workMinutesToday = Math.max(0, p.workMinutesToday - workMinutes(a));
+        if (p.takenToday) p.takenToday[kind] = Math.max(0, (p.takenToday[kind] ?? 0) - 1);
+      }
       const u = underWay.get(personId);
       // a visit booked for a later day was not counted today (it is neither a stop nor under way)
       const counted = kind !== 'field' || !!p.stops?.some((s) => s.ticketId === ticketId) || !!u?.some((v) => v.ticketId === ticketId);
@@ -150,3 +165,5 @@ export async function loadPool(q: Queryable, now: Date): Promise<Pool> {
     },
   };
 }
+
+const hasAny = (limits: Record<string, unknown> | null | undefined): boolean => !!limits && Object.keys(limits).length > 0;

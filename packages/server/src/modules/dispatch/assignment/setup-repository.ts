@@ -14,6 +14,7 @@ export interface ProfileRow {
   product_lines: string[];
   shift: unknown;
   capacity: Record<string, number>;
+  daily_limit: Record<string, number>;
   home_lat: number | null;
   home_lng: number | null;
   outlet_id: string | null;
@@ -37,7 +38,7 @@ export interface PreferenceRow {
 export const setupRepository = {
   async profiles(q: Queryable): Promise<ProfileRow[]> {
     return q.query<ProfileRow>(
-      `SELECT user_id, skills, certifications, regions, area, languages, product_lines, shift, capacity, home_lat, home_lng, outlet_id, status, status_at
+      `SELECT user_id, skills, certifications, regions, area, languages, product_lines, shift, capacity, daily_limit, home_lat, home_lng, outlet_id, status, status_at
        FROM dispatch_profiles WHERE tenant_id = current_tenant_id()`,
     );
   },

@@ -20,7 +20,7 @@
 // The hard rules are checked once per person (status, shift) and once per pair (the rest), and only the
 // score is computed (no terms, no full ranking): a window of 50 needs over 1,000 people stays cheap.
 import munkres from 'munkres';
-import { eligibleFor, personAvailable } from './rules';
+import { eligibleFor, personAvailable, roomFor } from './rules';
 import { poolStats, scoreValue, weightTotal, type PoolStats } from './score';
 import type { DecisionContext, Need, Person, Weights } from './types';
 
@@ -104,7 +104,7 @@ export function matchBatch(needs: Need[], people: Person[], ctx: DecisionContext
     for (const [kind, n] of perKind) {
       const used = uses.get(`${kind}\u0000${p.id}`);
       if (!used) continue;
-      const free = (p.capacity[kind] ?? 0) - (p.load[kind] ?? 0);
+      const free = roomFor(p, kind);
       const step = loadStep(p, kind, weights);
       for (let r = 0; r < Math.min(free, n, used); r++) columns.push({ person: p, kind, r, step });
     }

@@ -5,7 +5,7 @@
 // within reach (the queue is offered to them), and no later than when its slack comes down to
 // HOLD.slackMin. Used by the simulator and the server's dispatch for the modes scored and batch.
 import { insertion } from './insertion';
-import { personAvailable, qualifiedFor } from './rules';
+import { dailyLimitReached, personAvailable, qualifiedFor } from './rules';
 import type { DecisionContext, Need, Person } from './types';
 
 export interface Hold {
@@ -46,7 +46,7 @@ export function qualifiedIdleShare(need: Need, people: Person[], ctx: DecisionCo
   let qualified = 0;
   let idle = 0;
   for (const p of people) {
-    if ((p.capacity[need.kind] ?? 0) <= 0 || !personAvailable(p, ctx)) continue;
+    if ((p.capacity[need.kind] ?? 0) <= 0 || dailyLimitReached(p, need.kind) || !personAvailable(p, ctx)) continue;
     if (!qualifiedFor(p, need, ctx)) continue;
     qualified++;
     if (p.status === 'available' && (p.load[need.kind] ?? 0) === 0) idle++;

@@ -8,7 +8,7 @@
 // a job moves at most once a call, so the answer has one move per ticket.
 import { travelKm, travelMinutesBetween } from './geo';
 import { insertion, startOfTrip } from './insertion';
-import { personAvailable, qualifiedFor } from './rules';
+import { personAvailable, qualifiedFor, roomFor } from './rules';
 import type { DecisionContext, LatLng, Need, Person, Stop } from './types';
 
 export interface ImproveOptions {
@@ -130,7 +130,7 @@ interface Candidate {
  * per move (`npm run bench -- dispatch`, measure improve_pool).
  */
 export function improve(people: readonly Person[], movable: (stop: Stop, holder: Person) => Need | null, ctx: DecisionContext, o: ImproveOptions = IMPROVE): Improvement {
-  const ws: Working[] = people.map((p) => ({ p: { ...p, load: { ...p.load } }, stops: [...(p.stops ?? [])], plan: planOf(p, p.stops ?? [], ctx), available: personAvailable(p, ctx) }));
+  const ws: Working[] = people.map((p) => ({ p: { ...p, load: { ...p.load }, ...(p.takenToday ? { takenToday: { ...p.takenToday } } : {}) }, stops: [...(p.stops ?? [])], plan: planOf(p, p.stops ?? [], ctx), available: personAvailable(p, ctx) }));
   const cost = (pl: Plan) => pl.minutes + o.lateWeight * pl.late;
   const work = (w: Working, pl: Plan) => workWith(w.p, pl);
   // the plans are at hand: the same mean as meanWork without planning everyone again
@@ -144,7 +144,7 @@ export function improve(people: readonly Person[], movable: (stop: Stop, holder:
     const planA = planOf(a.p, stopsA, ctx);
     let best: Candidate | null = null;
     for (const b of job.takers) {
-      if (b === a || (b.p.load[job.need.kind] ?? 0) >= (b.p.capacity[job.need.kind] ?? 0)) continue;
+      if (b === a || roomFor(b.p, job.need.kind) <= 0) continue;
       const ins = insertion({ ...b.p, stops: b.stops }, job.need, ctx);
       const stopsB = [...b.stops.slice(0, ins.index), s, ...b.stops.slice(ins.index)];
       const planB = planOf(b.p, stopsB, ctx);
@@ -205,6 +205,8 @@ export function improve(people: readonly Person[], movable: (stop: Stop, holder:
     b.plan = m.planB;
     a.p.load[job.need.kind] = Math.max(0, (a.p.load[job.need.kind] ?? 0) - 1);
     b.p.load[job.need.kind] = (b.p.load[job.need.kind] ?? 0) + 1;
+    if (a.p.takenToday) a.p.takenToday[job.need.kind] = Math.max(0, (a.p.takenToday[job.need.kind] ?? 0) - 1);
+    if (b.p.takenToday) b.p.takenToday[job.need.kind] = (b.p.takenToday[job.need.kind] ?? 0) + 1;
     a.p.workMinutesToday -= job.stop.durationMinutes;
     b.p.workMinutesToday += job.stop.durationMinutes;
     touched.add(a).add(b);

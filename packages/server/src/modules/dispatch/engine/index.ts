@@ -3,7 +3,7 @@
 export * from './types';
 export { DEFAULT_WEIGHTS, TOP_TIERS, freeShare, poolStats, scorePerson, scoreValue, skillFitGoodness, deadlineGoodness, fullWeights, weightTotal, type PoolStats } from './score';
 export { insertion, startOfTrip, stopOf, type Insertion } from './insertion';
-export { exclusions, regionCovers, languageMatches, certificationDay, eligibleFor, personAvailable } from './rules';
+export { exclusions, regionCovers, languageMatches, certificationDay, eligibleFor, personAvailable, roomFor, dailyLimitReached } from './rules';
 export { rank } from './rank';
 export { choose, type Choice } from './strategies';
 export { matchBatch, loadStep, URGENCY, DUE_BONUS, urgencyOf, type BatchResult } from './batch';

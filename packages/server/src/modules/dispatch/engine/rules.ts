@@ -7,7 +7,7 @@
 // need.visitDate when set, else on the decision's local day.
 import { inArea } from './geo';
 import { certificationValid, holidayOff, localTime, onShift } from './shift';
-import type { DecisionContext, Exclusion, Need, Person } from './types';
+import type { DecisionContext, Exclusion, Need, Person, WorkKind } from './types';
 
 /** True when `need` (e.g. "上海市/浦东新区") equals `region` or lies under it by "/" path. */
 export function regionCovers(region: string, need: string): boolean {
@@ -83,12 +83,29 @@ export function exclusions(person: Person, need: Need, ctx: DecisionContext): Ex
   const load = person.load[need.kind] ?? 0;
   const capacity = person.capacity[need.kind] ?? 0;
   if (load >= capacity) out.push({ rule: 'capacity', detail: { kind: need.kind, load, capacity } });
+  else if (dailyLimitReached(person, need.kind)) {
+    // the day's limit is capacity too: the ticket waits for tomorrow or for someone else, as for a full hand
+    out.push({ rule: 'capacity', detail: { kind: need.kind, load, capacity, today: person.takenToday?.[need.kind] ?? 0, dailyLimit: person.dailyLimit![need.kind]! } });
+  }
   if (need.excludedUserIds.includes(person.id)) {
     // their own 拒单 or an offer let expire reads differently from the customer's exclusion
     const refusal = need.refusedBy?.[person.id];
     out.push({ rule: 'excluded', detail: refusal ? { by: refusal.state, ...(refusal.reason ? { reason: refusal.reason } : {}) } : { by: 'customer' } });
   }
   return out;
+}
+
+/** Whether the person has been given their day's limit of work of the kind (每日上限). */
+export function dailyLimitReached(person: Person, kind: WorkKind): boolean {
+  const limit = person.dailyLimit?.[kind];
+  return limit !== undefined && (person.takenToday?.[kind] ?? 0) >= limit;
+}
+
+/** How many more jobs of the kind the person may be given now: room in hand, and under the day's limit. */
+export function roomFor(person: Person, kind: WorkKind): number {
+  const inHand = (person.capacity[kind] ?? 0) - (person.load[kind] ?? 0);
+  const limit = person.dailyLimit?.[kind];
+  return limit === undefined ? inHand : Math.min(inHand, limit - (person.takenToday?.[kind] ?? 0));
 }
 
 /** Whether the person's own state allows any work now (status and shift): the part of the rules that
@@ -101,7 +118,7 @@ export function personAvailable(person: Person, ctx: DecisionContext): boolean {
 /** exclusions(person, need, ctx).length === 0 without building the reasons, the need-dependent rules
  * only (call personAvailable first): the fast path of matchBatch. */
 export function eligibleFor(person: Person, need: Need, ctx: DecisionContext): boolean {
-  if ((person.load[need.kind] ?? 0) >= (person.capacity[need.kind] ?? 0)) return false;
+  if (roomFor(person, need.kind) <= 0) return false;
   return qualifiedFor(person, need, ctx);
 }
 

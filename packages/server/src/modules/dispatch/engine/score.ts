@@ -1,6 +1,7 @@
 // The score: who SHOULD take a need among the people the hard rules allow. Each term has a raw value,
 // a goodness in 0..1 and its weighted share; score = Σ weight × goodness / Σ weights (0..1).
 import { insertion } from './insertion';
+import { dailyLimitReached } from './rules';
 import type { Candidate, DecisionContext, Need, Person, Term, Weights } from './types';
 
 /**
@@ -72,7 +73,7 @@ export function poolStats(people: Person[], need: Need): PoolStats {
     const p = people[i];
     work += p.workMinutesToday;
     work2 += p.workMinutesToday * p.workMinutesToday;
-    if ((p.capacity[need.kind] ?? 0) > 0) {
+    if ((p.capacity[need.kind] ?? 0) > 0 && !dailyLimitReached(p, need.kind)) {
       able++;
       if (p.status === 'available' && (p.load[need.kind] ?? 0) === 0) idle++;
     }

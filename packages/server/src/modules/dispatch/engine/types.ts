@@ -64,6 +64,10 @@ export interface Person {
   capacity: Record<WorkKind, number>;
   /** live work in hand per kind (offered, accepted or started) */
   load: Record<WorkKind, number>;
+  /** 每日上限: most work of a kind given in one day (the tenant's local day); a kind absent: no daily limit */
+  dailyLimit?: Partial<Record<WorkKind, number>>;
+  /** work of each kind given today and still theirs or done (not declined, let expire, handed back or moved) */
+  takenToday?: Partial<Record<WorkKind, number>>;
   /** minutes of work assigned today (fairness over the day) */
   workMinutesToday: number;
   status: PersonStatus;

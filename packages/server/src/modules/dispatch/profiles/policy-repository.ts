@@ -17,6 +17,8 @@ export interface PolicyRow {
   speed_kmh: number;
   position_stale_min: number;
   default_capacity: { ticket: number; chat: number; field: number };
+  /** 每日上限 of the people without their own, per kind; a kind absent: no daily limit */
+  default_daily_limit: { ticket?: number; chat?: number; field?: number };
   /** 日内优化 by itself: the sweep moves this policy's jobs not started to whoever is nearer */
   auto_improve: boolean;
   updated_at: Date;
@@ -24,7 +26,7 @@ export interface PolicyRow {
 export type PolicyFields = Omit<PolicyRow, 'id' | 'updated_at'>;
 
 const COLUMNS = `id, scope, scope_id, mode, target, weights, batch_window_s, accept_timeout_s, overflow_team_id, overflow_threshold, speed_kmh,
-  position_stale_min, default_capacity, auto_improve, updated_at`;
+  position_stale_min, default_capacity, default_daily_limit, auto_improve, updated_at`;
 const SCOPE_RANK = `CASE scope WHEN 'tenant' THEN 0 WHEN 'team' THEN 1 ELSE 2 END`;
 
 export const policyRepository = {
@@ -45,16 +47,16 @@ export const policyRepository = {
   async put(q: Queryable, tenantId: string, id: string, p: PolicyFields, now: Date): Promise<PolicyRow> {
     const [row] = await q.query<PolicyRow>(
       `INSERT INTO dispatch_policies (id, tenant_id, scope, scope_id, mode, weights, batch_window_s, accept_timeout_s, overflow_team_id,
-         overflow_threshold, speed_kmh, position_stale_min, default_capacity, created_at, updated_at, target, auto_improve)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $14, $15, $16)
+         overflow_threshold, speed_kmh, position_stale_min, default_capacity, created_at, updated_at, target, auto_improve, default_daily_limit)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $14, $15, $16, $17::jsonb)
        ON CONFLICT (tenant_id, scope, coalesce(scope_id, '00000000-0000-0000-0000-000000000000'::uuid)) DO UPDATE SET
          mode = EXCLUDED.mode, target = EXCLUDED.target, weights = EXCLUDED.weights, batch_window_s = EXCLUDED.batch_window_s, accept_timeout_s = EXCLUDED.accept_timeout_s,
          overflow_team_id = EXCLUDED.overflow_team_id, overflow_threshold = EXCLUDED.overflow_threshold, speed_kmh = EXCLUDED.speed_kmh,
-         position_stale_min = EXCLUDED.position_stale_min, default_capacity = EXCLUDED.default_capacity, auto_improve = EXCLUDED.auto_improve,
+         position_stale_min = EXCLUDED.position_stale_min, default_capacity = EXCLUDED.default_capacity, auto_improve = EXCLUDED.auto_improve, default_daily_limit = EXCLUDED.default_daily_limit,
          updated_at = EXCLUDED.updated_at
        RETURNING ${COLUMNS}`,
       [id, tenantId, p.scope, p.scope_id, p.mode, JSON.stringify(p.weights), p.batch_window_s, p.accept_timeout_s, p.overflow_team_id,
-        p.overflow_threshold, p.speed_kmh, p.position_stale_min, JSON.stringify(p.default_capacity), now, p.target, p.auto_improve],
+        p.overflow_threshold, p.speed_kmh, p.position_stale_min, JSON.stringify(p.default_capacity), now, p.target, p.auto_improve, JSON.stringify(p.default_daily_limit)],
     );
     return row;
   },

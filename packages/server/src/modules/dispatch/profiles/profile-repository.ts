@@ -17,6 +17,8 @@ export interface ProfileRow {
   product_lines: string[];
   shift: { days: number[]; start: string; end: string; followsCalendar?: boolean } | null;
   capacity: { ticket?: number; chat?: number; field?: number };
+  /** 每日上限 per kind: their own, over the tenant default */
+  daily_limit: { ticket?: number; chat?: number; field?: number };
   home_lat: number | null;
   home_lng: number | null;
   outlet_id: string | null;
@@ -24,12 +26,12 @@ export interface ProfileRow {
   status_at: Date | null;
 }
 
-const COLUMNS = `user_id, skills, certifications, regions, area, languages, product_lines, shift, capacity, home_lat, home_lng, outlet_id, status, status_at`;
+const COLUMNS = `user_id, skills, certifications, regions, area, languages, product_lines, shift, capacity, daily_limit, home_lat, home_lng, outlet_id, status, status_at`;
 
 /** The columns a write may set, by their row name. */
 export type ProfileChanges = Partial<Omit<ProfileRow, 'user_id'>>;
-const JSON_COLUMNS = new Set(['skills', 'certifications', 'area', 'shift', 'capacity']);
-const WRITABLE = ['skills', 'certifications', 'regions', 'area', 'languages', 'product_lines', 'shift', 'capacity', 'home_lat', 'home_lng', 'outlet_id', 'status', 'status_at'] as const;
+const JSON_COLUMNS = new Set(['skills', 'certifications', 'area', 'shift', 'capacity', 'daily_limit']);
+const WRITABLE = ['skills', 'certifications', 'regions', 'area', 'languages', 'product_lines', 'shift', 'capacity', 'daily_limit', 'home_lat', 'home_lng', 'outlet_id', 'status', 'status_at'] as const;
 
 export const profileRepository = {
   /** Every profile row of the tenant (the assignment side reads people from here). */

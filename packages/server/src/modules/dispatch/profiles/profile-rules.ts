@@ -19,7 +19,7 @@ export async function checkOutlet(q: Queryable, outletId: string | null | undefi
 
 /** The profile's body as row columns (only the fields given); names trimmed, lists without repeats; shift
  * and capacity merged with the stored ones (`before`), so a partial one loses nothing. */
-export function profileChanges(input: ProfileInput, now: Date, before?: Pick<ProfileRow, 'shift' | 'capacity'>): ProfileChanges {
+export function profileChanges(input: ProfileInput, now: Date, before?: Pick<ProfileRow, 'shift' | 'capacity' | 'daily_limit'>): ProfileChanges {
   const c: ProfileChanges = {};
   if (input.skills !== undefined) c.skills = input.skills;
   if (input.certifications !== undefined) {
@@ -34,6 +34,7 @@ export function profileChanges(input: ProfileInput, now: Date, before?: Pick<Pro
   if (input.productLines !== undefined) c.product_lines = unique(input.productLines);
   if (input.shift !== undefined) c.shift = input.shift && mergeShift(before?.shift ?? null, input.shift);
   if (input.capacity !== undefined) c.capacity = mergeCapacity(before?.capacity ?? {}, input.capacity);
+  if (input.dailyLimit !== undefined) c.daily_limit = mergeCapacity(before?.daily_limit ?? {}, input.dailyLimit);
   if (input.home !== undefined) {
     c.home_lat = input.home?.lat ?? null;
     c.home_lng = input.home?.lng ?? null;

@@ -58,6 +58,8 @@ export const ShiftPatch = z
 const Amount = z.number().int('a capacity is a whole number').min(0, 'a capacity is 0 to 200').max(200, 'a capacity is 0 to 200');
 const OwnAmount = Amount.nullable().optional();
 export const Capacity = z.strictObject({ ticket: OwnAmount, chat: OwnAmount, field: OwnAmount });
+const OwnDayAmount = z.number().int('a daily limit is a whole number').min(0, 'a daily limit is 0 to 500').max(500, 'a daily limit is 0 to 500').nullable().optional();
+export const DailyLimit = z.strictObject({ ticket: OwnDayAmount, chat: OwnDayAmount, field: OwnDayAmount });
 
 const Words = (what: string) => z.array(z.string().trim().min(1, `a ${what} needs a name`).max(64)).max(50);
 
@@ -71,12 +73,13 @@ export const ProfileBody = z
     productLines: Words('product line'),
     shift: ShiftPatch.nullable().describe('null: always on shift (no shift)'),
     capacity: Capacity.describe('Per kind of work, merged with the stored capacity: a kind left out keeps its value, null removes it (the tenant default applies; for an agent, no on-site work)'),
+    dailyLimit: DailyLimit.describe('每日上限 per kind of work: the most given in one day (the tenant\'s local day), on top of the capacity held at once; merged like capacity, null removes a kind (the tenant default applies, else no limit)'),
     home: LatLng.nullable(),
     outletId: Uuid.nullable(),
     status: z.enum(STATUSES),
   })
   .partial()
-  .describe('Fields left out keep their value; null clears one that may be empty. skills, certifications, regions, languages and productLines are replaced as a whole; shift and capacity merge field by field');
+  .describe('Fields left out keep their value; null clears one that may be empty. skills, certifications, regions, languages and productLines are replaced as a whole; shift, capacity and dailyLimit merge field by field');
 export type ProfileInput = z.output<typeof ProfileBody>;
 
 export const ProfileSchema = z
@@ -99,6 +102,7 @@ export const ProfileSchema = z
     productLines: z.array(z.string()),
     shift: z.object({ days: z.array(z.number()), start: z.string(), end: z.string(), followsCalendar: z.boolean() }).nullable(),
     capacity: z.object({ ticket: z.number().optional(), chat: z.number().optional(), field: z.number().optional() }),
+    dailyLimit: z.object({ ticket: z.number().optional(), chat: z.number().optional(), field: z.number().optional() }).describe('their own 每日上限 per kind (the tenant default applies to a kind absent)'),
     home: z.object({ lat: z.number(), lng: z.number() }).nullable(),
     outletId: Uuid.nullable(),
     status: z.enum(STATUSES),

@@ -35,6 +35,7 @@ export function toProfileView(u: UserProfile, p: ProfileRow | undefined, clock: 
     productLines: p?.product_lines ?? [],
     shift: p?.shift ? { ...p.shift, followsCalendar: p.shift.followsCalendar ?? false } : null,
     capacity: p?.capacity ?? {},
+    dailyLimit: p?.daily_limit ?? {},
     home: p && p.home_lat !== null && p.home_lng !== null ? { lat: p.home_lat, lng: p.home_lng } : null,
     outletId: p?.outlet_id ?? null,
     status: p?.status ?? 'available',

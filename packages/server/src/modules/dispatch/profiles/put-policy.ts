@@ -7,6 +7,7 @@ import { DEFAULT_WEIGHTS } from '../engine/score';
 import { DISPATCH_MANAGERS } from './access';
 import { policyRepository, type PolicyFields, type PolicyRow } from './policy-repository';
 import { POLICY_DEFAULTS, toPolicyView, type PolicyInput, type PolicyView } from './policy-schemas';
+import { mergeCapacity } from './profile-rules';
 
 /** Modes that decide by the score: with every weight 0 they would decide by nothing. */
 const SCORING_MODES = new Set(['scored', 'batch']);
@@ -65,6 +66,7 @@ export function mergePolicy(stored: PolicyRow | undefined, input: PolicyInput): 
     speed_kmh: pick(input.speedKmh, stored?.speed_kmh ?? POLICY_DEFAULTS.speedKmh),
     position_stale_min: pick(input.positionStaleMin, stored?.position_stale_min ?? POLICY_DEFAULTS.positionStaleMin),
     default_capacity: capacity,
+    default_daily_limit: mergeCapacity(stored?.default_daily_limit ?? {}, input.defaultDailyLimit ?? {}),
     auto_improve: pick(input.autoImprove, stored?.auto_improve ?? POLICY_DEFAULTS.autoImprove),
   };
 }
