@@ -44,6 +44,8 @@ export interface EngineerState {
   /** when the visit under way ends (end of its trip + time on site), epoch ms */
   jobEnd: number;
   history: Person['history'];
+  /** visits given on the local day `day` (每日上限), moved jobs counted with whoever holds them */
+  given: { day: string; n: number };
 }
 
 /** Where the engineer is at `now`: on the straight line of the current leg, else where they stand. */
@@ -76,7 +78,7 @@ export function busyOf(s: EngineerState, now: number, speedKmh: number): { minut
  * new job may go among (插单, the score-based modes); otherwise all the work in hand comes first, in the
  * order given (the naive strategies).
  */
-export function toPerson(s: EngineerState, now: number, speedKmh = 30, plan = true): Person {
+export function toPerson(s: EngineerState, now: number, speedKmh = 30, plan = true, day = s.given.day): Person {
   const e = s.e;
   const head = s.jobs[0];
   const fifo = plan ? null : busyOf(s, now, speedKmh);
@@ -93,6 +95,7 @@ export function toPerson(s: EngineerState, now: number, speedKmh = 30, plan = tr
     shift: { days: e.shift.days ?? EVERY_DAY, start: e.shift.start, end: e.shift.end },
     capacity: { ticket: 0, chat: 0, field: e.capacity },
     load: { ticket: 0, chat: 0, field: s.jobs.length },
+    ...(e.dailyLimit !== undefined ? { dailyLimit: { field: e.dailyLimit }, takenToday: { field: s.given.day === day ? s.given.n : 0 } } : {}),
     workMinutesToday: s.workDoneMin + s.jobs.reduce((a, v) => a + v.ticket.t.durationMinutes, 0),
     status: s.jobs.length > 0 ? 'busy' : 'available',
     home: e.home,

@@ -48,7 +48,7 @@ describe('an engineer\'s work in hand, as the engine sees it', () => {
     const tickets: TicketState[] = s.tickets.map((t) => ({ t, arrival: Date.parse(t.arrival), failedBy: [], firstAssignedAt: null, firstOnSiteAt: null, firstPersonFixed: null }));
     const now = Date.parse('2026-03-02T09:00:00Z');
     const visits = tickets.map((ticket) => ({ ticket, number: 1, since: now, need: toNeed(ticket, now) }));
-    const e: EngineerState = { e: s.engineers[1], pos: [0, 0], leg: null, jobs: [], busy: false, workDoneMin: 0, legMin: 0, jobEnd: 0, history: {} };
+    const e: EngineerState = { e: s.engineers[1], pos: [0, 0], leg: null, jobs: [], busy: false, workDoneMin: 0, legMin: 0, jobEnd: 0, history: {}, given: { day: '', n: 0 } };
     expect(toPerson(e, now, 60)).toMatchObject({ busyMinutes: 0, freeAt: null, stops: [] });
     // the first job ends 10 minutes from now at [0, 0.09]; the second, 5.00376 km further, is not started
     e.jobs = visits;
@@ -71,7 +71,7 @@ describe('busy minutes when jobs are done in the order given (the naive strategi
     const s = parseScenario({ ...day, tickets: [day.tickets[0], { ...day.tickets[0], id: '工单2', location: [0, 0.135] }] });
     const tickets: TicketState[] = s.tickets.map((t) => ({ t, arrival: Date.parse(t.arrival), failedBy: [], firstAssignedAt: null, firstOnSiteAt: null, firstPersonFixed: null }));
     const now = Date.parse('2026-03-02T09:00:00Z');
-    const e: EngineerState = { e: s.engineers[1], pos: [0, 0], leg: null, jobs: [], busy: false, workDoneMin: 0, legMin: 0, jobEnd: 0, history: {} };
+    const e: EngineerState = { e: s.engineers[1], pos: [0, 0], leg: null, jobs: [], busy: false, workDoneMin: 0, legMin: 0, jobEnd: 0, history: {}, given: { day: '', n: 0 } };
     expect(busyOf(e, now, 60)).toEqual({ minutes: 0, freeAt: null });
     e.jobs = tickets.map((ticket) => ({ ticket, number: 1, since: now, need: toNeed(ticket, now) }));
     e.busy = true;

@@ -66,7 +66,7 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
   const outlets: Outlet[] = (scenario.outlets ?? []).map((o) => ({ id: o.id, name: o.name ?? o.id, at: o.at }));
   const ctxAt = (now: number): DecisionContext => ({ now: new Date(now), timeZone: scenario.timeZone, speedKmh: scenario.speedKmh, positionStaleMs: 5 * MIN });
   const median = medianDurations(scenario);
-  const engineers: EngineerState[] = scenario.engineers.map((e) => ({ e, pos: e.home, leg: null, jobs: [], busy: false, workDoneMin: 0, legMin: 0, jobEnd: 0, history: historyOf(e, median) }));
+  const engineers: EngineerState[] = scenario.engineers.map((e) => ({ e, pos: e.home, leg: null, jobs: [], busy: false, workDoneMin: 0, legMin: 0, jobEnd: 0, history: historyOf(e, median), given: { day: '', n: 0 } }));
   const tickets: TicketState[] = scenario.tickets.map((t) => ({ t, arrival: Date.parse(t.arrival), failedBy: [], firstAssignedAt: null, firstOnSiteAt: null, firstPersonFixed: null }));
   const rec: ReplayRecord = { tickets, tripsKm: [], workMin: [], violations: 0, reassignments: 0, latenciesMs: [], unassigned: 0, moves: 0 };
   const events = new EventHeap<Event>();
@@ -78,7 +78,14 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
   for (const s of engineers) for (const at of shiftStarts(s, scenario, tickets)) events.push({ at, order: 1, kind: 'shift', s });
 
   const plan = SCORE_QUEUE.has(opts.strategy);
-  const personOf = (s: EngineerState, now: number) => toPerson(s, now, scenario.speedKmh, plan);
+  const dayOf = (now: number) => localParts(now, scenario.timeZone).date;
+  const personOf = (s: EngineerState, now: number) => toPerson(s, now, scenario.speedKmh, plan, dayOf(now));
+  /** 每日上限: one more (or one fewer: a job moved away) visit given to `s` on the day of `now` */
+  const countGiven = (s: EngineerState, now: number, by: 1 | -1) => {
+    const day = dayOf(now);
+    if (s.given.day !== day) s.given = { day, n: 0 };
+    s.given.n = Math.max(0, s.given.n + by);
+  };
   const people = (now: number) => engineers.map((s) => personOf(s, now));
   const timed = <T>(f: () => T): T => {
     const t0 = performance.now();
@@ -92,6 +99,7 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
     if (!allowed(personOf(s, now), visit, ctxAt(now), scenario)) rec.violations++;
     opts.onAssign?.({ visit, personId: s.e.id, now, via, people: pool, ctx: ctxAt(now) });
     lastAssignedAt[s.e.id] = now;
+    countGiven(s, now, 1);
     if (visit.number === 1) visit.ticket.firstAssignedAt = now;
     // at the engine's place in the jobs not started (插单), after the visit under way; else at the end
     const place = plan && s.busy ? 1 + insertion(personOf(s, now), visit.need, ctxAt(now)).index : s.jobs.length;
@@ -214,6 +222,8 @@ export function replay(scenario: Scenario, opts: ReplayOptions): ReplayRecord {
       if (!allowed(personOf(to, now), visits.get(m.ticketId)!, ctx, scenario)) rec.violations++;
       const from = byId.get(m.from)!;
       from.jobs = from.jobs.filter((v) => v.ticket.t.id !== m.ticketId);
+      countGiven(from, now, -1);
+      countGiven(to, now, 1);
       to.jobs.push(visits.get(m.ticketId)!);
     }
     for (const [id, stops] of result.stops) {
@@ -274,6 +284,7 @@ function allowed(p: Person, visit: Visit, ctx: DecisionContext, scenario: Scenar
   const t = visit.ticket.t;
   if ((p.skills[t.skill] ?? 0) < t.level) return false;
   if (p.load.field >= p.capacity.field) return false;
+  if (p.dailyLimit?.field !== undefined && (p.takenToday?.field ?? 0) >= p.dailyLimit.field) return false;
   if (visit.need.excludedUserIds.includes(p.id)) return false;
   if (t.certification) {
     const day = localParts(ctx.now.getTime(), scenario.timeZone).date;

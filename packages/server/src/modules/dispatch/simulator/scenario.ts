@@ -18,6 +18,8 @@ const engineer = z.strictObject({
   shift: z.strictObject({ start: hhmm, end: hhmm, days: z.array(z.number().int().min(1).max(7)).min(1).optional() }),
   /** field jobs in hand at once (offered, travelling to or on site) */
   capacity: z.number().int().min(1).max(100),
+  /** 每日上限: at most this many visits given in one local day (work done included); absent: no limit */
+  dailyLimit: z.number().int().min(0).max(500).optional(),
   /** chance a visit fixes the problem: one number, or per skill (skills not named: 1) */
   fixProbability: z.union([probability, z.record(z.string().min(1), probability)]).optional(),
   /** id of the outlet (服务网点) the engineer belongs to */

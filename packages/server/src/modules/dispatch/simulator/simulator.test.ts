@@ -126,6 +126,26 @@ describe('replay', () => {
     expect(rec.tripsKm.map((k) => Math.round(k * 1000) / 1000)).toEqual([5.004, 5.004]);
   });
 
+  it('gives nobody more visits in a local day than their daily limit (每日上限); the next day counts again', () => {
+    // one engineer, four short visits on the spot: two on Monday, two on Tuesday; a limit of 1 a day
+    const s: ScenarioInput = {
+      timeZone: 'Asia/Shanghai',
+      speedKmh: 60,
+      engineers: [{ id: '王工', home: [31.2, 121.4], skills: { 空调维修: 2 }, shift: { start: '08:00', end: '18:00' }, capacity: 3, dailyLimit: 1 }],
+      tickets: ['2026-03-02T09:00:00+08:00', '2026-03-02T10:00:00+08:00', '2026-03-03T09:00:00+08:00', '2026-03-03T10:00:00+08:00'].map((arrival, i) => ({
+        id: `单${i + 1}`, arrival, location: [31.2, 121.4] as [number, number], skill: '空调维修', level: 1, priority: 'normal' as const, slaMinutes: 240, durationMinutes: 30,
+      })),
+    };
+    for (const strategy of ['round_robin', 'nearest', 'scored', 'batch'] as const) {
+      const rec = replay(parseScenario(s), { strategy, weights: DEFAULT_WEIGHTS, batchWindowS: 30, improveEveryMin: strategy === 'scored' ? 15 : undefined });
+      const assignedOn = rec.tickets.map((t) => (t.firstAssignedAt === null ? null : new Date(t.firstAssignedAt + 8 * 3_600_000).toISOString().slice(0, 10)));
+      // each later one waits for the next day's shift (the simulation runs to the day after the last arrival)
+      expect({ strategy, assignedOn, violations: rec.violations }).toEqual({ strategy, assignedOn: ['2026-03-02', '2026-03-03', '2026-03-04', null], violations: 0 });
+      expect(rec.unassigned).toBe(1);
+    }
+    expect(problems(() => parseScenario({ ...s, engineers: [{ ...s.engineers[0], dailyLimit: -1 }] }))[0]).toMatch(/^engineers\[0\]\.dailyLimit/);
+  });
+
   it('never assigns against a hard rule, whatever the strategy', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 40 }), (seed, engineers, tickets) => {
