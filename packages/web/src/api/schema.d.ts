@@ -9111,7 +9111,7 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            /** @description Sets a scope's policy. Merges with the stored one: a field left out keeps its value (a new policy takes the defaults), weights and defaultCapacity merge per key, null clears */
+            /** @description Sets a scope's policy. Merges with the stored one: a field left out keeps its value (a new policy takes the defaults), weights, defaultCapacity and defaultDailyLimit merge per key, null clears */
             requestBody: {
                 content: {
                     "application/json": {
@@ -9164,6 +9164,12 @@ export interface paths {
                             ticket?: number;
                             chat?: number;
                             field?: number;
+                        };
+                        /** @description 每日上限 of the people without their own, per kind (e.g. {"field": 6}: six on-site visits a day); merged with the stored one, null removes a kind (no daily limit, the default) */
+                        defaultDailyLimit?: {
+                            ticket?: number | null;
+                            chat?: number | null;
+                            field?: number | null;
                         };
                         /** @description 日内优化 by itself: every 15 minutes the dispatch sweep moves jobs not started (decided automatically, not booked with the customer) to whoever is nearer, never making them later; false (the default): dispatchers ask for the suggestions */
                         autoImprove?: boolean;
@@ -9594,7 +9600,7 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            /** @description Fields left out keep their value; null clears one that may be empty. skills, certifications, regions, languages and productLines are replaced as a whole; shift and capacity merge field by field */
+            /** @description Fields left out keep their value; null clears one that may be empty. skills, certifications, regions, languages and productLines are replaced as a whole; shift, capacity and dailyLimit merge field by field */
             requestBody: {
                 content: {
                     "application/json": {
@@ -9634,6 +9640,12 @@ export interface paths {
                         } | null;
                         /** @description Per kind of work, merged with the stored capacity: a kind left out keeps its value, null removes it (the tenant default applies; for an agent, no on-site work) */
                         capacity?: {
+                            ticket?: number | null;
+                            chat?: number | null;
+                            field?: number | null;
+                        };
+                        /** @description 每日上限 per kind of work: the most given in one day (the tenant's local day), on top of the capacity held at once; merged like capacity, null removes a kind (the tenant default applies, else no limit) */
+                        dailyLimit?: {
                             ticket?: number | null;
                             chat?: number | null;
                             field?: number | null;
@@ -37113,6 +37125,12 @@ export interface components {
                 chat: number;
                 field: number;
             };
+            /** @description 每日上限 per kind; a kind absent: none */
+            defaultDailyLimit: {
+                ticket?: number;
+                chat?: number;
+                field?: number;
+            };
             autoImprove: boolean;
             updatedAt: string;
         };
@@ -37141,6 +37159,12 @@ export interface components {
                 ticket: number;
                 chat: number;
                 field: number;
+            };
+            /** @description 每日上限 per kind; a kind absent: none */
+            defaultDailyLimit: {
+                ticket?: number;
+                chat?: number;
+                field?: number;
             };
             autoImprove: boolean;
             updatedAt: string;
@@ -37178,6 +37202,12 @@ export interface components {
                 followsCalendar: boolean;
             } | null;
             capacity: {
+                ticket?: number;
+                chat?: number;
+                field?: number;
+            };
+            /** @description their own 每日上限 per kind (the tenant default applies to a kind absent) */
+            dailyLimit: {
                 ticket?: number;
                 chat?: number;
                 field?: number;
@@ -37227,6 +37257,12 @@ export interface components {
                 followsCalendar: boolean;
             } | null;
             capacity: {
+                ticket?: number;
+                chat?: number;
+                field?: number;
+            };
+            /** @description their own 每日上限 per kind (the tenant default applies to a kind absent) */
+            dailyLimit: {
                 ticket?: number;
                 chat?: number;
                 field?: number;

@@ -53,6 +53,7 @@ describe('dispatch decisions in words', () => {
     expect(exclusionText({ rule: 'shift', detail: {} }, zh)).toBe('不在班');
     expect(exclusionText({ rule: 'region', detail: { region: '上海市' } }, zh)).toBe('超出服务区域');
     expect(exclusionText({ rule: 'capacity', detail: { load: 5, capacity: 5 } }, zh)).toBe('已满负荷（5/5）');
+    expect(exclusionText({ rule: 'capacity', detail: { load: 1, capacity: 5, today: 6, dailyLimit: 6 } }, zh)).toBe('今日已达上限（今日 6/6）');
     expect(exclusionText({ rule: 'excluded', detail: {} }, zh)).toBe('客户排除');
     // the person's own 拒单 (with their reason) or an offer let expire is not the customer's exclusion
     expect(exclusionText({ rule: 'excluded', detail: { by: 'customer' } }, zh)).toBe('客户排除');

@@ -133,6 +133,7 @@ export function exclusionText(e: Exclusion, t: TFunction, now = new Date()): str
     case 'language':
       return t('dispatchMap.rule.language', { language: str(d.language ?? d.required) });
     case 'capacity':
+      if (num(d.dailyLimit) != null) return t('dispatchMap.rule.dailyLimit', { today: str(d.today), limit: str(d.dailyLimit) });
       return num(d.capacity) != null ? t('dispatchMap.rule.capacity', { load: str(d.load), capacity: str(d.capacity) }) : t('dispatchMap.rule.capacityFull');
     case 'shift':
       if (d.holiday) return t('dispatchMap.rule.shiftHoliday', { holiday: str(d.holiday) });

@@ -83,6 +83,7 @@ export const dispatchMapEn: DispatchMapTexts = {
     product_line: 'not on this product line',
     capacity: 'at full capacity ({{load}}/{{capacity}})',
     capacityFull: 'at full capacity',
+    dailyLimit: "reached today's limit ({{today}}/{{limit}} today)",
     excluded: 'excluded by the customer',
     declined: 'declined it',
     declinedWhy: 'declined it ({{reason}})',

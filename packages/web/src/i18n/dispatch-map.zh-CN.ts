@@ -82,6 +82,7 @@ export const dispatchMapZhCN = {
     product_line: '不负责该产品线',
     capacity: '已满负荷（{{load}}/{{capacity}}）',
     capacityFull: '已满负荷',
+    dailyLimit: '今日已达上限（今日 {{today}}/{{limit}}）',
     excluded: '客户排除',
     declined: '已拒单',
     declinedWhy: '已拒单（{{reason}}）',

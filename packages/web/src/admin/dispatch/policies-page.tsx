@@ -28,7 +28,7 @@ export default function PoliciesPage() {
     );
   const newTenant = (): DispatchPolicy => ({
     id: '', scope: 'tenant', scopeId: null, mode: 'manual', target: 'person', weights: {}, batchWindowS: 30, acceptTimeoutS: null, overflowTeamId: null, overflowThreshold: null,
-    speedKmh: 30, positionStaleMin: 30, defaultCapacity: { ticket: 8, chat: 2, field: 5 }, autoImprove: false, updatedAt: '',
+    speedKmh: 30, positionStaleMin: 30, defaultCapacity: { ticket: 8, chat: 2, field: 5 }, defaultDailyLimit: {}, autoImprove: false, updatedAt: '',
   });
   return (
     <AdminTablePage<DispatchPolicy>

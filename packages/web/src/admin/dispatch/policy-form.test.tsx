@@ -71,4 +71,19 @@ describe('the dispatch policy form', () => {
     fireEvent.click(screen.getByRole('button', { name: /保\s*存/ }));
     await waitFor(() => expect(calls.find((c) => c.method === 'PUT')?.body).toMatchObject({ scopeId: T1, overflowTeamId: T2, overflowThreshold: 3 }));
   });
+
+  it('sends the daily limit per kind: a number set, a blank one as null (no limit)', async () => {
+    const calls = start();
+    const field = (await screen.findByTestId('policy-daily-field')) as HTMLInputElement;
+    await waitFor(() => expect(field.closest('.ant-form-item')?.querySelector('label')?.textContent).toBe('每日上门上限'));
+    expect(field.placeholder).toBe('不限');
+    await choose('policy-team', '电梯维保组');
+    fireEvent.change(field, { target: { value: '501' } });
+    fireEvent.click(screen.getByRole('button', { name: /保\s*存/ }));
+    await waitFor(() => expect(errorUnder(field)).toBe('请输入 0 到 500 之间的数'));
+    expect(calls.some((c) => c.method === 'PUT')).toBe(false);
+    fireEvent.change(field, { target: { value: '6' } });
+    fireEvent.click(screen.getByRole('button', { name: /保\s*存/ }));
+    await waitFor(() => expect(calls.find((c) => c.method === 'PUT')?.body).toMatchObject({ scopeId: T1, defaultDailyLimit: { ticket: null, chat: null, field: 6 } }));
+  });
 });

@@ -17,7 +17,8 @@ const DEFAULT_WEIGHTS = { travel: 3, load: 2, speed: 1, firstFix: 2, skillFit: 1
 
 type Values = Omit<PolicyBody, 'acceptTimeoutS'> & { acceptTimeoutS?: number | null; needsAccept: boolean };
 export const TARGETS: DispatchPolicy['target'][] = ['person', 'outlet'];
-const KNOWN = ['scope', 'scopeId', 'mode', 'target', 'batchWindowS', 'acceptTimeoutS', 'overflowTeamId', 'overflowThreshold', 'speedKmh', 'positionStaleMin', ...WEIGHTS.map((w) => `weights.${w}`)];
+const KINDS = ['ticket', 'chat', 'field'] as const;
+const KNOWN = ['scope', 'scopeId', 'mode', 'target', 'batchWindowS', 'acceptTimeoutS', 'overflowTeamId', 'overflowThreshold', 'speedKmh', 'positionStaleMin', ...['ticket', 'chat', 'field'].flatMap((k) => [`defaultCapacity.${k}`, `defaultDailyLimit.${k}`]), ...WEIGHTS.map((w) => `weights.${w}`)];
 
 export function PolicyModal({ editing, onClose, onSaved }: { editing: DispatchPolicy | 'new' | null; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
@@ -44,6 +45,8 @@ export function PolicyModal({ editing, onClose, onSaved }: { editing: DispatchPo
         overflowTeamId: rest.overflowTeamId ?? null,
         // the form requires the threshold with a backup team; never sent as 0 for a blank field (0 would overflow always)
         overflowThreshold: rest.overflowTeamId ? (rest.overflowThreshold ?? null) : null,
+        // a blank daily limit is none: sent as null so a stored one is removed
+        defaultDailyLimit: Object.fromEntries(KINDS.map((k) => [k, rest.defaultDailyLimit?.[k] ?? null])),
       });
       onSaved();
     });
@@ -135,12 +138,20 @@ export function PolicyModal({ editing, onClose, onSaved }: { editing: DispatchPo
           </Form.Item>
         </Space>
         <Space wrap>
-          {(['ticket', 'chat', 'field'] as const).map((k) => (
+          {KINDS.map((k) => (
             <Form.Item key={k} name={['defaultCapacity', k]} label={t(`dispatch.capacity.${k}`)} rules={[numberRule({ min: 0, max: 200, whole: true }, t)]}>
               <InputNumber data-testid={`policy-capacity-${k}`} />
             </Form.Item>
           ))}
         </Space>
+        <Space wrap>
+          {KINDS.map((k) => (
+            <Form.Item key={k} name={['defaultDailyLimit', k]} label={t(`dispatch.dailyLimit.${k}`)} rules={[numberRule({ min: 0, max: 500, whole: true }, t)]}>
+              <InputNumber placeholder={t('dispatch.dailyLimit.none')} data-testid={`policy-daily-${k}`} />
+            </Form.Item>
+          ))}
+        </Space>
+        <div style={{ color: 'rgba(0,0,0,0.45)', marginTop: -8 }}>{t('dispatch.dailyLimit.help')}</div>
       </Form>
     </AdminFormModal>
   );
