@@ -6,7 +6,8 @@ import { expectChineseOnly } from './chinese-only';
 // 技能矩阵 in Chromium against the server started the README's way: a supervisor's view of people ×
 // skills with an expiring certification in amber, a level edited and saved, then a CSV imported with
 // Chinese headers, its good rows written and its bad row listed; a person's 派单档案 (shift, capacity)
-// edited in the drawer and still there after a reload; a customer's 客户偏好 set on its page.
+// edited in the drawer and still there after a reload, then its 服务范围 drawn on the map as a polygon;
+// a customer's 客户偏好 set on its page.
 
 const env = inject('e2e');
 const b = useBrowser(env);
@@ -80,7 +81,7 @@ describe('skill matrix', () => {
     expect(await page.getByTestId('cert-林涛-特种设备作业证').getAttribute('data-state')).toBe('valid');
   });
 
-  flow(b, env, 'D2', '编辑派单档案：管理员在技能矩阵中打开林涛的档案，设置班次和现场容量并保存，刷新后仍在', async () => {
+  flow(b, env, 'D2', '编辑派单档案：管理员在技能矩阵中打开林涛的档案，设置班次和现场容量并保存，刷新后仍在；再在地图上画出三角形服务范围并保存', async () => {
     const { page } = await session(b()!, env, env.admin);
     await page.goto('/admin/dispatch/skills');
     await page.getByTestId('profile-edit-林涛').click();
@@ -109,6 +110,38 @@ describe('skill matrix', () => {
     expect(await drawer.getByTestId('profile-capacity-field').inputValue()).toBe('8');
     expect(await drawer.getByLabel('六', { exact: true }).isChecked()).toBe(true);
     expect(await drawer.getByLabel('日', { exact: true }).isChecked()).toBe(false);
+
+    // 服务范围: a triangle drawn on the map (three clicks, one taken back and clicked again), saved as a polygon
+    await drawer.getByLabel('多边形', { exact: true }).check();
+    const map = drawer.getByTestId('profile-area-map');
+    await map.locator('.leaflet-control-zoom').waitFor();
+    for (const [x, y] of [[140, 50], [320, 70], [400, 210]]) await map.click({ position: { x, y } });
+    await drawer.getByTestId('profile-area-undo').click();
+    await map.click({ position: { x: 230, y: 200 } });
+    await poll(() => drawer.getByTestId('profile-area-count').innerText()).toBe('已画 3 个点（至少 3 个）');
+    expect(await map.locator('path.gd-area-shape').count()).toBe(1);
+    await quiet(page);
+    await expectChineseOnly(page);
+    await shot(env, page, 'dispatch-profile-area');
+    await drawer.getByTestId('profile-save').click();
+    type Area = { kind: string; points?: [number, number][] } | null;
+    await poll(async () => (await api.get<{ area: Area }>(`/dispatch/profiles/${linId}`)).area?.kind).toBe('polygon');
+    const points = (await api.get<{ area: Area }>(`/dispatch/profiles/${linId}`)).area!.points!;
+    expect(points).toHaveLength(3);
+    // three corners a few kilometres apart, to 6 decimals: the second east of the first, the third south of both
+    expect(points.flat().every((n) => Number(n.toFixed(6)) === n)).toBe(true);
+    expect(points[1][1]).toBeGreaterThan(points[0][1]);
+    expect(points[2][0]).toBeLessThan(Math.min(points[0][0], points[1][0]));
+    expect(Math.max(...points.map((p) => Math.abs(p[0] - points[0][0])))).toBeLessThan(1);
+    // opened again, the stored polygon is shown framed: wholly inside the map
+    await page.reload();
+    await page.getByTestId('profile-edit-林涛').click();
+    await poll(() => drawer.getByTestId('profile-area-count').innerText()).toBe('已画 3 个点（至少 3 个）');
+    await map.locator('path.gd-area-shape').waitFor();
+    await poll(async () => {
+      const [frame, shape] = [await map.boundingBox(), await map.locator('path.gd-area-shape').boundingBox()];
+      return !!frame && !!shape && shape.x >= frame.x && shape.y >= frame.y && shape.x + shape.width <= frame.x + frame.width && shape.y + shape.height <= frame.y + frame.height;
+    }).toBe(true);
   });
 
   flow(b, env, 'D3', '客户偏好：管理员在客户单位页把高峰设为指定工程师、林涛设为排除人员并保存', async () => {

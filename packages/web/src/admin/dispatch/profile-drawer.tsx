@@ -7,13 +7,14 @@ import { CloseIcon, NO_STEP_BUTTONS, useSelectClear } from '../../common/quiet-i
 import { useFormSubmit } from '../../common/use-form-submit';
 import { DISPATCH_KEYS, dispatchApi, type DispatchProfile } from './dispatch-api';
 import { AreaFields, CertificationsField, ShiftFields } from './profile-sections';
-import { knownFields, toBody, toValues, WORK_KINDS, type ProfileValues } from './profile-values';
+import { areaStart, knownFields, toBody, toValues, WORK_KINDS, type ProfileValues } from './profile-values';
 import { numberRule } from './number-rule';
 import { renderTagOption, tagOptions, useVocabulary } from './vocabulary';
 
 // 编辑派单档案: everything of a person's dispatch profile but the skills (those are the matrix's) —
-// certifications, 服务区域, service area, languages, product lines, shift, capacity per kind, home base,
-// 服务网点 and status — saved with one PUT; the server's field errors are shown under their inputs.
+// certifications, 服务区域, the service area (a radius or a polygon, drawn on a map), languages, product
+// lines, shift, capacity per kind, home base, 服务网点 and status — saved with one PUT; the server's field
+// errors are shown under their inputs.
 // Certifications, regions and product lines offer what the tenant's people hold, with how many.
 
 const STATUSES = ['available', 'busy', 'away', 'off_shift'] as const;
@@ -39,7 +40,7 @@ export function ProfileDrawer({ profile, onClose, onSaved }: { profile: Dispatch
     submit(async () => {
       if (!profile) return;
       // the whole form (fields hidden by 全天 or 不限 included), not only the mounted inputs
-      const saved = await dispatchApi.putProfile(profile.userId, toBody(form.getFieldsValue(true) as ProfileValues, profile));
+      const saved = await dispatchApi.putProfile(profile.userId, toBody(form.getFieldsValue(true) as ProfileValues));
       message.success(t('dispatch.profile.saved', { name: profile.name }));
       onSaved(saved);
     });
@@ -89,7 +90,8 @@ export function ProfileDrawer({ profile, onClose, onSaved }: { profile: Dispatch
         <Form.Item name="regions" label={t('dispatch.profile.regions')} extra={t('dispatch.profile.regionsHint')}>
           <Select mode="tags" removeIcon={removeTag} suffixIcon={null} tokenSeparators={[',', '，']} options={tagOptions(vocabulary?.regions)} optionRender={renderTagOption} data-testid="profile-regions" />
         </Form.Item>
-        <AreaFields />
+        {/* keyed by the person: a map opened for someone else starts afresh */}
+        <AreaFields key={profile?.userId} start={areaStart(profile, outlets.data?.items)} />
         <Form.Item name="languages" label={t('dispatch.profile.languages')}>
           <Select mode="tags" removeIcon={removeTag} options={languageOptions} data-testid="profile-languages" />
         </Form.Item>

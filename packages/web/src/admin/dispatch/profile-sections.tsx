@@ -3,7 +3,9 @@ import { Button, Checkbox, DatePicker, Flex, Form, Input, InputNumber, Radio, Sp
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { NO_STEP_BUTTONS } from '../../common/quiet-icons';
-import { AREA_KINDS, CLOCK, WEEKDAYS, type ProfileValues } from './profile-values';
+import { AREA_KINDS, AREA_POINTS, CLOCK, POLYGON_MAX, POLYGON_MIN, WEEKDAYS, pointsIssue, type LatLngPair, type ProfileValues } from './profile-values';
+import { AreaMapPanel } from './area-map-panel';
+import { PolygonField } from './polygon-field';
 import { numberRule } from './number-rule';
 import { TermInput, type Term } from './vocabulary';
 
@@ -42,14 +44,35 @@ export function CertificationsField({ known }: { known?: Term[] }) {
   );
 }
 
-export function AreaFields() {
+const inRange = (n: unknown, max: number): n is number => typeof n === 'number' && Number.isFinite(n) && Math.abs(n) <= max;
+
+/** 服务范围: none, a radius (the centre typed or clicked on the map) or a polygon drawn on the map. `start`: where an empty map opens. */
+export function AreaFields({ start }: { start: LatLngPair }) {
   const { t } = useTranslation();
+  const form = Form.useFormInstance<ProfileValues>();
   const kind = Form.useWatch<ProfileValues['areaKind']>('areaKind');
+  const lat = Form.useWatch<unknown>(['area', 'center', 0]);
+  const lng = Form.useWatch<unknown>(['area', 'center', 1]);
+  const km = Form.useWatch<unknown>(['area', 'km']);
+  const center: LatLngPair | null = inRange(lat, 90) && inRange(lng, 180) ? [lat, lng] : null;
+  // a circle for a radius the save would take; the centre alone is shown while the km is missing or out of range
+  const radiusKm = typeof km === 'number' && km >= 0.1 && km <= 500 ? km : null;
+  const pickCenter = ([la, ln]: LatLngPair) =>
+    form.setFields([
+      { name: ['area', 'center', 0], value: la, errors: [] },
+      { name: ['area', 'center', 1], value: ln, errors: [] },
+    ]);
+  const pointsRule = {
+    validator: (_: unknown, v: LatLngPair[] | undefined) => {
+      const issue = pointsIssue(v);
+      return issue ? Promise.reject(new Error(t(`dispatch.profile.points.${issue}`, { min: POLYGON_MIN, max: POLYGON_MAX }))) : Promise.resolve();
+    },
+  };
   return (
     <>
       <Form.Item name="areaKind" label={t('dispatch.profile.area')}>
         <Radio.Group data-testid="profile-area-kind">
-          {AREA_KINDS.filter((k) => k !== 'polygon' || kind === 'polygon').map((k) => (
+          {AREA_KINDS.map((k) => (
             <Radio key={k} value={k}>
               {t(`dispatch.profile.areaKinds.${k}`)}
             </Radio>
@@ -57,17 +80,25 @@ export function AreaFields() {
         </Radio.Group>
       </Form.Item>
       {kind === 'radius' && (
-        <Space wrap>
-          <Form.Item name={['area', 'center', 0]} label={t('dispatch.profile.centerLat')} rules={[{ required: true, message: t('dispatch.profile.centerLat') }, numberRule({ min: -90, max: 90 }, t)]}>
-            <InputNumber controls={NO_STEP_BUTTONS} step={0.0001} style={{ width: 140 }} data-testid="profile-area-lat" />
-          </Form.Item>
-          <Form.Item name={['area', 'center', 1]} label={t('dispatch.profile.centerLng')} rules={[{ required: true, message: t('dispatch.profile.centerLng') }, numberRule({ min: -180, max: 180 }, t)]}>
-            <InputNumber controls={NO_STEP_BUTTONS} step={0.0001} style={{ width: 140 }} data-testid="profile-area-lng" />
-          </Form.Item>
-          <Form.Item name={['area', 'km']} label={t('dispatch.profile.km')} rules={[{ required: true, message: t('dispatch.profile.km') }, numberRule({ min: 0.1, max: 500 }, t)]}>
-            <InputNumber controls={NO_STEP_BUTTONS} style={{ width: 120 }} data-testid="profile-area-km" />
-          </Form.Item>
-        </Space>
+        <>
+          <AreaMapPanel help={t('dispatch.profile.radiusHelp')} start={start} circle={center && { center, km: radiusKm }} onPick={pickCenter} />
+          <Space wrap>
+            <Form.Item name={['area', 'center', 0]} label={t('dispatch.profile.centerLat')} rules={[{ required: true, message: t('dispatch.profile.centerLat') }, numberRule({ min: -90, max: 90 }, t)]}>
+              <InputNumber controls={NO_STEP_BUTTONS} step={0.0001} style={{ width: 140 }} data-testid="profile-area-lat" />
+            </Form.Item>
+            <Form.Item name={['area', 'center', 1]} label={t('dispatch.profile.centerLng')} rules={[{ required: true, message: t('dispatch.profile.centerLng') }, numberRule({ min: -180, max: 180 }, t)]}>
+              <InputNumber controls={NO_STEP_BUTTONS} step={0.0001} style={{ width: 140 }} data-testid="profile-area-lng" />
+            </Form.Item>
+            <Form.Item name={['area', 'km']} label={t('dispatch.profile.km')} rules={[{ required: true, message: t('dispatch.profile.km') }, numberRule({ min: 0.1, max: 500 }, t)]}>
+              <InputNumber controls={NO_STEP_BUTTONS} style={{ width: 120 }} data-testid="profile-area-km" />
+            </Form.Item>
+          </Space>
+        </>
+      )}
+      {kind === 'polygon' && (
+        <Form.Item name={AREA_POINTS} rules={[pointsRule]} validateTrigger={[]}>
+          <PolygonField start={start} />
+        </Form.Item>
       )}
     </>
   );

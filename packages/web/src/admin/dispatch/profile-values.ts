@@ -1,4 +1,4 @@
-import type { DispatchProfile, DispatchStatus, ProfileBody } from './dispatch-api';
+import type { DispatchProfile, DispatchStatus, Outlet, ProfileBody } from './dispatch-api';
 
 // The 派单档案 drawer's form values and the one PUT body they make. Field names follow the API's paths
 // (area.center.0, shift.start, capacity.field, certifications.1.expires), so the server's field errors
@@ -9,13 +9,23 @@ export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 export const AREA_KINDS = ['none', 'radius', 'polygon'] as const;
 export type AreaKind = (typeof AREA_KINDS)[number];
 export const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** A polygon's vertices, as the API bounds them. */
+export const POLYGON_MIN = 3;
+export const POLYGON_MAX = 200;
+/** The form path of a polygon's points (the API's field too, so its errors land there). */
+export const AREA_POINTS = ['area', 'points'];
+/** Where an empty area map opens when the person has no home base and the tenant no outlet: 上海. */
+export const SHANGHAI: LatLngPair = [31.23, 121.47];
 
 type Num = number | null | undefined;
+/** [lat, lng], the API's order for an area's points. */
+export type LatLngPair = [number, number];
 export interface ProfileValues {
   certifications: { name: string; expires: string | null }[];
   regions: string[];
   areaKind: AreaKind;
-  area: { center: [Num, Num]; km: Num };
+  /** both kinds' values are kept while the admin switches between them; toBody sends the chosen one */
+  area: { center: [Num, Num]; km: Num; points: LatLngPair[] };
   languages: string[];
   productLines: string[];
   allDay: boolean;
@@ -28,16 +38,18 @@ export interface ProfileValues {
 
 type Radius = { kind: 'radius'; center: [number, number]; km: number };
 const isRadius = (a: unknown): a is Radius => !!a && typeof a === 'object' && (a as { kind?: unknown }).kind === 'radius';
-const isPolygon = (a: unknown) => !!a && typeof a === 'object' && (a as { kind?: unknown }).kind === 'polygon';
+type Polygon = { kind: 'polygon'; points: LatLngPair[] };
+const isPolygon = (a: unknown): a is Polygon => !!a && typeof a === 'object' && (a as { kind?: unknown }).kind === 'polygon' && Array.isArray((a as { points?: unknown }).points);
 
 /** The form's values for a profile as the API gives it. */
 export function toValues(p: DispatchProfile): ProfileValues {
   const radius = isRadius(p.area) ? p.area : null;
+  const polygon = isPolygon(p.area) ? p.area : null;
   return {
     certifications: p.certifications.map((c) => ({ name: c.name, expires: c.expires })),
     regions: [...p.regions],
-    areaKind: radius ? 'radius' : isPolygon(p.area) ? 'polygon' : 'none',
-    area: { center: radius ? [radius.center[0], radius.center[1]] : [null, null], km: radius?.km ?? null },
+    areaKind: radius ? 'radius' : polygon ? 'polygon' : 'none',
+    area: { center: radius ? [radius.center[0], radius.center[1]] : [null, null], km: radius?.km ?? null, points: polygon ? polygon.points.map(([lat, lng]) => [lat, lng]) : [] },
     languages: [...p.languages],
     productLines: [...p.productLines],
     allDay: !p.shift,
@@ -53,8 +65,21 @@ export function toValues(p: DispatchProfile): ProfileValues {
 const words = (xs: string[] | undefined) => [...new Set((xs ?? []).map((x) => x.trim()).filter(Boolean))];
 const given = (n: Num): n is number => typeof n === 'number' && Number.isFinite(n);
 
-/** The PUT body: every field of the drawer (a polygon drawn elsewhere is sent back as it was). */
-export function toBody(v: ProfileValues, before: DispatchProfile): ProfileBody {
+const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
+
+/** What is wrong with a polygon's points for the API, or null. */
+export const pointsIssue = (points: LatLngPair[] | undefined): 'tooFew' | 'tooMany' | null =>
+  (points?.length ?? 0) < POLYGON_MIN ? 'tooFew' : (points?.length ?? 0) > POLYGON_MAX ? 'tooMany' : null;
+
+/** Where an empty area map opens: the person's home base, else their outlet, else the tenant's first outlet, else 上海. */
+export function areaStart(p: Pick<DispatchProfile, 'home' | 'outletId'> | null, outlets: Pick<Outlet, 'id' | 'lat' | 'lng'>[] = []): LatLngPair {
+  if (p?.home) return [p.home.lat, p.home.lng];
+  const outlet = outlets.find((o) => o.id === p?.outletId) ?? outlets[0];
+  return outlet ? [outlet.lat, outlet.lng] : SHANGHAI;
+}
+
+/** The PUT body: every field of the drawer; of the area, only the kind chosen. */
+export function toBody(v: ProfileValues): ProfileBody {
   // the server merges capacity per kind: a kind emptied is sent as null (the tenant default), not left out
   const capacity: Record<(typeof WORK_KINDS)[number], number | null> = { ticket: null, chat: null, field: null };
   for (const k of WORK_KINDS) if (given(v.capacity?.[k])) capacity[k] = v.capacity[k] as number;
@@ -62,7 +87,7 @@ export function toBody(v: ProfileValues, before: DispatchProfile): ProfileBody {
     v.areaKind === 'radius'
       ? { kind: 'radius' as const, center: [v.area.center[0], v.area.center[1]] as [number, number], km: v.area.km as number }
       : v.areaKind === 'polygon'
-        ? (before.area as ProfileBody['area'])
+        ? { kind: 'polygon' as const, points: (v.area.points ?? []).map(([lat, lng]) => [round6(lat), round6(lng)] as LatLngPair) }
         : null;
   return {
     certifications: (v.certifications ?? []).map((c) => ({ name: c.name.trim(), expires: c.expires || null })),
@@ -86,6 +111,7 @@ export const knownFields = (certs: number): string[] => [
   'area.center.0',
   'area.center.1',
   'area.km',
+  'area.points',
   'languages',
   'productLines',
   'shift.days',
