@@ -182,6 +182,7 @@ export const dispatchEn: DispatchTexts = {
   modes: { manual: 'Manual (candidates recommended)', round_robin: 'Round robin', least_loaded: 'Least loaded', skills: 'Skills-based', scored: 'Scored auto-assign', batch: 'Batch-optimal' },
   weights: { travel: 'Travel', load: 'Load', speed: 'Speed', firstFix: 'First-time fix', skillFit: 'Skill fit', tier: 'Customer tier', preferred: 'Preferred', fairness: 'Fairness', deadline: 'Deadline' },
   capacity: { ticket: 'Ticket capacity', chat: 'Chat capacity', field: 'Field capacity' },
+  dailyLimit: { ticket: 'Tickets a day', chat: 'Chats a day', field: 'Visits a day', none: 'No limit', help: "The most given to one person in a day (the tenant's time zone), work done included; empty: no limit. A person's own profile comes first.", profileHelp: "The most given to this person in a day, work done included; empty: the policy's default (none if unset)." },
   profile: {
     edit: 'Edit dispatch profile',
     editOf: "Edit {{name}}'s dispatch profile",

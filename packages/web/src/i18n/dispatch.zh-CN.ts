@@ -183,6 +183,7 @@ export const dispatchZhCN = {
   modes: { manual: '人工派单（推荐候选人）', round_robin: '轮流分配', least_loaded: '负荷最低优先', skills: '按技能匹配', scored: '综合评分自动派单', batch: '批量最优匹配' },
   weights: { travel: '路程', load: '负荷', speed: '处理速度', firstFix: '一次修复率', skillFit: '技能匹配', tier: '客户等级', preferred: '客户指定', fairness: '公平', deadline: '时限' },
   capacity: { ticket: '工单容量', chat: '会话容量', field: '上门容量' },
+  dailyLimit: { ticket: '每日工单上限', chat: '每日会话上限', field: '每日上门上限', none: '不限', help: '一天（按租户时区）最多派给一个人的数量，已完成的也计入；留空：不限。个人档案里的设置优先。', profileHelp: '一天最多派给此人的数量，已完成的也计入；留空：按派单方式的默认值（未设则不限）。' },
   profile: {
     edit: '编辑派单档案',
     editOf: '编辑{{name}}的派单档案',

@@ -1,15 +1,13 @@
 import { Spin, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import { dispatchApi, dispatchKeys } from '../../dispatch/dispatch-api';
+import { useMapTiles } from '../../dispatch/use-map-tiles';
 import type { AreaMapProps } from './area-map';
 
 const AreaMap = lazy(() => import('./area-map'));
 
 /** The 服务范围 map with a line of help above it, on the configured tiles (the 上门地址 picker's query) or the built-in base layer. */
 export function AreaMapPanel({ help, ...props }: Omit<AreaMapProps, 'tileUrl' | 'attribution'> & { help: string }) {
-  // the same cached query as the 上门地址 map: read once, the base layer while it loads or if it fails
-  const tiles = useQuery({ queryKey: dispatchKeys.mapTiles, queryFn: dispatchApi.mapTiles, staleTime: Infinity, retry: false });
+  const tiles = useMapTiles();
   return (
     <div style={{ marginBottom: 8 }}>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>

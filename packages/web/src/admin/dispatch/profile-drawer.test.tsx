@@ -19,7 +19,7 @@ const gao = {
   productLines: ['电梯'],
   shift: { days: [1, 2, 3, 4, 5], start: '08:00', end: '17:30', followsCalendar: false },
   capacity: { ticket: 6, field: 3 },
-  dailyLimit: {},
+  dailyLimit: { field: 6 },
   home: { lat: 31.2, lng: 121.45 },
   outletId: OUTLET,
   status: 'available',
@@ -53,6 +53,8 @@ describe('dispatch profile drawer', () => {
     expect(input('profile-shift-end').value).toBe('17:30');
     expect(input('profile-capacity-ticket').value).toBe('6');
     expect(input('profile-capacity-chat').value).toBe('');
+    expect(input('profile-daily-field').value).toBe('6');
+    expect(input('profile-daily-ticket').placeholder).toBe('不限');
     expect(input('profile-area-km').value).toBe('15');
     expect(Number(input('profile-home-lat').value)).toBe(31.2);
     expect(screen.getByTestId('profile-regions').textContent).toContain('上海市/浦东新区');
@@ -66,6 +68,11 @@ describe('dispatch profile drawer', () => {
     fireEvent.change(input('profile-shift-end'), { target: { value: '06:00' } });
     fireEvent.change(input('profile-capacity-field'), { target: { value: '8' } });
     fireEvent.blur(input('profile-capacity-field'));
+    // 每日上限: 30 tickets a day, the visits' limit emptied (sent as null: the tenant default, else none)
+    fireEvent.change(input('profile-daily-ticket'), { target: { value: '30' } });
+    fireEvent.blur(input('profile-daily-ticket'));
+    fireEvent.change(input('profile-daily-field'), { target: { value: '' } });
+    fireEvent.blur(input('profile-daily-field'));
     fireEvent.click(screen.getByTestId('profile-cert-remove-1'));
     await act(async () => {
       fireEvent.click(screen.getByTestId('profile-save'));
@@ -79,6 +86,7 @@ describe('dispatch profile drawer', () => {
       productLines: ['电梯'],
       shift: { days: [1, 2, 3, 4, 5, 6], start: '22:00', end: '06:00', followsCalendar: true },
       capacity: { ticket: 6, chat: null, field: 8 },
+      dailyLimit: { ticket: 30, chat: null, field: null },
       home: { lat: 31.2, lng: 121.45 },
       outletId: OUTLET,
       status: 'available',

@@ -108,6 +108,14 @@ export function ProfileDrawer({ profile, onClose, onSaved }: { profile: Dispatch
             </Form.Item>
           ))}
         </Space>
+        <Space wrap>
+          {WORK_KINDS.map((k) => (
+            <Form.Item key={k} name={['dailyLimit', k]} label={t(`dispatch.dailyLimit.${k}`)} rules={[numberRule({ min: 0, max: 500, whole: true }, t)]}>
+              <InputNumber controls={NO_STEP_BUTTONS} style={{ width: 110 }} placeholder={t('dispatch.dailyLimit.none')} data-testid={`profile-daily-${k}`} />
+            </Form.Item>
+          ))}
+        </Space>
+        <div style={{ color: 'rgba(0,0,0,0.45)', marginTop: -8, marginBottom: 8 }}>{t('dispatch.dailyLimit.profileHelp')}</div>
         <Divider titlePlacement="start">{t('dispatch.profile.home')}</Divider>
         <Space wrap>
           <Form.Item name={['home', 'lat']} label={t('dispatch.profile.homeLat')} dependencies={[['home', 'lng']]} rules={[bothOrNeither('lng', t('dispatch.profile.homeBoth')), numberRule({ min: -90, max: 90 }, t)]}>

@@ -31,6 +31,7 @@ export interface ProfileValues {
   allDay: boolean;
   shift: { days: number[]; start: string; end: string; followsCalendar: boolean };
   capacity: Record<(typeof WORK_KINDS)[number], Num>;
+  dailyLimit: Record<(typeof WORK_KINDS)[number], Num>;
   home: { lat: Num; lng: Num };
   outletId: string | null;
   status: DispatchStatus;
@@ -55,13 +56,21 @@ export function toValues(p: DispatchProfile): ProfileValues {
     allDay: !p.shift,
     // a new shift follows the working calendar (法定节假日休, 调休上班) unless unticked
     shift: p.shift ? { days: [...p.shift.days], start: p.shift.start, end: p.shift.end, followsCalendar: p.shift.followsCalendar } : { days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', followsCalendar: true },
-    capacity: { ticket: p.capacity.ticket ?? null, chat: p.capacity.chat ?? null, field: p.capacity.field ?? null },
+    capacity: perKind(p.capacity),
+    dailyLimit: perKind(p.dailyLimit),
     home: { lat: p.home?.lat ?? null, lng: p.home?.lng ?? null },
     outletId: p.outletId,
     status: p.status,
   };
 }
 
+const perKind = (x: Partial<Record<(typeof WORK_KINDS)[number], number>> | undefined) => ({ ticket: x?.ticket ?? null, chat: x?.chat ?? null, field: x?.field ?? null });
+/** A kind emptied is sent as null (the server merges per kind: null removes it, the tenant default applies), not left out. */
+const orNull = (x: Record<(typeof WORK_KINDS)[number], Num> | undefined) => {
+  const out: Record<(typeof WORK_KINDS)[number], number | null> = { ticket: null, chat: null, field: null };
+  for (const k of WORK_KINDS) if (given(x?.[k])) out[k] = x![k] as number;
+  return out;
+};
 const words = (xs: string[] | undefined) => [...new Set((xs ?? []).map((x) => x.trim()).filter(Boolean))];
 const given = (n: Num): n is number => typeof n === 'number' && Number.isFinite(n);
 
@@ -80,9 +89,6 @@ export function areaStart(p: Pick<DispatchProfile, 'home' | 'outletId'> | null, 
 
 /** The PUT body: every field of the drawer; of the area, only the kind chosen. */
 export function toBody(v: ProfileValues): ProfileBody {
-  // the server merges capacity per kind: a kind emptied is sent as null (the tenant default), not left out
-  const capacity: Record<(typeof WORK_KINDS)[number], number | null> = { ticket: null, chat: null, field: null };
-  for (const k of WORK_KINDS) if (given(v.capacity?.[k])) capacity[k] = v.capacity[k] as number;
   const area =
     v.areaKind === 'radius'
       ? { kind: 'radius' as const, center: [v.area.center[0], v.area.center[1]] as [number, number], km: v.area.km as number }
@@ -96,7 +102,8 @@ export function toBody(v: ProfileValues): ProfileBody {
     languages: words(v.languages),
     productLines: words(v.productLines),
     shift: v.allDay ? null : { days: [...v.shift.days].sort((a, b) => a - b), start: v.shift.start.trim(), end: v.shift.end.trim(), followsCalendar: !!v.shift.followsCalendar },
-    capacity,
+    capacity: orNull(v.capacity),
+    dailyLimit: orNull(v.dailyLimit),
     home: given(v.home?.lat) || given(v.home?.lng) ? { lat: v.home.lat as number, lng: v.home.lng as number } : null,
     outletId: v.outletId ?? null,
     status: v.status,
@@ -118,6 +125,7 @@ export const knownFields = (certs: number): string[] => [
   'shift.start',
   'shift.end',
   ...WORK_KINDS.map((k) => `capacity.${k}`),
+  ...WORK_KINDS.map((k) => `dailyLimit.${k}`),
   'home.lat',
   'home.lng',
   'outletId',

@@ -2,11 +2,10 @@ import { EnvironmentOutlined } from '@ant-design/icons';
 import { Button, Flex, Input, Space, Spin, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { TFunction } from 'i18next';
-import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { copyIcons } from '../../common/quiet-icons';
-import { dispatchApi, dispatchKeys } from '../../dispatch/dispatch-api';
+import { useMapTiles } from '../../dispatch/use-map-tiles';
 import { draftOf, formatPosition, siteBody, siteIssue, splitPair, type Site, type SiteBody, type SiteDraft } from './site-geo';
 
 // 上门地址 (a ticket's site): an address and the position, typed as latitude/longitude or clicked on a
@@ -33,7 +32,7 @@ export function SiteInput({ value, onChange, mapOpen = false }: InputProps) {
   };
   const body = siteBody(v);
   // the tile server when one is configured (MAP_TILE_URL), else the built-in base layer (also while it loads or if it fails)
-  const tiles = useQuery({ queryKey: dispatchKeys.mapTiles, queryFn: dispatchApi.mapTiles, staleTime: Infinity, enabled: showMap, retry: false });
+  const tiles = useMapTiles(showMap);
   return (
     <div data-testid="site-input">
       <Input data-testid="site-address" value={v.address ?? ''} onChange={(e) => set({ address: e.target.value })} placeholder={t('site.addressPlaceholder')} aria-label={t('site.address')} maxLength={500} style={{ marginBottom: 8 }} />
