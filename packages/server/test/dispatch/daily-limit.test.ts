@@ -50,6 +50,9 @@ describe('daily limit (每日上限)', () => {
     expect(candidates.excluded.find((e: { userId: string }) => e.userId === zhao.id).reasons).toEqual([
       { rule: 'capacity', detail: { kind: 'field', load: 1, capacity: 5, today: 2, dailyLimit: 2 } },
     ]);
+    // the dispatch map and 日程 show the day's count
+    const board = (await w.t.api(w.acme.adminToken, 'GET', '/api/v1/dispatch/board')).json();
+    expect(board.engineers.find((e: { id: string }) => e.id === zhao.id).today).toEqual({ given: 2, limit: 2 });
     // a hand assignment against it is refused in words, as any hard rule
     const refused = await w.t.api(w.acme.adminToken, 'POST', `/api/v1/tickets/${third.id}/dispatch`, { userId: zhao.id });
     expect(refused.statusCode).toBe(409);

@@ -36540,6 +36540,11 @@ export interface components {
                     chat: number;
                     field: number;
                 };
+                /** @description 每日上限 of on-site visits: given today (still theirs or done) and the limit; null: no daily limit */
+                today: {
+                    given: number;
+                    limit: number;
+                } | null;
                 currentJob: {
                     /** Format: uuid */
                     ticketId: string;
@@ -36622,6 +36627,11 @@ export interface components {
                     chat: number;
                     field: number;
                 };
+                /** @description 每日上限 of on-site visits: given today (still theirs or done) and the limit; null: no daily limit */
+                today: {
+                    given: number;
+                    limit: number;
+                } | null;
                 currentJob: {
                     /** Format: uuid */
                     ticketId: string;

@@ -77,6 +77,7 @@ function EngineerMarker({ e, lat, lng, onClick }: { e: BoardEngineer; lat: numbe
           <strong>{e.name}</strong> · {t(`dispatchMap.status.${status}`)}
           <br />
           {t('dispatchMap.map.loadLine', { load: e.load[kind] ?? 0, capacity: e.capacity[kind] ?? 0 })}
+          {e.today && ` · ${t('dispatchMap.map.todayLine', { given: e.today.given, limit: e.today.limit })}`}
           <br />
           {e.currentJob ? t('dispatchMap.map.currentJob', { number: e.currentJob.number, title: e.currentJob.title }) : t('dispatchMap.map.noJob')}
           <br />

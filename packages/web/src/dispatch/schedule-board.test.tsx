@@ -16,7 +16,7 @@ const at = (h: number) => new Date(2026, 11, 7, Math.floor(h), (h % 1) * 60).toI
 const LATE = { id: '0190a0a0-0000-7000-8000-00000000dt02', number: 2052, title: '商场扶梯异响' };
 const QUEUED = { id: '0190a0a0-0000-7000-8000-00000000dt03', number: 2053, title: '写字楼门禁故障' };
 
-const engineer = (id: string, name: string, field: number) => ({
+const engineer = (id: string, name: string, field: number, today: { given: number; limit: number } | null = null) => ({
   id,
   name,
   status: 'available',
@@ -25,6 +25,7 @@ const engineer = (id: string, name: string, field: number) => ({
   home: { lat: 31.2, lng: 121.4 },
   load: { ticket: 0, chat: 0, field },
   capacity: { ticket: 8, chat: 2, field: 5 },
+  today,
   currentJob: null,
   outletId: null,
   skills: { 电梯维修: 4 },
@@ -45,7 +46,7 @@ const ticket = (tk: { id: string; number: number; title: string }, assigneeId: s
   queued: !assigneeId,
 });
 const BOARD: Board = {
-  engineers: [engineer(ZHANG, '张伟', 2), engineer(WANG, '王磊', 0)],
+  engineers: [engineer(ZHANG, '张伟', 2, { given: 4, limit: 6 }), engineer(WANG, '王磊', 0)],
   tickets: [ticket(TICKET, ZHANG), ticket(LATE, ZHANG), ticket(QUEUED, null)],
   outlets: [],
   map: { tileUrl: null, attribution: null },
@@ -93,7 +94,7 @@ describe('the 日程 board', () => {
     expect(calls.some((c) => c.url.endsWith(`/routes/plans?date=${DAY}`))).toBe(true);
     expect(screen.getAllByTestId('schedule-row').map((r) => r.dataset.userId)).toEqual([ZHANG, WANG]);
     const zhang = row(ZHANG);
-    expect(zhang.textContent).toContain('负荷 2/5 · 2 单·13 公里');
+    expect(zhang.textContent).toContain('负荷 2/5 · 今日 4/6 · 2 单·13 公里');
     const [first, late] = within(zhang).getAllByTestId('schedule-visit');
     expect(first.textContent).toBe('#2051 3 号楼电梯困人');
     expect(first.getAttribute('aria-label')).toBe('张伟：#2051 3 号楼电梯困人，现场 09:00–10:00，09:00 到达，路上 6.5 公里');

@@ -79,6 +79,7 @@ export function ScheduleRow({ engineer: e, route, span, date, ticketById, select
         </div>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('dispatchBoard.load', { load: e.load.field, capacity: e.capacity.field })}
+          {e.today && ` · ${t('dispatchMap.map.todayLine', { given: e.today.given, limit: e.today.limit })}`}
           {planned && ` · ${t('dispatchBoard.summary', { visits: route.stops.length, km: formatNumber(Math.round(route.km * 10) / 10) })}`}
         </Typography.Text>
         {!planned && (

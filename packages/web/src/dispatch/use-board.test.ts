@@ -11,6 +11,7 @@ const engineer = (id: string, name: string) => ({
   home: null,
   load: { ticket: 0, chat: 0, field: 1 },
   capacity: { ticket: 8, chat: 2, field: 5 },
+  today: null,
   currentJob: null,
   outletId: null,
   skills: { 电梯维修: 4 },

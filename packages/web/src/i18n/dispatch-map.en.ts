@@ -172,6 +172,7 @@ export const dispatchMapEn: DispatchMapTexts = {
     tickets: 'Field tickets',
     outlets: 'Outlets',
     loadLine: 'load {{load}}/{{capacity}}',
+    todayLine: 'today {{given}}/{{limit}}',
     currentJob: 'now: #{{number}} {{title}}',
     noJob: 'no job in hand',
     positionAt: 'position reported {{time}}',

@@ -171,6 +171,7 @@ export const dispatchMapZhCN = {
     tickets: '现场工单',
     outlets: '服务网点',
     loadLine: '负荷 {{load}}/{{capacity}}',
+    todayLine: '今日 {{given}}/{{limit}}',
     currentJob: '当前：#{{number}} {{title}}',
     noJob: '当前没有工单',
     positionAt: '位置上报于 {{time}}',

@@ -54,6 +54,7 @@ export async function getBoard(deps: Deps, actor: Actor) {
         home: p.home ? { lat: p.home[0], lng: p.home[1] } : null,
         load: p.load,
         capacity: p.capacity,
+        today: p.dailyLimit?.field !== undefined ? { given: p.takenToday?.field ?? 0, limit: p.dailyLimit.field } : null,
         currentJob: jobOf.get(p.id) ?? null,
         outletId: p.outletId,
         skills: p.skills,

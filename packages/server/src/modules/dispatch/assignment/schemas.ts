@@ -120,6 +120,7 @@ export const BoardSchema = z
         home: z.object({ lat: z.number(), lng: z.number() }).nullable(),
         load: Kinds,
         capacity: Kinds,
+        today: z.object({ given: z.number().int(), limit: z.number().int() }).nullable().describe('每日上限 of on-site visits: given today (still theirs or done) and the limit; null: no daily limit'),
         currentJob: z.object({ ticketId: Uuid, number: z.number(), title: z.string() }).nullable(),
         outletId: Uuid.nullable(),
         skills: z.record(z.string(), z.number()),
