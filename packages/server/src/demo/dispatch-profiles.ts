@@ -122,6 +122,8 @@ export async function createDispatchProfiles(deps: Deps, admin: Actor, people: P
     speedKmh: 30,
     positionStaleMin: 30,
     defaultCapacity: { ticket: 8, chat: 2, field: 5 },
+    // 每日上限: at most 8 on-site visits a day each, the dispatch map's 今日 n/8
+    defaultDailyLimit: { field: 8 },
     autoImprove: false,
   });
   return { outlets: OUTLETS.length, profiles };
