@@ -3,7 +3,7 @@ import '../../dispatch/dispatch-map.css';
 import L from 'leaflet';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Circle, CircleMarker, MapContainer, Polygon, Polyline, ZoomControl, useMap, useMapEvents } from 'react-leaflet';
+import { Circle, CircleMarker, MapContainer, Polygon, Polyline, Tooltip, ZoomControl, useMap, useMapEvents } from 'react-leaflet';
 import { MapGround } from '../../dispatch/map-ground';
 import { pickedPosition } from '../../tickets/site/site-geo';
 import type { LatLngPair } from './profile-values';
@@ -20,6 +20,8 @@ export interface AreaMapProps {
   points?: LatLngPair[];
   /** frame the polygon (one loaded, not one being drawn: the view stays put under the admin's clicks) */
   fitPoints?: boolean;
+  /** places to draw by: the tenant's 服务网点 and the person's home base (no tile server draws streets) */
+  landmarks?: { at: LatLngPair; label: string }[];
   /** a click on the map, rounded to 6 decimals */
   onPick: (p: LatLngPair) => void;
   tileUrl?: string | null;
@@ -29,6 +31,7 @@ export interface AreaMapProps {
 
 const SHAPE = { color: '#1677ff', weight: 2, fillOpacity: 0.15 };
 const VERTEX = { color: '#1677ff', weight: 2, fillColor: '#fff', fillOpacity: 1 };
+const LANDMARK = { color: '#13a8a8', weight: 1, fillColor: '#13a8a8', fillOpacity: 0.9 };
 // the class names (Leaflet's own option: pathOptions only restyle) tell what is drawn from the base layer's outlines
 const shape = { pathOptions: SHAPE, className: 'gd-area-shape', interactive: false };
 const vertex = { pathOptions: VERTEX, className: 'gd-area-vertex', interactive: false };
@@ -75,7 +78,7 @@ function Recentre({ start, empty }: { start: LatLngPair; empty: boolean }) {
   return null;
 }
 
-export default function AreaMap({ start, circle, points = [], fitPoints, onPick, tileUrl, attribution, height = 260 }: AreaMapProps) {
+export default function AreaMap({ start, circle, points = [], fitPoints, landmarks = [], onPick, tileUrl, attribution, height = 260 }: AreaMapProps) {
   const { t } = useTranslation();
   const center = circle?.center ?? null;
   const km = circle?.km ?? null;
@@ -91,6 +94,13 @@ export default function AreaMap({ start, circle, points = [], fitPoints, onPick,
         {center && km ? <Circle center={center} radius={km * 1000} {...shape} /> : null}
         {center && <CircleMarker center={center} radius={5} {...vertex} />}
         {points.length >= 3 ? <Polygon positions={points} {...shape} /> : points.length === 2 ? <Polyline positions={points} {...shape} /> : null}
+        {landmarks.map((l) => (
+          <CircleMarker key={`${l.label}@${l.at.join(',')}`} center={l.at} radius={4} pathOptions={LANDMARK} className="gd-area-landmark" interactive={false}>
+            <Tooltip permanent direction="right" offset={[4, 0]} className="gd-city-label">
+              {l.label}
+            </Tooltip>
+          </CircleMarker>
+        ))}
         {points.map((p, i) => (
           <CircleMarker key={i} center={p} radius={4} {...vertex} />
         ))}

@@ -12,9 +12,10 @@ interface Props {
   value?: LatLngPair[];
   onChange?: (points: LatLngPair[]) => void;
   start: LatLngPair;
+  landmarks?: { at: LatLngPair; label: string }[];
 }
 
-export function PolygonField({ value, onChange, start }: Props) {
+export function PolygonField({ value, onChange, start, landmarks }: Props) {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
   const { status } = Form.Item.useStatus();
@@ -29,7 +30,7 @@ export function PolygonField({ value, onChange, start }: Props) {
   };
   return (
     <div data-testid="profile-area-polygon">
-      <AreaMapPanel help={t('dispatch.profile.polygonHelp')} start={start} points={points} fitPoints={!drawing} onPick={(p) => change([...points, p])} />
+      <AreaMapPanel help={t('dispatch.profile.polygonHelp')} start={start} landmarks={landmarks} points={points} fitPoints={!drawing} onPick={(p) => change([...points, p])} />
       <Flex align="center" gap={8} wrap>
         <Typography.Text data-testid="profile-area-count">{t('dispatch.profile.pointsCount', { count: points.length, min: POLYGON_MIN })}</Typography.Text>
         <Button size="small" icon={<UndoOutlined aria-hidden />} disabled={!points.length} onClick={() => change(points.slice(0, -1))} data-testid="profile-area-undo">

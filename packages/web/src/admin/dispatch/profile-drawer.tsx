@@ -7,7 +7,7 @@ import { CloseIcon, NO_STEP_BUTTONS, useSelectClear } from '../../common/quiet-i
 import { useFormSubmit } from '../../common/use-form-submit';
 import { DISPATCH_KEYS, dispatchApi, type DispatchProfile } from './dispatch-api';
 import { AreaFields, CertificationsField, ShiftFields } from './profile-sections';
-import { areaStart, knownFields, toBody, toValues, WORK_KINDS, type ProfileValues } from './profile-values';
+import { areaLandmarks, areaStart, knownFields, toBody, toValues, WORK_KINDS, type ProfileValues } from './profile-values';
 import { numberRule } from './number-rule';
 import { renderTagOption, tagOptions, useVocabulary } from './vocabulary';
 
@@ -91,7 +91,7 @@ export function ProfileDrawer({ profile, onClose, onSaved }: { profile: Dispatch
           <Select mode="tags" removeIcon={removeTag} suffixIcon={null} tokenSeparators={[',', '，']} options={tagOptions(vocabulary?.regions)} optionRender={renderTagOption} data-testid="profile-regions" />
         </Form.Item>
         {/* keyed by the person: a map opened for someone else starts afresh */}
-        <AreaFields key={profile?.userId} start={areaStart(profile, outlets.data?.items)} />
+        <AreaFields key={profile?.userId} start={areaStart(profile, outlets.data?.items)} landmarks={areaLandmarks(profile, outlets.data?.items, t('dispatch.profile.home'))} />
         <Form.Item name="languages" label={t('dispatch.profile.languages')}>
           <Select mode="tags" removeIcon={removeTag} options={languageOptions} data-testid="profile-languages" />
         </Form.Item>

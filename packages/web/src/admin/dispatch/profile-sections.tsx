@@ -47,7 +47,7 @@ export function CertificationsField({ known }: { known?: Term[] }) {
 const inRange = (n: unknown, max: number): n is number => typeof n === 'number' && Number.isFinite(n) && Math.abs(n) <= max;
 
 /** 服务范围: none, a radius (the centre typed or clicked on the map) or a polygon drawn on the map. `start`: where an empty map opens. */
-export function AreaFields({ start }: { start: LatLngPair }) {
+export function AreaFields({ start, landmarks }: { start: LatLngPair; landmarks?: { at: LatLngPair; label: string }[] }) {
   const { t } = useTranslation();
   const form = Form.useFormInstance<ProfileValues>();
   const kind = Form.useWatch<ProfileValues['areaKind']>('areaKind');
@@ -81,7 +81,7 @@ export function AreaFields({ start }: { start: LatLngPair }) {
       </Form.Item>
       {kind === 'radius' && (
         <>
-          <AreaMapPanel help={t('dispatch.profile.radiusHelp')} start={start} circle={center && { center, km: radiusKm }} onPick={pickCenter} />
+          <AreaMapPanel help={t('dispatch.profile.radiusHelp')} start={start} landmarks={landmarks} circle={center && { center, km: radiusKm }} onPick={pickCenter} />
           <Space wrap>
             <Form.Item name={['area', 'center', 0]} label={t('dispatch.profile.centerLat')} rules={[{ required: true, message: t('dispatch.profile.centerLat') }, numberRule({ min: -90, max: 90 }, t)]}>
               <InputNumber controls={NO_STEP_BUTTONS} step={0.0001} style={{ width: 140 }} data-testid="profile-area-lat" />
@@ -97,7 +97,7 @@ export function AreaFields({ start }: { start: LatLngPair }) {
       )}
       {kind === 'polygon' && (
         <Form.Item name={AREA_POINTS} rules={[pointsRule]} validateTrigger={[]}>
-          <PolygonField start={start} />
+          <PolygonField start={start} landmarks={landmarks} />
         </Form.Item>
       )}
     </>

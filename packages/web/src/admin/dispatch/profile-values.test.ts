@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { DispatchProfile } from './dispatch-api';
-import { areaStart, pointsIssue, SHANGHAI, toBody, toValues, type LatLngPair } from './profile-values';
+import { areaLandmarks, areaStart, pointsIssue, SHANGHAI, toBody, toValues, type LatLngPair } from './profile-values';
 
 // The 服务范围's pieces without React: where an empty map opens, the polygon's limits, and the body sent.
 
 const A = '0190a0a0-0000-7000-8000-0000000000a1';
 const B = '0190a0a0-0000-7000-8000-0000000000b1';
 const outlets = [
-  { id: A, lat: 39.9, lng: 116.4 },
-  { id: B, lat: 22.54, lng: 114.06 },
+  { id: A, name: '北京网点', lat: 39.9, lng: 116.4 },
+  { id: B, name: '深圳网点', lat: 22.54, lng: 114.06 },
 ];
 const base = {
   userId: A, name: '林涛', email: 'lintao@example.cn', role: 'engineer', teamIds: [], configured: true, skills: {}, certifications: [], regions: [], area: null,
@@ -16,6 +16,11 @@ const base = {
 } as DispatchProfile;
 
 describe('the service area of a dispatch profile', () => {
+  it('draws the map by the outlets and the home base (no tile server draws streets)', () => {
+    expect(areaLandmarks({ home: { lat: 31.2, lng: 121.45 } }, outlets, '常驻位置').map((l) => l.label)).toEqual(['常驻位置', ...outlets.map((o) => o.name)]);
+    expect(areaLandmarks({ home: null }, [], '常驻位置')).toEqual([]);
+  });
+
   it('opens an empty map at the home base, else the person’s outlet, else the first outlet, else 上海', () => {
     expect(areaStart({ home: { lat: 31.2, lng: 121.45 }, outletId: B }, outlets)).toEqual([31.2, 121.45]);
     expect(areaStart({ home: null, outletId: B }, outlets)).toEqual([22.54, 114.06]);

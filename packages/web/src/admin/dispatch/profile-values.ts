@@ -87,6 +87,12 @@ export function areaStart(p: Pick<DispatchProfile, 'home' | 'outletId'> | null, 
   return outlet ? [outlet.lat, outlet.lng] : SHANGHAI;
 }
 
+/** What the 服务范围 map is drawn by: the tenant's outlets and the person's home base. */
+export function areaLandmarks(p: Pick<DispatchProfile, 'home'> | null, outlets: Pick<Outlet, 'name' | 'lat' | 'lng'>[] = [], homeLabel: string): { at: LatLngPair; label: string }[] {
+  const marks = outlets.map((o) => ({ at: [o.lat, o.lng] as LatLngPair, label: o.name }));
+  return p?.home ? [{ at: [p.home.lat, p.home.lng], label: homeLabel }, ...marks] : marks;
+}
+
 /** The PUT body: every field of the drawer; of the area, only the kind chosen. */
 export function toBody(v: ProfileValues): ProfileBody {
   const area =
