@@ -6,6 +6,7 @@ import { useFormSubmit } from '../../common/use-form-submit';
 import { AdminFormModal } from '../admin-table';
 import { dispatchApi, type DispatchPolicy, type PolicyBody } from './dispatch-api';
 import { numberRule } from './number-rule';
+import { orNull, WORK_KINDS } from './profile-values';
 
 // The form of a dispatch policy (派单方式): for the tenant, a team or a category — the mode, the score's
 // weights, the batch window, the time to accept, overflow at peak, travel speed and position age.
@@ -17,8 +18,7 @@ const DEFAULT_WEIGHTS = { travel: 3, load: 2, speed: 1, firstFix: 2, skillFit: 1
 
 type Values = Omit<PolicyBody, 'acceptTimeoutS'> & { acceptTimeoutS?: number | null; needsAccept: boolean };
 export const TARGETS: DispatchPolicy['target'][] = ['person', 'outlet'];
-const KINDS = ['ticket', 'chat', 'field'] as const;
-const KNOWN = ['scope', 'scopeId', 'mode', 'target', 'batchWindowS', 'acceptTimeoutS', 'overflowTeamId', 'overflowThreshold', 'speedKmh', 'positionStaleMin', ...['ticket', 'chat', 'field'].flatMap((k) => [`defaultCapacity.${k}`, `defaultDailyLimit.${k}`]), ...WEIGHTS.map((w) => `weights.${w}`)];
+const KNOWN = ['scope', 'scopeId', 'mode', 'target', 'batchWindowS', 'acceptTimeoutS', 'overflowTeamId', 'overflowThreshold', 'speedKmh', 'positionStaleMin', ...WORK_KINDS.flatMap((k) => [`defaultCapacity.${k}`, `defaultDailyLimit.${k}`]), ...WEIGHTS.map((w) => `weights.${w}`)];
 
 export function PolicyModal({ editing, onClose, onSaved }: { editing: DispatchPolicy | 'new' | null; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
@@ -46,7 +46,7 @@ export function PolicyModal({ editing, onClose, onSaved }: { editing: DispatchPo
         // the form requires the threshold with a backup team; never sent as 0 for a blank field (0 would overflow always)
         overflowThreshold: rest.overflowTeamId ? (rest.overflowThreshold ?? null) : null,
         // a blank daily limit is none: sent as null so a stored one is removed
-        defaultDailyLimit: Object.fromEntries(KINDS.map((k) => [k, rest.defaultDailyLimit?.[k] ?? null])),
+        defaultDailyLimit: orNull(rest.defaultDailyLimit),
       });
       onSaved();
     });
@@ -138,14 +138,14 @@ export function PolicyModal({ editing, onClose, onSaved }: { editing: DispatchPo
           </Form.Item>
         </Space>
         <Space wrap>
-          {KINDS.map((k) => (
+          {WORK_KINDS.map((k) => (
             <Form.Item key={k} name={['defaultCapacity', k]} label={t(`dispatch.capacity.${k}`)} rules={[numberRule({ min: 0, max: 200, whole: true }, t)]}>
               <InputNumber data-testid={`policy-capacity-${k}`} />
             </Form.Item>
           ))}
         </Space>
         <Space wrap>
-          {KINDS.map((k) => (
+          {WORK_KINDS.map((k) => (
             <Form.Item key={k} name={['defaultDailyLimit', k]} label={t(`dispatch.dailyLimit.${k}`)} rules={[numberRule({ min: 0, max: 500, whole: true }, t)]}>
               <InputNumber placeholder={t('dispatch.dailyLimit.none')} data-testid={`policy-daily-${k}`} />
             </Form.Item>

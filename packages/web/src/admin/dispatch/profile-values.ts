@@ -65,10 +65,13 @@ export function toValues(p: DispatchProfile): ProfileValues {
 }
 
 const perKind = (x: Partial<Record<(typeof WORK_KINDS)[number], number>> | undefined) => ({ ticket: x?.ticket ?? null, chat: x?.chat ?? null, field: x?.field ?? null });
-/** A kind emptied is sent as null (the server merges per kind: null removes it, the tenant default applies), not left out. */
-const orNull = (x: Record<(typeof WORK_KINDS)[number], Num> | undefined) => {
+/** A kind emptied is sent as null (the server merges per kind: null removes it — the tenant default, or no limit), not left out. */
+export const orNull = (x: Partial<Record<(typeof WORK_KINDS)[number], Num>> | undefined) => {
   const out: Record<(typeof WORK_KINDS)[number], number | null> = { ticket: null, chat: null, field: null };
-  for (const k of WORK_KINDS) if (given(x?.[k])) out[k] = x![k] as number;
+  for (const k of WORK_KINDS) {
+    const v = x?.[k];
+    if (given(v)) out[k] = v;
+  }
   return out;
 };
 const words = (xs: string[] | undefined) => [...new Set((xs ?? []).map((x) => x.trim()).filter(Boolean))];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Uuid } from '../../../platform/http/schemas';
 import type { PolicyRow } from './policy-repository';
+import { DailyLimit } from './profile-schemas';
 
 export const MODES = ['manual', 'round_robin', 'least_loaded', 'skills', 'scored', 'batch'] as const;
 export const TARGETS = ['person', 'outlet'] as const;
@@ -13,7 +14,6 @@ export const Weights = z
   .strictObject(Object.fromEntries(WEIGHT_KEYS.map((k) => [k, GivenWeight])) as Record<(typeof WEIGHT_KEYS)[number], typeof GivenWeight>)
   .describe("Merged with the stored weights: a term left out keeps its weight, null returns it to the engine's default; 0 switches a term off (a scored or batch policy keeps at least one above 0)");
 const Amount = z.number().int().min(0, 'a capacity is 0 to 200').max(200, 'a capacity is 0 to 200');
-const DayAmount = z.number().int('a daily limit is a whole number').min(0, 'a daily limit is 0 to 500').max(500, 'a daily limit is 0 to 500').nullable().optional();
 
 /** Fields left out keep the stored policy's value (a new policy: the defaults); null clears those that may be empty. */
 export const POLICY_DEFAULTS = {
@@ -45,10 +45,7 @@ export const PolicyBody = z
       .strictObject({ ticket: Amount.optional(), chat: Amount.optional(), field: Amount.optional() })
       .optional()
       .describe('per kind, merged with the stored one; default ticket 8, chat 2, field 5'),
-    defaultDailyLimit: z
-      .strictObject({ ticket: DayAmount, chat: DayAmount, field: DayAmount })
-      .optional()
-      .describe('每日上限 of the people without their own, per kind (e.g. {"field": 6}: six on-site visits a day); merged with the stored one, null removes a kind (no daily limit, the default)'),
+    defaultDailyLimit: DailyLimit.optional().describe('每日上限 of the people without their own, per kind (e.g. {"field": 6}: six on-site visits a day); merged with the stored one, null removes a kind (no daily limit, the default)'),
     autoImprove: z.boolean().optional().describe('日内优化 by itself: every 15 minutes the dispatch sweep moves jobs not started (decided automatically, not booked with the customer) to whoever is nearer, never making them later; false (the default): dispatchers ask for the suggestions'),
   })
   .describe("Sets a scope's policy. Merges with the stored one: a field left out keeps its value (a new policy takes the defaults), weights, defaultCapacity and defaultDailyLimit merge per key, null clears");
